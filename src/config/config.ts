@@ -1,0 +1,124 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Typed configuration. Every backend is chosen here; code above the adapters never checks env. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  roles: { web: boolean; worker: boolean };
+  database: { url: string; dialect: 'sqlite' | 'mysql' };
+  storage: { driver: 'local'; root: string } | { driver: 's3'; endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string };
+  search: { driver: 'embedded'; file: string } | { driver: 'meilisearch'; url: string; apiKey?: string; index: string };
+  ocr: { workers: number; languages: string; pageTimeoutMs: number };
+  limits: { uploadMaxBytes: number; maxPages: number; maxPixels: number; batchMaxFiles: number; zipMaxEntries: number; zipMaxRatio: number; zipMaxTotalBytes: number };
+  jobs: { pollMs: number; leaseMs: number; maxAttempts: number; concurrency: number };
+  admin?: { username: string; password: string };
+  tokenTtlHours: number;
+}
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NASKAH_ROLES: z
+    .string()
+    .default('web,worker')
+    .refine((s) => s.split(',').every((r) => ['web', 'worker'].includes(r.trim())) && s.trim() !== '', 'a comma list of web, worker'),
+  DATABASE_URL: z
+    .string()
+    .refine((s) => /^(sqlite:|mysql:\/\/|mariadb:\/\/)/.test(s), 'sqlite:<path> or mysql://user:pass@host:port/db')
+    .optional(),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_ACCESS_KEY: z.string().optional(),
+  S3_SECRET_KEY: z.string().optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid bucket name').default('naskah'),
+  S3_REGION: z.string().default('us-east-1'),
+  SEARCH_DRIVER: z.enum(['embedded', 'meilisearch']).default('embedded'),
+  MEILI_URL: z.string().url().optional(),
+  MEILI_API_KEY: z.string().optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('documents'),
+  OCR_WORKERS: int(1, 64).default(Math.max(1, os.availableParallelism())),
+  OCR_LANGUAGES: z.string().regex(/^[a-z]{3}(\+[a-z]{3})*$/).default('ind+eng'),
+  OCR_PAGE_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  UPLOAD_MAX_BYTES: int(1, 2 ** 40).default(1024 * 1024 * 1024),
+  MAX_PAGES: int(1, 100_000).default(2000),
+  MAX_PIXELS: int(1, 2 ** 31).default(100_000_000),
+  BATCH_MAX_FILES: int(1, 10_000).default(500),
+  ZIP_MAX_ENTRIES: int(1, 100_000).default(2000),
+  ZIP_MAX_RATIO: int(1, 10_000).default(100),
+  ZIP_MAX_TOTAL_BYTES: int(1, 2 ** 40).default(4 * 1024 * 1024 * 1024),
+  JOB_POLL_MS: int(10, 60_000).default(500),
+  JOB_LEASE_MS: int(1000, 3_600_000).default(300_000),
+  JOB_MAX_ATTEMPTS: int(1, 100).default(5),
+  JOB_CONCURRENCY: int(1, 64).optional(),
+  ADMIN_USERNAME: z.string().min(1).max(64).optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').max(256).optional(),
+  TOKEN_TTL_HOURS: int(1, 24 * 30).default(12),
+});
+
+/** A configuration error that lists every problem at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates configuration from an environment; throws ConfigError listing every problem. */
+export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const dataDir = path.resolve(e.DATA_DIR);
+  if (e.STORAGE_DRIVER === 's3') {
+    for (const k of ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const) if (!e[k]) problems.push(`${k}: required when STORAGE_DRIVER=s3`);
+  }
+  if (e.SEARCH_DRIVER === 'meilisearch' && !e.MEILI_URL) problems.push('MEILI_URL: required when SEARCH_DRIVER=meilisearch');
+  if ((e.ADMIN_USERNAME === undefined) !== (e.ADMIN_PASSWORD === undefined)) problems.push('ADMIN_USERNAME and ADMIN_PASSWORD: set both or neither');
+  if (problems.length) throw new ConfigError(problems);
+
+  const dbUrl = e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'naskah.sqlite')}`;
+  const roles = e.NASKAH_ROLES.split(',').map((r) => r.trim());
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    roles: { web: roles.includes('web'), worker: roles.includes('worker') },
+    database: { url: dbUrl, dialect: dbUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql' },
+    storage:
+      e.STORAGE_DRIVER === 's3'
+        ? { driver: 's3', endpoint: e.S3_ENDPOINT!, accessKey: e.S3_ACCESS_KEY!, secretKey: e.S3_SECRET_KEY!, bucket: e.S3_BUCKET, region: e.S3_REGION }
+        : { driver: 'local', root: path.join(dataDir, 'objects') },
+    search:
+      e.SEARCH_DRIVER === 'meilisearch'
+        ? { driver: 'meilisearch', url: e.MEILI_URL!, index: e.MEILI_INDEX, ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}) }
+        : { driver: 'embedded', file: path.join(dataDir, 'index', 'search.sqlite') },
+    ocr: { workers: e.OCR_WORKERS, languages: e.OCR_LANGUAGES, pageTimeoutMs: e.OCR_PAGE_TIMEOUT_MS },
+    limits: {
+      uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+      maxPages: e.MAX_PAGES,
+      maxPixels: e.MAX_PIXELS,
+      batchMaxFiles: e.BATCH_MAX_FILES,
+      zipMaxEntries: e.ZIP_MAX_ENTRIES,
+      zipMaxRatio: e.ZIP_MAX_RATIO,
+      zipMaxTotalBytes: e.ZIP_MAX_TOTAL_BYTES,
+    },
+    jobs: { pollMs: e.JOB_POLL_MS, leaseMs: e.JOB_LEASE_MS, maxAttempts: e.JOB_MAX_ATTEMPTS, concurrency: e.JOB_CONCURRENCY ?? e.OCR_WORKERS },
+    ...(e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } } : {}),
+    tokenTtlHours: e.TOKEN_TTL_HOURS,
+  };
+};

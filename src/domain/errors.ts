@@ -1,0 +1,43 @@
+/**
+ * The one error type the layers below http throw on purpose. `code` decides the HTTP status
+ * (see http/problem.ts); `detail` is safe to show a client; `errors` lists field problems.
+ */
+export type ErrorCode =
+  | 'bad_request' // 400 malformed input
+  | 'unauthenticated' // 401
+  | 'forbidden' // 403
+  | 'not_found' // 404 (also: exists but not visible to the caller)
+  | 'conflict' // 409
+  | 'too_large' // 413
+  | 'unsupported_type' // 415
+  | 'invalid' // 422 valid syntax, invalid values or unreadable file contents
+  | 'rate_limited' // 429
+  | 'unavailable'; // 503 a backend (database, storage, search) is down
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string;
+  readonly errors?: FieldError[];
+  /** Which backend failed, for `unavailable`. */
+  readonly backend?: 'database' | 'storage' | 'search';
+
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    extra: { errors?: FieldError[]; backend?: 'database' | 'storage' | 'search'; cause?: unknown } = {},
+  ) {
+    super(detail, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+    if (extra.errors) this.errors = extra.errors;
+    if (extra.backend) this.backend = extra.backend;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

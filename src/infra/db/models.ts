@@ -1,0 +1,110 @@
+import { DataTypes, type ModelStatic, type Model, type Sequelize } from 'sequelize';
+
+type Row = Model<Record<string, unknown>, Record<string, unknown>>;
+export type Models = Record<'Unit' | 'User' | 'Session' | 'Document' | 'Page' | 'Job' | 'Batch' | 'BatchItem' | 'Audit' | 'AuditHead', ModelStatic<Row>>;
+
+// A fresh object per attribute: Sequelize writes the column name into it.
+const d3 = () => ({ type: DataTypes.DATE(3) });
+
+/** Sequelize models mirroring the migrations (the migrations are the source of truth). */
+export const defineModels = (s: Sequelize): Models => ({
+  Unit: s.define('Unit', { code: { type: DataTypes.STRING, primaryKey: true }, name: DataTypes.STRING, parentCode: DataTypes.STRING, createdAt: d3() }, { tableName: 'units' }),
+  User: s.define(
+    'User',
+    {
+      id: { type: DataTypes.STRING, primaryKey: true },
+      username: DataTypes.STRING,
+      passwordHash: DataTypes.STRING,
+      name: DataTypes.STRING,
+      role: DataTypes.STRING,
+      unitCode: DataTypes.STRING,
+      clearance: DataTypes.STRING,
+      disabled: DataTypes.BOOLEAN,
+      createdAt: d3(),
+    },
+    { tableName: 'users' },
+  ),
+  Session: s.define('Session', { tokenHash: { type: DataTypes.STRING, primaryKey: true }, userId: DataTypes.STRING, expiresAt: d3(), revokedAt: d3(), createdAt: d3() }, { tableName: 'sessions' }),
+  Document: s.define(
+    'Document',
+    {
+      id: { type: DataTypes.STRING, primaryKey: true },
+      kind: DataTypes.STRING,
+      title: DataTypes.STRING,
+      status: DataTypes.STRING,
+      error: DataTypes.TEXT,
+      sha256: DataTypes.STRING,
+      size: DataTypes.BIGINT,
+      mimeType: DataTypes.STRING,
+      storageKey: DataTypes.STRING,
+      originalName: DataTypes.STRING,
+      pages: DataTypes.INTEGER,
+      textSource: DataTypes.STRING,
+      classificationCode: DataTypes.STRING,
+      securityLevel: DataTypes.STRING,
+      unitCode: DataTypes.STRING,
+      documentDate: DataTypes.STRING,
+      tags: DataTypes.TEXT,
+      letterNumber: DataTypes.STRING,
+      sender: DataTypes.STRING,
+      createdBy: DataTypes.STRING,
+      batchId: DataTypes.STRING,
+      createdAt: d3(),
+      updatedAt: d3(),
+    },
+    { tableName: 'documents' },
+  ),
+  Page: s.define(
+    'Page',
+    { documentId: { type: DataTypes.STRING, primaryKey: true }, page: { type: DataTypes.INTEGER, primaryKey: true }, text: DataTypes.TEXT, confidence: DataTypes.FLOAT, source: DataTypes.STRING },
+    { tableName: 'document_pages' },
+  ),
+  Job: s.define(
+    'Job',
+    {
+      id: { type: DataTypes.STRING, primaryKey: true },
+      type: DataTypes.STRING,
+      payload: DataTypes.TEXT,
+      state: DataTypes.STRING,
+      attempts: DataTypes.INTEGER,
+      maxAttempts: DataTypes.INTEGER,
+      runAt: d3(),
+      leaseOwner: DataTypes.STRING,
+      leaseUntil: d3(),
+      lastError: DataTypes.TEXT,
+      createdAt: d3(),
+      updatedAt: d3(),
+    },
+    { tableName: 'jobs' },
+  ),
+  Batch: s.define('Batch', { id: { type: DataTypes.STRING, primaryKey: true }, createdBy: DataTypes.STRING, defaults: DataTypes.TEXT, createdAt: d3() }, { tableName: 'batches' }),
+  BatchItem: s.define(
+    'BatchItem',
+    {
+      batchId: { type: DataTypes.STRING, primaryKey: true },
+      seq: { type: DataTypes.INTEGER, primaryKey: true },
+      filename: DataTypes.STRING,
+      status: DataTypes.STRING,
+      inboxKey: DataTypes.STRING,
+      documentId: DataTypes.STRING,
+      error: DataTypes.TEXT,
+    },
+    { tableName: 'batch_items' },
+  ),
+  Audit: s.define(
+    'Audit',
+    {
+      seq: { type: DataTypes.BIGINT, primaryKey: true },
+      at: d3(),
+      actorId: DataTypes.STRING,
+      action: DataTypes.STRING,
+      targetType: DataTypes.STRING,
+      targetId: DataTypes.STRING,
+      details: DataTypes.TEXT,
+      prevHash: DataTypes.STRING,
+      hash: DataTypes.STRING,
+    },
+    { tableName: 'audit_log' },
+  ),
+  AuditHead: s.define('AuditHead', { id: { type: DataTypes.INTEGER, primaryKey: true }, seq: DataTypes.BIGINT, hash: DataTypes.STRING }, { tableName: 'audit_head' }),
+});

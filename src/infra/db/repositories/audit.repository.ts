@@ -1,0 +1,50 @@
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { type AuditEntry, hashAuditEntry } from '../../../domain/audit-chain.ts';
+import type { AuditRepository } from '../../../ports/repositories.ts';
+import type { Models } from '../models.ts';
+import type { TransactionRunner } from '../transactions.ts';
+import { type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
+
+const toEntry = (r: RawRow): AuditEntry => ({
+  seq: toNum(r.seq),
+  at: toDate(r.at),
+  actorId: strOrNull(r.actorId),
+  action: str(r.action),
+  targetType: str(r.targetType),
+  targetId: strOrNull(r.targetId),
+  details: JSON.parse(str(r.details)) as Record<string, unknown>,
+  prevHash: str(r.prevHash),
+  hash: str(r.hash),
+});
+
+/**
+ * Appends lock the single chain-head row (FOR UPDATE on MySQL; SQLite's IMMEDIATE transaction
+ * already serialises writers), so entries get consecutive seqs and each links to the one before.
+ */
+export const auditRepository = (m: Models, runTransaction: TransactionRunner, transaction?: Transaction): AuditRepository => ({
+  async append(entry) {
+    const run = async (t: Transaction): Promise<AuditEntry> => {
+      const head = (await m.AuditHead.findByPk(1, { transaction: t, lock: t.LOCK.UPDATE, raw: true })) as unknown as RawRow;
+      // Millisecond precision is what both databases keep; hash exactly what is stored.
+      const at = new Date(Math.floor(entry.at.getTime()));
+      const base = { ...entry, at, seq: toNum(head.seq) + 1, prevHash: str(head.hash) };
+      const full: AuditEntry = { ...base, hash: hashAuditEntry(base) };
+      await m.Audit.create({ ...full, details: JSON.stringify(full.details) }, { transaction: t });
+      await m.AuditHead.update({ seq: full.seq, hash: full.hash }, { where: { id: 1 }, transaction: t });
+      return full;
+    };
+    return transaction ? run(transaction) : runTransaction(run);
+  },
+  async list(filter, page, limit) {
+    const where: WhereOptions = {};
+    if (filter.targetId) Object.assign(where, { targetId: filter.targetId });
+    if (filter.actorId) Object.assign(where, { actorId: filter.actorId });
+    if (filter.from || filter.to) Object.assign(where, { at: { ...(filter.from ? { [Op.gte]: filter.from } : {}), ...(filter.to ? { [Op.lte]: filter.to } : {}) } });
+    const { rows, count } = await m.Audit.findAndCountAll({ where, order: [['seq', 'ASC']], offset: (page - 1) * limit, limit, raw: true, transaction });
+    return { items: (rows as unknown as RawRow[]).map(toEntry), total: count };
+  },
+  async scan(afterSeq, limit) {
+    const rows = await m.Audit.findAll({ where: { seq: { [Op.gt]: afterSeq } }, order: [['seq', 'ASC']], limit, raw: true, transaction });
+    return (rows as unknown as RawRow[]).map(toEntry);
+  },
+});

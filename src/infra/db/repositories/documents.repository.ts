@@ -1,0 +1,111 @@
+import { Op, type Transaction } from 'sequelize';
+import type { AcceptedMimeType, DocumentKind, DocumentRecord, DocumentStatus, PageText, TextSource } from '../../../domain/document.ts';
+import type { SecurityLevel } from '../../../domain/security-level.ts';
+import type { DocumentRepository, PageTextRepository } from '../../../ports/repositories.ts';
+import type { Models } from '../models.ts';
+import { type RawRow, str, strOrNull, toDate, toNum, toNumOrNull } from './row.ts';
+
+const toDocument = (r: RawRow): DocumentRecord => ({
+  id: str(r.id),
+  kind: str(r.kind) as DocumentKind,
+  title: str(r.title),
+  status: str(r.status) as DocumentStatus,
+  error: strOrNull(r.error),
+  sha256: str(r.sha256),
+  size: toNum(r.size),
+  mimeType: str(r.mimeType) as AcceptedMimeType,
+  storageKey: str(r.storageKey),
+  originalName: strOrNull(r.originalName),
+  pages: toNumOrNull(r.pages),
+  textSource: strOrNull(r.textSource) as TextSource | null,
+  classificationCode: strOrNull(r.classificationCode),
+  securityLevel: str(r.securityLevel) as SecurityLevel,
+  unitCode: str(r.unitCode),
+  documentDate: strOrNull(r.documentDate),
+  tags: JSON.parse(str(r.tags)) as string[],
+  letterNumber: strOrNull(r.letterNumber),
+  sender: strOrNull(r.sender),
+  createdBy: str(r.createdBy),
+  batchId: strOrNull(r.batchId),
+  createdAt: toDate(r.createdAt),
+  updatedAt: toDate(r.updatedAt),
+});
+
+export const documentRepository = (m: Models, transaction?: Transaction): DocumentRepository => ({
+  async create(doc, now) {
+    const row = { ...doc, status: 'processing' as const, error: null, textSource: null, createdAt: now, updatedAt: now };
+    await m.Document.create({ ...row, tags: JSON.stringify(doc.tags) }, { transaction });
+    return row;
+  },
+  async findById(id) {
+    const r = await m.Document.findByPk(id, { raw: true, transaction });
+    return r ? toDocument(r as unknown as RawRow) : null;
+  },
+  async findBySha256(sha256) {
+    const r = await m.Document.findOne({ where: { sha256 }, raw: true, transaction });
+    return r ? toDocument(r as unknown as RawRow) : null;
+  },
+  async setStatus(id, status, extra, now) {
+    await m.Document.update({ status, updatedAt: now, ...extra }, { where: { id }, transaction });
+  },
+  async listIds(afterId, limit) {
+    const rows = await m.Document.findAll({
+      attributes: ['id'],
+      where: afterId ? { id: { [Op.gt]: afterId } } : {},
+      order: [['id', 'ASC']],
+      limit,
+      raw: true,
+      transaction,
+    });
+    return (rows as unknown as RawRow[]).map((r) => str(r.id));
+  },
+  async findManyByIds(ids) {
+    if (ids.length === 0) return [];
+    const rows = await m.Document.findAll({ where: { id: ids }, raw: true, transaction });
+    return (rows as unknown as RawRow[]).map(toDocument);
+  },
+  async *storageKeys() {
+    let after = '';
+    for (;;) {
+      const rows = (await m.Document.findAll({
+        attributes: ['storageKey'],
+        where: { storageKey: { [Op.gt]: after } },
+        group: ['storageKey'],
+        order: [['storageKey', 'ASC']],
+        limit: 1000,
+        raw: true,
+        transaction,
+      })) as unknown as RawRow[];
+      if (rows.length === 0) return;
+      for (const r of rows) yield str(r.storageKey);
+      after = str(rows[rows.length - 1]!.storageKey);
+    }
+  },
+  async countByStatus() {
+    const rows = (await m.Document.findAll({ attributes: ['status', [m.Document.sequelize!.fn('COUNT', '*'), 'n']], group: ['status'], raw: true, transaction })) as unknown as RawRow[];
+    const out: Record<DocumentStatus, number> = { processing: 0, ready: 0, failed: 0 };
+    for (const r of rows) out[str(r.status) as DocumentStatus] = toNum(r.n);
+    return out;
+  },
+});
+
+export const pageTextRepository = (m: Models, transaction?: Transaction): PageTextRepository => ({
+  async replace(documentId, pages) {
+    await m.Page.destroy({ where: { documentId }, transaction });
+    if (pages.length) {
+      await m.Page.bulkCreate(
+        pages.map((p) => ({ documentId, page: p.page, text: p.text, confidence: p.confidence ?? null, source: p.source })),
+        { transaction },
+      );
+    }
+  },
+  async get(documentId) {
+    const rows = (await m.Page.findAll({ where: { documentId }, order: [['page', 'ASC']], raw: true, transaction })) as unknown as RawRow[];
+    return rows.map((r) => ({
+      page: toNum(r.page),
+      text: str(r.text),
+      source: str(r.source) as PageText['source'],
+      ...(r.confidence === null || r.confidence === undefined ? {} : { confidence: toNum(r.confidence) }),
+    }));
+  },
+});

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { Op, type Transaction } from 'sequelize';
+import type { JobRecord, JobRepository, JobState } from '../../../ports/repositories.ts';
+import type { Models } from '../models.ts';
+import { type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+
+const toJob = (r: RawRow): JobRecord => ({
+  id: str(r.id),
+  type: str(r.type),
+  payload: JSON.parse(str(r.payload)) as Record<string, unknown>,
+  state: str(r.state) as JobState,
+  attempts: toNum(r.attempts),
+  maxAttempts: toNum(r.maxAttempts),
+  runAt: toDate(r.runAt),
+  leaseOwner: strOrNull(r.leaseOwner),
+  leaseUntil: toDateOrNull(r.leaseUntil),
+  lastError: strOrNull(r.lastError),
+});
+
+/**
+ * The job table. Claims are compare-and-set updates guarded by (state, attempts, lease owner),
+ * so the same code is correct on SQLite and on MySQL with many workers, without long locks.
+ */
+export const jobRepository = (m: Models, transaction?: Transaction): JobRepository => ({
+  async enqueue({ type, payload, runAt, maxAttempts }) {
+    const now = new Date();
+    const row = { id: randomUUID(), type, payload: JSON.stringify(payload), state: 'queued', attempts: 0, maxAttempts, runAt, leaseOwner: null, leaseUntil: null, lastError: null, createdAt: now, updatedAt: now };
+    await m.Job.create(row, { transaction });
+    return toJob(row);
+  },
+
+  async claim(owner, leaseMs, limit, now, types) {
+    const due = { [Op.or]: [{ state: 'queued', runAt: { [Op.lte]: now } }, { state: 'running', leaseUntil: { [Op.lt]: now } }] };
+    const candidates = (await m.Job.findAll({
+      where: types ? { ...due, type: types } : due,
+      order: [['runAt', 'ASC']],
+      limit: limit * 2,
+      raw: true,
+      transaction,
+    })) as unknown as RawRow[];
+    const claimed: JobRecord[] = [];
+    for (const c of candidates.map(toJob)) {
+      if (claimed.length >= limit) break;
+      const guard = { id: c.id, state: c.state, attempts: c.attempts, leaseOwner: c.leaseOwner };
+      if (c.state === 'running' && c.attempts >= c.maxAttempts) {
+        // The holder died or hung on its last attempt: the job ends here, with the reason kept.
+        await m.Job.update({ state: 'failed', leaseOwner: null, leaseUntil: null, lastError: `lease expired on the last attempt (${c.lastError ?? 'worker stopped or hung'})`, updatedAt: now }, { where: guard, transaction });
+        continue;
+      }
+      const leaseUntil = new Date(now.getTime() + leaseMs);
+      const [n] = await m.Job.update({ state: 'running', leaseOwner: owner, leaseUntil, attempts: c.attempts + 1, updatedAt: now }, { where: guard, transaction });
+      if (n === 1) claimed.push({ ...c, state: 'running', leaseOwner: owner, leaseUntil, attempts: c.attempts + 1 });
+    }
+    return claimed;
+  },
+
+  async complete(id, owner) {
+    const [n] = await m.Job.update({ state: 'done', leaseOwner: null, leaseUntil: null, updatedAt: new Date() }, { where: { id, leaseOwner: owner, state: 'running' }, transaction });
+    return n === 1;
+  },
+
+  async fail(id, owner, error, retryAt, countAttempt) {
+    const patch: Record<string, unknown> = { lastError: error.slice(0, 4000), leaseOwner: null, leaseUntil: null, updatedAt: new Date() };
+    if (retryAt) Object.assign(patch, { state: 'queued', runAt: retryAt });
+    else patch.state = 'failed';
+    if (!countAttempt) patch.attempts = m.Job.sequelize!.literal('attempts - 1');
+    const [n] = await m.Job.update(patch, { where: { id, leaseOwner: owner, state: 'running' }, transaction });
+    return n === 1;
+  },
+
+  async extendLease(id, owner, until) {
+    const [n] = await m.Job.update({ leaseUntil: until, updatedAt: new Date() }, { where: { id, leaseOwner: owner, state: 'running' }, transaction });
+    return n === 1;
+  },
+
+  async findById(id) {
+    const r = await m.Job.findByPk(id, { raw: true, transaction });
+    return r ? toJob(r as unknown as RawRow) : null;
+  },
+
+  async countByState() {
+    const rows = (await m.Job.findAll({ attributes: ['state', [m.Job.sequelize!.fn('COUNT', '*'), 'n']], group: ['state'], raw: true, transaction })) as unknown as RawRow[];
+    const out: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+    for (const r of rows) out[str(r.state) as JobState] = toNum(r.n);
+    return out;
+  },
+});

@@ -1,0 +1,56 @@
+import type { Transaction } from 'sequelize';
+import type { Config } from '../../config/config.ts';
+import type { Database, Repositories } from '../../ports/repositories.ts';
+import { connect } from './connect.ts';
+import { guarded, mapDbError } from './db-errors.ts';
+import { migrate } from './migrate.ts';
+import { transactionRunner, type TransactionRunner } from './transactions.ts';
+import { defineModels, type Models } from './models.ts';
+import { userRepository, unitRepository, sessionRepository } from './repositories/accounts.repository.ts';
+import { auditRepository } from './repositories/audit.repository.ts';
+import { batchRepository } from './repositories/batches.repository.ts';
+import { documentRepository, pageTextRepository } from './repositories/documents.repository.ts';
+import { jobRepository } from './repositories/jobs.repository.ts';
+
+const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repositories => ({
+  users: guarded(userRepository(m, t)),
+  units: guarded(unitRepository(m, t)),
+  sessions: guarded(sessionRepository(m, t)),
+  documents: guarded(documentRepository(m, t)),
+  pages: guarded(pageTextRepository(m, t)),
+  jobs: guarded(jobRepository(m, t)),
+  batches: guarded(batchRepository(m, t)),
+  audit: guarded(auditRepository(m, run, t)),
+});
+
+/** Opens the database, applies migrations and returns the repositories. */
+export const openSequelizeDatabase = async (db: Config['database']): Promise<Database> => {
+  const sequelize = connect(db);
+  try {
+    await sequelize.authenticate();
+    await migrate(sequelize);
+  } catch (e) {
+    await sequelize.close().catch(() => undefined);
+    throw mapDbError(e);
+  }
+  const models = defineModels(sequelize);
+  const run = transactionRunner(sequelize);
+  return {
+    ...repositories(models, run),
+    async transaction(fn) {
+      try {
+        return await run((t) => fn(repositories(models, run, t)));
+      } catch (e) {
+        throw mapDbError(e);
+      }
+    },
+    async ping() {
+      try {
+        await sequelize.query('SELECT 1');
+      } catch (e) {
+        throw mapDbError(e);
+      }
+    },
+    close: () => sequelize.close(),
+  };
+};

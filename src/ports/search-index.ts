@@ -1,0 +1,98 @@
+import type { DocumentKind } from '../domain/document.ts';
+import type { SecurityLevel } from '../domain/security-level.ts';
+
+/** What the index holds for one document. Rebuildable at any time from database + stored text. */
+export interface SearchDocument {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  /** The extracted text, pages joined with a blank line. */
+  text: string;
+  letterNumber: string | null;
+  sender: string | null;
+  tags: string[];
+  classificationCode: string | null;
+  unitCode: string;
+  securityLevel: SecurityLevel;
+  /** YYYY-MM-DD, or null; filters and the `year` facet use it, falling back to createdAt. */
+  documentDate: string | null;
+  createdAt: string; // ISO 8601
+  /** User ids given read access outside the unit rule (dispositions, review steps). */
+  readers: string[];
+}
+
+/**
+ * Who is asking, reduced to what the engine filters on. A document is visible iff
+ *   (allUnits || unitCode ∈ unitCodes) && rank(securityLevel) ≤ maxSecurityRank
+ *   || userId ∈ readers.
+ * The filter is applied inside the engine: hidden documents are neither returned nor counted
+ * (totals and facet counts included).
+ */
+export interface AccessScope {
+  userId: string;
+  allUnits: boolean;
+  unitCodes: string[];
+  maxSecurityRank: number;
+}
+
+export interface SearchFilters {
+  unitCode?: string;
+  classificationCode?: string;
+  kind?: DocumentKind;
+  /** Inclusive date range on documentDate (or createdAt's date when there is none), YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+}
+
+export interface SearchQuery {
+  /** Free text as the user typed it: words, "quoted phrases", prefixes, letter numbers. */
+  q: string;
+  filters: SearchFilters;
+  scope: AccessScope;
+  page: number; // 1-based
+  limit: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  /**
+   * Matching passages: HTML-escaped text with each match wrapped in <mark>…</mark>, so a
+   * client may insert them as HTML safely.
+   */
+  highlights: string[];
+  score?: number;
+}
+
+export type FacetName = 'unitCode' | 'classificationCode' | 'kind' | 'year';
+
+export interface SearchResult {
+  items: SearchHit[];
+  /** Matching visible documents in all pages. */
+  total: number;
+  /** Counts among matching visible documents, per value (ignoring paging). */
+  facets: Record<FacetName, Record<string, number>>;
+}
+
+/**
+ * The full-text index: a derived cache of the database, with a versioned schema.
+ * Failures to reach the engine are thrown as AppError `unavailable` with backend `search`.
+ */
+export interface SearchIndex {
+  /** Creates or migrates the index's schema/settings; idempotent. */
+  init(): Promise<void>;
+  /** Adds or replaces documents by id; visible to search when the promise resolves. */
+  upsert(docs: SearchDocument[]): Promise<void>;
+  /** Removes documents by id; unknown ids are ignored. */
+  remove(ids: string[]): Promise<void>;
+  /** Runs a query under an access scope. */
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Every indexed id, for reconciliation. */
+  ids(): AsyncIterable<string>;
+  /** Drops every document (before a full reindex). */
+  clear(): Promise<void>;
+  /** Resolves when the engine answers; throws AppError `unavailable` otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

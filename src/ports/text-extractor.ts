@@ -1,0 +1,42 @@
+import type { AcceptedMimeType, PageText } from '../domain/document.ts';
+
+/** Hard limits checked before any full decode: hostile files fail fast and cheaply. */
+export interface FileLimits {
+  maxPages: number;
+  /** Width × height of any single page image or raster. */
+  maxPixels: number;
+}
+
+export interface FileInspection {
+  mimeType: AcceptedMimeType;
+  pages: number;
+}
+
+export interface ExtractOptions {
+  /** Aborts the extraction (job lease lost, shutdown). */
+  signal?: AbortSignal;
+  /** Called as each page finishes, for progress. */
+  onPage?: (page: PageText) => void;
+}
+
+/**
+ * Reads files: validates them at upload time and extracts their text later, in the worker.
+ * Works on local files only (the pipeline stages remote originals first).
+ */
+export interface TextExtractor {
+  /**
+   * Parses just enough of the file to count pages and check `limits`, without decoding
+   * page contents into memory (a 500 MB PDF must not be loaded whole).
+   * Throws AppError `invalid` for corrupt, truncated or encrypted files and for files over a
+   * page or pixel limit, with a detail a clerk can read.
+   */
+  inspect(filePath: string, mimeType: AcceptedMimeType, limits: FileLimits): Promise<FileInspection>;
+  /**
+   * Extracts text page by page: a PDF page's text layer when it has one (never OCR'd), OCR
+   * for scanned PDF pages and for images (every TIFF page). Throws AppError `invalid` for
+   * files that cannot be decoded; other errors are treated as transient by the pipeline.
+   */
+  extract(filePath: string, mimeType: AcceptedMimeType, limits: FileLimits, opts?: ExtractOptions): Promise<PageText[]>;
+  /** Stops OCR workers and frees resources. */
+  close(): Promise<void>;
+}

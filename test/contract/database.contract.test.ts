@@ -1,0 +1,132 @@
+import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
+import { firstBrokenEntry, GENESIS_HASH } from '../../src/domain/audit-chain.ts';
+import { AppError } from '../../src/domain/errors.ts';
+import { openSequelizeDatabase } from '../../src/infra/db/sequelize.database.ts';
+import type { Database, NewDocument } from '../../src/ports/repositories.ts';
+import { databaseTargets, type TestDatabase } from '../support/databases.ts';
+
+const newDoc = (over: Partial<NewDocument> = {}): NewDocument => ({
+  id: randomUUID(),
+  kind: 'document',
+  title: 'Surat undangan rapat',
+  sha256: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+  size: 10,
+  mimeType: 'application/pdf',
+  storageKey: 'originals/aa/bb/x',
+  originalName: 'undangan.pdf',
+  pages: 1,
+  classificationCode: '005',
+  securityLevel: 'biasa',
+  unitCode: 'BKD',
+  documentDate: '2025-03-01',
+  tags: ['rapat'],
+  letterNumber: null,
+  sender: null,
+  createdBy: 'u1',
+  batchId: null,
+  ...over,
+});
+
+for (const target of databaseTargets()) {
+  describe(`database contract (${target.name})`, function () {
+    this.timeout(60_000);
+    let tdb: TestDatabase;
+    let db: Database;
+
+    beforeEach(async () => {
+      tdb = await target.create();
+      db = await openSequelizeDatabase(tdb.config);
+    });
+    afterEach(async () => {
+      await db.close();
+      await tdb.drop();
+    });
+
+    it('migrates idempotently: a second open applies nothing and keeps data', async () => {
+      await db.units.create({ code: 'BKD', name: 'Badan Kepegawaian Daerah', parentCode: null });
+      const again = await openSequelizeDatabase(tdb.config);
+      expect((await again.units.findByCode('BKD'))?.name).to.equal('Badan Kepegawaian Daerah');
+      await again.close();
+    });
+
+    it('refuses a second user with the same username as a conflict', async () => {
+      const u = { id: randomUUID(), username: 'siti', passwordHash: 'h', name: 'Siti', role: 'clerk' as const, unitCode: 'BKD', clearance: 'biasa' as const, disabled: false };
+      await db.users.create(u);
+      const err = await db.users.create({ ...u, id: randomUUID() }).catch((e: unknown) => e);
+      expect(err).to.be.instanceOf(AppError).with.property('code', 'conflict');
+      expect((await db.users.findByUsername('siti'))?.id).to.equal(u.id);
+    });
+
+    it('keeps one document per sha256 and rolls back a whole transaction on conflict', async () => {
+      const doc = newDoc();
+      await db.documents.create(doc, new Date());
+      const err = await db
+        .transaction(async (tx) => {
+          await tx.jobs.enqueue({ type: 'extract-text', payload: {}, runAt: new Date(), maxAttempts: 3 });
+          await tx.documents.create(newDoc({ sha256: doc.sha256 }), new Date());
+        })
+        .catch((e: unknown) => e);
+      expect(err).to.be.instanceOf(AppError).with.property('code', 'conflict');
+      expect(await db.jobs.countByState()).to.deep.equal({ queued: 0, running: 0, done: 0, failed: 0 });
+      const back = await db.documents.findById(doc.id);
+      expect(back?.tags).to.deep.equal(['rapat']);
+      expect(back?.status).to.equal('processing');
+    });
+
+    it('stores page text and replaces it whole', async () => {
+      const doc = newDoc();
+      await db.documents.create(doc, new Date());
+      await db.pages.replace(doc.id, [{ page: 1, text: 'satu', source: 'ocr', confidence: 91.5 }, { page: 2, text: 'dua', source: 'pdf-text' }]);
+      await db.pages.replace(doc.id, [{ page: 1, text: 'baru', source: 'pdf-text' }]);
+      expect(await db.pages.get(doc.id)).to.deep.equal([{ page: 1, text: 'baru', source: 'pdf-text' }]);
+    });
+
+    it('never gives one job to two concurrent claimers', async () => {
+      for (let i = 0; i < 20; i++) await db.jobs.enqueue({ type: 't', payload: { i }, runAt: new Date(Date.now() - 1000), maxAttempts: 3 });
+      const now = new Date();
+      const results = await Promise.all(['a', 'b', 'c', 'd'].map((o) => db.jobs.claim(o, 30_000, 10, now)));
+      const ids = results.flat().map((j) => j.id);
+      expect(new Set(ids).size).to.equal(ids.length);
+      expect(ids.length).to.equal(20);
+    });
+
+    it('retries with a new run time, reclaims an expired lease, and fails for good after the last attempt', async () => {
+      const job = await db.jobs.enqueue({ type: 't', payload: {}, runAt: new Date(Date.now() - 1000), maxAttempts: 2 });
+      const t0 = new Date();
+      const [c1] = await db.jobs.claim('w1', 1000, 1, t0);
+      expect(c1?.attempts).to.equal(1);
+      expect(await db.jobs.fail(job.id, 'w1', 'boom', new Date(t0.getTime() + 5000), true)).to.equal(true);
+      expect(await db.jobs.claim('w1', 1000, 1, t0)).to.have.length(0); // not due yet
+      const [c2] = await db.jobs.claim('w2', 1000, 1, new Date(t0.getTime() + 6000));
+      expect(c2?.attempts).to.equal(2);
+      expect(await db.jobs.complete(job.id, 'w1')).to.equal(false); // w1 lost it
+      // w2 dies holding its last attempt: once the lease expires, the job fails with a reason.
+      expect(await db.jobs.claim('w3', 1000, 1, new Date(t0.getTime() + 8000))).to.have.length(0);
+      const after = await db.jobs.findById(job.id);
+      expect(after?.state).to.equal('failed');
+      expect(after?.lastError).to.match(/lease expired/);
+    });
+
+    it('gives an attempt back for an outage retry', async () => {
+      const job = await db.jobs.enqueue({ type: 't', payload: {}, runAt: new Date(Date.now() - 1000), maxAttempts: 1 });
+      await db.jobs.claim('w', 1000, 1, new Date());
+      await db.jobs.fail(job.id, 'w', 'search down', new Date(Date.now() - 1), false);
+      const [again] = await db.jobs.claim('w', 1000, 1, new Date());
+      expect(again?.attempts).to.equal(1);
+    });
+
+    it('appends audit entries in strict order under concurrency and the chain verifies', async () => {
+      await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          db.transaction((tx) => tx.audit.append({ at: new Date(), actorId: 'u1', action: 'document.upload', targetType: 'document', targetId: `d${i}`, details: { i, nested: { b: 1, a: 2 } } })),
+        ),
+      );
+      const entries = await db.audit.scan(0, 100);
+      expect(entries.map((e) => e.seq)).to.deep.equal(Array.from({ length: 25 }, (_, i) => i + 1));
+      expect(firstBrokenEntry(entries, GENESIS_HASH)).to.equal(null);
+      const page = await db.audit.list({ targetId: 'd3' }, 1, 10);
+      expect(page.total).to.equal(1);
+    });
+  });
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Sequelize } from 'sequelize';
+import type { Config } from '../../src/config/config.ts';
+
+/** A database for one test: a fresh SQLite file, or a fresh MySQL schema, dropped afterwards. */
+export interface TestDatabase {
+  config: Config['database'];
+  drop(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  name: 'sqlite' | 'mysql';
+  create(): Promise<TestDatabase>;
+}
+
+const sqlite: DatabaseTarget = {
+  name: 'sqlite',
+  async create() {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'naskah-db-'));
+    return { config: { dialect: 'sqlite', url: `sqlite:${path.join(dir, 'test.sqlite')}` }, drop: () => rm(dir, { recursive: true, force: true }) };
+  },
+};
+
+/** MySQL/MariaDB when TEST_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/test) is set. */
+const mysql = (base: string): DatabaseTarget => ({
+  name: 'mysql',
+  async create() {
+    const name = `naskah_t_${randomBytes(5).toString('hex')}`;
+    const admin = new Sequelize(base, { logging: false, dialect: 'mysql' });
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.close();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return {
+      config: { dialect: 'mysql', url: url.toString() },
+      async drop() {
+        const a = new Sequelize(base, { logging: false, dialect: 'mysql' });
+        await a.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        await a.close();
+      },
+    };
+  },
+});
+
+/** Every database the suite can reach: SQLite always, MySQL when configured. */
+export const databaseTargets = (): DatabaseTarget[] => [sqlite, ...(process.env.TEST_MYSQL_URL ? [mysql(process.env.TEST_MYSQL_URL)] : [])];
