@@ -1,0 +1,26 @@
+import type { Config } from '../config/config.ts';
+import type { BlobStore } from '../ports/blob-store.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { PasswordHasher } from '../ports/password-hasher.ts';
+import type { Database } from '../ports/repositories.ts';
+import type { SearchIndex } from '../ports/search-index.ts';
+import type { StagingArea } from '../ports/staging-area.ts';
+import type { TextExtractor } from '../ports/text-extractor.ts';
+import type { ArchiveReader } from '../ports/archive-reader.ts';
+
+/** What use cases are given. Built once in main.ts from the configured adapters. */
+export interface AppDeps {
+  db: Database;
+  blobs: BlobStore;
+  staging: StagingArea;
+  extractor: TextExtractor;
+  search: SearchIndex;
+  archives: ArchiveReader;
+  hasher: PasswordHasher;
+  clock: Clock;
+  limits: Config['limits'];
+  jobs: Pick<Config['jobs'], 'maxAttempts'>;
+  tokenTtlHours: number;
+  /** Tells a local job runner that work was just committed, so it need not wait for its next poll. */
+  jobsEnqueued?: () => void;
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { canUpload, type Actor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import { isZip, sniffMimeType } from '../../domain/file-types.ts';
+import type { BatchItemRecord } from '../../ports/repositories.ts';
+import type { StagedFile } from '../../ports/staging-area.ts';
+import type { AppDeps } from '../deps.ts';
+import { inboxKey } from './keys.ts';
+import type { DocumentFields } from './store-original.ts';
+
+export const BATCH_JOB = 'ingest-batch';
+
+export interface IncomingFile {
+  staged: StagedFile;
+  filename: string;
+}
+
+interface Pending {
+  filename: string;
+  staged?: StagedFile;
+  error?: string;
+}
+
+/**
+ * Accepts a bulk import: many files, or one ZIP expanded entry by entry. Each file is put in
+ * the inbox durably before the answer; the ingest-batch job then files them one by one, so
+ * progress is visible and a crash resumes where it stopped. A bad file is reported, the rest go in.
+ */
+export const importBatch = async (deps: AppDeps, actor: Actor, files: IncomingFile[], defaults: DocumentFields) => {
+  if (!canUpload(actor.role)) throw new AppError('forbidden', 'only clerks and admins archive documents');
+  if (files.length === 0) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send one or more files, or one ZIP' }] });
+  const pending: Pending[] = [];
+  try {
+    for (const f of files) {
+      if (files.length === 1 && isZip(f.staged.head)) pending.push(...(await expandZip(deps, f.staged)));
+      else pending.push({ filename: f.filename, staged: f.staged });
+    }
+    if (pending.length > deps.limits.batchMaxFiles) throw new AppError('too_large', `a batch holds at most ${deps.limits.batchMaxFiles} files`);
+    const batchId = randomUUID();
+    const items: BatchItemRecord[] = [];
+    for (const [i, p] of pending.entries()) {
+      const seq = i + 1;
+      const early = p.error ?? (p.staged ? earlyRejection(p.staged) : 'no content');
+      if (early || !p.staged) {
+        items.push({ batchId, seq, filename: p.filename, status: 'rejected', inboxKey: null, documentId: null, error: early ?? 'no content' });
+        continue;
+      }
+      const key = inboxKey(batchId, seq);
+      await deps.blobs.putFile(key, p.staged.path, { size: p.staged.size, contentType: 'application/octet-stream' });
+      items.push({ batchId, seq, filename: p.filename, status: 'received', inboxKey: key, documentId: null, error: null });
+    }
+    const now = deps.clock.now();
+    await deps.db.transaction(async (tx) => {
+      await tx.batches.create({ id: batchId, createdBy: actor.id, defaults: { ...defaults }, createdAt: now }, items);
+      await tx.audit.append({ at: now, actorId: actor.id, action: 'document.batch_import', targetType: 'batch', targetId: batchId, details: { files: items.length } });
+      await tx.jobs.enqueue({ type: BATCH_JOB, payload: { batchId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+    });
+    deps.jobsEnqueued?.();
+    return { batchId, files: items.length, rejected: items.filter((i) => i.status === 'rejected').length };
+  } finally {
+    for (const f of files) await deps.staging.discard(f.staged.path);
+    for (const p of pending) if (p.staged && !files.some((f) => f.staged === p.staged)) await deps.staging.discard(p.staged.path);
+  }
+};
+
+/** Rejections that need no parsing: the full checks run in the job. */
+const earlyRejection = (s: StagedFile): string | null => {
+  if (s.size === 0) return 'the file is empty';
+  if (!sniffMimeType(s.head)) return 'unsupported file type (only PDF, JPEG, PNG and TIFF)';
+  return null;
+};
+
+/** Stages each regular entry of a ZIP; entries that are links, too large or too compressed are reported. */
+const expandZip = async (deps: AppDeps, zip: StagedFile): Promise<Pending[]> => {
+  const out: Pending[] = [];
+  let total = 0;
+  const { zipMaxEntries, zipMaxRatio, zipMaxTotalBytes, uploadMaxBytes } = deps.limits;
+  try {
+    await deps.archives.forEachEntry(zip.path, { maxEntries: zipMaxEntries }, async (entry) => {
+      if (entry.kind === 'directory') return;
+      if (entry.kind !== 'file') return void out.push({ filename: entry.name, error: `skipped: a ${entry.kind}, not a file` });
+      if (entry.compressedSize > 0 && entry.declaredSize / entry.compressedSize > zipMaxRatio) return void out.push({ filename: entry.name, error: 'rejected: compression ratio too high' });
+      if (entry.declaredSize > uploadMaxBytes) return void out.push({ filename: entry.name, error: 'rejected: file too large' });
+      total += entry.declaredSize;
+      if (total > zipMaxTotalBytes) throw new AppError('too_large', 'the ZIP expands to more than the allowed total');
+      const staged = await deps.staging.write(await entry.open(), { maxBytes: Math.min(uploadMaxBytes, entry.declaredSize) });
+      out.push({ filename: entry.name, staged });
+    });
+  } catch (e) {
+    for (const p of out) if (p.staged) await deps.staging.discard(p.staged.path);
+    throw e;
+  }
+  return out;
+};

@@ -1,0 +1,42 @@
+import { canRead, readScopeOf, type Actor, type ReadScope } from '../../domain/access.ts';
+import type { DocumentRecord, PageText } from '../../domain/document.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { AppDeps } from '../deps.ts';
+
+/** The caller's read scope, from the current unit tree. */
+export const scopeOf = async (deps: AppDeps, actor: Actor): Promise<ReadScope> => readScopeOf(actor, await deps.db.units.all());
+
+/** A document the caller may see; a document they may not see is reported as missing (404). */
+export const visibleDocument = async (deps: AppDeps, actor: Actor, id: string): Promise<DocumentRecord> => {
+  const doc = await deps.db.documents.findById(id);
+  if (!doc || !canRead(await scopeOf(deps, actor), doc)) throw new AppError('not_found', 'no such document');
+  return doc;
+};
+
+/** Reads of restricted documents are audited (biasa reads would drown the trail). */
+const auditRead = async (deps: AppDeps, actor: Actor, doc: DocumentRecord, what: string) => {
+  if (doc.securityLevel === 'biasa') return;
+  await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: `document.${what}`, targetType: 'document', targetId: doc.id, details: { securityLevel: doc.securityLevel } });
+};
+
+export const getDocument = async (deps: AppDeps, actor: Actor, id: string): Promise<DocumentRecord> => {
+  const doc = await visibleDocument(deps, actor, id);
+  await auditRead(deps, actor, doc, 'read');
+  return doc;
+};
+
+/** The original bytes as a stream, after the access check. */
+export const openContent = async (deps: AppDeps, actor: Actor, id: string) => {
+  const doc = await visibleDocument(deps, actor, id);
+  const stream = await deps.blobs.get(doc.storageKey);
+  await auditRead(deps, actor, doc, 'download');
+  return { document: doc, stream };
+};
+
+/** The extracted text, page by page. */
+export const getText = async (deps: AppDeps, actor: Actor, id: string): Promise<{ text: string; pages: PageText[] }> => {
+  const doc = await visibleDocument(deps, actor, id);
+  const pages = await deps.db.pages.get(doc.id);
+  await auditRead(deps, actor, doc, 'read_text');
+  return { text: pages.map((p) => p.text).join('\n\n'), pages };
+};

@@ -1,0 +1,25 @@
+import type { Actor } from '../../domain/access.ts';
+import type { SearchFilters, SearchResult } from '../../ports/search-index.ts';
+import type { AppDeps } from '../deps.ts';
+import { scopeOf } from './read-documents.ts';
+
+export const MAX_LIMIT = 100;
+export const MAX_PAGE = 1000;
+export const MAX_QUERY_LENGTH = 500;
+
+/**
+ * Full-text search under the caller's read scope; the engine applies the scope, so hidden
+ * documents are neither listed nor counted. Paging and query length are clamped.
+ */
+export const searchDocuments = async (
+  deps: AppDeps,
+  actor: Actor,
+  input: { q: string; page: number; limit: number; filters: SearchFilters },
+): Promise<SearchResult & { page: number; limit: number; tookMs: number }> => {
+  const started = performance.now();
+  const page = Math.min(Math.max(1, input.page), MAX_PAGE);
+  const limit = Math.min(Math.max(1, input.limit), MAX_LIMIT);
+  const scope = await scopeOf(deps, actor);
+  const result = await deps.search.search({ q: input.q.slice(0, MAX_QUERY_LENGTH), filters: input.filters, scope, page, limit });
+  return { ...result, page, limit, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+};

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { canFileFor, canUpload, type Actor } from '../../domain/access.ts';
+import type { DocumentKind, DocumentRecord } from '../../domain/document.ts';
+import { AppError } from '../../domain/errors.ts';
+import { sniffMimeType } from '../../domain/file-types.ts';
+import type { SecurityLevel } from '../../domain/security-level.ts';
+import type { Repositories } from '../../ports/repositories.ts';
+import type { StagedFile } from '../../ports/staging-area.ts';
+import type { AppDeps } from '../deps.ts';
+import { originalKey } from './keys.ts';
+
+/** Metadata a clerk gives with a file; the title defaults to the file name. */
+export interface DocumentFields {
+  title?: string | undefined;
+  kind?: DocumentKind | undefined;
+  classificationCode?: string | undefined;
+  securityLevel?: SecurityLevel | undefined;
+  unitCode?: string | undefined;
+  documentDate?: string | undefined;
+  tags?: string[] | undefined;
+  letterNumber?: string | undefined;
+  sender?: string | undefined;
+}
+
+export interface StoreResult {
+  document: DocumentRecord;
+  duplicate: boolean;
+}
+
+export const EXTRACT_JOB = 'extract-text';
+export const INDEX_JOB = 'index-document';
+
+/** Checks what can be checked before any byte is stored: rights, unit, type, emptiness, parse and limits. */
+export const validateUpload = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields) => {
+  if (!canUpload(actor.role)) throw new AppError('forbidden', 'only clerks and admins archive documents');
+  const unitCode = fields.unitCode ?? actor.unitCode;
+  const units = await deps.db.units.all();
+  if (!units.some((u) => u.code === unitCode)) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
+  if (!canFileFor(actor, unitCode, units)) throw new AppError('forbidden', 'you may file documents only for your own unit and the units below it');
+  if (staged.size === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
+  const mimeType = sniffMimeType(staged.head);
+  if (!mimeType) throw new AppError('unsupported_type', 'only PDF, JPEG, PNG and TIFF files are accepted (decided by the file contents, not its name)');
+  const inspection = await deps.extractor.inspect(staged.path, mimeType, { maxPages: deps.limits.maxPages, maxPixels: deps.limits.maxPixels });
+  return { unitCode, mimeType, pages: inspection.pages };
+};
+
+/**
+ * Stores an original durably and commits its row, audit entry and extraction job in one
+ * transaction (the outbox). The same bytes are one object and one document: a second upload,
+ * even a concurrent one, gets the first document back as a duplicate.
+ * `inTx` lets a batch mark its item in the same transaction.
+ */
+export const storeOriginal = async (
+  deps: AppDeps,
+  actor: Actor,
+  staged: StagedFile,
+  fields: DocumentFields,
+  originalName: string | null,
+  extra: { batchId?: string; inTx?: (tx: Repositories, doc: DocumentRecord, duplicate: boolean) => Promise<void> } = {},
+): Promise<StoreResult> => {
+  const { unitCode, mimeType, pages } = await validateUpload(deps, actor, staged, fields);
+  const existing = await deps.db.documents.findBySha256(staged.sha256);
+  if (existing) return duplicateOf(deps, existing, extra.inTx);
+  const storageKey = originalKey(staged.sha256);
+  await deps.blobs.putFile(storageKey, staged.path, { size: staged.size, contentType: mimeType });
+  const now = deps.clock.now();
+  try {
+    const document = await deps.db.transaction(async (tx) => {
+      const doc = await tx.documents.create(
+        {
+          id: randomUUID(),
+          kind: fields.kind ?? 'document',
+          title: fields.title?.trim() || originalName || 'Tanpa judul',
+          sha256: staged.sha256,
+          size: staged.size,
+          mimeType,
+          storageKey,
+          originalName,
+          pages,
+          classificationCode: fields.classificationCode ?? null,
+          securityLevel: fields.securityLevel ?? 'biasa',
+          unitCode,
+          documentDate: fields.documentDate ?? null,
+          tags: fields.tags ?? [],
+          letterNumber: fields.letterNumber ?? null,
+          sender: fields.sender ?? null,
+          createdBy: actor.id,
+          batchId: extra.batchId ?? null,
+        },
+        now,
+      );
+      await tx.audit.append({ at: now, actorId: actor.id, action: 'document.upload', targetType: 'document', targetId: doc.id, details: { sha256: doc.sha256, size: doc.size, batchId: doc.batchId } });
+      await tx.jobs.enqueue({ type: EXTRACT_JOB, payload: { documentId: doc.id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+      await extra.inTx?.(tx, doc, false);
+      return doc;
+    });
+    deps.jobsEnqueued?.();
+    return { document, duplicate: false };
+  } catch (e) {
+    // Lost a race with the same bytes: the other upload's document is ours too.
+    if (e instanceof AppError && e.code === 'conflict') {
+      const winner = await deps.db.documents.findBySha256(staged.sha256);
+      if (winner) return duplicateOf(deps, winner, extra.inTx);
+    }
+    throw e;
+  }
+};
+
+const duplicateOf = async (deps: AppDeps, doc: DocumentRecord, inTx: ((tx: Repositories, d: DocumentRecord, dup: boolean) => Promise<void>) | undefined): Promise<StoreResult> => {
+  if (inTx) await deps.db.transaction((tx) => inTx(tx, doc, true));
+  return { document: doc, duplicate: true };
+};

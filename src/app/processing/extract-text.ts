@@ -1,0 +1,48 @@
+import { textSourceOf } from '../../domain/document.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { AppDeps } from '../deps.ts';
+import { INDEX_JOB } from '../documents/store-original.ts';
+
+/**
+ * Job: reads a document's text (text layer or OCR) outside any transaction, then commits the
+ * pages, the text source and the indexing job together. A file that cannot be read fails the
+ * document with the reason; its metadata is still indexed so it can be found by title.
+ */
+export const extractText = async (deps: AppDeps, payload: { documentId: string }, signal: AbortSignal): Promise<void> => {
+  const doc = await deps.db.documents.findById(payload.documentId);
+  if (!doc) return;
+  const staged = await deps.staging.write(await deps.blobs.get(doc.storageKey), { maxBytes: Number.MAX_SAFE_INTEGER });
+  try {
+    const limits = { maxPages: deps.limits.maxPages, maxPixels: deps.limits.maxPixels };
+    const pages = await deps.extractor.extract(staged.path, doc.mimeType, limits, { signal }).catch(async (e: unknown) => {
+      if (e instanceof AppError && e.code === 'invalid') {
+        await finish(deps, doc.id, { status: 'failed', error: e.detail });
+        return null;
+      }
+      throw e;
+    });
+    if (pages) await finish(deps, doc.id, { status: 'processing', pages });
+  } finally {
+    await deps.staging.discard(staged.path);
+  }
+};
+
+/** After the last failed attempt (timeouts, crashes): the document fails with the reason. */
+export const markExtractionFailed = async (deps: AppDeps, documentId: string, reason: string): Promise<void> => {
+  if (await deps.db.documents.findById(documentId)) await finish(deps, documentId, { status: 'failed', error: `text extraction failed: ${reason}` });
+};
+
+const finish = async (deps: AppDeps, documentId: string, r: { status: 'processing'; pages: Awaited<ReturnType<AppDeps['extractor']['extract']>> } | { status: 'failed'; error: string }) => {
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    if (r.status === 'processing') {
+      await tx.pages.replace(documentId, r.pages);
+      await tx.documents.setStatus(documentId, 'processing', { textSource: textSourceOf(r.pages), pages: r.pages.length, error: null }, now);
+    } else {
+      await tx.documents.setStatus(documentId, 'failed', { error: r.error, textSource: 'none' }, now);
+    }
+    await tx.audit.append({ at: now, actorId: null, action: r.status === 'failed' ? 'document.extract_failed' : 'document.extracted', targetType: 'document', targetId: documentId, details: r.status === 'failed' ? { error: r.error } : { pages: r.pages.length } });
+    await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+  });
+  deps.jobsEnqueued?.();
+};

@@ -1,0 +1,13 @@
+import type { AppDeps } from '../deps.ts';
+import { toSearchDocument } from '../documents/search-document.ts';
+
+/** Job: puts a document into the search index, then marks it ready. Idempotent. */
+export const indexDocument = async (deps: AppDeps, payload: { documentId: string }): Promise<void> => {
+  const doc = await deps.db.documents.findById(payload.documentId);
+  if (!doc) {
+    await deps.search.remove([payload.documentId]);
+    return;
+  }
+  await deps.search.upsert([toSearchDocument(doc, await deps.db.pages.get(doc.id))]);
+  if (doc.status === 'processing') await deps.db.documents.setStatus(doc.id, 'ready', {}, deps.clock.now());
+};

@@ -1,0 +1,33 @@
+import type { Actor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { AppDeps } from '../deps.ts';
+import { storeOriginal, type DocumentFields } from '../documents/store-original.ts';
+
+/**
+ * Job: files each received item of a batch. The item's new state commits with its document,
+ * so a retry after a crash skips what is done; inbox objects are removed once filed or rejected.
+ */
+export const ingestBatch = async (deps: AppDeps, payload: { batchId: string }): Promise<void> => {
+  const batch = await deps.db.batches.findById(payload.batchId);
+  if (!batch) return;
+  const creator = await deps.db.users.findById(batch.createdBy);
+  if (!creator) throw new AppError('invalid', 'the importing user no longer exists');
+  const actor: Actor = { id: creator.id, role: creator.role, unitCode: creator.unitCode, clearance: creator.clearance };
+  for (const item of await deps.db.batches.items(batch.id)) {
+    if (item.status !== 'received' || !item.inboxKey) continue;
+    const staged = await deps.staging.write(await deps.blobs.get(item.inboxKey), { maxBytes: deps.limits.uploadMaxBytes });
+    try {
+      await storeOriginal(deps, actor, staged, batch.defaults as DocumentFields, item.filename, {
+        batchId: batch.id,
+        inTx: (tx, doc, duplicate) => tx.batches.updateItem(batch.id, item.seq, { status: duplicate ? 'duplicate' : 'accepted', documentId: doc.id }),
+      });
+    } catch (e) {
+      // A bad file is that file's problem; an outage retries the job.
+      if (!(e instanceof AppError) || e.code === 'unavailable') throw e;
+      await deps.db.batches.updateItem(batch.id, item.seq, { status: 'rejected', error: e.detail });
+    } finally {
+      await deps.staging.discard(staged.path);
+    }
+    await deps.blobs.delete(item.inboxKey);
+  }
+};

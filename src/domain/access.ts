@@ -1,0 +1,67 @@
+import type { Role } from './roles.ts';
+import { securityRank, type SecurityLevel } from './security-level.ts';
+
+/** The caller as the access rules see them. */
+export interface Actor {
+  id: string;
+  role: Role;
+  unitCode: string;
+  clearance: SecurityLevel;
+}
+
+export interface UnitNode {
+  code: string;
+  parentCode: string | null;
+}
+
+/** What a caller may read: their unit and every unit below it, up to their clearance. */
+export interface ReadScope {
+  userId: string;
+  allUnits: boolean;
+  unitCodes: string[];
+  maxSecurityRank: number;
+}
+
+/** The unit and all its descendants in the unit tree. */
+export const subtreeOf = (root: string, units: UnitNode[]): string[] => {
+  const children = new Map<string, string[]>();
+  for (const u of units) if (u.parentCode) children.set(u.parentCode, [...(children.get(u.parentCode) ?? []), u.code]);
+  const out: string[] = [];
+  const stack = [root];
+  const seen = new Set<string>();
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (seen.has(c)) continue; // a cycle in bad data must not hang the request
+    seen.add(c);
+    out.push(c);
+    stack.push(...(children.get(c) ?? []));
+  }
+  return out;
+};
+
+/**
+ * Admins and auditors look across all units (still capped by clearance: an admin manages
+ * accounts but reads rahasia content only when cleared); everyone else sees their unit's subtree.
+ */
+export const readScopeOf = (actor: Actor, units: UnitNode[]): ReadScope => ({
+  userId: actor.id,
+  allUnits: actor.role === 'admin' || actor.role === 'auditor',
+  unitCodes: subtreeOf(actor.unitCode, units),
+  maxSecurityRank: securityRank(actor.clearance),
+});
+
+/** The same rule the search engines apply in their filters, for single-document reads. */
+export const canRead = (scope: ReadScope, doc: { unitCode: string; securityLevel: SecurityLevel; readers?: string[] }): boolean =>
+  (doc.readers ?? []).includes(scope.userId) ||
+  ((scope.allUnits || scope.unitCodes.includes(doc.unitCode)) && securityRank(doc.securityLevel) <= scope.maxSecurityRank);
+
+const UPLOADERS: Role[] = ['admin', 'clerk'];
+/** Who may archive documents (upload, bulk import). */
+export const canUpload = (role: Role): boolean => UPLOADERS.includes(role);
+
+/** A clerk files documents for their own unit or one below it; an admin for any unit. */
+export const canFileFor = (actor: Actor, unitCode: string, units: UnitNode[]): boolean =>
+  actor.role === 'admin' || subtreeOf(actor.unitCode, units).includes(unitCode);
+
+/** The highest level a user may mark a document with is their own clearance. */
+export const canClassify = (actor: Actor, level: SecurityLevel): boolean => securityRank(level) <= securityRank(actor.clearance);

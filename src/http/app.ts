@@ -1,0 +1,31 @@
+import express, { type Express } from 'express';
+import type { AppDeps } from '../app/deps.ts';
+import { AppError } from '../domain/errors.ts';
+import { requireAuth } from './middleware/authenticate.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { openApiDocument } from './openapi.ts';
+import { errorHandler } from './problem.ts';
+import { requestContext, type Logger } from './request-context.ts';
+import { accountsRoutes } from './routes/accounts.routes.ts';
+import { documentsRoutes } from './routes/documents.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { searchRoutes } from './routes/search.routes.ts';
+
+/** The HTTP application: routes authenticate, validate, call one use case and present the result. */
+export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string }): Express => {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  app.use(requestContext(log));
+  app.use(securityHeaders);
+  app.use(healthRoutes(deps));
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument(o.publicUrl));
+  });
+  app.use('/api/v1', express.json({ limit: '256kb', strict: true }), accountsRoutes(deps));
+  app.use('/api/v1', requireAuth(deps), documentsRoutes(deps), searchRoutes(deps));
+  app.use((_req, _res, next) => next(new AppError('not_found', 'no such route')));
+  app.use(errorHandler(log));
+  return app;
+};

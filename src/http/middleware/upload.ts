@@ -1,0 +1,67 @@
+import type { Request, RequestHandler } from 'express';
+import multer from 'multer';
+import { AppError } from '../../domain/errors.ts';
+import type { StagedFile, StagingArea } from '../../ports/staging-area.ts';
+
+export interface UploadedFile {
+  staged: StagedFile;
+  /** The client's filename, cleaned for use as metadata only. */
+  filename: string | null;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    uploads?: UploadedFile[];
+  }
+}
+
+/** Removes path parts, control characters and NUL; keeps non-Latin letters; caps the length. */
+export const cleanFilename = (raw: string | undefined): string | null => {
+  if (!raw) return null;
+  // eslint-disable-next-line no-control-regex
+  const base = raw.replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()!.trim().replace(/^\.+/, '');
+  return base ? [...base].slice(0, 255).join('') : null;
+};
+
+/** multer storage that streams each file part into the staging area (hashing on the way). */
+class StagingStorage implements multer.StorageEngine {
+  constructor(private readonly staging: StagingArea, private readonly maxBytes: number) {}
+
+  _handleFile(_req: Request, file: Express.Multer.File, cb: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
+    this.staging.write(file.stream, { maxBytes: this.maxBytes }).then(
+      (staged) => cb(null, { path: staged.path, size: staged.size, staged } as Partial<Express.Multer.File>),
+      (e: unknown) => cb(e),
+    );
+  }
+
+  _removeFile(_req: Request, file: Express.Multer.File, cb: (error: Error | null) => void): void {
+    this.staging.discard(file.path).then(() => cb(null), cb);
+  }
+}
+
+/**
+ * Parses a multipart upload into staged files. Limits on sizes and counts are enforced while
+ * streaming; on any error multer removes what was staged. A non-multipart request is a 415.
+ */
+export const acceptUpload = (staging: StagingArea, o: { maxBytes: number; maxFiles: number }): RequestHandler => {
+  const m = multer({
+    storage: new StagingStorage(staging, o.maxBytes),
+    // Browsers and curl send UTF-8 filenames; busboy's default would read them as latin1.
+    defParamCharset: 'utf8',
+    limits: { fileSize: o.maxBytes, files: o.maxFiles, fields: 20, parts: o.maxFiles + 20, fieldNameSize: 100, fieldSize: 64 * 1024, headerPairs: 200 },
+  }).array('file', o.maxFiles);
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data')) return next(new AppError('unsupported_type', 'send the file as multipart/form-data'));
+    m(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      const files = (req.files as (Express.Multer.File & { staged: StagedFile })[] | undefined) ?? [];
+      req.uploads = files.map((f) => ({ staged: f.staged, filename: cleanFilename(f.originalname) }));
+      next();
+    });
+  };
+};
+
+/** Discards staged uploads a handler did not consume (validation failed before the use case ran). */
+export const discardUploads = async (staging: StagingArea, req: Request): Promise<void> => {
+  for (const u of req.uploads ?? []) await staging.discard(u.staged.path);
+};

@@ -1,0 +1,88 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/deps.ts';
+import { getBatch } from '../../app/documents/get-batch.ts';
+import { importBatch } from '../../app/documents/import-batch.ts';
+import { presentDocument } from '../../app/documents/present-document.ts';
+import { getDocument, getText, openContent } from '../../app/documents/read-documents.ts';
+import { uploadDocument } from '../../app/documents/upload-document.ts';
+import { SECURITY_LEVELS } from '../../domain/security-level.ts';
+import { AppError } from '../../domain/errors.ts';
+import { extensionFor } from '../../domain/file-types.ts';
+import { acceptUpload, discardUploads } from '../middleware/upload.ts';
+import { code, isoDate, parse } from '../validate.ts';
+import { contentDisposition } from '../content-disposition.ts';
+
+const tags = z
+  .string()
+  .max(2000)
+  .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))
+  .pipe(z.array(z.string().max(50)).max(20));
+
+/** The metadata fields of an upload form (multipart fields are strings). */
+const documentFields = z.object({
+  title: z.string().trim().max(500).optional(),
+  classificationCode: code.optional(),
+  securityLevel: z.enum(SECURITY_LEVELS).optional(),
+  unitCode: code.optional(),
+  documentDate: isoDate.optional(),
+  tags: tags.optional(),
+  letterNumber: z.string().trim().max(100).optional(),
+  sender: z.string().trim().max(300).optional(),
+});
+
+const id = z.string().uuid('not a document id');
+
+export const documentsRoutes = (deps: AppDeps): Router => {
+  const r = Router();
+  const single = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1 });
+  const many = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: deps.limits.batchMaxFiles });
+
+  r.post('/documents', single, async (req, res) => {
+    try {
+      const file = req.uploads?.[0];
+      if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the document as the "file" part' }] });
+      const fields = parse(documentFields, req.body ?? {});
+      const { document, duplicate } = await uploadDocument(deps, req.actor!, file.staged, fields, file.filename);
+      res.status(duplicate ? 200 : 201).json({ ...presentDocument(document), duplicate });
+    } finally {
+      await discardUploads(deps.staging, req);
+    }
+  });
+
+  r.post('/documents/batch', many, async (req, res) => {
+    try {
+      const fields = parse(documentFields, req.body ?? {});
+      const files = (req.uploads ?? []).map((u) => ({ staged: u.staged, filename: u.filename ?? 'tanpa-nama' }));
+      const out = await importBatch(deps, req.actor!, files, fields);
+      res.status(202).location(`/api/v1/documents/batch/${out.batchId}`).json(out);
+    } finally {
+      await discardUploads(deps.staging, req);
+    }
+  });
+
+  r.get('/documents/batch/:batchId', async (req, res) => {
+    res.json(await getBatch(deps, req.actor!, parse(id, req.params.batchId)));
+  });
+
+  r.get('/documents/:id', async (req, res) => {
+    res.json(presentDocument(await getDocument(deps, req.actor!, parse(id, req.params.id))));
+  });
+
+  r.get('/documents/:id/content', async (req, res) => {
+    const { document, stream } = await openContent(deps, req.actor!, parse(id, req.params.id));
+    res.setHeader('Content-Type', document.mimeType);
+    res.setHeader('Content-Length', String(document.size));
+    res.setHeader('Content-Disposition', contentDisposition(document.originalName ?? `${document.id}.${extensionFor(document.mimeType)}`));
+    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+    res.setHeader('Cache-Control', 'private, no-store');
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  });
+
+  r.get('/documents/:id/text', async (req, res) => {
+    res.json(await getText(deps, req.actor!, parse(id, req.params.id)));
+  });
+
+  return r;
+};

@@ -1,0 +1,31 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/deps.ts';
+import { MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, searchDocuments } from '../../app/documents/search-documents.ts';
+import { DOCUMENT_KINDS } from '../../domain/document.ts';
+import { code, isoDate, parse } from '../validate.ts';
+
+const one = <T extends z.ZodType>(t: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), t);
+
+/** Query parameters; anything outside these bounds is a 422 rather than a silent clamp. */
+const searchQuery = z.object({
+  q: one(z.string().max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`)).default(''),
+  page: one(z.coerce.number().int().min(1).max(MAX_PAGE)).default(1),
+  limit: one(z.coerce.number().int().min(1).max(MAX_LIMIT)).default(20),
+  unitCode: one(code).optional(),
+  classificationCode: one(code).optional(),
+  kind: one(z.enum(DOCUMENT_KINDS)).optional(),
+  from: one(isoDate).optional(),
+  to: one(isoDate).optional(),
+});
+
+export const searchRoutes = (deps: AppDeps): Router => {
+  const r = Router();
+  r.get('/search', async (req, res) => {
+    const p = parse(searchQuery, req.query);
+    const filters = Object.fromEntries(Object.entries({ unitCode: p.unitCode, classificationCode: p.classificationCode, kind: p.kind, from: p.from, to: p.to }).filter(([, v]) => v !== undefined));
+    const out = await searchDocuments(deps, req.actor!, { q: p.q, page: p.page, limit: p.limit, filters });
+    res.json({ items: out.items, total: out.total, page: out.page, limit: out.limit, facets: out.facets, tookMs: out.tookMs });
+  });
+  return r;
+};

@@ -1,0 +1,54 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config/config.ts';
+import type { BlobStore } from '../ports/blob-store.ts';
+import type { OcrEngine } from '../ports/ocr-engine.ts';
+import type { SearchIndex } from '../ports/search-index.ts';
+import { createYauzlArchiveReader } from './archive/yauzl.archive-reader.ts';
+import { createArgon2PasswordHasher } from './auth/argon2.password-hasher.ts';
+import { openSequelizeDatabase } from './db/sequelize.database.ts';
+import { createTesseractOcrEngine } from './extract/tesseract-ocr.engine.ts';
+import { createTextExtractor } from './extract/text-extractor.ts';
+import { createFts5SearchIndex } from './search/fts5.search-index.ts';
+import { createLocalStagingArea } from './staging/local.staging-area.ts';
+import { createLocalFsBlobStore } from './storage/local-fs.blob-store.ts';
+import { createS3BlobStore } from './storage/s3.blob-store.ts';
+
+/** The one place configuration picks backends; everything above sees only ports. */
+export const blobStoreFor = (c: Config['storage']): BlobStore & { init(): Promise<void> } =>
+  c.driver === 's3'
+    ? createS3BlobStore({ endpoint: c.endpoint, accessKey: c.accessKey, secretKey: c.secretKey, bucket: c.bucket, region: c.region })
+    : createLocalFsBlobStore({ root: c.root });
+
+/** The Meilisearch client is loaded only when configured, so the embedded profile never pays for it. */
+export const searchIndexFor = async (c: Config['search']): Promise<SearchIndex> => {
+  if (c.driver === 'embedded') {
+    await mkdir(path.dirname(c.file), { recursive: true });
+    return createFts5SearchIndex({ file: c.file });
+  }
+  const { createMeilisearchSearchIndex } = await import('./search/meilisearch.search-index.ts');
+  return createMeilisearchSearchIndex({ url: c.url, index: c.index, ...(c.apiKey ? { apiKey: c.apiKey } : {}) });
+};
+
+export const ocrEngineFor = (config: Config): OcrEngine =>
+  createTesseractOcrEngine({ workers: config.ocr.workers, languages: config.ocr.languages, scratchDir: path.join(config.dataDir, 'ocr'), pageTimeoutMs: config.ocr.pageTimeoutMs });
+
+/** Opens every adapter the configuration names. The database must answer; the others may come later. */
+export const openAdapters = async (config: Config) => {
+  const db = await openSequelizeDatabase(config.database);
+  const blobs = blobStoreFor(config.storage);
+  const search = await searchIndexFor(config.search);
+  const ocr = ocrEngineFor(config);
+  return {
+    db,
+    blobs,
+    search,
+    ocr,
+    staging: createLocalStagingArea({ dir: path.join(config.dataDir, 'tmp') }),
+    extractor: createTextExtractor({ ocr }),
+    archives: createYauzlArchiveReader(),
+    hasher: createArgon2PasswordHasher(),
+  };
+};
+
+export type Adapters = Awaited<ReturnType<typeof openAdapters>>;

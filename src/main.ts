@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import { bootstrapAdmin } from './app/accounts/manage-accounts.ts';
+import type { AppDeps } from './app/deps.ts';
+import { type Config, ConfigError, loadConfig } from './config/config.ts';
+import { createHttpApp } from './http/app.ts';
+import { type Adapters, openAdapters } from './infra/adapters.ts';
+import { JobRunner } from './pipeline/job-runner.ts';
+import { stageHandlers } from './pipeline/stages.ts';
+import { systemClock } from './ports/clock.ts';
+
+export interface Naskah {
+  deps: AppDeps;
+  adapters: Adapters;
+  runner?: JobRunner;
+  server?: Server;
+  url?: string;
+  /** The password generated for `admin` on a first start without ADMIN_PASSWORD. */
+  generatedAdminPassword?: string;
+  stop(): Promise<void>;
+}
+
+const HOUR = 3600_000;
+
+/** Builds the adapters the configuration names and starts the roles it asks for (web, worker). */
+export const startNaskah = async (config: Config, log: pino.Logger = pino({ level: config.logLevel }), o: { warmOcr?: boolean } = {}): Promise<Naskah> => {
+  const adapters = await openAdapters(config);
+  const deps: AppDeps = { ...adapters, clock: systemClock, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours };
+  // Storage and search may come up after us: readiness says so, and jobs retry until they answer.
+  await adapters.blobs.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'storage not ready at start'));
+  await adapters.search.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'search not ready at start'));
+  // One process doing everything owns the temp folder; split roles leave recent files to their owners.
+  const swept = await adapters.staging.sweep(config.roles.web && config.roles.worker ? 0 : HOUR);
+  if (swept) log.info({ swept }, 'removed temp files left by an earlier run');
+  const sweeper = setInterval(() => void adapters.staging.sweep(6 * HOUR).catch(() => undefined), HOUR).unref();
+
+  let generatedAdminPassword: string | undefined;
+  let admin = config.admin;
+  if (!admin && (await adapters.db.users.count()) === 0) {
+    generatedAdminPassword = randomBytes(12).toString('base64url');
+    admin = { username: 'admin', password: generatedAdminPassword };
+  }
+  if (await bootstrapAdmin(deps, admin)) log.info({ username: admin!.username }, 'created the first admin');
+
+  let runner: JobRunner | undefined;
+  if (config.roles.worker) {
+    runner = new JobRunner({ jobs: adapters.db.jobs, handlers: stageHandlers(deps), clock: systemClock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
+    deps.jobsEnqueued = () => runner!.nudge();
+    runner.start();
+    if (o.warmOcr ?? true) void adapters.ocr.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'OCR workers failed to start'));
+  }
+
+  let server: Server | undefined;
+  let url: string | undefined;
+  if (config.roles.web) {
+    const app = createHttpApp(deps, log, { publicUrl: config.publicUrl });
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.port, config.host, () => resolve(s));
+      s.once('error', reject);
+    });
+    server.requestTimeout = 0; // large uploads stream for minutes; idle sockets still time out
+    const addr = server.address();
+    url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${typeof addr === 'object' && addr ? addr.port : config.port}`;
+  }
+
+  return {
+    deps,
+    adapters,
+    ...(runner ? { runner } : {}),
+    ...(server ? { server } : {}),
+    ...(url ? { url } : {}),
+    ...(generatedAdminPassword ? { generatedAdminPassword } : {}),
+    async stop() {
+      clearInterval(sweeper);
+      if (server) await new Promise<void>((r) => server!.close(() => r()));
+      server?.closeAllConnections();
+      await runner?.stop();
+      await adapters.ocr.close();
+      await adapters.extractor.close();
+      await adapters.search.close();
+      await adapters.db.close();
+    },
+  };
+};
+
+const main = async () => {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const log = pino({ level: config.logLevel });
+  const naskah = await startNaskah(config, log);
+  const roles = [config.roles.web && 'web', config.roles.worker && 'worker'].filter(Boolean).join(' + ');
+  console.log(`\nNaskah is running (${roles}; database ${config.database.dialect}, storage ${config.storage.driver}, search ${config.search.driver}).`);
+  if (naskah.url) {
+    console.log(`  URL:    ${naskah.url}   (API under ${naskah.url}/api/v1, contract at ${naskah.url}/api/v1/openapi.json)`);
+    if (naskah.generatedAdminPassword) console.log(`  Log in: username "admin", password "${naskah.generatedAdminPassword}" (generated now and shown once; change it)`);
+    else if (config.admin) console.log(`  Log in: username "${config.admin.username}" with the password in ADMIN_PASSWORD`);
+    else console.log('  Log in: with an existing account (create one with: npm run cli -- user:create --username U --password P --role R --unit CODE)');
+    console.log(`  e.g.    curl -s -X POST ${naskah.url}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"…","password":"…"}'\n`);
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    naskah.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    console.error(`Naskah could not start: ${(e as Error).message}`);
+    process.exit(1);
+  });
+}

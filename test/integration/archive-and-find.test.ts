@@ -1,0 +1,78 @@
+import { expect } from 'chai';
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
+import { ensureFixture } from '../support/fixtures.ts';
+import { api, upload } from '../support/http.ts';
+import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
+
+describe('archive and find (HTTP, embedded)', function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(async () => app?.stop());
+
+  it('stores a born-digital PDF, reads its text layer without OCR, and finds it by a word, a typo and its letter number', async () => {
+    const file = await ensureFixture('letter-1p.pdf');
+    const letter = generateLetter(1);
+    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'surat-undangan.pdf', bytes: file }], { title: 'Surat undangan', classificationCode: letter.classificationCode, documentDate: letter.letterDate });
+    expect(up.status).to.equal(201);
+    expect(up.body).to.include({ status: 'processing', mimeType: 'application/pdf', pages: 1, duplicate: false });
+    expect(up.body.sha256).to.equal(createHash('sha256').update(await readFile(file)).digest('hex'));
+
+    const doc = await waitForDocument(app, app.adminToken, String(up.body.id));
+    expect(doc).to.include({ status: 'ready', textSource: 'pdf-text', pages: 1 });
+
+    const text = await api(app, app.adminToken, 'GET', `/api/v1/documents/${up.body.id}/text`);
+    expect(text.body.text).to.include(letter.letterNumber);
+    expect((text.body.pages as { page: number; source: string }[])[0]).to.include({ page: 1, source: 'pdf-text' });
+
+    const word = letter.subject.split(/\s+/).find((w) => w.length >= 7)!.replace(/[^\p{L}]/gu, '');
+    const byWord = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(word)}`);
+    expect(byWord.body.items!.map((i) => i.id)).to.include(up.body.id);
+    expect((byWord.body.items![0]!.highlights as string[]).join(' ')).to.match(/<mark>/);
+
+    const typo = word.slice(0, 2) + word[3] + word[2] + word.slice(4); // two letters swapped
+    const byTypo = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(typo)}`);
+    expect(byTypo.body.items!.map((i) => i.id)).to.include(up.body.id);
+
+    const byNumber = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(letter.letterNumber)}`);
+    expect(byNumber.body.items![0]!.id).to.equal(up.body.id);
+    expect(byNumber.body).to.have.property('tookMs');
+  });
+
+  it('answers the same bytes with the existing document and stores them once', async () => {
+    const file = await ensureFixture('letter-3p.pdf');
+    const [a, b] = await Promise.all([1, 2].map(() => upload(app, app.adminToken, '/api/v1/documents', [{ name: 'x.pdf', bytes: file }])));
+    const first = [a!, b!].find((r) => r.status === 201)!;
+    const second = [a!, b!].find((r) => r !== first)!;
+    expect(second.status).to.equal(200);
+    expect(second.body).to.include({ id: first.body.id, duplicate: true });
+    const objects = (await app.filesIn('objects')).filter((f) => f.endsWith(String(first.body.sha256)));
+    expect(objects).to.have.length(1);
+  });
+
+  it('serves the original as an attachment with nosniff and a safe Content-Disposition', async () => {
+    const file = await ensureFixture('letter-1p.pdf');
+    const list = await api(app, app.adminToken, 'GET', '/api/v1/search?q=');
+    const id = list.body.items!.find((i) => i.title === 'Surat undangan')!.id;
+    const res = await fetch(`${app.url}/api/v1/documents/${id}/content`, { headers: { authorization: `Bearer ${app.adminToken}` } });
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('content-type')).to.equal('application/pdf');
+    expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
+    expect(res.headers.get('content-disposition')).to.match(/^attachment; filename="surat-undangan.pdf"/);
+    expect(Buffer.from(await res.arrayBuffer()).equals(await readFile(file))).to.equal(true);
+  });
+
+  it('publishes its OpenAPI document and answers health checks', async () => {
+    const spec = await api(app, null, 'GET', '/api/v1/openapi.json');
+    expect(spec.body.openapi).to.match(/^3\./);
+    expect(Object.keys(spec.body.paths as object)).to.include.members(['/api/v1/documents', '/api/v1/search', '/api/v1/documents/batch']);
+    expect((await api(app, null, 'GET', '/healthz')).status).to.equal(200);
+    const ready = await api(app, null, 'GET', '/readyz');
+    expect(ready.status).to.equal(200);
+    expect(ready.body.checks).to.deep.equal({ database: 'ok', storage: 'ok', search: 'ok' });
+  });
+});
