@@ -70,7 +70,10 @@ const earlyRejection = (s: StagedFile): string | null => {
   return null;
 };
 
-/** Stages each regular entry of a ZIP; entries that are links, too large or too compressed are reported. */
+/**
+ * Stages each file of a ZIP. A hostile archive (links, a bomb's compression ratio, entries over
+ * the limits) is rejected whole with nothing kept; a bad document inside is judged per file later.
+ */
 const expandZip = async (deps: AppDeps, zip: StagedFile): Promise<Pending[]> => {
   const out: Pending[] = [];
   let total = 0;
@@ -78,12 +81,14 @@ const expandZip = async (deps: AppDeps, zip: StagedFile): Promise<Pending[]> => 
   try {
     await deps.archives.forEachEntry(zip.path, { maxEntries: zipMaxEntries }, async (entry) => {
       if (entry.kind === 'directory') return;
-      if (entry.kind !== 'file') return void out.push({ filename: entry.name, error: `skipped: a ${entry.kind}, not a file` });
-      if (entry.compressedSize > 0 && entry.declaredSize / entry.compressedSize > zipMaxRatio) return void out.push({ filename: entry.name, error: 'rejected: compression ratio too high' });
-      if (entry.declaredSize > uploadMaxBytes) return void out.push({ filename: entry.name, error: 'rejected: file too large' });
+      if (entry.kind !== 'file') throw new AppError('invalid', `the ZIP holds a ${entry.kind} (${entry.name}); only plain files are accepted`);
+      if (entry.declaredSize > 1024 * 1024 && entry.declaredSize / Math.max(1, entry.compressedSize) > zipMaxRatio) {
+        throw new AppError('invalid', `the ZIP entry ${entry.name} expands ${Math.round(entry.declaredSize / Math.max(1, entry.compressedSize))}-fold; at most ${zipMaxRatio}-fold is accepted`);
+      }
+      if (entry.declaredSize > uploadMaxBytes) throw new AppError('too_large', `the ZIP entry ${entry.name} is larger than the upload limit`);
       total += entry.declaredSize;
       if (total > zipMaxTotalBytes) throw new AppError('too_large', 'the ZIP expands to more than the allowed total');
-      const staged = await deps.staging.write(await entry.open(), { maxBytes: Math.min(uploadMaxBytes, entry.declaredSize) });
+      const staged = await deps.staging.write(await entry.open(), { maxBytes: Math.max(1, entry.declaredSize) });
       out.push({ filename: entry.name, staged });
     });
   } catch (e) {

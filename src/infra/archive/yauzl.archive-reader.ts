@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { AppError } from '../../domain/errors.ts';
 import type { ArchiveEntry, ArchiveReader } from '../../ports/archive-reader.ts';
@@ -17,6 +17,19 @@ const kindOf = (e: yauzl.Entry): ArchiveEntry['kind'] => {
 };
 
 const invalid = (e: unknown) => new AppError('invalid', `the ZIP archive cannot be read: ${(e as Error).message}`);
+
+/** Entry streams fail as AppError `invalid` (e.g. inflating past the declared size), never as a raw error. */
+const asInvalidOnError = (s: Readable): Readable => {
+  const out = new PassThrough();
+  // The consumer may attach its pipeline a few ticks later; until then an early error must not
+  // crash the process. pipeline() still rejects for a stream that already errored.
+  out.on('error', () => undefined);
+  s.on('error', (e) => {
+    if (!out.destroyed) out.destroy(invalid(e));
+  });
+  out.on('close', () => s.destroy());
+  return s.pipe(out);
+};
 
 /**
  * ZIP reading with yauzl: entries are read lazily one at a time, names are validated by yauzl
@@ -47,7 +60,7 @@ export const createYauzlArchiveReader = (): ArchiveReader => ({
             declaredSize: e.uncompressedSize,
             compressedSize: e.compressedSize,
             kind: kindOf(e),
-            open: () => new Promise<Readable>((res, rej) => zip.openReadStream(e, (er, s) => (er || !s ? rej(invalid(er)) : res(s)))),
+            open: () => new Promise<Readable>((res, rej) => zip.openReadStream(e, (er, s) => (er || !s ? rej(invalid(er)) : res(asInvalidOnError(s))))),
           };
           onEntry(entry).then(() => zip.readEntry(), fail);
         });
