@@ -20,6 +20,8 @@ export interface TestS3Server {
   /** `http://127.0.0.1:<port>`, the S3_ENDPOINT form. */
   endpoint: string;
   port: number;
+  /** Where it keeps its objects: start another on the same port and directory to "bring it back". */
+  directory: string;
   /** s3rver's fixed credentials. */
   accessKey: string;
   secretKey: string;
@@ -63,6 +65,7 @@ export const startS3rver = async (opts: { buckets?: string[]; port?: number; dir
   return {
     endpoint: `http://127.0.0.1:${addr.port}`,
     port: addr.port,
+    directory,
     accessKey: 'S3RVER',
     secretKey: 'S3RVER',
     stop,
