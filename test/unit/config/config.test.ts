@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../../src/config/config.ts';
+
+describe('config', () => {
+  it('defaults to the embedded profile under ./data', () => {
+    const c = loadConfig({});
+    expect(c.dataDir).to.equal(path.resolve('data'));
+    expect(c.database).to.deep.equal({ dialect: 'sqlite', url: `sqlite:${path.resolve('data', 'naskah.sqlite')}` });
+    expect(c.storage.driver).to.equal('local');
+    expect(c.search.driver).to.equal('embedded');
+    expect(c.roles).to.deep.equal({ web: true, worker: true });
+    expect(c.port).to.equal(3000);
+  });
+
+  it('reads the full-stack profile', () => {
+    const c = loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/naskah', STORAGE_DRIVER: 's3', S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's', SEARCH_DRIVER: 'meilisearch', MEILI_URL: 'http://meili:7700', NASKAH_ROLES: 'worker' });
+    expect(c.database.dialect).to.equal('mysql');
+    expect(c.storage).to.include({ driver: 's3', endpoint: 'http://minio:9000', bucket: 'naskah' });
+    expect(c.search).to.include({ driver: 'meilisearch', url: 'http://meili:7700' });
+    expect(c.roles).to.deep.equal({ web: false, worker: true });
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', STORAGE_DRIVER: 'ftp', LOG_LEVEL: 'loud', NASKAH_ROLES: 'web,cook' });
+      expect.fail('should have thrown');
+    } catch (e) {
+      expect(e).to.be.instanceOf(ConfigError);
+      const fields = (e as ConfigError).problems.map((p) => p.split(':')[0]);
+      expect(fields).to.include.members(['PORT', 'STORAGE_DRIVER', 'LOG_LEVEL', 'NASKAH_ROLES']);
+    }
+  });
+
+  it('requires the settings a chosen driver needs, and admin settings in pairs', () => {
+    try {
+      loadConfig({ STORAGE_DRIVER: 's3', SEARCH_DRIVER: 'meilisearch', ADMIN_USERNAME: 'admin' });
+      expect.fail('should have thrown');
+    } catch (e) {
+      const text = (e as ConfigError).problems.join('\n');
+      for (const k of ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'MEILI_URL', 'ADMIN_USERNAME and ADMIN_PASSWORD']) expect(text).to.include(k);
+    }
+  });
+});
