@@ -10,7 +10,7 @@ describe('archive and find (HTTP, embedded)', function () {
   this.timeout(120_000);
   let app: TestApp;
   before(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { warmOcr: true });
   });
   after(async () => app?.stop());
 
@@ -41,6 +41,30 @@ describe('archive and find (HTTP, embedded)', function () {
     const byNumber = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(letter.letterNumber)}`);
     expect(byNumber.body.items![0]!.id).to.equal(up.body.id);
     expect(byNumber.body).to.have.property('tookMs');
+  });
+
+  it('OCRs a phone-quality scan and finds it by its letter number, a word from its body, and a misspelling', async function () {
+    this.timeout(180_000);
+    const letter = generateLetter(11);
+    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'pindaian.jpg', bytes: await ensureFixture('scan-1p.jpg') }], { title: 'Pindaian surat masuk' });
+    expect(up.status).to.equal(201);
+    expect(up.body.mimeType).to.equal('image/jpeg');
+    const doc = await waitForDocument(app, app.adminToken, String(up.body.id), 150_000);
+    expect(doc).to.include({ status: 'ready', textSource: 'ocr', pages: 1 });
+    const text = await api(app, app.adminToken, 'GET', `/api/v1/documents/${up.body.id}/text`);
+    const page = (text.body.pages as { confidence?: number; source: string }[])[0]!;
+    expect(page.source).to.equal('ocr');
+    expect(page.confidence).to.be.a('number').above(50);
+
+    const byNumber = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(letter.letterNumber)}`);
+    expect(byNumber.body.items!.map((i) => i.id)).to.include(up.body.id);
+    const words = letter.paragraphs.join(' ').split(/[^\p{L}]+/u).filter((w) => w.length >= 9);
+    const word = words[Math.floor(words.length / 2)]!;
+    const byWord = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(word)}`);
+    expect(byWord.body.items!.map((i) => i.id), word).to.include(up.body.id);
+    const misspelt = word.slice(0, 4) + word.slice(5); // one letter dropped
+    const byTypo = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(misspelt)}`);
+    expect(byTypo.body.items!.map((i) => i.id), misspelt).to.include(up.body.id);
   });
 
   it('answers the same bytes with the existing document and stores them once', async () => {
