@@ -57,7 +57,8 @@ const schema = z.object({
   ZIP_MAX_RATIO: int(1, 10_000).default(100),
   ZIP_MAX_TOTAL_BYTES: int(1, 2 ** 40).default(4 * 1024 * 1024 * 1024),
   JOB_POLL_MS: int(10, 60_000).default(500),
-  JOB_LEASE_MS: int(1000, 3_600_000).default(300_000),
+  // Short, because running jobs renew it: a killed worker's job is taken over within a minute.
+  JOB_LEASE_MS: int(1000, 3_600_000).default(60_000),
   JOB_MAX_ATTEMPTS: int(1, 100).default(5),
   JOB_CONCURRENCY: int(1, 64).optional(),
   ADMIN_USERNAME: z.string().min(1).max(64).optional(),
