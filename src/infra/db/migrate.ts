@@ -1,12 +1,32 @@
 import type { Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
+import { withLockFile } from './lock-file.ts';
 import * as m001 from './migrations/001-initial.ts';
 
 /** Versioned migrations in order; add new ones at the end, never edit a released one. */
 const MIGRATIONS = [{ name: '001-initial', ...m001 }];
 
-/** Applies pending migrations; safe to call on every start (and from several processes on MySQL). */
+/**
+ * Applies pending migrations; safe to call on every start. On MySQL several processes (web and
+ * worker containers) may start at once, so they take turns under a named lock held by one
+ * connection; on SQLite (web and worker processes sharing a file) under a lock file.
+ */
 export const migrate = async (sequelize: Sequelize): Promise<string[]> => {
+  if (sequelize.getDialect() !== 'mysql') {
+    const storage = (sequelize.options as { storage?: string }).storage;
+    return storage && storage !== ':memory:' ? withLockFile(`${storage}.migrate-lock`, () => applyPending(sequelize)) : applyPending(sequelize);
+  }
+  return sequelize.transaction(async (t) => {
+    await sequelize.query("SELECT GET_LOCK('naskah_migrations', 120)", { transaction: t });
+    try {
+      return await applyPending(sequelize);
+    } finally {
+      await sequelize.query("SELECT RELEASE_LOCK('naskah_migrations')", { transaction: t });
+    }
+  });
+};
+
+const applyPending = async (sequelize: Sequelize): Promise<string[]> => {
   const umzug = new Umzug({
     migrations: MIGRATIONS.map((m) => ({ name: m.name, up: m.up, down: m.down })),
     context: sequelize.getQueryInterface(),
