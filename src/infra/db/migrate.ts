@@ -13,7 +13,7 @@ const MIGRATIONS = [{ name: '001-initial', ...m001 }];
  */
 export const migrate = async (sequelize: Sequelize): Promise<string[]> => {
   if (sequelize.getDialect() !== 'mysql') {
-    const storage = (sequelize.options as { storage?: string }).storage;
+    const storage = (sequelize as unknown as { options: { storage?: string } }).options.storage;
     return storage && storage !== ':memory:' ? withLockFile(`${storage}.migrate-lock`, () => applyPending(sequelize)) : applyPending(sequelize);
   }
   return sequelize.transaction(async (t) => {

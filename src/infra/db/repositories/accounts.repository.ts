@@ -3,7 +3,7 @@ import type { Role } from '../../../domain/roles.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { SessionRepository, UnitRecord, UnitRepository, UserRecord, UserRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { type RawRow, str, strOrNull, toDate } from './row.ts';
+import { mapAll, mapOne, type RawRow, str, strOrNull, toDate } from './row.ts';
 
 const toUser = (r: RawRow): UserRecord => ({
   id: str(r.id),
@@ -26,12 +26,10 @@ export const userRepository = (m: Models, transaction?: Transaction): UserReposi
     return row;
   },
   async findById(id) {
-    const r = await m.User.findByPk(id, { raw: true, transaction });
-    return r ? toUser(r as unknown as RawRow) : null;
+    return mapOne(await m.User.findByPk(id, { raw: true, transaction }), toUser);
   },
   async findByUsername(username) {
-    const r = await m.User.findOne({ where: { username }, raw: true, transaction });
-    return r ? toUser(r as unknown as RawRow) : null;
+    return mapOne(await m.User.findOne({ where: { username }, raw: true, transaction }), toUser);
   },
   count: () => m.User.count({ transaction }),
 });
@@ -42,12 +40,10 @@ export const unitRepository = (m: Models, transaction?: Transaction): UnitReposi
     return unit;
   },
   async findByCode(code) {
-    const r = await m.Unit.findByPk(code, { raw: true, transaction });
-    return r ? toUnit(r as unknown as RawRow) : null;
+    return mapOne(await m.Unit.findByPk(code, { raw: true, transaction }), toUnit);
   },
   async all() {
-    const rows = await m.Unit.findAll({ raw: true, transaction, order: [['code', 'ASC']] });
-    return (rows as unknown as RawRow[]).map(toUnit);
+    return mapAll(await m.Unit.findAll({ raw: true, transaction, order: [['code', 'ASC']] }), toUnit);
   },
 });
 

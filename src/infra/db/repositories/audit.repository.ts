@@ -3,7 +3,7 @@ import { type AuditEntry, hashAuditEntry } from '../../../domain/audit-chain.ts'
 import type { AuditRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
 import type { TransactionRunner } from '../transactions.ts';
-import { type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
+import { mapAll, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
 
 const toEntry = (r: RawRow): AuditEntry => ({
   seq: toNum(r.seq),
@@ -44,7 +44,6 @@ export const auditRepository = (m: Models, runTransaction: TransactionRunner, tr
     return { items: (rows as unknown as RawRow[]).map(toEntry), total: count };
   },
   async scan(afterSeq, limit) {
-    const rows = await m.Audit.findAll({ where: { seq: { [Op.gt]: afterSeq } }, order: [['seq', 'ASC']], limit, raw: true, transaction });
-    return (rows as unknown as RawRow[]).map(toEntry);
+    return mapAll(await m.Audit.findAll({ where: { seq: { [Op.gt]: afterSeq } }, order: [['seq', 'ASC']], limit, raw: true, transaction }), toEntry);
   },
 });

@@ -3,7 +3,7 @@ import type { AcceptedMimeType, DocumentKind, DocumentRecord, DocumentStatus, Pa
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { DocumentRepository, PageTextRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { type RawRow, str, strOrNull, toDate, toNum, toNumOrNull } from './row.ts';
+import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toNum, toNumOrNull } from './row.ts';
 
 const toDocument = (r: RawRow): DocumentRecord => ({
   id: str(r.id),
@@ -38,12 +38,10 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
     return row;
   },
   async findById(id) {
-    const r = await m.Document.findByPk(id, { raw: true, transaction });
-    return r ? toDocument(r as unknown as RawRow) : null;
+    return mapOne(await m.Document.findByPk(id, { raw: true, transaction }), toDocument);
   },
   async findBySha256(sha256) {
-    const r = await m.Document.findOne({ where: { sha256 }, raw: true, transaction });
-    return r ? toDocument(r as unknown as RawRow) : null;
+    return mapOne(await m.Document.findOne({ where: { sha256 }, raw: true, transaction }), toDocument);
   },
   async setStatus(id, status, extra, now) {
     await m.Document.update({ status, updatedAt: now, ...extra }, { where: { id }, transaction });
@@ -61,8 +59,7 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
   },
   async findManyByIds(ids) {
     if (ids.length === 0) return [];
-    const rows = await m.Document.findAll({ where: { id: ids }, raw: true, transaction });
-    return (rows as unknown as RawRow[]).map(toDocument);
+    return mapAll(await m.Document.findAll({ where: { id: ids }, raw: true, transaction }), toDocument);
   },
   async *storageKeys() {
     let after = '';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Op, type Transaction } from 'sequelize';
 import type { JobRecord, JobRepository, JobState } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
 
 const toJob = (r: RawRow): JobRecord => ({
   id: str(r.id),
@@ -74,8 +74,7 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
   },
 
   async findById(id) {
-    const r = await m.Job.findByPk(id, { raw: true, transaction });
-    return r ? toJob(r as unknown as RawRow) : null;
+    return mapOne(await m.Job.findByPk(id, { raw: true, transaction }), toJob);
   },
 
   async countByState() {

@@ -7,3 +7,8 @@ export const str = (v: unknown): string => String(v);
 export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 export type RawRow = Record<string, unknown>;
+
+/** Maps a raw Sequelize result (or null) to a record. */
+export const mapOne = <T>(r: unknown, map: (row: RawRow) => T): T | null => (r ? map(r as RawRow) : null);
+/** Maps raw Sequelize results to records. */
+export const mapAll = <T>(rs: unknown, map: (row: RawRow) => T): T[] => (rs as RawRow[]).map(map);
