@@ -27,7 +27,7 @@ export const searchIndexFor = async (c: Config['search']): Promise<SearchIndex> 
     return createFts5SearchIndex({ file: c.file });
   }
   const { createMeilisearchSearchIndex } = await import('./search/meilisearch.search-index.ts');
-  return createMeilisearchSearchIndex({ url: c.url, index: c.index, ...(c.apiKey ? { apiKey: c.apiKey } : {}) });
+  return createMeilisearchSearchIndex({ url: c.url, indexUid: c.index, ...(c.apiKey ? { apiKey: c.apiKey } : {}) });
 };
 
 export const ocrEngineFor = (config: Config): OcrEngine =>

@@ -61,7 +61,7 @@ describe('crash recovery: kill -9 loses nothing acknowledged', function () {
     let token = await login();
     const send = async (name: string, bytes: Buffer) => {
       const form = new FormData();
-      form.append('file', new Blob([bytes]), name);
+      form.append('file', new Blob([new Uint8Array(bytes)]), name);
       const res = await fetch(`${base}/api/v1/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
       expect(res.status).to.equal(201);
       return ((await res.json()) as { id: string }).id;

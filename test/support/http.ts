@@ -24,7 +24,7 @@ export const upload = async (app: TestApp, token: string, path: string, files: {
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   for (const f of files) {
     const bytes = typeof f.bytes === 'string' ? await readFile(f.bytes) : f.bytes;
-    form.append('file', new Blob([bytes]), f.name);
+    form.append('file', new Blob([new Uint8Array(bytes)]), f.name);
   }
   const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const text = await res.text();

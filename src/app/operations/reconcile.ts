@@ -1,0 +1,191 @@
+import type { DocumentRecord } from '../../domain/document.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { BatchItemRecord } from '../../ports/repositories.ts';
+import type { AppDeps } from '../deps.ts';
+import { INBOX_PREFIX, ORIGINALS_PREFIX } from '../documents/keys.ts';
+import { toSearchDocument } from '../documents/search-document.ts';
+import { EXTRACT_JOB } from '../documents/store-original.ts';
+
+/** The kinds of disagreement reconcile looks for, one per check. */
+export type FindingKind = 'missing-original' | 'orphan-original' | 'stray-inbox' | 'missing-from-index' | 'stray-index-entry' | 'stuck-processing';
+
+/** One place where database, storage and index disagree. */
+export interface Finding {
+  kind: FindingKind;
+  /** The document id, storage key or index id concerned. */
+  subject: string;
+  detail: string;
+  repaired: boolean;
+}
+
+/** What a run checked and found; `findings` are in check order. */
+export interface ReconcileReport {
+  checked: { documents: number; originals: number; inboxObjects: number; indexEntries: number };
+  findings: Finding[];
+  /** What this run could not decide, and why. */
+  notes: string[];
+  /** Findings left unrepaired; a missing original never can be. */
+  unrepaired: number;
+}
+
+/** Storage objects nobody claims are deleted only after this long: an upload may be between storing and committing. */
+export const ORPHAN_GRACE_MS = 3600_000;
+
+/**
+ * The storage port gives no object age, so each run records when it first saw an unclaimed
+ * object; a later run may delete it once that is older than the grace period.
+ */
+export const FIRST_SEEN_KEY = 'reconcile/first-seen.json';
+
+type Deps = Pick<AppDeps, 'db' | 'blobs' | 'search' | 'clock' | 'jobs' | 'jobsEnqueued'>;
+
+const collect = async (it: AsyncIterable<string>): Promise<Set<string>> => {
+  const out = new Set<string>();
+  for await (const k of it) out.add(k);
+  return out;
+};
+
+/** Runs `fn` over `items` a chunk at a time, so no query or index call carries an unbounded id list. */
+const inChunks = async <T, R = never>(items: T[], size: number, fn: (part: T[]) => Promise<R[] | void>): Promise<R[]> => {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...((await fn(items.slice(i, i + size))) ?? []));
+  return out;
+};
+
+const readFirstSeen = async (deps: Deps): Promise<Record<string, string>> => {
+  try {
+    return JSON.parse((await deps.blobs.getBuffer(FIRST_SEEN_KEY)).toString('utf8')) as Record<string, string>;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'not_found') return {};
+    throw e;
+  }
+};
+
+/**
+ * Compares database, storage and search index and reports exactly where they disagree; with
+ * `repair`, fixes what can be fixed. Index and storage are listed before the documents are read,
+ * and every candidate is checked again before it is reported or repaired, so work committed
+ * during the run is not mistaken for damage. Documents are read in chunks; the sets of index
+ * ids and storage keys are held in memory (about 100 bytes per document).
+ */
+export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number }): Promise<ReconcileReport> => {
+  const now = deps.clock.now();
+  const chunk = o.chunk ?? 500;
+  const indexIds = await collect(deps.search.ids());
+  const stored = await collect(deps.blobs.list(ORIGINALS_PREFIX));
+  const inbox = [...(await collect(deps.blobs.list(INBOX_PREFIX)))];
+
+  const referenced = new Set<string>();
+  const strayIndex = new Set(indexIds);
+  const missing: DocumentRecord[] = [];
+  const unindexed: DocumentRecord[] = [];
+  const processing: string[] = [];
+  let documents = 0;
+  for (let after: string | null = null; ; ) {
+    const ids = await deps.db.documents.listIds(after, chunk);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1]!;
+    for (const d of await deps.db.documents.findManyByIds(ids)) {
+      documents++;
+      referenced.add(d.storageKey);
+      strayIndex.delete(d.id);
+      if (!stored.has(d.storageKey)) missing.push(d);
+      if (d.status === 'processing') processing.push(d.id);
+      else if (!indexIds.has(d.id)) unindexed.push(d);
+    }
+  }
+
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const add = (kind: FindingKind, subject: string, detail: string, repaired = false) => findings.push({ kind, subject, detail, repaired });
+  const firstSeen = await readFirstSeen(deps);
+  const nextFirstSeen: Record<string, string> = {};
+  /** Whether an unclaimed object has been seen long enough to delete; remembers it otherwise. */
+  const oldEnough = (key: string): { since: string; ripe: boolean } => {
+    const since = firstSeen[key] ?? now.toISOString();
+    nextFirstSeen[key] = since;
+    return { since, ripe: now.getTime() - Date.parse(since) >= ORPHAN_GRACE_MS };
+  };
+  const removeObject = async (key: string) => {
+    await deps.blobs.delete(key);
+    delete nextFirstSeen[key];
+  };
+
+  const lost = new Set<string>();
+  for (const d of missing) {
+    if ((await deps.blobs.stat(d.storageKey)) !== null) continue; // stored after we listed
+    lost.add(d.id);
+    add('missing-original', d.id, `${d.storageKey} is not in storage (cannot repair: restore it from a backup)`);
+  }
+
+  for (const key of stored) {
+    if (referenced.has(key) || (await deps.db.documents.findBySha256(key.slice(key.lastIndexOf('/') + 1)))) continue;
+    const { since, ripe } = oldEnough(key);
+    const fix = o.repair && ripe;
+    if (fix) await removeObject(key);
+    add('orphan-original', key, `no document refers to it (first seen ${since})${fix ? '; deleted' : ripe ? '' : '; kept until an hour after first seen'}`, fix);
+  }
+
+  const batchItems = new Map<string, BatchItemRecord[] | null>();
+  for (const key of inbox) {
+    const [, batchId = '', seq = ''] = key.split('/');
+    if (!batchItems.has(batchId)) batchItems.set(batchId, (await deps.db.batches.findById(batchId)) ? await deps.db.batches.items(batchId) : null);
+    const items = batchItems.get(batchId);
+    if (items) {
+      const item = items.find((i) => String(i.seq) === seq);
+      if (item?.status === 'received') continue;
+      if (o.repair) await removeObject(key);
+      add('stray-inbox', key, `batch ${batchId} has no received item ${seq}${o.repair ? '; deleted' : ''}`, o.repair);
+      continue;
+    }
+    const { since, ripe } = oldEnough(key);
+    const fix = o.repair && ripe;
+    if (fix) await removeObject(key);
+    add('stray-inbox', key, `no batch ${batchId} (first seen ${since})${fix ? '; deleted' : ripe ? '' : '; kept until an hour after first seen'}`, fix);
+  }
+  if (JSON.stringify(firstSeen) !== JSON.stringify(nextFirstSeen)) {
+    await deps.blobs.putBuffer(FIRST_SEEN_KEY, Buffer.from(JSON.stringify(nextFirstSeen)), 'application/json');
+  }
+
+  // A document may have been indexed between our two reads: look once more before reporting it.
+  const indexedNow = unindexed.length ? await collect(deps.search.ids()) : indexIds;
+  const toIndex = unindexed.filter((d) => !indexedNow.has(d.id));
+  if (o.repair) {
+    await inChunks(toIndex, chunk, async (part) => {
+      const fresh = await deps.db.documents.findManyByIds(part.map((d) => d.id));
+      await deps.search.upsert(await Promise.all(fresh.map(async (d) => toSearchDocument(d, await deps.db.pages.get(d.id)))));
+    });
+  }
+  for (const d of toIndex) add('missing-from-index', d.id, `${d.status} document is not in the search index${o.repair ? '; indexed' : ''}`, o.repair);
+
+  if (o.repair) await inChunks([...strayIndex], chunk, (part) => deps.search.remove(part));
+  for (const id of strayIndex) add('stray-index-entry', id, `no document with this id${o.repair ? '; removed from the index' : ''}`, o.repair);
+
+  // Every healthy document in `processing` has a queued or running job: with none active, the rest are stuck.
+  const jobs = await deps.db.jobs.countByState();
+  const active = jobs.queued + jobs.running;
+  const stuck = active === 0 ? (await inChunks(processing, chunk, (part) => deps.db.documents.findManyByIds(part))).filter((d) => d.status === 'processing') : [];
+  if (active > 0 && processing.length) notes.push(`${processing.length} documents are processing while ${active} jobs are queued or running: run again when the queue is idle to find stuck ones`);
+  const requeue = o.repair ? stuck.filter((d) => !lost.has(d.id)) : [];
+  const repairedKinds = findings.filter((f) => f.repaired).map((f) => f.kind);
+  if (requeue.length || repairedKinds.length) {
+    await deps.db.transaction(async (tx) => {
+      for (const d of requeue) await tx.jobs.enqueue({ type: EXTRACT_JOB, payload: { documentId: d.id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+      const repaired: Record<string, number> = {};
+      for (const k of [...repairedKinds, ...requeue.map(() => 'stuck-processing')]) repaired[k] = (repaired[k] ?? 0) + 1;
+      await tx.audit.append({ at: now, actorId: null, action: 'admin.reconcile_repair', targetType: 'system', targetId: null, details: { repaired, requeued: requeue.map((d) => d.id) } });
+    });
+    if (requeue.length) deps.jobsEnqueued?.();
+  }
+  for (const d of stuck) {
+    const fixed = requeue.includes(d);
+    add('stuck-processing', d.id, `processing with no queued or running job${fixed ? '; extraction enqueued' : lost.has(d.id) ? ' (its original is missing)' : ''}`, fixed);
+  }
+
+  return {
+    checked: { documents, originals: stored.size, inboxObjects: inbox.length, indexEntries: indexIds.size },
+    findings,
+    notes,
+    unrepaired: findings.filter((f) => !f.repaired).length,
+  };
+};

@@ -1,0 +1,56 @@
+import type { AppDeps } from '../deps.ts';
+import { toSearchDocument } from '../documents/search-document.ts';
+
+/** How far a reindex has come (and, at the end, what it did). */
+export interface ReindexProgress {
+  /** Documents put into the index so far. */
+  indexed: number;
+  /** Documents still in `processing`, left to their pending index job. */
+  skipped: number;
+  elapsedMs: number;
+}
+
+/** Tuning and progress reporting for a reindex. */
+export interface ReindexOptions {
+  /** Documents read and upserted per round trip. */
+  chunk?: number;
+  /** Called after each chunk. */
+  onProgress?: (p: ReindexProgress) => void;
+}
+
+const CHUNK = 500;
+
+/**
+ * Rebuilds the search index from the database and the stored page text: drops every entry
+ * (which also recreates the index at its current schema version), then upserts every document
+ * in chunks, in id order. A document still `processing` is skipped: its extraction or index job
+ * indexes it when it finishes, exactly as for a fresh upload. Searches find less until it ends.
+ */
+export const reindex = async (deps: Pick<AppDeps, 'db' | 'search' | 'clock'>, o: ReindexOptions = {}): Promise<ReindexProgress> => {
+  const chunk = o.chunk ?? CHUNK;
+  const started = deps.clock.now().getTime();
+  const progress: ReindexProgress = { indexed: 0, skipped: 0, elapsedMs: 0 };
+  const read = async (after: string | null) => {
+    const ids = await deps.db.documents.listIds(after, chunk);
+    if (ids.length === 0) return null;
+    const docs = (await deps.db.documents.findManyByIds(ids)).filter((d) => d.status !== 'processing');
+    const pages = await Promise.all(docs.map((d) => deps.db.pages.get(d.id)));
+    return { last: ids[ids.length - 1]!, skipped: ids.length - docs.length, docs: docs.map((d, i) => toSearchDocument(d, pages[i]!)) };
+  };
+  await deps.search.clear();
+  let next = read(null);
+  for (;;) {
+    const part = await next;
+    if (!part) break;
+    // Database and index are separate stores: read the next chunk while this one is written.
+    next = read(part.last);
+    next.catch(() => undefined); // a failed read surfaces when awaited, not as an unhandled rejection
+    await deps.search.upsert(part.docs);
+    progress.indexed += part.docs.length;
+    progress.skipped += part.skipped;
+    progress.elapsedMs = deps.clock.now().getTime() - started;
+    o.onProgress?.({ ...progress });
+  }
+  progress.elapsedMs = deps.clock.now().getTime() - started;
+  return progress;
+};

@@ -1,0 +1,150 @@
+import { expect } from 'chai';
+import type { AppDeps } from '../../../../src/app/deps.ts';
+import { originalKey } from '../../../../src/app/documents/keys.ts';
+import { FIRST_SEEN_KEY, ORPHAN_GRACE_MS, reconcile } from '../../../../src/app/operations/reconcile.ts';
+import type { NewAuditEntry } from '../../../../src/domain/audit-chain.ts';
+import type { DocumentRecord, DocumentStatus } from '../../../../src/domain/document.ts';
+import { AppError } from '../../../../src/domain/errors.ts';
+import type { BatchItemRecord, JobState } from '../../../../src/ports/repositories.ts';
+
+const sha = (n: number) => n.toString(16).padStart(64, '0');
+
+/**
+ * Database, storage and index in memory, with only what reconcile calls. Hooks run at the
+ * moments a concurrent upload could commit: after storage is listed, after documents are read.
+ */
+const world = () => {
+  const docs = new Map<string, DocumentRecord>();
+  const blobs = new Map<string, Buffer>();
+  const index = new Set<string>();
+  const batches = new Map<string, BatchItemRecord[]>();
+  const jobStates: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+  const enqueued: { type: string; payload: Record<string, unknown> }[] = [];
+  const audit: NewAuditEntry[] = [];
+  const hooks: { afterOriginalsListed?: () => void; afterDocumentsRead?: () => void } = {};
+  let now = new Date('2026-11-23T10:00:00Z');
+
+  const addDoc = (n: number, status: DocumentStatus, o: { stored?: boolean; indexed?: boolean } = {}) => {
+    const id = `doc-${n}`;
+    const d = { id, status, sha256: sha(n), storageKey: originalKey(sha(n)), title: id, tags: [], createdAt: new Date(0) } as unknown as DocumentRecord;
+    docs.set(id, d);
+    if (o.stored ?? true) blobs.set(d.storageKey, Buffer.from('x'));
+    if (o.indexed ?? status !== 'processing') index.add(id);
+    return d;
+  };
+  const transactional = {
+    jobs: { enqueue: async (j: { type: string; payload: Record<string, unknown> }) => void enqueued.push({ type: j.type, payload: j.payload }) },
+    audit: { append: async (e: NewAuditEntry) => void audit.push(e) },
+  };
+  const db = {
+    documents: {
+      async listIds(after: string | null, limit: number) {
+        const ids = [...docs.keys()].sort().filter((id) => after === null || id > after).slice(0, limit);
+        if (ids.length === 0) hooks.afterDocumentsRead?.();
+        return ids;
+      },
+      findManyByIds: async (ids: string[]) => ids.flatMap((id) => (docs.has(id) ? [{ ...docs.get(id)! }] : [])),
+      findBySha256: async (s: string) => [...docs.values()].find((d) => d.sha256 === s) ?? null,
+    },
+    pages: { get: async () => [] },
+    batches: { findById: async (id: string) => (batches.has(id) ? { id } : null), items: async (id: string) => batches.get(id) ?? [] },
+    jobs: { countByState: async () => ({ ...jobStates }) },
+    transaction: async <T>(fn: (tx: typeof transactional) => Promise<T>) => fn(transactional),
+  };
+  const store = {
+    async *list(prefix: string) {
+      for (const k of [...blobs.keys()].filter((key) => key.startsWith(prefix))) yield k;
+      if (prefix === 'originals/') hooks.afterOriginalsListed?.();
+    },
+    stat: async (key: string) => (blobs.has(key) ? { size: blobs.get(key)!.length } : null),
+    delete: async (key: string) => void blobs.delete(key),
+    async getBuffer(key: string) {
+      if (!blobs.has(key)) throw new AppError('not_found', key);
+      return blobs.get(key)!;
+    },
+    putBuffer: async (key: string, data: Buffer) => void blobs.set(key, data),
+  };
+  const search = {
+    async *ids() {
+      for (const id of [...index]) yield id;
+    },
+    upsert: async (d: { id: string }[]) => d.forEach((x) => index.add(x.id)),
+    remove: async (ids: string[]) => ids.forEach((id) => index.delete(id)),
+  };
+  const deps = () => ({ db, blobs: store, search, clock: { now: () => now }, jobs: { maxAttempts: 3 } }) as unknown as AppDeps;
+  const later = (ms: number) => (now = new Date(now.getTime() + ms));
+  return { docs, blobs, index, batches, jobStates, enqueued, audit, hooks, addDoc, deps, later };
+};
+
+const summary = (r: Awaited<ReturnType<typeof reconcile>>) => r.findings.map((f) => `${f.kind} ${f.subject}${f.repaired ? ' (repaired)' : ''}`);
+
+describe('reconcile (unit)', () => {
+  it('does not mistake an upload committed during the run for damage', async () => {
+    const w = world();
+    w.addDoc(1, 'ready');
+    // Stored and committed after storage was listed, indexed after the index was read.
+    w.hooks.afterOriginalsListed = () => w.addDoc(2, 'ready');
+    // Stored before the listing, its row committed after the documents were read.
+    w.blobs.set(originalKey(sha(3)), Buffer.from('x'));
+    w.hooks.afterDocumentsRead = () => w.addDoc(3, 'processing');
+    const report = await reconcile(w.deps(), { repair: true });
+    expect(summary(report)).to.deep.equal([]);
+    expect(w.blobs.has(originalKey(sha(3)))).to.equal(true);
+  });
+
+  it('leaves processing documents alone while jobs are active, and re-enqueues them once none are', async () => {
+    const w = world();
+    w.addDoc(1, 'processing');
+    w.addDoc(2, 'processing', { stored: false });
+    w.jobStates.running = 1;
+    const busy = await reconcile(w.deps(), { repair: true });
+    expect(summary(busy)).to.deep.equal(['missing-original doc-2']);
+    expect(busy.notes).to.have.length(1);
+    expect(w.enqueued).to.deep.equal([]);
+
+    w.jobStates.running = 0;
+    const idle = await reconcile(w.deps(), { repair: true });
+    expect(summary(idle)).to.deep.equal(['missing-original doc-2', 'stuck-processing doc-1 (repaired)', 'stuck-processing doc-2']);
+    expect(idle.unrepaired).to.equal(2);
+    // The job and its audit entry commit together; a document without its original is not retried.
+    expect(w.enqueued).to.deep.equal([{ type: 'extract-text', payload: { documentId: 'doc-1' } }]);
+    expect(w.audit).to.have.length(1);
+    expect(w.audit[0]).to.deep.include({ action: 'admin.reconcile_repair', actorId: null, details: { repaired: { 'stuck-processing': 1 }, requeued: ['doc-1'] } });
+  });
+
+  it('deletes inbox objects of finished items at once, and unclaimed objects only an hour after first seeing them', async () => {
+    const w = world();
+    w.batches.set('b1', [
+      { batchId: 'b1', seq: 1, filename: 'a.pdf', status: 'received', inboxKey: 'inbox/b1/1', documentId: null, error: null },
+      { batchId: 'b1', seq: 2, filename: 'b.pdf', status: 'accepted', inboxKey: 'inbox/b1/2', documentId: 'doc-9', error: null },
+    ]);
+    for (const k of ['inbox/b1/1', 'inbox/b1/2', 'inbox/gone/1', originalKey(sha(7))]) w.blobs.set(k, Buffer.from('x'));
+
+    const first = await reconcile(w.deps(), { repair: true });
+    expect(summary(first)).to.deep.equal([`orphan-original ${originalKey(sha(7))}`, 'stray-inbox inbox/b1/2 (repaired)', 'stray-inbox inbox/gone/1']);
+    expect(Object.keys(JSON.parse(w.blobs.get(FIRST_SEEN_KEY)!.toString()) as object).sort()).to.deep.equal(['inbox/gone/1', originalKey(sha(7))]);
+
+    w.later(ORPHAN_GRACE_MS - 1000);
+    expect(summary(await reconcile(w.deps(), { repair: true }))).to.deep.equal([`orphan-original ${originalKey(sha(7))}`, 'stray-inbox inbox/gone/1']);
+
+    w.later(1000);
+    const ripe = await reconcile(w.deps(), { repair: true });
+    expect(summary(ripe)).to.deep.equal([`orphan-original ${originalKey(sha(7))} (repaired)`, 'stray-inbox inbox/gone/1 (repaired)']);
+    expect([...w.blobs.keys()].sort()).to.deep.equal(['inbox/b1/1', FIRST_SEEN_KEY]);
+    expect(JSON.parse(w.blobs.get(FIRST_SEEN_KEY)!.toString())).to.deep.equal({});
+  });
+
+  it('indexes what is missing and removes what has no document, only with --repair', async () => {
+    const w = world();
+    w.addDoc(1, 'ready', { indexed: false });
+    w.addDoc(2, 'failed', { indexed: false });
+    w.index.add('ghost');
+    const dry = await reconcile(w.deps(), { repair: false });
+    expect(summary(dry)).to.deep.equal(['missing-from-index doc-1', 'missing-from-index doc-2', 'stray-index-entry ghost']);
+    expect([...w.index].sort()).to.deep.equal(['ghost']);
+    const fixed = await reconcile(w.deps(), { repair: true });
+    expect(fixed.unrepaired).to.equal(0);
+    expect([...w.index].sort()).to.deep.equal(['doc-1', 'doc-2']);
+    expect(summary(await reconcile(w.deps(), { repair: false }))).to.deep.equal([]);
+  });
+});
