@@ -7,7 +7,11 @@ export const migrateCommand: Command = {
   summary: 'Applies pending database migrations (the server also applies them on start) and checks the database answers.',
   flags: {},
   async run(_flags, io) {
-    await withCommandApp(io.env, ({ deps }) => deps.db.ping());
+    const applied = await withCommandApp(io.env, async ({ adapters }) => {
+      await adapters.db.ping();
+      return adapters.db.appliedMigrations;
+    });
+    io.out(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
     io.out('the database schema is up to date');
     return EXIT.ok;
   },

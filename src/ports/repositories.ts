@@ -111,6 +111,8 @@ export interface PageTextRepository {
   /** Replaces all pages of a document. */
   replace(documentId: string, pages: PageText[]): Promise<void>;
   get(documentId: string): Promise<PageText[]>;
+  /** Pages of many documents in one query (documents without text map to []). */
+  getMany(documentIds: string[]): Promise<Map<string, PageText[]>>;
 }
 
 /** Durable job queue in a table; claimed by compare-and-set with a lease. */
@@ -129,6 +131,8 @@ export interface JobRepository {
   extendLease(id: string, owner: string, until: Date): Promise<boolean>;
   findById(id: string): Promise<JobRecord | null>;
   countByState(): Promise<Record<JobState, number>>;
+  /** The values of `payload[key]` over queued and running jobs of these types (what work is pending for). */
+  activeSubjects(types: string[], key: string): Promise<Set<string>>;
 }
 
 /** Bulk imports and their items. */

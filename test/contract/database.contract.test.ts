@@ -82,6 +82,28 @@ for (const target of databaseTargets()) {
       expect(await db.pages.get(doc.id)).to.deep.equal([{ page: 1, text: 'baru', source: 'pdf-text' }]);
     });
 
+    it('reads the pages of many documents at once', async () => {
+      const a = newDoc();
+      const b = newDoc();
+      await db.documents.create(a, new Date());
+      await db.documents.create(b, new Date());
+      await db.pages.replace(a.id, [{ page: 2, text: 'dua', source: 'ocr' }, { page: 1, text: 'satu', source: 'ocr' }]);
+      const many = await db.pages.getMany([a.id, b.id, 'none']);
+      expect(many.get(a.id)!.map((p) => p.text)).to.deep.equal(['satu', 'dua']);
+      expect(many.get(b.id)).to.deep.equal([]);
+      expect(many.get('none')).to.deep.equal([]);
+    });
+
+    it('names the subjects of queued and running jobs only', async () => {
+      const past = new Date(Date.now() - 1000);
+      await db.jobs.enqueue({ type: 'extract-text', payload: { documentId: 'd1' }, runAt: past, maxAttempts: 3 });
+      const done = await db.jobs.enqueue({ type: 'extract-text', payload: { documentId: 'd2' }, runAt: past, maxAttempts: 3 });
+      await db.jobs.enqueue({ type: 'other', payload: { documentId: 'd3' }, runAt: past, maxAttempts: 3 });
+      const claimed = await db.jobs.claim('w', 10_000, 10, new Date(), ['extract-text']);
+      await db.jobs.complete(claimed.find((j) => j.id === done.id)!.id, 'w');
+      expect([...(await db.jobs.activeSubjects(['extract-text'], 'documentId'))]).to.deep.equal(['d1']);
+    });
+
     it('never gives one job to two concurrent claimers', async () => {
       for (let i = 0; i < 20; i++) await db.jobs.enqueue({ type: 't', payload: { i }, runAt: new Date(Date.now() - 1000), maxAttempts: 3 });
       const now = new Date();

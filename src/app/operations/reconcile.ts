@@ -4,7 +4,7 @@ import type { BatchItemRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { INBOX_PREFIX, ORIGINALS_PREFIX } from '../documents/keys.ts';
 import { toSearchDocument } from '../documents/search-document.ts';
-import { EXTRACT_JOB } from '../documents/store-original.ts';
+import { EXTRACT_JOB, INDEX_JOB } from '../documents/store-original.ts';
 
 /** The kinds of disagreement reconcile looks for, one per check. */
 export type FindingKind = 'missing-original' | 'orphan-original' | 'stray-inbox' | 'missing-from-index' | 'stray-index-entry' | 'stuck-processing';
@@ -153,7 +153,8 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
   if (o.repair) {
     await inChunks(toIndex, chunk, async (part) => {
       const fresh = await deps.db.documents.findManyByIds(part.map((d) => d.id));
-      await deps.search.upsert(await Promise.all(fresh.map(async (d) => toSearchDocument(d, await deps.db.pages.get(d.id)))));
+      const pages = await deps.db.pages.getMany(fresh.map((d) => d.id));
+      await deps.search.upsert(fresh.map((d) => toSearchDocument(d, pages.get(d.id) ?? [])));
     });
   }
   for (const d of toIndex) add('missing-from-index', d.id, `${d.status} document is not in the search index${o.repair ? '; indexed' : ''}`, o.repair);
@@ -161,11 +162,10 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
   if (o.repair) await inChunks([...strayIndex], chunk, (part) => deps.search.remove(part));
   for (const id of strayIndex) add('stray-index-entry', id, `no document with this id${o.repair ? '; removed from the index' : ''}`, o.repair);
 
-  // Every healthy document in `processing` has a queued or running job: with none active, the rest are stuck.
-  const jobs = await deps.db.jobs.countByState();
-  const active = jobs.queued + jobs.running;
-  const stuck = active === 0 ? (await inChunks(processing, chunk, (part) => deps.db.documents.findManyByIds(part))).filter((d) => d.status === 'processing') : [];
-  if (active > 0 && processing.length) notes.push(`${processing.length} documents are processing while ${active} jobs are queued or running: run again when the queue is idle to find stuck ones`);
+  // Every healthy document in `processing` has a queued or running job for it; the rest are stuck.
+  const pending = await deps.db.jobs.activeSubjects([EXTRACT_JOB, INDEX_JOB], 'documentId');
+  const candidates = processing.filter((id) => !pending.has(id));
+  const stuck = (await inChunks(candidates, chunk, (part) => deps.db.documents.findManyByIds(part))).filter((d) => d.status === 'processing');
   const requeue = o.repair ? stuck.filter((d) => !lost.has(d.id)) : [];
   const repairedKinds = findings.filter((f) => f.repaired).map((f) => f.kind);
   if (requeue.length || repairedKinds.length) {

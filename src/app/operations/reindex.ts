@@ -34,8 +34,8 @@ export const reindex = async (deps: Pick<AppDeps, 'db' | 'search' | 'clock'>, o:
     const ids = await deps.db.documents.listIds(after, chunk);
     if (ids.length === 0) return null;
     const docs = (await deps.db.documents.findManyByIds(ids)).filter((d) => d.status !== 'processing');
-    const pages = await Promise.all(docs.map((d) => deps.db.pages.get(d.id)));
-    return { last: ids[ids.length - 1]!, skipped: ids.length - docs.length, docs: docs.map((d, i) => toSearchDocument(d, pages[i]!)) };
+    const pages = await deps.db.pages.getMany(docs.map((d) => d.id));
+    return { last: ids[ids.length - 1]!, skipped: ids.length - docs.length, docs: docs.map((d) => toSearchDocument(d, pages.get(d.id) ?? [])) };
   };
   await deps.search.clear();
   let next = read(null);

@@ -24,11 +24,12 @@ const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repos
 });
 
 /** Opens the database, applies migrations and returns the repositories. */
-export const openSequelizeDatabase = async (db: Config['database']): Promise<Database> => {
+export const openSequelizeDatabase = async (db: Config['database']): Promise<Database & { readonly appliedMigrations: string[] }> => {
   const sequelize = connect(db);
+  let appliedMigrations: string[];
   try {
     await sequelize.authenticate();
-    await migrate(sequelize);
+    appliedMigrations = await migrate(sequelize);
   } catch (e) {
     await sequelize.close().catch(() => undefined);
     throw mapDbError(e);
@@ -36,6 +37,7 @@ export const openSequelizeDatabase = async (db: Config['database']): Promise<Dat
   const models = defineModels(sequelize);
   const run = transactionRunner(sequelize);
   return {
+    appliedMigrations,
     ...repositories(models, run),
     async transaction(fn) {
       try {

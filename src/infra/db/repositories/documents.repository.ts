@@ -86,6 +86,13 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
   },
 });
 
+const toPage = (r: RawRow): PageText => ({
+  page: toNum(r.page),
+  text: str(r.text),
+  source: str(r.source) as PageText['source'],
+  ...(r.confidence === null || r.confidence === undefined ? {} : { confidence: toNum(r.confidence) }),
+});
+
 export const pageTextRepository = (m: Models, transaction?: Transaction): PageTextRepository => ({
   async replace(documentId, pages) {
     await m.Page.destroy({ where: { documentId }, transaction });
@@ -97,12 +104,13 @@ export const pageTextRepository = (m: Models, transaction?: Transaction): PageTe
     }
   },
   async get(documentId) {
-    const rows = (await m.Page.findAll({ where: { documentId }, order: [['page', 'ASC']], raw: true, transaction })) as unknown as RawRow[];
-    return rows.map((r) => ({
-      page: toNum(r.page),
-      text: str(r.text),
-      source: str(r.source) as PageText['source'],
-      ...(r.confidence === null || r.confidence === undefined ? {} : { confidence: toNum(r.confidence) }),
-    }));
+    return mapAll(await m.Page.findAll({ where: { documentId }, order: [['page', 'ASC']], raw: true, transaction }), toPage);
+  },
+  async getMany(documentIds) {
+    const out = new Map<string, PageText[]>(documentIds.map((id) => [id, []]));
+    if (documentIds.length === 0) return out;
+    const rows = (await m.Page.findAll({ where: { documentId: documentIds }, order: [['documentId', 'ASC'], ['page', 'ASC']], raw: true, transaction })) as unknown as RawRow[];
+    for (const r of rows) out.get(str(r.documentId))?.push(toPage(r));
+    return out;
   },
 });

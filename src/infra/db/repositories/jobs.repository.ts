@@ -77,6 +77,11 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
     return mapOne(await m.Job.findByPk(id, { raw: true, transaction }), toJob);
   },
 
+  async activeSubjects(types, key) {
+    const rows = (await m.Job.findAll({ attributes: ['payload'], where: { state: ['queued', 'running'], type: types }, raw: true, transaction })) as unknown as RawRow[];
+    return new Set(rows.map((r) => (JSON.parse(str(r.payload)) as Record<string, unknown>)[key]).filter((v): v is string => typeof v === 'string'));
+  },
+
   async countByState() {
     const rows = (await m.Job.findAll({ attributes: ['state', [m.Job.sequelize!.fn('COUNT', '*'), 'n']], group: ['state'], raw: true, transaction })) as unknown as RawRow[];
     const out: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };

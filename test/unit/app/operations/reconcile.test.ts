@@ -5,7 +5,7 @@ import { FIRST_SEEN_KEY, ORPHAN_GRACE_MS, reconcile } from '../../../../src/app/
 import type { NewAuditEntry } from '../../../../src/domain/audit-chain.ts';
 import type { DocumentRecord, DocumentStatus } from '../../../../src/domain/document.ts';
 import { AppError } from '../../../../src/domain/errors.ts';
-import type { BatchItemRecord, JobState } from '../../../../src/ports/repositories.ts';
+import type { BatchItemRecord } from '../../../../src/ports/repositories.ts';
 
 const sha = (n: number) => n.toString(16).padStart(64, '0');
 
@@ -18,7 +18,7 @@ const world = () => {
   const blobs = new Map<string, Buffer>();
   const index = new Set<string>();
   const batches = new Map<string, BatchItemRecord[]>();
-  const jobStates: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+  const activeFor = new Set<string>();
   const enqueued: { type: string; payload: Record<string, unknown> }[] = [];
   const audit: NewAuditEntry[] = [];
   const hooks: { afterOriginalsListed?: () => void; afterDocumentsRead?: () => void } = {};
@@ -46,9 +46,9 @@ const world = () => {
       findManyByIds: async (ids: string[]) => ids.flatMap((id) => (docs.has(id) ? [{ ...docs.get(id)! }] : [])),
       findBySha256: async (s: string) => [...docs.values()].find((d) => d.sha256 === s) ?? null,
     },
-    pages: { get: async () => [] },
+    pages: { get: async () => [], getMany: async (ids: string[]) => new Map(ids.map((id) => [id, []])) },
     batches: { findById: async (id: string) => (batches.has(id) ? { id } : null), items: async (id: string) => batches.get(id) ?? [] },
-    jobs: { countByState: async () => ({ ...jobStates }) },
+    jobs: { activeSubjects: async () => new Set(activeFor) },
     transaction: async <T>(fn: (tx: typeof transactional) => Promise<T>) => fn(transactional),
   };
   const store = {
@@ -73,7 +73,7 @@ const world = () => {
   };
   const deps = () => ({ db, blobs: store, search, clock: { now: () => now }, jobs: { maxAttempts: 3 } }) as unknown as AppDeps;
   const later = (ms: number) => (now = new Date(now.getTime() + ms));
-  return { docs, blobs, index, batches, jobStates, enqueued, audit, hooks, addDoc, deps, later };
+  return { docs, blobs, index, batches, activeFor, enqueued, audit, hooks, addDoc, deps, later };
 };
 
 const summary = (r: Awaited<ReturnType<typeof reconcile>>) => r.findings.map((f) => `${f.kind} ${f.subject}${f.repaired ? ' (repaired)' : ''}`);
@@ -92,20 +92,15 @@ describe('reconcile (unit)', () => {
     expect(w.blobs.has(originalKey(sha(3)))).to.equal(true);
   });
 
-  it('leaves processing documents alone while jobs are active, and re-enqueues them once none are', async () => {
+  it('leaves processing documents that have a pending job alone, and re-enqueues those that have none', async () => {
     const w = world();
     w.addDoc(1, 'processing');
     w.addDoc(2, 'processing', { stored: false });
-    w.jobStates.running = 1;
-    const busy = await reconcile(w.deps(), { repair: true });
-    expect(summary(busy)).to.deep.equal(['missing-original doc-2']);
-    expect(busy.notes).to.have.length(1);
-    expect(w.enqueued).to.deep.equal([]);
-
-    w.jobStates.running = 0;
-    const idle = await reconcile(w.deps(), { repair: true });
-    expect(summary(idle)).to.deep.equal(['missing-original doc-2', 'stuck-processing doc-1 (repaired)', 'stuck-processing doc-2']);
-    expect(idle.unrepaired).to.equal(2);
+    w.addDoc(3, 'processing');
+    w.activeFor.add('doc-3');
+    const report = await reconcile(w.deps(), { repair: true });
+    expect(summary(report)).to.deep.equal(['missing-original doc-2', 'stuck-processing doc-1 (repaired)', 'stuck-processing doc-2']);
+    expect(report.unrepaired).to.equal(2);
     // The job and its audit entry commit together; a document without its original is not retried.
     expect(w.enqueued).to.deep.equal([{ type: 'extract-text', payload: { documentId: 'doc-1' } }]);
     expect(w.audit).to.have.length(1);
