@@ -18,8 +18,8 @@ export interface BlobStore {
   get(key: string): Promise<Readable>;
   /** Reads a whole (small) object; AppError `not_found` when missing. */
   getBuffer(key: string): Promise<Buffer>;
-  /** Size of the object, or null when it does not exist. */
-  stat(key: string): Promise<{ size: number } | null>;
+  /** Size and last write time of the object, or null when it does not exist. */
+  stat(key: string): Promise<{ size: number; modifiedAt: Date } | null>;
   /** Removes the object; no error when it is already gone. */
   delete(key: string): Promise<void>;
   /** Every key under `prefix`, in no particular order. */

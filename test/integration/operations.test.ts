@@ -10,7 +10,7 @@ import { generateLetter, type GeneratedLetter } from '../../scripts/fixtures/let
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { inboxKey, originalKey } from '../../src/app/documents/keys.ts';
 import { toSearchDocument } from '../../src/app/documents/search-document.ts';
-import { FIRST_SEEN_KEY, ORPHAN_GRACE_MS, reconcile } from '../../src/app/operations/reconcile.ts';
+import { ORPHAN_GRACE_MS, reconcile } from '../../src/app/operations/reconcile.ts';
 import { reindex } from '../../src/app/operations/reindex.ts';
 import { verifyAudit } from '../../src/app/operations/verify-audit.ts';
 import { api, upload } from '../support/http.ts';
@@ -107,7 +107,6 @@ describe('operations: reindex, reconcile, verify-audit (embedded)', function () 
     expect(aged.findings.filter((f) => f.repaired).map((f) => `${f.kind} ${f.subject}`).sort()).to.deep.equal([`orphan-original ${orphan}`, `stray-inbox ${strayInbox}`]);
     expect(await deps.blobs.stat(orphan)).to.equal(null);
     expect(await deps.blobs.stat(strayInbox)).to.equal(null);
-    expect(JSON.parse((await deps.blobs.getBuffer(FIRST_SEEN_KEY)).toString())).to.deep.equal({});
 
     const after = await reconcile(deps, { repair: false });
     expect(kindsAndSubjects(after)).to.deep.equal([`missing-original ${lostId}`]);

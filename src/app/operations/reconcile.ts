@@ -31,12 +31,6 @@ export interface ReconcileReport {
 /** Storage objects nobody claims are deleted only after this long: an upload may be between storing and committing. */
 export const ORPHAN_GRACE_MS = 3600_000;
 
-/**
- * The storage port gives no object age, so each run records when it first saw an unclaimed
- * object; a later run may delete it once that is older than the grace period.
- */
-export const FIRST_SEEN_KEY = 'reconcile/first-seen.json';
-
 type Deps = Pick<AppDeps, 'db' | 'blobs' | 'search' | 'clock' | 'jobs' | 'jobsEnqueued'>;
 
 const collect = async (it: AsyncIterable<string>): Promise<Set<string>> => {
@@ -50,15 +44,6 @@ const inChunks = async <T, R = never>(items: T[], size: number, fn: (part: T[]) 
   const out: R[] = [];
   for (let i = 0; i < items.length; i += size) out.push(...((await fn(items.slice(i, i + size))) ?? []));
   return out;
-};
-
-const readFirstSeen = async (deps: Deps): Promise<Record<string, string>> => {
-  try {
-    return JSON.parse((await deps.blobs.getBuffer(FIRST_SEEN_KEY)).toString('utf8')) as Record<string, string>;
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') return {};
-    throw e;
-  }
 };
 
 /**
@@ -98,18 +83,13 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
   const findings: Finding[] = [];
   const notes: string[] = [];
   const add = (kind: FindingKind, subject: string, detail: string, repaired = false) => findings.push({ kind, subject, detail, repaired });
-  const firstSeen = await readFirstSeen(deps);
-  const nextFirstSeen: Record<string, string> = {};
-  /** Whether an unclaimed object has been seen long enough to delete; remembers it otherwise. */
-  const oldEnough = (key: string): { since: string; ripe: boolean } => {
-    const since = firstSeen[key] ?? now.toISOString();
-    nextFirstSeen[key] = since;
-    return { since, ripe: now.getTime() - Date.parse(since) >= ORPHAN_GRACE_MS };
+  /** Whether an unclaimed object was written long enough ago to delete (an upload may be between storing and committing). */
+  const oldEnough = async (key: string): Promise<{ since: string; ripe: boolean }> => {
+    const st = await deps.blobs.stat(key);
+    const at = st?.modifiedAt ?? now;
+    return { since: at.toISOString(), ripe: now.getTime() - at.getTime() >= ORPHAN_GRACE_MS };
   };
-  const removeObject = async (key: string) => {
-    await deps.blobs.delete(key);
-    delete nextFirstSeen[key];
-  };
+  const removeObject = (key: string) => deps.blobs.delete(key);
 
   const lost = new Set<string>();
   for (const d of missing) {
@@ -120,10 +100,10 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
 
   for (const key of stored) {
     if (referenced.has(key) || (await deps.db.documents.findBySha256(key.slice(key.lastIndexOf('/') + 1)))) continue;
-    const { since, ripe } = oldEnough(key);
+    const { since, ripe } = await oldEnough(key);
     const fix = o.repair && ripe;
     if (fix) await removeObject(key);
-    add('orphan-original', key, `no document refers to it (first seen ${since})${fix ? '; deleted' : ripe ? '' : '; kept until an hour after first seen'}`, fix);
+    add('orphan-original', key, `no document refers to it (stored ${since})${fix ? '; deleted' : ripe ? '' : '; kept until it is an hour old'}`, fix);
   }
 
   const batchItems = new Map<string, BatchItemRecord[] | null>();
@@ -138,13 +118,10 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
       add('stray-inbox', key, `batch ${batchId} has no received item ${seq}${o.repair ? '; deleted' : ''}`, o.repair);
       continue;
     }
-    const { since, ripe } = oldEnough(key);
+    const { since, ripe } = await oldEnough(key);
     const fix = o.repair && ripe;
     if (fix) await removeObject(key);
-    add('stray-inbox', key, `no batch ${batchId} (first seen ${since})${fix ? '; deleted' : ripe ? '' : '; kept until an hour after first seen'}`, fix);
-  }
-  if (JSON.stringify(firstSeen) !== JSON.stringify(nextFirstSeen)) {
-    await deps.blobs.putBuffer(FIRST_SEEN_KEY, Buffer.from(JSON.stringify(nextFirstSeen)), 'application/json');
+    add('stray-inbox', key, `no batch ${batchId} (stored ${since})${fix ? '; deleted' : ripe ? '' : '; kept until it is an hour old'}`, fix);
   }
 
   // A document may have been indexed between our two reads: look once more before reporting it.

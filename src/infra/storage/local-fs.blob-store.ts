@@ -136,11 +136,11 @@ export class LocalFsBlobStore implements BlobStore {
     }
   }
 
-  async stat(key: string): Promise<{ size: number } | null> {
+  async stat(key: string): Promise<{ size: number; modifiedAt: Date } | null> {
     assertValidKey(key);
     try {
       const st = await lstat(this.pathOf(key));
-      return st.isFile() ? { size: st.size } : null;
+      return st.isFile() ? { size: st.size, modifiedAt: st.mtime } : null;
     } catch (err) {
       if (isMissing(err)) return null;
       throw toStorageError(err, 'stat');

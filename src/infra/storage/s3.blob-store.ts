@@ -108,11 +108,11 @@ export class S3BlobStore implements BlobStore {
     return Buffer.concat(chunks);
   }
 
-  async stat(key: string): Promise<{ size: number } | null> {
+  async stat(key: string): Promise<{ size: number; modifiedAt: Date } | null> {
     assertValidKey(key);
     try {
       const st = await this.client.statObject(this.bucket, key);
-      return { size: st.size };
+      return { size: st.size, modifiedAt: st.lastModified };
     } catch (err) {
       if (isS3NotFound(err)) return null;
       throw toS3Error(err, 'stat');

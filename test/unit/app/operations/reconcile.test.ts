@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { AppDeps } from '../../../../src/app/deps.ts';
 import { originalKey } from '../../../../src/app/documents/keys.ts';
-import { FIRST_SEEN_KEY, ORPHAN_GRACE_MS, reconcile } from '../../../../src/app/operations/reconcile.ts';
+import { ORPHAN_GRACE_MS, reconcile } from '../../../../src/app/operations/reconcile.ts';
 import type { NewAuditEntry } from '../../../../src/domain/audit-chain.ts';
 import type { DocumentRecord, DocumentStatus } from '../../../../src/domain/document.ts';
 import { AppError } from '../../../../src/domain/errors.ts';
@@ -23,6 +23,7 @@ const world = () => {
   const audit: NewAuditEntry[] = [];
   const hooks: { afterOriginalsListed?: () => void; afterDocumentsRead?: () => void } = {};
   let now = new Date('2026-11-23T10:00:00Z');
+  const storedAt = new Date(now); // every object in this world was written at the start
 
   const addDoc = (n: number, status: DocumentStatus, o: { stored?: boolean; indexed?: boolean } = {}) => {
     const id = `doc-${n}`;
@@ -56,7 +57,7 @@ const world = () => {
       for (const k of [...blobs.keys()].filter((key) => key.startsWith(prefix))) yield k;
       if (prefix === 'originals/') hooks.afterOriginalsListed?.();
     },
-    stat: async (key: string) => (blobs.has(key) ? { size: blobs.get(key)!.length } : null),
+    stat: async (key: string) => (blobs.has(key) ? { size: blobs.get(key)!.length, modifiedAt: storedAt } : null),
     delete: async (key: string) => void blobs.delete(key),
     async getBuffer(key: string) {
       if (!blobs.has(key)) throw new AppError('not_found', key);
@@ -107,7 +108,7 @@ describe('reconcile (unit)', () => {
     expect(w.audit[0]).to.deep.include({ action: 'admin.reconcile_repair', actorId: null, details: { repaired: { 'stuck-processing': 1 }, requeued: ['doc-1'] } });
   });
 
-  it('deletes inbox objects of finished items at once, and unclaimed objects only an hour after first seeing them', async () => {
+  it('deletes inbox objects of finished items at once, and unclaimed objects only once they are an hour old', async () => {
     const w = world();
     w.batches.set('b1', [
       { batchId: 'b1', seq: 1, filename: 'a.pdf', status: 'received', inboxKey: 'inbox/b1/1', documentId: null, error: null },
@@ -117,7 +118,6 @@ describe('reconcile (unit)', () => {
 
     const first = await reconcile(w.deps(), { repair: true });
     expect(summary(first)).to.deep.equal([`orphan-original ${originalKey(sha(7))}`, 'stray-inbox inbox/b1/2 (repaired)', 'stray-inbox inbox/gone/1']);
-    expect(Object.keys(JSON.parse(w.blobs.get(FIRST_SEEN_KEY)!.toString()) as object).sort()).to.deep.equal(['inbox/gone/1', originalKey(sha(7))]);
 
     w.later(ORPHAN_GRACE_MS - 1000);
     expect(summary(await reconcile(w.deps(), { repair: true }))).to.deep.equal([`orphan-original ${originalKey(sha(7))}`, 'stray-inbox inbox/gone/1']);
@@ -125,8 +125,7 @@ describe('reconcile (unit)', () => {
     w.later(1000);
     const ripe = await reconcile(w.deps(), { repair: true });
     expect(summary(ripe)).to.deep.equal([`orphan-original ${originalKey(sha(7))} (repaired)`, 'stray-inbox inbox/gone/1 (repaired)']);
-    expect([...w.blobs.keys()].sort()).to.deep.equal(['inbox/b1/1', FIRST_SEEN_KEY]);
-    expect(JSON.parse(w.blobs.get(FIRST_SEEN_KEY)!.toString())).to.deep.equal({});
+    expect([...w.blobs.keys()].sort()).to.deep.equal(['inbox/b1/1']);
   });
 
   it('indexes what is missing and removes what has no document, only with --repair', async () => {
