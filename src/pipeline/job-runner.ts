@@ -32,6 +32,8 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private wake: (() => void) | undefined;
+  /** Set by nudge(); a nudge that lands while a claim is running must not be lost. */
+  private nudged = false;
 
   constructor(private readonly o: JobRunnerOptions) {}
 
@@ -40,8 +42,9 @@ export class JobRunner {
     void this.loop();
   }
 
-  /** Wakes the poller early (a job was just enqueued in this process). */
+  /** Wakes the poller early (a job was just enqueued in this process, or a slot freed up). */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -59,13 +62,16 @@ export class JobRunner {
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
+      this.nudged = false;
       let claimed = 0;
       try {
         claimed = await this.tick();
       } catch (e) {
         this.o.log.warn({ err: (e as Error).message }, 'job poll failed; retrying');
       }
-      if (claimed === 0) await new Promise<void>((r) => ((this.wake = r), (this.timer = setTimeout(r, this.o.pollMs))));
+      // Sleep only when there was nothing to claim and nobody asked for a look since this claim began.
+      if (claimed === 0 && !this.nudged && !this.stopped) await new Promise<void>((r) => ((this.wake = r), (this.timer = setTimeout(r, this.o.pollMs))));
+      this.wake = undefined;
       clearTimeout(this.timer);
     }
   }
@@ -93,6 +99,7 @@ export class JobRunner {
     } finally {
       clearInterval(renew);
       this.running.delete(job.id);
+      this.nudge(); // a slot is free: a backlog drains at the speed of the work, not of the poll
     }
   }
 
