@@ -1,0 +1,167 @@
+import type { SearchResult } from '../../ports/search-index.ts';
+import type { SqliteConnection } from './sqlite-connection.ts';
+import { type FacetKeys, countKeys } from './fts5-facets.ts';
+import type { DocAttrs } from './fts5-doc-attrs.ts';
+import { type DayRange, type KeyRules, whereDate } from './fts5-search-sql.ts';
+
+/**
+ * Totals and facet counts of the visible matches of a query, computed in two parts:
+ *
+ * 1. a histogram of the matches over facet keys, plus the rowids of matches that have named
+ *    readers. Both depend on the match and the dates only, not on who asks, since unit,
+ *    classification, kind and clearance are all properties of the key. FTS5 streams the
+ *    matching rowids out in one string (no join, no sort) and DocAttrs supplies key and day;
+ *    the result is cached per match until anything is committed (PRAGMA data_version), so the
+ *    common words many users type are counted once per change of the index;
+ * 2. the user's own reader grants (a few rows), looked up among those shared matches and added
+ *    where the scope does not already cover the key.
+ */
+export class MatchCounts {
+  private readonly cache = new Map<string, Histogram>();
+  private version: number | null = null;
+
+  constructor(
+    private readonly facetKeys: FacetKeys,
+    private readonly attrs: DocAttrs,
+  ) {}
+
+  /**
+   * Catches up with what was committed since the last query (PRAGMA data_version changes when
+   * another connection commits): drops cached histograms, reloads DocAttrs and facet keys.
+   * Call before building SQL from the facet keys.
+   */
+  async prepare(db: SqliteConnection): Promise<void> {
+    const version = (await db.get<{ data_version: number }>('PRAGMA data_version'))?.data_version ?? null;
+    if (version === this.version) return;
+    this.cache.clear();
+    await this.attrs.sync(db);
+    await this.facetKeys.refresh(db);
+    this.version = version;
+  }
+
+  /** Total and facets of the visible matches of `match` (all documents when null), after prepare(). */
+  async count(db: SqliteConnection, match: string | null, range: DayRange, rules: KeyRules): Promise<Pick<SearchResult, 'total' | 'facets'>> {
+    const [{ histogram, shared: sharedMatches }, grants] = await Promise.all([this.histogram(db, match, range), this.grants(db, rules)]);
+    await this.facetKeys.ensure(db, histogram.keys());
+    const counts = new Map<number, number>();
+    for (const [id, n] of histogram) if (this.facetKeys.test(id, rules.inScope)) counts.set(id, n);
+    for (const doc of grants) {
+      if (!contains(sharedMatches, doc)) continue;
+      const id = this.attrs.keyOf(doc);
+      // Already counted when the scope covers the key; otherwise visible only as a reader.
+      if (this.facetKeys.test(id, rules.inScope) || !this.facetKeys.test(id, rules.passes)) continue;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return this.facetKeys.summarize(counts);
+  }
+
+  private async histogram(db: SqliteConnection, match: string | null, range: DayRange): Promise<Histogram> {
+    const key = JSON.stringify([match, range]);
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key); // most recently used last, for the LRU below
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const histogram = match === null ? await this.all(db, range) : await this.matching(db, match, range);
+    this.cache.set(key, histogram);
+    if (this.cache.size > CACHED_MATCHES) this.cache.delete(this.cache.keys().next().value as string);
+    return histogram;
+  }
+
+  private async matching(db: SqliteConnection, match: string, range: DayRange): Promise<Histogram> {
+    const row = await db.get<{ ids: string | null }>('SELECT group_concat(rowid) AS ids FROM fts WHERE fts MATCH ?', [match]);
+    const csv = row?.ids ?? '';
+    const tally: number[] = [];
+    const shared: number[] = [];
+    const dated = range.from !== null || range.to !== null;
+    const [from, to] = [range.from ?? 0, range.to ?? Number.MAX_SAFE_INTEGER];
+    // Parsed inline, not through forEachInt: this loop runs once per match, 100,000 times for a
+    // common word, and a call per number doubled its cost.
+    let value = 0;
+    let negative = false;
+    for (let i = 0; i <= csv.length; i++) {
+      const c = i < csv.length ? csv.charCodeAt(i) : 44;
+      if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+      else if (c === 45) negative = true;
+      else {
+        const n = negative ? -value : value;
+        value = 0;
+        negative = false;
+        if (n === 0) continue;
+        if (dated) {
+          const day = this.attrs.dayOf(n);
+          if (day < from || day > to) continue;
+        }
+        const id = this.attrs.keyOf(n);
+        tally[id] = (tally[id] ?? 0) + 1;
+        if (this.attrs.isShared(n)) shared.push(n);
+      }
+    }
+    const histogram = new Map<number, number>();
+    tally.forEach((count, id) => histogram.set(id, count));
+    return { histogram, shared: Int32Array.from(shared).sort() };
+  }
+
+  /** The empty query: every document (removed ones linger in DocAttrs, so this reads the table). */
+  private async all(db: SqliteConnection, range: DayRange): Promise<Histogram> {
+    const date = whereDate(range);
+    const row = await db.get<{ keys: string | null; shared: string | null }>(
+      `SELECT group_concat(a.fkey) AS keys, group_concat(CASE WHEN a.shared = 1 THEN a.n END) AS shared FROM attrs a WHERE ${date.sql}`,
+      date.params,
+    );
+    const shared: number[] = [];
+    forEachInt(row?.shared ?? '', (n) => shared.push(n));
+    return { histogram: countKeys(row?.keys ?? ''), shared: Int32Array.from(shared).sort() };
+  }
+
+  /** The documents that name the user as a reader. */
+  private async grants(db: SqliteConnection, rules: KeyRules): Promise<number[]> {
+    if (rules.seesAll) return [];
+    const rows = await db.all<{ doc: number }>('SELECT doc FROM readers WHERE user_id = ?', [rules.userId]);
+    return rows.map((r) => r.doc);
+  }
+}
+
+/** Matches per facet key, and the sorted rowids of matching documents that have named readers. */
+interface Histogram {
+  histogram: Map<number, number>;
+  shared: Int32Array;
+}
+
+// Histograms kept: one entry per facet key plus 4 bytes per shared match (5 % of a million
+// matches is 200 KB), so this bounds the cache to some tens of megabytes.
+const CACHED_MATCHES = 128;
+
+const contains = (sorted: Int32Array, n: number): boolean => {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === n) return true;
+    if (sorted[mid]! < n) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+};
+
+/** Calls `fn` with each integer of "-3,-17,…" without allocating a string per number. */
+export const forEachInt = (csv: string, fn: (n: number) => void): void => {
+  let value = 0;
+  let sign = 1;
+  let digits = 0;
+  for (let i = 0; i <= csv.length; i++) {
+    const c = i < csv.length ? csv.charCodeAt(i) : 44;
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+    } else if (c === 45) {
+      sign = -1;
+    } else {
+      if (digits > 0) fn(sign * value);
+      value = 0;
+      sign = 1;
+      digits = 0;
+    }
+  }
+};

@@ -1,0 +1,115 @@
+import type { SearchHit, SearchQuery, SearchResult } from '../../ports/search-index.ts';
+import type { DocumentKind } from '../../domain/document.ts';
+import type { SqliteConnection } from './sqlite-connection.ts';
+import { isEmptyQuery, parseQuery } from './query-parser.ts';
+import { buildMatch, mergeExpansions } from './fts5-match.ts';
+import { findCandidates, findCompletions, frequencies, withoutFrequent } from './fts5-vocabulary.ts';
+import type { Candidate } from './typo-candidates.ts';
+import { type PageRow, type Sql, dayRange, keyRules, newestSql, rankedSql, whereDate, whereVisible } from './fts5-search-sql.ts';
+import type { MatchCounts } from './fts5-counts.ts';
+import type { FacetKeys } from './fts5-facets.ts';
+import { type MarkTerms, cutPassage, markTermsOf } from './passage.ts';
+import { toHighlight } from './highlight.ts';
+import { clampPaging } from './paging.ts';
+
+// The stored fields of a page's rows, in one statement, to cut highlights from.
+const FIELDS_SQL = 'SELECT rowid AS n, body, title, letter_number, sender, tags FROM fts WHERE rowid IN (SELECT value FROM json_each(?))';
+
+interface Fields {
+  n: number;
+  body: string;
+  title: string;
+  letter_number: string;
+  sender: string;
+  tags: string;
+}
+
+/**
+ * One query against the embedded index. The page (ranked, LIMIT/OFFSET) runs on one reader
+ * while the total and facets (fts5-counts.ts) are worked out on the other; then highlights are
+ * cut for the page's rows only (passage.ts).
+ */
+export const searchFts5 = async (
+  readers: readonly [SqliteConnection, SqliteConnection],
+  facetKeys: FacetKeys,
+  counts: MatchCounts,
+  query: SearchQuery,
+): Promise<SearchResult> => {
+  const { limit, offset } = clampPaging(query.page, query.limit);
+  const parsed = parseQuery(query.q);
+  let match: string | null = null;
+  let tiers: string[] = [];
+  let marks: MarkTerms | null = null;
+  const empty = isEmptyQuery(parsed);
+  const [df, foundCompletions, foundTypos] = await Promise.all([
+    empty ? new Map<string, number>() : frequencies(readers[0], parsed.words),
+    empty ? new Map<string, string[]>() : findCompletions(readers[1], parsed.words),
+    empty ? new Map<string, Candidate[]>() : findCandidates(readers[0], parsed.words),
+    counts.prepare(readers[1]),
+  ]);
+  if (!empty) {
+    const completions = withoutFrequent(foundCompletions, df);
+    const typos = withoutFrequent(foundTypos, df);
+    const upTo = (n: number) => new Map([...typos].map(([w, cs]) => [w, cs.filter((c) => c.typos <= n).map((c) => c.term)]));
+    const expansions = mergeExpansions(completions, upTo(2));
+    match = buildMatch(parsed, expansions);
+    marks = markTermsOf(parsed, expansions);
+    // Meilisearch's "typo" rule: no typo, then one, then two. Completions count as exact (a
+    // prefix match has no typo). Each tier holds the one before it.
+    tiers = [...new Set([buildMatch(parsed, completions), buildMatch(parsed, mergeExpansions(completions, upTo(1))), match])];
+  }
+  const filters = query.filters ?? {};
+  const rules = keyRules(query.scope, filters);
+  const range = dayRange(filters);
+  const where = whereVisible(rules, whereDate(range), facetKeys);
+  const [rows, counted] = await Promise.all([
+    offset === null ? Promise.resolve([]) : fetchPage(readers[0], tiers, where, parsed.letterKeys, limit, offset),
+    counts.count(readers[1], match, range, rules),
+  ]);
+  return { items: await toHits(readers[0], rows, marks), ...counted };
+};
+
+/**
+ * A page across the typo tiers: tier k's own matches are `tier_k NOT tier_k-1`, ranked by bm25
+ * in their window; a page takes what it needs from each tier in turn. Bounded window queries
+ * only; no set of all matches of a tier is ever built. No tiers: the newest documents.
+ */
+const fetchPage = async (db: SqliteConnection, tiers: string[], where: Sql, letterKeys: string[], limit: number, offset: number): Promise<PageRow[]> => {
+  if (tiers.length === 0) {
+    const q = newestSql(where, limit, offset);
+    return db.all<PageRow>(q.sql, q.params);
+  }
+  const out: PageRow[] = [];
+  let skip = offset;
+  for (let k = 0; k < tiers.length && out.length < limit; k++) {
+    const own = k === 0 ? tiers[0]! : `(${tiers[k]}) NOT (${tiers[k - 1]})`;
+    const q = rankedSql(own, where, letterKeys, skip + limit - out.length, 0);
+    const rows = await db.all<PageRow>(q.sql, q.params);
+    out.push(...rows.slice(skip));
+    skip = Math.max(0, skip - rows.length);
+  }
+  return out;
+};
+
+/** Hits with their highlight: the body's best passage, else the first other field that matches. */
+const toHits = async (db: SqliteConnection, rows: PageRow[], marks: MarkTerms | null): Promise<SearchHit[]> => {
+  const fields = new Map<number, Fields>();
+  if (marks !== null && rows.length > 0) {
+    for (const f of await db.all<Fields>(FIELDS_SQL, [JSON.stringify(rows.map((r) => r.n))])) fields.set(f.n, f);
+  }
+  return rows.map((row) => {
+    const hit: SearchHit = { id: row.id, title: row.title, kind: row.kind as DocumentKind, highlights: [] };
+    if (row.score !== null) hit.score = -row.score; // bm25 is lower-is-better; the port's score is higher-is-better
+    const f = fields.get(row.n);
+    if (f && marks) {
+      for (const text of [f.body, f.title, f.letter_number, f.sender, f.tags]) {
+        const passage = toHighlight(cutPassage(text ?? '', marks));
+        if (passage !== null) {
+          hit.highlights = [passage];
+          break;
+        }
+      }
+    }
+    return hit;
+  });
+};

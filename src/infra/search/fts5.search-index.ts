@@ -1,0 +1,141 @@
+import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '../../ports/search-index.ts';
+import { isAppError } from '../../domain/errors.ts';
+import { SqliteConnection, unavailable } from './sqlite-connection.ts';
+import { PRAGMAS, ensureSchema, recreate } from './fts5-schema.ts';
+import { chunksById, removeChunk, upsertChunk } from './fts5-writer.ts';
+import { searchFts5 } from './fts5-search.ts';
+import { FacetKeys } from './fts5-facets.ts';
+import { VocabularyWriter } from './fts5-vocabulary.ts';
+import { MatchCounts } from './fts5-counts.ts';
+import { DocAttrs } from './fts5-doc-attrs.ts';
+
+/** Where the embedded index lives: one SQLite file of its own (plus its -wal and -shm). */
+export interface Fts5SearchIndexOptions {
+  file: string;
+}
+
+/**
+ * The embedded search index: SQLite FTS5 through the `sqlite3` package, on its own file.
+ * One connection writes (behind a lock, one IMMEDIATE transaction per call); two read, so a
+ * query's page and its counts run side by side and searches never wait for indexing (WAL).
+ */
+export const createFts5SearchIndex = (opts: Fts5SearchIndexOptions): SearchIndex => new Fts5SearchIndex(opts.file);
+
+interface Connections {
+  writer: SqliteConnection;
+  readers: [SqliteConnection, SqliteConnection];
+}
+
+class Fts5SearchIndex implements SearchIndex {
+  private opened: Promise<Connections> | null = null;
+  private writeLock: Promise<unknown> = Promise.resolve();
+  private readonly facetKeys = new FacetKeys();
+  private readonly vocabulary = new VocabularyWriter();
+  private readonly counts = new MatchCounts(this.facetKeys, new DocAttrs());
+
+  constructor(private readonly file: string) {}
+
+  init(): Promise<void> {
+    return this.connections().then(() => undefined);
+  }
+
+  upsert(docs: SearchDocument[]): Promise<void> {
+    if (docs.length === 0) return Promise.resolve();
+    return this.write(async (db) => {
+      for (const chunk of chunksById(docs)) await upsertChunk(db, this.vocabulary, chunk);
+    });
+  }
+
+  remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
+    return this.write(async (db) => {
+      for (const chunk of chunksById(ids.map((id) => ({ id: String(id) })))) await removeChunk(db, chunk.map((c) => c.id));
+    });
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const { readers } = await this.connections();
+    return searchFts5(readers, this.facetKeys, this.counts, query);
+  }
+
+  async *ids(): AsyncIterable<string> {
+    const { readers } = await this.connections();
+    let after = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const rows = await readers[0].all<{ n: number; id: string }>('SELECT n, id FROM docs WHERE n > ? ORDER BY n LIMIT 1000', [after]);
+      for (const r of rows) yield r.id;
+      if (rows.length < 1000) return;
+      after = rows[rows.length - 1]!.n;
+    }
+  }
+
+  clear(): Promise<void> {
+    return this.exclusive(async ({ writer }) => {
+      this.vocabulary.reset();
+      await recreate(writer);
+    });
+  }
+
+  async ping(): Promise<void> {
+    const { readers } = await this.connections();
+    await readers[0].get('SELECT count(*) FROM meta');
+  }
+
+  async close(): Promise<void> {
+    const opened = this.opened;
+    if (!opened) return;
+    this.opened = null;
+    await this.writeLock.catch(() => undefined);
+    const c = await opened.catch(() => null);
+    if (!c) return;
+    await Promise.all([c.writer.close(), ...c.readers.map((r) => r.close())]);
+  }
+
+  /** Opens the connections once: writer first (it creates and migrates), then the readers. */
+  private connections(): Promise<Connections> {
+    if (this.opened) return this.opened;
+    const opening = (async () => {
+      const writer = await SqliteConnection.open(this.file);
+      try {
+        await writer.exec(PRAGMAS);
+        await ensureSchema(writer);
+        const readers: [SqliteConnection, SqliteConnection] = [
+          await SqliteConnection.open(this.file, { readOnly: true }),
+          await SqliteConnection.open(this.file, { readOnly: true }),
+        ];
+        await Promise.all(readers.map((r) => r.exec('PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;')));
+        return { writer, readers };
+      } catch (err) {
+        await writer.close().catch(() => undefined);
+        throw err;
+      }
+    })();
+    this.opened = opening;
+    // A failed open is not cached: the next call tries again (the disk may be back).
+    opening.catch(() => {
+      if (this.opened === opening) this.opened = null;
+    });
+    return opening;
+  }
+
+  /** Runs `fn` alone on the writer, inside one IMMEDIATE transaction. */
+  private write(fn: (db: SqliteConnection) => Promise<void>): Promise<void> {
+    return this.exclusive(async ({ writer }) => {
+      await writer.exec('BEGIN IMMEDIATE');
+      try {
+        await fn(writer);
+        await writer.exec('COMMIT');
+      } catch (err) {
+        await writer.exec('ROLLBACK').catch(() => undefined);
+        this.vocabulary.reset(); // it may hold terms the rollback just undid
+        throw isAppError(err) ? err : unavailable('write', err);
+      }
+    });
+  }
+
+  private exclusive(fn: (c: Connections) => Promise<void>): Promise<void> {
+    const run = this.writeLock.then(async () => fn(await this.connections()));
+    this.writeLock = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import { PREFIX_CHARS, allowedTypos, deletions, pickCandidates, termDepth, typoDistance } from '../../../../src/infra/search/typo-candidates.ts';
+import { createRandom } from '../../../../scripts/fixtures/letter-text.ts';
+
+describe('typo candidates', () => {
+  it('allows typos like Meilisearch: none under 5 letters, one from 5, two from 9', () => {
+    expect([4, 5, 8, 9, 12].map((n) => allowedTypos('x'.repeat(n)))).to.deep.equal([0, 1, 1, 2, 2]);
+  });
+
+  it('measures insert, delete, substitute and adjacent transpose as one edit each', () => {
+    expect(typoDistance('pegawai', 'pegawai', 2)).to.equal(0);
+    expect(typoDistance('pegawai', 'pegawia', 2)).to.equal(1); // transpose
+    expect(typoDistance('pegawai', 'pegawaai', 2)).to.equal(1); // insert
+    expect(typoDistance('pegawai', 'pgawai', 2)).to.equal(1); // delete
+    expect(typoDistance('pegawai', 'pegowai', 2)).to.equal(1); // substitute
+    expect(typoDistance('pegawai', 'pgeawia', 2)).to.equal(2);
+    expect(typoDistance('pegawai', 'xxxxxxx', 1)).to.equal(2); // gives up past max
+    expect(typoDistance('kaé', 'kae', 1)).to.equal(1);
+  });
+
+  it('builds deletion neighbourhoods over the prefix only', () => {
+    expect(deletions('abc', 1).sort()).to.deep.equal(['ab', 'abc', 'ac', 'bc']);
+    expect(deletions('koordinasi', 0)).to.deep.equal(['koordin']);
+    expect(deletions('koordinasi', 2).every((d) => d.length >= PREFIX_CHARS - 2)).to.equal(true);
+    expect(termDepth('rapat')).to.equal(1);
+    expect(termDepth('pegawai')).to.equal(2);
+    expect(termDepth('abc')).to.equal(0);
+  });
+
+  it('always finds a term within the allowed typos through shared deletions', () => {
+    const r = createRandom(11);
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (let k = 0; k < 2000; k++) {
+      const term = Array.from({ length: r.int(4, 14) }, () => r.pick([...letters])).join('');
+      let typed = term;
+      for (let e = r.int(1, 2); e > 0; e--) {
+        const i = r.int(0, typed.length - 1);
+        const op = r.int(0, 3);
+        if (op === 0) typed = typed.slice(0, i) + r.pick([...letters]) + typed.slice(i + 1);
+        else if (op === 1) typed = typed.slice(0, i) + typed.slice(i + 1);
+        else if (op === 2) typed = typed.slice(0, i) + r.pick([...letters]) + typed.slice(i);
+        else if (i + 1 < typed.length) typed = typed.slice(0, i) + typed[i + 1] + typed[i] + typed.slice(i + 2);
+      }
+      const max = allowedTypos(typed);
+      if (max === 0 || typoDistance(typed, term, max) > max) continue;
+      const mine = new Set(deletions(typed, max));
+      const shared = deletions(term, termDepth(term)).some((d) => mine.has(d));
+      expect(shared, `${typed} → ${term}`).to.equal(true);
+    }
+  });
+
+  it('picks the nearest candidates first, then the most frequent, never the word itself', () => {
+    const picked = pickCandidates('dokumen', [
+      { term: 'dokumen', df: 100 },
+      { term: 'dokumem', df: 1 },
+      { term: 'dokuman', df: 50 },
+      { term: 'dkumen', df: 5 },
+      { term: 'dokumentasi', df: 500 },
+    ]);
+    expect(picked).to.deep.equal([
+      { term: 'dokuman', typos: 1 },
+      { term: 'dkumen', typos: 1 },
+      { term: 'dokumem', typos: 1 },
+    ]);
+    expect(pickCandidates('rapt', [{ term: 'rapat', df: 9 }])).to.deep.equal([]);
+  });
+});
