@@ -1,0 +1,107 @@
+/**
+ * PDF originals: inspection (pages, page sizes, encryption, truncation) and per-page text,
+ * the text layer where there is one, OCR of a raster where there is not.
+ */
+import { open } from 'node:fs/promises';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { FileLimits } from '../../ports/text-extractor.ts';
+import type { RasterImage } from '../../ports/ocr-engine.ts';
+import { AppError } from '../../domain/errors.ts';
+import { openPdf, pdfCall } from './pdfjs-document.ts';
+import { pageSizeAt, renderPdfPage } from './pdf-page-raster.ts';
+import { hasMeaningfulText, pageTextLayer } from './pdf-text-layer.ts';
+import { openPageImages, type PageImageSource } from './pdf-embedded-jpeg.ts';
+import { decodeImageBuffer } from './image-file.ts';
+
+/** Resolution scanned pages are rendered at for OCR. */
+export const OCR_DPI = 300;
+
+/**
+ * A PDF starts with `%PDF-` in its first 1 KB and holds `%%EOF` in its last 1 KB (the rules
+ * Acrobat applies): an upload cut short fails here instead of yielding fewer pages than sent.
+ */
+const assertComplete = async (filePath: string): Promise<void> => {
+  const fh = await open(filePath, 'r');
+  try {
+    const { size } = await fh.stat();
+    const len = Math.min(size, 1024);
+    const head = Buffer.alloc(len);
+    const tail = Buffer.alloc(len);
+    await fh.read(head, 0, len, 0);
+    await fh.read(tail, 0, len, size - len);
+    if (!head.includes('%PDF-')) throw new AppError('invalid', 'the file is not a PDF');
+    if (!tail.includes('%%EOF')) throw new AppError('invalid', 'the PDF is truncated (its end is missing); upload the complete file');
+  } finally {
+    await fh.close();
+  }
+};
+
+const checkPages = async (doc: PDFDocumentProxy, limits: FileLimits): Promise<void> => {
+  if (doc.numPages < 1) throw new AppError('invalid', 'the PDF has no pages');
+  if (doc.numPages > limits.maxPages) throw new AppError('invalid', `the PDF has ${doc.numPages} pages; the limit is ${limits.maxPages}`);
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await pdfCall(() => doc.getPage(n));
+    const { width, height } = pageSizeAt(page, OCR_DPI);
+    if (width * height > limits.maxPixels) {
+      throw new AppError('invalid', `page ${n} is too large to read (${width} × ${height} pixels at ${OCR_DPI} dpi)`);
+    }
+    page.cleanup();
+  }
+};
+
+/** Page count after checking completeness, encryption, structure and limits. */
+export const inspectPdf = async (filePath: string, limits: FileLimits): Promise<number> => {
+  await assertComplete(filePath);
+  const pdf = await openPdf(filePath);
+  try {
+    await checkPages(pdf.doc, limits);
+    return pdf.doc.numPages;
+  } finally {
+    await pdf.close();
+  }
+};
+
+/** What one PDF page needs: its text layer, or an image to OCR. */
+export type PdfPageContent = { kind: 'text'; text: string } | { kind: 'raster'; image: RasterImage };
+
+export interface PdfPages {
+  count: number;
+  page(n: number): Promise<PdfPageContent>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a PDF for extraction. Scanned pages come as the embedded JPEG when the page is just
+ * one (files up to `shortcutMaxBytes`), else rendered at 300 dpi.
+ */
+export const openPdfPages = async (filePath: string, limits: FileLimits, shortcutMaxBytes: number): Promise<PdfPages> => {
+  await assertComplete(filePath);
+  const pdf = await openPdf(filePath);
+  let images: Promise<PageImageSource> | null = null;
+  try {
+    await checkPages(pdf.doc, limits);
+  } catch (err) {
+    await pdf.close();
+    throw err;
+  }
+  return {
+    count: pdf.doc.numPages,
+    async page(n) {
+      const page = await pdfCall(() => pdf.doc.getPage(n));
+      try {
+        const text = await pdfCall(() => pageTextLayer(page));
+        if (hasMeaningfulText(text)) return { kind: 'text', text };
+        images ??= openPageImages(filePath, shortcutMaxBytes);
+        const embedded = (await images).pageJpeg(n - 1);
+        if (embedded && embedded.width * embedded.height <= limits.maxPixels) {
+          const image = await decodeImageBuffer(embedded.jpeg, limits.maxPixels).catch(() => null);
+          if (image) return { kind: 'raster', image };
+        }
+        return { kind: 'raster', image: await pdfCall(() => renderPdfPage(pdf.doc, page, OCR_DPI, limits.maxPixels)) };
+      } finally {
+        page.cleanup();
+      }
+    },
+    close: () => pdf.close(),
+  };
+};
