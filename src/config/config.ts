@@ -13,7 +13,7 @@ export interface Config {
   database: { url: string; dialect: 'sqlite' | 'mysql' };
   storage: { driver: 'local'; root: string } | { driver: 's3'; endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string };
   search: { driver: 'embedded'; file: string } | { driver: 'meilisearch'; url: string; apiKey?: string; index: string };
-  ocr: { workers: number; languages: string; pageTimeoutMs: number };
+  ocr: { workers: number; languages: string; pageTimeoutMs: number; tessdataDir?: string };
   limits: { uploadMaxBytes: number; maxPages: number; maxPixels: number; batchMaxFiles: number; zipMaxEntries: number; zipMaxRatio: number; zipMaxTotalBytes: number };
   jobs: { pollMs: number; leaseMs: number; maxAttempts: number; concurrency: number };
   admin?: { username: string; password: string };
@@ -49,6 +49,8 @@ const schema = z.object({
   OCR_WORKERS: int(1, 64).default(Math.max(1, os.availableParallelism())),
   OCR_LANGUAGES: z.string().regex(/^[a-z]{3}(\+[a-z]{3})*$/).default('ind+eng'),
   OCR_PAGE_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  // Opt-in: a folder of tessdata_fast models (Debian's tesseract-ocr-ind) instead of the npm data.
+  OCR_TESSDATA_DIR: z.string().min(1).optional(),
   UPLOAD_MAX_BYTES: int(1, 2 ** 40).default(1024 * 1024 * 1024),
   MAX_PAGES: int(1, 100_000).default(2000),
   MAX_PIXELS: int(1, 2 ** 31).default(100_000_000),
@@ -108,7 +110,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       e.SEARCH_DRIVER === 'meilisearch'
         ? { driver: 'meilisearch', url: e.MEILI_URL!, index: e.MEILI_INDEX, ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}) }
         : { driver: 'embedded', file: path.join(dataDir, 'index', 'search.sqlite') },
-    ocr: { workers: e.OCR_WORKERS, languages: e.OCR_LANGUAGES, pageTimeoutMs: e.OCR_PAGE_TIMEOUT_MS },
+    ocr: { workers: e.OCR_WORKERS, languages: e.OCR_LANGUAGES, pageTimeoutMs: e.OCR_PAGE_TIMEOUT_MS, ...(e.OCR_TESSDATA_DIR ? { tessdataDir: path.resolve(e.OCR_TESSDATA_DIR) } : {}) },
     limits: {
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
       maxPages: e.MAX_PAGES,

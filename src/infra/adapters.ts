@@ -31,7 +31,13 @@ export const searchIndexFor = async (c: Config['search']): Promise<SearchIndex> 
 };
 
 export const ocrEngineFor = (config: Config): OcrEngine =>
-  createTesseractOcrEngine({ workers: config.ocr.workers, languages: config.ocr.languages, scratchDir: path.join(config.dataDir, 'ocr'), pageTimeoutMs: config.ocr.pageTimeoutMs });
+  createTesseractOcrEngine({
+    workers: config.ocr.workers,
+    languages: config.ocr.languages,
+    scratchDir: path.join(config.dataDir, 'ocr'),
+    pageTimeoutMs: config.ocr.pageTimeoutMs,
+    ...(config.ocr.tessdataDir ? { tessdataDir: config.ocr.tessdataDir } : {}),
+  });
 
 /** Opens every adapter the configuration names. The database must answer; the others may come later. */
 export const openAdapters = async (config: Config) => {
