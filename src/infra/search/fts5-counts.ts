@@ -1,6 +1,7 @@
 import type { SearchResult } from '../../ports/search-index.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
 import { type FacetKeys, countKeys } from './fts5-facets.ts';
+import { forEachInt } from './int-list.ts';
 import type { DocAttrs } from './fts5-doc-attrs.ts';
 import { type DayRange, type KeyRules, whereDate } from './fts5-search-sql.ts';
 
@@ -143,25 +144,4 @@ const contains = (sorted: Int32Array, n: number): boolean => {
     else hi = mid - 1;
   }
   return false;
-};
-
-/** Calls `fn` with each integer of "-3,-17,…" without allocating a string per number. */
-export const forEachInt = (csv: string, fn: (n: number) => void): void => {
-  let value = 0;
-  let sign = 1;
-  let digits = 0;
-  for (let i = 0; i <= csv.length; i++) {
-    const c = i < csv.length ? csv.charCodeAt(i) : 44;
-    if (c >= 48 && c <= 57) {
-      value = value * 10 + (c - 48);
-      digits++;
-    } else if (c === 45) {
-      sign = -1;
-    } else {
-      if (digits > 0) fn(sign * value);
-      value = 0;
-      sign = 1;
-      digits = 0;
-    }
-  }
 };

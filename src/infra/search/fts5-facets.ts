@@ -1,4 +1,5 @@
 import type { FacetName, SearchResult } from '../../ports/search-index.ts';
+import { forEachInt } from './int-list.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
 
 /**
@@ -83,18 +84,6 @@ export class FacetKeys {
 /** Parses "3,17,3,…" into counts per key without allocating a string per number. */
 export const countKeys = (csv: string): Map<number, number> => {
   const counts = new Map<number, number>();
-  let value = 0;
-  let digits = 0;
-  for (let i = 0; i <= csv.length; i++) {
-    const c = i < csv.length ? csv.charCodeAt(i) : 44;
-    if (c >= 48 && c <= 57) {
-      value = value * 10 + (c - 48);
-      digits++;
-    } else if (digits > 0) {
-      counts.set(value, (counts.get(value) ?? 0) + 1);
-      value = 0;
-      digits = 0;
-    }
-  }
+  forEachInt(csv, (n) => counts.set(n, (counts.get(n) ?? 0) + 1));
   return counts;
 };

@@ -7,6 +7,7 @@ import type { OcrEngine } from '../../../../src/ports/ocr-engine.ts';
 import type { FileLimits } from '../../../../src/ports/text-extractor.ts';
 import { isAppError } from '../../../../src/domain/errors.ts';
 import { FIXTURES, FIXTURE_NAMES, ensureFixture } from '../../../support/fixtures.ts';
+import { rejection } from '../../../support/rejection.ts';
 
 const noOcr: OcrEngine = {
   recognize: () => Promise.reject(new Error('inspection must not OCR')),
@@ -15,14 +16,6 @@ const noOcr: OcrEngine = {
 };
 const limits: FileLimits = { maxPages: 500, maxPixels: 80_000_000 };
 
-const rejection = async (p: Promise<unknown>): Promise<unknown> => {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
-};
 
 describe('text extractor: inspect', function () {
   this.timeout(120_000);

@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { AppError } from '../../../../src/domain/errors.ts';
 import { createLocalStagingArea } from '../../../../src/infra/staging/local.staging-area.ts';
 import type { LocalStagingArea } from '../../../../src/infra/staging/local.staging-area.ts';
+import { rejection } from '../../../support/rejection.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -18,14 +19,6 @@ const chunked = (data: Buffer, size: number): Readable =>
     })(),
   );
 
-const rejection = async (p: Promise<unknown>): Promise<unknown> => {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
-};
 
 describe('LocalStagingArea', () => {
   let base: string;
