@@ -27,7 +27,7 @@ export const requestContext = (log: Logger): RequestHandler => (req, res, next) 
   res.setHeader('X-Request-Id', req.id);
   const started = performance.now();
   res.on('finish', () => {
-    log.info({ reqId: req.id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started), userId: req.actor?.id }, 'request');
+    log.info({ reqId: req.id, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started), userId: req.actor?.id }, 'request');
   });
   next();
 };
