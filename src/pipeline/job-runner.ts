@@ -34,6 +34,11 @@ export class JobRunner {
   private wake: (() => void) | undefined;
   /** Set by nudge(); a nudge that lands while a claim is running must not be lost. */
   private nudged = false;
+  /**
+   * Consecutive outage failures per job. An outage gives the attempt back, so the attempt count
+   * cannot pace the retries; this does, up to a minute apart, instead of polling a dead backend.
+   */
+  private outages = new Map<string, number>();
 
   constructor(private readonly o: JobRunnerOptions) {}
 
@@ -93,6 +98,7 @@ export class JobRunner {
     const handler = this.o.handlers[job.type]!;
     try {
       await handler.run(job.payload, controller.signal);
+      this.outages.delete(job.id);
       await this.o.jobs.complete(job.id, this.owner);
     } catch (e) {
       await this.failed(job, handler, e).catch((err: unknown) => this.o.log.error({ err: (err as Error).message, jobId: job.id }, 'could not record a job failure'));
@@ -108,7 +114,10 @@ export class JobRunner {
     const outage = e instanceof AppError && e.code === 'unavailable';
     const hopeless = e instanceof AppError && e.code !== 'unavailable';
     const last = hopeless || (!outage && job.attempts >= job.maxAttempts);
-    const retryAt = last ? null : new Date(this.o.clock.now().getTime() + (outage ? Math.min(60_000, backoffMs(job.attempts)) : backoffMs(job.attempts)));
+    const streak = outage ? (this.outages.get(job.id) ?? 0) + 1 : 0;
+    if (outage && this.outages.size < 100_000) this.outages.set(job.id, streak);
+    if (last) this.outages.delete(job.id);
+    const retryAt = last ? null : new Date(this.o.clock.now().getTime() + (outage ? backoffMs(streak, 1000, 60_000) : backoffMs(job.attempts)));
     this.o.log.warn({ jobId: job.id, type: job.type, attempt: job.attempts, reason, retryAt }, last ? 'job failed for good' : 'job failed; will retry');
     if ((await this.o.jobs.fail(job.id, this.owner, reason, retryAt, !outage)) && last) await handler.onGiveUp?.(job.payload, reason);
   }
