@@ -85,8 +85,17 @@ export class JobRunner {
     const free = this.o.concurrency - this.running.size;
     if (free <= 0) return 0;
     const jobs = await this.o.jobs.claim(this.owner, this.o.leaseMs, free, this.o.clock.now(), Object.keys(this.o.handlers));
-    for (const job of jobs) void this.execute(job);
+    for (const job of jobs) {
+      if (job.state === 'failed') void this.giveUp(job);
+      else void this.execute(job);
+    }
     return jobs.length;
+  }
+
+  /** A job that died with its holder on the last attempt: settle its subject with the reason. */
+  private async giveUp(job: JobRecord): Promise<void> {
+    this.o.log.warn({ jobId: job.id, type: job.type, reason: job.lastError }, 'job failed for good');
+    await this.o.handlers[job.type]?.onGiveUp?.(job.payload, job.lastError ?? 'failed').catch((e: unknown) => this.o.log.error({ jobId: job.id, err: (e as Error).message }, 'could not settle a failed job'));
   }
 
   private async execute(job: JobRecord): Promise<void> {

@@ -2,8 +2,8 @@ import type { AppDeps } from '../app/deps.ts';
 import { BATCH_JOB } from '../app/documents/import-batch.ts';
 import { EXTRACT_JOB, INDEX_JOB } from '../app/documents/store-original.ts';
 import { extractText, markExtractionFailed } from '../app/processing/extract-text.ts';
-import { indexDocument } from '../app/processing/index-document.ts';
-import { ingestBatch } from '../app/processing/ingest-batch.ts';
+import { indexDocument, markIndexingFailed } from '../app/processing/index-document.ts';
+import { abandonBatch, ingestBatch } from '../app/processing/ingest-batch.ts';
 import type { JobHandler } from './job-runner.ts';
 
 const id = (p: Record<string, unknown>, key: string): string => String(p[key]);
@@ -14,12 +14,12 @@ const id = (p: Record<string, unknown>, key: string): string => String(p[key]);
  * enqueued anywhere has no handler here.
  */
 export const stageHandlers = (deps: AppDeps): Record<string, JobHandler> => ({
-  [BATCH_JOB]: { run: (p) => ingestBatch(deps, { batchId: id(p, 'batchId') }) },
+  [BATCH_JOB]: { run: (p) => ingestBatch(deps, { batchId: id(p, 'batchId') }), onGiveUp: (p, reason) => abandonBatch(deps, id(p, 'batchId'), reason) },
   [EXTRACT_JOB]: {
     run: (p, signal) => extractText(deps, { documentId: id(p, 'documentId') }, signal),
     onGiveUp: (p, reason) => markExtractionFailed(deps, id(p, 'documentId'), reason),
   },
-  [INDEX_JOB]: { run: (p) => indexDocument(deps, { documentId: id(p, 'documentId') }) },
+  [INDEX_JOB]: { run: (p) => indexDocument(deps, { documentId: id(p, 'documentId') }), onGiveUp: (p, reason) => markIndexingFailed(deps, id(p, 'documentId'), reason) },
 });
 
 export const JOB_TYPES = [BATCH_JOB, EXTRACT_JOB, INDEX_JOB] as const;

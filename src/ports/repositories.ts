@@ -121,6 +121,8 @@ export interface JobRepository {
   /**
    * Claims up to `limit` runnable jobs (queued and due, or running with an expired lease) for
    * `owner` until `now + leaseMs`; increments attempts. Two claimers never get the same job.
+   * A job whose holder's lease lapsed on its last attempt is failed here and returned with
+   * state `failed` (not to be run), so the caller can settle what the job was for.
    */
   claim(owner: string, leaseMs: number, limit: number, now: Date, types?: string[]): Promise<JobRecord[]>;
   /** Marks a job done if `owner` still holds it; false when the lease was lost. */

@@ -123,8 +123,10 @@ for (const target of databaseTargets()) {
       const [c2] = await db.jobs.claim('w2', 1000, 1, new Date(t0.getTime() + 6000));
       expect(c2?.attempts).to.equal(2);
       expect(await db.jobs.complete(job.id, 'w1')).to.equal(false); // w1 lost it
-      // w2 dies holding its last attempt: once the lease expires, the job fails with a reason.
-      expect(await db.jobs.claim('w3', 1000, 1, new Date(t0.getTime() + 8000))).to.have.length(0);
+      // w2 dies holding its last attempt: once the lease expires, the job fails with a reason and
+      // is handed back as failed (not to run), so the claimer can settle its document.
+      const [expired] = await db.jobs.claim('w3', 1000, 1, new Date(t0.getTime() + 8000));
+      expect(expired).to.include({ id: job.id, state: 'failed' });
       const after = await db.jobs.findById(job.id);
       expect(after?.state).to.equal('failed');
       expect(after?.lastError).to.match(/lease expired/);

@@ -77,6 +77,16 @@ describe('search and access over HTTP (embedded)', function () {
     expect(page2.body.items).to.have.length(1);
   });
 
+  it('answers the same bytes from a unit that may not see the original with 409, revealing nothing of it', async () => {
+    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'clerk.disdik', name: 'c', password: 'sandi-panjang-sekali', role: 'clerk', unitCode: 'DISDIK' });
+    const other = await app.login('clerk.disdik', 'sandi-panjang-sekali');
+    const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
+    const r = await upload(app, other, '/api/v1/documents', [{ name: 'same.pdf', bytes: variant(pdf, 'rahasia') }]);
+    const p = expectProblem(r, 409);
+    expect(JSON.stringify(p)).to.not.include(ids.rahasia!);
+    expect(JSON.stringify(p)).to.not.include('pemeriksaan');
+  });
+
   it('staff may not upload', async () => {
     const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
     expectProblem(await upload(app, bkdStaff, '/api/v1/documents', [{ name: 'x.pdf', bytes: variant(pdf, 'staff') }]), 403);

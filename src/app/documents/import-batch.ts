@@ -38,23 +38,29 @@ export const importBatch = async (deps: AppDeps, actor: Actor, files: IncomingFi
     if (pending.length > deps.limits.batchMaxFiles) throw new AppError('too_large', `a batch holds at most ${deps.limits.batchMaxFiles} files`);
     const batchId = randomUUID();
     const items: BatchItemRecord[] = [];
-    for (const [i, p] of pending.entries()) {
-      const seq = i + 1;
-      const early = p.error ?? (p.staged ? earlyRejection(p.staged) : 'no content');
-      if (early || !p.staged) {
-        items.push({ batchId, seq, filename: p.filename, status: 'rejected', inboxKey: null, documentId: null, error: early ?? 'no content' });
-        continue;
+    try {
+      for (const [i, p] of pending.entries()) {
+        const seq = i + 1;
+        const early = p.error ?? (p.staged ? earlyRejection(p.staged) : 'no content');
+        if (early || !p.staged) {
+          items.push({ batchId, seq, filename: p.filename, status: 'rejected', inboxKey: null, documentId: null, error: early ?? 'no content' });
+          continue;
+        }
+        const key = inboxKey(batchId, seq);
+        await deps.blobs.putFile(key, p.staged.path, { size: p.staged.size, contentType: 'application/octet-stream' });
+        items.push({ batchId, seq, filename: p.filename, status: 'received', inboxKey: key, documentId: null, error: null });
       }
-      const key = inboxKey(batchId, seq);
-      await deps.blobs.putFile(key, p.staged.path, { size: p.staged.size, contentType: 'application/octet-stream' });
-      items.push({ batchId, seq, filename: p.filename, status: 'received', inboxKey: key, documentId: null, error: null });
+      const now = deps.clock.now();
+      await deps.db.transaction(async (tx) => {
+        await tx.batches.create({ id: batchId, createdBy: actor.id, defaults: { ...defaults }, createdAt: now }, items);
+        await tx.audit.append({ at: now, actorId: actor.id, action: 'document.batch_import', targetType: 'batch', targetId: batchId, details: { files: items.length } });
+        await tx.jobs.enqueue({ type: BATCH_JOB, payload: { batchId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+      });
+    } catch (e) {
+      // Nothing half-stored: inbox keys are unique to this batch, so removing them is safe.
+      for (const it of items) if (it.inboxKey) await deps.blobs.delete(it.inboxKey).catch(() => undefined);
+      throw e;
     }
-    const now = deps.clock.now();
-    await deps.db.transaction(async (tx) => {
-      await tx.batches.create({ id: batchId, createdBy: actor.id, defaults: { ...defaults }, createdAt: now }, items);
-      await tx.audit.append({ at: now, actorId: actor.id, action: 'document.batch_import', targetType: 'batch', targetId: batchId, details: { files: items.length } });
-      await tx.jobs.enqueue({ type: BATCH_JOB, payload: { batchId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
-    });
     deps.jobsEnqueued?.();
     return { batchId, files: items.length, rejected: items.filter((i) => i.status === 'rejected').length };
   } finally {

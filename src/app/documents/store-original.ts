@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canFileFor, canUpload, type Actor } from '../../domain/access.ts';
+import { canFileFor, canRead, canUpload, readScopeOf, type Actor } from '../../domain/access.ts';
 import type { DocumentKind, DocumentRecord } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
 import { sniffMimeType } from '../../domain/file-types.ts';
@@ -60,7 +60,7 @@ export const storeOriginal = async (
 ): Promise<StoreResult> => {
   const { unitCode, mimeType, pages } = await validateUpload(deps, actor, staged, fields);
   const existing = await deps.db.documents.findBySha256(staged.sha256);
-  if (existing) return duplicateOf(deps, existing, extra.inTx);
+  if (existing) return duplicateOf(deps, actor, existing, extra.inTx);
   const storageKey = originalKey(staged.sha256);
   await deps.blobs.putFile(storageKey, staged.path, { size: staged.size, contentType: mimeType });
   const now = deps.clock.now();
@@ -100,13 +100,23 @@ export const storeOriginal = async (
     // Lost a race with the same bytes: the other upload's document is ours too.
     if (e instanceof AppError && e.code === 'conflict') {
       const winner = await deps.db.documents.findBySha256(staged.sha256);
-      if (winner) return duplicateOf(deps, winner, extra.inTx);
+      if (winner) return duplicateOf(deps, actor, winner, extra.inTx);
     }
     throw e;
   }
 };
 
-const duplicateOf = async (deps: AppDeps, doc: DocumentRecord, inTx: ((tx: Repositories, d: DocumentRecord, dup: boolean) => Promise<void>) | undefined): Promise<StoreResult> => {
-  if (inTx) await deps.db.transaction((tx) => inTx(tx, doc, true));
+/**
+ * The same bytes are archived already. The uploader gets that document only if they may read
+ * it; otherwise a 409 that names nothing about it (not its id, title or unit).
+ */
+const duplicateOf = async (deps: AppDeps, actor: Actor, doc: DocumentRecord, inTx: ((tx: Repositories, d: DocumentRecord, dup: boolean) => Promise<void>) | undefined): Promise<StoreResult> => {
+  if (!canRead(readScopeOf(actor, await deps.db.units.all()), doc)) {
+    throw new AppError('conflict', 'these exact bytes are already archived in a document you may not see; ask its unit for access');
+  }
+  await deps.db.transaction(async (tx) => {
+    await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'document.upload_duplicate', targetType: 'document', targetId: doc.id, details: {} });
+    await inTx?.(tx, doc, true);
+  });
   return { document: doc, duplicate: true };
 };

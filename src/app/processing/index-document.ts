@@ -1,6 +1,12 @@
 import type { AppDeps } from '../deps.ts';
 import { toSearchDocument } from '../documents/search-document.ts';
 
+/** After the index job's last attempt: the document fails with the reason instead of staying `processing`. */
+export const markIndexingFailed = async (deps: AppDeps, documentId: string, reason: string): Promise<void> => {
+  const doc = await deps.db.documents.findById(documentId);
+  if (doc?.status === 'processing') await deps.db.documents.setStatus(documentId, 'failed', { error: `indexing failed: ${reason}` }, deps.clock.now());
+};
+
 /** Job: puts a document into the search index, then marks it ready. Idempotent. */
 export const indexDocument = async (deps: AppDeps, payload: { documentId: string }): Promise<void> => {
   const doc = await deps.db.documents.findById(payload.documentId);

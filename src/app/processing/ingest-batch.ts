@@ -7,6 +7,15 @@ import { storeOriginal, type DocumentFields } from '../documents/store-original.
  * Job: files each received item of a batch. The item's new state commits with its document,
  * so a retry after a crash skips what is done; inbox objects are removed once filed or rejected.
  */
+/** After the batch job's last attempt: whatever is still waiting is reported, not left queued. */
+export const abandonBatch = async (deps: AppDeps, batchId: string, reason: string): Promise<void> => {
+  for (const item of await deps.db.batches.items(batchId)) {
+    if (item.status !== 'received') continue;
+    await deps.db.batches.updateItem(batchId, item.seq, { status: 'rejected', error: `import stopped: ${reason}` });
+    if (item.inboxKey) await deps.blobs.delete(item.inboxKey);
+  }
+};
+
 export const ingestBatch = async (deps: AppDeps, payload: { batchId: string }): Promise<void> => {
   const batch = await deps.db.batches.findById(payload.batchId);
   if (!batch) return;
@@ -22,9 +31,9 @@ export const ingestBatch = async (deps: AppDeps, payload: { batchId: string }): 
         inTx: (tx, doc, duplicate) => tx.batches.updateItem(batch.id, item.seq, { status: duplicate ? 'duplicate' : 'accepted', documentId: doc.id }),
       });
     } catch (e) {
-      // A bad file is that file's problem; an outage retries the job.
-      if (!(e instanceof AppError) || e.code === 'unavailable') throw e;
-      await deps.db.batches.updateItem(batch.id, item.seq, { status: 'rejected', error: e.detail });
+      // A bad file is that file's problem, whatever broke on it; only an outage retries the job.
+      if (e instanceof AppError && e.code === 'unavailable') throw e;
+      await deps.db.batches.updateItem(batch.id, item.seq, { status: 'rejected', error: e instanceof AppError ? e.detail : `could not be read: ${(e as Error)?.message ?? String(e)}` });
     } finally {
       await deps.staging.discard(staged.path);
     }

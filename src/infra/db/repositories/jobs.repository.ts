@@ -44,7 +44,10 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
       const guard = { id: c.id, state: c.state, attempts: c.attempts, leaseOwner: c.leaseOwner };
       if (c.state === 'running' && c.attempts >= c.maxAttempts) {
         // The holder died or hung on its last attempt: the job ends here, with the reason kept.
-        await m.Job.update({ state: 'failed', leaseOwner: null, leaseUntil: null, lastError: `lease expired on the last attempt (${c.lastError ?? 'worker stopped or hung'})`, updatedAt: now }, { where: guard, transaction });
+        const lastError = `lease expired on the last attempt (${c.lastError ?? 'worker stopped or hung'})`;
+        const [n] = await m.Job.update({ state: 'failed', leaseOwner: null, leaseUntil: null, lastError, updatedAt: now }, { where: guard, transaction });
+        // Handed back as failed (not to run), so the claimer's give-up hook settles its subject.
+        if (n === 1) claimed.push({ ...c, state: 'failed', leaseOwner: null, leaseUntil: null, lastError });
         continue;
       }
       const leaseUntil = new Date(now.getTime() + leaseMs);
