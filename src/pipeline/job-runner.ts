@@ -102,7 +102,10 @@ export class JobRunner {
     const controller = new AbortController();
     this.running.set(job.id, controller);
     const renew = setInterval(() => {
-      void this.o.jobs.extendLease(job.id, this.owner, new Date(this.o.clock.now().getTime() + this.o.leaseMs)).then((held) => held || controller.abort(), () => undefined);
+      void this.o.jobs.extendLease(job.id, this.owner, new Date(this.o.clock.now().getTime() + this.o.leaseMs)).then(
+        (held) => held || (this.o.log.warn({ jobId: job.id }, 'lease lost to another worker; stopping the job'), controller.abort()),
+        (e: unknown) => this.o.log.warn({ jobId: job.id, err: (e as Error).message }, 'could not renew the job lease; will try again'),
+      );
     }, Math.max(1000, this.o.leaseMs / 3));
     const handler = this.o.handlers[job.type]!;
     try {

@@ -28,9 +28,9 @@ export const getDocument = async (deps: AppDeps, actor: Actor, id: string): Prom
 /** The original bytes as a stream, after the access check. */
 export const openContent = async (deps: AppDeps, actor: Actor, id: string) => {
   const doc = await visibleDocument(deps, actor, id);
-  const stream = await deps.blobs.get(doc.storageKey);
+  // Audited before the stream opens: a failed audit must not leave an open file behind.
   await auditRead(deps, actor, doc, 'download');
-  return { document: doc, stream };
+  return { document: doc, stream: await deps.blobs.get(doc.storageKey) };
 };
 
 /** The extracted text, page by page. */
