@@ -14,7 +14,7 @@ const id = (p: Record<string, unknown>, key: string): string => String(p[key]);
  * enqueued anywhere has no handler here.
  */
 export const stageHandlers = (deps: AppDeps): Record<string, JobHandler> => ({
-  [BATCH_JOB]: { run: (p) => ingestBatch(deps, { batchId: id(p, 'batchId') }), onGiveUp: (p, reason) => abandonBatch(deps, id(p, 'batchId'), reason) },
+  [BATCH_JOB]: { run: (p, signal) => ingestBatch(deps, { batchId: id(p, 'batchId') }, signal), onGiveUp: (p, reason) => abandonBatch(deps, id(p, 'batchId'), reason) },
   [EXTRACT_JOB]: {
     run: (p, signal) => extractText(deps, { documentId: id(p, 'documentId') }, signal),
     onGiveUp: (p, reason) => markExtractionFailed(deps, id(p, 'documentId'), reason),
