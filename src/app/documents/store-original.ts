@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canFileFor, canRead, canUpload, readScopeOf, type Actor } from '../../domain/access.ts';
+import { canFileFor, canRead, canUpload, type Actor } from '../../domain/access.ts';
 import type { DocumentKind, DocumentRecord } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
 import { sniffMimeType } from '../../domain/file-types.ts';
@@ -8,6 +8,7 @@ import type { Repositories } from '../../ports/repositories.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
 import type { AppDeps } from '../deps.ts';
 import { originalKey } from './keys.ts';
+import { scopeOf } from './read-documents.ts';
 
 /** Metadata a clerk gives with a file; the title defaults to the file name. */
 export interface DocumentFields {
@@ -111,7 +112,7 @@ export const storeOriginal = async (
  * it; otherwise a 409 that names nothing about it (not its id, title or unit).
  */
 const duplicateOf = async (deps: AppDeps, actor: Actor, doc: DocumentRecord, inTx: ((tx: Repositories, d: DocumentRecord, dup: boolean) => Promise<void>) | undefined): Promise<StoreResult> => {
-  if (!canRead(readScopeOf(actor, await deps.db.units.all()), doc)) {
+  if (!canRead(await scopeOf(deps, actor), doc)) {
     throw new AppError('conflict', 'these exact bytes are already archived in a document you may not see; ask its unit for access');
   }
   await deps.db.transaction(async (tx) => {
