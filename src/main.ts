@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import { bootstrapAdmin } from './app/accounts/manage-accounts.ts';
+import { bootstrapAdmin } from './app/accounts/bootstrap-admin.ts';
 import type { AppDeps } from './app/deps.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { createHttpApp } from './http/app.ts';
 import { type Adapters, openAdapters } from './infra/adapters.ts';
 import { JobRunner } from './pipeline/job-runner.ts';
 import { stageHandlers } from './pipeline/stages.ts';
-import { systemClock } from './ports/clock.ts';
+import { type Clock, systemClock } from './ports/clock.ts';
 
 export interface Naskah {
   deps: AppDeps;
@@ -25,9 +25,10 @@ export interface Naskah {
 const HOUR = 3600_000;
 
 /** Builds the adapters the configuration names and starts the roles it asks for (web, worker). */
-export const startNaskah = async (config: Config, log: pino.Logger = pino({ level: config.logLevel }), o: { warmOcr?: boolean } = {}): Promise<Naskah> => {
+export const startNaskah = async (config: Config, log: pino.Logger = pino({ level: config.logLevel }), o: { warmOcr?: boolean; clock?: Clock } = {}): Promise<Naskah> => {
   const adapters = await openAdapters(config);
-  const deps: AppDeps = { ...adapters, clock: systemClock, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours };
+  const clock = o.clock ?? systemClock;
+  const deps: AppDeps = { ...adapters, clock, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours };
   // Storage and search may come up after us: readiness says so, and jobs retry until they answer.
   await adapters.blobs.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'storage not ready at start'));
   await adapters.search.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'search not ready at start'));
@@ -46,7 +47,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
 
   let runner: JobRunner | undefined;
   if (config.roles.worker) {
-    runner = new JobRunner({ jobs: adapters.db.jobs, handlers: stageHandlers(deps), clock: systemClock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
+    runner = new JobRunner({ jobs: adapters.db.jobs, handlers: stageHandlers(deps), clock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
     deps.jobsEnqueued = () => runner!.nudge();
     runner.start();
     if (o.warmOcr ?? true) void adapters.ocr.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'OCR workers failed to start'));

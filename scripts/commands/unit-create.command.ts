@@ -1,4 +1,4 @@
-import { createUnit } from '../../src/app/accounts/manage-accounts.ts';
+import { createUnit } from '../../src/app/accounts/manage-units.ts';
 import { withCommandApp } from './app-context.ts';
 import { type Command, EXIT } from './command.ts';
 

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
+import type { QrCodeRenderer } from '../ports/qr-code.ts';
 import type { Database } from '../ports/repositories.ts';
 import type { SearchIndex } from '../ports/search-index.ts';
 import type { StagingArea } from '../ports/staging-area.ts';
@@ -17,6 +18,7 @@ export interface AppDeps {
   search: SearchIndex;
   archives: ArchiveReader;
   hasher: PasswordHasher;
+  qr: QrCodeRenderer;
   clock: Clock;
   limits: Config['limits'];
   jobs: Pick<Config['jobs'], 'maxAttempts'>;

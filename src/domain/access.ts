@@ -1,10 +1,10 @@
-import type { Role } from './roles.ts';
+import { hasRole, type Role } from './roles.ts';
 import { securityRank, type SecurityLevel } from './security-level.ts';
 
 /** The caller as the access rules see them. */
 export interface Actor {
   id: string;
-  role: Role;
+  roles: Role[];
   unitCode: string;
   clearance: SecurityLevel;
 }
@@ -45,7 +45,7 @@ export const subtreeOf = (root: string, units: UnitNode[]): string[] => {
  */
 export const readScopeOf = (actor: Actor, units: UnitNode[]): ReadScope => ({
   userId: actor.id,
-  allUnits: actor.role === 'admin' || actor.role === 'auditor',
+  allUnits: hasRole(actor, 'admin', 'auditor'),
   unitCodes: subtreeOf(actor.unitCode, units),
   maxSecurityRank: securityRank(actor.clearance),
 });
@@ -55,13 +55,12 @@ export const canRead = (scope: ReadScope, doc: { unitCode: string; securityLevel
   (doc.readers ?? []).includes(scope.userId) ||
   ((scope.allUnits || scope.unitCodes.includes(doc.unitCode)) && securityRank(doc.securityLevel) <= scope.maxSecurityRank);
 
-const UPLOADERS: Role[] = ['admin', 'clerk'];
 /** Who may archive documents (upload, bulk import). */
-export const canUpload = (role: Role): boolean => UPLOADERS.includes(role);
+export const canUpload = (actor: Actor): boolean => hasRole(actor, 'admin', 'clerk');
 
 /** A clerk files documents for their own unit or one below it; an admin for any unit. */
 export const canFileFor = (actor: Actor, unitCode: string, units: UnitNode[]): boolean =>
-  actor.role === 'admin' || subtreeOf(actor.unitCode, units).includes(unitCode);
+  hasRole(actor, 'admin') || subtreeOf(actor.unitCode, units).includes(unitCode);
 
 /** The highest level a user may mark a document with is their own clearance. */
 export const canClassify = (actor: Actor, level: SecurityLevel): boolean => securityRank(level) <= securityRank(actor.clearance);

@@ -25,11 +25,24 @@ export class AppError extends Error {
   readonly errors?: FieldError[];
   /** Which backend failed, for `unavailable`. */
   readonly backend?: 'database' | 'storage' | 'search';
+  /** A more precise problem type than the code's (e.g. `totp-required`), for clients to branch on. */
+  readonly problemType?: string;
+  /** Extra members of the problem document (e.g. an enrolment token). */
+  readonly members?: Record<string, unknown>;
+  /** For `rate_limited`: when to try again. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     code: ErrorCode,
     detail: string,
-    extra: { errors?: FieldError[]; backend?: 'database' | 'storage' | 'search'; cause?: unknown } = {},
+    extra: {
+      errors?: FieldError[];
+      backend?: 'database' | 'storage' | 'search';
+      cause?: unknown;
+      problemType?: string;
+      members?: Record<string, unknown>;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(detail, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'AppError';
@@ -37,6 +50,9 @@ export class AppError extends Error {
     this.detail = detail;
     if (extra.errors) this.errors = extra.errors;
     if (extra.backend) this.backend = extra.backend;
+    if (extra.problemType) this.problemType = extra.problemType;
+    if (extra.members) this.members = extra.members;
+    if (extra.retryAfterSeconds !== undefined) this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 

@@ -6,7 +6,8 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { openApiDocument } from './openapi.ts';
 import { errorHandler } from './problem.ts';
 import { requestContext, type Logger } from './request-context.ts';
-import { accountsRoutes } from './routes/accounts.routes.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
 import { documentsRoutes } from './routes/documents.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
@@ -23,8 +24,8 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument(o.publicUrl));
   });
-  app.use('/api/v1', express.json({ limit: '256kb', strict: true }), accountsRoutes(deps));
-  app.use('/api/v1', requireAuth(deps), documentsRoutes(deps), searchRoutes(deps));
+  app.use('/api/v1', express.json({ limit: '256kb', strict: true }), authRoutes(deps));
+  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps));
   app.use((_req, _res, next) => next(new AppError('not_found', 'no such route')));
   app.use(errorHandler(log));
   return app;

@@ -17,14 +17,21 @@ const STATUS: Record<ErrorCode, [number, string]> = {
 const TYPE_BASE = 'https://naskah.invalid/problems/';
 
 /** Writes an RFC 9457 problem document. */
-export const sendProblem = (res: Response, code: ErrorCode, detail: string, extra: { errors?: FieldError[]; backend?: string } = {}): void => {
+export const sendProblem = (
+  res: Response,
+  code: ErrorCode,
+  detail: string,
+  extra: { errors?: FieldError[]; backend?: string; problemType?: string; members?: Record<string, unknown>; retryAfterSeconds?: number } = {},
+): void => {
   const [status, title] = STATUS[code];
   if (code === 'unauthenticated') res.setHeader('WWW-Authenticate', 'Bearer');
   if (code === 'unavailable') res.setHeader('Retry-After', '5');
+  if (extra.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(extra.retryAfterSeconds))));
+  const type = `${TYPE_BASE}${extra.problemType ?? code.replace(/_/g, '-')}`;
   res
     .status(status)
     .type('application/problem+json')
-    .send(JSON.stringify({ type: `${TYPE_BASE}${code.replace(/_/g, '-')}`, title, status, detail, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.backend ? { backend: extra.backend } : {}) }));
+    .send(JSON.stringify({ ...extra.members, type, title, status, detail, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.backend ? { backend: extra.backend } : {}) }));
 };
 
 /** Body-parser and multer failures, translated to what the client did wrong. */
@@ -62,7 +69,8 @@ export const errorHandler = (log: { error(o: object, m: string): void }): ErrorR
   }
   if (known) {
     if (known.code === 'unavailable') log.error({ reqId: req.id, backend: known.backend, err: (known.cause as Error)?.message }, 'backend unavailable');
-    sendProblem(res, known.code, known.detail, { ...(known.errors ? { errors: known.errors } : {}), ...(known.backend ? { backend: known.backend } : {}) });
+    const { errors, backend, problemType, members, retryAfterSeconds } = known;
+    sendProblem(res, known.code, known.detail, { errors, backend, problemType, members, retryAfterSeconds });
     return;
   }
   log.error({ reqId: req.id, err: (err as Error)?.stack ?? String(err) }, 'unhandled error');

@@ -19,3 +19,9 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+
+/** A query parameter given once (a repeated one takes its first value). */
+export const one = <T extends z.ZodType>(t: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), t);
+
+/** `?page=&limit=` for lists; out-of-range values are a 422, not a silent clamp. */
+export const paging = { page: one(z.coerce.number().int().min(1).max(100_000)).default(1), limit: one(z.coerce.number().int().min(1).max(100)).default(20) };

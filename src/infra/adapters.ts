@@ -9,6 +9,7 @@ import { createArgon2PasswordHasher } from './auth/argon2.password-hasher.ts';
 import { openSequelizeDatabase } from './db/sequelize.database.ts';
 import { createTesseractOcrEngine } from './extract/tesseract-ocr.engine.ts';
 import { createTextExtractor } from './extract/text-extractor.ts';
+import { qrcodeRenderer } from './qr/qrcode.renderer.ts';
 import { createFts5SearchIndex } from './search/fts5.search-index.ts';
 import { createLocalStagingArea } from './staging/local.staging-area.ts';
 import { createLocalFsBlobStore } from './storage/local-fs.blob-store.ts';
@@ -54,6 +55,7 @@ export const openAdapters = async (config: Config) => {
     extractor: createTextExtractor({ ocr }),
     archives: createYauzlArchiveReader(),
     hasher: createArgon2PasswordHasher(),
+    qr: qrcodeRenderer(),
   };
 };
 

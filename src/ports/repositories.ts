@@ -8,12 +8,19 @@ export interface UserRecord {
   username: string;
   passwordHash: string;
   name: string;
-  role: Role;
+  roles: Role[];
   unitCode: string;
   clearance: SecurityLevel;
   disabled: boolean;
+  /** Base32 TOTP secret: set at enrolment, live once `totpEnabledAt` is set. */
+  totpSecret: string | null;
+  totpEnabledAt: Date | null;
+  /** The last time step a code was accepted for (a code works once). */
+  totpLastStep: number | null;
   createdAt: Date;
 }
+
+export type UserPatch = Partial<Pick<UserRecord, 'passwordHash' | 'name' | 'roles' | 'unitCode' | 'clearance' | 'disabled' | 'totpSecret' | 'totpEnabledAt' | 'totpLastStep'>>;
 
 export interface UnitRecord {
   code: string;
@@ -21,10 +28,28 @@ export interface UnitRecord {
   parentCode: string | null;
 }
 
+/** `full` sessions use the API; `totp_enrolment` ones may only enrol a second factor. */
+export type SessionPurpose = 'full' | 'totp_enrolment';
+
 export interface SessionRecord {
   tokenHash: string;
   userId: string;
+  purpose: SessionPurpose;
   expiresAt: Date;
+}
+
+/** Consecutive login failures of one key (an account name or a client address). */
+export interface LoginThrottleRecord {
+  key: string;
+  failures: number;
+  lockedUntil: Date | null;
+}
+
+/** A published chain head: proof of what the audit trail held up to `seq`. */
+export interface AuditCheckpoint {
+  seq: number;
+  hash: string;
+  at: Date;
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
@@ -69,7 +94,30 @@ export interface UserRepository {
   create(user: Omit<UserRecord, 'createdAt'>): Promise<UserRecord>;
   findById(id: string): Promise<UserRecord | null>;
   findByUsername(username: string): Promise<UserRecord | null>;
+  /** Applies a patch; false when the user does not exist. */
+  update(id: string, patch: UserPatch): Promise<boolean>;
+  /** Compare-and-set of the last accepted TOTP step, so two logins cannot both spend one code. */
+  spendTotpStep(id: string, step: number): Promise<boolean>;
+  list(filter: { unitCode?: string; role?: Role; q?: string }, page: number, limit: number): Promise<{ items: UserRecord[]; total: number }>;
   count(): Promise<number>;
+}
+
+/** One-time recovery codes for a lost authenticator; only hashes are stored. */
+export interface RecoveryCodeRepository {
+  /** Replaces a user's codes. */
+  replace(userId: string, codeHashes: string[]): Promise<void>;
+  /** Marks an unused code used; false when it is unknown or was used already. */
+  consume(userId: string, codeHash: string, now: Date): Promise<boolean>;
+  countUnused(userId: string): Promise<number>;
+}
+
+/** Login failure counters for back-off, shared by every process. */
+export interface LoginThrottleRepository {
+  get(keys: string[]): Promise<LoginThrottleRecord[]>;
+  /** Adds one failure atomically and returns the new count. */
+  recordFailure(key: string, now: Date): Promise<number>;
+  lock(key: string, until: Date): Promise<void>;
+  clear(key: string): Promise<void>;
 }
 
 /** Organisational units (a tree by parentCode). */
@@ -77,6 +125,7 @@ export interface UnitRepository {
   /** Inserts a unit; AppError `conflict` when the code exists. */
   create(unit: UnitRecord): Promise<UnitRecord>;
   findByCode(code: string): Promise<UnitRecord | null>;
+  update(code: string, patch: Partial<Pick<UnitRecord, 'name' | 'parentCode'>>): Promise<boolean>;
   all(): Promise<UnitRecord[]>;
 }
 
@@ -86,6 +135,8 @@ export interface SessionRepository {
   /** The live (unexpired, unrevoked) session for a token hash, or null. */
   findLive(tokenHash: string, now: Date): Promise<SessionRecord | null>;
   revoke(tokenHash: string): Promise<void>;
+  /** Ends every session of a user (password change, disabling, second-factor reset). */
+  revokeAllOf(userId: string): Promise<number>;
 }
 
 export type NewDocument = Omit<DocumentRecord, 'createdAt' | 'updatedAt' | 'status' | 'error' | 'textSource'>;
@@ -146,18 +197,46 @@ export interface BatchRepository {
 }
 
 /** The append-only, hash-chained audit trail. */
+export interface AuditFilter {
+  targetId?: string;
+  actorId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * Which entries about documents a reader may see: those whose document lies in `unitCodes`
+ * ('all' for every unit) at one of `levels`, or names the reader in `readers`. Entries about
+ * anything else (users, units, batches) are not filtered.
+ */
+export interface AuditVisibility {
+  userId: string;
+  unitCodes: string[] | 'all';
+  levels: SecurityLevel[];
+}
+
 export interface AuditRepository {
   /** Appends an entry after the current head, in strict order even under concurrency. */
   append(entry: NewAuditEntry): Promise<AuditEntry>;
-  list(filter: { targetId?: string; actorId?: string; from?: Date; to?: Date }, page: number, limit: number): Promise<{ items: AuditEntry[]; total: number }>;
+  /** Entries matching the filter that `visibility` lets the reader see, in seq order. */
+  list(filter: AuditFilter, visibility: AuditVisibility, page: number, limit: number): Promise<{ items: AuditEntry[]; total: number }>;
   /** All entries in seq order, in chunks, for chain verification. */
   scan(afterSeq: number, limit: number): Promise<AuditEntry[]>;
+  /** The chain head as the head row records it (seq 0 and the genesis hash when empty). */
+  head(): Promise<{ seq: number; hash: string }>;
+  /** Records a checkpoint; a second one for the same seq is ignored. */
+  addCheckpoint(c: AuditCheckpoint): Promise<void>;
+  /** Checkpoints, newest first. */
+  checkpoints(page: number, limit: number): Promise<{ items: AuditCheckpoint[]; total: number }>;
 }
 
 export interface Repositories {
   users: UserRepository;
   units: UnitRepository;
   sessions: SessionRepository;
+  recoveryCodes: RecoveryCodeRepository;
+  loginThrottle: LoginThrottleRepository;
   documents: DocumentRepository;
   pages: PageTextRepository;
   jobs: JobRepository;

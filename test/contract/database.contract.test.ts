@@ -51,11 +51,12 @@ for (const target of databaseTargets()) {
     });
 
     it('refuses a second user with the same username as a conflict', async () => {
-      const u = { id: randomUUID(), username: 'siti', passwordHash: 'h', name: 'Siti', role: 'clerk' as const, unitCode: 'BKD', clearance: 'biasa' as const, disabled: false };
+      const u = { id: randomUUID(), username: 'siti', passwordHash: 'h', name: 'Siti', roles: ['clerk' as const, 'staff' as const], unitCode: 'BKD', clearance: 'biasa' as const, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null };
       await db.users.create(u);
       const err = await db.users.create({ ...u, id: randomUUID() }).catch((e: unknown) => e);
       expect(err).to.be.instanceOf(AppError).with.property('code', 'conflict');
       expect((await db.users.findByUsername('siti'))?.id).to.equal(u.id);
+      expect((await db.users.findByUsername('siti'))?.roles).to.deep.equal(['clerk', 'staff']);
     });
 
     it('keeps one document per sha256 and rolls back a whole transaction on conflict', async () => {
@@ -143,13 +144,13 @@ for (const target of databaseTargets()) {
     it('appends audit entries in strict order under concurrency and the chain verifies', async () => {
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          db.transaction((tx) => tx.audit.append({ at: new Date(), actorId: 'u1', action: 'document.upload', targetType: 'document', targetId: `d${i}`, details: { i, nested: { b: 1, a: 2 } } })),
+          db.transaction((tx) => tx.audit.append({ at: new Date(), actorId: 'u1', action: 'test.append', targetType: 'test', targetId: `d${i}`, details: { i, nested: { b: 1, a: 2 } } })),
         ),
       );
       const entries = await db.audit.scan(0, 100);
       expect(entries.map((e) => e.seq)).to.deep.equal(Array.from({ length: 25 }, (_, i) => i + 1));
       expect(firstBrokenEntry(entries, GENESIS_HASH)).to.equal(null);
-      const page = await db.audit.list({ targetId: 'd3' }, 1, 10);
+      const page = await db.audit.list({ targetId: 'd3' }, { userId: 'x', unitCodes: 'all', levels: ['biasa'] }, 1, 10);
       expect(page.total).to.equal(1);
     });
   });

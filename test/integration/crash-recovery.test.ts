@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureFixture } from '../support/fixtures.ts';
+import { totpLoginClient } from '../support/totp-login.ts';
 
 const ADMIN = { username: 'admin', password: 'kata-sandi-admin' };
 
@@ -57,7 +58,8 @@ describe('crash recovery: kill -9 loses nothing acknowledged', function () {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     child = await startServer(dataDir, port);
-    const login = async () => ((await (await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { token: string }).token;
+    const client = totpLoginClient(base, { now: () => new Date() });
+    const login = () => client.login(ADMIN.username, ADMIN.password);
     let token = await login();
     const send = async (name: string, bytes: Buffer) => {
       const form = new FormData();

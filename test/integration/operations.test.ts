@@ -99,7 +99,7 @@ describe('operations: reindex, reconcile, verify-audit (embedded)', function () 
     expect(await deps.blobs.stat(orphan)).to.not.equal(null);
     expect(await findsLetter(letters[1]!)).to.deep.equal([unindexedId]);
     expect(await waitForDocument(app, app.adminToken, stuckId)).to.include({ status: 'ready' });
-    const audit = await deps.db.audit.list({}, 1, 1000);
+    const audit = await deps.db.audit.list({}, { userId: 'x', unitCodes: 'all', levels: ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'] }, 1, 1000);
     expect(audit.items.map((e) => e.action)).to.include('admin.reconcile_repair');
 
     const later = { ...deps, clock: { now: () => new Date(Date.now() + ORPHAN_GRACE_MS + 60_000) } };

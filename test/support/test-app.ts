@@ -4,13 +4,33 @@ import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/config.ts';
 import { type Naskah, startNaskah } from '../../src/main.ts';
+import type { Clock } from '../../src/ports/clock.ts';
+import { type SecondFactor, totpLoginClient } from './totp-login.ts';
+
+/** The app's clock: real time plus an offset tests move forward (TOTP steps, expiry, back-off). */
+export interface TestClock extends Clock {
+  advance(ms: number): void;
+}
+
+const offsetClock = (): TestClock => {
+  let offset = 0;
+  return { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
+};
 
 export interface TestApp {
   naskah: Naskah;
   url: string;
   dataDir: string;
-  /** Logs in and returns a bearer token. */
+  /**
+   * Logs in and returns a bearer token, as a user would: enrols a second factor when the
+   * server demands one (remembering the secret) and answers with a fresh code when one is set.
+   */
   login(username: string, password: string): Promise<string>;
+  /** A TOTP code the server has not seen for a user this app enrolled (moves the clock on). */
+  nextTotp(username: string): string;
+  /** TOTP secrets and unused recovery codes of users enrolled through `login`. */
+  secondFactors: Map<string, SecondFactor>;
+  clock: TestClock;
   adminToken: string;
   /** Files under a data subfolder (tmp, objects/...) — to prove a failed request left nothing. */
   filesIn(sub: string): Promise<string[]>;
@@ -26,13 +46,10 @@ export const ADMIN = { username: 'admin', password: 'rahasia-admin-123' };
 export const startTestApp = async (env: Record<string, string> = {}, o: { warmOcr?: boolean } = {}): Promise<TestApp> => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-it-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, OCR_WORKERS: '1', JOB_POLL_MS: '50', ...env });
-  const naskah = await startNaskah(config, pino({ level: 'silent' }), { warmOcr: o.warmOcr ?? false });
+  const clock = offsetClock();
+  const naskah = await startNaskah(config, pino({ level: 'silent' }), { warmOcr: o.warmOcr ?? false, clock });
   const url = naskah.url!;
-  const login = async (username: string, password: string) => {
-    const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { token: string }).token;
-  };
+  const { login, nextTotp, factors: secondFactors } = totpLoginClient(url, clock);
   const filesIn = async (sub: string): Promise<string[]> => {
     const out: string[] = [];
     const walk = async (dir: string) => {
@@ -50,6 +67,9 @@ export const startTestApp = async (env: Record<string, string> = {}, o: { warmOc
     url,
     dataDir,
     login,
+    nextTotp,
+    secondFactors,
+    clock,
     adminToken: await login(ADMIN.username, ADMIN.password),
     filesIn,
     async stop() {

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/access.ts';
+import type { SessionPurpose, UserRecord } from '../../ports/repositories.ts';
+import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 
 /** Only a hash of a bearer token is stored, so a database leak yields no usable token. */
@@ -7,14 +9,38 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 export const newToken = (): string => randomBytes(32).toString('base64url');
 
-/** The actor behind a bearer token, or null when it is unknown, expired, revoked or disabled. */
-export const authenticate = async (deps: AppDeps, token: string): Promise<Actor | null> => {
+/**
+ * The anti-forgery token for a cookie session: derived from the session token, so nothing more
+ * is stored, and a page on another site that cannot read our cookies cannot compute it.
+ */
+export const csrfTokenFor = (token: string): string => createHash('sha256').update(`csrf:${token}`).digest('base64url');
+
+// A token that may only finish second-factor enrolment lives just long enough to do it.
+const ENROLMENT_TTL_MS = 10 * 60_000;
+
+export const actorOf = (u: UserRecord): Actor => ({ id: u.id, roles: u.roles, unitCode: u.unitCode, clearance: u.clearance });
+
+/** Opens a session inside the caller's transaction and returns its token (shown once, stored hashed). */
+export const openSession = async (deps: AppDeps, tx: Repositories, userId: string, purpose: SessionPurpose): Promise<{ token: string; expiresAt: Date }> => {
+  const token = newToken();
+  const ttl = purpose === 'full' ? deps.tokenTtlHours * 3600_000 : ENROLMENT_TTL_MS;
+  const expiresAt = new Date(deps.clock.now().getTime() + ttl);
+  await tx.sessions.create({ tokenHash: hashToken(token), userId, purpose, expiresAt });
+  return { token, expiresAt };
+};
+
+/**
+ * The actor behind a bearer token and what the session may do, or null when the token is
+ * malformed, unknown, expired, revoked, or its user is disabled. The user is read on every
+ * request, so a role, unit or clearance change and a disabling take effect at once.
+ */
+export const authenticate = async (deps: AppDeps, token: string): Promise<{ actor: Actor; purpose: SessionPurpose } | null> => {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const session = await deps.db.sessions.findLive(hashToken(token), deps.clock.now());
   if (!session) return null;
   const user = await deps.db.users.findById(session.userId);
   if (!user || user.disabled) return null;
-  return { id: user.id, role: user.role, unitCode: user.unitCode, clearance: user.clearance };
+  return { actor: actorOf(user), purpose: session.purpose };
 };
 
 /** Ends a session: the token stops working at once. */

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
+import { hasRole } from '../../domain/roles.ts';
 import type { AppDeps } from '../deps.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { AppDeps } from '../deps.ts';
 export const getBatch = async (deps: AppDeps, actor: Actor, batchId: string) => {
   const batch = await deps.db.batches.findById(batchId);
   // Only whoever imported it (or an admin) follows a batch; others get 404 like a hidden document.
-  if (!batch || (batch.createdBy !== actor.id && actor.role !== 'admin')) throw new AppError('not_found', 'no such batch');
+  if (!batch || (batch.createdBy !== actor.id && !hasRole(actor, 'admin'))) throw new AppError('not_found', 'no such batch');
   const items = await deps.db.batches.items(batchId);
   const docs = new Map((await deps.db.documents.findManyByIds(items.flatMap((i) => (i.documentId ? [i.documentId] : [])))).map((d) => [d.id, d]));
   const files = items.map((i) => {

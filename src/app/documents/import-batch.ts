@@ -27,7 +27,7 @@ interface Pending {
  * progress is visible and a crash resumes where it stopped. A bad file is reported, the rest go in.
  */
 export const importBatch = async (deps: AppDeps, actor: Actor, files: IncomingFile[], defaults: DocumentFields) => {
-  if (!canUpload(actor.role)) throw new AppError('forbidden', 'only clerks and admins archive documents');
+  if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
   if (files.length === 0) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send one or more files, or one ZIP' }] });
   const pending: Pending[] = [];
   try {

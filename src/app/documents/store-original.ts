@@ -33,7 +33,7 @@ export const INDEX_JOB = 'index-document';
 
 /** Checks what can be checked before any byte is stored: rights, unit, type, emptiness, parse and limits. */
 export const validateUpload = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields) => {
-  if (!canUpload(actor.role)) throw new AppError('forbidden', 'only clerks and admins archive documents');
+  if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
   const unitCode = fields.unitCode ?? actor.unitCode;
   const units = await deps.db.units.all();
   if (!units.some((u) => u.code === unitCode)) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });

@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { BatchItemRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
+import { actorOf } from '../accounts/sessions.ts';
 import { storeOriginal, type DocumentFields } from '../documents/store-original.ts';
 
 /**
@@ -14,7 +15,7 @@ export const ingestBatch = async (deps: AppDeps, payload: { batchId: string }, s
   if (!batch) return;
   const creator = await deps.db.users.findById(batch.createdBy);
   if (!creator) throw new AppError('invalid', 'the importing user no longer exists');
-  const actor: Actor = { id: creator.id, role: creator.role, unitCode: creator.unitCode, clearance: creator.clearance };
+  const actor: Actor = actorOf(creator);
   for (const item of await deps.db.batches.items(batch.id)) {
     if (item.status !== 'received' || !item.inboxKey) continue;
     signal.throwIfAborted();

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, searchDocuments } from '../../app/documents/search-documents.ts';
 import { DOCUMENT_KINDS } from '../../domain/document.ts';
-import { code, isoDate, parse } from '../validate.ts';
-
-const one = <T extends z.ZodType>(t: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), t);
+import { code, isoDate, one, parse } from '../validate.ts';
 
 /** Query parameters; anything outside these bounds is a 422 rather than a silent clamp. */
 const searchQuery = z.object({

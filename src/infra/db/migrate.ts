@@ -2,9 +2,13 @@ import type { Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { withLockFile } from './lock-file.ts';
 import * as m001 from './migrations/001-initial.ts';
+import * as m002 from './migrations/002-accounts-security.ts';
 
 /** Versioned migrations in order; add new ones at the end, never edit a released one. */
-const MIGRATIONS = [{ name: '001-initial', ...m001 }];
+const MIGRATIONS = [
+  { name: '001-initial', ...m001 },
+  { name: '002-accounts-security', ...m002 },
+];
 
 /**
  * Applies pending migrations; safe to call on every start. On MySQL several processes (web and

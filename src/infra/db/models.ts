@@ -1,7 +1,10 @@
 import { DataTypes, type ModelStatic, type Model, type Sequelize } from 'sequelize';
 
 type Row = Model<Record<string, unknown>, Record<string, unknown>>;
-export type Models = Record<'Unit' | 'User' | 'Session' | 'Document' | 'Page' | 'Job' | 'Batch' | 'BatchItem' | 'Audit' | 'AuditHead', ModelStatic<Row>>;
+export type Models = Record<
+  'Unit' | 'User' | 'Session' | 'RecoveryCode' | 'LoginThrottle' | 'Document' | 'Page' | 'Job' | 'Batch' | 'BatchItem' | 'Audit' | 'AuditHead' | 'AuditCheckpoint',
+  ModelStatic<Row>
+>;
 
 // A fresh object per attribute: Sequelize writes the column name into it.
 const d3 = () => ({ type: DataTypes.DATE(3) });
@@ -20,11 +23,20 @@ export const defineModels = (s: Sequelize): Models => ({
       unitCode: DataTypes.STRING,
       clearance: DataTypes.STRING,
       disabled: DataTypes.BOOLEAN,
+      totpSecret: DataTypes.STRING,
+      totpEnabledAt: d3(),
+      totpLastStep: DataTypes.BIGINT,
       createdAt: d3(),
     },
     { tableName: 'users' },
   ),
-  Session: s.define('Session', { tokenHash: { type: DataTypes.STRING, primaryKey: true }, userId: DataTypes.STRING, expiresAt: d3(), revokedAt: d3(), createdAt: d3() }, { tableName: 'sessions' }),
+  Session: s.define(
+    'Session',
+    { tokenHash: { type: DataTypes.STRING, primaryKey: true }, userId: DataTypes.STRING, purpose: DataTypes.STRING, expiresAt: d3(), revokedAt: d3(), createdAt: d3() },
+    { tableName: 'sessions' },
+  ),
+  RecoveryCode: s.define('RecoveryCode', { userId: { type: DataTypes.STRING, primaryKey: true }, codeHash: { type: DataTypes.STRING, primaryKey: true }, usedAt: d3() }, { tableName: 'recovery_codes' }),
+  LoginThrottle: s.define('LoginThrottle', { key: { type: DataTypes.STRING, primaryKey: true }, failures: DataTypes.INTEGER, lockedUntil: d3(), updatedAt: d3() }, { tableName: 'login_throttle' }),
   Document: s.define(
     'Document',
     {
@@ -107,4 +119,5 @@ export const defineModels = (s: Sequelize): Models => ({
     { tableName: 'audit_log' },
   ),
   AuditHead: s.define('AuditHead', { id: { type: DataTypes.INTEGER, primaryKey: true }, seq: DataTypes.BIGINT, hash: DataTypes.STRING }, { tableName: 'audit_head' }),
+  AuditCheckpoint: s.define('AuditCheckpoint', { seq: { type: DataTypes.BIGINT, primaryKey: true }, hash: DataTypes.STRING, at: d3() }, { tableName: 'audit_checkpoints' }),
 });

@@ -11,11 +11,14 @@ import { auditRepository } from './repositories/audit.repository.ts';
 import { batchRepository } from './repositories/batches.repository.ts';
 import { documentRepository, pageTextRepository } from './repositories/documents.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
+import { loginThrottleRepository, recoveryCodeRepository } from './repositories/login-security.repository.ts';
 
 const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repositories => ({
   users: guarded(userRepository(m, t)),
   units: guarded(unitRepository(m, t)),
   sessions: guarded(sessionRepository(m, t)),
+  recoveryCodes: guarded(recoveryCodeRepository(m, t)),
+  loginThrottle: guarded(loginThrottleRepository(m, t)),
   documents: guarded(documentRepository(m, t)),
   pages: guarded(pageTextRepository(m, t)),
   jobs: guarded(jobRepository(m, t)),

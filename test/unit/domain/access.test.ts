@@ -7,7 +7,7 @@ const units = [
   { code: 'BKD-MUT', parentCode: 'BKD' },
   { code: 'DISDIK', parentCode: 'ORG' },
 ];
-const staff = (unitCode: string, clearance: Actor['clearance'] = 'biasa'): Actor => ({ id: 'u1', role: 'staff', unitCode, clearance });
+const staff = (unitCode: string, clearance: Actor['clearance'] = 'biasa'): Actor => ({ id: 'u1', roles: ['staff'], unitCode, clearance });
 
 describe('domain/access', () => {
   it('a unit sees itself and everything below it, nothing beside or above', () => {
@@ -34,14 +34,14 @@ describe('domain/access', () => {
   });
 
   it('an admin looks across units but not above their own clearance', () => {
-    const scope = readScopeOf({ id: 'a', role: 'admin', unitCode: 'ORG', clearance: 'biasa' }, units);
+    const scope = readScopeOf({ id: 'a', roles: ['admin'], unitCode: 'ORG', clearance: 'biasa' }, units);
     expect(canRead(scope, { unitCode: 'DISDIK', securityLevel: 'biasa' })).to.equal(true);
     expect(canRead(scope, { unitCode: 'DISDIK', securityLevel: 'rahasia' })).to.equal(false);
   });
 
   it('a clerk files for their own subtree; an admin for any unit', () => {
-    expect(canFileFor({ ...staff('BKD'), role: 'clerk' }, 'BKD-MUT', units)).to.equal(true);
-    expect(canFileFor({ ...staff('BKD'), role: 'clerk' }, 'DISDIK', units)).to.equal(false);
-    expect(canFileFor({ ...staff('BKD'), role: 'admin' }, 'DISDIK', units)).to.equal(true);
+    expect(canFileFor({ ...staff('BKD'), roles: ['clerk'] }, 'BKD-MUT', units)).to.equal(true);
+    expect(canFileFor({ ...staff('BKD'), roles: ['clerk'] }, 'DISDIK', units)).to.equal(false);
+    expect(canFileFor({ ...staff('BKD'), roles: ['admin'] }, 'DISDIK', units)).to.equal(true);
   });
 });

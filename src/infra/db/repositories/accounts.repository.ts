@@ -1,35 +1,64 @@
-import { Op, type Transaction } from 'sequelize';
-import type { Role } from '../../../domain/roles.ts';
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { type Role, normaliseRoles } from '../../../domain/roles.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
-import type { SessionRepository, UnitRecord, UnitRepository, UserRecord, UserRepository } from '../../../ports/repositories.ts';
+import type { SessionPurpose, SessionRepository, UnitRecord, UnitRepository, UserPatch, UserRecord, UserRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate } from './row.ts';
+import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNumOrNull } from './row.ts';
+
+// Several roles per user live comma-separated in the `role` column.
+const rolesOf = (v: unknown): Role[] => str(v).split(',').filter(Boolean) as Role[];
+const roleColumn = (roles: Role[]): string => normaliseRoles(roles).join(',');
 
 const toUser = (r: RawRow): UserRecord => ({
   id: str(r.id),
   username: str(r.username),
   passwordHash: str(r.passwordHash),
   name: str(r.name),
-  role: str(r.role) as Role,
+  roles: rolesOf(r.role),
   unitCode: str(r.unitCode),
   clearance: str(r.clearance) as SecurityLevel,
   disabled: Boolean(r.disabled),
+  totpSecret: strOrNull(r.totpSecret),
+  totpEnabledAt: toDateOrNull(r.totpEnabledAt),
+  totpLastStep: toNumOrNull(r.totpLastStep),
   createdAt: toDate(r.createdAt),
 });
+
+const toRow = ({ roles, ...rest }: UserPatch): Record<string, unknown> => ({ ...rest, ...(roles ? { role: roleColumn(roles) } : {}) });
 
 const toUnit = (r: RawRow): UnitRecord => ({ code: str(r.code), name: str(r.name), parentCode: strOrNull(r.parentCode) });
 
 export const userRepository = (m: Models, transaction?: Transaction): UserRepository => ({
   async create(user) {
-    const row = { ...user, createdAt: new Date() };
-    await m.User.create(row, { transaction });
-    return row;
+    const record: UserRecord = { ...user, roles: normaliseRoles(user.roles), createdAt: new Date() };
+    await m.User.create({ ...toRow(record), id: record.id, username: record.username, createdAt: record.createdAt }, { transaction });
+    return record;
   },
   async findById(id) {
     return mapOne(await m.User.findByPk(id, { raw: true, transaction }), toUser);
   },
   async findByUsername(username) {
     return mapOne(await m.User.findOne({ where: { username }, raw: true, transaction }), toUser);
+  },
+  async update(id, patch) {
+    const [n] = await m.User.update(toRow(patch), { where: { id }, transaction });
+    return n > 0;
+  },
+  async spendTotpStep(id, step) {
+    const [n] = await m.User.update({ totpLastStep: step }, { where: { id, [Op.or]: [{ totpLastStep: null }, { totpLastStep: { [Op.lt]: step } }] }, transaction });
+    return n > 0;
+  },
+  async list(filter, page, limit) {
+    const where: WhereOptions[] = [];
+    if (filter.unitCode) where.push({ unitCode: filter.unitCode });
+    // Roles are a comma list; matching whole names between commas keeps "staff" from matching a longer name.
+    if (filter.role) where.push({ [Op.or]: [{ role: filter.role }, { role: { [Op.like]: `${filter.role},%` } }, { role: { [Op.like]: `%,${filter.role}` } }, { role: { [Op.like]: `%,${filter.role},%` } }] });
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push({ [Op.or]: [{ username: { [Op.like]: like } }, { name: { [Op.like]: like } }] });
+    }
+    const { rows, count } = await m.User.findAndCountAll({ where: { [Op.and]: where }, order: [['username', 'ASC']], offset: (page - 1) * limit, limit, raw: true, transaction });
+    return { items: mapAll(rows, toUser), total: count };
   },
   count: () => m.User.count({ transaction }),
 });
@@ -42,6 +71,10 @@ export const unitRepository = (m: Models, transaction?: Transaction): UnitReposi
   async findByCode(code) {
     return mapOne(await m.Unit.findByPk(code, { raw: true, transaction }), toUnit);
   },
+  async update(code, patch) {
+    const [n] = await m.Unit.update(patch, { where: { code }, transaction });
+    return n > 0;
+  },
   async all() {
     return mapAll(await m.Unit.findAll({ raw: true, transaction, order: [['code', 'ASC']] }), toUnit);
   },
@@ -53,9 +86,13 @@ export const sessionRepository = (m: Models, transaction?: Transaction): Session
   },
   async findLive(tokenHash, now) {
     const r = (await m.Session.findOne({ where: { tokenHash, revokedAt: null, expiresAt: { [Op.gt]: now } }, raw: true, transaction })) as unknown as RawRow | null;
-    return r ? { tokenHash: str(r.tokenHash), userId: str(r.userId), expiresAt: toDate(r.expiresAt) } : null;
+    return r ? { tokenHash: str(r.tokenHash), userId: str(r.userId), purpose: str(r.purpose) as SessionPurpose, expiresAt: toDate(r.expiresAt) } : null;
   },
   async revoke(tokenHash) {
     await m.Session.update({ revokedAt: new Date() }, { where: { tokenHash }, transaction });
+  },
+  async revokeAllOf(userId) {
+    const [n] = await m.Session.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null }, transaction });
+    return n;
   },
 });

@@ -1,6 +1,6 @@
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, type Transaction, type WhereOptions, literal } from 'sequelize';
 import { type AuditEntry, hashAuditEntry } from '../../../domain/audit-chain.ts';
-import type { AuditRepository } from '../../../ports/repositories.ts';
+import type { AuditRepository, AuditVisibility } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
 import type { TransactionRunner } from '../transactions.ts';
 import { mapAll, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
@@ -35,15 +35,39 @@ export const auditRepository = (m: Models, runTransaction: TransactionRunner, tr
     };
     return transaction ? run(transaction) : runTransaction(run);
   },
-  async list(filter, page, limit) {
-    const where: WhereOptions = {};
-    if (filter.targetId) Object.assign(where, { targetId: filter.targetId });
-    if (filter.actorId) Object.assign(where, { actorId: filter.actorId });
-    if (filter.from || filter.to) Object.assign(where, { at: { ...(filter.from ? { [Op.gte]: filter.from } : {}), ...(filter.to ? { [Op.lte]: filter.to } : {}) } });
-    const { rows, count } = await m.Audit.findAndCountAll({ where, order: [['seq', 'ASC']], offset: (page - 1) * limit, limit, raw: true, transaction });
+  async list(filter, visibility, page, limit) {
+    const where: WhereOptions[] = [visibleTo(m, visibility)];
+    if (filter.targetId) where.push({ targetId: filter.targetId });
+    if (filter.actorId) where.push({ actorId: filter.actorId });
+    if (filter.action) where.push({ action: filter.action });
+    if (filter.from) where.push({ at: { [Op.gte]: filter.from } });
+    if (filter.to) where.push({ at: { [Op.lte]: filter.to } });
+    const { rows, count } = await m.Audit.findAndCountAll({ where: { [Op.and]: where }, order: [['seq', 'ASC']], offset: (page - 1) * limit, limit, raw: true, transaction });
     return { items: (rows as unknown as RawRow[]).map(toEntry), total: count };
   },
   async scan(afterSeq, limit) {
     return mapAll(await m.Audit.findAll({ where: { seq: { [Op.gt]: afterSeq } }, order: [['seq', 'ASC']], limit, raw: true, transaction }), toEntry);
   },
+  async head() {
+    const r = (await m.AuditHead.findByPk(1, { raw: true, transaction })) as unknown as RawRow;
+    return { seq: toNum(r.seq), hash: str(r.hash) };
+  },
+  async addCheckpoint(c) {
+    await m.AuditCheckpoint.findOrCreate({ where: { seq: c.seq }, defaults: { ...c }, transaction });
+  },
+  async checkpoints(page, limit) {
+    const { rows, count } = await m.AuditCheckpoint.findAndCountAll({ order: [['seq', 'DESC']], offset: (page - 1) * limit, limit, raw: true, transaction });
+    return { items: (rows as unknown as RawRow[]).map((r) => ({ seq: toNum(r.seq), hash: str(r.hash), at: toDate(r.at) })), total: count };
+  },
 });
+
+/**
+ * Entries about documents only when the reader may see the document (the same unit-and-level
+ * rule as every other read); entries about anything else pass. Values are escaped by the driver.
+ */
+const visibleTo = (m: Models, v: AuditVisibility): WhereOptions => {
+  const q = m.Audit.sequelize!;
+  const levels = v.levels.length ? v.levels.map((l) => q.escape(l)).join(',') : 'NULL';
+  const units = v.unitCodes === 'all' ? '' : ` AND unit_code IN (${v.unitCodes.length ? v.unitCodes.map((u) => q.escape(u)).join(',') : 'NULL'})`;
+  return { [Op.or]: [{ targetType: { [Op.ne]: 'document' } }, { targetId: { [Op.in]: literal(`(SELECT id FROM documents WHERE security_level IN (${levels})${units})`) } }] };
+};

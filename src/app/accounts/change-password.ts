@@ -1,0 +1,28 @@
+import type { Actor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { AppDeps } from '../deps.ts';
+import { checkPassword } from './admin-only.ts';
+import { recordLoginFailure, refuseWhileLocked, throttleKeys } from './login-throttle.ts';
+
+/**
+ * Changes the caller's own password after checking the current one (a stolen session alone
+ * cannot do it; wrong guesses count toward the account's back-off). Every session of the user,
+ * this one included, ends: they log in again with the new password.
+ */
+export const changePassword = async (deps: AppDeps, actor: Actor, input: { currentPassword: string; newPassword: string }, ip: string | undefined): Promise<void> => {
+  const user = await deps.db.users.findById(actor.id);
+  if (!user) throw new AppError('unauthenticated', 'the account no longer exists');
+  const keys = throttleKeys(user.username, ip);
+  await refuseWhileLocked(deps, keys);
+  if (!(await deps.hasher.verify(user.passwordHash, input.currentPassword))) {
+    await recordLoginFailure(deps, keys);
+    throw new AppError('invalid', 'the current password is wrong', { errors: [{ field: 'currentPassword', message: 'wrong password' }] });
+  }
+  checkPassword(input.newPassword, 'newPassword');
+  const passwordHash = await deps.hasher.hash(input.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await tx.users.update(user.id, { passwordHash });
+    const revoked = await tx.sessions.revokeAllOf(user.id);
+    await tx.audit.append({ at: deps.clock.now(), actorId: user.id, action: 'auth.password_change', targetType: 'user', targetId: user.id, details: { sessionsEnded: revoked } });
+  });
+};

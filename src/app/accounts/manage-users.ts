@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import { type Role, normaliseRoles } from '../../domain/roles.ts';
+import type { SecurityLevel } from '../../domain/security-level.ts';
+import type { UserPatch, UserRecord } from '../../ports/repositories.ts';
+import type { AppDeps } from '../deps.ts';
+import { checkPassword, conflictAs, requireAdmin } from './admin-only.ts';
+import { presentUser } from './present-user.ts';
+
+export interface NewUserInput {
+  username: string;
+  password: string;
+  name: string;
+  roles: Role[];
+  unitCode: string;
+  clearance: SecurityLevel;
+}
+
+export interface UserChanges {
+  name?: string | undefined;
+  roles?: Role[] | undefined;
+  unitCode?: string | undefined;
+  clearance?: SecurityLevel | undefined;
+  disabled?: boolean | undefined;
+  password?: string | undefined;
+}
+
+const requireUnit = async (deps: AppDeps, code: string) => {
+  if (!(await deps.db.units.findByCode(code))) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${code}` }] });
+};
+
+const existing = async (deps: AppDeps, id: string): Promise<UserRecord> => {
+  const user = await deps.db.users.findById(id);
+  if (!user) throw new AppError('not_found', 'no such user');
+  return user;
+};
+
+/** Creates a user (admin only; `actor` null means the shell or the first start). */
+export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewUserInput) => {
+  requireAdmin(actor);
+  checkPassword(input.password);
+  await requireUnit(deps, input.unitCode);
+  const passwordHash = await deps.hasher.hash(input.password);
+  const user = await deps.db.transaction(async (tx) => {
+    const fields = { id: randomUUID(), username: input.username, passwordHash, name: input.name, roles: normaliseRoles(input.roles), unitCode: input.unitCode, clearance: input.clearance };
+    const created = await tx.users.create({ ...fields, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null }).catch(conflictAs(`the username ${input.username} is taken`));
+    await tx.audit.append({ at: deps.clock.now(), actorId: actor?.id ?? null, action: 'admin.user_create', targetType: 'user', targetId: created.id, details: { username: input.username, roles: created.roles, unitCode: input.unitCode, clearance: input.clearance } });
+    return created;
+  });
+  return presentUser(user);
+};
+
+/**
+ * Changes a user. Disabling or setting a new password ends every session of theirs at once;
+ * role, unit and clearance changes apply from their next request (each request reads the user).
+ * An admin cannot disable themselves or drop their own admin role: another admin must.
+ */
+export const updateUser = async (deps: AppDeps, actor: Actor, id: string, changes: UserChanges) => {
+  requireAdmin(actor);
+  const user = await existing(deps, id);
+  if (actor.id === id && (changes.disabled === true || (changes.roles && !changes.roles.includes('admin')))) {
+    throw new AppError('conflict', 'you cannot disable yourself or remove your own admin role; ask another admin');
+  }
+  if (changes.unitCode) await requireUnit(deps, changes.unitCode);
+  if (changes.password) checkPassword(changes.password);
+  const patch: UserPatch = {
+    ...(changes.name !== undefined ? { name: changes.name } : {}),
+    ...(changes.roles ? { roles: normaliseRoles(changes.roles) } : {}),
+    ...(changes.unitCode ? { unitCode: changes.unitCode } : {}),
+    ...(changes.clearance ? { clearance: changes.clearance } : {}),
+    ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
+    ...(changes.password ? { passwordHash: await deps.hasher.hash(changes.password) } : {}),
+  };
+  const endSessions = changes.disabled === true || changes.password !== undefined;
+  await deps.db.transaction(async (tx) => {
+    await tx.users.update(id, patch);
+    const revoked = endSessions ? await tx.sessions.revokeAllOf(id) : 0;
+    // Field names, never the password itself.
+    const changed = Object.keys(changes).filter((k) => changes[k as keyof UserChanges] !== undefined);
+    const values = { ...(patch.roles ? { roles: patch.roles } : {}), ...(patch.unitCode ? { unitCode: patch.unitCode } : {}), ...(patch.clearance ? { clearance: patch.clearance } : {}), ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}) };
+    await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'admin.user_update', targetType: 'user', targetId: id, details: { changed, ...values, sessionsEnded: revoked } });
+  });
+  return presentUser(await existing(deps, id));
+};
+
+/** Turns a user's second factor off (a lost phone): they enrol again at their next login. */
+export const resetTotp = async (deps: AppDeps, actor: Actor, id: string) => {
+  requireAdmin(actor);
+  await existing(deps, id);
+  await deps.db.transaction(async (tx) => {
+    await tx.users.update(id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+    await tx.recoveryCodes.replace(id, []);
+    const revoked = await tx.sessions.revokeAllOf(id);
+    await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'admin.user_totp_reset', targetType: 'user', targetId: id, details: { sessionsEnded: revoked } });
+  });
+};
+
+/** One user (admins, or the user themself). */
+export const getUser = async (deps: AppDeps, actor: Actor, id: string) => {
+  if (actor.id !== id) requireAdmin(actor);
+  return presentUser(await existing(deps, id));
+};
+
+/** Users, filtered and paged (admin only). */
+export const listUsers = async (deps: AppDeps, actor: Actor, filter: { unitCode?: string; role?: Role; q?: string }, page: number, limit: number) => {
+  requireAdmin(actor);
+  const { items, total } = await deps.db.users.list(filter, page, limit);
+  return { items: items.map(presentUser), total, page, limit };
+};

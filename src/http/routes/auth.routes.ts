@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { changePassword } from '../../app/accounts/change-password.ts';
+import { login } from '../../app/accounts/login.ts';
+import { getUser } from '../../app/accounts/manage-users.ts';
+import { csrfTokenFor, logout } from '../../app/accounts/sessions.ts';
+import { enableTotp, setupTotp } from '../../app/accounts/two-factor.ts';
+import type { AppDeps } from '../../app/deps.ts';
+import { PASSWORD_MAX } from '../../domain/password-policy.ts';
+import { requireAuth } from '../middleware/authenticate.ts';
+import { clearSessionCookies, setSessionCookies } from '../session-cookies.ts';
+import { parse } from '../validate.ts';
+
+const credentials = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(PASSWORD_MAX * 4),
+  totp: z.string().max(32).optional(),
+  /** The web UI asks for a cookie session; the token then never reaches page scripts. */
+  cookie: z.boolean().optional(),
+});
+const passwordChange = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX * 4), newPassword: z.string().max(PASSWORD_MAX * 4) });
+const totpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') });
+
+/** Login is public; the rest needs a session (enrolment sessions reach only the TOTP routes). */
+export const authRoutes = (deps: AppDeps): Router => {
+  const r = Router();
+  r.post('/auth/login', async (req, res) => {
+    const { cookie, ...input } = parse(credentials, req.body);
+    const out = await login(deps, input, req.ip);
+    if (!cookie) {
+      res.json(out);
+      return;
+    }
+    const csrfToken = csrfTokenFor(out.token);
+    setSessionCookies(res, out.token, csrfToken, new Date(out.expiresAt));
+    res.json({ user: out.user, expiresAt: out.expiresAt, csrfToken });
+  });
+  r.post('/auth/logout', requireAuth(deps, { enrolment: true }), async (req, res) => {
+    await logout(deps, req.actor!, req.token!);
+    clearSessionCookies(res);
+    res.status(204).end();
+  });
+  r.get('/auth/me', requireAuth(deps), async (req, res) => {
+    res.json(await getUser(deps, req.actor!, req.actor!.id));
+  });
+  r.post('/auth/password', requireAuth(deps), async (req, res) => {
+    await changePassword(deps, req.actor!, parse(passwordChange, req.body), req.ip);
+    clearSessionCookies(res);
+    res.status(204).end();
+  });
+  r.post('/auth/totp/setup', requireAuth(deps, { enrolment: true }), async (req, res) => {
+    res.json(await setupTotp(deps, req.actor!));
+  });
+  r.post('/auth/totp/enable', requireAuth(deps, { enrolment: true }), async (req, res) => {
+    res.json(await enableTotp(deps, req.actor!, parse(totpCode, req.body).code, req.token!));
+  });
+  return r;
+};

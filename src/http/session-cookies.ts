@@ -1,0 +1,28 @@
+import type { Request, Response } from 'express';
+
+export const SESSION_COOKIE = 'naskah_session';
+export const CSRF_COOKIE = 'naskah_csrf';
+
+/** One cookie's value from the Cookie header (no parser dependency for two cookies). */
+export const readCookie = (req: Request, name: string): string | null => {
+  for (const part of (req.get('cookie') ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+};
+
+/**
+ * The web UI's session: the token in an HttpOnly cookie scripts cannot read, the anti-forgery
+ * token in a readable one the UI echoes as X-CSRF-Token. Both Secure and SameSite=Strict.
+ * Browsers keep Secure cookies on http://localhost; any other host needs HTTPS.
+ */
+export const setSessionCookies = (res: Response, token: string, csrf: string, expiresAt: Date): void => {
+  const common = { secure: true, sameSite: 'strict' as const, path: '/', expires: expiresAt };
+  res.cookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
+  res.cookie(CSRF_COOKIE, csrf, { ...common, httpOnly: false });
+};
+
+export const clearSessionCookies = (res: Response): void => {
+  for (const name of [SESSION_COOKIE, CSRF_COOKIE]) res.clearCookie(name, { secure: true, sameSite: 'strict', path: '/' });
+};
