@@ -43,11 +43,11 @@ export const ADMIN = { username: 'admin', password: 'rahasia-admin-123' };
  * The real HTTP app on an ephemeral loopback port with embedded adapters in a temp data dir.
  * `env` overrides configuration (limits, drivers, DATABASE_URL for MySQL runs).
  */
-export const startTestApp = async (env: Record<string, string> = {}, o: { warmOcr?: boolean } = {}): Promise<TestApp> => {
+export const startTestApp = async (env: Record<string, string> = {}, o: { warmOcr?: boolean; log?: pino.Logger } = {}): Promise<TestApp> => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-it-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, OCR_WORKERS: '1', JOB_POLL_MS: '50', ...env });
   const clock = offsetClock();
-  const naskah = await startNaskah(config, pino({ level: 'silent' }), { warmOcr: o.warmOcr ?? false, clock });
+  const naskah = await startNaskah(config, o.log ?? pino({ level: 'silent' }), { warmOcr: o.warmOcr ?? false, clock });
   const url = naskah.url!;
   const { login, nextTotp, factors: secondFactors } = totpLoginClient(url, clock);
   const filesIn = async (sub: string): Promise<string[]> => {

@@ -1,0 +1,138 @@
+import { expect } from 'chai';
+import pino from 'pino';
+import { api, expectProblem, upload } from '../support/http.ts';
+import { ADMIN, type TestApp, startTestApp } from '../support/test-app.ts';
+
+const tryLogin = (app: TestApp, username: string, password: string) => api(app, null, 'POST', '/api/v1/auth/login', { username, password });
+
+describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  const logLines: string[] = [];
+  const ids: Record<string, string> = {};
+  before(async () => {
+    app = await startTestApp({}, { log: pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) }) });
+    for (const [username, role] of [['siti', 'staff'], ['budi', 'clerk'], ['rina', 'staff']] as const) {
+      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: `sandi-${username}-123`, name: username, role, unitCode: 'ORG' });
+      ids[username] = String(r.body.id);
+    }
+  });
+  after(async () => app?.stop());
+
+  it('backs off an account after repeated failures, with the same answer for an unknown name', async () => {
+    const answers = async (username: string) => {
+      const out: number[] = [];
+      for (let i = 0; i < 7; i++) out.push((await tryLogin(app, username, 'salah-sandi-99')).status);
+      return out;
+    };
+    const known = await answers('siti');
+    const unknown = await answers('tidak-ada');
+    expect(known).to.deep.equal([401, 401, 401, 401, 401, 401, 429]);
+    expect(unknown).to.deep.equal(known);
+    const locked = await tryLogin(app, 'siti', 'sandi-siti-123'); // even the right password waits
+    expectProblem(locked, 429);
+    expect(Number(locked.headers.get('retry-after'))).to.be.within(1, 2);
+    app.clock.advance(2_000);
+    expect((await tryLogin(app, 'siti', 'sandi-siti-123')).status).to.equal(200);
+    // Success forgave the account: one new failure is a plain 401 again.
+    expectProblem(await tryLogin(app, 'siti', 'salah-sandi-99'), 401);
+  });
+
+  it('changes a password only with the current one, and ends every session', async () => {
+    const a = await app.login('rina', 'sandi-rina-123');
+    const b = await app.login('rina', 'sandi-rina-123');
+    expectProblem(await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: 'tebakan-salah', newPassword: 'sandi-baru-rina' }), 422);
+    expectProblem(await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: 'sandi-rina-123', newPassword: 'pendek' }), 422);
+    expect((await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: 'sandi-rina-123', newPassword: 'sandi-baru-rina' })).status).to.equal(204);
+    for (const t of [a, b]) expectProblem(await api(app, t, 'GET', '/api/v1/auth/me'), 401);
+    expectProblem(await tryLogin(app, 'rina', 'sandi-rina-123'), 401);
+    expect((await tryLogin(app, 'rina', 'sandi-baru-rina')).status).to.equal(200);
+  });
+
+  it('disabling a user ends their sessions at once and their login looks like a wrong password', async () => {
+    const token = await app.login('budi', 'sandi-budi-123');
+    const disabled = await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.budi}`, { disabled: true });
+    expect(disabled.body).to.include({ disabled: true });
+    expectProblem(await api(app, token, 'GET', '/api/v1/auth/me'), 401);
+    const refused = expectProblem(await tryLogin(app, 'budi', 'sandi-budi-123'), 401);
+    expect(refused.detail).to.equal(expectProblem(await tryLogin(app, 'budi', 'bukan-sandinya'), 401).detail);
+    await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.budi}`, { disabled: false });
+    expect((await tryLogin(app, 'budi', 'sandi-budi-123')).status).to.equal(200);
+  });
+
+  it('applies a role change from the next request, and keeps an admin from locking themselves out', async () => {
+    const token = await app.login('siti', 'sandi-siti-123');
+    const pdf = { name: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n') };
+    expectProblem(await upload(app, token, '/api/v1/documents', [pdf], { title: 'x' }), 403);
+    const changed = await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.siti}`, { roles: ['staff', 'clerk'] });
+    expect(changed.body).to.deep.include({ roles: ['clerk', 'staff'], role: 'clerk' });
+    expect((await upload(app, token, '/api/v1/documents', [pdf], { title: 'x' })).status).to.not.equal(403);
+    const me = await api(app, app.adminToken, 'GET', '/api/v1/auth/me');
+    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${String(me.body.id)}`, { disabled: true }), 409);
+    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${String(me.body.id)}`, { roles: ['staff'] }), 409);
+    expectProblem(await api(app, token, 'PATCH', `/api/v1/users/${ids.rina}`, { clearance: 'rahasia' }), 403);
+    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.rina}`, { role: 'king' }), 422);
+    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.rina}`, { passwordHash: 'x' }), 422);
+    expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000', { name: 'x' }), 404);
+  });
+
+  it('lists users with filters and paging, for admins only', async () => {
+    const all = await api(app, app.adminToken, 'GET', '/api/v1/users?limit=2');
+    expect(all.body).to.include({ total: 4, page: 1, limit: 2 });
+    expect(all.body.items).to.have.length(2);
+    const clerks = await api(app, app.adminToken, 'GET', '/api/v1/users?role=clerk');
+    expect(clerks.body.items!.map((u) => u.username).sort()).to.deep.equal(['budi', 'siti']);
+    expect((await api(app, app.adminToken, 'GET', '/api/v1/users?q=rin')).body.items!.map((u) => u.username)).to.deep.equal(['rina']);
+    expectProblem(await api(app, app.adminToken, 'GET', '/api/v1/users?limit=100000'), 422);
+    expectProblem(await api(app, await app.login('budi', 'sandi-budi-123'), 'GET', '/api/v1/users'), 403);
+  });
+
+  it('keeps the unit tree a tree: renames and moves, no cycles', async () => {
+    for (const [code, parentCode] of [['DINAS', 'ORG'], ['BIDANG', 'DINAS'], ['SEKSI', 'BIDANG']]) {
+      expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: code, parentCode })).status).to.equal(201);
+    }
+    expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/units/DINAS', { parentCode: 'SEKSI' }), 422);
+    expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/units/DINAS', { parentCode: 'DINAS' }), 422);
+    expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/units/DINAS', { parentCode: 'NOPE' }), 422);
+    expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/units/NOPE', { name: 'x' }), 404);
+    expect((await api(app, app.adminToken, 'PATCH', '/api/v1/units/SEKSI', { name: 'Seksi Mutasi', parentCode: 'DINAS' })).body).to.include({ name: 'Seksi Mutasi', parentCode: 'DINAS' });
+    const units = await api(app, await app.login('budi', 'sandi-budi-123'), 'GET', '/api/v1/units');
+    expect(units.body.items!.map((u) => u.code)).to.include.members(['ORG', 'DINAS', 'BIDANG', 'SEKSI']);
+  });
+
+  it('gives the web UI an HttpOnly, Secure, SameSite cookie and demands the anti-forgery header on changes', async () => {
+    const res = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'budi', password: 'sandi-budi-123', cookie: true }) });
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).to.not.have.property('token');
+    const cookies = res.headers.getSetCookie();
+    const session = cookies.find((c) => c.startsWith('naskah_session='))!;
+    expect(session).to.match(/HttpOnly/i).and.match(/Secure/i).and.match(/SameSite=Strict/i);
+    expect(cookies.find((c) => c.startsWith('naskah_csrf='))).to.not.match(/HttpOnly/i);
+    const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
+    const me = await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie } });
+    expect(me.status).to.equal(200);
+    const forged = await fetch(`${app.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie } });
+    expect(forged.status).to.equal(403);
+    const wrong = await fetch(`${app.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': 'x'.repeat(43) } });
+    expect(wrong.status).to.equal(403);
+    const ok = await fetch(`${app.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': String(body.csrfToken) } });
+    expect(ok.status).to.equal(204);
+    expect((await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie } })).status).to.equal(401);
+  });
+
+  it('sends the security headers on every answer, errors included', async () => {
+    for (const [method, path] of [['GET', '/healthz'], ['GET', '/api/v1/auth/me'], ['POST', '/api/v1/auth/login'], ['GET', '/nope']]) {
+      const res = await fetch(`${app.url}${path}`, { method, ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}) });
+      for (const h of ['x-content-type-options', 'x-frame-options', 'content-security-policy', 'referrer-policy']) expect(res.headers.get(h), `${path} ${h}`).to.be.a('string');
+    }
+  });
+
+  it('writes no password, token or second-factor secret into the log', async () => {
+    const token = await app.login('budi', 'sandi-budi-123');
+    const log = logLines.join('\n');
+    expect(log).to.include('"path":"/api/v1/auth/login"');
+    for (const secret of ['sandi-budi-123', 'sandi-siti-123', 'salah-sandi-99', ADMIN.password, token, app.adminToken, ...[...app.secondFactors.values()].map((f) => f.secret)]) {
+      expect(log).to.not.include(secret);
+    }
+  });
+});
