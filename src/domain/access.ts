@@ -62,5 +62,3 @@ export const canUpload = (actor: Actor): boolean => hasRole(actor, 'admin', 'cle
 export const canFileFor = (actor: Actor, unitCode: string, units: UnitNode[]): boolean =>
   hasRole(actor, 'admin') || subtreeOf(actor.unitCode, units).includes(unitCode);
 
-/** The highest level a user may mark a document with is their own clearance. */
-export const canClassify = (actor: Actor, level: SecurityLevel): boolean => securityRank(level) <= securityRank(actor.clearance);

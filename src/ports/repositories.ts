@@ -141,12 +141,16 @@ export interface SessionRepository {
 
 export type NewDocument = Omit<DocumentRecord, 'createdAt' | 'updatedAt' | 'status' | 'error' | 'textSource'>;
 
+export type DocumentMetadataPatch = Partial<Pick<DocumentRecord, 'title' | 'classificationCode' | 'securityLevel' | 'unitCode' | 'documentDate' | 'tags' | 'letterNumber' | 'sender'>>;
+
 /** Document metadata rows. */
 export interface DocumentRepository {
   /** Inserts a document in status `processing`; AppError `conflict` when its sha256 exists. */
   create(doc: NewDocument, now: Date): Promise<DocumentRecord>;
   findById(id: string): Promise<DocumentRecord | null>;
   findBySha256(sha256: string): Promise<DocumentRecord | null>;
+  /** Changes descriptive fields (never the bytes, status or who filed it). */
+  updateMetadata(id: string, patch: DocumentMetadataPatch, now: Date): Promise<void>;
   /** Sets status (and error, text source, pages when given). */
   setStatus(id: string, status: DocumentStatus, extra: { error?: string | null; textSource?: TextSource; pages?: number }, now: Date): Promise<void>;
   /** Ids in creation order after `afterId` (paging through everything for reindex/reconcile). */

@@ -13,9 +13,12 @@ export const visibleDocument = async (deps: AppDeps, actor: Actor, id: string): 
   return doc;
 };
 
-/** Reads of restricted documents are audited (biasa reads would drown the trail). */
-const auditRead = async (deps: AppDeps, actor: Actor, doc: DocumentRecord, what: string) => {
-  if (doc.securityLevel === 'biasa') return;
+/**
+ * Every download is audited; other reads only above `biasa` (every biasa page view would drown
+ * the trail).
+ */
+const auditRead = async (deps: AppDeps, actor: Actor, doc: DocumentRecord, what: 'read' | 'read_text' | 'download') => {
+  if (doc.securityLevel === 'biasa' && what !== 'download') return;
   await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: `document.${what}`, targetType: 'document', targetId: doc.id, details: { securityLevel: doc.securityLevel } });
 };
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
+import { editDocument } from '../../app/documents/edit-document.ts';
 import { getBatch } from '../../app/documents/get-batch.ts';
 import { importBatch } from '../../app/documents/import-batch.ts';
 import { presentDocument } from '../../app/documents/present-document.ts';
@@ -30,6 +31,11 @@ const documentFields = z.object({
   letterNumber: z.string().trim().max(100).optional(),
   sender: z.string().trim().max(300).optional(),
 });
+
+/** The JSON body of an edit: the same fields, tags as an array, nothing else. */
+const documentChanges = documentFields
+  .extend({ title: z.string().trim().min(1).max(500).optional(), tags: z.array(z.string().trim().min(1).max(50)).max(20).optional() })
+  .strict();
 
 const id = z.string().uuid('not a document id');
 
@@ -67,6 +73,11 @@ export const documentsRoutes = (deps: AppDeps): Router => {
 
   r.get('/documents/:id', async (req, res) => {
     res.json(presentDocument(await getDocument(deps, req.actor!, parse(id, req.params.id))));
+  });
+
+  r.patch('/documents/:id', async (req, res) => {
+    const changes = parse(documentChanges, req.body ?? {});
+    res.json(presentDocument(await editDocument(deps, req.actor!, parse(id, req.params.id), changes)));
   });
 
   r.get('/documents/:id/content', async (req, res) => {

@@ -24,6 +24,12 @@ const clean = (s: string | null | undefined): string => stripMarkers(s ?? '');
 /** Adds or replaces one chunk of documents (ids unique within the chunk). */
 export const upsertChunk = async (db: SqliteConnection, vocabulary: VocabularyWriter, docs: SearchDocument[]): Promise<void> => {
   const ids = JSON.stringify(docs.map((d) => d.id));
+  // Rowids are never reused (DocAttrs caches per rowid and reloads only below the lowest it has
+  // seen): the lowest ever given out is kept in meta, since replacing or removing the newest
+  // document would otherwise let min(n) rise and hand its rowid to the next one.
+  const lowest = await db.get<{ m: number }>(
+    "SELECT min(coalesce((SELECT min(n) FROM docs), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'lowest_n'), 0)) AS m",
+  );
   const existing = await db.all<{ n: number }>('SELECT n FROM docs WHERE id IN (SELECT value FROM json_each(?))', [ids]);
   if (existing.length > 0) await dropRows(db, existing.map((r) => r.n));
 
@@ -38,7 +44,6 @@ export const upsertChunk = async (db: SqliteConnection, vocabulary: VocabularyWr
   );
   // Rowids count down: FTS5 reads a doclist in ascending rowid order as it streams, but must
   // load and reverse all of it for descending order. Newest-first then costs nothing.
-  const lowest = await db.get<{ m: number }>('SELECT coalesce(min(n), 0) AS m FROM docs');
   const inserted = await db.all<{ n: number; id: string }>(
     `INSERT INTO docs(n, id, kind, title, created_at, letter_key)
        SELECT ? - 1 - key, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)
@@ -46,6 +51,7 @@ export const upsertChunk = async (db: SqliteConnection, vocabulary: VocabularyWr
     [lowest?.m ?? 0, JSON.stringify(docs.map((d) => [d.id, d.kind, clean(d.title), d.createdAt, letterKey(d.letterNumber)]))],
   );
   const rowOf = new Map(inserted.map((r) => [r.id, r.n]));
+  await db.run("INSERT OR REPLACE INTO meta(key, value) VALUES('lowest_n', ?)", [String((lowest?.m ?? 0) - docs.length)]);
   await db.run(
     `INSERT INTO attrs(n, fkey, day, shared)
        SELECT value ->> 0,

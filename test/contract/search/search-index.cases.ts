@@ -146,6 +146,23 @@ export const searchIndexContract = (factory: SearchIndexFactory): void => {
       expect(nobody.facets.unitCode).to.deep.equal({});
     });
 
+    it('counts a re-indexed document by its new access data, newest and removed ones included', async () => {
+      const word = 'pelantikanbaru';
+      const seen = async () => {
+        const r = await index.search(query(word, { scope: STAFF }));
+        return [r.total, r.items.length, Object.values(r.facets.unitCode).reduce((a, b) => a + b, 0)];
+      };
+      // The newest document changes level back and forth: searches in between must follow.
+      for (const [level, expected] of [['biasa', 1], ['rahasia', 0], ['biasa', 1], ['terbatas', 1], ['sangat_rahasia', 0]] as const) {
+        await index.upsert([doc('newest', { unitCode: 'BKD', securityLevel: level, text: word })]);
+        expect(await seen(), level).to.deep.equal([expected, expected, expected]);
+      }
+      // Removing the newest and adding another must not hand the new one a stale identity.
+      await index.remove(['newest']);
+      await index.upsert([doc('after', { unitCode: 'DLH', securityLevel: 'biasa', text: word })]);
+      expect(await seen()).to.deep.equal([0, 0, 0]);
+    });
+
     it('applies clearance to all units for allUnits scopes', async () => {
       const r = await index.search(query('sanitasi', { scope: { ...ADMIN, userId: 'x', maxSecurityRank: 1 } }));
       expect(ids(r).sort()).to.deep.equal(['hostile-text', 'other-unit']);

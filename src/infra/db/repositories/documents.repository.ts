@@ -43,6 +43,10 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
   async findBySha256(sha256) {
     return mapOne(await m.Document.findOne({ where: { sha256 }, raw: true, transaction }), toDocument);
   },
+  async updateMetadata(id, patch, now) {
+    const { tags, ...rest } = patch;
+    await m.Document.update({ ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}), updatedAt: now }, { where: { id }, transaction });
+  },
   async setStatus(id, status, extra, now) {
     await m.Document.update({ status, updatedAt: now, ...extra }, { where: { id }, transaction });
   },

@@ -1,0 +1,37 @@
+import { type Actor, canFileFor, canUpload } from '../../domain/access.ts';
+import type { DocumentRecord } from '../../domain/document.ts';
+import { AppError } from '../../domain/errors.ts';
+import type { DocumentMetadataPatch } from '../../ports/repositories.ts';
+import type { AppDeps } from '../deps.ts';
+import { visibleDocument } from './read-documents.ts';
+import { INDEX_JOB } from './store-original.ts';
+
+/**
+ * Corrects a document's description (title, classification, security level, unit, date, tags,
+ * letter number, sender); the original bytes never change. Only clerks and admins who may file
+ * for both the old and the new unit may do it. The change, its audit entry (each field before
+ * and after) and the re-index job commit together, so search never keeps the old access data.
+ */
+export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch): Promise<DocumentRecord> => {
+  const doc = await visibleDocument(deps, actor, id);
+  if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins edit documents');
+  const units = await deps.db.units.all();
+  if (patch.unitCode && !units.some((u) => u.code === patch.unitCode)) {
+    throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${patch.unitCode}` }] });
+  }
+  if (!canFileFor(actor, doc.unitCode, units) || (patch.unitCode && !canFileFor(actor, patch.unitCode, units))) {
+    throw new AppError('forbidden', 'you may edit documents only of your own unit and the units below it');
+  }
+  const changed = (Object.keys(patch) as (keyof DocumentMetadataPatch)[]).filter((k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(doc[k]));
+  if (changed.length === 0) return doc;
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx.documents.updateMetadata(id, Object.fromEntries(changed.map((k) => [k, patch[k]])), now);
+    const details = { changed, before: Object.fromEntries(changed.map((k) => [k, doc[k]])), after: Object.fromEntries(changed.map((k) => [k, patch[k]])) };
+    await tx.audit.append({ at: now, actorId: actor.id, action: 'document.edit', targetType: 'document', targetId: id, details });
+    // A document still being read is indexed with its new fields when extraction ends.
+    if (doc.status !== 'processing') await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId: id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+  });
+  deps.jobsEnqueued?.();
+  return (await deps.db.documents.findById(id))!;
+};

@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import { api, expectProblem, upload } from '../support/http.ts';
+import { ensureFixture } from '../support/fixtures.ts';
+import { type TestApp, startTestApp, waitForDocument } from '../support/test-app.ts';
+import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
+
+const everything = { userId: 'test', unitCodes: 'all' as const, levels: ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'] as const };
+
+describe('document edit and download audit (HTTP)', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  let id: string;
+  let staff: string;
+  let clerk: string;
+  const word = generateLetter(1).subject.split(/\s+/).find((w) => w.length >= 7)!.replace(/[^\p{L}]/gu, '');
+  before(async () => {
+    app = await startTestApp();
+    // The admin edits rahasia-bound documents below, so is cleared for them.
+    const me = await api(app, app.adminToken, 'GET', '/api/v1/auth/me');
+    await api(app, app.adminToken, 'PATCH', `/api/v1/users/${String(me.body.id)}`, { clearance: 'sangat_rahasia' });
+    await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'BKD', name: 'BKD', parentCode: 'ORG' });
+    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: 'sandi-staf-123', name: 'Staf', role: 'staff', unitCode: 'ORG' });
+    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'tu.bkd', password: 'sandi-tu-bkd-1', name: 'TU', role: 'clerk', unitCode: 'BKD' });
+    staff = await app.login('staf', 'sandi-staf-123');
+    clerk = await app.login('tu.bkd', 'sandi-tu-bkd-1');
+    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'surat.pdf', bytes: await ensureFixture('letter-1p.pdf') }], { title: 'Surat lama' });
+    id = String(up.body.id);
+    await waitForDocument(app, app.adminToken, id);
+  });
+  after(async () => app?.stop());
+
+  const auditOf = async (action: string) => (await app.naskah.deps.db.audit.list({ targetId: id, action }, { ...everything, levels: [...everything.levels] }, 1, 100)).items;
+
+  it('audits every download, biasa included, but not every biasa page view', async () => {
+    expect((await fetch(`${app.url}/api/v1/documents/${id}/content`, { headers: { authorization: `Bearer ${staff}` } })).status).to.equal(200);
+    expect((await api(app, staff, 'GET', `/api/v1/documents/${id}`)).status).to.equal(200);
+    expect(await auditOf('document.download')).to.have.length(1);
+    expect(await auditOf('document.read')).to.have.length(0);
+  });
+
+  it('lets a clerk or admin correct the description; raising the level hides it at once, search included', async () => {
+    expect((await api(app, staff, 'GET', `/api/v1/search?q=${word}`)).body.total).to.equal(1);
+    const edited = await api(app, app.adminToken, 'PATCH', `/api/v1/documents/${id}`, { title: 'Surat undangan rapat', securityLevel: 'terbatas', tags: ['rapat', 'undangan'] });
+    expect(edited.status).to.equal(200);
+    expect(edited.body).to.include({ title: 'Surat undangan rapat', securityLevel: 'terbatas' });
+    expectProblem(await api(app, staff, 'GET', `/api/v1/documents/${id}`), 404);
+    const until = Date.now() + 10_000;
+    let hits = 1;
+    while (hits !== 0 && Date.now() < until) hits = Number((await api(app, staff, 'GET', `/api/v1/search?q=${word}`)).body.total);
+    expect(hits).to.equal(0);
+    const [entry] = await auditOf('document.edit');
+    expect(entry?.details).to.deep.include({ changed: ['title', 'securityLevel', 'tags'] });
+    expect(entry?.details.before).to.deep.include({ title: 'Surat lama', securityLevel: 'biasa' });
+  });
+
+  it('refuses staff, clerks of other units, unknown fields and bad values', async () => {
+    expectProblem(await api(app, staff, 'PATCH', `/api/v1/documents/${id}`, { title: 'x' }), 404); // cannot see it now
+    expectProblem(await api(app, clerk, 'PATCH', `/api/v1/documents/${id}`, { title: 'x' }), 404); // ORG is above BKD
+    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/documents/${id}`, { sha256: 'f'.repeat(64) }), 422);
+    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/documents/${id}`, { securityLevel: 'top-secret' }), 422);
+    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/documents/${id}`, { unitCode: 'NOPE' }), 422);
+    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/documents/${id}`, { title: '' }), 422);
+    expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/documents/00000000-0000-4000-8000-000000000000', { title: 'x' }), 404);
+    expect(await auditOf('document.edit')).to.have.length(1);
+  });
+});
