@@ -2,27 +2,20 @@
  * The published contract (OpenAPI 3.1), kept by hand next to the routes;
  * test/integration/openapi.test.ts checks that every path it names is served.
  */
-const problem = { $ref: '#/components/responses/Problem' };
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const q = (name: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, schema });
+import { accountPaths, accountSchemas } from './openapi-accounts.ts';
+import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
-const documentForm = {
-  type: 'object',
-  properties: {
-    file: { type: 'string', format: 'binary' },
-    title: { type: 'string', maxLength: 500 },
-    classificationCode: { type: 'string' },
-    securityLevel: { type: 'string', enum: ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'] },
-    unitCode: { type: 'string' },
-    documentDate: { type: 'string', format: 'date' },
-    tags: { type: 'string', description: 'comma separated' },
-    letterNumber: { type: 'string' },
-    sender: { type: 'string' },
-  },
+const documentMetadata = {
+  title: { type: 'string', maxLength: 500 },
+  classificationCode: { type: 'string' },
+  securityLevel: { type: 'string', enum: ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'] },
+  unitCode: { type: 'string' },
+  documentDate: { type: 'string', format: 'date' },
+  letterNumber: { type: 'string' },
+  sender: { type: 'string' },
 };
+
+const documentForm = { type: 'object', properties: { file: { type: 'string', format: 'binary' }, ...documentMetadata, tags: { type: 'string', description: 'comma separated' } } };
 
 export const openApiDocument = (publicUrl: string) => ({
   openapi: '3.1.0',
@@ -32,23 +25,7 @@ export const openApiDocument = (publicUrl: string) => ({
   paths: {
     '/healthz': { get: { summary: 'The process runs', security: [], responses: { 200: { description: 'ok' } } } },
     '/readyz': { get: { summary: 'Database, storage and search answer', security: [], responses: { 200: { description: 'ready' }, ...errors(503) } } },
-    '/api/v1/auth/login': {
-      post: {
-        summary: 'Log in',
-        security: [],
-        requestBody: json({ type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' }, totp: { type: 'string' } } }),
-        responses: { 200: { description: 'a bearer token', ...json({ type: 'object', properties: { token: { type: 'string' }, expiresAt: { type: 'string' }, user: ref('User') } }) }, ...errors(400, 401, 422) },
-      },
-    },
-    '/api/v1/auth/logout': { post: { summary: 'End the session', responses: { 204: { description: 'the token stops working' }, ...errors(401) } } },
-    '/api/v1/users': { post: { summary: 'Create a user (admin)', requestBody: json(ref('NewUser')), responses: { 201: { description: 'created', ...json(ref('User')) }, ...errors(400, 401, 403, 409, 422) } } },
-    '/api/v1/units': {
-      post: {
-        summary: 'Create a unit (admin)',
-        requestBody: json({ type: 'object', required: ['code', 'name'], properties: { code: { type: 'string' }, name: { type: 'string' }, parentCode: { type: 'string' } } }),
-        responses: { 201: { description: 'created' }, ...errors(400, 401, 403, 409, 422) },
-      },
-    },
+    ...accountPaths,
     '/api/v1/documents': {
       post: {
         summary: 'Archive one file (PDF, JPEG, PNG, TIFF)',
@@ -64,7 +41,15 @@ export const openApiDocument = (publicUrl: string) => ({
       },
     },
     '/api/v1/documents/batch/{batchId}': { get: { summary: 'Progress and per-file status of a bulk import', parameters: [idParam('batchId')], responses: { 200: { description: 'per-file status' }, ...errors(401, 404) } } },
-    '/api/v1/documents/{id}': { get: { summary: 'Metadata', parameters: [idParam('id')], responses: { 200: { description: 'metadata', ...json(ref('Document')) }, ...errors(401, 404) } } },
+    '/api/v1/documents/{id}': {
+      get: { summary: 'Metadata', parameters: [idParam('id')], responses: { 200: { description: 'metadata', ...json(ref('Document')) }, ...errors(401, 404) } },
+      patch: {
+        summary: 'Correct the description (clerk or admin of the unit); audited, re-indexed',
+        parameters: [idParam('id')],
+        requestBody: json({ type: 'object', additionalProperties: false, properties: { ...documentMetadata, tags: { type: 'array', items: { type: 'string' } } } }),
+        responses: { 200: { description: 'the document as now described', ...json(ref('Document')) }, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
     '/api/v1/documents/{id}/content': { get: { summary: 'The original bytes, as an attachment', parameters: [idParam('id')], responses: { 200: { description: 'the original' }, ...errors(401, 404, 503) } } },
     '/api/v1/documents/{id}/text': {
       get: {
@@ -86,8 +71,7 @@ export const openApiDocument = (publicUrl: string) => ({
     responses: { Problem: { description: 'RFC 9457 problem', content: { 'application/problem+json': { schema: ref('Problem') } } } },
     schemas: {
       Problem: { type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } } },
-      User: { type: 'object', properties: { id: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, unitCode: { type: 'string' }, clearance: { type: 'string' } } },
-      NewUser: { type: 'object', required: ['username', 'password', 'name', 'role', 'unitCode'], properties: { username: { type: 'string' }, password: { type: 'string', minLength: 8 }, name: { type: 'string' }, role: { type: 'string', enum: ['admin', 'clerk', 'official', 'staff', 'auditor'] }, unitCode: { type: 'string' }, clearance: { type: 'string' } } },
+      ...accountSchemas,
       Document: {
         type: 'object',
         properties: { id: { type: 'string' }, title: { type: 'string' }, status: { type: 'string', enum: ['processing', 'ready', 'failed'] }, error: { type: 'string' }, sha256: { type: 'string' }, size: { type: 'integer' }, mimeType: { type: 'string' }, pages: { type: ['integer', 'null'] }, textSource: { type: ['string', 'null'], enum: ['pdf-text', 'ocr', 'none', null] }, duplicate: { type: 'boolean' }, createdAt: { type: 'string' } },

@@ -1,0 +1,79 @@
+import { errors, idParam, json, q, ref } from './openapi-parts.ts';
+
+const ROLES = ['admin', 'clerk', 'official', 'staff', 'auditor'];
+const LEVELS = ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'];
+const obj = (properties: Record<string, object>, required: string[] = []) => ({ type: 'object', ...(required.length ? { required } : {}), properties });
+const str = { type: 'string' };
+
+/** Login, second factor, passwords, users and units. */
+export const accountPaths = {
+  '/api/v1/auth/login': {
+    post: {
+      summary: 'Log in. Users who must have a second factor send `totp` (a code or a recovery code); without one enrolled yet they get 403 totp-enrolment-required with an enrolment `token`. Repeated failures answer 429 with Retry-After.',
+      security: [],
+      requestBody: json(obj({ username: str, password: str, totp: str, cookie: { type: 'boolean', description: 'web UI: set HttpOnly session and CSRF cookies instead of returning the token' } }, ['username', 'password'])),
+      responses: { 200: { description: 'a bearer token (or cookies and csrfToken)', ...json(obj({ token: str, expiresAt: str, csrfToken: str, user: ref('User') })) }, ...errors(400, 401, 403, 422, 429) },
+    },
+  },
+  '/api/v1/auth/logout': { post: { summary: 'End the session', responses: { 204: { description: 'the token stops working' }, ...errors(401, 403) } } },
+  '/api/v1/auth/me': { get: { summary: 'The logged-in user', responses: { 200: { description: 'the user', ...json(ref('User')) }, ...errors(401, 403) } } },
+  '/api/v1/auth/password': {
+    post: {
+      summary: 'Change your password (ends every session, this one too)',
+      requestBody: json(obj({ currentPassword: str, newPassword: { type: 'string', minLength: 8, maxLength: 256 } }, ['currentPassword', 'newPassword'])),
+      responses: { 204: { description: 'changed; log in again' }, ...errors(400, 401, 422, 429) },
+    },
+  },
+  '/api/v1/auth/totp/setup': {
+    post: {
+      summary: 'Start TOTP enrolment (RFC 6238, SHA-1, 6 digits, 30 s); a full or an enrolment token',
+      responses: { 200: { description: 'the secret, as text, otpauth URL and QR code', ...json(obj({ secret: str, otpauthUrl: str, qrCodeSvg: str })) }, ...errors(401, 409) },
+    },
+  },
+  '/api/v1/auth/totp/enable': {
+    post: {
+      summary: 'Confirm enrolment with a current code; returns ten one-time recovery codes (shown once)',
+      requestBody: json(obj({ code: { type: 'string', pattern: '^\\d{6}$' } }, ['code'])),
+      responses: { 200: { description: 'enabled', ...json(obj({ recoveryCodes: { type: 'array', items: str } })) }, ...errors(401, 409, 422) },
+    },
+  },
+  '/api/v1/users': {
+    get: {
+      summary: 'Users (admin)',
+      parameters: [q('page', { type: 'integer', minimum: 1 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 }), q('unitCode'), q('role', { type: 'string', enum: ROLES }), q('q')],
+      responses: { 200: { description: 'a page of users', ...json(obj({ items: { type: 'array', items: ref('User') }, total: { type: 'integer' }, page: { type: 'integer' }, limit: { type: 'integer' } })) }, ...errors(401, 403, 422) },
+    },
+    post: { summary: 'Create a user (admin)', requestBody: json(ref('NewUser')), responses: { 201: { description: 'created', ...json(ref('User')) }, ...errors(400, 401, 403, 409, 422) } },
+  },
+  '/api/v1/users/{id}': {
+    get: { summary: 'One user (admin, or yourself)', parameters: [idParam('id')], responses: { 200: { description: 'the user', ...json(ref('User')) }, ...errors(401, 403, 404) } },
+    patch: {
+      summary: 'Change a user (admin). Disabling or a new password ends their sessions at once.',
+      parameters: [idParam('id')],
+      requestBody: json(obj({ name: str, role: { type: 'string', enum: ROLES }, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS }, disabled: { type: 'boolean' }, password: str })),
+      responses: { 200: { description: 'the user', ...json(ref('User')) }, ...errors(400, 401, 403, 404, 409, 422) },
+    },
+  },
+  '/api/v1/users/{id}/totp/reset': { post: { summary: 'Turn off a user’s second factor (lost phone) and end their sessions (admin)', parameters: [idParam('id')], responses: { 204: { description: 'reset' }, ...errors(401, 403, 404) } } },
+  '/api/v1/units': {
+    get: { summary: 'The unit tree as a list', responses: { 200: { description: 'units', ...json(obj({ items: { type: 'array', items: ref('Unit') } })) }, ...errors(401) } },
+    post: { summary: 'Create a unit (admin)', requestBody: json(obj({ code: str, name: str, parentCode: str }, ['code', 'name'])), responses: { 201: { description: 'created', ...json(ref('Unit')) }, ...errors(400, 401, 403, 409, 422) } },
+  },
+  '/api/v1/units/{code}': {
+    patch: {
+      summary: 'Rename or move a unit (admin); no cycles',
+      parameters: [idParam('code')],
+      requestBody: json(obj({ name: str, parentCode: { type: ['string', 'null'] } })),
+      responses: { 200: { description: 'the unit', ...json(ref('Unit')) }, ...errors(400, 401, 403, 404, 422) },
+    },
+  },
+};
+
+export const accountSchemas = {
+  User: obj({ id: str, username: str, name: str, role: str, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS }, disabled: { type: 'boolean' }, totpEnabled: { type: 'boolean' }, totpRequired: { type: 'boolean' }, createdAt: str }),
+  NewUser: obj(
+    { username: str, password: { type: 'string', minLength: 8, maxLength: 256 }, name: str, role: { type: 'string', enum: ROLES }, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS } },
+    ['username', 'password', 'name', 'unitCode'],
+  ),
+  Unit: obj({ code: str, name: str, parentCode: { type: ['string', 'null'] } }),
+};
