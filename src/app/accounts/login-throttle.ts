@@ -11,11 +11,15 @@ export const throttleKeys = (username: string, ip: string | undefined): { key: s
   ...(ip ? [{ key: `address:${ip}`, policy: ADDRESS_BACKOFF }] : []),
 ];
 
-/** Refuses the attempt (429 with Retry-After) while any of its keys is locked. */
-export const refuseWhileLocked = async (deps: AppDeps, keys: { key: string }[]): Promise<void> => {
+/**
+ * Refuses the attempt (429 with Retry-After) while any of its keys is locked; otherwise returns
+ * the keys that have failures on record (so a success clears only what exists).
+ */
+export const refuseWhileLocked = async (deps: AppDeps, keys: { key: string }[]): Promise<string[]> => {
   const now = deps.clock.now().getTime();
-  const locked = (await deps.db.loginThrottle.get(keys.map((k) => k.key))).filter((r) => r.lockedUntil && r.lockedUntil.getTime() > now);
-  if (locked.length === 0) return;
+  const rows = await deps.db.loginThrottle.get(keys.map((k) => k.key));
+  const locked = rows.filter((r) => r.lockedUntil && r.lockedUntil.getTime() > now);
+  if (locked.length === 0) return rows.filter((r) => r.failures > 0).map((r) => r.key);
   const until = Math.max(...locked.map((r) => r.lockedUntil!.getTime()));
   throw new AppError('rate_limited', 'too many failed logins; wait before trying again', { retryAfterSeconds: (until - now) / 1000 });
 };

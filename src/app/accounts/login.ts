@@ -8,7 +8,13 @@ import { newToken, openSession } from './sessions.ts';
 import { checkSecondFactor } from './two-factor.ts';
 
 // A real hash verified when the username is unknown, so both failures cost the same time.
+// Made on first need; a failure to make it is not cached.
 let dummyHash: Promise<string> | undefined;
+const dummy = (deps: AppDeps): Promise<string> =>
+  (dummyHash ??= deps.hasher.hash(newToken()).catch((e: unknown) => {
+    dummyHash = undefined;
+    throw e;
+  }));
 
 export interface LoginInput {
   username: string;
@@ -24,18 +30,18 @@ export interface LoginInput {
  */
 export const login = async (deps: AppDeps, input: LoginInput, ip: string | undefined) => {
   const keys = throttleKeys(input.username, ip);
-  await refuseWhileLocked(deps, keys);
+  const earlierFailures = await refuseWhileLocked(deps, keys);
   const user = await deps.db.users.findByUsername(input.username);
-  dummyHash ??= deps.hasher.hash(newToken());
-  const passwordOk = await deps.hasher.verify(user?.passwordHash ?? (await dummyHash), input.password);
+  const passwordOk = await deps.hasher.verify(user?.passwordHash ?? (await dummy(deps)), input.password);
   if (!user || !passwordOk || user.disabled) await fail(deps, { keys, user, username: input.username, ip, reason: 'credentials' }, 'wrong username or password');
 
   const known = user!;
+  const forgive = earlierFailures.includes(keys[0]!.key) ? keys[0]!.key : null;
   if (known.totpEnabledAt) {
     if (!input.totp) throw new AppError('unauthenticated', 'enter the code from your authenticator app', { problemType: 'totp-required' });
     const factor = await checkSecondFactor(deps, known, input.totp);
     if (!factor) await fail(deps, { keys, user: known, username: input.username, ip, reason: 'totp' }, 'the code is wrong, expired or already used', 'totp-invalid');
-    return succeed(deps, known, ip, keys, factor!);
+    return succeed(deps, known, ip, factor!, forgive);
   }
   if (requiresTotp(known)) {
     const { token, expiresAt } = await deps.db.transaction(async (tx) => {
@@ -48,10 +54,11 @@ export const login = async (deps: AppDeps, input: LoginInput, ip: string | undef
       members: { token, expiresAt: expiresAt.toISOString() },
     });
   }
-  return succeed(deps, known, ip, keys, 'password');
+  return succeed(deps, known, ip, 'password', forgive);
 };
 
-const succeed = async (deps: AppDeps, user: UserRecord, ip: string | undefined, keys: { key: string }[], factor: string) => {
+/** `forgive`: the account key to clear, when it has failures on record. */
+const succeed = async (deps: AppDeps, user: UserRecord, ip: string | undefined, factor: string, forgive: string | null) => {
   const { token, expiresAt } = await deps.db.transaction(async (tx) => {
     const s = await openSession(deps, tx, user.id, 'full');
     await tx.audit.append({ at: deps.clock.now(), actorId: user.id, action: 'auth.login', targetType: 'user', targetId: user.id, details: { ip: ip ?? null, factor } });
@@ -59,7 +66,7 @@ const succeed = async (deps: AppDeps, user: UserRecord, ip: string | undefined, 
   });
   // A success forgives the account's failures, not the address's (one good account must not
   // reset the counter of an address guessing at others).
-  await deps.db.loginThrottle.clear(keys[0]!.key);
+  if (forgive) await deps.db.loginThrottle.clear(forgive);
   return { token, expiresAt: expiresAt.toISOString(), user: presentUser(user) };
 };
 
