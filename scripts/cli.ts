@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../src/config/config.ts';
 import { AppError } from '../src/domain/errors.ts';
+import { auditCheckpointCommand } from './commands/audit-checkpoint.command.ts';
 import { type Command, type CommandIo, EXIT, UsageError, commandHelp, parseFlags } from './commands/command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { reconcileCommand } from './commands/reconcile.command.ts';
@@ -10,7 +11,7 @@ import { userCreateCommand } from './commands/user-create.command.ts';
 import { verifyAuditCommand } from './commands/verify-audit.command.ts';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: Command[] = [userCreateCommand, unitCreateCommand, migrateCommand, reindexCommand, reconcileCommand, verifyAuditCommand];
+const COMMANDS: Command[] = [userCreateCommand, unitCreateCommand, migrateCommand, reindexCommand, reconcileCommand, verifyAuditCommand, auditCheckpointCommand];
 
 const overview = (): string =>
   [
@@ -19,7 +20,7 @@ const overview = (): string =>
     'Reads its configuration from the environment exactly like the server (DATA_DIR, DATABASE_URL, ...).',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(14)} ${c.summary.split('\n')[0]}`),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(16)} ${c.summary.split('\n')[0]}`),
     '',
     'Run `npm run cli -- <command> --help` for its options. Exit codes: 0 done, 1 failed or found a problem, 2 usage error.',
   ].join('\n');

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { bootstrapAdmin } from './app/accounts/bootstrap-admin.ts';
+import { recordScheduledCheckpoint } from './app/audit/checkpoints.ts';
 import type { AppDeps } from './app/deps.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { createHttpApp } from './http/app.ts';
@@ -46,10 +47,20 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
   if (await bootstrapAdmin(deps, admin)) log.info({ username: admin!.username }, 'created the first admin');
 
   let runner: JobRunner | undefined;
+  let checkpointTimer: NodeJS.Timeout | undefined;
   if (config.roles.worker) {
     runner = new JobRunner({ jobs: adapters.db.jobs, handlers: stageHandlers(deps), clock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
     deps.jobsEnqueued = () => runner!.nudge();
     runner.start();
+    // Every worker runs the timer; a head already checkpointed (by another worker) is skipped, one seq is one row.
+    if (config.audit.checkpointMinutes > 0) {
+      const checkpoint = () =>
+        recordScheduledCheckpoint(deps).then(
+          (c) => c && log.info({ seq: c.seq, hash: c.hash }, 'recorded an audit checkpoint'),
+          (e: unknown) => log.warn({ err: (e as Error).message }, 'audit checkpoint failed; trying again next time'),
+        );
+      checkpointTimer = setInterval(() => void checkpoint(), config.audit.checkpointMinutes * 60_000).unref();
+    }
     if (o.warmOcr ?? true) void adapters.ocr.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'OCR workers failed to start'));
   }
 
@@ -75,6 +86,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
     ...(generatedAdminPassword ? { generatedAdminPassword } : {}),
     async stop() {
       clearInterval(sweeper);
+      clearInterval(checkpointTimer);
       if (server) await new Promise<void>((r) => server!.close(() => r()));
       server?.closeAllConnections();
       await runner?.stop();
@@ -106,7 +118,8 @@ const main = async () => {
     if (naskah.generatedAdminPassword) console.log(`  Log in: username "admin", password "${naskah.generatedAdminPassword}" (generated now and shown once; change it)`);
     else if (config.admin) console.log(`  Log in: username "${config.admin.username}" with the password in ADMIN_PASSWORD`);
     else console.log('  Log in: with an existing account (create one with: npm run cli -- user:create --username U --password P --role R --unit CODE)');
-    console.log(`  e.g.    curl -s -X POST ${naskah.url}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"…","password":"…"}'\n`);
+    console.log(`  e.g.    curl -s -X POST ${naskah.url}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"…","password":"…"}'`);
+    console.log('  Admins, officials and anyone cleared for rahasia turn on two-factor login (TOTP) at their first login: see the README, "Logging in".\n');
   }
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,16 +1,36 @@
-import { verifyAudit } from '../../src/app/operations/verify-audit.ts';
+import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
+import type { ChainPoint } from '../../src/domain/audit-chain.ts';
 import { withCommandApp } from './app-context.ts';
-import { type Command, EXIT } from './command.ts';
+import { type Command, EXIT, UsageError } from './command.ts';
 
-/** `verify-audit`: recomputes the audit hash chain; exit 1 when an entry was changed or removed. */
+/** `SEQ:HASH` as printed on a checkpoint page. */
+const parseCheckpoint = (value: string | boolean | undefined): ChainPoint | undefined => {
+  if (value === undefined) return undefined;
+  const m = typeof value === 'string' ? /^(\d{1,15}):([0-9a-fA-F]{64})$/.exec(value.trim()) : null;
+  if (!m || Number(m[1]) < 1) throw new UsageError('--checkpoint must be SEQ:HASH, e.g. 42:<64 hex digits>');
+  return { seq: Number(m[1]), hash: m[2]!.toLowerCase() };
+};
+
+/**
+ * `verify-audit [--checkpoint SEQ:HASH]`: recomputes the audit hash chain and checks it against
+ * the head row and every recorded checkpoint; exit 1 when it is broken or the given checkpoint
+ * does not match.
+ */
 export const verifyAuditCommand: Command = {
   name: 'verify-audit',
-  summary: 'Recomputes the audit trail hash chain and prints { intact, entries } or the first broken seq.',
-  flags: {},
-  async run(_flags, io) {
-    const result = await withCommandApp(io.env, ({ deps }) => verifyAudit(deps.db.audit));
+  summary: [
+    'Recomputes the audit trail hash chain and says whether it is intact or where it first broke.',
+    'Prints JSON: { intact, entries, head } or { intact: false, entries, firstBrokenSeq, reason }.',
+    'Detects changed, deleted, reordered and inserted entries, a deleted tail and rewrites a recorded',
+    'checkpoint contradicts. Exits 1 when broken or when --checkpoint does not match.',
+  ].join('\n'),
+  flags: { checkpoint: { value: true, help: 'SEQ:HASH from a printed checkpoint: also say whether the chain still holds it' } },
+  async run(flags, io) {
+    const claim = parseCheckpoint(flags.checkpoint);
+    const result = await withCommandApp(io.env, ({ deps }) => verifyAudit(deps.db.audit, claim ? { claim } : {}));
     io.out(JSON.stringify(result));
-    if (!result.intact) io.err(`the audit trail is broken at seq ${result.firstBrokenSeq}: that entry or the one before it was changed or removed`);
-    return result.intact ? EXIT.ok : EXIT.failed;
+    if (!result.intact) io.err(`the audit trail is broken at seq ${result.firstBrokenSeq}: ${result.reason}`);
+    if (result.checkpoint && !result.checkpoint.matches) io.err(`the checkpoint ${result.checkpoint.seq}:${result.checkpoint.hash} does not match the trail: its history up to that entry was rewritten or removed`);
+    return result.intact && result.checkpoint?.matches !== false ? EXIT.ok : EXIT.failed;
   },
 };

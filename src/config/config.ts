@@ -18,6 +18,8 @@ export interface Config {
   jobs: { pollMs: number; leaseMs: number; maxAttempts: number; concurrency: number };
   admin?: { username: string; password: string };
   tokenTtlHours: number;
+  /** Minutes between periodic audit checkpoints in the worker role; 0 turns them off. */
+  audit: { checkpointMinutes: number };
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -66,6 +68,7 @@ const schema = z.object({
   ADMIN_USERNAME: z.string().min(1).max(64).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').max(256).optional(),
   TOKEN_TTL_HOURS: int(1, 24 * 30).default(12),
+  AUDIT_CHECKPOINT_MINUTES: int(0, 7 * 24 * 60).default(60),
 });
 
 /** A configuration error that lists every problem at once. */
@@ -123,5 +126,6 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     jobs: { pollMs: e.JOB_POLL_MS, leaseMs: e.JOB_LEASE_MS, maxAttempts: e.JOB_MAX_ATTEMPTS, concurrency: e.JOB_CONCURRENCY ?? e.OCR_WORKERS },
     ...(e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } } : {}),
     tokenTtlHours: e.TOKEN_TTL_HOURS,
+    audit: { checkpointMinutes: e.AUDIT_CHECKPOINT_MINUTES },
   };
 };

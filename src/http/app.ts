@@ -7,6 +7,7 @@ import { openApiDocument } from './openapi.ts';
 import { errorHandler } from './problem.ts';
 import { requestContext, type Logger } from './request-context.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { documentsRoutes } from './routes/documents.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -25,7 +26,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
     res.json(openApiDocument(o.publicUrl));
   });
   app.use('/api/v1', express.json({ limit: '256kb', strict: true }), authRoutes(deps));
-  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps));
+  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps), auditRoutes(deps));
   app.use((_req, _res, next) => next(new AppError('not_found', 'no such route')));
   app.use(errorHandler(log));
   return app;

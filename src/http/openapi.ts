@@ -3,6 +3,7 @@
  * test/integration/openapi.test.ts checks that every path it names is served.
  */
 import { accountPaths, accountSchemas } from './openapi-accounts.ts';
+import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const documentMetadata = {
@@ -26,6 +27,7 @@ export const openApiDocument = (publicUrl: string) => ({
     '/healthz': { get: { summary: 'The process runs', security: [], responses: { 200: { description: 'ok' } } } },
     '/readyz': { get: { summary: 'Database, storage and search answer', security: [], responses: { 200: { description: 'ready' }, ...errors(503) } } },
     ...accountPaths,
+    ...auditPaths,
     '/api/v1/documents': {
       post: {
         summary: 'Archive one file (PDF, JPEG, PNG, TIFF)',
@@ -72,6 +74,7 @@ export const openApiDocument = (publicUrl: string) => ({
     schemas: {
       Problem: { type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } } },
       ...accountSchemas,
+      ...auditSchemas,
       Document: {
         type: 'object',
         properties: { id: { type: 'string' }, title: { type: 'string' }, status: { type: 'string', enum: ['processing', 'ready', 'failed'] }, error: { type: 'string' }, sha256: { type: 'string' }, size: { type: 'integer' }, mimeType: { type: 'string' }, pages: { type: ['integer', 'null'] }, textSource: { type: ['string', 'null'], enum: ['pdf-text', 'ocr', 'none', null] }, duplicate: { type: 'boolean' }, createdAt: { type: 'string' } },

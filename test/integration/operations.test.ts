@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sqlite3 from 'sqlite3';
 import { generateLetter, type GeneratedLetter } from '../../scripts/fixtures/letter-text.ts';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
@@ -12,23 +10,12 @@ import { inboxKey, originalKey } from '../../src/app/documents/keys.ts';
 import { toSearchDocument } from '../../src/app/documents/search-document.ts';
 import { ORPHAN_GRACE_MS, reconcile } from '../../src/app/operations/reconcile.ts';
 import { reindex } from '../../src/app/operations/reindex.ts';
-import { verifyAudit } from '../../src/app/operations/verify-audit.ts';
+import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
+import { cli } from '../support/cli.ts';
 import { api, upload } from '../support/http.ts';
 import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Runs the CLI as the shell would, with only the environment given. */
-const cli = (args: string[], env: Record<string, string>) =>
-  new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, out, err }));
-  });
 
 describe('operations: reindex, reconcile, verify-audit (embedded)', function () {
   this.timeout(120_000);
@@ -124,7 +111,7 @@ describe('operations: reindex, reconcile, verify-audit (embedded)', function () 
     } finally {
       await new Promise<void>((resolve) => db.close(() => resolve()));
     }
-    expect(await verifyAudit(app.naskah.deps.db.audit, 2)).to.deep.equal({ intact: false, entries: 3, firstBrokenSeq: 4 });
+    expect(await verifyAudit(app.naskah.deps.db.audit, { chunk: 2 })).to.deep.include({ intact: false, entries: 3, firstBrokenSeq: 4 });
   });
 
   it('runs as a shell command against the data directory in DATA_DIR', async () => {
@@ -143,7 +130,7 @@ describe('operations: reindex, reconcile, verify-audit (embedded)', function () 
       expect(badRole.err).to.include('--role must be one of');
       const verified = await cli(['verify-audit'], env);
       expect(verified.code, verified.err).to.equal(0);
-      expect(JSON.parse(verified.out)).to.deep.equal({ intact: true, entries: 2 });
+      expect(JSON.parse(verified.out)).to.deep.include({ intact: true, entries: 2 });
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -58,7 +58,7 @@ export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewU
  */
 export const updateUser = async (deps: AppDeps, actor: Actor, id: string, changes: UserChanges) => {
   requireAdmin(actor);
-  const user = await existing(deps, id);
+  await existing(deps, id);
   if (actor.id === id && (changes.disabled === true || (changes.roles && !changes.roles.includes('admin')))) {
     throw new AppError('conflict', 'you cannot disable yourself or remove your own admin role; ask another admin');
   }

@@ -1,5 +1,4 @@
 import type { DocumentRecord } from '../../domain/document.ts';
-import { AppError } from '../../domain/errors.ts';
 import type { BatchItemRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { INBOX_PREFIX, ORIGINALS_PREFIX } from '../documents/keys.ts';
