@@ -5,6 +5,8 @@ import pino from 'pino';
 import { bootstrapAdmin } from './app/accounts/bootstrap-admin.ts';
 import { recordScheduledCheckpoint } from './app/audit/checkpoints.ts';
 import type { AppDeps } from './app/deps.ts';
+import { reminderRound } from './app/notifications/reminder-round.ts';
+import { ReminderMemo } from './app/notifications/scan-reminders.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { createHttpApp } from './http/app.ts';
 import { type Adapters, openAdapters } from './infra/adapters.ts';
@@ -29,7 +31,7 @@ const HOUR = 3600_000;
 export const startNaskah = async (config: Config, log: pino.Logger = pino({ level: config.logLevel }), o: { warmOcr?: boolean; clock?: Clock } = {}): Promise<Naskah> => {
   const adapters = await openAdapters(config);
   const clock = o.clock ?? systemClock;
-  const deps: AppDeps = { ...adapters, clock, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours };
+  const deps: AppDeps = { ...adapters, clock, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours, officeTimeZone: config.reminders.timeZone };
   // Storage and search may come up after us: readiness says so, and jobs retry until they answer.
   await adapters.blobs.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'storage not ready at start'));
   await adapters.search.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'search not ready at start'));
@@ -48,6 +50,8 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
 
   let runner: JobRunner | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;
+  let reminderTimer: NodeJS.Timeout | undefined;
+  let reminderRun: Promise<void> | undefined;
   if (config.roles.worker) {
     runner = new JobRunner({ jobs: adapters.db.jobs, handlers: stageHandlers(deps), clock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
     deps.jobsEnqueued = () => runner!.nudge();
@@ -61,13 +65,23 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
         );
       checkpointTimer = setInterval(() => void checkpoint(), config.audit.checkpointMinutes * 60_000).unref();
     }
+    // Every worker scans; each reminder is one row by its dedupe key, each email is taken by compare-and-set.
+    if (config.reminders.scanSeconds > 0) {
+      const memo = new ReminderMemo();
+      reminderTimer = setInterval(() => {
+        if (reminderRun) return; // the last round is still going
+        reminderRun = reminderRound(deps, memo, log)
+          .catch((e: unknown) => log.warn({ err: (e as Error).message }, 'reminder round failed; trying again next time'))
+          .finally(() => (reminderRun = undefined));
+      }, config.reminders.scanSeconds * 1000).unref();
+    }
     if (o.warmOcr ?? true) void adapters.ocr.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'OCR workers failed to start'));
   }
 
   let server: Server | undefined;
   let url: string | undefined;
   if (config.roles.web) {
-    const app = createHttpApp(deps, log, { publicUrl: config.publicUrl });
+    const app = createHttpApp(deps, log, { publicUrl: config.publicUrl, trustProxy: config.trustProxy });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);
@@ -87,9 +101,12 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
     async stop() {
       clearInterval(sweeper);
       clearInterval(checkpointTimer);
+      clearInterval(reminderTimer);
       if (server) await new Promise<void>((r) => server!.close(() => r()));
       server?.closeAllConnections();
       await runner?.stop();
+      await reminderRun;
+      await adapters.mailer.close();
       await adapters.ocr.close();
       await adapters.extractor.close();
       await adapters.search.close();

@@ -6,6 +6,8 @@ import type { Adapters } from '../../src/infra/adapters.ts';
 export interface CommandApp {
   deps: AppDeps;
   adapters: Adapters;
+  /** Which database this is, without credentials: a command pointed at the wrong one must say so. */
+  database: string;
   close(): Promise<void>;
 }
 
@@ -19,10 +21,11 @@ export const openCommandApp = async (env: Record<string, string | undefined>): P
   // Loaded here, not at the top: help and usage errors answer without loading PDF, OCR and image libraries.
   const { openAdapters } = await import('../../src/infra/adapters.ts');
   const adapters = await openAdapters(config);
-  const deps: AppDeps = { ...adapters, clock: { now: () => new Date() }, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours };
+  const deps: AppDeps = { ...adapters, clock: { now: () => new Date() }, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours, officeTimeZone: config.reminders.timeZone };
   return {
     deps,
     adapters,
+    database: config.database.dialect === 'sqlite' ? config.database.url.replace(/^sqlite:/, 'SQLite at ') : `MySQL at ${new URL(config.database.url).host}${new URL(config.database.url).pathname}`,
     async close() {
       await adapters.ocr.close();
       await adapters.extractor.close();

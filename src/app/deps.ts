@@ -1,9 +1,11 @@
 import type { Config } from '../config/config.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { Mailer } from '../ports/mailer.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
 import type { QrCodeRenderer } from '../ports/qr-code.ts';
 import type { Database } from '../ports/repositories.ts';
+import type { LetterRenderer } from '../ports/letter-renderer.ts';
 import type { SearchIndex } from '../ports/search-index.ts';
 import type { StagingArea } from '../ports/staging-area.ts';
 import type { TextExtractor } from '../ports/text-extractor.ts';
@@ -19,6 +21,11 @@ export interface AppDeps {
   archives: ArchiveReader;
   hasher: PasswordHasher;
   qr: QrCodeRenderer;
+  letterRenderer: LetterRenderer;
+  /** Outgoing email; `configured` is false without SMTP_URL. */
+  mailer: Mailer;
+  /** The office's IANA time zone (OFFICE_TIMEZONE): register years, due days, months in figures. */
+  officeTimeZone: string;
   clock: Clock;
   limits: Config['limits'];
   jobs: Pick<Config['jobs'], 'maxAttempts'>;

@@ -18,11 +18,26 @@ export interface Config {
   jobs: { pollMs: number; leaseMs: number; maxAttempts: number; concurrency: number };
   admin?: { username: string; password: string };
   tokenTtlHours: number;
+  /** Which proxies' X-Forwarded-For to believe for the client address (login back-off, logs). */
+  trustProxy: string;
   /** Minutes between periodic audit checkpoints in the worker role; 0 turns them off. */
   audit: { checkpointMinutes: number };
+  /** Outgoing email: absent when SMTP_URL is not set (notifications stay in the app). */
+  mail?: { smtpUrl: string; from: string };
+  /** Seconds between deadline-reminder scans in the worker role (0: off); the office's IANA time zone. */
+  reminders: { scanSeconds: number; timeZone: string };
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const schema = z.object({
   PORT: int(0, 65535).default(3000),
@@ -68,7 +83,18 @@ const schema = z.object({
   ADMIN_USERNAME: z.string().min(1).max(64).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').max(256).optional(),
   TOKEN_TTL_HOURS: int(1, 24 * 30).default(12),
+  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'loopback, uniquelocal, an address or CIDR list, or a hop count').default('loopback'),
   AUDIT_CHECKPOINT_MINUTES: int(0, 7 * 24 * 60).default(60),
+  SMTP_URL: z
+    .string()
+    .refine((s) => /^smtps?:\/\/[^/]+/.test(s) && URL.canParse(s), 'smtp://user:pass@host:587 or smtps://user:pass@host:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(300).optional(),
+  REMINDER_SCAN_SECONDS: int(0, 24 * 3600).default(60),
+  OFFICE_TIMEZONE: z
+    .string()
+    .refine(isTimeZone, 'an IANA time zone such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)')
+    .default('Asia/Jakarta'),
 });
 
 /** A configuration error that lists every problem at once. */
@@ -92,6 +118,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     for (const k of ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const) if (!e[k]) problems.push(`${k}: required when STORAGE_DRIVER=s3`);
   }
   if (e.SEARCH_DRIVER === 'meilisearch' && !e.MEILI_URL) problems.push('MEILI_URL: required when SEARCH_DRIVER=meilisearch');
+  if (e.SMTP_URL && !e.MAIL_FROM) problems.push('MAIL_FROM: required when SMTP_URL is set (the sender address, e.g. "Naskah <naskah@bkd.example.go.id>")');
   if ((e.ADMIN_USERNAME === undefined) !== (e.ADMIN_PASSWORD === undefined)) problems.push('ADMIN_USERNAME and ADMIN_PASSWORD: set both or neither');
   if (problems.length) throw new ConfigError(problems);
 
@@ -126,6 +153,9 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     jobs: { pollMs: e.JOB_POLL_MS, leaseMs: e.JOB_LEASE_MS, maxAttempts: e.JOB_MAX_ATTEMPTS, concurrency: e.JOB_CONCURRENCY ?? e.OCR_WORKERS },
     ...(e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } } : {}),
     tokenTtlHours: e.TOKEN_TTL_HOURS,
+    trustProxy: e.TRUST_PROXY,
     audit: { checkpointMinutes: e.AUDIT_CHECKPOINT_MINUTES },
+    ...(e.SMTP_URL && e.MAIL_FROM ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } } : {}),
+    reminders: { scanSeconds: e.REMINDER_SCAN_SECONDS, timeZone: e.OFFICE_TIMEZONE },
   };
 };

@@ -9,6 +9,9 @@ export interface BackoffPolicy {
   maxMs: number;
 }
 
+/** Failures not followed by another within a day are forgotten (a typo months ago counts for nothing). */
+export const FORGET_FAILURES_AFTER_MS = 24 * 3600_000;
+
 export const ACCOUNT_BACKOFF: BackoffPolicy = { freeFailures: 5, baseMs: 1_000, maxMs: 15 * 60_000 };
 // One office often sits behind one address: allow many more failures from an address.
 export const ADDRESS_BACKOFF: BackoffPolicy = { freeFailures: 30, baseMs: 1_000, maxMs: 15 * 60_000 };

@@ -9,15 +9,21 @@ import { requestContext, type Logger } from './request-context.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { dispositionsRoutes } from './routes/dispositions.routes.ts';
 import { documentsRoutes } from './routes/documents.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { incomingRoutes } from './routes/incoming.routes.ts';
+import { notificationsRoutes } from './routes/notifications.routes.ts';
+import { outgoingRoutes } from './routes/outgoing.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
+import { statsRoutes } from './routes/stats.routes.ts';
 
 /** The HTTP application: routes authenticate, validate, call one use case and present the result. */
-export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string }): Express => {
+export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string; trustProxy: string }): Express => {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // A number is a hop count; anything else is express's list of trusted proxy addresses.
+  app.set('trust proxy', /^\d+$/.test(o.trustProxy) ? Number(o.trustProxy) : o.trustProxy.split(',').map((s) => s.trim()));
   app.set('query parser', 'simple');
   app.use(requestContext(log));
   app.use(securityHeaders);
@@ -26,7 +32,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
     res.json(openApiDocument(o.publicUrl));
   });
   app.use('/api/v1', express.json({ limit: '256kb', strict: true }), authRoutes(deps));
-  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps), auditRoutes(deps));
+  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps), auditRoutes(deps), incomingRoutes(deps), dispositionsRoutes(deps), notificationsRoutes(deps), statsRoutes(deps), outgoingRoutes(deps));
   app.use((_req, _res, next) => next(new AppError('not_found', 'no such route')));
   app.use(errorHandler(log));
   return app;

@@ -32,9 +32,9 @@ export const accountPaths = {
   },
   '/api/v1/auth/totp/enable': {
     post: {
-      summary: 'Confirm enrolment with a current code; returns ten one-time recovery codes (shown once)',
+      summary: 'Confirm enrolment with a current code; returns ten one-time recovery codes (shown once) and a full session',
       requestBody: json(obj({ code: { type: 'string', pattern: '^\\d{6}$' } }, ['code'])),
-      responses: { 200: { description: 'enabled', ...json(obj({ recoveryCodes: { type: 'array', items: str } })) }, ...errors(401, 409, 422) },
+      responses: { 200: { description: 'enabled', ...json(obj({ recoveryCodes: { type: 'array', items: str }, token: str, expiresAt: str })) }, ...errors(401, 409, 422) },
     },
   },
   '/api/v1/users': {
@@ -50,7 +50,7 @@ export const accountPaths = {
     patch: {
       summary: 'Change a user (admin). Disabling or a new password ends their sessions at once.',
       parameters: [idParam('id')],
-      requestBody: json(obj({ name: str, role: { type: 'string', enum: ROLES }, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS }, disabled: { type: 'boolean' }, password: str })),
+      requestBody: json(obj({ name: str, email: { type: ['string', 'null'] }, role: { type: 'string', enum: ROLES }, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS }, disabled: { type: 'boolean' }, password: str })),
       responses: { 200: { description: 'the user', ...json(ref('User')) }, ...errors(400, 401, 403, 404, 409, 422) },
     },
   },
@@ -70,9 +70,9 @@ export const accountPaths = {
 };
 
 export const accountSchemas = {
-  User: obj({ id: str, username: str, name: str, role: str, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS }, disabled: { type: 'boolean' }, totpEnabled: { type: 'boolean' }, totpRequired: { type: 'boolean' }, createdAt: str }),
+  User: obj({ id: str, username: str, name: str, email: { type: ['string', 'null'] }, role: str, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS }, disabled: { type: 'boolean' }, totpEnabled: { type: 'boolean' }, totpRequired: { type: 'boolean' }, createdAt: str }),
   NewUser: obj(
-    { username: str, password: { type: 'string', minLength: 8, maxLength: 256 }, name: str, role: { type: 'string', enum: ROLES }, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS } },
+    { username: str, password: { type: 'string', minLength: 8, maxLength: 256 }, name: str, email: str, role: { type: 'string', enum: ROLES }, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS } },
     ['username', 'password', 'name', 'unitCode'],
   ),
   Unit: obj({ code: str, name: str, parentCode: { type: ['string', 'null'] } }),

@@ -4,6 +4,9 @@
  */
 import { accountPaths, accountSchemas } from './openapi-accounts.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
+import { letterPaths, letterSchemas } from './openapi-letters.ts';
+import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
+import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const documentMetadata = {
@@ -28,6 +31,9 @@ export const openApiDocument = (publicUrl: string) => ({
     '/readyz': { get: { summary: 'Database, storage and search answer', security: [], responses: { 200: { description: 'ready' }, ...errors(503) } } },
     ...accountPaths,
     ...auditPaths,
+    ...letterPaths,
+    ...outgoingPaths,
+    ...notificationPaths,
     '/api/v1/documents': {
       post: {
         summary: 'Archive one file (PDF, JPEG, PNG, TIFF)',
@@ -75,6 +81,9 @@ export const openApiDocument = (publicUrl: string) => ({
       Problem: { type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } } },
       ...accountSchemas,
       ...auditSchemas,
+      ...letterSchemas,
+      ...outgoingSchemas,
+      ...notificationSchemas,
       Document: {
         type: 'object',
         properties: { id: { type: 'string' }, title: { type: 'string' }, status: { type: 'string', enum: ['processing', 'ready', 'failed'] }, error: { type: 'string' }, sha256: { type: 'string' }, size: { type: 'integer' }, mimeType: { type: 'string' }, pages: { type: ['integer', 'null'] }, textSource: { type: ['string', 'null'], enum: ['pdf-text', 'ocr', 'none', null] }, duplicate: { type: 'boolean' }, createdAt: { type: 'string' } },

@@ -7,7 +7,13 @@ export const CSRF_COOKIE = 'naskah_csrf';
 export const readCookie = (req: Request, name: string): string | null => {
   for (const part of (req.get('cookie') ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null; // a mangled cookie is no session, not a 500
+      }
+    }
   }
   return null;
 };

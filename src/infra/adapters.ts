@@ -9,6 +9,9 @@ import { createArgon2PasswordHasher } from './auth/argon2.password-hasher.ts';
 import { openSequelizeDatabase } from './db/sequelize.database.ts';
 import { createTesseractOcrEngine } from './extract/tesseract-ocr.engine.ts';
 import { createTextExtractor } from './extract/text-extractor.ts';
+import { noMailer } from './mail/no.mailer.ts';
+import { createSmtpMailer } from './mail/smtp.mailer.ts';
+import { createPdfLibLetterRenderer } from './pdf/pdf-lib.letter-renderer.ts';
 import { qrcodeRenderer } from './qr/qrcode.renderer.ts';
 import { createFts5SearchIndex } from './search/fts5.search-index.ts';
 import { createLocalStagingArea } from './staging/local.staging-area.ts';
@@ -56,6 +59,8 @@ export const openAdapters = async (config: Config) => {
     archives: createYauzlArchiveReader(),
     hasher: createArgon2PasswordHasher(),
     qr: qrcodeRenderer(),
+    letterRenderer: createPdfLibLetterRenderer(),
+    mailer: config.mail ? createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) : noMailer(),
   };
 };
 

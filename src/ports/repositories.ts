@@ -2,6 +2,16 @@ import type { DocumentRecord, DocumentStatus, PageText, TextSource } from '../do
 import type { Role } from '../domain/roles.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-chain.ts';
+import type {
+  CounterRepository,
+  DispositionRepository,
+  DocumentVisibility,
+  IncomingLetterRepository,
+  NotificationRepository,
+  OutgoingLetterRepository,
+  ReaderRepository,
+} from './correspondence-repositories.ts';
+import type { StatsSource } from './stats-source.ts';
 
 export interface UserRecord {
   id: string;
@@ -17,10 +27,15 @@ export interface UserRecord {
   totpEnabledAt: Date | null;
   /** The last time step a code was accepted for (a code works once). */
   totpLastStep: number | null;
+  /** Where notifications are mailed when SMTP is configured; null: in-app only. */
+  email: string | null;
   createdAt: Date;
 }
 
-export type UserPatch = Partial<Pick<UserRecord, 'passwordHash' | 'name' | 'roles' | 'unitCode' | 'clearance' | 'disabled' | 'totpSecret' | 'totpEnabledAt' | 'totpLastStep'>>;
+export type UserPatch = Partial<Pick<UserRecord, 'passwordHash' | 'name' | 'roles' | 'unitCode' | 'clearance' | 'disabled' | 'totpSecret' | 'totpEnabledAt' | 'totpLastStep' | 'email'>>;
+
+/** A new user: `email` may be left out (none). */
+export type NewUserRecord = Omit<UserRecord, 'createdAt' | 'email'> & { email?: string | null };
 
 export interface UnitRecord {
   code: string;
@@ -36,13 +51,6 @@ export interface SessionRecord {
   userId: string;
   purpose: SessionPurpose;
   expiresAt: Date;
-}
-
-/** Consecutive login failures of one key (an account name or a client address). */
-export interface LoginThrottleRecord {
-  key: string;
-  failures: number;
-  lockedUntil: Date | null;
 }
 
 /** A published chain head: proof of what the audit trail held up to `seq`. */
@@ -91,7 +99,7 @@ export interface BatchRecord {
 /** Users and their credentials. */
 export interface UserRepository {
   /** Inserts a user; AppError `conflict` when the username is taken. */
-  create(user: Omit<UserRecord, 'createdAt'>): Promise<UserRecord>;
+  create(user: NewUserRecord): Promise<UserRecord>;
   findById(id: string): Promise<UserRecord | null>;
   findByUsername(username: string): Promise<UserRecord | null>;
   /** Applies a patch; false when the user does not exist. */
@@ -113,10 +121,16 @@ export interface RecoveryCodeRepository {
 
 /** Login failure counters for back-off, shared by every process. */
 export interface LoginThrottleRepository {
-  get(keys: string[]): Promise<LoginThrottleRecord[]>;
-  /** Adds one failure atomically and returns the new count. */
-  recordFailure(key: string, now: Date): Promise<number>;
+  /**
+   * Counts one attempt against a key in one atomic step, unless the key is locked (then
+   * returns the lock and counts nothing). Failures last seen before `forgetBefore` are forgotten
+   * first. An attempt past `free` locks the key until `lockUntil` at once, so attempts racing
+   * this one are refused while its password is being checked.
+   */
+  attempt(key: string, now: Date, o: { free: number; forgetBefore: Date; lockUntil: Date }): Promise<{ lockedUntil: Date | null; failures: number }>;
   lock(key: string, until: Date): Promise<void>;
+  /** Takes one attempt back (a success from a shared address), never below zero. */
+  forgive(key: string): Promise<void>;
   clear(key: string): Promise<void>;
 }
 
@@ -209,16 +223,8 @@ export interface AuditFilter {
   to?: Date;
 }
 
-/**
- * Which entries about documents a reader may see: those whose document lies in `unitCodes`
- * ('all' for every unit) at one of `levels`, or names the reader in `readers`. Entries about
- * anything else (users, units, batches) are not filtered.
- */
-export interface AuditVisibility {
-  userId: string;
-  unitCodes: string[] | 'all';
-  levels: SecurityLevel[];
-}
+/** Entries about documents show only when the reader may see the document; others always. */
+export type AuditVisibility = DocumentVisibility;
 
 export interface AuditRepository {
   /** Appends an entry after the current head, in strict order even under concurrency. */
@@ -246,6 +252,13 @@ export interface Repositories {
   jobs: JobRepository;
   batches: BatchRepository;
   audit: AuditRepository;
+  readers: ReaderRepository;
+  counters: CounterRepository;
+  incoming: IncomingLetterRepository;
+  dispositions: DispositionRepository;
+  notifications: NotificationRepository;
+  outgoing: OutgoingLetterRepository;
+  stats: StatsSource;
 }
 
 /**

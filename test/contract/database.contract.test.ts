@@ -157,6 +157,48 @@ for (const target of databaseTargets()) {
 }
 
 for (const target of databaseTargets()) {
+  describe(`grants and counters (${target.name})`, function () {
+    this.timeout(60_000);
+    let tdb: TestDatabase;
+    let db: Database;
+    before(async () => {
+      tdb = await target.create();
+      db = await openSequelizeDatabase(tdb.config);
+    });
+    after(async () => {
+      await db?.close();
+      await tdb?.drop();
+    });
+
+    it('hands out 1..N without gaps or repeats to concurrent transactions, and reuses a rolled-back number', async () => {
+      await db.counters.ensure('agenda:BKD:2026');
+      await db.counters.ensure('agenda:BKD:2026'); // twice is harmless
+      const got = await Promise.all(Array.from({ length: 40 }, () => db.transaction((tx) => tx.counters.next('agenda:BKD:2026'))));
+      expect([...got].sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 40 }, (_, i) => i + 1));
+      const failed = await db.transaction(async (tx) => {
+        await tx.counters.next('agenda:BKD:2026');
+        throw new Error('the registration failed after taking a number');
+      }).catch((e: Error) => e.message);
+      expect(failed).to.match(/registration failed/);
+      expect(await db.transaction((tx) => tx.counters.next('agenda:BKD:2026'))).to.equal(41);
+      expect(await db.transaction((tx) => tx.counters.next('agenda:BKD:2027'))).to.equal(1);
+      const outside = await db.counters.next('x').catch((e: Error) => e.message);
+      expect(outside).to.match(/inside a transaction/);
+    });
+
+    it('grants readers once and reads them back, one document or many', async () => {
+      const now = new Date();
+      await db.readers.grant('doc-1', ['u1', 'u2', 'u1'], 'disposition', now);
+      await db.readers.grant('doc-1', ['u2'], 'review', now);
+      expect((await db.readers.of('doc-1')).sort()).to.deep.equal(['u1', 'u2']);
+      const many = await db.readers.ofMany(['doc-1', 'doc-2']);
+      expect(many.get('doc-2')).to.deep.equal([]);
+      expect(many.get('doc-1')?.sort()).to.deep.equal(['u1', 'u2']);
+    });
+  });
+}
+
+for (const target of databaseTargets()) {
   describe(`database migrations under concurrency (${target.name})`, function () {
     this.timeout(60_000);
     it('several processes opening a new database at once all succeed and apply each migration once', async () => {

@@ -38,6 +38,20 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     expectProblem(await tryLogin(app, 'siti', 'salah-sandi-99'), 401);
   });
 
+  it('refuses a burst of parallel guesses past the free failures', async () => {
+    const burst = await Promise.all(Array.from({ length: 20 }, () => tryLogin(app, 'burst-target', 'salah-sandi-99')));
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).to.be.at.most(6); // 5 free + the one that set the lock
+    expect(statuses.filter((s) => s === 429).length).to.be.at.least(14);
+  });
+
+  it('answers bad input on the public routes with 4xx, never 500', async () => {
+    expectProblem(await tryLogin(app, 'si\u0000ti', 'x'), 422);
+    expectProblem(await api(app, app.adminToken, 'GET', '/api/v1/users?q=a%00b'), 422);
+    const mangled = await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie: 'naskah_session=%E0%A4%A' } });
+    expect(mangled.status).to.equal(401);
+  });
+
   it('changes a password only with the current one, and ends every session', async () => {
     const a = await app.login('rina', 'sandi-rina-123');
     const b = await app.login('rina', 'sandi-rina-123');
@@ -68,12 +82,30 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     expect(changed.body).to.deep.include({ roles: ['clerk', 'staff'], role: 'clerk' });
     expect((await upload(app, token, '/api/v1/documents', [pdf], { title: 'x' })).status).to.not.equal(403);
     const me = await api(app, app.adminToken, 'GET', '/api/v1/auth/me');
-    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${String(me.body.id)}`, { disabled: true }), 409);
-    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${String(me.body.id)}`, { roles: ['staff'] }), 409);
+    for (const own of [{ disabled: true }, { roles: ['staff'] }, { roles: ['admin', 'auditor'] }, { clearance: 'sangat_rahasia' }, { password: 'sandi-baru-admin' }]) {
+      expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${String(me.body.id)}`, own), 409);
+    }
+    expectProblem(await api(app, app.adminToken, 'POST', `/api/v1/users/${String(me.body.id)}/totp/reset`), 409);
+    expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.rina}`, { password: '' }), 422);
     expectProblem(await api(app, token, 'PATCH', `/api/v1/users/${ids.rina}`, { clearance: 'rahasia' }), 403);
     expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.rina}`, { role: 'king' }), 422);
     expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.rina}`, { passwordHash: 'x' }), 422);
     expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/users/00000000-0000-4000-8000-000000000000', { name: 'x' }), 404);
+  });
+
+  it('holds a password-only session to enrolment once its user needs a second factor', async () => {
+    const token = await app.login('budi', 'sandi-budi-123');
+    await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.budi}`, { clearance: 'rahasia' });
+    const held = expectProblem(await api(app, token, 'GET', '/api/v1/auth/me'), 403);
+    expect(String(held.type)).to.match(/totp-enrolment-required$/);
+    expect((await api(app, token, 'POST', '/api/v1/auth/totp/setup', {})).status).to.equal(200);
+    await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.budi}`, { clearance: 'biasa' });
+    expect((await api(app, token, 'GET', '/api/v1/auth/me')).status).to.equal(200);
+  });
+
+  it('keeps usernames case-insensitive, as MySQL does', async () => {
+    expectProblem(await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'SITI', password: 'sandi-lain-123', name: 'x', role: 'staff', unitCode: 'ORG' }), 409);
+    expect((await tryLogin(app, 'Siti', 'sandi-siti-123')).status).to.equal(200);
   });
 
   it('lists users with filters and paging, for admins only', async () => {
@@ -134,5 +166,13 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     for (const secret of ['sandi-budi-123', 'sandi-siti-123', 'salah-sandi-99', ADMIN.password, token, app.adminToken, ...[...app.secondFactors.values()].map((f) => f.secret)]) {
       expect(log).to.not.include(secret);
     }
+  });
+
+  // Last: it moves the clock a day on, past every token's life.
+  it('forgets failures after a day', async () => {
+    for (let i = 0; i < 6; i++) await tryLogin(app, 'pelupa', 'salah-sandi-99');
+    expectProblem(await tryLogin(app, 'pelupa', 'salah-sandi-99'), 429);
+    app.clock.advance(25 * 3600_000);
+    for (let i = 0; i < 5; i++) expectProblem(await tryLogin(app, 'pelupa', 'salah-sandi-99'), 401); // counted from 1 again
   });
 });

@@ -46,6 +46,9 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
     expect(recoveryCodes).to.have.length(10);
     expect(new Set(recoveryCodes).size).to.equal(10);
     expectProblem(await api(app, enrolment, 'POST', '/api/v1/auth/totp/setup', {}), 401); // spent
+    // Enabling proved both factors: its answer carries a full session at once.
+    const session = String(enabled.body.token);
+    expect((await api(app, session, 'GET', '/api/v1/auth/me')).body).to.include({ username: 'kabid', totpEnabled: true });
 
     // Now a code is needed, and each works once.
     expect(typeOf(expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: 'sandi-kabid-123' }), 401))).to.equal('totp-required');

@@ -69,7 +69,7 @@ describe('operations: reindex, reconcile, verify-audit (embedded)', function () 
     const strayInbox = inboxKey(randomUUID(), 1);
     await deps.blobs.putBuffer(strayInbox, Buffer.from('left by a failed import'), 'application/octet-stream');
     const strayId = randomUUID();
-    await deps.search.upsert([toSearchDocument({ ...lost, id: strayId }, [])]);
+    await deps.search.upsert([toSearchDocument({ ...lost, id: strayId }, [], [])]);
     await deps.db.documents.setStatus(stuckId, 'processing', {}, new Date());
 
     const expected = [`missing-original ${lostId}`, `missing-from-index ${unindexedId}`, `orphan-original ${orphan}`, `stray-inbox ${strayInbox}`, `stray-index-entry ${strayId}`, `stuck-processing ${stuckId}`].sort();

@@ -39,3 +39,13 @@ export const expectProblem = (r: Reply, status: number): Record<string, unknown>
   for (const k of ['type', 'title', 'status', 'detail']) if (!(k in r.body)) throw new Error(`problem lacks ${k}: ${JSON.stringify(r.body)}`);
   return r.body;
 };
+
+/** A multipart POST with text fields and optionally one `file` part. */
+export const form = async (app: TestApp, token: string, path: string, fields: Record<string, string>, file?: { name: string; bytes: Uint8Array }): Promise<Reply> => {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  if (file) body.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
+  const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Reply['body']) : {} };
+};

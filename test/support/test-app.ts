@@ -34,7 +34,8 @@ export interface TestApp {
   adminToken: string;
   /** Files under a data subfolder (tmp, objects/...) — to prove a failed request left nothing. */
   filesIn(sub: string): Promise<string[]>;
-  stop(): Promise<void>;
+  /** `keepData` leaves the data dir for a restart (`startTestApp(env, { restartOf })`). */
+  stop(o?: { keepData?: boolean }): Promise<void>;
 }
 
 export const ADMIN = { username: 'admin', password: 'rahasia-admin-123' };
@@ -43,13 +44,15 @@ export const ADMIN = { username: 'admin', password: 'rahasia-admin-123' };
  * The real HTTP app on an ephemeral loopback port with embedded adapters in a temp data dir.
  * `env` overrides configuration (limits, drivers, DATABASE_URL for MySQL runs).
  */
-export const startTestApp = async (env: Record<string, string> = {}, o: { warmOcr?: boolean; log?: pino.Logger } = {}): Promise<TestApp> => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-it-'));
+export const startTestApp = async (env: Record<string, string> = {}, o: { warmOcr?: boolean; log?: pino.Logger; restartOf?: TestApp } = {}): Promise<TestApp> => {
+  // A restart: the stopped app's data dir, clock and enrolled second factors (pass the same env).
+  const dataDir = o.restartOf?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'naskah-it-')));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, OCR_WORKERS: '1', JOB_POLL_MS: '50', ...env });
-  const clock = offsetClock();
+  const clock = o.restartOf?.clock ?? offsetClock();
   const naskah = await startNaskah(config, o.log ?? pino({ level: 'silent' }), { warmOcr: o.warmOcr ?? false, clock });
   const url = naskah.url!;
   const { login, nextTotp, factors: secondFactors } = totpLoginClient(url, clock);
+  for (const [user, f] of o.restartOf?.secondFactors ?? []) secondFactors.set(user, f);
   const filesIn = async (sub: string): Promise<string[]> => {
     const out: string[] = [];
     const walk = async (dir: string) => {
@@ -72,9 +75,9 @@ export const startTestApp = async (env: Record<string, string> = {}, o: { warmOc
     clock,
     adminToken: await login(ADMIN.username, ADMIN.password),
     filesIn,
-    async stop() {
+    async stop(so) {
       await naskah.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!so?.keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 };

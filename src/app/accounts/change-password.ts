@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { checkPassword } from './admin-only.ts';
-import { recordLoginFailure, refuseWhileLocked, throttleKeys } from './login-throttle.ts';
+import { countAttempt, settleFailure, settleSuccess, throttleKeys } from './login-throttle.ts';
 
 /**
  * Changes the caller's own password after checking the current one (a stolen session alone
@@ -13,11 +13,12 @@ export const changePassword = async (deps: AppDeps, actor: Actor, input: { curre
   const user = await deps.db.users.findById(actor.id);
   if (!user) throw new AppError('unauthenticated', 'the account no longer exists');
   const keys = throttleKeys(user.username, ip);
-  await refuseWhileLocked(deps, keys);
+  const counts = await countAttempt(deps, keys);
   if (!(await deps.hasher.verify(user.passwordHash, input.currentPassword))) {
-    await recordLoginFailure(deps, keys);
+    await settleFailure(deps, keys, counts);
     throw new AppError('invalid', 'the current password is wrong', { errors: [{ field: 'currentPassword', message: 'wrong password' }] });
   }
+  await settleSuccess(deps, keys);
   checkPassword(input.newPassword, 'newPassword');
   const passwordHash = await deps.hasher.hash(input.newPassword);
   await deps.db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import type { UserPatch, UserRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { checkPassword, conflictAs, requireAdmin } from './admin-only.ts';
 import { presentUser } from './present-user.ts';
+import { normaliseUsername } from './usernames.ts';
 
 export interface NewUserInput {
   username: string;
@@ -15,6 +16,8 @@ export interface NewUserInput {
   roles: Role[];
   unitCode: string;
   clearance: SecurityLevel;
+  /** Where notifications are mailed (when SMTP is configured). */
+  email?: string | null | undefined;
 }
 
 export interface UserChanges {
@@ -24,6 +27,8 @@ export interface UserChanges {
   clearance?: SecurityLevel | undefined;
   disabled?: boolean | undefined;
   password?: string | undefined;
+  /** null removes it. */
+  email?: string | null | undefined;
 }
 
 const requireUnit = async (deps: AppDeps, code: string) => {
@@ -40,12 +45,13 @@ const existing = async (deps: AppDeps, id: string): Promise<UserRecord> => {
 export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewUserInput) => {
   requireAdmin(actor);
   checkPassword(input.password);
+  const username = normaliseUsername(input.username);
   await requireUnit(deps, input.unitCode);
   const passwordHash = await deps.hasher.hash(input.password);
   const user = await deps.db.transaction(async (tx) => {
-    const fields = { id: randomUUID(), username: input.username, passwordHash, name: input.name, roles: normaliseRoles(input.roles), unitCode: input.unitCode, clearance: input.clearance };
-    const created = await tx.users.create({ ...fields, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null }).catch(conflictAs(`the username ${input.username} is taken`));
-    await tx.audit.append({ at: deps.clock.now(), actorId: actor?.id ?? null, action: 'admin.user_create', targetType: 'user', targetId: created.id, details: { username: input.username, roles: created.roles, unitCode: input.unitCode, clearance: input.clearance } });
+    const fields = { id: randomUUID(), username, passwordHash, name: input.name, roles: normaliseRoles(input.roles), unitCode: input.unitCode, clearance: input.clearance, email: input.email ?? null };
+    const created = await tx.users.create({ ...fields, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null }).catch(conflictAs(`the username ${username} is taken`));
+    await tx.audit.append({ at: deps.clock.now(), actorId: actor?.id ?? null, action: 'admin.user_create', targetType: 'user', targetId: created.id, details: { username, roles: created.roles, unitCode: input.unitCode, clearance: input.clearance } });
     return created;
   });
   return presentUser(user);
@@ -53,17 +59,19 @@ export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewU
 
 /**
  * Changes a user. Disabling or setting a new password ends every session of theirs at once;
- * role, unit and clearance changes apply from their next request (each request reads the user).
- * An admin cannot disable themselves or drop their own admin role: another admin must.
+ * role, unit and clearance changes apply from their next request (each request reads the user;
+ * one who now needs a second factor and has none is held to enrolment, see sessions.ts).
+ * Admins cannot change their own access (disable, roles, clearance, password here): another
+ * admin must, so no one raises their own clearance (their own password: /auth/password).
  */
 export const updateUser = async (deps: AppDeps, actor: Actor, id: string, changes: UserChanges) => {
   requireAdmin(actor);
   await existing(deps, id);
-  if (actor.id === id && (changes.disabled === true || (changes.roles && !changes.roles.includes('admin')))) {
-    throw new AppError('conflict', 'you cannot disable yourself or remove your own admin role; ask another admin');
+  if (actor.id === id && (changes.disabled !== undefined || changes.roles || changes.clearance || changes.password !== undefined)) {
+    throw new AppError('conflict', 'you cannot change your own access (disable, roles, clearance, password); ask another admin');
   }
   if (changes.unitCode) await requireUnit(deps, changes.unitCode);
-  if (changes.password) checkPassword(changes.password);
+  if (changes.password !== undefined) checkPassword(changes.password);
   const patch: UserPatch = {
     ...(changes.name !== undefined ? { name: changes.name } : {}),
     ...(changes.roles ? { roles: normaliseRoles(changes.roles) } : {}),
@@ -71,6 +79,7 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
     ...(changes.clearance ? { clearance: changes.clearance } : {}),
     ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
     ...(changes.password ? { passwordHash: await deps.hasher.hash(changes.password) } : {}),
+    ...(changes.email !== undefined ? { email: changes.email } : {}),
   };
   const endSessions = changes.disabled === true || changes.password !== undefined;
   await deps.db.transaction(async (tx) => {
@@ -87,6 +96,7 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
 /** Turns a user's second factor off (a lost phone): they enrol again at their next login. */
 export const resetTotp = async (deps: AppDeps, actor: Actor, id: string) => {
   requireAdmin(actor);
+  if (actor.id === id) throw new AppError('conflict', 'you cannot reset your own second factor; ask another admin');
   await existing(deps, id);
   await deps.db.transaction(async (tx) => {
     await tx.users.update(id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });

@@ -11,6 +11,7 @@ export const presentUser = (u: UserRecord) => ({
   roles: u.roles,
   unitCode: u.unitCode,
   clearance: u.clearance,
+  email: u.email,
   disabled: u.disabled,
   totpEnabled: u.totpEnabledAt !== null,
   totpRequired: requiresTotp(u),

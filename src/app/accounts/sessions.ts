@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/access.ts';
-import type { SessionPurpose, UserRecord } from '../../ports/repositories.ts';
-import type { Repositories } from '../../ports/repositories.ts';
+import { requiresTotp } from '../../domain/two-factor.ts';
+import type { Repositories, SessionPurpose, UserRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 
 /** Only a hash of a bearer token is stored, so a database leak yields no usable token. */
@@ -40,7 +40,10 @@ export const authenticate = async (deps: AppDeps, token: string): Promise<{ acto
   if (!session) return null;
   const user = await deps.db.users.findById(session.userId);
   if (!user || user.disabled) return null;
-  return { actor: actorOf(user), purpose: session.purpose };
+  // A password-only session of someone who since needs a second factor (raised clearance, made
+  // admin or official, factor reset) may only enrol until they log in with one.
+  const purpose = session.purpose === 'full' && requiresTotp(user) && !user.totpEnabledAt ? 'totp_enrolment' : session.purpose;
+  return { actor: actorOf(user), purpose };
 };
 
 /** Ends a session: the token stops working at once. */

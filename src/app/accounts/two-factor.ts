@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors.ts';
 import { base32Encode, matchTotp, otpauthUrl } from '../../domain/totp.ts';
 import type { UserRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
-import { hashToken } from './sessions.ts';
+import { hashToken, openSession } from './sessions.ts';
 
 const ISSUER = 'Naskah';
 const RECOVERY_CODES = 10;
@@ -37,7 +37,11 @@ export const setupTotp = async (deps: AppDeps, actor: Actor) => {
   return { secret, otpauthUrl: url, qrCodeSvg: await deps.qr.svg(url) };
 };
 
-/** Confirms enrolment with a code from the app; returns one-time recovery codes (shown once). */
+/**
+ * Confirms enrolment with a code from the app. Returns one-time recovery codes (shown once) and
+ * a full session: the enrolment token proved the password and the code the new factor, so the
+ * user need not wait for the next code to log in.
+ */
 export const enableTotp = async (deps: AppDeps, actor: Actor, code: string, sessionToken: string) => {
   const user = await userOf(deps, actor);
   if (user.totpEnabledAt) throw new AppError('conflict', 'two-factor login is already on');
@@ -45,14 +49,15 @@ export const enableTotp = async (deps: AppDeps, actor: Actor, code: string, sess
   const step = matchTotp(user.totpSecret, code.trim(), deps.clock.now(), null);
   if (step === null) throw new AppError('invalid', 'the code does not match; check the time on the phone', { errors: [{ field: 'code', message: 'wrong or expired code' }] });
   const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-  await deps.db.transaction(async (tx) => {
+  const session = await deps.db.transaction(async (tx) => {
     await tx.users.update(user.id, { totpEnabledAt: deps.clock.now(), totpLastStep: step });
     await tx.recoveryCodes.replace(user.id, recoveryCodes.map(hashRecoveryCode));
-    // The enrolment token has done its job; a full session needs a login with the new code.
+    // The enrolment token has done its job; the full session replaces it.
     await tx.sessions.revoke(hashToken(sessionToken));
     await tx.audit.append({ at: deps.clock.now(), actorId: user.id, action: 'auth.totp_enabled', targetType: 'user', targetId: user.id, details: {} });
+    return openSession(deps, tx, user.id, 'full');
   });
-  return { recoveryCodes };
+  return { recoveryCodes, token: session.token, expiresAt: session.expiresAt.toISOString() };
 };
 
 /**

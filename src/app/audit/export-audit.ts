@@ -3,7 +3,8 @@ import type { AuditEntry } from '../../domain/audit-chain.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AuditFilter, AuditVisibility } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
-import { auditVisibility, requireAdminForActivity, requireAuditor } from './audit-access.ts';
+import { documentVisibility } from '../documents/read-documents.ts';
+import { requireAdminForActivity, requireAuditor } from './audit-access.ts';
 
 const PAGE = 500;
 
@@ -38,7 +39,7 @@ const rangeDetails = (r: TimeRange) => ({ from: r.from?.toISOString() ?? null, t
  */
 export const exportAudit = async (deps: AppDeps, actor: Actor, range: TimeRange): Promise<AsyncIterable<AuditEntry>> => {
   requireAuditor(actor);
-  const visibility = await auditVisibility(deps, actor);
+  const visibility = await documentVisibility(deps, actor);
   await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'audit.export', targetType: 'audit', targetId: null, details: rangeDetails(range) });
   return pagesOf(deps, rangeOf(range), visibility);
 };
@@ -51,7 +52,7 @@ export const exportAudit = async (deps: AppDeps, actor: Actor, range: TimeRange)
 export const userActivity = async (deps: AppDeps, actor: Actor, userId: string, range: TimeRange): Promise<AsyncIterable<AuditEntry>> => {
   requireAdminForActivity(actor);
   if (!(await deps.db.users.findById(userId))) throw new AppError('not_found', 'no such user');
-  const visibility = await auditVisibility(deps, actor);
+  const visibility = await documentVisibility(deps, actor);
   await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'audit.user_activity', targetType: 'user', targetId: userId, details: rangeDetails(range) });
   return pagesOf(deps, { ...rangeOf(range), actorId: userId }, visibility);
 };

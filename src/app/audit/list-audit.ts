@@ -1,7 +1,8 @@
 import type { Actor } from '../../domain/access.ts';
 import type { AuditFilter } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
-import { auditVisibility, requireAuditor } from './audit-access.ts';
+import { documentVisibility } from '../documents/read-documents.ts';
+import { requireAuditor } from './audit-access.ts';
 import { presentAuditEntry } from './present-audit.ts';
 
 /**
@@ -10,6 +11,6 @@ import { presentAuditEntry } from './present-audit.ts';
  */
 export const listAudit = async (deps: AppDeps, actor: Actor, filter: AuditFilter, page: number, limit: number) => {
   requireAuditor(actor);
-  const { items, total } = await deps.db.audit.list(filter, await auditVisibility(deps, actor), page, limit);
+  const { items, total } = await deps.db.audit.list(filter, await documentVisibility(deps, actor), page, limit);
   return { items: items.map(presentAuditEntry), total, page, limit };
 };

@@ -10,7 +10,7 @@ import { INDEX_JOB } from './store-original.ts';
  * Corrects a document's description (title, classification, security level, unit, date, tags,
  * letter number, sender); the original bytes never change. Only clerks and admins who may file
  * for both the old and the new unit may do it. The change, its audit entry (each field before
- * and after) and the re-index job commit together, so search never keeps the old access data.
+ * and after) and the re-index job commit together.
  */
 export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch): Promise<DocumentRecord> => {
   const doc = await visibleDocument(deps, actor, id);
@@ -24,6 +24,9 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
   }
   const changed = (Object.keys(patch) as (keyof DocumentMetadataPatch)[]).filter((k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(doc[k]));
   if (changed.length === 0) return doc;
+  // Search would show the old unit and level until the re-index job runs: when access may
+  // narrow, take the entry out first (a search outage then refuses the edit, 503).
+  if (changed.includes('securityLevel') || changed.includes('unitCode')) await deps.search.remove([id]);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await tx.documents.updateMetadata(id, Object.fromEntries(changed.map((k) => [k, patch[k]])), now);

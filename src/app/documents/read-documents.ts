@@ -1,15 +1,23 @@
 import { canRead, readScopeOf, type Actor, type ReadScope } from '../../domain/access.ts';
 import type { DocumentRecord, PageText } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
+import { SECURITY_LEVELS } from '../../domain/security-level.ts';
+import type { DocumentVisibility } from '../../ports/correspondence-repositories.ts';
 import type { AppDeps } from '../deps.ts';
 
 /** The caller's read scope, from the current unit tree. */
 export const scopeOf = async (deps: AppDeps, actor: Actor): Promise<ReadScope> => readScopeOf(actor, await deps.db.units.all());
 
+/** The caller's read scope in the form list queries apply (see infra's visibleDocumentIds). */
+export const documentVisibility = async (deps: AppDeps, actor: Actor): Promise<DocumentVisibility> => {
+  const scope = await scopeOf(deps, actor);
+  return { userId: actor.id, unitCodes: scope.allUnits ? 'all' : scope.unitCodes, levels: SECURITY_LEVELS.slice(0, scope.maxSecurityRank + 1) };
+};
+
 /** A document the caller may see; a document they may not see is reported as missing (404). */
 export const visibleDocument = async (deps: AppDeps, actor: Actor, id: string): Promise<DocumentRecord> => {
   const doc = await deps.db.documents.findById(id);
-  if (!doc || !canRead(await scopeOf(deps, actor), doc)) throw new AppError('not_found', 'no such document');
+  if (!doc || !canRead(await scopeOf(deps, actor), { ...doc, readers: await deps.db.readers.of(id) })) throw new AppError('not_found', 'no such document');
   return doc;
 };
 

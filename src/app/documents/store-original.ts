@@ -31,9 +31,14 @@ export interface StoreResult {
 export const EXTRACT_JOB = 'extract-text';
 export const INDEX_JOB = 'index-document';
 
-/** Checks what can be checked before any byte is stored: rights, unit, type, emptiness, parse and limits. */
-export const validateUpload = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields) => {
-  if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
+/**
+ * Checks what can be checked before any byte is stored: rights, unit, type, emptiness, parse and
+ * limits. `authorised`: the calling use case has already decided this person may file this
+ * file (a disposition report, a letter draft), so the archive's own clerk/admin rule is skipped;
+ * the unit rule still holds.
+ */
+export const validateUpload = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields, o: { authorised?: boolean } = {}) => {
+  if (!o.authorised && !canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
   const unitCode = fields.unitCode ?? actor.unitCode;
   const units = await deps.db.units.all();
   if (!units.some((u) => u.code === unitCode)) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
@@ -49,7 +54,7 @@ export const validateUpload = async (deps: AppDeps, actor: Actor, staged: Staged
  * Stores an original durably and commits its row, audit entry and extraction job in one
  * transaction (the outbox). The same bytes are one object and one document: a second upload,
  * even a concurrent one, gets the first document back as a duplicate.
- * `inTx` lets a batch mark its item in the same transaction.
+ * `inTx` lets a batch mark its item in the same transaction; `authorised` as for validateUpload.
  */
 export const storeOriginal = async (
   deps: AppDeps,
@@ -57,9 +62,9 @@ export const storeOriginal = async (
   staged: StagedFile,
   fields: DocumentFields,
   originalName: string | null,
-  extra: { batchId?: string; inTx?: (tx: Repositories, doc: DocumentRecord, duplicate: boolean) => Promise<void> } = {},
+  extra: { batchId?: string; authorised?: boolean; inTx?: (tx: Repositories, doc: DocumentRecord, duplicate: boolean) => Promise<void> } = {},
 ): Promise<StoreResult> => {
-  const { unitCode, mimeType, pages } = await validateUpload(deps, actor, staged, fields);
+  const { unitCode, mimeType, pages } = await validateUpload(deps, actor, staged, fields, { authorised: extra.authorised ?? false });
   const existing = await deps.db.documents.findBySha256(staged.sha256);
   if (existing) return duplicateOf(deps, actor, existing, extra.inTx);
   const storageKey = originalKey(staged.sha256);

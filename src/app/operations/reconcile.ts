@@ -2,7 +2,7 @@ import type { DocumentRecord } from '../../domain/document.ts';
 import type { BatchItemRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { INBOX_PREFIX, ORIGINALS_PREFIX } from '../documents/keys.ts';
-import { toSearchDocument } from '../documents/search-document.ts';
+import { loadSearchDocuments } from '../documents/search-document.ts';
 import { EXTRACT_JOB, INDEX_JOB } from '../documents/store-original.ts';
 
 /** The kinds of disagreement reconcile looks for, one per check. */
@@ -128,9 +128,7 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
   const toIndex = unindexed.filter((d) => !indexedNow.has(d.id));
   if (o.repair) {
     await inChunks(toIndex, chunk, async (part) => {
-      const fresh = await deps.db.documents.findManyByIds(part.map((d) => d.id));
-      const pages = await deps.db.pages.getMany(fresh.map((d) => d.id));
-      await deps.search.upsert(fresh.map((d) => toSearchDocument(d, pages.get(d.id) ?? [])));
+      await deps.search.upsert(await loadSearchDocuments(deps.db, await deps.db.documents.findManyByIds(part.map((d) => d.id))));
     });
   }
   for (const d of toIndex) add('missing-from-index', d.id, `${d.status} document is not in the search index${o.repair ? '; indexed' : ''}`, o.repair);

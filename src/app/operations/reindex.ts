@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.ts';
-import { toSearchDocument } from '../documents/search-document.ts';
+import { loadSearchDocuments } from '../documents/search-document.ts';
 
 /** How far a reindex has come (and, at the end, what it did). */
 export interface ReindexProgress {
@@ -34,8 +34,7 @@ export const reindex = async (deps: Pick<AppDeps, 'db' | 'search' | 'clock'>, o:
     const ids = await deps.db.documents.listIds(after, chunk);
     if (ids.length === 0) return null;
     const docs = (await deps.db.documents.findManyByIds(ids)).filter((d) => d.status !== 'processing');
-    const pages = await deps.db.pages.getMany(docs.map((d) => d.id));
-    return { last: ids[ids.length - 1]!, skipped: ids.length - docs.length, docs: docs.map((d) => toSearchDocument(d, pages.get(d.id) ?? [])) };
+    return { last: ids[ids.length - 1]!, skipped: ids.length - docs.length, docs: await loadSearchDocuments(deps.db, docs) };
   };
   await deps.search.clear();
   let next = read(null);

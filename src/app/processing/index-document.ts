@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.ts';
-import { toSearchDocument } from '../documents/search-document.ts';
+import { loadSearchDocuments } from '../documents/search-document.ts';
 
 /** After the index job's last attempt: the document fails with the reason instead of staying `processing`. */
 export const markIndexingFailed = async (deps: AppDeps, documentId: string, reason: string): Promise<void> => {
@@ -14,6 +14,6 @@ export const indexDocument = async (deps: AppDeps, payload: { documentId: string
     await deps.search.remove([payload.documentId]);
     return;
   }
-  await deps.search.upsert([toSearchDocument(doc, await deps.db.pages.get(doc.id))]);
+  await deps.search.upsert(await loadSearchDocuments(deps.db, [doc]));
   if (doc.status === 'processing') await deps.db.documents.setStatus(doc.id, 'ready', {}, deps.clock.now());
 };

@@ -12,7 +12,7 @@ import { clearSessionCookies, setSessionCookies } from '../session-cookies.ts';
 import { parse } from '../validate.ts';
 
 const credentials = z.object({
-  username: z.string().min(1).max(64),
+  username: z.string().min(1).max(64).regex(/^[^\p{Cc}]*$/u, 'no control characters'),
   password: z.string().min(1).max(PASSWORD_MAX * 4),
   totp: z.string().max(32).optional(),
   /** The web UI asks for a cookie session; the token then never reaches page scripts. */

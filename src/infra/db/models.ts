@@ -2,7 +2,27 @@ import { DataTypes, type ModelStatic, type Model, type Sequelize } from 'sequeli
 
 type Row = Model<Record<string, unknown>, Record<string, unknown>>;
 export type Models = Record<
-  'Unit' | 'User' | 'Session' | 'RecoveryCode' | 'LoginThrottle' | 'Document' | 'Page' | 'Job' | 'Batch' | 'BatchItem' | 'Audit' | 'AuditHead' | 'AuditCheckpoint',
+  | 'Unit'
+  | 'User'
+  | 'Session'
+  | 'RecoveryCode'
+  | 'LoginThrottle'
+  | 'Document'
+  | 'Page'
+  | 'Job'
+  | 'Batch'
+  | 'BatchItem'
+  | 'Audit'
+  | 'AuditHead'
+  | 'AuditCheckpoint'
+  | 'DocumentReader'
+  | 'Counter'
+  | 'IncomingLetter'
+  | 'Disposition'
+  | 'Notification'
+  | 'OutgoingLetter'
+  | 'OutgoingVersion'
+  | 'OutgoingReview',
   ModelStatic<Row>
 >;
 
@@ -26,6 +46,7 @@ export const defineModels = (s: Sequelize): Models => ({
       totpSecret: DataTypes.STRING,
       totpEnabledAt: d3(),
       totpLastStep: DataTypes.BIGINT,
+      email: DataTypes.STRING,
       createdAt: d3(),
     },
     { tableName: 'users' },
@@ -120,4 +141,95 @@ export const defineModels = (s: Sequelize): Models => ({
   ),
   AuditHead: s.define('AuditHead', { id: { type: DataTypes.INTEGER, primaryKey: true }, seq: DataTypes.BIGINT, hash: DataTypes.STRING }, { tableName: 'audit_head' }),
   AuditCheckpoint: s.define('AuditCheckpoint', { seq: { type: DataTypes.BIGINT, primaryKey: true }, hash: DataTypes.STRING, at: d3() }, { tableName: 'audit_checkpoints' }),
+  ...correspondenceModels(s),
+});
+
+const S = DataTypes.STRING;
+const T = DataTypes.TEXT;
+const I = DataTypes.INTEGER;
+const key = (type: typeof S | typeof I = S) => ({ type, primaryKey: true });
+
+/** Migration 003's tables. */
+const correspondenceModels = (s: Sequelize) => ({
+  DocumentReader: s.define('DocumentReader', { documentId: key(), userId: key(), reason: S, createdAt: d3() }, { tableName: 'document_readers' }),
+  Counter: s.define('Counter', { scope: key(), value: DataTypes.BIGINT }, { tableName: 'counters' }),
+  IncomingLetter: s.define(
+    'IncomingLetter',
+    {
+      id: key(),
+      documentId: S,
+      unitCode: S,
+      agendaYear: I,
+      agendaNumber: I,
+      letterNumber: S,
+      letterDate: S,
+      sender: S,
+      numberKey: S,
+      subject: S,
+      urgency: S,
+      securityLevel: S,
+      classificationCode: S,
+      receivedAt: d3(),
+      status: S,
+      registeredBy: S,
+      createdAt: d3(),
+      updatedAt: d3(),
+    },
+    { tableName: 'incoming_letters' },
+  ),
+  Disposition: s.define(
+    'Disposition',
+    {
+      id: key(),
+      letterId: S,
+      parentId: S,
+      fromUserId: S,
+      toUserId: S,
+      toUnitCode: S,
+      instruction: T,
+      actions: T,
+      dueAt: d3(),
+      status: S,
+      readAt: d3(),
+      completedAt: d3(),
+      completedBy: S,
+      report: T,
+      reportDocumentId: S,
+      createdAt: d3(),
+    },
+    { tableName: 'dispositions' },
+  ),
+  Notification: s.define(
+    'Notification',
+    { id: key(), userId: S, kind: S, dedupeKey: S, subjectType: S, subjectId: S, message: T, readAt: d3(), emailState: S, createdAt: d3() },
+    { tableName: 'notifications' },
+  ),
+  OutgoingLetter: s.define(
+    'OutgoingLetter',
+    {
+      id: key(),
+      subject: S,
+      recipient: S,
+      classificationCode: S,
+      securityLevel: S,
+      unitCode: S,
+      drafterId: S,
+      signerId: S,
+      status: S,
+      version: I,
+      documentId: S,
+      letterNumber: S,
+      signedAt: d3(),
+      signedDocumentId: S,
+      createdAt: d3(),
+      updatedAt: d3(),
+    },
+    { tableName: 'outgoing_letters' },
+  ),
+  OutgoingVersion: s.define('OutgoingVersion', { letterId: key(), version: key(I), documentId: S, createdBy: S, note: T, template: T, createdAt: d3() }, { tableName: 'outgoing_versions' }),
+  OutgoingReview: s.define(
+    'OutgoingReview',
+    { letterId: key(), version: key(I), position: key(I), reviewerId: S, state: S, comment: T, decidedAt: d3() },
+    { tableName: 'outgoing_reviews' },
+  ),
 });

@@ -12,6 +12,12 @@ import { batchRepository } from './repositories/batches.repository.ts';
 import { documentRepository, pageTextRepository } from './repositories/documents.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
 import { loginThrottleRepository, recoveryCodeRepository } from './repositories/login-security.repository.ts';
+import { counterRepository, readerRepository } from './repositories/grants-and-counters.repository.ts';
+import { incomingLetterRepository } from './repositories/incoming.repository.ts';
+import { dispositionRepository } from './repositories/dispositions.repository.ts';
+import { notificationRepository } from './repositories/notifications.repository.ts';
+import { outgoingLetterRepository } from './repositories/outgoing.repository.ts';
+import { statsSource } from './repositories/stats.repository.ts';
 
 const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repositories => ({
   users: guarded(userRepository(m, t)),
@@ -24,6 +30,13 @@ const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repos
   jobs: guarded(jobRepository(m, t)),
   batches: guarded(batchRepository(m, t)),
   audit: guarded(auditRepository(m, run, t)),
+  readers: guarded(readerRepository(m, t)),
+  counters: guarded(counterRepository(m, t)),
+  incoming: guarded(incomingLetterRepository(m, t)),
+  dispositions: guarded(dispositionRepository(m, t)),
+  notifications: guarded(notificationRepository(m, t)),
+  outgoing: guarded(outgoingLetterRepository(m, t)),
+  stats: guarded(statsSource(m, t)),
 });
 
 /** Opens the database, applies migrations and returns the repositories. */

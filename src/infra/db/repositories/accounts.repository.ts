@@ -21,6 +21,7 @@ const toUser = (r: RawRow): UserRecord => ({
   totpSecret: strOrNull(r.totpSecret),
   totpEnabledAt: toDateOrNull(r.totpEnabledAt),
   totpLastStep: toNumOrNull(r.totpLastStep),
+  email: strOrNull(r.email),
   createdAt: toDate(r.createdAt),
 });
 
@@ -30,7 +31,7 @@ const toUnit = (r: RawRow): UnitRecord => ({ code: str(r.code), name: str(r.name
 
 export const userRepository = (m: Models, transaction?: Transaction): UserRepository => ({
   async create(user) {
-    const record: UserRecord = { ...user, roles: normaliseRoles(user.roles), createdAt: new Date() };
+    const record: UserRecord = { ...user, email: user.email ?? null, roles: normaliseRoles(user.roles), createdAt: new Date() };
     await m.User.create({ ...toRow(record), id: record.id, username: record.username, createdAt: record.createdAt }, { transaction });
     return record;
   },

@@ -4,6 +4,7 @@ import type { AuditRepository, AuditVisibility } from '../../../ports/repositori
 import type { Models } from '../models.ts';
 import type { TransactionRunner } from '../transactions.ts';
 import { mapAll, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
+import { visibleDocumentIds } from './visibility.ts';
 
 const toEntry = (r: RawRow): AuditEntry => ({
   seq: toNum(r.seq),
@@ -63,11 +64,8 @@ export const auditRepository = (m: Models, runTransaction: TransactionRunner, tr
 
 /**
  * Entries about documents only when the reader may see the document (the same unit-and-level
- * rule as every other read); entries about anything else pass. Values are escaped by the driver.
+ * rule as every other read, or a grant); entries about anything else pass.
  */
-const visibleTo = (m: Models, v: AuditVisibility): WhereOptions => {
-  const q = m.Audit.sequelize!;
-  const levels = v.levels.length ? v.levels.map((l) => q.escape(l)).join(',') : 'NULL';
-  const units = v.unitCodes === 'all' ? '' : ` AND unit_code IN (${v.unitCodes.length ? v.unitCodes.map((u) => q.escape(u)).join(',') : 'NULL'})`;
-  return { [Op.or]: [{ targetType: { [Op.ne]: 'document' } }, { targetId: { [Op.in]: literal(`(SELECT id FROM documents WHERE security_level IN (${levels})${units})`) } }] };
-};
+const visibleTo = (m: Models, v: AuditVisibility): WhereOptions => ({
+  [Op.or]: [{ targetType: { [Op.ne]: 'document' } }, { targetId: { [Op.in]: literal(`(${visibleDocumentIds(m.Audit.sequelize!, v)})`) } }],
+});

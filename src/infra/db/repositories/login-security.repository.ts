@@ -1,7 +1,7 @@
-import { Op, type Transaction, UniqueConstraintError } from 'sequelize';
+import { Op, QueryTypes, type Transaction, UniqueConstraintError } from 'sequelize';
 import type { LoginThrottleRepository, RecoveryCodeRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, str, toDateOrNull, toNum } from './row.ts';
+import { type RawRow, toDateOrNull, toNum } from './row.ts';
 
 export const recoveryCodeRepository = (m: Models, transaction?: Transaction): RecoveryCodeRepository => ({
   async replace(userId, codeHashes) {
@@ -16,30 +16,46 @@ export const recoveryCodeRepository = (m: Models, transaction?: Transaction): Re
   countUnused: (userId) => m.RecoveryCode.count({ where: { userId, usedAt: null }, transaction }),
 });
 
-export const loginThrottleRepository = (m: Models, transaction?: Transaction): LoginThrottleRepository => ({
-  async get(keys) {
-    if (keys.length === 0) return [];
-    return mapAll(await m.LoginThrottle.findAll({ where: { key: { [Op.in]: keys } }, raw: true, transaction }), (r) => ({ key: str(r.key), failures: toNum(r.failures), lockedUntil: toDateOrNull(r.lockedUntil) }));
-  },
-  async recordFailure(key, now) {
-    // An atomic increment; the first failure inserts (and a racing first insert falls back to the increment).
-    const [n] = await m.LoginThrottle.update({ failures: m.LoginThrottle.sequelize!.literal('failures + 1'), updatedAt: now }, { where: { key }, transaction });
-    if (n === 0) {
-      try {
-        await m.LoginThrottle.create({ key, failures: 1, lockedUntil: null, updatedAt: now }, { transaction });
-        return 1;
-      } catch (e) {
-        if (!(e instanceof UniqueConstraintError)) throw e;
-        await m.LoginThrottle.update({ failures: m.LoginThrottle.sequelize!.literal('failures + 1'), updatedAt: now }, { where: { key }, transaction });
+export const loginThrottleRepository = (m: Models, transaction?: Transaction): LoginThrottleRepository => {
+  const q = m.LoginThrottle.sequelize!;
+  const read = async (key: string) => (await m.LoginThrottle.findByPk(key, { raw: true, transaction })) as unknown as RawRow | null;
+  return {
+    async attempt(key, now, o) {
+      // One UPDATE decides and counts: expressions read the row as it was (locked_until is
+      // listed first so MySQL, which assigns left to right, agrees with SQLite).
+      const stale = 'updated_at < :forget';
+      const [, affected] = await q.query(
+        `UPDATE login_throttle SET
+           locked_until = CASE WHEN (CASE WHEN ${stale} THEN 1 ELSE failures + 1 END) > :free THEN :lockUntil ELSE NULL END,
+           failures = CASE WHEN ${stale} THEN 1 ELSE failures + 1 END,
+           updated_at = :now
+         WHERE \`key\` = :key AND (locked_until IS NULL OR locked_until <= :now)`,
+        { replacements: { key, now, free: o.free, forget: o.forgetBefore, lockUntil: o.lockUntil }, type: QueryTypes.UPDATE, transaction },
+      );
+      if (affected === 0) {
+        const row = await read(key);
+        const lockedUntil = row ? toDateOrNull(row.lockedUntil) : null;
+        if (lockedUntil && lockedUntil > now) return { lockedUntil, failures: toNum(row!.failures) };
+        if (row) return this.attempt(key, now, o); // made by a racing first attempt after our UPDATE
+        try {
+          await m.LoginThrottle.create({ key, failures: 1, lockedUntil: o.free < 1 ? o.lockUntil : null, updatedAt: now }, { transaction });
+          return { lockedUntil: null, failures: 1 };
+        } catch (e) {
+          if (!(e instanceof UniqueConstraintError)) throw e;
+          return this.attempt(key, now, o); // a racing first attempt made the row
+        }
       }
-    }
-    const row = (await m.LoginThrottle.findByPk(key, { raw: true, transaction })) as unknown as { failures: unknown } | null;
-    return row ? toNum(row.failures) : 1;
-  },
-  async lock(key, until) {
-    await m.LoginThrottle.update({ lockedUntil: until }, { where: { key }, transaction });
-  },
-  async clear(key) {
-    await m.LoginThrottle.destroy({ where: { key }, transaction });
-  },
-});
+      const row = await read(key);
+      return { lockedUntil: null, failures: row ? toNum(row.failures) : 1 };
+    },
+    async lock(key, until) {
+      await m.LoginThrottle.update({ lockedUntil: until }, { where: { key }, transaction });
+    },
+    async forgive(key) {
+      await m.LoginThrottle.update({ failures: q.literal('failures - 1') }, { where: { key, failures: { [Op.gt]: 0 } }, transaction });
+    },
+    async clear(key) {
+      await m.LoginThrottle.destroy({ where: { key }, transaction });
+    },
+  };
+};

@@ -48,6 +48,7 @@ const world = () => {
       findBySha256: async (s: string) => [...docs.values()].find((d) => d.sha256 === s) ?? null,
     },
     pages: { get: async () => [], getMany: async (ids: string[]) => new Map(ids.map((id) => [id, []])) },
+    readers: { of: async () => [], ofMany: async (ids: string[]) => new Map(ids.map((id) => [id, []])) },
     batches: { findById: async (id: string) => (batches.has(id) ? { id } : null), items: async (id: string) => batches.get(id) ?? [] },
     jobs: { activeSubjects: async () => new Set(activeFor) },
     transaction: async <T>(fn: (tx: typeof transactional) => Promise<T>) => fn(transactional),

@@ -1,0 +1,21 @@
+import type { Actor } from '../../domain/access.ts';
+import type { IncomingLetterRecord } from '../../domain/correspondence.ts';
+import type { AppDeps } from '../deps.ts';
+import { letterSummary, namesFor, presentDisposition } from './present-disposition.ts';
+
+/**
+ * What waits for the caller: their open dispositions, sent to them or to their unit, due first
+ * (those without a due date last), each with its letter's summary, its sender and whether it was
+ * opened yet.
+ */
+export const dispositionInbox = async (deps: AppDeps, actor: Actor) => {
+  const ds = await deps.db.dispositions.inbox(actor.id, actor.unitCode);
+  const letters = new Map<string, IncomingLetterRecord | null>();
+  for (const d of ds) if (!letters.has(d.letterId)) letters.set(d.letterId, await deps.db.incoming.findById(d.letterId));
+  const names = await namesFor(deps, ds);
+  const items = ds.flatMap((d) => {
+    const letter = letters.get(d.letterId);
+    return letter ? [{ ...presentDisposition(d, names), letter: letterSummary(letter) }] : [];
+  });
+  return { items, total: items.length };
+};

@@ -1,0 +1,24 @@
+import type { IncomingLetterRecord } from '../../domain/correspondence.ts';
+
+/** The API shape of an incoming letter (surat masuk). */
+export const presentIncoming = (l: IncomingLetterRecord) => ({
+  id: l.id,
+  agendaNumber: l.agendaNumber,
+  agendaYear: l.agendaYear,
+  unitCode: l.unitCode,
+  documentId: l.documentId,
+  letterNumber: l.letterNumber,
+  letterDate: l.letterDate,
+  sender: l.sender,
+  subject: l.subject,
+  urgency: l.urgency,
+  securityLevel: l.securityLevel,
+  classificationCode: l.classificationCode,
+  receivedAt: l.receivedAt.toISOString(),
+  status: l.status,
+  registeredBy: l.registeredBy,
+  createdAt: l.createdAt.toISOString(),
+  updatedAt: l.updatedAt.toISOString(),
+});
+
+export type PresentedIncoming = ReturnType<typeof presentIncoming>;

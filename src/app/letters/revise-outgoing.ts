@@ -1,0 +1,42 @@
+import type { Actor } from '../../domain/access.ts';
+import { AppError } from '../../domain/errors.ts';
+import { assertMayRevise, freshReviews } from '../../domain/outgoing-rules.ts';
+import type { AppDeps } from '../deps.ts';
+import { grantReaders } from '../documents/grant-readers.ts';
+import { notifyOutgoing } from './notify-outgoing.ts';
+import { type DraftSource, storeOutgoingVersion } from './outgoing-draft.ts';
+import { outgoingDetail, visibleOutgoing } from './read-outgoing.ts';
+
+/**
+ * The drafter answers a return with a new version (a new PDF or template): it becomes current
+ * with fresh pending steps for the same reviewers in the same order, and the letter is in review
+ * again. Earlier versions and their decisions stay as history. The status move returned →
+ * in_review is a compare-and-set, so a double submit makes one version, not two.
+ */
+export const reviseOutgoing = async (deps: AppDeps, actor: Actor, id: string, source: DraftSource, note: string | null) => {
+  try {
+    const letter = await visibleOutgoing(deps, actor, id);
+    assertMayRevise(letter, actor.id);
+    const reviewerIds = (await deps.db.outgoing.reviews(id, letter.version)).map((r) => r.reviewerId);
+    const version = letter.version + 1;
+    await storeOutgoingVersion(deps, actor, letter, version, source, async (tx, doc) => {
+      const now = deps.clock.now();
+      if (!(await tx.outgoing.setStatus(id, 'returned', 'in_review', {}, now))) throw new AppError('conflict', 'the letter was revised or changed a moment ago');
+      const template = 'template' in source ? source.template : null;
+      await tx.outgoing.addVersion({ letterId: id, version, documentId: doc.id, createdBy: actor.id, note, template, createdAt: now }, freshReviews(id, version, reviewerIds), now);
+      await grantReaders(deps, tx, doc.id, reviewerIds, 'outgoing_review');
+      await notifyOutgoing(deps, tx, 'outgoing_review', { ...letter, version, documentId: doc.id, status: 'in_review' }, reviewerIds[0]!);
+      await tx.audit.append({
+        at: now,
+        actorId: actor.id,
+        action: 'letter.outgoing_revise',
+        targetType: 'outgoing_letter',
+        targetId: id,
+        details: { documentId: doc.id, version, source: template ? 'template' : 'file' },
+      });
+    });
+    return outgoingDetail(deps.db, (await deps.db.outgoing.findById(id))!);
+  } finally {
+    if ('file' in source) await deps.staging.discard(source.file.path);
+  }
+};

@@ -1,0 +1,170 @@
+import { calendarDateIn } from './office-time.ts';
+import type { SecurityLevel } from './security-level.ts';
+
+/** Urgency (sifat) of a letter, lowest first. */
+export const URGENCIES = ['biasa', 'penting', 'segera', 'sangat_segera'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** The usual checkboxes of a disposition slip, besides its free-text instruction. */
+export const DISPOSITION_ACTIONS = ['untuk_diketahui', 'untuk_ditindaklanjuti', 'siapkan_jawaban', 'hadiri', 'koordinasikan', 'arsipkan'] as const;
+export type DispositionAction = (typeof DISPOSITION_ACTIONS)[number];
+
+/** registered: no disposition yet; disposed: routed, work open; completed: every disposition done. */
+export type IncomingStatus = 'registered' | 'disposed' | 'completed';
+
+export interface IncomingLetterRecord {
+  id: string;
+  documentId: string;
+  unitCode: string;
+  agendaYear: number;
+  /** Running number of the unit's register for agendaYear: 1, 2, 3… without gaps. */
+  agendaNumber: number;
+  letterNumber: string;
+  letterDate: string; // YYYY-MM-DD
+  sender: string;
+  subject: string;
+  urgency: Urgency;
+  securityLevel: SecurityLevel;
+  classificationCode: string | null;
+  receivedAt: Date;
+  status: IncomingStatus;
+  registeredBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type DispositionStatus = 'open' | 'completed';
+
+/** One routing of a letter; forwarding makes a child of the disposition it came from. */
+export interface DispositionRecord {
+  id: string;
+  letterId: string;
+  parentId: string | null;
+  fromUserId: string;
+  /** Exactly one of toUserId / toUnitCode is set. */
+  toUserId: string | null;
+  toUnitCode: string | null;
+  instruction: string;
+  actions: DispositionAction[];
+  dueAt: Date | null;
+  status: DispositionStatus;
+  readAt: Date | null;
+  completedAt: Date | null;
+  completedBy: string | null;
+  report: string | null;
+  reportDocumentId: string | null;
+  createdAt: Date;
+}
+
+/** draft flow: in_review → (returned → in_review)* → approved → signed. */
+export type OutgoingStatus = 'in_review' | 'returned' | 'approved' | 'signed';
+
+export interface OutgoingLetterRecord {
+  id: string;
+  subject: string;
+  recipient: string;
+  classificationCode: string;
+  securityLevel: SecurityLevel;
+  unitCode: string;
+  drafterId: string;
+  signerId: string;
+  status: OutgoingStatus;
+  /** The current version; its document is `documentId`. */
+  version: number;
+  documentId: string;
+  /** Assigned at signing: classification / sequence / unit / year. */
+  letterNumber: string | null;
+  signedAt: Date | null;
+  signedDocumentId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * What the drafter wrote when the system renders the letter (a version uploaded as a PDF has
+ * none). Kept so signing can render the final letter again with its number and date.
+ */
+export interface OutgoingTemplate {
+  /** Yth. …, one line per line. */
+  addressee: string;
+  /** Paragraphs separated by a blank line. */
+  body: string;
+  place: string | null;
+  /** YYYY-MM-DD; null: the day it is rendered. */
+  date: string | null;
+  /** The Lampiran line, e.g. "1 (satu) berkas". */
+  attachments: string | null;
+  /** The signer's position as printed above their name (jabatan); null: from their unit. */
+  signerTitle: string | null;
+}
+
+export interface OutgoingVersionRecord {
+  letterId: string;
+  version: number;
+  documentId: string;
+  createdBy: string;
+  note: string | null;
+  /** Set when the system rendered this version from a template. */
+  template: OutgoingTemplate | null;
+  createdAt: Date;
+}
+
+export type ReviewState = 'pending' | 'approved' | 'returned';
+
+/** A reviewer's step (paraf) for one version; reviewers act in `position` order. */
+export interface OutgoingReviewRecord {
+  letterId: string;
+  version: number;
+  position: number;
+  reviewerId: string;
+  state: ReviewState;
+  comment: string | null;
+  decidedAt: Date | null;
+}
+
+export interface NotificationRecord {
+  id: string;
+  userId: string;
+  kind: string;
+  /** Unique: the same reminder is recorded (and mailed) once however often it is tried. */
+  dedupeKey: string;
+  subjectType: string;
+  subjectId: string;
+  message: string;
+  readAt: Date | null;
+  /**
+   * none: no email wanted or no SMTP; pending → sending → sent | failed. `sending` is taken by
+   * compare-and-set before the mail server is called, so a message goes out at most once: a
+   * process killed while sending leaves it `sending`, and nobody sends it again.
+   */
+  emailState: 'none' | 'pending' | 'sending' | 'sent' | 'failed';
+  createdAt: Date;
+}
+
+/** Counter scope of a unit's incoming register for a year. */
+export const agendaScope = (unitCode: string, year: number): string => `agenda:${unitCode}:${year}`;
+
+/** Counter scope of a unit's outgoing letter numbers for a year. */
+export const letterNumberScope = (unitCode: string, year: number): string => `letter:${unitCode}:${year}`;
+
+/** The number printed on an outgoing letter, e.g. 800/123/BKD/2025. */
+export const formatLetterNumber = (classificationCode: string, sequence: number, unitCode: string, year: number): string =>
+  `${classificationCode}/${sequence}/${unitCode}/${year}`;
+
+// ---- The incoming register: the office calendar and the duplicate rule ----
+
+/** The register year a letter received at `receivedAt` is numbered in (the office's calendar). */
+export const agendaYearOf = (receivedAt: Date, timeZone: string): number => Number(calendarDateIn(receivedAt, timeZone).slice(0, 4));
+
+/**
+ * What two registrations must share to be the same letter by its number: the sender with
+ * spacing collapsed, and the letter number without any spacing ("800 / 12 / BKD" is
+ * "800/12/BKD"), both case-folded. Used for the duplicate flag, never to refuse a letter.
+ */
+export const letterIdentity = (sender: string, letterNumber: string): string => {
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+  return `${fold(sender).trim().replace(/\s+/g, ' ')}\n${fold(letterNumber).replace(/\s+/g, '')}`;
+};
+
+/** Every status of an incoming letter, in the order a letter moves through them. */
+export const INCOMING_STATUSES = ['registered', 'disposed', 'completed'] as const satisfies readonly IncomingStatus[];

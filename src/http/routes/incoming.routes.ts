@@ -1,0 +1,86 @@
+import { type RequestHandler, Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/deps.ts';
+import { getIncoming, listIncoming } from '../../app/letters/read-incoming.ts';
+import { registerIncoming, requireRegistrar } from '../../app/letters/register-incoming.ts';
+import { INCOMING_STATUSES, URGENCIES } from '../../domain/correspondence.ts';
+import { AppError } from '../../domain/errors.ts';
+import { SECURITY_LEVELS } from '../../domain/security-level.ts';
+import { acceptUpload, discardUploads } from '../middleware/upload.ts';
+import { code, isoDate, one, paging, parse } from '../validate.ts';
+
+/** A blank form field or query parameter means "not given" (browsers send empty inputs). */
+const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
+const required = (max: number) =>
+  z
+    .string({ error: (i) => (i.input === undefined ? 'required' : 'expected text') })
+    .trim()
+    .min(1, 'required')
+    .max(max, `at most ${max} characters`);
+
+/** A date-time with its offset, e.g. 2025-03-04T09:15:00+07:00. */
+const instant = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && isoDate.safeParse(s.slice(0, 10)).success && !Number.isNaN(Date.parse(s)), 'a date-time with offset, e.g. 2025-03-04T09:15:00+07:00')
+  .transform((s) => new Date(s));
+
+/** The form beside the scan (multipart fields are strings). */
+const incomingFields = z.object({
+  letterNumber: required(100),
+  letterDate: isoDate,
+  sender: required(300),
+  subject: required(500),
+  urgency: z.enum(URGENCIES),
+  securityLevel: optional(z.enum(SECURITY_LEVELS)),
+  classificationCode: optional(code),
+  receivedAt: optional(instant),
+  unitCode: optional(code),
+});
+
+const listQuery = z
+  .object({
+    ...paging,
+    status: one(optional(z.enum(INCOMING_STATUSES))),
+    urgency: one(optional(z.enum(URGENCIES))),
+    unitCode: one(optional(code)),
+    sender: one(optional(z.string().trim().max(300))),
+    q: one(optional(z.string().trim().max(200))),
+    from: one(optional(isoDate)),
+    to: one(optional(isoDate)),
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
+
+const id = z.string().uuid('not a letter id');
+
+export const incomingRoutes = (deps: AppDeps): Router => {
+  const r = Router();
+  const single = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1 });
+  // Before the upload streams in: someone who may not register sends no bytes to disk.
+  const registrar: RequestHandler = (req, _res, next) => {
+    requireRegistrar(req.actor!);
+    next();
+  };
+
+  r.post('/letters/incoming', registrar, single, async (req, res) => {
+    try {
+      const file = req.uploads?.[0];
+      if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part' }] });
+      const fields = parse(incomingFields, req.body ?? {});
+      const letter = await registerIncoming(deps, req.actor!, file.staged, fields, file.filename);
+      res.status(201).location(`/api/v1/letters/incoming/${letter.id}`).json(letter);
+    } finally {
+      await discardUploads(deps.staging, req);
+    }
+  });
+
+  r.get('/letters/incoming', async (req, res) => {
+    const { page, limit, ...query } = parse(listQuery, req.query);
+    res.json(await listIncoming(deps, req.actor!, query, page, limit));
+  });
+
+  r.get('/letters/incoming/:id', async (req, res) => {
+    res.json(await getIncoming(deps, req.actor!, parse(id, req.params.id)));
+  });
+
+  return r;
+};

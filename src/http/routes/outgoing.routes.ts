@@ -1,0 +1,130 @@
+import { type Request, type RequestHandler, Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/deps.ts';
+import { approveOutgoing } from '../../app/letters/approve-outgoing.ts';
+import { createOutgoing } from '../../app/letters/create-outgoing.ts';
+import type { DraftSource } from '../../app/letters/outgoing-draft.ts';
+import { requireDrafter } from '../../app/letters/outgoing-participants.ts';
+import { getOutgoing, listOutgoing, outgoingDocumentId } from '../../app/letters/read-outgoing.ts';
+import { returnOutgoing } from '../../app/letters/return-outgoing.ts';
+import { reviseOutgoing } from '../../app/letters/revise-outgoing.ts';
+import type { OutgoingTemplate } from '../../domain/correspondence.ts';
+import { AppError } from '../../domain/errors.ts';
+import { SECURITY_LEVELS } from '../../domain/security-level.ts';
+import { acceptUpload, discardUploads } from '../middleware/upload.ts';
+import { code, isoDate, one, paging, parse } from '../validate.ts';
+import { documentsRoutes } from './documents.routes.ts';
+
+const userId = z.string().uuid('not a user id');
+/** Reviewers in order: a JSON array, or a form's comma-separated and/or repeated field. */
+const reviewerIds = z.preprocess((v) => {
+  if (v === undefined) return [];
+  const parts = Array.isArray(v) ? v : [v];
+  return parts.flatMap((p) => (typeof p === 'string' ? p.split(',').map((s) => s.trim()).filter(Boolean) : [p]));
+}, z.array(userId).max(50));
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const letterFields = {
+  subject: text(500),
+  recipient: text(300),
+  classificationCode: code,
+  signerId: userId,
+  reviewerIds,
+  securityLevel: z.enum(SECURITY_LEVELS).optional(),
+  note: text(2000).optional(),
+};
+
+const template = z
+  .object({ addressee: text(2000), body: text(50_000), place: text(100).optional(), date: isoDate.optional(), attachments: text(200).optional(), signerTitle: text(200).optional() })
+  .strict()
+  .transform((t): OutgoingTemplate => ({ addressee: t.addressee, body: t.body, place: t.place ?? null, date: t.date ?? null, attachments: t.attachments ?? null, signerTitle: t.signerTitle ?? null }));
+
+const jsonDraft = z.object({ ...letterFields, template }).strict();
+const formDraft = z.object(letterFields).strict();
+const jsonRevision = z.object({ template, note: text(2000).optional() }).strict();
+const formRevision = z.object({ note: text(2000).optional() }).strict();
+const approval = z.object({ comment: text(2000).optional() }).strict();
+const returning = z.object({ comment: text(2000) }).strict();
+const listQuery = z.object({
+  ...paging,
+  status: one(z.enum(['in_review', 'returned', 'approved', 'signed'])).optional(),
+  waitingFor: one(z.literal('me')).optional(),
+  drafter: one(z.literal('me')).optional(),
+});
+const versionQuery = z.object({ version: one(z.coerce.number().int().min(1).max(10_000)).optional() });
+const id = z.string().uuid('not a letter id');
+
+/** The draft's text from the request: the multipart `file`, else the JSON `template`. */
+const sourceOf = (req: Request, template?: OutgoingTemplate): DraftSource => {
+  if (!req.uploads) return { template: template! };
+  const file = req.uploads[0];
+  if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the draft PDF as the "file" part' }] });
+  return { file: file.staged, filename: file.filename };
+};
+
+/** A multipart body is a file upload; anything else must be JSON (with a template). */
+const fileOrJson =
+  (single: RequestHandler): RequestHandler =>
+  (req, res, next) => {
+    if (req.is('multipart/form-data')) return single(req, res, next);
+    if (!req.is('application/json')) return next(new AppError('unsupported_type', 'send the draft PDF as multipart/form-data, or JSON with a template'));
+    next();
+  };
+
+/** Outgoing letters (surat keluar) up to approval: drafts, review (paraf), return and revision. */
+export const outgoingRoutes = (deps: AppDeps): Router => {
+  const r = Router();
+  const upload = fileOrJson(acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1 }));
+  // Downloads go through the archive's own route: one access check, audit, header set and stream.
+  const documents = documentsRoutes(deps);
+
+  r.post('/letters/outgoing', upload, async (req, res) => {
+    try {
+      requireDrafter(req.actor!);
+      const { template: t, ...fields } = req.uploads ? { ...parse(formDraft, req.body ?? {}), template: undefined } : parse(jsonDraft, req.body);
+      const letter = await createOutgoing(deps, req.actor!, fields, sourceOf(req, t));
+      res.status(201).location(`/api/v1/letters/outgoing/${letter.id}`).json(letter);
+    } finally {
+      await discardUploads(deps.staging, req);
+    }
+  });
+
+  r.get('/letters/outgoing', async (req, res) => {
+    const { page, limit, status, waitingFor, drafter } = parse(listQuery, req.query);
+    res.json(await listOutgoing(deps, req.actor!, { status, waitingForMe: waitingFor === 'me', mine: drafter === 'me' }, page, limit));
+  });
+
+  r.get('/letters/outgoing/:id', async (req, res) => {
+    res.json(await getOutgoing(deps, req.actor!, parse(id, req.params.id)));
+  });
+
+  r.get('/letters/outgoing/:id/document', async (req, res, next) => {
+    const { version } = parse(versionQuery, req.query);
+    const documentId = await outgoingDocumentId(deps, req.actor!, parse(id, req.params.id), version);
+    req.url = `/documents/${documentId}/content`;
+    documents(req, res, next);
+  });
+
+  r.post('/letters/outgoing/:id/approve', async (req, res) => {
+    const { comment } = parse(approval, req.body ?? {});
+    res.json(await approveOutgoing(deps, req.actor!, parse(id, req.params.id), comment ?? null));
+  });
+
+  r.post('/letters/outgoing/:id/return', async (req, res) => {
+    const { comment } = parse(returning, req.body ?? {});
+    res.json(await returnOutgoing(deps, req.actor!, parse(id, req.params.id), comment));
+  });
+
+  r.post('/letters/outgoing/:id/versions', upload, async (req, res) => {
+    try {
+      const letterId = parse(id, req.params.id);
+      const { template: t, note } = req.uploads ? { ...parse(formRevision, req.body ?? {}), template: undefined } : parse(jsonRevision, req.body);
+      const letter = await reviseOutgoing(deps, req.actor!, letterId, sourceOf(req, t), note ?? null);
+      res.status(201).location(`/api/v1/letters/outgoing/${letter.id}`).json(letter);
+    } finally {
+      await discardUploads(deps.staging, req);
+    }
+  });
+
+  return r;
+};

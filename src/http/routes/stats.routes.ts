@@ -1,0 +1,17 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/deps.ts';
+import { officeStats } from '../../app/stats/office-stats.ts';
+import { one, parse } from '../validate.ts';
+
+const month = one(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'));
+const statsQuery = z.object({ from: month.optional(), to: month.optional() });
+
+/** The office figures (volumes, disposition times, overdue by unit). */
+export const statsRoutes = (deps: AppDeps): Router => {
+  const r = Router();
+  r.get('/stats', async (req, res) => {
+    res.json(await officeStats(deps, req.actor!, parse(statsQuery, req.query)));
+  });
+  return r;
+};

@@ -1,0 +1,66 @@
+import { Op, literal, type Order, type Transaction } from 'sequelize';
+import { DISPOSITION_ACTIONS, type DispositionAction, type DispositionRecord, type DispositionStatus } from '../../../domain/correspondence.ts';
+import type { DispositionRepository } from '../../../ports/correspondence-repositories.ts';
+import type { Models } from '../models.ts';
+import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull } from './row.ts';
+
+const actionsOf = (v: unknown): DispositionAction[] => {
+  const parsed = JSON.parse(str(v ?? '[]')) as unknown;
+  return Array.isArray(parsed) ? parsed.filter((a): a is DispositionAction => (DISPOSITION_ACTIONS as readonly unknown[]).includes(a)) : [];
+};
+
+const toRecord = (r: RawRow): DispositionRecord => ({
+  id: str(r.id),
+  letterId: str(r.letterId),
+  parentId: strOrNull(r.parentId),
+  fromUserId: str(r.fromUserId),
+  toUserId: strOrNull(r.toUserId),
+  toUnitCode: strOrNull(r.toUnitCode),
+  instruction: str(r.instruction),
+  actions: actionsOf(r.actions),
+  dueAt: toDateOrNull(r.dueAt),
+  status: str(r.status) as DispositionStatus,
+  readAt: toDateOrNull(r.readAt),
+  completedAt: toDateOrNull(r.completedAt),
+  completedBy: strOrNull(r.completedBy),
+  report: strOrNull(r.report),
+  reportDocumentId: strOrNull(r.reportDocumentId),
+  createdAt: toDate(r.createdAt),
+});
+
+// Due first; without a due date last; then oldest first. `due_at IS NULL` sorts the same on both dialects.
+const DUE_FIRST: Order = [[literal('due_at IS NULL'), 'ASC'], ['dueAt', 'ASC'], ['createdAt', 'ASC'], ['id', 'ASC']];
+
+export const dispositionRepository = (m: Models, transaction?: Transaction): DispositionRepository => ({
+  async create(d) {
+    await m.Disposition.create({ ...d, actions: JSON.stringify(d.actions) }, { transaction });
+  },
+  async findById(id) {
+    return mapOne(await m.Disposition.findByPk(id, { raw: true, transaction }), toRecord);
+  },
+  async ofLetter(letterId) {
+    // Inside a transaction this is a locking read on MySQL (SQLite's IMMEDIATE transactions are
+    // serial already): two completions of a letter's last open dispositions, or a completion and
+    // a new disposition, then see each other's writes instead of both deciding the letter's
+    // status from a stale snapshot.
+    return mapAll(
+      await m.Disposition.findAll({ where: { letterId }, order: [['createdAt', 'ASC'], ['id', 'ASC']], raw: true, transaction, ...(transaction ? { lock: transaction.LOCK.UPDATE } : {}) }),
+      toRecord,
+    );
+  },
+  async inbox(userId, unitCode) {
+    return mapAll(await m.Disposition.findAll({ where: { status: 'open', [Op.or]: [{ toUserId: userId }, { toUnitCode: unitCode }] }, order: DUE_FIRST, raw: true, transaction }), toRecord);
+  },
+  async markRead(id, now) {
+    await m.Disposition.update({ readAt: now }, { where: { id, readAt: null }, transaction });
+  },
+  async complete(id, by, report, reportDocumentId, now) {
+    const [n] = await m.Disposition.update({ status: 'completed', completedAt: now, completedBy: by, report, reportDocumentId }, { where: { id, status: 'open' }, transaction });
+    return n === 1;
+  },
+  async openDueBy(until, limit, afterId) {
+    // Ordered by id so that `afterId` pages through every match exactly once.
+    const where = { status: 'open', dueAt: { [Op.lte]: until }, ...(afterId !== null ? { id: { [Op.gt]: afterId } } : {}) };
+    return mapAll(await m.Disposition.findAll({ where, order: [['id', 'ASC']], limit, raw: true, transaction }), toRecord);
+  },
+});

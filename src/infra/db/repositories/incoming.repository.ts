@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { Op, literal, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
+import { letterIdentity, type IncomingLetterRecord, type IncomingStatus, type Urgency } from '../../../domain/correspondence.ts';
+import type { SecurityLevel } from '../../../domain/security-level.ts';
+import type { IncomingLetterRepository } from '../../../ports/correspondence-repositories.ts';
+import type { Models } from '../models.ts';
+import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
+import { visibleDocumentIds } from './visibility.ts';
+
+const toIncoming = (r: RawRow): IncomingLetterRecord => ({
+  id: str(r.id),
+  documentId: str(r.documentId),
+  unitCode: str(r.unitCode),
+  agendaYear: toNum(r.agendaYear),
+  agendaNumber: toNum(r.agendaNumber),
+  letterNumber: str(r.letterNumber),
+  letterDate: str(r.letterDate),
+  sender: str(r.sender),
+  subject: str(r.subject),
+  urgency: str(r.urgency) as Urgency,
+  securityLevel: str(r.securityLevel) as SecurityLevel,
+  classificationCode: strOrNull(r.classificationCode),
+  receivedAt: toDate(r.receivedAt),
+  status: str(r.status) as IncomingStatus,
+  registeredBy: str(r.registeredBy),
+  createdAt: toDate(r.createdAt),
+  updatedAt: toDate(r.updatedAt),
+});
+
+/** The indexed form of the duplicate rule: equal keys are the same sender and letter number. */
+const numberKey = (sender: string, letterNumber: string): string => createHash('sha256').update(letterIdentity(sender, letterNumber)).digest('hex');
+
+/**
+ * A case-insensitive substring match. Both sides go through the database's LOWER (so the two
+ * agree on which letters fold), and the reader's % and _ are matched literally.
+ */
+const contains = (q: Sequelize, columns: string[], needle: string) => {
+  const pattern = q.escape(`%${needle.replace(/[!%_]/g, (c) => `!${c}`)}%`);
+  return literal(`(${columns.map((c) => `LOWER(${c}) LIKE LOWER(${pattern}) ESCAPE '!'`).join(' OR ')})`);
+};
+
+/** How many earlier letters a duplicate check reports at most. */
+const DUPLICATES_MAX = 50;
+
+export const incomingLetterRepository = (m: Models, transaction?: Transaction): IncomingLetterRepository => ({
+  async create(letter) {
+    await m.IncomingLetter.create({ ...letter, numberKey: numberKey(letter.sender, letter.letterNumber) }, { transaction });
+  },
+  async findById(id) {
+    return mapOne(await m.IncomingLetter.findByPk(id, { raw: true, transaction }), toIncoming);
+  },
+  async list(filter, visibility, page, limit) {
+    const q = m.IncomingLetter.sequelize!;
+    const where: WhereOptions[] = [{ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, visibility)})`) } }];
+    if (filter.status) where.push({ status: filter.status });
+    if (filter.urgency) where.push({ urgency: filter.urgency });
+    if (filter.unitCode) where.push({ unitCode: filter.unitCode });
+    if (filter.from) where.push({ receivedAt: { [Op.gte]: filter.from } });
+    if (filter.to) where.push({ receivedAt: { [Op.lte]: filter.to } });
+    if (filter.sender) where.push(contains(q, ['sender'], filter.sender));
+    if (filter.q) where.push(contains(q, ['letter_number', 'subject', 'sender'], filter.q));
+    const { rows, count } = await m.IncomingLetter.findAndCountAll({
+      where: { [Op.and]: where },
+      order: [['receivedAt', 'DESC'], ['createdAt', 'DESC'], ['id', 'DESC']],
+      offset: (page - 1) * limit,
+      limit,
+      raw: true,
+      transaction,
+    });
+    return { items: mapAll(rows, toIncoming), total: count };
+  },
+  async findDuplicates({ sender, letterNumber, documentId }) {
+    const rows = await m.IncomingLetter.findAll({
+      where: { [Op.or]: [{ numberKey: numberKey(sender, letterNumber) }, { documentId }] },
+      order: [['createdAt', 'ASC'], ['id', 'ASC']],
+      limit: DUPLICATES_MAX,
+      raw: true,
+      transaction,
+    });
+    return mapAll(rows, toIncoming);
+  },
+  async setStatus(id, status, now) {
+    await m.IncomingLetter.update({ status, updatedAt: now }, { where: { id }, transaction });
+  },
+});

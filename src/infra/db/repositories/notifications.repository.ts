@@ -1,0 +1,77 @@
+import { type Transaction, UniqueConstraintError } from 'sequelize';
+import type { NotificationRecord } from '../../../domain/correspondence.ts';
+import type { NotificationRepository } from '../../../ports/correspondence-repositories.ts';
+import type { Models } from '../models.ts';
+import { mapAll, type RawRow, str, toDate, toDateOrNull } from './row.ts';
+
+const toNotification = (r: RawRow): NotificationRecord => ({
+  id: str(r.id),
+  userId: str(r.userId),
+  kind: str(r.kind),
+  dedupeKey: str(r.dedupeKey),
+  subjectType: str(r.subjectType),
+  subjectId: str(r.subjectId),
+  message: str(r.message),
+  readAt: toDateOrNull(r.readAt),
+  emailState: str(r.emailState) as NotificationRecord['emailState'],
+  createdAt: toDate(r.createdAt),
+});
+
+/**
+ * Notifications. `add` is insert-if-absent on the unique dedupe_key: any number of scans in any
+ * number of processes record a reminder once. `setEmailState` is the compare-and-set that lets
+ * exactly one sender take a pending email.
+ */
+export const notificationRepository = (m: Models, transaction?: Transaction): NotificationRepository => ({
+  async add(n) {
+    // Read first: scans offer the same reminders again and again, and a read is cheaper than a
+    // refused insert (which on SQLite also waits for the write lock).
+    if (await m.Notification.findOne({ where: { dedupeKey: n.dedupeKey }, attributes: ['id'], raw: true, transaction })) return false;
+    try {
+      await m.Notification.create({ ...n }, { transaction });
+      return true;
+    } catch (e) {
+      // Another process recorded it between our read and our insert.
+      if (e instanceof UniqueConstraintError) return false;
+      throw e;
+    }
+  },
+  async listFor(userId, unreadOnly, page, limit) {
+    const where = unreadOnly ? { userId, readAt: null } : { userId };
+    const { rows, count } = await m.Notification.findAndCountAll({
+      where,
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      offset: (page - 1) * limit,
+      limit,
+      raw: true,
+      transaction,
+    });
+    return { items: mapAll(rows, toNotification), total: count };
+  },
+  async markRead(id, userId, now) {
+    const [n] = await m.Notification.update({ readAt: now }, { where: { id, userId, readAt: null }, transaction });
+    if (n > 0) return true;
+    // Read before: still the caller's (the first readAt stays).
+    return (await m.Notification.count({ where: { id, userId }, transaction })) > 0;
+  },
+  async pendingEmails(limit) {
+    const rows = await m.Notification.findAll({
+      where: { emailState: 'pending' },
+      order: [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      limit,
+      raw: true,
+      transaction,
+    });
+    return mapAll(rows, toNotification);
+  },
+  async setEmailState(id, from, to) {
+    const [n] = await m.Notification.update({ emailState: to }, { where: { id, emailState: from }, transaction });
+    return n > 0;
+  },
+});

@@ -1,0 +1,112 @@
+import { Op, literal, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
+import type { OutgoingLetterRecord, OutgoingReviewRecord, OutgoingStatus, OutgoingTemplate, OutgoingVersionRecord, ReviewState } from '../../../domain/correspondence.ts';
+import type { SecurityLevel } from '../../../domain/security-level.ts';
+import { AppError } from '../../../domain/errors.ts';
+import type { OutgoingLetterRepository } from '../../../ports/correspondence-repositories.ts';
+import type { Models } from '../models.ts';
+import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import { visibleDocumentIds } from './visibility.ts';
+
+const toLetter = (r: RawRow): OutgoingLetterRecord => ({
+  id: str(r.id),
+  subject: str(r.subject),
+  recipient: str(r.recipient),
+  classificationCode: str(r.classificationCode),
+  securityLevel: str(r.securityLevel) as SecurityLevel,
+  unitCode: str(r.unitCode),
+  drafterId: str(r.drafterId),
+  signerId: str(r.signerId),
+  status: str(r.status) as OutgoingStatus,
+  version: toNum(r.version),
+  documentId: str(r.documentId),
+  letterNumber: strOrNull(r.letterNumber),
+  signedAt: toDateOrNull(r.signedAt),
+  signedDocumentId: strOrNull(r.signedDocumentId),
+  createdAt: toDate(r.createdAt),
+  updatedAt: toDate(r.updatedAt),
+});
+
+const toVersion = (r: RawRow): OutgoingVersionRecord => ({
+  letterId: str(r.letterId),
+  version: toNum(r.version),
+  documentId: str(r.documentId),
+  createdBy: str(r.createdBy),
+  note: strOrNull(r.note),
+  template: r.template === null || r.template === undefined ? null : (JSON.parse(str(r.template)) as OutgoingTemplate),
+  createdAt: toDate(r.createdAt),
+});
+
+const toReview = (r: RawRow): OutgoingReviewRecord => ({
+  letterId: str(r.letterId),
+  version: toNum(r.version),
+  position: toNum(r.position),
+  reviewerId: str(r.reviewerId),
+  state: str(r.state) as ReviewState,
+  comment: strOrNull(r.comment),
+  decidedAt: toDateOrNull(r.decidedAt),
+});
+
+const versionRow = (v: OutgoingVersionRecord) => ({ ...v, template: v.template ? JSON.stringify(v.template) : null });
+
+/**
+ * Ids of letters waiting for a user as reviewer: in review, with the user's step pending and no
+ * pending step before it in the current version.
+ */
+const currentReviewerOf = (q: Sequelize, userId: string): string =>
+  `SELECT r.letter_id FROM outgoing_reviews r JOIN outgoing_letters l ON l.id = r.letter_id AND l.version = r.version
+   WHERE l.status = 'in_review' AND r.reviewer_id = ${q.escape(userId)} AND r.state = 'pending'
+   AND NOT EXISTS (SELECT 1 FROM outgoing_reviews p WHERE p.letter_id = r.letter_id AND p.version = r.version AND p.state = 'pending' AND p.position < r.position)`;
+
+/** Outgoing letters with their versions and review steps; every state change is a compare-and-set. */
+export const outgoingLetterRepository = (m: Models, transaction?: Transaction): OutgoingLetterRepository => ({
+  async create(letter, version, reviews) {
+    await m.OutgoingLetter.create({ ...letter }, { transaction });
+    await m.OutgoingVersion.create(versionRow(version), { transaction });
+    if (reviews.length) await m.OutgoingReview.bulkCreate(reviews.map((r) => ({ ...r })), { transaction });
+  },
+  async findById(id) {
+    return mapOne(await m.OutgoingLetter.findByPk(id, { raw: true, transaction }), toLetter);
+  },
+  async list(filter, visibility, page, limit) {
+    const q = m.OutgoingLetter.sequelize!;
+    const where: WhereOptions[] = [{ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, visibility)})`) } }];
+    if (filter.status) where.push({ status: filter.status });
+    if (filter.drafterId) where.push({ drafterId: filter.drafterId });
+    if (filter.waitingFor) {
+      where.push({ [Op.or]: [{ id: { [Op.in]: literal(`(${currentReviewerOf(q, filter.waitingFor)})`) } }, { status: 'approved', signerId: filter.waitingFor }] });
+    }
+    const { rows, count } = await m.OutgoingLetter.findAndCountAll({
+      where: { [Op.and]: where },
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      offset: (page - 1) * limit,
+      limit,
+      raw: true,
+      transaction,
+    });
+    return { items: mapAll(rows, toLetter), total: count };
+  },
+  async versions(letterId) {
+    return mapAll(await m.OutgoingVersion.findAll({ where: { letterId }, order: [['version', 'ASC']], raw: true, transaction }), toVersion);
+  },
+  async reviews(letterId, version) {
+    return mapAll(await m.OutgoingReview.findAll({ where: { letterId, version }, order: [['position', 'ASC']], raw: true, transaction }), toReview);
+  },
+  async decide(letterId, version, position, state, comment, now) {
+    const [n] = await m.OutgoingReview.update({ state, comment, decidedAt: now }, { where: { letterId, version, position, state: 'pending' }, transaction });
+    return n === 1;
+  },
+  async addVersion(version, reviews, now) {
+    // The letter moves from the version before to this one, or someone else revised it first.
+    const [n] = await m.OutgoingLetter.update({ version: version.version, documentId: version.documentId, updatedAt: now }, { where: { id: version.letterId, version: version.version - 1 }, transaction });
+    if (n !== 1) throw new AppError('conflict', `version ${version.version} of this letter exists already`);
+    await m.OutgoingVersion.create(versionRow(version), { transaction });
+    if (reviews.length) await m.OutgoingReview.bulkCreate(reviews.map((r) => ({ ...r })), { transaction });
+  },
+  async setStatus(id, from, to, extra, now) {
+    const [n] = await m.OutgoingLetter.update({ ...extra, status: to, updatedAt: now }, { where: { id, status: from }, transaction });
+    return n === 1;
+  },
+});

@@ -1,0 +1,76 @@
+import { expect } from 'chai';
+import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
+import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
+import { monthOf } from '../../src/domain/office-time.ts';
+import { api, expectProblem, form } from '../support/http.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const HOUR = 3600_000;
+
+describe('office figures (GET /api/v1/stats)', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  const t: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+
+  const register = async (seed: number) => {
+    const l = generateLetter(seed);
+    const r = await form(app, t.clerk!, '/api/v1/letters/incoming', { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'biasa' }, { name: `s${seed}.pdf`, bytes: await letterPdf([l]) });
+    expect(r.status, JSON.stringify(r.body)).to.equal(201);
+    return String(r.body.id);
+  };
+  const dispose = async (letterId: string, dueInHours: number) => {
+    const r = await api(app, t.head!, 'POST', `/api/v1/letters/incoming/${letterId}/dispositions`, { to: [{ userId: ids.staf }], instruction: 'Tindak lanjuti', dueAt: new Date(app.clock.now().getTime() + dueInHours * HOUR).toISOString() });
+    expect(r.status, JSON.stringify(r.body)).to.equal(201);
+    return String((r.body.items as { id: string }[])[0]!.id);
+  };
+
+  before(async () => {
+    app = await startTestApp();
+    await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'BKD', name: 'BKD', parentCode: 'ORG' });
+    await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'DISDIK', name: 'Disdik', parentCode: 'ORG' });
+    for (const [u, role, unit] of [['tu.bkd', 'clerk', 'BKD'], ['kaban', 'official', 'BKD'], ['staf', 'staff', 'BKD'], ['kadis', 'official', 'DISDIK']] as const) {
+      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: u, password: `sandi-${u}-123`, name: u, role, unitCode: unit });
+      ids[u] = String(r.body.id);
+    }
+    t.clerk = await app.login('tu.bkd', 'sandi-tu.bkd-123');
+    t.head = await app.login('kaban', 'sandi-kaban-123');
+    t.staff = await app.login('staf', 'sandi-staf-123');
+    t.other = await app.login('kadis', 'sandi-kadis-123');
+  });
+  after(async () => app?.stop());
+
+  it('counts letters per month, times to first disposition and completion, and overdue work per unit', async () => {
+    const done = await register(1);
+    const late = await register(2);
+    await register(3); // never disposed
+    const first = await dispose(done, 48);
+    await dispose(late, 1);
+    expect((await api(app, t.staff!, 'POST', `/api/v1/dispositions/${first}/complete`, { report: 'Sudah ditindaklanjuti' })).status).to.equal(200);
+    app.clock.advance(2 * HOUR); // the second one is now overdue
+
+    const r = await api(app, t.head!, 'GET', '/api/v1/stats');
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    const months = r.body.months as { month: string; incoming: number }[];
+    expect(months).to.have.length(12);
+    expect(months.at(-1)).to.include({ month: monthOf(app.clock.now(), 'Asia/Jakarta'), incoming: 3 });
+    expect(r.body.toFirstDisposition).to.include({ letters: 2 });
+    expect(r.body.toCompletion).to.include({ letters: 1 });
+    expect(r.body.overdueByUnit).to.deep.equal([{ unitCode: 'BKD', overdue: 1 }]);
+  });
+
+  it('counts only letters the caller may see', async () => {
+    const r = await api(app, t.other!, 'GET', '/api/v1/stats');
+    expect((r.body.months as { incoming: number }[]).reduce((a, m) => a + m.incoming, 0)).to.equal(0);
+    expect(r.body.overdueByUnit).to.deep.equal([]);
+  });
+
+  it('is for officials, admins and auditors, with a sane range', async () => {
+    expectProblem(await api(app, t.staff!, 'GET', '/api/v1/stats'), 403);
+    expectProblem(await api(app, t.head!, 'GET', '/api/v1/stats?from=2026-13'), 422);
+    expectProblem(await api(app, t.head!, 'GET', '/api/v1/stats?from=2026-05&to=2026-01'), 422);
+    expectProblem(await api(app, t.head!, 'GET', '/api/v1/stats?from=1900-01&to=2026-01'), 422);
+    const one = await api(app, t.head!, 'GET', '/api/v1/stats?from=2025-12&to=2026-01');
+    expect((one.body.months as { month: string }[]).map((m) => m.month)).to.deep.equal(['2025-12', '2026-01']);
+  });
+});
