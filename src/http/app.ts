@@ -17,6 +17,7 @@ import { notificationsRoutes } from './routes/notifications.routes.ts';
 import { outgoingRoutes } from './routes/outgoing.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { statsRoutes } from './routes/stats.routes.ts';
+import { webRoutes } from './routes/web.routes.ts';
 
 /** The HTTP application: routes authenticate, validate, call one use case and present the result. */
 export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string; trustProxy: string }): Express => {
@@ -33,6 +34,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
   });
   app.use('/api/v1', express.json({ limit: '256kb', strict: true }), authRoutes(deps));
   app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps), auditRoutes(deps), incomingRoutes(deps), dispositionsRoutes(deps), notificationsRoutes(deps), statsRoutes(deps), outgoingRoutes(deps));
+  app.use(webRoutes());
   app.use((_req, _res, next) => next(new AppError('not_found', 'no such route')));
   app.use(errorHandler(log));
   return app;

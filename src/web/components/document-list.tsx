@@ -1,0 +1,23 @@
+import { Highlighted } from '../highlight.tsx';
+import { label } from '../i18n.ts';
+import { Link } from '../router.tsx';
+import type { SearchHit } from '../types.ts';
+
+/** Search hits: title as a link to the document page, its kind, the matched passages. */
+export const DocumentList = ({ items }: { items: SearchHit[] }) => (
+  <ol class="doc-list">
+    {items.map((hit) => (
+      <li key={hit.id} class="doc-hit">
+        <h3>
+          <Link href={`/documents/${hit.id}`}>{hit.title || hit.id}</Link>
+        </h3>
+        <span class={`badge badge-${hit.kind}`}>{label('kind', hit.kind)}</span>
+        {hit.highlights.map((h, i) => (
+          <p key={i} class="passage">
+            <Highlighted html={h} />
+          </p>
+        ))}
+      </li>
+    ))}
+  </ol>
+);

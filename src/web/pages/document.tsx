@@ -1,0 +1,119 @@
+import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { API, get } from '../api.ts';
+import { DocumentHistory } from '../components/document-history.tsx';
+import { DocumentPreview } from '../components/document-preview.tsx';
+import { ErrorBox, Loading, Notice, PageTitle } from '../components/ui.tsx';
+import { bytes, dateOnly, dateTime } from '../format.ts';
+import { useLoad, usePoll, useTitle } from '../hooks.ts';
+import { label, t } from '../i18n.ts';
+import type { PageProps } from '../routes.ts';
+import { hasRole, officeName, unitName, useSession } from '../session.tsx';
+import type { DocumentMeta, DocumentText } from '../types.ts';
+
+const Row = ({ term, children }: { term: string; children: ComponentChildren }) => (
+  <>
+    <dt>{term}</dt>
+    <dd>{children ?? t('doc.none')}</dd>
+  </>
+);
+
+/** Polling backs off (0.5 s, 1 s, 2 s … 5 s): reading a restricted document is audited each time. */
+const pollDelay = (n: number) => Math.min(5000, 500 * 2 ** Math.min(n, 4));
+
+/** A document: its details, a preview of the original, the text read from it, and its history. */
+export const DocumentPage = ({ params }: PageProps) => {
+  const id = params.id!;
+  const { user, units } = useSession();
+  const doc = useLoad((signal) => get<DocumentMeta>(`/documents/${encodeURIComponent(id)}`, { signal }), [id]);
+  const d = doc.data;
+  useTitle(d?.title ?? t('doc.title'), officeName(units));
+
+  const polls = useRef(0);
+  const [delay, setDelay] = useState(pollDelay(0));
+  usePoll(
+    async () => {
+      const fresh = await get<DocumentMeta>(`/documents/${encodeURIComponent(id)}`);
+      doc.setData(fresh);
+      polls.current += 1;
+      setDelay(pollDelay(polls.current));
+      return fresh.status === 'processing';
+    },
+    delay,
+    d?.status === 'processing',
+  );
+
+  const ready = d?.status === 'ready';
+  const text = useLoad((signal) => (ready ? get<DocumentText>(`/documents/${encodeURIComponent(id)}/text`, { signal }) : Promise.resolve(null)), [id, ready]);
+  const auditor = hasRole(user, 'auditor', 'admin');
+
+  return (
+    <>
+      <PageTitle>{d?.title || t('doc.title')}</PageTitle>
+      {doc.loading && !d ? <Loading /> : null}
+      <ErrorBox error={doc.error} onRetry={doc.reload} />
+      {d ? (
+        <div class="doc-layout">
+          <section class="card doc-meta" aria-labelledby="meta-title">
+            <h2 id="meta-title">{t('doc.meta')}</h2>
+            {d.status === 'processing' ? <Notice>{t('doc.processingNote')}</Notice> : null}
+            {d.status === 'failed' ? <Notice tone="warn">{t('doc.failed', { error: d.error ?? '' })}</Notice> : null}
+            <dl>
+              <Row term={t('doc.status')}>
+                <span class={`badge badge-${d.status}`}>{label('status', d.status)}</span>
+              </Row>
+              <Row term={t('doc.kind')}>{label('kind', d.kind)}</Row>
+              <Row term={t('doc.letterNumber')}>{d.letterNumber}</Row>
+              <Row term={t('doc.sender')}>{d.sender}</Row>
+              <Row term={t('doc.documentDate')}>{d.documentDate ? dateOnly(d.documentDate) : null}</Row>
+              <Row term={t('doc.classificationCode')}>{d.classificationCode}</Row>
+              <Row term={t('doc.securityLevel')}>{label('level', d.securityLevel)}</Row>
+              <Row term={t('doc.unit')}>{unitName(units, d.unitCode)}</Row>
+              <Row term={t('doc.tags')}>{d.tags.length ? d.tags.join(', ') : null}</Row>
+              <Row term={t('doc.pages')}>{d.pages}</Row>
+              <Row term={t('doc.textSource')}>{d.textSource ? label('doc.textSource', d.textSource) : null}</Row>
+              <Row term={t('doc.file')}>{d.originalName ?? d.mimeType}</Row>
+              <Row term={t('doc.size')}>{bytes(d.size)}</Row>
+              <Row term={t('doc.createdAt')}>{dateTime(d.createdAt)}</Row>
+              <Row term={t('doc.sha256')}>
+                <code class="hash">{d.sha256}</code>
+              </Row>
+            </dl>
+            <p>
+              <a class="btn" href={`${API}/documents/${encodeURIComponent(d.id)}/content`} download>
+                {t('doc.download')}
+              </a>
+            </p>
+          </section>
+
+          <section class="card doc-preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{t('doc.preview')}</h2>
+            <DocumentPreview doc={d} />
+          </section>
+
+          <section class="card doc-text" aria-labelledby="text-title">
+            <h2 id="text-title">{t('doc.text')}</h2>
+            <ErrorBox error={text.error} onRetry={text.reload} />
+            {text.data?.pages.length ? (
+              text.data.pages.map((p) => (
+                <section key={p.page} class="page-text" aria-labelledby={`page-${p.page}`}>
+                  <h3 id={`page-${p.page}`}>
+                    {t('doc.page', { n: p.page })}
+                    {p.confidence !== undefined ? <span class="muted small"> · {t('doc.confidence', { n: Math.round(p.confidence) })}</span> : null}
+                  </h3>
+                  <p class="extracted">{p.text}</p>
+                </section>
+              ))
+            ) : text.loading && ready ? (
+              <Loading />
+            ) : (
+              <p class="muted">{t('doc.textEmpty')}</p>
+            )}
+          </section>
+
+          {auditor ? <DocumentHistory documentId={d.id} refreshKey={d.status} /> : null}
+        </div>
+      ) : null}
+    </>
+  );
+};
