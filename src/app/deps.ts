@@ -6,6 +6,7 @@ import type { PasswordHasher } from '../ports/password-hasher.ts';
 import type { QrCodeRenderer } from '../ports/qr-code.ts';
 import type { Database } from '../ports/repositories.ts';
 import type { LetterRenderer } from '../ports/letter-renderer.ts';
+import type { CertificateAuthority, LetterStamper, PdfSigner, PdfVerifier } from '../ports/pdf-signing.ts';
 import type { SearchIndex } from '../ports/search-index.ts';
 import type { StagingArea } from '../ports/staging-area.ts';
 import type { TextExtractor } from '../ports/text-extractor.ts';
@@ -22,6 +23,10 @@ export interface AppDeps {
   hasher: PasswordHasher;
   qr: QrCodeRenderer;
   letterRenderer: LetterRenderer;
+  /** The signing engine: certificates, the visible block with its QR code, PAdES signatures, verification. */
+  signing: { ca: CertificateAuthority; stamper: LetterStamper; signer: PdfSigner; verifier: PdfVerifier };
+  /** What the office CA's root key is locked under at rest (CA_KEY_PASSPHRASE, or a secret kept under DATA_DIR). */
+  caKeySecret: string;
   /** Outgoing email; `configured` is false without SMTP_URL. */
   mailer: Mailer;
   /** The office's IANA time zone (OFFICE_TIMEZONE): register years, due days, months in figures. */

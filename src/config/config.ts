@@ -26,6 +26,13 @@ export interface Config {
   mail?: { smtpUrl: string; from: string };
   /** Seconds between deadline-reminder scans in the worker role (0: off); the office's IANA time zone. */
   reminders: { scanSeconds: number; timeZone: string };
+  /** RFC 3161 timestamp authority for signatures (PAdES B-T); absent: signatures carry no timestamp (B-B). */
+  timestampUrl?: string;
+  /**
+   * What the office CA's root key is locked under at rest (CA_KEY_PASSPHRASE). Absent: a random
+   * secret generated once into DATA_DIR/secrets (fine for one machine; set it for several).
+   */
+  caKeyPassphrase?: string;
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -95,6 +102,8 @@ const schema = z.object({
     .string()
     .refine(isTimeZone, 'an IANA time zone such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)')
     .default('Asia/Jakarta'),
+  TSA_URL: z.string().refine((s) => /^https?:\/\/[^/]+/.test(s) && URL.canParse(s), 'an http(s) URL of an RFC 3161 timestamp authority').optional(),
+  CA_KEY_PASSPHRASE: z.string().min(16, 'at least 16 characters (a long random secret)').max(1024).optional(),
 });
 
 /** A configuration error that lists every problem at once. */
@@ -157,5 +166,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     audit: { checkpointMinutes: e.AUDIT_CHECKPOINT_MINUTES },
     ...(e.SMTP_URL && e.MAIL_FROM ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } } : {}),
     reminders: { scanSeconds: e.REMINDER_SCAN_SECONDS, timeZone: e.OFFICE_TIMEZONE },
+    ...(e.TSA_URL ? { timestampUrl: e.TSA_URL } : {}),
+    ...(e.CA_KEY_PASSPHRASE ? { caKeyPassphrase: e.CA_KEY_PASSPHRASE } : {}),
   };
 };

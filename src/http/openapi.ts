@@ -7,6 +7,7 @@ import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { letterPaths, letterSchemas } from './openapi-letters.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
+import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const documentMetadata = {
@@ -33,6 +34,7 @@ export const openApiDocument = (publicUrl: string) => ({
     ...auditPaths,
     ...letterPaths,
     ...outgoingPaths,
+    ...signingPaths,
     ...notificationPaths,
     '/api/v1/documents': {
       post: {
@@ -83,6 +85,7 @@ export const openApiDocument = (publicUrl: string) => ({
       ...auditSchemas,
       ...letterSchemas,
       ...outgoingSchemas,
+      ...signingSchemas,
       ...notificationSchemas,
       Document: {
         type: 'object',

@@ -14,6 +14,8 @@ import { createSmtpMailer } from './mail/smtp.mailer.ts';
 import { createPdfLibLetterRenderer } from './pdf/pdf-lib.letter-renderer.ts';
 import { qrcodeRenderer } from './qr/qrcode.renderer.ts';
 import { createFts5SearchIndex } from './search/fts5.search-index.ts';
+import { officeCaSecret } from './secrets/office-ca-secret.ts';
+import { createSigningAdapters } from './signing/signing.adapters.ts';
 import { createLocalStagingArea } from './staging/local.staging-area.ts';
 import { createLocalFsBlobStore } from './storage/local-fs.blob-store.ts';
 import { createS3BlobStore } from './storage/s3.blob-store.ts';
@@ -60,6 +62,8 @@ export const openAdapters = async (config: Config) => {
     hasher: createArgon2PasswordHasher(),
     qr: qrcodeRenderer(),
     letterRenderer: createPdfLibLetterRenderer(),
+    signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}) }),
+    caKeySecret: await officeCaSecret(config),
     mailer: config.mail ? createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) : noMailer(),
   };
 };

@@ -11,6 +11,7 @@ import type {
   OutgoingLetterRepository,
   ReaderRepository,
 } from './correspondence-repositories.ts';
+import type { CertificateRepository, SignedLetterRepository } from './signing-repositories.ts';
 import type { StatsSource } from './stats-source.ts';
 
 export interface UserRecord {
@@ -259,6 +260,8 @@ export interface Repositories {
   notifications: NotificationRepository;
   outgoing: OutgoingLetterRepository;
   stats: StatsSource;
+  certificates: CertificateRepository;
+  signedLetters: SignedLetterRepository;
 }
 
 /**

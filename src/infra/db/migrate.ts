@@ -4,12 +4,14 @@ import { withLockFile } from './lock-file.ts';
 import * as m001 from './migrations/001-initial.ts';
 import * as m002 from './migrations/002-accounts-security.ts';
 import * as m003 from './migrations/003-correspondence.ts';
+import * as m004 from './migrations/004-signing.ts';
 
 /** Versioned migrations in order; add new ones at the end, never edit a released one. */
 const MIGRATIONS = [
   { name: '001-initial', ...m001 },
   { name: '002-accounts-security', ...m002 },
   { name: '003-correspondence', ...m003 },
+  { name: '004-signing', ...m004 },
 ];
 
 /**

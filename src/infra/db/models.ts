@@ -22,7 +22,12 @@ export type Models = Record<
   | 'Notification'
   | 'OutgoingLetter'
   | 'OutgoingVersion'
-  | 'OutgoingReview',
+  | 'OutgoingReview'
+  | 'SigningAuthority'
+  | 'TrustAnchor'
+  | 'SigningCertificate'
+  | 'SignedLetter'
+  | 'SigningClaim',
   ModelStatic<Row>
 >;
 
@@ -142,6 +147,7 @@ export const defineModels = (s: Sequelize): Models => ({
   AuditHead: s.define('AuditHead', { id: { type: DataTypes.INTEGER, primaryKey: true }, seq: DataTypes.BIGINT, hash: DataTypes.STRING }, { tableName: 'audit_head' }),
   AuditCheckpoint: s.define('AuditCheckpoint', { seq: { type: DataTypes.BIGINT, primaryKey: true }, hash: DataTypes.STRING, at: d3() }, { tableName: 'audit_checkpoints' }),
   ...correspondenceModels(s),
+  ...signingModels(s),
 });
 
 const S = DataTypes.STRING;
@@ -232,4 +238,61 @@ const correspondenceModels = (s: Sequelize) => ({
     { letterId: key(), version: key(I), position: key(I), reviewerId: S, state: S, comment: T, decidedAt: d3() },
     { tableName: 'outgoing_reviews' },
   ),
+});
+
+/** Migration 004's tables (signing). */
+const signingModels = (s: Sequelize) => ({
+  SigningAuthority: s.define(
+    'SigningAuthority',
+    { id: key(), certificate: T, lockedKey: T, serial: S, sha256: S, subject: S, notAfter: d3(), createdBy: S, createdAt: d3() },
+    { tableName: 'signing_authority' },
+  ),
+  TrustAnchor: s.define('TrustAnchor', { sha256: key(), certificate: T, subject: S, notAfter: d3(), addedBy: S, addedAt: d3() }, { tableName: 'signing_trust_anchors' }),
+  SigningCertificate: s.define(
+    'SigningCertificate',
+    {
+      id: key(),
+      userId: S,
+      currentUserId: S,
+      source: S,
+      serial: S,
+      issuer: S,
+      sha256: S,
+      commonName: S,
+      title: S,
+      nip: S,
+      notBefore: d3(),
+      notAfter: d3(),
+      certificate: T,
+      chain: T,
+      lockedKey: T,
+      revokedAt: d3(),
+      revokedBy: S,
+      revocationReason: S,
+      createdBy: S,
+      createdAt: d3(),
+    },
+    { tableName: 'signing_certificates' },
+  ),
+  SignedLetter: s.define(
+    'SignedLetter',
+    {
+      code: key(),
+      letterId: S,
+      documentId: S,
+      sha256: S,
+      letterNumber: S,
+      subject: S,
+      securityLevel: S,
+      signerId: S,
+      signerName: S,
+      signerTitle: S,
+      certificateId: S,
+      certificateSerial: S,
+      signedAt: d3(),
+      timestamped: DataTypes.BOOLEAN,
+    },
+    { tableName: 'signed_letters' },
+  ),
+  SigningClaim: s.define('SigningClaim', { letterId: key(), holder: S, expiresAt: d3() }, { tableName: 'signing_claims' }),
 });

@@ -17,6 +17,7 @@ import { incomingLetterRepository } from './repositories/incoming.repository.ts'
 import { dispositionRepository } from './repositories/dispositions.repository.ts';
 import { notificationRepository } from './repositories/notifications.repository.ts';
 import { outgoingLetterRepository } from './repositories/outgoing.repository.ts';
+import { certificateRepository, signedLetterRepository } from './repositories/signing.repository.ts';
 import { statsSource } from './repositories/stats.repository.ts';
 
 const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repositories => ({
@@ -37,6 +38,8 @@ const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repos
   notifications: guarded(notificationRepository(m, t)),
   outgoing: guarded(outgoingLetterRepository(m, t)),
   stats: guarded(statsSource(m, t)),
+  certificates: guarded(certificateRepository(m, t)),
+  signedLetters: guarded(signedLetterRepository(m, t)),
 });
 
 /** Opens the database, applies migrations and returns the repositories. */

@@ -1,0 +1,217 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Actor } from '../../domain/access.ts';
+import { formatLetterNumber, letterNumberScope, type OutgoingLetterRecord } from '../../domain/correspondence.ts';
+import { AppError } from '../../domain/errors.ts';
+import { calendarDateIn } from '../../domain/office-time.ts';
+import { hasRole } from '../../domain/roles.ts';
+import { base32Encode } from '../../domain/totp.ts';
+import type { Repositories } from '../../ports/repositories.ts';
+import type { AppDeps } from '../deps.ts';
+import { originalKey } from '../documents/keys.ts';
+import { EXTRACT_JOB } from '../documents/store-original.ts';
+import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../letters/assign-letter-number.ts';
+import { visibleOutgoing } from '../letters/read-outgoing.ts';
+import { officeName } from './office-ca.ts';
+import { type LetterToSign, makeSignedPdf, prepareLetter, type SignedLetterPdf } from './signed-letter-pdf.ts';
+import { requireSecondFactorInput, unlockSigningKey, usableCertificate } from './signing-credential.ts';
+import { trustAnchorCertificates } from './trust-anchors.ts';
+
+/** How long a signing may hold its letter; a process that dies mid-signing frees it after this. */
+const CLAIM_MS = 2 * 60_000;
+
+/** 120 random bits as 24 letters and digits (A–Z, 2–7): unguessable, printable, readable aloud. */
+export const newVerificationCode = (): string => base32Encode(randomBytes(15));
+
+export interface SignInput {
+  pin: string;
+  totp?: string | undefined;
+}
+
+/** The optimistic attempt guessed a number someone else took meanwhile. */
+class NumberMoved extends Error {}
+
+/**
+ * Signs an approved outgoing letter as its named signer (issue 5): the number is taken, the
+ * final PDF made (template letters rendered again, uploaded drafts rewritten clean), stamped with
+ * the visible block and QR code, signed once (PAdES; timestamped when TSA_URL is set), archived
+ * as an `outgoing` document and registered by SHA-256 and verification code. The status
+ * (approved → signed, a compare-and-set), number, document row, its extraction job, read grants,
+ * register row and audit entry commit in one transaction.
+ *
+ * Order, so that two signings of one letter give one 200 and one 409 and a number is used only
+ * by a signing that commits:
+ *  1. checks that change nothing (visible, the named signer, approved, a usable certificate, a
+ *     second-factor code sent);
+ *  2. a claim on the letter (a row with a lease): a second signing gets 409 here, before it
+ *     spends its code or tries its PIN;
+ *  3. the code and the PIN (counted for back-off), the letter made ready — all outside any
+ *     transaction;
+ *  4. the number. It is printed on the letter, so the PDF can be signed only once it is known;
+ *     but a gap-free number may only be taken inside the transaction that marks the letter
+ *     signed. First optimistically: predict it (the counter's value + 1), sign outside the
+ *     database, then in the transaction take the number and commit only if it is the one
+ *     predicted. If another signing of the same unit took it meanwhile, sign again inside the
+ *     transaction while it holds the counter (stamp + sign + verify, tens of milliseconds), so
+ *     every signing finishes after at most two tries and none waits for another's key work
+ *     unless they raced for a number.
+ */
+export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, input: SignInput, ctx: { ip?: string | undefined } = {}) => {
+  const letter = await visibleOutgoing(deps, actor, id);
+  if (letter.signerId !== actor.id) throw new AppError('forbidden', 'only the signer named on the letter signs it');
+  if (!hasRole(actor, 'official')) throw new AppError('forbidden', 'only officials sign letters; you no longer hold that role');
+  assertApproved(letter);
+  const at = deps.clock.now();
+  const cert = await usableCertificate(deps, actor.id, at);
+  const user = await deps.db.users.findById(actor.id);
+  if (!user) throw new AppError('unauthenticated', 'the account no longer exists');
+  const totp = requireSecondFactorInput(user, input.totp);
+
+  const holder = randomUUID();
+  if (!(await deps.db.signedLetters.claim(id, holder, at, new Date(at.getTime() + CLAIM_MS)))) throw new AppError('conflict', 'this letter is being signed right now');
+  try {
+    // A signing that finished just before our claim released it in its commit: look again.
+    const fresh = await deps.db.outgoing.findById(id);
+    if (!fresh) throw new AppError('not_found', 'no such letter');
+    assertApproved(fresh);
+    const credential = await unlockSigningKey(deps, actor, user, cert, { pin: input.pin, totp, letterId: id, ip: ctx.ip });
+    const prepared = await prepareLetter(deps, fresh, user, cert, at);
+    const year = letterNumberYear(deps, at);
+    await prepareLetterNumber(deps, fresh, year);
+    const common = { code: newVerificationCode(), at, anchors: await trustAnchorCertificates(deps), officeName: await officeName(deps) };
+    const make = (letterNumber: string) => makeSignedPdf(deps, prepared, credential, { ...common, letterNumber });
+    const commit = committer(deps, actor, fresh, prepared, cert, { code: common.code, holder, at });
+
+    const predicted = (await deps.db.signedLetters.counterValue(letterNumberScope(fresh.unitCode, year))) + 1;
+    const guess = await make(formatLetterNumber(fresh.classificationCode, predicted, fresh.unitCode, year));
+    const guessKey = await storePdf(deps, guess);
+    try {
+      return signed(
+        deps,
+        await deps.db.transaction(async (tx) => {
+          const n = await assignLetterNumber(tx, fresh, year);
+          if (n.sequence !== predicted) throw new NumberMoved();
+          return commit(tx, n.letterNumber, guess, guessKey);
+        }),
+      );
+    } catch (e) {
+      await forgetPdf(deps, guess, guessKey);
+      if (!(e instanceof NumberMoved)) throw e;
+    }
+    const made: { pdf?: SignedLetterPdf; key?: string } = {};
+    try {
+      return signed(
+        deps,
+        await deps.db.transaction(async (tx) => {
+          const n = await assignLetterNumber(tx, fresh, year);
+          made.pdf = await make(n.letterNumber);
+          made.key = await storePdf(deps, made.pdf);
+          return commit(tx, n.letterNumber, made.pdf, made.key);
+        }),
+      );
+    } catch (e) {
+      if (made.pdf && made.key) await forgetPdf(deps, made.pdf, made.key);
+      throw e;
+    }
+  } finally {
+    // Committed signings released it in their transaction; this frees it after a failure.
+    await deps.db.signedLetters.release(id, holder).catch(() => undefined);
+  }
+};
+
+/** After the commit: the extraction job may start now. */
+const signed = <T>(deps: AppDeps, result: T): T => {
+  deps.jobsEnqueued?.();
+  return result;
+};
+
+const assertApproved = (letter: OutgoingLetterRecord): void => {
+  if (letter.status === 'signed') throw new AppError('conflict', `the letter is signed already${letter.letterNumber ? ` as ${letter.letterNumber}` : ''}`);
+  if (letter.status !== 'approved') throw new AppError('conflict', `the letter is ${letter.status.replace('_', ' ')}; only a letter every reviewer approved is signed`);
+};
+
+/** Durably stores the signed PDF under its content address, before the transaction that records it. */
+const storePdf = async (deps: AppDeps, pdf: SignedLetterPdf): Promise<string> => {
+  const staged = await deps.staging.write(Readable.from([Buffer.from(pdf.pdf.buffer, pdf.pdf.byteOffset, pdf.pdf.byteLength)]), { maxBytes: Number.MAX_SAFE_INTEGER });
+  try {
+    const key = originalKey(staged.sha256);
+    await deps.blobs.putFile(key, staged.path, { size: staged.size, contentType: 'application/pdf' });
+    return key;
+  } finally {
+    await deps.staging.discard(staged.path);
+  }
+};
+
+/** Removes a stored PDF whose transaction did not commit (unless some document row names it after all). */
+const forgetPdf = async (deps: AppDeps, pdf: SignedLetterPdf, key: string): Promise<void> => {
+  try {
+    if (!(await deps.db.documents.findBySha256(pdf.sha256))) await deps.blobs.delete(key);
+  } catch {
+    // Left for `reconcile` to report as an orphan; the signing's own error matters more.
+  }
+};
+
+/** The writes of a signing, for one transaction. */
+const committer =
+  (deps: AppDeps, actor: Actor, letter: OutgoingLetterRecord, prepared: LetterToSign, cert: { id: string; serial: string }, o: { code: string; holder: string; at: Date }) =>
+  async (tx: Repositories, letterNumber: string, pdf: SignedLetterPdf, storageKey: string) => {
+    const { code, at } = o;
+    const now = deps.clock.now();
+    const documentId = randomUUID();
+    if (!(await tx.outgoing.setStatus(letter.id, 'approved', 'signed', { letterNumber, signedAt: at, signedDocumentId: documentId }, now))) {
+      throw new AppError('conflict', 'the letter was signed or changed a moment ago');
+    }
+    await tx.documents.create(
+      {
+        id: documentId,
+        kind: 'outgoing',
+        title: `${letterNumber} ${letter.subject}`.slice(0, 500),
+        sha256: pdf.sha256,
+        size: pdf.pdf.byteLength,
+        mimeType: 'application/pdf',
+        storageKey,
+        originalName: `surat-keluar-${letterNumber.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf`,
+        pages: pdf.pages,
+        classificationCode: letter.classificationCode,
+        securityLevel: letter.securityLevel,
+        unitCode: letter.unitCode,
+        documentDate: calendarDateIn(at, deps.officeTimeZone),
+        tags: [],
+        letterNumber,
+        sender: null,
+        createdBy: actor.id,
+        batchId: null,
+      },
+      now,
+    );
+    // Whoever was given the draft (reviewers, the signer) may read what it became.
+    await tx.readers.grant(documentId, [...new Set([...(await tx.readers.of(letter.documentId)), letter.signerId])], 'outgoing_signed', now);
+    await tx.jobs.enqueue({ type: EXTRACT_JOB, payload: { documentId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+    await tx.signedLetters.register({
+      code,
+      letterId: letter.id,
+      documentId,
+      sha256: pdf.sha256,
+      letterNumber,
+      subject: letter.subject,
+      securityLevel: letter.securityLevel,
+      signerId: letter.signerId,
+      signerName: prepared.name,
+      signerTitle: prepared.title,
+      certificateId: cert.id,
+      certificateSerial: cert.serial,
+      signedAt: at,
+      timestamped: pdf.timestamped,
+    });
+    await tx.signedLetters.release(letter.id, o.holder);
+    await tx.audit.append({ at: now, actorId: actor.id, action: 'document.upload', targetType: 'document', targetId: documentId, details: { sha256: pdf.sha256, size: pdf.pdf.byteLength, batchId: null, source: 'signing' } });
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'letter.outgoing_sign',
+      targetType: 'outgoing_letter',
+      targetId: letter.id,
+      details: { letterNumber, version: letter.version, documentId, sha256: pdf.sha256, certificateId: cert.id, certificateSerial: cert.serial, timestamped: pdf.timestamped },
+    });
+    return { letterNumber, verificationCode: code, signedDocumentId: documentId, sha256: pdf.sha256, signedAt: at.toISOString(), timestamped: pdf.timestamped };
+  };

@@ -1,0 +1,111 @@
+import { type RequestHandler, Router } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/deps.ts';
+import { importCertificate } from '../../app/signing/import-certificate.ts';
+import { issueCertificate } from '../../app/signing/issue-certificate.ts';
+import { createOfficeCa, getOfficeCa } from '../../app/signing/office-ca.ts';
+import { certificateHistory, currentCertificate } from '../../app/signing/read-certificates.ts';
+import { revokeCertificate } from '../../app/signing/revoke-certificate.ts';
+import { signOutgoing } from '../../app/signing/sign-outgoing.ts';
+import { signedDocumentId } from '../../app/signing/signed-letter.ts';
+import { addTrustAnchors, listTrustAnchors, removeTrustAnchor } from '../../app/signing/trust-anchors.ts';
+import { AppError } from '../../domain/errors.ts';
+import { parse } from '../validate.ts';
+import { documentsRoutes } from './documents.routes.ts';
+
+/** A PKCS#12 from a provider is a few kilobytes; anything near this is not one. */
+const P12_MAX_BYTES = 256 * 1024;
+
+const userId = z.string().uuid('not a user id');
+const letterId = z.string().uuid('not a letter id');
+const text = (max: number) => z.string().trim().min(1).max(max);
+// The PIN policy (length, weak PINs) is the use case's; here only a sane size.
+const pin = z.string().max(1024);
+const holderFields = { pin, title: text(200).optional(), nip: z.string().max(40).optional() };
+const issueBody = z.object(holderFields).strict();
+const importFields = z.object({ ...holderFields, passphrase: z.string().max(1024) }).strict();
+const revokeBody = z.object({ reason: text(500).optional(), certificateId: z.string().uuid('not a certificate id').optional() }).strict();
+const signBody = z.object({ pin: z.string().min(1, 'the PIN is required').max(1024), totp: z.string().max(64).optional() }).strict();
+const anchorsBody = z.object({ pem: z.string().min(1).max(200_000) }).strict();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
+
+/** Multipart `p12` (one file, in memory) + text fields; JSON bodies pass through to the JSON parser's result. */
+const p12Upload: RequestHandler = (() => {
+  const m = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: P12_MAX_BYTES, files: 1, fields: 10, parts: 11, fieldNameSize: 100, fieldSize: 8 * 1024, headerPairs: 100 },
+  }).single('p12');
+  return (req, res, next) => {
+    if (req.is('multipart/form-data')) return m(req, res, next);
+    if (!req.is('application/json')) return next(new AppError('unsupported_type', 'send JSON { pin, title?, nip? } to issue, or multipart p12 + passphrase + pin to import'));
+    next();
+  };
+})();
+
+/**
+ * Signing: the office CA and trusted roots (admin), officials' certificates (admin issues,
+ * imports, revokes), signing an approved outgoing letter (its signer) and its signed PDF.
+ */
+export const signingRoutes = (deps: AppDeps): Router => {
+  const r = Router();
+  const documents = documentsRoutes(deps);
+
+  r.post('/users/:id/certificate', p12Upload, async (req, res) => {
+    const id = parse(userId, req.params.id);
+    if (req.is('multipart/form-data')) {
+      const file = req.file;
+      if (!file) throw new AppError('bad_request', 'no p12 part', { errors: [{ field: 'p12', message: 'send the PKCS#12 file as the "p12" part' }] });
+      const { passphrase, ...fields } = parse(importFields, req.body ?? {});
+      res.status(201).json(await importCertificate(deps, req.actor!, id, { ...fields, passphrase, p12: new Uint8Array(file.buffer) }));
+      return;
+    }
+    res.status(201).json(await issueCertificate(deps, req.actor!, id, parse(issueBody, req.body)));
+  });
+
+  r.get('/users/:id/certificate', async (req, res) => {
+    res.json(await currentCertificate(deps, req.actor!, parse(userId, req.params.id)));
+  });
+
+  r.get('/users/:id/certificates', async (req, res) => {
+    res.json(await certificateHistory(deps, req.actor!, parse(userId, req.params.id)));
+  });
+
+  const revoke: RequestHandler = async (req, res) => {
+    res.json(await revokeCertificate(deps, req.actor!, parse(userId, req.params.id), parse(revokeBody, req.body ?? {})));
+  };
+  r.delete('/users/:id/certificate', revoke);
+  r.post('/users/:id/certificate/revoke', revoke);
+
+  r.post('/letters/outgoing/:id/sign', async (req, res) => {
+    const id = parse(letterId, req.params.id);
+    res.json(await signOutgoing(deps, req.actor!, id, parse(signBody, req.body), { ip: req.ip }));
+  });
+
+  r.get('/letters/outgoing/:id/signed', async (req, res, next) => {
+    const documentId = await signedDocumentId(deps, req.actor!, parse(letterId, req.params.id));
+    req.url = `/documents/${documentId}/content`;
+    documents(req, res, next);
+  });
+
+  r.get('/signing/ca', async (_req, res) => {
+    res.json(await getOfficeCa(deps));
+  });
+  r.post('/signing/ca', async (req, res) => {
+    const { created, ca } = await createOfficeCa(deps, req.actor!);
+    res.status(created ? 201 : 200).json(ca);
+  });
+
+  r.get('/signing/trust-anchors', async (req, res) => {
+    res.json(await listTrustAnchors(deps, req.actor!));
+  });
+  r.post('/signing/trust-anchors', async (req, res) => {
+    res.status(201).json(await addTrustAnchors(deps, req.actor!, parse(anchorsBody, req.body).pem));
+  });
+  r.delete('/signing/trust-anchors/:sha256', async (req, res) => {
+    await removeTrustAnchor(deps, req.actor!, parse(sha256, req.params.sha256));
+    res.status(204).end();
+  });
+
+  return r;
+};

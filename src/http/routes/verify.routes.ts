@@ -1,0 +1,81 @@
+import { Router } from 'express';
+import multer from 'multer';
+import type { AppDeps } from '../../app/deps.ts';
+import { printedTime } from '../../app/signing/signed-letter-pdf.ts';
+import { VerificationAuditMemo } from '../../app/signing/verification-audit.ts';
+import { verifyByCode } from '../../app/signing/verify-code.ts';
+import { verifyFile } from '../../app/signing/verify-file.ts';
+import { AppError } from '../../domain/errors.ts';
+import { rateLimit } from '../middleware/rate-limit.ts';
+import { unknownCodePage, VERIFY_PAGE_CSP, verifiedPage } from '../verify-page.ts';
+
+/** A signed letter is tens of kilobytes; a public endpoint reads no more than this into memory. */
+export const VERIFY_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Public verification, no login (mounted before the authenticated API): the QR code's page
+ * (`GET /verify/:code`, HTML for people, JSON for `Accept: application/json`) and a PDF check
+ * (`POST /api/v1/verify`, multipart `file`). Each address has a request budget (429 past it);
+ * only checks of letters the office issued are audited, at most hourly per letter and address.
+ */
+export const verifyRoutes = (deps: AppDeps): Router => {
+  const r = Router();
+  const memo = new VerificationAuditMemo();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: VERIFY_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldNameSize: 100, fieldSize: 1024, headerPairs: 100 },
+  }).single('file');
+
+  r.get('/verify/:code', rateLimit({ windowMs: 60_000, max: 60, what: 'verifications' }), async (req, res) => {
+    const json = req.accepts(['html', 'json']) === 'json';
+    res.setHeader('Vary', 'Accept');
+    // A certificate may be revoked tomorrow: never serve yesterday's verdict from a cache.
+    res.setHeader('Cache-Control', 'no-store');
+    let result: Awaited<ReturnType<typeof verifyByCode>>;
+    try {
+      result = await verifyByCode(deps, String(req.params.code), { ip: req.ip, memo });
+    } catch (e) {
+      if (json || !(e instanceof AppError && e.code === 'not_found')) throw e;
+      res.status(404).setHeader('Content-Security-Policy', VERIFY_PAGE_CSP).type('html').send(unknownCodePage());
+      return;
+    }
+    if (json) {
+      res.json(result);
+      return;
+    }
+    const tz = deps.officeTimeZone;
+    res
+      .setHeader('Content-Security-Policy', VERIFY_PAGE_CSP)
+      .type('html')
+      .send(
+        verifiedPage({
+          valid: result.valid,
+          letterNumber: result.letterNumber,
+          subject: result.subject,
+          signer: result.signer,
+          signedAtText: printedTime(new Date(result.signedAt), tz),
+          sha256: result.sha256,
+          timestamped: result.timestamped,
+          ...(result.reason ? { reason: result.reason } : {}),
+          ...(result.certificateRevokedAt ? { certificateRevokedAtText: printedTime(new Date(result.certificateRevokedAt), tz) } : {}),
+        }),
+      );
+  });
+
+  r.post(
+    '/api/v1/verify',
+    rateLimit({ windowMs: 60_000, max: 20, what: 'file checks' }),
+    (req, res, next) => {
+      if (!req.is('multipart/form-data')) return next(new AppError('unsupported_type', 'send the PDF as multipart/form-data, in a part named "file"'));
+      upload(req, res, next);
+    },
+    async (req, res) => {
+      if (!req.file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the PDF as the "file" part' }] });
+      const bytes = new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength);
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(await verifyFile(deps, bytes, { ip: req.ip, memo }));
+    },
+  );
+
+  return r;
+};
