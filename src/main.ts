@@ -131,12 +131,13 @@ const main = async () => {
   const roles = [config.roles.web && 'web', config.roles.worker && 'worker'].filter(Boolean).join(' + ');
   console.log(`\nNaskah is running (${roles}; database ${config.database.dialect}, storage ${config.storage.driver}, search ${config.search.driver}).`);
   if (naskah.url) {
-    console.log(`  URL:    ${naskah.url}   (API under ${naskah.url}/api/v1, contract at ${naskah.url}/api/v1/openapi.json)`);
+    console.log(`  URL:    ${naskah.url}   (open it in a browser; API under ${naskah.url}/api/v1, contract at ${naskah.url}/api/v1/openapi.json)`);
     if (naskah.generatedAdminPassword) console.log(`  Log in: username "admin", password "${naskah.generatedAdminPassword}" (generated now and shown once; change it)`);
     else if (config.admin) console.log(`  Log in: username "${config.admin.username}" with the password in ADMIN_PASSWORD`);
     else console.log('  Log in: with an existing account (create one with: npm run cli -- user:create --username U --password P --role R --unit CODE)');
-    console.log(`  e.g.    curl -s -X POST ${naskah.url}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"…","password":"…"}'`);
-    console.log('  Admins, officials and anyone cleared for rahasia turn on two-factor login (TOTP) at their first login: see the README, "Logging in".\n');
+    console.log(`  API:    curl -s -X POST ${naskah.url}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"…","password":"…"}'`);
+    console.log('  Admins, officials and anyone cleared for rahasia turn on two-factor login (TOTP) at their first login,');
+    console.log('  with an authenticator app (the browser shows the QR code; for curl see the README, "Logging in").\n');
   }
   let stopping = false;
   const shutdown = (signal: string) => {
