@@ -31,7 +31,7 @@ const HOUR = 3600_000;
 export const startNaskah = async (config: Config, log: pino.Logger = pino({ level: config.logLevel }), o: { warmOcr?: boolean; clock?: Clock } = {}): Promise<Naskah> => {
   const adapters = await openAdapters(config);
   const clock = o.clock ?? systemClock;
-  const deps: AppDeps = { ...adapters, clock, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours, officeTimeZone: config.reminders.timeZone };
+  const deps: AppDeps = { ...adapters, clock, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours, officeTimeZone: config.reminders.timeZone, publicUrl: config.publicUrl };
   // Storage and search may come up after us: readiness says so, and jobs retry until they answer.
   await adapters.blobs.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'storage not ready at start'));
   await adapters.search.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'search not ready at start'));
@@ -89,6 +89,8 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
     server.requestTimeout = 0; // large uploads stream for minutes; idle sockets still time out
     const addr = server.address();
     url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${typeof addr === 'object' && addr ? addr.port : config.port}`;
+    // PORT=0 (any free port, as tests use) leaves the default public URL without a real port.
+    if (config.publicUrl.endsWith(':0')) deps.publicUrl = url;
   }
 
   return {

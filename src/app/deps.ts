@@ -31,6 +31,8 @@ export interface AppDeps {
   mailer: Mailer;
   /** The office's IANA time zone (OFFICE_TIMEZONE): register years, due days, months in figures. */
   officeTimeZone: string;
+  /** Where people reach the app (links in QR codes and verification answers). */
+  publicUrl: string;
   clock: Clock;
   limits: Config['limits'];
   jobs: Pick<Config['jobs'], 'maxAttempts'>;

@@ -55,6 +55,14 @@ export const accountPaths = {
     },
   },
   '/api/v1/users/{id}/totp/reset': { post: { summary: 'Turn off a user’s second factor (lost phone) and end their sessions (admin)', parameters: [idParam('id')], responses: { 204: { description: 'reset' }, ...errors(401, 403, 404) } } },
+  '/api/v1/people': {
+    get: {
+      summary: 'The people directory (any logged-in user): id, name, unit and roles of each account, for routing letters and naming reviewers and signers',
+      parameters: [q('page', { type: 'integer', minimum: 1 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 }), q('unitCode'), q('role', { type: 'string', enum: ROLES }), q('q')],
+      responses: { 200: { description: 'a page of people', ...json(obj({ items: { type: 'array', items: ref('Person') }, total: { type: 'integer' }, page: { type: 'integer' }, limit: { type: 'integer' } })) }, ...errors(401, 422) },
+    },
+  },
+  '/api/v1/people/{id}': { get: { summary: 'One person of the directory', parameters: [idParam('id')], responses: { 200: { description: 'the person', ...json(ref('Person')) }, ...errors(401, 404, 422) } } },
   '/api/v1/units': {
     get: { summary: 'The unit tree as a list', responses: { 200: { description: 'units', ...json(obj({ items: { type: 'array', items: ref('Unit') } })) }, ...errors(401) } },
     post: { summary: 'Create a unit (admin)', requestBody: json(obj({ code: str, name: str, parentCode: str }, ['code', 'name'])), responses: { 201: { description: 'created', ...json(ref('Unit')) }, ...errors(400, 401, 403, 409, 422) } },
@@ -70,6 +78,7 @@ export const accountPaths = {
 };
 
 export const accountSchemas = {
+  Person: obj({ id: str, name: str, unitCode: str, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, disabled: { type: 'boolean' } }),
   User: obj({ id: str, username: str, name: str, email: { type: ['string', 'null'] }, role: str, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS }, disabled: { type: 'boolean' }, totpEnabled: { type: 'boolean' }, totpRequired: { type: 'boolean' }, createdAt: str }),
   NewUser: obj(
     { username: str, password: { type: 'string', minLength: 8, maxLength: 256 }, name: str, email: str, role: { type: 'string', enum: ROLES }, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS } },

@@ -64,6 +64,8 @@ export const outgoingSchemas = {
     letterNumber: { type: ['string', 'null'] },
     signedAt: { type: ['string', 'null'] },
     signedDocumentId: { type: ['string', 'null'] },
+    verificationCode: { type: ['string', 'null'] },
+    verifyUrl: { type: ['string', 'null'] },
     versions: { type: 'array', items: { type: 'object' } },
     createdAt: str,
     updatedAt: str,

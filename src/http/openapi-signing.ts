@@ -42,7 +42,7 @@ export const signingPaths = {
       parameters: [idParam('id')],
       requestBody: json(obj({ pin: str, totp: { type: 'string', description: 'a TOTP code not used before, or a recovery code' } }, ['pin', 'totp'])),
       responses: {
-        200: { description: 'signed', ...json(obj({ letterNumber: str, verificationCode: str, signedDocumentId: str, sha256: str, signedAt: str, timestamped: bool })) },
+        200: { description: 'signed', ...json(obj({ letterNumber: str, verificationCode: str, verifyUrl: str, signedDocumentId: str, sha256: str, signedAt: str, timestamped: bool })) },
         ...errors(400, 401, 403, 404, 409, 422, 429, 503),
       },
     },

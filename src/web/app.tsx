@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, get, post, whenSessionLost } from './api.ts';
 import { ErrorBox, Loading, PageTitle } from './components/ui.tsx';
-import { Layout } from './components/layout.tsx';
+import { Layout, PublicLayout } from './components/layout.tsx';
 import { onLangChange, t } from './i18n.ts';
 import { LoginPage } from './pages/login.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { matchPath, navigate, useLocation } from './router.tsx';
-import { ROUTES } from './routes.ts';
+import { publicRoute, ROUTES } from './routes.ts';
 import { hasRole, SessionContext, type Session } from './session.tsx';
 import type { Unit, User } from './types.ts';
 
@@ -50,9 +50,9 @@ export const App = () => {
     whenSessionLost(() => setBoot({ state: 'anonymous', notice: 'sessionEnded' }));
   }, [start]);
 
-  // Logged out: every page but /login sends there (and comes back after logging in).
+  // Logged out: every page but /login and the public ones sends there (and comes back after logging in).
   useEffect(() => {
-    if ((boot.state === 'anonymous' || boot.state === 'enrol') && loc.path !== '/login') navigate(loginPath(loc.href), { replace: true });
+    if ((boot.state === 'anonymous' || boot.state === 'enrol') && loc.path !== '/login' && !publicRoute(loc.path)) navigate(loginPath(loc.href), { replace: true });
     if (boot.state === 'in' && loc.path === '/login') navigate(safeNext(loc.query.get('next')), { replace: true });
   }, [boot.state, loc.path]);
 
@@ -78,6 +78,16 @@ export const App = () => {
   }, [boot]);
 
   if (boot.state === 'loading') return <Loading />;
+  // A page for everyone (checking a signed letter): outside the logged-in frame when not logged in.
+  const open = publicRoute(loc.path);
+  if (open && (boot.state === 'anonymous' || boot.state === 'enrol')) {
+    const Page = open.page;
+    return (
+      <PublicLayout>
+        <Page key={loc.path} params={{}} />
+      </PublicLayout>
+    );
+  }
   if (boot.state === 'error') {
     return (
       <main id="main" class="narrow">

@@ -3,10 +3,22 @@ import type { MessageKey } from './i18n.ts';
 import { AdminUnitsPage } from './pages/admin-units.tsx';
 import { AdminUsersPage } from './pages/admin-users.tsx';
 import { AuditPage } from './pages/audit.tsx';
+import { CheckPage } from './pages/check.tsx';
+import { DispositionPage } from './pages/disposition.tsx';
+import { DispositionsPage } from './pages/dispositions.tsx';
 import { DocumentPage } from './pages/document.tsx';
 import { HomePage } from './pages/home.tsx';
 import { ImportPage } from './pages/import.tsx';
+import { IncomingLetterPage } from './pages/incoming-letter.tsx';
+import { IncomingListPage } from './pages/incoming-list.tsx';
+import { IncomingNewPage } from './pages/incoming-new.tsx';
+import { NotificationsPage } from './pages/notifications.tsx';
+import { OutgoingLetterPage } from './pages/outgoing-letter.tsx';
+import { OutgoingListPage } from './pages/outgoing-list.tsx';
+import { OutgoingNewPage } from './pages/outgoing-new.tsx';
+import { OutgoingSignPage } from './pages/outgoing-sign.tsx';
 import { SearchPage } from './pages/search.tsx';
+import { StatsPage } from './pages/stats.tsx';
 import { UploadPage } from './pages/upload.tsx';
 import type { Role } from './types.ts';
 
@@ -22,22 +34,41 @@ export interface PageRoute {
   roles?: Role[];
   /** Shown in the navigation under this label. */
   nav?: MessageKey;
+  /** Also open without logging in (then outside the logged-in frame). */
+  public?: boolean;
 }
 
+const WORKERS: Role[] = ['staff', 'official', 'clerk'];
+
 /**
- * Every logged-in page. A new page: one file in pages/, one line here. The server sends the
- * app's shell for any browser navigation outside /api (see src/http/routes/web.routes.ts),
- * so nothing server-side changes.
+ * Every page. A new page: one file in pages/, one line here. The server sends the app's shell
+ * for any browser navigation outside /api and /verify (see src/http/routes/web.routes.ts), so
+ * nothing server-side changes. The first match wins: fixed paths before `:id` ones.
  */
 export const ROUTES: PageRoute[] = [
   { path: '/', page: HomePage, nav: 'nav.home' },
   { path: '/search', page: SearchPage, nav: 'nav.search' },
   { path: '/documents/:id', page: DocumentPage },
+  { path: '/incoming', page: IncomingListPage, nav: 'nav.incoming' },
+  { path: '/incoming/new', page: IncomingNewPage, roles: ['clerk', 'admin'] },
+  { path: '/incoming/:id', page: IncomingLetterPage },
+  { path: '/dispositions', page: DispositionsPage, roles: WORKERS, nav: 'nav.dispositions' },
+  { path: '/dispositions/:id', page: DispositionPage },
+  { path: '/outgoing', page: OutgoingListPage, roles: WORKERS, nav: 'nav.outgoing' },
+  { path: '/outgoing/new', page: OutgoingNewPage, roles: WORKERS },
+  { path: '/outgoing/:id', page: OutgoingLetterPage },
+  { path: '/outgoing/:id/sign', page: OutgoingSignPage, roles: ['official'] },
+  { path: '/notifications', page: NotificationsPage },
   { path: '/upload', page: UploadPage, roles: ['clerk', 'admin'], nav: 'nav.upload' },
   { path: '/import', page: ImportPage, roles: ['clerk', 'admin'], nav: 'nav.import' },
+  { path: '/stats', page: StatsPage, roles: ['official', 'admin', 'auditor'], nav: 'nav.stats' },
+  { path: '/check', page: CheckPage, nav: 'nav.check', public: true },
   { path: '/admin/units', page: AdminUnitsPage, roles: ['admin'], nav: 'nav.units' },
   { path: '/admin/users', page: AdminUsersPage, roles: ['admin'], nav: 'nav.users' },
   { path: '/audit', page: AuditPage, roles: ['auditor', 'admin'], nav: 'nav.audit' },
 ];
 
 export const NAV = ROUTES.filter((r): r is PageRoute & { nav: MessageKey } => r.nav !== undefined).map((r) => ({ path: r.path, label: r.nav, roles: r.roles }));
+
+/** The page open without logging in at this path, if any. */
+export const publicRoute = (path: string): PageRoute | undefined => ROUTES.find((r) => r.public && r.path === path);

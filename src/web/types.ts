@@ -146,3 +146,187 @@ export interface Checkpoint {
 export type AuditVerification =
   | { intact: true; entries: number; head: { seq: number; hash: string } }
   | { intact: false; entries: number; firstBrokenSeq: number; seq: number; reason: string };
+
+/* Correspondence (surat masuk, disposisi, surat keluar), notifications, figures, verification. */
+
+export const URGENCIES = ['biasa', 'penting', 'segera', 'sangat_segera'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const INCOMING_STATUSES = ['registered', 'disposed', 'completed'] as const;
+export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
+
+export const DISPOSITION_ACTIONS = ['untuk_diketahui', 'untuk_ditindaklanjuti', 'siapkan_jawaban', 'hadiri', 'koordinasikan', 'arsipkan'] as const;
+export type DispositionAction = (typeof DISPOSITION_ACTIONS)[number];
+
+export interface IncomingLetter {
+  id: string;
+  agendaNumber: number;
+  agendaYear: number;
+  unitCode: string;
+  documentId: string;
+  letterNumber: string;
+  letterDate: string;
+  sender: string;
+  subject: string;
+  urgency: Urgency;
+  securityLevel: SecurityLevel;
+  classificationCode: string | null;
+  receivedAt: string;
+  status: IncomingStatus;
+  registeredBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Only in the answer to registering: earlier letters this one may repeat. */
+  possibleDuplicates?: { id: string; agendaNumber: number; agendaYear: number; unitCode: string; reason: 'same-number' | 'same-file' }[];
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export type Addressee = { user: PersonRef } | { unit: { code: string; name: string } };
+
+export interface LetterSummary {
+  id: string;
+  agendaNumber: number;
+  agendaYear: number;
+  unitCode: string;
+  letterNumber: string;
+  subject: string;
+  sender: string;
+  urgency: Urgency;
+  status: IncomingStatus;
+}
+
+export interface Disposition {
+  id: string;
+  letterId: string;
+  parentId: string | null;
+  from: PersonRef;
+  to: Addressee;
+  instruction: string;
+  actions: DispositionAction[];
+  dueAt: string | null;
+  status: 'open' | 'completed';
+  read: boolean;
+  readAt: string | null;
+  completedAt: string | null;
+  completedBy: PersonRef | null;
+  report: string | null;
+  reportDocumentId: string | null;
+  createdAt: string;
+  /** In the inbox and on one disposition. */
+  letter?: LetterSummary;
+  /** In the routing tree. */
+  children?: Disposition[];
+}
+
+export interface DispositionTree {
+  letterId: string;
+  status: IncomingStatus;
+  items: Disposition[];
+  holders: { dispositionId: string; holder: Addressee; since: string }[];
+}
+
+export type OutgoingStatus = 'in_review' | 'returned' | 'approved' | 'signed';
+export type ReviewState = 'pending' | 'approved' | 'returned' | 'not_reached';
+
+export interface OutgoingTemplate {
+  addressee: string;
+  body: string;
+  place: string | null;
+  date: string | null;
+  attachments: string | null;
+  signerTitle: string | null;
+}
+
+export interface OutgoingReview {
+  userId: string;
+  position: number;
+  state: ReviewState;
+  comment: string | null;
+  decidedAt: string | null;
+}
+
+export interface OutgoingVersion {
+  version: number;
+  documentId: string;
+  source: 'template' | 'file';
+  template: OutgoingTemplate | null;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+  reviews: OutgoingReview[];
+}
+
+export interface OutgoingLetter {
+  id: string;
+  status: OutgoingStatus;
+  version: number;
+  documentId: string;
+  subject: string;
+  recipient: string;
+  classificationCode: string;
+  securityLevel: SecurityLevel;
+  unitCode: string;
+  drafterId: string;
+  signerId: string;
+  reviewers: OutgoingReview[];
+  waitingFor: string | null;
+  letterNumber: string | null;
+  signedAt: string | null;
+  signedDocumentId: string | null;
+  /** Not (yet) in the server's answer: shown when it comes. */
+  verificationCode?: string | null;
+  /** The link the QR code holds (PUBLIC_URL based), when the server gives it. */
+  verifyUrl?: string | null;
+  createdAt: string;
+  updatedAt: string;
+  versions?: OutgoingVersion[];
+}
+
+export interface SignResult {
+  letterNumber: string;
+  verificationCode: string;
+  signedDocumentId: string;
+  verifyUrl?: string;
+  sha256?: string;
+  signedAt?: string;
+}
+
+export interface Notification {
+  id: string;
+  kind: string;
+  message: string;
+  subjectType: string;
+  subjectId: string;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface OfficeStats {
+  from: string;
+  to: string;
+  timeZone: string;
+  months: { month: string; incoming: number; outgoingDrafted: number; outgoingSigned: number }[];
+  toFirstDisposition: { medianHours: number | null; letters: number };
+  toCompletion: { medianHours: number | null; letters: number };
+  overdueByUnit: { unitCode: string; overdue: number }[];
+}
+
+export interface FileVerification {
+  valid: boolean;
+  modifiedAfterSigning: boolean;
+  signatures: { signer: { name: string; serial: string; issuer: string } | null; signedAt: string | null; intact: boolean; coversWholeDocument: boolean; trusted: boolean; timestamped?: boolean; problems: string[] }[];
+  knownLetter?: { letterNumber: string; subject: string | null; signer: { name: string; title: string | null }; signedAt: string };
+  reason?: string;
+}
+
+/** Someone to route a letter to or to name on a draft (the people directory, or admin's user list). */
+export interface Person {
+  id: string;
+  name: string;
+  unitCode: string;
+  roles: Role[];
+}

@@ -207,7 +207,7 @@ describe('web UI in Chromium (e2e)', function () {
     const { context, page } = await newContext(browser, DESKTOP, problems);
     await loginAs(page, CLERK);
     await expect_(heading(page), /Selamat datang, Siti Aminah/);
-    await page.locator('.card-coming').first().waitFor(); // staff role: what waits for me, marked as coming
+    await page.locator('#home-dispo').waitFor(); // staff role: what waits for me (dispositions, drafts, overdue)
     await expectAccessible(page, 'home');
     await screenshot(page, 'desktop-07-home');
 

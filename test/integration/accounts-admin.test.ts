@@ -119,6 +119,18 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     expectProblem(await api(app, await app.login('budi', 'sandi-budi-123'), 'GET', '/api/v1/users'), 403);
   });
 
+  it('gives every logged-in user a people directory with names, units and roles only', async () => {
+    const budi = await app.login('budi', 'sandi-budi-123');
+    const all = await api(app, budi, 'GET', '/api/v1/people?role=staff');
+    expect(all.status).to.equal(200);
+    for (const person of all.body.items!) expect(Object.keys(person).sort()).to.deep.equal(['disabled', 'id', 'name', 'roles', 'unitCode']);
+    expect(all.body.items!.map((p) => p.id)).to.include(ids.rina);
+    expect((await api(app, budi, 'GET', `/api/v1/people/${ids.rina}`)).body).to.include({ id: ids.rina, unitCode: 'ORG' });
+    expectProblem(await api(app, budi, 'GET', '/api/v1/people/00000000-0000-4000-8000-000000000000'), 404);
+    expectProblem(await api(app, budi, 'GET', '/api/v1/people?limit=0'), 422);
+    expectProblem(await api(app, null, 'GET', '/api/v1/people'), 401);
+  });
+
   it('keeps the unit tree a tree: renames and moves, no cycles', async () => {
     for (const [code, parentCode] of [['DINAS', 'ORG'], ['BIDANG', 'DINAS'], ['SEKSI', 'BIDANG']]) {
       expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: code, parentCode })).status).to.equal(201);

@@ -84,6 +84,8 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
     expect(code).to.match(/^[A-Z2-7]{24}$/);
     const letter = (await api(app, p.konseptor!.token, 'GET', `${OUT}/${letterId}`)).body;
     expect(letter).to.include({ status: 'signed', letterNumber, signedDocumentId: r.body.signedDocumentId, waitingFor: null });
+    expect(r.body.verifyUrl).to.equal(`${app.naskah.deps.publicUrl}/verify/${code}`);
+    expect(letter).to.include({ verificationCode: code, verifyUrl: r.body.verifyUrl });
 
     // The signed PDF: an attachment, whose bytes are what was registered.
     const dl = await signedPdf(app, p.sekda!, letterId);

@@ -35,8 +35,12 @@ export const getOutgoing = async (deps: AppDeps, actor: Actor, id: string) => {
   if (letter.securityLevel !== 'biasa') {
     await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'letter.outgoing_read', targetType: 'outgoing_letter', targetId: letter.id, details: { documentId: letter.documentId, securityLevel: letter.securityLevel } });
   }
-  return outgoingDetail(deps.db, letter);
+  const signed = letter.status === 'signed' ? await deps.db.signedLetters.findByLetter(letter.id) : null;
+  return { ...(await outgoingDetail(deps.db, letter)), verificationCode: signed?.code ?? null, verifyUrl: signed ? verifyUrlOf(deps, signed.code) : null };
 };
+
+/** The public page a signed letter's QR code opens. */
+export const verifyUrlOf = (deps: Pick<AppDeps, 'publicUrl'>, code: string): string => `${deps.publicUrl}/verify/${encodeURIComponent(code)}`;
 
 export interface OutgoingQuery {
   status?: OutgoingStatus | undefined;

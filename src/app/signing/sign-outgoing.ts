@@ -16,6 +16,7 @@ import { officeName } from './office-ca.ts';
 import { type LetterToSign, makeSignedPdf, prepareLetter, type SignedLetterPdf } from './signed-letter-pdf.ts';
 import { requireSecondFactorInput, unlockSigningKey, usableCertificate } from './signing-credential.ts';
 import { trustAnchorCertificates } from './trust-anchors.ts';
+import { verifyUrlOf } from '../letters/read-outgoing.ts';
 
 /** How long a signing may hold its letter; a process that dies mid-signing frees it after this. */
 const CLAIM_MS = 2 * 60_000;
@@ -213,5 +214,5 @@ const committer =
       targetId: letter.id,
       details: { letterNumber, version: letter.version, documentId, sha256: pdf.sha256, certificateId: cert.id, certificateSerial: cert.serial, timestamped: pdf.timestamped },
     });
-    return { letterNumber, verificationCode: code, signedDocumentId: documentId, sha256: pdf.sha256, signedAt: at.toISOString(), timestamped: pdf.timestamped };
+    return { letterNumber, verificationCode: code, verifyUrl: verifyUrlOf(deps, code), signedDocumentId: documentId, sha256: pdf.sha256, signedAt: at.toISOString(), timestamped: pdf.timestamped };
   };

@@ -14,12 +14,13 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png'];
  * The original, shown in the page. The content route sends it as an attachment under a
  * sandbox CSP, so it is never opened directly: the bytes are fetched (the cookie goes along)
  * and shown from a blob: URL — images in an <img>, PDFs in the browser's own viewer inside an
- * <iframe>. TIFF (no browser shows it) gets the download button only.
+ * <iframe>. TIFF (no browser shows it) gets the download button only. `src` reads the bytes
+ * from another API path (a letter's version, its signed PDF) instead of the document's content.
  */
-export const DocumentPreview = ({ doc }: { doc: DocumentMeta }) => {
+export const DocumentPreview = ({ doc, src }: { doc: Pick<DocumentMeta, 'id' | 'mimeType' | 'size' | 'title'>; src?: string }) => {
   const kind = doc.mimeType === 'application/pdf' ? 'pdf' : IMAGE_TYPES.includes(doc.mimeType) ? 'image' : null;
   const [wanted, setWanted] = useState(kind !== null && doc.size <= AUTO_PREVIEW_BYTES);
-  const blob = useLoad((signal) => (wanted && kind ? getBlob(`/documents/${encodeURIComponent(doc.id)}/content`, signal) : Promise.resolve(null)), [doc.id, wanted]);
+  const blob = useLoad((signal) => (wanted && kind ? getBlob(src ?? `/documents/${encodeURIComponent(doc.id)}/content`, signal) : Promise.resolve(null)), [doc.id, src, wanted]);
   // The blob is retyped from the metadata: the server already decided the type by magic bytes.
   const typed = useMemo(() => (blob.data ? new Blob([blob.data], { type: doc.mimeType }) : null), [blob.data, doc.mimeType]);
   const url = useObjectUrl(typed);

@@ -4,6 +4,7 @@ import { currentLang, label, setLang, t } from '../i18n.ts';
 import { Link, useLocation } from '../router.tsx';
 import { NAV } from '../routes.ts';
 import { hasRole, officeName, useSession } from '../session.tsx';
+import { Bell } from './bell.tsx';
 
 export const LangToggle = () => {
   const next = currentLang() === 'id' ? 'en' : 'id';
@@ -52,6 +53,7 @@ export const Layout = ({ children }: { children: ComponentChildren }) => {
             <span class="sr-only">{t('top.user')}: </span>
             <strong>{user.name}</strong> <span class="roles">{user.roles.map((r) => label('role', r)).join(', ')}</span>
           </p>
+          <Bell />
           <LangToggle />
           <button type="button" class="btn btn-quiet" onClick={() => void logout()}>
             {t('top.logout')}
@@ -81,3 +83,26 @@ export const Layout = ({ children }: { children: ComponentChildren }) => {
     </div>
   );
 };
+
+/** The frame of a page anyone may open without logging in: the name, the language, a way to log in. */
+export const PublicLayout = ({ children }: { children: ComponentChildren }) => (
+  <div class="shell">
+    <a class="skip" href="#main">
+      {t('app.skip')}
+    </a>
+    <header class="topbar">
+      <div class="brand">
+        <span class="brand-name">{t('app.name')}</span>
+      </div>
+      <div class="top-actions">
+        <LangToggle />
+        <Link href="/login" class="btn btn-quiet">
+          {t('login.title')}
+        </Link>
+      </div>
+    </header>
+    <main id="main" tabIndex={-1} class="narrow-page">
+      {children}
+    </main>
+  </div>
+);

@@ -92,16 +92,6 @@ export const Loading = () => (
   </p>
 );
 
-/** A part of a page whose API is still being built: said plainly, no made-up data. */
-export const Coming = ({ title }: { title: string }) => (
-  <section class="card card-coming" aria-label={title}>
-    <h3>
-      {title} <span class="badge badge-coming">{t('app.coming')}</span>
-    </h3>
-    <p class="muted">{t('app.comingNote')}</p>
-  </section>
-);
-
 export const Pager = ({ page, total, limit, onPage }: { page: number; total: number; limit: number; onPage: (p: number) => void }) => {
   const pages = Math.max(1, Math.ceil(total / limit));
   if (pages <= 1) return null;

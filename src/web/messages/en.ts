@@ -1,7 +1,9 @@
+import { enLetters } from './en-letters.ts';
 import type { MessageKey } from './id.ts';
 
 /** The UI's words in English (the type demands every key of id.ts). */
 export const en: Record<MessageKey, string> = {
+  ...enLetters,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',
@@ -10,8 +12,6 @@ export const en: Record<MessageKey, string> = {
   'app.offline': 'The server cannot be reached. Check the connection and try again.',
   'app.sessionEnded': 'Your session has ended. Please log in again.',
   'app.forbidden': 'You are not allowed to open this page.',
-  'app.coming': 'Coming soon',
-  'app.comingNote': 'This part waits for a service still being built; no data is shown yet.',
   'lang.toggle': 'Bahasa Indonesia',
   'lang.toggleLabel': 'Ganti ke Bahasa Indonesia',
   'nav.label': 'Main navigation',

@@ -1,5 +1,8 @@
+import { idLetters } from './id-letters.ts';
+
 /** The UI's words in Indonesian, the default. A new key goes here first; en.ts must then give its English. */
 export const id = {
+  ...idLetters,
   'app.name': 'Naskah',
   'app.skip': 'Lewati ke isi halaman',
   'app.loading': 'Memuat…',
@@ -8,8 +11,6 @@ export const id = {
   'app.offline': 'Server tidak dapat dihubungi. Periksa sambungan lalu coba lagi.',
   'app.sessionEnded': 'Sesi Anda berakhir. Silakan masuk kembali.',
   'app.forbidden': 'Anda tidak berwenang membuka halaman ini.',
-  'app.coming': 'Segera hadir',
-  'app.comingNote': 'Bagian ini menunggu layanan yang sedang dibangun; belum ada data yang ditampilkan.',
   'lang.toggle': 'English',
   'lang.toggleLabel': 'Switch to English',
   'nav.label': 'Navigasi utama',

@@ -1,0 +1,118 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { get } from '../api.ts';
+import { DispositionForm } from '../components/disposition-form.tsx';
+import { DispositionTreeView } from '../components/disposition-tree.tsx';
+import { DocumentPreview } from '../components/document-preview.tsx';
+import { agendaOf, IncomingStatusBadge, LetterDate, UrgencyBadge } from '../components/letter-bits.tsx';
+import { ErrorBox, Field, Loading, PageTitle } from '../components/ui.tsx';
+import { dateTime } from '../format.ts';
+import { useLoad, useTitle } from '../hooks.ts';
+import { label, t } from '../i18n.ts';
+import { Link } from '../router.tsx';
+import type { PageProps } from '../routes.ts';
+import { hasRole, officeName, unitName, useSession } from '../session.tsx';
+import type { Disposition, DispositionTree, DocumentMeta, IncomingLetter, User } from '../types.ts';
+
+const Row = ({ term, children }: { term: string; children: ComponentChildren }) => (
+  <>
+    <dt>{term}</dt>
+    <dd>{children ?? t('doc.none')}</dd>
+  </>
+);
+
+/** The open dispositions of the letter this user holds (sent to them or to their unit). */
+export const heldBy = (items: Disposition[], user: Pick<User, 'id' | 'unitCode'>): Disposition[] =>
+  items.flatMap((d) => [
+    ...(d.status === 'open' && (('user' in d.to && d.to.user.id === user.id) || ('unit' in d.to && d.to.unit.code === user.unitCode)) ? [d] : []),
+    ...heldBy(d.children ?? [], user),
+  ]);
+
+/**
+ * One incoming letter: its details, the scan, the routing (who holds it now and since when),
+ * and for an official or a holder the disposition form.
+ */
+export const IncomingLetterPage = ({ params }: PageProps) => {
+  const id = params.id!;
+  const { user, units } = useSession();
+  const letter = useLoad((signal) => get<IncomingLetter>(`/letters/incoming/${encodeURIComponent(id)}`, { signal }), [id]);
+  const l = letter.data;
+  useTitle(l ? `${t('incoming.agendaShort', { n: agendaOf(l) })} · ${l.subject}` : t('incoming.letter'), officeName(units));
+  const doc = useLoad((signal) => (l ? get<DocumentMeta>(`/documents/${encodeURIComponent(l.documentId)}`, { signal }) : Promise.resolve(null)), [l?.documentId]);
+  const tree = useLoad((signal) => get<DispositionTree>(`/letters/incoming/${encodeURIComponent(id)}/dispositions`, { signal }), [id]);
+  const held = tree.data ? heldBy(tree.data.items, user) : [];
+  const [parentId, setParentId] = useState('');
+  const mayRoute = hasRole(user, 'official') || held.length > 0;
+  const forwarding = held.length > 0;
+
+  return (
+    <>
+      <PageTitle>{l ? l.subject : t('incoming.letter')}</PageTitle>
+      {letter.loading && !l ? <Loading /> : null}
+      <ErrorBox error={letter.error} onRetry={letter.reload} />
+      {l ? (
+        <div class="doc-layout">
+          <section class="card doc-meta" aria-labelledby="letter-meta">
+            <h2 id="letter-meta">{t('incoming.letter')}</h2>
+            <p class="agenda-number">
+              {t('incoming.agendaNumber')}: <strong>{agendaOf(l)}</strong>
+            </p>
+            <dl>
+              <Row term={t('incoming.status')}>
+                <IncomingStatusBadge status={tree.data?.status ?? l.status} />
+              </Row>
+              <Row term={t('incoming.urgency')}>
+                <UrgencyBadge urgency={l.urgency} />
+              </Row>
+              <Row term={t('doc.letterNumber')}>{l.letterNumber}</Row>
+              <Row term={t('incoming.letterDate')}>
+                <LetterDate ymd={l.letterDate} />
+              </Row>
+              <Row term={t('doc.sender')}>{l.sender}</Row>
+              <Row term={t('incoming.received')}>{dateTime(l.receivedAt)}</Row>
+              <Row term={t('doc.securityLevel')}>{label('level', l.securityLevel)}</Row>
+              <Row term={t('doc.classificationCode')}>{l.classificationCode}</Row>
+              <Row term={t('doc.unit')}>{unitName(units, l.unitCode)}</Row>
+            </dl>
+            <p>
+              <Link href={`/documents/${l.documentId}`}>{t('incoming.document')}</Link>
+            </p>
+          </section>
+
+          <section class="card doc-preview" aria-labelledby="letter-preview">
+            <h2 id="letter-preview">{t('doc.preview')}</h2>
+            <ErrorBox error={doc.error} onRetry={doc.reload} />
+            {doc.data ? <DocumentPreview doc={doc.data} /> : doc.loading ? <Loading /> : null}
+          </section>
+
+          <section class="card dispo-card" aria-labelledby="routing-title">
+            <h2 id="routing-title">{t('dispo.tree')}</h2>
+            {tree.loading && !tree.data ? <Loading /> : null}
+            <ErrorBox error={tree.error} onRetry={tree.reload} />
+            {tree.data ? <DispositionTreeView tree={tree.data} /> : null}
+          </section>
+
+          {mayRoute && tree.data ? (
+            <section class="card dispo-card">
+              {held.length > 1 ? (
+                <Field label={t('dispo.forwardWhich')}>
+                  {(p) => (
+                    <select {...p} value={parentId} onChange={(e) => setParentId(e.currentTarget.value)}>
+                      <option value="">{t('form.choose')}</option>
+                      {held.map((d) => (
+                        <option key={d.id} value={d.id}>
+                          {`${d.from.name}: ${d.instruction.slice(0, 60)}`}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              ) : null}
+              <DispositionForm letterId={l.id} parentId={held.length > 1 ? parentId || undefined : undefined} heading={forwarding ? t('dispo.forward') : t('dispo.title')} onDone={() => tree.reload()} />
+            </section>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+};

@@ -1,0 +1,190 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, get, upload, type UploadHandle } from '../api.ts';
+import { ACCEPT_DOCUMENTS, DropZone } from '../components/drop-zone.tsx';
+import { agendaOf, todayYmd } from '../components/letter-bits.tsx';
+import { ErrorBox, Field, Notice, PageTitle } from '../components/ui.tsx';
+import { UnitSelect } from '../components/unit-select.tsx';
+import { bytes, percent } from '../format.ts';
+import { usePoll, useTitle } from '../hooks.ts';
+import { label, t } from '../i18n.ts';
+import { Link } from '../router.tsx';
+import { officeName, useSession } from '../session.tsx';
+import { type DocumentMeta, type IncomingLetter, SECURITY_LEVELS, URGENCIES } from '../types.ts';
+
+type Values = { letterNumber: string; letterDate: string; sender: string; subject: string; urgency: string; securityLevel: string; classificationCode: string; unitCode: string };
+const EMPTY: Values = { letterNumber: '', letterDate: '', sender: '', subject: '', urgency: 'biasa', securityLevel: 'biasa', classificationCode: '', unitCode: '' };
+
+type State =
+  | { step: 'idle' }
+  | { step: 'sending'; fraction: number }
+  | { step: 'registered'; letter: IncomingLetter; doc: DocumentMeta | null }
+  | { step: 'error'; error: unknown };
+
+const pollDelay = (n: number) => Math.min(5000, 500 * 2 ** Math.min(n, 4));
+
+/**
+ * Registering an incoming letter (surat masuk): the scan dropped on the page and the short form
+ * beside it; the agenda number is shown as soon as the server gives it, possible duplicates as a
+ * warning, and the scan's processing is followed until the letter is searchable.
+ */
+export const IncomingNewPage = () => {
+  const { units } = useSession();
+  useTitle(t('incoming.new'), officeName(units));
+  const [file, setFile] = useState<File | null>(null);
+  const [v, setV] = useState<Values>({ ...EMPTY, letterDate: todayYmd() });
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const handle = useRef<UploadHandle<IncomingLetter> | null>(null);
+  const polls = useRef(0);
+  const [delay, setDelay] = useState(pollDelay(0));
+  const statusRef = useRef<HTMLDivElement>(null);
+  useEffect(() => () => handle.current?.abort(), []);
+
+  const registered = state.step === 'registered' ? state : null;
+  const processing = registered !== null && (registered.doc === null || registered.doc.status === 'processing');
+  usePoll(
+    async () => {
+      if (!registered) return false;
+      const doc = await get<DocumentMeta>(`/documents/${encodeURIComponent(registered.letter.documentId)}`);
+      polls.current += 1;
+      setDelay(pollDelay(polls.current));
+      setState((s) => (s.step === 'registered' ? { ...s, doc } : s));
+      return doc.status === 'processing';
+    },
+    delay,
+    processing,
+  );
+
+  const set = (k: keyof Values, value: string) => setV({ ...v, [k]: value });
+  const fieldError = (k: string) => (state.step === 'error' && state.error instanceof ApiError ? state.error.fieldError(k) : undefined);
+
+  const send = async (e: Event) => {
+    e.preventDefault();
+    if (!file) return;
+    const form = new FormData();
+    for (const [k, value] of Object.entries(v)) if (value.trim()) form.append(k, value.trim());
+    form.append('file', file, file.name);
+    setState({ step: 'sending', fraction: 0 });
+    statusRef.current?.focus();
+    const h = upload<IncomingLetter>('/letters/incoming', form, (fraction) => setState((s) => (s.step === 'sending' ? { step: 'sending', fraction } : s)));
+    handle.current = h;
+    try {
+      const { body } = await h.done;
+      polls.current = 0;
+      setDelay(pollDelay(0));
+      setState({ step: 'registered', letter: body, doc: null });
+    } catch (err) {
+      setState({ step: 'error', error: err });
+    } finally {
+      handle.current = null;
+    }
+  };
+
+  const reset = () => {
+    setFile(null);
+    setV({ ...EMPTY, letterDate: todayYmd() });
+    setState({ step: 'idle' });
+  };
+
+  const busy = state.step === 'sending';
+  const locked = busy || registered !== null;
+  const text = (k: keyof Values, labelKey: Parameters<typeof t>[0], o: { required?: boolean; hint?: string; max?: number } = {}) => (
+    <Field label={t(labelKey)} required={o.required ?? false} hint={o.hint} error={fieldError(k)}>
+      {(p) => <input {...p} name={k} type="text" maxLength={o.max ?? 300} value={v[k]} disabled={locked} onInput={(e) => set(k, e.currentTarget.value)} />}
+    </Field>
+  );
+
+  return (
+    <>
+      <PageTitle>{t('incoming.new')}</PageTitle>
+      <p>{t('incoming.newIntro')}</p>
+      <form onSubmit={send}>
+        <DropZone accept={ACCEPT_DOCUMENTS} onFiles={(files) => setFile(files[0] ?? null)} prompt={t('incoming.drop')} button={t('upload.choose')} disabled={locked}>
+          {file ? <p class="chosen">{t('upload.chosen', { name: file.name, size: bytes(file.size) })}</p> : null}
+        </DropZone>
+        <fieldset class="grid-fields">
+          <legend>{t('incoming.details')}</legend>
+          {text('letterNumber', 'doc.letterNumber', { required: true, hint: t('incoming.letterNumberHint'), max: 100 })}
+          <Field label={t('incoming.letterDate')} required error={fieldError('letterDate')}>
+            {(p) => <input {...p} name="letterDate" type="date" max={todayYmd()} value={v.letterDate} disabled={locked} onInput={(e) => set('letterDate', e.currentTarget.value)} />}
+          </Field>
+          {text('sender', 'doc.sender', { required: true })}
+          <Field label={t('incoming.subject')} required error={fieldError('subject')}>
+            {(p) => <input {...p} name="subject" type="text" maxLength={500} value={v.subject} disabled={locked} onInput={(e) => set('subject', e.currentTarget.value)} />}
+          </Field>
+          <Field label={t('incoming.urgency')} required error={fieldError('urgency')}>
+            {(p) => (
+              <select {...p} name="urgency" value={v.urgency} disabled={locked} onChange={(e) => set('urgency', e.currentTarget.value)}>
+                {URGENCIES.map((u) => (
+                  <option key={u} value={u}>
+                    {label('urgency', u)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('doc.securityLevel')} error={fieldError('securityLevel')}>
+            {(p) => (
+              <select {...p} name="securityLevel" value={v.securityLevel} disabled={locked} onChange={(e) => set('securityLevel', e.currentTarget.value)}>
+                {SECURITY_LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {label('level', l)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {text('classificationCode', 'doc.classificationCode', { hint: t('incoming.classificationHint'), max: 40 })}
+          <Field label={t('incoming.unit')} error={fieldError('unitCode')}>
+            {(p) => <UnitSelect {...p} value={v.unitCode} emptyLabel={t('incoming.ownUnit')} onChange={(code) => set('unitCode', code)} />}
+          </Field>
+        </fieldset>
+        {registered ? null : (
+          <button type="submit" class="btn btn-primary" disabled={!file || busy}>
+            {t('incoming.submit')}
+          </button>
+        )}
+      </form>
+
+      <div class="upload-status" ref={statusRef} tabIndex={-1} aria-live="polite">
+        {state.step === 'sending' ? (
+          <>
+            <label for="incoming-progress">{t('upload.sending', { pct: percent(state.fraction) })}</label>
+            <progress id="incoming-progress" max={100} value={percent(state.fraction)} />
+          </>
+        ) : null}
+        {state.step === 'error' ? <ErrorBox error={state.error} /> : null}
+        {registered ? (
+          <section class="card agenda-card" aria-labelledby="agenda-title">
+            <h2 id="agenda-title">{t('incoming.registered')}</h2>
+            <p class="agenda-number">
+              {t('incoming.agendaNumber')}: <strong>{agendaOf(registered.letter)}</strong>
+            </p>
+            {registered.letter.possibleDuplicates?.length ? (
+              <Notice tone="warn">
+                <p>{t('incoming.duplicates')}</p>
+                <ul>
+                  {registered.letter.possibleDuplicates.map((d) => (
+                    <li key={d.id}>
+                      <Link href={`/incoming/${d.id}`}>{t('incoming.agendaOf', { n: agendaOf(d), unit: d.unitCode })}</Link> — {label('incoming.dupReason', d.reason)}
+                    </li>
+                  ))}
+                </ul>
+              </Notice>
+            ) : null}
+            {processing ? <Notice>{t('upload.processing')}</Notice> : null}
+            {registered.doc?.status === 'ready' ? <Notice tone="ok">{t('upload.ready')}</Notice> : null}
+            {registered.doc?.status === 'failed' ? <Notice tone="warn">{t('upload.failed', { error: registered.doc.error ?? '' })}</Notice> : null}
+            <p class="actions">
+              <Link class="btn btn-primary" href={`/incoming/${registered.letter.id}`}>
+                {t('incoming.open')}
+              </Link>
+              <button type="button" class="btn" onClick={reset}>
+                {t('incoming.another')}
+              </button>
+            </p>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+};

@@ -1,0 +1,135 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, post, upload, type UploadHandle } from '../api.ts';
+import { emptyTemplate, ReviewerPicker, TemplateFields, templateBody, type TemplateValues } from '../components/draft-fields.tsx';
+import { DropZone } from '../components/drop-zone.tsx';
+import { todayYmd } from '../components/letter-bits.tsx';
+import { PersonSelect } from '../components/person-select.tsx';
+import { ErrorBox, Field, Loading, PageTitle } from '../components/ui.tsx';
+import { bytes, percent } from '../format.ts';
+import { useTitle } from '../hooks.ts';
+import { label, t } from '../i18n.ts';
+import { usePeople } from '../people.ts';
+import { navigate } from '../router.tsx';
+import { officeName, useSession } from '../session.tsx';
+import { type OutgoingLetter, SECURITY_LEVELS } from '../types.ts';
+
+export const ACCEPT_PDF = '.pdf,application/pdf';
+
+type Letter = { subject: string; recipient: string; classificationCode: string; securityLevel: string; signerId: string; note: string };
+
+/**
+ * A new outgoing letter (surat keluar): written in the template form (addressee, subject, body,
+ * place, date) or uploaded as a PDF; the signer and the reviewers in the order they review.
+ */
+export const OutgoingNewPage = () => {
+  const { user, units } = useSession();
+  useTitle(t('out.new'), officeName(units));
+  const [mode, setMode] = useState<'template' | 'file'>('template');
+  const [l, setL] = useState<Letter>({ subject: '', recipient: '', classificationCode: '', securityLevel: 'biasa', signerId: '', note: '' });
+  const [tpl, setTpl] = useState<TemplateValues>(emptyTemplate(todayYmd()));
+  const [reviewers, setReviewers] = useState<string[]>([]);
+  const [file, setFile] = useState<File | null>(null);
+  const [fraction, setFraction] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const handle = useRef<UploadHandle<OutgoingLetter> | null>(null);
+  useEffect(() => () => handle.current?.abort(), []);
+  const officials = usePeople(user, { role: 'official' });
+  const everyone = usePeople(user, {});
+  const apiError = error instanceof ApiError ? error : null;
+  const set = (k: keyof Letter, value: string) => setL({ ...l, [k]: value });
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (fraction !== null) return;
+    setError(null);
+    setFraction(0);
+    try {
+      const common = { subject: l.subject.trim(), recipient: l.recipient.trim(), classificationCode: l.classificationCode.trim(), signerId: l.signerId, securityLevel: l.securityLevel, ...(l.note.trim() ? { note: l.note.trim() } : {}) };
+      let letter: OutgoingLetter;
+      if (mode === 'template') {
+        letter = await post<OutgoingLetter>('/letters/outgoing', { ...common, reviewerIds: reviewers, template: templateBody(tpl) });
+      } else {
+        if (!file) throw new Error(t('out.needFile'));
+        const form = new FormData();
+        for (const [k, v] of Object.entries(common)) form.append(k, v);
+        if (reviewers.length) form.append('reviewerIds', reviewers.join(','));
+        form.append('file', file, file.name);
+        handle.current = upload<OutgoingLetter>('/letters/outgoing', form, setFraction);
+        letter = (await handle.current.done).body;
+      }
+      navigate(`/outgoing/${letter.id}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      handle.current = null;
+      setFraction(null);
+    }
+  };
+
+  const text = (k: 'subject' | 'recipient' | 'classificationCode', labelKey: Parameters<typeof t>[0], max: number, hint?: string) => (
+    <Field label={t(labelKey)} required hint={hint} error={apiError?.fieldError(k)}>
+      {(p) => <input {...p} name={k} type="text" maxLength={max} value={l[k]} onInput={(e) => set(k, e.currentTarget.value)} />}
+    </Field>
+  );
+
+  return (
+    <>
+      <PageTitle>{t('out.new')}</PageTitle>
+      <form onSubmit={submit}>
+        <fieldset class="mode">
+          <legend>{t('out.how')}</legend>
+          <label class="check">
+            <input type="radio" name="mode" value="template" checked={mode === 'template'} onChange={() => setMode('template')} /> {t('out.fromTemplate')}
+          </label>
+          <label class="check">
+            <input type="radio" name="mode" value="file" checked={mode === 'file'} onChange={() => setMode('file')} /> {t('out.fromFile')}
+          </label>
+        </fieldset>
+
+        <fieldset class="grid-fields">
+          <legend>{t('out.letter')}</legend>
+          {text('subject', 'out.subject', 500)}
+          {text('recipient', 'out.recipient', 300, t('out.recipientHint'))}
+          {text('classificationCode', 'doc.classificationCode', 40, t('incoming.classificationHint'))}
+          <Field label={t('doc.securityLevel')} error={apiError?.fieldError('securityLevel')}>
+            {(p) => (
+              <select {...p} name="securityLevel" value={l.securityLevel} onChange={(e) => set('securityLevel', e.currentTarget.value)}>
+                {SECURITY_LEVELS.map((s) => (
+                  <option key={s} value={s}>
+                    {label('level', s)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('out.signer')} required hint={officials.data === null ? t('people.idHint') : undefined} error={apiError?.fieldError('signerId')}>
+            {(p) => (officials.loading && officials.data === undefined ? <Loading /> : <PersonSelect {...p} name="signerId" people={officials.data ?? null} value={l.signerId} onChange={(id) => set('signerId', id)} />)}
+          </Field>
+        </fieldset>
+
+        <ReviewerPicker people={everyone.data ?? null} value={reviewers} onChange={setReviewers} exclude={[user.id, l.signerId]} error={apiError} />
+
+        {mode === 'template' ? (
+          <TemplateFields v={tpl} onChange={setTpl} error={apiError} />
+        ) : (
+          <DropZone accept={ACCEPT_PDF} onFiles={(f) => setFile(f[0] ?? null)} prompt={t('out.drop')} button={t('upload.choose')} disabled={fraction !== null}>
+            {file ? <p class="chosen">{t('upload.chosen', { name: file.name, size: bytes(file.size) })}</p> : null}
+          </DropZone>
+        )}
+        <Field label={t('out.note')} hint={t('out.noteHint')} error={apiError?.fieldError('note')}>
+          {(p) => <input {...p} name="note" type="text" maxLength={2000} value={l.note} onInput={(e) => set('note', e.currentTarget.value)} />}
+        </Field>
+        {fraction !== null && mode === 'file' ? (
+          <>
+            <label for="draft-progress">{t('upload.sending', { pct: percent(fraction) })}</label>
+            <progress id="draft-progress" max={100} value={percent(fraction)} />
+          </>
+        ) : null}
+        <ErrorBox error={error} />
+        <button type="submit" class="btn btn-primary" disabled={fraction !== null || (mode === 'file' && !file)}>
+          {fraction !== null ? t('out.saving') : t('out.submit')}
+        </button>
+      </form>
+    </>
+  );
+};
