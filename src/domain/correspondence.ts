@@ -1,5 +1,5 @@
 import { calendarDateIn } from './office-time.ts';
-import type { SecurityLevel } from './security-level.ts';
+import { securityRank, type SecurityLevel } from './security-level.ts';
 
 /** Urgency (sifat) of a letter, lowest first. */
 export const URGENCIES = ['biasa', 'penting', 'segera', 'sangat_segera'] as const;
@@ -165,6 +165,14 @@ export const letterIdentity = (sender: string, letterNumber: string): string => 
   const fold = (s: string) => s.normalize('NFKC').toLowerCase();
   return `${fold(sender).trim().replace(/\s+/g, ' ')}\n${fold(letterNumber).replace(/\s+/g, '')}`;
 };
+
+/**
+ * Whether a letter filed on an already archived document (the same bytes) would be shown more
+ * widely than its own rules allow: a letter is visible as its document is, so the document's
+ * lower level, or another unit, would let people see a letter they may not.
+ */
+export const sharesLooserRules = (doc: { securityLevel: SecurityLevel; unitCode: string }, letter: { securityLevel: SecurityLevel; unitCode: string }): boolean =>
+  securityRank(doc.securityLevel) < securityRank(letter.securityLevel) || doc.unitCode !== letter.unitCode;
 
 /** Every status of an incoming letter, in the order a letter moves through them. */
 export const INCOMING_STATUSES = ['registered', 'disposed', 'completed'] as const satisfies readonly IncomingStatus[];

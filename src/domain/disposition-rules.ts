@@ -2,6 +2,7 @@ import { subtreeOf, type UnitNode } from './access.ts';
 import type { DispositionRecord, IncomingStatus } from './correspondence.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { hasRole, type Role } from './roles.ts';
+import { clearedFor, stricterLevel, type SecurityLevel } from './security-level.ts';
 
 /** Whom a disposition goes to: one person, or a whole unit (any of its members may act). */
 export type DispositionTarget = { userId: string } | { unitCode: string };
@@ -50,20 +51,46 @@ export interface RecipientUser {
   id: string;
   unitCode: string;
   disabled: boolean;
+  clearance: SecurityLevel;
 }
+
+/**
+ * The level a letter's dispositions work at: the stricter of the letter's and its document's
+ * (a clerk may have raised the latter since), so a disposition never opens up more than either.
+ */
+export const dispositionLevel = (letterLevel: SecurityLevel, documentLevel: SecurityLevel | null): SecurityLevel =>
+  documentLevel ? stricterLevel(letterLevel, documentLevel) : letterLevel;
+
+/**
+ * Who of a unit's members a disposition to the unit gives read access: the active ones cleared
+ * for the letter's level. The others still hold it (the unit does), but see neither the letter
+ * nor, in their inbox, its subject and sender (see `seesLetterSummary`).
+ */
+export const unitGrantees = (members: readonly Pick<RecipientUser, 'id' | 'disabled' | 'clearance'>[], level: SecurityLevel): string[] =>
+  members.filter((m) => !m.disabled && clearedFor(m.clearance, level)).map((m) => m.id);
+
+/**
+ * Whether someone shown a disposition (holder, sender) sees its letter's subject and sender:
+ * only when cleared for the letter's level. Everyone is cleared for biasa, so this withholds
+ * them only above it.
+ */
+export const seesLetterSummary = (viewer: { clearance: SecurityLevel }, level: SecurityLevel): boolean => clearedFor(viewer.clearance, level);
 
 /**
  * Problems with the recipients of a new disposition, each naming its field (`to.2.userId`).
  * Recipients lie in the disposer's own unit and below (an official at the root reaches
  * everyone); a unit recipient lies strictly below (sending to your own unit would make you
  * your own addressee); nobody is named twice, nobody sends to themselves, disabled and unknown
- * accounts and unknown units are refused.
+ * accounts and unknown units are refused. A person must be cleared for the letter's level
+ * (`dispositionLevel`): the disposition grants them the letter. A unit needs no clearance: only
+ * its cleared members are granted (`unitGrantees`).
  */
 export const recipientProblems = (
   disposer: Pick<DispositionParty, 'id' | 'unitCode'>,
   to: DispositionTarget[],
   users: ReadonlyMap<string, RecipientUser | null>,
   units: UnitNode[],
+  level: SecurityLevel,
 ): FieldError[] => {
   if (to.length === 0) return [{ field: 'to', message: 'name at least one recipient' }];
   const reach = new Set(subtreeOf(disposer.unitCode, units));
@@ -73,18 +100,19 @@ export const recipientProblems = (
   for (const [i, t] of to.entries()) {
     const key = 'userId' in t ? `user:${t.userId}` : `unit:${t.unitCode}`;
     const field = 'userId' in t ? `to.${i}.userId` : `to.${i}.unitCode`;
-    const message = seen.has(key) ? 'named twice' : 'userId' in t ? userProblem(disposer, users.get(t.userId) ?? null, reach) : unitProblem(disposer, t.unitCode, known, reach);
+    const message = seen.has(key) ? 'named twice' : 'userId' in t ? userProblem(disposer, users.get(t.userId) ?? null, reach, level) : unitProblem(disposer, t.unitCode, known, reach);
     seen.add(key);
     if (message) problems.push({ field, message });
   }
   return problems;
 };
 
-const userProblem = (disposer: Pick<DispositionParty, 'id'>, u: RecipientUser | null, reach: Set<string>): string | null => {
+const userProblem = (disposer: Pick<DispositionParty, 'id'>, u: RecipientUser | null, reach: Set<string>, level: SecurityLevel): string | null => {
   if (!u) return 'no such user';
   if (u.id === disposer.id) return 'you cannot send a disposition to yourself';
   if (u.disabled) return 'this account is disabled';
-  return reach.has(u.unitCode) ? null : 'outside your unit and the units below it';
+  if (!reach.has(u.unitCode)) return 'outside your unit and the units below it';
+  return clearedFor(u.clearance, level) ? null : "not cleared for this letter's security level";
 };
 
 const unitProblem = (disposer: Pick<DispositionParty, 'unitCode'>, code: string, known: Set<string>, reach: Set<string>): string | null => {

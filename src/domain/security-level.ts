@@ -6,3 +6,9 @@ export const securityRank = (level: SecurityLevel): number => SECURITY_LEVELS.in
 
 export const isSecurityLevel = (v: unknown): v is SecurityLevel =>
   typeof v === 'string' && (SECURITY_LEVELS as readonly string[]).includes(v);
+
+/** The stricter (higher) of two levels. */
+export const stricterLevel = (a: SecurityLevel, b: SecurityLevel): SecurityLevel => (securityRank(a) >= securityRank(b) ? a : b);
+
+/** Whether a clearance admits a level. */
+export const clearedFor = (clearance: SecurityLevel, level: SecurityLevel): boolean => securityRank(clearance) >= securityRank(level);

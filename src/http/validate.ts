@@ -25,3 +25,30 @@ export const one = <T extends z.ZodType>(t: T) => z.preprocess((v) => (Array.isA
 
 /** `?page=&limit=` for lists; out-of-range values are a 422, not a silent clamp. */
 export const paging = { page: one(z.coerce.number().int().min(1).max(100_000)).default(1), limit: one(z.coerce.number().int().min(1).max(100)).default(20) };
+
+/**
+ * Characters that make text display other than it is stored, or break what it is written into:
+ * C0 and C1 controls (NUL, escape, ...) and the bidirectional embeddings, overrides and isolates
+ * (U+202A–202E, U+2066–2069) that can reverse how a name or subject reads. `lines` allows line
+ * feeds and carriage returns (multi-line text such as a letter's body).
+ */
+const HIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+const HIDDEN_BUT_NEWLINES = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+
+/** Refuses control and bidi-override characters in free text (see HIDDEN); `lines` keeps newlines. */
+export const plain = <T extends z.ZodString>(t: T, o: { lines?: boolean } = {}) =>
+  o.lines
+    ? t.refine((s) => !HIDDEN_BUT_NEWLINES.test(s), 'no control or bidirectional-override characters (newlines are allowed)')
+    : t.refine((s) => !HIDDEN.test(s), 'no control characters, newlines or bidirectional-override characters');
+
+/** The years a date in the register or on a letter may have: anything else is a typo (or an attack on date arithmetic). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+export const yearInRange = (s: string): boolean => {
+  const y = Number(s.slice(0, 4));
+  return !/^\d{4}/.test(s) || (y >= MIN_YEAR && y <= MAX_YEAR);
+};
+export const YEAR_MESSAGE = `a year from ${MIN_YEAR} to ${MAX_YEAR}`;
+
+/** An isoDate whose year lies in MIN_YEAR..MAX_YEAR. */
+export const officeDate = isoDate.refine(yearInRange, YEAR_MESSAGE);

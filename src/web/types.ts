@@ -193,8 +193,9 @@ export interface LetterSummary {
   agendaYear: number;
   unitCode: string;
   letterNumber: string;
-  subject: string;
-  sender: string;
+  /** null: withheld from someone not cleared for the letter's level (they hold it through their unit). */
+  subject: string | null;
+  sender: string | null;
   urgency: Urgency;
   status: IncomingStatus;
 }

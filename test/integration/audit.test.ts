@@ -299,3 +299,73 @@ for (const target of databaseTargets()) {
     });
   });
 }
+
+for (const target of databaseTargets()) {
+  describe(`audit entries about outgoing letters (${target.name})`, function () {
+    this.timeout(120_000);
+    let tdb: TestDatabase;
+    let app: TestApp;
+    const token: Record<string, string> = {};
+    const userId: Record<string, string> = {};
+    const letter: Record<'biasa' | 'rahasia', { id: string; documentId: string }> = { biasa: { id: '', documentId: '' }, rahasia: { id: '', documentId: '' } };
+
+    before(async () => {
+      tdb = await target.create();
+      app = await startTestApp({ DATABASE_URL: tdb.config.url });
+      for (const [name, role, clearance] of [['konseptor', 'staff', 'rahasia'], ['sekda', 'official', 'rahasia'], ['audit1', 'auditor', 'biasa'], ['audit2', 'auditor', 'rahasia']] as const) {
+        userId[name] = await newUser(app, name, role, clearance);
+        token[name] = await app.login(name, PASSWORD);
+      }
+      for (const level of ['biasa', 'rahasia'] as const) {
+        const r = await api(app, token.konseptor!, 'POST', '/api/v1/letters/outgoing', {
+          subject: `Surat keluar ${level}`,
+          recipient: 'Dinas Pendidikan',
+          classificationCode: '005',
+          signerId: userId.sekda,
+          reviewerIds: [],
+          securityLevel: level,
+          template: { addressee: 'Yth. Kepala Dinas Pendidikan\ndi\nTempat', body: `Isi surat ${level}.` },
+        });
+        expect(r.status, JSON.stringify(r.body)).to.equal(201);
+        letter[level] = { id: String(r.body.id), documentId: String(r.body.documentId) };
+      }
+      // A cleared read of the rahasia letter is itself an entry about it.
+      expect((await api(app, token.audit2!, 'GET', `/api/v1/letters/outgoing/${letter.rahasia.id}`)).status).to.equal(200);
+      await idle(app);
+    });
+    after(async () => {
+      await app?.stop();
+      await tdb?.drop();
+    });
+
+    const about = (entries: Record<string, unknown>[], l: { id: string; documentId: string }) =>
+      entries.filter((e) => e.targetId === l.id || e.targetId === l.documentId || (e.details as Record<string, unknown>).documentId === l.documentId);
+
+    it('neither shows nor counts the entries of a letter the auditor may not read; a cleared auditor sees them', async () => {
+      const drafts = (who: string) => api(app, token[who]!, 'GET', '/api/v1/audit?action=letter.outgoing_draft&limit=100');
+      const uncleared = await drafts('audit1');
+      expect(uncleared.body.items!.map((e) => e.targetId)).to.deep.equal([letter.biasa.id]);
+      expect(uncleared.body.total).to.equal(1);
+      const cleared = await drafts('audit2');
+      expect(cleared.body.items!.map((e) => e.targetId)).to.deep.equal([letter.biasa.id, letter.rahasia.id]);
+      expect(cleared.body.items![1]!.details).to.deep.include({ documentId: letter.rahasia.documentId });
+
+      expect((await api(app, token.audit1!, 'GET', `/api/v1/audit?documentId=${letter.rahasia.id}`)).body).to.deep.include({ items: [], total: 0 });
+      const reads = await api(app, token.audit2!, 'GET', `/api/v1/audit?action=letter.outgoing_read&limit=100`);
+      expect(reads.body.items!.map((e) => [e.targetId, (e.details as Record<string, unknown>).securityLevel])).to.deep.equal([[letter.rahasia.id, 'rahasia']]);
+      expect((await api(app, token.audit1!, 'GET', `/api/v1/audit?action=letter.outgoing_read`)).body.total).to.equal(0);
+
+      // Over the whole trail: the uncleared auditor misses exactly the rahasia letter's entries (and its document's).
+      const all1 = await api(app, token.audit1!, 'GET', '/api/v1/audit?limit=100');
+      const all2 = await api(app, token.audit2!, 'GET', '/api/v1/audit?limit=100');
+      expect(all2.body.total).to.equal(all2.body.items!.length);
+      const hidden = about(all2.body.items!, letter.rahasia);
+      expect(hidden.map((e) => e.action)).to.include.members(['letter.outgoing_draft', 'letter.outgoing_read', 'document.upload']);
+      expect(about(all1.body.items!, letter.rahasia)).to.deep.equal([]);
+      expect(all1.body.total).to.equal(Number(all2.body.total) - hidden.length);
+      expect(about(all1.body.items!, letter.biasa).map((e) => e.action)).to.include('letter.outgoing_draft');
+      const exported = await ndjson(app, token.audit1!, '/api/v1/audit/export');
+      expect(about(exported.lines, letter.rahasia)).to.deep.equal([]);
+    });
+  });
+}

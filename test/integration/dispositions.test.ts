@@ -20,18 +20,18 @@ for (const target of databaseTargets()) {
     const t: Record<'clerk' | 'head' | 'kabid' | 'ana' | 'budi' | 'citra' | 'sari', string> = { clerk: '', head: '', kabid: '', ana: '', budi: '', citra: '', sari: '' };
     const ids: Record<string, string> = {};
 
-    const register = async (seed: number) => {
+    const register = async (seed: number, securityLevel: 'terbatas' | 'rahasia' = 'terbatas') => {
       const l = generateLetter(seed);
       const r = await form(
         app,
         t.clerk,
         '/api/v1/letters/incoming',
-        { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera', securityLevel: 'terbatas' },
+        { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera', securityLevel },
         { name: `surat-${seed}.pdf`, bytes: await letterPdf([l]) },
       );
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
-      // As the clerk: the admin is not cleared for terbatas, and a 404 would end the wait at once.
-      expect((await waitForDocument(app, t.clerk, String(r.body.documentId))).status).to.equal('ready');
+      // As someone cleared: the admin is not cleared for terbatas, and a 404 would end the wait at once.
+      expect((await waitForDocument(app, securityLevel === 'terbatas' ? t.clerk : t.head, String(r.body.documentId))).status).to.equal('ready');
       return { id: String(r.body.id), documentId: String(r.body.documentId), agendaNumber: r.body.agendaNumber, letter: l };
     };
     const dispose = (token: string, letterId: string, body: unknown) => api(app, token, 'POST', `/api/v1/letters/incoming/${letterId}/dispositions`, body);
@@ -69,12 +69,13 @@ for (const target of databaseTargets()) {
         expect((await api(app, a, 'POST', '/api/v1/units', u)).status).to.equal(201);
       }
       const people = [
+        // Recipients are cleared for the terbatas letters sent to them (a disposition needs that).
         ['clerk', 'tu.org', 'clerk', 'ORG', 'terbatas', 'Tata Usaha'],
-        ['head', 'kadis', 'official', 'ORG', 'terbatas', 'Kepala Dinas'],
-        ['kabid', 'kabid.bkd', 'official', 'BKD', 'biasa', 'Kabid BKD'],
-        ['ana', 'ana.bkd', 'staff', 'BKD', 'biasa', 'Ana'],
-        ['budi', 'budi.disdik', 'staff', 'DISDIK', 'biasa', 'Budi'],
-        ['citra', 'citra.mut', 'staff', 'BKD-MUT', 'biasa', 'Citra'],
+        ['head', 'kadis', 'official', 'ORG', 'rahasia', 'Kepala Dinas'],
+        ['kabid', 'kabid.bkd', 'official', 'BKD', 'terbatas', 'Kabid BKD'],
+        ['ana', 'ana.bkd', 'staff', 'BKD', 'terbatas', 'Ana'],
+        ['budi', 'budi.disdik', 'staff', 'DISDIK', 'terbatas', 'Budi'],
+        ['citra', 'citra.mut', 'staff', 'BKD-MUT', 'terbatas', 'Citra'],
         ['sari', 'sari.org', 'staff', 'ORG', 'terbatas', 'Sari'],
         ['-', 'lama.bkd', 'staff', 'BKD', 'biasa', 'Pensiun'],
       ] as const;
@@ -211,7 +212,7 @@ for (const target of databaseTargets()) {
       ]);
 
       // Dewi joins BKD-MUT after it was sent: she holds it, and gets read access when she opens it.
-      const dewi = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'dewi.mut', password: 'sandi-dewi-mut-1', name: 'Dewi', role: 'staff', unitCode: 'BKD-MUT' });
+      const dewi = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'dewi.mut', password: 'sandi-dewi-mut-1', name: 'Dewi', role: 'staff', unitCode: 'BKD-MUT', clearance: 'terbatas' });
       const dewiToken = await app.login('dewi.mut', 'sandi-dewi-mut-1');
       const [held] = await inbox(dewiToken);
       expect(held).to.deep.include({ instruction: 'Untuk diketahui', read: false });
@@ -239,6 +240,77 @@ for (const target of databaseTargets()) {
       expect(await repo.openDueBy(new Date(now.getTime() + 31 * HOUR), 10, null)).to.have.length(2);
     });
 
+    it('sends a rahasia letter only to people cleared for it; of a unit, only cleared members may read it', async () => {
+      const L = await register(29, 'rahasia');
+      const readers = () => app.naskah.deps.db.readers.of(L.documentId);
+      const state = async () => ({ tree: await tree(t.head, L.id), audit: (await auditOf(L.documentId)).length, readers: (await readers()).sort() });
+      const before = await state();
+      expect(before.tree.status).to.equal('registered');
+
+      // Ana (terbatas) is not cleared for rahasia: refused with the field named, and nothing is written,
+      // not even the disposition to DISDIK named beside her.
+      const p = expectProblem(await dispose(t.head, L.id, { to: [{ unitCode: 'DISDIK' }, { userId: ids.ana }], instruction: 'Tindak lanjuti' }), 422);
+      expect(p.errors).to.deep.equal([{ field: 'to.1.userId', message: "not cleared for this letter's security level" }]);
+      expectProblem(await dispose(t.head, L.id, { to: [{ userId: ids.citra }], instruction: 'Tindak lanjuti' }), 422);
+      expect(await state()).to.deep.equal(before);
+      expectProblem(await api(app, t.ana, 'GET', `/api/v1/documents/${L.documentId}`), 404);
+
+      // A unit with one cleared member (Rini) and one who is not (Tono).
+      expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'INSP', name: 'Inspektorat', parentCode: 'ORG' })).status).to.equal(201);
+      const member = async (username: string, name: string, clearance: string) => {
+        const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: `sandi-${username}-1`, name, role: 'staff', unitCode: 'INSP', clearance });
+        expect(r.status, JSON.stringify(r.body)).to.equal(201);
+        return { id: String(r.body.id), token: await app.login(username, `sandi-${username}-1`) };
+      };
+      const rini = await member('rini.insp', 'Rini', 'rahasia');
+      const tono = await member('tono.insp', 'Tono', 'terbatas');
+      const sent = await dispose(t.head, L.id, { to: [{ unitCode: 'INSP' }], instruction: 'Periksa dan laporkan' });
+      expect(sent.status, JSON.stringify(sent.body)).to.equal(201);
+      const dId = String(sent.body.items![0]!.id);
+      expect(await readers()).to.deep.equal([rini.id]);
+      const entry = (await auditOf(L.documentId)).find((e) => e.action === 'letter.disposition');
+      expect(entry?.details).to.deep.include({ toUnitCode: 'INSP', readersGranted: [rini.id] });
+
+      // Rini reads the letter and finds it; Tono is refused it as if it did not exist.
+      expect((await api(app, rini.token, 'GET', `/api/v1/documents/${L.documentId}`)).status).to.equal(200);
+      expect((await api(app, rini.token, 'GET', `/api/v1/letters/incoming/${L.id}`)).status).to.equal(200);
+      expect(await finds(rini.token, L.letter.letterNumber, L.documentId)).to.equal(true);
+      expectProblem(await api(app, tono.token, 'GET', `/api/v1/documents/${L.documentId}`), 404);
+      expectProblem(await api(app, tono.token, 'GET', `/api/v1/letters/incoming/${L.id}`), 404);
+      expect(await finds(tono.token, L.letter.letterNumber, L.documentId, 500)).to.equal(false);
+
+      // Both hold it; only Rini sees its subject and sender in the inbox.
+      const [rinis] = await inbox(rini.token);
+      expect(rinis!.letter).to.deep.include({ id: L.id, subject: L.letter.subject, sender: L.letter.sender });
+      const [tonos] = await inbox(tono.token);
+      expect(tonos).to.deep.include({ id: dId, instruction: 'Periksa dan laporkan' });
+      expect(tonos!.letter).to.deep.include({ id: L.id, subject: null, sender: null });
+      expect(JSON.stringify(tonos)).to.not.include(L.letter.subject);
+
+      // Opening it does not give Tono the late grant a cleared newcomer gets.
+      const opened = await api(app, tono.token, 'GET', `/api/v1/dispositions/${dId}`);
+      expect(opened.status).to.equal(200);
+      expect(opened.body.read).to.equal(true);
+      expect(opened.body.letter).to.deep.include({ subject: null, sender: null });
+      expectProblem(await api(app, tono.token, 'GET', `/api/v1/documents/${L.documentId}`), 404);
+      expect(await readers()).to.deep.equal([rini.id]);
+      expect((await auditOf(L.documentId)).some((e) => e.action === 'letter.disposition_grant')).to.equal(false);
+      // A cleared newcomer to the unit does get it on opening.
+      const wati = await member('wati.insp', 'Wati', 'rahasia');
+      expect((await api(app, wati.token, 'GET', `/api/v1/dispositions/${dId}`)).body.letter).to.deep.include({ subject: L.letter.subject });
+      expect((await api(app, wati.token, 'GET', `/api/v1/documents/${L.documentId}`)).status).to.equal(200);
+
+      // Tono may still complete what his unit holds; his report (at rahasia, titled after the letter)
+      // is granted to the head who sent it, not to him, and the answer withholds the summary.
+      const done = await form(app, tono.token, `/api/v1/dispositions/${dId}/complete`, { report: 'Sudah diperiksa' }, { name: 'lap.pdf', bytes: await letterPdf([generateLetter(30)]) });
+      expect(done.status, JSON.stringify(done.body)).to.equal(200);
+      expect(done.body.letter).to.deep.include({ subject: null, sender: null });
+      const reportDoc = String(done.body.reportDocumentId);
+      expect(await app.naskah.deps.db.readers.of(reportDoc)).to.deep.equal([ids.head]);
+      expectProblem(await api(app, tono.token, 'GET', `/api/v1/documents/${reportDoc}`), 404);
+      expect((await waitForDocument(app, t.head, reportDoc)).securityLevel).to.equal('rahasia');
+    });
+
     it('settles racing completions: one wins a double completion, and the last two at once complete the letter', async () => {
       const L = await register(27);
       const r = await dispose(t.head, L.id, { to: [{ unitCode: 'BKD' }, { unitCode: 'DISDIK' }], instruction: 'Koordinasikan', actions: ['koordinasikan'] });
@@ -254,6 +326,29 @@ for (const target of databaseTargets()) {
       const actions = (await auditOf(L.documentId)).map((e) => e.action);
       expect(actions.filter((a) => a === 'letter.disposition_complete')).to.have.length(2);
       expect(actions.filter((a) => a === 'letter.completed')).to.have.length(1);
+    });
+
+    it('leaves no stored file behind when completions with files race: one object for the one that won', async () => {
+      const originals = async () => (await app.filesIn('objects')).filter((f) => f.startsWith('objects/originals/')).length;
+      const race = async (files: Uint8Array[]) => {
+        const L = await register(31 + files.length);
+        const r = await dispose(t.head, L.id, { to: [{ unitCode: 'BKD' }], instruction: 'Laporkan' });
+        const id = String(r.body.items![0]!.id);
+        const before = await originals();
+        const replies = await Promise.all(files.map((bytes, i) => form(app, i % 2 ? t.ana : t.kabid, `/api/v1/dispositions/${id}/complete`, { report: `laporan ${i}` }, { name: `lap-${i}.pdf`, bytes })));
+        expect(replies.map((x) => x.status).sort(), JSON.stringify(replies.map((x) => x.body))).to.deep.equal([200, ...files.slice(1).map(() => 409)]);
+        return { before, winner: replies.find((x) => x.status === 200)!.body };
+      };
+      // Four different files: three lose, and their objects go.
+      const four = await race(await Promise.all([40, 41, 42, 43].map((n) => letterPdf([generateLetter(n)]))));
+      expect(await originals()).to.equal(four.before + 1);
+      // The same file twice: the loser's cleanup must not remove what the winner's document uses.
+      const same = await letterPdf([generateLetter(44)]);
+      const two = await race([same, same]);
+      expect(await originals()).to.equal(two.before + 1);
+      const content = await fetch(`${app.url}/api/v1/documents/${String(two.winner.reportDocumentId)}/content`, { headers: { authorization: `Bearer ${t.kabid}` } });
+      expect(content.status).to.equal(200);
+      expect(Buffer.from(await content.arrayBuffer()).equals(Buffer.from(same))).to.equal(true);
     });
 
     describe('bad input changes nothing', () => {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { originalKey } from '../../src/app/documents/keys.ts';
 import { agendaYearOf } from '../../src/domain/correspondence.ts';
 import type { Database } from '../../src/ports/repositories.ts';
 import { inParallel } from '../support/access-world.ts';
@@ -66,7 +68,7 @@ for (const target of databaseTargets()) {
       u = await people(
         app,
         [['BKD', 'ORG'], ['BKD-MUT', 'BKD'], ['DISDIK', 'ORG'], ['SETDA', 'ORG'], ['UJI', 'ORG']],
-        [['tu.bkd', 'clerk', 'BKD'], ['staf.bkd', 'staff', 'BKD'], ['kabid.bkd', 'official', 'BKD', 'rahasia'], ['tu.disdik', 'clerk', 'DISDIK'], ['staf.disdik', 'staff', 'DISDIK'], ['tu.setda', 'clerk', 'SETDA'], ['tu.uji', 'clerk', 'UJI']],
+        [['tu.bkd', 'clerk', 'BKD'], ['tu2.bkd', 'clerk', 'BKD', 'terbatas'], ['staf.bkd', 'staff', 'BKD'], ['kabid.bkd', 'official', 'BKD', 'rahasia'], ['tu.disdik', 'clerk', 'DISDIK'], ['staf.disdik', 'staff', 'DISDIK'], ['tu.setda', 'clerk', 'SETDA'], ['tu.uji', 'clerk', 'UJI']],
       );
       year = agendaYearOf(app.clock.now(), 'Asia/Jakarta');
     });
@@ -149,6 +151,11 @@ for (const target of databaseTargets()) {
       await app.naskah.deps.db.incoming.setStatus(a, 'disposed', new Date());
       expect((await ids('status=disposed')).ids).to.deep.equal([a]);
       expect((await ids('status=registered')).ids).to.deep.equal([d, c, b]);
+      // Control characters (NUL fails SQLite's LIKE) and bidi overrides are refused, not searched for.
+      for (const bad of ['q=%00', 'sender=%00', 'q=a%00b', 'q=%1B', 'sender=%C2%85', 'q=%E2%80%AE', 'sender=x%E2%81%A6y']) {
+        const p = expectProblem(await api(app, t, 'GET', `${IN}?${bad}`), 422);
+        expect((p.errors as { field: string }[]).map((e) => e.field), bad).to.deep.equal([bad.split('=')[0]]);
+      }
       for (const bad of ['urgency=kilat', 'status=lost', 'from=2023-02-30', 'from=2023-03-04&to=2023-03-01', 'limit=0', 'page=0', 'unitCode=a%20b', 'from=2023-03-01T00:00:00Z']) {
         expectProblem(await api(app, t, 'GET', `${IN}?${bad}`), 422);
       }
@@ -179,6 +186,38 @@ for (const target of databaseTargets()) {
       expect(disdik.possibleDuplicates).to.deep.equal([]);
       const [entry] = await auditOf(String(disdik.documentId), 'letter.incoming_register');
       expect(entry?.details.possibleDuplicates).to.have.length(3); // the trail keeps what was found
+    });
+
+    it('refuses (409) the same bytes as a document archived at a lower level or in another unit, and keeps nothing', async () => {
+      const t = tok('tu.bkd');
+      const bytes = await letterPdf('Nota dinas yang sama, diarsipkan sebagai surat biasa.');
+      const plain = created(await register(app, t, { subject: 'Nota biasa tersimpan' }, bytes));
+      await idle(app);
+      const before = await footprint(app);
+      const letters = await letterCount(app.naskah.deps.db);
+      const head = (await app.naskah.deps.db.audit.head()).seq;
+      for (const over of [{ securityLevel: 'sangat_rahasia', subject: 'Perihal sangat rahasia xylofant' }, { securityLevel: 'terbatas' }, { unitCode: 'BKD-MUT' }] as Record<string, string>[]) {
+        const p = expectProblem(await register(app, t, over, bytes), 409);
+        expect(String(p.detail), JSON.stringify(over)).to.match(/other access rules/);
+      }
+      await new Promise((r) => setTimeout(r, 150));
+      expect(await footprint(app)).to.deep.equal(before);
+      expect(await letterCount(app.naskah.deps.db)).to.equal(letters);
+      expect((await app.naskah.deps.db.audit.head()).seq).to.equal(head);
+      // Biasa staff of the unit see no trace of the refused letter.
+      const list = await api(app, tok('staf.bkd'), 'GET', `${IN}?q=xylofant`);
+      expect(list.body.total).to.equal(0);
+      // No number was used: the next letter takes the one after the stored letter's.
+      const same = created(await register(app, t, { letterNumber: '800/9/SAMA/2025' }, bytes));
+      expect(same.agendaNumber).to.equal(Number(plain.agendaNumber) + 1);
+      expect(same.documentId).to.equal(plain.documentId);
+      expect(same.possibleDuplicates).to.deep.equal([{ id: plain.id, agendaNumber: plain.agendaNumber, agendaYear: plain.agendaYear, unitCode: 'BKD', reason: 'same-file' }]);
+      // A letter at a lower level than the archived document shows no more widely than it should: allowed.
+      const limitedBytes = await letterPdf('Nota dinas terbatas, tersimpan lebih dulu.');
+      const limited = created(await register(app, tok('tu2.bkd'), { securityLevel: 'terbatas' }, limitedBytes));
+      const lower = created(await register(app, tok('tu2.bkd'), { securityLevel: 'biasa' }, limitedBytes));
+      expect(lower.documentId).to.equal(limited.documentId);
+      expectProblem(await api(app, tok('staf.bkd'), 'GET', `${IN}/${String(lower.id)}`), 404);
     });
 
     it('shows a letter only to those who may see its document (unit, clearance, or a grant), and audits reads above biasa', async () => {
@@ -229,6 +268,17 @@ for (const target of databaseTargets()) {
         [422, () => register(app, t, { urgency: null }, pdf)],
         [422, () => register(app, t, { letterDate: '2025-02-30' }, pdf)],
         [422, () => register(app, t, { letterDate: '01-03-2025' }, pdf)],
+        [422, () => register(app, t, { letterDate: '0000-01-01' }, pdf)],
+        [422, () => register(app, t, { letterDate: '1899-12-31' }, pdf)],
+        [422, () => register(app, t, { letterDate: '3000-01-01' }, pdf)],
+        [422, () => register(app, t, { receivedAt: '1899-12-31T10:00:00+07:00' }, pdf)],
+        [422, () => register(app, t, { receivedAt: '0001-01-01T00:00:00Z' }, pdf)],
+        [422, () => register(app, t, { letterNumber: '800/1\u0000/X' }, pdf)],
+        [422, () => register(app, t, { letterNumber: '800/1/X\u001b' }, pdf)],
+        [422, () => register(app, t, { sender: 'Badan \u202Enegara' }, pdf)],
+        [422, () => register(app, t, { sender: 'Badan\u2066 Negara\u2069' }, pdf)],
+        [422, () => register(app, t, { subject: 'Perihal\nbaris dua' }, pdf)],
+        [422, () => register(app, t, { subject: 'Perihal \u0085' }, pdf)],
         [422, () => register(app, t, { receivedAt: future }, pdf)],
         [422, () => register(app, t, { receivedAt: '2025-01-01 10:00' }, pdf)],
         [422, () => register(app, t, { securityLevel: 'top-secret' }, pdf)],
@@ -283,6 +333,84 @@ for (const target of databaseTargets()) {
       expect((await footprint(app)).documents).to.equal(docs);
       expect(await letterCount(db)).to.equal(letters);
       expect(created(await register(app, t)).agendaNumber).to.equal(n0 + 1);
+    });
+
+    describe('the scan of a failed registration', () => {
+      const db = () => app.naskah.deps.db;
+      const failingOnce = () => {
+        const transaction = db().transaction;
+        const state = { armed: true, restore: () => void (db().transaction = transaction) };
+        // The letter's insert fails once, inside the transaction that wrote the document row.
+        db().transaction = ((fn) =>
+          transaction.call(db(), (tx) => {
+            if (!state.armed) return fn(tx);
+            state.armed = false;
+            return fn({ ...tx, incoming: { ...tx.incoming, create: () => Promise.reject(new Error('simulated write failure')) } });
+          })) as Database['transaction'];
+        return state;
+      };
+      const content = async (documentId: string) => {
+        const res = await fetch(`${app.url}/api/v1/documents/${documentId}/content`, { headers: { authorization: `Bearer ${tok('tu.uji')}` } });
+        return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+      };
+
+      it('is removed from storage: nothing is left', async () => {
+        await idle(app);
+        const before = await footprint(app);
+        const failing = failingOnce();
+        try {
+          expectProblem(await register(app, tok('tu.uji')), 500);
+        } finally {
+          failing.restore();
+        }
+        expect(failing.armed).to.equal(false);
+        expect(await footprint(app)).to.deep.equal(before);
+      });
+
+      it('is kept when an upload of the same bytes commits while it is being removed', async () => {
+        const bytes = await letterPdf('Diunggah dua kali pada saat yang sama.');
+        const blobs = app.naskah.deps.blobs;
+        const del = blobs.delete;
+        let other: Reply | undefined;
+        // Just before the failed registration deletes the object, the other upload commits a document on it.
+        blobs.delete = async (key: string) => {
+          blobs.delete = del;
+          other = await upload(app, tok('tu.uji'), '/api/v1/documents', [{ name: 'sama.pdf', bytes }], { title: 'Unggahan yang sama' });
+          return del.call(blobs, key);
+        };
+        const failing = failingOnce();
+        try {
+          expectProblem(await register(app, tok('tu.uji'), {}, bytes), 500);
+        } finally {
+          failing.restore();
+          blobs.delete = del;
+        }
+        expect(other?.status, JSON.stringify(other?.body)).to.equal(201);
+        const got = await content(String(other!.body.id));
+        expect(got.status).to.equal(200);
+        expect(got.bytes.equals(Buffer.from(bytes))).to.equal(true);
+      });
+
+      it('is put back by the upload that commits after another removed it', async () => {
+        const bytes = await letterPdf('Dihapus oleh unggahan lain sebelum komit.');
+        const blobs = app.naskah.deps.blobs;
+        const transaction = db().transaction;
+        // Between this upload's put and its commit, a failed upload of the same bytes removes the object.
+        db().transaction = ((fn) => {
+          db().transaction = transaction;
+          return blobs.delete(originalKey(createHash('sha256').update(bytes).digest('hex'))).then(() => transaction.call(db(), fn));
+        }) as Database['transaction'];
+        let r: Reply;
+        try {
+          r = await upload(app, tok('tu.uji'), '/api/v1/documents', [{ name: 'lagi.pdf', bytes }], { title: 'Unggahan yang dihapus' });
+        } finally {
+          db().transaction = transaction;
+        }
+        expect(r.status, JSON.stringify(r.body)).to.equal(201);
+        const got = await content(String(r.body.id));
+        expect(got.status).to.equal(200);
+        expect(got.bytes.equals(Buffer.from(bytes))).to.equal(true);
+      });
     });
   });
 }

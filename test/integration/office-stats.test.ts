@@ -70,6 +70,14 @@ describe('office figures (GET /api/v1/stats)', function () {
     expectProblem(await api(app, t.head!, 'GET', '/api/v1/stats?from=2026-13'), 422);
     expectProblem(await api(app, t.head!, 'GET', '/api/v1/stats?from=2026-05&to=2026-01'), 422);
     expectProblem(await api(app, t.head!, 'GET', '/api/v1/stats?from=1900-01&to=2026-01'), 422);
+    // Years outside 1900–2999 are refused before any date arithmetic (they used to fail with a 500).
+    for (const q of ['from=9999-01&to=9999-12', 'from=0000-01', 'to=0001-01', 'from=1899-12&to=1900-01', 'from=2999-12&to=3000-01']) {
+      const p = expectProblem(await api(app, t.head!, 'GET', `/api/v1/stats?${q}`), 422);
+      expect(JSON.stringify(p.errors), q).to.include('a year from 1900 to 2999');
+    }
+    const last = await api(app, t.head!, 'GET', '/api/v1/stats?from=2999-01&to=2999-12');
+    expect(last.status, JSON.stringify(last.body)).to.equal(200);
+    expect((last.body.months as { month: string }[]).at(-1)!.month).to.equal('2999-12');
     const one = await api(app, t.head!, 'GET', '/api/v1/stats?from=2025-12&to=2026-01');
     expect((one.body.months as { month: string }[]).map((m) => m.month)).to.deep.equal(['2025-12', '2026-01']);
   });

@@ -229,6 +229,19 @@ for (const target of databaseTargets()) describe(`outgoing letters through revie
       [{ template: { ...template(), body: 'Tabel 漢字' } }, 'template'],
       [{ classificationCode: '../x' }, 'classificationCode'],
       [{ reviewerIds: 'not-an-id' }, 'reviewerIds.0'],
+      // Control and bidi-override characters: they would print garbled, or read backwards, on the letter.
+      [{ subject: 'Undangan\u0000rapat' }, 'subject'],
+      [{ subject: 'Undangan \u202Edcba' }, 'subject'],
+      [{ subject: 'Undangan\nrapat' }, 'subject'], // one line
+      [{ recipient: 'Dinas\u2066Pendidikan\u2069' }, 'recipient'],
+      [{ recipient: 'Dinas\u001b[31m' }, 'recipient'],
+      [{ template: { ...template(), addressee: 'Yth. Kepala\u202D Dinas' } }, 'template.addressee'],
+      [{ template: { ...template(), body: 'Dengan hormat,\u0007 kami' } }, 'template.body'],
+      [{ template: { ...template(), body: 'Dengan hormat,\u0085kami' } }, 'template.body'], // a C1 control
+      [{ template: { ...template(), body: 'Dengan hormat, \u2067kami\u2069' } }, 'template.body'],
+      [{ template: { ...template(), place: 'Sle\nman' } }, 'template.place'],
+      [{ template: { ...template(), date: '0000-03-05' } }, 'template.date'],
+      [{ template: { ...template(), date: '3000-03-05' } }, 'template.date'],
     ] as [Record<string, unknown>, string][]) {
       const r = await draft('konseptor', over);
       expectProblem(r, 422);
@@ -241,9 +254,20 @@ for (const target of databaseTargets()) describe(`outgoing letters through revie
     expectProblem(await upload(app, token.konseptor!, OUT, [], fields), 400);
     expectProblem(await upload(app, token.konseptor!, OUT, [{ name: 'scan.png', bytes: 'test/fixtures/generated/v2/scan-top-1p.png' }], fields), 415);
     expectProblem(await upload(app, token.konseptor!, OUT, [{ name: 'x.pdf', bytes: await pdf() }], { ...fields, signerId: unknown }), 422);
+    // The same rules on a multipart draft's fields.
+    for (const [over, field] of [
+      [{ subject: 'S\u202E' }, 'subject'],
+      [{ recipient: 'R\u0000' }, 'recipient'],
+    ] as [Record<string, string>, string][]) {
+      const r = expectProblem(await upload(app, token.konseptor!, OUT, [{ name: 'x.pdf', bytes: await pdf() }], { ...fields, ...over }), 422);
+      expect((r.errors as { field: string }[]).map((e) => e.field)).to.include(field);
+    }
     const text = await fetch(`${app.url}${OUT}`, { method: 'POST', headers: { authorization: `Bearer ${token.konseptor}`, 'content-type': 'text/plain' }, body: 'hello' });
     expect(text.status).to.equal(415);
     expect(await state()).to.deep.equal(before);
+    // Newlines in the body and the addressee block (also as CR LF, as a browser form sends them) are fine.
+    const ok = await draft('konseptor', { template: { ...template(), addressee: 'Yth. Kepala Dinas\r\ndi\r\nTempat', body: 'Dengan hormat,\r\n\r\nkami mengundang.' } });
+    expect(ok.status, JSON.stringify(ok.body)).to.equal(201);
   });
 
   it('refuses a version whose bytes are archived already', async () => {

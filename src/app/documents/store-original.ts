@@ -68,7 +68,8 @@ export const storeOriginal = async (
   const existing = await deps.db.documents.findBySha256(staged.sha256);
   if (existing) return duplicateOf(deps, actor, existing, extra.inTx);
   const storageKey = originalKey(staged.sha256);
-  await deps.blobs.putFile(storageKey, staged.path, { size: staged.size, contentType: mimeType });
+  const object = { size: staged.size, contentType: mimeType };
+  await deps.blobs.putFile(storageKey, staged.path, object);
   const now = deps.clock.now();
   try {
     const document = await deps.db.transaction(async (tx) => {
@@ -100,6 +101,7 @@ export const storeOriginal = async (
       await extra.inTx?.(tx, doc, false);
       return doc;
     });
+    await keepOriginal(deps, staged, storageKey, object);
     deps.jobsEnqueued?.();
     return { document, duplicate: false };
   } catch (e) {
@@ -108,7 +110,39 @@ export const storeOriginal = async (
       const winner = await deps.db.documents.findBySha256(staged.sha256);
       if (winner) return duplicateOf(deps, actor, winner, extra.inTx);
     }
+    await forgetOriginal(deps, staged, storageKey, object);
     throw e;
+  }
+};
+
+/**
+ * After a commit: a failed upload of the same bytes may have removed the object between our put
+ * and our commit (see forgetOriginal); put it back while the staged file is still here. The
+ * upload is committed either way: a failure here is left to `reconcile` (a missing original).
+ */
+const keepOriginal = async (deps: AppDeps, staged: StagedFile, key: string, object: { size: number; contentType: string }): Promise<void> => {
+  try {
+    if (!(await deps.blobs.stat(key))) await deps.blobs.putFile(key, staged.path, object);
+  } catch {
+    // See above.
+  }
+};
+
+/**
+ * After a failed transaction: removes the object stored for it unless a document row uses
+ * those bytes (another upload of them committed), so a refused or lost request leaves no
+ * orphan. A concurrent upload of the same bytes may commit just after the check: looking again
+ * after the delete puts the object back in that case, and that upload re-checks after its own
+ * commit, so one of the two always restores it. Failures are left to `reconcile` (an orphan is
+ * reported there); the request's own error matters more.
+ */
+const forgetOriginal = async (deps: AppDeps, staged: StagedFile, key: string, object: { size: number; contentType: string }): Promise<void> => {
+  try {
+    if (await deps.db.documents.findBySha256(staged.sha256)) return;
+    await deps.blobs.delete(key);
+    if (await deps.db.documents.findBySha256(staged.sha256)) await deps.blobs.putFile(key, staged.path, object);
+  } catch {
+    // See above: reconcile reports what is left.
   }
 };
 

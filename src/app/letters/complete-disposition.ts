@@ -1,12 +1,13 @@
 import type { Actor } from '../../domain/access.ts';
-import { completionBlock, isAddressee, letterStatusOf } from '../../domain/disposition-rules.ts';
+import { completionBlock, isAddressee, letterStatusOf, seesLetterSummary } from '../../domain/disposition-rules.ts';
 import { AppError } from '../../domain/errors.ts';
-import { SECURITY_LEVELS, securityRank } from '../../domain/security-level.ts';
+import { clearedFor } from '../../domain/security-level.ts';
 import type { Repositories } from '../../ports/repositories.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
 import type { AppDeps } from '../deps.ts';
 import { grantReaders } from '../documents/grant-readers.ts';
 import { storeOriginal } from '../documents/store-original.ts';
+import { levelOfLetter } from './disposition-access.ts';
 import { visibleDisposition } from './get-disposition.ts';
 import { letterSummary, namesFor, presentDisposition } from './present-disposition.ts';
 
@@ -20,16 +21,25 @@ export interface ReportAttachment {
  * Completes a disposition with a report (and optionally an attachment, archived as a document at
  * the letter's security level in the completer's unit). Only its holder may, once, and only when
  * nothing forwarded from it is still open. The completion (compare-and-set), the attachment's
- * document row, read grants on it for the completer and the sender, the letter's move to
- * `completed` when this was its last open disposition, and the audit entries
- * (`letter.disposition_complete`, and `letter.completed` with the last one) commit together:
- * a refused completion changes nothing.
+ * document row, read grants on it for the completer and the sender (those of them cleared for
+ * the letter's level), the letter's move to `completed` when this was its last open
+ * disposition, and the audit entries (`letter.disposition_complete`, and `letter.completed`
+ * with the last one) commit together: a refused completion changes nothing.
  */
 export const completeDisposition = async (deps: AppDeps, actor: Actor, id: string, report: string, attachment: ReportAttachment | null) => {
   const { disposition: d, letter } = await visibleDisposition(deps, actor, id);
   if (!isAddressee(d, actor)) throw new AppError('forbidden', 'only the holder of a disposition completes it');
   const block = completionBlock(d, await deps.db.dispositions.ofLetter(d.letterId));
   if (block) throw new AppError('conflict', block);
+  // The stricter of the letter's level and its document's (a clerk may have raised the latter).
+  const level = await levelOfLetter(deps, letter);
+  // The report is at the letter's level and its title names the letter: only the cleared of the
+  // completer and the sender are granted it (a holder through their unit may not be cleared).
+  const reportReaders: string[] = [];
+  for (const id of new Set([actor.id, d.fromUserId])) {
+    const who = id === actor.id ? actor : await deps.db.users.findById(id);
+    if (who && clearedFor(who.clearance, level)) reportReaders.push(id);
+  }
 
   const finish = async (tx: Repositories, reportDocumentId: string | null, newDocument: boolean): Promise<void> => {
     const now = deps.clock.now();
@@ -44,10 +54,9 @@ export const completeDisposition = async (deps: AppDeps, actor: Actor, id: strin
     const again = current ? completionBlock(current, all) : 'no such disposition';
     if (again || !(await tx.dispositions.complete(id, actor.id, report, reportDocumentId, now))) throw new AppError('conflict', again ?? 'this disposition is completed already');
     if (reportDocumentId) {
-      const readers = [...new Set([actor.id, d.fromUserId])];
       // A new document is indexed (with its grants) once its text is read; an existing one needs a re-index now.
-      if (newDocument) await tx.readers.grant(reportDocumentId, readers, 'disposition_report', now);
-      else await grantReaders(deps, tx, reportDocumentId, readers, 'disposition_report');
+      if (newDocument) await tx.readers.grant(reportDocumentId, reportReaders, 'disposition_report', now);
+      else await grantReaders(deps, tx, reportDocumentId, reportReaders, 'disposition_report');
     }
     if (letterStatusOf(all.map((x) => (x.id === id ? { status: 'completed' as const } : x))) === 'completed') {
       await tx.incoming.setStatus(letter.id, 'completed', now);
@@ -56,9 +65,6 @@ export const completeDisposition = async (deps: AppDeps, actor: Actor, id: strin
   };
 
   if (attachment) {
-    const doc = await deps.db.documents.findById(letter.documentId);
-    // The stricter of the letter's level and its document's (a clerk may have raised the latter).
-    const level = SECURITY_LEVELS[Math.max(securityRank(letter.securityLevel), doc ? securityRank(doc.securityLevel) : 0)]!;
     const title = `Laporan disposisi ${letter.agendaNumber}/${letter.agendaYear}: ${letter.subject}`.slice(0, 500);
     // The right to attach comes from holding the disposition (checked above), not from the
     // archive's upload right (clerks and admins); it is filed in the completer's own unit.
@@ -72,5 +78,5 @@ export const completeDisposition = async (deps: AppDeps, actor: Actor, id: strin
   deps.jobsEnqueued?.();
   const done = (await deps.db.dispositions.findById(id))!;
   const after = (await deps.db.incoming.findById(letter.id)) ?? letter;
-  return { ...presentDisposition(done, await namesFor(deps, [done])), letter: letterSummary(after) };
+  return { ...presentDisposition(done, await namesFor(deps, [done])), letter: letterSummary(after, seesLetterSummary(actor, level)) };
 };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/access.ts';
 import type { DispositionAction, DispositionRecord } from '../../domain/correspondence.ts';
-import { dueAtProblems, holds, letterStatusOf, parentFor, recipientProblems, type DispositionTarget, type RecipientUser } from '../../domain/disposition-rules.ts';
+import { dueAtProblems, holds, letterStatusOf, parentFor, recipientProblems, unitGrantees, type DispositionTarget, type RecipientUser } from '../../domain/disposition-rules.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { grantReaders } from '../documents/grant-readers.ts';
-import { activeMembersOf, letterOr404, readsLetter } from './disposition-access.ts';
+import { activeMembersOf, letterOr404, levelOfLetter, readsLetter } from './disposition-access.ts';
 import { namesFor, presentDisposition } from './present-disposition.ts';
 
 export interface DispositionInput {
@@ -20,9 +20,12 @@ export interface DispositionInput {
 /**
  * Routes an incoming letter (disposisi): one disposition per recipient. An official who may read
  * the letter disposes it afresh; the holder of an open disposition of it forwards that one (the
- * new ones become its children). Recipients must lie in the sender's unit and below; they gain
- * read access to the letter's document. The dispositions, the grants (with their re-index job),
- * the letter's move to `disposed` and one audit entry per disposition commit together.
+ * new ones become its children). Recipients must lie in the sender's unit and below, and a
+ * person must be cleared for the letter's level (the stricter of the letter's and its
+ * document's); they gain read access to the letter's document. A unit's members gain it only
+ * when cleared for that level (the others hold the disposition without seeing the letter).
+ * The dispositions, the grants (with their re-index job), the letter's move to `disposed` and
+ * one audit entry per disposition commit together.
  */
 export const createDispositions = async (deps: AppDeps, actor: Actor, letterId: string, input: DispositionInput) => {
   const letter = await letterOr404(deps, letterId);
@@ -34,14 +37,15 @@ export const createDispositions = async (deps: AppDeps, actor: Actor, letterId: 
   const users = new Map<string, RecipientUser | null>();
   for (const t of input.to) if ('userId' in t && !users.has(t.userId)) users.set(t.userId, await deps.db.users.findById(t.userId));
   const now = deps.clock.now();
-  const problems = [...recipientProblems(actor, input.to, users, await deps.db.units.all()), ...dueAtProblems(input.dueAt, now)];
+  const level = await levelOfLetter(deps, letter);
+  const problems = [...recipientProblems(actor, input.to, users, await deps.db.units.all(), level), ...dueAtProblems(input.dueAt, now)];
   if (problems.length) throw new AppError('invalid', 'some recipients or values are invalid', { errors: problems });
 
   // Known limit: a unit recipient's read grant goes to the people in that unit now. Someone who
   // joins the unit later holds the disposition but gets the grant only on opening it (see
-  // get-disposition.ts); someone who leaves keeps theirs.
+  // get-disposition.ts); someone who leaves keeps theirs. Uncleared members get none.
   const readers = new Set<string>();
-  for (const t of input.to) for (const id of 'userId' in t ? [t.userId] : await activeMembersOf(deps, t.unitCode)) readers.add(id);
+  for (const t of input.to) for (const id of 'userId' in t ? [t.userId] : unitGrantees(await activeMembersOf(deps, t.unitCode), level)) readers.add(id);
 
   const records: DispositionRecord[] = input.to.map((t) => ({
     id: randomUUID(),

@@ -1,10 +1,10 @@
 import type { Actor } from '../../domain/access.ts';
 import type { DispositionRecord } from '../../domain/correspondence.ts';
-import { holds, isAddressee } from '../../domain/disposition-rules.ts';
+import { holds, isAddressee, seesLetterSummary } from '../../domain/disposition-rules.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { grantReaders } from '../documents/grant-readers.ts';
-import { letterOr404, readsLetter } from './disposition-access.ts';
+import { letterOr404, levelOfLetter, readsLetter } from './disposition-access.ts';
 import { letterSummary, namesFor, presentDisposition } from './present-disposition.ts';
 
 /** A disposition its addressee, its sender or anyone who may read the letter may see; else 404. */
@@ -22,11 +22,13 @@ class NothingToDo extends Error {}
 /**
  * One disposition with its letter's summary. Opening it as its holder marks it read (once, with
  * an audit entry); a holder through their unit who has no read grant yet (they joined the unit
- * after it was sent) gets one now, with its re-index job and an audit entry.
+ * after it was sent) gets one now, with its re-index job and an audit entry, when cleared for
+ * the letter's level. An uncleared holder gets no grant and a summary without subject or sender.
  */
 export const getDisposition = async (deps: AppDeps, actor: Actor, id: string) => {
   const { disposition, letter } = await visibleDisposition(deps, actor, id);
   let d: DispositionRecord = disposition;
+  const cleared = seesLetterSummary(actor, await levelOfLetter(deps, letter));
   if (holds(d, actor)) {
     const entry = { actorId: actor.id, targetType: 'document', targetId: letter.documentId };
     if (d.readAt === null) {
@@ -44,7 +46,7 @@ export const getDisposition = async (deps: AppDeps, actor: Actor, id: string) =>
           if (!(e instanceof NothingToDo)) throw e;
         });
     }
-    if (d.toUnitCode !== null && !(await readsLetter(deps, actor, letter))) {
+    if (d.toUnitCode !== null && cleared && !(await readsLetter(deps, actor, letter))) {
       await deps.db.transaction(async (tx) => {
         await tx.audit.append({ ...entry, at: deps.clock.now(), action: 'letter.disposition_grant', details: { letterId: letter.id, dispositionId: id, readersGranted: [actor.id] } });
         await grantReaders(deps, tx, letter.documentId, [actor.id], 'disposition');
@@ -53,5 +55,5 @@ export const getDisposition = async (deps: AppDeps, actor: Actor, id: string) =>
     }
     d = (await deps.db.dispositions.findById(id)) ?? d;
   }
-  return { ...presentDisposition(d, await namesFor(deps, [d])), letter: letterSummary(letter) };
+  return { ...presentDisposition(d, await namesFor(deps, [d])), letter: letterSummary(letter, cleared) };
 };

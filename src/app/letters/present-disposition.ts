@@ -51,15 +51,19 @@ export const presentDisposition = (d: DispositionRecord, names: Names) => ({
   createdAt: d.createdAt.toISOString(),
 });
 
-/** What a disposition shows of its letter: enough to recognise it in an inbox. */
-export const letterSummary = (l: IncomingLetterRecord) => ({
+/**
+ * What a disposition shows of its letter: enough to recognise it in an inbox. Someone not cleared
+ * for the letter's level (a member of a unit it was sent to) gets it without subject and sender
+ * (null): they hold the disposition, not the letter.
+ */
+export const letterSummary = (l: IncomingLetterRecord, cleared: boolean) => ({
   id: l.id,
   agendaNumber: l.agendaNumber,
   agendaYear: l.agendaYear,
   unitCode: l.unitCode,
   letterNumber: l.letterNumber,
-  subject: l.subject,
-  sender: l.sender,
+  subject: cleared ? l.subject : null,
+  sender: cleared ? l.sender : null,
   urgency: l.urgency,
   status: l.status,
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { canFileFor, canRead, canUpload, type Actor } from '../../domain/access.ts';
-import { agendaScope, agendaYearOf, type IncomingLetterRecord, type Urgency } from '../../domain/correspondence.ts';
+import { agendaScope, agendaYearOf, sharesLooserRules, type IncomingLetterRecord, type Urgency } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { SecurityLevel } from '../../domain/security-level.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
@@ -47,7 +47,9 @@ export const requireRegistrar = (actor: Actor): void => {
  * transaction, takes the unit's next agenda number for the year received (office time zone) and
  * writes the letter and its audit entry. A failure anywhere rolls the number back, so the
  * register has no gaps. Possible duplicates are flagged, never refused; the clerk is told only
- * about earlier letters they may see. The staged file is removed in every outcome.
+ * about earlier letters they may see. The one exception: the same bytes as a document archived
+ * at a lower level or in another unit (409), since the letter would take that document's rules.
+ * The staged file is removed in every outcome.
  */
 export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: IncomingFields, originalName: string | null) => {
   try {
@@ -79,6 +81,12 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
       originalName,
       {
         inTx: async (tx, doc, sameBytes) => {
+          // The letter would point at the existing document and take its access rules: refused
+          // when those are looser (a lower level, another unit) than this letter's. In the
+          // transaction, so the rollback gives the agenda number back and nothing is kept.
+          if (sameBytes && sharesLooserRules((await tx.documents.findById(doc.id)) ?? doc, { securityLevel, unitCode })) {
+            throw new AppError('conflict', 'this exact file is already archived with other access rules (a lower security level or another unit), so a letter on it would be shown by those rules; register it at the same level and unit, or scan the letter again');
+          }
           const at = deps.clock.now();
           const agendaNumber = await tx.counters.next(scope);
           // After the counter (and the audit head) are locked, so earlier registrations are committed and seen.

@@ -10,18 +10,21 @@ export interface ReminderContext {
   timeZone: string;
   /** The addressee as the sender knows them: a person's name, or "unit BKD-MUT". */
   addressee: string;
+  /** The recipient is not cleared for the letter's level (they hold it through their unit): no subject. */
+  notCleared?: boolean;
 }
 
-// A reminder may leave the building by email: the subject of a secret letter stays inside.
-const letterLabel = (l: ReminderContext['letter']): string => {
+// A reminder may leave the building by email: the subject of a secret letter stays inside, and
+// someone not cleared for the letter never gets it.
+const letterLabel = (l: ReminderContext['letter'], notCleared: boolean): string => {
   if (!l) return 'surat / letter';
   const agenda = `No. Agenda ${l.agendaNumber}/${l.agendaYear} (${l.unitCode})`;
-  return securityRank(l.securityLevel) >= securityRank('rahasia') ? `${agenda}, perihal dirahasiakan / subject withheld` : `${agenda} "${l.subject.slice(0, 200)}"`;
+  return notCleared || securityRank(l.securityLevel) >= securityRank('rahasia') ? `${agenda}, perihal dirahasiakan / subject withheld` : `${agenda} "${l.subject.slice(0, 200)}"`;
 };
 
 /** The text of a reminder, in Indonesian then English. */
 export const reminderMessage = (kind: ReminderKind, c: ReminderContext): string => {
-  const letter = letterLabel(c.letter);
+  const letter = letterLabel(c.letter, c.notCleared ?? false);
   const due = formatOfficeTime(c.dueAt, c.timeZone);
   switch (kind) {
     case 'due_soon':

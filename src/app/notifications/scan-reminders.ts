@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DispositionRecord, IncomingLetterRecord } from '../../domain/correspondence.ts';
+import { dispositionLevel } from '../../domain/disposition-rules.ts';
 import { DUE_SOON_MS, type DueReminder, remindersDue } from '../../domain/reminders.ts';
+import { clearedFor } from '../../domain/security-level.ts';
 import type { UserRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { reminderMessage } from './reminder-messages.ts';
@@ -68,12 +70,15 @@ export const scanReminders = async (deps: AppDeps, memo: ReminderMemo = new Remi
   const user = perPass((id: string) => deps.db.users.findById(id));
   const members = perPass((code: string) => activeMembersOf(deps, code));
   const letter = perPass((id: string) => deps.db.incoming.findById(id));
+  const documentLevel = perPass(async (id: string) => (await deps.db.documents.findById(id))?.securityLevel ?? null);
   const seen = new Set<string>();
   const outcome: ScanOutcome = { dispositions: 0, recorded: 0 };
 
   const record = async (d: DispositionRecord, r: DueReminder, to: UserRecord, l: IncomingLetterRecord | null) => {
     const addressee = d.toUserId ? ((await user(d.toUserId))?.name ?? 'penerima / addressee') : `unit ${d.toUnitCode}`;
-    const message = reminderMessage(r.kind, { letter: l, dueAt: d.dueAt!, timeZone, addressee });
+    // A unit's member (or a sender who forwarded from there) may not be cleared for the letter.
+    const notCleared = l !== null && !clearedFor(to.clearance, dispositionLevel(l.securityLevel, await documentLevel(l.documentId)));
+    const message = reminderMessage(r.kind, { letter: l, dueAt: d.dueAt!, timeZone, addressee, notCleared });
     const added = await deps.db.notifications.add({
       id: randomUUID(),
       userId: to.id,

@@ -7,27 +7,31 @@ import { INCOMING_STATUSES, URGENCIES } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { acceptUpload, discardUploads } from '../middleware/upload.ts';
-import { code, isoDate, one, paging, parse } from '../validate.ts';
+import { code, isoDate, officeDate, one, paging, parse, plain, YEAR_MESSAGE, yearInRange } from '../validate.ts';
 
 /** A blank form field or query parameter means "not given" (browsers send empty inputs). */
 const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
+/** One line of text: no control or bidi-override characters (they would garble the register and its exports). */
 const required = (max: number) =>
-  z
-    .string({ error: (i) => (i.input === undefined ? 'required' : 'expected text') })
-    .trim()
-    .min(1, 'required')
-    .max(max, `at most ${max} characters`);
+  plain(
+    z
+      .string({ error: (i) => (i.input === undefined ? 'required' : 'expected text') })
+      .trim()
+      .min(1, 'required')
+      .max(max, `at most ${max} characters`),
+  );
 
 /** A date-time with its offset, e.g. 2025-03-04T09:15:00+07:00. */
 const instant = z
   .string()
   .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && isoDate.safeParse(s.slice(0, 10)).success && !Number.isNaN(Date.parse(s)), 'a date-time with offset, e.g. 2025-03-04T09:15:00+07:00')
+  .refine(yearInRange, YEAR_MESSAGE)
   .transform((s) => new Date(s));
 
 /** The form beside the scan (multipart fields are strings). */
 const incomingFields = z.object({
   letterNumber: required(100),
-  letterDate: isoDate,
+  letterDate: officeDate,
   sender: required(300),
   subject: required(500),
   urgency: z.enum(URGENCIES),
@@ -43,8 +47,9 @@ const listQuery = z
     status: one(optional(z.enum(INCOMING_STATUSES))),
     urgency: one(optional(z.enum(URGENCIES))),
     unitCode: one(optional(code)),
-    sender: one(optional(z.string().trim().max(300))),
-    q: one(optional(z.string().trim().max(200))),
+    // A NUL or other control character would only fail in the database (SQLite refuses it in LIKE).
+    sender: one(optional(plain(z.string().trim().max(300)))),
+    q: one(optional(plain(z.string().trim().max(200)))),
     from: one(optional(isoDate)),
     to: one(optional(isoDate)),
   })

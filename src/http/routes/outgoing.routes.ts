@@ -12,7 +12,7 @@ import type { OutgoingTemplate } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { acceptUpload, discardUploads } from '../middleware/upload.ts';
-import { code, isoDate, one, paging, parse } from '../validate.ts';
+import { code, officeDate, one, paging, parse, plain } from '../validate.ts';
 import { documentsRoutes } from './documents.routes.ts';
 
 const userId = z.string().uuid('not a user id');
@@ -22,7 +22,10 @@ const reviewerIds = z.preprocess((v) => {
   const parts = Array.isArray(v) ? v : [v];
   return parts.flatMap((p) => (typeof p === 'string' ? p.split(',').map((s) => s.trim()).filter(Boolean) : [p]));
 }, z.array(userId).max(50));
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** One line of text, without control or bidi-override characters (it is printed on the letter). */
+const text = (max: number) => plain(z.string().trim().min(1).max(max));
+/** Text that may run over several lines (a body, an addressee block, a note): newlines are allowed. */
+const lines = (max: number) => plain(z.string().trim().min(1).max(max), { lines: true });
 
 const letterFields = {
   subject: text(500),
@@ -31,20 +34,21 @@ const letterFields = {
   signerId: userId,
   reviewerIds,
   securityLevel: z.enum(SECURITY_LEVELS).optional(),
-  note: text(2000).optional(),
+  note: lines(2000).optional(),
 };
 
+// The addressee block is written over lines ("Yth. Kepala Dinas\ndi\nTempat"), as the renderer prints it.
 const template = z
-  .object({ addressee: text(2000), body: text(50_000), place: text(100).optional(), date: isoDate.optional(), attachments: text(200).optional(), signerTitle: text(200).optional() })
+  .object({ addressee: lines(2000), body: lines(50_000), place: text(100).optional(), date: officeDate.optional(), attachments: text(200).optional(), signerTitle: text(200).optional() })
   .strict()
   .transform((t): OutgoingTemplate => ({ addressee: t.addressee, body: t.body, place: t.place ?? null, date: t.date ?? null, attachments: t.attachments ?? null, signerTitle: t.signerTitle ?? null }));
 
 const jsonDraft = z.object({ ...letterFields, template }).strict();
 const formDraft = z.object(letterFields).strict();
-const jsonRevision = z.object({ template, note: text(2000).optional() }).strict();
-const formRevision = z.object({ note: text(2000).optional() }).strict();
-const approval = z.object({ comment: text(2000).optional() }).strict();
-const returning = z.object({ comment: text(2000) }).strict();
+const jsonRevision = z.object({ template, note: lines(2000).optional() }).strict();
+const formRevision = z.object({ note: lines(2000).optional() }).strict();
+const approval = z.object({ comment: lines(2000).optional() }).strict();
+const returning = z.object({ comment: lines(2000) }).strict();
 const listQuery = z.object({
   ...paging,
   status: one(z.enum(['in_review', 'returned', 'approved', 'signed'])).optional(),

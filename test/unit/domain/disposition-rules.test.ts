@@ -6,9 +6,12 @@ import {
   holds,
   isAddressee,
   letterStatusOf,
+  dispositionLevel,
   parentFor,
   recipientProblems,
   routingTree,
+  seesLetterSummary,
+  unitGrantees,
   type DispositionParty,
   type RecipientUser,
 } from '../../../src/domain/disposition-rules.ts';
@@ -24,11 +27,11 @@ const head: DispositionParty = { id: 'head', roles: ['official'], unitCode: 'ORG
 const kabid: DispositionParty = { id: 'kabid', roles: ['official'], unitCode: 'BKD' };
 const staffMut: DispositionParty = { id: 'staf', roles: ['staff'], unitCode: 'BKD-MUT' };
 const users = new Map<string, RecipientUser | null>([
-  ['head', { id: 'head', unitCode: 'ORG', disabled: false }],
-  ['kabid', { id: 'kabid', unitCode: 'BKD', disabled: false }],
-  ['staf', { id: 'staf', unitCode: 'BKD-MUT', disabled: false }],
-  ['guru', { id: 'guru', unitCode: 'DISDIK', disabled: false }],
-  ['gone', { id: 'gone', unitCode: 'BKD', disabled: true }],
+  ['head', { id: 'head', unitCode: 'ORG', disabled: false, clearance: 'rahasia' }],
+  ['kabid', { id: 'kabid', unitCode: 'BKD', disabled: false, clearance: 'terbatas' }],
+  ['staf', { id: 'staf', unitCode: 'BKD-MUT', disabled: false, clearance: 'biasa' }],
+  ['guru', { id: 'guru', unitCode: 'DISDIK', disabled: false, clearance: 'biasa' }],
+  ['gone', { id: 'gone', unitCode: 'BKD', disabled: true, clearance: 'biasa' }],
   ['ghost', null],
 ]);
 
@@ -97,8 +100,8 @@ describe('domain/disposition-rules', () => {
   });
 
   it('accepts recipients in the disposer’s unit and below; the root reaches everyone', () => {
-    expect(recipientProblems(head, [{ unitCode: 'BKD' }, { unitCode: 'DISDIK' }, { userId: 'staf' }], users, units)).to.deep.equal([]);
-    expect(recipientProblems(kabid, [{ unitCode: 'BKD-MUT' }, { userId: 'staf' }], users, units)).to.deep.equal([]);
+    expect(recipientProblems(head, [{ unitCode: 'BKD' }, { unitCode: 'DISDIK' }, { userId: 'staf' }], users, units, 'biasa')).to.deep.equal([]);
+    expect(recipientProblems(kabid, [{ unitCode: 'BKD-MUT' }, { userId: 'staf' }], users, units, 'biasa')).to.deep.equal([]);
   });
 
   it('names each bad recipient by its field', () => {
@@ -107,6 +110,7 @@ describe('domain/disposition-rules', () => {
       [{ userId: 'guru' }, { unitCode: 'DISDIK' }, { unitCode: 'ORG' }, { userId: 'ghost' }, { unitCode: 'NOPE' }, { userId: 'gone' }, { userId: 'kabid' }, { unitCode: 'BKD' }, { userId: 'staf' }, { userId: 'staf' }],
       users,
       units,
+      'biasa',
     );
     expect(problems).to.deep.equal([
       { field: 'to.0.userId', message: 'outside your unit and the units below it' },
@@ -119,7 +123,46 @@ describe('domain/disposition-rules', () => {
       { field: 'to.7.unitCode', message: 'your own unit: name its members instead' },
       { field: 'to.9.userId', message: 'named twice' },
     ]);
-    expect(recipientProblems(kabid, [], users, units)).to.deep.equal([{ field: 'to', message: 'name at least one recipient' }]);
+    expect(recipientProblems(kabid, [], users, units, 'biasa')).to.deep.equal([{ field: 'to', message: 'name at least one recipient' }]);
+  });
+
+  it('sends a letter only to people cleared for its level; a unit goes whatever its members are cleared for', () => {
+    const to = [{ userId: 'staf' }, { userId: 'kabid' }, { unitCode: 'BKD-MUT' }];
+    expect(recipientProblems(head, to, users, units, 'terbatas')).to.deep.equal([{ field: 'to.0.userId', message: "not cleared for this letter's security level" }]);
+    expect(recipientProblems(head, to, users, units, 'rahasia')).to.deep.equal([
+      { field: 'to.0.userId', message: "not cleared for this letter's security level" },
+      { field: 'to.1.userId', message: "not cleared for this letter's security level" },
+    ]);
+    expect(recipientProblems(head, to, users, units, 'biasa')).to.deep.equal([]);
+    // Other problems come first: clearance is checked only for an account that could receive it.
+    expect(recipientProblems(kabid, [{ userId: 'guru' }, { userId: 'gone' }], users, units, 'sangat_rahasia').map((p) => p.message)).to.deep.equal([
+      'outside your unit and the units below it',
+      'this account is disabled',
+    ]);
+  });
+
+  it('works at the stricter of the letter’s and its document’s level', () => {
+    expect(dispositionLevel('terbatas', 'rahasia')).to.equal('rahasia');
+    expect(dispositionLevel('rahasia', 'biasa')).to.equal('rahasia');
+    expect(dispositionLevel('biasa', 'biasa')).to.equal('biasa');
+    expect(dispositionLevel('terbatas', null)).to.equal('terbatas');
+  });
+
+  it('grants a unit’s letter only to its active members cleared for the level, and withholds the summary from the rest', () => {
+    const members = [
+      { id: 'a', disabled: false, clearance: 'biasa' as const },
+      { id: 'b', disabled: false, clearance: 'rahasia' as const },
+      { id: 'c', disabled: false, clearance: 'terbatas' as const },
+      { id: 'd', disabled: true, clearance: 'sangat_rahasia' as const },
+    ];
+    expect(unitGrantees(members, 'biasa')).to.deep.equal(['a', 'b', 'c']);
+    expect(unitGrantees(members, 'terbatas')).to.deep.equal(['b', 'c']);
+    expect(unitGrantees(members, 'rahasia')).to.deep.equal(['b']);
+    expect(unitGrantees(members, 'sangat_rahasia')).to.deep.equal([]);
+    expect(seesLetterSummary({ clearance: 'biasa' }, 'biasa')).to.equal(true);
+    expect(seesLetterSummary({ clearance: 'biasa' }, 'terbatas')).to.equal(false);
+    expect(seesLetterSummary({ clearance: 'rahasia' }, 'rahasia')).to.equal(true);
+    expect(seesLetterSummary({ clearance: 'rahasia' }, 'sangat_rahasia')).to.equal(false);
   });
 
   it('refuses a due date that is not ahead', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { agendaYearOf, letterIdentity } from '../../../src/domain/correspondence.ts';
+import { agendaYearOf, letterIdentity, sharesLooserRules } from '../../../src/domain/correspondence.ts';
 import { calendarDateIn, endOfDate, startOfDate } from '../../../src/domain/office-time.ts';
 
 const WIB = 'Asia/Jakarta';
@@ -42,5 +42,15 @@ describe('domain/correspondence: the incoming register', () => {
     expect(letterIdentity('Badan Kepegawaian', 'Daerah 800/123/BKD/2025')).to.not.equal(a);
     // Full-width forms fold to the plain ones.
     expect(letterIdentity('Badan Kepegawaian Daerah', '８００/123/BKD/2025')).to.equal(a);
+  });
+
+  it('refuses filing a letter on archived bytes whose document is shown more widely (lower level or another unit)', () => {
+    const doc = { securityLevel: 'terbatas' as const, unitCode: 'BKD' };
+    expect(sharesLooserRules(doc, { securityLevel: 'terbatas', unitCode: 'BKD' })).to.equal(false);
+    expect(sharesLooserRules(doc, { securityLevel: 'biasa', unitCode: 'BKD' })).to.equal(false); // the letter is hidden more, never less
+    expect(sharesLooserRules(doc, { securityLevel: 'rahasia', unitCode: 'BKD' })).to.equal(true);
+    expect(sharesLooserRules(doc, { securityLevel: 'sangat_rahasia', unitCode: 'BKD' })).to.equal(true);
+    expect(sharesLooserRules(doc, { securityLevel: 'terbatas', unitCode: 'BKD-MUT' })).to.equal(true);
+    expect(sharesLooserRules(doc, { securityLevel: 'biasa', unitCode: 'ORG' })).to.equal(true);
   });
 });

@@ -62,10 +62,23 @@ export const auditRepository = (m: Models, runTransaction: TransactionRunner, tr
   },
 });
 
+/** Target types whose entries carry what only readers of a document may know. */
+const GUARDED = ['document', 'outgoing_letter'];
+
 /**
  * Entries about documents only when the reader may see the document (the same unit-and-level
- * rule as every other read, or a grant); entries about anything else pass.
+ * rule as every other read, or a grant); entries about outgoing letters (their document, level,
+ * number, signer) only when the reader may see the letter's current document, as the letter
+ * itself is shown. Entries about anything else (users, units, the trail) carry nothing of a
+ * document and pass.
  */
-const visibleTo = (m: Models, v: AuditVisibility): WhereOptions => ({
-  [Op.or]: [{ targetType: { [Op.ne]: 'document' } }, { targetId: { [Op.in]: literal(`(${visibleDocumentIds(m.Audit.sequelize!, v)})`) } }],
-});
+const visibleTo = (m: Models, v: AuditVisibility): WhereOptions => {
+  const ids = visibleDocumentIds(m.Audit.sequelize!, v);
+  return {
+    [Op.or]: [
+      { targetType: { [Op.notIn]: GUARDED } },
+      { targetType: 'document', targetId: { [Op.in]: literal(`(${ids})`) } },
+      { targetType: 'outgoing_letter', targetId: { [Op.in]: literal(`(SELECT id FROM outgoing_letters WHERE document_id IN (${ids}))`) } },
+    ],
+  };
+};

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../../../src/app/deps.ts';
 import type { DispositionRecord, IncomingLetterRecord, NotificationRecord } from '../../../../src/domain/correspondence.ts';
 import type { MailMessage, SendOutcome } from '../../../../src/ports/mailer.ts';
+import type { SecurityLevel } from '../../../../src/domain/security-level.ts';
 import type { UserRecord } from '../../../../src/ports/repositories.ts';
 
 /** In-memory stand-ins for the repositories and mailer the notification use cases use. */
@@ -8,6 +9,8 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
   const dispositions: DispositionRecord[] = [];
   const users = new Map<string, UserRecord>();
   const letters = new Map<string, IncomingLetterRecord>();
+  /** Only the security level of a letter's document matters here (it may be raised above the letter's). */
+  const documents = new Map<string, { id: string; securityLevel: SecurityLevel }>();
   const notifications = new Map<string, NotificationRecord>(); // by dedupeKey
   const calls = { add: 0, openDueBy: 0 };
   const mail: { outbox: MailMessage[]; next: SendOutcome[] } = { outbox: [], next: [] };
@@ -44,6 +47,7 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
         },
       },
       incoming: { findById: async (id: string) => letters.get(id) ?? null },
+      documents: { findById: async (id: string) => documents.get(id) ?? null },
       notifications: {
         async add(n: NotificationRecord) {
           calls.add++;
@@ -125,6 +129,7 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
     user,
     letter,
     disposition,
+    document: (id: string, securityLevel: SecurityLevel) => void documents.set(id, { id, securityLevel }),
     setNow: (t: Date) => void (now = t),
     kinds: () => [...notifications.values()].map((n) => `${n.kind}:${n.userId}`).sort(),
   };

@@ -118,6 +118,26 @@ describe('app/notifications: scanReminders', () => {
     expect(memo.size).to.equal(0);
   });
 
+  it('keeps the subject from unit members not cleared for the letter (its level or its document’s, if higher)', async () => {
+    const w = world();
+    w.user('rini', 'BKD', { clearance: 'terbatas' });
+    w.letter('L1', { securityLevel: 'terbatas' });
+    w.setNow(at('2025-03-09T17:00:00+07:00'));
+    await scanReminders(w.deps);
+    const to = (who: string) => w.notifications.get(`disposition:d-unit:due_soon:${who}`)!.message;
+    expect(to('rini')).to.include('Undangan rapat koordinasi');
+    expect(to('ana')).to.not.include('Undangan rapat');
+    expect(to('ana')).to.include('dirahasiakan');
+
+    const raised = world();
+    raised.user('rini', 'BKD', { clearance: 'terbatas' });
+    raised.document('doc-L1', 'terbatas'); // the letter row says biasa; its document was raised since
+    raised.setNow(at('2025-03-09T17:00:00+07:00'));
+    await scanReminders(raised.deps);
+    expect(raised.notifications.get('disposition:d-unit:due_soon:rini')!.message).to.include('Undangan rapat koordinasi');
+    expect(raised.notifications.get('disposition:d-unit:due_soon:ana')!.message).to.not.include('Undangan rapat');
+  });
+
   it('keeps the subject of a secret letter out of the message (it may be mailed)', () => {
     const letter = { agendaNumber: 7, agendaYear: 2025, unitCode: 'ORG', subject: 'Rencana mutasi pejabat', securityLevel: 'rahasia' as const };
     const m = reminderMessage('overdue_escalation', { letter, dueAt: DUE, timeZone: 'Asia/Jakarta', addressee: 'unit BKD' });
