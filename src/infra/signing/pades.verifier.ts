@@ -89,6 +89,8 @@ const contentsProblems = (value: Uint8Array, mixedCase: boolean): string[] => {
 };
 
 const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], now: Date): SignatureReport => {
+  // The scan refused the file (too many signature objects): nothing in it was checked.
+  if (found.refused) return { signer: null, signedAt: null, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, problems: [found.refused] };
   const problems: string[] = [];
   const range = checkByteRange(found.byteRange, pdf.length, found.contents && { start: found.contents.start, end: found.contents.end });
   problems.push(...range.problems);

@@ -86,6 +86,74 @@ describe('letter renderer (pdf-lib, embedded DejaVu fonts)', function () {
     expect(out.signatureArea.page).to.equal(out.pages);
   });
 
+  it('breaks a 50,000-letter word into full lines in linear time (once quadratic: minutes for a drafter\'s template)', async () => {
+    const started = performance.now();
+    const out = await renderer.render(content({ body: 'x'.repeat(50_000) }));
+    const elapsed = performance.now() - started;
+    expect(elapsed, `rendering took ${Math.round(elapsed)} ms`).to.be.below(5_000); // a guard against the blow-up, not a benchmark
+    const file = path.join(dir, 'long-word.pdf');
+    await writeFile(file, out.pdf);
+    const pages = await extractor.extract(file, 'application/pdf', { maxPages: 50, maxPixels: 80_000_000 });
+    expect(pages).to.have.length(out.pages);
+    const xLines = pages.flatMap((p) => p.text.split('\n')).filter((l) => /^x+$/.test(l));
+    expect(xLines.join('')).to.have.length(50_000); // nothing lost
+    expect(new Set(xLines.slice(0, -1).map((l) => l.length)).size).to.equal(1); // every line but the last is full
+  });
+
+  it('wraps an ordinary Indonesian letter exactly as before (lines, pages, signature area)', async () => {
+    const body = [
+      'Dengan hormat, sehubungan dengan pelaksanaan program penataan arsip dinamis dan statis di lingkungan Pemerintah Kabupaten Sleman Tahun Anggaran 2025, bersama ini kami mengundang Bapak/Ibu untuk menghadiri rapat koordinasi kearsipan yang akan diselenggarakan pada:',
+      'Hari/tanggal: Senin, 10 Maret 2025\nPukul: 09.00 WIB s.d. selesai\nTempat: Ruang Rapat Utama Badan Kepegawaian Daerah, Jalan Parasamya Nomor 1, Beran, Tridadi, Sleman',
+      'Mengingat pentingnya acara tersebut, kami mohon Bapak/Ibu hadir tepat waktu dan membawa daftar arsip vital, jadwal retensi arsip, serta laporan pengelolaan arsip inaktif di unit kerja masing-masing. Konfirmasi kehadiran dapat disampaikan melalui sekretariat paling lambat tanggal 7 Maret 2025. Informasi lebih lanjut dapat dilihat pada https://jdih.slemankab.go.id/peraturan/2025/nomor-12-tahun-2025-tentang-pengelolaan-arsip-dinamis-dan-statis-di-lingkungan-pemerintah-daerah.',
+      'Demikian undangan ini kami sampaikan. Atas perhatian dan kehadiran Bapak/Ibu, kami ucapkan terima kasih.',
+    ].join('\n\n');
+    const { out, text } = await roundTrip(
+      content({
+        subject: 'Undangan rapat koordinasi kearsipan dan verifikasi efektifitas official affiliation daftar arsip vital Tahun Anggaran 2025', // bold, with fi/ff ligatures
+        addressee: 'Yth. Kepala Dinas Pendidikan, Kepala Dinas Kesehatan, Kepala Dinas Pekerjaan Umum dan Perumahan Rakyat\ndi\nTempat',
+        body,
+      }),
+    );
+    // As the renderer laid it out before wrapping became linear (the PDF bytes were identical too).
+    expect(out.pages).to.equal(1);
+    expect(out.signatureArea).to.deep.equal({ page: 1, x: 304.64, y: 92.88999999999999, width: 234.64, height: 96 });
+    expect(text.split('\n')).to.deep.equal([
+      'PEMERINTAH KABUPATEN SLEMAN',
+      'BADAN KEPEGAWAIAN DAERAH',
+      'Sleman, 5 Maret 2025',
+      'Nomor :',
+      'Lampiran : 1 (satu) berkas',
+      'Perihal : Undangan rapat koordinasi kearsipan dan',
+      'verifikasi efektifitas official affiliation daftar',
+      'arsip vital Tahun Anggaran 2025',
+      'Yth. Kepala Dinas Pendidikan, Kepala Dinas',
+      'Kesehatan, Kepala Dinas Pekerjaan Umum dan',
+      'Perumahan Rakyat',
+      'di',
+      'Tempat',
+      'Dengan hormat, sehubungan dengan pelaksanaan program penataan arsip',
+      'dinamis dan statis di lingkungan Pemerintah Kabupaten Sleman Tahun',
+      'Anggaran 2025, bersama ini kami mengundang Bapak/Ibu untuk menghadiri',
+      'rapat koordinasi kearsipan yang akan diselenggarakan pada:',
+      'Hari/tanggal: Senin, 10 Maret 2025',
+      'Pukul: 09.00 WIB s.d. selesai',
+      'Tempat: Ruang Rapat Utama Badan Kepegawaian Daerah, Jalan Parasamya',
+      'Nomor 1, Beran, Tridadi, Sleman',
+      'Mengingat pentingnya acara tersebut, kami mohon Bapak/Ibu hadir tepat',
+      'waktu dan membawa daftar arsip vital, jadwal retensi arsip, serta laporan',
+      'pengelolaan arsip inaktif di unit kerja masing-masing. Konfirmasi kehadiran',
+      'dapat disampaikan melalui sekretariat paling lambat tanggal 7 Maret 2025.',
+      'Informasi lebih lanjut dapat dilihat pada',
+      'https://jdih.slemankab.go.id/peraturan/2025/nomor-12-tahun-2025-tentang-pen',
+      'gelolaan-arsip-dinamis-dan-statis-di-lingkungan-pemerintah-daerah.',
+      'Demikian undangan ini kami sampaikan. Atas perhatian dan kehadiran',
+      'Bapak/Ibu, kami ucapkan terima kasih.',
+      'Kepala Badan Kepegawaian Daerah,',
+      'Dr. Siti Rahayu, S.H.',
+      'NIP. 197001011995032001',
+    ]);
+  });
+
   it('reports where the signature mark and the number go, inside the page', async () => {
     const { signatureArea: s, numberArea: n } = await renderer.render(content());
     expect(s).to.include({ page: 1, height: 96 });
