@@ -250,7 +250,7 @@ describe('a whole office day in Chromium (e2e)', function () {
     await staff.fill('input[name=note]', 'Jadwal ditambahkan.');
     await checkPage(staff, shot('11-outgoing-revise'));
     await staff.click('button:has-text("Simpan versi baru")');
-    await staff.locator('dd', { hasText: 'versi 2' }).waitFor();
+    await staff.locator('dd', { hasText: 'versi 2' }).waitFor({ timeout: 45_000 }); // a stored, extracted new version: slow on a loaded machine
     expect(await staff.locator('.versions > li').count()).to.equal(2);
 
     await division.goto(`${app.url}/outgoing`);
