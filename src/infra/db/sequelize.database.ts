@@ -46,12 +46,21 @@ const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repos
 export const openSequelizeDatabase = async (db: Config['database']): Promise<Database & { readonly appliedMigrations: string[] }> => {
   const sequelize = connect(db);
   let appliedMigrations: string[];
-  try {
-    await sequelize.authenticate();
-    appliedMigrations = await migrate(sequelize);
-  } catch (e) {
-    await sequelize.close().catch(() => undefined);
-    throw mapDbError(e);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sequelize.authenticate();
+      appliedMigrations = await migrate(sequelize);
+      break;
+    } catch (e) {
+      // Processes opening one new SQLite file at once can meet its lock outside the migration
+      // lock (switching to WAL needs the file to itself): wait and try again a few times.
+      if (attempt < 6 && /SQLITE_BUSY/.test(String((e as Error)?.message))) {
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+        continue;
+      }
+      await sequelize.close().catch(() => undefined);
+      throw mapDbError(e);
+    }
   }
   const models = defineModels(sequelize);
   const run = transactionRunner(sequelize);
