@@ -61,6 +61,33 @@ export const usePoll = (fn: () => Promise<boolean | void>, ms: number, active: b
   }, [active, ms]);
 };
 
+/** 0.5 s, 1 s, 2 s, 4 s, then every 5 s: quick while a file is usually done, gentle after. */
+const backoff = (n: number) => Math.min(5000, 500 * 2 ** Math.min(n, 4));
+
+/**
+ * `usePoll` with a growing pause between calls (a document being read and indexed), starting
+ * over from the shortest pause each time it becomes active.
+ */
+export const useBackoffPoll = (fn: () => Promise<boolean | void>, active: boolean): void => {
+  const polls = useRef(0);
+  const [delay, setDelay] = useState(backoff(0));
+  useEffect(() => {
+    if (!active) return;
+    polls.current = 0;
+    setDelay(backoff(0));
+  }, [active]);
+  usePoll(
+    async () => {
+      const again = await fn();
+      polls.current += 1;
+      setDelay(backoff(polls.current));
+      return again;
+    },
+    delay,
+    active,
+  );
+};
+
 /** Sets the tab title for a page. */
 export const useTitle = (title: string, office?: string): void => {
   useEffect(() => {

@@ -11,7 +11,7 @@ import { ensureFixture } from '../support/fixtures.ts';
 import { cli } from '../support/cli.ts';
 import { api, expectProblem, upload } from '../support/http.ts';
 import { idle } from '../support/leftovers.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { startTestApp, startTestAppOn, type TestApp } from '../support/test-app.ts';
 
 const PASSWORD = 'sandi-panjang-sekali';
 const ENTRY_KEYS = ['seq', 'at', 'actorId', 'action', 'targetType', 'targetId', 'details', 'hash', 'prevHash'];
@@ -34,15 +34,13 @@ const newUser = async (app: TestApp, username: string, role: string, clearance: 
 for (const target of databaseTargets()) {
   describe(`audit trail over HTTP (${target.name})`, function () {
     this.timeout(120_000);
-    let tdb: TestDatabase;
     let app: TestApp;
     const token: Record<string, string> = {};
     const userId: Record<string, string> = {};
     const doc: Record<string, string> = {};
 
     before(async () => {
-      tdb = await target.create();
-      app = await startTestApp({ DATABASE_URL: tdb.config.url });
+      app = await startTestAppOn(target);
       for (const [name, role, clearance] of [['staf1', 'staff', 'biasa'], ['arsip1', 'clerk', 'rahasia'], ['audit1', 'auditor', 'biasa'], ['audit2', 'auditor', 'rahasia']] as const) {
         userId[name] = await newUser(app, name, role, clearance);
         token[name] = await app.login(name, PASSWORD);
@@ -57,7 +55,6 @@ for (const target of databaseTargets()) {
     });
     after(async () => {
       await app?.stop();
-      await tdb?.drop();
     });
 
     it('lists entries in seq order with every hashed field, paged', async () => {
@@ -303,15 +300,13 @@ for (const target of databaseTargets()) {
 for (const target of databaseTargets()) {
   describe(`audit entries about outgoing letters (${target.name})`, function () {
     this.timeout(120_000);
-    let tdb: TestDatabase;
     let app: TestApp;
     const token: Record<string, string> = {};
     const userId: Record<string, string> = {};
     const letter: Record<'biasa' | 'rahasia', { id: string; documentId: string }> = { biasa: { id: '', documentId: '' }, rahasia: { id: '', documentId: '' } };
 
     before(async () => {
-      tdb = await target.create();
-      app = await startTestApp({ DATABASE_URL: tdb.config.url });
+      app = await startTestAppOn(target);
       for (const [name, role, clearance] of [['konseptor', 'staff', 'rahasia'], ['sekda', 'official', 'rahasia'], ['audit1', 'auditor', 'biasa'], ['audit2', 'auditor', 'rahasia']] as const) {
         userId[name] = await newUser(app, name, role, clearance);
         token[name] = await app.login(name, PASSWORD);
@@ -335,7 +330,6 @@ for (const target of databaseTargets()) {
     });
     after(async () => {
       await app?.stop();
-      await tdb?.drop();
     });
 
     const about = (entries: Record<string, unknown>[], l: { id: string; documentId: string }) =>

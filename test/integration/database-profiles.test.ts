@@ -1,23 +1,20 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets, type TestDatabase } from '../support/databases.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { api, upload } from '../support/http.ts';
-import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-app.ts';
 
 for (const target of databaseTargets()) {
   describe(`the archive on ${target.name} (HTTP)`, function () {
     this.timeout(120_000);
-    let tdb: TestDatabase;
     let app: TestApp;
     before(async () => {
-      tdb = await target.create();
-      app = await startTestApp({ DATABASE_URL: tdb.config.url });
+      app = await startTestAppOn(target);
     });
     after(async () => {
       await app?.stop();
-      await tdb?.drop();
     });
 
     it('files 10 concurrent uploads of the same bytes as one document, and finds it', async () => {

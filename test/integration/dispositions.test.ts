@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets, type TestDatabase } from '../support/databases.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { api, expectProblem, form } from '../support/http.ts';
-import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-app.ts';
 
 const everything = { userId: 'test', unitCodes: 'all' as const, levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const] };
 const HOUR = 3600_000;
@@ -15,7 +15,6 @@ type Node = Json & { id: string; status: string; children: Node[]; to: Json };
 for (const target of databaseTargets()) {
   describe(`dispositions (disposisi) over HTTP on ${target.name}`, function () {
     this.timeout(120_000);
-    let tdb: TestDatabase;
     let app: TestApp;
     const t: Record<'clerk' | 'head' | 'kabid' | 'ana' | 'budi' | 'citra' | 'sari', string> = { clerk: '', head: '', kabid: '', ana: '', budi: '', citra: '', sari: '' };
     const ids: Record<string, string> = {};
@@ -56,8 +55,7 @@ for (const target of databaseTargets()) {
     };
 
     before(async () => {
-      tdb = await target.create();
-      app = await startTestApp({ DATABASE_URL: tdb.config.url });
+      app = await startTestAppOn(target);
       const a = app.adminToken;
       // ORG ─┬─ BKD ── BKD-MUT
       //      └─ DISDIK
@@ -89,7 +87,6 @@ for (const target of databaseTargets()) {
     });
     after(async () => {
       await app?.stop();
-      await tdb?.drop();
     });
 
     it('routes a letter: head → two units, a unit member forwards to staff, staff reports with a file; the letter completes', async () => {

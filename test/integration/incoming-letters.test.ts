@@ -6,11 +6,11 @@ import { originalKey } from '../../src/app/documents/keys.ts';
 import { agendaYearOf } from '../../src/domain/correspondence.ts';
 import type { Database } from '../../src/ports/repositories.ts';
 import { inParallel } from '../support/access-world.ts';
-import { databaseTargets, type TestDatabase } from '../support/databases.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { api, expectProblem, upload, type Reply } from '../support/http.ts';
 import { footprint, idle } from '../support/leftovers.ts';
-import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-app.ts';
 
 const IN = '/api/v1/letters/incoming';
 const PASSWORD = 'sandi-panjang-sekali';
@@ -58,13 +58,11 @@ const letterCount = async (db: Database) => (await db.incoming.list({}, everythi
 for (const target of databaseTargets()) {
   describe(`the incoming register on ${target.name} (HTTP)`, function () {
     this.timeout(60_000);
-    let tdb: TestDatabase;
     let app: TestApp;
     let u: Record<string, { id: string; token: string }>;
     let year: number;
     before(async () => {
-      tdb = await target.create();
-      app = await startTestApp({ DATABASE_URL: tdb.config.url });
+      app = await startTestAppOn(target);
       u = await people(
         app,
         [['BKD', 'ORG'], ['BKD-MUT', 'BKD'], ['DISDIK', 'ORG'], ['SETDA', 'ORG'], ['UJI', 'ORG']],
@@ -74,7 +72,6 @@ for (const target of databaseTargets()) {
     });
     after(async () => {
       await app?.stop();
-      await tdb?.drop();
     });
     const tok = (name: string) => u[name]!.token;
     const auditOf = async (targetId: string, action: string) => (await app.naskah.deps.db.audit.list({ targetId, action }, everything, 1, 100)).items;
@@ -428,15 +425,12 @@ const asReply = async (res: Response): Promise<Reply> => {
 for (const target of databaseTargets()) {
   describe(`agenda numbers under 20 parallel clients on ${target.name} (HTTP)`, function () {
     this.timeout(120_000);
-    let tdb: TestDatabase;
     let app: TestApp;
     before(async () => {
-      tdb = await target.create();
-      app = await startTestApp({ DATABASE_URL: tdb.config.url });
+      app = await startTestAppOn(target);
     });
     after(async () => {
       await app?.stop();
-      await tdb?.drop();
     });
 
     it('registers 200 letters from 20 clients as agenda numbers 1..200, no gaps, no repeats', async () => {

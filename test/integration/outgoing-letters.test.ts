@@ -4,10 +4,11 @@ import { openSequelizeDatabase } from '../../src/infra/db/sequelize.database.ts'
 import type { Database } from '../../src/ports/repositories.ts';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets, type TestDatabase } from '../support/databases.ts';
+import { databaseTargets } from '../support/databases.ts';
+import { ensureFixture } from '../support/fixtures.ts';
 import { api, expectProblem, type Reply, upload } from '../support/http.ts';
 import { footprint, idle } from '../support/leftovers.ts';
-import { type TestApp, startTestApp, waitForDocument } from '../support/test-app.ts';
+import { type TestApp, startTestAppOn, waitForDocument } from '../support/test-app.ts';
 
 const everything = { userId: 'test', unitCodes: 'all' as const, levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const] };
 const OUT = '/api/v1/letters/outgoing';
@@ -23,7 +24,6 @@ const template = (body = 'Dengan hormat, kami mengundang Bapak/Ibu menghadiri ra
 for (const target of databaseTargets()) describe(`outgoing letters through review (HTTP, ${target.name})`, function () {
   this.timeout(120_000);
   let app: TestApp;
-  let tdb: TestDatabase;
   const id: Record<string, string> = {};
   const token: Record<string, string> = {};
   let seed = 500;
@@ -41,8 +41,7 @@ for (const target of databaseTargets()) describe(`outgoing letters through revie
   };
 
   before(async () => {
-    tdb = await target.create();
-    app = await startTestApp({ DATABASE_URL: tdb.config.url });
+    app = await startTestAppOn(target);
     for (const [code, name] of [['BKD', 'Badan Kepegawaian Daerah'], ['SETDA', 'Sekretariat Daerah'], ['DISDIK', 'Dinas Pendidikan']]) await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name, parentCode: 'ORG' });
     await api(app, app.adminToken, 'PATCH', '/api/v1/units/ORG', { name: 'Pemerintah Kabupaten Sleman' });
     const people: [string, string, string][] = [
@@ -63,7 +62,6 @@ for (const target of databaseTargets()) describe(`outgoing letters through revie
   });
   after(async () => {
     await app?.stop();
-    await tdb?.drop();
   });
 
   it('takes a template draft through two reviewers, a return, a revision and approval; the signer sees it only then', async () => {
@@ -252,7 +250,7 @@ for (const target of databaseTargets()) describe(`outgoing letters through revie
     expectProblem(await api(app, token.konseptor!, 'POST', OUT, ['x']), 400);
     const fields = { subject: 'S', recipient: 'R', classificationCode: '800', signerId: id.sekda! };
     expectProblem(await upload(app, token.konseptor!, OUT, [], fields), 400);
-    expectProblem(await upload(app, token.konseptor!, OUT, [{ name: 'scan.png', bytes: 'test/fixtures/generated/v2/scan-top-1p.png' }], fields), 415);
+    expectProblem(await upload(app, token.konseptor!, OUT, [{ name: 'scan.png', bytes: await ensureFixture('scan-top-1p.png') }], fields), 415);
     expectProblem(await upload(app, token.konseptor!, OUT, [{ name: 'x.pdf', bytes: await pdf() }], { ...fields, signerId: unknown }), 422);
     // The same rules on a multipart draft's fields.
     for (const [over, field] of [

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { api, expectProblem } from '../support/http.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { databaseTargets, type TestDatabase } from '../support/databases.ts';
+import { startTestAppOn, type TestApp } from '../support/test-app.ts';
+import { databaseTargets } from '../support/databases.ts';
 import { approvedLetter, everything, issueCertificate, OUT, type Person, person, setUpUnits, sign, signedPdf, verifyUpload } from '../support/sign-office.ts';
 
 const PIN = 'pin-tanda-tangan';
@@ -10,15 +10,13 @@ for (const target of databaseTargets()) {
   describe(`signing at the same moment (HTTP, ${target.name})`, function () {
     this.timeout(240_000);
     let app: TestApp;
-    let tdb: TestDatabase;
     const p: Record<string, Person> = {};
     const officials: Person[] = [];
     const N = 5;
     const year = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(app.clock.now()));
 
     before(async () => {
-      tdb = await target.create();
-      app = await startTestApp({ DATABASE_URL: tdb.config.url });
+      app = await startTestAppOn(target);
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       for (let i = 1; i <= N; i++) {
@@ -30,7 +28,6 @@ for (const target of databaseTargets()) {
     });
     after(async () => {
       await app?.stop();
-      await tdb?.drop();
     });
 
     it('lets one of two simultaneous signings of a letter win; the other is a 409 and takes no number', async () => {

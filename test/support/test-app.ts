@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config/config.ts';
 import { type Naskah, startNaskah } from '../../src/main.ts';
 import type { Clock } from '../../src/ports/clock.ts';
+import type { DatabaseTarget } from './databases.ts';
 import { type SecondFactor, totpLoginClient } from './totp-login.ts';
 
 /** The app's clock: real time plus an offset tests move forward (TOTP steps, expiry, back-off). */
@@ -90,5 +91,29 @@ export const waitForDocument = async (app: TestApp, token: string, id: string, t
     const body = (await res.json()) as Record<string, unknown>;
     if (body.status !== 'processing' || Date.now() > until) return body;
     await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+/**
+ * The test app on a database of its own (a fresh SQLite file, or a fresh MySQL schema from
+ * test/support/databases.ts); `stop()` also drops that database.
+ */
+export const startTestAppOn = async (target: DatabaseTarget, env: Record<string, string> = {}, o: { warmOcr?: boolean } = {}): Promise<TestApp> => {
+  const tdb = await target.create();
+  try {
+    const app = await startTestApp({ DATABASE_URL: tdb.config.url, ...env }, o);
+    return {
+      ...app,
+      async stop() {
+        try {
+          await app.stop();
+        } finally {
+          await tdb.drop();
+        }
+      },
+    };
+  } catch (e) {
+    await tdb.drop();
+    throw e;
   }
 };

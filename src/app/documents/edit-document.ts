@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { DocumentMetadataPatch } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { visibleDocument } from './read-documents.ts';
+import { loadSearchDocuments } from './search-document.ts';
 import { INDEX_JOB } from './store-original.ts';
 
 /**
@@ -26,14 +27,20 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
   if (changed.length === 0) return doc;
   // Search would show the old unit and level until the re-index job runs: when access may
   // narrow, take the entry out first (a search outage then refuses the edit, 503).
-  if (changed.includes('securityLevel') || changed.includes('unitCode')) await deps.search.remove([id]);
+  const narrowing = changed.includes('securityLevel') || changed.includes('unitCode');
+  if (narrowing) await deps.search.remove([id]);
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
+  const commit = deps.db.transaction(async (tx) => {
     await tx.documents.updateMetadata(id, Object.fromEntries(changed.map((k) => [k, patch[k]])), now);
     const details = { changed, before: Object.fromEntries(changed.map((k) => [k, doc[k]])), after: Object.fromEntries(changed.map((k) => [k, patch[k]])) };
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.edit', targetType: 'document', targetId: id, details });
     // A document still being read is indexed with its new fields when extraction ends.
     if (doc.status !== 'processing') await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId: id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+  });
+  await commit.catch(async (e: unknown) => {
+    // Nothing changed: put the unchanged entry back (best effort; reconcile reports it if not).
+    if (narrowing && doc.status === 'ready') await deps.search.upsert(await loadSearchDocuments(deps.db, [doc])).catch(() => undefined);
+    throw e;
   });
   deps.jobsEnqueued?.();
   return (await deps.db.documents.findById(id))!;

@@ -1,11 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
 import { API, get } from '../api.ts';
 import { DocumentHistory } from '../components/document-history.tsx';
 import { DocumentPreview } from '../components/document-preview.tsx';
 import { ErrorBox, Loading, Notice, PageTitle } from '../components/ui.tsx';
 import { bytes, dateOnly, dateTime } from '../format.ts';
-import { useLoad, usePoll, useTitle } from '../hooks.ts';
+import { useLoad, useBackoffPoll, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import type { PageProps } from '../routes.ts';
 import { hasRole, officeName, unitName, useSession } from '../session.tsx';
@@ -19,7 +18,6 @@ const Row = ({ term, children }: { term: string; children: ComponentChildren }) 
 );
 
 /** Polling backs off (0.5 s, 1 s, 2 s … 5 s): reading a restricted document is audited each time. */
-const pollDelay = (n: number) => Math.min(5000, 500 * 2 ** Math.min(n, 4));
 
 /** A document: its details, a preview of the original, the text read from it, and its history. */
 export const DocumentPage = ({ params }: PageProps) => {
@@ -29,19 +27,11 @@ export const DocumentPage = ({ params }: PageProps) => {
   const d = doc.data;
   useTitle(d?.title ?? t('doc.title'), officeName(units));
 
-  const polls = useRef(0);
-  const [delay, setDelay] = useState(pollDelay(0));
-  usePoll(
-    async () => {
-      const fresh = await get<DocumentMeta>(`/documents/${encodeURIComponent(id)}`);
-      doc.setData(fresh);
-      polls.current += 1;
-      setDelay(pollDelay(polls.current));
-      return fresh.status === 'processing';
-    },
-    delay,
-    d?.status === 'processing',
-  );
+  useBackoffPoll(async () => {
+    const fresh = await get<DocumentMeta>(`/documents/${encodeURIComponent(id)}`);
+    doc.setData(fresh);
+    return fresh.status === 'processing';
+  }, d?.status === 'processing');
 
   const ready = d?.status === 'ready';
   const text = useLoad((signal) => (ready ? get<DocumentText>(`/documents/${encodeURIComponent(id)}/text`, { signal }) : Promise.resolve(null)), [id, ready]);

@@ -5,7 +5,7 @@ import { agendaOf, todayYmd } from '../components/letter-bits.tsx';
 import { ErrorBox, Field, Notice, PageTitle } from '../components/ui.tsx';
 import { UnitSelect } from '../components/unit-select.tsx';
 import { bytes, percent } from '../format.ts';
-import { usePoll, useTitle } from '../hooks.ts';
+import { useBackoffPoll, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { Link } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
@@ -20,8 +20,6 @@ type State =
   | { step: 'registered'; letter: IncomingLetter; doc: DocumentMeta | null }
   | { step: 'error'; error: unknown };
 
-const pollDelay = (n: number) => Math.min(5000, 500 * 2 ** Math.min(n, 4));
-
 /**
  * Registering an incoming letter (surat masuk): the scan dropped on the page and the short form
  * beside it; the agenda number is shown as soon as the server gives it, possible duplicates as a
@@ -34,25 +32,17 @@ export const IncomingNewPage = () => {
   const [v, setV] = useState<Values>({ ...EMPTY, letterDate: todayYmd() });
   const [state, setState] = useState<State>({ step: 'idle' });
   const handle = useRef<UploadHandle<IncomingLetter> | null>(null);
-  const polls = useRef(0);
-  const [delay, setDelay] = useState(pollDelay(0));
   const statusRef = useRef<HTMLDivElement>(null);
   useEffect(() => () => handle.current?.abort(), []);
 
   const registered = state.step === 'registered' ? state : null;
   const processing = registered !== null && (registered.doc === null || registered.doc.status === 'processing');
-  usePoll(
-    async () => {
-      if (!registered) return false;
-      const doc = await get<DocumentMeta>(`/documents/${encodeURIComponent(registered.letter.documentId)}`);
-      polls.current += 1;
-      setDelay(pollDelay(polls.current));
-      setState((s) => (s.step === 'registered' ? { ...s, doc } : s));
-      return doc.status === 'processing';
-    },
-    delay,
-    processing,
-  );
+  useBackoffPoll(async () => {
+    if (!registered) return false;
+    const doc = await get<DocumentMeta>(`/documents/${encodeURIComponent(registered.letter.documentId)}`);
+    setState((s) => (s.step === 'registered' ? { ...s, doc } : s));
+    return doc.status === 'processing';
+  }, processing);
 
   const set = (k: keyof Values, value: string) => setV({ ...v, [k]: value });
   const fieldError = (k: string) => (state.step === 'error' && state.error instanceof ApiError ? state.error.fieldError(k) : undefined);
@@ -69,8 +59,6 @@ export const IncomingNewPage = () => {
     handle.current = h;
     try {
       const { body } = await h.done;
-      polls.current = 0;
-      setDelay(pollDelay(0));
       setState({ step: 'registered', letter: body, doc: null });
     } catch (err) {
       setState({ step: 'error', error: err });

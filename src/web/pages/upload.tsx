@@ -4,7 +4,7 @@ import { appendFields, DocumentFields, type DocumentFieldValues } from '../compo
 import { ACCEPT_DOCUMENTS, DropZone } from '../components/drop-zone.tsx';
 import { ErrorBox, Notice, PageTitle } from '../components/ui.tsx';
 import { bytes, percent } from '../format.ts';
-import { usePoll, useTitle } from '../hooks.ts';
+import { useBackoffPoll, useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { Link } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
@@ -15,8 +15,6 @@ type State =
   | { step: 'sending'; fraction: number }
   | { step: 'processing' | 'ready' | 'failed'; doc: DocumentMeta; duplicate: boolean }
   | { step: 'error'; error: unknown };
-
-const pollDelay = (n: number) => Math.min(5000, 500 * 2 ** Math.min(n, 4));
 
 /**
  * Archive one document: drop it, optionally describe it, send it with a progress bar, then
@@ -30,25 +28,17 @@ export const UploadPage = () => {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [note, setNote] = useState<string | null>(null);
   const handle = useRef<UploadHandle<DocumentMeta> | null>(null);
-  const polls = useRef(0);
-  const [delay, setDelay] = useState(pollDelay(0));
   const statusRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => () => handle.current?.abort(), []);
 
   const doc = state.step === 'processing' || state.step === 'ready' || state.step === 'failed' ? state.doc : null;
-  usePoll(
-    async () => {
-      if (!doc) return false;
-      const fresh = await get<DocumentMeta>(`/documents/${encodeURIComponent(doc.id)}`);
-      polls.current += 1;
-      setDelay(pollDelay(polls.current));
-      setState((s) => (s.step === 'processing' ? { step: fresh.status, doc: fresh, duplicate: s.duplicate } : s));
-      return fresh.status === 'processing';
-    },
-    delay,
-    state.step === 'processing',
-  );
+  useBackoffPoll(async () => {
+    if (!doc) return false;
+    const fresh = await get<DocumentMeta>(`/documents/${encodeURIComponent(doc.id)}`);
+    setState((s) => (s.step === 'processing' ? { step: fresh.status, doc: fresh, duplicate: s.duplicate } : s));
+    return fresh.status === 'processing';
+  }, state.step === 'processing');
 
   const choose = (files: File[]) => {
     setNote(files.length > 1 ? t('upload.oneFile') : null);
@@ -68,8 +58,6 @@ export const UploadPage = () => {
     handle.current = h;
     try {
       const { body } = await h.done;
-      polls.current = 0;
-      setDelay(pollDelay(0));
       setState({ step: body.status, doc: body, duplicate: body.duplicate === true });
     } catch (err) {
       setState({ step: 'error', error: err });
