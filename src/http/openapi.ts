@@ -6,6 +6,7 @@ import { accountPaths, accountSchemas } from './openapi-accounts.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { letterPaths, letterSchemas } from './openapi-letters.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
+import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
@@ -36,6 +37,7 @@ export const openApiDocument = (publicUrl: string) => ({
     ...outgoingPaths,
     ...signingPaths,
     ...notificationPaths,
+    ...operationsPaths,
     '/api/v1/documents': {
       post: {
         summary: 'Archive one file (PDF, JPEG, PNG, TIFF)',
@@ -87,6 +89,7 @@ export const openApiDocument = (publicUrl: string) => ({
       ...outgoingSchemas,
       ...signingSchemas,
       ...notificationSchemas,
+      ...operationsSchemas,
       Document: {
         type: 'object',
         properties: { id: { type: 'string' }, title: { type: 'string' }, status: { type: 'string', enum: ['processing', 'ready', 'failed'] }, error: { type: 'string' }, sha256: { type: 'string' }, size: { type: 'integer' }, mimeType: { type: 'string' }, pages: { type: ['integer', 'null'] }, textSource: { type: ['string', 'null'], enum: ['pdf-text', 'ocr', 'none', null] }, duplicate: { type: 'boolean' }, createdAt: { type: 'string' } },

@@ -13,6 +13,7 @@ import type {
 } from './correspondence-repositories.ts';
 import type { CertificateRepository, SignedLetterRepository } from './signing-repositories.ts';
 import type { StatsSource } from './stats-source.ts';
+import type { ClassificationRepository } from './classification-repository.ts';
 
 export interface UserRecord {
   id: string;
@@ -201,10 +202,20 @@ export interface JobRepository {
   fail(id: string, owner: string, error: string, retryAt: Date | null, countAttempt: boolean): Promise<boolean>;
   /** Extends the lease of a long job; false when the lease was lost. */
   extendLease(id: string, owner: string, until: Date): Promise<boolean>;
-  findById(id: string): Promise<JobRecord | null>;
+  findById(id: string): Promise<JobListing | null>;
   countByState(): Promise<Record<JobState, number>>;
   /** The values of `payload[key]` over queued and running jobs of these types (what work is pending for). */
   activeSubjects(types: string[], key: string): Promise<Set<string>>;
+  /** A page of jobs (of one state when given), the most recently changed first, with the total. */
+  list(filter: { state?: JobState | undefined }, page: number, limit: number): Promise<{ items: JobListing[]; total: number }>;
+  /** Puts a failed job back in the queue with fresh attempts, due at `now`; false unless it was failed. */
+  retry(id: string, now: Date): Promise<boolean>;
+}
+
+/** A job as the operations screen lists it: with when it was made and last changed. */
+export interface JobListing extends JobRecord {
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** Bulk imports and their items. */
@@ -262,6 +273,7 @@ export interface Repositories {
   stats: StatsSource;
   certificates: CertificateRepository;
   signedLetters: SignedLetterRepository;
+  classifications: ClassificationRepository;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { textSourceOf } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { INDEX_JOB } from '../documents/store-original.ts';
+import { EXTRACT_JOB, INDEX_JOB } from '../documents/store-original.ts';
+import { GAVE_UP_PREFIX } from './gave-up.ts';
 
 /**
  * Job: reads a document's text (text layer or OCR) outside any transaction, then commits the
@@ -29,7 +30,7 @@ export const extractText = async (deps: AppDeps, payload: { documentId: string }
 
 /** After the last failed attempt (timeouts, crashes): the document fails with the reason. */
 export const markExtractionFailed = async (deps: AppDeps, documentId: string, reason: string): Promise<void> => {
-  if (await deps.db.documents.findById(documentId)) await finish(deps, documentId, { status: 'failed', error: `text extraction failed: ${reason}` });
+  if (await deps.db.documents.findById(documentId)) await finish(deps, documentId, { status: 'failed', error: `${GAVE_UP_PREFIX[EXTRACT_JOB]}${reason}` });
 };
 
 const finish = async (deps: AppDeps, documentId: string, r: { status: 'processing'; pages: Awaited<ReturnType<AppDeps['extractor']['extract']>> } | { status: 'failed'; error: string }) => {

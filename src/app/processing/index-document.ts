@@ -1,10 +1,12 @@
 import type { AppDeps } from '../deps.ts';
 import { loadSearchDocuments } from '../documents/search-document.ts';
+import { INDEX_JOB } from '../documents/store-original.ts';
+import { GAVE_UP_PREFIX } from './gave-up.ts';
 
 /** After the index job's last attempt: the document fails with the reason instead of staying `processing`. */
 export const markIndexingFailed = async (deps: AppDeps, documentId: string, reason: string): Promise<void> => {
   const doc = await deps.db.documents.findById(documentId);
-  if (doc?.status === 'processing') await deps.db.documents.setStatus(documentId, 'failed', { error: `indexing failed: ${reason}` }, deps.clock.now());
+  if (doc?.status === 'processing') await deps.db.documents.setStatus(documentId, 'failed', { error: `${GAVE_UP_PREFIX[INDEX_JOB]}${reason}` }, deps.clock.now());
 };
 
 /** Job: puts a document into the search index, then marks it ready. Idempotent. */

@@ -5,6 +5,7 @@ import * as m001 from './migrations/001-initial.ts';
 import * as m002 from './migrations/002-accounts-security.ts';
 import * as m003 from './migrations/003-correspondence.ts';
 import * as m004 from './migrations/004-signing.ts';
+import * as m005 from './migrations/005-classifications.ts';
 
 /** Versioned migrations in order; add new ones at the end, never edit a released one. */
 const MIGRATIONS = [
@@ -12,6 +13,7 @@ const MIGRATIONS = [
   { name: '002-accounts-security', ...m002 },
   { name: '003-correspondence', ...m003 },
   { name: '004-signing', ...m004 },
+  { name: '005-classifications', ...m005 },
 ];
 
 /**

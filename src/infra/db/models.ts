@@ -27,7 +27,8 @@ export type Models = Record<
   | 'TrustAnchor'
   | 'SigningCertificate'
   | 'SignedLetter'
-  | 'SigningClaim',
+  | 'SigningClaim'
+  | 'Classification',
   ModelStatic<Row>
 >;
 
@@ -148,6 +149,11 @@ export const defineModels = (s: Sequelize): Models => ({
   AuditCheckpoint: s.define('AuditCheckpoint', { seq: { type: DataTypes.BIGINT, primaryKey: true }, hash: DataTypes.STRING, at: d3() }, { tableName: 'audit_checkpoints' }),
   ...correspondenceModels(s),
   ...signingModels(s),
+  Classification: s.define(
+    'Classification',
+    { code: { type: DataTypes.STRING, primaryKey: true }, name: DataTypes.STRING, description: DataTypes.TEXT, activeYears: DataTypes.INTEGER, inactiveYears: DataTypes.INTEGER, finalDisposition: DataTypes.STRING, active: DataTypes.BOOLEAN, updatedAt: d3() },
+    { tableName: 'classifications' },
+  ),
 });
 
 const S = DataTypes.STRING;

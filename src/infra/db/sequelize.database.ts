@@ -8,6 +8,7 @@ import { transactionRunner, type TransactionRunner } from './transactions.ts';
 import { defineModels, type Models } from './models.ts';
 import { userRepository, unitRepository, sessionRepository } from './repositories/accounts.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
+import { classificationRepository } from './repositories/classifications.repository.ts';
 import { batchRepository } from './repositories/batches.repository.ts';
 import { documentRepository, pageTextRepository } from './repositories/documents.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
@@ -40,6 +41,7 @@ const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repos
   stats: guarded(statsSource(m, t)),
   certificates: guarded(certificateRepository(m, t)),
   signedLetters: guarded(signedLetterRepository(m, t)),
+  classifications: guarded(classificationRepository(m, t)),
 });
 
 /** Opens the database, applies migrations and returns the repositories. */

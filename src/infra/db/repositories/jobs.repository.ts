@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Op, type Transaction } from 'sequelize';
-import type { JobRecord, JobRepository, JobState } from '../../../ports/repositories.ts';
+import type { JobListing, JobRecord, JobRepository, JobState } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
 import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
 
@@ -16,6 +16,8 @@ const toJob = (r: RawRow): JobRecord => ({
   leaseUntil: toDateOrNull(r.leaseUntil),
   lastError: strOrNull(r.lastError),
 });
+
+const toListing = (r: RawRow): JobListing => ({ ...toJob(r), createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt) });
 
 /**
  * The job table. Claims are compare-and-set updates guarded by (state, attempts, lease owner),
@@ -77,12 +79,23 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
   },
 
   async findById(id) {
-    return mapOne(await m.Job.findByPk(id, { raw: true, transaction }), toJob);
+    return mapOne(await m.Job.findByPk(id, { raw: true, transaction }), toListing);
   },
 
   async activeSubjects(types, key) {
     const rows = (await m.Job.findAll({ attributes: ['payload'], where: { state: ['queued', 'running'], type: types }, raw: true, transaction })) as unknown as RawRow[];
     return new Set(rows.map((r) => (JSON.parse(str(r.payload)) as Record<string, unknown>)[key]).filter((v): v is string => typeof v === 'string'));
+  },
+
+  async list(filter, page, limit) {
+    const where = filter.state ? { state: filter.state } : {};
+    const { rows, count } = await m.Job.findAndCountAll({ where, order: [['updatedAt', 'DESC'], ['id', 'ASC']], offset: (page - 1) * limit, limit, raw: true, transaction });
+    return { items: (rows as unknown as RawRow[]).map(toListing), total: count };
+  },
+
+  async retry(id, now) {
+    const [n] = await m.Job.update({ state: 'queued', attempts: 0, runAt: now, leaseOwner: null, leaseUntil: null, updatedAt: now }, { where: { id, state: 'failed' }, transaction });
+    return n === 1;
   },
 
   async countByState() {

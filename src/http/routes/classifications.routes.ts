@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { createClassification, getClassification, listClassifications, updateClassification } from '../../app/classifications/manage-classifications.ts';
+import type { AppDeps } from '../../app/deps.ts';
+import { FINAL_DISPOSITIONS } from '../../domain/classification.ts';
+import { code, one, paging, parse, plain } from '../validate.ts';
+
+const name = plain(z.string().trim().min(1).max(200));
+const description = plain(z.string().trim().max(2000), { lines: true }).nullable();
+const years = z.number().int('whole years').min(0).max(100).nullable();
+const fields = { name, description: description.optional(), activeYears: years.optional(), inactiveYears: years.optional(), finalDisposition: z.enum(FINAL_DISPOSITIONS).nullable().optional() };
+
+const newCode = z
+  .object({ code, ...fields })
+  .strict()
+  .transform((c) => ({ ...c, description: c.description ?? null, activeYears: c.activeYears ?? null, inactiveYears: c.inactiveYears ?? null, finalDisposition: c.finalDisposition ?? null }));
+const changes = z.object({ ...fields, name: name.optional(), active: z.boolean().optional() }).strict();
+// A whole scheme fits in one page for pickers (hundreds of codes), so the limit goes higher than elsewhere.
+const listQuery = z.object({
+  page: paging.page,
+  limit: one(z.coerce.number().int().min(1).max(1000)).default(100),
+  q: one(plain(z.string().trim().max(64))).optional(),
+  all: one(z.enum(['true', 'false'])).optional(),
+});
+
+/** The classification scheme: everyone reads it (forms offer its codes), admins change it. */
+export const classificationsRoutes = (deps: AppDeps): Router => {
+  const r = Router();
+  r.get('/classifications', async (req, res) => {
+    const { page, limit, q, all } = parse(listQuery, req.query);
+    res.json(await listClassifications(deps, { q, all: all === 'true' }, page, limit));
+  });
+  r.get('/classifications/:code', async (req, res) => {
+    res.json(await getClassification(deps, parse(code, req.params.code)));
+  });
+  r.post('/classifications', async (req, res) => {
+    res.status(201).json(await createClassification(deps, req.actor!, parse(newCode, req.body)));
+  });
+  r.patch('/classifications/:code', async (req, res) => {
+    res.json(await updateClassification(deps, req.actor!, parse(code, req.params.code), parse(changes, req.body)));
+  });
+  return r;
+};
