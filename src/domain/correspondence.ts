@@ -76,9 +76,18 @@ export interface OutgoingLetterRecord {
   letterNumber: string | null;
   signedAt: Date | null;
   signedDocumentId: string | null;
+  /** Sent out after signing (ekspedisi): when, by which clerk, how, and a note (a receipt number). */
+  dispatchedAt: Date | null;
+  dispatchedBy: string | null;
+  dispatchVia: DispatchVia | null;
+  dispatchNote: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** How a signed letter left the office: post, courier, email, by hand, or another way. */
+export const DISPATCH_VIA = ['post', 'courier', 'email', 'hand', 'other'] as const;
+export type DispatchVia = (typeof DISPATCH_VIA)[number];
 
 /**
  * What the drafter wrote when the system renders the letter (a version uploaded as a PDF has

@@ -27,11 +27,19 @@ export const outgoingPaths = {
     },
     get: {
       summary: 'Outgoing letters the caller may see; waitingFor=me: where the caller is the current reviewer, or the signer of an approved letter',
-      parameters: [q('status', { type: 'string', enum: ['in_review', 'returned', 'approved', 'signed'] }), q('waitingFor', { type: 'string', enum: ['me'] }), q('drafter', { type: 'string', enum: ['me'] }), q('page', { type: 'integer', minimum: 1 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 })],
+      parameters: [q('status', { type: 'string', enum: ['in_review', 'returned', 'approved', 'signed'] }), q('waitingFor', { type: 'string', enum: ['me'] }), q('drafter', { type: 'string', enum: ['me'] }), q('dispatched', { type: 'string', enum: ['true', 'false'], description: 'signed letters already sent out, or still to send' }), q('page', { type: 'integer', minimum: 1 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 })],
       responses: { 200: { description: 'a page of letters', ...json(obj({ items: { type: 'array', items: ref('OutgoingLetter') }, total: int, page: int, limit: int })) }, ...errors(401, 422) },
     },
   },
   '/api/v1/letters/outgoing/{id}': { get: { summary: 'A letter with its versions and review steps', parameters: [idParam('id')], responses: { 200: { description: 'the letter', ...json(ref('OutgoingLetter')) }, ...errors(401, 404, 422) } } },
+  '/api/v1/letters/outgoing/{id}/dispatch': {
+    post: {
+      summary: 'Record that a signed letter was sent out (a clerk; once)',
+      parameters: [idParam('id')],
+      requestBody: json(obj({ via: { type: 'string', enum: ['post', 'courier', 'email', 'hand', 'other'] }, note: { type: 'string', maxLength: 500, description: 'e.g. a receipt number' } }, ['via'])),
+      responses: { 200: { description: 'the letter', ...json(ref('OutgoingLetter')) }, ...errors(400, 401, 403, 404, 409, 422) },
+    },
+  },
   '/api/v1/letters/outgoing/{id}/approve': {
     post: { summary: 'Approve (paraf) as the current reviewer', parameters: [idParam('id')], requestBody: json(obj({ comment: str })), responses: { 200: { description: 'the letter', ...json(ref('OutgoingLetter')) }, ...errors(401, 403, 404, 409, 422) } },
   },
@@ -64,6 +72,7 @@ export const outgoingSchemas = {
     letterNumber: { type: ['string', 'null'] },
     signedAt: { type: ['string', 'null'] },
     signedDocumentId: { type: ['string', 'null'] },
+    dispatch: { type: ['object', 'null'], properties: { at: { type: 'string', format: 'date-time' }, by: str, via: str, note: { type: ['string', 'null'] } } },
     verificationCode: { type: ['string', 'null'] },
     verifyUrl: { type: ['string', 'null'] },
     versions: { type: 'array', items: { type: 'object' } },

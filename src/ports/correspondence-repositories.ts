@@ -1,4 +1,5 @@
 import type {
+  DispatchVia,
   DispositionRecord,
   IncomingLetterRecord,
   IncomingStatus,
@@ -105,6 +106,8 @@ export interface OutgoingFilter {
   /** Letters waiting for this user: as current reviewer, or as signer once approved. */
   waitingFor?: string;
   drafterId?: string;
+  /** Signed letters already sent out (true) or still to send (false). */
+  dispatched?: boolean;
 }
 
 /** Outgoing letters (surat keluar), their versions and review steps. */
@@ -120,4 +123,6 @@ export interface OutgoingLetterRepository {
   addVersion(version: OutgoingVersionRecord, reviews: OutgoingReviewRecord[], now: Date): Promise<void>;
   /** Moves the status from `from` to `to` by compare-and-set (with extra fields); false when it was not `from`. */
   setStatus(id: string, from: OutgoingStatus, to: OutgoingStatus, extra: Partial<Pick<OutgoingLetterRecord, 'letterNumber' | 'signedAt' | 'signedDocumentId'>>, now: Date): Promise<boolean>;
+  /** Records that a signed letter was sent out, by compare-and-set; false unless it was signed and not yet sent. */
+  dispatch(id: string, d: { at: Date; by: string; via: DispatchVia; note: string | null }): Promise<boolean>;
 }

@@ -52,6 +52,10 @@ export const createOutgoing = async (deps: AppDeps, actor: Actor, input: NewOutg
       letterNumber: null,
       signedAt: null,
       signedDocumentId: null,
+      dispatchedAt: null,
+      dispatchedBy: null,
+      dispatchVia: null,
+      dispatchNote: null,
       createdAt: now,
       updatedAt: now,
     };

@@ -32,6 +32,7 @@ export const presentOutgoing = (l: OutgoingLetterRecord, reviews: OutgoingReview
   letterNumber: l.letterNumber,
   signedAt: l.signedAt?.toISOString() ?? null,
   signedDocumentId: l.signedDocumentId,
+  dispatch: l.dispatchedAt ? { at: l.dispatchedAt.toISOString(), by: l.dispatchedBy, via: l.dispatchVia, note: l.dispatchNote } : null,
   createdAt: l.createdAt.toISOString(),
   updatedAt: l.updatedAt.toISOString(),
   ...(history

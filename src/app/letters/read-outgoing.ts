@@ -48,11 +48,13 @@ export interface OutgoingQuery {
   waitingForMe?: boolean | undefined;
   /** Only the caller's own drafts. */
   mine?: boolean | undefined;
+  /** Only signed letters already sent out (true) or still to send (false). */
+  dispatched?: boolean | undefined;
 }
 
 /** Letters whose current document the caller may see, newest first. */
 export const listOutgoing = async (deps: AppDeps, actor: Actor, q: OutgoingQuery, page: number, limit: number) => {
-  const filter = { ...(q.status ? { status: q.status } : {}), ...(q.waitingForMe ? { waitingFor: actor.id } : {}), ...(q.mine ? { drafterId: actor.id } : {}) };
+  const filter = { ...(q.status ? { status: q.status } : {}), ...(q.waitingForMe ? { waitingFor: actor.id } : {}), ...(q.mine ? { drafterId: actor.id } : {}), ...(q.dispatched !== undefined ? { dispatched: q.dispatched } : {}) };
   const { items, total } = await deps.db.outgoing.list(filter, await documentVisibility(deps, actor), page, limit);
   const presented = await Promise.all(items.map(async (l) => presentOutgoing(l, await deps.db.outgoing.reviews(l.id, l.version))));
   return { items: presented, total, page, limit };

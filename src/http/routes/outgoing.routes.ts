@@ -1,3 +1,5 @@
+import { dispatchOutgoing } from '../../app/letters/dispatch-outgoing.ts';
+import { DISPATCH_VIA } from '../../domain/correspondence.ts';
 import { type Request, type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
@@ -54,7 +56,9 @@ const listQuery = z.object({
   status: one(z.enum(['in_review', 'returned', 'approved', 'signed'])).optional(),
   waitingFor: one(z.literal('me')).optional(),
   drafter: one(z.literal('me')).optional(),
+  dispatched: one(z.enum(['true', 'false'])).optional(),
 });
+const dispatchBody = z.object({ via: z.enum(DISPATCH_VIA), note: plain(z.string().trim().max(500)).optional() }).strict();
 const versionQuery = z.object({ version: one(z.coerce.number().int().min(1).max(10_000)).optional() });
 const id = z.string().uuid('not a letter id');
 
@@ -94,8 +98,8 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
   });
 
   r.get('/letters/outgoing', async (req, res) => {
-    const { page, limit, status, waitingFor, drafter } = parse(listQuery, req.query);
-    res.json(await listOutgoing(deps, req.actor!, { status, waitingForMe: waitingFor === 'me', mine: drafter === 'me' }, page, limit));
+    const { page, limit, status, waitingFor, drafter, dispatched } = parse(listQuery, req.query);
+    res.json(await listOutgoing(deps, req.actor!, { status, waitingForMe: waitingFor === 'me', mine: drafter === 'me', dispatched: dispatched === undefined ? undefined : dispatched === 'true' }, page, limit));
   });
 
   r.get('/letters/outgoing/:id', async (req, res) => {
@@ -117,6 +121,11 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
   r.post('/letters/outgoing/:id/return', async (req, res) => {
     const { comment } = parse(returning, req.body ?? {});
     res.json(await returnOutgoing(deps, req.actor!, parse(id, req.params.id), comment));
+  });
+
+  r.post('/letters/outgoing/:id/dispatch', async (req, res) => {
+    const { via, note } = parse(dispatchBody, req.body ?? {});
+    res.json(await dispatchOutgoing(deps, req.actor!, parse(id, req.params.id), { via, note: note || null }));
   });
 
   r.post('/letters/outgoing/:id/versions', upload, async (req, res) => {

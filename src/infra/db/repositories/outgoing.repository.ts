@@ -1,5 +1,5 @@
 import { Op, literal, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
-import type { OutgoingLetterRecord, OutgoingReviewRecord, OutgoingStatus, OutgoingTemplate, OutgoingVersionRecord, ReviewState } from '../../../domain/correspondence.ts';
+import type { DispatchVia, OutgoingLetterRecord, OutgoingReviewRecord, OutgoingStatus, OutgoingTemplate, OutgoingVersionRecord, ReviewState } from '../../../domain/correspondence.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { OutgoingLetterRepository } from '../../../ports/correspondence-repositories.ts';
@@ -22,6 +22,10 @@ const toLetter = (r: RawRow): OutgoingLetterRecord => ({
   letterNumber: strOrNull(r.letterNumber),
   signedAt: toDateOrNull(r.signedAt),
   signedDocumentId: strOrNull(r.signedDocumentId),
+  dispatchedAt: toDateOrNull(r.dispatchedAt),
+  dispatchedBy: strOrNull(r.dispatchedBy),
+  dispatchVia: strOrNull(r.dispatchVia) as DispatchVia | null,
+  dispatchNote: strOrNull(r.dispatchNote),
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
@@ -72,6 +76,7 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
     const where: WhereOptions[] = [{ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, visibility)})`) } }];
     if (filter.status) where.push({ status: filter.status });
     if (filter.drafterId) where.push({ drafterId: filter.drafterId });
+    if (filter.dispatched !== undefined) where.push({ status: 'signed', dispatchedAt: filter.dispatched ? { [Op.ne]: null } : null });
     if (filter.waitingFor) {
       where.push({ [Op.or]: [{ id: { [Op.in]: literal(`(${currentReviewerOf(q, filter.waitingFor)})`) } }, { status: 'approved', signerId: filter.waitingFor }] });
     }
@@ -107,6 +112,13 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
   },
   async setStatus(id, from, to, extra, now) {
     const [n] = await m.OutgoingLetter.update({ ...extra, status: to, updatedAt: now }, { where: { id, status: from }, transaction });
+    return n === 1;
+  },
+  async dispatch(id, d) {
+    const [n] = await m.OutgoingLetter.update(
+      { dispatchedAt: d.at, dispatchedBy: d.by, dispatchVia: d.via, dispatchNote: d.note, updatedAt: d.at },
+      { where: { id, status: 'signed', dispatchedAt: null }, transaction },
+    );
     return n === 1;
   },
 });
