@@ -21,8 +21,10 @@ export class ApiError extends Error {
   readonly errors: FieldProblem[];
   readonly body: Record<string, unknown>;
   readonly retryAfter: number | null;
+  /** The server's X-Request-Id for this answer: what a person quotes when reporting a 500. */
+  readonly requestId: string | null;
 
-  constructor(status: number, body: Record<string, unknown>, retryAfter: number | null = null) {
+  constructor(status: number, body: Record<string, unknown>, retryAfter: number | null = null, requestId: string | null = null) {
     const detail = typeof body.detail === 'string' ? body.detail : `HTTP ${status}`;
     super(detail);
     this.name = 'ApiError';
@@ -33,6 +35,7 @@ export class ApiError extends Error {
     this.errors = Array.isArray(body.errors) ? (body.errors as FieldProblem[]) : [];
     this.body = body;
     this.retryAfter = retryAfter;
+    this.requestId = requestId;
   }
 
   /** The message for one form field, if the server named it. */
@@ -88,6 +91,12 @@ const headersFor = (method: string, o: { bearer?: string | undefined; json?: boo
   return h;
 };
 
+/** Retry-After in seconds (the server sends seconds, never a date); null when absent or unusable. */
+const retryAfterOf = (header: string | null): number | null => {
+  const n = Number(header);
+  return header && Number.isFinite(n) && n > 0 ? n : null;
+};
+
 const problemOf = async (res: Response): Promise<ApiError> => {
   let body: Record<string, unknown> = {};
   try {
@@ -95,8 +104,7 @@ const problemOf = async (res: Response): Promise<ApiError> => {
   } catch {
     body = { detail: res.statusText };
   }
-  const retry = Number(res.headers.get('retry-after'));
-  return new ApiError(res.status, body, Number.isFinite(retry) && retry > 0 ? retry : null);
+  return new ApiError(res.status, body, retryAfterOf(res.headers.get('retry-after')), res.headers.get('x-request-id'));
 };
 
 /** Sends a request; resolves with the JSON body (undefined for 204), rejects with ApiError. */
@@ -126,6 +134,7 @@ export const request = async <T>(method: string, path: string, o: RequestOptions
 export const get = <T>(path: string, o?: RequestOptions) => request<T>('GET', path, o);
 export const post = <T>(path: string, json?: unknown, o?: RequestOptions) => request<T>('POST', path, { ...o, json: json ?? {} });
 export const patch = <T>(path: string, json: unknown, o?: RequestOptions) => request<T>('PATCH', path, { ...o, json });
+export const del = <T>(path: string, o?: RequestOptions) => request<T>('DELETE', path, o);
 
 /** A document's bytes as a Blob (for previews: the server sends them as an attachment). */
 export const getBlob = async (path: string, signal?: AbortSignal): Promise<Blob> => {
@@ -165,7 +174,7 @@ export const upload = <T>(path: string, form: FormData, onProgress: (fraction: n
         return;
       }
       if (xhr.status === 401) onSessionLost?.();
-      reject(new ApiError(xhr.status, body));
+      reject(new ApiError(xhr.status, body, retryAfterOf(xhr.getResponseHeader('retry-after')), xhr.getResponseHeader('x-request-id')));
     };
     xhr.onerror = () => reject(new ApiError(0, { detail: 'network error' }));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));

@@ -1,5 +1,8 @@
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from './i18n.ts';
+import { AdminCertificatesPage } from './pages/admin-certificates.tsx';
+import { AdminClassificationsPage } from './pages/admin-classifications.tsx';
+import { AdminJobsPage } from './pages/admin-jobs.tsx';
 import { AdminUnitsPage } from './pages/admin-units.tsx';
 import { AdminUsersPage } from './pages/admin-users.tsx';
 import { AuditPage } from './pages/audit.tsx';
@@ -65,6 +68,9 @@ export const ROUTES: PageRoute[] = [
   { path: '/check', page: CheckPage, nav: 'nav.check', public: true },
   { path: '/admin/units', page: AdminUnitsPage, roles: ['admin'], nav: 'nav.units' },
   { path: '/admin/users', page: AdminUsersPage, roles: ['admin'], nav: 'nav.users' },
+  { path: '/admin/certificates', page: AdminCertificatesPage, roles: ['admin'], nav: 'nav.certificates' },
+  { path: '/admin/classifications', page: AdminClassificationsPage, roles: ['admin'], nav: 'nav.classifications' },
+  { path: '/admin/jobs', page: AdminJobsPage, roles: ['admin'], nav: 'nav.jobs' },
   { path: '/audit', page: AuditPage, roles: ['auditor', 'admin'], nav: 'nav.audit' },
 ];
 

@@ -261,6 +261,9 @@ export interface OutgoingVersion {
   reviews: OutgoingReview[];
 }
 
+export const DISPATCH_VIA = ['post', 'courier', 'email', 'hand', 'other'] as const;
+export type DispatchVia = (typeof DISPATCH_VIA)[number];
+
 export interface OutgoingLetter {
   id: string;
   status: OutgoingStatus;
@@ -282,6 +285,8 @@ export interface OutgoingLetter {
   verificationCode?: string | null;
   /** The link the QR code holds (PUBLIC_URL based), when the server gives it. */
   verifyUrl?: string | null;
+  /** Set once a clerk recorded that the signed letter was sent out. */
+  dispatch?: { at: string; by: string; via: DispatchVia; note: string | null } | null;
   createdAt: string;
   updatedAt: string;
   versions?: OutgoingVersion[];

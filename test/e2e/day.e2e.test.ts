@@ -12,13 +12,13 @@
  */
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { DESKTOP, dropFile, launch, newContext, PHONE, screenshot } from './support/browser.ts';
+import { browserSession, DESKTOP, dropFile, PHONE } from './support/browser.ts';
 import { checkPage, choosePerson, daysFromNow, editAfterSigning, fetchBytes, heading, logIn, navTo, type Member, type Office, setUpOffice } from './support/office.ts';
 
 /** The scanned letter (OCR'd by the server): seed 12 of the generated letters, its top half. */
@@ -29,38 +29,24 @@ const TYPO = 'Sunggumniasa';
 describe('a whole office day in Chromium (e2e)', function () {
   this.timeout(180_000);
   let app: TestApp;
-  let browser: Browser;
   let office: Office;
-  const problems: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const browser = browserSession('day');
 
   before(async () => {
     await buildWeb();
     // Deadline reminders every second (the worker's scan), so an overdue disposition is told at once.
     app = await startTestApp({ REMINDER_SCAN_SECONDS: '1' });
     office = await setUpOffice(app);
-    browser = await launch();
   });
 
   after(async () => {
-    await browser?.close();
     await app?.stop();
   });
 
-  afterEach(async function () {
-    // A failed step leaves a picture of every open page behind (failed-<n>.png).
-    if (this.currentTest?.state === 'failed') {
-      let n = 0;
-      for (const c of contexts) for (const p of c.pages()) await screenshot(p, `failed-${++n}`).catch(() => undefined);
-    }
-    for (const c of contexts.splice(0)) await c.close();
-    expect(problems.splice(0), 'script errors or CSP violations in the page').to.deep.equal([]);
-  });
 
   /** A logged-in page of `who` in its own browser (cookies do not mix); `at` fixes the page's clock. */
   const as = async (who: Member, options: typeof DESKTOP | typeof PHONE, at?: Date): Promise<Page> => {
-    const { context, page } = await newContext(browser, options, problems);
-    contexts.push(context);
+    const { page } = await browser.open(options);
     if (at) await page.clock.setFixedTime(at);
     await logIn(app, page, who);
     return page;
@@ -282,8 +268,7 @@ describe('a whole office day in Chromium (e2e)', function () {
     const signedPdf = await fetchBytes(head, `/api/v1/letters/outgoing/${draftPath.split('/').pop()}/signed`);
 
     // The QR link's page, as a phone that scanned it opens it: genuine.
-    const anyone = await newContext(browser, options, problems);
-    contexts.push(anyone.context);
+    const anyone = await browser.open(options);
     await anyone.page.goto(verifyHref);
     await anyone.page.locator('body', { hasText: 'asli' }).waitFor();
     expect(await anyone.page.locator('body').textContent()).to.include((await number.textContent())!);
@@ -298,6 +283,16 @@ describe('a whole office day in Chromium (e2e)', function () {
     await anyone.page.setInputFiles('.dropzone input[type=file]', { name: 'surat-diubah.pdf', mimeType: 'application/pdf', buffer: await editAfterSigning(signedPdf) });
     await anyone.page.locator('.verdict-bad', { hasText: 'diubah setelah ditandatangani' }).waitFor();
     await checkPage(anyone.page, shot('16-check-modified'));
+
+    // --- The clerk sends the signed letter out (ekspedisi) and records how.
+    await clerk.goto(`${app.url}/`);
+    await clerk.getByRole('link', { name: 'Surat untuk dikirim (1)' }).click();
+    await clerk.locator('.letter-card a', { hasText: subject }).first().click();
+    await clerk.locator('select[name=via]').selectOption('courier');
+    await clerk.fill('input[name=note]', 'Diterima Pak Joko, resepsionis');
+    await clerk.click('button:has-text("Catat sudah dikirim")');
+    await clerk.locator('.dispatch-info', { hasText: 'Dikirim melalui Kurir' }).waitFor();
+    await checkPage(clerk, shot('16b-dispatched'));
 
     // --- Search finds the scanned letter by a misspelled word of its text; the figures draw.
     await head.goto(`${app.url}/search`);
@@ -315,8 +310,7 @@ describe('a whole office day in Chromium (e2e)', function () {
   };
 
   it('serves "check a letter" to anyone, without logging in', async () => {
-    const { context, page } = await newContext(browser, PHONE, problems);
-    contexts.push(context);
+    const { page } = await browser.open(PHONE);
     await page.goto(`${app.url}/check`);
     await heading(page, /Periksa surat/);
     expect(page.url()).to.match(/\/check$/);

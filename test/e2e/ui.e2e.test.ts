@@ -179,6 +179,12 @@ describe('web UI in Chromium (e2e)', function () {
     await form.locator('input[value=staff]').uncheck();
     await form.locator('input[value=clerk]').check();
     await form.locator('select').first().selectOption('BKD');
+    // A refusal reads in Indonesian, the field named by the form's label (the server's words follow).
+    await form.locator('input[name=username]').fill('s');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.alert-error .problem-headline', { hasText: 'Ada isian yang belum benar.' }).waitFor();
+    expect(await form.locator('.alert-error li').allTextContents()).to.deep.equal(['Nama pengguna: 3–64 letters, digits or . _ -']);
+    await form.locator('input[name=username]').fill(CLERK.username);
     await form.locator('button[type=submit]').click();
     await page.locator('table >> text=Siti Aminah').waitFor();
     await page.click(`button[aria-label="Ubah: ${CLERK.username}"]`);

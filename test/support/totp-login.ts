@@ -23,7 +23,9 @@ export const totpLoginClient = (baseUrl: string, clock: { now(): Date; advance?(
   const freshCode = (f: SecondFactor): string => {
     if (f.lastStep >= totpStep(clock.now()) + 1 && clock.advance) clock.advance(30_000);
     const current = totpStep(clock.now());
-    const step = Math.max(f.lastStep + 1, current - 1);
+    // Never the step just past: a code for the current step or the next stays valid for at
+    // least another 30 s, so a slow page (a loaded machine) still submits it in time.
+    const step = Math.max(f.lastStep + 1, current);
     if (step > current + 1) return f.recoveryCodes.pop()!;
     f.lastStep = step;
     return totpCode(f.secret, step);

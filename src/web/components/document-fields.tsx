@@ -2,6 +2,7 @@ import type { ApiError } from '../api.ts';
 import { label, t, type MessageKey } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import { SECURITY_LEVELS } from '../types.ts';
+import { CLASSIFICATION_LIST, ClassificationOptions } from './classification-options.tsx';
 import { Field } from './ui.tsx';
 import { UnitSelect } from './unit-select.tsx';
 
@@ -40,6 +41,11 @@ export const DocumentFields = ({ names, values, onChange, error }: { names: Docu
               </select>
             ) : name === 'unitCode' ? (
               <UnitSelect {...p} value={values[name] ?? ''} onChange={(v) => set(name, v)} emptyLabel={`${t('form.choose')} (${user.unitCode})`} />
+            ) : name === 'classificationCode' ? (
+              <>
+                <input {...p} type="text" list={CLASSIFICATION_LIST} value={values[name] ?? ''} onInput={(e) => set(name, e.currentTarget.value)} />
+                <ClassificationOptions />
+              </>
             ) : name === 'documentDate' ? (
               <input {...p} type="date" value={values[name] ?? ''} onInput={(e) => set(name, e.currentTarget.value)} />
             ) : (

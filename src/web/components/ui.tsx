@@ -1,7 +1,9 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { ApiError } from '../api.ts';
+import { FIELD_LABELS } from '../field-labels.ts';
 import { t } from '../i18n.ts';
+import { describeProblem, type FieldLabels, type ProblemText } from '../problem-text.ts';
 
 export interface ControlProps {
   id: string;
@@ -35,37 +37,46 @@ export const Field = ({ label, hint, error, required, children }: { label: strin
   );
 };
 
-/** What to tell a person about a failure. */
-export const errorMessage = (e: unknown): string => {
-  if (e instanceof ApiError) {
-    if (e.status === 0) return t('app.offline');
-    if (e.status === 401) return t('app.sessionEnded');
-    if (e.status === 403 && e.kind === 'forbidden' && !e.detail) return t('app.forbidden');
-    return e.detail;
-  }
-  return e instanceof Error ? e.message : String(e);
+/** A failure as words in the chosen language (see problem-text.ts); other errors by their message. */
+export const problemText = (e: unknown, labels?: FieldLabels): ProblemText => {
+  if (e instanceof ApiError) return describeProblem(e, t, { ...FIELD_LABELS, ...labels });
+  return { headline: e instanceof Error ? e.message : String(e), detail: null, detailLabel: '', fields: [] };
 };
 
-/** A failure, with the server's field errors listed; focused when it appears so it is heard. */
-export const ErrorBox = ({ error, onRetry }: { error: unknown; onRetry?: () => void }) => {
+/** What to tell a person about a failure, in one line (ErrorBox adds the server's detail and field errors). */
+export const errorMessage = (e: unknown): string => problemText(e).headline;
+
+/**
+ * A failure: the headline in the reader's language, the server's detail under it, the field
+ * errors by the form's labels (`labels` for names the form labels its own way). Focused when it
+ * appears, so it is heard.
+ */
+export const ErrorBox = ({ error, onRetry, labels }: { error: unknown; onRetry?: () => void; labels?: FieldLabels }) => {
   const ref = useRef<HTMLDivElement>(null);
-  const message = error ? errorMessage(error) : '';
+  const text = error ? problemText(error, labels) : null;
+  const message = text?.headline ?? '';
   // Focus moves to a new message (not on every re-render of the same one).
   useEffect(() => {
     if (message) ref.current?.focus();
   }, [message]);
-  if (!error) return null;
-  const fields = error instanceof ApiError ? error.errors : [];
+  if (!text) return null;
   return (
     <div class="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
-      <p>{message}</p>
-      {fields.length ? (
+      <p class="problem-headline">{text.headline}</p>
+      {text.detail ? (
+        <p class="problem-detail">
+          {text.detailLabel ? `${text.detailLabel} ` : null}
+          {/* The server speaks English; a screen reader should read it so. */}
+          <span lang="en">{text.detail}</span>
+        </p>
+      ) : null}
+      {text.fields.length ? (
         <>
           <p>{t('form.errors')}</p>
           <ul>
-            {fields.map((f) => (
-              <li key={f.field}>
-                <strong>{f.field}</strong>: {f.message}
+            {text.fields.map((f, i) => (
+              <li key={`${f.field}-${i}`}>
+                <strong>{f.label}</strong>: <span lang="en">{f.message}</span>
               </li>
             ))}
           </ul>

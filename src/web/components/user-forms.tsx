@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, patch, post } from '../api.ts';
 import { label, t } from '../i18n.ts';
+import type { FieldLabels } from '../problem-text.ts';
 import { useSession } from '../session.tsx';
 import { ROLES, SECURITY_LEVELS, type Role, type SecurityLevel, type User } from '../types.ts';
 import { ErrorBox, Field } from './ui.tsx';
@@ -45,6 +46,10 @@ const ClearanceSelect = (p: { id: string; value: SecurityLevel; onChange: (v: Se
   </select>
 );
 
+// The generic labels (field-labels.ts) name `name` and `password` as a unit's; these forms mean the person's.
+const NEW_USER_LABELS: FieldLabels = { name: 'users.name', password: 'users.password' };
+const EDIT_USER_LABELS: FieldLabels = { name: 'users.name', password: 'users.newPassword' };
+
 export const secondFactor = (u: User) => (u.totpEnabled ? t('users.totpOn') : u.totpRequired ? t('users.totpPending') : t('users.totpOff'));
 
 /** Adding a user: roles, unit and clearance decide what they see and whether they need a second factor. */
@@ -69,7 +74,7 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
   const fe = (f: string) => error?.fieldError(f);
   return (
     <form onSubmit={create} class="grid-form">
-      {error ? <ErrorBox error={error} /> : null}
+      {error ? <ErrorBox error={error} labels={NEW_USER_LABELS} /> : null}
       <Field label={t('users.username')} error={fe('username')} required>
         {(p) => <input {...p} name="username" autoComplete="off" autoCapitalize="none" value={form.username} onInput={(e) => setForm({ ...form, username: e.currentTarget.value })} />}
       </Field>
@@ -142,7 +147,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
       <h2 id="edit-title" tabIndex={-1} ref={heading}>
         {t('users.editTitle', { username: target.username })}
       </h2>
-      {error ? <ErrorBox error={error} /> : null}
+      {error ? <ErrorBox error={error} labels={EDIT_USER_LABELS} /> : null}
       <form onSubmit={save} class="grid-form">
         <Field label={t('users.name')} error={fe('name')} required>
           {(p) => <input {...p} value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />}

@@ -1,9 +1,15 @@
+import { enAdmin } from './en-admin.ts';
 import { enLetters } from './en-letters.ts';
+import { enOperations } from './en-operations.ts';
+import { enProblems } from './en-problems.ts';
 import type { MessageKey } from './id.ts';
 
 /** The UI's words in English (the type demands every key of id.ts). */
 export const en: Record<MessageKey, string> = {
   ...enLetters,
+  ...enProblems,
+  ...enAdmin,
+  ...enOperations,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',

@@ -1,8 +1,14 @@
+import { idAdmin } from './id-admin.ts';
 import { idLetters } from './id-letters.ts';
+import { idOperations } from './id-operations.ts';
+import { idProblems } from './id-problems.ts';
 
 /** The UI's words in Indonesian, the default. A new key goes here first; en.ts must then give its English. */
 export const id = {
   ...idLetters,
+  ...idProblems,
+  ...idAdmin,
+  ...idOperations,
   'app.name': 'Naskah',
   'app.skip': 'Lewati ke isi halaman',
   'app.loading': 'Memuat…',

@@ -83,6 +83,9 @@ export const HomePage = () => {
     },
     [worker],
   );
+  // Counts behind the quick links: signed letters a clerk still has to send out, jobs an admin should retry.
+  const toSend = useLoad((signal) => (hasRole(user, 'clerk') ? get<Page<OutgoingLetter>>('/letters/outgoing', { query: { dispatched: 'false', limit: 1 }, signal }) : Promise.resolve(null)), []);
+  const failedJobs = useLoad((signal) => (hasRole(user, 'admin') ? get<Page<unknown>>('/jobs', { query: { state: 'failed', limit: 1 }, signal }) : Promise.resolve(null)), []);
   const office = useLoad((signal) => (head ? get<OfficeStats>('/stats', { signal }) : Promise.resolve(null)), [head]);
   const overdueMine = inbox.data?.items.filter((d) => isOverdue(d)) ?? [];
   const officeOverdue = office.data ? office.data.overdueByUnit.reduce((n, u) => n + u.overdue, 0) : null;
@@ -123,6 +126,16 @@ export const HomePage = () => {
           {hasRole(user, 'staff', 'official', 'clerk') ? (
             <li>
               <Link href="/outgoing/new">{t('out.new')}</Link>
+            </li>
+          ) : null}
+          {toSend.data ? (
+            <li>
+              <Link href="/outgoing?view=dispatch">{t('dispatch.waiting', { n: toSend.data.total })}</Link>
+            </li>
+          ) : null}
+          {failedJobs.data ? (
+            <li>
+              <Link href="/admin/jobs">{t('jobs.failedHome', { n: failedJobs.data.total })}</Link>
             </li>
           ) : null}
           {hasRole(user, 'official', 'admin', 'auditor') ? (

@@ -1,3 +1,4 @@
+import { CLASSIFICATION_LIST, ClassificationOptions } from '../components/classification-options.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, upload, type UploadHandle } from '../api.ts';
 import { ACCEPT_DOCUMENTS, DropZone } from '../components/drop-zone.tsx';
@@ -77,7 +78,7 @@ export const IncomingNewPage = () => {
   const locked = busy || registered !== null;
   const text = (k: keyof Values, labelKey: Parameters<typeof t>[0], o: { required?: boolean; hint?: string; max?: number } = {}) => (
     <Field label={t(labelKey)} required={o.required ?? false} hint={o.hint} error={fieldError(k)}>
-      {(p) => <input {...p} name={k} type="text" maxLength={o.max ?? 300} value={v[k]} disabled={locked} onInput={(e) => set(k, e.currentTarget.value)} />}
+      {(p) => <input {...p} name={k} type="text" maxLength={o.max ?? 300} value={v[k]} {...(k === 'classificationCode' ? { list: CLASSIFICATION_LIST } : {})} disabled={locked} onInput={(e) => set(k, e.currentTarget.value)} />}
     </Field>
   );
 
@@ -122,6 +123,7 @@ export const IncomingNewPage = () => {
             )}
           </Field>
           {text('classificationCode', 'doc.classificationCode', { hint: t('incoming.classificationHint'), max: 40 })}
+          <ClassificationOptions />
           <Field label={t('incoming.unit')} error={fieldError('unitCode')}>
             {(p) => <UnitSelect {...p} value={v.unitCode} emptyLabel={t('incoming.ownUnit')} onChange={(code) => set('unitCode', code)} />}
           </Field>
@@ -140,7 +142,7 @@ export const IncomingNewPage = () => {
             <progress id="incoming-progress" max={100} value={percent(state.fraction)} />
           </>
         ) : null}
-        {state.step === 'error' ? <ErrorBox error={state.error} /> : null}
+        {state.step === 'error' ? <ErrorBox error={state.error} labels={{ unitCode: 'incoming.unit' }} /> : null}
         {registered ? (
           <section class="card agenda-card" aria-labelledby="agenda-title">
             <h2 id="agenda-title">{t('incoming.registered')}</h2>

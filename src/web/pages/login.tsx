@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, csrfToken, get, post } from '../api.ts';
-import { ErrorBox, Field, Notice, PageTitle } from '../components/ui.tsx';
+import { ErrorBox, errorMessage, Field, Notice, PageTitle } from '../components/ui.tsx';
 import { LangToggle } from '../components/layout.tsx';
 import { Enrolment } from '../components/enrolment.tsx';
 import { useTitle } from '../hooks.ts';
@@ -69,7 +69,7 @@ export const LoginPage = ({ onLoggedIn, notice, heldToEnrolment }: { onLoggedIn:
       } else if (err.status === 401) {
         setError(t('login.wrong'));
       } else {
-        setError(err.status === 0 ? t('app.offline') : err.detail);
+        setError(errorMessage(err));
       }
     } finally {
       setBusy(false);

@@ -1,3 +1,4 @@
+import { DispatchPanel } from '../components/dispatch-panel.tsx';
 import { useState } from 'preact/hooks';
 import { API, ApiError, get, post, upload } from '../api.ts';
 import { useReadNoticesAbout } from '../components/bell.tsx';
@@ -12,7 +13,7 @@ import { label, t } from '../i18n.ts';
 import { usePersonNames } from '../people.ts';
 import { Link } from '../router.tsx';
 import type { PageProps } from '../routes.ts';
-import { officeName, unitName, useSession } from '../session.tsx';
+import { hasRole, officeName, unitName, useSession } from '../session.tsx';
 import type { OutgoingLetter, OutgoingReview } from '../types.ts';
 import { ACCEPT_PDF } from './outgoing-new.tsx';
 
@@ -256,6 +257,8 @@ export const OutgoingLetterPage = ({ params }: PageProps) => {
                 <>
                   <h2>{t('out.signedTitle')}</h2>
                   <SignedInfo letter={l} code={l.verificationCode} url={l.verifyUrl} />
+                  <h3>{t('dispatch.title')}</h3>
+                  <DispatchPanel letter={l} canDispatch={hasRole(user, 'clerk', 'admin')} byName={name} onDone={() => letter.reload()} />
                 </>
               ) : null}
             </section>

@@ -10,7 +10,7 @@ import { hasRole, officeName, useSession } from '../session.tsx';
 import type { OutgoingLetter, Page } from '../types.ts';
 
 const LIMIT = 20;
-const VIEWS = { waiting: { waitingFor: 'me' }, mine: { drafter: 'me' }, all: {} } as const;
+const VIEWS = { waiting: { waitingFor: 'me' }, mine: { drafter: 'me' }, dispatch: { dispatched: 'false' }, all: {} } as const;
 type View = keyof typeof VIEWS;
 
 /** Outgoing letters as cards: subject, recipient, status, whose turn it is. */
@@ -24,6 +24,7 @@ export const OutgoingCards = ({ items }: { items: OutgoingLetter[] }) => {
           <p class="letter-head">
             <OutgoingStatusBadge status={l.status} /> <span class="small muted">{t('out.versionN', { n: l.version })}</span>
             {l.letterNumber ? <span class="agenda"> {l.letterNumber}</span> : null}
+            {l.dispatch ? <span class="badge badge-ready">{t('dispatch.badge')}</span> : null}
           </p>
           <h3>
             <Link href={`/outgoing/${l.id}`}>{l.subject}</Link>
@@ -52,7 +53,9 @@ export const OutgoingListPage = () => {
   useTitle(t('out.title'), officeName(units));
   const loc = useLocation();
   const raw = loc.query.get('view');
-  const view: View = raw === 'mine' || raw === 'all' ? raw : 'waiting';
+  const view: View = raw === 'mine' || raw === 'all' || raw === 'dispatch' ? raw : 'waiting';
+  // Sending letters out is the clerks' job; others do not see the tab.
+  const views = (Object.keys(VIEWS) as View[]).filter((v) => v !== 'dispatch' || hasRole(user, 'clerk'));
   const page = Math.max(1, Number(loc.query.get('page')) || 1);
   const list = useLoad((signal) => get<Page<OutgoingLetter>>('/letters/outgoing', { query: { ...VIEWS[view], page, limit: LIMIT }, signal }), [loc.href]);
   return (
@@ -67,7 +70,7 @@ export const OutgoingListPage = () => {
       ) : null}
       <nav class="tabs" aria-label={t('out.views')}>
         <ul>
-          {(Object.keys(VIEWS) as View[]).map((v) => (
+          {views.map((v) => (
             <li key={v}>
               <Link href={`/outgoing${withParams(loc.query, { view: v === 'waiting' ? undefined : v, page: undefined })}`} {...(v === view ? { 'aria-current': 'page' as const } : {})}>
                 {t(`out.view.${v}` as MessageKey)}
@@ -89,7 +92,7 @@ export const OutgoingListPage = () => {
               <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/outgoing${withParams(loc.query, { page: p > 1 ? p : undefined })}`)} />
             </>
           ) : (
-            <p class="muted">{t(view === 'waiting' ? 'out.emptyWaiting' : 'out.empty')}</p>
+            <p class="muted">{t(view === 'waiting' ? 'out.emptyWaiting' : view === 'dispatch' ? 'out.emptyDispatch' : 'out.empty')}</p>
           )
         ) : null}
       </section>

@@ -1,3 +1,4 @@
+import { CLASSIFICATION_LIST, ClassificationOptions } from '../components/classification-options.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, post, upload, type UploadHandle } from '../api.ts';
 import { emptyTemplate, ReviewerPicker, TemplateFields, templateBody, type TemplateValues } from '../components/draft-fields.tsx';
@@ -68,7 +69,7 @@ export const OutgoingNewPage = () => {
 
   const text = (k: 'subject' | 'recipient' | 'classificationCode', labelKey: Parameters<typeof t>[0], max: number, hint?: string) => (
     <Field label={t(labelKey)} required hint={hint} error={apiError?.fieldError(k)}>
-      {(p) => <input {...p} name={k} type="text" maxLength={max} value={l[k]} onInput={(e) => set(k, e.currentTarget.value)} />}
+      {(p) => <input {...p} name={k} type="text" maxLength={max} value={l[k]} {...(k === 'classificationCode' ? { list: CLASSIFICATION_LIST } : {})} onInput={(e) => set(k, e.currentTarget.value)} />}
     </Field>
   );
 
@@ -91,6 +92,7 @@ export const OutgoingNewPage = () => {
           {text('subject', 'out.subject', 500)}
           {text('recipient', 'out.recipient', 300, t('out.recipientHint'))}
           {text('classificationCode', 'doc.classificationCode', 40, t('incoming.classificationHint'))}
+          <ClassificationOptions />
           <Field label={t('doc.securityLevel')} error={apiError?.fieldError('securityLevel')}>
             {(p) => (
               <select {...p} name="securityLevel" value={l.securityLevel} onChange={(e) => set('securityLevel', e.currentTarget.value)}>

@@ -88,3 +88,34 @@ export const dropFile = async (page: Page, selector: string, file: { name: strin
   await page.dispatchEvent(selector, 'dragover', { dataTransfer });
   await page.dispatchEvent(selector, 'drop', { dataTransfer });
 };
+
+/**
+ * The browser side of an e2e suite. Call it in a `describe`: after each test it saves a picture
+ * of every open page when the test failed (`<prefix>-failed-<n>.png`), closes the test's
+ * contexts and fails on any script error or CSP violation seen; after the suite it closes the
+ * browser. `open` gives a fresh context (its own cookies) and page, launching the browser once.
+ */
+export const browserSession = (prefix: string) => {
+  let browser: Browser | undefined;
+  const problems: string[] = [];
+  const contexts: BrowserContext[] = [];
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      let n = 0;
+      for (const c of contexts) for (const p of c.pages()) await screenshot(p, `${prefix}-failed-${++n}`).catch(() => undefined);
+    }
+    for (const c of contexts.splice(0)) await c.close();
+    expect(problems.splice(0), 'script errors or CSP violations in the page').to.deep.equal([]);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(options: typeof DESKTOP | typeof PHONE): Promise<{ context: BrowserContext; page: Page }> {
+      browser ??= await launch();
+      const opened = await newContext(browser, options, problems);
+      contexts.push(opened.context);
+      return opened;
+    },
+  };
+};
