@@ -58,6 +58,9 @@ export const SearchPage = () => {
   };
 
   const data = results.data;
+  // Typed but still in the pause before it is sent: already a search under way, shown at once
+  // (the interaction bar: an answer or visible progress within 200 ms of a keystroke).
+  const busy = results.loading || (text.trim() ? text : '') !== q;
   const activeYear = yearOf(loc.query.get('from'), loc.query.get('to'));
   const facetLabel = (name: FacetName, value: string) => (name === 'kind' ? label('kind', value) : name === 'unitCode' ? unitName(units, value) : value);
   const isActive = (name: FacetName, value: string) => (name === 'year' ? activeYear === value : loc.query.get(name) === value);
@@ -129,12 +132,12 @@ export const SearchPage = () => {
           </div>
         </aside>
 
-        <section class="results" aria-labelledby="results-title" aria-busy={results.loading}>
+        <section class="results" aria-labelledby="results-title" aria-busy={busy}>
           <h2 id="results-title" class="sr-only">
             {t('search.title')}
           </h2>
           <p class="result-count" role="status" aria-live="polite">
-            {results.loading ? t('search.searching') : data ? `${data.total === 1 ? t('search.resultsOne') : t('search.results', { n: data.total })} ${t('search.took', { ms: data.tookMs })}` : ''}
+            {busy ? t('search.searching') : data ? `${data.total === 1 ? t('search.resultsOne') : t('search.results', { n: data.total })} ${t('search.took', { ms: data.tookMs })}` : ''}
           </p>
           <ErrorBox error={results.error} onRetry={results.reload} />
           {data ? (
