@@ -43,7 +43,7 @@ export const operationsPaths = {
     },
     post: {
       summary: 'Add a code (admin); a refinement such as 800.1 needs 800 first',
-      requestBody: json({ type: 'object', required: ['code', 'name'], additionalProperties: false, properties: { code: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$' }, ...fields } }),
+      requestBody: json({ type: 'object', required: ['code', 'name'], additionalProperties: false, properties: { code: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$', description: 'parts separated by single dots, e.g. 800.1.2; its parent must exist' }, ...fields } }),
       responses: { 201: { description: 'added', ...json(ref('Classification')) }, ...errors(400, 401, 403, 409, 422) },
     },
   },

@@ -1,8 +1,9 @@
 /** Shapes of the classification scheme and background jobs, as the admin pages read them. */
 import type { Page } from './types.ts';
 
-export const FINAL_DISPOSITIONS = ['destroy', 'permanent', 'review'] as const;
-export type FinalDisposition = (typeof FINAL_DISPOSITIONS)[number];
+import type { FinalDisposition } from '../domain/classification.ts';
+
+export { FINAL_DISPOSITIONS, type FinalDisposition } from '../domain/classification.ts';
 
 export interface Classification {
   code: string;

@@ -1,7 +1,12 @@
 /**
  * The API's shapes as the UI reads them (see /api/v1/openapi.json). Kept here rather than
- * imported from the server, whose modules pull in Node types the browser build must not see.
+ * imported from the server, whose modules pull in Node types the browser build must not see;
+ * pure domain values and shapes (src/domain imports nothing else) are re-exported instead.
  */
+import type { DispatchVia, OutgoingTemplate } from '../domain/correspondence.ts';
+
+export { DISPATCH_VIA } from '../domain/correspondence.ts';
+export type { DispatchVia, OutgoingTemplate };
 
 export const ROLES = ['admin', 'clerk', 'official', 'staff', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -233,14 +238,6 @@ export interface DispositionTree {
 export type OutgoingStatus = 'in_review' | 'returned' | 'approved' | 'signed';
 export type ReviewState = 'pending' | 'approved' | 'returned' | 'not_reached';
 
-export interface OutgoingTemplate {
-  addressee: string;
-  body: string;
-  place: string | null;
-  date: string | null;
-  attachments: string | null;
-  signerTitle: string | null;
-}
 
 export interface OutgoingReview {
   userId: string;
@@ -261,8 +258,6 @@ export interface OutgoingVersion {
   reviews: OutgoingReview[];
 }
 
-export const DISPATCH_VIA = ['post', 'courier', 'email', 'hand', 'other'] as const;
-export type DispatchVia = (typeof DISPATCH_VIA)[number];
 
 export interface OutgoingLetter {
   id: string;

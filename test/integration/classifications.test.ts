@@ -64,6 +64,8 @@ for (const target of databaseTargets()) {
       for (const [body, field] of [
         [{ code: '8 0 0', name: 'x' }, 'code'],
         [{ code: "800'--", name: 'x' }, 'code'],
+        [{ code: '800.', name: 'x' }, 'code'],
+        [{ code: '800..1', name: 'x' }, 'code'],
         [{ code: '950', name: '' }, 'name'],
         [{ code: '950', name: 'x\u202E' }, 'name'],
         [{ code: '950', name: 'x', activeYears: -1 }, 'activeYears'],
@@ -76,6 +78,10 @@ for (const target of databaseTargets()) {
       expectProblem(await api(app, app.adminToken, 'POST', PATH, { code: '950', name: 'x', parent: '900' }), 422);
       expectProblem(await api(app, app.adminToken, 'PATCH', `${PATH}/800`, { code: '801' }), 422);
       expectProblem(await api(app, app.adminToken, 'PATCH', `${PATH}/999`, { name: 'x' }), 404);
+      // Nothing to change: the code as it is, and no audit entry for it.
+      const updatesBefore = (await app.naskah.deps.db.audit.list({ targetId: '900', action: 'admin.classification_update' }, { userId: 'x', unitCodes: 'all', levels: ['biasa'] }, 1, 10)).total;
+      expect((await api(app, app.adminToken, 'PATCH', `${PATH}/900`, {})).body).to.include({ code: '900', name: 'Keuangan' });
+      expect((await app.naskah.deps.db.audit.list({ targetId: '900', action: 'admin.classification_update' }, { userId: 'x', unitCodes: 'all', levels: ['biasa'] }, 1, 10)).total).to.equal(updatesBefore);
       expectProblem(await api(app, staff, 'GET', `${PATH}?limit=5000`), 422);
       expect((await list(staff, '?all=true')).items.map((c) => c.code)).to.not.include('950');
     });

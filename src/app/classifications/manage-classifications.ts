@@ -54,6 +54,7 @@ export const updateClassification = async (deps: AppDeps, actor: Actor, code: st
   requireSchemeAdmin(actor);
   const before = await deps.db.classifications.findByCode(code);
   if (!before) throw new AppError('not_found', 'no such classification code');
+  if (Object.keys(changes).length === 0) return present(before);
   const patch = { ...changes, updatedAt: deps.clock.now() };
   await deps.db.transaction(async (tx) => {
     await tx.classifications.update(code, patch);

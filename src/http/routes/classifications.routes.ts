@@ -5,13 +5,15 @@ import type { AppDeps } from '../../app/deps.ts';
 import { FINAL_DISPOSITIONS } from '../../domain/classification.ts';
 import { code, one, paging, parse, plain } from '../validate.ts';
 
+// Dots only between parts (800.1.2): the parent of a code is what stands before its last dot.
+const classCode = code.refine((c) => /^[^.]+(\.[^.]+)*$/.test(c), 'parts separated by single dots, such as 800.1.2');
 const name = plain(z.string().trim().min(1).max(200));
 const description = plain(z.string().trim().max(2000), { lines: true }).nullable();
 const years = z.number().int('whole years').min(0).max(100).nullable();
 const fields = { name, description: description.optional(), activeYears: years.optional(), inactiveYears: years.optional(), finalDisposition: z.enum(FINAL_DISPOSITIONS).nullable().optional() };
 
 const newCode = z
-  .object({ code, ...fields })
+  .object({ code: classCode, ...fields })
   .strict()
   .transform((c) => ({ ...c, description: c.description ?? null, activeYears: c.activeYears ?? null, inactiveYears: c.inactiveYears ?? null, finalDisposition: c.finalDisposition ?? null }));
 const changes = z.object({ ...fields, name: name.optional(), active: z.boolean().optional() }).strict();

@@ -20,6 +20,11 @@ const activeCodes = (): Promise<Classification[]> => {
   return loading;
 };
 
+/** After the scheme changed (the admin page): the next form asks the server again. */
+export const forgetClassificationCodes = (): void => {
+  loading = null;
+};
+
 /** The scheme's active codes as the browser's own suggestions under a text field (typing still works). */
 export const ClassificationOptions = () => {
   const [codes, setCodes] = useState<Classification[]>([]);

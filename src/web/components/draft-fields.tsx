@@ -6,6 +6,22 @@ import type { OutgoingTemplate, Person } from '../types.ts';
 import { PersonSelect } from './person-select.tsx';
 import { Field } from './ui.tsx';
 
+/** How a draft's text comes: written in the system's template, or an uploaded PDF. */
+export type DraftMode = 'template' | 'file';
+
+/** The choice between the template and a PDF (`name` groups the two radio buttons). */
+export const DraftModeChoice = ({ name, mode, onChange }: { name: string; mode: DraftMode; onChange: (m: DraftMode) => void }) => (
+  <fieldset class="mode">
+    <legend>{t('out.how')}</legend>
+    <label class="check">
+      <input type="radio" name={name} value="template" checked={mode === 'template'} onChange={() => onChange('template')} /> {t('out.fromTemplate')}
+    </label>
+    <label class="check">
+      <input type="radio" name={name} value="file" checked={mode === 'file'} onChange={() => onChange('file')} /> {t('out.fromFile')}
+    </label>
+  </fieldset>
+);
+
 export type TemplateValues = { addressee: string; body: string; place: string; date: string; attachments: string; signerTitle: string };
 
 export const emptyTemplate = (date = ''): TemplateValues => ({ addressee: '', body: '', place: '', date, attachments: '', signerTitle: '' });

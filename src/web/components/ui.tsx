@@ -2,6 +2,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { FIELD_LABELS } from '../field-labels.ts';
+import { percent } from '../format.ts';
 import { t } from '../i18n.ts';
 import { describeProblem, type FieldLabels, type ProblemText } from '../problem-text.ts';
 
@@ -95,6 +96,17 @@ export const Notice = ({ children, tone = 'info' }: { children: ComponentChildre
   <div class={`alert alert-${tone}`} role="status">
     {children}
   </div>
+);
+
+/**
+ * A file on its way to the server: a labelled bar of the share sent (`label` replaces the
+ * "sending n %" text, e.g. once the server is checking what it received). `id` ties label and bar.
+ */
+export const SendingProgress = ({ id, fraction, label }: { id: string; fraction: number; label?: string }) => (
+  <>
+    <label for={id}>{label ?? t('upload.sending', { pct: percent(fraction) })}</label>
+    <progress id={id} max={100} value={percent(fraction)} />
+  </>
 );
 
 export const Loading = () => (

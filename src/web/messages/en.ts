@@ -173,7 +173,6 @@ export const en: Record<MessageKey, string> = {
   'upload.open': 'Open the document',
   'upload.another': 'Upload another file',
   'upload.oneFile': 'One file per upload. For many files use Bulk import.',
-  'upload.progress': 'Upload progress',
 
   'import.title': 'Bulk import',
   'import.intro': 'Drop many files at once, or one ZIP of an archive. A bad file is reported on its own; the rest go in.',

@@ -172,7 +172,6 @@ export const id = {
   'upload.open': 'Buka dokumen',
   'upload.another': 'Unggah berkas lain',
   'upload.oneFile': 'Hanya satu berkas per unggahan. Untuk banyak berkas gunakan Impor massal.',
-  'upload.progress': 'Kemajuan unggahan',
 
   'import.title': 'Impor massal',
   'import.intro': 'Letakkan banyak berkas sekaligus, atau satu berkas ZIP berisi arsip. Berkas yang rusak dilaporkan sendiri-sendiri; yang lain tetap masuk.',

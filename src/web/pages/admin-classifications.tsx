@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { get, patch, post } from '../api.ts';
+import { forgetClassificationCodes } from '../components/classification-options.tsx';
 import { ClassificationForm, type ClassificationInput } from '../components/classification-form.tsx';
 import { ErrorBox, Field, Loading, Notice, PageTitle } from '../components/ui.tsx';
 import { useLoad, useTitle } from '../hooks.ts';
@@ -36,6 +37,7 @@ export const AdminClassificationsPage = () => {
   }, [list.data, q, showRetired]);
 
   const saved = (c: Classification, key: 'classes.created' | 'classes.saved') => {
+    forgetClassificationCodes();
     setMessage(t(key, { code: c.code }));
     setError(null);
     setEditing(null);

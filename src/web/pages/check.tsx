@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { upload, type UploadHandle } from '../api.ts';
 import { DropZone } from '../components/drop-zone.tsx';
-import { ErrorBox, PageTitle } from '../components/ui.tsx';
-import { bytes, dateTime, percent } from '../format.ts';
+import { ErrorBox, PageTitle, SendingProgress } from '../components/ui.tsx';
+import { bytes, dateTime } from '../format.ts';
 import { useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import type { FileVerification } from '../types.ts';
@@ -117,10 +117,7 @@ export const CheckPage = () => {
       </DropZone>
       <div class="check-result" ref={resultRef} tabIndex={-1} aria-live="polite">
         {fraction !== null ? (
-          <>
-            <label for="check-progress">{fraction < 1 ? t('upload.sending', { pct: percent(fraction) }) : t('check.checking')}</label>
-            <progress id="check-progress" max={100} value={percent(fraction)} />
-          </>
+          <SendingProgress id="check-progress" fraction={fraction} {...(fraction < 1 ? {} : { label: t('check.checking') })} />
         ) : null}
         <ErrorBox error={error} />
         {result ? <Verdict r={result} /> : null}

@@ -6,8 +6,8 @@ import { useReadNoticesAbout } from '../components/bell.tsx';
 import { DocumentPreview } from '../components/document-preview.tsx';
 import { ACCEPT_DOCUMENTS, DropZone } from '../components/drop-zone.tsx';
 import { ActionList, addresseeName, agendaOf, DueDate, UrgencyBadge } from '../components/letter-bits.tsx';
-import { ErrorBox, Field, Loading, Notice, PageTitle } from '../components/ui.tsx';
-import { bytes, dateTime, percent } from '../format.ts';
+import { ErrorBox, Field, Loading, Notice, PageTitle, SendingProgress } from '../components/ui.tsx';
+import { bytes, dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { Link } from '../router.tsx';
@@ -66,10 +66,7 @@ const CompleteForm = ({ id, onDone }: { id: string; onDone: (d: Disposition) => 
         ) : null}
       </DropZone>
       {fraction !== null && file ? (
-        <>
-          <label for="report-progress">{t('upload.sending', { pct: percent(fraction) })}</label>
-          <progress id="report-progress" max={100} value={percent(fraction)} />
-        </>
+        <SendingProgress id="report-progress" fraction={fraction} />
       ) : null}
       {error instanceof ApiError && error.status === 409 ? <Notice tone="warn">{t('dispo.blocked', { detail: error.detail })}</Notice> : <ErrorBox error={error} />}
       <button type="submit" class="btn btn-primary" disabled={fraction !== null || !report.trim()}>

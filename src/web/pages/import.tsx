@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, upload, type UploadHandle } from '../api.ts';
 import { appendFields, DocumentFields, type DocumentFieldValues } from '../components/document-fields.tsx';
 import { ACCEPT_DOCUMENTS, DropZone } from '../components/drop-zone.tsx';
-import { ErrorBox, Notice, PageTitle } from '../components/ui.tsx';
-import { bytes, percent } from '../format.ts';
+import { ErrorBox, Notice, PageTitle, SendingProgress } from '../components/ui.tsx';
+import { bytes } from '../format.ts';
 import { usePoll, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { Link } from '../router.tsx';
@@ -78,10 +78,7 @@ export const ImportPage = () => {
           {t('import.progress')}
         </h2>
         {state.step === 'sending' ? (
-          <>
-            <label for="import-upload">{t('upload.sending', { pct: percent(state.fraction) })}</label>
-            <progress id="import-upload" max={100} value={percent(state.fraction)} />
-          </>
+          <SendingProgress id="import-upload" fraction={state.fraction} />
         ) : null}
         {state.step === 'error' ? <ErrorBox error={state.error} /> : null}
         {state.step === 'following' ? (

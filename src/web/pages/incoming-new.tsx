@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, upload, type UploadHandle } from '../api.ts';
 import { ACCEPT_DOCUMENTS, DropZone } from '../components/drop-zone.tsx';
 import { agendaOf, todayYmd } from '../components/letter-bits.tsx';
-import { ErrorBox, Field, Notice, PageTitle } from '../components/ui.tsx';
+import { ErrorBox, Field, Notice, PageTitle, SendingProgress } from '../components/ui.tsx';
 import { UnitSelect } from '../components/unit-select.tsx';
-import { bytes, percent } from '../format.ts';
+import { bytes } from '../format.ts';
 import { useBackoffPoll, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { Link } from '../router.tsx';
@@ -137,10 +137,7 @@ export const IncomingNewPage = () => {
 
       <div class="upload-status" ref={statusRef} tabIndex={-1} aria-live="polite">
         {state.step === 'sending' ? (
-          <>
-            <label for="incoming-progress">{t('upload.sending', { pct: percent(state.fraction) })}</label>
-            <progress id="incoming-progress" max={100} value={percent(state.fraction)} />
-          </>
+          <SendingProgress id="incoming-progress" fraction={state.fraction} />
         ) : null}
         {state.step === 'error' ? <ErrorBox error={state.error} labels={{ unitCode: 'incoming.unit' }} /> : null}
         {registered ? (

@@ -3,11 +3,11 @@ import { useState } from 'preact/hooks';
 import { API, ApiError, get, post, upload } from '../api.ts';
 import { useReadNoticesAbout } from '../components/bell.tsx';
 import { DocumentPreview } from '../components/document-preview.tsx';
-import { TemplateFields, templateBody, templateValuesOf, type TemplateValues } from '../components/draft-fields.tsx';
+import { type DraftMode, DraftModeChoice, TemplateFields, templateBody, templateValuesOf, type TemplateValues } from '../components/draft-fields.tsx';
 import { DropZone } from '../components/drop-zone.tsx';
 import { OutgoingStatusBadge } from '../components/letter-bits.tsx';
-import { ErrorBox, Field, Loading, Notice, PageTitle } from '../components/ui.tsx';
-import { bytes, dateTime, percent } from '../format.ts';
+import { ErrorBox, Field, Loading, Notice, PageTitle, SendingProgress } from '../components/ui.tsx';
+import { bytes, dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { usePersonNames } from '../people.ts';
@@ -78,7 +78,7 @@ const ReviewPanel = ({ letter, onDone }: { letter: OutgoingLetter; onDone: (l: O
 /** The drafter revises a returned draft: a new version (template or PDF) goes round again. */
 const RevisePanel = ({ letter, onDone }: { letter: OutgoingLetter; onDone: () => void }) => {
   const current = letter.versions?.find((v) => v.version === letter.version);
-  const [mode, setMode] = useState<'template' | 'file'>(current?.source === 'file' ? 'file' : 'template');
+  const [mode, setMode] = useState<DraftMode>(current?.source === 'file' ? 'file' : 'template');
   const [tpl, setTpl] = useState<TemplateValues>(templateValuesOf(current?.template ?? null));
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
@@ -115,15 +115,7 @@ const RevisePanel = ({ letter, onDone }: { letter: OutgoingLetter; onDone: () =>
           {t('out.returnedWith', { comment: r.comment ?? '' })}
         </Notice>
       ))}
-      <fieldset class="mode">
-        <legend>{t('out.how')}</legend>
-        <label class="check">
-          <input type="radio" name="revise-mode" value="template" checked={mode === 'template'} onChange={() => setMode('template')} /> {t('out.fromTemplate')}
-        </label>
-        <label class="check">
-          <input type="radio" name="revise-mode" value="file" checked={mode === 'file'} onChange={() => setMode('file')} /> {t('out.fromFile')}
-        </label>
-      </fieldset>
+      <DraftModeChoice name="revise-mode" mode={mode} onChange={setMode} />
       {mode === 'template' ? (
         <TemplateFields v={tpl} onChange={setTpl} error={error instanceof ApiError ? error : null} />
       ) : (
@@ -134,7 +126,7 @@ const RevisePanel = ({ letter, onDone }: { letter: OutgoingLetter; onDone: () =>
       <Field label={t('out.note')} hint={t('out.reviseNoteHint')}>
         {(p) => <input {...p} name="note" type="text" maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
-      {fraction !== null && mode === 'file' ? <progress max={100} value={percent(fraction)} aria-label={t('upload.progress')} /> : null}
+      {fraction !== null && mode === 'file' ? <SendingProgress id="revise-progress" fraction={fraction} /> : null}
       <ErrorBox error={error} />
       <button type="submit" class="btn btn-primary" disabled={fraction !== null || (mode === 'file' && !file)}>
         {t('out.reviseSubmit')}

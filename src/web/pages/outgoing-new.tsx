@@ -1,12 +1,12 @@
 import { CLASSIFICATION_LIST, ClassificationOptions } from '../components/classification-options.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, post, upload, type UploadHandle } from '../api.ts';
-import { emptyTemplate, ReviewerPicker, TemplateFields, templateBody, type TemplateValues } from '../components/draft-fields.tsx';
+import { type DraftMode, DraftModeChoice, emptyTemplate, ReviewerPicker, TemplateFields, templateBody, type TemplateValues } from '../components/draft-fields.tsx';
 import { DropZone } from '../components/drop-zone.tsx';
 import { todayYmd } from '../components/letter-bits.tsx';
 import { PersonSelect } from '../components/person-select.tsx';
-import { ErrorBox, Field, Loading, PageTitle } from '../components/ui.tsx';
-import { bytes, percent } from '../format.ts';
+import { ErrorBox, Field, Loading, PageTitle, SendingProgress } from '../components/ui.tsx';
+import { bytes } from '../format.ts';
 import { useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { usePeople } from '../people.ts';
@@ -25,7 +25,7 @@ type Letter = { subject: string; recipient: string; classificationCode: string; 
 export const OutgoingNewPage = () => {
   const { user, units } = useSession();
   useTitle(t('out.new'), officeName(units));
-  const [mode, setMode] = useState<'template' | 'file'>('template');
+  const [mode, setMode] = useState<DraftMode>('template');
   const [l, setL] = useState<Letter>({ subject: '', recipient: '', classificationCode: '', securityLevel: 'biasa', signerId: '', note: '' });
   const [tpl, setTpl] = useState<TemplateValues>(emptyTemplate(todayYmd()));
   const [reviewers, setReviewers] = useState<string[]>([]);
@@ -77,15 +77,7 @@ export const OutgoingNewPage = () => {
     <>
       <PageTitle>{t('out.new')}</PageTitle>
       <form onSubmit={submit}>
-        <fieldset class="mode">
-          <legend>{t('out.how')}</legend>
-          <label class="check">
-            <input type="radio" name="mode" value="template" checked={mode === 'template'} onChange={() => setMode('template')} /> {t('out.fromTemplate')}
-          </label>
-          <label class="check">
-            <input type="radio" name="mode" value="file" checked={mode === 'file'} onChange={() => setMode('file')} /> {t('out.fromFile')}
-          </label>
-        </fieldset>
+        <DraftModeChoice name="mode" mode={mode} onChange={setMode} />
 
         <fieldset class="grid-fields">
           <legend>{t('out.letter')}</legend>
@@ -122,10 +114,7 @@ export const OutgoingNewPage = () => {
           {(p) => <input {...p} name="note" type="text" maxLength={2000} value={l.note} onInput={(e) => set('note', e.currentTarget.value)} />}
         </Field>
         {fraction !== null && mode === 'file' ? (
-          <>
-            <label for="draft-progress">{t('upload.sending', { pct: percent(fraction) })}</label>
-            <progress id="draft-progress" max={100} value={percent(fraction)} />
-          </>
+          <SendingProgress id="draft-progress" fraction={fraction} />
         ) : null}
         <ErrorBox error={error} />
         <button type="submit" class="btn btn-primary" disabled={fraction !== null || (mode === 'file' && !file)}>

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, upload, type UploadHandle } from '../api.ts';
 import { appendFields, DocumentFields, type DocumentFieldValues } from '../components/document-fields.tsx';
 import { ACCEPT_DOCUMENTS, DropZone } from '../components/drop-zone.tsx';
-import { ErrorBox, Notice, PageTitle } from '../components/ui.tsx';
-import { bytes, percent } from '../format.ts';
+import { ErrorBox, Notice, PageTitle, SendingProgress } from '../components/ui.tsx';
+import { bytes } from '../format.ts';
 import { useBackoffPoll, useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { Link } from '../router.tsx';
@@ -91,10 +91,7 @@ export const UploadPage = () => {
 
       <div class="upload-status" ref={statusRef} tabIndex={-1} aria-live="polite">
         {state.step === 'sending' ? (
-          <>
-            <label for="upload-progress">{t('upload.sending', { pct: percent(state.fraction) })}</label>
-            <progress id="upload-progress" max={100} value={percent(state.fraction)} />
-          </>
+          <SendingProgress id="upload-progress" fraction={state.fraction} />
         ) : null}
         {state.step === 'processing' ? <Notice>{state.duplicate ? t('upload.duplicate') : t('upload.processing')}</Notice> : null}
         {state.step === 'ready' ? <Notice tone="ok">{state.duplicate ? t('upload.duplicate') : t('upload.ready')}</Notice> : null}
