@@ -35,6 +35,8 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
   // Storage and search may come up after us: readiness says so, and jobs retry until they answer.
   await adapters.blobs.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'storage not ready at start'));
   await adapters.search.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'search not ready at start'));
+  // Uploads (web) and extraction (worker) both read files; the first one should not wait for a thread to start.
+  void adapters.extractor.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'file reader threads failed to start'));
   // One process doing everything owns the temp folder; split roles leave recent files to their owners.
   const swept = await adapters.staging.sweep(config.roles.web && config.roles.worker ? 0 : HOUR);
   if (swept) log.info({ swept }, 'removed temp files left by an earlier run');

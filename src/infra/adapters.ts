@@ -57,7 +57,7 @@ export const openAdapters = async (config: Config) => {
     search,
     ocr,
     staging: createLocalStagingArea({ dir: path.join(config.dataDir, 'tmp') }),
-    extractor: createTextExtractor({ ocr }),
+    extractor: createTextExtractor({ ocr, reader: config.reading }),
     archives: createYauzlArchiveReader(),
     hasher: createArgon2PasswordHasher(),
     qr: qrcodeRenderer(),

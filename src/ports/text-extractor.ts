@@ -21,7 +21,8 @@ export interface ExtractOptions {
 
 /**
  * Reads files: validates them at upload time and extracts their text later, in the worker.
- * Works on local files only (the pipeline stages remote originals first).
+ * Works on local files only (the pipeline stages remote originals first). Parsing and decoding
+ * never run on the caller's event loop, and each file is read under limits of time and memory.
  */
 export interface TextExtractor {
   /**
@@ -37,6 +38,8 @@ export interface TextExtractor {
    * files that cannot be decoded; other errors are treated as transient by the pipeline.
    */
   extract(filePath: string, mimeType: AcceptedMimeType, limits: FileLimits, opts?: ExtractOptions): Promise<PageText[]>;
+  /** Starts what reads files ahead of the first one (so the first upload is not slow). */
+  warm(): Promise<void>;
   /** Stops OCR workers and frees resources. */
   close(): Promise<void>;
 }

@@ -1,46 +1,11 @@
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureFixture } from '../support/fixtures.ts';
+import { freePort, killHard, SERVER_ADMIN as ADMIN, startServer } from '../support/server-process.ts';
 import { totpLoginClient } from '../support/totp-login.ts';
-
-const ADMIN = { username: 'admin', password: 'kata-sandi-admin' };
-
-/** The real server as its own process, so it can be killed with SIGKILL mid-work. */
-const startServer = (dataDir: string, port: number): Promise<ChildProcess> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, OCR_WORKERS: '1', JOB_LEASE_MS: '3000', JOB_POLL_MS: '100' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      if (out.includes('URL:')) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready:\n${out}`)));
-  });
-
-const killHard = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-
-const freePort = async (): Promise<number> => {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-};
 
 describe('crash recovery: kill -9 loses nothing acknowledged', function () {
   this.timeout(180_000);
@@ -57,7 +22,7 @@ describe('crash recovery: kill -9 loses nothing acknowledged', function () {
   it('resumes OCR that was cut off, keeps every acknowledged upload, and sweeps temp files', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    child = await startServer(dataDir, port);
+    child = await startServer(dataDir, port, { JOB_LEASE_MS: '3000', JOB_POLL_MS: '100' });
     const client = totpLoginClient(base, { now: () => new Date() });
     const login = () => client.login(ADMIN.username, ADMIN.password);
     let token = await login();
@@ -74,7 +39,7 @@ describe('crash recovery: kill -9 loses nothing acknowledged', function () {
     await new Promise((r) => setTimeout(r, 1500));
     await killHard(child);
 
-    child = await startServer(dataDir, port);
+    child = await startServer(dataDir, port, { JOB_LEASE_MS: '3000', JOB_POLL_MS: '100' });
     token = await login();
     const status = async (id: string) => ((await (await fetch(`${base}/api/v1/documents/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string; textSource: string });
     const until = Date.now() + 150_000;

@@ -8,6 +8,7 @@ import type { FileLimits } from '../../ports/text-extractor.ts';
 import type { RasterImage } from '../../ports/ocr-engine.ts';
 import { AppError } from '../../domain/errors.ts';
 import { openPdf, pdfCall } from './pdfjs-document.ts';
+import { assertStreamsBounded } from './pdf-stream-guard.ts';
 import { pageSizeAt, renderPdfPage } from './pdf-page-raster.ts';
 import { hasMeaningfulText, pageTextLayer } from './pdf-text-layer.ts';
 import { openPageImages, type PageImageSource } from './pdf-embedded-jpeg.ts';
@@ -49,10 +50,22 @@ const checkPages = async (doc: PDFDocumentProxy, limits: FileLimits): Promise<vo
   }
 };
 
-/** Page count after checking completeness, encryption, structure and limits. */
-export const inspectPdf = async (filePath: string, limits: FileLimits): Promise<number> => {
+/** How far a PDF may make a reader expand it, besides the pages and pixels of FileLimits. */
+export interface PdfReadLimits {
+  /** Largest size one compressed stream may inflate to (see pdf-stream-guard.ts). */
+  maxStreamBytes: number;
+}
+
+/** Checks what must hold before a PDF library parses the file, then opens it. */
+const openChecked = async (filePath: string, limits: FileLimits, read: PdfReadLimits) => {
   await assertComplete(filePath);
-  const pdf = await openPdf(filePath);
+  await assertStreamsBounded(filePath, { maxStreamBytes: read.maxStreamBytes });
+  return openPdf(filePath, { maxImagePixels: limits.maxPixels });
+};
+
+/** Page count after checking completeness, stream sizes, encryption, structure and limits. */
+export const inspectPdf = async (filePath: string, limits: FileLimits, read: PdfReadLimits): Promise<number> => {
+  const pdf = await openChecked(filePath, limits, read);
   try {
     await checkPages(pdf.doc, limits);
     return pdf.doc.numPages;
@@ -61,12 +74,13 @@ export const inspectPdf = async (filePath: string, limits: FileLimits): Promise<
   }
 };
 
-/** What one PDF page needs: its text layer, or an image to OCR. */
-export type PdfPageContent = { kind: 'text'; text: string } | { kind: 'raster'; image: RasterImage };
+/** What one page needs: its text layer, or an image to OCR. */
+export type PageContent = { kind: 'text'; text: string } | { kind: 'raster'; image: RasterImage };
 
-export interface PdfPages {
+/** An opened file's pages (a PDF's, or an image file's). */
+export interface PageSource {
   count: number;
-  page(n: number): Promise<PdfPageContent>;
+  page(n: number): Promise<PageContent>;
   close(): Promise<void>;
 }
 
@@ -74,9 +88,8 @@ export interface PdfPages {
  * Opens a PDF for extraction. Scanned pages come as the embedded JPEG when the page is just
  * one (files up to `shortcutMaxBytes`), else rendered at 300 dpi.
  */
-export const openPdfPages = async (filePath: string, limits: FileLimits, shortcutMaxBytes: number): Promise<PdfPages> => {
-  await assertComplete(filePath);
-  const pdf = await openPdf(filePath);
+export const openPdfPages = async (filePath: string, limits: FileLimits, read: PdfReadLimits & { shortcutMaxBytes: number }): Promise<PageSource> => {
+  const pdf = await openChecked(filePath, limits, read);
   let images: Promise<PageImageSource> | null = null;
   try {
     await checkPages(pdf.doc, limits);
@@ -91,7 +104,7 @@ export const openPdfPages = async (filePath: string, limits: FileLimits, shortcu
       try {
         const text = await pdfCall(() => pageTextLayer(page));
         if (hasMeaningfulText(text)) return { kind: 'text', text };
-        images ??= openPageImages(filePath, shortcutMaxBytes);
+        images ??= openPageImages(filePath, read.shortcutMaxBytes);
         const embedded = (await images).pageJpeg(n - 1);
         if (embedded && embedded.width * embedded.height <= limits.maxPixels) {
           const image = await decodeImageBuffer(embedded.jpeg, limits.maxPixels).catch(() => null);

@@ -67,8 +67,9 @@ const pdfError = (err: unknown): AppError => {
 /**
  * Opens `filePath` as a PDF. Throws AppError `invalid` when pdf.js cannot parse it or it is
  * encrypted; file system errors are passed through (they are transient, not the file's fault).
+ * Images over `maxImagePixels` are never decoded (pdf.js leaves them out of the rendering).
  */
-export const openPdf = async (filePath: string): Promise<OpenedPdf> => {
+export const openPdf = async (filePath: string, o: { maxImagePixels?: number } = {}): Promise<OpenedPdf> => {
   const fh = await open(filePath, 'r');
   const { size } = await fh.stat();
   if (size === 0) {
@@ -83,6 +84,7 @@ export const openPdf = async (filePath: string): Promise<OpenedPdf> => {
     rangeChunkSize: CHUNK,
     disableAutoFetch: true,
     disableStream: true,
+    ...(o.maxImagePixels ? { maxImageSize: o.maxImagePixels } : {}),
     ...PDFJS_ASSETS,
   });
   destroy = () => void task.destroy();

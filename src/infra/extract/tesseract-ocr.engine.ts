@@ -7,7 +7,7 @@ import { createWorker, OEM, PSM, type Worker, type Page } from 'tesseract.js';
 import type { OcrEngine, OcrResult, RasterImage } from '../../ports/ocr-engine.ts';
 import { AppError } from '../../domain/errors.ts';
 import { prepareLangFolder, type TessdataVariant } from './tesseract-lang-data.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { WorkerPool } from '../threads/worker-pool.ts';
 import { betterPass, inkLineCount, needsBlockPass, type PassSummary } from './ocr-page-choice.ts';
 
 export interface TesseractOcrOptions {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp, { type Region } from 'sharp';
 import { createTesseractOcrEngine } from '../../../../src/infra/extract/tesseract-ocr.engine.ts';
 import { createTextExtractor } from '../../../../src/infra/extract/text-extractor.ts';
-import { JobTimeoutError } from '../../../../src/infra/extract/worker-pool.ts';
+import { JobTimeoutError } from '../../../../src/infra/threads/worker-pool.ts';
 import type { OcrEngine, RasterImage } from '../../../../src/ports/ocr-engine.ts';
 import type { TextExtractor } from '../../../../src/ports/text-extractor.ts';
 import { isAppError } from '../../../../src/domain/errors.ts';

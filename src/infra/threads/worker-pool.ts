@@ -1,7 +1,8 @@
 /**
- * A fixed-size pool of expensive workers (OCR engines) that survives its workers: a job that
- * times out, is aborted or fails kills its worker and a fresh one takes the slot, so a hostile
- * page fails only its own call. Workers are created lazily and recycled after `recycleAfter` jobs.
+ * A fixed-size pool of expensive workers (OCR engines, page readers) that survives its workers:
+ * a job that times out, is aborted or fails kills its worker and a fresh one takes the slot, so a
+ * hostile page fails only its own call. Workers are created lazily and recycled after
+ * `recycleAfter` jobs.
  */
 import { AppError } from '../../domain/errors.ts';
 
@@ -16,6 +17,8 @@ export interface WorkerPoolOptions<W extends PoolWorker> {
   jobTimeoutMs: number;
   /** Replace a worker after this many jobs (bounds slow memory growth in the engine). */
   recycleAfter: number;
+  /** What one job is, for the timeout message; default 'OCR of one page'. */
+  jobName?: string;
 }
 
 interface Slot<W> {
@@ -25,8 +28,8 @@ interface Slot<W> {
 
 /** Thrown (as a plain Error, transient) when a job ran past its timeout. */
 export class JobTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`OCR of one page took longer than ${ms} ms; the worker was replaced`);
+  constructor(ms: number, jobName = 'OCR of one page') {
+    super(`${jobName} took longer than ${ms} ms; the worker was replaced`);
     this.name = 'JobTimeoutError';
   }
 }
@@ -47,6 +50,12 @@ export class WorkerPool<W extends PoolWorker> {
   /** Starts every idle slot's worker now instead of at its first job. */
   async warm(): Promise<void> {
     await Promise.all(this.idle.map((s) => this.workerOf(s)));
+  }
+
+  /** Starts one worker (the one the next job takes) ahead of the first job. */
+  async warmOne(): Promise<void> {
+    const slot = this.idle.at(-1);
+    if (slot) await this.workerOf(slot);
   }
 
   /** Runs `job` on a worker under the timeout and `signal`. */
@@ -93,13 +102,13 @@ export class WorkerPool<W extends PoolWorker> {
   }
 
   private acquire(signal?: AbortSignal): Promise<Slot<W>> {
-    if (this.closed) return Promise.reject(new AppError('unavailable', 'the OCR pool is closed'));
+    if (this.closed) return Promise.reject(new AppError('unavailable', 'the worker pool is closed'));
     const slot = this.idle.pop();
     if (slot) return Promise.resolve(slot);
     return new Promise((resolve, reject) => {
       const take = (s: Slot<W>) => {
         signal?.removeEventListener('abort', onAbort);
-        if (this.closed) reject(new AppError('unavailable', 'the OCR pool is closed'));
+        if (this.closed) reject(new AppError('unavailable', 'the worker pool is closed'));
         else resolve(s);
       };
       const onAbort = () => {
@@ -124,7 +133,7 @@ export class WorkerPool<W extends PoolWorker> {
   /** Races the job against the timeout and the abort signal; the loser's worker is retired by run(). */
   private guard<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => finish(() => reject(new JobTimeoutError(this.opts.jobTimeoutMs))), this.opts.jobTimeoutMs);
+      const timer = setTimeout(() => finish(() => reject(new JobTimeoutError(this.opts.jobTimeoutMs, this.opts.jobName))), this.opts.jobTimeoutMs);
       const onAbort = () => finish(() => reject(signal!.reason));
       const finish = (settle: () => void) => {
         clearTimeout(timer);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { JobTimeoutError, WorkerPool } from '../../../../src/infra/extract/worker-pool.ts';
+import { JobTimeoutError, WorkerPool } from '../../../../src/infra/threads/worker-pool.ts';
 
 /** A stand-in worker that records whether it was terminated. */
 class FakeWorker {

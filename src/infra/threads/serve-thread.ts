@@ -1,0 +1,23 @@
+/**
+ * The thread side of thread-pool.ts: answers each request with its handler's result, or with
+ * the error (an AppError keeps its code and detail; anything else only its message).
+ */
+import { parentPort } from 'node:worker_threads';
+import { isAppError } from '../../domain/errors.ts';
+import type { ThreadOps, ThreadReply, ThreadRequest } from './thread-pool.ts';
+
+export const serveThread = (ops: ThreadOps): void => {
+  const port = parentPort!;
+  port.on('message', (req: ThreadRequest) => {
+    const handler = ops[req.op] as ((args: unknown) => Promise<unknown>) | undefined;
+    (handler ? handler(req.args) : Promise.reject(new Error(`no handler for ${req.op}`))).then(
+      (result) => port.postMessage({ id: req.id, result } satisfies ThreadReply),
+      (err: unknown) =>
+        port.postMessage({
+          id: req.id,
+          error: isAppError(err) ? { code: err.code, detail: err.detail } : { message: err instanceof Error ? err.message : String(err) },
+        } satisfies ThreadReply),
+    );
+  });
+  port.postMessage('ready');
+};
