@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { bootstrapAdmin } from './app/accounts/bootstrap-admin.ts';
@@ -9,6 +9,7 @@ import { reminderRound } from './app/notifications/reminder-round.ts';
 import { ReminderMemo } from './app/notifications/scan-reminders.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { createHttpApp } from './http/app.ts';
+import { endSlowBodies } from './http/slow-bodies.ts';
 import { type Adapters, openAdapters } from './infra/adapters.ts';
 import { JobRunner } from './pipeline/job-runner.ts';
 import { stageHandlers } from './pipeline/stages.ts';
@@ -85,10 +86,14 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
   if (config.roles.web) {
     const app = createHttpApp(deps, log, { publicUrl: config.publicUrl, trustProxy: config.trustProxy });
     server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.port, config.host, () => resolve(s));
+      // Node checks header deadlines every connectionsCheckingInterval (30 s by default): often enough to keep ours.
+      const s = createServer({ connectionsCheckingInterval: 1000 }, app).listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);
     });
-    server.requestTimeout = 0; // large uploads stream for minutes; idle sockets still time out
+    // Large uploads stream for minutes, so no cap on a whole request; a body must keep a minimum pace instead.
+    server.requestTimeout = 0;
+    server.headersTimeout = config.requestPace.headersMs;
+    endSlowBodies(server, config.requestPace);
     const addr = server.address();
     url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${typeof addr === 'object' && addr ? addr.port : config.port}`;
     // PORT=0 (any free port, as tests use) leaves the default public URL without a real port.

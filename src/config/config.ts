@@ -14,6 +14,8 @@ export interface Config {
   storage: { driver: 'local'; root: string } | { driver: 's3'; endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string };
   search: { driver: 'embedded'; file: string } | { driver: 'meilisearch'; url: string; apiKey?: string; index: string };
   ocr: { workers: number; languages: string; pageTimeoutMs: number; tessdataDir?: string };
+  /** Every request body must arrive at `minBytesPerSecond` on average once `graceMs` has passed; headers within `headersMs`. */
+  requestPace: { graceMs: number; minBytesPerSecond: number; headersMs: number };
   /** How untrusted files are read (in threads): how long one file or page may take, how far a PDF stream may inflate. */
   reading: { timeoutMs: number; maxStreamBytes: number };
   limits: { uploadMaxBytes: number; maxPages: number; maxPixels: number; batchMaxFiles: number; zipMaxEntries: number; zipMaxRatio: number; zipMaxTotalBytes: number };
@@ -77,6 +79,9 @@ const schema = z.object({
   OCR_PAGE_TIMEOUT_MS: int(1000, 600_000).default(60_000),
   // Opt-in: a folder of tessdata_fast models (Debian's tesseract-ocr-ind) instead of the npm data.
   OCR_TESSDATA_DIR: z.string().min(1).optional(),
+  BODY_GRACE_SECONDS: int(1, 3600).default(10),
+  BODY_MIN_KBPS: int(1, 1_000_000).default(16),
+  HEADERS_TIMEOUT_SECONDS: int(1, 600).default(15),
   FILE_READ_TIMEOUT_MS: int(1000, 600_000).default(60_000),
   PDF_MAX_STREAM_MB: int(1, 4096).default(128),
   UPLOAD_MAX_BYTES: int(1, 2 ** 40).default(1024 * 1024 * 1024),
@@ -154,6 +159,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
         ? { driver: 'meilisearch', url: e.MEILI_URL!, index: e.MEILI_INDEX, ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}) }
         : { driver: 'embedded', file: path.join(dataDir, 'index', 'search.sqlite') },
     ocr: { workers: e.OCR_WORKERS, languages: e.OCR_LANGUAGES, pageTimeoutMs: e.OCR_PAGE_TIMEOUT_MS, ...(e.OCR_TESSDATA_DIR ? { tessdataDir: path.resolve(e.OCR_TESSDATA_DIR) } : {}) },
+    requestPace: { graceMs: e.BODY_GRACE_SECONDS * 1000, minBytesPerSecond: e.BODY_MIN_KBPS * 1024, headersMs: e.HEADERS_TIMEOUT_SECONDS * 1000 },
     reading: { timeoutMs: e.FILE_READ_TIMEOUT_MS, maxStreamBytes: e.PDF_MAX_STREAM_MB * 2 ** 20 },
     limits: {
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,

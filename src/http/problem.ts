@@ -14,7 +14,7 @@ const STATUS: Record<ErrorCode, [number, string]> = {
   unavailable: [503, 'Service unavailable'],
 };
 
-const TYPE_BASE = 'https://naskah.invalid/problems/';
+export const TYPE_BASE = 'https://naskah.invalid/problems/';
 
 /** Writes an RFC 9457 problem document. */
 export const sendProblem = (
@@ -67,6 +67,9 @@ export const errorHandler = (log: { error(o: object, m: string): void }): ErrorR
     res.destroy();
     return;
   }
+  // Refused before its body was read (a 403 before an upload, a 413): closing the connection
+  // spares the client sending, and us receiving, the rest of it.
+  if (!req.complete) res.setHeader('Connection', 'close');
   if (known) {
     if (known.code === 'unavailable') log.error({ reqId: req.id, backend: known.backend, err: (known.cause as Error)?.message }, 'backend unavailable');
     const { errors, backend, problemType, members, retryAfterSeconds } = known;

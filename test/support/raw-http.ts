@@ -1,3 +1,4 @@
+import net from 'node:net';
 import http from 'node:http';
 
 /** A hand-built multipart body, for the malformed requests fetch would never send. */
@@ -35,3 +36,60 @@ export const rawRequest = (url: string, token: string, path: string, contentType
       req.write(body.subarray(0, o.abortAfter), () => setTimeout(() => (req.destroy(), resolve('aborted')), 100));
     } else req.end(body);
   });
+
+export interface PacedReply {
+  /** The status line's code, or null when the server closed without answering. */
+  status: number | null;
+  /** All the server sent back. */
+  text: string;
+  /** Milliseconds from connecting until the server closed the connection. */
+  closedAfterMs: number;
+  /** Bytes of the request written before the close. */
+  sent: number;
+}
+
+/**
+ * Writes `request` (head and body, raw) to the server: the first `atOnce` bytes at once, then
+ * `chunk` bytes every `everyMs`, as a slow or hostile client would, until it is all sent or the
+ * server closes the connection.
+ */
+export const pacedRequest = (url: string, request: Buffer, o: { chunk: number; everyMs: number; giveUpMs?: number; atOnce?: number }): Promise<PacedReply> =>
+  new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    const started = Date.now();
+    const socket = net.connect(Number(port), hostname);
+    let text = '';
+    let sent = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = setTimeout(() => socket.destroy(new Error(`the server kept the connection open for ${o.giveUpMs} ms`)), o.giveUpMs ?? 60_000);
+    socket.setEncoding('latin1');
+    socket.on('data', (c: string) => (text += c));
+    socket.on('error', (e) => (e.message.startsWith('the server kept') ? reject(e) : undefined));
+    socket.on('close', () => {
+      clearInterval(timer);
+      clearTimeout(giveUp);
+      const code = /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1];
+      resolve({ status: code ? Number(code) : null, text, closedAfterMs: Date.now() - started, sent });
+    });
+    socket.on('connect', () => {
+      if (o.atOnce) {
+        socket.write(request.subarray(0, o.atOnce));
+        sent = o.atOnce;
+      }
+      const step = () => {
+        if (sent >= request.length || socket.destroyed) return clearInterval(timer);
+        const piece = request.subarray(sent, sent + o.chunk);
+        sent += piece.length;
+        socket.write(piece);
+      };
+      step();
+      timer = setInterval(step, o.everyMs);
+    });
+  });
+
+/** A raw HTTP/1.1 request: head lines and a body with its Content-Length. */
+export const rawHttp = (method: string, path: string, headers: Record<string, string>, body: Buffer | string = ''): Buffer => {
+  const b = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  const head = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', ...Object.entries({ ...headers, 'Content-Length': String(b.length) }).map(([k, v]) => `${k}: ${v}`), '', ''].join('\r\n');
+  return Buffer.concat([Buffer.from(head), b]);
+};

@@ -37,8 +37,13 @@ export const INDEX_JOB = 'index-document';
  * file (a disposition report, a letter draft), so the archive's own clerk/admin rule is skipped;
  * the unit rule still holds.
  */
+/** Who may archive files at all; the HTTP layer asks before it reads an upload's body. */
+export const requireUploader = (actor: Actor): void => {
+  if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
+};
+
 export const validateUpload = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields, o: { authorised?: boolean } = {}) => {
-  if (!o.authorised && !canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
+  if (!o.authorised) requireUploader(actor);
   const unitCode = fields.unitCode ?? actor.unitCode;
   const units = await deps.db.units.all();
   if (!units.some((u) => u.code === unitCode)) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });

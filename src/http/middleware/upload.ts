@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
+import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { StagedFile, StagingArea } from '../../ports/staging-area.ts';
 
@@ -40,10 +41,12 @@ class StagingStorage implements multer.StorageEngine {
 }
 
 /**
- * Parses a multipart upload into staged files. Limits on sizes and counts are enforced while
+ * Parses a multipart upload into staged files. The gate (a use case's rule on who may send
+ * files here, which throws) is checked first: a caller who may not upload is refused before a
+ * byte of the body is read. Limits on sizes and counts are enforced while
  * streaming; on any error multer removes what was staged. A non-multipart request is a 415.
  */
-export const acceptUpload = (staging: StagingArea, o: { maxBytes: number; maxFiles: number }): RequestHandler => {
+export const acceptUpload = (staging: StagingArea, o: { maxBytes: number; maxFiles: number; gate?: (actor: Actor) => void }): RequestHandler => {
   const m = multer({
     storage: new StagingStorage(staging, o.maxBytes),
     // Browsers and curl send UTF-8 filenames; busboy's default would read them as latin1.
@@ -51,6 +54,11 @@ export const acceptUpload = (staging: StagingArea, o: { maxBytes: number; maxFil
     limits: { fileSize: o.maxBytes, files: o.maxFiles, fields: 20, parts: o.maxFiles + 20, fieldNameSize: 100, fieldSize: 64 * 1024, headerPairs: 200 },
   }).array('file', o.maxFiles);
   return (req, res, next) => {
+    try {
+      o.gate?.(req.actor!);
+    } catch (e) {
+      return next(e);
+    }
     if (!req.is('multipart/form-data')) return next(new AppError('unsupported_type', 'send the file as multipart/form-data'));
     m(req, res, (err?: unknown) => {
       if (err) return next(err);

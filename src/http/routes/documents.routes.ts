@@ -6,6 +6,7 @@ import { getBatch } from '../../app/documents/get-batch.ts';
 import { importBatch } from '../../app/documents/import-batch.ts';
 import { presentDocument } from '../../app/documents/present-document.ts';
 import { getDocument, getText, openContent } from '../../app/documents/read-documents.ts';
+import { requireUploader } from '../../app/documents/store-original.ts';
 import { uploadDocument } from '../../app/documents/upload-document.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -41,8 +42,8 @@ const id = z.string().uuid('not a document id');
 
 export const documentsRoutes = (deps: AppDeps): Router => {
   const r = Router();
-  const single = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1 });
-  const many = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: deps.limits.batchMaxFiles });
+  const single = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1, gate: requireUploader });
+  const many = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: deps.limits.batchMaxFiles, gate: requireUploader });
 
   r.post('/documents', single, async (req, res) => {
     try {

@@ -1,4 +1,4 @@
-import { type RequestHandler, Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { getIncoming, listIncoming } from '../../app/letters/read-incoming.ts';
@@ -59,14 +59,9 @@ const id = z.string().uuid('not a letter id');
 
 export const incomingRoutes = (deps: AppDeps): Router => {
   const r = Router();
-  const single = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1 });
-  // Before the upload streams in: someone who may not register sends no bytes to disk.
-  const registrar: RequestHandler = (req, _res, next) => {
-    requireRegistrar(req.actor!);
-    next();
-  };
+  const single = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1, gate: requireRegistrar });
 
-  r.post('/letters/incoming', registrar, single, async (req, res) => {
+  r.post('/letters/incoming', single, async (req, res) => {
     try {
       const file = req.uploads?.[0];
       if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part' }] });

@@ -82,7 +82,7 @@ const fileOrJson =
 /** Outgoing letters (surat keluar) up to approval: drafts, review (paraf), return and revision. */
 export const outgoingRoutes = (deps: AppDeps): Router => {
   const r = Router();
-  const upload = fileOrJson(acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1 }));
+  const upload = fileOrJson(acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1, gate: requireDrafter }));
   // Downloads go through the archive's own route: one access check, audit, header set and stream.
   const documents = documentsRoutes(deps);
 
