@@ -1,11 +1,8 @@
 import { expect } from 'chai';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { type ServerProcess, startServer, uploadBytes, waitForStatus } from '../../scripts/bench/ingest/server.ts';
 import { ensureFixture, type FixtureName } from '../support/fixtures.ts';
-import { freePort, killHard, residentMemory, SERVER_ADMIN, startServer, watchHealth } from '../support/server-process.ts';
-import { totpLoginClient } from '../support/totp-login.ts';
+import { watchHealth } from '../support/server-process.ts';
 
 const GB = 2 ** 30;
 
@@ -15,42 +12,23 @@ const GB = 2 ** 30;
  */
 describe('hostile files cannot stall the server (a process of its own)', function () {
   this.timeout(180_000);
-  let dataDir: string | undefined;
-  let child: ChildProcess | undefined;
-  let base: string;
-  let token: string;
-
-  const stop = async () => {
-    if (child) await killHard(child);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  };
+  let server: ServerProcess | undefined;
   /** A fresh office on a server process of its own. */
   const start = async (env: Record<string, string> = {}) => {
-    await stop();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-hostile-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = await startServer(dataDir, port, env);
-    token = await totpLoginClient(base, { now: () => new Date() }).login(SERVER_ADMIN.username, SERVER_ADMIN.password);
+    await server?.stop();
+    server = await startServer({ OCR_WORKERS: '1', ...env });
   };
-  after(stop);
+  after(() => server?.stop());
 
   /** Uploads `name` and follows it to its end, watching /healthz and the server's peak memory all along. */
   const sendWatched = async (name: FixtureName) => {
-    await writeFile(`/proc/${child!.pid}/clear_refs`, '5'); // peak RSS from here on
-    const health = watchHealth(base);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await readFile(await ensureFixture(name)))]), name);
-    const res = await fetch(`${base}/api/v1/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-    const body = (await res.json()) as Record<string, unknown>;
-    let final = body;
-    const until = Date.now() + 120_000;
-    while (res.status === 201 && final.status === 'processing' && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 200));
-      final = (await (await fetch(`${base}/api/v1/documents/${String(body.id)}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
-    }
+    const s = server!;
+    await s.resetPeak();
+    const health = watchHealth(s.url);
+    const r = await uploadBytes(s, name, await readFile(await ensureFixture(name)));
+    const final = r.status === 201 ? await waitForStatus(s, r.body.id!, { everyMs: 200, timeoutMs: 120_000 }) : r.body;
     const { worstMs, answers } = await health.stop();
-    return { status: res.status, body, final, worstMs, answers, peak: (await residentMemory(child!.pid!)).peak };
+    return { status: r.status, body: r.body, final, worstMs, answers, peak: await s.hwm() };
   };
 
   it('refuses a 20,000 × 20,000 image and a stream that inflates to 1 GiB with 422, answering /healthz within 200 ms, under 1 GB', async () => {

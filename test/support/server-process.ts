@@ -1,9 +1,9 @@
 /**
- * The real server as a process of its own: to kill it with SIGKILL mid-work, or to watch its
- * event loop and memory from outside while it reads a hostile file.
+ * The real server as a process of its own: to kill it with SIGKILL mid-work and start it again
+ * on the same data, or to watch its event loop from outside. (Benchmarks measure a server's
+ * memory and CPU with scripts/bench/ingest/server.ts.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,13 +46,6 @@ export const freePort = (): Promise<number> =>
       s.close(() => resolve(p));
     });
   });
-
-/** Resident memory of a process now and at its peak (Linux /proc), in bytes. */
-export const residentMemory = async (pid: number): Promise<{ rss: number; peak: number }> => {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
-};
 
 /**
  * Polls `GET /healthz` back to back until `stop()`, keeping the slowest answer: a blocked event

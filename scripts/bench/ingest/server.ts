@@ -8,6 +8,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { totpLoginClient } from '../../../test/support/totp-login.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const ADMIN = { username: 'admin', password: 'bench-admin-12345' };
@@ -62,11 +63,9 @@ const walk = async (dir: string, out: string[] = []): Promise<string[]> => {
   return out;
 };
 
-export const login = async (url: string, username = ADMIN.username, password = ADMIN.password): Promise<string> => {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
-};
+/** Logs in as a person would, enrolling a second factor when the account needs one (admins do). */
+export const login = (url: string, username = ADMIN.username, password = ADMIN.password): Promise<string> =>
+  totpLoginClient(url, { now: () => new Date() }).login(username, password);
 
 /**
  * Starts the server with the embedded profile's defaults plus `env`, waits for /readyz and logs
