@@ -7,6 +7,7 @@ import { recordScheduledCheckpoint } from './app/audit/checkpoints.ts';
 import type { AppDeps } from './app/deps.ts';
 import { reminderRound } from './app/notifications/reminder-round.ts';
 import { ReminderMemo } from './app/notifications/scan-reminders.ts';
+import { recordsTick } from './app/records/periodic-records.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { createHttpApp } from './http/app.ts';
 import { endSlowBodies } from './http/slow-bodies.ts';
@@ -28,11 +29,23 @@ export interface Naskah {
 
 const HOUR = 3600_000;
 
+/** What use cases are given, from the configuration and the adapters it chose (the server's and the CLI's alike). */
+export const appDeps = (config: Config, adapters: Adapters, clock: Clock): AppDeps => ({
+  ...adapters,
+  clock,
+  limits: config.limits,
+  jobs: config.jobs,
+  records: config.records,
+  tokenTtlHours: config.tokenTtlHours,
+  officeTimeZone: config.reminders.timeZone,
+  publicUrl: config.publicUrl,
+});
+
 /** Builds the adapters the configuration names and starts the roles it asks for (web, worker). */
 export const startNaskah = async (config: Config, log: pino.Logger = pino({ level: config.logLevel }), o: { warmOcr?: boolean; clock?: Clock } = {}): Promise<Naskah> => {
   const adapters = await openAdapters(config);
   const clock = o.clock ?? systemClock;
-  const deps: AppDeps = { ...adapters, clock, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours, officeTimeZone: config.reminders.timeZone, publicUrl: config.publicUrl };
+  const deps = appDeps(config, adapters, clock);
   // Storage and search may come up after us: readiness says so, and jobs retry until they answer.
   await adapters.blobs.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'storage not ready at start'));
   await adapters.search.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'search not ready at start'));
@@ -55,6 +68,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
   let checkpointTimer: NodeJS.Timeout | undefined;
   let reminderTimer: NodeJS.Timeout | undefined;
   let reminderRun: Promise<void> | undefined;
+  let recordsTimer: NodeJS.Timeout | undefined;
   if (config.roles.worker) {
     runner = new JobRunner({ jobs: adapters.db.jobs, handlers: stageHandlers(deps), clock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
     deps.jobsEnqueued = () => runner!.nudge();
@@ -77,6 +91,16 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
           .catch((e: unknown) => log.warn({ err: (e as Error).message }, 'reminder round failed; trying again next time'))
           .finally(() => (reminderRun = undefined));
       }, config.reminders.scanSeconds * 1000).unref();
+    }
+    // Retention passes and fixity runs: claimed per period in the database, so one worker of many starts each.
+    const records = () =>
+      recordsTick(deps).then(
+        (started) => started.length && log.info({ started }, 'started periodic records work'),
+        (e: unknown) => log.warn({ err: (e as Error).message }, 'periodic records work failed; trying again next minute'),
+      );
+    if (config.records.retentionPassHours > 0 || config.records.fixityEveryHours > 0) {
+      void records();
+      recordsTimer = setInterval(() => void records(), 60_000).unref();
     }
     if (o.warmOcr ?? true) void adapters.ocr.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'OCR workers failed to start'));
   }
@@ -111,6 +135,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
       clearInterval(sweeper);
       clearInterval(checkpointTimer);
       clearInterval(reminderTimer);
+      clearInterval(recordsTimer);
       if (server) await new Promise<void>((r) => server!.close(() => r()));
       server?.closeAllConnections();
       await runner?.stop();

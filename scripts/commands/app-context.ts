@@ -21,7 +21,8 @@ export const openCommandApp = async (env: Record<string, string | undefined>): P
   // Loaded here, not at the top: help and usage errors answer without loading PDF, OCR and image libraries.
   const { openAdapters } = await import('../../src/infra/adapters.ts');
   const adapters = await openAdapters(config);
-  const deps: AppDeps = { ...adapters, clock: { now: () => new Date() }, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours, officeTimeZone: config.reminders.timeZone, publicUrl: config.publicUrl };
+  const { appDeps } = await import('../../src/main.ts');
+  const deps: AppDeps = appDeps(config, adapters, { now: () => new Date() });
   return {
     deps,
     adapters,

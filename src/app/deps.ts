@@ -11,6 +11,7 @@ import type { SearchIndex } from '../ports/search-index.ts';
 import type { StagingArea } from '../ports/staging-area.ts';
 import type { TextExtractor } from '../ports/text-extractor.ts';
 import type { ArchiveReader } from '../ports/archive-reader.ts';
+import type { ArchiveWriter } from '../ports/archive-writer.ts';
 
 /** What use cases are given. Built once in main.ts from the configured adapters. */
 export interface AppDeps {
@@ -20,6 +21,7 @@ export interface AppDeps {
   extractor: TextExtractor;
   search: SearchIndex;
   archives: ArchiveReader;
+  archiveWriter: ArchiveWriter;
   hasher: PasswordHasher;
   qr: QrCodeRenderer;
   letterRenderer: LetterRenderer;
@@ -36,6 +38,7 @@ export interface AppDeps {
   clock: Clock;
   limits: Config['limits'];
   jobs: Pick<Config['jobs'], 'maxAttempts'>;
+  records: Config['records'];
   tokenTtlHours: number;
   /** Tells a local job runner that work was just committed, so it need not wait for its next poll. */
   jobsEnqueued?: () => void;

@@ -16,6 +16,12 @@ export interface Config {
   ocr: { workers: number; languages: string; pageTimeoutMs: number; tessdataDir?: string };
   /** Every request body must arrive at `minBytesPerSecond` on average once `graceMs` has passed; headers within `headersMs`. */
   requestPace: { graceMs: number; minBytesPerSecond: number; headersMs: number };
+  /**
+   * Records lifecycle: hours between retention passes (0: never) and between fixity runs (0:
+   * never), the hours one fixity run is spread over, and whether a confirmed transfer keeps
+   * the originals here.
+   */
+  records: { retentionPassHours: number; fixityEveryHours: number; fixityWindowHours: number; keepTransferredOriginals: boolean };
   /** How untrusted files are read (in threads): how long one file or page may take, how far a PDF stream may inflate. */
   reading: { timeoutMs: number; maxStreamBytes: number };
   limits: { uploadMaxBytes: number; maxPages: number; maxPixels: number; batchMaxFiles: number; zipMaxEntries: number; zipMaxRatio: number; zipMaxTotalBytes: number };
@@ -79,6 +85,10 @@ const schema = z.object({
   OCR_PAGE_TIMEOUT_MS: int(1000, 600_000).default(60_000),
   // Opt-in: a folder of tessdata_fast models (Debian's tesseract-ocr-ind) instead of the npm data.
   OCR_TESSDATA_DIR: z.string().min(1).optional(),
+  RETENTION_PASS_HOURS: int(0, 24 * 31).default(24),
+  FIXITY_EVERY_HOURS: int(0, 24 * 366).default(24 * 7),
+  FIXITY_WINDOW_HOURS: int(0, 24 * 31).default(24),
+  TRANSFER_KEEP_ORIGINALS: z.enum(['true', 'false']).default('true'),
   BODY_GRACE_SECONDS: int(1, 3600).default(10),
   BODY_MIN_KBPS: int(1, 1_000_000).default(16),
   HEADERS_TIMEOUT_SECONDS: int(1, 600).default(15),
@@ -159,6 +169,12 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
         ? { driver: 'meilisearch', url: e.MEILI_URL!, index: e.MEILI_INDEX, ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}) }
         : { driver: 'embedded', file: path.join(dataDir, 'index', 'search.sqlite') },
     ocr: { workers: e.OCR_WORKERS, languages: e.OCR_LANGUAGES, pageTimeoutMs: e.OCR_PAGE_TIMEOUT_MS, ...(e.OCR_TESSDATA_DIR ? { tessdataDir: path.resolve(e.OCR_TESSDATA_DIR) } : {}) },
+    records: {
+      retentionPassHours: e.RETENTION_PASS_HOURS,
+      fixityEveryHours: e.FIXITY_EVERY_HOURS,
+      fixityWindowHours: e.FIXITY_WINDOW_HOURS,
+      keepTransferredOriginals: e.TRANSFER_KEEP_ORIGINALS === 'true',
+    },
     requestPace: { graceMs: e.BODY_GRACE_SECONDS * 1000, minBytesPerSecond: e.BODY_MIN_KBPS * 1024, headersMs: e.HEADERS_TIMEOUT_SECONDS * 1000 },
     reading: { timeoutMs: e.FILE_READ_TIMEOUT_MS, maxStreamBytes: e.PDF_MAX_STREAM_MB * 2 ** 20 },
     limits: {

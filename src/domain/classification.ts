@@ -42,3 +42,24 @@ export const compareClassificationCodes = (a: string, b: string): number => {
   }
   return as.length - bs.length;
 };
+
+/** A code: letters, digits, `_` and `-` in parts separated by single dots (800.1.2), at most 32 characters. */
+export const isClassificationCode = (code: string): boolean => /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/.test(code) && code.length <= 32;
+
+/** One code as a scheme file gives it. */
+export type SchemeEntry = Pick<Classification, 'code' | 'name' | 'description' | 'activeYears' | 'inactiveYears' | 'finalDisposition'>;
+
+const isYears = (v: number | null): boolean => v === null || (Number.isInteger(v) && v >= 0 && v <= 100);
+
+/** What is wrong with one entry of a scheme file (empty when nothing). */
+export const schemeEntryProblems = (e: SchemeEntry): string[] => {
+  const out: string[] = [];
+  if (!isClassificationCode(e.code)) out.push(`code ${JSON.stringify(e.code)}: letters and digits in parts separated by single dots, such as 800.1.2`);
+  if (e.name.trim().length === 0 || e.name.length > 200) out.push('name: 1 to 200 characters');
+  if (!isYears(e.activeYears)) out.push('activeYears: whole years from 0 to 100, or empty');
+  if (!isYears(e.inactiveYears)) out.push('inactiveYears: whole years from 0 to 100, or empty');
+  if (e.finalDisposition !== null && !(FINAL_DISPOSITIONS as readonly string[]).includes(e.finalDisposition)) out.push(`finalDisposition: one of ${FINAL_DISPOSITIONS.join(', ')}, or empty`);
+  const set = [e.activeYears, e.inactiveYears, e.finalDisposition].filter((v) => v !== null).length;
+  if (set !== 0 && set !== 3) out.push('retention: give activeYears, inactiveYears and finalDisposition together, or none (the code then follows its parent)');
+  return out;
+};

@@ -1,11 +1,16 @@
+import type { FinalDisposition } from './classification.ts';
+import type { RetentionPhase } from './retention.ts';
 import type { SecurityLevel } from './security-level.ts';
 
 /** File types Naskah accepts as originals. Decided by magic bytes, never by name. */
 export const ACCEPTED_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] as const;
 export type AcceptedMimeType = (typeof ACCEPTED_MIME_TYPES)[number];
 
-/** What a document is in the office's terms; `document` is a plain archived file. */
-export const DOCUMENT_KINDS = ['document', 'incoming', 'outgoing'] as const;
+/**
+ * What a document is in the office's terms; `document` is a plain archived file, `minutes` the
+ * signed minutes (berita acara) of a disposal or a transfer, kept for good.
+ */
+export const DOCUMENT_KINDS = ['document', 'incoming', 'outgoing', 'minutes'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export type DocumentStatus = 'processing' | 'ready' | 'failed';
@@ -36,8 +41,26 @@ export interface DocumentRecord {
   sender: string | null;
   createdBy: string;
   batchId: string | null;
+  /** A code from an old scheme, kept as metadata for bulk-imported archives (they stay unclassified until mapped). */
+  legacyCode: string | null;
+  retention: StoredRetention;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A document's retention as stored (see domain/retention.ts for the rules). */
+export interface StoredRetention {
+  /** The day periods count from: the letter or document date, else the day it was archived. */
+  recordDate: string | null;
+  /** Null only for rows archived before retention existed, until the first retention pass. */
+  phase: RetentionPhase | null;
+  activeUntil: string | null;
+  inactiveUntil: string | null;
+  finalDisposition: FinalDisposition | null;
+  disposalId: string | null;
+  disposedAt: Date | null;
+  transferId: string | null;
+  transferredAt: Date | null;
 }
 
 export interface PageText {

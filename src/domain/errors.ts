@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'forbidden' // 403
   | 'not_found' // 404 (also: exists but not visible to the caller)
   | 'conflict' // 409
+  | 'gone' // 410 the record was destroyed (disposal) or handed over (transfer); its metadata stays
   | 'too_large' // 413
   | 'unsupported_type' // 415
   | 'invalid' // 422 valid syntax, invalid values or unreadable file contents
@@ -17,6 +18,8 @@ export type ErrorCode =
 export interface FieldError {
   field: string;
   message: string;
+  /** For a problem in an uploaded file: the line it is on. */
+  line?: number;
 }
 
 export class AppError extends Error {

@@ -1,5 +1,5 @@
 /** Roles a user may hold (one or more); what each may do is decided by the rules in domain/. */
-export const ROLES = ['admin', 'clerk', 'official', 'staff', 'auditor'] as const;
+export const ROLES = ['admin', 'clerk', 'official', 'staff', 'archivist', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);

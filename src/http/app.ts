@@ -17,7 +17,8 @@ import { notificationsRoutes } from './routes/notifications.routes.ts';
 import { outgoingRoutes } from './routes/outgoing.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
-import { classificationsRoutes } from './routes/classifications.routes.ts';
+import { classificationsRoutes, schemeImportRoutes } from './routes/classifications.routes.ts';
+import { recordsRoutes } from './routes/records.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
 import { signingRoutes } from './routes/signing.routes.ts';
 import { statsRoutes } from './routes/stats.routes.ts';
@@ -39,8 +40,9 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
   });
   // Public verification (no login): the QR code's page and the PDF check, with their own parsing.
   app.use(verifyRoutes(deps));
+  app.use('/api/v1/classifications/import', requireAuth(deps), schemeImportRoutes(deps));
   app.use('/api/v1', express.json({ limit: '256kb', strict: true }), authRoutes(deps));
-  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps), auditRoutes(deps), incomingRoutes(deps), dispositionsRoutes(deps), notificationsRoutes(deps), statsRoutes(deps), peopleRoutes(deps), outgoingRoutes(deps), signingRoutes(deps), classificationsRoutes(deps), jobsRoutes(deps));
+  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps), auditRoutes(deps), incomingRoutes(deps), dispositionsRoutes(deps), notificationsRoutes(deps), statsRoutes(deps), peopleRoutes(deps), outgoingRoutes(deps), signingRoutes(deps), classificationsRoutes(deps), jobsRoutes(deps), recordsRoutes(deps));
   app.use(webRoutes());
   app.use((_req, _res, next) => next(new AppError('not_found', 'no such route')));
   app.use(errorHandler(log));

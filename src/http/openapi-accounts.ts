@@ -1,7 +1,8 @@
+import { ROLES } from '../domain/roles.ts';
+import { SECURITY_LEVELS } from '../domain/security-level.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
-const ROLES = ['admin', 'clerk', 'official', 'staff', 'auditor'];
-const LEVELS = ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'];
+const LEVELS = [...SECURITY_LEVELS];
 const obj = (properties: Record<string, object>, required: string[] = []) => ({ type: 'object', ...(required.length ? { required } : {}), properties });
 const str = { type: 'string' };
 

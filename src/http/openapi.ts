@@ -7,8 +7,11 @@ import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { letterPaths, letterSchemas } from './openapi-letters.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
+import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
+import { DOCUMENT_KINDS } from '../domain/document.ts';
+import { RETENTION_PHASES } from '../domain/retention.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const documentMetadata = {
@@ -38,6 +41,7 @@ export const openApiDocument = (publicUrl: string) => ({
     ...signingPaths,
     ...notificationPaths,
     ...operationsPaths,
+    ...recordsPaths,
     '/api/v1/documents': {
       post: {
         summary: 'Archive one file (PDF, JPEG, PNG, TIFF)',
@@ -73,7 +77,7 @@ export const openApiDocument = (publicUrl: string) => ({
     '/api/v1/search': {
       get: {
         summary: 'Full-text search over the documents the caller may see',
-        parameters: [q('q'), q('page', { type: 'integer', minimum: 1, maximum: 1000 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 }), q('unitCode'), q('classificationCode'), q('kind', { type: 'string', enum: ['document', 'incoming', 'outgoing'] }), q('from', { type: 'string', format: 'date' }), q('to', { type: 'string', format: 'date' })],
+        parameters: [q('q'), q('page', { type: 'integer', minimum: 1, maximum: 1000 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 }), q('unitCode'), q('classificationCode', { type: 'string', description: 'the code or any refinement of it (800 finds 800.1.2)' }), q('kind', { type: 'string', enum: [...DOCUMENT_KINDS] }), q('retentionPhase', { type: 'string', enum: [...RETENTION_PHASES] }), q('from', { type: 'string', format: 'date' }), q('to', { type: 'string', format: 'date' })],
         responses: { 200: { description: 'hits with highlighted passages (<mark>)', ...json(ref('SearchResult')) }, ...errors(401, 422, 503) },
       },
     },
@@ -90,9 +94,10 @@ export const openApiDocument = (publicUrl: string) => ({
       ...signingSchemas,
       ...notificationSchemas,
       ...operationsSchemas,
+      ...recordsSchemas,
       Document: {
         type: 'object',
-        properties: { id: { type: 'string' }, title: { type: 'string' }, status: { type: 'string', enum: ['processing', 'ready', 'failed'] }, error: { type: 'string' }, sha256: { type: 'string' }, size: { type: 'integer' }, mimeType: { type: 'string' }, pages: { type: ['integer', 'null'] }, textSource: { type: ['string', 'null'], enum: ['pdf-text', 'ocr', 'none', null] }, duplicate: { type: 'boolean' }, createdAt: { type: 'string' } },
+        properties: { id: { type: 'string' }, title: { type: 'string' }, status: { type: 'string', enum: ['processing', 'ready', 'failed'] }, error: { type: 'string' }, sha256: { type: 'string' }, size: { type: 'integer' }, mimeType: { type: 'string' }, pages: { type: ['integer', 'null'] }, textSource: { type: ['string', 'null'], enum: ['pdf-text', 'ocr', 'none', null] }, duplicate: { type: 'boolean' }, createdAt: { type: 'string' }, legacyCode: { type: ['string', 'null'] }, retention: ref('Retention') },
       },
       SearchResult: {
         type: 'object',

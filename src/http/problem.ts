@@ -7,6 +7,7 @@ const STATUS: Record<ErrorCode, [number, string]> = {
   forbidden: [403, 'Not allowed'],
   not_found: [404, 'Not found'],
   conflict: [409, 'Conflict'],
+  gone: [410, 'Gone'],
   too_large: [413, 'Too large'],
   unsupported_type: [415, 'Unsupported file type'],
   invalid: [422, 'Invalid values'],

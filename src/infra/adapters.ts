@@ -5,6 +5,7 @@ import type { BlobStore } from '../ports/blob-store.ts';
 import type { OcrEngine } from '../ports/ocr-engine.ts';
 import type { SearchIndex } from '../ports/search-index.ts';
 import { createYauzlArchiveReader } from './archive/yauzl.archive-reader.ts';
+import { createYazlArchiveWriter } from './archive/yazl.archive-writer.ts';
 import { createArgon2PasswordHasher } from './auth/argon2.password-hasher.ts';
 import { openSequelizeDatabase } from './db/sequelize.database.ts';
 import { createTesseractOcrEngine } from './extract/tesseract-ocr.engine.ts';
@@ -59,6 +60,7 @@ export const openAdapters = async (config: Config) => {
     staging: createLocalStagingArea({ dir: path.join(config.dataDir, 'tmp') }),
     extractor: createTextExtractor({ ocr, reader: config.reading }),
     archives: createYauzlArchiveReader(),
+    archiveWriter: createYazlArchiveWriter(),
     hasher: createArgon2PasswordHasher(),
     qr: qrcodeRenderer(),
     letterRenderer: createPdfLibLetterRenderer(),

@@ -66,6 +66,8 @@ export interface IncomingFilter {
 export interface IncomingLetterRepository {
   create(letter: IncomingLetterRecord): Promise<void>;
   findById(id: string): Promise<IncomingLetterRecord | null>;
+  /** The letter registered with this document (its scan), if any. */
+  findByDocument(documentId: string): Promise<IncomingLetterRecord | null>;
   /** Letters whose document the reader may see, newest received first. */
   list(filter: IncomingFilter, visibility: DocumentVisibility, page: number, limit: number): Promise<Page<IncomingLetterRecord>>;
   /** Letters already registered with the same sender and letter number, or the same document. */
@@ -114,6 +116,8 @@ export interface OutgoingFilter {
 export interface OutgoingLetterRepository {
   create(letter: OutgoingLetterRecord, version: OutgoingVersionRecord, reviews: OutgoingReviewRecord[]): Promise<void>;
   findById(id: string): Promise<OutgoingLetterRecord | null>;
+  /** The letter whose signed PDF is this document, if any. */
+  findBySignedDocument(documentId: string): Promise<OutgoingLetterRecord | null>;
   list(filter: OutgoingFilter, visibility: DocumentVisibility, page: number, limit: number): Promise<Page<OutgoingLetterRecord>>;
   versions(letterId: string): Promise<OutgoingVersionRecord[]>;
   reviews(letterId: string, version: number): Promise<OutgoingReviewRecord[]>;

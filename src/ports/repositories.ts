@@ -1,4 +1,4 @@
-import type { DocumentRecord, DocumentStatus, PageText, TextSource } from '../domain/document.ts';
+import type { DocumentRecord, DocumentStatus, PageText, StoredRetention, TextSource } from '../domain/document.ts';
 import type { Role } from '../domain/roles.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-chain.ts';
@@ -14,6 +14,7 @@ import type {
 import type { CertificateRepository, SignedLetterRepository } from './signing-repositories.ts';
 import type { StatsSource } from './stats-source.ts';
 import type { ClassificationRepository } from './classification-repository.ts';
+import type { DisposalRepository, FixityRepository, HoldRepository, RetentionRepository, ScheduleRepository, SealRepository, TransferRepository } from './records-repositories.ts';
 
 export interface UserRecord {
   id: string;
@@ -155,7 +156,13 @@ export interface SessionRepository {
   revokeAllOf(userId: string): Promise<number>;
 }
 
-export type NewDocument = Omit<DocumentRecord, 'createdAt' | 'updatedAt' | 'status' | 'error' | 'textSource'>;
+/** What a new document's retention starts as (disposal and transfer come later). */
+export type NewRetention = Pick<StoredRetention, 'recordDate' | 'phase' | 'activeUntil' | 'inactiveUntil' | 'finalDisposition'>;
+
+export type NewDocument = Omit<DocumentRecord, 'createdAt' | 'updatedAt' | 'status' | 'error' | 'textSource' | 'retention' | 'legacyCode'> & {
+  legacyCode?: string | null;
+  retention: NewRetention;
+};
 
 export type DocumentMetadataPatch = Partial<Pick<DocumentRecord, 'title' | 'classificationCode' | 'securityLevel' | 'unitCode' | 'documentDate' | 'tags' | 'letterNumber' | 'sender'>>;
 
@@ -243,6 +250,8 @@ export interface AuditRepository {
   append(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Entries matching the filter that `visibility` lets the reader see, in seq order. */
   list(filter: AuditFilter, visibility: AuditVisibility, page: number, limit: number): Promise<{ items: AuditEntry[]; total: number }>;
+  /** Every entry about these targets of one type, in seq order, whoever may read them (the caller has decided). */
+  ofTargets(targetType: string, targetIds: string[]): Promise<AuditEntry[]>;
   /** All entries in seq order, in chunks, for chain verification. */
   scan(afterSeq: number, limit: number): Promise<AuditEntry[]>;
   /** The chain head as the head row records it (seq 0 and the genesis hash when empty). */
@@ -274,6 +283,13 @@ export interface Repositories {
   certificates: CertificateRepository;
   signedLetters: SignedLetterRepository;
   classifications: ClassificationRepository;
+  retention: RetentionRepository;
+  holds: HoldRepository;
+  disposals: DisposalRepository;
+  transfers: TransferRepository;
+  fixity: FixityRepository;
+  schedules: ScheduleRepository;
+  seals: SealRepository;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DocumentKind } from '../domain/document.ts';
+import type { RetentionPhase } from '../domain/retention.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
 
 /** What the index holds for one document. Rebuildable at any time from database + stored text. */
@@ -19,6 +20,8 @@ export interface SearchDocument {
   createdAt: string; // ISO 8601
   /** User ids given read access outside the unit rule (dispositions, review steps). */
   readers: string[];
+  /** Where the record stands in its retention (filter and facet); null before the first retention pass. */
+  retentionPhase: RetentionPhase | null;
 }
 
 /**
@@ -37,7 +40,9 @@ export interface AccessScope {
 
 export interface SearchFilters {
   unitCode?: string;
+  /** The code or any refinement of it: 800 matches 800, 800.1 and 800.1.2. */
   classificationCode?: string;
+  retentionPhase?: RetentionPhase;
   kind?: DocumentKind;
   /** Inclusive date range on documentDate (or createdAt's date when there is none), YYYY-MM-DD. */
   from?: string;
@@ -65,7 +70,7 @@ export interface SearchHit {
   score?: number;
 }
 
-export type FacetName = 'unitCode' | 'classificationCode' | 'kind' | 'year';
+export type FacetName = 'unitCode' | 'classificationCode' | 'kind' | 'year' | 'retentionPhase';
 
 export interface SearchResult {
   items: SearchHit[];

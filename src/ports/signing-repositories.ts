@@ -78,7 +78,14 @@ export interface SignedLetterRecord {
   certificateSerial: string;
   signedAt: Date;
   timestamped: boolean;
+  /**
+   * What was signed: an outgoing letter (`letterId` is its id), or the minutes of a disposal or a
+   * transfer, sealed by the office (`letterId` is the disposal's or transfer's id). Default outgoing.
+   */
+  subjectType?: SignedSubjectType;
 }
+
+export type SignedSubjectType = 'outgoing' | 'disposal' | 'transfer';
 
 /** The office CA, trusted roots and officials' certificates. */
 export interface CertificateRepository {

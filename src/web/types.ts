@@ -7,15 +7,12 @@ import type { DispatchVia, OutgoingTemplate } from '../domain/correspondence.ts'
 
 export { DISPATCH_VIA } from '../domain/correspondence.ts';
 export type { DispatchVia, OutgoingTemplate };
-
-export const ROLES = ['admin', 'clerk', 'official', 'staff', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const SECURITY_LEVELS = ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'] as const;
-export type SecurityLevel = (typeof SECURITY_LEVELS)[number];
-
-export const DOCUMENT_KINDS = ['document', 'incoming', 'outgoing'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { ROLES, type Role } from '../domain/roles.ts';
+export { SECURITY_LEVELS, type SecurityLevel } from '../domain/security-level.ts';
+export { DOCUMENT_KINDS, type DocumentKind } from '../domain/document.ts';
+import type { Role } from '../domain/roles.ts';
+import type { SecurityLevel } from '../domain/security-level.ts';
+import type { DocumentKind } from '../domain/document.ts';
 
 export interface User {
   id: string;

@@ -17,6 +17,7 @@ const newDoc = (over: Partial<NewDocument> = {}): NewDocument => ({
   originalName: 'undangan.pdf',
   pages: 1,
   classificationCode: '005',
+  retention: { recordDate: '2025-01-02', phase: 'unclassified', activeUntil: null, inactiveUntil: null, finalDisposition: null },
   securityLevel: 'biasa',
   unitCode: 'BKD',
   documentDate: '2025-03-01',
@@ -184,6 +185,19 @@ for (const target of databaseTargets()) {
       expect(await db.transaction((tx) => tx.counters.next('agenda:BKD:2027'))).to.equal(1);
       const outside = await db.counters.next('x').catch((e: Error) => e.message);
       expect(outside).to.match(/inside a transaction/);
+    });
+
+    it('gives each period of a shared schedule to exactly one of many claimers, then none until the next is due', async () => {
+      const t0 = new Date('2026-03-01T00:00:00Z');
+      const next = new Date(t0.getTime() + 3600_000);
+      const first = await Promise.all(Array.from({ length: 8 }, () => db.schedules.claim('retention-pass', t0, next)));
+      expect(first.filter(Boolean)).to.have.length(1);
+      expect(await db.schedules.claim('retention-pass', new Date(t0.getTime() + 60_000), next)).to.equal(false);
+      const later = new Date(next.getTime() + 1);
+      const second = await Promise.all(Array.from({ length: 8 }, () => db.schedules.claim('retention-pass', later, new Date(later.getTime() + 3600_000))));
+      expect(second.filter(Boolean)).to.have.length(1);
+      await db.schedules.dueNow('retention-pass', later);
+      expect(await db.schedules.claim('retention-pass', later, new Date(later.getTime() + 3600_000))).to.equal(true);
     });
 
     it('grants readers once and reads them back, one document or many', async () => {

@@ -12,7 +12,7 @@ for (const target of databaseTargets()) {
     let app: TestApp;
     let staff: string;
     before(async () => {
-      app = await startTestAppOn(target);
+      app = await startTestAppOn(target, {}, { freshScheme: true }); // the scheme as a new office gets it
       await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: 'sandi-staf-123', name: 'Staf', role: 'staff', unitCode: 'ORG' });
       staff = await app.login('staf', 'sandi-staf-123');
     });

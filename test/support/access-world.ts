@@ -92,6 +92,7 @@ export const buildAccessWorld = async (): Promise<AccessWorld> => {
       { code: 'SEKSI_A1', name: 'Seksi A1', parentCode: 'BIDANG_A' },
       { code: 'BIDANG_B', name: 'Bidang B', parentCode: 'DINAS' },
     ]) must(`unit ${u.code}`, await api(app, admin, 'POST', '/api/v1/units', u), 201);
+    for (const code of Object.values(CLASSIFICATION_OF)) must(`code ${code}`, await api(app, admin, 'POST', '/api/v1/classifications', { code, name: `Kode ${code}` }), 201);
 
     // The uploader stands outside the matrix: a clerk of BIDANG_A cleared for everything.
     const created = await api(app, admin, 'POST', '/api/v1/users', { username: 'pengarsip.a', password: PASSWORD, name: 'Pengarsip A', role: 'clerk', unitCode: 'BIDANG_A', clearance: 'sangat_rahasia' });

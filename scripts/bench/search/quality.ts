@@ -32,6 +32,7 @@ export const letterDocument = (letter: GeneratedLetter): SearchDocument => ({
   documentDate: letter.letterDate,
   createdAt: `${letter.letterDate}T08:00:00.000Z`,
   readers: [],
+  retentionPhase: 'active',
 });
 
 const ADMIN = { userId: 'bench', allUnits: true, unitCodes: [], maxSecurityRank: 3 };

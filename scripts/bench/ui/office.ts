@@ -18,6 +18,7 @@ import { idle } from '../../../test/support/leftovers.ts';
 import { ADMIN, type TestApp } from '../../../test/support/test-app.ts';
 import { letterPdf } from '../../fixtures/letter-pdf.ts';
 import { type GeneratedLetter, generateLetter } from '../../fixtures/letter-text.ts';
+import { retentionForNew } from '../../../src/app/records/retention-scheme.ts';
 
 export interface UiOffice extends Office {
   admin: { id: string; username: string; password: string; name: string; totp: boolean };
@@ -73,6 +74,7 @@ const seedCorpus = async (app: TestApp, count: number, adminId: string): Promise
             sender: letter.sender,
             createdBy: adminId,
             batchId: null,
+            retention: await retentionForNew(app.naskah.deps, { kind: 'document', classificationCode: letter.classificationCode, documentDate: letter.letterDate }, tx),
           },
           at,
         );

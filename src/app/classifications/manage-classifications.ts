@@ -2,15 +2,27 @@ import type { Actor } from '../../domain/access.ts';
 import { type Classification, compareClassificationCodes, parentClassification } from '../../domain/classification.ts';
 import { AppError } from '../../domain/errors.ts';
 import { hasRole } from '../../domain/roles.ts';
+import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { conflictAs } from '../accounts/admin-only.ts';
 
 export type ClassificationFields = Pick<Classification, 'name' | 'description' | 'activeYears' | 'inactiveYears' | 'finalDisposition'>;
 export type ClassificationChanges = Partial<ClassificationFields & Pick<Classification, 'active'>>;
 
-const requireSchemeAdmin = (actor: Actor): void => {
-  if (!hasRole(actor, 'admin')) throw new AppError('forbidden', 'only an admin may change the classification scheme');
+/** Admins and archivists keep the scheme (the archivists' retention schedule lives in it). */
+export const requireSchemeAdmin = (actor: Actor): void => {
+  if (!hasRole(actor, 'admin', 'archivist')) throw new AppError('forbidden', 'only an admin or an archivist may change the classification scheme');
 };
+
+/** Job type: applies the scheme's retention to the records of these codes and their refinements. */
+export const APPLY_SCHEME_JOB = 'apply-scheme';
+
+/** Enqueues applying the scheme to the records of `codes` (in the caller's transaction). */
+export const enqueueApplyScheme = async (deps: AppDeps, tx: Pick<Repositories, 'jobs'>, codes: string[]): Promise<void> => {
+  if (codes.length) await tx.jobs.enqueue({ type: APPLY_SCHEME_JOB, payload: { codes }, runAt: deps.clock.now(), maxAttempts: deps.jobs.maxAttempts });
+};
+
+const RETENTION_FIELDS = ['activeYears', 'inactiveYears', 'finalDisposition'] as const;
 
 const present = (c: Classification) => ({ ...c, parentCode: parentClassification(c.code) });
 
@@ -45,7 +57,10 @@ export const createClassification = async (deps: AppDeps, actor: Actor, input: {
   await deps.db.transaction(async (tx) => {
     await tx.classifications.create(record).catch(conflictAs(`the classification code ${input.code} exists`));
     await tx.audit.append({ at: record.updatedAt, actorId: actor.id, action: 'admin.classification_create', targetType: 'classification', targetId: input.code, details: { ...input } });
+    // Records filed under a refinement not yet in the scheme follow this code now.
+    await enqueueApplyScheme(deps, tx, [input.code]);
   });
+  deps.jobsEnqueued?.();
   return present(record);
 };
 
@@ -60,6 +75,8 @@ export const updateClassification = async (deps: AppDeps, actor: Actor, code: st
     await tx.classifications.update(code, patch);
     const was = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof Classification]]));
     await tx.audit.append({ at: patch.updatedAt, actorId: actor.id, action: 'admin.classification_update', targetType: 'classification', targetId: code, details: { before: was, after: changes } });
+    if (RETENTION_FIELDS.some((k) => k in changes)) await enqueueApplyScheme(deps, tx, [code]);
   });
+  deps.jobsEnqueued?.();
   return present({ ...before, ...patch });
 };

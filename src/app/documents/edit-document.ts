@@ -6,6 +6,8 @@ import type { AppDeps } from '../deps.ts';
 import { visibleDocument } from './read-documents.ts';
 import { loadSearchDocuments } from './search-document.ts';
 import { INDEX_JOB } from './store-original.ts';
+import { requireActiveCode } from '../classifications/active-code.ts';
+import { retentionFor } from '../records/retention-scheme.ts';
 
 /**
  * Corrects a document's description (title, classification, security level, unit, date, tags,
@@ -16,6 +18,7 @@ import { INDEX_JOB } from './store-original.ts';
 export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch): Promise<DocumentRecord> => {
   const doc = await visibleDocument(deps, actor, id);
   if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins edit documents');
+  if (doc.retention.phase === 'disposed') throw new AppError('gone', 'this record was destroyed; its description stays as the disposal left it');
   const units = await deps.db.units.all();
   if (patch.unitCode && !units.some((u) => u.code === patch.unitCode)) {
     throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${patch.unitCode}` }] });
@@ -25,6 +28,9 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
   }
   const changed = (Object.keys(patch) as (keyof DocumentMetadataPatch)[]).filter((k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(doc[k]));
   if (changed.length === 0) return doc;
+  if (changed.includes('classificationCode')) await requireActiveCode(deps.db, patch.classificationCode);
+  // A new code or date gives the record its retention anew (a held record stays held).
+  const retention = changed.includes('classificationCode') || changed.includes('documentDate') ? await retentionFor(deps, { ...doc, ...patch }) : null;
   // Search would show the old unit and level until the re-index job runs: when access may
   // narrow, take the entry out first (a search outage then refuses the edit, 503).
   const narrowing = changed.includes('securityLevel') || changed.includes('unitCode');
@@ -32,6 +38,7 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
   const now = deps.clock.now();
   const commit = deps.db.transaction(async (tx) => {
     await tx.documents.updateMetadata(id, Object.fromEntries(changed.map((k) => [k, patch[k]])), now);
+    if (retention) await tx.retention.set(id, retention);
     const details = { changed, before: Object.fromEntries(changed.map((k) => [k, doc[k]])), after: Object.fromEntries(changed.map((k) => [k, patch[k]])) };
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.edit', targetType: 'document', targetId: id, details });
     // A document still being read is indexed with its new fields when extraction ends.

@@ -1,7 +1,20 @@
 import type { DocumentRecord } from '../../domain/document.ts';
 
+/** A document's retention as the API shows it; `holds` only where they were looked up (one document). */
+export const presentRetention = (d: DocumentRecord, holds?: { id: string; name: string }[]) => ({
+  classificationCode: d.classificationCode,
+  recordDate: d.retention.recordDate,
+  activeUntil: d.retention.activeUntil,
+  inactiveUntil: d.retention.inactiveUntil,
+  finalDisposition: d.retention.finalDisposition,
+  phase: d.retention.phase,
+  ...(holds ? { holds } : {}),
+  ...(d.retention.disposalId ? { disposal: { id: d.retention.disposalId, disposedAt: d.retention.disposedAt?.toISOString() ?? null } } : {}),
+  ...(d.retention.transferId ? { transfer: { id: d.retention.transferId, transferredAt: d.retention.transferredAt?.toISOString() ?? null } } : {}),
+});
+
 /** The API shape of a document's metadata. */
-export const presentDocument = (d: DocumentRecord) => ({
+export const presentDocument = (d: DocumentRecord, o: { holds?: { id: string; name: string }[] } = {}) => ({
   id: d.id,
   kind: d.kind,
   title: d.title,
@@ -14,6 +27,7 @@ export const presentDocument = (d: DocumentRecord) => ({
   textSource: d.textSource,
   originalName: d.originalName,
   classificationCode: d.classificationCode,
+  legacyCode: d.legacyCode,
   securityLevel: d.securityLevel,
   unitCode: d.unitCode,
   documentDate: d.documentDate,
@@ -24,4 +38,7 @@ export const presentDocument = (d: DocumentRecord) => ({
   createdBy: d.createdBy,
   createdAt: d.createdAt.toISOString(),
   updatedAt: d.updatedAt.toISOString(),
+  retention: presentRetention(d, o.holds),
+  // What a destroyed record was and who approved its destruction: GET /disposals/:id has the rest.
+  ...(d.retention.disposalId ? { disposal: { id: d.retention.disposalId, disposedAt: d.retention.disposedAt?.toISOString() ?? null } } : {}),
 });

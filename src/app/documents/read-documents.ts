@@ -36,9 +36,23 @@ export const getDocument = async (deps: AppDeps, actor: Actor, id: string): Prom
   return doc;
 };
 
+/** One document with the open legal holds on it (what its page shows). */
+export const getDocumentDetail = async (deps: AppDeps, actor: Actor, id: string) => {
+  const document = await getDocument(deps, actor, id);
+  return { document, holds: (await deps.db.holds.openHoldsOf([id])).get(id) ?? [] };
+};
+
+/** A destroyed record, or one handed over without keeping its bytes, has no storage key: only its description stays. */
+const requireBytes = (doc: DocumentRecord): void => {
+  if (doc.storageKey !== '') return;
+  if (doc.retention.phase === 'disposed') throw new AppError('gone', `this record was destroyed on ${doc.retention.disposedAt?.toISOString().slice(0, 10)} under disposal ${doc.retention.disposalId}; only its description is kept`);
+  throw new AppError('gone', 'this record was handed over to the archive institution; only its description is kept here');
+};
+
 /** The original bytes as a stream, after the access check. */
 export const openContent = async (deps: AppDeps, actor: Actor, id: string) => {
   const doc = await visibleDocument(deps, actor, id);
+  requireBytes(doc);
   // Audited before the stream opens: a failed audit must not leave an open file behind.
   await auditRead(deps, actor, doc, 'download');
   return { document: doc, stream: await deps.blobs.get(doc.storageKey) };
@@ -47,6 +61,7 @@ export const openContent = async (deps: AppDeps, actor: Actor, id: string) => {
 /** The extracted text, page by page. */
 export const getText = async (deps: AppDeps, actor: Actor, id: string): Promise<{ text: string; pages: PageText[] }> => {
   const doc = await visibleDocument(deps, actor, id);
+  requireBytes(doc);
   const pages = await deps.db.pages.get(doc.id);
   await auditRead(deps, actor, doc, 'read_text');
   return { text: pages.map((p) => p.text).join('\n\n'), pages };

@@ -17,6 +17,7 @@ export const toSearchDocument = (d: DocumentRecord, pages: PageText[], readers: 
   documentDate: d.documentDate,
   createdAt: d.createdAt.toISOString(),
   readers,
+  retentionPhase: d.retention.phase,
 });
 
 /** The index entries of documents, with their text and grants read in two queries. */

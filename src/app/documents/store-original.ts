@@ -7,6 +7,8 @@ import type { SecurityLevel } from '../../domain/security-level.ts';
 import type { Repositories } from '../../ports/repositories.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
 import type { AppDeps } from '../deps.ts';
+import { requireActiveCode } from '../classifications/active-code.ts';
+import { retentionForNew } from '../records/retention-scheme.ts';
 import { originalKey } from './keys.ts';
 import { scopeOf } from './read-documents.ts';
 
@@ -21,6 +23,8 @@ export interface DocumentFields {
   tags?: string[] | undefined;
   letterNumber?: string | undefined;
   sender?: string | undefined;
+  /** A code from an old scheme (bulk imports of old archives): kept as metadata, the record stays unclassified. */
+  legacyCode?: string | undefined;
 }
 
 export interface StoreResult {
@@ -48,6 +52,7 @@ export const validateUpload = async (deps: AppDeps, actor: Actor, staged: Staged
   const units = await deps.db.units.all();
   if (!units.some((u) => u.code === unitCode)) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
   if (!canFileFor(actor, unitCode, units)) throw new AppError('forbidden', 'you may file documents only for your own unit and the units below it');
+  await requireActiveCode(deps.db, fields.classificationCode);
   if (staged.size === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
   const mimeType = sniffMimeType(staged.head);
   if (!mimeType) throw new AppError('unsupported_type', 'only PDF, JPEG, PNG and TIFF files are accepted (decided by the file contents, not its name)');
@@ -76,12 +81,15 @@ export const storeOriginal = async (
   const object = { size: staged.size, contentType: mimeType };
   await deps.blobs.putFile(storageKey, staged.path, object);
   const now = deps.clock.now();
+  const kind = fields.kind ?? 'document';
+  const classificationCode = fields.classificationCode ?? null;
+  const documentDate = fields.documentDate ?? null;
   try {
     const document = await deps.db.transaction(async (tx) => {
       const doc = await tx.documents.create(
         {
           id: randomUUID(),
-          kind: fields.kind ?? 'document',
+          kind,
           title: fields.title?.trim() || originalName || 'Tanpa judul',
           sha256: staged.sha256,
           size: staged.size,
@@ -89,15 +97,17 @@ export const storeOriginal = async (
           storageKey,
           originalName,
           pages,
-          classificationCode: fields.classificationCode ?? null,
+          classificationCode,
           securityLevel: fields.securityLevel ?? 'biasa',
           unitCode,
-          documentDate: fields.documentDate ?? null,
+          documentDate,
           tags: fields.tags ?? [],
           letterNumber: fields.letterNumber ?? null,
           sender: fields.sender ?? null,
           createdBy: actor.id,
           batchId: extra.batchId ?? null,
+          legacyCode: fields.legacyCode ?? null,
+          retention: await retentionForNew(deps, { kind, classificationCode, documentDate }, tx),
         },
         now,
       );
@@ -158,6 +168,9 @@ const forgetOriginal = async (deps: AppDeps, staged: StagedFile, key: string, ob
 const duplicateOf = async (deps: AppDeps, actor: Actor, doc: DocumentRecord, inTx: ((tx: Repositories, d: DocumentRecord, dup: boolean) => Promise<void>) | undefined): Promise<StoreResult> => {
   if (!canRead(await scopeOf(deps, actor), doc)) {
     throw new AppError('conflict', 'these exact bytes are already archived in a document you may not see; ask its unit for access');
+  }
+  if (doc.storageKey === '') {
+    throw new AppError('conflict', `these exact bytes were a record that is no longer kept here (${doc.retention.phase === 'disposed' ? `destroyed under disposal ${doc.retention.disposalId}` : 'handed over to the archive institution'}); they are not archived again`);
   }
   await deps.db.transaction(async (tx) => {
     await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'document.upload_duplicate', targetType: 'document', targetId: doc.id, details: {} });

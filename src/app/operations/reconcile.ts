@@ -71,6 +71,8 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
     after = ids[ids.length - 1]!;
     for (const d of await deps.db.documents.findManyByIds(ids)) {
       documents++;
+      // A destroyed record (or one handed over without its bytes) keeps neither object nor index entry.
+      if (d.storageKey === '') continue;
       referenced.add(d.storageKey);
       strayIndex.delete(d.id);
       if (!stored.has(d.storageKey)) missing.push(d);
@@ -98,7 +100,7 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
   }
 
   for (const key of stored) {
-    if (referenced.has(key) || (await deps.db.documents.findBySha256(key.slice(key.lastIndexOf('/') + 1)))) continue;
+    if (referenced.has(key) || (await deps.db.documents.findBySha256(key.slice(key.lastIndexOf('/') + 1)))?.storageKey) continue;
     const { since, ripe } = await oldEnough(key);
     const fix = o.repair && ripe;
     if (fix) await removeObject(key);

@@ -1,3 +1,4 @@
+import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { loadSearchDocuments } from '../documents/search-document.ts';
 import { INDEX_JOB } from '../documents/store-original.ts';
@@ -18,4 +19,28 @@ export const indexDocument = async (deps: AppDeps, payload: { documentId: string
   }
   await deps.search.upsert(await loadSearchDocuments(deps.db, [doc]));
   if (doc.status === 'processing') await deps.db.documents.setStatus(doc.id, 'ready', {}, deps.clock.now());
+};
+
+/** Job type: puts many documents' fresh fields (a retention phase that moved, …) into the index. */
+export const INDEX_MANY_JOB = 'index-documents';
+const INDEX_MANY_CHUNK = 500;
+
+/**
+ * Enqueues re-indexing of documents whose indexed fields changed, a job per few hundred, in the
+ * caller's transaction when `db` is one.
+ */
+export const enqueueReindex = async (deps: AppDeps, db: Pick<Repositories, 'jobs'>, documentIds: string[]): Promise<void> => {
+  for (let i = 0; i < documentIds.length; i += INDEX_MANY_CHUNK) {
+    await db.jobs.enqueue({ type: INDEX_MANY_JOB, payload: { documentIds: documentIds.slice(i, i + INDEX_MANY_CHUNK) }, runAt: deps.clock.now(), maxAttempts: deps.jobs.maxAttempts });
+  }
+  if (documentIds.length) deps.jobsEnqueued?.();
+};
+
+/**
+ * Job: re-indexes documents that are searchable (ready); the others are indexed when their
+ * extraction ends, and a destroyed record's entry went with it. Idempotent.
+ */
+export const indexDocuments = async (deps: AppDeps, payload: { documentIds: string[] }): Promise<void> => {
+  const docs = (await deps.db.documents.findManyByIds(payload.documentIds)).filter((d) => d.status === 'ready' && d.retention.phase !== 'disposed');
+  if (docs.length) await deps.search.upsert(await loadSearchDocuments(deps.db, docs));
 };

@@ -9,6 +9,7 @@ import { base32Encode } from '../../domain/totp.ts';
 import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { originalKey } from '../documents/keys.ts';
+import { retentionForNew } from '../records/retention-scheme.ts';
 import { EXTRACT_JOB } from '../documents/store-original.ts';
 import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../letters/assign-letter-number.ts';
 import { visibleOutgoing } from '../letters/read-outgoing.ts';
@@ -162,6 +163,7 @@ const committer =
     if (!(await tx.outgoing.setStatus(letter.id, 'approved', 'signed', { letterNumber, signedAt: at, signedDocumentId: documentId }, now))) {
       throw new AppError('conflict', 'the letter was signed or changed a moment ago');
     }
+    const documentDate = calendarDateIn(at, deps.officeTimeZone);
     await tx.documents.create(
       {
         id: documentId,
@@ -176,12 +178,13 @@ const committer =
         classificationCode: letter.classificationCode,
         securityLevel: letter.securityLevel,
         unitCode: letter.unitCode,
-        documentDate: calendarDateIn(at, deps.officeTimeZone),
+        documentDate,
         tags: [],
         letterNumber,
         sender: null,
         createdBy: actor.id,
         batchId: null,
+        retention: await retentionForNew(deps, { kind: 'outgoing', classificationCode: letter.classificationCode, documentDate }, tx),
       },
       now,
     );

@@ -24,9 +24,11 @@ export const verifyByCode = async (deps: AppDeps, rawCode: string, ctx: Verifica
   if (!rec) throw new AppError('not_found', 'no letter was signed with this verification code', { members: { valid: false } });
   const [cert, letter] = await Promise.all([deps.db.certificates.findById(rec.certificateId), deps.db.outgoing.findById(rec.letterId)]);
   const revokedAt = cert?.revokedAt ?? null;
+  // Minutes of a disposal or a transfer are sealed by the office and kept for good; a letter stands while it stays signed.
+  const minutes = rec.subjectType === 'disposal' || rec.subjectType === 'transfer';
   let reason: string | null = null;
   if (revokedAt && revokedAt.getTime() <= rec.signedAt.getTime()) reason = 'the signer\'s certificate had been revoked when the letter was signed';
-  else if (letter?.status !== 'signed' || letter.signedDocumentId !== rec.documentId) reason = 'the office no longer stands by this signed letter';
+  else if (!minutes && (letter?.status !== 'signed' || letter.signedDocumentId !== rec.documentId)) reason = 'the office no longer stands by this signed letter';
   const valid = reason === null;
   await auditVerification(deps, ctx, rec.letterId, 'code', valid);
   return {

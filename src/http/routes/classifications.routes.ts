@@ -1,12 +1,15 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 import { z } from 'zod';
 import { createClassification, getClassification, listClassifications, updateClassification } from '../../app/classifications/manage-classifications.ts';
 import type { AppDeps } from '../../app/deps.ts';
-import { FINAL_DISPOSITIONS } from '../../domain/classification.ts';
+import { importScheme } from '../../app/classifications/import-scheme.ts';
+import { readSchemeCsv, readSchemeJson } from '../../app/classifications/scheme-file.ts';
+import { AppError } from '../../domain/errors.ts';
+import { FINAL_DISPOSITIONS, isClassificationCode } from '../../domain/classification.ts';
 import { code, one, paging, parse, plain } from '../validate.ts';
 
 // Dots only between parts (800.1.2): the parent of a code is what stands before its last dot.
-const classCode = code.refine((c) => /^[^.]+(\.[^.]+)*$/.test(c), 'parts separated by single dots, such as 800.1.2');
+const classCode = code.refine(isClassificationCode, 'parts separated by single dots, such as 800.1.2');
 const name = plain(z.string().trim().min(1).max(200));
 const description = plain(z.string().trim().max(2000), { lines: true }).nullable();
 const years = z.number().int('whole years').min(0).max(100).nullable();
@@ -25,7 +28,23 @@ const listQuery = z.object({
   all: one(z.enum(['true', 'false'])).optional(),
 });
 
-/** The classification scheme: everyone reads it (forms offer its codes), admins change it. */
+const IMPORT_LIMIT = '4mb';
+
+/**
+ * `POST /classifications/import` (mounted there, before the API's JSON parser): a whole scheme
+ * as CSV (text/csv) or a JSON array, larger than other bodies may be, so it has its own parsers.
+ */
+export const schemeImportRoutes = (deps: AppDeps): Router => {
+  const r = Router();
+  r.post('/', express.text({ type: ['text/csv', 'text/plain'], limit: IMPORT_LIMIT }), express.json({ limit: IMPORT_LIMIT, strict: false }), async (req, res) => {
+    if (req.is('application/json')) return res.json(await importScheme(deps, req.actor!, readSchemeJson(req.body)));
+    if (typeof req.body !== 'string') throw new AppError('unsupported_type', 'send the scheme as text/csv, or as a JSON array (application/json)');
+    res.json(await importScheme(deps, req.actor!, readSchemeCsv(req.body)));
+  });
+  return r;
+};
+
+/** The classification scheme: everyone reads it (forms offer its codes), admins and archivists change it. */
 export const classificationsRoutes = (deps: AppDeps): Router => {
   const r = Router();
   r.get('/classifications', async (req, res) => {

@@ -5,7 +5,7 @@ import { editDocument } from '../../app/documents/edit-document.ts';
 import { getBatch } from '../../app/documents/get-batch.ts';
 import { importBatch } from '../../app/documents/import-batch.ts';
 import { presentDocument } from '../../app/documents/present-document.ts';
-import { getDocument, getText, openContent } from '../../app/documents/read-documents.ts';
+import { getDocumentDetail, getText, openContent } from '../../app/documents/read-documents.ts';
 import { requireUploader } from '../../app/documents/store-original.ts';
 import { uploadDocument } from '../../app/documents/upload-document.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
@@ -31,10 +31,13 @@ const documentFields = z.object({
   tags: tags.optional(),
   letterNumber: z.string().trim().max(100).optional(),
   sender: z.string().trim().max(300).optional(),
+  /** An old scheme's code for bulk imports of old archives: kept as metadata, the record stays unclassified. */
+  legacyCode: z.string().trim().min(1).max(64).optional(),
 });
 
 /** The JSON body of an edit: the same fields, tags as an array, nothing else. */
 const documentChanges = documentFields
+  .omit({ legacyCode: true })
   .extend({ title: z.string().trim().min(1).max(500).optional(), tags: z.array(z.string().trim().min(1).max(50)).max(20).optional() })
   .strict();
 
@@ -73,7 +76,8 @@ export const documentsRoutes = (deps: AppDeps): Router => {
   });
 
   r.get('/documents/:id', async (req, res) => {
-    res.json(presentDocument(await getDocument(deps, req.actor!, parse(id, req.params.id))));
+    const { document, holds } = await getDocumentDetail(deps, req.actor!, parse(id, req.params.id));
+    res.json(presentDocument(document, { holds }));
   });
 
   r.patch('/documents/:id', async (req, res) => {

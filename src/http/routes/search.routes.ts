@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, searchDocuments } from '../../app/documents/search-documents.ts';
 import { DOCUMENT_KINDS } from '../../domain/document.ts';
+import { RETENTION_PHASES } from '../../domain/retention.ts';
 import { code, isoDate, one, parse } from '../validate.ts';
 
 /** Query parameters; anything outside these bounds is a 422 rather than a silent clamp. */
@@ -13,6 +14,7 @@ const searchQuery = z.object({
   unitCode: one(code).optional(),
   classificationCode: one(code).optional(),
   kind: one(z.enum(DOCUMENT_KINDS)).optional(),
+  retentionPhase: one(z.enum(RETENTION_PHASES)).optional(),
   from: one(isoDate).optional(),
   to: one(isoDate).optional(),
 });
@@ -21,7 +23,7 @@ export const searchRoutes = (deps: AppDeps): Router => {
   const r = Router();
   r.get('/search', async (req, res) => {
     const p = parse(searchQuery, req.query);
-    const filters = Object.fromEntries(Object.entries({ unitCode: p.unitCode, classificationCode: p.classificationCode, kind: p.kind, from: p.from, to: p.to }).filter(([, v]) => v !== undefined));
+    const filters = Object.fromEntries(Object.entries({ unitCode: p.unitCode, classificationCode: p.classificationCode, kind: p.kind, retentionPhase: p.retentionPhase, from: p.from, to: p.to }).filter(([, v]) => v !== undefined));
     const out = await searchDocuments(deps, req.actor!, { q: p.q, page: p.page, limit: p.limit, filters });
     res.json({ items: out.items, total: out.total, page: out.page, limit: out.limit, facets: out.facets, tookMs: out.tookMs });
   });

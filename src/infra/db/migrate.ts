@@ -7,6 +7,7 @@ import * as m003 from './migrations/003-correspondence.ts';
 import * as m004 from './migrations/004-signing.ts';
 import * as m005 from './migrations/005-classifications.ts';
 import * as m006 from './migrations/006-dispatch.ts';
+import * as m007 from './migrations/007-records.ts';
 
 /** Versioned migrations in order; add new ones at the end, never edit a released one. */
 const MIGRATIONS = [
@@ -16,6 +17,7 @@ const MIGRATIONS = [
   { name: '004-signing', ...m004 },
   { name: '005-classifications', ...m005 },
   { name: '006-dispatch', ...m006 },
+  { name: '007-records', ...m007 },
 ];
 
 /**

@@ -28,7 +28,16 @@ export type Models = Record<
   | 'SigningCertificate'
   | 'SignedLetter'
   | 'SigningClaim'
-  | 'Classification',
+  | 'Classification'
+  | 'Hold'
+  | 'HoldItem'
+  | 'Disposal'
+  | 'DisposalItem'
+  | 'Transfer'
+  | 'TransferItem'
+  | 'FixityRun'
+  | 'Schedule'
+  | 'OfficeSeal',
   ModelStatic<Row>
 >;
 
@@ -88,6 +97,16 @@ export const defineModels = (s: Sequelize): Models => ({
       sender: DataTypes.STRING,
       createdBy: DataTypes.STRING,
       batchId: DataTypes.STRING,
+      legacyCode: DataTypes.STRING,
+      recordDate: DataTypes.STRING,
+      retentionPhase: DataTypes.STRING,
+      activeUntil: DataTypes.STRING,
+      inactiveUntil: DataTypes.STRING,
+      finalDisposition: DataTypes.STRING,
+      disposalId: DataTypes.STRING,
+      disposedAt: d3(),
+      transferId: DataTypes.STRING,
+      transferredAt: d3(),
       createdAt: d3(),
       updatedAt: d3(),
     },
@@ -149,6 +168,7 @@ export const defineModels = (s: Sequelize): Models => ({
   AuditCheckpoint: s.define('AuditCheckpoint', { seq: { type: DataTypes.BIGINT, primaryKey: true }, hash: DataTypes.STRING, at: d3() }, { tableName: 'audit_checkpoints' }),
   ...correspondenceModels(s),
   ...signingModels(s),
+  ...recordsModels(s),
   Classification: s.define(
     'Classification',
     { code: { type: DataTypes.STRING, primaryKey: true }, name: DataTypes.STRING, description: DataTypes.TEXT, activeYears: DataTypes.INTEGER, inactiveYears: DataTypes.INTEGER, finalDisposition: DataTypes.STRING, active: DataTypes.BOOLEAN, updatedAt: d3() },
@@ -301,8 +321,84 @@ const signingModels = (s: Sequelize) => ({
       certificateSerial: S,
       signedAt: d3(),
       timestamped: DataTypes.BOOLEAN,
+      subjectType: S,
     },
     { tableName: 'signed_letters' },
   ),
   SigningClaim: s.define('SigningClaim', { letterId: key(), holder: S, expiresAt: d3() }, { tableName: 'signing_claims' }),
+});
+
+/** Migration 007's tables: holds, disposals, transfers, fixity runs, schedules, the office seal. */
+const recordsModels = (s: Sequelize) => ({
+  Hold: s.define(
+    'Hold',
+    { id: key(), name: S, reason: T, createdBy: S, createdAt: d3(), releasedAt: d3(), releasedBy: S, releaseReason: T },
+    { tableName: 'holds' },
+  ),
+  HoldItem: s.define('HoldItem', { holdId: key(), documentId: key() }, { tableName: 'hold_items' }),
+  Disposal: s.define(
+    'Disposal',
+    {
+      id: key(),
+      status: S,
+      reason: T,
+      unitCode: S,
+      items: I,
+      proposedBy: S,
+      proposedAt: d3(),
+      decidedBy: S,
+      decidedAt: d3(),
+      decisionNote: T,
+      executedBy: S,
+      executedAt: d3(),
+      minutesDocumentId: S,
+      minutesNumber: S,
+      updatedAt: d3(),
+    },
+    { tableName: 'disposals' },
+  ),
+  DisposalItem: s.define('DisposalItem', { disposalId: key(), documentId: key(), state: S, doneAt: d3() }, { tableName: 'disposal_items' }),
+  Transfer: s.define(
+    'Transfer',
+    {
+      id: key(),
+      status: S,
+      unitCode: S,
+      recipient: S,
+      items: I,
+      createdBy: S,
+      createdAt: d3(),
+      confirmedBy: S,
+      confirmedAt: d3(),
+      minutesDocumentId: S,
+      minutesNumber: S,
+      updatedAt: d3(),
+    },
+    { tableName: 'transfers' },
+  ),
+  TransferItem: s.define('TransferItem', { transferId: key(), documentId: key() }, { tableName: 'transfer_items' }),
+  FixityRun: s.define(
+    'FixityRun',
+    {
+      id: key(),
+      trigger: S,
+      status: S,
+      startedAt: d3(),
+      finishedAt: d3(),
+      cursor: S,
+      total: I,
+      checked: I,
+      ok: I,
+      checkedBytes: DataTypes.BIGINT,
+      mismatched: T,
+      missing: T,
+    },
+    { tableName: 'fixity_runs' },
+  ),
+  Schedule: s.define('Schedule', { name: key(), nextAt: d3(), lastAt: d3() }, { tableName: 'schedules' }),
+  OfficeSeal: s.define(
+    'OfficeSeal',
+    { serial: key(), certificate: T, chain: T, lockedKey: T, commonName: S, notAfter: d3(), createdAt: d3() },
+    { tableName: 'office_seals' },
+  ),
 });

@@ -18,7 +18,11 @@ import { incomingLetterRepository } from './repositories/incoming.repository.ts'
 import { dispositionRepository } from './repositories/dispositions.repository.ts';
 import { notificationRepository } from './repositories/notifications.repository.ts';
 import { outgoingLetterRepository } from './repositories/outgoing.repository.ts';
-import { certificateRepository, signedLetterRepository } from './repositories/signing.repository.ts';
+import { certificateRepository, sealRepository, signedLetterRepository } from './repositories/signing.repository.ts';
+import { disposalRepository, transferRepository } from './repositories/disposals.repository.ts';
+import { fixityRepository, scheduleRepository } from './repositories/fixity.repository.ts';
+import { holdRepository } from './repositories/holds.repository.ts';
+import { retentionRepository } from './repositories/retention.repository.ts';
 import { statsSource } from './repositories/stats.repository.ts';
 
 const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repositories => ({
@@ -42,6 +46,13 @@ const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repos
   certificates: guarded(certificateRepository(m, t)),
   signedLetters: guarded(signedLetterRepository(m, t)),
   classifications: guarded(classificationRepository(m, t)),
+  retention: guarded(retentionRepository(m, t)),
+  holds: guarded(holdRepository(m, t)),
+  disposals: guarded(disposalRepository(m, t)),
+  transfers: guarded(transferRepository(m, t)),
+  fixity: guarded(fixityRepository(m, t)),
+  schedules: guarded(scheduleRepository(m, t)),
+  seals: guarded(sealRepository(m, t)),
 });
 
 /** Opens the database, applies migrations and returns the repositories. */

@@ -67,4 +67,4 @@ const ops: PageReaderOps = {
   },
 };
 
-serveThread(ops);
+serveThread(ops, { onExit: async () => [...opened.keys()].forEach(forget) });

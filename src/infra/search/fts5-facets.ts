@@ -4,7 +4,7 @@ import type { SqliteConnection } from './sqlite-connection.ts';
 
 /**
  * Facet keys of the embedded index. Each document carries one small integer, its facet key:
- * the id of its (unit, classification, kind, year, security rank) combination in `facet_keys`.
+ * the id of its (unit, classification, kind, year, security rank, retention phase) combination in `facet_keys`.
  * SQLite's GROUP BY sorts its input, which for a word found in 100,000 documents cost more than
  * the search itself; instead queries stream the keys out with group_concat (no sort) and the
  * counting happens here, in one pass over a string of digits (see fts5-counts.ts).
@@ -18,6 +18,7 @@ export interface FacetKey {
   kind: string;
   year: string;
   sec_rank: number;
+  phase: string;
 }
 
 /**
@@ -57,7 +58,7 @@ export class FacetKeys {
 
   /** Turns document counts per key into the port's total and facets. */
   summarize(counts: ReadonlyMap<number, number>): Pick<SearchResult, 'total' | 'facets'> {
-    const facets: Record<FacetName, Record<string, number>> = { unitCode: {}, classificationCode: {}, kind: {}, year: {} };
+    const facets: Record<FacetName, Record<string, number>> = { unitCode: {}, classificationCode: {}, kind: {}, year: {}, retentionPhase: {} };
     const add = (name: FacetName, value: string, n: number) => {
       if (value !== '') facets[name][value] = (facets[name][value] ?? 0) + n;
     };
@@ -70,12 +71,13 @@ export class FacetKeys {
       add('classificationCode', key.classification_code, n);
       add('kind', key.kind, n);
       add('year', key.year, n);
+      add('retentionPhase', key.phase, n);
     }
     return { total, facets };
   }
 
   private async reload(db: SqliteConnection): Promise<void> {
-    const rows = await db.all<FacetKey>('SELECT id, unit_code, classification_code, kind, year, sec_rank FROM facet_keys');
+    const rows = await db.all<FacetKey>('SELECT id, unit_code, classification_code, kind, year, sec_rank, phase FROM facet_keys');
     this.keys = new Map(rows.map((r) => [r.id, r]));
     this.maxId = rows.reduce((m, r) => Math.max(m, r.id), 0);
   }

@@ -6,7 +6,7 @@ import type { SqliteConnection } from './sqlite-connection.ts';
  * (or the reconcile job) refills them from the database and stored text. Bump the version on
  * any change to the DDL or to how text is tokenized.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** FTS5 columns, in order; bm25 weights follow the same order. */
 export const FTS_COLUMNS = ['letter_number', 'title', 'sender', 'tags', 'body'] as const;
@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS facet_keys(
   kind TEXT NOT NULL,
   year TEXT NOT NULL,
   sec_rank INTEGER NOT NULL,
-  UNIQUE(unit_code, classification_code, kind, year, sec_rank)
+  phase TEXT NOT NULL,
+  UNIQUE(unit_code, classification_code, kind, year, sec_rank, phase)
 );
 -- n decreases with every document added (see fts5-writer.ts), so ascending rowid order, the
 -- order FTS5 walks cheaply, is newest first.

@@ -1,5 +1,6 @@
 import type { AccessScope, SearchFilters } from '../../ports/search-index.ts';
 import { AppError } from '../../domain/errors.ts';
+import { withinCode } from '../../domain/retention.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import type { Params } from './sqlite-connection.ts';
 import { BM25_SQL } from './fts5-schema.ts';
@@ -47,15 +48,18 @@ export interface KeyRules {
  */
 export const keyRules = (scope: AccessScope, filters: SearchFilters): KeyRules => {
   const want = (v: string | undefined) => (v === undefined || v === null ? null : String(v));
-  const [unit, code, kind] = [want(filters.unitCode), want(filters.classificationCode), want(filters.kind)];
+  const [unit, code, kind, phase] = [want(filters.unitCode), want(filters.classificationCode), want(filters.kind), want(filters.retentionPhase)];
   const passes = (k: FacetKey) =>
-    (unit === null || k.unit_code === unit) && (code === null || k.classification_code === code) && (kind === null || k.kind === kind);
+    (unit === null || k.unit_code === unit) &&
+    (code === null || withinCode(k.classification_code, code)) &&
+    (kind === null || k.kind === kind) &&
+    (phase === null || k.phase === phase);
   const maxRank = Number.isFinite(scope.maxSecurityRank) ? scope.maxSecurityRank : -1;
   const units = new Set(Array.isArray(scope.unitCodes) ? scope.unitCodes.map(String) : []);
   const allUnits = scope.allUnits === true;
   return {
     seesAll: allUnits && maxRank >= SECURITY_LEVELS.length - 1,
-    filtered: unit !== null || code !== null || kind !== null,
+    filtered: unit !== null || code !== null || kind !== null || phase !== null,
     userId: String(scope.userId ?? ''),
     passes,
     inScope: (k) => (allUnits || units.has(k.unit_code)) && k.sec_rank <= maxRank && passes(k),

@@ -35,11 +35,11 @@ export const upsertChunk = async (db: SqliteConnection, vocabulary: VocabularyWr
 
   const facts = docs.map((d) => {
     const day = dayOf(d);
-    return [d.unitCode, d.classificationCode ?? '', d.kind, day.slice(0, 4), securityRank(d.securityLevel), Number(day.replace(/-/g, ''))] as const;
+    return [d.unitCode, d.classificationCode ?? '', d.kind, day.slice(0, 4), securityRank(d.securityLevel), d.retentionPhase ?? '', Number(day.replace(/-/g, ''))] as const;
   });
   await db.run(
-    `INSERT OR IGNORE INTO facet_keys(unit_code, classification_code, kind, year, sec_rank)
-       SELECT DISTINCT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)`,
+    `INSERT OR IGNORE INTO facet_keys(unit_code, classification_code, kind, year, sec_rank, phase)
+       SELECT DISTINCT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)`,
     [JSON.stringify(facts)],
   );
   // Rowids count down: FTS5 reads a doclist in ascending rowid order as it streams, but must
@@ -56,8 +56,8 @@ export const upsertChunk = async (db: SqliteConnection, vocabulary: VocabularyWr
     `INSERT INTO attrs(n, fkey, day, shared)
        SELECT value ->> 0,
               (SELECT id FROM facet_keys k WHERE k.unit_code = value ->> 1 AND k.classification_code = value ->> 2
-                  AND k.kind = value ->> 3 AND k.year = value ->> 4 AND k.sec_rank = value ->> 5),
-              value ->> 6, value ->> 7
+                  AND k.kind = value ->> 3 AND k.year = value ->> 4 AND k.sec_rank = value ->> 5 AND k.phase = value ->> 6),
+              value ->> 7, value ->> 8
          FROM json_each(?)`,
     [JSON.stringify(docs.map((d, i) => [rowOf.get(d.id)!, ...facts[i]!, d.readers.length > 0 ? 1 : 0]))],
   );

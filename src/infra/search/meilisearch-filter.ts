@@ -38,7 +38,8 @@ export const accessFilter = (scope: AccessScope): string => {
 export const buildFilter = (scope: AccessScope, filters: SearchFilters): string => {
   const parts = [accessFilter(scope)];
   if (filters.unitCode != null) parts.push(`unitCode = ${quoteMeili(filters.unitCode)}`);
-  if (filters.classificationCode != null) parts.push(`classificationCode = ${quoteMeili(filters.classificationCode)}`);
+  if (filters.classificationCode != null) parts.push(`classificationPath = ${quoteMeili(filters.classificationCode)}`);
+  if (filters.retentionPhase != null) parts.push(`retentionPhase = ${quoteMeili(filters.retentionPhase)}`);
   if (filters.kind != null) parts.push(`kind = ${quoteMeili(filters.kind)}`);
   if (filters.from) parts.push(`date >= ${dateNumber('from', filters.from)}`);
   if (filters.to) parts.push(`date <= ${dateNumber('to', filters.to)}`);

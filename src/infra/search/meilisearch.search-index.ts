@@ -28,6 +28,9 @@ interface MeiliDoc {
   sender: string;
   tags: string[];
   classificationCode: string | null;
+  /** The code and every code above it (800.1.2 → 800, 800.1, 800.1.2): a filter on 800 finds its refinements. */
+  classificationPath: string[];
+  retentionPhase: string | null;
   unitCode: string;
   securityRank: number;
   readers: string[];
@@ -37,12 +40,12 @@ interface MeiliDoc {
   createdAtMs: number;
 }
 
-const FACETS: FacetName[] = ['unitCode', 'classificationCode', 'kind', 'year'];
+const FACETS: FacetName[] = ['unitCode', 'classificationCode', 'kind', 'year', 'retentionPhase'];
 
 /** Settings applied by init(); Meilisearch only reindexes when they change. */
 const SETTINGS: Settings = {
   searchableAttributes: ['letterNumber', 'title', 'sender', 'tags', 'text'],
-  filterableAttributes: ['unitCode', 'classificationCode', 'kind', 'securityRank', 'readers', 'date', 'year'],
+  filterableAttributes: ['unitCode', 'classificationCode', 'classificationPath', 'retentionPhase', 'kind', 'securityRank', 'readers', 'date', 'year'],
   sortableAttributes: ['createdAtMs'],
   displayedAttributes: ['id', 'title', 'kind', 'text', 'letterNumber', 'sender'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
@@ -72,6 +75,8 @@ const toMeili = (d: SearchDocument): MeiliDoc => {
     sender: stripMarkers(d.sender ?? ''),
     tags: d.tags.map(stripMarkers),
     classificationCode: d.classificationCode,
+    classificationPath: d.classificationCode ? d.classificationCode.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')) : [],
+    retentionPhase: d.retentionPhase,
     unitCode: d.unitCode,
     securityRank: securityRank(d.securityLevel),
     readers: [...new Set(d.readers.map(String))],

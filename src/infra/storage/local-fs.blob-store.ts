@@ -118,7 +118,8 @@ export class LocalFsBlobStore implements BlobStore {
       fh = await open(this.pathOf(key), 'r');
       // open(2) succeeds on a directory; a key that names a folder is not an object.
       if (!(await fh.stat()).isFile()) throw notFound(key);
-      return fh.createReadStream(); // closes the handle when the stream ends or is destroyed
+      // Closes the handle when the stream ends or is destroyed. 1 MB reads: a sixteenth of the system calls of the default.
+      return fh.createReadStream({ highWaterMark: 1024 * 1024 });
     } catch (err) {
       await fh?.close().catch(() => undefined);
       if (isMissing(err)) throw notFound(key);

@@ -4,11 +4,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../domain/errors.ts';
-import type { ThreadOps, ThreadReply, ThreadRequest } from './thread-pool.ts';
+import { EXIT, type ThreadOps, type ThreadReply, type ThreadRequest } from './thread-protocol.ts';
 
-export const serveThread = (ops: ThreadOps): void => {
+export const serveThread = (ops: ThreadOps, o: { onExit?: () => Promise<void> } = {}): void => {
   const port = parentPort!;
-  port.on('message', (req: ThreadRequest) => {
+  port.on('message', (req: ThreadRequest | typeof EXIT) => {
+    if (req === EXIT) {
+      // The thread ends once its pending work is done and what it holds open is closed.
+      void (o.onExit?.() ?? Promise.resolve()).finally(() => port.close());
+      return;
+    }
     const handler = ops[req.op] as ((args: unknown) => Promise<unknown>) | undefined;
     (handler ? handler(req.args) : Promise.reject(new Error(`no handler for ${req.op}`))).then(
       (result) => port.postMessage({ id: req.id, result } satisfies ThreadReply),

@@ -7,19 +7,12 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorCode } from '../../domain/errors.ts';
+import { AppError } from '../../domain/errors.ts';
+import { EXIT, type ThreadOps, type ThreadReply, type ThreadRequest } from './thread-protocol.ts';
 import { threadModule } from './thread-module.ts';
 import { JobTimeoutError, WorkerPool } from './worker-pool.ts';
 
-/** The calls a thread module serves: op name → handler. */
-export type ThreadOps = Record<string, (args: never) => Promise<unknown>>;
-
-export interface ThreadRequest {
-  id: number;
-  op: string;
-  args: unknown;
-}
-export type ThreadReply = { id: number } & ({ result: unknown; error?: undefined } | { error: { code: ErrorCode; detail: string } | { message: string }; result?: undefined });
+export type { ThreadOps } from './thread-protocol.ts';
 
 export interface ThreadPoolOptions {
   /** The thread module beside `base` (an import.meta.url), without extension: './x.worker'. */
@@ -84,6 +77,21 @@ class Thread {
 
   terminate(): Promise<number> {
     return this.worker.terminate();
+  }
+
+  /**
+   * Asks the thread to exit once what it is doing is done. Terminating a thread interrupts it
+   * anywhere, and Node 20 aborts the whole process when that lands between making a zlib stream
+   * and initialising it ("close before init"): a sound thread is never terminated. One that has
+   * not left after a few seconds is, all the same.
+   */
+  async close(): Promise<void> {
+    if (this.dead) return;
+    const gone = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.postMessage(EXIT);
+    const timer = setTimeout(() => void this.worker.terminate(), 5000);
+    await gone;
+    clearTimeout(timer);
   }
 }
 

@@ -7,8 +7,14 @@
 import { AppError } from '../../domain/errors.ts';
 
 export interface PoolWorker {
+  /** Stops the worker at once (it may be stuck in a job). */
   terminate(): Promise<unknown>;
+  /** Lets a sound worker finish what it is doing and exit by itself; terminate() when absent. */
+  close?(): Promise<unknown>;
 }
+
+/** How a worker leaves its slot: a sound one is let go, a failed one is stopped. */
+const letGo = <W extends PoolWorker>(w: W, sound: boolean) => (sound && w.close ? w.close() : w.terminate());
 
 export interface WorkerPoolOptions<W extends PoolWorker> {
   size: number;
@@ -70,7 +76,7 @@ export class WorkerPool<W extends PoolWorker> {
       return result;
     } finally {
       slot.jobs++;
-      if (!healthy || slot.jobs >= this.opts.recycleAfter) this.retire(slot);
+      if (!healthy || slot.jobs >= this.opts.recycleAfter) this.retire(slot, healthy);
       this.release(slot);
     }
   }
@@ -80,7 +86,7 @@ export class WorkerPool<W extends PoolWorker> {
     this.closed = true;
     const slots = this.idle.splice(0);
     for (const w of this.waiting.splice(0)) w({ worker: null, jobs: 0 });
-    await Promise.all(slots.map((s) => s.worker?.then((w) => w.terminate()).catch(() => {})));
+    await Promise.all(slots.map((s) => s.worker?.then((w) => letGo(w, true)).catch(() => {})));
   }
 
   private workerOf(slot: Slot<W>): Promise<W> {
@@ -94,11 +100,11 @@ export class WorkerPool<W extends PoolWorker> {
     return slot.worker;
   }
 
-  private retire(slot: Slot<W>): void {
+  private retire(slot: Slot<W>, sound: boolean): void {
     const old = slot.worker;
     slot.worker = null;
     slot.jobs = 0;
-    void old?.then((w) => w.terminate()).catch(() => {});
+    void old?.then((w) => letGo(w, sound)).catch(() => {});
   }
 
   private acquire(signal?: AbortSignal): Promise<Slot<W>> {
@@ -122,7 +128,7 @@ export class WorkerPool<W extends PoolWorker> {
 
   private release(slot: Slot<W>): void {
     if (this.closed) {
-      void slot.worker?.then((w) => w.terminate()).catch(() => {});
+      void slot.worker?.then((w) => letGo(w, true)).catch(() => {});
       return;
     }
     const next = this.waiting.shift();

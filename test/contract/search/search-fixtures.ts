@@ -20,6 +20,7 @@ const base: Omit<SearchDocument, 'id' | 'title' | 'text'> = {
   documentDate: '2024-05-02',
   createdAt: '2024-05-03T09:00:00.000Z',
   readers: [],
+  retentionPhase: 'active',
 };
 
 /** Builds a document with sensible defaults. */

@@ -46,6 +46,10 @@ export const auditRepository = (m: Models, runTransaction: TransactionRunner, tr
     const { rows, count } = await m.Audit.findAndCountAll({ where: { [Op.and]: where }, order: [['seq', 'ASC']], offset: (page - 1) * limit, limit, raw: true, transaction });
     return { items: (rows as unknown as RawRow[]).map(toEntry), total: count };
   },
+  async ofTargets(targetType, targetIds) {
+    if (targetIds.length === 0) return [];
+    return mapAll(await m.Audit.findAll({ where: { targetType, targetId: targetIds }, order: [['seq', 'ASC']], raw: true, transaction }), toEntry);
+  },
   async scan(afterSeq, limit) {
     return mapAll(await m.Audit.findAll({ where: { seq: { [Op.gt]: afterSeq } }, order: [['seq', 'ASC']], limit, raw: true, transaction }), toEntry);
   },

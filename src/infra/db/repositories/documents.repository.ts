@@ -1,11 +1,13 @@
 import { Op, type Transaction } from 'sequelize';
-import type { AcceptedMimeType, DocumentKind, DocumentRecord, DocumentStatus, PageText, TextSource } from '../../../domain/document.ts';
+import type { FinalDisposition } from '../../../domain/classification.ts';
+import type { AcceptedMimeType, DocumentKind, DocumentRecord, DocumentStatus, PageText, StoredRetention, TextSource } from '../../../domain/document.ts';
+import type { RetentionPhase } from '../../../domain/retention.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { DocumentRepository, PageTextRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toNum, toNumOrNull } from './row.ts';
+import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum, toNumOrNull } from './row.ts';
 
-const toDocument = (r: RawRow): DocumentRecord => ({
+export const toDocument = (r: RawRow): DocumentRecord => ({
   id: str(r.id),
   kind: str(r.kind) as DocumentKind,
   title: str(r.title),
@@ -27,14 +29,43 @@ const toDocument = (r: RawRow): DocumentRecord => ({
   sender: strOrNull(r.sender),
   createdBy: str(r.createdBy),
   batchId: strOrNull(r.batchId),
+  legacyCode: strOrNull(r.legacyCode),
+  retention: {
+    recordDate: strOrNull(r.recordDate),
+    phase: strOrNull(r.retentionPhase) as RetentionPhase | null,
+    activeUntil: strOrNull(r.activeUntil),
+    inactiveUntil: strOrNull(r.inactiveUntil),
+    finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null,
+    disposalId: strOrNull(r.disposalId),
+    disposedAt: toDateOrNull(r.disposedAt),
+    transferId: strOrNull(r.transferId),
+    transferredAt: toDateOrNull(r.transferredAt),
+  },
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
 
+/** The flat columns of a retention (or part of one). */
+export const retentionColumns = (r: Partial<StoredRetention>): RawRow => {
+  const out: RawRow = {};
+  if (r.recordDate !== undefined) out.recordDate = r.recordDate;
+  if (r.phase !== undefined) out.retentionPhase = r.phase;
+  if (r.activeUntil !== undefined) out.activeUntil = r.activeUntil;
+  if (r.inactiveUntil !== undefined) out.inactiveUntil = r.inactiveUntil;
+  if (r.finalDisposition !== undefined) out.finalDisposition = r.finalDisposition;
+  if (r.disposalId !== undefined) out.disposalId = r.disposalId;
+  if (r.disposedAt !== undefined) out.disposedAt = r.disposedAt;
+  if (r.transferId !== undefined) out.transferId = r.transferId;
+  if (r.transferredAt !== undefined) out.transferredAt = r.transferredAt;
+  return out;
+};
+
 export const documentRepository = (m: Models, transaction?: Transaction): DocumentRepository => ({
   async create(doc, now) {
-    const row = { ...doc, status: 'processing' as const, error: null, textSource: null, createdAt: now, updatedAt: now };
-    await m.Document.create({ ...row, tags: JSON.stringify(doc.tags) }, { transaction });
+    const retention: StoredRetention = { ...doc.retention, disposalId: null, disposedAt: null, transferId: null, transferredAt: null };
+    const row: DocumentRecord = { ...doc, legacyCode: doc.legacyCode ?? null, retention, status: 'processing', error: null, textSource: null, createdAt: now, updatedAt: now };
+    const { retention: _r, ...flat } = row;
+    await m.Document.create({ ...flat, ...retentionColumns(retention), tags: JSON.stringify(doc.tags) }, { transaction });
     return row;
   },
   async findById(id) {
@@ -70,7 +101,7 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
     for (;;) {
       const rows = (await m.Document.findAll({
         attributes: ['storageKey'],
-        where: { storageKey: { [Op.gt]: after } },
+        where: { storageKey: { [Op.gt]: after } }, // '' (no bytes kept) sorts before every key
         group: ['storageKey'],
         order: [['storageKey', 'ASC']],
         limit: 1000,

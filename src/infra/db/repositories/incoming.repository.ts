@@ -49,6 +49,9 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
   async findById(id) {
     return mapOne(await m.IncomingLetter.findByPk(id, { raw: true, transaction }), toIncoming);
   },
+  async findByDocument(documentId) {
+    return mapOne(await m.IncomingLetter.findOne({ where: { documentId }, raw: true, transaction }), toIncoming);
+  },
   async list(filter, visibility, page, limit) {
     const q = m.IncomingLetter.sequelize!;
     const where: WhereOptions[] = [{ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, visibility)})`) } }];

@@ -71,6 +71,9 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
   async findById(id) {
     return mapOne(await m.OutgoingLetter.findByPk(id, { raw: true, transaction }), toLetter);
   },
+  async findBySignedDocument(documentId) {
+    return mapOne(await m.OutgoingLetter.findOne({ where: { signedDocumentId: documentId }, raw: true, transaction }), toLetter);
+  },
   async list(filter, visibility, page, limit) {
     const q = m.OutgoingLetter.sequelize!;
     const where: WhereOptions[] = [{ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, visibility)})`) } }];

@@ -6,9 +6,11 @@ import type {
   OfficeCaRecord,
   SignedLetterRecord,
   SignedLetterRepository,
+  SignedSubjectType,
   SigningCertificateRecord,
   TrustAnchorRecord,
 } from '../../../ports/signing-repositories.ts';
+import type { SealRecord, SealRepository } from '../../../ports/records-repositories.ts';
 import type { Models } from '../models.ts';
 import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
 
@@ -76,6 +78,7 @@ const toSigned = (r: RawRow): SignedLetterRecord => ({
   certificateSerial: str(r.certificateSerial),
   signedAt: toDate(r.signedAt),
   timestamped: bool(r.timestamped),
+  subjectType: (strOrNull(r.subjectType) ?? 'outgoing') as SignedSubjectType,
 });
 
 /** The office CA, trusted roots and officials' certificates. */
@@ -134,7 +137,7 @@ export const certificateRepository = (m: Models, transaction?: Transaction): Cer
 /** The register of signed letters, signing claims, and a lock-free look at a counter. */
 export const signedLetterRepository = (m: Models, transaction?: Transaction): SignedLetterRepository => ({
   async register(l) {
-    await m.SignedLetter.create({ ...l }, { transaction });
+    await m.SignedLetter.create({ ...l, subjectType: l.subjectType ?? 'outgoing' }, { transaction });
   },
   async findByCode(code) {
     return mapOne(await m.SignedLetter.findByPk(code, { raw: true, transaction }), toSigned);
@@ -166,3 +169,23 @@ export const signedLetterRepository = (m: Models, transaction?: Transaction): Si
   },
 });
 
+
+const toSeal = (r: RawRow): SealRecord => ({
+  serial: str(r.serial),
+  certificate: der(r.certificate),
+  chain: (JSON.parse(str(r.chain)) as string[]).map(der),
+  lockedKey: str(r.lockedKey),
+  commonName: str(r.commonName),
+  notAfter: toDate(r.notAfter),
+  createdAt: toDate(r.createdAt),
+});
+
+/** The office seal (see migration 007). */
+export const sealRepository = (m: Models, transaction?: Transaction): SealRepository => ({
+  async current() {
+    return mapOne(await m.OfficeSeal.findOne({ order: [['createdAt', 'DESC'], ['serial', 'DESC']], raw: true, transaction }), toSeal);
+  },
+  async add(seal) {
+    await m.OfficeSeal.create({ ...seal, certificate: b64(seal.certificate), chain: JSON.stringify(seal.chain.map(b64)) }, { transaction });
+  },
+});

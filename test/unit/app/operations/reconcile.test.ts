@@ -27,7 +27,7 @@ const world = () => {
 
   const addDoc = (n: number, status: DocumentStatus, o: { stored?: boolean; indexed?: boolean } = {}) => {
     const id = `doc-${n}`;
-    const d = { id, status, sha256: sha(n), storageKey: originalKey(sha(n)), title: id, tags: [], createdAt: new Date(0) } as unknown as DocumentRecord;
+    const d = { id, status, sha256: sha(n), storageKey: originalKey(sha(n)), title: id, tags: [], createdAt: new Date(0), retention: { phase: 'active' } } as unknown as DocumentRecord;
     docs.set(id, d);
     if (o.stored ?? true) blobs.set(d.storageKey, Buffer.from('x'));
     if (o.indexed ?? status !== 'processing') index.add(id);

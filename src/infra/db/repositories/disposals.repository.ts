@@ -1,0 +1,104 @@
+import type { Transaction } from 'sequelize';
+import type { DisposalRecord, DisposalStatus, RecordItemState, TransferRecord, TransferStatus } from '../../../domain/records.ts';
+import type { DisposalRepository, TransferRepository } from '../../../ports/records-repositories.ts';
+import type { Models } from '../models.ts';
+import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+
+const toDisposal = (r: RawRow): DisposalRecord => ({
+  id: str(r.id),
+  status: str(r.status) as DisposalStatus,
+  reason: str(r.reason),
+  unitCode: str(r.unitCode),
+  items: toNum(r.items),
+  proposedBy: str(r.proposedBy),
+  proposedAt: toDate(r.proposedAt),
+  decidedBy: strOrNull(r.decidedBy),
+  decidedAt: toDateOrNull(r.decidedAt),
+  decisionNote: strOrNull(r.decisionNote),
+  executedBy: strOrNull(r.executedBy),
+  executedAt: toDateOrNull(r.executedAt),
+  minutesDocumentId: strOrNull(r.minutesDocumentId),
+  minutesNumber: strOrNull(r.minutesNumber),
+});
+
+const toTransfer = (r: RawRow): TransferRecord => ({
+  id: str(r.id),
+  status: str(r.status) as TransferStatus,
+  unitCode: str(r.unitCode),
+  recipient: str(r.recipient),
+  items: toNum(r.items),
+  createdBy: str(r.createdBy),
+  createdAt: toDate(r.createdAt),
+  confirmedBy: strOrNull(r.confirmedBy),
+  confirmedAt: toDateOrNull(r.confirmedAt),
+  minutesDocumentId: strOrNull(r.minutesDocumentId),
+  minutesNumber: strOrNull(r.minutesNumber),
+});
+
+/** Items of acts still under way (in `open` states), per document: which act holds each. */
+const openActs = async (m: Models, kind: 'disposal' | 'transfer', transaction: Transaction | undefined, documentIds: string[], open: string[]) => {
+  const out = new Map<string, string>();
+  if (documentIds.length === 0) return out;
+  const rows = (await m.Disposal.sequelize!.query(
+    `SELECT i.document_id AS documentId, i.${kind}_id AS actId FROM ${kind}_items i JOIN ${kind}s a ON a.id = i.${kind}_id WHERE a.status IN (:open) AND i.document_id IN (:ids)`,
+    { replacements: { open, ids: documentIds }, type: 'SELECT', transaction },
+  )) as RawRow[];
+  for (const r of rows) out.set(str(r.documentId), str(r.actId));
+  return out;
+};
+
+export const disposalRepository = (m: Models, transaction?: Transaction): DisposalRepository => ({
+  async create(d, documentIds) {
+    await m.Disposal.create({ ...d, updatedAt: d.proposedAt }, { transaction });
+    await m.DisposalItem.bulkCreate(documentIds.map((documentId) => ({ disposalId: d.id, documentId, state: 'pending', doneAt: null })), { transaction });
+  },
+  async findById(id) {
+    return mapOne(await m.Disposal.findByPk(id, { raw: true, transaction }), toDisposal);
+  },
+  async list(filter, page, limit) {
+    const where = { ...(filter.status ? { status: filter.status } : {}), ...(filter.unitCodes ? { unitCode: filter.unitCodes } : {}) };
+    const [rows, total] = await Promise.all([
+      m.Disposal.findAll({ where, order: [['updatedAt', 'DESC'], ['id', 'ASC']], limit, offset: (page - 1) * limit, raw: true, transaction }),
+      m.Disposal.count({ where, transaction }),
+    ]);
+    return { items: mapAll(rows, toDisposal), total };
+  },
+  async items(id) {
+    const rows = (await m.DisposalItem.findAll({ where: { disposalId: id }, order: [['documentId', 'ASC']], raw: true, transaction })) as unknown as RawRow[];
+    return rows.map((r) => ({ documentId: str(r.documentId), state: str(r.state) as RecordItemState, doneAt: toDateOrNull(r.doneAt) }));
+  },
+  async setStatus(id, from, to, extra, now) {
+    const [n] = await m.Disposal.update({ ...extra, status: to, updatedAt: now }, { where: { id, status: from }, transaction });
+    return n === 1;
+  },
+  async markItem(id, documentId, state, at) {
+    await m.DisposalItem.update({ state, doneAt: at }, { where: { disposalId: id, documentId, state: 'pending' }, transaction });
+  },
+  openFor: (documentIds) => openActs(m, 'disposal', transaction, documentIds, ['proposed', 'approved', 'executing']),
+});
+
+export const transferRepository = (m: Models, transaction?: Transaction): TransferRepository => ({
+  async create(t, documentIds) {
+    await m.Transfer.create({ ...t, updatedAt: t.createdAt }, { transaction });
+    await m.TransferItem.bulkCreate(documentIds.map((documentId) => ({ transferId: t.id, documentId })), { transaction });
+  },
+  async findById(id) {
+    return mapOne(await m.Transfer.findByPk(id, { raw: true, transaction }), toTransfer);
+  },
+  async list(filter, page, limit) {
+    const where = { ...(filter.status ? { status: filter.status } : {}), ...(filter.unitCodes ? { unitCode: filter.unitCodes } : {}) };
+    const [rows, total] = await Promise.all([
+      m.Transfer.findAll({ where, order: [['updatedAt', 'DESC'], ['id', 'ASC']], limit, offset: (page - 1) * limit, raw: true, transaction }),
+      m.Transfer.count({ where, transaction }),
+    ]);
+    return { items: mapAll(rows, toTransfer), total };
+  },
+  async items(id) {
+    return ((await m.TransferItem.findAll({ where: { transferId: id }, order: [['documentId', 'ASC']], raw: true, transaction })) as unknown as RawRow[]).map((r) => str(r.documentId));
+  },
+  async setStatus(id, from, to, extra, now) {
+    const [n] = await m.Transfer.update({ ...extra, status: to, updatedAt: now }, { where: { id, status: from }, transaction });
+    return n === 1;
+  },
+  openFor: (documentIds) => openActs(m, 'transfer', transaction, documentIds, ['prepared']),
+});

@@ -1,0 +1,102 @@
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import type { FinalDisposition } from '../../../domain/classification.ts';
+import type { DocumentKind } from '../../../domain/document.ts';
+import { type RetentionPhase, SETTLED_PHASES } from '../../../domain/retention.ts';
+import type { RecordListFilter, RetentionRepository } from '../../../ports/records-repositories.ts';
+import type { Models } from '../models.ts';
+import { toDocument } from './documents.repository.ts';
+import { mapAll, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
+import { visibleDocumentIds } from './visibility.ts';
+
+/** Rows whose phase follows the scheme and the calendar: not minutes, and not held, disposed or transferred. */
+const moving = { kind: { [Op.ne]: 'minutes' }, [Op.or]: [{ retentionPhase: null }, { retentionPhase: { [Op.notIn]: [...SETTLED_PHASES] } }] };
+/** Rows whose dates may still change: everything but minutes and what is gone. */
+const living = { kind: { [Op.ne]: 'minutes' }, [Op.or]: [{ retentionPhase: null }, { retentionPhase: { [Op.notIn]: ['disposed', 'transferred'] } }] };
+
+export const retentionRepository = (m: Models, transaction?: Transaction): RetentionRepository => {
+  const q = m.Document.sequelize!;
+  const visible = (f: RecordListFilter): WhereOptions => ({
+    [Op.and]: [
+      q.literal(`id IN (${visibleDocumentIds(q, f.visibility)})`),
+      ...(f.unitCode ? [{ unitCode: f.unitCode }] : []),
+      ...(f.finalDisposition ? [{ finalDisposition: f.finalDisposition }] : []),
+    ],
+  });
+  const list = async (phase: RetentionPhase, f: RecordListFilter, page: number, limit: number, order: [string, string][]) => {
+    const where = { [Op.and]: [{ retentionPhase: phase }, visible(f)] };
+    const [rows, total] = await Promise.all([
+      m.Document.findAll({ where, order, limit, offset: (page - 1) * limit, raw: true, transaction }),
+      m.Document.count({ where, transaction }),
+    ]);
+    return { items: mapAll(rows, toDocument), total };
+  };
+  return {
+    async withoutRecordDate(limit) {
+      const rows = (await m.Document.findAll({ attributes: ['id', 'kind', 'documentDate', 'createdAt'], where: { recordDate: null }, order: [['id', 'ASC']], limit, raw: true, transaction })) as unknown as RawRow[];
+      return rows.map((r) => ({ id: str(r.id), kind: str(r.kind) as DocumentKind, documentDate: strOrNull(r.documentDate), createdAt: toDate(r.createdAt) }));
+    },
+    async setRecordDate(ids, recordDate) {
+      if (ids.length) await m.Document.update({ recordDate }, { where: { id: ids }, transaction });
+    },
+    async groups(codes) {
+      const where = { kind: { [Op.ne]: 'minutes' }, recordDate: { [Op.ne]: null }, ...(codes === 'all' ? {} : { classificationCode: codes }) };
+      const by = ['classificationCode', 'recordDate', 'activeUntil', 'inactiveUntil', 'finalDisposition', 'retentionPhase'];
+      const rows = (await m.Document.findAll({ attributes: [...by, [q.fn('COUNT', '*'), 'n']], where, group: by, raw: true, transaction })) as unknown as RawRow[];
+      return rows.map((r) => ({
+        classificationCode: strOrNull(r.classificationCode),
+        recordDate: str(r.recordDate),
+        activeUntil: strOrNull(r.activeUntil),
+        inactiveUntil: strOrNull(r.inactiveUntil),
+        finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null,
+        phase: strOrNull(r.retentionPhase) as RetentionPhase | null,
+        count: toNum(r.n),
+      }));
+    },
+    async applyGroup(g, dates, phase) {
+      const group = { classificationCode: g.classificationCode, recordDate: g.recordDate };
+      await m.Document.update({ activeUntil: dates.activeUntil, inactiveUntil: dates.inactiveUntil, finalDisposition: dates.finalDisposition }, { where: { ...group, ...living }, transaction });
+      const changing = { [Op.and]: [group, moving, { [Op.or]: [{ retentionPhase: null }, { retentionPhase: { [Op.ne]: phase } }] }] };
+      const ids = ((await m.Document.findAll({ attributes: ['id'], where: changing, raw: true, transaction })) as unknown as RawRow[]).map((r) => str(r.id));
+      if (ids.length) await m.Document.update({ retentionPhase: phase }, { where: { id: ids }, transaction });
+      return ids;
+    },
+    async advance(today, limit) {
+      const pick = async (where: WhereOptions, phase: 'inactive' | 'due', room: number) => {
+        if (room <= 0) return [];
+        const rows = (await m.Document.findAll({ attributes: ['id', 'unitCode', 'finalDisposition'], where, order: [['id', 'ASC']], limit: room, raw: true, transaction })) as unknown as RawRow[];
+        const out = rows.map((r) => ({ id: str(r.id), unitCode: str(r.unitCode), phase, finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null }));
+        if (out.length) await m.Document.update({ retentionPhase: phase }, { where: { id: out.map((o) => o.id) }, transaction });
+        return out;
+      };
+      const due = await pick({ retentionPhase: ['active', 'inactive'], inactiveUntil: { [Op.ne]: null, [Op.lte]: today } }, 'due', limit);
+      const inactive = await pick({ retentionPhase: 'active', activeUntil: { [Op.ne]: null, [Op.lte]: today }, inactiveUntil: { [Op.gt]: today } }, 'inactive', limit - due.length);
+      return [...due, ...inactive];
+    },
+    async set(id, r) {
+      await m.Document.update({ recordDate: r.recordDate, activeUntil: r.activeUntil, inactiveUntil: r.inactiveUntil, finalDisposition: r.finalDisposition }, { where: { id }, transaction });
+      await m.Document.update({ retentionPhase: r.phase }, { where: { id, ...moving }, transaction });
+    },
+    async setPhase(ids, phase) {
+      if (ids.length) await m.Document.update({ retentionPhase: phase }, { where: { id: ids }, transaction });
+    },
+    due: (f, page, limit) => list('due', f, page, limit, [['inactiveUntil', 'ASC'], ['id', 'ASC']]),
+    unclassified: (f, page, limit) => list('unclassified', f, page, limit, [['createdAt', 'DESC'], ['id', 'ASC']]),
+    async counts(visibility) {
+      const rows = (await m.Document.findAll({
+        attributes: ['unitCode', 'retentionPhase', 'finalDisposition', [q.fn('COUNT', '*'), 'n']],
+        where: { [Op.and]: [{ retentionPhase: { [Op.ne]: null } }, q.literal(`id IN (${visibleDocumentIds(q, visibility)})`)] },
+        group: ['unitCode', 'retentionPhase', 'finalDisposition'],
+        raw: true,
+        transaction,
+      })) as unknown as RawRow[];
+      return rows.map((r) => ({ unitCode: str(r.unitCode), phase: str(r.retentionPhase) as RetentionPhase, finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null, count: toNum(r.n) }));
+    },
+    async markDisposed(id, disposalId, at) {
+      const [n] = await m.Document.update({ retentionPhase: 'disposed', disposalId, disposedAt: at, storageKey: '', updatedAt: at }, { where: { id, retentionPhase: 'due' }, transaction });
+      return n === 1;
+    },
+    async markTransferred(ids, transferId, at, dropBytes) {
+      if (ids.length) await m.Document.update({ retentionPhase: 'transferred', transferId, transferredAt: at, ...(dropBytes ? { storageKey: '' } : {}), updatedAt: at }, { where: { id: ids }, transaction });
+    },
+  };
+};
