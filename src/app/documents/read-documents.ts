@@ -4,6 +4,8 @@ import { AppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import type { DocumentVisibility } from '../../ports/correspondence-repositories.ts';
 import type { AppDeps } from '../deps.ts';
+import { raiseIntegrityAlarm } from '../records/integrity-alarm.ts';
+import { verifiedRead } from './verified-read.ts';
 
 /** The caller's read scope, from the current unit tree. */
 export const scopeOf = async (deps: AppDeps, actor: Actor): Promise<ReadScope> => readScopeOf(actor, await deps.db.units.all());
@@ -55,7 +57,9 @@ export const openContent = async (deps: AppDeps, actor: Actor, id: string) => {
   requireBytes(doc);
   // Audited before the stream opens: a failed audit must not leave an open file behind.
   await auditRead(deps, actor, doc, 'download');
-  return { document: doc, stream: await deps.blobs.get(doc.storageKey) };
+  const day = deps.clock.now().toISOString().slice(0, 10);
+  const stream = verifiedRead(await deps.blobs.get(doc.storageKey), doc.sha256, () => raiseIntegrityAlarm(deps, doc.id, 'mismatch', { kind: 'read', id: day }));
+  return { document: doc, stream };
 };
 
 /** The extracted text, page by page. */

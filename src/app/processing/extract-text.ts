@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { EXTRACT_JOB, INDEX_JOB } from '../documents/store-original.ts';
 import { GAVE_UP_PREFIX } from './gave-up.ts';
+import { raiseIntegrityAlarm } from '../records/integrity-alarm.ts';
 
 /**
  * Job: reads a document's text (text layer or OCR) outside any transaction, then commits the
@@ -14,6 +15,12 @@ export const extractText = async (deps: AppDeps, payload: { documentId: string }
   if (!doc) return;
   const staged = await deps.staging.write(await deps.blobs.get(doc.storageKey), { maxBytes: Number.MAX_SAFE_INTEGER });
   try {
+    // The staging area hashed the copy: text is never read from bytes that changed since they were archived.
+    if (staged.sha256 !== doc.sha256) {
+      await raiseIntegrityAlarm(deps, doc.id, 'mismatch', { kind: 'read', id: deps.clock.now().toISOString().slice(0, 10) });
+      await finish(deps, doc.id, { status: 'failed', error: 'the stored bytes changed since they were archived; restore the original from a backup' });
+      return;
+    }
     const limits = { maxPages: deps.limits.maxPages, maxPixels: deps.limits.maxPixels };
     const pages = await deps.extractor.extract(staged.path, doc.mimeType, limits, { signal }).catch(async (e: unknown) => {
       if (e instanceof AppError && e.code === 'invalid') {

@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { FixityRun } from '../../domain/records.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { AppDeps } from '../deps.ts';
-import { notifyUsers, usersWithRole } from './records-notices.ts';
+import { raiseIntegrityAlarm } from './integrity-alarm.ts';
 
 /** Job type: checks the next part of a fixity run and books the part after it. */
 export const FIXITY_JOB = 'fixity-run';
@@ -91,24 +91,6 @@ const storedHash = async (deps: AppDeps, key: string): Promise<{ sha256: string;
   return { sha256: hash.digest('hex'), bytes };
 };
 
-/** A changed or missing original: an audit entry and a notice to every admin, once per run and record. */
-const raiseAlarm = async (deps: AppDeps, run: FixityRun, documentId: string, what: 'mismatch' | 'missing') => {
-  const admins = await usersWithRole(deps.db, 'admin');
-  await deps.db.transaction(async (tx) => {
-    await tx.audit.append({ at: deps.clock.now(), actorId: null, action: `fixity.${what}`, targetType: 'document', targetId: documentId, details: { runId: run.id } });
-    await notifyUsers(deps, tx, admins, {
-      kind: 'fixity_alarm',
-      dedupeKey: `fixity:${run.id}:${documentId}`,
-      subjectType: 'document',
-      subjectId: documentId,
-      message:
-        what === 'mismatch'
-          ? `Pemeriksaan keutuhan: isi arsip ${documentId} berubah sejak diarsipkan (SHA-256 berbeda). Pulihkan dari cadangan. — Fixity: the stored bytes of record ${documentId} changed since it was archived; restore it from a backup.`
-          : `Pemeriksaan keutuhan: berkas asli arsip ${documentId} hilang dari penyimpanan. Pulihkan dari cadangan. — Fixity: the original of record ${documentId} is missing from storage; restore it from a backup.`,
-    });
-  });
-};
-
 /**
  * Job: checks the next part of a run (after its cursor) and books the next part, paced so the
  * whole run takes about FIXITY_WINDOW_HOURS (on-demand runs go as fast as the job runner lets
@@ -130,11 +112,11 @@ export const continueFixity = async (deps: AppDeps, payload: { runId: string }, 
       run.checked++;
       if (!found) {
         run.missing.push(doc.id);
-        await raiseAlarm(deps, run, doc.id, 'missing');
+        await raiseIntegrityAlarm(deps, doc.id, 'missing', { kind: 'fixity', id: run.id });
       } else if (found.sha256 !== doc.sha256) {
         run.checkedBytes += found.bytes;
         run.mismatched.push(doc.id);
-        await raiseAlarm(deps, run, doc.id, 'mismatch');
+        await raiseIntegrityAlarm(deps, doc.id, 'mismatch', { kind: 'fixity', id: run.id });
       } else {
         run.checkedBytes += found.bytes;
         run.ok++;

@@ -1,5 +1,6 @@
 import type { OutgoingLetterRecord } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
+import { sha256Hex } from './office-ca.ts';
 import { calendarDateIn, wallClock } from '../../domain/office-time.ts';
 import { indonesianDate } from '../../domain/outgoing-rules.ts';
 import type { PageArea } from '../../ports/letter-renderer.ts';
@@ -55,6 +56,7 @@ export const prepareLetter = async (deps: AppDeps, letter: OutgoingLetterRecord,
   if (!doc) throw new AppError('invalid', "the letter's draft is missing from the archive");
   if (doc.size > MAX_DRAFT_BYTES) throw new AppError('invalid', `the draft is larger than ${MAX_DRAFT_BYTES / 1024 / 1024} MB; a letter to sign is smaller`);
   const bytes = await deps.blobs.getBuffer(doc.storageKey);
+  if (sha256Hex(bytes) !== doc.sha256) throw new AppError('invalid', "the draft's stored bytes changed since it was archived; it is not signed (restore it from a backup)");
   return { ...who, pdf: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), title: cert.title ?? `Kepala ${unitName}` };
 };
 
