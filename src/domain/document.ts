@@ -44,6 +44,8 @@ export interface DocumentRecord {
   /** A code from an old scheme, kept as metadata for bulk-imported archives (they stay unclassified until mapped). */
   legacyCode: string | null;
   retention: StoredRetention;
+  /** The description's version: 1 when archived, one more with each edit (the ETag). */
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'forbidden' // 403
   | 'not_found' // 404 (also: exists but not visible to the caller)
   | 'conflict' // 409
-  | 'gone' // 410 the record was destroyed (disposal) or handed over (transfer); its metadata stays
+  | 'gone' // 410
+  | 'precondition_failed' // 412 the client edited a version that is no longer current (If-Match) the record was destroyed (disposal) or handed over (transfer); its metadata stays
   | 'too_large' // 413
   | 'unsupported_type' // 415
   | 'invalid' // 422 valid syntax, invalid values or unreadable file contents

@@ -8,6 +8,7 @@ const STATUS: Record<ErrorCode, [number, string]> = {
   not_found: [404, 'Not found'],
   conflict: [409, 'Conflict'],
   gone: [410, 'Gone'],
+  precondition_failed: [412, 'Precondition failed'],
   too_large: [413, 'Too large'],
   unsupported_type: [415, 'Unsupported file type'],
   invalid: [422, 'Invalid values'],

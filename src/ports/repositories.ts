@@ -159,7 +159,7 @@ export interface SessionRepository {
 /** What a new document's retention starts as (disposal and transfer come later). */
 export type NewRetention = Pick<StoredRetention, 'recordDate' | 'phase' | 'activeUntil' | 'inactiveUntil' | 'finalDisposition'>;
 
-export type NewDocument = Omit<DocumentRecord, 'createdAt' | 'updatedAt' | 'status' | 'error' | 'textSource' | 'retention' | 'legacyCode'> & {
+export type NewDocument = Omit<DocumentRecord, 'createdAt' | 'updatedAt' | 'status' | 'error' | 'textSource' | 'retention' | 'legacyCode' | 'version'> & {
   legacyCode?: string | null;
   retention: NewRetention;
 };
@@ -172,8 +172,8 @@ export interface DocumentRepository {
   create(doc: NewDocument, now: Date): Promise<DocumentRecord>;
   findById(id: string): Promise<DocumentRecord | null>;
   findBySha256(sha256: string): Promise<DocumentRecord | null>;
-  /** Changes descriptive fields (never the bytes, status or who filed it). */
-  updateMetadata(id: string, patch: DocumentMetadataPatch, now: Date): Promise<void>;
+  /** Changes descriptive fields (never the bytes, status or who filed it) of version `version`, making it the next; false when another edit came first. */
+  updateMetadata(id: string, patch: DocumentMetadataPatch, now: Date, version: number): Promise<boolean>;
   /** Sets status (and error, text source, pages when given). */
   setStatus(id: string, status: DocumentStatus, extra: { error?: string | null; textSource?: TextSource; pages?: number }, now: Date): Promise<void>;
   /** Ids in creation order after `afterId` (paging through everything for reindex/reconcile). */

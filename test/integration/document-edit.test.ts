@@ -64,4 +64,25 @@ describe('document edit and download audit (HTTP)', function () {
     expectProblem(await api(app, editor, 'PATCH', '/api/v1/documents/00000000-0000-4000-8000-000000000000', { title: 'x' }), 404);
     expect(await auditOf('document.edit')).to.have.length(1);
   });
+
+  it('versions the description: an ETag on read, 412 for an edit of a version no longer current, and of two edits at once one wins', async () => {
+    const read = await fetch(`${app.url}/api/v1/documents/${id}`, { headers: { authorization: `Bearer ${editor}` } });
+    const etag = read.headers.get('etag')!;
+    expect(etag).to.match(/^"\d+"$/);
+    const patch = (body: unknown, ifMatch?: string) =>
+      fetch(`${app.url}/api/v1/documents/${id}`, { method: 'PATCH', headers: { authorization: `Bearer ${editor}`, 'content-type': 'application/json', ...(ifMatch ? { 'if-match': ifMatch } : {}) }, body: JSON.stringify(body) });
+    const [a, b] = await Promise.all([patch({ title: 'Versi A' }, etag), patch({ title: 'Versi B' }, etag)]);
+    expect([a.status, b.status].sort()).to.deep.equal([200, 412]);
+    const won = a.status === 200 ? a : b;
+    const lost = a.status === 200 ? b : a;
+    expect(won.headers.get('etag')).to.equal(`"${Number(etag.slice(1, -1)) + 1}"`);
+    expect(lost.headers.get('content-type')).to.match(/problem\+json/);
+    expect(((await lost.json()) as { detail: string }).detail).to.match(/changed by someone else/);
+    expect((await patch({ title: 'Versi lama' }, etag)).status).to.equal(412); // an old ETag stays refused
+    expect((await patch({ title: 'Versi C' }, 'kemarin')).status).to.equal(400);
+    // Without If-Match two edits at once still cannot both write over what they read.
+    const [c, d] = await Promise.all([patch({ title: 'Tanpa A' }), patch({ title: 'Tanpa B' })]);
+    expect([c.status, d.status]).to.include(200);
+    expect([c.status, d.status].every((st) => st === 200 || st === 412)).to.equal(true);
+  });
 });

@@ -9,14 +9,18 @@ import { INDEX_JOB } from './store-original.ts';
 import { requireActiveCode } from '../classifications/active-code.ts';
 import { retentionFor } from '../records/retention-scheme.ts';
 
+const stale = (current: number | null) =>
+  new AppError('precondition_failed', `the document was changed by someone else since you read it${current ? ` (now version ${current})` : ''}; read it again and redo your change`, current ? { members: { currentVersion: current } } : {});
+
 /**
  * Corrects a document's description (title, classification, security level, unit, date, tags,
  * letter number, sender); the original bytes never change. Only clerks and admins who may file
  * for both the old and the new unit may do it. The change, its audit entry (each field before
  * and after) and the re-index job commit together.
  */
-export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch): Promise<DocumentRecord> => {
+export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch, o: { ifVersion?: number | undefined } = {}): Promise<DocumentRecord> => {
   const doc = await visibleDocument(deps, actor, id);
+  if (o.ifVersion !== undefined && o.ifVersion !== doc.version) throw stale(doc.version);
   if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins edit documents');
   if (doc.retention.phase === 'disposed') throw new AppError('gone', 'this record was destroyed; its description stays as the disposal left it');
   const units = await deps.db.units.all();
@@ -37,7 +41,8 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
   if (narrowing) await deps.search.remove([id]);
   const now = deps.clock.now();
   const commit = deps.db.transaction(async (tx) => {
-    await tx.documents.updateMetadata(id, Object.fromEntries(changed.map((k) => [k, patch[k]])), now);
+    // Compare-and-set on the version read: of two edits at once, the second finds it moved on.
+    if (!(await tx.documents.updateMetadata(id, Object.fromEntries(changed.map((k) => [k, patch[k]])), now, doc.version))) throw stale(null);
     if (retention) await tx.retention.set(id, retention);
     const details = { changed, before: Object.fromEntries(changed.map((k) => [k, doc[k]])), after: Object.fromEntries(changed.map((k) => [k, patch[k]])) };
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.edit', targetType: 'document', targetId: id, details });

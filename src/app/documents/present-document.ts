@@ -38,6 +38,7 @@ export const presentDocument = (d: DocumentRecord, o: { holds?: { id: string; na
   createdBy: d.createdBy,
   createdAt: d.createdAt.toISOString(),
   updatedAt: d.updatedAt.toISOString(),
+  version: d.version,
   retention: presentRetention(d, o.holds),
   // What a destroyed record was and who approved its destruction: GET /disposals/:id has the rest.
   ...(d.retention.disposalId ? { disposal: { id: d.retention.disposalId, disposedAt: d.retention.disposedAt?.toISOString() ?? null } } : {}),

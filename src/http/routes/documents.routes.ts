@@ -14,6 +14,7 @@ import { extensionFor } from '../../domain/file-types.ts';
 import { acceptUpload, discardUploads } from '../middleware/upload.ts';
 import { code, isoDate, parse } from '../validate.ts';
 import { contentDisposition } from '../content-disposition.ts';
+import { ifMatchVersion, setEtag } from '../etag.ts';
 
 const tags = z
   .string()
@@ -77,12 +78,15 @@ export const documentsRoutes = (deps: AppDeps): Router => {
 
   r.get('/documents/:id', async (req, res) => {
     const { document, holds } = await getDocumentDetail(deps, req.actor!, parse(id, req.params.id));
+    setEtag(res, document.version);
     res.json(presentDocument(document, { holds }));
   });
 
   r.patch('/documents/:id', async (req, res) => {
     const changes = parse(documentChanges, req.body ?? {});
-    res.json(presentDocument(await editDocument(deps, req.actor!, parse(id, req.params.id), changes)));
+    const document = await editDocument(deps, req.actor!, parse(id, req.params.id), changes, { ifVersion: ifMatchVersion(req) });
+    setEtag(res, document.version);
+    res.json(presentDocument(document));
   });
 
   r.get('/documents/:id/content', async (req, res) => {

@@ -107,6 +107,7 @@ export const defineModels = (s: Sequelize): Models => ({
       disposedAt: d3(),
       transferId: DataTypes.STRING,
       transferredAt: d3(),
+      version: DataTypes.INTEGER,
       createdAt: d3(),
       updatedAt: d3(),
     },

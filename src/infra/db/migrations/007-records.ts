@@ -6,7 +6,7 @@ const text = (allowNull = false) => ({ type: DataTypes.TEXT, allowNull });
 const int = (allowNull = false) => ({ type: DataTypes.INTEGER, allowNull });
 
 /**
- * Issue 11's records lifecycle: every document carries its retention (the date it counts from,
+ * Issue 11's records lifecycle (and issue 16's document versions): every document carries its retention (the date it counts from,
  * the dates its schedule gives, its phase), legal holds on sets of records, disposals with their
  * items and crash-safe execution, transfers of permanent records, fixity runs, the office seal
  * that signs minutes, and schedules that several processes share (a periodic task runs once per
@@ -26,6 +26,8 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
     ['transferred_at', date()],
   ];
   for (const [name, spec] of docCols) await qi.addColumn('documents', name, spec);
+  // The description's version (ETag): an edit names the version it read, so of two at once one wins (412 for the other).
+  await qi.addColumn('documents', 'version', { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 });
   await qi.addIndex('documents', ['retention_phase', 'active_until']);
   await qi.addIndex('documents', ['retention_phase', 'inactive_until']);
   await qi.addIndex('documents', ['retention_phase', 'final_disposition', 'unit_code']);
@@ -133,6 +135,7 @@ export const down = async ({ context: qi }: { context: QueryInterface }): Promis
   await qi.removeIndex('documents', ['retention_phase', 'final_disposition', 'unit_code']);
   await qi.removeIndex('documents', ['retention_phase', 'inactive_until']);
   await qi.removeIndex('documents', ['retention_phase', 'active_until']);
+  await qi.removeColumn('documents', 'version');
   for (const c of ['transferred_at', 'transfer_id', 'disposed_at', 'disposal_id', 'legacy_code', 'final_disposition', 'inactive_until', 'active_until', 'retention_phase', 'record_date']) {
     await qi.removeColumn('documents', c);
   }

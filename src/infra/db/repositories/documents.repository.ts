@@ -30,6 +30,7 @@ export const toDocument = (r: RawRow): DocumentRecord => ({
   createdBy: str(r.createdBy),
   batchId: strOrNull(r.batchId),
   legacyCode: strOrNull(r.legacyCode),
+  version: toNum(r.version ?? 1),
   retention: {
     recordDate: strOrNull(r.recordDate),
     phase: strOrNull(r.retentionPhase) as RetentionPhase | null,
@@ -63,7 +64,7 @@ export const retentionColumns = (r: Partial<StoredRetention>): RawRow => {
 export const documentRepository = (m: Models, transaction?: Transaction): DocumentRepository => ({
   async create(doc, now) {
     const retention: StoredRetention = { ...doc.retention, disposalId: null, disposedAt: null, transferId: null, transferredAt: null };
-    const row: DocumentRecord = { ...doc, legacyCode: doc.legacyCode ?? null, retention, status: 'processing', error: null, textSource: null, createdAt: now, updatedAt: now };
+    const row: DocumentRecord = { ...doc, legacyCode: doc.legacyCode ?? null, retention, version: 1, status: 'processing', error: null, textSource: null, createdAt: now, updatedAt: now };
     const { retention: _r, ...flat } = row;
     await m.Document.create({ ...flat, ...retentionColumns(retention), tags: JSON.stringify(doc.tags) }, { transaction });
     return row;
@@ -74,9 +75,10 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
   async findBySha256(sha256) {
     return mapOne(await m.Document.findOne({ where: { sha256 }, raw: true, transaction }), toDocument);
   },
-  async updateMetadata(id, patch, now) {
+  async updateMetadata(id, patch, now, version) {
     const { tags, ...rest } = patch;
-    await m.Document.update({ ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}), updatedAt: now }, { where: { id }, transaction });
+    const [n] = await m.Document.update({ ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}), version: version + 1, updatedAt: now }, { where: { id, version }, transaction });
+    return n === 1;
   },
   async setStatus(id, status, extra, now) {
     await m.Document.update({ status, updatedAt: now, ...extra }, { where: { id }, transaction });
