@@ -58,13 +58,16 @@ export const openApiDocument = (publicUrl: string) => ({
     },
     '/api/v1/documents/batch/{batchId}': { get: { summary: 'Progress and per-file status of a bulk import', parameters: [idParam('batchId')], responses: { 200: { description: 'per-file status' }, ...errors(401, 404) } } },
     '/api/v1/documents/{id}': {
-      get: { summary: 'Metadata', parameters: [idParam('id')], responses: { 200: { description: 'metadata', ...json(ref('Document')) }, ...errors(401, 404) } },
+      get: { summary: 'Metadata, with its version as the ETag', parameters: [idParam('id')], responses: { 200: { description: 'metadata', ...json(ref('Document')) }, ...errors(401, 404) } },
       patch: {
-        summary: 'Correct the description (clerk or admin of the unit); audited, re-indexed',
-        parameters: [idParam('id')],
-        requestBody: json({ type: 'object', additionalProperties: false, properties: { ...documentMetadata, tags: { type: 'array', items: { type: 'string' } } } }),
-        responses: { 200: { description: 'the document as now described', ...json(ref('Document')) }, ...errors(400, 401, 403, 404, 422) },
+        summary: 'Correct the description (clerk or admin of the unit): versioned, audited with the values before and after, re-indexed. If-Match names the version read (412 when it is no longer current); what a signature covers on a signed letter or minutes cannot change (409)',
+        parameters: [idParam('id'), { name: 'If-Match', in: 'header', required: false, schema: { type: 'string', example: '"3"' } }],
+        requestBody: json({ type: 'object', additionalProperties: false, properties: { ...documentMetadata, tags: { type: 'array', items: { type: 'string' } }, reason: { type: 'string', maxLength: 1000, description: 'why it is corrected' } } }),
+        responses: { 200: { description: 'the document as now described (new ETag)', ...json(ref('Document')) }, ...errors(400, 401, 403, 404, 409, 410, 412, 422) },
       },
+    },
+    '/api/v1/documents/{id}/corrections': {
+      get: { summary: 'Every correction (version, who, when, why, values before and after) and the description as first registered', parameters: [idParam('id')], responses: { 200: { description: 'corrections' }, ...errors(401, 404) } },
     },
     '/api/v1/documents/{id}/content': { get: { summary: 'The original bytes, as an attachment', parameters: [idParam('id')], responses: { 200: { description: 'the original' }, ...errors(401, 404, 503) } } },
     '/api/v1/documents/{id}/text': {

@@ -14,11 +14,15 @@ const stale = (current: number | null) =>
 
 /**
  * Corrects a document's description (title, classification, security level, unit, date, tags,
- * letter number, sender); the original bytes never change. Only clerks and admins who may file
- * for both the old and the new unit may do it. The change, its audit entry (each field before
- * and after) and the re-index job commit together.
+ * letter number, sender): a correction, versioned (the version read, via If-Match, must still
+ * be current: 412 otherwise) and audited with every field's value before and after and the
+ * reason given, so the original values stay on record (GET /documents/:id/corrections). The
+ * original bytes never change. Only clerks and admins who may file for both the old and the new
+ * unit may do it. What a signature covers (a signed letter's or minutes' number, date, title,
+ * code, level, unit, sender) never changes: only their tags. The change, its audit entry and the
+ * re-index job commit together.
  */
-export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch, o: { ifVersion?: number | undefined } = {}): Promise<DocumentRecord> => {
+export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch, o: { ifVersion?: number | undefined; reason?: string | undefined } = {}): Promise<DocumentRecord> => {
   const doc = await visibleDocument(deps, actor, id);
   if (o.ifVersion !== undefined && o.ifVersion !== doc.version) throw stale(doc.version);
   if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins edit documents');
@@ -32,6 +36,10 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
   }
   const changed = (Object.keys(patch) as (keyof DocumentMetadataPatch)[]).filter((k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(doc[k]));
   if (changed.length === 0) return doc;
+  const sealed = changed.filter((k) => k !== 'tags');
+  if (sealed.length && (doc.kind === 'minutes' || (await deps.db.signedLetters.findBySha256(doc.sha256)))) {
+    throw new AppError('conflict', `this record is a signed ${doc.kind === 'minutes' ? 'minutes' : 'letter'}: what the signature covers (${sealed.join(', ')}) cannot change; only its tags can`);
+  }
   if (changed.includes('classificationCode')) await requireActiveCode(deps.db, patch.classificationCode);
   // A new code or date gives the record its retention anew (a held record stays held).
   const retention = changed.includes('classificationCode') || changed.includes('documentDate') ? await retentionFor(deps, { ...doc, ...patch }) : null;
@@ -44,7 +52,7 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
     // Compare-and-set on the version read: of two edits at once, the second finds it moved on.
     if (!(await tx.documents.updateMetadata(id, Object.fromEntries(changed.map((k) => [k, patch[k]])), now, doc.version))) throw stale(null);
     if (retention) await tx.retention.set(id, retention);
-    const details = { changed, before: Object.fromEntries(changed.map((k) => [k, doc[k]])), after: Object.fromEntries(changed.map((k) => [k, patch[k]])) };
+    const details = { version: doc.version + 1, changed, before: Object.fromEntries(changed.map((k) => [k, doc[k]])), after: Object.fromEntries(changed.map((k) => [k, patch[k]])), reason: o.reason ?? null };
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.edit', targetType: 'document', targetId: id, details });
     // A document still being read is indexed with its new fields when extraction ends.
     if (doc.status !== 'processing') await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId: id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });

@@ -70,3 +70,22 @@ export const getText = async (deps: AppDeps, actor: Actor, id: string): Promise<
   await auditRead(deps, actor, doc, 'read_text');
   return { text: pages.map((p) => p.text).join('\n\n'), pages };
 };
+
+/**
+ * A record's corrections, oldest first (each with its version, who, when, why, and every changed
+ * field before and after), and its description as first registered: the first `before` of each
+ * field that was ever corrected, the current value of the others.
+ */
+export const getCorrections = async (deps: AppDeps, actor: Actor, id: string) => {
+  const doc = await visibleDocument(deps, actor, id);
+  const edits = (await deps.db.audit.ofTargets('document', [id])).filter((e) => e.action === 'document.edit');
+  const original: Record<string, unknown> = {};
+  const fields = ['title', 'classificationCode', 'securityLevel', 'unitCode', 'documentDate', 'tags', 'letterNumber', 'sender'] as const;
+  for (const f of fields) original[f] = doc[f];
+  for (const e of [...edits].reverse()) Object.assign(original, (e.details.before ?? {}) as Record<string, unknown>);
+  return {
+    version: doc.version,
+    original,
+    corrections: edits.map((e) => ({ version: e.details.version ?? null, at: e.at.toISOString(), actorId: e.actorId, reason: e.details.reason ?? null, changed: e.details.changed, before: e.details.before, after: e.details.after })),
+  };
+};

@@ -5,7 +5,7 @@ import { editDocument } from '../../app/documents/edit-document.ts';
 import { getBatch } from '../../app/documents/get-batch.ts';
 import { importBatch } from '../../app/documents/import-batch.ts';
 import { presentDocument } from '../../app/documents/present-document.ts';
-import { getDocumentDetail, getText, openContent } from '../../app/documents/read-documents.ts';
+import { getCorrections, getDocumentDetail, getText, openContent } from '../../app/documents/read-documents.ts';
 import { requireUploader } from '../../app/documents/store-original.ts';
 import { uploadDocument } from '../../app/documents/upload-document.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
@@ -83,10 +83,14 @@ export const documentsRoutes = (deps: AppDeps): Router => {
   });
 
   r.patch('/documents/:id', async (req, res) => {
-    const changes = parse(documentChanges, req.body ?? {});
-    const document = await editDocument(deps, req.actor!, parse(id, req.params.id), changes, { ifVersion: ifMatchVersion(req) });
+    const { reason, ...changes } = parse(documentChanges.extend({ reason: z.string().trim().min(1).max(1000).optional() }), req.body ?? {});
+    const document = await editDocument(deps, req.actor!, parse(id, req.params.id), changes, { ifVersion: ifMatchVersion(req), reason });
     setEtag(res, document.version);
     res.json(presentDocument(document));
+  });
+
+  r.get('/documents/:id/corrections', async (req, res) => {
+    res.json(await getCorrections(deps, req.actor!, parse(id, req.params.id)));
   });
 
   r.get('/documents/:id/content', async (req, res) => {
