@@ -62,7 +62,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
     generatedAdminPassword = randomBytes(12).toString('base64url');
     admin = { username: 'admin', password: generatedAdminPassword };
   }
-  if (await bootstrapAdmin(deps, admin)) log.info({ username: admin!.username }, 'created the first admin');
+  if (await bootstrapAdmin(deps, admin, config.adminClearance)) log.info({ username: admin!.username }, 'created the first admin');
 
   let runner: JobRunner | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;

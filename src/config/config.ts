@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { SECURITY_LEVELS, type SecurityLevel } from '../domain/security-level.ts';
 
 /** Typed configuration. Every backend is chosen here; code above the adapters never checks env. */
 export interface Config {
@@ -27,6 +28,12 @@ export interface Config {
   limits: { uploadMaxBytes: number; maxPages: number; maxPixels: number; batchMaxFiles: number; zipMaxEntries: number; zipMaxRatio: number; zipMaxTotalBytes: number };
   jobs: { pollMs: number; leaseMs: number; maxAttempts: number; concurrency: number };
   admin?: { username: string; password: string };
+  /**
+   * The first admin's clearance (ADMIN_CLEARANCE, default biasa). An admin may raise no one
+   * above their own clearance alone: the first admin cleared for the office's highest level can
+   * approve the others' requests.
+   */
+  adminClearance: SecurityLevel;
   tokenTtlHours: number;
   /** Which proxies' X-Forwarded-For to believe for the client address (login back-off, logs). */
   trustProxy: string;
@@ -108,6 +115,7 @@ const schema = z.object({
   JOB_CONCURRENCY: int(1, 64).optional(),
   ADMIN_USERNAME: z.string().min(1).max(64).optional(),
   ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').max(256).optional(),
+  ADMIN_CLEARANCE: z.enum(SECURITY_LEVELS).default('biasa'),
   TOKEN_TTL_HOURS: int(1, 24 * 30).default(12),
   TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'loopback, uniquelocal, an address or CIDR list, or a hop count').default('loopback'),
   AUDIT_CHECKPOINT_MINUTES: int(0, 7 * 24 * 60).default(60),
@@ -188,6 +196,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     },
     jobs: { pollMs: e.JOB_POLL_MS, leaseMs: e.JOB_LEASE_MS, maxAttempts: e.JOB_MAX_ATTEMPTS, concurrency: e.JOB_CONCURRENCY ?? e.OCR_WORKERS },
     ...(e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } } : {}),
+    adminClearance: e.ADMIN_CLEARANCE,
     tokenTtlHours: e.TOKEN_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
     audit: { checkpointMinutes: e.AUDIT_CHECKPOINT_MINUTES },

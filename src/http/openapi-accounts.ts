@@ -55,7 +55,22 @@ export const accountPaths = {
       responses: { 200: { description: 'the user', ...json(ref('User')) }, ...errors(400, 401, 403, 404, 409, 422) },
     },
   },
-  '/api/v1/users/{id}/totp/reset': { post: { summary: 'Turn off a user’s second factor (lost phone) and end their sessions (admin)', parameters: [idParam('id')], responses: { 204: { description: 'reset' }, ...errors(401, 403, 404) } } },
+  '/api/v1/users/{id}/totp/reset': {
+    post: {
+      summary: 'Turn off a user’s second factor (lost phone) and end their sessions (admin); for an account cleared above the admin it waits for a second admin (202)',
+      parameters: [idParam('id')],
+      responses: { 202: { description: 'waiting for a second admin', ...json(obj({ pendingRequest: ref('AccessRequest') })) }, 204: { description: 'reset' }, ...errors(401, 403, 404) },
+    },
+  },
+  '/api/v1/access-requests': {
+    get: {
+      summary: 'Account changes waiting for (or decided by) a second admin: clearance above the requesting admin’s own, or credentials and access of an account cleared above it',
+      parameters: [q('status', { type: 'string', enum: ['pending', 'approved', 'rejected'] }), q('page', { type: 'integer' }), q('limit', { type: 'integer' })],
+      responses: { 200: { description: 'requests, newest first', ...json(obj({ items: { type: 'array', items: ref('AccessRequest') }, total: { type: 'integer' } })) }, ...errors(401, 403, 422) },
+    },
+  },
+  '/api/v1/access-requests/{id}/approve': { post: { summary: 'Approve and apply (an admin cleared for its level, not the one who asked)', parameters: [idParam('id')], responses: { 200: { description: 'applied', ...json(ref('AccessRequest')) }, ...errors(401, 403, 404, 409, 422) } } },
+  '/api/v1/access-requests/{id}/reject': { post: { summary: 'Reject (the same admins)', parameters: [idParam('id')], responses: { 200: { description: 'rejected', ...json(ref('AccessRequest')) }, ...errors(401, 403, 404, 409, 422) } } },
   '/api/v1/people': {
     get: {
       summary: 'The people directory (any logged-in user): id, name, unit and roles of each account, for routing letters and naming reviewers and signers',
@@ -79,6 +94,7 @@ export const accountPaths = {
 };
 
 export const accountSchemas = {
+  AccessRequest: { type: 'object', properties: { id: str, userId: str, changes: { type: 'object', description: 'what would change; a new password shows as "new"' }, level: { type: 'string', enum: LEVELS }, status: { type: 'string', enum: ['pending', 'approved', 'rejected'] }, requestedBy: str, requestedAt: str, decidedBy: { type: ['string', 'null'] }, decidedAt: { type: ['string', 'null'] } } },
   Person: obj({ id: str, name: str, unitCode: str, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, disabled: { type: 'boolean' } }),
   User: obj({ id: str, username: str, name: str, email: { type: ['string', 'null'] }, role: str, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, unitCode: str, clearance: { type: 'string', enum: LEVELS }, disabled: { type: 'boolean' }, totpEnabled: { type: 'boolean' }, totpRequired: { type: 'boolean' }, createdAt: str }),
   NewUser: obj(

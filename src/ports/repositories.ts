@@ -99,6 +99,43 @@ export interface BatchRecord {
   createdAt: Date;
 }
 
+/** What an account change that waits for a second admin would do; a password only as its hash. */
+export interface AccessChange {
+  name?: string;
+  roles?: Role[];
+  unitCode?: string;
+  clearance?: SecurityLevel;
+  disabled?: boolean;
+  passwordHash?: string;
+  email?: string | null;
+  totpReset?: boolean;
+}
+
+export type AccessRequestStatus = 'pending' | 'approved' | 'rejected';
+
+export interface AccessRequestRecord {
+  id: string;
+  userId: string;
+  changes: AccessChange;
+  /** The clearance the approving admin needs. */
+  level: SecurityLevel;
+  status: AccessRequestStatus;
+  requestedBy: string;
+  requestedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+}
+
+/** Account changes waiting for a second admin (see domain needsSecondAdmin). */
+export interface AccessRequestRepository {
+  create(r: AccessRequestRecord): Promise<void>;
+  findById(id: string): Promise<AccessRequestRecord | null>;
+  /** Newest first. */
+  list(filter: { status?: AccessRequestStatus | undefined }, page: number, limit: number): Promise<{ items: AccessRequestRecord[]; total: number }>;
+  /** pending → approved | rejected by compare-and-set; false when it was decided already. */
+  decide(id: string, status: Exclude<AccessRequestStatus, 'pending'>, by: string, at: Date): Promise<boolean>;
+}
+
 /** Users and their credentials. */
 export interface UserRepository {
   /** Inserts a user; AppError `conflict` when the username is taken. */
@@ -264,6 +301,7 @@ export interface AuditRepository {
 
 export interface Repositories {
   users: UserRepository;
+  accessRequests: AccessRequestRepository;
   units: UnitRepository;
   sessions: SessionRepository;
   recoveryCodes: RecoveryCodeRepository;

@@ -41,7 +41,7 @@ for (const target of databaseTargets()) {
 
     before(async () => {
       app = await startTestAppOn(target);
-      for (const [name, role, clearance] of [['staf1', 'staff', 'biasa'], ['arsip1', 'clerk', 'rahasia'], ['audit1', 'auditor', 'biasa'], ['audit2', 'auditor', 'rahasia']] as const) {
+      for (const [name, role, clearance] of [['staf1', 'staff', 'biasa'], ['arsip1', 'clerk', 'rahasia'], ['audit1', 'auditor', 'biasa'], ['audit2', 'auditor', 'rahasia'], ['adminb', 'admin', 'biasa']] as const) {
         userId[name] = await newUser(app, name, role, clearance);
         token[name] = await app.login(name, PASSWORD);
       }
@@ -73,8 +73,8 @@ for (const target of databaseTargets()) {
       const byActor = await api(app, app.adminToken, 'GET', `/api/v1/audit?actorId=${userId.arsip1}&limit=100`);
       expect(byActor.body.items!.length).to.equal(byActor.body.total).and.be.greaterThan(0);
       expect(byActor.body.items!.every((e) => e.actorId === userId.arsip1)).to.equal(true);
-      const uploads = await api(app, app.adminToken, 'GET', '/api/v1/audit?action=document.upload');
-      expect(uploads.body.items!.map((e) => e.targetId)).to.deep.equal([doc.biasa]); // the admin is cleared for biasa only
+      const uploads = await api(app, token.adminb!, 'GET', '/api/v1/audit?action=document.upload');
+      expect(uploads.body.items!.map((e) => e.targetId)).to.deep.equal([doc.biasa]); // this admin is cleared for biasa only
       const aboutDoc = await api(app, token.audit1!, 'GET', `/api/v1/audit?documentId=${doc.biasa}&limit=100`);
       expect(aboutDoc.body.items!.map((e) => e.action)).to.include.members(['document.upload', 'document.extracted']);
       expect(aboutDoc.body.items!.every((e) => e.targetId === doc.biasa)).to.equal(true);
@@ -145,12 +145,12 @@ for (const target of databaseTargets()) {
     });
 
     it("exports one user's activity for an admin", async () => {
-      const r = await ndjson(app, app.adminToken, `/api/v1/users/${userId.arsip1}/activity`);
+      const r = await ndjson(app, token.adminb!, `/api/v1/users/${userId.arsip1}/activity`);
       expect(r.status).to.equal(200);
       expect(r.headers.get('content-type')).to.match(/^application\/x-ndjson/);
       expect(r.lines.length).to.be.greaterThan(0);
       expect(r.lines.every((e) => e.actorId === userId.arsip1)).to.equal(true);
-      // The admin is cleared for biasa: the clerk's upload of the rahasia document stays hidden.
+      // This admin is cleared for biasa: the clerk's upload of the rahasia document stays hidden.
       expect(r.lines.filter((e) => e.action === 'document.upload').map((e) => e.targetId)).to.deep.equal([doc.biasa]);
       expectProblem(await api(app, app.adminToken, 'GET', `/api/v1/users/${randomUUID()}/activity`), 404);
       expectProblem(await api(app, app.adminToken, 'GET', '/api/v1/users/not-a-uuid/activity'), 422);

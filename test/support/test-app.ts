@@ -63,7 +63,7 @@ const seedLetterCodes = async (naskah: Naskah): Promise<void> => {
 export const startTestApp = async (env: Record<string, string> = {}, o: { warmOcr?: boolean; log?: pino.Logger; restartOf?: TestApp; freshScheme?: boolean } = {}): Promise<TestApp> => {
   // A restart: the stopped app's data dir, clock and enrolled second factors (pass the same env).
   const dataDir = o.restartOf?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'naskah-it-')));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, OCR_WORKERS: '1', JOB_POLL_MS: '50', RETENTION_PASS_HOURS: '0', FIXITY_EVERY_HOURS: '0', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, OCR_WORKERS: '1', JOB_POLL_MS: '50', RETENTION_PASS_HOURS: '0', FIXITY_EVERY_HOURS: '0', ADMIN_CLEARANCE: 'sangat_rahasia', ...env });
   const clock = o.restartOf?.clock ?? offsetClock();
   const naskah = await startNaskah(config, o.log ?? pino({ level: 'silent' }), { warmOcr: o.warmOcr ?? false, clock });
   if (!o.freshScheme) await seedLetterCodes(naskah);

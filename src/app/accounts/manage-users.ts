@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type Role, normaliseRoles } from '../../domain/roles.ts';
-import type { SecurityLevel } from '../../domain/security-level.ts';
-import type { UserPatch, UserRecord } from '../../ports/repositories.ts';
+import { needsSecondAdmin, type SecurityLevel } from '../../domain/security-level.ts';
+import type { AccessChange, UserRecord } from '../../ports/repositories.ts';
+import { applyAccessChange, holdForSecondAdmin, levelOf } from './access-requests.ts';
 import type { AppDeps } from '../deps.ts';
 import { checkPassword, conflictAs, requireAdmin } from './admin-only.ts';
 import { presentUser } from './present-user.ts';
@@ -41,20 +42,27 @@ const existing = async (deps: AppDeps, id: string): Promise<UserRecord> => {
   return user;
 };
 
-/** Creates a user (admin only; `actor` null means the shell or the first start). */
+/**
+ * Creates a user (admin only; `actor` null means the shell or the first start). An account
+ * cleared above the creating admin's own clearance is created at the admin's clearance, and the
+ * higher one waits for a second admin cleared for it (`pendingRequest`).
+ */
 export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewUserInput) => {
   requireAdmin(actor);
   checkPassword(input.password);
   const username = normaliseUsername(input.username);
   await requireUnit(deps, input.unitCode);
   const passwordHash = await deps.hasher.hash(input.password);
-  const user = await deps.db.transaction(async (tx) => {
-    const fields = { id: randomUUID(), username, passwordHash, name: input.name, roles: normaliseRoles(input.roles), unitCode: input.unitCode, clearance: input.clearance, email: input.email ?? null };
+  const held = actor !== null && needsSecondAdmin(actor.clearance, null, input.clearance);
+  const clearance = held ? actor.clearance : input.clearance;
+  const out = await deps.db.transaction(async (tx) => {
+    const fields = { id: randomUUID(), username, passwordHash, name: input.name, roles: normaliseRoles(input.roles), unitCode: input.unitCode, clearance, email: input.email ?? null };
     const created = await tx.users.create({ ...fields, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null }).catch(conflictAs(`the username ${username} is taken`));
-    await tx.audit.append({ at: deps.clock.now(), actorId: actor?.id ?? null, action: 'admin.user_create', targetType: 'user', targetId: created.id, details: { username, roles: created.roles, unitCode: input.unitCode, clearance: input.clearance } });
-    return created;
+    await tx.audit.append({ at: deps.clock.now(), actorId: actor?.id ?? null, action: 'admin.user_create', targetType: 'user', targetId: created.id, details: { username, roles: created.roles, unitCode: input.unitCode, clearance } });
+    const pendingRequest = held ? await holdForSecondAdmin(deps, tx, actor, created.id, { clearance: input.clearance }, input.clearance) : undefined;
+    return { created, pendingRequest };
   });
-  return presentUser(user);
+  return { ...presentUser(out.created), ...(out.pendingRequest ? { pendingRequest: out.pendingRequest } : {}) };
 };
 
 /**
@@ -72,7 +80,7 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
   }
   if (changes.unitCode) await requireUnit(deps, changes.unitCode);
   if (changes.password !== undefined) checkPassword(changes.password);
-  const patch: UserPatch = {
+  const change: AccessChange = {
     ...(changes.name !== undefined ? { name: changes.name } : {}),
     ...(changes.roles ? { roles: normaliseRoles(changes.roles) } : {}),
     ...(changes.unitCode ? { unitCode: changes.unitCode } : {}),
@@ -81,13 +89,18 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
     ...(changes.password ? { passwordHash: await deps.hasher.hash(changes.password) } : {}),
     ...(changes.email !== undefined ? { email: changes.email } : {}),
   };
-  const endSessions = changes.disabled === true || changes.password !== undefined;
+  // Only a name or an address may an admin change alone on an account cleared above them.
+  const reaching = changes.clearance !== undefined || changes.roles !== undefined || changes.unitCode !== undefined || changes.disabled !== undefined || changes.password !== undefined;
+  const target = await existing(deps, id);
+  if (reaching && needsSecondAdmin(actor.clearance, target.clearance, changes.clearance)) {
+    const pendingRequest = await deps.db.transaction((tx) => holdForSecondAdmin(deps, tx, actor, id, change, levelOf(target.clearance, changes.clearance)));
+    return { ...presentUser(target), pendingRequest };
+  }
   await deps.db.transaction(async (tx) => {
-    await tx.users.update(id, patch);
-    const revoked = endSessions ? await tx.sessions.revokeAllOf(id) : 0;
+    const revoked = await applyAccessChange(tx, id, change);
     // Field names, never the password itself.
     const changed = Object.keys(changes).filter((k) => changes[k as keyof UserChanges] !== undefined);
-    const values = { ...(patch.roles ? { roles: patch.roles } : {}), ...(patch.unitCode ? { unitCode: patch.unitCode } : {}), ...(patch.clearance ? { clearance: patch.clearance } : {}), ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}) };
+    const values = { ...(change.roles ? { roles: change.roles } : {}), ...(change.unitCode ? { unitCode: change.unitCode } : {}), ...(change.clearance ? { clearance: change.clearance } : {}), ...(change.disabled !== undefined ? { disabled: change.disabled } : {}) };
     await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'admin.user_update', targetType: 'user', targetId: id, details: { changed, ...values, sessionsEnded: revoked } });
   });
   return presentUser(await existing(deps, id));
@@ -97,13 +110,15 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
 export const resetTotp = async (deps: AppDeps, actor: Actor, id: string) => {
   requireAdmin(actor);
   if (actor.id === id) throw new AppError('conflict', 'you cannot reset your own second factor; ask another admin');
-  await existing(deps, id);
+  const target = await existing(deps, id);
+  if (needsSecondAdmin(actor.clearance, target.clearance, undefined)) {
+    return deps.db.transaction((tx) => holdForSecondAdmin(deps, tx, actor, id, { totpReset: true }, target.clearance));
+  }
   await deps.db.transaction(async (tx) => {
-    await tx.users.update(id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
-    await tx.recoveryCodes.replace(id, []);
-    const revoked = await tx.sessions.revokeAllOf(id);
+    const revoked = await applyAccessChange(tx, id, { totpReset: true });
     await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'admin.user_totp_reset', targetType: 'user', targetId: id, details: { sessionsEnded: revoked } });
   });
+  return null;
 };
 
 /** One user (admins, or the user themself). */

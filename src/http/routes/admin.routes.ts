@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { createUnit, listUnits, updateUnit } from '../../app/accounts/manage-units.ts';
 import { createUser, getUser, listUsers, resetTotp, updateUser } from '../../app/accounts/manage-users.ts';
+import { decideAccessRequest, listAccessRequests } from '../../app/accounts/access-requests.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { PASSWORD_MAX } from '../../domain/password-policy.ts';
 import { ROLES } from '../../domain/roles.ts';
@@ -34,6 +35,8 @@ const newUnit = z.object({ code, name, parentCode: code.optional() });
 const unitChanges = z.object({ name: name.optional(), parentCode: code.nullable().optional() }).strict();
 
 /** Account and unit administration (the use cases check that the caller is an admin). */
+const accessQuery = z.object({ ...paging, status: one(z.enum(['pending', 'approved', 'rejected'])).optional() });
+
 export const adminRoutes = (deps: AppDeps): Router => {
   const r = Router();
   r.post('/users', async (req, res) => {
@@ -47,12 +50,24 @@ export const adminRoutes = (deps: AppDeps): Router => {
     res.json(await getUser(deps, req.actor!, parse(userId, req.params.id)));
   });
   r.patch('/users/:id', async (req, res) => {
-    res.json(await updateUser(deps, req.actor!, parse(userId, req.params.id), parse(userChanges, req.body)));
+    const user = await updateUser(deps, req.actor!, parse(userId, req.params.id), parse(userChanges, req.body));
+    // A change above the admin's own clearance waits for a second admin: accepted, not done.
+    res.status('pendingRequest' in user ? 202 : 200).json(user);
   });
   r.post('/users/:id/totp/reset', async (req, res) => {
-    await resetTotp(deps, req.actor!, parse(userId, req.params.id));
-    res.status(204).end();
+    const pending = await resetTotp(deps, req.actor!, parse(userId, req.params.id));
+    if (pending) res.status(202).json({ pendingRequest: pending });
+    else res.status(204).end();
   });
+  r.get('/access-requests', async (req, res) => {
+    const { page, limit, status } = parse(accessQuery, req.query);
+    res.json(await listAccessRequests(deps, req.actor!, { status }, page, limit));
+  });
+  for (const [verb, approve] of [['approve', true], ['reject', false]] as const) {
+    r.post(`/access-requests/:id/${verb}`, async (req, res) => {
+      res.json(await decideAccessRequest(deps, req.actor!, parse(userId, req.params.id), approve));
+    });
+  }
   r.post('/units', async (req, res) => {
     res.status(201).json(await createUnit(deps, req.actor!, parse(newUnit, req.body)));
   });

@@ -37,7 +37,8 @@ export type Models = Record<
   | 'TransferItem'
   | 'FixityRun'
   | 'Schedule'
-  | 'OfficeSeal',
+  | 'OfficeSeal'
+  | 'AccessRequest',
   ModelStatic<Row>
 >;
 
@@ -397,6 +398,11 @@ const recordsModels = (s: Sequelize) => ({
     { tableName: 'fixity_runs' },
   ),
   Schedule: s.define('Schedule', { name: key(), nextAt: d3(), lastAt: d3() }, { tableName: 'schedules' }),
+  AccessRequest: s.define(
+    'AccessRequest',
+    { id: key(), userId: S, changes: T, level: S, status: S, requestedBy: S, requestedAt: d3(), decidedBy: S, decidedAt: d3() },
+    { tableName: 'access_requests' },
+  ),
   OfficeSeal: s.define(
     'OfficeSeal',
     { serial: key(), certificate: T, chain: T, lockedKey: T, commonName: S, notAfter: d3(), createdAt: d3() },

@@ -7,6 +7,7 @@ import { migrate } from './migrate.ts';
 import { transactionRunner, type TransactionRunner } from './transactions.ts';
 import { defineModels, type Models } from './models.ts';
 import { userRepository, unitRepository, sessionRepository } from './repositories/accounts.repository.ts';
+import { accessRequestRepository } from './repositories/access-requests.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
 import { classificationRepository } from './repositories/classifications.repository.ts';
 import { batchRepository } from './repositories/batches.repository.ts';
@@ -27,6 +28,7 @@ import { statsSource } from './repositories/stats.repository.ts';
 
 const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repositories => ({
   users: guarded(userRepository(m, t)),
+  accessRequests: guarded(accessRequestRepository(m, t)),
   units: guarded(unitRepository(m, t)),
   sessions: guarded(sessionRepository(m, t)),
   recoveryCodes: guarded(recoveryCodeRepository(m, t)),

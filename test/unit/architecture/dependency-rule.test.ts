@@ -13,7 +13,8 @@ const ALLOWED: Record<string, string[]> = {
   pipeline: ['pipeline', 'app', 'domain', 'ports'],
   infra: ['infra', 'ports', 'domain', 'config'],
   http: ['http', 'app', 'domain', 'ports', 'config'],
-  config: ['config'],
+  // Configuration validates values the domain defines (security levels, roles).
+  config: ['config', 'domain'],
   // The browser UI talks to the server over HTTP only; it may share the domain's pure words.
   web: ['web', 'domain'],
 };

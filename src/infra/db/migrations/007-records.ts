@@ -125,12 +125,27 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
     not_after: date(false),
     created_at: date(false),
   });
+  // Issue 16: account changes that reach above the requesting admin's own clearance wait for a second admin cleared for them.
+  await qi.createTable('access_requests', {
+    id: { ...str(36), primaryKey: true },
+    user_id: str(36),
+    // What would change, as the use case records it (never a password in the clear: its hash).
+    changes: text(),
+    // The clearance the approver needs: the higher of the user's and the one requested.
+    level: str(16),
+    status: str(16),
+    requested_by: str(36),
+    requested_at: date(false),
+    decided_by: str(36, true),
+    decided_at: date(),
+  });
+  await qi.addIndex('access_requests', ['status', 'requested_at']);
   await qi.addColumn('signed_letters', 'subject_type', { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'outgoing' });
 };
 
 export const down = async ({ context: qi }: { context: QueryInterface }): Promise<void> => {
   await qi.removeColumn('signed_letters', 'subject_type');
-  for (const t of ['office_seals', 'schedules', 'fixity_runs', 'transfer_items', 'transfers', 'disposal_items', 'disposals', 'hold_items', 'holds']) await qi.dropTable(t);
+  for (const t of ['access_requests', 'office_seals', 'schedules', 'fixity_runs', 'transfer_items', 'transfers', 'disposal_items', 'disposals', 'hold_items', 'holds']) await qi.dropTable(t);
   await qi.removeIndex('documents', ['classification_code', 'record_date']);
   await qi.removeIndex('documents', ['retention_phase', 'final_disposition', 'unit_code']);
   await qi.removeIndex('documents', ['retention_phase', 'inactive_until']);
