@@ -63,7 +63,8 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
     async advance(today, limit) {
       const pick = async (where: WhereOptions, phase: 'inactive' | 'due', room: number) => {
         if (room <= 0) return [];
-        const rows = (await m.Document.findAll({ attributes: ['id', 'unitCode', 'finalDisposition'], where, order: [['id', 'ASC']], limit: room, raw: true, transaction })) as unknown as RawRow[];
+        // No order: any rows that moved on will do, and sorting a large phase would cost more than the pass.
+        const rows = (await m.Document.findAll({ attributes: ['id', 'unitCode', 'finalDisposition'], where, limit: room, raw: true, transaction })) as unknown as RawRow[];
         const out = rows.map((r) => ({ id: str(r.id), unitCode: str(r.unitCode), phase, finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null }));
         if (out.length) await m.Document.update({ retentionPhase: phase }, { where: { id: out.map((o) => o.id) }, transaction });
         return out;
