@@ -14,6 +14,7 @@ import type {
 import type { CertificateRepository, SignedLetterRepository } from './signing-repositories.ts';
 import type { StatsSource } from './stats-source.ts';
 import type { ClassificationRepository } from './classification-repository.ts';
+import type { BackupRunRepository, BackupScheduleRepository } from './backup-repositories.ts';
 
 export interface UserRecord {
   id: string;
@@ -224,6 +225,8 @@ export interface BatchRepository {
   findById(id: string): Promise<BatchRecord | null>;
   items(batchId: string): Promise<BatchItemRecord[]>;
   updateItem(batchId: string, seq: number, patch: Partial<Pick<BatchItemRecord, 'status' | 'documentId' | 'error' | 'inboxKey'>>): Promise<void>;
+  /** Inbox objects of items still waiting to be filed (a backup must carry them). */
+  pendingInboxKeys(): Promise<string[]>;
 }
 
 /** The append-only, hash-chained audit trail. */
@@ -274,6 +277,8 @@ export interface Repositories {
   certificates: CertificateRepository;
   signedLetters: SignedLetterRepository;
   classifications: ClassificationRepository;
+  backupRuns: BackupRunRepository;
+  backupSchedule: BackupScheduleRepository;
 }
 
 /**
