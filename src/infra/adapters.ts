@@ -14,7 +14,9 @@ import { createSmtpMailer } from './mail/smtp.mailer.ts';
 import { createPdfLibLetterRenderer } from './pdf/pdf-lib.letter-renderer.ts';
 import { qrcodeRenderer } from './qr/qrcode.renderer.ts';
 import { createFts5SearchIndex } from './search/fts5.search-index.ts';
+import { directoryVaults } from './backup/directory.vault.ts';
 import { officeCaSecret } from './secrets/office-ca-secret.ts';
+import { dataDirSecrets } from './secrets/secret-files.ts';
 import { createSigningAdapters } from './signing/signing.adapters.ts';
 import { createLocalStagingArea } from './staging/local.staging-area.ts';
 import { createLocalFsBlobStore } from './storage/local-fs.blob-store.ts';
@@ -65,6 +67,10 @@ export const openAdapters = async (config: Config) => {
     signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}) }),
     caKeySecret: await officeCaSecret(config),
     mailer: config.mail ? createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) : noMailer(),
+    // Backups: consistent snapshots of the database, the generated secrets, backup directories.
+    snapshots: db.snapshots,
+    secretFiles: dataDirSecrets(config.dataDir),
+    vaults: directoryVaults(),
   };
 };
 
