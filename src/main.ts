@@ -7,6 +7,7 @@ import { recordScheduledCheckpoint } from './app/audit/checkpoints.ts';
 import type { AppDeps } from './app/deps.ts';
 import { reminderRound } from './app/notifications/reminder-round.ts';
 import { ReminderMemo } from './app/notifications/scan-reminders.ts';
+import { backupSettingsOf, startBackupSchedule } from './backup-wiring.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { createHttpApp } from './http/app.ts';
 import { endSlowBodies } from './http/slow-bodies.ts';
@@ -32,7 +33,7 @@ const HOUR = 3600_000;
 export const startNaskah = async (config: Config, log: pino.Logger = pino({ level: config.logLevel }), o: { warmOcr?: boolean; clock?: Clock } = {}): Promise<Naskah> => {
   const adapters = await openAdapters(config);
   const clock = o.clock ?? systemClock;
-  const deps: AppDeps = { ...adapters, clock, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours, officeTimeZone: config.reminders.timeZone, publicUrl: config.publicUrl };
+  const deps: AppDeps = { ...adapters, clock, limits: config.limits, jobs: config.jobs, tokenTtlHours: config.tokenTtlHours, officeTimeZone: config.reminders.timeZone, publicUrl: config.publicUrl, backup: backupSettingsOf(config) };
   // Storage and search may come up after us: readiness says so, and jobs retry until they answer.
   await adapters.blobs.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'storage not ready at start'));
   await adapters.search.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'search not ready at start'));
@@ -55,6 +56,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
   let checkpointTimer: NodeJS.Timeout | undefined;
   let reminderTimer: NodeJS.Timeout | undefined;
   let reminderRun: Promise<void> | undefined;
+  let backups: { stop(): Promise<void> } | undefined;
   if (config.roles.worker) {
     runner = new JobRunner({ jobs: adapters.db.jobs, handlers: stageHandlers(deps), clock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
     deps.jobsEnqueued = () => runner!.nudge();
@@ -78,6 +80,8 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
           .finally(() => (reminderRun = undefined));
       }, config.reminders.scanSeconds * 1000).unref();
     }
+    // BACKUP_DIR: every worker looks; a lease in the database lets one back up each period.
+    backups = startBackupSchedule(adapters, config, clock, log);
     if (o.warmOcr ?? true) void adapters.ocr.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'OCR workers failed to start'));
   }
 
@@ -115,6 +119,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
       server?.closeAllConnections();
       await runner?.stop();
       await reminderRun;
+      await backups?.stop();
       await adapters.mailer.close();
       await adapters.ocr.close();
       await adapters.extractor.close();
