@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { createBackup } from '../../src/app/backup/create-backup.ts';
-import { backupDepsOf } from '../../src/backup-wiring.ts';
 import { withCommandApp } from './app-context.ts';
 import { type Command, EXIT, UsageError } from './command.ts';
 
@@ -24,6 +22,7 @@ export const backupCommand: Command = {
     const keep = flags.keep === undefined ? undefined : Number(flags.keep);
     if (keep !== undefined && (!Number.isInteger(keep) || keep < 1)) throw new UsageError('--keep must be a whole number of at least 1');
     const report = await withCommandApp(io.env, async ({ adapters, config }) => {
+      const [{ createBackup }, { backupDepsOf }] = await Promise.all([import('../../src/app/backup/create-backup.ts'), import('../../src/backup-wiring.ts')]);
       const dir = typeof flags.to === 'string' ? path.resolve(flags.to) : config.backup.dir;
       if (!dir) throw new UsageError('--to is required (or set BACKUP_DIR)');
       await adapters.blobs.init();

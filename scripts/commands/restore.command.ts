@@ -1,13 +1,5 @@
 import path from 'node:path';
-import { restoreBackup } from '../../src/app/backup/restore-backup.ts';
-import { settleRestore } from '../../src/app/backup/settle-restore.ts';
 import { loadConfig } from '../../src/config/config.ts';
-import { blobStoreFor } from '../../src/infra/adapters.ts';
-import { directoryVaults } from '../../src/infra/backup/directory.vault.ts';
-import { openRestoreTarget } from '../../src/infra/db/backup/restore-target.ts';
-import { storedOfficeCaSecret } from '../../src/infra/secrets/office-ca-secret.ts';
-import { dataDirSecrets } from '../../src/infra/secrets/secret-files.ts';
-import { createLocalStagingArea } from '../../src/infra/staging/local.staging-area.ts';
 import { withCommandApp } from './app-context.ts';
 import { type Command, EXIT, UsageError } from './command.ts';
 
@@ -28,6 +20,17 @@ export const restoreCommand: Command = {
   async run(flags, io) {
     if (typeof flags.from !== 'string') throw new UsageError('--from needs a directory');
     const config = loadConfig(io.env);
+    // Loaded here, not at the top: the other commands' help and usage errors stay quick.
+    const [{ restoreBackup }, { settleRestore }, { blobStoreFor }, { directoryVaults }, { openRestoreTarget }, { storedOfficeCaSecret }, { dataDirSecrets }, { createLocalStagingArea }] = await Promise.all([
+      import('../../src/app/backup/restore-backup.ts'),
+      import('../../src/app/backup/settle-restore.ts'),
+      import('../../src/infra/adapters.ts'),
+      import('../../src/infra/backup/directory.vault.ts'),
+      import('../../src/infra/db/backup/restore-target.ts'),
+      import('../../src/infra/secrets/office-ca-secret.ts'),
+      import('../../src/infra/secrets/secret-files.ts'),
+      import('../../src/infra/staging/local.staging-area.ts'),
+    ]);
     const vault = await directoryVaults().openForReading(flags.from, config.backup.passphrase);
     const blobs = blobStoreFor(config.storage);
     const database = openRestoreTarget(config.database);

@@ -43,8 +43,15 @@ export const toPortable = (kind: PortableColumn['kind'], v: unknown): PortableVa
   }
 };
 
-/** A portable value as the target's driver takes it (Sequelize formats a Date for its dialect). */
-export const fromPortable = (kind: PortableColumn['kind'], v: PortableValue): unknown => (v !== null && kind === 'date' ? new Date(String(v)) : v);
+/**
+ * A portable value as the target's driver takes it. Sequelize writes a bare Date in SQLite's
+ * format with milliseconds, but in MySQL's without them (the audit chain hashes them), so MySQL
+ * gets the UTC text itself (the connection's time zone is +00:00).
+ */
+export const fromPortable = (kind: PortableColumn['kind'], v: PortableValue, dialect: string): unknown => {
+  if (v === null || kind !== 'date') return v;
+  return dialect === 'mysql' ? new Date(String(v)).toISOString().replace('T', ' ').replace('Z', '') : new Date(String(v));
+};
 
 /** Every data table (not the migration log), with columns and primary key, in name order. */
 export const tableShapes = async (s: Sequelize): Promise<TableShape[]> => {

@@ -38,7 +38,7 @@ const loadTable = async (s: Sequelize, t: Transaction, dump: TableDump, target: 
   for await (const chunk of dump.rows) {
     for (const values of chunk) {
       const record: Record<string, unknown> = {};
-      dump.columns.forEach((c, i) => (record[c.name] = fromPortable(target.get(c.name)!, values[i] ?? null)));
+      dump.columns.forEach((c, i) => (record[c.name] = fromPortable(target.get(c.name)!, values[i] ?? null, s.getDialect())));
       batch.push(record);
       bytes += values.reduce<number>((n, v) => n + (typeof v === 'string' ? v.length * 3 : 8), 0);
       rows++;
