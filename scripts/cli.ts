@@ -29,7 +29,7 @@ const overview = (): string =>
   ].join('\n');
 
 /** Runs one command line and returns its exit code; never exits the process itself. */
-const runCli = async (argv: string[], io: CommandIo): Promise<number> => {
+export const runCli = async (argv: string[], io: CommandIo): Promise<number> => {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === 'help') {
     (name === undefined ? io.err : io.out)(overview());
