@@ -1,7 +1,8 @@
 import { get } from '../api.ts';
 import type { BackupPage, BackupRun } from '../backup-types.ts';
 import { BackupWarning } from '../components/backup-warning.tsx';
-import { ErrorBox, Loading, Pager, PageTitle } from '../components/ui.tsx';
+import { ListTable } from '../components/list-table.tsx';
+import { Pager, PageTitle } from '../components/ui.tsx';
 import { bytes, dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
 import { currentLang, label, t } from '../i18n.ts';
@@ -58,45 +59,39 @@ export const AdminBackupsPage = () => {
         </ul>
       ) : null}
       <h2>{t('backups.list')}</h2>
-      {list.error ? <ErrorBox error={list.error} onRetry={list.reload} /> : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && list.data.items.length === 0 ? <p>{t('backups.none')}</p> : null}
-      {list.data && list.data.items.length > 0 ? (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('backups.list')} aria-busy={list.loading}>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('backups.started')}</th>
-                <th scope="col">{t('backups.result')}</th>
-                <th scope="col">{t('backups.size')}</th>
-                <th scope="col">{t('backups.duration')}</th>
-                <th scope="col">{t('backups.trigger')}</th>
-                <th scope="col">{t('backups.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((r) => (
-                <tr key={r.id}>
-                  <td>{dateTime(r.startedAt)}</td>
-                  <td>
-                    <StateBadge run={r} />
-                  </td>
-                  <td>
-                    <Size run={r} />
-                  </td>
-                  <td>{duration(r.durationMs)}</td>
-                  <td>{label('backups.trigger', r.trigger)}</td>
-                  <td class="details">
-                    {r.name ? <code>{r.name}</code> : null}
-                    {r.warnings.length ? <div>{t('backups.warnings', { n: r.warnings.length })}</div> : null}
-                    {r.error ? <div>{r.error}</div> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ListTable
+        list={list}
+        label={t('backups.list')}
+        empty={t('backups.none')}
+        head={
+          <>
+            <th scope="col">{t('backups.started')}</th>
+            <th scope="col">{t('backups.result')}</th>
+            <th scope="col">{t('backups.size')}</th>
+            <th scope="col">{t('backups.duration')}</th>
+            <th scope="col">{t('backups.trigger')}</th>
+            <th scope="col">{t('backups.details')}</th>
+          </>
+        }
+        row={(r) => (
+          <tr key={r.id}>
+            <td>{dateTime(r.startedAt)}</td>
+            <td>
+              <StateBadge run={r} />
+            </td>
+            <td>
+              <Size run={r} />
+            </td>
+            <td>{duration(r.durationMs)}</td>
+            <td>{label('backups.trigger', r.trigger)}</td>
+            <td class="details">
+              {r.name ? <code>{r.name}</code> : null}
+              {r.warnings.length ? <div>{t('backups.warnings', { n: r.warnings.length })}</div> : null}
+              {r.error ? <div>{r.error}</div> : null}
+            </td>
+          </tr>
+        )}
+      />
       {list.data ? <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/admin/backups${withParams(loc.query, { page: p })}`)} /> : null}
     </>
   );
