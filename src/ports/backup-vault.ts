@@ -22,6 +22,8 @@ export interface BackupVault {
    * refused (AppError `invalid`) and nothing is kept. `written` is false when it was already there.
    */
   put(source: Readable, expected?: ObjectRef): Promise<ObjectRef & { written: boolean }>;
+  /** `put` for bytes already in memory (small files: fewer system calls than a stream). */
+  putBytes(bytes: Buffer, expected?: ObjectRef): Promise<ObjectRef & { written: boolean }>;
   /** Streams an object's plain bytes; the stream errors when the object proves damaged. */
   read(sha256: string): Promise<Readable>;
   /** Reads an object whole and says what is wrong with it (missing, size, digest, seal), or null. */

@@ -15,8 +15,8 @@ import { generateLetter } from '../../fixtures/letter-text.ts';
 
 export interface SeedOptions {
   count: number;
-  /** Bytes of each original (random after a PDF header, so every one is distinct). */
-  size: number;
+  /** Bytes of each original (random after a PDF header, so every one is distinct), or bytes by index. */
+  size: number | ((index: number) => number);
   createdBy: string;
   unitCode?: string;
   /** Page text and an index entry per document (a realistic database); off for plain bulk. */
@@ -45,7 +45,8 @@ export const seedDocuments = async (deps: Pick<AppDeps, 'db' | 'blobs' | 'search
   const ids: string[] = [];
   for (let start = 0; start < o.count; start += chunk) {
     const n = Math.min(chunk, o.count - start);
-    const stored = await Promise.all(Array.from({ length: n }, () => storeOriginal(deps, o.size)));
+    const sizeOf = (i: number) => (typeof o.size === 'number' ? o.size : o.size(start + i));
+    const stored = await Promise.all(Array.from({ length: n }, (_, i) => storeOriginal(deps, sizeOf(i))));
     const now = deps.clock.now();
     const made = stored.map((s, i) => {
       const letter = generateLetter(start + i + 1);
@@ -58,6 +59,8 @@ export const seedDocuments = async (deps: Pick<AppDeps, 'db' | 'blobs' | 'search
           now,
         );
         if (o.withText) await tx.pages.replace(d.id, [{ page: 1, text: [d.letter.subject, ...d.letter.paragraphs].join('\n'), source: 'pdf-text' }]);
+        // Each archived file is an audit entry, as an upload makes: the trail is most of an office's rows.
+        await tx.audit.append({ at: now, actorId: o.createdBy, action: 'document.upload', targetType: 'document', targetId: d.id, details: { sha256: d.sha256, size: d.size, seeded: true } });
         await tx.documents.setStatus(d.id, 'ready', { textSource: o.withText ? 'pdf-text' : 'none', pages: 1 }, now);
       }
     });

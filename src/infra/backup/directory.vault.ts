@@ -1,13 +1,15 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Readable, Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ObjectRef } from '../../domain/backup-manifest.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { BackupVault, BackupVaults } from '../../ports/backup-vault.ts';
 import { lockDirectory } from './dir-lock.ts';
-import { deriveKeys, macOf, newKdf, openStream, SEAL_OVERHEAD, sameMac, sealStream, type VaultKeys } from './vault-crypto.ts';
+import { PendingObjects } from './pending-objects.ts';
+import { deriveKeys, macOf, newKdf, openStream, SEAL_OVERHEAD, sameMac, sealBytes, sealStream, type VaultKeys } from './vault-crypto.ts';
 import { fsyncDir, writeFileAtomic } from '../files/durable-file.ts';
 import { HashingMeter } from '../staging/hashing-meter.ts';
 import { type DirParams, diskError, holdsOtherFiles, listBackups, listObjects, readParams, sweepTemp, vaultPaths } from './vault-files.ts';
@@ -24,15 +26,18 @@ const discard = () => new Writable({ write: (_c, _e, cb) => cb() });
 
 class DirectoryVault implements BackupVault {
   private readonly paths: ReturnType<typeof vaultPaths>;
-  /** Object folders written to since the last manifest: fsynced before it, so no manifest names an object a crash could lose. */
-  private readonly dirty = new Set<string>();
+  /** Objects written since the last manifest, named only when it is written (see PendingObjects). */
+  private readonly pending: PendingObjects;
 
   constructor(
     readonly dir: string,
     private readonly keys: VaultKeys | null,
     private readonly lock: { release(): Promise<void> } | null,
+    /** The objects a writer found when it opened (it alone adds to them meanwhile). */
+    private readonly known: Set<string> | null = null,
   ) {
     this.paths = vaultPaths(dir);
+    this.pending = new PendingObjects(dir, this.paths.object);
   }
 
   get scratchDir(): string {
@@ -48,6 +53,9 @@ class DirectoryVault implements BackupVault {
   }
 
   async has(ref: ObjectRef): Promise<boolean> {
+    if (this.pending.has(ref.sha256)) return true;
+    // A writer lists the names once: a name only ever stands for a complete, checked, durable object.
+    if (this.known) return this.known.has(ref.sha256);
     const st = await stat(this.paths.object(ref.sha256)).catch(() => null);
     return st !== null && st.isFile() && st.size === this.storedSize(ref.size);
   }
@@ -56,26 +64,38 @@ class DirectoryVault implements BackupVault {
     const tmp = this.paths.newTemp();
     const { tap, result } = digestTap();
     try {
-      // `flush`: the file is fsynced before the stream closes, so a renamed object is a durable one.
-      const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true, highWaterMark: 1 << 20 });
+      // Not fsynced one by one: the run's objects are made durable together before its manifest.
+      const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600, highWaterMark: 1 << 20 });
       await (this.keys ? pipeline(source, tap, sealStream(this.keys), out) : pipeline(source, tap, out));
       const got = result();
       if (expected && (got.sha256 !== expected.sha256 || got.size !== expected.size)) {
         throw invalid(`the bytes read for ${expected.sha256} are not those (got ${got.size} bytes with SHA-256 ${got.sha256})`);
       }
-      const target = this.paths.object(got.sha256);
       if (await this.has(got)) {
         await rm(tmp, { force: true });
         return { ...got, written: false };
       }
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(tmp, target);
-      this.dirty.add(path.dirname(target));
+      this.pending.add(got.sha256, tmp);
       return { ...got, written: true };
     } catch (e) {
       await rm(tmp, { force: true }).catch(() => undefined);
       throw diskError(this.dir, e);
     }
+  }
+
+  async putBytes(bytes: Buffer, expected?: ObjectRef): Promise<ObjectRef & { written: boolean }> {
+    const got = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+    if (expected && (got.sha256 !== expected.sha256 || got.size !== expected.size)) return this.put(Readable.from([bytes]), expected);
+    if (await this.has(got)) return { ...got, written: false };
+    const tmp = this.paths.newTemp();
+    try {
+      await writeFile(tmp, this.keys ? sealBytes(this.keys, bytes) : bytes, { flag: 'wx', mode: 0o600 });
+    } catch (e) {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw diskError(this.dir, e);
+    }
+    this.pending.add(got.sha256, tmp);
+    return { ...got, written: true };
   }
 
   async read(sha256: string): Promise<Readable> {
@@ -107,6 +127,7 @@ class DirectoryVault implements BackupVault {
 
   async removeObject(sha256: string): Promise<void> {
     await rm(this.paths.object(sha256), { force: true });
+    this.known?.delete(sha256);
   }
 
   backups(): Promise<string[]> {
@@ -137,9 +158,7 @@ class DirectoryVault implements BackupVault {
 
   async writeManifest(name: string, manifest: object): Promise<void> {
     try {
-      for (const d of this.dirty) await fsyncDir(d);
-      await fsyncDir(this.paths.objectsRoot).catch(() => undefined);
-      this.dirty.clear();
+      for (const sha of await this.pending.commit()) this.known?.add(sha);
       const sealed = this.keys ? { ...manifest, seal: macOf(this.keys, JSON.stringify(manifest)) } : manifest;
       await writeFileAtomic(this.paths.manifest(name), `${JSON.stringify(sealed, null, 1)}\n`);
       await fsyncDir(this.paths.backupsRoot);
@@ -192,7 +211,9 @@ export const directoryVaults = (): BackupVaults => ({
         keys = await keysFor(root, params, passphrase);
       }
       await sweepTemp(paths.tmp);
-      return new DirectoryVault(root, keys, lock);
+      const known = new Set<string>();
+      for await (const sha of listObjects(paths.objectsRoot)) known.add(sha);
+      return new DirectoryVault(root, keys, lock, known);
     } catch (e) {
       await lock.release();
       throw diskError(root, e);

@@ -81,6 +81,13 @@ export const sealStream = (keys: VaultKeys): Transform => {
   });
 };
 
+/** What sealStream makes of bytes held in memory. */
+export const sealBytes = (keys: VaultKeys, plain: Buffer): Buffer => {
+  const nonce = randomBytes(NONCE);
+  const cipher = createCipheriv('aes-256-gcm', keys.encryption, nonce);
+  return Buffer.concat([MAGIC, nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+};
+
 /**
  * Decrypts what sealStream wrote. The last TAG bytes are held back until the end, where GCM
  * checks them: a damaged or foreign file makes the stream error (after its bytes went out, so a

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -56,7 +56,10 @@ describe('infra/backup: directory vault', () => {
       expect(await v.has(ref)).to.equal(false);
       expect(await v.put(Readable.from([data]), ref)).to.deep.equal({ ...ref, written: true });
       expect(await v.put(Readable.from([data]))).to.deep.equal({ ...ref, written: false });
+      expect(await v.putBytes(data)).to.deep.equal({ ...ref, written: false });
       expect(await v.has(ref)).to.equal(true);
+      // Objects are named when the run's manifest is written.
+      await v.writeManifest('b1', { objects: [ref] });
       expect((await bytesOf(await v.read(ref.sha256))).equals(data)).to.equal(true);
       expect(await v.check(ref)).to.equal(null);
       const stored = await readFile(objectFile(dir, ref.sha256));
@@ -79,7 +82,8 @@ describe('infra/backup: directory vault', () => {
       const v = await writer(passphrase);
       const data = Buffer.from('x'.repeat(5000));
       const ref = { sha256: sha(data), size: data.length };
-      await v.put(Readable.from([data]));
+      await v.putBytes(data);
+      await v.writeManifest('b1', {});
       await flipByte(objectFile(dir, ref.sha256), 100);
       expect(await v.check(ref)).to.match(passphrase ? /cannot be read: sealed object is damaged \(its authentication tag does not match\)/ : /is damaged \(its bytes hash to/);
       await writeFile(objectFile(dir, ref.sha256), Buffer.alloc(0));
@@ -89,6 +93,22 @@ describe('infra/backup: directory vault', () => {
       await v.close();
       open.splice(0);
     }
+  });
+
+  it('names nothing a writer killed before its manifest wrote: the next writer starts clean', async () => {
+    const v = await writer();
+    const data = Buffer.from('surat yang belum selesai dicadangkan');
+    await v.putBytes(data);
+    await v.put(Readable.from([Buffer.from('dan satu lagi')]));
+    // Killed here: its lock stays, its objects are temp files.
+    await writeFile(path.join(dir, '.lock'), JSON.stringify({ pid: 2 ** 22 + 1, host: os.hostname(), since: new Date().toISOString() }));
+    open.splice(0);
+    const next = await writer();
+    expect(await next.has({ sha256: sha(data), size: data.length })).to.equal(false);
+    const names: string[] = [];
+    for await (const s of next.objects()) names.push(s);
+    expect(names).to.deep.equal([]);
+    expect(await readdir(path.join(dir, '.tmp'))).to.deep.equal([]);
   });
 
   it('keeps manifests readable JSON, sealed when encrypted: an edit or a cut is refused', async () => {
