@@ -9,8 +9,8 @@ import { productVersion } from './infra/product-version.ts';
 import type { BackupVaults } from './ports/backup-vault.ts';
 import type { Clock } from './ports/clock.ts';
 
-/** What a backup needs, from the server's adapters (main.ts's worker and the command line alike). */
-export const backupDepsOf = (adapters: Adapters, config: Config, clock: Clock): BackupDeps & { vaults: BackupVaults } => ({
+/** What a backup needs, from the server's adapters (main.ts's worker) or the command's few (see openBackupAdapters). */
+export const backupDepsOf = (adapters: Pick<Adapters, 'db' | 'snapshots' | 'blobs' | 'secretFiles' | 'vaults'>, config: Config, clock: Clock): BackupDeps & { vaults: BackupVaults } => ({
   db: adapters.db,
   snapshots: adapters.snapshots,
   blobs: adapters.blobs,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { withCommandApp } from './app-context.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { type Command, EXIT, UsageError } from './command.ts';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -21,15 +21,21 @@ export const backupCommand: Command = {
   async run(flags, io) {
     const keep = flags.keep === undefined ? undefined : Number(flags.keep);
     if (keep !== undefined && (!Number.isInteger(keep) || keep < 1)) throw new UsageError('--keep must be a whole number of at least 1');
-    const report = await withCommandApp(io.env, async ({ adapters, config }) => {
-      const [{ createBackup }, { backupDepsOf }] = await Promise.all([import('../../src/app/backup/create-backup.ts'), import('../../src/backup-wiring.ts')]);
-      const dir = typeof flags.to === 'string' ? path.resolve(flags.to) : config.backup.dir;
-      if (!dir) throw new UsageError('--to is required (or set BACKUP_DIR)');
+    const config = loadConfig(io.env);
+    const dir = typeof flags.to === 'string' ? path.resolve(flags.to) : config.backup.dir;
+    if (!dir) throw new UsageError('--to is required (or set BACKUP_DIR)');
+    // Loaded here, not at the top: help and usage errors answer at once.
+    const [{ createBackup }, { backupDepsOf }, { openBackupAdapters }] = await Promise.all([import('../../src/app/backup/create-backup.ts'), import('../../src/backup-wiring.ts'), import('../../src/infra/backup-adapters.ts')]);
+    const adapters = await openBackupAdapters(config);
+    let report;
+    try {
       await adapters.blobs.init();
       const deps = backupDepsOf(adapters, config, { now: () => new Date() });
       const passphrase = config.backup.passphrase;
-      return createBackup(deps, () => deps.vaults.openForWriting(dir, passphrase), { trigger: 'command', directory: dir, encrypted: passphrase !== undefined, ...(keep ? { keep } : {}), onProgress: io.out });
-    });
+      report = await createBackup(deps, () => deps.vaults.openForWriting(dir, passphrase), { trigger: 'command', directory: dir, encrypted: passphrase !== undefined, ...(keep ? { keep } : {}), onProgress: io.out });
+    } finally {
+      await adapters.close();
+    }
     const m = report.manifest;
     io.out(`done in ${(report.durationMs / 1000).toFixed(1)} s: ${m.counts.documents} documents, ${m.counts.users} users, audit head ${m.audit.seq}:${m.audit.hash}`);
     io.out(`${report.objects} files, ${mb(report.bytes)}; this run wrote ${report.newObjects} new files, ${mb(report.newBytes)}${m.encrypted ? ' (encrypted)' : ''}`);
