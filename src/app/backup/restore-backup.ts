@@ -53,10 +53,13 @@ async function* tablesOf(vault: BackupVault, manifest: BackupManifest): AsyncGen
   for (const t of manifest.database.tables) yield await readTableLines(await vault.read(t.object.sha256), t.name);
 }
 
-/** Copies the stored objects into storage, each through a temp file whose SHA-256 is checked again. */
+/**
+ * Copies the stored objects into storage, each through a temp file whose SHA-256 is checked
+ * again. Each store is durable (several fsyncs): sixteen at once keep the disk busy.
+ */
 const copyObjectsBack = async (deps: RestoreDeps, manifest: BackupManifest, say: (l: string) => void): Promise<number> => {
   let done = 0;
-  await eachLimit(manifest.objects, 4, async ({ key, object }) => {
+  await eachLimit(manifest.objects, 16, async ({ key, object }) => {
     if ((await deps.blobs.stat(key))?.size !== object.size) {
       const staged = await deps.staging.write(await deps.vault.read(object.sha256), { maxBytes: Number.MAX_SAFE_INTEGER });
       try {

@@ -35,7 +35,7 @@ export const verifyBackup = async (vault: BackupVault, manifest: BackupManifest,
   for (const s of manifest.secrets) names.set(s.object.sha256, `the secret ${s.path}`);
   for (const x of manifest.objects) if (!names.has(x.object.sha256)) names.set(x.object.sha256, `the stored object ${x.key}`);
   let done = 0;
-  await eachLimit(refs, o.concurrency ?? 4, async (ref) => {
+  await eachLimit(refs, o.concurrency ?? 8, async (ref) => {
     const problem = await vault.check(ref);
     if (problem) problems.push(`${names.get(ref.sha256) ?? 'a file'}: ${problem}`);
     o.onChecked?.(++done, refs.length);

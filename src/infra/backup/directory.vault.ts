@@ -9,12 +9,14 @@ import { AppError } from '../../domain/errors.ts';
 import type { BackupVault, BackupVaults } from '../../ports/backup-vault.ts';
 import { lockDirectory } from './dir-lock.ts';
 import { PendingObjects } from './pending-objects.ts';
-import { deriveKeys, macOf, newKdf, openStream, SEAL_OVERHEAD, sameMac, sealBytes, sealStream, type VaultKeys } from './vault-crypto.ts';
+import { deriveKeys, macOf, newKdf, openBytes, openStream, SEAL_OVERHEAD, sameMac, sealBytes, sealStream, type VaultKeys } from './vault-crypto.ts';
 import { fsyncDir, writeFileAtomic } from '../files/durable-file.ts';
 import { HashingMeter } from '../staging/hashing-meter.ts';
 import { type DirParams, diskError, holdsOtherFiles, listBackups, listObjects, readParams, sweepTemp, vaultPaths } from './vault-files.ts';
 
 const invalid = (detail: string) => new AppError('invalid', detail);
+/** Objects up to this size are read and checked whole. */
+const SMALL_OBJECT = 4 * 1024 * 1024;
 
 /** Hashes and counts the bytes passing through. */
 const digestTap = () => {
@@ -109,16 +111,29 @@ class DirectoryVault implements BackupVault {
   }
 
   async check(ref: ObjectRef): Promise<string | null> {
-    if (!(await stat(this.paths.object(ref.sha256)).then((s) => s.isFile(), () => false))) return `object ${ref.sha256} is missing`;
-    const { tap, result } = digestTap();
+    const file = this.paths.object(ref.sha256);
+    const st = await stat(file).catch(() => null);
+    if (!st?.isFile()) return `object ${ref.sha256} is missing`;
+    let got: ObjectRef;
     try {
-      await pipeline(await this.read(ref.sha256), tap, discard());
+      // Small objects (most letters) in one read: thousands of them check far faster than as streams.
+      got = st.size <= SMALL_OBJECT ? this.digestOf(await readFile(file)) : await this.digestOfStream(ref.sha256);
     } catch (e) {
       return `object ${ref.sha256} cannot be read: ${(e as Error).message}`;
     }
-    const got = result();
     if (got.size !== ref.size) return `object ${ref.sha256} has ${got.size} bytes, not ${ref.size}`;
     return got.sha256 === ref.sha256 ? null : `object ${ref.sha256} is damaged (its bytes hash to ${got.sha256})`;
+  }
+
+  private digestOf(stored: Buffer): ObjectRef {
+    const plain = this.keys ? openBytes(this.keys, stored) : stored;
+    return { sha256: createHash('sha256').update(plain).digest('hex'), size: plain.length };
+  }
+
+  private async digestOfStream(sha256: string): Promise<ObjectRef> {
+    const { tap, result } = digestTap();
+    await pipeline(await this.read(sha256), tap, discard());
+    return result();
   }
 
   objects(): AsyncIterable<string> {

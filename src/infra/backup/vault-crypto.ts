@@ -88,6 +88,21 @@ export const sealBytes = (keys: VaultKeys, plain: Buffer): Buffer => {
   return Buffer.concat([MAGIC, nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
 };
 
+/** Decrypts a sealed file held in memory; throws when it is damaged (the same messages as openStream). */
+export const openBytes = (keys: VaultKeys, sealed: Buffer): Buffer => {
+  const damaged = (why: string) => new Error(`sealed object is damaged (${why})`);
+  if (sealed.length < SEAL_OVERHEAD) throw damaged('cut short');
+  if (!sealed.subarray(0, MAGIC.length).equals(MAGIC)) throw damaged('not a sealed object');
+  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, sealed.subarray(MAGIC.length, MAGIC.length + NONCE));
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
+  const plain = decipher.update(sealed.subarray(MAGIC.length + NONCE, sealed.length - TAG));
+  try {
+    return Buffer.concat([plain, decipher.final()]);
+  } catch {
+    throw damaged('its authentication tag does not match');
+  }
+};
+
 /**
  * Decrypts what sealStream wrote. The last TAG bytes are held back until the end, where GCM
  * checks them: a damaged or foreign file makes the stream error (after its bytes went out, so a
