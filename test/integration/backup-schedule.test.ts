@@ -11,7 +11,7 @@ import { runScheduledBackup } from '../../src/app/backup/scheduled-backup.ts';
 import { directoryVaults } from '../../src/infra/backup/directory.vault.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { api, expectProblem } from '../support/http.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
+import { startTestApp, startTestAppOn, type TestApp } from '../support/test-app.ts';
 
 const HOUR = 3600_000;
 
@@ -80,3 +80,27 @@ for (const target of databaseTargets()) {
     });
   });
 }
+
+describe('the periodic backup in a running server (BACKUP_DIR)', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  let dir: string;
+  after(async () => {
+    await app?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('backs up on its own a few seconds after the worker starts, and the admin page shows it', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'naskah-server-backups-'));
+    app = await startTestApp({ BACKUP_DIR: dir, BACKUP_INTERVAL_HOURS: '1', BACKUP_KEEP: '3' });
+    const until = Date.now() + 30_000;
+    let listed = await api(app, app.adminToken, 'GET', '/api/v1/backups');
+    while (!(listed.body.items ?? []).some((r) => r.state === 'succeeded') && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 250));
+      listed = await api(app, app.adminToken, 'GET', '/api/v1/backups');
+    }
+    expect(listed.body.items![0]).to.include({ trigger: 'schedule', state: 'succeeded', directory: dir });
+    expect(listed.body).to.deep.include({ overdue: false, settings: { directory: dir, intervalHours: 1, keep: 3, encrypted: false } });
+    expect(await readdir(path.join(dir, 'backups'))).to.have.length(1);
+  });
+});
