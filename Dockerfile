@@ -27,8 +27,8 @@ ENV NODE_ENV=production \
     DATA_DIR=/data \
     NASKAH_ROLES=web,worker
 WORKDIR /app
-# The volume's first mount copies this directory's owner, so the app user can write to it.
-RUN mkdir -p /data && chown node:node /data
+# A volume's first mount copies its directory's owner, so the app user can write to them.
+RUN mkdir -p /data /backups && chown node:node /data /backups
 COPY --from=build --chown=root:root /app/package.json ./package.json
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist

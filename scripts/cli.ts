@@ -2,16 +2,19 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../src/config/config.ts';
 import { AppError } from '../src/domain/errors.ts';
 import { auditCheckpointCommand } from './commands/audit-checkpoint.command.ts';
+import { backupCommand } from './commands/backup.command.ts';
+import { backupVerifyCommand } from './commands/backup-verify.command.ts';
 import { type Command, type CommandIo, EXIT, UsageError, commandHelp, parseFlags } from './commands/command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { reconcileCommand } from './commands/reconcile.command.ts';
 import { reindexCommand } from './commands/reindex.command.ts';
+import { restoreCommand } from './commands/restore.command.ts';
 import { unitCreateCommand } from './commands/unit-create.command.ts';
 import { userCreateCommand } from './commands/user-create.command.ts';
 import { verifyAuditCommand } from './commands/verify-audit.command.ts';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: Command[] = [userCreateCommand, unitCreateCommand, migrateCommand, reindexCommand, reconcileCommand, verifyAuditCommand, auditCheckpointCommand];
+const COMMANDS: Command[] = [userCreateCommand, unitCreateCommand, migrateCommand, reindexCommand, reconcileCommand, verifyAuditCommand, auditCheckpointCommand, backupCommand, backupVerifyCommand, restoreCommand];
 
 const overview = (): string =>
   [
@@ -26,7 +29,7 @@ const overview = (): string =>
   ].join('\n');
 
 /** Runs one command line and returns its exit code; never exits the process itself. */
-const runCli = async (argv: string[], io: CommandIo): Promise<number> => {
+export const runCli = async (argv: string[], io: CommandIo): Promise<number> => {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === 'help') {
     (name === undefined ? io.err : io.out)(overview());
@@ -42,7 +45,7 @@ const runCli = async (argv: string[], io: CommandIo): Promise<number> => {
     return EXIT.ok;
   }
   try {
-    return await command.run(parseFlags(args, command.flags), io);
+    return await command.run(parseFlags(args, command.flags, command.positional), io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${command.name}: ${e.message}\n\n${commandHelp(command)}`);

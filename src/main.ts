@@ -8,6 +8,7 @@ import type { AppDeps } from './app/deps.ts';
 import { reminderRound } from './app/notifications/reminder-round.ts';
 import { ReminderMemo } from './app/notifications/scan-reminders.ts';
 import { recordsTick } from './app/records/periodic-records.ts';
+import { backupSettingsOf, startBackupSchedule } from './backup-wiring.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { createHttpApp } from './http/app.ts';
 import { endSlowBodies } from './http/slow-bodies.ts';
@@ -39,6 +40,7 @@ export const appDeps = (config: Config, adapters: Adapters, clock: Clock): AppDe
   tokenTtlHours: config.tokenTtlHours,
   officeTimeZone: config.reminders.timeZone,
   publicUrl: config.publicUrl,
+  backup: backupSettingsOf(config),
 });
 
 /** Builds the adapters the configuration names and starts the roles it asks for (web, worker). */
@@ -69,6 +71,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
   let reminderTimer: NodeJS.Timeout | undefined;
   let reminderRun: Promise<void> | undefined;
   let recordsTimer: NodeJS.Timeout | undefined;
+  let backups: { stop(): Promise<void> } | undefined;
   if (config.roles.worker) {
     runner = new JobRunner({ jobs: adapters.db.jobs, handlers: stageHandlers(deps), clock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
     deps.jobsEnqueued = () => runner!.nudge();
@@ -102,6 +105,8 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
       void records();
       recordsTimer = setInterval(() => void records(), 60_000).unref();
     }
+    // BACKUP_DIR: every worker looks; a lease in the database lets one back up each period.
+    backups = startBackupSchedule(adapters, config, clock, log);
     if (o.warmOcr ?? true) void adapters.ocr.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'OCR workers failed to start'));
   }
 
@@ -140,6 +145,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
       server?.closeAllConnections();
       await runner?.stop();
       await reminderRun;
+      await backups?.stop();
       await adapters.mailer.close();
       await adapters.ocr.close();
       await adapters.extractor.close();

@@ -1,11 +1,12 @@
 import type { AppDeps } from '../../src/app/deps.ts';
-import { loadConfig } from '../../src/config/config.ts';
+import { type Config, loadConfig } from '../../src/config/config.ts';
 import type { Adapters } from '../../src/infra/adapters.ts';
 
 /** The application as a command sees it: the server's adapters and use-case deps, no HTTP, no job runner. */
 export interface CommandApp {
   deps: AppDeps;
   adapters: Adapters;
+  config: Config;
   /** Which database this is, without credentials: a command pointed at the wrong one must say so. */
   database: string;
   close(): Promise<void>;
@@ -26,6 +27,7 @@ export const openCommandApp = async (env: Record<string, string | undefined>): P
   return {
     deps,
     adapters,
+    config,
     database: config.database.dialect === 'sqlite' ? config.database.url.replace(/^sqlite:/, 'SQLite at ') : `MySQL at ${new URL(config.database.url).host}${new URL(config.database.url).pathname}`,
     async close() {
       await adapters.ocr.close();

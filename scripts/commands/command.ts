@@ -26,6 +26,8 @@ export interface Command {
   name: string;
   summary: string;
   flags: Record<string, FlagSpec>;
+  /** A flag a bare argument fills (`backup:verify DIR` for `--dir DIR`). */
+  positional?: string;
   run(flags: Flags, io: CommandIo): Promise<number>;
 }
 
@@ -33,11 +35,15 @@ export interface Command {
 export class UsageError extends Error {}
 
 /** Parses `--name value`, `--name=value` and `--switch` against a command's flags. */
-export const parseFlags = (args: string[], specs: Record<string, FlagSpec>): Flags => {
+export const parseFlags = (args: string[], specs: Record<string, FlagSpec>, positional?: string): Flags => {
   const flags: Flags = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const m = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
+    if (!m && positional && !arg.startsWith('-') && flags[positional] === undefined) {
+      flags[positional] = arg;
+      continue;
+    }
     if (!m) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
     const [, name = '', inline] = m;
     const spec = specs[name];
@@ -65,7 +71,8 @@ export const commandHelp = (c: Command): string => {
     })
     .join(' ');
   const rows = Object.entries(c.flags).map(([n, s]) => `  --${n.padEnd(12)} ${s.help}${s.required ? ' (required)' : ''}`);
-  return [`Usage: npm run cli -- ${c.name}${usage ? ` ${usage}` : ''}`, '', c.summary, '', 'Options:', ...rows, `  --${'help'.padEnd(12)} show this help`].join('\n');
+  const bare = c.positional ? ` (or ${c.positional.toUpperCase()} without --${c.positional})` : '';
+  return [`Usage: npm run cli -- ${c.name}${usage ? ` ${usage}` : ''}${bare}`, '', c.summary, '', 'Options:', ...rows, `  --${'help'.padEnd(12)} show this help`].join('\n');
 };
 
 /** A flag's value that must be one of `allowed`. */

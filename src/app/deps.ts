@@ -12,6 +12,7 @@ import type { StagingArea } from '../ports/staging-area.ts';
 import type { TextExtractor } from '../ports/text-extractor.ts';
 import type { ArchiveReader } from '../ports/archive-reader.ts';
 import type { ArchiveWriter } from '../ports/archive-writer.ts';
+import type { BackupSettings } from './backup/list-backups.ts';
 
 /** What use cases are given. Built once in main.ts from the configured adapters. */
 export interface AppDeps {
@@ -40,6 +41,8 @@ export interface AppDeps {
   jobs: Pick<Config['jobs'], 'maxAttempts'>;
   records: Config['records'];
   tokenTtlHours: number;
+  /** How the office backs up (BACKUP_DIR and friends), for the admin page; absent: not configured. */
+  backup?: BackupSettings;
   /** Tells a local job runner that work was just committed, so it need not wait for its next poll. */
   jobsEnqueued?: () => void;
 }

@@ -50,6 +50,11 @@ export interface Config {
    * secret generated once into DATA_DIR/secrets (fine for one machine; set it for several).
    */
   caKeyPassphrase?: string;
+  /**
+   * Backups: with `dir` (BACKUP_DIR) the workers back up every `intervalHours` and keep the newest
+   * `keep`; `passphrase` (BACKUP_PASSPHRASE) encrypts them, from the command line too.
+   */
+  backup: { dir?: string; intervalHours: number; keep: number; passphrase?: string };
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -131,6 +136,11 @@ const schema = z.object({
     .default('Asia/Jakarta'),
   TSA_URL: z.string().refine((s) => /^https?:\/\/[^/]+/.test(s) && URL.canParse(s), 'an http(s) URL of an RFC 3161 timestamp authority').optional(),
   CA_KEY_PASSPHRASE: z.string().min(16, 'at least 16 characters (a long random secret)').max(1024).optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
+  // Fractions allowed (0.5 is every half hour); at least 36 seconds.
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0.01).max(24 * 31).default(24),
+  BACKUP_KEEP: int(1, 10_000).default(7),
+  BACKUP_PASSPHRASE: z.string().min(12, 'at least 12 characters (every letter of the office is in a backup)').max(1024).optional(),
 });
 
 /** A configuration error that lists every problem at once. */
@@ -204,5 +214,6 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     reminders: { scanSeconds: e.REMINDER_SCAN_SECONDS, timeZone: e.OFFICE_TIMEZONE },
     ...(e.TSA_URL ? { timestampUrl: e.TSA_URL } : {}),
     ...(e.CA_KEY_PASSPHRASE ? { caKeyPassphrase: e.CA_KEY_PASSPHRASE } : {}),
+    backup: { ...(e.BACKUP_DIR ? { dir: path.resolve(e.BACKUP_DIR) } : {}), intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP, ...(e.BACKUP_PASSPHRASE ? { passphrase: e.BACKUP_PASSPHRASE } : {}) },
   };
 };

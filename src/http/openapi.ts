@@ -4,6 +4,7 @@
  */
 import { accountPaths, accountSchemas } from './openapi-accounts.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
+import { backupPaths, backupSchemas } from './openapi-backups.ts';
 import { letterPaths, letterSchemas } from './openapi-letters.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
@@ -42,6 +43,7 @@ export const openApiDocument = (publicUrl: string) => ({
     ...notificationPaths,
     ...operationsPaths,
     ...recordsPaths,
+    ...backupPaths,
     '/api/v1/documents': {
       post: {
         summary: 'Archive one file (PDF, JPEG, PNG, TIFF)',
@@ -98,6 +100,7 @@ export const openApiDocument = (publicUrl: string) => ({
       ...notificationSchemas,
       ...operationsSchemas,
       ...recordsSchemas,
+      ...backupSchemas,
       Document: {
         type: 'object',
         properties: { id: { type: 'string' }, title: { type: 'string' }, status: { type: 'string', enum: ['processing', 'ready', 'failed'] }, error: { type: 'string' }, sha256: { type: 'string' }, size: { type: 'integer' }, mimeType: { type: 'string' }, pages: { type: ['integer', 'null'] }, textSource: { type: ['string', 'null'], enum: ['pdf-text', 'ocr', 'none', null] }, duplicate: { type: 'boolean' }, createdAt: { type: 'string' }, legacyCode: { type: ['string', 'null'] }, retention: ref('Retention') },

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
-import type { BlobStore } from '../ports/blob-store.ts';
 import type { OcrEngine } from '../ports/ocr-engine.ts';
 import type { SearchIndex } from '../ports/search-index.ts';
 import { createYauzlArchiveReader } from './archive/yauzl.archive-reader.ts';
@@ -15,17 +14,15 @@ import { createSmtpMailer } from './mail/smtp.mailer.ts';
 import { createPdfLibLetterRenderer } from './pdf/pdf-lib.letter-renderer.ts';
 import { qrcodeRenderer } from './qr/qrcode.renderer.ts';
 import { createFts5SearchIndex } from './search/fts5.search-index.ts';
+import { directoryVaults } from './backup/directory.vault.ts';
 import { officeCaSecret } from './secrets/office-ca-secret.ts';
+import { dataDirSecrets } from './secrets/secret-files.ts';
 import { createSigningAdapters } from './signing/signing.adapters.ts';
 import { createLocalStagingArea } from './staging/local.staging-area.ts';
-import { createLocalFsBlobStore } from './storage/local-fs.blob-store.ts';
-import { createS3BlobStore } from './storage/s3.blob-store.ts';
+import { blobStoreFor } from './storage/blob-store-for.ts';
 
 /** The one place configuration picks backends; everything above sees only ports. */
-export const blobStoreFor = (c: Config['storage']): BlobStore & { init(): Promise<void> } =>
-  c.driver === 's3'
-    ? createS3BlobStore({ endpoint: c.endpoint, accessKey: c.accessKey, secretKey: c.secretKey, bucket: c.bucket, region: c.region })
-    : createLocalFsBlobStore({ root: c.root });
+export { blobStoreFor };
 
 /** The Meilisearch client is loaded only when configured, so the embedded profile never pays for it. */
 export const searchIndexFor = async (c: Config['search']): Promise<SearchIndex> => {
@@ -67,6 +64,10 @@ export const openAdapters = async (config: Config) => {
     signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}) }),
     caKeySecret: await officeCaSecret(config),
     mailer: config.mail ? createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) : noMailer(),
+    // Backups: consistent snapshots of the database, the generated secrets, backup directories.
+    snapshots: db.snapshots,
+    secretFiles: dataDirSecrets(config.dataDir),
+    vaults: directoryVaults(),
   };
 };
 

@@ -15,6 +15,7 @@ import type { CertificateRepository, SignedLetterRepository } from './signing-re
 import type { StatsSource } from './stats-source.ts';
 import type { ClassificationRepository } from './classification-repository.ts';
 import type { DisposalRepository, FixityRepository, HoldRepository, RetentionRepository, ScheduleRepository, SealRepository, TransferRepository } from './records-repositories.ts';
+import type { BackupRunRepository, BackupScheduleRepository } from './backup-repositories.ts';
 
 export interface UserRecord {
   id: string;
@@ -268,6 +269,8 @@ export interface BatchRepository {
   findById(id: string): Promise<BatchRecord | null>;
   items(batchId: string): Promise<BatchItemRecord[]>;
   updateItem(batchId: string, seq: number, patch: Partial<Pick<BatchItemRecord, 'status' | 'documentId' | 'error' | 'inboxKey'>>): Promise<void>;
+  /** Inbox objects of items still waiting to be filed (a backup must carry them). */
+  pendingInboxKeys(): Promise<string[]>;
 }
 
 /** The append-only, hash-chained audit trail. */
@@ -328,6 +331,8 @@ export interface Repositories {
   fixity: FixityRepository;
   schedules: ScheduleRepository;
   seals: SealRepository;
+  backupRuns: BackupRunRepository;
+  backupSchedule: BackupScheduleRepository;
 }
 
 /**

@@ -93,6 +93,8 @@ export interface CertificateRepository {
   officeCa(): Promise<OfficeCaRecord | null>;
   /** Records the office root; AppError `conflict` when one exists (another process made it first). */
   createOfficeCa(ca: OfficeCaRecord): Promise<void>;
+  /** Replaces the office root's locked key (the same key locked under another secret, after a restore). */
+  relockOfficeCa(lockedKey: string): Promise<void>;
   /** Roots trusted besides the office root, oldest first. */
   trustAnchors(): Promise<TrustAnchorRecord[]>;
   /** Adds a root; false when it is trusted already. */

@@ -1,5 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from './i18n.ts';
+import { AdminBackupsPage } from './pages/admin-backups.tsx';
 import { AdminCertificatesPage } from './pages/admin-certificates.tsx';
 import { AdminClassificationsPage } from './pages/admin-classifications.tsx';
 import { AdminJobsPage } from './pages/admin-jobs.tsx';
@@ -71,6 +72,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/admin/certificates', page: AdminCertificatesPage, roles: ['admin'], nav: 'nav.certificates' },
   { path: '/admin/classifications', page: AdminClassificationsPage, roles: ['admin'], nav: 'nav.classifications' },
   { path: '/admin/jobs', page: AdminJobsPage, roles: ['admin'], nav: 'nav.jobs' },
+  { path: '/admin/backups', page: AdminBackupsPage, roles: ['admin'], nav: 'nav.backups' },
   { path: '/audit', page: AuditPage, roles: ['auditor', 'admin'], nav: 'nav.audit' },
 ];
 

@@ -8,6 +8,7 @@ import * as m004 from './migrations/004-signing.ts';
 import * as m005 from './migrations/005-classifications.ts';
 import * as m006 from './migrations/006-dispatch.ts';
 import * as m007 from './migrations/007-records.ts';
+import * as m008 from './migrations/008-backups.ts';
 
 /** Versioned migrations in order; add new ones at the end, never edit a released one. */
 const MIGRATIONS = [
@@ -18,35 +19,44 @@ const MIGRATIONS = [
   { name: '005-classifications', ...m005 },
   { name: '006-dispatch', ...m006 },
   { name: '007-records', ...m007 },
+  { name: '008-backups', ...m008 },
 ];
 
+/** The schema versions this code knows, in order: a backup names the ones its database had. */
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);
+
 /**
- * Applies pending migrations; safe to call on every start. On MySQL several processes (web and
- * worker containers) may start at once, so they take turns under a named lock held by one
+ * Applies pending migrations (or only those named in `only`); safe to call on every start. On
+ * MySQL several processes (web and worker containers) may start at once, so they take turns under a named lock held by one
  * connection; on SQLite (web and worker processes sharing a file) under a lock file.
  */
-export const migrate = async (sequelize: Sequelize): Promise<string[]> => {
+export const migrate = async (sequelize: Sequelize, only?: readonly string[]): Promise<string[]> => {
   if (sequelize.getDialect() !== 'mysql') {
     const storage = (sequelize as unknown as { options: { storage?: string } }).options.storage;
-    return storage && storage !== ':memory:' ? withLockFile(`${storage}.migrate-lock`, () => applyPending(sequelize)) : applyPending(sequelize);
+    return storage && storage !== ':memory:' ? withLockFile(`${storage}.migrate-lock`, () => applyPending(sequelize, only)) : applyPending(sequelize, only);
   }
   return sequelize.transaction(async (t) => {
     await sequelize.query("SELECT GET_LOCK('naskah_migrations', 120)", { transaction: t });
     try {
-      return await applyPending(sequelize);
+      return await applyPending(sequelize, only);
     } finally {
       await sequelize.query("SELECT RELEASE_LOCK('naskah_migrations')", { transaction: t });
     }
   });
 };
 
-const applyPending = async (sequelize: Sequelize): Promise<string[]> => {
+/**
+ * Applies pending migrations in order, or only those named in `only` (a restore builds the
+ * schema its backup was taken at, loads the rows, then applies the rest).
+ */
+const applyPending = async (sequelize: Sequelize, only?: readonly string[]): Promise<string[]> => {
   const umzug = new Umzug({
     migrations: MIGRATIONS.map((m) => ({ name: m.name, up: m.up, down: m.down })),
     context: sequelize.getQueryInterface(),
     storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
     logger: undefined,
   });
-  const done = await umzug.up();
+  const pending = new Set((await umzug.pending()).map((m) => m.name));
+  const done = only ? await umzug.up({ migrations: MIGRATION_NAMES.filter((n) => only.includes(n) && pending.has(n)) }) : await umzug.up();
   return done.map((d) => d.name);
 };

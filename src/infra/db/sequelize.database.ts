@@ -5,6 +5,8 @@ import { connect } from './connect.ts';
 import { guarded, mapDbError } from './db-errors.ts';
 import { migrate } from './migrate.ts';
 import { transactionRunner, type TransactionRunner } from './transactions.ts';
+import { sequelizeSnapshotter } from './backup/snapshots.ts';
+import type { DatabaseSnapshotter } from '../../ports/database-snapshot.ts';
 import { defineModels, type Models } from './models.ts';
 import { userRepository, unitRepository, sessionRepository } from './repositories/accounts.repository.ts';
 import { accessRequestRepository } from './repositories/access-requests.repository.ts';
@@ -25,8 +27,10 @@ import { fixityRepository, scheduleRepository } from './repositories/fixity.repo
 import { holdRepository } from './repositories/holds.repository.ts';
 import { retentionRepository } from './repositories/retention.repository.ts';
 import { statsSource } from './repositories/stats.repository.ts';
+import { defineBackupModels, type BackupModels } from './backup-models.ts';
+import { backupRunRepository, backupScheduleRepository } from './repositories/backups.repository.ts';
 
-const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repositories => ({
+export const repositories = (m: Models & BackupModels, run: TransactionRunner, t?: Transaction): Repositories => ({
   users: guarded(userRepository(m, t)),
   accessRequests: guarded(accessRequestRepository(m, t)),
   units: guarded(unitRepository(m, t)),
@@ -55,10 +59,12 @@ const repositories = (m: Models, run: TransactionRunner, t?: Transaction): Repos
   fixity: guarded(fixityRepository(m, t)),
   schedules: guarded(scheduleRepository(m, t)),
   seals: guarded(sealRepository(m, t)),
+  backupRuns: guarded(backupRunRepository(m, t)),
+  backupSchedule: guarded(backupScheduleRepository(m, t)),
 });
 
 /** Opens the database, applies migrations and returns the repositories. */
-export const openSequelizeDatabase = async (db: Config['database']): Promise<Database & { readonly appliedMigrations: string[] }> => {
+export const openSequelizeDatabase = async (db: Config['database']): Promise<Database & { readonly appliedMigrations: string[]; readonly snapshots: DatabaseSnapshotter }> => {
   const sequelize = connect(db);
   let appliedMigrations: string[];
   for (let attempt = 1; ; attempt++) {
@@ -77,10 +83,15 @@ export const openSequelizeDatabase = async (db: Config['database']): Promise<Dat
       throw mapDbError(e);
     }
   }
-  const models = defineModels(sequelize);
+  const models = { ...defineModels(sequelize), ...defineBackupModels(sequelize) };
   const run = transactionRunner(sequelize);
+  // A snapshot reads through the live models in a transaction (MySQL) or through models of its own on a copy (SQLite).
+  const snapshots = sequelizeSnapshotter(sequelize, db, (s, t) =>
+    s === sequelize ? repositories(models, run, t) : repositories({ ...defineModels(s), ...defineBackupModels(s) }, transactionRunner(s), t),
+  );
   return {
     appliedMigrations,
+    snapshots,
     ...repositories(models, run),
     async transaction(fn) {
       try {

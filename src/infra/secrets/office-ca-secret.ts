@@ -16,6 +16,9 @@ const readSecret = async (file: string): Promise<string | null> => {
   }
 };
 
+/** The secret a data directory holds for the office CA, without making one (null when there is none). */
+export const storedOfficeCaSecret = (dataDir: string): Promise<string | null> => readSecret(path.join(dataDir, 'secrets', FILE));
+
 /**
  * What the office CA's root key is locked under at rest: CA_KEY_PASSPHRASE when set, else a
  * random secret made once (256 bits, mode 0600) in DATA_DIR/secrets, away from the database, so

@@ -1,4 +1,5 @@
 import { enAdmin } from './en-admin.ts';
+import { enBackups } from './en-backups.ts';
 import { enLetters } from './en-letters.ts';
 import { enOperations } from './en-operations.ts';
 import { enProblems } from './en-problems.ts';
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...enProblems,
   ...enAdmin,
   ...enOperations,
+  ...enBackups,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',

@@ -1,4 +1,5 @@
 import { idAdmin } from './id-admin.ts';
+import { idBackups } from './id-backups.ts';
 import { idLetters } from './id-letters.ts';
 import { idOperations } from './id-operations.ts';
 import { idProblems } from './id-problems.ts';
@@ -9,6 +10,7 @@ export const id = {
   ...idProblems,
   ...idAdmin,
   ...idOperations,
+  ...idBackups,
   'app.name': 'Naskah',
   'app.skip': 'Lewati ke isi halaman',
   'app.loading': 'Memuat…',

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { get, post } from '../api.ts';
-import { ErrorBox, Field, Loading, Notice, Pager, PageTitle } from '../components/ui.tsx';
+import { ListTable } from '../components/list-table.tsx';
+import { ErrorBox, Field, Notice, Pager, PageTitle } from '../components/ui.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
@@ -77,51 +78,45 @@ export const AdminJobsPage = () => {
         </Field>
       </div>
       {list.data ? <p class="muted">{t('jobs.counts', list.data.counts)}</p> : null}
-      {list.error ? <ErrorBox error={list.error} onRetry={list.reload} /> : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && list.data.items.length === 0 ? <p>{t('jobs.none')}</p> : null}
-      {list.data && list.data.items.length > 0 ? (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('jobs.title')} aria-busy={list.loading}>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('jobs.type')}</th>
-                <th scope="col">{t('jobs.subject')}</th>
-                <th scope="col">{t('jobs.attempts')}</th>
-                <th scope="col">{t('jobs.error')}</th>
-                <th scope="col">{t('jobs.when')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('jobs.retry')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((j) => (
-                <tr key={j.id}>
-                  <td>{label('jobs.type', j.type)}</td>
-                  <td>
-                    <Subject job={j} />
-                  </td>
-                  <td>
-                    {j.attempts}/{j.maxAttempts}
-                  </td>
-                  <td class="details">{j.lastError ?? ''}</td>
-                  <td>{dateTime(j.updatedAt)}</td>
-                  <td>
-                    <RetryButton
-                      job={j}
-                      onDone={(error) => {
-                        setOutcome({ ok: error === null, error });
-                        list.reload();
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ListTable
+        list={list}
+        label={t('jobs.title')}
+        empty={t('jobs.none')}
+        head={
+          <>
+            <th scope="col">{t('jobs.type')}</th>
+            <th scope="col">{t('jobs.subject')}</th>
+            <th scope="col">{t('jobs.attempts')}</th>
+            <th scope="col">{t('jobs.error')}</th>
+            <th scope="col">{t('jobs.when')}</th>
+            <th scope="col">
+              <span class="sr-only">{t('jobs.retry')}</span>
+            </th>
+          </>
+        }
+        row={(j) => (
+          <tr key={j.id}>
+            <td>{label('jobs.type', j.type)}</td>
+            <td>
+              <Subject job={j} />
+            </td>
+            <td>
+              {j.attempts}/{j.maxAttempts}
+            </td>
+            <td class="details">{j.lastError ?? ''}</td>
+            <td>{dateTime(j.updatedAt)}</td>
+            <td>
+              <RetryButton
+                job={j}
+                onDone={(error) => {
+                  setOutcome({ ok: error === null, error });
+                  list.reload();
+                }}
+              />
+            </td>
+          </tr>
+        )}
+      />
       {list.data ? <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/admin/jobs${withParams(loc.query, { page: p })}`)} /> : null}
     </>
   );

@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { get } from '../api.ts';
 import { DocumentList } from '../components/document-list.tsx';
+import type { BackupPage } from '../backup-types.ts';
+import { BackupWarning } from '../components/backup-warning.tsx';
 import { agendaOf, DueDate, isOverdue, OutgoingStatusBadge, UrgencyBadge } from '../components/letter-bits.tsx';
 import { ErrorBox, Loading, PageTitle } from '../components/ui.tsx';
 import { dateTime } from '../format.ts';
@@ -87,12 +89,15 @@ export const HomePage = () => {
   const toSend = useLoad((signal) => (hasRole(user, 'clerk') ? get<Page<OutgoingLetter>>('/letters/outgoing', { query: { dispatched: 'false', limit: 1 }, signal }) : Promise.resolve(null)), []);
   const failedJobs = useLoad((signal) => (hasRole(user, 'admin') ? get<Page<unknown>>('/jobs', { query: { state: 'failed', limit: 1 }, signal }) : Promise.resolve(null)), []);
   const office = useLoad((signal) => (head ? get<OfficeStats>('/stats', { signal }) : Promise.resolve(null)), [head]);
+  // Admins are warned when the office has no recent good backup.
+  const backups = useLoad((signal) => (hasRole(user, 'admin') ? get<BackupPage>('/backups', { query: { limit: 1 }, signal }) : Promise.resolve(null)), []);
   const overdueMine = inbox.data?.items.filter((d) => isOverdue(d)) ?? [];
   const officeOverdue = office.data ? office.data.overdueByUnit.reduce((n, u) => n + u.overdue, 0) : null;
 
   return (
     <>
       <PageTitle>{t('home.greeting', { name: user.name })}</PageTitle>
+      {backups.data ? <BackupWarning page={backups.data} link /> : null}
       <form
         class="search-inline"
         role="search"

@@ -1,4 +1,4 @@
-import type { Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import type { BatchItemRecord, BatchItemStatus, BatchRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
 import { type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
@@ -28,5 +28,9 @@ export const batchRepository = (m: Models, transaction?: Transaction): BatchRepo
   },
   async updateItem(batchId, seq, patch) {
     await m.BatchItem.update({ ...patch }, { where: { batchId, seq }, transaction });
+  },
+  async pendingInboxKeys() {
+    const rows = (await m.BatchItem.findAll({ attributes: ['inboxKey'], where: { status: 'received', inboxKey: { [Op.ne]: null } }, raw: true, transaction })) as unknown as RawRow[];
+    return rows.map((r) => str(r.inboxKey));
   },
 });

@@ -89,6 +89,9 @@ export const certificateRepository = (m: Models, transaction?: Transaction): Cer
   async createOfficeCa(ca) {
     await m.SigningAuthority.create({ ...ca, id: OFFICE_CA_ID, certificate: b64(ca.certificate) }, { transaction });
   },
+  async relockOfficeCa(lockedKey) {
+    await m.SigningAuthority.update({ lockedKey }, { where: { id: OFFICE_CA_ID }, transaction });
+  },
   async trustAnchors() {
     return mapAll(await m.TrustAnchor.findAll({ order: [['addedAt', 'ASC']], raw: true, transaction }), toAnchor);
   },
