@@ -171,6 +171,18 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     }
   });
 
+  it('lets no cache keep an API answer (the login answer with its token included), and asks for HTTPS only when served over it', async () => {
+    const login = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'budi', password: 'sandi-budi-123' }) });
+    expect(login.status).to.equal(200);
+    expect(login.headers.get('cache-control')).to.equal('no-store');
+    const me = await fetch(`${app.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${((await login.json()) as { token: string }).token}` } });
+    expect(me.headers.get('cache-control')).to.equal('no-store');
+    expect(me.headers.get('strict-transport-security')).to.equal(null); // plain HTTP here
+    // Behind the (trusted, loopback) proxy that terminates TLS.
+    const viaTls = await fetch(`${app.url}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(viaTls.headers.get('strict-transport-security')).to.match(/max-age=\d+/);
+  });
+
   it('writes no password, token or second-factor secret into the log', async () => {
     const token = await app.login('budi', 'sandi-budi-123');
     const log = logLines.join('\n');
