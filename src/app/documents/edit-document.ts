@@ -1,6 +1,7 @@
-import { type Actor, canFileFor, canUpload } from '../../domain/access.ts';
+import { type Actor, canFileFor } from '../../domain/access.ts';
 import type { DocumentRecord } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
+import { canEditRecordFields } from '../../domain/records.ts';
 import type { DocumentMetadataPatch } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { visibleDocument } from './read-documents.ts';
@@ -12,12 +13,14 @@ import { retentionFor } from '../records/retention-scheme.ts';
 /**
  * Corrects a document's description (title, classification, security level, unit, date, tags,
  * letter number, sender); the original bytes never change. Only clerks and admins who may file
- * for both the old and the new unit may do it. The change, its audit entry (each field before
+ * for both the old and the new unit may do it, and archivists of the unit its classification
+ * code alone. The change, its audit entry (each field before
  * and after) and the re-index job commit together.
  */
 export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch): Promise<DocumentRecord> => {
   const doc = await visibleDocument(deps, actor, id);
-  if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins edit documents');
+  const asked = (Object.keys(patch) as (keyof DocumentMetadataPatch)[]).filter((k) => patch[k] !== undefined);
+  if (!canEditRecordFields(actor, asked)) throw new AppError('forbidden', 'only clerks and admins edit documents; archivists set their classification code');
   if (doc.retention.phase === 'disposed') throw new AppError('gone', 'this record was destroyed; its description stays as the disposal left it');
   const units = await deps.db.units.all();
   if (patch.unitCode && !units.some((u) => u.code === patch.unitCode)) {
@@ -26,7 +29,7 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
   if (!canFileFor(actor, doc.unitCode, units) || (patch.unitCode && !canFileFor(actor, patch.unitCode, units))) {
     throw new AppError('forbidden', 'you may edit documents only of your own unit and the units below it');
   }
-  const changed = (Object.keys(patch) as (keyof DocumentMetadataPatch)[]).filter((k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(doc[k]));
+  const changed = asked.filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(doc[k]));
   if (changed.length === 0) return doc;
   if (changed.includes('classificationCode')) await requireActiveCode(deps.db, patch.classificationCode);
   // A new code or date gives the record its retention anew (a held record stays held).
