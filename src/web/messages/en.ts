@@ -1,6 +1,7 @@
 import { enAdmin } from './en-admin.ts';
 import { enLetters } from './en-letters.ts';
 import { enOperations } from './en-operations.ts';
+import { enRecords } from './en-records.ts';
 import { enProblems } from './en-problems.ts';
 import type { MessageKey } from './id.ts';
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...enProblems,
   ...enAdmin,
   ...enOperations,
+  ...enRecords,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',
