@@ -4,6 +4,7 @@
  */
 import type { FinalDisposition } from './classification.ts';
 import type { RetentionPhase } from './retention.ts';
+import { type Actor, canUpload } from './access.ts';
 import { hasRole, type Role } from './roles.ts';
 
 export interface HoldRecord {
@@ -78,6 +79,14 @@ export interface FixityRun {
 
 /** Who keeps records: archivists, and admins. */
 export const canManageRecords = (actor: { roles: readonly Role[] }): boolean => hasRole(actor, 'archivist', 'admin');
+
+/**
+ * Who may correct these fields of a record's description: clerks and admins any of them;
+ * archivists its classification code alone (classifying what waits unclassified is their job,
+ * the rest of the description is the registry's).
+ */
+export const canEditRecordFields = (actor: Actor, fields: readonly string[]): boolean =>
+  canUpload(actor) || (hasRole(actor, 'archivist') && fields.every((f) => f === 'classificationCode'));
 
 /** Who may put records on hold: records keepers, and auditors (an inquiry needs them kept). */
 export const canHold = (actor: { roles: readonly Role[] }): boolean => hasRole(actor, 'archivist', 'admin', 'auditor');

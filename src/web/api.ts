@@ -10,6 +10,8 @@ const PROBLEM_BASE = 'https://naskah.invalid/problems/';
 export interface FieldProblem {
   field: string;
   message: string;
+  /** For a problem in a sent file (a classification scheme): the line it is on. */
+  line?: number;
 }
 
 /** An RFC 9457 problem from the server (or a network failure, status 0). */
@@ -81,11 +83,13 @@ export interface RequestOptions {
   bearer?: string;
   /** Do not treat a 401 as the end of the session (the login form expects them). */
   expect401?: boolean;
+  /** A body sent as it is, with its own type (a CSV file), instead of `json`. */
+  raw?: { body: string; contentType: string };
 }
 
-const headersFor = (method: string, o: { bearer?: string | undefined; json?: boolean }): Record<string, string> => {
+const headersFor = (method: string, o: { bearer?: string | undefined; contentType?: string | undefined }): Record<string, string> => {
   const h: Record<string, string> = { accept: 'application/json' };
-  if (o.json) h['content-type'] = 'application/json';
+  if (o.contentType) h['content-type'] = o.contentType;
   if (o.bearer) h.authorization = `Bearer ${o.bearer}`;
   else if (method !== 'GET' && method !== 'HEAD') h['x-csrf-token'] = csrfToken();
   return h;
@@ -113,9 +117,9 @@ export const request = async <T>(method: string, path: string, o: RequestOptions
   try {
     res = await fetch(withQuery(`${API}${path}`, o.query), {
       method,
-      headers: headersFor(method, { bearer: o.bearer, json: o.json !== undefined }),
+      headers: headersFor(method, { bearer: o.bearer, contentType: o.raw?.contentType ?? (o.json !== undefined ? 'application/json' : undefined) }),
       credentials: 'same-origin',
-      ...(o.json !== undefined ? { body: JSON.stringify(o.json) } : {}),
+      ...(o.raw ? { body: o.raw.body } : o.json !== undefined ? { body: JSON.stringify(o.json) } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
     });
   } catch (e) {

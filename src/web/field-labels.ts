@@ -50,4 +50,7 @@ export const FIELD_LABELS: FieldLabels = {
   // signing
   pin: 'sign.pin',
   totp: 'sign.code',
+  // records acts (holds, disposals, transfers)
+  reason: 'acts.reason',
+  documentIds: 'records.records',
 };

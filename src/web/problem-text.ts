@@ -12,6 +12,12 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 /** A field name as the server sends it → the message key of the form's label for it. */
 export type FieldLabels = Partial<Record<string, MessageKey>>;
 
+/**
+ * Headlines a form puts on a status where it knows more than the status says (a 409 on a
+ * disposal means someone decided or carried it out meanwhile); precise problem types still win.
+ */
+export type StatusHeadlines = Partial<Record<number, MessageKey>>;
+
 /** What this reads of an ApiError (structural, so it does not pull in api.ts and the browser). */
 export interface ProblemLike {
   status: number;
@@ -49,6 +55,7 @@ const STATUS_HEADLINES: Record<number, MessageKey> = {
   403: 'problem.403',
   404: 'problem.404',
   409: 'problem.409',
+  410: 'problem.410',
   413: 'problem.413',
   415: 'problem.415',
   422: 'problem.422',
@@ -78,8 +85,8 @@ export const correlationId = (p: ProblemLike): string | null => {
   return /request id ([A-Za-z0-9._-]{1,64})/i.exec(p.detail)?.[1] ?? p.requestId ?? null;
 };
 
-const headline = (p: ProblemLike, t: Translate): string => {
-  const byKind = KIND_HEADLINES[p.kind] ?? (p.kind.startsWith('certificate-') ? 'problem.certificateUnusable' : undefined);
+const headline = (p: ProblemLike, t: Translate, own: StatusHeadlines): string => {
+  const byKind = KIND_HEADLINES[p.kind] ?? (p.kind.startsWith('certificate-') ? 'problem.certificateUnusable' : undefined) ?? own[p.status];
   if (byKind) return t(byKind);
   if (p.status === 0) return t('app.offline');
   if (p.status === 429) return p.retryAfter ? t('problem.429.wait', { n: Math.ceil(p.retryAfter) }) : t('problem.429');
@@ -114,8 +121,8 @@ const labelOf = (field: string, labels: FieldLabels, t: Translate): string => {
   return field;
 };
 
-export const describeProblem = (p: ProblemLike, t: Translate, labels: FieldLabels = {}): ProblemText => ({
-  headline: headline(p, t),
+export const describeProblem = (p: ProblemLike, t: Translate, labels: FieldLabels = {}, headlines: StatusHeadlines = {}): ProblemText => ({
+  headline: headline(p, t, headlines),
   detail: usefulDetail(p),
   detailLabel: t('problem.serverSays'),
   fields: p.errors.map((e) => ({ field: e.field, label: labelOf(String(e.field), labels, t), message: String(e.message) })),

@@ -10,7 +10,12 @@ import { AuditPage } from './pages/audit.tsx';
 import { CheckPage } from './pages/check.tsx';
 import { DispositionPage } from './pages/disposition.tsx';
 import { DispositionsPage } from './pages/dispositions.tsx';
+import { DisposalPage } from './pages/disposal.tsx';
+import { DisposalsPage } from './pages/disposals.tsx';
 import { DocumentPage } from './pages/document.tsx';
+import { FixityPage } from './pages/fixity.tsx';
+import { HoldPage } from './pages/hold.tsx';
+import { HoldsPage } from './pages/holds.tsx';
 import { HomePage } from './pages/home.tsx';
 import { ImportPage } from './pages/import.tsx';
 import { IncomingLetterPage } from './pages/incoming-letter.tsx';
@@ -21,8 +26,13 @@ import { OutgoingLetterPage } from './pages/outgoing-letter.tsx';
 import { OutgoingListPage } from './pages/outgoing-list.tsx';
 import { OutgoingNewPage } from './pages/outgoing-new.tsx';
 import { OutgoingSignPage } from './pages/outgoing-sign.tsx';
+import { RecordsDuePage } from './pages/records-due.tsx';
+import { RecordsHomePage } from './pages/records-home.tsx';
+import { RecordsUnclassifiedPage } from './pages/records-unclassified.tsx';
 import { SearchPage } from './pages/search.tsx';
 import { StatsPage } from './pages/stats.tsx';
+import { TransferPage } from './pages/transfer.tsx';
+import { TransfersPage } from './pages/transfers.tsx';
 import { UploadPage } from './pages/upload.tsx';
 import type { Role } from './types.ts';
 
@@ -43,6 +53,11 @@ export interface PageRoute {
 }
 
 const WORKERS: Role[] = ['staff', 'official', 'clerk'];
+// The records lifecycle (issue 11), as the API lets each role in: keepers run it, officials
+// decide on disposals, auditors read it all and may hold records.
+const KEEPERS: Role[] = ['archivist', 'admin'];
+const HOLDERS: Role[] = ['archivist', 'admin', 'auditor'];
+const DISPOSAL_READERS: Role[] = ['archivist', 'official', 'admin', 'auditor'];
 
 /**
  * Every page. A new page: one file in pages/, one line here. The server sends the app's shell
@@ -66,13 +81,23 @@ export const ROUTES: PageRoute[] = [
   { path: '/upload', page: UploadPage, roles: ['clerk', 'admin'], nav: 'nav.upload' },
   { path: '/import', page: ImportPage, roles: ['clerk', 'admin'], nav: 'nav.import' },
   { path: '/stats', page: StatsPage, roles: ['official', 'admin', 'auditor'], nav: 'nav.stats' },
+  { path: '/records', page: RecordsHomePage, roles: KEEPERS, nav: 'nav.records' },
+  { path: '/records/due', page: RecordsDuePage, roles: KEEPERS },
+  { path: '/records/unclassified', page: RecordsUnclassifiedPage, roles: KEEPERS },
+  { path: '/holds', page: HoldsPage, roles: HOLDERS },
+  { path: '/holds/:id', page: HoldPage, roles: HOLDERS },
+  { path: '/disposals', page: DisposalsPage, roles: DISPOSAL_READERS },
+  { path: '/disposals/:id', page: DisposalPage, roles: DISPOSAL_READERS },
+  { path: '/transfers', page: TransfersPage, roles: HOLDERS },
+  { path: '/transfers/:id', page: TransferPage, roles: HOLDERS },
   { path: '/check', page: CheckPage, nav: 'nav.check', public: true },
   { path: '/admin/units', page: AdminUnitsPage, roles: ['admin'], nav: 'nav.units' },
   { path: '/admin/users', page: AdminUsersPage, roles: ['admin'], nav: 'nav.users' },
   { path: '/admin/certificates', page: AdminCertificatesPage, roles: ['admin'], nav: 'nav.certificates' },
-  { path: '/admin/classifications', page: AdminClassificationsPage, roles: ['admin'], nav: 'nav.classifications' },
+  { path: '/admin/classifications', page: AdminClassificationsPage, roles: KEEPERS, nav: 'nav.classifications' },
   { path: '/admin/jobs', page: AdminJobsPage, roles: ['admin'], nav: 'nav.jobs' },
   { path: '/admin/backups', page: AdminBackupsPage, roles: ['admin'], nav: 'nav.backups' },
+  { path: '/fixity', page: FixityPage, roles: HOLDERS, nav: 'nav.fixity' },
   { path: '/audit', page: AuditPage, roles: ['auditor', 'admin'], nav: 'nav.audit' },
 ];
 

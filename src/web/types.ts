@@ -13,6 +13,7 @@ export { DOCUMENT_KINDS, type DocumentKind } from '../domain/document.ts';
 import type { Role } from '../domain/roles.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
 import type { DocumentKind } from '../domain/document.ts';
+import type { Retention } from './records-types.ts';
 
 export interface User {
   id: string;
@@ -77,6 +78,8 @@ export interface DocumentMeta {
   textSource: 'pdf-text' | 'ocr' | 'none' | null;
   originalName: string | null;
   classificationCode: string | null;
+  /** A code from an older scheme that bulk-imported archives carried (shown until they are classified). */
+  legacyCode: string | null;
   securityLevel: SecurityLevel;
   unitCode: string;
   documentDate: string | null;
@@ -87,6 +90,7 @@ export interface DocumentMeta {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  retention: Retention;
   duplicate?: boolean;
 }
 

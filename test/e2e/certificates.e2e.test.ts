@@ -12,9 +12,9 @@ import type { Locator, Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { api } from '../support/http.ts';
 import { pkcs12Of } from '../support/sign-office.ts';
-import { ADMIN, startTestApp, type TestApp } from '../support/test-app.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { browserSession, DESKTOP, expectAccessible, PHONE, screenshot } from './support/browser.ts';
-import { checkPage, heading, logIn, type Member, navTo } from './support/office.ts';
+import { adminOf, checkPage, heading, type Member, navTo, openAs } from './support/office.ts';
 
 const HOUR = 3600_000;
 const HEAD = { username: 'kaban', name: 'Bambang Kepala' };
@@ -36,7 +36,7 @@ describe('signing certificates page in Chromium (e2e)', function () {
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       ids[o.username] = String(r.body.id);
     }
-    admin = { id: '', username: ADMIN.username, password: ADMIN.password, name: 'Administrator', totp: app.secondFactors.has(ADMIN.username) };
+    admin = adminOf(app);
   });
 
   after(async () => {
@@ -44,11 +44,7 @@ describe('signing certificates page in Chromium (e2e)', function () {
   });
 
 
-  const asAdmin = async (options: typeof DESKTOP | typeof PHONE): Promise<Page> => {
-    const { page } = await browser.open(options);
-    await logIn(app, page, admin);
-    return page;
-  };
+  const asAdmin = (options: typeof DESKTOP | typeof PHONE): Promise<Page> => openAs(browser, app, admin, options);
   const card = (page: Page, who: { name: string }): Locator => page.locator('li.cert-card', { hasText: who.name });
   const act = (page: Page, action: string, who: { name: string }) => page.getByRole('button', { name: `${action}: ${who.name}`, exact: true }).click();
   const fillPins = async (form: Locator, pin: string, again = pin) => {

@@ -13,9 +13,9 @@ import { buildWeb } from '../../scripts/build-web.ts';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { api, upload } from '../support/http.ts';
-import { ADMIN, startTestApp, type TestApp, waitForDocument } from '../support/test-app.ts';
+import { startTestApp, type TestApp, waitForDocument } from '../support/test-app.ts';
 import { browserSession, DESKTOP, PHONE } from './support/browser.ts';
-import { checkPage, heading, logIn, type Member, navTo } from './support/office.ts';
+import { adminOf, checkPage, heading, type Member, navTo, openAs } from './support/office.ts';
 
 describe('operations pages in Chromium (e2e)', function () {
   this.timeout(180_000);
@@ -30,7 +30,7 @@ describe('operations pages in Chromium (e2e)', function () {
     app = await startTestApp({ JOB_MAX_ATTEMPTS: '1' });
     const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { ...clerk, role: 'clerk', unitCode: 'ORG' });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
-    admin = { id: '', username: ADMIN.username, password: ADMIN.password, name: 'Administrator', totp: app.secondFactors.has(ADMIN.username) };
+    admin = adminOf(app);
   });
 
   after(async () => {
@@ -38,11 +38,7 @@ describe('operations pages in Chromium (e2e)', function () {
   });
 
 
-  const as = async (who: Member, options: typeof DESKTOP | typeof PHONE): Promise<Page> => {
-    const { page } = await browser.open(options);
-    await logIn(app, page, who);
-    return page;
-  };
+  const as = (who: Member, options: typeof DESKTOP | typeof PHONE): Promise<Page> => openAs(browser, app, who, options);
 
   /** A document whose text extraction failed for good: the engine crashes on it (uploads are still checked by the real one). */
   const failedDocument = async (seed: number) => {

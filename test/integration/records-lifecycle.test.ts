@@ -247,5 +247,14 @@ for (const setup of setups) {
       const alarms = ((await get(app.adminToken, '/api/v1/notifications')).items as Json[]).filter((n) => n.kind === 'fixity_alarm');
       expect(alarms.map((n) => n.subjectId)).to.deep.equal([doc.young]);
     });
+
+    it('lets an archivist classify a record waiting unclassified, and change nothing else of it', async () => {
+      expectProblem(await api(app, t.archivist, 'PATCH', `/api/v1/documents/${doc.loose}`, { title: 'Judul lain' }), 403);
+      expectProblem(await api(app, t.archivist, 'PATCH', `/api/v1/documents/${doc.loose}`, { classificationCode: '000.5', title: 'Judul lain' }), 403);
+      const r = await api(app, t.archivist, 'PATCH', `/api/v1/documents/${doc.loose}`, { classificationCode: '000.5' });
+      expect(r.status, JSON.stringify(r.body)).to.equal(200);
+      expect(await retentionOf(doc.loose)).to.include({ classificationCode: '000.5', phase: 'active' });
+      expect((await get(t.archivist, '/api/v1/records/unclassified')).total).to.equal(0);
+    });
   });
 }

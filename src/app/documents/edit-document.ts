@@ -1,6 +1,7 @@
-import { type Actor, canFileFor, canUpload } from '../../domain/access.ts';
+import { type Actor, canFileFor } from '../../domain/access.ts';
 import type { DocumentRecord } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
+import { canEditRecordFields } from '../../domain/records.ts';
 import type { DocumentMetadataPatch } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { visibleDocument } from './read-documents.ts';
@@ -18,14 +19,15 @@ const stale = (current: number | null) =>
  * be current: 412 otherwise) and audited with every field's value before and after and the
  * reason given, so the original values stay on record (GET /documents/:id/corrections). The
  * original bytes never change. Only clerks and admins who may file for both the old and the new
- * unit may do it. What a signature covers (a signed letter's or minutes' number, date, title,
+ * unit may do it, and archivists of the unit its classification code alone. What a signature covers (a signed letter's or minutes' number, date, title,
  * code, level, unit, sender) never changes: only their tags. The change, its audit entry and the
  * re-index job commit together.
  */
 export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch, o: { ifVersion?: number | undefined; reason?: string | undefined } = {}): Promise<DocumentRecord> => {
   const doc = await visibleDocument(deps, actor, id);
   if (o.ifVersion !== undefined && o.ifVersion !== doc.version) throw stale(doc.version);
-  if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins edit documents');
+  const asked = (Object.keys(patch) as (keyof DocumentMetadataPatch)[]).filter((k) => patch[k] !== undefined);
+  if (!canEditRecordFields(actor, asked)) throw new AppError('forbidden', 'only clerks and admins edit documents; archivists set their classification code');
   if (doc.retention.phase === 'disposed') throw new AppError('gone', 'this record was destroyed; its description stays as the disposal left it');
   const units = await deps.db.units.all();
   if (patch.unitCode && !units.some((u) => u.code === patch.unitCode)) {
@@ -34,7 +36,7 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
   if (!canFileFor(actor, doc.unitCode, units) || (patch.unitCode && !canFileFor(actor, patch.unitCode, units))) {
     throw new AppError('forbidden', 'you may edit documents only of your own unit and the units below it');
   }
-  const changed = (Object.keys(patch) as (keyof DocumentMetadataPatch)[]).filter((k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(doc[k]));
+  const changed = asked.filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(doc[k]));
   if (changed.length === 0) return doc;
   const sealed = changed.filter((k) => k !== 'tags');
   if (sealed.length && (doc.kind === 'minutes' || (await deps.db.signedLetters.findBySha256(doc.sha256)))) {

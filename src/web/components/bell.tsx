@@ -40,9 +40,17 @@ export const notificationText = (message: string): string => {
   return currentLang() === 'en' && en ? en : (id ?? message);
 };
 
+/** The page of each kind of subject a notification may be about (records: what became due, by day). */
+const SUBJECT_PAGES = new Map<string, (id: string) => string>([
+  ['disposition', (id) => `/dispositions/${id}`],
+  ['outgoing_letter', (id) => `/outgoing/${id}`],
+  ['disposal', (id) => `/disposals/${id}`],
+  ['document', (id) => `/documents/${id}`],
+  ['records', () => '/records/due'],
+]);
+
 /** Where a notification points. */
-export const notificationHref = (n: Pick<Notification, 'subjectType' | 'subjectId'>): string | null =>
-  n.subjectType === 'disposition' ? `/dispositions/${n.subjectId}` : n.subjectType === 'outgoing_letter' ? `/outgoing/${n.subjectId}` : null;
+export const notificationHref = (n: Pick<Notification, 'subjectType' | 'subjectId'>): string | null => SUBJECT_PAGES.get(n.subjectType)?.(n.subjectId) ?? null;
 
 /** The bell in the top bar: a link to the notifications with the unread count, kept fresh. */
 export const Bell = () => {

@@ -4,7 +4,7 @@ import { ApiError } from '../api.ts';
 import { FIELD_LABELS } from '../field-labels.ts';
 import { percent } from '../format.ts';
 import { t } from '../i18n.ts';
-import { describeProblem, type FieldLabels, type ProblemText } from '../problem-text.ts';
+import { describeProblem, type FieldLabels, type ProblemText, type StatusHeadlines } from '../problem-text.ts';
 
 export interface ControlProps {
   id: string;
@@ -39,8 +39,8 @@ export const Field = ({ label, hint, error, required, children }: { label: strin
 };
 
 /** A failure as words in the chosen language (see problem-text.ts); other errors by their message. */
-export const problemText = (e: unknown, labels?: FieldLabels): ProblemText => {
-  if (e instanceof ApiError) return describeProblem(e, t, { ...FIELD_LABELS, ...labels });
+export const problemText = (e: unknown, labels?: FieldLabels, headlines?: StatusHeadlines): ProblemText => {
+  if (e instanceof ApiError) return describeProblem(e, t, { ...FIELD_LABELS, ...labels }, headlines);
   return { headline: e instanceof Error ? e.message : String(e), detail: null, detailLabel: '', fields: [] };
 };
 
@@ -49,12 +49,12 @@ export const errorMessage = (e: unknown): string => problemText(e).headline;
 
 /**
  * A failure: the headline in the reader's language, the server's detail under it, the field
- * errors by the form's labels (`labels` for names the form labels its own way). Focused when it
- * appears, so it is heard.
+ * errors by the form's labels (`labels` for names the form labels its own way; `headlines` for
+ * statuses it can say more about). Focused when it appears, so it is heard.
  */
-export const ErrorBox = ({ error, onRetry, labels }: { error: unknown; onRetry?: () => void; labels?: FieldLabels }) => {
+export const ErrorBox = ({ error, onRetry, labels, headlines }: { error: unknown; onRetry?: () => void; labels?: FieldLabels; headlines?: StatusHeadlines }) => {
   const ref = useRef<HTMLDivElement>(null);
-  const text = error ? problemText(error, labels) : null;
+  const text = error ? problemText(error, labels, headlines) : null;
   const message = text?.headline ?? '';
   // Focus moves to a new message (not on every re-render of the same one).
   useEffect(() => {

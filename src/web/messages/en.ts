@@ -2,6 +2,7 @@ import { enAdmin } from './en-admin.ts';
 import { enBackups } from './en-backups.ts';
 import { enLetters } from './en-letters.ts';
 import { enOperations } from './en-operations.ts';
+import { enRecords } from './en-records.ts';
 import { enProblems } from './en-problems.ts';
 import type { MessageKey } from './id.ts';
 
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...enAdmin,
   ...enOperations,
   ...enBackups,
+  ...enRecords,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',

@@ -2,6 +2,7 @@ import { idAdmin } from './id-admin.ts';
 import { idBackups } from './id-backups.ts';
 import { idLetters } from './id-letters.ts';
 import { idOperations } from './id-operations.ts';
+import { idRecords } from './id-records.ts';
 import { idProblems } from './id-problems.ts';
 
 /** The UI's words in Indonesian, the default. A new key goes here first; en.ts must then give its English. */
@@ -11,6 +12,7 @@ export const id = {
   ...idAdmin,
   ...idOperations,
   ...idBackups,
+  ...idRecords,
   'app.name': 'Naskah',
   'app.skip': 'Lewati ke isi halaman',
   'app.loading': 'Memuat…',

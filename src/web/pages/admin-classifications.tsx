@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { get, patch, post } from '../api.ts';
 import { forgetClassificationCodes } from '../components/classification-options.tsx';
 import { ClassificationForm, type ClassificationInput } from '../components/classification-form.tsx';
+import { SchemeImport } from '../components/scheme-import.tsx';
 import { ErrorBox, Field, Loading, Notice, PageTitle } from '../components/ui.tsx';
 import { useLoad, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
@@ -20,7 +21,8 @@ const depth = (code: string) => code.split('.').length - 1;
 
 /**
  * The classification scheme: the whole list is loaded once (hundreds of codes) and filtered in
- * the browser as one types; add, edit, retire and restore codes (admins).
+ * the browser as one types; add, edit, retire and restore codes, or import a whole scheme file
+ * (admins and archivists).
  */
 export const AdminClassificationsPage = () => {
   const { units } = useSession();
@@ -113,6 +115,15 @@ export const AdminClassificationsPage = () => {
           <ClassificationForm withCode submitLabel={t('classes.create')} onSubmit={async (body) => saved(await post<Classification>('/classifications', body), 'classes.created')} />
         </section>
       </div>
+      <section class="card" aria-labelledby="scheme-import-title">
+        <h2 id="scheme-import-title">{t('scheme.title')}</h2>
+        <SchemeImport
+          onImported={() => {
+            forgetClassificationCodes();
+            list.reload();
+          }}
+        />
+      </section>
     </>
   );
 };

@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { API, get } from '../api.ts';
 import { DocumentHistory } from '../components/document-history.tsx';
 import { DocumentPreview } from '../components/document-preview.tsx';
+import { PhaseBadge } from '../components/records-bits.tsx';
+import { ContentGone, RetentionPanel } from '../components/retention-panel.tsx';
 import { ErrorBox, Loading, Notice, PageTitle } from '../components/ui.tsx';
 import { bytes, dateOnly, dateTime } from '../format.ts';
 import { useLoad, useBackoffPoll, useTitle } from '../hooks.ts';
@@ -33,7 +35,9 @@ export const DocumentPage = ({ params }: PageProps) => {
     return fresh.status === 'processing';
   }, d?.status === 'processing');
 
-  const ready = d?.status === 'ready';
+  // A destroyed record keeps only its description: no bytes to preview or download, no text (410).
+  const gone = d?.retention.phase === 'disposed';
+  const ready = d?.status === 'ready' && !gone;
   const text = useLoad((signal) => (ready ? get<DocumentText>(`/documents/${encodeURIComponent(id)}/text`, { signal }) : Promise.resolve(null)), [id, ready]);
   const auditor = hasRole(user, 'auditor', 'admin');
 
@@ -49,9 +53,7 @@ export const DocumentPage = ({ params }: PageProps) => {
             {d.status === 'processing' ? <Notice>{t('doc.processingNote')}</Notice> : null}
             {d.status === 'failed' ? <Notice tone="warn">{t('doc.failed', { error: d.error ?? '' })}</Notice> : null}
             <dl>
-              <Row term={t('doc.status')}>
-                <span class={`badge badge-${d.status}`}>{label('status', d.status)}</span>
-              </Row>
+              <Row term={t('doc.status')}>{gone ? <PhaseBadge phase="disposed" /> : <span class={`badge badge-${d.status}`}>{label('status', d.status)}</span>}</Row>
               <Row term={t('doc.kind')}>{label('kind', d.kind)}</Row>
               <Row term={t('doc.letterNumber')}>{d.letterNumber}</Row>
               <Row term={t('doc.sender')}>{d.sender}</Row>
@@ -69,19 +71,23 @@ export const DocumentPage = ({ params }: PageProps) => {
                 <code class="hash">{d.sha256}</code>
               </Row>
             </dl>
-            <p>
-              <a class="btn" href={`${API}/documents/${encodeURIComponent(d.id)}/content`} download>
-                {t('doc.download')}
-              </a>
-            </p>
+            {gone ? null : (
+              <p>
+                <a class="btn" href={`${API}/documents/${encodeURIComponent(d.id)}/content`} download>
+                  {t('doc.download')}
+                </a>
+              </p>
+            )}
           </section>
 
           <section class="card doc-preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{t('doc.preview')}</h2>
-            <DocumentPreview doc={d} />
+            {gone ? <ContentGone doc={d} /> : <DocumentPreview doc={d} />}
           </section>
 
-          <section class="card doc-text" aria-labelledby="text-title">
+          <RetentionPanel doc={d} />
+
+          <section class="card doc-text" aria-labelledby="text-title" hidden={gone}>
             <h2 id="text-title">{t('doc.text')}</h2>
             <ErrorBox error={text.error} onRetry={text.reload} />
             {text.data?.pages.length ? (

@@ -4,7 +4,9 @@ import { get } from '../api.ts';
 import { DocumentList } from '../components/document-list.tsx';
 import type { BackupPage } from '../backup-types.ts';
 import { BackupWarning } from '../components/backup-warning.tsx';
+import { FixityWarning } from '../components/fixity-warning.tsx';
 import { agendaOf, DueDate, isOverdue, OutgoingStatusBadge, UrgencyBadge } from '../components/letter-bits.tsx';
+import { DisposalItems, loadDisposalsToDecide, RecordsDesk } from '../components/records-overview.tsx';
 import { ErrorBox, Loading, PageTitle } from '../components/ui.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
@@ -91,6 +93,9 @@ export const HomePage = () => {
   const office = useLoad((signal) => (head ? get<OfficeStats>('/stats', { signal }) : Promise.resolve(null)), [head]);
   // Admins are warned when the office has no recent good backup.
   const backups = useLoad((signal) => (hasRole(user, 'admin') ? get<BackupPage>('/backups', { query: { limit: 1 }, signal }) : Promise.resolve(null)), []);
+  // The head of a unit approves the disposals its archivists propose.
+  const official = hasRole(user, 'official');
+  const toDecide = useLoad((signal) => (official ? loadDisposalsToDecide(user.id, signal) : Promise.resolve(null)), [official]);
   const overdueMine = inbox.data?.items.filter((d) => isOverdue(d)) ?? [];
   const officeOverdue = office.data ? office.data.overdueByUnit.reduce((n, u) => n + u.overdue, 0) : null;
 
@@ -98,6 +103,7 @@ export const HomePage = () => {
     <>
       <PageTitle>{t('home.greeting', { name: user.name })}</PageTitle>
       {backups.data ? <BackupWarning page={backups.data} link /> : null}
+      {hasRole(user, 'admin') ? <FixityWarning /> : null}
       <form
         class="search-inline"
         role="search"
@@ -158,6 +164,11 @@ export const HomePage = () => {
               <Link href="/audit">{t('nav.audit')}</Link>
             </li>
           ) : null}
+          {hasRole(user, 'auditor') ? (
+            <li>
+              <Link href="/holds">{t('holds.title')}</Link>
+            </li>
+          ) : null}
           <li>
             <Link href="/check">{t('nav.check')}</Link>
           </li>
@@ -178,6 +189,11 @@ export const HomePage = () => {
                 <DraftItems items={drafts.data?.items ?? []} me={user.id} />
               </WaitCard>
             ) : null}
+            {official ? (
+              <WaitCard id="home-disposals" title={t('home.disposals')} count={toDecide.data?.total ?? null} href="/disposals?status=proposed" loading={toDecide.loading} error={toDecide.error} onRetry={toDecide.reload} empty={t('home.disposalsNone')}>
+                <DisposalItems items={toDecide.data?.items.slice(0, SHOWN) ?? []} />
+              </WaitCard>
+            ) : null}
             <WaitCard id="home-overdue" title={t('home.overdue')} count={worker ? (inbox.data ? overdueMine.length : null) : officeOverdue} href={worker ? '/dispositions' : '/stats'} loading={inbox.loading || office.loading} error={inbox.error ?? office.error} onRetry={() => (inbox.reload(), office.reload())} empty={t('home.overdueNone')}>
               {worker ? <DispositionItems items={overdueMine.slice(0, SHOWN)} /> : null}
             </WaitCard>
@@ -189,6 +205,8 @@ export const HomePage = () => {
           ) : null}
         </section>
       ) : null}
+
+      {hasRole(user, 'archivist') ? <RecordsDesk /> : null}
 
       <section aria-labelledby="letters-title">
         <h2 id="letters-title">{t('home.recentLetters')}</h2>

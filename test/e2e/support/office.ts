@@ -8,8 +8,8 @@ import { expect } from 'chai';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { api } from '../../support/http.ts';
-import type { TestApp } from '../../support/test-app.ts';
-import { expectAccessible, expectNoSidewaysScroll, screenshot } from './browser.ts';
+import { ADMIN, type TestApp } from '../../support/test-app.ts';
+import { type DESKTOP, expectAccessible, expectNoSidewaysScroll, type PHONE, screenshot } from './browser.ts';
 
 export interface Member {
   id: string;
@@ -83,6 +83,16 @@ export const logIn = async (app: TestApp, page: Page, who: Member): Promise<void
   }
   await page.waitForSelector('.topbar');
   await page.locator('h1').first().waitFor();
+};
+
+/** The test app's first admin, as the login page knows them (the app enrolled their second factor). */
+export const adminOf = (app: TestApp): Member => ({ id: '', username: ADMIN.username, password: ADMIN.password, name: 'Administrator', totp: app.secondFactors.has(ADMIN.username) });
+
+/** A fresh browser context of a suite's `browserSession`, with `who` logged in: its page. */
+export const openAs = async (browser: { open(o: typeof DESKTOP | typeof PHONE): Promise<{ page: Page }> }, app: TestApp, who: Member, options: typeof DESKTOP | typeof PHONE): Promise<Page> => {
+  const { page } = await browser.open(options);
+  await logIn(app, page, who);
+  return page;
 };
 
 /** Follows a main navigation link, through the menu button on a phone. */

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { disposalProblem, type RecordStanding, transferProblem } from '../../../src/domain/records.ts';
+import type { Actor } from '../../../src/domain/access.ts';
+import { canEditRecordFields, disposalProblem, type RecordStanding, transferProblem } from '../../../src/domain/records.ts';
+import type { Role } from '../../../src/domain/roles.ts';
 
 const due = (o: Partial<RecordStanding> = {}): RecordStanding => ({ phase: 'due', finalDisposition: 'destroy', held: false, pendingAct: null, ...o });
 
@@ -22,5 +24,15 @@ describe('records acts: who may be disposed of or transferred', () => {
     expect(transferProblem(due({ finalDisposition: 'permanent', held: true }))).to.match(/legal hold/);
     expect(transferProblem(due({ finalDisposition: 'permanent', phase: 'transferred' }))).to.match(/transferred already/);
     expect(transferProblem(due({ finalDisposition: 'permanent', phase: 'active' }))).to.match(/has not ended/);
+  });
+
+  it('lets archivists set a record’s classification code and nothing else of its description', () => {
+    const as = (...roles: Role[]): Actor => ({ id: 'u', roles, unitCode: 'ORG', clearance: 'biasa' });
+    expect(canEditRecordFields(as('archivist'), ['classificationCode'])).to.equal(true);
+    expect(canEditRecordFields(as('archivist'), ['classificationCode', 'title'])).to.equal(false);
+    expect(canEditRecordFields(as('archivist'), ['documentDate'])).to.equal(false);
+    expect(canEditRecordFields(as('clerk'), ['title', 'classificationCode'])).to.equal(true);
+    expect(canEditRecordFields(as('admin'), ['unitCode'])).to.equal(true);
+    expect(canEditRecordFields(as('staff', 'auditor'), ['classificationCode'])).to.equal(false);
   });
 });

@@ -1,16 +1,9 @@
 import { expect } from 'chai';
 import { FIELD_LABELS } from '../../../src/web/field-labels.ts';
 import { en } from '../../../src/web/messages/en.ts';
-import { id, type MessageKey } from '../../../src/web/messages/id.ts';
-import { correlationId, describeProblem, type ProblemLike, type Translate } from '../../../src/web/problem-text.ts';
-
-/** i18n.ts's `t` over one dictionary (i18n.ts itself reads the browser's storage). */
-const translator =
-  (dict: Record<MessageKey, string>): Translate =>
-  (key, vars) =>
-    vars ? dict[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : dict[key];
-const tId = translator(id);
-const tEn = translator(en);
+import { id } from '../../../src/web/messages/id.ts';
+import { correlationId, describeProblem, type ProblemLike } from '../../../src/web/problem-text.ts';
+import { tEn, tId } from './translate.ts';
 
 /** An ApiError's readable parts, as api.ts builds them from a problem document. */
 const problem = (status: number, body: Record<string, unknown> = {}, o: { retryAfter?: number; requestId?: string } = {}): ProblemLike => {
