@@ -37,11 +37,17 @@ describe('thread pool: untrusted work off the event loop, under limits of time a
   });
 
   it('stops a call that exhausts its heap as invalid, and serves the next call on a new thread', async () => {
-    const before = (await pool.call('echo', { n: 1 })).thread;
-    const err = await rejection(pool.call('hog', {}));
-    expect(isAppError(err) && err.code).to.equal('invalid');
-    expect((err as Error).message).to.match(/needs more than 64 MB of memory/);
-    expect((await pool.call('echo', { n: 3 })).thread).to.not.equal(before);
+    // A time limit long enough that only the heap limit can stop it, even on a loaded machine.
+    const roomy = createThreadPool<ProbeOps>({ module: { base: import.meta.url, file: './probe.worker' }, threads: 1, timeoutMs: 60_000, maxHeapMb: 64, what: 'probing' });
+    try {
+      const before = (await roomy.call('echo', { n: 1 })).thread;
+      const err = await rejection(roomy.call('hog', {}));
+      expect(isAppError(err) && err.code).to.equal('invalid');
+      expect((err as Error).message).to.match(/needs more than 64 MB of memory/);
+      expect((await roomy.call('echo', { n: 3 })).thread).to.not.equal(before);
+    } finally {
+      await roomy.close();
+    }
   });
 
   it('fails the calls of a thread that crashed, and replaces it', async () => {
