@@ -92,8 +92,10 @@ export const createBackup = async (deps: BackupDeps, openVault: () => Promise<Ba
     vault = await openVault();
   } catch (e) {
     // Not even started (a missing disk, a wrong passphrase): still a failed run an admin should see.
-    await deps.db.backupRuns.start({ id: runId, trigger: o.trigger, directory: o.directory, encrypted: o.encrypted, startedAt });
-    await deps.db.backupRuns.finish(runId, { state: 'failed', finishedAt: deps.clock.now(), error: errorText(e) });
+    await deps.db.backupRuns
+      .start({ id: runId, trigger: o.trigger, directory: o.directory, encrypted: o.encrypted, startedAt })
+      .then(() => deps.db.backupRuns.finish(runId, { state: 'failed', finishedAt: deps.clock.now(), error: errorText(e) }))
+      .catch(() => undefined); // the database may be what is down: the error to report is the first one
     throw e;
   }
   try {
@@ -101,6 +103,34 @@ export const createBackup = async (deps: BackupDeps, openVault: () => Promise<Ba
   } finally {
     await vault.close();
   }
+};
+
+/** The manifest of a backup, from what it took; `counts.bytes` covers every file, tables and secrets too. */
+const manifestOf = (
+  deps: BackupDeps,
+  b: { name: string; runId: string; startedAt: Date; encrypted: boolean; contents: SnapshotContents; stored: Pick<BackupManifest, 'objects' | 'missing'>[]; secrets: BackupManifest['secrets'] },
+): BackupManifest => {
+  const objects = b.stored.flatMap((s) => s.objects).sort((x, y) => x.key.localeCompare(y.key));
+  const manifest: BackupManifest = {
+    format: MANIFEST_FORMAT,
+    formatVersion: MANIFEST_VERSION,
+    name: b.name,
+    productVersion: deps.productVersion,
+    runId: b.runId,
+    startedAt: b.startedAt.toISOString(),
+    finishedAt: deps.clock.now().toISOString(),
+    source: deps.source,
+    schema: { migrations: b.contents.migrations },
+    encrypted: b.encrypted,
+    database: { format: 'ndjson-v1', tables: b.contents.tables },
+    objects,
+    secrets: b.secrets,
+    missing: b.stored.flatMap((s) => s.missing),
+    counts: { ...b.contents.counts, objects: objects.length, bytes: 0 },
+    audit: b.contents.audit,
+  };
+  manifest.counts.bytes = manifestObjects(manifest).reduce((n, r) => n + r.size, 0);
+  return manifest;
 };
 
 const errorText = (e: unknown): string => (e instanceof Error ? ((e as { detail?: string }).detail ?? e.message) : String(e)).slice(0, 4000);
@@ -121,29 +151,10 @@ const writeBackup = async (deps: BackupDeps, vault: BackupVault, o: BackupOption
     const originals = await copyObjects(deps.blobs, vault, contents.originals, { copied: new Map(), tally, onCopied: (n) => n % 1000 === 0 && say(`  ${n} of ${contents.originals.length}`) });
     const secrets: BackupManifest['secrets'] = [];
     for (const path of await deps.secrets.list()) secrets.push({ path, object: await keepBuffer(vault, await deps.secrets.read(path), tally) });
-    const objects = [...inbox.objects, ...originals.objects].sort((a, b) => a.key.localeCompare(b.key));
-    const missing = [...inbox.missing, ...originals.missing];
     const name = backupName(startedAt);
-    const manifest: BackupManifest = {
-      format: MANIFEST_FORMAT,
-      formatVersion: MANIFEST_VERSION,
-      name,
-      productVersion: deps.productVersion,
-      runId,
-      startedAt: startedAt.toISOString(),
-      finishedAt: deps.clock.now().toISOString(),
-      source: deps.source,
-      schema: { migrations: contents.migrations },
-      encrypted: vault.encrypted,
-      database: { format: 'ndjson-v1', tables: contents.tables },
-      objects,
-      secrets,
-      missing,
-      counts: { ...contents.counts, objects: objects.length, bytes: 0 },
-      audit: contents.audit,
-    };
+    const manifest = manifestOf(deps, { name, runId, startedAt, encrypted: vault.encrypted, contents, stored: [inbox, originals], secrets });
+    const { missing } = manifest;
     const all = manifestObjects(manifest);
-    manifest.counts.bytes = all.reduce((n, r) => n + r.size, 0);
     await vault.writeManifest(name, manifest);
     say(`backup ${name} written: ${all.length} files, ${manifest.counts.bytes} bytes (${tally.objects} new, ${tally.bytes} bytes)`);
     for (const m of missing) say(`WARNING: ${m.key} could not be backed up: ${m.reason}`);
