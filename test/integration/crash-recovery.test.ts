@@ -3,9 +3,29 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import sqlite3 from 'sqlite3';
+import { EXTRACT_JOB } from '../../src/app/documents/store-original.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { freePort, killHard, SERVER_ADMIN as ADMIN, startServer } from '../support/server-process.ts';
 import { totpLoginClient } from '../support/totp-login.ts';
+
+interface JobRow {
+  state: string;
+  attempts: number;
+  lease_until: string | null;
+}
+
+/** The text-extraction job of a document, read from the server's database file as it runs. */
+const extractJobOf = async (dataDir: string, documentId: string): Promise<JobRow | undefined> => {
+  const db = new sqlite3.Database(path.join(dataDir, 'naskah.sqlite'), sqlite3.OPEN_READONLY);
+  try {
+    return await new Promise<JobRow | undefined>((resolve, reject) =>
+      db.get('SELECT state, attempts, lease_until FROM jobs WHERE type = ? AND payload LIKE ?', [EXTRACT_JOB, `%${documentId}%`], (e, row) => (e ? reject(e) : resolve(row as JobRow | undefined))),
+    );
+  } finally {
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
+};
 
 describe('crash recovery: kill -9 loses nothing acknowledged', function () {
   this.timeout(180_000);
@@ -35,9 +55,18 @@ describe('crash recovery: kill -9 loses nothing acknowledged', function () {
     };
     const scanned = await send('pindaian.jpg', await readFile(await ensureFixture('scan-1p.jpg')));
     const digital = await send('surat.pdf', await readFile(await ensureFixture('letter-3p.pdf')));
-    // Let the OCR job get claimed and start, then kill the process in the middle of it.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Wait until the OCR job is claimed (running, under a lease), let OCR get going, then kill the process in the middle of it.
+    let claimed: JobRow | undefined;
+    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+      claimed = await extractJobOf(dataDir, scanned);
+      if (claimed?.state === 'running') break;
+    }
+    expect(claimed, 'the OCR job was claimed').to.include({ state: 'running', attempts: 1 });
+    expect(claimed!.lease_until).to.be.a('string');
+    await new Promise((r) => setTimeout(r, 300));
     await killHard(child);
+    // Still running in the database: the process died with the job unfinished.
+    expect(await extractJobOf(dataDir, scanned)).to.include({ state: 'running', attempts: 1 });
 
     child = await startServer(dataDir, port, { JOB_LEASE_MS: '3000', JOB_POLL_MS: '100' });
     token = await login();
@@ -50,6 +79,8 @@ describe('crash recovery: kill -9 loses nothing acknowledged', function () {
       [a, b] = [await status(scanned), await status(digital)];
     }
     expect(a).to.include({ status: 'ready', textSource: 'ocr' });
+    // The restarted worker took the job over once its lease ran out: a second attempt finished it.
+    expect(await extractJobOf(dataDir, scanned)).to.include({ state: 'done', attempts: 2 });
     expect(b).to.include({ status: 'ready', textSource: 'pdf-text' });
     expect(await readdir(path.join(dataDir, 'tmp')).catch(() => [])).to.deep.equal([]);
   });

@@ -13,7 +13,7 @@ export interface PdfsigResult {
   stderr: string;
 }
 
-/** A throwaway NSS database that trusts the given roots, and pdfsig run against it. */
+/** A throwaway NSS database that trusts the given roots, and pdfsig run against it (throws unless pdfsig ran and found a signature). */
 export interface NssTrust {
   dir: string;
   pdfsig(pdf: Uint8Array): Promise<PdfsigResult>;
@@ -39,11 +39,18 @@ export const nssTrusting = async (rootsPem: string[]): Promise<NssTrust> => {
       const file = path.join(dir, `check-${n++}.pdf`);
       await writeFile(file, pdf);
       try {
-        const { stdout, stderr } = await run('pdfsig', ['-nssdir', `sql:${dir}`, file]);
-        return { code: 0, stdout, stderr };
-      } catch (err) {
-        const e = err as { code?: number; stdout?: string; stderr?: string };
-        return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+        let r: PdfsigResult;
+        try {
+          const { stdout, stderr } = await run('pdfsig', ['-nssdir', `sql:${dir}`, file]);
+          r = { code: 0, stdout, stderr };
+        } catch (err) {
+          const e = err as { code?: number | string; stdout?: string; stderr?: string };
+          // A pdfsig that did not run (not installed, killed) is no verdict: fail, never an empty "not valid".
+          if (typeof e.code !== 'number') throw err;
+          r = { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+        }
+        if (!/Signature #1:/.test(r.stdout)) throw new Error(`pdfsig reported no signature (exit ${r.code}): ${r.stdout}${r.stderr}`);
+        return r;
       } finally {
         await rm(file, { force: true });
       }

@@ -103,14 +103,14 @@ describe('signing contract: a changed file is never valid', function () {
     const r = await w.verifier.verify(updated, anchors);
     expectModified(r, /added after the signed part/);
     const p = await w.nss.pdfsig(updated);
-    expect(p.stdout).not.to.contain('Total document signed');
+    expect(p.stdout).to.contain('Signature is Valid.').and.contain('Not total document signed');
   });
 
   it('an incremental update that changes the text a reader sees', async () => {
     const updated = await changeTextUpdate(a.pdf);
     expect(await pdfText(updated)).to.contain('NOMINAL DIUBAH');
     expectModified(await w.verifier.verify(updated, anchors), /added after the signed part/);
-    expect((await w.nss.pdfsig(updated)).stdout).not.to.contain('Total document signed');
+    expect((await w.nss.pdfsig(updated)).stdout).to.contain('Not total document signed');
     // And on a timestamped letter too.
     expectModified(await w.verifier.verify(await changeTextUpdate(stamped.pdf), anchors));
   });
@@ -154,6 +154,6 @@ describe('signing contract: a changed file is never valid', function () {
     expectModified(r, /document digest does not match/);
     expect(r.signatures[0]!.signer!.commonName).to.equal('Dr. Ayu Wulandari, S.H., M.Si.');
     const p = await w.nss.pdfsig(forged);
-    expect(p.stdout).not.to.contain('Signature is Valid.');
+    expect(p.stdout).to.match(/Signature Validation: (Signature is Invalid|Digest Mismatch)/);
   });
 });
