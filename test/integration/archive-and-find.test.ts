@@ -1,16 +1,39 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { api, upload } from '../support/http.ts';
 import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
 
+/** A born-digital page about something else entirely: none of its words are near a letter's. */
+const decoyPdf = async (line: string): Promise<Uint8Array> => {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([595.28, 841.89]);
+  page.drawText(line, { x: 64, y: 760, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  return pdf.save();
+};
+
+const DECOYS = ['Catatan inventaris gudang: kursi lipat, meja kayu, lemari besi, kipas angin.', 'Jadwal piket kebersihan halaman parkir pada akhir pekan bulan Juli.'];
+
 describe('archive and find (HTTP, embedded)', function () {
   this.timeout(120_000);
   let app: TestApp;
+  /** Documents every search here must leave out: a search that ignored its words would return them. */
+  const decoys: string[] = [];
+  const expectNoDecoy = (items: { id: unknown }[] | undefined) => expect(items!.map((i) => i.id)).to.not.include.members(decoys).and.to.not.be.empty;
   before(async () => {
     app = await startTestApp({}, { warmOcr: true });
+    for (const [i, line] of DECOYS.entries()) {
+      const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: `lain-${i}.pdf`, bytes: Buffer.from(await decoyPdf(line)) }], { title: `Catatan lain ${i}` });
+      expect(up.status).to.equal(201);
+      await waitForDocument(app, app.adminToken, String(up.body.id));
+      decoys.push(String(up.body.id));
+    }
+    // The decoys are searchable: they are found by their own words.
+    const own = await api(app, app.adminToken, 'GET', '/api/v1/search?q=inventaris');
+    expect(own.body.items!.map((i) => i.id)).to.deep.equal([decoys[0]]);
   });
   after(async () => app?.stop());
 
@@ -32,15 +55,22 @@ describe('archive and find (HTTP, embedded)', function () {
     const word = letter.subject.split(/\s+/).find((w) => w.length >= 7)!.replace(/[^\p{L}]/gu, '');
     const byWord = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(word)}`);
     expect(byWord.body.items!.map((i) => i.id)).to.include(up.body.id);
+    expectNoDecoy(byWord.body.items);
     expect((byWord.body.items![0]!.highlights as string[]).join(' ')).to.match(/<mark>/);
 
     const typo = word.slice(0, 2) + word[3] + word[2] + word.slice(4); // two letters swapped
     const byTypo = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(typo)}`);
     expect(byTypo.body.items!.map((i) => i.id)).to.include(up.body.id);
+    expectNoDecoy(byTypo.body.items);
 
     const byNumber = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(letter.letterNumber)}`);
     expect(byNumber.body.items![0]!.id).to.equal(up.body.id);
+    expectNoDecoy(byNumber.body.items);
     expect(byNumber.body).to.have.property('tookMs');
+
+    const nothing = await api(app, app.adminToken, 'GET', '/api/v1/search?q=zqxwvkj');
+    expect(nothing.status).to.equal(200);
+    expect(nothing.body).to.deep.include({ total: 0, items: [] });
   });
 
   it('OCRs a phone-quality scan and finds it by its letter number, a word from its body, and a misspelling', async function () {
@@ -58,13 +88,16 @@ describe('archive and find (HTTP, embedded)', function () {
 
     const byNumber = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(letter.letterNumber)}`);
     expect(byNumber.body.items!.map((i) => i.id)).to.include(up.body.id);
+    expectNoDecoy(byNumber.body.items);
     const words = letter.paragraphs.join(' ').split(/[^\p{L}]+/u).filter((w) => w.length >= 9);
     const word = words[Math.floor(words.length / 2)]!;
     const byWord = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(word)}`);
     expect(byWord.body.items!.map((i) => i.id), word).to.include(up.body.id);
+    expectNoDecoy(byWord.body.items);
     const misspelt = word.slice(0, 4) + word.slice(5); // one letter dropped
     const byTypo = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(misspelt)}`);
     expect(byTypo.body.items!.map((i) => i.id), misspelt).to.include(up.body.id);
+    expectNoDecoy(byTypo.body.items);
   });
 
   it('answers the same bytes with the existing document and stores them once', async () => {
