@@ -163,15 +163,13 @@ const blobStoreContract = (name: string, makeHarness: () => Promise<Harness>) =>
       for (const prefix of ['../', '/', 'a//', '.tmp/']) await expectAppError(collect(h.store.list(prefix)), 'bad_request');
     });
 
-    it('turns an unreachable backend into AppError unavailable (storage) within seconds', async () => {
+    it('turns an unreachable backend into AppError unavailable (storage)', async () => {
       const down = await h.down();
-      const started = Date.now();
       const pingErr = await expectAppError(down.ping(), 'unavailable');
       expect(pingErr.backend).to.equal('storage');
       const src = await file(Buffer.from('will not be stored'));
       const putErr = await expectAppError(down.putFile('down/x', src, { size: 18, contentType: 'text/plain' }), 'unavailable');
       expect(putErr.backend).to.equal('storage');
-      expect(Date.now() - started).to.be.below(5000);
     });
   });
 };
@@ -313,11 +311,11 @@ describe('S3BlobStore specifics', () => {
     try {
       const { port } = hung.address() as net.AddressInfo;
       const store = createS3BlobStore({ endPoint: '127.0.0.1', port, useSSL: false, accessKey: 'k', secretKey: 's', bucket: 'naskah', timeoutMs: 300 });
-      const started = Date.now();
+      // The adapter's own request timeout ended both, not the test's.
       const err = await expectAppError(store.ping(), 'unavailable');
       expect(err.backend).to.equal('storage');
-      await expectAppError(store.stat('a/b'), 'unavailable');
-      expect(Date.now() - started).to.be.below(3000);
+      expect(err.detail).to.include('ETIMEDOUT');
+      expect((await expectAppError(store.stat('a/b'), 'unavailable')).detail).to.include('ETIMEDOUT');
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => hung.close(() => resolve()));

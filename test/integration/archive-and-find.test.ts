@@ -22,7 +22,7 @@ describe('archive and find (HTTP, embedded)', function () {
   let app: TestApp;
   /** Documents every search here must leave out: a search that ignored its words would return them. */
   const decoys: string[] = [];
-  const expectNoDecoy = (items: { id: unknown }[] | undefined) => expect(items!.map((i) => i.id)).to.not.include.members(decoys).and.to.not.be.empty;
+  const expectNoDecoy = (items: Record<string, unknown>[] | undefined) => expect(items!.map((i) => i.id)).to.not.include.members(decoys).and.to.not.be.empty;
   before(async () => {
     app = await startTestApp({}, { warmOcr: true });
     for (const [i, line] of DECOYS.entries()) {

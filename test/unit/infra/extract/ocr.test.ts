@@ -94,13 +94,12 @@ describe('OCR with tesseract.js (slow: a few pages)', function () {
       for (let i = 0; i < noise.data.length; i++) noise.data[i] = rnd.next() < 0.5 ? 0 : 255;
       const strip = await grayOf(await ensureFixture('scan-top-1p.png'), { left: 0, top: 0, width: 2400, height: 900 });
       await engine.warm();
-      const started = Date.now();
       const err = await engine.recognize(noise).then(
         () => null,
         (e: unknown) => e,
       );
+      // The page's own time limit ended it (not an error of the page, not the test's timeout).
       expect(err).to.be.instanceOf(JobTimeoutError);
-      expect(Date.now() - started).to.be.below(15_000);
       const next = await engine.recognize(strip);
       expect(next.text).to.match(/PEMERINTAH/);
       expect(next.text).to.include(generateLetter(12).letterNumber);

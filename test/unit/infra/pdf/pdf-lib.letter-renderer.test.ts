@@ -86,11 +86,9 @@ describe('letter renderer (pdf-lib, embedded DejaVu fonts)', function () {
     expect(out.signatureArea.page).to.equal(out.pages);
   });
 
-  it('breaks a 50,000-letter word into full lines in linear time (once quadratic: minutes for a drafter\'s template)', async () => {
-    const started = performance.now();
+  // Its speed (once quadratic: minutes for a drafter's template) is `npm run bench -- worst-case`.
+  it('breaks a 50,000-letter word into full lines, losing nothing', async () => {
     const out = await renderer.render(content({ body: 'x'.repeat(50_000) }));
-    const elapsed = performance.now() - started;
-    expect(elapsed, `rendering took ${Math.round(elapsed)} ms`).to.be.below(5_000); // a guard against the blow-up, not a benchmark
     const file = path.join(dir, 'long-word.pdf');
     await writeFile(file, out.pdf);
     const pages = await extractor.extract(file, 'application/pdf', { maxPages: 50, maxPixels: 80_000_000 });

@@ -21,12 +21,9 @@ describe('signing: the signature scan of an uploaded PDF (anyone may upload one,
     ['unclosed "/Contents <" and "/M (D:"', '1 0 obj /Type/Sig /Contents </M (D:'],
   ];
   for (const [what, unit] of hostile) {
-    it(`refuses 2 MB of repeated ${what} within about a second (the scan was quadratic: minutes)`, async () => {
-      const pdf = repeatedTo(unit, 2_000_000);
-      const started = performance.now();
-      const report = await verifier.verify(pdf, []);
-      const elapsed = performance.now() - started;
-      expect(elapsed, `took ${Math.round(elapsed)} ms`).to.be.below(3_000); // a guard against the blow-up, not a benchmark
+    // How fast (the scan was once quadratic: minutes) is `npm run bench -- worst-case`; this is what it answers.
+    it(`refuses 2 MB of repeated ${what}, saying what is wrong with each candidate`, async () => {
+      const report = await verifier.verify(repeatedTo(unit, 2_000_000), []);
       expect(report.valid).to.equal(false);
       expect(report.signatures).to.have.length.within(1, MAX_SIGNATURES);
       for (const s of report.signatures) expect(s.problems).to.not.be.empty;
