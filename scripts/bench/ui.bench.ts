@@ -44,20 +44,31 @@ import type { Sample } from './ui/probe.ts';
 import { typedQueries } from './ui/queries.ts';
 
 const BAR_MS = 200;
+/** The search box waits this long after a keystroke before it searches (src/web/pages/search.tsx). */
+const SEARCH_PAUSE_MS = 250;
+/** Results for the whole query within the pause plus the bar's 200 ms for the answer itself (docs/quality.md). */
+const RESULTS_BAR_MS = SEARCH_PAUSE_MS + BAR_MS;
 const TYPE_DELAY_MS = 100;
 const UPLOAD_BYTES = 2 * 1024 * 1024;
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
+interface FigureOptions {
+  finalName?: string;
+  answeredIs?: string;
+  /** The bar on the answered median, when not the 200 ms of an answer or progress. */
+  barMs?: number;
+}
+
 /** The figures of one interaction: answered median (the bar), answered p95, final median (when it differs). */
-const figuresOf = (name: string, s: Sample[], machine: string, o: { finalName?: string; answeredIs?: string } = {}): BenchFigure[] => {
+const figuresOf = (name: string, s: Sample[], machine: string, o: FigureOptions = {}): BenchFigure[] => {
   const answered = s.map((x) => x.answered);
   const final = s.map((x) => x.final);
   const byProgress = s.filter((x) => x.by === 'progress').length;
   const timedOut = s.filter((x) => x.timedOut).length;
   const how = `${s.length} times; answered by ${o.answeredIs ?? `final content ${s.length - byProgress}×, progress ${byProgress}×`}${timedOut ? `; ${timedOut} timed out (counted as the timeout)` : ''}`;
   const out: BenchFigure[] = [
-    { name: `${name}: input → answered, median`, value: median(answered), unit: 'ms', bar: { op: '<=', limit: BAR_MS, of: 'value' }, note: `${how}; max ${ms(Math.max(...answered))}; ${machine}` },
+    { name: `${name}: input → answered, median`, value: median(answered), unit: 'ms', bar: { op: '<=', limit: o.barMs ?? BAR_MS, of: 'value' }, note: `${how}; max ${ms(Math.max(...answered))}; ${machine}` },
     { name: `${name}: input → answered, p95`, value: percentile(answered, 95), unit: 'ms', note: 'no bar (the bar is on the median)' },
   ];
   if (o.finalName !== '') out.push({ name: `${name}: input → ${o.finalName ?? 'final content'}, median`, value: median(final), unit: 'ms', note: `informative, no bar; p95 ${ms(percentile(final, 95))}` });
@@ -92,7 +103,7 @@ const timeInteractions = async ({ app, browser, office, runs, sizes, uploads, lo
     return page;
   };
   const figures: BenchFigure[] = [];
-  const add = (name: string, s: Sample[], o: { finalName?: string; answeredIs?: string } = {}) => figures.push(...figuresOf(name, s, machine, o));
+  const add = (name: string, s: Sample[], o: FigureOptions = {}) => figures.push(...figuresOf(name, s, machine, o));
 
   // --- The office head: navigation, search, documents, language, letters.
   const head = await as(office.head);
@@ -101,7 +112,9 @@ const timeInteractions = async ({ app, browser, office, runs, sizes, uploads, lo
   log('navigation timed');
 
   await navigateOnce(head, NAV_PAGES.search!);
-  add('search box: last keystroke', await searchTyping(head, typedQueries(runs.n + runs.warm, sizes.corpus), runs, TYPE_DELAY_MS), { finalName: 'final results' });
+  const typing = await searchTyping(head, typedQueries(runs.n + runs.warm, sizes.corpus), runs, TYPE_DELAY_MS);
+  add('search box: first keystroke into the empty box', typing.first, { finalName: '' });
+  add('search box: last keystroke → results for the whole query', typing.last, { finalName: '', barMs: RESULTS_BAR_MS, answeredIs: `the results alone (the progress from earlier keys was on screen already); ${SEARCH_PAUSE_MS} ms of it is the box's pause before it searches` });
   log('search typing timed');
 
   // A query with a full page of highlighted results, checked over the API as the head.

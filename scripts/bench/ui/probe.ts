@@ -54,7 +54,10 @@ const LIBRARY = `(() => {
     arm: (events, isFinal, isProgress, timeoutMs) => {
       const old = document.getElementById('page-title');
       if (old) old.dataset.uiOld = '1';
-      const st = { t0: null, answered: null, by: null, final: null, timedOut: false };
+      // A condition already true before the input would answer at the next frame, whatever the
+      // page does: progress on screen at arming does not count, final content there is an error.
+      const progressAtArm = !!isProgress();
+      const st = { t0: null, answered: null, by: null, final: null, timedOut: false, finalAtArm: !!isFinal(), progressAtArm };
       let wantAnswer = true, wantFinal = true, over = false, raf = 0, timer = 0;
       let resolve;
       ui.last = new Promise((r) => (resolve = r));
@@ -72,7 +75,7 @@ const LIBRARY = `(() => {
         if (st.t0 === null || over) return;
         const t0 = st.t0;
         const fin = wantFinal && isFinal();
-        if (wantAnswer && (fin || isProgress())) {
+        if (wantAnswer && (fin || (!progressAtArm && isProgress()))) {
           wantAnswer = false;
           const by = fin ? 'final' : 'progress';
           afterPaint((now) => { st.answered = now - t0; st.by = by; });
@@ -126,7 +129,8 @@ export const measure = async (page: Page, c: Condition, act: () => Promise<void>
   const timeout = c.timeoutMs ?? 15_000;
   await page.evaluate(`(() => { ${c.before ?? ''}; __ui.arm(${JSON.stringify(c.on)}, () => (${c.final}), () => (${c.progress ?? 'false'}), ${timeout}); })()`);
   await act();
-  const st = (await page.evaluate('__ui.last')) as { t0: number | null; answered: number | null; by: 'final' | 'progress' | null; final: number | null; timedOut: boolean };
+  const st = (await page.evaluate('__ui.last')) as { t0: number | null; answered: number | null; by: 'final' | 'progress' | null; final: number | null; timedOut: boolean; finalAtArm: boolean };
+  if (st.finalAtArm) throw new Error(`the final condition held before the input, so nothing could be timed: ${c.final}`);
   if (st.t0 === null) throw new Error('the probe saw no input event');
   // A timed-out condition counts as the whole timeout (and fails the bar), never as missing.
   return { answered: st.answered ?? timeout, by: st.by ?? 'final', final: st.final ?? timeout, timedOut: st.timedOut };
