@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canFileFor, canRead, canUpload, type Actor } from '../../domain/access.ts';
 import type { DocumentKind, DocumentRecord } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
+import { withoutControls } from '../../domain/file-names.ts';
 import { sniffMimeType } from '../../domain/file-types.ts';
 import type { SecurityLevel } from '../../domain/security-level.ts';
 import type { Repositories } from '../../ports/repositories.ts';
@@ -71,10 +72,13 @@ export const storeOriginal = async (
   actor: Actor,
   staged: StagedFile,
   fields: DocumentFields,
-  originalName: string | null,
+  rawName: string | null,
   extra: { batchId?: string; authorised?: boolean; inTx?: (tx: Repositories, doc: DocumentRecord, duplicate: boolean) => Promise<void> } = {},
 ): Promise<StoreResult> => {
   const { unitCode, mimeType, pages } = await validateUpload(deps, actor, staged, fields, { authorised: extra.authorised ?? false });
+  // Every way in (a form, a ZIP entry, a disposition's report) ends here: no control or bidi
+  // character is ever stored, whatever the caller cleaned already.
+  const originalName = rawName === null ? null : withoutControls(rawName) || null;
   const existing = await deps.db.documents.findBySha256(staged.sha256);
   if (existing) return duplicateOf(deps, actor, existing, extra.inTx);
   const storageKey = originalKey(staged.sha256);
