@@ -1,7 +1,7 @@
 import { canRead, readScopeOf, type Actor, type ReadScope } from '../../domain/access.ts';
 import { readRefusalReason, type RefusedRepresentation } from '../../domain/access-refusal.ts';
 import type { DocumentRecord, PageText } from '../../domain/document.ts';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, isAppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import type { DocumentVisibility } from '../../ports/correspondence-repositories.ts';
 import type { AppDeps } from '../deps.ts';
@@ -68,7 +68,12 @@ export const openContent = async (deps: AppDeps, actor: Actor, id: string) => {
   // Audited before the stream opens: a failed audit must not leave an open file behind.
   await auditRead(deps, actor, doc, 'download');
   const day = deps.clock.now().toISOString().slice(0, 10);
-  const stream = verifiedRead(await deps.blobs.get(doc.storageKey), doc.sha256, () => raiseIntegrityAlarm(deps, doc.id, 'mismatch', { kind: 'read', id: day }));
+  const stored = await deps.blobs.get(doc.storageKey).catch((e: unknown) => {
+    // The blob store's own words would name the storage key; the client knows the document.
+    if (isAppError(e) && e.code === 'not_found') throw new AppError('not_found', `the original of document ${doc.id} is missing from storage; an administrator finds what is missing with \`npm run cli -- reconcile\``);
+    throw e;
+  });
+  const stream = verifiedRead(stored, doc.sha256, () => raiseIntegrityAlarm(deps, doc.id, 'mismatch', { kind: 'read', id: day }));
   return { document: doc, stream };
 };
 
