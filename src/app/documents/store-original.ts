@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canFileFor, canRead, canUpload, type Actor } from '../../domain/access.ts';
+import { canClassifyAt, canFileFor, canRead, canUpload, type Actor } from '../../domain/access.ts';
 import type { DocumentKind, DocumentRecord } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
 import { withoutControls } from '../../domain/file-names.ts';
@@ -42,13 +42,29 @@ export const INDEX_JOB = 'index-document';
  * file (a disposition report, a letter draft), so the archive's own clerk/admin rule is skipped;
  * the unit rule still holds.
  */
+/** The 403 for setting a security level above one's own clearance (see canClassifyAt), or null when allowed. */
+export const classifyRefusal = (actor: Actor, level: SecurityLevel | undefined): AppError | null => {
+  if (level === undefined || canClassifyAt(actor, level)) return null;
+  const message = `you are cleared up to ${actor.clearance}; a document you file or correct cannot be classified ${level}`;
+  return new AppError('forbidden', message, { errors: [{ field: 'securityLevel', message }] });
+};
+
+export const requireClearedToClassify = (actor: Actor, level: SecurityLevel | undefined): void => {
+  const refusal = classifyRefusal(actor, level);
+  if (refusal) throw refusal;
+};
+
 /** Who may archive files at all; the HTTP layer asks before it reads an upload's body. */
 export const requireUploader = (actor: Actor): void => {
   if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
 };
 
 export const validateUpload = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields, o: { authorised?: boolean } = {}) => {
-  if (!o.authorised) requireUploader(actor);
+  if (!o.authorised) {
+    requireUploader(actor);
+    // A disposition report or a letter draft takes its level from the letter, not from the caller.
+    requireClearedToClassify(actor, fields.securityLevel);
+  }
   const unitCode = fields.unitCode ?? actor.unitCode;
   const units = await deps.db.units.all();
   if (!units.some((u) => u.code === unitCode)) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
