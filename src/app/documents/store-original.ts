@@ -60,11 +60,7 @@ export const requireUploader = (actor: Actor): void => {
 };
 
 export const validateUpload = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields, o: { authorised?: boolean } = {}) => {
-  if (!o.authorised) {
-    requireUploader(actor);
-    // A disposition report or a letter draft takes its level from the letter, not from the caller.
-    requireClearedToClassify(actor, fields.securityLevel);
-  }
+  if (!o.authorised) requireUploader(actor);
   const unitCode = fields.unitCode ?? actor.unitCode;
   const units = await deps.db.units.all();
   if (!units.some((u) => u.code === unitCode)) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });

@@ -6,7 +6,7 @@ import type { SecurityLevel } from '../../domain/security-level.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
 import type { AppDeps } from '../deps.ts';
 import { scopeOf } from '../documents/read-documents.ts';
-import { requireClearedToClassify, storeOriginal } from '../documents/store-original.ts';
+import { storeOriginal } from '../documents/store-original.ts';
 import { presentIncoming } from './present-incoming.ts';
 
 /** What the clerk fills in beside the scan. */
@@ -54,7 +54,6 @@ export const requireRegistrar = (actor: Actor): void => {
 export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: IncomingFields, originalName: string | null) => {
   try {
     requireRegistrar(actor);
-    requireClearedToClassify(actor, fields.securityLevel);
     const now = deps.clock.now();
     const receivedAt = fields.receivedAt ?? now;
     if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
