@@ -1,5 +1,5 @@
 import { hasRole, type Role } from './roles.ts';
-import { securityRank, type SecurityLevel } from './security-level.ts';
+import { clearedFor, securityRank, type SecurityLevel } from './security-level.ts';
 
 /** The caller as the access rules see them. */
 export interface Actor {
@@ -62,3 +62,8 @@ export const canUpload = (actor: Actor): boolean => hasRole(actor, 'admin', 'cle
 export const canFileFor = (actor: Actor, unitCode: string, units: UnitNode[]): boolean =>
   hasRole(actor, 'admin') || subtreeOf(actor.unitCode, units).includes(unitCode);
 
+/**
+ * Nobody classifies a document (on filing or by a correction) above their own clearance: they
+ * could not read it afterwards, and a level is for someone cleared for it to decide.
+ */
+export const canClassifyAt = (actor: Actor, level: SecurityLevel): boolean => clearedFor(actor.clearance, level);

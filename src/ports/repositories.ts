@@ -16,6 +16,7 @@ import type { StatsSource } from './stats-source.ts';
 import type { ClassificationRepository } from './classification-repository.ts';
 import type { DisposalRepository, FixityRepository, HoldRepository, RetentionRepository, ScheduleRepository, SealRepository, TransferRepository } from './records-repositories.ts';
 import type { BackupRunRepository, BackupScheduleRepository } from './backup-repositories.ts';
+import type { AccessRefusalRepository } from './access-refusal-repository.ts';
 
 export interface UserRecord {
   id: string;
@@ -309,6 +310,7 @@ export interface Repositories {
   sessions: SessionRepository;
   recoveryCodes: RecoveryCodeRepository;
   loginThrottle: LoginThrottleRepository;
+  accessRefusals: AccessRefusalRepository;
   documents: DocumentRepository;
   pages: PageTextRepository;
   jobs: JobRepository;

@@ -97,6 +97,11 @@ export interface SearchIndex {
   ids(): AsyncIterable<string>;
   /** Drops every document (before a full reindex). */
   clear(): Promise<void>;
+  /**
+   * Empties the index even when it cannot be opened or read (a damaged embedded file is deleted
+   * and created afresh), which clear() cannot do. Only a full reindex should follow it.
+   */
+  reset(): Promise<void>;
   /** Resolves when the engine answers; throws AppError `unavailable` otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -60,6 +60,24 @@ describe('SearchIndex contract: embedded (SQLite FTS5)', () => {
       expect((err as AppError)?.backend).to.equal('search');
       await index.close();
     });
+
+    it('reset deletes and recreates a damaged file; an instance that failed on it opens the new one at its next call', async () => {
+      const file = path.join(dir, 'search.db');
+      const server = createFts5SearchIndex({ file });
+      await server.init();
+      await server.upsert([doc('kept', { text: 'arsip inventarisasi aset daerah' })]);
+      await server.close();
+      await writeFile(file, Buffer.alloc(8192, 7));
+      const damaged = await server.ping().then(() => null, (e: unknown) => e as AppError);
+      expect(damaged?.detail).to.match(/search index is damaged/);
+
+      const cli = createFts5SearchIndex({ file });
+      await cli.reset();
+      await cli.upsert([doc('rebuilt', { text: 'arsip inventarisasi aset daerah' })]);
+      await cli.close();
+      expect(ids(await server.search(query('inventarisasi')))).to.deep.equal(['rebuilt']);
+      await server.close();
+    });
   });
 });
 

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { api, upload } from '../support/http.ts';
+import { api, expectProblem, upload } from '../support/http.ts';
 import { eventually } from '../support/records-office.ts';
 import { approvedLetter, issueCertificate, person, type Person, setUpUnits, sign } from '../support/sign-office.ts';
 import { startTestApp, type TestApp, waitForDocument } from '../support/test-app.ts';
@@ -61,6 +61,17 @@ describe('stored bytes are checked on every read (HTTP, embedded)', function () 
     expect(await alarms()).to.deep.equal([id]);
     const audit = (await api(app, app.adminToken, 'GET', `/api/v1/audit?documentId=${id}`)).body.items as Json[];
     expect(audit.map((e) => e.action)).to.include('fixity.mismatch');
+  });
+
+  it('names the document, never its storage key, when its original is missing', async () => {
+    const r = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'hilang.pdf', bytes: await letterPdf([generateLetter(4403)]) }]);
+    const id = String(r.body.id);
+    await waitForDocument(app, app.adminToken, id);
+    const { storageKey } = (await app.naskah.deps.db.documents.findById(id))!;
+    await app.naskah.deps.blobs.delete(storageKey);
+    const p = expectProblem(await api(app, app.adminToken, 'GET', `/api/v1/documents/${id}/content`), 404);
+    expect(String(p.detail)).to.include(id);
+    expect(JSON.stringify(p)).to.not.include(storageKey).and.not.include(String(r.body.sha256));
   });
 
   it('says a signed letter whose stored copy changed is not genuine any more', async () => {

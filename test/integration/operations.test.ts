@@ -5,14 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { generateLetter, type GeneratedLetter } from '../../scripts/fixtures/letter-text.ts';
-import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { inboxKey, originalKey } from '../../src/app/documents/keys.ts';
 import { toSearchDocument } from '../../src/app/documents/search-document.ts';
 import { ORPHAN_GRACE_MS, reconcile } from '../../src/app/operations/reconcile.ts';
 import { reindex } from '../../src/app/operations/reindex.ts';
 import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
+import { archiveLetters } from '../support/archive-letters.ts';
 import { cli } from '../support/cli.ts';
-import { api, upload } from '../support/http.ts';
+import { api } from '../support/http.ts';
 import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
 
 
@@ -30,12 +30,7 @@ describe('operations: reindex, reconcile, verify-audit (embedded)', function () 
 
   before(async () => {
     app = await startTestApp();
-    for (const [i, letter] of letters.entries()) {
-      const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: `surat-${i}.pdf`, bytes: await letterPdf([letter]) }], { title: letter.subject });
-      expect(up.status).to.equal(201);
-      ids.push(String(up.body.id));
-    }
-    for (const id of ids) expect(await waitForDocument(app, app.adminToken, id)).to.include({ status: 'ready' });
+    ids.push(...(await archiveLetters(app, letters)));
   });
   after(async () => app?.stop());
 

@@ -141,6 +141,14 @@ describe('upload: bad input leaves nothing behind (HTTP, embedded)', function ()
     expect(JSON.parse(r.body).originalName).to.equal('abcd.pdf');
   });
 
+  it('strips bidi controls from a file name, so it is stored and shown as what it is', async () => {
+    const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
+    // Shown right-to-left from U+202E on, this name reads "raporexe.pdf" in a list.
+    const up = await upload(app, app.adminToken, DOCS, [{ name: 'rapor\u202Efdp.exe\u2066\u200F\u0085.pdf', bytes: Buffer.concat([pdf, Buffer.from('\n%bidi\n')]) }]);
+    expect(up.status, JSON.stringify(up.body)).to.equal(201);
+    expect(up.body.originalName).to.equal('raporfdp.exe.pdf');
+  });
+
   it('rejects values that do not fit (bad date, unknown security level, unknown unit) with 422 and field errors', async () => {
     const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
     const bad = await upload(app, app.adminToken, DOCS, [{ name: 'a.pdf', bytes: Buffer.concat([pdf, Buffer.from('\n%bad\n')]) }], { documentDate: '2025-02-30', securityLevel: 'top-secret' });

@@ -19,6 +19,7 @@ export const flakySearch = (real: SearchIndex): SearchIndex & { down: boolean } 
     search: gate((q) => real.search(q)),
     ids: () => real.ids(),
     clear: gate(() => real.clear()),
+    reset: gate(() => real.reset()),
     ping: gate(() => real.ping()),
     close: () => real.close(),
   };

@@ -4,9 +4,10 @@ import { AppError } from '../../domain/errors.ts';
 import { canEditRecordFields } from '../../domain/records.ts';
 import type { DocumentMetadataPatch } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
+import { auditRefusal } from './audit-refusal.ts';
 import { visibleDocument } from './read-documents.ts';
 import { loadSearchDocuments } from './search-document.ts';
-import { INDEX_JOB } from './store-original.ts';
+import { INDEX_JOB, classifyRefusal } from './store-original.ts';
 import { requireActiveCode } from '../classifications/active-code.ts';
 import { retentionFor } from '../records/retention-scheme.ts';
 
@@ -24,20 +25,27 @@ const stale = (current: number | null) =>
  * re-index job commit together.
  */
 export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch, o: { ifVersion?: number | undefined; reason?: string | undefined } = {}): Promise<DocumentRecord> => {
-  const doc = await visibleDocument(deps, actor, id);
+  const doc = await visibleDocument(deps, actor, id, 'edit');
+  // A refused edit of a restricted record is audited like a refused read (the answer is unchanged).
+  const refused = (e: AppError) => {
+    void auditRefusal(deps, actor, doc, 'edit', 'edit_not_allowed');
+    return e;
+  };
   if (o.ifVersion !== undefined && o.ifVersion !== doc.version) throw stale(doc.version);
   const asked = (Object.keys(patch) as (keyof DocumentMetadataPatch)[]).filter((k) => patch[k] !== undefined);
-  if (!canEditRecordFields(actor, asked)) throw new AppError('forbidden', 'only clerks and admins edit documents; archivists set their classification code');
+  if (!canEditRecordFields(actor, asked)) throw refused(new AppError('forbidden', 'only clerks and admins edit documents; archivists set their classification code'));
   if (doc.retention.phase === 'disposed') throw new AppError('gone', 'this record was destroyed; its description stays as the disposal left it');
   const units = await deps.db.units.all();
   if (patch.unitCode && !units.some((u) => u.code === patch.unitCode)) {
     throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${patch.unitCode}` }] });
   }
   if (!canFileFor(actor, doc.unitCode, units) || (patch.unitCode && !canFileFor(actor, patch.unitCode, units))) {
-    throw new AppError('forbidden', 'you may edit documents only of your own unit and the units below it');
+    throw refused(new AppError('forbidden', 'you may edit documents only of your own unit and the units below it'));
   }
   const changed = asked.filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(doc[k]));
   if (changed.length === 0) return doc;
+  const aboveClearance = changed.includes('securityLevel') ? classifyRefusal(actor, patch.securityLevel) : null;
+  if (aboveClearance) throw refused(aboveClearance);
   const sealed = changed.filter((k) => k !== 'tags');
   if (sealed.length && (doc.kind === 'minutes' || (await deps.db.signedLetters.findBySha256(doc.sha256)))) {
     throw new AppError('conflict', `this record is a signed ${doc.kind === 'minutes' ? 'minutes' : 'letter'}: what the signature covers (${sealed.join(', ')}) cannot change; only its tags can`);

@@ -6,7 +6,7 @@ import type { BatchItemRecord } from '../../ports/repositories.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
 import type { AppDeps } from '../deps.ts';
 import { inboxKey } from './keys.ts';
-import type { DocumentFields } from './store-original.ts';
+import { type DocumentFields, requireClearedToClassify } from './store-original.ts';
 
 export const BATCH_JOB = 'ingest-batch';
 
@@ -28,6 +28,8 @@ interface Pending {
  */
 export const importBatch = async (deps: AppDeps, actor: Actor, files: IncomingFile[], defaults: DocumentFields) => {
   if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
+  // Refused now, not file by file when the batch is ingested.
+  requireClearedToClassify(actor, defaults.securityLevel);
   if (files.length === 0) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send one or more files, or one ZIP' }] });
   const pending: Pending[] = [];
   try {

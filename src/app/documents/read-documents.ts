@@ -1,10 +1,12 @@
 import { canRead, readScopeOf, type Actor, type ReadScope } from '../../domain/access.ts';
+import { readRefusalReason, type RefusedRepresentation } from '../../domain/access-refusal.ts';
 import type { DocumentRecord, PageText } from '../../domain/document.ts';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, isAppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import type { DocumentVisibility } from '../../ports/correspondence-repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { raiseIntegrityAlarm } from '../records/integrity-alarm.ts';
+import { auditRefusal } from './audit-refusal.ts';
 import { verifiedRead } from './verified-read.ts';
 
 /** The caller's read scope, from the current unit tree. */
@@ -16,10 +18,18 @@ export const documentVisibility = async (deps: AppDeps, actor: Actor): Promise<D
   return { userId: actor.id, unitCodes: scope.allUnits ? 'all' : scope.unitCodes, levels: SECURITY_LEVELS.slice(0, scope.maxSecurityRank + 1) };
 };
 
-/** A document the caller may see; a document they may not see is reported as missing (404). */
-export const visibleDocument = async (deps: AppDeps, actor: Actor, id: string): Promise<DocumentRecord> => {
+/**
+ * A document the caller may see; a document they may not see is reported as missing (404), and
+ * above `biasa` the refusal of what they `asked` for is audited (the answer stays the same 404).
+ */
+export const visibleDocument = async (deps: AppDeps, actor: Actor, id: string, asked: RefusedRepresentation = 'metadata'): Promise<DocumentRecord> => {
   const doc = await deps.db.documents.findById(id);
-  if (!doc || !canRead(await scopeOf(deps, actor), { ...doc, readers: await deps.db.readers.of(id) })) throw new AppError('not_found', 'no such document');
+  if (!doc) throw new AppError('not_found', 'no such document');
+  const scope = await scopeOf(deps, actor);
+  if (!canRead(scope, { ...doc, readers: await deps.db.readers.of(id) })) {
+    void auditRefusal(deps, actor, doc, asked, readRefusalReason(scope, doc));
+    throw new AppError('not_found', 'no such document');
+  }
   return doc;
 };
 
@@ -53,18 +63,23 @@ const requireBytes = (doc: DocumentRecord): void => {
 
 /** The original bytes as a stream, after the access check. */
 export const openContent = async (deps: AppDeps, actor: Actor, id: string) => {
-  const doc = await visibleDocument(deps, actor, id);
+  const doc = await visibleDocument(deps, actor, id, 'content');
   requireBytes(doc);
   // Audited before the stream opens: a failed audit must not leave an open file behind.
   await auditRead(deps, actor, doc, 'download');
   const day = deps.clock.now().toISOString().slice(0, 10);
-  const stream = verifiedRead(await deps.blobs.get(doc.storageKey), doc.sha256, () => raiseIntegrityAlarm(deps, doc.id, 'mismatch', { kind: 'read', id: day }));
+  const stored = await deps.blobs.get(doc.storageKey).catch((e: unknown) => {
+    // The blob store's own words would name the storage key; the client knows the document.
+    if (isAppError(e) && e.code === 'not_found') throw new AppError('not_found', `the original of document ${doc.id} is missing from storage; an administrator finds what is missing with \`npm run cli -- reconcile\``);
+    throw e;
+  });
+  const stream = verifiedRead(stored, doc.sha256, () => raiseIntegrityAlarm(deps, doc.id, 'mismatch', { kind: 'read', id: day }));
   return { document: doc, stream };
 };
 
 /** The extracted text, page by page. */
 export const getText = async (deps: AppDeps, actor: Actor, id: string): Promise<{ text: string; pages: PageText[] }> => {
-  const doc = await visibleDocument(deps, actor, id);
+  const doc = await visibleDocument(deps, actor, id, 'text');
   requireBytes(doc);
   const pages = await deps.db.pages.get(doc.id);
   await auditRead(deps, actor, doc, 'read_text');
@@ -77,7 +92,7 @@ export const getText = async (deps: AppDeps, actor: Actor, id: string): Promise<
  * field that was ever corrected, the current value of the others.
  */
 export const getCorrections = async (deps: AppDeps, actor: Actor, id: string) => {
-  const doc = await visibleDocument(deps, actor, id);
+  const doc = await visibleDocument(deps, actor, id, 'corrections');
   const edits = (await deps.db.audit.ofTargets('document', [id])).filter((e) => e.action === 'document.edit');
   const original: Record<string, unknown> = {};
   const fields = ['title', 'classificationCode', 'securityLevel', 'unitCode', 'documentDate', 'tags', 'letterNumber', 'sender'] as const;

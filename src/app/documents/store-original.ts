@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { canFileFor, canRead, canUpload, type Actor } from '../../domain/access.ts';
+import { canClassifyAt, canFileFor, canRead, canUpload, type Actor } from '../../domain/access.ts';
 import type { DocumentKind, DocumentRecord } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
+import { withoutControls } from '../../domain/file-names.ts';
 import { sniffMimeType } from '../../domain/file-types.ts';
 import type { SecurityLevel } from '../../domain/security-level.ts';
 import type { Repositories } from '../../ports/repositories.ts';
@@ -41,6 +42,18 @@ export const INDEX_JOB = 'index-document';
  * file (a disposition report, a letter draft), so the archive's own clerk/admin rule is skipped;
  * the unit rule still holds.
  */
+/** The 403 for setting a security level above one's own clearance (see canClassifyAt), or null when allowed. */
+export const classifyRefusal = (actor: Actor, level: SecurityLevel | undefined): AppError | null => {
+  if (level === undefined || canClassifyAt(actor, level)) return null;
+  const message = `you are cleared up to ${actor.clearance}; a document you file or correct cannot be classified ${level}`;
+  return new AppError('forbidden', message, { errors: [{ field: 'securityLevel', message }] });
+};
+
+export const requireClearedToClassify = (actor: Actor, level: SecurityLevel | undefined): void => {
+  const refusal = classifyRefusal(actor, level);
+  if (refusal) throw refusal;
+};
+
 /** Who may archive files at all; the HTTP layer asks before it reads an upload's body. */
 export const requireUploader = (actor: Actor): void => {
   if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
@@ -71,10 +84,13 @@ export const storeOriginal = async (
   actor: Actor,
   staged: StagedFile,
   fields: DocumentFields,
-  originalName: string | null,
+  rawName: string | null,
   extra: { batchId?: string; authorised?: boolean; inTx?: (tx: Repositories, doc: DocumentRecord, duplicate: boolean) => Promise<void> } = {},
 ): Promise<StoreResult> => {
   const { unitCode, mimeType, pages } = await validateUpload(deps, actor, staged, fields, { authorised: extra.authorised ?? false });
+  // Every way in (a form, a ZIP entry, a disposition's report) ends here: no control or bidi
+  // character is ever stored, whatever the caller cleaned already.
+  const originalName = rawName === null ? null : withoutControls(rawName) || null;
   const existing = await deps.db.documents.findBySha256(staged.sha256);
   if (existing) return duplicateOf(deps, actor, existing, extra.inTx);
   const storageKey = originalKey(staged.sha256);

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
 import type { AppDeps } from '../deps.ts';
-import { storeOriginal, type DocumentFields, type StoreResult } from './store-original.ts';
+import { requireClearedToClassify, storeOriginal, type DocumentFields, type StoreResult } from './store-original.ts';
 
 /**
  * Archives one uploaded file. Answers only once the original is durable and its row, audit
@@ -9,6 +9,8 @@ import { storeOriginal, type DocumentFields, type StoreResult } from './store-or
  */
 export const uploadDocument = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields, originalName: string | null): Promise<StoreResult> => {
   try {
+    // Here, not in storeOriginal: registering a sealed incoming letter above one's clearance is allowed (see README).
+    requireClearedToClassify(actor, fields.securityLevel);
     return await storeOriginal(deps, actor, staged, fields, originalName);
   } finally {
     await deps.staging.discard(staged.path);

@@ -48,7 +48,7 @@ export const visibleIncoming = async (deps: AppDeps, actor: Actor, id: string): 
   const letter = await deps.db.incoming.findById(id);
   if (!letter) throw new AppError('not_found', 'no such letter');
   try {
-    return { letter, document: await visibleDocument(deps, actor, letter.documentId) };
+    return { letter, document: await visibleDocument(deps, actor, letter.documentId, 'incoming_letter') };
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') throw new AppError('not_found', 'no such letter');
     throw e;

@@ -14,7 +14,7 @@ export const visibleOutgoing = async (deps: AppDeps, actor: Actor, id: string): 
   const letter = await deps.db.outgoing.findById(id);
   if (!letter) throw new AppError('not_found', 'no such letter');
   try {
-    await visibleDocument(deps, actor, letter.documentId);
+    await visibleDocument(deps, actor, letter.documentId, 'outgoing_letter');
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') throw new AppError('not_found', 'no such letter');
     throw e;

@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
+import { cleanFileName } from '../../domain/file-names.ts';
 import type { StagedFile, StagingArea } from '../../ports/staging-area.ts';
 
 export interface UploadedFile {
@@ -16,13 +17,8 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Removes path parts, control characters and NUL; keeps non-Latin letters; caps the length. */
-export const cleanFilename = (raw: string | undefined): string | null => {
-  if (!raw) return null;
-  // eslint-disable-next-line no-control-regex
-  const base = raw.replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()!.trim().replace(/^\.+/, '');
-  return base ? [...base].slice(0, 255).join('') : null;
-};
+/** Removes path parts, control and bidi characters; keeps non-Latin letters; caps the length (see domain/file-names). */
+export const cleanFilename = (raw: string | undefined): string | null => cleanFileName(raw);
 
 /** multer storage that streams each file part into the staging area (hashing on the way). */
 class StagingStorage implements multer.StorageEngine {

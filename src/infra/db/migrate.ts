@@ -9,6 +9,7 @@ import * as m005 from './migrations/005-classifications.ts';
 import * as m006 from './migrations/006-dispatch.ts';
 import * as m007 from './migrations/007-records.ts';
 import * as m008 from './migrations/008-backups.ts';
+import * as m009 from './migrations/009-access-refusals.ts';
 
 /** Versioned migrations in order; add new ones at the end, never edit a released one. */
 const MIGRATIONS = [
@@ -20,6 +21,7 @@ const MIGRATIONS = [
   { name: '006-dispatch', ...m006 },
   { name: '007-records', ...m007 },
   { name: '008-backups', ...m008 },
+  { name: '009-access-refusals', ...m009 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */

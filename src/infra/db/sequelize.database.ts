@@ -11,6 +11,7 @@ import { defineModels, type Models } from './models.ts';
 import { userRepository, unitRepository, sessionRepository } from './repositories/accounts.repository.ts';
 import { accessRequestRepository } from './repositories/access-requests.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
+import { accessRefusalRepository } from './repositories/access-refusals.repository.ts';
 import { classificationRepository } from './repositories/classifications.repository.ts';
 import { batchRepository } from './repositories/batches.repository.ts';
 import { documentRepository, pageTextRepository } from './repositories/documents.repository.ts';
@@ -37,6 +38,7 @@ export const repositories = (m: Models & BackupModels, run: TransactionRunner, t
   sessions: guarded(sessionRepository(m, t)),
   recoveryCodes: guarded(recoveryCodeRepository(m, t)),
   loginThrottle: guarded(loginThrottleRepository(m, t)),
+  accessRefusals: guarded(accessRefusalRepository(m, t)),
   documents: guarded(documentRepository(m, t)),
   pages: guarded(pageTextRepository(m, t)),
   jobs: guarded(jobRepository(m, t)),

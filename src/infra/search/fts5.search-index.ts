@@ -1,6 +1,7 @@
+import { rm } from 'node:fs/promises';
 import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '../../ports/search-index.ts';
 import { isAppError } from '../../domain/errors.ts';
-import { SqliteConnection, unavailable } from './sqlite-connection.ts';
+import { SqliteConnection, isDamaged, unavailable } from './sqlite-connection.ts';
 import { PRAGMAS, ensureSchema, recreate } from './fts5-schema.ts';
 import { chunksById, removeChunk, upsertChunk } from './fts5-writer.ts';
 import { searchFts5 } from './fts5-search.ts';
@@ -29,9 +30,9 @@ interface Connections {
 class Fts5SearchIndex implements SearchIndex {
   private opened: Promise<Connections> | null = null;
   private writeLock: Promise<unknown> = Promise.resolve();
-  private readonly facetKeys = new FacetKeys();
+  private facetKeys = new FacetKeys();
   private readonly vocabulary = new VocabularyWriter();
-  private readonly counts = new MatchCounts(this.facetKeys, new DocAttrs());
+  private counts = new MatchCounts(this.facetKeys, new DocAttrs());
 
   constructor(private readonly file: string) {}
 
@@ -53,16 +54,14 @@ class Fts5SearchIndex implements SearchIndex {
     });
   }
 
-  async search(query: SearchQuery): Promise<SearchResult> {
-    const { readers } = await this.connections();
-    return searchFts5(readers, this.facetKeys, this.counts, query);
+  search(query: SearchQuery): Promise<SearchResult> {
+    return this.reading(async ({ readers }) => searchFts5(readers, this.facetKeys, this.counts, query));
   }
 
   async *ids(): AsyncIterable<string> {
-    const { readers } = await this.connections();
     let after = Number.MIN_SAFE_INTEGER;
     for (;;) {
-      const rows = await readers[0].all<{ n: number; id: string }>('SELECT n, id FROM docs WHERE n > ? ORDER BY n LIMIT 1000', [after]);
+      const rows = await this.reading(({ readers }) => readers[0].all<{ n: number; id: string }>('SELECT n, id FROM docs WHERE n > ? ORDER BY n LIMIT 1000', [after]));
       for (const r of rows) yield r.id;
       if (rows.length < 1000) return;
       after = rows[rows.length - 1]!.n;
@@ -77,18 +76,59 @@ class Fts5SearchIndex implements SearchIndex {
   }
 
   async ping(): Promise<void> {
-    const { readers } = await this.connections();
-    await readers[0].get('SELECT count(*) FROM meta');
+    await this.reading(({ readers }) => readers[0].get('SELECT count(*) FROM meta'));
+  }
+
+  /**
+   * Empties the index as clear() does when the file can be opened; deletes it (with its -wal and
+   * -shm) and creates it afresh only when SQLite reports it damaged. Never deleted for any other
+   * failure (busy, a full disk): other processes may hold a healthy file open and would go on
+   * writing into the deleted one unseen; a damaged one they let go of at their next read.
+   */
+  reset(): Promise<void> {
+    const run = this.writeLock.then(async () => {
+      this.vocabulary.reset();
+      try {
+        await recreate((await this.connections()).writer);
+      } catch (err) {
+        if (!isDamaged(err)) throw err;
+        await this.forget();
+        for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${this.file}${suffix}`, { force: true });
+        await this.connections();
+      }
+    });
+    this.writeLock = run.catch(() => undefined);
+    return run;
   }
 
   async close(): Promise<void> {
-    const opened = this.opened;
-    if (!opened) return;
-    this.opened = null;
     await this.writeLock.catch(() => undefined);
-    const c = await opened.catch(() => null);
+    await this.forget();
+  }
+
+  /**
+   * Closes the connections and drops every cache of their contents, so the next call opens the
+   * file anew: after a reset, or after a damaged read (another process may have rebuilt the file
+   * since; these connections would still hold the old, deleted one).
+   */
+  private async forget(): Promise<void> {
+    const opened = this.opened;
+    this.opened = null;
+    this.facetKeys = new FacetKeys();
+    this.counts = new MatchCounts(this.facetKeys, new DocAttrs());
+    const c = await opened?.catch(() => null);
     if (!c) return;
-    await Promise.all([c.writer.close(), ...c.readers.map((r) => r.close())]);
+    await Promise.all([c.writer, ...c.readers].map((conn) => conn.close().catch(() => undefined)));
+  }
+
+  /** Runs a read; a damaged file is let go of so the next call looks at the file again. */
+  private async reading<T>(fn: (c: Connections) => Promise<T>): Promise<T> {
+    try {
+      return await fn(await this.connections());
+    } catch (err) {
+      if (isDamaged(err)) await this.forget();
+      throw err;
+    }
   }
 
   /** Opens the connections once: writer first (it creates and migrates), then the readers. */
@@ -128,6 +168,7 @@ class Fts5SearchIndex implements SearchIndex {
       } catch (err) {
         await writer.exec('ROLLBACK').catch(() => undefined);
         this.vocabulary.reset(); // it may hold terms the rollback just undid
+        if (isDamaged(err)) await this.forget();
         throw isAppError(err) ? err : unavailable('write', err);
       }
     });

@@ -140,6 +140,13 @@ export const createMeilisearchSearchIndex = (opts: MeilisearchSearchIndexOptions
 
     clear: () => guard(() => settle(index.deleteAllDocuments())),
 
+    reset: () =>
+      guard(async () => {
+        await settle(client.deleteIndex(uid), 'index_not_found');
+        await settle(client.createIndex(uid, { primaryKey: 'pk' }), 'index_already_exists');
+        await settle(index.updateSettings(SETTINGS));
+      }),
+
     ping: () =>
       guard(async () => {
         await client.health();

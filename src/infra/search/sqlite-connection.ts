@@ -6,9 +6,31 @@ export type Params = ReadonlyArray<string | number | null>;
 
 const MAX_CACHED = 256;
 
-/** Maps any failure of the engine to the one error the port promises. */
-export const unavailable = (what: string, cause: unknown): AppError =>
-  new AppError('unavailable', `search index ${what} failed`, { backend: 'search', cause });
+// SQLite's words for a file that is not (or no longer) a well-formed database: retrying cannot help.
+const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+const sqliteCode = (err: unknown): string | undefined => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/**
+ * Maps any failure of the engine to the one error the port promises. A damaged file says so and
+ * names the cure, since only a rebuild brings it back (the detail reaches clients and the log).
+ */
+export const unavailable = (what: string, cause: unknown): AppError => {
+  const code = sqliteCode(cause);
+  if (code && DAMAGED_CODES.has(code)) {
+    return new AppError('unavailable', `the search index is damaged (${code}); an administrator rebuilds it with \`npm run cli -- reindex\``, { backend: 'search', cause });
+  }
+  return new AppError('unavailable', `search index ${what} failed`, { backend: 'search', cause });
+};
+
+/** Whether an error (as thrown by this module) means the index file itself is damaged. */
+export const isDamaged = (err: unknown): boolean => {
+  const code = sqliteCode(err instanceof AppError ? err.cause : err);
+  return code !== undefined && DAMAGED_CODES.has(code);
+};
 
 /**
  * A promise face over one `sqlite3` connection. Statements are prepared once per SQL text and

@@ -69,7 +69,7 @@ export class LocalStagingArea implements StagingArea {
     const resolved = path.resolve(filePath);
     const name = path.basename(resolved);
     if (path.dirname(resolved) !== this.dir || !name.startsWith(PREFIX)) {
-      throw new AppError('bad_request', `not a staged file: ${filePath}`);
+      throw new AppError('bad_request', 'not a staged file');
     }
     await rm(resolved, { force: true });
   }

@@ -10,7 +10,8 @@ const MAX_KEY_LENGTH = 1024; // S3's limit
 const MAX_SEGMENT_LENGTH = 255; // most filesystems' name limit
 
 const reject = (what: string, value: string, why: string): never => {
-  throw new AppError('bad_request', `invalid storage ${what} ${JSON.stringify(value.slice(0, 80))}: ${why}`);
+  // The value goes to the log (cause), not the detail: never a storage key in a client's answer.
+  throw new AppError('bad_request', `invalid storage ${what}: ${why}`, { cause: new Error(`invalid storage ${what} ${JSON.stringify(value.slice(0, 80))}`) });
 };
 
 const checkSegments = (what: string, value: string, segments: string[]): void => {
@@ -43,3 +44,9 @@ export const assertValidPrefix = (prefix: string): void => {
   if (segments.at(-1) === '') segments.pop();
   checkSegments('prefix', prefix, segments);
 };
+
+/**
+ * A missing object. The key stays out of the detail, which clients may see (a key names the
+ * content's SHA-256 and the storage layout); the log has it from the cause.
+ */
+export const missingObject = (key: string): AppError => new AppError('not_found', 'a stored object is missing', { cause: new Error(`no stored object ${key}`) });

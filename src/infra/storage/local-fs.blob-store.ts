@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../domain/errors.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { assertValidKey } from './blob-key.ts';
+import { assertValidKey, missingObject } from './blob-key.ts';
 import { errnoCode, isMissing, toStorageError } from './fs-errors.ts';
 import { listFiles } from './local-fs.list.ts';
 
@@ -23,7 +23,6 @@ const TMP_MAX_AGE_MS = 60 * 60 * 1000;
 /** link(2) failures that mean "cannot hard-link this source here", so copy it instead. */
 const LINK_FALLBACK_CODES = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 
-const notFound = (key: string) => new AppError('not_found', `no stored object ${key}`);
 
 /** fsync a file or directory by path. */
 const fsyncPath = async (p: string): Promise<void> => {
@@ -117,12 +116,12 @@ export class LocalFsBlobStore implements BlobStore {
     try {
       fh = await open(this.pathOf(key), 'r');
       // open(2) succeeds on a directory; a key that names a folder is not an object.
-      if (!(await fh.stat()).isFile()) throw notFound(key);
+      if (!(await fh.stat()).isFile()) throw missingObject(key);
       // Closes the handle when the stream ends or is destroyed. 1 MB reads: a sixteenth of the system calls of the default.
       return fh.createReadStream({ highWaterMark: 1024 * 1024 });
     } catch (err) {
       await fh?.close().catch(() => undefined);
-      if (isMissing(err)) throw notFound(key);
+      if (isMissing(err)) throw missingObject(key);
       throw toStorageError(err, 'get');
     }
   }
@@ -132,7 +131,7 @@ export class LocalFsBlobStore implements BlobStore {
     try {
       return await readFile(this.pathOf(key));
     } catch (err) {
-      if (isMissing(err)) throw notFound(key);
+      if (isMissing(err)) throw missingObject(key);
       throw toStorageError(err, 'get');
     }
   }
@@ -165,7 +164,7 @@ export class LocalFsBlobStore implements BlobStore {
 
   async ping(): Promise<void> {
     try {
-      if (!(await stat(this.root)).isDirectory()) throw new Error(`${this.root} is not a directory`);
+      if (!(await stat(this.root)).isDirectory()) throw new Error('its root is not a directory'); // no path: readiness shows this
       await access(this.root, fsConstants.R_OK | fsConstants.W_OK);
     } catch (err) {
       const why = errnoCode(err) ?? (err instanceof Error ? err.message : 'error');
@@ -191,7 +190,7 @@ export class LocalFsBlobStore implements BlobStore {
     } catch (err) {
       const code = errnoCode(err);
       if (code !== 'ENOTDIR' && code !== 'EEXIST') throw err;
-      throw new AppError('unavailable', `storage is unavailable (cannot create a folder under ${this.root}: ${code})`, { backend: 'storage', cause: err });
+      throw new AppError('unavailable', `storage is unavailable (cannot create a folder: ${code})`, { backend: 'storage', cause: err });
     }
   }
 

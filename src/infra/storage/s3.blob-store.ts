@@ -2,14 +2,13 @@ import type { Readable } from 'node:stream';
 import type { Client } from 'minio';
 import { AppError } from '../../domain/errors.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
-import { assertValidKey, assertValidPrefix } from './blob-key.ts';
+import { assertValidKey, assertValidPrefix, missingObject } from './blob-key.ts';
 import { createMinioClient, isS3NotFound, partSizeOf, toS3Error } from './s3-client.ts';
 import { uploadFile } from './s3-file-upload.ts';
 import type { S3BlobStoreOptions } from './s3-client.ts';
 
 export type { S3BlobStoreOptions } from './s3-client.ts';
 
-const notFound = (key: string) => new AppError('not_found', `no stored object ${key}`);
 
 /**
  * Objects in one bucket of an S3-compatible server (MinIO in the full stack). A put resolves
@@ -92,7 +91,7 @@ export class S3BlobStore implements BlobStore {
     try {
       return await this.client.getObject(this.bucket, key);
     } catch (err) {
-      if (isS3NotFound(err)) throw notFound(key);
+      if (isS3NotFound(err)) throw missingObject(key);
       throw toS3Error(err, 'get');
     }
   }

@@ -234,6 +234,13 @@ export const searchIndexContract = (factory: SearchIndexFactory): void => {
       expect(await find('sanitasi')).to.deep.equal(['again']);
     });
 
+    it('reset empties a healthy index and it works on afterwards', async () => {
+      await index.reset();
+      expect((await index.search(query(''))).total).to.equal(0);
+      await index.upsert([doc('again', { text: 'sanitasi' })]);
+      expect(await find('sanitasi')).to.deep.equal(['again']);
+    });
+
     it('answers ping and tolerates init twice', async () => {
       await index.init();
       await index.ping();

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { contentDisposition } from '../../../src/http/content-disposition.ts';
+import { withoutControls } from '../../../src/domain/file-names.ts';
 import { cleanFilename } from '../../../src/http/middleware/upload.ts';
 
 describe('http: file names', () => {
@@ -10,6 +11,13 @@ describe('http: file names', () => {
     expect(cleanFilename('...')).to.equal(null);
     expect(cleanFilename('')).to.equal(null);
     expect([...cleanFilename('ب'.repeat(400))!]).to.have.length(255);
+  });
+
+  it('drops bidi controls, C1 controls and separators, and keeps joiners some scripts need', () => {
+    expect(cleanFilename('rapor\u202Efdp.exe\u202C.pdf')).to.equal('raporfdp.exe.pdf');
+    expect(cleanFilename('a\u2066b\u2069\u200E\u200F\u061C\u0085\u009F\u2028c.pdf')).to.equal('abc.pdf');
+    expect(cleanFilename('क्\u200Dष.pdf')).to.equal('क्\u200Dष.pdf');
+    expect(withoutControls('arsip/2019/\u202Esurat.pdf')).to.equal('arsip/2019/surat.pdf');
   });
 
   it('echoes any name in Content-Disposition without breaking the header', () => {
