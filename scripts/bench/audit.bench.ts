@@ -6,7 +6,7 @@
  * and drops it afterwards, never touching another one).
  * - entries/s with 50 concurrent writers, against one writer appending on the same database in
  *   the same run (reference). Rounds alternate one writer and 50 writers (3 rounds, --quick 1);
- *   medians. QUALITY.md sets no bar for this: a plain figure.
+ *   medians. docs/quality.md sets no bar for this: a plain figure.
  * - the chain after all rounds: `verifyAudit` finds it intact, seqs run 1..N with no gap or
  *   repeat, N is every append acknowledged, the chain head says N, and each stored hash is the
  *   one its writer was given (bar: intact, 0 errors).
@@ -178,13 +178,13 @@ const benchDatabase = async (target: BenchDatabase, o: { rounds: number; total: 
         reference: { name: 'one writer, same database', value: rate(singles) },
         note:
           `${o.total} entries per round; per round ${concurrent.map((x) => (x.appended / x.seconds).toFixed(0)).join(', ')} vs one writer (${o.single} entries) ${singles.map((x) => (x.appended / x.seconds).toFixed(0)).join(', ')} entries/s; ` +
-          `append latency under ${WRITERS} writers p50 ${percentile(allLatencies, 50).toFixed(1)} ms, p95 ${percentile(allLatencies, 95).toFixed(1)} ms (one writer p50 ${percentile(singleLatencies, 50).toFixed(2)} ms); ${describe}; ${os.cpus().length} cores; no bar in QUALITY.md`,
+          `append latency under ${WRITERS} writers p50 ${percentile(allLatencies, 50).toFixed(1)} ms, p95 ${percentile(allLatencies, 95).toFixed(1)} ms (one writer p50 ${percentile(singleLatencies, 50).toFixed(2)} ms); ${describe}; ${os.cpus().length} cores; no bar in docs/quality.md`,
       },
       {
         name: `audit chain intact after concurrent appends, ${target.name}`,
         value: chain.problems.length === 0 ? 1 : 0,
         unit: '(1 = intact)',
-        bar: { op: '>=', limit: 1, of: 'value' },
+        bar: { op: '>=', limit: 1, of: 'value', row: 'audit-concurrent' },
         note:
           chain.problems.length === 0
             ? `${chain.entries} entries, seqs 1..${chain.entries} with no gap, verifyAudit intact (${chain.verifyMs.toFixed(0)} ms), head at ${chain.entries}, every stored hash the one its writer was given, 0 errors`

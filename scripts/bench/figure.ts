@@ -7,10 +7,18 @@ export interface BenchFigure {
   /** The same quantity measured in the same run on a reference (native CLI, cp, ...). */
   reference?: { name: string; value: number };
   /**
-   * The bar from QUALITY.md. `of: 'value'` compares the figure itself, `of: 'ratio'`
+   * The bar from docs/quality.md (the project's copy of the bars; see `row`). `of: 'value'` compares the figure itself, `of: 'ratio'`
    * compares value / reference.value.
    */
-  bar?: { op: '<=' | '>='; limit: number; of: 'value' | 'ratio' };
+  bar?: {
+    op: '<=' | '>=';
+    limit: number;
+    of: 'value' | 'ratio';
+    /** The id of the row of docs/quality.md this bar checks (printed under the figure; required). */
+    row?: string;
+    /** The limit as that row writes it, when it is not `limit` itself (0.85 per worker for 0.85 × N). */
+    stated?: number;
+  };
   note?: string;
 }
 

@@ -15,8 +15,8 @@ import type { Bench, BenchFigure } from './figure.ts';
 import { buildServer } from './ingest/build.ts';
 import { MB, startServer, uploadBytes } from './ingest/server.ts';
 
-const MS_BAR = { op: '<=', limit: 200, of: 'value' } as const;
-const RSS_BAR = { op: '<=', limit: 1024, of: 'value' } as const;
+const MS_BAR = { op: '<=', limit: 200, of: 'value', row: 'hostile-latency' } as const;
+const RSS_BAR = { op: '<=', limit: 1024, of: 'value', row: 'hostile-memory' } as const;
 
 const bench: Bench = async ({ quick }) => {
   const build = await buildServer();
@@ -47,7 +47,7 @@ const bench: Bench = async ({ quick }) => {
       Promise.all(Array.from({ length: clients }, () => pacedRequest(server.url, request, { atOnce: head, chunk: 1, everyMs: 1000, giveUpMs: 120_000 }))),
     );
     const cut = replies.filter((r) => r.status === 408 && r.sent < request.length).length;
-    figures.push({ name: `${clients} slow clients: cut off with 408`, value: cut, unit: 'clients', bar: { op: '>=', limit: clients, of: 'value' } });
+    figures.push({ name: `${clients} slow clients: cut off with 408`, value: cut, unit: 'clients', bar: { op: '>=', limit: clients, of: 'value', row: 'slow-clients' } });
     figures.push({ name: `${clients} slow clients: longest held`, value: Math.max(...replies.map((r) => r.closedAfterMs)) / 1000, unit: 's', note: 'grace period 10 s (BODY_GRACE_SECONDS), then ≥ 16 KB/s (BODY_MIN_KBPS)' });
   } finally {
     await server.stop();

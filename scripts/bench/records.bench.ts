@@ -3,7 +3,7 @@
  * - the daily retention pass over 1,000,000 records (--quick 100,000) on the embedded database:
  *   rows are seeded with the retention their code and date gave them a year ago, so today's
  *   pass has a year of the calendar to catch up on (every record is read against today; about a
- *   third move on). Bar ≤ 60 s (QUALITY.md). Applying the whole scheme anew (what a scheme
+ *   third move on). Bar ≤ 60 s (docs/quality.md). Applying the whole scheme anew (what a scheme
  *   change does) is reported alongside, without a bar.
  * - fixity: the fixity job re-hashing every stored original (2,000 files of 512 KB, --quick
  *   400), against `sha256sum` over the same files in the same run, page cache warm for both
@@ -95,7 +95,7 @@ const retentionFigures = async (quick: boolean): Promise<BenchFigure[]> => {
       const applied = await applyScheme(o.deps, 'all');
       const applyS = (performance.now() - t2) / 1000;
       return [
-        { name: `daily retention pass, ${count.toLocaleString('en')} records (embedded SQLite)`, value: passS, unit: 's', bar: { op: '<=', limit: 60, of: 'value' }, note: `moved ${pass.inactive} to inactive and ${pass.due} to due; seeded in ${seeded.toFixed(0)} s` },
+        { name: `daily retention pass, ${count.toLocaleString('en')} records (embedded SQLite)`, value: passS, unit: 's', bar: { op: '<=', limit: 60, of: 'value', row: 'retention-pass' }, note: `moved ${pass.inactive} to inactive and ${pass.due} to due; seeded in ${seeded.toFixed(0)} s` },
         { name: `whole scheme applied anew, ${count.toLocaleString('en')} records`, value: applyS, unit: 's', note: `${applied.groups} (code, date) groups, ${applied.applied} applied, ${applied.changed} phases changed` },
       ];
     } finally {
@@ -159,7 +159,7 @@ const fixityFigures = async (quick: boolean): Promise<BenchFigure[]> => {
       ours.push(await fixity());
     }
     const total = (files * size) / MB;
-    return [{ name: `fixity re-hash, ${files} originals of 512 KB`, value: total / median(ours), unit: 'MB/s', reference: { name: 'sha256sum over the same files', value: total / median(ref) }, bar: { op: '>=', limit: 0.8, of: 'ratio' } }];
+    return [{ name: `fixity re-hash, ${files} originals of 512 KB`, value: total / median(ours), unit: 'MB/s', reference: { name: 'sha256sum over the same files', value: total / median(ref) }, bar: { op: '>=', limit: 0.8, row: 'fixity', of: 'ratio' } }];
   } finally {
     await o.close();
     await rm(dir, { recursive: true, force: true });
@@ -204,7 +204,7 @@ const transferFigures = async (quick: boolean): Promise<BenchFigure[]> => {
     const streamed = (performance.now() - t1) / 1000;
     const growth = ((await hwm()) - before) / MB;
     return [
-      { name: `transfer package of ${count.toLocaleString('en')} records streamed: peak RSS growth`, value: growth, unit: 'MB', bar: { op: '<=', limit: 64, of: 'value' }, note: `${(bytes / MB).toFixed(0)} MB in ${streamed.toFixed(1)} s; preparing it (sealed minutes of ${count} lines) took ${prepared.toFixed(1)} s` },
+      { name: `transfer package of ${count.toLocaleString('en')} records streamed: peak RSS growth`, value: growth, unit: 'MB', bar: { op: '<=', limit: 64, of: 'value', row: 'transfer-memory' }, note: `${(bytes / MB).toFixed(0)} MB in ${streamed.toFixed(1)} s; preparing it (sealed minutes of ${count} lines) took ${prepared.toFixed(1)} s` },
     ];
   } finally {
     await o.close();

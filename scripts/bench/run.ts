@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import os from 'node:os';
 import { type Bench, type BenchFigure, passes, ratioOf } from './figure.ts';
+import { readQualityRows, rowOf } from './quality-rows.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -30,6 +31,7 @@ const line = (f: BenchFigure): string => {
 const files = (await readdir(here)).filter((f) => f.endsWith('.bench.ts')).sort();
 const chosen = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
 console.log(`naskah bench on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${quick ? ' (quick)' : ''}`);
+const rows = await readQualityRows(path.resolve(here, '../..'));
 const all: Record<string, BenchFigure[]> = {};
 let failed = 0;
 for (const file of chosen) {
@@ -40,7 +42,10 @@ for (const file of chosen) {
     all[file] = figures;
     for (const f of figures) {
       console.log(line(f));
-      if (passes(f) === false) failed++;
+      const checks = rowOf(f, rows);
+      if (checks && 'row' in checks) console.log(`    checks docs/quality.md ${checks.row}`);
+      if (checks && 'problem' in checks) console.log(`    FAIL: ${checks.problem}`);
+      if (passes(f) === false || (checks && 'problem' in checks)) failed++;
     }
   } catch (err) {
     failed++;

@@ -2,7 +2,7 @@
  * The backups page in headless Chromium: an admin of an office never backed up is warned on the
  * home page and follows the link; after a backup (one that worked, one that could not start) the
  * page lists both with size, duration and result, and the warning is gone. axe-core at 1280 and
- * 360 px; screenshots in .tmp/e2e-screenshots (backups-*).
+ * 360 px; screenshots (E2E_SCREENSHOTS=1) in .tmp/e2e-screenshots (backups-*).
  *
  *   npm run test:e2e
  */

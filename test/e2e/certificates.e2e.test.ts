@@ -3,7 +3,7 @@
  * in Indonesian (with the field's label) that a PIN was refused, issues a certificate to one
  * official, trusts a provider's root by pasting its PEM and imports a .p12 for another, revokes
  * that one and reads its history; the same refusal reads in English on the toggle. axe-core at
- * 1280 and 360 px; screenshots in .tmp/e2e-screenshots (certificates-*).
+ * 1280 and 360 px; screenshots (E2E_SCREENSHOTS=1) in .tmp/e2e-screenshots (certificates-*).
  *
  *   npm run test:e2e
  */

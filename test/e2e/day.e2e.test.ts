@@ -6,7 +6,7 @@
  * the head of division returns it, the drafter revises it, it is approved and the office head
  * signs it with PIN and code; the QR link's page and the "check a letter" page say it is genuine
  * (and that an edited copy is not); a search finds the letter by a misspelled word; the figures
- * draw. axe-core checks each new page; screenshots go to .tmp/e2e-screenshots (day-*).
+ * draw. axe-core checks each new page; with E2E_SCREENSHOTS=1, screenshots go to .tmp/e2e-screenshots (day-*).
  *
  *   npm run test:e2e
  */

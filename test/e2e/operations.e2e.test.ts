@@ -3,7 +3,7 @@
  * its retention, find it as one types, retire it) and the background jobs (a text extraction that
  * failed for good is listed with its reason; the retry button reads the file again and the
  * document becomes searchable). A clerk then finds the new code offered in the upload form.
- * axe-core at 1280 and 360 px; screenshots in .tmp/e2e-screenshots (operations-*).
+ * axe-core at 1280 and 360 px; screenshots (E2E_SCREENSHOTS=1) in .tmp/e2e-screenshots (operations-*).
  *
  *   npm run test:e2e
  */

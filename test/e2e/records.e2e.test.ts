@@ -6,7 +6,7 @@
  * it; the archivist carries it out and opens the minutes; the destroyed record's page shows the
  * stub; the permanent records leave as a BagIt ZIP and their receipt is recorded; an admin runs
  * fixity, sees a changed original, and the home page warns. axe-core on each page at 1280 and
- * 360 px; screenshots in .tmp/e2e-screenshots (records-*).
+ * 360 px; screenshots (E2E_SCREENSHOTS=1) in .tmp/e2e-screenshots (records-*).
  *
  *   npx mocha test/e2e/records.e2e.test.ts
  */

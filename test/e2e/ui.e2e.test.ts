@@ -3,7 +3,7 @@
  * an admin logs in for the first time and enrols a second factor, adds a unit and a clerk; the
  * clerk drops a PDF, follows it until it is searchable, imports three files at once, finds the
  * letter by a misspelled word and opens it. axe-core checks every main page, on a desktop and
- * at 360 px; the first load's script and styles are weighed. Screenshots: .tmp/e2e-screenshots.
+ * at 360 px; the first load's script and styles are weighed. Screenshots (E2E_SCREENSHOTS=1): .tmp/e2e-screenshots.
  *
  *   npm run test:e2e
  */

@@ -63,7 +63,12 @@ export const expectAccessible = async (page: Page, name: string): Promise<AxeVio
   return violations;
 };
 
+/**
+ * A full-page screenshot for people to look at, with E2E_SCREENSHOTS=1 (`npm run test:e2e:shots`).
+ * Not in the default run: it asserts nothing, and encoding ~150 full pages cost CI about a minute.
+ */
 export const screenshot = async (page: Page, name: string): Promise<void> => {
+  if (process.env.E2E_SCREENSHOTS !== '1') return;
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 };
 
