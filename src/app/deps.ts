@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { CommonPasswords } from '../ports/common-passwords.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
 import type { QrCodeRenderer } from '../ports/qr-code.ts';
@@ -24,6 +25,8 @@ export interface AppDeps {
   archives: ArchiveReader;
   archiveWriter: ArchiveWriter;
   hasher: PasswordHasher;
+  /** The most common passwords, refused when someone sets one. */
+  commonPasswords: CommonPasswords;
   qr: QrCodeRenderer;
   letterRenderer: LetterRenderer;
   /** The signing engine: certificates, the visible block with its QR code, PAdES signatures, verification. */

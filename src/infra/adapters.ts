@@ -6,6 +6,7 @@ import type { SearchIndex } from '../ports/search-index.ts';
 import { createYauzlArchiveReader } from './archive/yauzl.archive-reader.ts';
 import { createYazlArchiveWriter } from './archive/yazl.archive-writer.ts';
 import { createArgon2PasswordHasher } from './auth/argon2.password-hasher.ts';
+import { fxaCommonPasswords } from './auth/fxa.common-passwords.ts';
 import { openSequelizeDatabase } from './db/sequelize.database.ts';
 import { createTesseractOcrEngine } from './extract/tesseract-ocr.engine.ts';
 import { createTextExtractor } from './extract/text-extractor.ts';
@@ -59,6 +60,7 @@ export const openAdapters = async (config: Config) => {
     archives: createYauzlArchiveReader(),
     archiveWriter: createYazlArchiveWriter(),
     hasher: createArgon2PasswordHasher(),
+    commonPasswords: fxaCommonPasswords(),
     qr: qrcodeRenderer(),
     letterRenderer: createPdfLibLetterRenderer(),
     signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}) }),
