@@ -49,7 +49,7 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
   it('answers bad input on the public routes with 4xx, never 500', async () => {
     expectProblem(await tryLogin(app, 'si\u0000ti', 'x'), 422);
     expectProblem(await api(app, app.adminToken, 'GET', '/api/v1/users?q=a%00b'), 422);
-    const mangled = await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie: 'naskah_session=%E0%A4%A' } });
+    const mangled = await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie: '__Host-naskah_session=%E0%A4%A' } });
     expect(mangled.status).to.equal(401);
   });
 
@@ -145,14 +145,20 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     expect(units.body.items!.map((u) => u.code)).to.include.members(['ORG', 'DINAS', 'BIDANG', 'SEKSI']);
   });
 
-  it('gives the web UI an HttpOnly, Secure, SameSite cookie and demands the anti-forgery header on changes', async () => {
+  it('gives the web UI __Host- cookies (HttpOnly session; Secure, SameSite, Path=/, no Domain) and demands the anti-forgery header on changes', async () => {
     const res = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'budi', password: passwordOf('budi'), cookie: true }) });
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).to.not.have.property('token');
     const cookies = res.headers.getSetCookie();
-    const session = cookies.find((c) => c.startsWith('naskah_session='))!;
-    expect(session).to.match(/HttpOnly/i).and.match(/Secure/i).and.match(/SameSite=Strict/i);
-    expect(cookies.find((c) => c.startsWith('naskah_csrf='))).to.not.match(/HttpOnly/i);
+    expect(cookies.map((c) => c.split('=')[0])).to.have.members(['__Host-naskah_session', '__Host-naskah_csrf']);
+    for (const c of cookies) {
+      // What a browser demands of a __Host- cookie before it keeps one.
+      const attributes = c.split(';').slice(1).map((a) => a.trim().toLowerCase());
+      expect(attributes, c).to.include.members(['secure', 'path=/', 'samesite=strict']);
+      expect(attributes.filter((a) => a.startsWith('domain')), c).to.deep.equal([]);
+    }
+    expect(cookies.find((c) => c.startsWith('__Host-naskah_session='))).to.match(/; HttpOnly/i);
+    expect(cookies.find((c) => c.startsWith('__Host-naskah_csrf='))).to.not.match(/HttpOnly/i);
     const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
     const me = await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie } });
     expect(me.status).to.equal(200);
@@ -162,6 +168,9 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     expect(wrong.status).to.equal(403);
     const ok = await fetch(`${app.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': String(body.csrfToken) } });
     expect(ok.status).to.equal(204);
+    // Clearing must name the same cookies with the same attributes, or the browser keeps them.
+    for (const c of ok.headers.getSetCookie()) expect(c).to.match(/^__Host-naskah_(session|csrf)=;/).and.match(/; Secure/i).and.match(/; Path=\/(;|$)/).and.not.match(/Domain=/i);
+    expect(ok.headers.getSetCookie()).to.have.length(2);
     expect((await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie } })).status).to.equal(401);
   });
 
