@@ -18,6 +18,7 @@ import { createFts5SearchIndex } from './search/fts5.search-index.ts';
 import { directoryVaults } from './backup/directory.vault.ts';
 import { officeCaSecret } from './secrets/office-ca-secret.ts';
 import { dataDirSecrets } from './secrets/secret-files.ts';
+import { totpSealer } from './secrets/totp-secret-key.ts';
 import { createSigningAdapters } from './signing/signing.adapters.ts';
 import { createLocalStagingArea } from './staging/local.staging-area.ts';
 import { blobStoreFor } from './storage/blob-store-for.ts';
@@ -46,7 +47,8 @@ export const ocrEngineFor = (config: Config): OcrEngine =>
 
 /** Opens every adapter the configuration names. The database must answer; the others may come later. */
 export const openAdapters = async (config: Config) => {
-  const db = await openSequelizeDatabase(config.database);
+  const totpSecrets = await totpSealer(config);
+  const db = await openSequelizeDatabase(config.database, { totpSealer: async () => totpSecrets });
   const blobs = blobStoreFor(config.storage);
   const search = await searchIndexFor(config.search);
   const ocr = ocrEngineFor(config);
@@ -65,6 +67,7 @@ export const openAdapters = async (config: Config) => {
     letterRenderer: createPdfLibLetterRenderer(),
     signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}) }),
     caKeySecret: await officeCaSecret(config),
+    totpSecrets,
     mailer: config.mail ? createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) : noMailer(),
     // Backups: consistent snapshots of the database, the generated secrets, backup directories.
     snapshots: db.snapshots,
