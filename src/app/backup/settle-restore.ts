@@ -43,8 +43,8 @@ const settleCa = async (deps: AppDeps, previousSecret: string | null): Promise<C
 /**
  * Finishes a restore with the office open on its restored database: the run that made the
  * backup is recorded as succeeded (the snapshot saw it running), the CA key and the second-factor
- * secrets are made to open, the search index is rebuilt from the database and stored text, and the audit chain is verified
- * against the head the manifest recorded.
+ * secrets are made to open, the search index is rebuilt from the database and stored text, and
+ * the audit chain is verified against the head the manifest recorded.
  */
 export const settleRestore = async (deps: AppDeps, manifest: BackupManifest, o: { previousCaSecret: string | null; previousTotpSealer: SecretSealer | null; onProgress?: (line: string) => void }): Promise<SettleReport> => {
   await deps.db.backupRuns.finish(manifest.runId, {
