@@ -21,7 +21,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { startNaskah } from '../../src/main.ts';
 import { type Bench, type BenchFigure, median, percentile } from './figure.ts';
 
-const ADMIN = { username: 'admin', password: 'bench-admin-password-1' };
+const ADMIN = { username: 'admin', password: 'bench-kantor-sandi-1' };
 const USER = { username: 'bench-staff', password: 'kata sandi bench yang panjang 42' };
 const CONCURRENT = 8;
 const accountOf = (i: number) => `${USER.username}-${i}`;

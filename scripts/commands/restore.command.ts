@@ -21,7 +21,7 @@ export const restoreCommand: Command = {
     if (typeof flags.from !== 'string') throw new UsageError('--from needs a directory');
     const config = loadConfig(io.env);
     // Loaded here, not at the top: the other commands' help and usage errors stay quick.
-    const [{ restoreBackup }, { settleRestore }, { blobStoreFor }, { directoryVaults }, { openRestoreTarget }, { storedOfficeCaSecret }, { dataDirSecrets }, { createLocalStagingArea }] = await Promise.all([
+    const [{ restoreBackup }, { settleRestore }, { blobStoreFor }, { directoryVaults }, { openRestoreTarget }, { storedOfficeCaSecret }, { dataDirSecrets }, { createLocalStagingArea }, { storedTotpSealer, totpSealer }] = await Promise.all([
       import('../../src/app/backup/restore-backup.ts'),
       import('../../src/app/backup/settle-restore.ts'),
       import('../../src/infra/adapters.ts'),
@@ -30,10 +30,12 @@ export const restoreCommand: Command = {
       import('../../src/infra/secrets/office-ca-secret.ts'),
       import('../../src/infra/secrets/secret-files.ts'),
       import('../../src/infra/staging/local.staging-area.ts'),
+      import('../../src/infra/secrets/totp-secret-key.ts'),
     ]);
     const vault = await directoryVaults().openForReading(flags.from, config.backup.passphrase);
     const blobs = blobStoreFor(config.storage);
-    const database = openRestoreTarget(config.database);
+    // A backup from before second-factor secrets were sealed is sealed on the way in.
+    const database = openRestoreTarget(config.database, { totpSealer: () => totpSealer(config) });
     let restored;
     try {
       restored = await restoreBackup(
@@ -45,14 +47,21 @@ export const restoreCommand: Command = {
     }
     const m = restored.manifest;
     io.out(`loaded ${restored.rows} rows in ${restored.tables} tables and ${restored.objects} stored files${restored.migrated.length ? `; migrated on: ${restored.migrated.join(', ')}` : ''}`);
+    // The keys the backup carried, now in DATA_DIR/secrets; this server may use others from its environment.
     const previousCaSecret = await storedOfficeCaSecret(config.dataDir);
+    const previousTotpSealer = await storedTotpSealer(config.dataDir);
     const settled = await withCommandApp(io.env, async ({ deps, adapters }) => {
       await adapters.search.init();
-      return settleRestore(deps, m, { previousCaSecret, onProgress: io.out });
+      return settleRestore(deps, m, { previousCaSecret, previousTotpSealer, onProgress: io.out });
     });
     io.out(`search index rebuilt: ${settled.reindexed.indexed} documents${settled.reindexed.skipped ? ` (${settled.reindexed.skipped} still processing: the workers finish them)` : ''}`);
     if (settled.ca === 'relocked') io.out("the office CA's key is now locked under this server's CA_KEY_PASSPHRASE");
+    if (settled.totp === 'resealed') io.out("second-factor secrets are now encrypted under this server's TOTP_SECRET_KEY");
     let code: number = EXIT.ok;
+    if (settled.totp === 'sealed-elsewhere') {
+      io.err("some second-factor secrets do not open here: set TOTP_SECRET_KEY to the key the backed-up office used (those people cannot log in until then)");
+      code = EXIT.failed;
+    }
     if (settled.ca === 'locked-elsewhere') {
       io.err("the office CA's key does not open here: set CA_KEY_PASSPHRASE to the passphrase the backed-up office used (certificates cannot be issued until then)");
       code = EXIT.failed;

@@ -1,9 +1,11 @@
 import type { Config } from '../config/config.ts';
 import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { CommonPasswords } from '../ports/common-passwords.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
 import type { QrCodeRenderer } from '../ports/qr-code.ts';
+import type { SecretSealer } from '../ports/secret-sealer.ts';
 import type { Database } from '../ports/repositories.ts';
 import type { LetterRenderer } from '../ports/letter-renderer.ts';
 import type { CertificateAuthority, LetterStamper, PdfSigner, PdfVerifier } from '../ports/pdf-signing.ts';
@@ -24,12 +26,16 @@ export interface AppDeps {
   archives: ArchiveReader;
   archiveWriter: ArchiveWriter;
   hasher: PasswordHasher;
+  /** The most common passwords, refused when someone sets one. */
+  commonPasswords: CommonPasswords;
   qr: QrCodeRenderer;
   letterRenderer: LetterRenderer;
   /** The signing engine: certificates, the visible block with its QR code, PAdES signatures, verification. */
   signing: { ca: CertificateAuthority; stamper: LetterStamper; signer: PdfSigner; verifier: PdfVerifier };
   /** What the office CA's root key is locked under at rest (CA_KEY_PASSPHRASE, or a secret kept under DATA_DIR). */
   caKeySecret: string;
+  /** Encrypts TOTP seeds for the database (TOTP_SECRET_KEY, or a key kept under DATA_DIR). */
+  totpSecrets: SecretSealer;
   /** Outgoing email; `configured` is false without SMTP_URL. */
   mailer: Mailer;
   /** The office's IANA time zone (OFFICE_TIMEZONE): register years, due days, months in figures. */

@@ -51,6 +51,11 @@ export interface Config {
    */
   caKeyPassphrase?: string;
   /**
+   * What TOTP seeds are encrypted under in the database (TOTP_SECRET_KEY). Absent: a random key
+   * generated once into DATA_DIR/secrets (fine for one machine; set it for several).
+   */
+  totpSecretKey?: string;
+  /**
    * Backups: with `dir` (BACKUP_DIR) the workers back up every `intervalHours` and keep the newest
    * `keep`; `passphrase` (BACKUP_PASSPHRASE) encrypts them, from the command line too.
    */
@@ -136,6 +141,7 @@ const schema = z.object({
     .default('Asia/Jakarta'),
   TSA_URL: z.string().refine((s) => /^https?:\/\/[^/]+/.test(s) && URL.canParse(s), 'an http(s) URL of an RFC 3161 timestamp authority').optional(),
   CA_KEY_PASSPHRASE: z.string().min(16, 'at least 16 characters (a long random secret)').max(1024).optional(),
+  TOTP_SECRET_KEY: z.string().min(32, 'at least 32 characters (a long random secret, e.g. openssl rand -base64 32)').max(1024).optional(),
   BACKUP_DIR: z.string().min(1).optional(),
   // Fractions allowed (0.5 is every half hour); at least 36 seconds.
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0.01).max(24 * 31).default(24),
@@ -214,6 +220,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     reminders: { scanSeconds: e.REMINDER_SCAN_SECONDS, timeZone: e.OFFICE_TIMEZONE },
     ...(e.TSA_URL ? { timestampUrl: e.TSA_URL } : {}),
     ...(e.CA_KEY_PASSPHRASE ? { caKeyPassphrase: e.CA_KEY_PASSPHRASE } : {}),
+    ...(e.TOTP_SECRET_KEY ? { totpSecretKey: e.TOTP_SECRET_KEY } : {}),
     backup: { ...(e.BACKUP_DIR ? { dir: path.resolve(e.BACKUP_DIR) } : {}), intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP, ...(e.BACKUP_PASSPHRASE ? { passphrase: e.BACKUP_PASSPHRASE } : {}) },
   };
 };

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../domain/session-cookies.ts';
 
-export const SESSION_COOKIE = 'naskah_session';
-export const CSRF_COOKIE = 'naskah_csrf';
+export { CSRF_COOKIE, SESSION_COOKIE };
 
 /** One cookie's value from the Cookie header (no parser dependency for two cookies). */
 export const readCookie = (req: Request, name: string): string | null => {
@@ -20,7 +20,8 @@ export const readCookie = (req: Request, name: string): string | null => {
 
 /**
  * The web UI's session: the token in an HttpOnly cookie scripts cannot read, the anti-forgery
- * token in a readable one the UI echoes as X-CSRF-Token. Both Secure and SameSite=Strict.
+ * token in a readable one the UI echoes as X-CSRF-Token. Both Secure, SameSite=Strict, Path=/
+ * and without a Domain, as their `__Host-` names demand (a browser drops them otherwise).
  * Browsers keep Secure cookies on http://localhost; any other host needs HTTPS.
  */
 export const setSessionCookies = (res: Response, token: string, csrf: string, expiresAt: Date): void => {

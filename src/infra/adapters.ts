@@ -6,6 +6,7 @@ import type { SearchIndex } from '../ports/search-index.ts';
 import { createYauzlArchiveReader } from './archive/yauzl.archive-reader.ts';
 import { createYazlArchiveWriter } from './archive/yazl.archive-writer.ts';
 import { createArgon2PasswordHasher } from './auth/argon2.password-hasher.ts';
+import { fxaCommonPasswords } from './auth/fxa.common-passwords.ts';
 import { openSequelizeDatabase } from './db/sequelize.database.ts';
 import { createTesseractOcrEngine } from './extract/tesseract-ocr.engine.ts';
 import { createTextExtractor } from './extract/text-extractor.ts';
@@ -17,6 +18,7 @@ import { createFts5SearchIndex } from './search/fts5.search-index.ts';
 import { directoryVaults } from './backup/directory.vault.ts';
 import { officeCaSecret } from './secrets/office-ca-secret.ts';
 import { dataDirSecrets } from './secrets/secret-files.ts';
+import { totpSealer } from './secrets/totp-secret-key.ts';
 import { createSigningAdapters } from './signing/signing.adapters.ts';
 import { createLocalStagingArea } from './staging/local.staging-area.ts';
 import { blobStoreFor } from './storage/blob-store-for.ts';
@@ -45,7 +47,8 @@ export const ocrEngineFor = (config: Config): OcrEngine =>
 
 /** Opens every adapter the configuration names. The database must answer; the others may come later. */
 export const openAdapters = async (config: Config) => {
-  const db = await openSequelizeDatabase(config.database);
+  const totpSecrets = await totpSealer(config);
+  const db = await openSequelizeDatabase(config.database, { totpSealer: async () => totpSecrets });
   const blobs = blobStoreFor(config.storage);
   const search = await searchIndexFor(config.search);
   const ocr = ocrEngineFor(config);
@@ -59,10 +62,12 @@ export const openAdapters = async (config: Config) => {
     archives: createYauzlArchiveReader(),
     archiveWriter: createYazlArchiveWriter(),
     hasher: createArgon2PasswordHasher(),
+    commonPasswords: fxaCommonPasswords(),
     qr: qrcodeRenderer(),
     letterRenderer: createPdfLibLetterRenderer(),
     signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}) }),
     caKeySecret: await officeCaSecret(config),
+    totpSecrets,
     mailer: config.mail ? createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) : noMailer(),
     // Backups: consistent snapshots of the database, the generated secrets, backup directories.
     snapshots: db.snapshots,

@@ -27,7 +27,7 @@ export interface UserRecord {
   unitCode: string;
   clearance: SecurityLevel;
   disabled: boolean;
-  /** Base32 TOTP secret: set at enrolment, live once `totpEnabledAt` is set. */
+  /** The base32 TOTP secret sealed by `AppDeps.totpSecrets`: set at enrolment, live once `totpEnabledAt` is set. */
   totpSecret: string | null;
   totpEnabledAt: Date | null;
   /** The last time step a code was accepted for (a code works once). */
@@ -156,7 +156,9 @@ export interface UserRepository {
 export interface RecoveryCodeRepository {
   /** Replaces a user's codes. */
   replace(userId: string, codeHashes: string[]): Promise<void>;
-  /** Marks an unused code used; false when it is unknown or was used already. */
+  /** The stored hashes of a user's unused codes (salted hashes cannot be looked up by value). */
+  unused(userId: string): Promise<string[]>;
+  /** Marks an unused code used, by its stored hash; false when it is unknown or was used already. */
   consume(userId: string, codeHash: string, now: Date): Promise<boolean>;
   countUnused(userId: string): Promise<number>;
 }

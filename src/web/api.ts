@@ -1,8 +1,9 @@
 /**
  * The one way pages talk to the API. The session is an HttpOnly cookie the browser sends by
- * itself; every request that changes state echoes the readable `naskah_csrf` cookie in
+ * itself; every request that changes state echoes the readable `__Host-naskah_csrf` cookie in
  * X-CSRF-Token. Failures become an ApiError carrying the problem+json document.
  */
+import { CSRF_COOKIE } from '../domain/session-cookies.ts';
 
 export const API = '/api/v1';
 const PROBLEM_BASE = 'https://naskah.invalid/problems/';
@@ -57,7 +58,7 @@ const readCookie = (name: string): string => {
 };
 
 /** The anti-forgery token of the cookie session (empty when there is none). */
-export const csrfToken = (): string => readCookie('naskah_csrf');
+export const csrfToken = (): string => readCookie(CSRF_COOKIE);
 
 // Set by the app: a 401 anywhere means the session ended (expired, logged out elsewhere, disabled).
 let onSessionLost: (() => void) | null = null;

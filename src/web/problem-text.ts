@@ -46,6 +46,7 @@ const KIND_HEADLINES: Record<string, MessageKey> = {
   'totp-enrolment-required': 'sign.needTotp',
   'no-certificate': 'sign.noCertificate',
   'pkcs12-unreadable': 'problem.pkcs12',
+  'password-guessable': 'problem.passwordGuessable',
   'certificate-untrusted': 'problem.certificateUntrusted',
 };
 

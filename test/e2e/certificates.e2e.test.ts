@@ -15,6 +15,7 @@ import { pkcs12Of } from '../support/sign-office.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { browserSession, DESKTOP, expectAccessible, PHONE, screenshot } from './support/browser.ts';
 import { adminOf, checkPage, heading, type Member, navTo, openAs } from './support/office.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const HOUR = 3600_000;
 const HEAD = { username: 'kaban', name: 'Bambang Kepala' };
@@ -32,7 +33,7 @@ describe('signing certificates page in Chromium (e2e)', function () {
     await buildWeb();
     app = await startTestApp();
     for (const o of [HEAD, DIVISION]) {
-      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { ...o, password: `sandi-${o.username}-panjang-9`, role: 'official', unitCode: 'ORG' });
+      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { ...o, password: passwordOf(o.username, 'panjang-9'), role: 'official', unitCode: 'ORG' });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       ids[o.username] = String(r.body.id);
     }

@@ -16,12 +16,13 @@ import { api, upload } from '../support/http.ts';
 import { startTestApp, type TestApp, waitForDocument } from '../support/test-app.ts';
 import { browserSession, DESKTOP, PHONE } from './support/browser.ts';
 import { adminOf, checkPage, heading, type Member, navTo, openAs } from './support/office.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 describe('operations pages in Chromium (e2e)', function () {
   this.timeout(180_000);
   let app: TestApp;
   let admin: Member;
-  const clerk: Member = { id: '', username: 'agendaris', password: 'sandi-agendaris-9', name: 'Sri Agendaris', totp: false };
+  const clerk: Member = { id: '', username: 'agendaris', password: passwordOf('agendaris', '9'), name: 'Sri Agendaris', totp: false };
   const browser = browserSession('operations');
 
   before(async () => {

@@ -22,11 +22,12 @@ import { archive, setUpRecordsOffice } from '../support/records-office.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { browserSession, DESKTOP, PHONE } from './support/browser.ts';
 import { adminOf, checkPage, heading, type Member, navTo, openAs } from './support/office.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const run = promisify(execFile);
 
 /** The people setUpRecordsOffice makes, as the login page knows them (officials type a code). */
-const person = (username: string, totp = false): Member => ({ id: '', username, password: `sandi-${username}-123`, name: username, totp });
+const person = (username: string, totp = false): Member => ({ id: '', username, password: passwordOf(username), name: username, totp });
 const archivist = person('arsiparis');
 const head = person('kepala', true);
 

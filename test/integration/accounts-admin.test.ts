@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import pino from 'pino';
 import { api, expectProblem, upload } from '../support/http.ts';
 import { ADMIN, type TestApp, startTestApp } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const tryLogin = (app: TestApp, username: string, password: string) => api(app, null, 'POST', '/api/v1/auth/login', { username, password });
 
@@ -13,7 +14,7 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
   before(async () => {
     app = await startTestApp({}, { log: pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) }) });
     for (const [username, role] of [['siti', 'staff'], ['budi', 'clerk'], ['rina', 'staff']] as const) {
-      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: `sandi-${username}-123`, name: username, role, unitCode: 'ORG' });
+      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username), name: username, role, unitCode: 'ORG' });
       ids[username] = String(r.body.id);
     }
   });
@@ -29,11 +30,11 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     const unknown = await answers('tidak-ada');
     expect(known).to.deep.equal([401, 401, 401, 401, 401, 401, 429]);
     expect(unknown).to.deep.equal(known);
-    const locked = await tryLogin(app, 'siti', 'sandi-siti-123'); // even the right password waits
+    const locked = await tryLogin(app, 'siti', passwordOf('siti')); // even the right password waits
     expectProblem(locked, 429);
     expect(Number(locked.headers.get('retry-after'))).to.be.within(1, 2);
     app.clock.advance(2_000);
-    expect((await tryLogin(app, 'siti', 'sandi-siti-123')).status).to.equal(200);
+    expect((await tryLogin(app, 'siti', passwordOf('siti'))).status).to.equal(200);
     // Success forgave the account: one new failure is a plain 401 again.
     expectProblem(await tryLogin(app, 'siti', 'salah-sandi-99'), 401);
   });
@@ -48,34 +49,34 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
   it('answers bad input on the public routes with 4xx, never 500', async () => {
     expectProblem(await tryLogin(app, 'si\u0000ti', 'x'), 422);
     expectProblem(await api(app, app.adminToken, 'GET', '/api/v1/users?q=a%00b'), 422);
-    const mangled = await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie: 'naskah_session=%E0%A4%A' } });
+    const mangled = await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie: '__Host-naskah_session=%E0%A4%A' } });
     expect(mangled.status).to.equal(401);
   });
 
   it('changes a password only with the current one, and ends every session', async () => {
-    const a = await app.login('rina', 'sandi-rina-123');
-    const b = await app.login('rina', 'sandi-rina-123');
-    expectProblem(await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: 'tebakan-salah', newPassword: 'sandi-baru-rina' }), 422);
-    expectProblem(await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: 'sandi-rina-123', newPassword: 'pendek' }), 422);
-    expect((await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: 'sandi-rina-123', newPassword: 'sandi-baru-rina' })).status).to.equal(204);
+    const a = await app.login('rina', passwordOf('rina'));
+    const b = await app.login('rina', passwordOf('rina'));
+    expectProblem(await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: 'tebakan-salah', newPassword: 'sandi-baru-untuk-dia' }), 422);
+    expectProblem(await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: passwordOf('rina'), newPassword: 'pendek' }), 422);
+    expect((await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: passwordOf('rina'), newPassword: 'sandi-baru-untuk-dia' })).status).to.equal(204);
     for (const t of [a, b]) expectProblem(await api(app, t, 'GET', '/api/v1/auth/me'), 401);
-    expectProblem(await tryLogin(app, 'rina', 'sandi-rina-123'), 401);
-    expect((await tryLogin(app, 'rina', 'sandi-baru-rina')).status).to.equal(200);
+    expectProblem(await tryLogin(app, 'rina', passwordOf('rina')), 401);
+    expect((await tryLogin(app, 'rina', 'sandi-baru-untuk-dia')).status).to.equal(200);
   });
 
   it('disabling a user ends their sessions at once and their login looks like a wrong password', async () => {
-    const token = await app.login('budi', 'sandi-budi-123');
+    const token = await app.login('budi', passwordOf('budi'));
     const disabled = await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.budi}`, { disabled: true });
     expect(disabled.body).to.include({ disabled: true });
     expectProblem(await api(app, token, 'GET', '/api/v1/auth/me'), 401);
-    const refused = expectProblem(await tryLogin(app, 'budi', 'sandi-budi-123'), 401);
+    const refused = expectProblem(await tryLogin(app, 'budi', passwordOf('budi')), 401);
     expect(refused.detail).to.equal(expectProblem(await tryLogin(app, 'budi', 'bukan-sandinya'), 401).detail);
     await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.budi}`, { disabled: false });
-    expect((await tryLogin(app, 'budi', 'sandi-budi-123')).status).to.equal(200);
+    expect((await tryLogin(app, 'budi', passwordOf('budi'))).status).to.equal(200);
   });
 
   it('applies a role change from the next request, and keeps an admin from locking themselves out', async () => {
-    const token = await app.login('siti', 'sandi-siti-123');
+    const token = await app.login('siti', passwordOf('siti'));
     const pdf = { name: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n') };
     expectProblem(await upload(app, token, '/api/v1/documents', [pdf], { title: 'x' }), 403);
     const changed = await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.siti}`, { roles: ['staff', 'clerk'] });
@@ -94,7 +95,7 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
   });
 
   it('holds a password-only session to enrolment once its user needs a second factor', async () => {
-    const token = await app.login('budi', 'sandi-budi-123');
+    const token = await app.login('budi', passwordOf('budi'));
     await api(app, app.adminToken, 'PATCH', `/api/v1/users/${ids.budi}`, { clearance: 'rahasia' });
     const held = expectProblem(await api(app, token, 'GET', '/api/v1/auth/me'), 403);
     expect(String(held.type)).to.match(/totp-enrolment-required$/);
@@ -105,7 +106,7 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
 
   it('keeps usernames case-insensitive, as MySQL does', async () => {
     expectProblem(await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'SITI', password: 'sandi-lain-123', name: 'x', role: 'staff', unitCode: 'ORG' }), 409);
-    expect((await tryLogin(app, 'Siti', 'sandi-siti-123')).status).to.equal(200);
+    expect((await tryLogin(app, 'Siti', passwordOf('siti'))).status).to.equal(200);
   });
 
   it('lists users with filters and paging, for admins only', async () => {
@@ -116,11 +117,11 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     expect(clerks.body.items!.map((u) => u.username).sort()).to.deep.equal(['budi', 'siti']);
     expect((await api(app, app.adminToken, 'GET', '/api/v1/users?q=rin')).body.items!.map((u) => u.username)).to.deep.equal(['rina']);
     expectProblem(await api(app, app.adminToken, 'GET', '/api/v1/users?limit=100000'), 422);
-    expectProblem(await api(app, await app.login('budi', 'sandi-budi-123'), 'GET', '/api/v1/users'), 403);
+    expectProblem(await api(app, await app.login('budi', passwordOf('budi')), 'GET', '/api/v1/users'), 403);
   });
 
   it('gives every logged-in user a people directory with names, units and roles only', async () => {
-    const budi = await app.login('budi', 'sandi-budi-123');
+    const budi = await app.login('budi', passwordOf('budi'));
     const all = await api(app, budi, 'GET', '/api/v1/people?role=staff');
     expect(all.status).to.equal(200);
     for (const person of all.body.items!) expect(Object.keys(person).sort()).to.deep.equal(['disabled', 'id', 'name', 'roles', 'unitCode']);
@@ -140,18 +141,24 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/units/DINAS', { parentCode: 'NOPE' }), 422);
     expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/units/NOPE', { name: 'x' }), 404);
     expect((await api(app, app.adminToken, 'PATCH', '/api/v1/units/SEKSI', { name: 'Seksi Mutasi', parentCode: 'DINAS' })).body).to.include({ name: 'Seksi Mutasi', parentCode: 'DINAS' });
-    const units = await api(app, await app.login('budi', 'sandi-budi-123'), 'GET', '/api/v1/units');
+    const units = await api(app, await app.login('budi', passwordOf('budi')), 'GET', '/api/v1/units');
     expect(units.body.items!.map((u) => u.code)).to.include.members(['ORG', 'DINAS', 'BIDANG', 'SEKSI']);
   });
 
-  it('gives the web UI an HttpOnly, Secure, SameSite cookie and demands the anti-forgery header on changes', async () => {
-    const res = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'budi', password: 'sandi-budi-123', cookie: true }) });
+  it('gives the web UI __Host- cookies (HttpOnly session; Secure, SameSite, Path=/, no Domain) and demands the anti-forgery header on changes', async () => {
+    const res = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'budi', password: passwordOf('budi'), cookie: true }) });
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).to.not.have.property('token');
     const cookies = res.headers.getSetCookie();
-    const session = cookies.find((c) => c.startsWith('naskah_session='))!;
-    expect(session).to.match(/HttpOnly/i).and.match(/Secure/i).and.match(/SameSite=Strict/i);
-    expect(cookies.find((c) => c.startsWith('naskah_csrf='))).to.not.match(/HttpOnly/i);
+    expect(cookies.map((c) => c.split('=')[0])).to.have.members(['__Host-naskah_session', '__Host-naskah_csrf']);
+    for (const c of cookies) {
+      // What a browser demands of a __Host- cookie before it keeps one.
+      const attributes = c.split(';').slice(1).map((a) => a.trim().toLowerCase());
+      expect(attributes, c).to.include.members(['secure', 'path=/', 'samesite=strict']);
+      expect(attributes.filter((a) => a.startsWith('domain')), c).to.deep.equal([]);
+    }
+    expect(cookies.find((c) => c.startsWith('__Host-naskah_session='))).to.match(/; HttpOnly/i);
+    expect(cookies.find((c) => c.startsWith('__Host-naskah_csrf='))).to.not.match(/HttpOnly/i);
     const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
     const me = await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie } });
     expect(me.status).to.equal(200);
@@ -161,6 +168,9 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     expect(wrong.status).to.equal(403);
     const ok = await fetch(`${app.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': String(body.csrfToken) } });
     expect(ok.status).to.equal(204);
+    // Clearing must name the same cookies with the same attributes, or the browser keeps them.
+    for (const c of ok.headers.getSetCookie()) expect(c).to.match(/^__Host-naskah_(session|csrf)=;/).and.match(/; Secure/i).and.match(/; Path=\/(;|$)/).and.not.match(/Domain=/i);
+    expect(ok.headers.getSetCookie()).to.have.length(2);
     expect((await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie } })).status).to.equal(401);
   });
 
@@ -172,7 +182,7 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
   });
 
   it('lets no cache keep an API answer (the login answer with its token included), and asks for HTTPS only when served over it', async () => {
-    const login = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'budi', password: 'sandi-budi-123' }) });
+    const login = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'budi', password: passwordOf('budi') }) });
     expect(login.status).to.equal(200);
     expect(login.headers.get('cache-control')).to.equal('no-store');
     const me = await fetch(`${app.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${((await login.json()) as { token: string }).token}` } });
@@ -184,10 +194,10 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
   });
 
   it('writes no password, token or second-factor secret into the log', async () => {
-    const token = await app.login('budi', 'sandi-budi-123');
+    const token = await app.login('budi', passwordOf('budi'));
     const log = logLines.join('\n');
     expect(log).to.include('"path":"/api/v1/auth/login"');
-    for (const secret of ['sandi-budi-123', 'sandi-siti-123', 'salah-sandi-99', ADMIN.password, token, app.adminToken, ...[...app.secondFactors.values()].map((f) => f.secret)]) {
+    for (const secret of [passwordOf('budi'), passwordOf('siti'), 'salah-sandi-99', ADMIN.password, token, app.adminToken, ...[...app.secondFactors.values()].map((f) => f.secret)]) {
       expect(log).to.not.include(secret);
     }
   });

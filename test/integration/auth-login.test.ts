@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { totpCode, totpStep } from '../../src/domain/totp.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { ADMIN, type TestApp, startTestApp } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const login = (app: TestApp, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
   fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(async (r) => ({
@@ -17,13 +18,13 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
   let app: TestApp;
   before(async () => {
     app = await startTestApp();
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'kabid', password: 'sandi-kabid-123', name: 'Kabid', role: 'official', unitCode: 'ORG' });
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: 'sandi-staf-123', name: 'Staf', role: 'staff', unitCode: 'ORG' });
+    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'kabid', password: passwordOf('kabid'), name: 'Kabid', role: 'official', unitCode: 'ORG' });
+    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
   });
   after(async () => app?.stop());
 
   it('makes an official enrol first: a 403 with a token that reaches only the enrolment routes', async () => {
-    const first = await login(app, { username: 'kabid', password: 'sandi-kabid-123' });
+    const first = await login(app, { username: 'kabid', password: passwordOf('kabid') });
     expect(first.status).to.equal(403);
     expect(typeOf(first.body)).to.equal('totp-enrolment-required');
     const enrolment = String(first.body.token);
@@ -51,19 +52,19 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
     expect((await api(app, session, 'GET', '/api/v1/auth/me')).body).to.include({ username: 'kabid', totpEnabled: true });
 
     // Now a code is needed, and each works once.
-    expect(typeOf(expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: 'sandi-kabid-123' }), 401))).to.equal('totp-required');
-    expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: 'sandi-kabid-123', totp: totpCode(secret, now) }), 401); // used to enable
+    expect(typeOf(expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: passwordOf('kabid') }), 401))).to.equal('totp-required');
+    expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: passwordOf('kabid'), totp: totpCode(secret, now) }), 401); // used to enable
     const fresh = totpCode(secret, now + 1);
-    const ok = await login(app, { username: 'kabid', password: 'sandi-kabid-123', totp: fresh });
+    const ok = await login(app, { username: 'kabid', password: passwordOf('kabid'), totp: fresh });
     expect(ok.status).to.equal(200);
     expect((await api(app, String(ok.body.token), 'GET', '/api/v1/auth/me')).body).to.include({ username: 'kabid', totpEnabled: true, totpRequired: true });
-    const replay = expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: 'sandi-kabid-123', totp: fresh }), 401);
+    const replay = expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: passwordOf('kabid'), totp: fresh }), 401);
     expect(typeOf(replay)).to.equal('totp-invalid');
 
     // A recovery code (any case, with or without the dash) works once.
     const code = recoveryCodes[0]!;
-    expect((await login(app, { username: 'kabid', password: 'sandi-kabid-123', totp: code.toLowerCase() })).status).to.equal(200);
-    expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: 'sandi-kabid-123', totp: code.replace('-', '') }), 401);
+    expect((await login(app, { username: 'kabid', password: passwordOf('kabid'), totp: code.toLowerCase() })).status).to.equal(200);
+    expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: passwordOf('kabid'), totp: code.replace('-', '') }), 401);
     // The right code with a wrong password is still a plain 401.
     app.clock.advance(90_000);
     const wrong = expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: 'salah-sandi-1', totp: totpCode(secret, totpStep(app.clock.now())) }), 401);
@@ -72,26 +73,26 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
   });
 
   it('refuses a second enrolment while one is on; an admin reset ends sessions and asks to enrol again', async () => {
-    const token = await app.login('kabid', 'sandi-kabid-123');
+    const token = await app.login('kabid', passwordOf('kabid'));
     expectProblem(await api(app, token, 'POST', '/api/v1/auth/totp/setup', {}), 409);
     const me = await api(app, token, 'GET', '/api/v1/auth/me');
     expectProblem(await api(app, token, 'POST', `/api/v1/users/${String(me.body.id)}/totp/reset`), 403);
     expect((await api(app, app.adminToken, 'POST', `/api/v1/users/${String(me.body.id)}/totp/reset`)).status).to.equal(204);
     expectProblem(await api(app, token, 'GET', '/api/v1/auth/me'), 401);
-    const again = await login(app, { username: 'kabid', password: 'sandi-kabid-123' });
+    const again = await login(app, { username: 'kabid', password: passwordOf('kabid') });
     expect(typeOf(again.body)).to.equal('totp-enrolment-required');
     app.secondFactors.delete('kabid');
   });
 
   it('lets staff cleared up to terbatas in with a password alone', async () => {
-    const r = await login(app, { username: 'staf', password: 'sandi-staf-123' });
+    const r = await login(app, { username: 'staf', password: passwordOf('staf') });
     expect(r.status).to.equal(200);
     expect(r.body.user).to.include({ username: 'staf', role: 'staff', totpRequired: false });
     expect(r.body.user).to.not.have.any.keys('passwordHash', 'totpSecret');
   });
 
   it('refuses tampered, foreign, alg:none, expired and logged-out tokens alike', async () => {
-    const token = await app.login('staf', 'sandi-staf-123');
+    const token = await app.login('staf', passwordOf('staf'));
     expect((await api(app, token, 'GET', '/api/v1/auth/me')).status).to.equal(200);
     const flipped = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
     for (const bad of [flipped, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.', 'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJhZG1pbiJ9.x', '', 'a'.repeat(5000)]) {
@@ -102,7 +103,7 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
     expect((await api(app, token, 'POST', '/api/v1/auth/logout')).status).to.equal(204);
     expectProblem(await api(app, token, 'GET', '/api/v1/auth/me'), 401);
 
-    const later = await app.login('staf', 'sandi-staf-123');
+    const later = await app.login('staf', passwordOf('staf'));
     app.clock.advance(12 * 3600_000 + 1000); // past TOKEN_TTL_HOURS (12)
     expectProblem(await api(app, later, 'GET', '/api/v1/auth/me'), 401);
   });
@@ -112,7 +113,7 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
     const actions = new Set(entries.map((e) => e.action));
     for (const a of ['auth.login', 'auth.login_failed', 'auth.login_enrolment', 'auth.totp_enabled', 'auth.logout', 'admin.user_totp_reset']) expect(actions, a).to.include(a);
     const text = JSON.stringify(entries);
-    for (const secret of ['sandi-kabid-123', 'sandi-staf-123', 'salah-sandi-1', ADMIN.password]) expect(text).to.not.include(secret);
+    for (const secret of [passwordOf('kabid'), passwordOf('staf'), 'salah-sandi-1', ADMIN.password]) expect(text).to.not.include(secret);
     const failed = entries.find((e) => e.action === 'auth.login_failed');
     expect(failed?.details).to.have.property('ip');
   });

@@ -14,6 +14,7 @@ import type { BackupManifest } from '../../src/domain/backup-manifest.ts';
 import { type Ack, buildOffice, expectSameTables, expectUploads, expectWorkingOffice, type Office, tablesOf, uploadClients } from '../support/backup-office.ts';
 import { cli } from '../support/cli.ts';
 import { cliHere } from '../support/cli-in-process.ts';
+import { passwordOf } from '../support/passwords.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { startS3rver, type TestS3Server } from '../support/s3rver.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -81,6 +82,8 @@ describe('backup and restore: an identical office, on both profiles', function (
     expect(restore.code, restore.err + restore.out).to.equal(0);
     const [manifest] = await manifestsOf(backupDir);
     expect(restore.out).to.include(`audit chain verified: head ${manifest!.audit.seq}:${manifest!.audit.hash}, as in the backup`);
+    // The key TOTP secrets are encrypted under travels with them (people log in below with theirs).
+    expect(manifest!.secrets.map((f) => f.path)).to.include.members(['office-ca-key.secret', 'totp-key.secret']);
 
     const tables = await tablesOf({ dialect: 'sqlite', url: `sqlite:${path.join(dataDir, 'naskah.sqlite')}` });
     embedded = { dataDir, tables };
@@ -93,6 +96,16 @@ describe('backup and restore: an identical office, on both profiles', function (
     expect(uploads.before).to.be.greaterThan(0);
     expect(uploads.during, 'clients were uploading while the backup ran').to.be.greaterThan(0);
     await expectWorkingOffice(restored, office, 31);
+    await restored.stop({ keepData: true });
+  });
+
+  it('encrypts the second-factor secrets anew when the restored office has a TOTP_SECRET_KEY of its own', async () => {
+    const env = { DATA_DIR: await tempDir('naskah-own-key-'), TOTP_SECRET_KEY: 'kunci-totp-kantor-bupati-sleman-2026' };
+    const restore = await cliHere(['restore', '--from', backupDir, '--backup', (await manifestsOf(backupDir))[0]!.name], env);
+    expect(restore.code, restore.err + restore.out).to.equal(0);
+    expect(restore.out).to.include("second-factor secrets are now encrypted under this server's TOTP_SECRET_KEY");
+    const restored = await startRestored({ TOTP_SECRET_KEY: env.TOTP_SECRET_KEY }, env.DATA_DIR);
+    for (const who of [office.people.kabid, office.people.sekda]) expect(await restored.login(who.username, passwordOf(who.username))).to.be.a('string');
     await restored.stop({ keepData: true });
   });
 

@@ -12,6 +12,7 @@ import { directoryVaults } from '../../src/infra/backup/directory.vault.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { startTestApp, startTestAppOn, type TestApp } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const HOUR = 3600_000;
 
@@ -53,9 +54,9 @@ for (const target of databaseTargets()) {
     });
 
     it('lists the runs for admins, and warns when the last good backup is older than the interval', async () => {
-      const staff = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: 'sandi-staf-123', name: 'Staf', role: 'staff', unitCode: 'ORG' });
+      const staff = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
       expect(staff.status).to.equal(201);
-      expectProblem(await api(app, await app.login('staf', 'sandi-staf-123'), 'GET', '/api/v1/backups'), 403);
+      expectProblem(await api(app, await app.login('staf', passwordOf('staf')), 'GET', '/api/v1/backups'), 403);
       const listed = await api(app, app.adminToken, 'GET', '/api/v1/backups?limit=2');
       expect(listed.status).to.equal(200);
       expect(listed.body).to.deep.include({ total: 3, page: 1, limit: 2, overdue: false });

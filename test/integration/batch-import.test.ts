@@ -83,8 +83,8 @@ describe('bulk import (HTTP, embedded)', function () {
 
   it('shows a batch only to whoever imported it', async () => {
     const r = await upload(app, app.adminToken, BATCH, [{ name: 'satu.pdf', bytes: pdf1 }]);
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'siti', password: 'kata-sandi-siti', name: 'Siti', role: 'clerk', unitCode: 'ORG' });
-    const siti = await app.login('siti', 'kata-sandi-siti');
+    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'siti', password: 'kata-sandi-agendaris', name: 'Siti', role: 'clerk', unitCode: 'ORG' });
+    const siti = await app.login('siti', 'kata-sandi-agendaris');
     expectProblem(await api(app, siti, 'GET', `${BATCH}/${r.body.batchId}`), 404);
     expectProblem(await upload(app, siti, BATCH, []), 400);
   });

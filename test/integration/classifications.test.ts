@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { databaseTargets } from '../support/databases.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { startTestAppOn, type TestApp } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const PATH = '/api/v1/classifications';
 type Code = { code: string; name: string; parentCode: string | null; active: boolean; activeYears: number | null; inactiveYears: number | null; finalDisposition: string | null };
@@ -13,8 +14,8 @@ for (const target of databaseTargets()) {
     let staff: string;
     before(async () => {
       app = await startTestAppOn(target, {}, { freshScheme: true }); // the scheme as a new office gets it
-      await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: 'sandi-staf-123', name: 'Staf', role: 'staff', unitCode: 'ORG' });
-      staff = await app.login('staf', 'sandi-staf-123');
+      await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
+      staff = await app.login('staf', passwordOf('staf'));
     });
     after(async () => app?.stop());
 

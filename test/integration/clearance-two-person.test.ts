@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { api, expectProblem } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 type Json = Record<string, unknown>;
 
@@ -16,16 +17,16 @@ describe('clearance above one\'s own needs a second admin (HTTP, embedded)', fun
   before(async () => {
     app = await startTestApp(); // the first admin is cleared sangat_rahasia (ADMIN_CLEARANCE)
     for (const username of ['admin.biasa', 'admin.kedua']) {
-      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: `sandi-${username}-1`, name: username, role: 'admin', unitCode: 'ORG', clearance: 'biasa' });
+      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username, '1'), name: username, role: 'admin', unitCode: 'ORG', clearance: 'biasa' });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
     }
-    low = await app.login('admin.biasa', 'sandi-admin.biasa-1');
-    peer = await app.login('admin.kedua', 'sandi-admin.kedua-1');
+    low = await app.login('admin.biasa', passwordOf('admin.biasa', '1'));
+    peer = await app.login('admin.kedua', passwordOf('admin.kedua', '1'));
   });
   after(() => app?.stop());
 
   it('creates an account the admin asks to clear above themselves at their own level, and raises it only when a cleared second admin approves', async () => {
-    const r = await api(app, low, 'POST', '/api/v1/users', { username: 'penyusup', password: 'sandi-penyusup-1', name: 'Penyusup', role: 'staff', unitCode: 'ORG', clearance: 'sangat_rahasia' });
+    const r = await api(app, low, 'POST', '/api/v1/users', { username: 'penyusup', password: passwordOf('penyusup', '1'), name: 'Penyusup', role: 'staff', unitCode: 'ORG', clearance: 'sangat_rahasia' });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
     expect(r.body.clearance).to.equal('biasa');
     const pending = r.body.pendingRequest as Json;
@@ -43,7 +44,7 @@ describe('clearance above one\'s own needs a second admin (HTTP, embedded)', fun
   });
 
   it('holds a password or second-factor reset of an account cleared above the admin, and changes nothing meanwhile', async () => {
-    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'pejabat', password: 'sandi-pejabat-lama', name: 'Pejabat', role: 'staff', unitCode: 'ORG', clearance: 'rahasia' });
+    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'pejabat', password: passwordOf('pejabat', 'lama'), name: 'Pejabat', role: 'staff', unitCode: 'ORG', clearance: 'rahasia' });
     expect(r.status).to.equal(201);
     const id = String(r.body.id);
     const reset = await api(app, low, 'PATCH', `/api/v1/users/${id}`, { password: 'sandi-baru-penyusup' });
@@ -51,7 +52,7 @@ describe('clearance above one\'s own needs a second admin (HTTP, embedded)', fun
     expect((reset.body.pendingRequest as Json).changes).to.deep.equal({ password: 'new' });
     const login = async (password: string) => (await api(app, null, 'POST', '/api/v1/auth/login', { username: 'pejabat', password })).status;
     expect(await login('sandi-baru-penyusup')).to.equal(401);
-    expect(await login('sandi-pejabat-lama')).to.not.equal(401); // 403: enrol a second factor first (cleared rahasia)
+    expect(await login(passwordOf('pejabat', 'lama'))).to.not.equal(401); // 403: enrol a second factor first (cleared rahasia)
     expect((await api(app, low, 'POST', `/api/v1/users/${id}/totp/reset`)).status).to.equal(202);
     expect((await api(app, low, 'PATCH', `/api/v1/users/${id}`, { name: 'Pejabat Utama' })).status).to.equal(200); // a name is not access
     const waiting = (await api(app, app.adminToken, 'GET', '/api/v1/access-requests?status=pending')).body.items as Json[];

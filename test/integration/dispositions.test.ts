@@ -5,6 +5,7 @@ import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { api, expectProblem, form } from '../support/http.ts';
 import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const everything = { userId: 'test', unitCodes: 'all' as const, levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const] };
 const HOUR = 3600_000;
@@ -78,10 +79,10 @@ for (const target of databaseTargets()) {
         ['-', 'lama.bkd', 'staff', 'BKD', 'biasa', 'Pensiun'],
       ] as const;
       for (const [key, username, role, unitCode, clearance, name] of people) {
-        const r = await api(app, a, 'POST', '/api/v1/users', { username, password: `sandi-${username}-1`, name, role, unitCode, clearance });
+        const r = await api(app, a, 'POST', '/api/v1/users', { username, password: passwordOf(username, '1'), name, role, unitCode, clearance });
         expect(r.status, JSON.stringify(r.body)).to.equal(201);
         ids[key === '-' ? 'retired' : key] = String(r.body.id);
-        if (key !== '-') t[key] = await app.login(username, `sandi-${username}-1`);
+        if (key !== '-') t[key] = await app.login(username, passwordOf(username, '1'));
       }
       expect((await api(app, a, 'PATCH', `/api/v1/users/${ids.retired}`, { disabled: true })).status).to.equal(200);
     });
@@ -255,9 +256,9 @@ for (const target of databaseTargets()) {
       // A unit with one cleared member (Rini) and one who is not (Tono).
       expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'INSP', name: 'Inspektorat', parentCode: 'ORG' })).status).to.equal(201);
       const member = async (username: string, name: string, clearance: string) => {
-        const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: `sandi-${username}-1`, name, role: 'staff', unitCode: 'INSP', clearance });
+        const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username, '1'), name, role: 'staff', unitCode: 'INSP', clearance });
         expect(r.status, JSON.stringify(r.body)).to.equal(201);
-        return { id: String(r.body.id), token: await app.login(username, `sandi-${username}-1`) };
+        return { id: String(r.body.id), token: await app.login(username, passwordOf(username, '1')) };
       };
       const rini = await member('rini.insp', 'Rini', 'rahasia');
       const tono = await member('tono.insp', 'Tono', 'terbatas');

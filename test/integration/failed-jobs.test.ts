@@ -6,6 +6,7 @@ import type { TextExtractor } from '../../src/ports/text-extractor.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { api, expectProblem, upload } from '../support/http.ts';
 import { startTestAppOn, type TestApp, waitForDocument } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 type Job = { id: string; type: string; state: string; attempts: number; lastError: string | null; retryable: boolean; subject: { kind: string; id: string; title: string | null } | null };
 const everything = { userId: 'x', unitCodes: 'all' as const, levels: ['biasa' as const] };
@@ -20,8 +21,8 @@ for (const target of databaseTargets()) {
       // One attempt: a crash fails the job for good at once, as the last of five would.
       app = await startTestAppOn(target, { JOB_MAX_ATTEMPTS: '1' });
       realExtractor = app.naskah.deps.extractor;
-      await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: 'sandi-staf-123', name: 'Staf', role: 'staff', unitCode: 'ORG' });
-      staff = await app.login('staf', 'sandi-staf-123');
+      await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
+      staff = await app.login('staf', passwordOf('staf'));
     });
     after(async () => app?.stop());
 

@@ -4,6 +4,7 @@ import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { monthOf } from '../../src/domain/office-time.ts';
 import { api, expectProblem, form } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const HOUR = 3600_000;
 
@@ -30,13 +31,13 @@ describe('office figures (GET /api/v1/stats)', function () {
     await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'BKD', name: 'BKD', parentCode: 'ORG' });
     await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'DISDIK', name: 'Disdik', parentCode: 'ORG' });
     for (const [u, role, unit] of [['tu.bkd', 'clerk', 'BKD'], ['kaban', 'official', 'BKD'], ['staf', 'staff', 'BKD'], ['kadis', 'official', 'DISDIK']] as const) {
-      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: u, password: `sandi-${u}-123`, name: u, role, unitCode: unit });
+      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: u, password: passwordOf(u), name: u, role, unitCode: unit });
       ids[u] = String(r.body.id);
     }
-    t.clerk = await app.login('tu.bkd', 'sandi-tu.bkd-123');
-    t.head = await app.login('kaban', 'sandi-kaban-123');
-    t.staff = await app.login('staf', 'sandi-staf-123');
-    t.other = await app.login('kadis', 'sandi-kadis-123');
+    t.clerk = await app.login('tu.bkd', passwordOf('tu.bkd'));
+    t.head = await app.login('kaban', passwordOf('kaban'));
+    t.staff = await app.login('staf', passwordOf('staf'));
+    t.other = await app.login('kadis', passwordOf('kadis'));
   });
   after(async () => app?.stop());
 

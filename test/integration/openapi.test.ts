@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { api } from '../support/http.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { ADMIN, startTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('the published OpenAPI document', function () {
   this.timeout(60_000);
@@ -14,7 +14,7 @@ describe('the published OpenAPI document', function () {
   it('names only routes the server has (each answers something other than "no such route")', async () => {
     const spec = (await api(app, null, 'GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     const missing: string[] = [];
-    const token = await app.login('admin', 'rahasia-admin-123'); // the walk logs this one out
+    const token = await app.login(ADMIN.username, ADMIN.password); // the walk logs this one out
     for (const [p, ops] of Object.entries(spec.paths)) {
       for (const method of Object.keys(ops)) {
         const url = p.replace(/\{[^}]+\}/g, randomUUID());

@@ -9,6 +9,7 @@ import { ensureFixture } from '../support/fixtures.ts';
 import { api, expectProblem, type Reply, upload } from '../support/http.ts';
 import { footprint, idle } from '../support/leftovers.ts';
 import { type TestApp, startTestAppOn, waitForDocument } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const everything = { userId: 'test', unitCodes: 'all' as const, levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const] };
 const OUT = '/api/v1/letters/outgoing';
@@ -54,10 +55,10 @@ for (const target of databaseTargets()) describe(`outgoing letters through revie
       ['pemeriksa', 'auditor', 'ORG'],
     ];
     for (const [username, role, unitCode] of people) {
-      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: `sandi-${username}-123`, name: `Bapak ${username}`, role, unitCode });
+      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username), name: `Bapak ${username}`, role, unitCode });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       id[username] = String(r.body.id);
-      token[username] = await app.login(username, `sandi-${username}-123`);
+      token[username] = await app.login(username, passwordOf(username));
     }
   });
   after(async () => {

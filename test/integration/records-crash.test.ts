@@ -11,6 +11,7 @@ import { retentionForNew } from '../../src/app/records/retention-scheme.ts';
 import { openOffice } from '../support/open-office.ts';
 import { freePort, killHard, SERVER_ADMIN, startServer } from '../support/server-process.ts';
 import { totpLoginClient } from '../support/totp-login.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const RECORDS = 500;
 type Json = Record<string, unknown>;
@@ -94,10 +95,10 @@ describe('records: a disposal killed half-way completes after a restart', functi
       return { status: res.status, body: (await res.json()) as Json };
     };
     for (const [username, roles] of [['arsiparis', ['archivist']], ['kepala', ['official']]] as const) {
-      expect((await post(admin, '/api/v1/users', { username, password: `sandi-${username}-1`, name: username, roles, unitCode: 'ORG' })).status).to.equal(201);
+      expect((await post(admin, '/api/v1/users', { username, password: passwordOf(username, '1'), name: username, roles, unitCode: 'ORG' })).status).to.equal(201);
     }
-    const archivist = await client.login('arsiparis', 'sandi-arsiparis-1');
-    const head = await client.login('kepala', 'sandi-kepala-1');
+    const archivist = await client.login('arsiparis', passwordOf('arsiparis', '1'));
+    const head = await client.login('kepala', passwordOf('kepala', '1'));
     const proposed = await post(archivist, '/api/v1/disposals', { documentIds: ids, reason: 'Retensi habis' });
     expect(proposed.status, JSON.stringify(proposed.body)).to.equal(201);
     const disposalId = String(proposed.body.id);
@@ -119,7 +120,7 @@ describe('records: a disposal killed half-way completes after a restart', functi
     expect(destroyedAtKill, 'the kill came in the middle of the execution').to.be.within(20, RECORDS - 1);
 
     child = await startServer(dataDir, port, env);
-    const again = await client.login('arsiparis', 'sandi-arsiparis-1');
+    const again = await client.login('arsiparis', passwordOf('arsiparis', '1'));
     let disposal: Json = {};
     for (const until = Date.now() + 120_000; Date.now() < until; ) {
       disposal = (await (await fetch(`${base}/api/v1/disposals/${disposalId}`, { headers: { authorization: `Bearer ${again}` } })).json()) as Json;

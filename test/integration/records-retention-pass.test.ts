@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { api } from '../support/http.ts';
 import { archive, eventually, type RecordsPeople, setUpRecordsOffice } from '../support/records-office.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const YEAR = 365.25 * 24 * 3600_000;
 type Json = Record<string, unknown>;
@@ -15,8 +16,8 @@ describe('the retention pass moves records on with the calendar and tells the ar
   /** Moves the office's clock on; sessions end with time, so people log in again. */
   const later = async (ms: number) => {
     app.clock.advance(ms);
-    t.archivist = await app.login('arsiparis', 'sandi-arsiparis-123');
-    t.clerk = await app.login('agendaris', 'sandi-agendaris-123');
+    t.archivist = await app.login('arsiparis', passwordOf('arsiparis'));
+    t.clerk = await app.login('agendaris', passwordOf('agendaris'));
   };
   const pass = async () => {
     const jobsBefore = (await app.naskah.deps.db.jobs.countByState()).done;

@@ -9,6 +9,7 @@ import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { api, expectProblem, form } from '../support/http.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { passwordOf } from '../support/passwords.ts';
 
 const HOUR = 3600_000;
 const MAIL = (who: string) => `${who}@bkd.example.go.id`;
@@ -82,11 +83,11 @@ for (const target of databaseTargets()) {
         ['sari', 'sari.org', 'staff', 'ORG', 'Sari', MAIL('sari')],
       ] as const;
       for (const [key, username, role, unitCode, name, email] of people) {
-        const r = await api(app, a, 'POST', '/api/v1/users', { username, password: `sandi-${username}-1`, name, role, unitCode, clearance: 'terbatas', ...(email ? { email } : {}) });
+        const r = await api(app, a, 'POST', '/api/v1/users', { username, password: passwordOf(username, '1'), name, role, unitCode, clearance: 'terbatas', ...(email ? { email } : {}) });
         expect(r.status, JSON.stringify(r.body)).to.equal(201);
         expect(r.body.email).to.equal(email);
         ids[key] = String(r.body.id);
-        t[key] = await app.login(username, `sandi-${username}-1`);
+        t[key] = await app.login(username, passwordOf(username, '1'));
       }
       expect((await api(app, a, 'PATCH', `/api/v1/users/${ids.dedi}`, { disabled: true })).status).to.equal(200);
       // Due at 16:00 WIB three days from now.

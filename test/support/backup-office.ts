@@ -17,6 +17,7 @@ import { api, form, upload } from './http.ts';
 import { idle } from './leftovers.ts';
 import { approvedLetter, issueCertificate, type Person, person, setUpUnits, sign, signedPdf, verifyUpload } from './sign-office.ts';
 import type { TestApp } from './test-app.ts';
+import { passwordOf } from './passwords.ts';
 
 export const PIN = '482915';
 export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -148,7 +149,7 @@ export const expectSameTables = (a: Map<string, string[]>, b: Map<string, string
  */
 export const expectWorkingOffice = async (app: TestApp, office: Office, seed: number): Promise<void> => {
   const p = office.people;
-  for (const who of [p.clerk, p.kabid, p.sekda, p.konseptor]) who.token = await app.login(who.username, `sandi-${who.username}-123`);
+  for (const who of [p.clerk, p.kabid, p.sekda, p.konseptor]) who.token = await app.login(who.username, passwordOf(who.username));
   const pdf = await signedPdf(app, p.sekda, office.signedLetterId);
   expect(pdf.status).to.equal(200);
   const checked = await verifyUpload(app, pdf.bytes);

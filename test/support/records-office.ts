@@ -8,6 +8,7 @@ import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { api, upload } from './http.ts';
 import { type TestApp, waitForDocument } from './test-app.ts';
+import { passwordOf } from './passwords.ts';
 
 export const SCHEME_CSV = [
   'code,name,activeYears,inactiveYears,finalDisposition,description',
@@ -30,9 +31,9 @@ export const setUpRecordsOffice = async (app: TestApp): Promise<RecordsPeople> =
   ];
   const tokens = {} as RecordsPeople;
   for (const [key, username, roles] of people) {
-    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: `sandi-${username}-123`, name: username, roles, unitCode: 'ORG' });
+    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username), name: username, roles, unitCode: 'ORG' });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
-    tokens[key] = await app.login(username, `sandi-${username}-123`);
+    tokens[key] = await app.login(username, passwordOf(username));
   }
   const res = await fetch(`${app.url}/api/v1/classifications/import`, { method: 'POST', headers: { authorization: `Bearer ${tokens.archivist}`, 'content-type': 'text/csv' }, body: SCHEME_CSV });
   expect(res.status, await res.clone().text()).to.equal(200);

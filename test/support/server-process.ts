@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const SERVER_ADMIN = { username: 'admin', password: 'kata-sandi-admin' };
+export const SERVER_ADMIN = { username: 'admin', password: 'kata-sandi-kantor' };
 
 /** Starts `src/main.ts` on `port` over `dataDir`; resolves once it printed its URL. */
 export const startServer = (dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> =>

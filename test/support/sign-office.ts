@@ -12,6 +12,7 @@ import type { SigningCredential } from '../../src/ports/pdf-signing.ts';
 import { api, type Reply } from './http.ts';
 import { footprint, idle } from './leftovers.ts';
 import type { TestApp } from './test-app.ts';
+import { passwordOf } from './passwords.ts';
 
 const run = promisify(execFile);
 export const OUT = '/api/v1/letters/outgoing';
@@ -43,9 +44,9 @@ export const setUpUnits = async (app: TestApp): Promise<void> => {
 
 /** Creates a user and logs them in (enrolling a second factor when their role needs one). */
 export const person = async (app: TestApp, username: string, role: string, unitCode: string, name = `Bapak ${username}`, extra: Record<string, unknown> = {}): Promise<Person> => {
-  const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: `sandi-${username}-123`, name, role, unitCode, ...extra });
+  const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username), name, role, unitCode, ...extra });
   expect(r.status, JSON.stringify(r.body)).to.equal(201);
-  return { id: String(r.body.id), username, token: await app.login(username, `sandi-${username}-123`) };
+  return { id: String(r.body.id), username, token: await app.login(username, passwordOf(username)) };
 };
 
 /** A template letter drafted by `drafter` for `signer`, taken through its reviewers to `approved`. */

@@ -40,7 +40,7 @@ export interface TestApp {
   stop(o?: { keepData?: boolean }): Promise<void>;
 }
 
-export const ADMIN = { username: 'admin', password: 'rahasia-admin-123' };
+export const ADMIN = { username: 'admin', password: 'rahasia-kantor-123' };
 
 /**
  * The codes generated letters carry (an older scheme's, such as 005 Undangan) and that tests

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { totpLoginClient } from '../../../test/support/totp-login.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const ADMIN = { username: 'admin', password: 'bench-admin-12345' };
+export const ADMIN = { username: 'admin', password: 'bench-kantor-12345' };
 
 export interface ServerProcess {
   url: string;

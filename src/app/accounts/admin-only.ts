@@ -1,17 +1,10 @@
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { hasRole } from '../../domain/roles.ts';
-import { passwordProblem } from '../../domain/password-policy.ts';
 
 /** Account administration is for admins; `null` is the shell or the first start. */
 export const requireAdmin = (actor: Actor | null): void => {
   if (actor && !hasRole(actor, 'admin')) throw new AppError('forbidden', 'only an admin may manage accounts and units');
-};
-
-/** Applies the password policy, naming the field that carries the password. */
-export const checkPassword = (password: string, field = 'password'): void => {
-  const problem = passwordProblem(password);
-  if (problem) throw new AppError('invalid', `the password is not acceptable: ${problem}`, { errors: [{ field, message: problem }] });
 };
 
 /** Translates the repository's unique-key conflict into a message about the value that clashed. */

@@ -1,8 +1,8 @@
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { checkPassword } from './admin-only.ts';
 import { countAttempt, settleFailure, settleSuccess, throttleKeys } from './login-throttle.ts';
+import { checkNewPassword, hashPassword, passwordMatches } from './passwords.ts';
 
 /**
  * Changes the caller's own password after checking the current one (a stolen session alone
@@ -14,13 +14,13 @@ export const changePassword = async (deps: AppDeps, actor: Actor, input: { curre
   if (!user) throw new AppError('unauthenticated', 'the account no longer exists');
   const keys = throttleKeys(user.username, ip);
   const counts = await countAttempt(deps, keys);
-  if (!(await deps.hasher.verify(user.passwordHash, input.currentPassword))) {
+  if (!(await passwordMatches(deps, user.passwordHash, input.currentPassword))) {
     await settleFailure(deps, keys, counts);
     throw new AppError('invalid', 'the current password is wrong', { errors: [{ field: 'currentPassword', message: 'wrong password' }] });
   }
   await settleSuccess(deps, keys);
-  checkPassword(input.newPassword, 'newPassword');
-  const passwordHash = await deps.hasher.hash(input.newPassword);
+  await checkNewPassword(deps, input.newPassword, user.username, 'newPassword');
+  const passwordHash = await hashPassword(deps, input.newPassword);
   await deps.db.transaction(async (tx) => {
     await tx.users.update(user.id, { passwordHash });
     const revoked = await tx.sessions.revokeAllOf(user.id);

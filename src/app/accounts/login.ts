@@ -4,6 +4,7 @@ import type { UserRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { type ThrottleKey, countAttempt, settleFailure, settleSuccess, throttleKeys } from './login-throttle.ts';
 import { normaliseUsername } from './usernames.ts';
+import { passwordMatches } from './passwords.ts';
 import { presentUser } from './present-user.ts';
 import { newToken, openSession } from './sessions.ts';
 import { checkSecondFactor } from './two-factor.ts';
@@ -33,7 +34,7 @@ export const login = async (deps: AppDeps, input: LoginInput, ip: string | undef
   const keys = throttleKeys(input.username, ip);
   const counts = await countAttempt(deps, keys);
   const user = await deps.db.users.findByUsername(normaliseUsername(input.username));
-  const passwordOk = await deps.hasher.verify(user?.passwordHash ?? (await dummy(deps)), input.password);
+  const passwordOk = await passwordMatches(deps, user?.passwordHash ?? (await dummy(deps)), input.password);
   if (!user || !passwordOk || user.disabled) await fail(deps, { keys, counts, user, ip, reason: 'credentials' }, 'wrong username or password');
 
   const known = user!;

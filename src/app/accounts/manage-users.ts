@@ -6,7 +6,8 @@ import { needsSecondAdmin, type SecurityLevel } from '../../domain/security-leve
 import type { AccessChange, UserRecord } from '../../ports/repositories.ts';
 import { applyAccessChange, holdForSecondAdmin, levelOf } from './access-requests.ts';
 import type { AppDeps } from '../deps.ts';
-import { checkPassword, conflictAs, requireAdmin } from './admin-only.ts';
+import { conflictAs, requireAdmin } from './admin-only.ts';
+import { checkNewPassword, hashPassword } from './passwords.ts';
 import { presentUser } from './present-user.ts';
 import { normaliseUsername } from './usernames.ts';
 
@@ -49,10 +50,10 @@ const existing = async (deps: AppDeps, id: string): Promise<UserRecord> => {
  */
 export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewUserInput) => {
   requireAdmin(actor);
-  checkPassword(input.password);
   const username = normaliseUsername(input.username);
+  await checkNewPassword(deps, input.password, username);
   await requireUnit(deps, input.unitCode);
-  const passwordHash = await deps.hasher.hash(input.password);
+  const passwordHash = await hashPassword(deps, input.password);
   const held = actor !== null && needsSecondAdmin(actor.clearance, null, input.clearance);
   const clearance = held ? actor.clearance : input.clearance;
   const out = await deps.db.transaction(async (tx) => {
@@ -74,24 +75,23 @@ export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewU
  */
 export const updateUser = async (deps: AppDeps, actor: Actor, id: string, changes: UserChanges) => {
   requireAdmin(actor);
-  await existing(deps, id);
+  const target = await existing(deps, id);
   if (actor.id === id && (changes.disabled !== undefined || changes.roles || changes.clearance || changes.password !== undefined)) {
     throw new AppError('conflict', 'you cannot change your own access (disable, roles, clearance, password); ask another admin');
   }
   if (changes.unitCode) await requireUnit(deps, changes.unitCode);
-  if (changes.password !== undefined) checkPassword(changes.password);
+  if (changes.password !== undefined) await checkNewPassword(deps, changes.password, target.username);
   const change: AccessChange = {
     ...(changes.name !== undefined ? { name: changes.name } : {}),
     ...(changes.roles ? { roles: normaliseRoles(changes.roles) } : {}),
     ...(changes.unitCode ? { unitCode: changes.unitCode } : {}),
     ...(changes.clearance ? { clearance: changes.clearance } : {}),
     ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
-    ...(changes.password ? { passwordHash: await deps.hasher.hash(changes.password) } : {}),
+    ...(changes.password ? { passwordHash: await hashPassword(deps, changes.password) } : {}),
     ...(changes.email !== undefined ? { email: changes.email } : {}),
   };
   // Only a name or an address may an admin change alone on an account cleared above them.
   const reaching = changes.clearance !== undefined || changes.roles !== undefined || changes.unitCode !== undefined || changes.disabled !== undefined || changes.password !== undefined;
-  const target = await existing(deps, id);
   if (reaching && needsSecondAdmin(actor.clearance, target.clearance, changes.clearance)) {
     const pendingRequest = await deps.db.transaction((tx) => holdForSecondAdmin(deps, tx, actor, id, change, levelOf(target.clearance, changes.clearance)));
     return { ...presentUser(target), pendingRequest };

@@ -1,20 +1,25 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import { base32Encode, matchTotp, otpauthUrl } from '../../domain/totp.ts';
 import type { UserRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
+import { newRecoveryCodes, normaliseRecoveryCode, spendRecoveryCode } from './recovery-codes.ts';
 import { hashToken, openSession } from './sessions.ts';
 
 const ISSUER = 'Naskah';
-const RECOVERY_CODES = 10;
 
-const normaliseRecoveryCode = (code: string): string => code.replace(/[\s-]/g, '').toUpperCase();
-const hashRecoveryCode = (code: string): string => createHash('sha256').update(normaliseRecoveryCode(code)).digest('hex');
-// 50 random bits each, shown as ABCDE-FGHIJ so they can be read aloud and typed back.
-const newRecoveryCode = (): string => {
-  const s = base32Encode(randomBytes(7)).slice(0, 10);
-  return `${s.slice(0, 5)}-${s.slice(5)}`;
+/**
+ * The user's TOTP secret, opened from its sealed form. A secret that does not open means this
+ * server has another key than the one that sealed it: a configuration fault, not a wrong code.
+ */
+const totpSecretOf = (deps: AppDeps, user: UserRecord): string | null => {
+  if (!user.totpSecret) return null;
+  try {
+    return deps.totpSecrets.open(user.totpSecret, user.id);
+  } catch (e) {
+    throw new AppError('unavailable', "second-factor secrets cannot be opened with this server's key: every process must have the same TOTP_SECRET_KEY (or DATA_DIR/secrets)", { cause: e });
+  }
 };
 
 const userOf = async (deps: AppDeps, actor: Actor): Promise<UserRecord> => {
@@ -32,7 +37,7 @@ export const setupTotp = async (deps: AppDeps, actor: Actor) => {
   const user = await userOf(deps, actor);
   if (user.totpEnabledAt) throw new AppError('conflict', 'two-factor login is already on; an admin can reset it');
   const secret = base32Encode(randomBytes(20));
-  await deps.db.users.update(user.id, { totpSecret: secret, totpLastStep: null });
+  await deps.db.users.update(user.id, { totpSecret: deps.totpSecrets.seal(secret, user.id), totpLastStep: null });
   const url = otpauthUrl(secret, user.username, ISSUER);
   return { secret, otpauthUrl: url, qrCodeSvg: await deps.qr.svg(url) };
 };
@@ -45,19 +50,20 @@ export const setupTotp = async (deps: AppDeps, actor: Actor) => {
 export const enableTotp = async (deps: AppDeps, actor: Actor, code: string, sessionToken: string) => {
   const user = await userOf(deps, actor);
   if (user.totpEnabledAt) throw new AppError('conflict', 'two-factor login is already on');
-  if (!user.totpSecret) throw new AppError('conflict', 'start with POST /api/v1/auth/totp/setup');
-  const step = matchTotp(user.totpSecret, code.trim(), deps.clock.now(), null);
+  const secret = totpSecretOf(deps, user);
+  if (!secret) throw new AppError('conflict', 'start with POST /api/v1/auth/totp/setup');
+  const step = matchTotp(secret, code.trim(), deps.clock.now(), null);
   if (step === null) throw new AppError('invalid', 'the code does not match; check the time on the phone', { errors: [{ field: 'code', message: 'wrong or expired code' }] });
-  const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
+  const recovery = await newRecoveryCodes(deps);
   const session = await deps.db.transaction(async (tx) => {
     await tx.users.update(user.id, { totpEnabledAt: deps.clock.now(), totpLastStep: step });
-    await tx.recoveryCodes.replace(user.id, recoveryCodes.map(hashRecoveryCode));
+    await tx.recoveryCodes.replace(user.id, recovery.hashes);
     // The enrolment token has done its job; the full session replaces it.
     await tx.sessions.revoke(hashToken(sessionToken));
     await tx.audit.append({ at: deps.clock.now(), actorId: user.id, action: 'auth.totp_enabled', targetType: 'user', targetId: user.id, details: {} });
     return openSession(deps, tx, user.id, 'full');
   });
-  return { recoveryCodes, token: session.token, expiresAt: session.expiresAt.toISOString() };
+  return { recoveryCodes: recovery.codes, token: session.token, expiresAt: session.expiresAt.toISOString() };
 };
 
 /**
@@ -66,12 +72,13 @@ export const enableTotp = async (deps: AppDeps, actor: Actor, code: string, sess
  */
 export const checkSecondFactor = async (deps: AppDeps, user: UserRecord, code: string): Promise<'totp' | 'recovery' | null> => {
   const trimmed = code.trim();
-  if (/^\d{6}$/.test(trimmed) && user.totpSecret) {
-    const step = matchTotp(user.totpSecret, trimmed, deps.clock.now(), user.totpLastStep);
+  const secret = /^\d{6}$/.test(trimmed) ? totpSecretOf(deps, user) : null;
+  if (secret) {
+    const step = matchTotp(secret, trimmed, deps.clock.now(), user.totpLastStep);
     return step !== null && (await deps.db.users.spendTotpStep(user.id, step)) ? 'totp' : null;
   }
   if (/^[A-Z2-7]{10}$/.test(normaliseRecoveryCode(trimmed))) {
-    return (await deps.db.recoveryCodes.consume(user.id, hashRecoveryCode(trimmed), deps.clock.now())) ? 'recovery' : null;
+    return (await spendRecoveryCode(deps, user.id, trimmed)) ? 'recovery' : null;
   }
   return null;
 };

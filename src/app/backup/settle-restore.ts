@@ -1,14 +1,17 @@
 import type { BackupManifest } from '../../domain/backup-manifest.ts';
 import { AppError } from '../../domain/errors.ts';
+import type { SecretSealer } from '../../ports/secret-sealer.ts';
 import type { AppDeps } from '../deps.ts';
 import { verifyAudit } from '../audit/verify-audit.ts';
 import { reindex, type ReindexProgress } from '../operations/reindex.ts';
+import { settleTotpSecrets, type TotpOutcome } from './settle-totp.ts';
 
 /** What became of the office CA's key: it opens as it is, was locked again under this server's secret, cannot be opened, or there is no CA. */
 export type CaOutcome = 'opens' | 'relocked' | 'locked-elsewhere' | 'none';
 
 export interface SettleReport {
   ca: CaOutcome;
+  totp: TotpOutcome;
   reindexed: ReindexProgress;
   audit: { intact: boolean; head: { seq: number; hash: string } | null; matchesBackup: boolean };
 }
@@ -39,11 +42,11 @@ const settleCa = async (deps: AppDeps, previousSecret: string | null): Promise<C
 
 /**
  * Finishes a restore with the office open on its restored database: the run that made the
- * backup is recorded as succeeded (the snapshot saw it running), the CA key is made to open,
- * the search index is rebuilt from the database and stored text, and the audit chain is verified
- * against the head the manifest recorded.
+ * backup is recorded as succeeded (the snapshot saw it running), the CA key and the second-factor
+ * secrets are made to open, the search index is rebuilt from the database and stored text, and
+ * the audit chain is verified against the head the manifest recorded.
  */
-export const settleRestore = async (deps: AppDeps, manifest: BackupManifest, o: { previousCaSecret: string | null; onProgress?: (line: string) => void }): Promise<SettleReport> => {
+export const settleRestore = async (deps: AppDeps, manifest: BackupManifest, o: { previousCaSecret: string | null; previousTotpSealer: SecretSealer | null; onProgress?: (line: string) => void }): Promise<SettleReport> => {
   await deps.db.backupRuns.finish(manifest.runId, {
     state: 'succeeded',
     finishedAt: new Date(manifest.finishedAt),
@@ -53,8 +56,9 @@ export const settleRestore = async (deps: AppDeps, manifest: BackupManifest, o: 
     warnings: manifest.missing.map((m) => `${m.key}: ${m.reason}`),
   });
   const ca = await settleCa(deps, o.previousCaSecret);
+  const totp = await settleTotpSecrets(deps, o.previousTotpSealer);
   const reindexed = await reindex(deps, { onProgress: (p) => o.onProgress?.(`indexed ${p.indexed} documents`) });
   const verified = await verifyAudit(deps.db.audit);
   const head = verified.intact ? (verified.head ?? null) : null;
-  return { ca, reindexed, audit: { intact: verified.intact, head, matchesBackup: head !== null && head.seq === manifest.audit.seq && head.hash === manifest.audit.hash } };
+  return { ca, totp, reindexed, audit: { intact: verified.intact, head, matchesBackup: head !== null && head.seq === manifest.audit.seq && head.hash === manifest.audit.hash } };
 };

@@ -1,4 +1,4 @@
-import type { Sequelize } from 'sequelize';
+import type { QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { withLockFile } from './lock-file.ts';
 import * as m001 from './migrations/001-initial.ts';
@@ -10,9 +10,20 @@ import * as m006 from './migrations/006-dispatch.ts';
 import * as m007 from './migrations/007-records.ts';
 import * as m008 from './migrations/008-backups.ts';
 import * as m009 from './migrations/009-access-refusals.ts';
+import * as m010 from './migrations/010-sealed-second-factors.ts';
+import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
+
+export type { SealingKeys };
+
+interface Migration {
+  name: string;
+  // Keys for migrations that convert secrets; the others take only the query interface.
+  up(p: { context: QueryInterface }, keys: SealingKeys): Promise<void>;
+  down(p: { context: QueryInterface }, keys: SealingKeys): Promise<void>;
+}
 
 /** Versioned migrations in order; add new ones at the end, never edit a released one. */
-const MIGRATIONS = [
+const MIGRATIONS: Migration[] = [
   { name: '001-initial', ...m001 },
   { name: '002-accounts-security', ...m002 },
   { name: '003-correspondence', ...m003 },
@@ -22,6 +33,7 @@ const MIGRATIONS = [
   { name: '007-records', ...m007 },
   { name: '008-backups', ...m008 },
   { name: '009-access-refusals', ...m009 },
+  { name: '010-sealed-second-factors', ...m010 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */
@@ -32,15 +44,15 @@ export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);
  * MySQL several processes (web and worker containers) may start at once, so they take turns under a named lock held by one
  * connection; on SQLite (web and worker processes sharing a file) under a lock file.
  */
-export const migrate = async (sequelize: Sequelize, only?: readonly string[]): Promise<string[]> => {
+export const migrate = async (sequelize: Sequelize, only?: readonly string[], keys: SealingKeys = {}): Promise<string[]> => {
   if (sequelize.getDialect() !== 'mysql') {
     const storage = (sequelize as unknown as { options: { storage?: string } }).options.storage;
-    return storage && storage !== ':memory:' ? withLockFile(`${storage}.migrate-lock`, () => applyPending(sequelize, only)) : applyPending(sequelize, only);
+    return storage && storage !== ':memory:' ? withLockFile(`${storage}.migrate-lock`, () => applyPending(sequelize, only, keys)) : applyPending(sequelize, only, keys);
   }
   return sequelize.transaction(async (t) => {
     await sequelize.query("SELECT GET_LOCK('naskah_migrations', 120)", { transaction: t });
     try {
-      return await applyPending(sequelize, only);
+      return await applyPending(sequelize, only, keys);
     } finally {
       await sequelize.query("SELECT RELEASE_LOCK('naskah_migrations')", { transaction: t });
     }
@@ -51,9 +63,9 @@ export const migrate = async (sequelize: Sequelize, only?: readonly string[]): P
  * Applies pending migrations in order, or only those named in `only` (a restore builds the
  * schema its backup was taken at, loads the rows, then applies the rest).
  */
-const applyPending = async (sequelize: Sequelize, only?: readonly string[]): Promise<string[]> => {
+const applyPending = async (sequelize: Sequelize, only: readonly string[] | undefined, keys: SealingKeys): Promise<string[]> => {
   const umzug = new Umzug({
-    migrations: MIGRATIONS.map((m) => ({ name: m.name, up: m.up, down: m.down })),
+    migrations: MIGRATIONS.map((m) => ({ name: m.name, up: (p: { context: QueryInterface }) => m.up(p, keys), down: (p: { context: QueryInterface }) => m.down(p, keys) })),
     context: sequelize.getQueryInterface(),
     storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
     logger: undefined,

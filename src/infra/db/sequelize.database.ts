@@ -3,7 +3,7 @@ import type { Config } from '../../config/config.ts';
 import type { Database, Repositories } from '../../ports/repositories.ts';
 import { connect } from './connect.ts';
 import { guarded, mapDbError } from './db-errors.ts';
-import { migrate } from './migrate.ts';
+import { migrate, type SealingKeys } from './migrate.ts';
 import { transactionRunner, type TransactionRunner } from './transactions.ts';
 import { sequelizeSnapshotter } from './backup/snapshots.ts';
 import type { DatabaseSnapshotter } from '../../ports/database-snapshot.ts';
@@ -65,14 +65,14 @@ export const repositories = (m: Models & BackupModels, run: TransactionRunner, t
   backupSchedule: guarded(backupScheduleRepository(m, t)),
 });
 
-/** Opens the database, applies migrations and returns the repositories. */
-export const openSequelizeDatabase = async (db: Config['database']): Promise<Database & { readonly appliedMigrations: string[]; readonly snapshots: DatabaseSnapshotter }> => {
+/** Opens the database, applies migrations (with the keys those converting secrets need) and returns the repositories. */
+export const openSequelizeDatabase = async (db: Config['database'], keys: SealingKeys = {}): Promise<Database & { readonly appliedMigrations: string[]; readonly snapshots: DatabaseSnapshotter }> => {
   const sequelize = connect(db);
   let appliedMigrations: string[];
   for (let attempt = 1; ; attempt++) {
     try {
       await sequelize.authenticate();
-      appliedMigrations = await migrate(sequelize);
+      appliedMigrations = await migrate(sequelize, undefined, keys);
       break;
     } catch (e) {
       // Processes opening one new SQLite file at once can meet its lock outside the migration

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { api } from '../../support/http.ts';
 import { ADMIN, type TestApp } from '../../support/test-app.ts';
 import { type DESKTOP, expectAccessible, expectNoSidewaysScroll, type PHONE, screenshot } from './browser.ts';
+import { passwordOf } from '../../support/passwords.ts';
 
 export interface Member {
   id: string;
@@ -37,7 +38,7 @@ export const UNITS = [
 ];
 
 const member = async (app: TestApp, username: string, name: string, role: string, unitCode: string): Promise<Member> => {
-  const password = `sandi-${username}-panjang-9`;
+  const password = passwordOf(username, 'panjang-9');
   const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password, name, role, unitCode });
   expect(r.status, JSON.stringify(r.body)).to.equal(201);
   const totp = role === 'official';

@@ -41,4 +41,10 @@ describe('config', () => {
       for (const k of ['S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'MEILI_URL', 'ADMIN_USERNAME and ADMIN_PASSWORD']) expect(text).to.include(k);
     }
   });
+
+  it('takes a TOTP_SECRET_KEY only when it is long enough to be a key', () => {
+    expect(loadConfig({}).totpSecretKey).to.equal(undefined);
+    expect(loadConfig({ TOTP_SECRET_KEY: 'k'.repeat(44) }).totpSecretKey).to.equal('k'.repeat(44));
+    expect(() => loadConfig({ TOTP_SECRET_KEY: 'pendek-sekali' })).to.throw(ConfigError, /TOTP_SECRET_KEY/);
+  });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ACCOUNT_BACKOFF, ADDRESS_BACKOFF, lockoutMs } from '../../../src/domain/login-backoff.ts';
-import { passwordProblem } from '../../../src/domain/password-policy.ts';
+import { guessablePassword, passwordKey, passwordProblem } from '../../../src/domain/password-policy.ts';
 import { requiresTotp } from '../../../src/domain/two-factor.ts';
 
 describe('domain/login rules', () => {
@@ -31,6 +31,21 @@ describe('domain/login rules', () => {
     it('counts characters as people see them, not UTF-16 units', () => {
       expect(passwordProblem('🔑🔑🔑🔑🔑🔑🔑')).to.match(/at least 8/); // 7 characters, 14 code units
       expect(passwordProblem('sandi🔑🔑🔑')).to.equal(null);
+    });
+
+    it('judges the NFKC form: full-width letters and decomposed accents are the ordinary ones', () => {
+      expect(passwordKey('ＰＡＳＳＷＯＲＤ')).to.equal('password');
+      expect(passwordKey('Cafe\u0301-kopi')).to.equal('caf\u00e9-kopi');
+      expect(passwordProblem('ｓａｎｄｉ')).to.match(/at least 8/); // five letters, however wide
+    });
+
+    it('refuses the common passwords and any containing the username, whatever the case', () => {
+      const common = new Set(['password', '12345678', 'iloveyou1']);
+      const isCommon = (key: string) => common.has(key);
+      expect(guessablePassword('PassWord', 'siti', isCommon)).to.match(/most common/);
+      expect(guessablePassword('ＩＬＯＶＥＹＯＵ1', 'siti', isCommon)).to.match(/most common/);
+      expect(guessablePassword('Siti.Aminah2024!', 'siti.aminah', isCommon)).to.match(/username/);
+      expect(guessablePassword('kuda makan rumput di sawah', 'siti', isCommon)).to.equal(null);
     });
   });
 

@@ -100,4 +100,10 @@ describe('web: problem texts in the reader’s language', () => {
     expect(describeProblem(typed('certificate-untrusted', 422, 'no trusted root'), tId).headline).to.equal(id['problem.certificateUntrusted']);
     expect(describeProblem(problem(401, { detail: 'the token is invalid, expired or revoked' }), tId).headline).to.equal(id['app.sessionEnded']);
   });
+
+  it('says why a password was refused as too easy to guess, in both languages', () => {
+    const p = typed('password-guessable', 422, 'the password is too easy to guess: must not contain the username', { errors: [{ field: 'password', message: 'must not contain the username' }] });
+    expect(describeProblem(p, tId).headline).to.equal(id['problem.passwordGuessable']).and.match(/mudah ditebak/);
+    expect(describeProblem(p, tEn).headline).to.equal(en['problem.passwordGuessable']).and.match(/easy to guess/);
+  });
 });

@@ -4,7 +4,7 @@ import type { Config } from '../../../config/config.ts';
 import type { DatabaseRestoreTarget, PortableColumn, TableDump } from '../../../ports/database-snapshot.ts';
 import { connect } from '../connect.ts';
 import { mapDbError } from '../db-errors.ts';
-import { migrate, MIGRATION_NAMES } from '../migrate.ts';
+import { migrate, MIGRATION_NAMES, type SealingKeys } from '../migrate.ts';
 import { fromPortable, tableShapes } from './portable-rows.ts';
 
 /** Rows per INSERT, and a byte budget per INSERT so one stays well under MySQL's max_allowed_packet. */
@@ -54,7 +54,7 @@ const loadTable = async (s: Sequelize, t: Transaction, dump: TableDump, target: 
  * database, or one a server started on and that nobody used). The rows load in one transaction,
  * so a restore that stops half-way leaves a database with no users, which it may fill again.
  */
-export const openRestoreTarget = (db: Config['database']): DatabaseRestoreTarget => {
+export const openRestoreTarget = (db: Config['database'], keys: SealingKeys = {}): DatabaseRestoreTarget => {
   let s: Sequelize | undefined;
   const open = () => (s ??= connect(db));
   return {
@@ -86,7 +86,8 @@ export const openRestoreTarget = (db: Config['database']): DatabaseRestoreTarget
             count++;
           }
         });
-        const migrated = await migrate(seq);
+        // Rows from an older version are converted like a live database's (secrets sealed, ...).
+        const migrated = await migrate(seq, undefined, keys);
         return { tables: count, rows, migrated };
       } catch (e) {
         throw mapDbError(e);

@@ -8,6 +8,10 @@ export const recoveryCodeRepository = (m: Models, transaction?: Transaction): Re
     await m.RecoveryCode.destroy({ where: { userId }, transaction });
     await m.RecoveryCode.bulkCreate(codeHashes.map((codeHash) => ({ userId, codeHash, usedAt: null })), { transaction });
   },
+  async unused(userId) {
+    const rows = await m.RecoveryCode.findAll({ where: { userId, usedAt: null }, attributes: ['codeHash'], raw: true, transaction });
+    return (rows as unknown as { codeHash: string }[]).map((r) => r.codeHash);
+  },
   async consume(userId, codeHash, now) {
     // The usedAt IS NULL condition makes this a compare-and-set: a code is spent once.
     const [n] = await m.RecoveryCode.update({ usedAt: now }, { where: { userId, codeHash, usedAt: null }, transaction });
