@@ -149,6 +149,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
       await adapters.mailer.close();
       await adapters.ocr.close();
       await adapters.extractor.close();
+      await adapters.signing.close();
       await adapters.search.close();
       await adapters.db.close();
     },

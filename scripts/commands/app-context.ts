@@ -32,6 +32,7 @@ export const openCommandApp = async (env: Record<string, string | undefined>): P
     async close() {
       await adapters.ocr.close();
       await adapters.extractor.close();
+      await adapters.signing.close();
       await adapters.search.close();
       await adapters.db.close();
     },

@@ -16,6 +16,7 @@ export const openOffice = async (dataDir: string, env: Record<string, string> = 
     deps: appDeps(config, adapters, { now: () => new Date() }),
     async close() {
       await adapters.extractor.close();
+      await adapters.signing.close();
       await adapters.ocr.close();
       await adapters.search.close();
       await adapters.db.close();

@@ -33,7 +33,10 @@ export const signingWorld = async (): Promise<SigningWorld> => {
   const letterA = await stampLetter(adapters, 'Dengan hormat, kami mengundang Bapak/Ibu pada rapat koordinasi.', 'A1B2C3D4');
   const letterB = await stampLetter(adapters, 'Dengan hormat, kami sampaikan hasil seleksi jabatan pimpinan tinggi.', 'E5F6G7H8');
   const nss = await nssTrusting([adapters.ca.toPem(root.certificate)]);
-  return { ...adapters, root, official, letterA, letterB, nss, close: () => nss.close() };
+  return { ...adapters, root, official, letterA, letterB, nss, close: async () => {
+      await nss.close();
+      await adapters.close();
+    } };
 };
 
 const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
