@@ -66,6 +66,15 @@ export interface CertificateInfo {
  * BSrE), and keys kept at rest under a PIN. Keys are RSA-2048, signatures SHA-256, all in-process
  * (no external binaries).
  */
+/** What a CRL lists and when it was made (see CertificateAuthority.issueCrl). */
+export interface CrlInput {
+  entries: { serial: string; revokedAt: Date }[];
+  thisUpdate: Date;
+  nextUpdate: Date;
+  /** Increases with every new CRL of the issuer. */
+  number: number;
+}
+
 export interface CertificateAuthority {
   /**
    * Makes an office root: a fresh RSA-2048 key and a self-signed CA certificate
@@ -81,7 +90,14 @@ export interface CertificateAuthority {
    * The result's `chain` is the issuer followed by the issuer's chain. Rejects with AppError
    * `invalid` when the validity falls outside the issuer's or the issuer is not a CA.
    */
-  issue(issuer: SigningCredential, input: { subject: CertificateSubject; notBefore: Date; notAfter: Date }): Promise<SigningCredential>;
+  issue(issuer: SigningCredential, input: { subject: CertificateSubject; notBefore: Date; notAfter: Date; crlUrl?: string }): Promise<SigningCredential>;
+
+  /**
+   * A v2 CRL signed by `issuer` listing `entries` (serials in hex, as describe() gives them),
+   * with thisUpdate, nextUpdate and a CRL number: what relying parties fetch from the CRL
+   * Distribution Point (`crlUrl`) that issue() writes into each certificate. DER.
+   */
+  issueCrl(issuer: SigningCredential, input: CrlInput): Uint8Array;
 
   /**
    * Reads a PKCS#12 (.p12/.pfx) into key + certificate + chain: OpenSSL 3's default

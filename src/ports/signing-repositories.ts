@@ -114,6 +114,8 @@ export interface CertificateRepository {
   listOf(userId: string): Promise<SigningCertificateRecord[]>;
   /** Certificates on record with this serial (hex, upper case), any user. */
   findBySerial(serial: string): Promise<SigningCertificateRecord[]>;
+  /** Serial and revocation time of every revoked certificate from `source` (the office CA's own: 'office'). */
+  revoked(source: CertificateSource): Promise<{ serial: string; revokedAt: Date }[]>;
   /** Revokes by compare-and-set (it stops being current too); false when already revoked or unknown. */
   revoke(id: string, at: Date, by: string, reason: string | null): Promise<boolean>;
 }

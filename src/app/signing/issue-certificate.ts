@@ -6,6 +6,7 @@ import type { UserRecord } from '../../ports/repositories.ts';
 import type { CertificateSource, SigningCertificateRecord } from '../../ports/signing-repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { certificateHolder, checkPin, normaliseNip, presentCertificate } from './certificate-holder.ts';
+import { crlUrlOf } from './office-crl.ts';
 import { BACKDATE_MS, ensureOfficeCa, officeName, openOfficeCa, requireSigningAdmin } from './office-ca.ts';
 
 const DAY = 24 * 3600_000;
@@ -91,6 +92,8 @@ export const issueCertificate = async (deps: AppDeps, actor: Actor, userId: stri
     subject: { name: user.name, title: input.title ?? null, nip, organization: await officeName(deps) },
     notBefore: new Date(now - BACKDATE_MS),
     notAfter,
+    // Readers and other offices learn of a revocation from the list published there.
+    crlUrl: crlUrlOf(deps.publicUrl),
   });
   return recordCertificate(deps, actor, user, credential, { source: 'office', pin: input.pin, title: input.title ?? null, nip });
 };

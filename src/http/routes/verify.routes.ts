@@ -3,6 +3,7 @@ import multer from 'multer';
 import type { AppDeps } from '../../app/deps.ts';
 import { printedTime } from '../../app/signing/signed-letter-pdf.ts';
 import { VerificationAuditMemo } from '../../app/signing/verification-audit.ts';
+import { CRL_PATH, officeCrl } from '../../app/signing/office-crl.ts';
 import { verifyByCode } from '../../app/signing/verify-code.ts';
 import { verifyFile } from '../../app/signing/verify-file.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -76,6 +77,18 @@ export const verifyRoutes = (deps: AppDeps): Router => {
       res.json(await verifyFile(deps, bytes, { ip: req.ip, memo }));
     },
   );
+
+  // The office CA's revocation list, where its certificates say to fetch it (no login: any reader may).
+  r.get(CRL_PATH, rateLimit({ windowMs: 60_000, max: 60, what: 'revocation list downloads' }), async (_req, res) => {
+    const crl = await officeCrl(deps);
+    res
+      .status(200)
+      .type('application/pkix-crl')
+      .setHeader('Cache-Control', `public, max-age=${Math.max(0, Math.min(3600, Math.floor((crl.nextUpdate.getTime() - Date.now()) / 1000)))}`)
+      .setHeader('Last-Modified', crl.thisUpdate.toUTCString())
+      .setHeader('Content-Disposition', 'attachment; filename="naskah-office-ca.crl"')
+      .send(Buffer.from(crl.der));
+  });
 
   return r;
 };

@@ -8,6 +8,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { CertificateAuthority, CertificateSubject, SigningCredential } from '../../ports/pdf-signing.ts';
 import { lockKey, unlockKey } from './key-lock.ts';
 import { readPkcs12 } from './pkcs12.ts';
+import { buildCrl } from './crl.ts';
 import { buildCertificate, buildName, certificatesFromPem, certificateToPem, describeCertificate, keyIdentifier, pkijsCertificate } from './x509.ts';
 import { bytes, der } from './asn1.ts';
 
@@ -40,7 +41,7 @@ export const createCertificateAuthority = (): CertificateAuthority => ({
     return { privateKey, certificate, chain: [] };
   },
 
-  async issue(issuer: SigningCredential, { subject, notBefore, notAfter }) {
+  async issue(issuer: SigningCredential, { subject, notBefore, notAfter, crlUrl }) {
     checkSubject(subject);
     checkValidity(notBefore, notAfter);
     const info = describeCertificate(issuer.certificate);
@@ -61,10 +62,12 @@ export const createCertificateAuthority = (): CertificateAuthority => ({
       notAfter,
       ca: false,
       keyUsage: ['digitalSignature', 'nonRepudiation'],
+      ...(crlUrl ? { crlUrl } : {}),
     });
     return { privateKey, certificate, chain: [issuer.certificate, ...issuer.chain] };
   },
 
+  issueCrl: buildCrl,
   readPkcs12: async (p12, password) => readPkcs12(p12, password),
   describe: describeCertificate,
   toPem: certificateToPem,

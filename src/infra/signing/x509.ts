@@ -24,7 +24,7 @@ export const buildName = (s: CertificateSubject): asn1js.Sequence => {
 };
 
 /** RFC 5280: UTCTime through 2049, GeneralizedTime from 2050; whole seconds. */
-const time = (d: Date) => {
+export const time = (d: Date) => {
   const t = new Date(Math.floor(d.getTime() / 1000) * 1000);
   return t.getUTCFullYear() < 2050 ? new asn1js.UTCTime({ valueDate: t }) : new asn1js.GeneralizedTime({ valueDate: t });
 };
@@ -37,7 +37,7 @@ const keyUsageBits = (usages: KeyUsage[]): asn1js.BitString => {
   return new asn1js.BitString({ valueHex: new Uint8Array([mask]), unusedBits: 7 - last });
 };
 
-const extension = (id: string, critical: boolean, value: asn1js.AsnType) =>
+export const extension = (id: string, critical: boolean, value: asn1js.AsnType) =>
   new asn1js.Sequence({ value: [oid(id), ...(critical ? [new asn1js.Boolean({ value: true })] : []), new asn1js.OctetString({ valueHex: der(value) })] });
 
 /** SHA-1 of the subjectPublicKey bits (RFC 5280 4.2.1.2 method 1). */
@@ -58,7 +58,27 @@ export interface CertificateSpec {
   notAfter: Date;
   ca: boolean;
   keyUsage: KeyUsage[];
+  /** Where relying parties fetch the issuer's CRL (the CRL Distribution Points extension). */
+  crlUrl?: string;
 }
+
+/** [0] fullName [0] GeneralNames { [6] uniformResourceIdentifier } of one distribution point (RFC 5280 4.2.1.13). */
+const crlDistributionPoints = (url: string) =>
+  new asn1js.Sequence({
+    value: [
+      new asn1js.Sequence({
+        value: [
+          new asn1js.Constructed({
+            idBlock: { tagClass: 3, tagNumber: 0 },
+            value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 6 }, valueHex: new TextEncoder().encode(url) })] })],
+          }),
+        ],
+      }),
+    ],
+  });
+
+/** The AuthorityKeyIdentifier value: [0] keyIdentifier. */
+export const authorityKeyId = (keyId: Uint8Array) => new asn1js.Sequence({ value: [new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: keyId })] });
 
 /** Builds and signs a v3 certificate (sha256WithRSAEncryption). */
 export const buildCertificate = (spec: CertificateSpec): CertificateDer => {
@@ -70,11 +90,8 @@ export const buildCertificate = (spec: CertificateSpec): CertificateDer => {
     extension(OID.basicConstraints, true, new asn1js.Sequence({ value: spec.ca ? [new asn1js.Boolean({ value: true })] : [] })),
     extension(OID.keyUsage, true, keyUsageBits(spec.keyUsage)),
     extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: keyIdentifier(spkiDer) })),
-    extension(
-      OID.authorityKeyIdentifier,
-      false,
-      new asn1js.Sequence({ value: [new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: spec.issuerKeyId })] }),
-    ),
+    extension(OID.authorityKeyIdentifier, false, authorityKeyId(spec.issuerKeyId)),
+    ...(spec.crlUrl ? [extension(OID.crlDistributionPoints, false, crlDistributionPoints(spec.crlUrl))] : []),
   ];
   const issuer = spec.issuer instanceof Uint8Array ? parse(spec.issuer, 'issuer name') : spec.issuer;
   const tbs = new asn1js.Sequence({

@@ -131,6 +131,10 @@ export const certificateRepository = (m: Models, transaction?: Transaction): Cer
   async findBySerial(serial) {
     return mapAll(await m.SigningCertificate.findAll({ where: { serial }, raw: true, transaction }), toCert);
   },
+  async revoked(source) {
+    const rows = (await m.SigningCertificate.findAll({ where: { source, revokedAt: { [Op.ne]: null } }, attributes: ['serial', 'revokedAt'], raw: true, transaction })) as unknown as { serial: string; revokedAt: unknown }[];
+    return rows.map((r) => ({ serial: r.serial, revokedAt: toDateOrNull(r.revokedAt)! }));
+  },
   async revoke(id, at, by, reason) {
     const [n] = await m.SigningCertificate.update({ revokedAt: at, revokedBy: by, revocationReason: reason, currentUserId: null }, { where: { id, revokedAt: null }, transaction });
     return n === 1;
