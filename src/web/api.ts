@@ -86,6 +86,8 @@ export interface RequestOptions {
   expect401?: boolean;
   /** A body sent as it is, with its own type (a CSV file), instead of `json`. */
   raw?: { body: string; contentType: string };
+  /** The ETag of what the user read: the server answers 412 when it changed since. */
+  ifMatch?: string;
 }
 
 const headersFor = (method: string, o: { bearer?: string | undefined; contentType?: string | undefined }): Record<string, string> => {
@@ -118,7 +120,7 @@ export const request = async <T>(method: string, path: string, o: RequestOptions
   try {
     res = await fetch(withQuery(`${API}${path}`, o.query), {
       method,
-      headers: headersFor(method, { bearer: o.bearer, contentType: o.raw?.contentType ?? (o.json !== undefined ? 'application/json' : undefined) }),
+      headers: { ...headersFor(method, { bearer: o.bearer, contentType: o.raw?.contentType ?? (o.json !== undefined ? 'application/json' : undefined) }), ...(o.ifMatch ? { 'if-match': o.ifMatch } : {}) },
       credentials: 'same-origin',
       ...(o.raw ? { body: o.raw.body } : o.json !== undefined ? { body: JSON.stringify(o.json) } : {}),
       ...(o.signal ? { signal: o.signal } : {}),

@@ -57,6 +57,7 @@ const STATUS_HEADLINES: Record<number, MessageKey> = {
   404: 'problem.404',
   409: 'problem.409',
   410: 'problem.410',
+  412: 'problem.412',
   413: 'problem.413',
   415: 'problem.415',
   422: 'problem.422',

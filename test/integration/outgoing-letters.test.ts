@@ -180,6 +180,30 @@ for (const target of databaseTargets()) describe(`outgoing letters through revie
     expect((await api(app, token.konseptor!, 'GET', `${OUT}/${lid}`)).body).to.include({ status: 'approved' });
   });
 
+  it('versions a letter by its draft: If-Match on approve, return and revise names the version read (412 on an older one)', async () => {
+    const lid = String((await draft('konseptor', { reviewerIds: [id.kasubbag] })).body.id);
+    const read = await api(app, token.kasubbag!, 'GET', `${OUT}/${lid}`);
+    expect(read.headers.get('etag')).to.equal('"1"');
+    const post = (who: string, path: string, ifMatch: string, body: unknown) =>
+      fetch(`${app.url}${OUT}/${lid}/${path}`, { method: 'POST', headers: { authorization: `Bearer ${token[who]!}`, 'content-type': 'application/json', 'if-match': ifMatch }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, etag: r.headers.get('etag'), body: (await r.json()) as Record<string, unknown> }));
+    const returned = await post('kasubbag', 'return', '"1"', { comment: 'Perbaiki tanggal rapat' });
+    expect(returned.status, JSON.stringify(returned.body)).to.equal(200);
+    const revised = await post('konseptor', 'versions', '"1"', { template: template('Dengan hormat, rapat diundur ke hari Selasa.') });
+    expect(revised.status, JSON.stringify(revised.body)).to.equal(201);
+    expect(revised.etag).to.equal('"2"');
+    // The reviewer still holds version 1: initialling it now would approve what they never read.
+    const before = await auditCount('letter.outgoing_approve', lid);
+    const stale = await post('kasubbag', 'approve', '"1"', {});
+    expect(stale.status).to.equal(412);
+    expect(stale.body).to.include({ currentVersion: 2 });
+    expect(String(stale.body.type)).to.match(/precondition-failed$/);
+    expect(await auditCount('letter.outgoing_approve', lid)).to.equal(before);
+    expect((await post('kasubbag', 'approve', 'versi-dua', {})).status).to.equal(400);
+    const approved = await post('kasubbag', 'approve', '"2"', {});
+    expect(approved.status, JSON.stringify(approved.body)).to.equal(200);
+    expect(approved.body).to.include({ status: 'approved', version: 2 });
+  });
+
   it('sends a draft without reviewers straight to the signer; an uploaded PDF is a draft too', async () => {
     const r = await upload(app, token.kabid!, OUT, [{ name: 'nota.pdf', bytes: await pdf() }], { subject: 'Nota dinas', recipient: 'Sekretariat Daerah', classificationCode: '800', signerId: id.sekda! });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);

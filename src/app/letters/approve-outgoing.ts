@@ -11,10 +11,10 @@ import { outgoingDetail, visibleOutgoing } from './read-outgoing.ts';
  * the last one the letter is `approved` and goes to the signer. The step, the status, the grant,
  * the notice and the audit entry commit together.
  */
-export const approveOutgoing = async (deps: AppDeps, actor: Actor, id: string, comment: string | null) => {
+export const approveOutgoing = async (deps: AppDeps, actor: Actor, id: string, comment: string | null, ifVersion?: number) => {
   await visibleOutgoing(deps, actor, id);
   await deps.db.transaction(async (tx) => {
-    const { letter, reviews, step, now } = await decideOwnStep(deps, tx, actor, id, 'approved', comment);
+    const { letter, reviews, step, now } = await decideOwnStep(deps, tx, actor, id, 'approved', comment, ifVersion);
     const next = nextReviewerAfter(reviews, step.position);
     if (next) await notifyOutgoing(deps, tx, 'outgoing_review', letter, next);
     else {

@@ -19,9 +19,20 @@ export interface DecidedStep {
  * is their turn (403) or nothing waits for them (409); the step's pending → decided move is a
  * compare-and-set, so of two simultaneous decisions one wins and the other is a 409.
  */
-export const decideOwnStep = async (deps: AppDeps, tx: Repositories, actor: Actor, id: string, state: 'approved' | 'returned', comment: string | null): Promise<DecidedStep> => {
+/**
+ * The draft version a client read (If-Match) must still be the current one: a reviewer never
+ * initials, returns or revises a version they did not see. 412 otherwise; no precondition, no check.
+ */
+export const requireCurrentVersion = (current: number, ifVersion: number | undefined): void => {
+  if (ifVersion !== undefined && ifVersion !== current) {
+    throw new AppError('precondition_failed', `the letter has a newer draft (version ${current}) than the one you read (version ${ifVersion}); read it again first`, { members: { currentVersion: current } });
+  }
+};
+
+export const decideOwnStep = async (deps: AppDeps, tx: Repositories, actor: Actor, id: string, state: 'approved' | 'returned', comment: string | null, ifVersion?: number): Promise<DecidedStep> => {
   const letter = await tx.outgoing.findById(id);
   if (!letter) throw new AppError('not_found', 'no such letter');
+  requireCurrentVersion(letter.version, ifVersion);
   const reviews = await tx.outgoing.reviews(id, letter.version);
   const step = reviewStepFor(letter, reviews, actor.id);
   const now = deps.clock.now();

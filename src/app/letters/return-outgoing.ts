@@ -10,11 +10,11 @@ import { outgoingDetail, visibleOutgoing } from './read-outgoing.ts';
  * The letter becomes `returned`; later reviewers of this version are never asked. The drafter
  * answers with a new version (revise-outgoing).
  */
-export const returnOutgoing = async (deps: AppDeps, actor: Actor, id: string, comment: string) => {
+export const returnOutgoing = async (deps: AppDeps, actor: Actor, id: string, comment: string, ifVersion?: number) => {
   if (!comment.trim()) throw new AppError('invalid', 'some values are invalid', { errors: [{ field: 'comment', message: 'say what to change' }] });
   await visibleOutgoing(deps, actor, id);
   await deps.db.transaction(async (tx) => {
-    const { letter, step, now } = await decideOwnStep(deps, tx, actor, id, 'returned', comment);
+    const { letter, step, now } = await decideOwnStep(deps, tx, actor, id, 'returned', comment, ifVersion);
     if (!(await tx.outgoing.setStatus(id, 'in_review', 'returned', {}, now))) throw new AppError('conflict', 'the letter changed a moment ago');
     await notifyOutgoing(deps, tx, 'outgoing_returned', letter, letter.drafterId);
     await tx.audit.append({

@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { grantReaders } from '../documents/grant-readers.ts';
 import { notifyOutgoing } from './notify-outgoing.ts';
 import { type DraftSource, storeOutgoingVersion } from './outgoing-draft.ts';
+import { requireCurrentVersion } from './outgoing-review-step.ts';
 import { outgoingDetail, visibleOutgoing } from './read-outgoing.ts';
 
 /**
@@ -13,10 +14,11 @@ import { outgoingDetail, visibleOutgoing } from './read-outgoing.ts';
  * again. Earlier versions and their decisions stay as history. The status move returned →
  * in_review is a compare-and-set, so a double submit makes one version, not two.
  */
-export const reviseOutgoing = async (deps: AppDeps, actor: Actor, id: string, source: DraftSource, note: string | null) => {
+export const reviseOutgoing = async (deps: AppDeps, actor: Actor, id: string, source: DraftSource, note: string | null, ifVersion?: number) => {
   try {
     const letter = await visibleOutgoing(deps, actor, id);
     assertMayRevise(letter, actor.id);
+    requireCurrentVersion(letter.version, ifVersion);
     const reviewerIds = (await deps.db.outgoing.reviews(id, letter.version)).map((r) => r.reviewerId);
     const version = letter.version + 1;
     await storeOutgoingVersion(deps, actor, letter, version, source, async (tx, doc) => {

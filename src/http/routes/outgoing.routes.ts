@@ -15,6 +15,7 @@ import { AppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { acceptUpload, discardUploads } from '../middleware/upload.ts';
 import { code, officeDate, one, paging, parse, plain } from '../validate.ts';
+import { ifMatchVersion, setEtag } from '../etag.ts';
 import { documentsRoutes } from './documents.routes.ts';
 
 const userId = z.string().uuid('not a user id');
@@ -102,8 +103,11 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
     res.json(await listOutgoing(deps, req.actor!, { status, waitingForMe: waitingFor === 'me', mine: drafter === 'me', dispatched: dispatched === undefined ? undefined : dispatched === 'true' }, page, limit));
   });
 
+  // The ETag is the current draft version: If-Match on approve, return and a new version names the one read.
   r.get('/letters/outgoing/:id', async (req, res) => {
-    res.json(await getOutgoing(deps, req.actor!, parse(id, req.params.id)));
+    const letter = await getOutgoing(deps, req.actor!, parse(id, req.params.id));
+    setEtag(res, letter.version);
+    res.json(letter);
   });
 
   r.get('/letters/outgoing/:id/document', async (req, res, next) => {
@@ -115,12 +119,16 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
 
   r.post('/letters/outgoing/:id/approve', async (req, res) => {
     const { comment } = parse(approval, req.body ?? {});
-    res.json(await approveOutgoing(deps, req.actor!, parse(id, req.params.id), comment ?? null));
+    const letter = await approveOutgoing(deps, req.actor!, parse(id, req.params.id), comment ?? null, ifMatchVersion(req));
+    setEtag(res, letter.version);
+    res.json(letter);
   });
 
   r.post('/letters/outgoing/:id/return', async (req, res) => {
     const { comment } = parse(returning, req.body ?? {});
-    res.json(await returnOutgoing(deps, req.actor!, parse(id, req.params.id), comment));
+    const letter = await returnOutgoing(deps, req.actor!, parse(id, req.params.id), comment, ifMatchVersion(req));
+    setEtag(res, letter.version);
+    res.json(letter);
   });
 
   r.post('/letters/outgoing/:id/dispatch', async (req, res) => {
@@ -132,7 +140,8 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
     try {
       const letterId = parse(id, req.params.id);
       const { template: t, note } = req.uploads ? { ...parse(formRevision, req.body ?? {}), template: undefined } : parse(jsonRevision, req.body);
-      const letter = await reviseOutgoing(deps, req.actor!, letterId, sourceOf(req, t), note ?? null);
+      const letter = await reviseOutgoing(deps, req.actor!, letterId, sourceOf(req, t), note ?? null, ifMatchVersion(req));
+      setEtag(res, letter.version);
       res.status(201).location(`/api/v1/letters/outgoing/${letter.id}`).json(letter);
     } finally {
       await discardUploads(deps.staging, req);

@@ -7,6 +7,7 @@ export const enProblems: Record<keyof typeof idProblems, string> = {
   'problem.400': 'The request could not be processed: it is incomplete or unreadable.',
   'problem.403': 'You are not allowed to do this.',
   'problem.404': 'Not found, or you are not allowed to see it.',
+  'problem.412': 'Someone changed this since you opened it (there is a newer version). Reload the page, read the latest version, then try again.',
   'problem.409': 'This conflicts with what is there or has just changed. Reload the page and check again.',
   'problem.413': 'The file or the form is too large.',
   'problem.415': 'This type of file is not accepted.',

@@ -7,6 +7,7 @@ export const idProblems = {
   'problem.400': 'Permintaan tidak dapat diproses: isinya tidak lengkap atau tidak terbaca.',
   'problem.403': 'Anda tidak berwenang melakukan ini.',
   'problem.404': 'Data tidak ditemukan, atau Anda tidak berwenang melihatnya.',
+  'problem.412': 'Sudah diubah orang lain sejak Anda membukanya (ada versi yang lebih baru). Muat ulang halaman, baca versi terbaru, lalu ulangi.',
   'problem.409': 'Tidak dapat dilakukan karena bertentangan dengan data yang ada atau yang baru saja berubah. Muat ulang halaman lalu periksa kembali.',
   'problem.413': 'Berkas atau isian terlalu besar.',
   'problem.415': 'Jenis berkas ini tidak diterima.',

@@ -48,7 +48,8 @@ const ReviewPanel = ({ letter, onDone }: { letter: OutgoingLetter; onDone: (l: O
     setBusy(true);
     setError(null);
     try {
-      onDone(await post<OutgoingLetter>(`/letters/outgoing/${enc(letter.id)}/${verb}`, comment.trim() ? { comment: comment.trim() } : {}));
+      // The version on screen: initialling a draft revised meanwhile is refused (412), never done blind.
+      onDone(await post<OutgoingLetter>(`/letters/outgoing/${enc(letter.id)}/${verb}`, comment.trim() ? { comment: comment.trim() } : {}, { ifMatch: `"${letter.version}"` }));
     } catch (e) {
       setError(e);
     } finally {
