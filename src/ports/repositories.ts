@@ -1,3 +1,4 @@
+import type { RateCountRepository } from './rate-count-repository.ts';
 import type { DocumentRecord, DocumentStatus, PageText, StoredRetention, TextSource } from '../domain/document.ts';
 import type { Role } from '../domain/roles.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
@@ -313,6 +314,7 @@ export interface Repositories {
   recoveryCodes: RecoveryCodeRepository;
   loginThrottle: LoginThrottleRepository;
   accessRefusals: AccessRefusalRepository;
+  rateCounts: RateCountRepository;
   documents: DocumentRepository;
   pages: PageTextRepository;
   jobs: JobRepository;

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import multer from 'multer';
 import type { AppDeps } from '../../app/deps.ts';
 import { printedTime } from '../../app/signing/signed-letter-pdf.ts';
-import { VerificationAuditMemo } from '../../app/signing/verification-audit.ts';
 import { CRL_PATH, officeCrl } from '../../app/signing/office-crl.ts';
 import { verifyByCode } from '../../app/signing/verify-code.ts';
 import { verifyFile } from '../../app/signing/verify-file.ts';
@@ -17,24 +16,24 @@ export const VERIFY_MAX_BYTES = 10 * 1024 * 1024;
  * Public verification, no login (mounted before the authenticated API): the QR code's page
  * (`GET /verify/:code`, HTML for people, JSON for `Accept: application/json`) and a PDF check
  * (`POST /api/v1/verify`, multipart `file`). Each address has a request budget (429 past it);
- * only checks of letters the office issued are audited, at most hourly per letter and address.
+ * only checks of letters the office issued are audited, at most hourly per letter and address
+ * (both counted in the database, so they hold across web processes).
  */
 export const verifyRoutes = (deps: AppDeps): Router => {
   const r = Router();
-  const memo = new VerificationAuditMemo();
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: VERIFY_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldNameSize: 100, fieldSize: 1024, headerPairs: 100 },
   }).single('file');
 
-  r.get('/verify/:code', rateLimit({ windowMs: 60_000, max: 60, what: 'verifications' }), async (req, res) => {
+  r.get('/verify/:code', rateLimit(deps, { windowMs: 60_000, max: 60, what: 'verifications' }), async (req, res) => {
     const json = req.accepts(['html', 'json']) === 'json';
     res.setHeader('Vary', 'Accept');
     // A certificate may be revoked tomorrow: never serve yesterday's verdict from a cache.
     res.setHeader('Cache-Control', 'no-store');
     let result: Awaited<ReturnType<typeof verifyByCode>>;
     try {
-      result = await verifyByCode(deps, String(req.params.code), { ip: req.ip, memo });
+      result = await verifyByCode(deps, String(req.params.code), { ip: req.ip });
     } catch (e) {
       if (json || !(e instanceof AppError && e.code === 'not_found')) throw e;
       res.status(404).setHeader('Content-Security-Policy', VERIFY_PAGE_CSP).type('html').send(unknownCodePage());
@@ -65,7 +64,7 @@ export const verifyRoutes = (deps: AppDeps): Router => {
 
   r.post(
     '/api/v1/verify',
-    rateLimit({ windowMs: 60_000, max: 20, what: 'file checks' }),
+    rateLimit(deps, { windowMs: 60_000, max: 20, what: 'file checks' }),
     (req, res, next) => {
       if (!req.is('multipart/form-data')) return next(new AppError('unsupported_type', 'send the PDF as multipart/form-data, in a part named "file"'));
       upload(req, res, next);
@@ -74,12 +73,12 @@ export const verifyRoutes = (deps: AppDeps): Router => {
       if (!req.file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the PDF as the "file" part' }] });
       const bytes = new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength);
       res.setHeader('Cache-Control', 'no-store');
-      res.json(await verifyFile(deps, bytes, { ip: req.ip, memo }));
+      res.json(await verifyFile(deps, bytes, { ip: req.ip }));
     },
   );
 
   // The office CA's revocation list, where its certificates say to fetch it (no login: any reader may).
-  r.get(CRL_PATH, rateLimit({ windowMs: 60_000, max: 60, what: 'revocation list downloads' }), async (_req, res) => {
+  r.get(CRL_PATH, rateLimit(deps, { windowMs: 60_000, max: 60, what: 'revocation list downloads' }), async (_req, res) => {
     const crl = await officeCrl(deps);
     res
       .status(200)

@@ -12,6 +12,7 @@ import { userRepository, unitRepository, sessionRepository } from './repositorie
 import { accessRequestRepository } from './repositories/access-requests.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
 import { accessRefusalRepository } from './repositories/access-refusals.repository.ts';
+import { rateCountRepository } from './repositories/rate-counts.repository.ts';
 import { classificationRepository } from './repositories/classifications.repository.ts';
 import { batchRepository } from './repositories/batches.repository.ts';
 import { documentRepository, pageTextRepository } from './repositories/documents.repository.ts';
@@ -39,6 +40,7 @@ export const repositories = (m: Models & BackupModels, run: TransactionRunner, t
   recoveryCodes: guarded(recoveryCodeRepository(m, t)),
   loginThrottle: guarded(loginThrottleRepository(m, t)),
   accessRefusals: guarded(accessRefusalRepository(m, t)),
+  rateCounts: guarded(rateCountRepository(m, t)),
   documents: guarded(documentRepository(m, t)),
   pages: guarded(pageTextRepository(m, t)),
   jobs: guarded(jobRepository(m, t)),
