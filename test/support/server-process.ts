@@ -12,7 +12,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export const SERVER_ADMIN = { username: 'admin', password: 'kata-sandi-kantor' };
 
-/** Starts `src/main.ts` on `port` over `dataDir`; resolves once it printed its URL. */
+/** Starts `src/main.ts` on `port` over `dataDir`; resolves once it says it runs (a web role also printed its URL). */
 export const startServer = (dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -23,7 +23,8 @@ export const startServer = (dataDir: string, port: number, env: Record<string, s
     let out = '';
     const onData = (b: Buffer) => {
       out += b.toString();
-      if (out.includes('URL:')) resolve(child);
+      // A worker-only process prints no URL; the line after "Naskah is running" is the web role's.
+      if (out.includes('URL:') || (out.includes('Naskah is running') && !/\bweb\b/.test(env.NASKAH_ROLES ?? 'web'))) resolve(child);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
