@@ -11,7 +11,7 @@ import type { ClamdAddress } from '../../src/config/config.ts';
  * <Name> FOUND` (the MD5 of the whole stream names it, like a .hdb signature) or clamd's size-limit
  * error, NUL-terminated; `zPING\0` gets `PONG`. `behaviour` makes it misbehave the ways a real one can.
  */
-export type FakeBehaviour = 'normal' | 'silent' | 'garbage' | 'hangup' | 'cut';
+export type FakeBehaviour = 'normal' | 'silent' | 'garbage' | 'hangup' | 'cut' | 'chatter';
 
 export interface FakeClamd {
   address: ClamdAddress;
@@ -32,6 +32,7 @@ export const startFakeClamd = async (o: { signatures: Map<string, string>; maxSt
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
     if (fake.behaviour === 'hangup') return void socket.destroy();
+    if (fake.behaviour === 'chatter') return void socket.write(Buffer.alloc(64 * 1024, 'a'));
     let buf = Buffer.alloc(0);
     let command: string | null = null;
     const hash = createHash('md5');
