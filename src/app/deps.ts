@@ -3,6 +3,7 @@ import type { BlobStore } from '../ports/blob-store.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CommonPasswords } from '../ports/common-passwords.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import type { MalwareScanner } from '../ports/malware-scanner.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
 import type { QrCodeRenderer } from '../ports/qr-code.ts';
 import type { SecretSealer } from '../ports/secret-sealer.ts';
@@ -36,6 +37,8 @@ export interface AppDeps {
   caKeySecret: string;
   /** Encrypts TOTP seeds for the database (TOTP_SECRET_KEY, or a key kept under DATA_DIR). */
   totpSecrets: SecretSealer;
+  /** Scans files from outside before they are stored; `configured` is false without CLAMD_SOCKET. */
+  malware: MalwareScanner;
   /** Outgoing email; `configured` is false without SMTP_URL. */
   mailer: Mailer;
   /** The office's IANA time zone (OFFICE_TIMEZONE): register years, due days, months in figures. */

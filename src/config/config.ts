@@ -60,7 +60,29 @@ export interface Config {
    * `keep`; `passphrase` (BACKUP_PASSPHRASE) encrypts them, from the command line too.
    */
   backup: { dir?: string; intervalHours: number; keep: number; passphrase?: string };
+  /**
+   * ClamAV's clamd, which scans every upload before it is stored (CLAMD_SOCKET), and how long it
+   * may stay silent (CLAMD_TIMEOUT_MS). Absent: files are not scanned.
+   */
+  clamd?: { address: ClamdAddress; timeoutMs: number };
 }
+
+/** Where clamd listens: a unix socket's path, or a TCP host and port. */
+export type ClamdAddress = { path: string } | { host: string; port: number };
+
+/**
+ * CLAMD_SOCKET: `host:port` or `tcp://host:port` (IPv6 as `[::1]:3310`) for TCP; anything else
+ * is the path of a unix socket. Null when it is neither (no port after tcp://, a port out of range).
+ */
+export const parseClamdAddress = (value: string): ClamdAddress | null => {
+  const v = value.trim();
+  const tcp = /^(?:tcp:\/\/)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(v);
+  if (tcp && !v.startsWith('.')) {
+    const port = Number(tcp[2]);
+    return port >= 1 && port <= 65535 ? { host: tcp[1]!.replace(/^\[|\]$/g, ''), port } : null;
+  }
+  return v === '' || v.startsWith('tcp://') ? null : { path: v };
+};
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -147,6 +169,9 @@ const schema = z.object({
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0.01).max(24 * 31).default(24),
   BACKUP_KEEP: int(1, 10_000).default(7),
   BACKUP_PASSPHRASE: z.string().min(12, 'at least 12 characters (every letter of the office is in a backup)').max(1024).optional(),
+  CLAMD_SOCKET: z.string().refine((s) => parseClamdAddress(s) !== null, 'a unix socket path (e.g. /run/clamav/clamd.ctl) or host:port (e.g. clamav:3310)').optional(),
+  // clamd's own scan time limit (MaxScanTime) is 120 s by default: wait as long before calling it down.
+  CLAMD_TIMEOUT_MS: int(100, 3_600_000).default(120_000),
 });
 
 /** A configuration error that lists every problem at once. */
@@ -221,6 +246,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     ...(e.TSA_URL ? { timestampUrl: e.TSA_URL } : {}),
     ...(e.CA_KEY_PASSPHRASE ? { caKeyPassphrase: e.CA_KEY_PASSPHRASE } : {}),
     ...(e.TOTP_SECRET_KEY ? { totpSecretKey: e.TOTP_SECRET_KEY } : {}),
+    ...(e.CLAMD_SOCKET ? { clamd: { address: parseClamdAddress(e.CLAMD_SOCKET)!, timeoutMs: e.CLAMD_TIMEOUT_MS } } : {}),
     backup: { ...(e.BACKUP_DIR ? { dir: path.resolve(e.BACKUP_DIR) } : {}), intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP, ...(e.BACKUP_PASSPHRASE ? { passphrase: e.BACKUP_PASSPHRASE } : {}) },
   };
 };

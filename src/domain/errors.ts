@@ -14,7 +14,10 @@ export type ErrorCode =
   | 'unsupported_type' // 415
   | 'invalid' // 422 valid syntax, invalid values or unreadable file contents
   | 'rate_limited' // 429
-  | 'unavailable'; // 503 a backend (database, storage, search) is down
+  | 'unavailable'; // 503 a backend (database, storage, search, malware scanner) is down
+
+/** The backends a 503 may name. */
+export type Backend = 'database' | 'storage' | 'search' | 'malware-scanner';
 
 export interface FieldError {
   field: string;
@@ -28,7 +31,7 @@ export class AppError extends Error {
   readonly detail: string;
   readonly errors?: FieldError[];
   /** Which backend failed, for `unavailable`. */
-  readonly backend?: 'database' | 'storage' | 'search';
+  readonly backend?: Backend;
   /** A more precise problem type than the code's (e.g. `totp-required`), for clients to branch on. */
   readonly problemType?: string;
   /** Extra members of the problem document (e.g. an enrolment token). */
@@ -41,7 +44,7 @@ export class AppError extends Error {
     detail: string,
     extra: {
       errors?: FieldError[];
-      backend?: 'database' | 'storage' | 'search';
+      backend?: Backend;
       cause?: unknown;
       problemType?: string;
       members?: Record<string, unknown>;

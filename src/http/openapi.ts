@@ -34,7 +34,7 @@ export const openApiDocument = (publicUrl: string) => ({
   security: [{ bearer: [] }],
   paths: {
     '/healthz': { get: { summary: 'The process runs', security: [], responses: { 200: { description: 'ok' } } } },
-    '/readyz': { get: { summary: 'Database, storage and search answer', security: [], responses: { 200: { description: 'ready' }, ...errors(503) } } },
+    '/readyz': { get: { summary: 'Database, storage, search (and the malware scanner when configured) answer', security: [], responses: { 200: { description: 'ready' }, ...errors(503) } } },
     ...accountPaths,
     ...auditPaths,
     ...letterPaths,

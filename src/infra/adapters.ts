@@ -15,6 +15,8 @@ import { createSmtpMailer } from './mail/smtp.mailer.ts';
 import { createPdfLibLetterRenderer } from './pdf/pdf-lib.letter-renderer.ts';
 import { qrcodeRenderer } from './qr/qrcode.renderer.ts';
 import { createFts5SearchIndex } from './search/fts5.search-index.ts';
+import { createClamdMalwareScanner } from './scan/clamd.malware-scanner.ts';
+import { noMalwareScanner } from './scan/no.malware-scanner.ts';
 import { directoryVaults } from './backup/directory.vault.ts';
 import { officeCaSecret } from './secrets/office-ca-secret.ts';
 import { dataDirSecrets } from './secrets/secret-files.ts';
@@ -68,6 +70,7 @@ export const openAdapters = async (config: Config) => {
     signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}) }),
     caKeySecret: await officeCaSecret(config),
     totpSecrets,
+    malware: config.clamd ? createClamdMalwareScanner(config.clamd) : noMalwareScanner(),
     mailer: config.mail ? createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) : noMailer(),
     // Backups: consistent snapshots of the database, the generated secrets, backup directories.
     snapshots: db.snapshots,

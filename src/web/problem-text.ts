@@ -48,6 +48,7 @@ const KIND_HEADLINES: Record<string, MessageKey> = {
   'pkcs12-unreadable': 'problem.pkcs12',
   'password-guessable': 'problem.passwordGuessable',
   'certificate-untrusted': 'problem.certificateUntrusted',
+  'malware-found': 'problem.malwareFound',
 };
 
 const STATUS_HEADLINES: Record<number, MessageKey> = {
@@ -68,6 +69,7 @@ const BACKENDS: Record<string, MessageKey> = {
   storage: 'problem.backend.storage',
   search: 'problem.backend.search',
   timestamp: 'problem.backend.timestamp',
+  'malware-scanner': 'problem.backend.malwareScanner',
 };
 
 /** Which backend a 503 names: the `backend` member, or the timestamp authority by its type. */

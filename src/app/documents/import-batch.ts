@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { canUpload, type Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
+import { withoutControls } from '../../domain/file-names.ts';
 import { isZip, sniffMimeType } from '../../domain/file-types.ts';
 import type { BatchItemRecord } from '../../ports/repositories.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
 import type { AppDeps } from '../deps.ts';
 import { inboxKey } from './keys.ts';
+import { auditMalware, malwareFound, malwareIn, type MalwareRefusal } from './malware-check.ts';
 import { type DocumentFields, requireClearedToClassify } from './store-original.ts';
 
 export const BATCH_JOB = 'ingest-batch';
@@ -40,12 +42,21 @@ export const importBatch = async (deps: AppDeps, actor: Actor, files: IncomingFi
     if (pending.length > deps.limits.batchMaxFiles) throw new AppError('too_large', `a batch holds at most ${deps.limits.batchMaxFiles} files`);
     const batchId = randomUUID();
     const items: BatchItemRecord[] = [];
+    const infected: MalwareRefusal[] = [];
     try {
       for (const [i, p] of pending.entries()) {
         const seq = i + 1;
         const early = p.error ?? (p.staged ? earlyRejection(p.staged) : 'no content');
         if (early || !p.staged) {
           items.push({ batchId, seq, filename: p.filename, status: 'rejected', inboxKey: null, documentId: null, error: early ?? 'no content' });
+          continue;
+        }
+        // Scanned before the answer, so malware never reaches the inbox; a scanner that is down
+        // fails the whole import (503) with nothing kept, as storage does.
+        const signature = await malwareIn(deps, p.staged);
+        if (signature !== null) {
+          infected.push({ fileName: withoutControls(p.filename) || null, signature, staged: p.staged, batchId });
+          items.push({ batchId, seq, filename: p.filename, status: 'rejected', inboxKey: null, documentId: null, error: malwareFound(signature, null).detail });
           continue;
         }
         const key = inboxKey(batchId, seq);
@@ -56,6 +67,7 @@ export const importBatch = async (deps: AppDeps, actor: Actor, files: IncomingFi
       await deps.db.transaction(async (tx) => {
         await tx.batches.create({ id: batchId, createdBy: actor.id, defaults: { ...defaults }, createdAt: now }, items);
         await tx.audit.append({ at: now, actorId: actor.id, action: 'document.batch_import', targetType: 'batch', targetId: batchId, details: { files: items.length } });
+        for (const r of infected) await auditMalware(tx, now, actor, r);
         await tx.jobs.enqueue({ type: BATCH_JOB, payload: { batchId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
       });
     } catch (e) {

@@ -9,6 +9,7 @@ import type { Repositories } from '../../ports/repositories.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
 import type { AppDeps } from '../deps.ts';
 import { requireActiveCode } from '../classifications/active-code.ts';
+import { refuseMalware } from './malware-check.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
 import { originalKey } from './keys.ts';
 import { scopeOf } from './read-documents.ts';
@@ -59,7 +60,12 @@ export const requireUploader = (actor: Actor): void => {
   if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
 };
 
-export const validateUpload = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields, o: { authorised?: boolean } = {}) => {
+/**
+ * `scanned`: the bytes need no malware scan here: scanned already (a batch item, at import) or
+ * written by Naskah itself (minutes, a letter rendered from its template). `fileName` names the
+ * file in the audit entry of a refused one.
+ */
+export const validateUpload = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields, o: { authorised?: boolean; scanned?: boolean; fileName?: string | null } = {}) => {
   if (!o.authorised) requireUploader(actor);
   const unitCode = fields.unitCode ?? actor.unitCode;
   const units = await deps.db.units.all();
@@ -69,6 +75,8 @@ export const validateUpload = async (deps: AppDeps, actor: Actor, staged: Staged
   if (staged.size === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
   const mimeType = sniffMimeType(staged.head);
   if (!mimeType) throw new AppError('unsupported_type', 'only PDF, JPEG, PNG and TIFF files are accepted (decided by the file contents, not its name)');
+  // Before the file is parsed (inspect) or stored: malware is never opened here, nor kept.
+  if (!o.scanned) await refuseMalware(deps, actor, staged, o.fileName ?? null);
   const inspection = await deps.extractor.inspect(staged.path, mimeType, { maxPages: deps.limits.maxPages, maxPixels: deps.limits.maxPixels });
   return { unitCode, mimeType, pages: inspection.pages };
 };
@@ -77,7 +85,7 @@ export const validateUpload = async (deps: AppDeps, actor: Actor, staged: Staged
  * Stores an original durably and commits its row, audit entry and extraction job in one
  * transaction (the outbox). The same bytes are one object and one document: a second upload,
  * even a concurrent one, gets the first document back as a duplicate.
- * `inTx` lets a batch mark its item in the same transaction; `authorised` as for validateUpload.
+ * `inTx` lets a batch mark its item in the same transaction; `authorised` and `scanned` as for validateUpload.
  */
 export const storeOriginal = async (
   deps: AppDeps,
@@ -85,12 +93,12 @@ export const storeOriginal = async (
   staged: StagedFile,
   fields: DocumentFields,
   rawName: string | null,
-  extra: { batchId?: string; authorised?: boolean; inTx?: (tx: Repositories, doc: DocumentRecord, duplicate: boolean) => Promise<void> } = {},
+  extra: { batchId?: string; authorised?: boolean; scanned?: boolean; inTx?: (tx: Repositories, doc: DocumentRecord, duplicate: boolean) => Promise<void> } = {},
 ): Promise<StoreResult> => {
-  const { unitCode, mimeType, pages } = await validateUpload(deps, actor, staged, fields, { authorised: extra.authorised ?? false });
   // Every way in (a form, a ZIP entry, a disposition's report) ends here: no control or bidi
   // character is ever stored, whatever the caller cleaned already.
   const originalName = rawName === null ? null : withoutControls(rawName) || null;
+  const { unitCode, mimeType, pages } = await validateUpload(deps, actor, staged, fields, { authorised: extra.authorised ?? false, scanned: extra.scanned ?? false, fileName: originalName });
   const existing = await deps.db.documents.findBySha256(staged.sha256);
   if (existing) return duplicateOf(deps, actor, existing, extra.inTx);
   const storageKey = originalKey(staged.sha256);

@@ -86,6 +86,7 @@ export const storeOutgoingVersion = async (
     // The right to draft (checked by the caller) is not the archive's upload right (clerks).
     const { document } = await storeOriginal(deps, actor, staged, fields, originalName, {
       authorised: true,
+      scanned: rendered !== null, // a draft rendered from its template is ours; an uploaded one is scanned
       inTx: async (tx, doc, duplicate) => {
         if (duplicate) throw new AppError('conflict', 'this exact file is archived already (another draft or an earlier version); a draft version must be a new file');
         await inTx(tx, doc);

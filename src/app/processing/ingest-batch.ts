@@ -30,6 +30,7 @@ const fileItem = async (deps: AppDeps, actor: Actor, batchId: string, defaults: 
     stagedPath = staged.path;
     await storeOriginal(deps, actor, staged, defaults, item.filename, {
       batchId,
+      scanned: true, // at import, before the batch was acknowledged (importBatch)
       inTx: (tx, doc, duplicate) => tx.batches.updateItem(batchId, item.seq, { status: duplicate ? 'duplicate' : 'accepted', documentId: doc.id }),
     });
   } catch (e) {

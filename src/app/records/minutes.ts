@@ -72,6 +72,7 @@ export const sealMinutes = async (deps: AppDeps, m: MinutesInput): Promise<Docum
     const fields = { kind: 'minutes' as const, title: `${m.title} ${m.number}`, unitCode: m.unitCode, securityLevel: 'biasa' as const, documentDate: calendarDateIn(at, deps.officeTimeZone), letterNumber: m.number };
     const { document } = await storeOriginal(deps, m.actor, staged, fields, `berita-acara-${m.kind}-${m.actId.slice(0, 8)}.pdf`, {
       authorised: true,
+      scanned: true, // written and signed here, not from outside
       inTx: async (tx, doc, duplicate) => {
         if (duplicate) throw new AppError('conflict', 'these minutes are archived already');
         await tx.signedLetters.register({

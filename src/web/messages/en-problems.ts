@@ -20,6 +20,7 @@ export const enProblems: Record<keyof typeof idProblems, string> = {
   'problem.backend.storage': 'file storage',
   'problem.backend.search': 'search index',
   'problem.backend.timestamp': 'timestamp authority (TSA)',
+  'problem.backend.malwareScanner': 'malware scanner',
   'problem.500': 'Something went wrong on the server. Try again; if it happens again, tell the admin.',
   'problem.500.id': 'Something went wrong on the server. Quote the code {id} when you tell the admin.',
   'problem.other': 'The request failed (HTTP {status}).',
@@ -27,4 +28,5 @@ export const enProblems: Record<keyof typeof idProblems, string> = {
   'problem.pkcs12': 'The .p12 file cannot be opened: the password is wrong or the file is damaged.',
   'problem.certificateUntrusted': "This certificate does not lead to a root the office trusts. Add the provider's (PSrE's) root certificate first.",
   'problem.certificateUnusable': 'This certificate cannot be used to sign: expired, not yet valid, revoked, or not meant for signatures.',
+  'problem.malwareFound': 'This file contains a virus or other malware, so it was not stored. Do not open the original; tell the admin.',
 };

@@ -20,6 +20,7 @@ export const idProblems = {
   'problem.backend.storage': 'penyimpanan berkas',
   'problem.backend.search': 'pencarian',
   'problem.backend.timestamp': 'cap waktu (TSA)',
+  'problem.backend.malwareScanner': 'pemindai virus',
   'problem.500': 'Terjadi kesalahan di server. Coba lagi; jika berulang, laporkan ke admin.',
   'problem.500.id': 'Terjadi kesalahan di server. Sebutkan kode {id} saat melapor ke admin.',
   'problem.other': 'Permintaan gagal (HTTP {status}).',
@@ -27,4 +28,5 @@ export const idProblems = {
   'problem.pkcs12': 'Berkas .p12 tidak dapat dibuka: kata sandinya salah atau berkasnya rusak.',
   'problem.certificateUntrusted': 'Sertifikat ini tidak berinduk ke sertifikat akar yang dipercaya kantor. Tambahkan dulu sertifikat akar penyelenggaranya (PSrE).',
   'problem.certificateUnusable': 'Sertifikat ini tidak dapat dipakai untuk tanda tangan: kedaluwarsa, belum berlaku, dicabut, atau bukan untuk tanda tangan.',
+  'problem.malwareFound': 'Berkas ini mengandung virus atau program jahat, sehingga tidak disimpan. Jangan buka berkas aslinya; laporkan ke admin.',
 };
