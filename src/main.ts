@@ -14,7 +14,7 @@ import { createHttpApp } from './http/app.ts';
 import { endSlowBodies } from './http/slow-bodies.ts';
 import { type Adapters, openAdapters } from './infra/adapters.ts';
 import { JobRunner } from './pipeline/job-runner.ts';
-import { stageHandlers } from './pipeline/stages.ts';
+import { stageHandlers, unrunnableJobTypes } from './pipeline/stages.ts';
 import { type Clock, systemClock } from './ports/clock.ts';
 
 export interface Naskah {
@@ -73,7 +73,15 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
   let recordsTimer: NodeJS.Timeout | undefined;
   let backups: { stop(): Promise<void> } | undefined;
   if (config.roles.worker) {
-    runner = new JobRunner({ jobs: adapters.db.jobs, handlers: stageHandlers(deps), clock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
+    const handlers = stageHandlers(deps);
+    // A job this worker cannot run (enqueued by a newer version) would wait forever unseen: refuse to start instead.
+    const unrunnable = await unrunnableJobTypes(adapters.db.jobs, handlers);
+    if (unrunnable.length) {
+      await adapters.search.close();
+      await adapters.db.close();
+      throw new Error(`the job table holds jobs of types this worker has no handler for (${unrunnable.join(', ')}): run the Naskah version that enqueued them, or remove those jobs`);
+    }
+    runner = new JobRunner({ jobs: adapters.db.jobs, handlers, clock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
     deps.jobsEnqueued = () => runner!.nudge();
     runner.start();
     // Every worker runs the timer; a head already checkpointed (by another worker) is skipped, one seq is one row.

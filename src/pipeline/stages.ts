@@ -1,25 +1,23 @@
 import type { AppDeps } from '../app/deps.ts';
-import { BATCH_JOB } from '../app/documents/import-batch.ts';
-import { EXTRACT_JOB, INDEX_JOB } from '../app/documents/store-original.ts';
 import { extractText, markExtractionFailed } from '../app/processing/extract-text.ts';
-import { INDEX_MANY_JOB, indexDocument, indexDocuments, markIndexingFailed } from '../app/processing/index-document.ts';
+import { indexDocument, indexDocuments, markIndexingFailed } from '../app/processing/index-document.ts';
 import { abandonBatch, ingestBatch } from '../app/processing/ingest-batch.ts';
-import { APPLY_SCHEME_JOB } from '../app/classifications/manage-classifications.ts';
-import { EXECUTE_DISPOSAL_JOB } from '../app/records/disposals.ts';
-import { continueFixity, FIXITY_JOB } from '../app/records/fixity.ts';
-import { RETENTION_PASS_JOB } from '../app/records/periodic-records.ts';
+import { continueFixity } from '../app/records/fixity.ts';
 import { applySchemeJob, dailyRetentionPass } from '../app/records/retention-pass.ts';
 import { runDisposal } from '../app/records/run-disposal.ts';
 import type { JobHandler } from './job-runner.ts';
+import { APPLY_SCHEME_JOB, BATCH_JOB, EXECUTE_DISPOSAL_JOB, EXTRACT_JOB, FIXITY_JOB, INDEX_JOB, INDEX_MANY_JOB, type JobType, RETENTION_PASS_JOB } from '../domain/job-types.ts';
+import type { JobRepository } from '../ports/repositories.ts';
 
 const id = (p: Record<string, unknown>, key: string): string => String(p[key]);
 
 /**
  * The stage table: every job type and the use case that runs it
- * (batch inbox → store → extract text → index). Main refuses to start a worker if a type
- * enqueued anywhere has no handler here.
+ * (batch inbox → store → extract text → index). A type of src/domain/job-types.ts without a
+ * handler here does not compile; a job in the table of a type this worker does not know (left by
+ * a newer version) stops the worker from starting (unrunnableJobTypes).
  */
-export const stageHandlers = (deps: AppDeps): Record<string, JobHandler> => ({
+export const stageHandlers = (deps: AppDeps): Record<JobType, JobHandler> => ({
   [BATCH_JOB]: { run: (p, signal) => ingestBatch(deps, { batchId: id(p, 'batchId') }, signal), onGiveUp: (p, reason) => abandonBatch(deps, id(p, 'batchId'), reason) },
   [EXTRACT_JOB]: {
     run: (p, signal) => extractText(deps, { documentId: id(p, 'documentId') }, signal),
@@ -35,4 +33,6 @@ export const stageHandlers = (deps: AppDeps): Record<string, JobHandler> => ({
   [FIXITY_JOB]: { run: (p, signal) => continueFixity(deps, { runId: id(p, 'runId') }, signal), onGiveUp: async () => {} },
 });
 
-export const JOB_TYPES = [BATCH_JOB, EXTRACT_JOB, INDEX_JOB, INDEX_MANY_JOB, APPLY_SCHEME_JOB, RETENTION_PASS_JOB, EXECUTE_DISPOSAL_JOB, FIXITY_JOB] as const;
+/** The types of queued or running jobs no handler here would run: they would wait forever. */
+export const unrunnableJobTypes = async (jobs: JobRepository, handlers: Record<string, JobHandler>): Promise<string[]> =>
+  (await jobs.pendingTypes()).filter((t) => !Object.hasOwn(handlers, t));

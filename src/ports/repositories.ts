@@ -1,5 +1,6 @@
 import type { RateCountRepository } from './rate-count-repository.ts';
 import type { DocumentRecord, DocumentStatus, PageText, StoredRetention, TextSource } from '../domain/document.ts';
+import type { JobType } from '../domain/job-types.ts';
 import type { Role } from '../domain/roles.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-chain.ts';
@@ -237,7 +238,9 @@ export interface PageTextRepository {
 
 /** Durable job queue in a table; claimed by compare-and-set with a lease. */
 export interface JobRepository {
-  enqueue(job: { type: string; payload: Record<string, unknown>; runAt: Date; maxAttempts: number }): Promise<JobRecord>;
+  enqueue(job: { type: JobType; payload: Record<string, unknown>; runAt: Date; maxAttempts: number }): Promise<JobRecord>;
+  /** The distinct types of queued and running jobs. */
+  pendingTypes(): Promise<string[]>;
   /**
    * Claims up to `limit` runnable jobs (queued and due, or running with an expired lease) for
    * `owner` until `now + leaseMs`; increments attempts. Two claimers never get the same job.

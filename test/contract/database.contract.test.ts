@@ -100,14 +100,14 @@ for (const target of databaseTargets()) {
       const past = new Date(Date.now() - 1000);
       await db.jobs.enqueue({ type: 'extract-text', payload: { documentId: 'd1' }, runAt: past, maxAttempts: 3 });
       const done = await db.jobs.enqueue({ type: 'extract-text', payload: { documentId: 'd2' }, runAt: past, maxAttempts: 3 });
-      await db.jobs.enqueue({ type: 'other', payload: { documentId: 'd3' }, runAt: past, maxAttempts: 3 });
+      await db.jobs.enqueue({ type: 'index-document', payload: { documentId: 'd3' }, runAt: past, maxAttempts: 3 });
       const claimed = await db.jobs.claim('w', 10_000, 10, new Date(), ['extract-text']);
       await db.jobs.complete(claimed.find((j) => j.id === done.id)!.id, 'w');
       expect([...(await db.jobs.activeSubjects(['extract-text'], 'documentId'))]).to.deep.equal(['d1']);
     });
 
     it('never gives one job to two concurrent claimers', async () => {
-      for (let i = 0; i < 20; i++) await db.jobs.enqueue({ type: 't', payload: { i }, runAt: new Date(Date.now() - 1000), maxAttempts: 3 });
+      for (let i = 0; i < 20; i++) await db.jobs.enqueue({ type: 'fixity-run', payload: { i }, runAt: new Date(Date.now() - 1000), maxAttempts: 3 });
       const now = new Date();
       const results = await Promise.all(['a', 'b', 'c', 'd'].map((o) => db.jobs.claim(o, 30_000, 10, now)));
       const ids = results.flat().map((j) => j.id);
@@ -116,7 +116,7 @@ for (const target of databaseTargets()) {
     });
 
     it('retries with a new run time, reclaims an expired lease, and fails for good after the last attempt', async () => {
-      const job = await db.jobs.enqueue({ type: 't', payload: {}, runAt: new Date(Date.now() - 1000), maxAttempts: 2 });
+      const job = await db.jobs.enqueue({ type: 'fixity-run', payload: {}, runAt: new Date(Date.now() - 1000), maxAttempts: 2 });
       const t0 = new Date();
       const [c1] = await db.jobs.claim('w1', 1000, 1, t0);
       expect(c1?.attempts).to.equal(1);
@@ -135,7 +135,7 @@ for (const target of databaseTargets()) {
     });
 
     it('gives an attempt back for an outage retry', async () => {
-      const job = await db.jobs.enqueue({ type: 't', payload: {}, runAt: new Date(Date.now() - 1000), maxAttempts: 1 });
+      const job = await db.jobs.enqueue({ type: 'fixity-run', payload: {}, runAt: new Date(Date.now() - 1000), maxAttempts: 1 });
       await db.jobs.claim('w', 1000, 1, new Date());
       await db.jobs.fail(job.id, 'w', 'search down', new Date(Date.now() - 1), false);
       const [again] = await db.jobs.claim('w', 1000, 1, new Date());

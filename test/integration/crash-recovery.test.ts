@@ -4,10 +4,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
-import { EXTRACT_JOB } from '../../src/app/documents/store-original.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { freePort, killHard, SERVER_ADMIN as ADMIN, startServer } from '../support/server-process.ts';
 import { totpLoginClient } from '../support/totp-login.ts';
+import { EXTRACT_JOB } from '../../src/domain/job-types.ts';
 
 interface JobRow {
   state: string;

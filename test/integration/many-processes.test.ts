@@ -14,8 +14,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { QueryTypes, Sequelize } from 'sequelize';
-import { EXTRACT_JOB } from '../../src/app/documents/store-original.ts';
-import { RETENTION_PASS_JOB } from '../../src/app/records/periodic-records.ts';
 import { type TestDatabase, databaseTargets } from '../support/databases.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { api, upload } from '../support/http.ts';
@@ -26,6 +24,7 @@ import { freePort, killHard, SERVER_ADMIN as ADMIN, startServer } from '../suppo
 import { approvedLetter, issueCertificate, person, type Person, setUpUnits, sign, signedPdf, verifyUpload } from '../support/sign-office.ts';
 import type { TestApp } from '../support/test-app.ts';
 import { totpLoginClient } from '../support/totp-login.ts';
+import { EXTRACT_JOB, RETENTION_PASS_JOB } from '../../src/domain/job-types.ts';
 
 const PIN = '482915';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -5,6 +5,7 @@ import { hasRole } from '../../domain/roles.ts';
 import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { conflictAs } from '../accounts/admin-only.ts';
+import { APPLY_SCHEME_JOB } from '../../domain/job-types.ts';
 
 export type ClassificationFields = Pick<Classification, 'name' | 'description' | 'activeYears' | 'inactiveYears' | 'finalDisposition'>;
 export type ClassificationChanges = Partial<ClassificationFields & Pick<Classification, 'active'>>;
@@ -15,7 +16,6 @@ export const requireSchemeAdmin = (actor: Actor): void => {
 };
 
 /** Job type: applies the scheme's retention to the records of these codes and their refinements. */
-export const APPLY_SCHEME_JOB = 'apply-scheme';
 
 /** Enqueues applying the scheme to the records of `codes` (in the caller's transaction). */
 export const enqueueApplyScheme = async (deps: AppDeps, tx: Pick<Repositories, 'jobs'>, codes: string[]): Promise<void> => {

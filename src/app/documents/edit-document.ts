@@ -7,9 +7,10 @@ import type { AppDeps } from '../deps.ts';
 import { auditRefusal } from './audit-refusal.ts';
 import { visibleDocument } from './read-documents.ts';
 import { loadSearchDocuments } from './search-document.ts';
-import { INDEX_JOB, classifyRefusal } from './store-original.ts';
+import { classifyRefusal } from './store-original.ts';
 import { requireActiveCode } from '../classifications/active-code.ts';
 import { retentionFor } from '../records/retention-scheme.ts';
+import { INDEX_JOB } from '../../domain/job-types.ts';
 
 const stale = (current: number | null) =>
   new AppError('precondition_failed', `the document was changed by someone else since you read it${current ? ` (now version ${current})` : ''}; read it again and redo your change`, current ? { members: { currentVersion: current } } : {});

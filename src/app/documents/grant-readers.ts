@@ -1,6 +1,6 @@
 import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
-import { INDEX_JOB } from './store-original.ts';
+import { INDEX_JOB } from '../../domain/job-types.ts';
 
 /**
  * Gives users read access to a document outside the unit rule (a disposition's recipients, a

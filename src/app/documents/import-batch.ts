@@ -9,8 +9,8 @@ import type { AppDeps } from '../deps.ts';
 import { inboxKey } from './keys.ts';
 import { auditMalware, malwareFound, malwareIn, type MalwareRefusal } from './malware-check.ts';
 import { type DocumentFields, requireClearedToClassify } from './store-original.ts';
+import { BATCH_JOB } from '../../domain/job-types.ts';
 
-export const BATCH_JOB = 'ingest-batch';
 
 export interface IncomingFile {
   staged: StagedFile;

@@ -13,6 +13,7 @@ import { refuseMalware } from './malware-check.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
 import { originalKey } from './keys.ts';
 import { scopeOf } from './read-documents.ts';
+import { EXTRACT_JOB } from '../../domain/job-types.ts';
 
 /** Metadata a clerk gives with a file; the title defaults to the file name. */
 export interface DocumentFields {
@@ -34,8 +35,6 @@ export interface StoreResult {
   duplicate: boolean;
 }
 
-export const EXTRACT_JOB = 'extract-text';
-export const INDEX_JOB = 'index-document';
 
 /**
  * Checks what can be checked before any byte is stored: rights, unit, type, emptiness, parse and

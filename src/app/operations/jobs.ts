@@ -4,8 +4,8 @@ import { hasRole } from '../../domain/roles.ts';
 import type { JobListing, JobState } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { scopeOf } from '../documents/read-documents.ts';
-import { BATCH_JOB } from '../documents/import-batch.ts';
 import { GAVE_UP_PREFIX } from '../processing/gave-up.ts';
+import { BATCH_JOB } from '../../domain/job-types.ts';
 
 const requireAdmin = (actor: Actor): void => {
   if (!hasRole(actor, 'admin')) throw new AppError('forbidden', 'only an admin may see and retry background jobs');

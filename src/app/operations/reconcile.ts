@@ -3,7 +3,7 @@ import type { BatchItemRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { INBOX_PREFIX, ORIGINALS_PREFIX } from '../documents/keys.ts';
 import { loadSearchDocuments } from '../documents/search-document.ts';
-import { EXTRACT_JOB, INDEX_JOB } from '../documents/store-original.ts';
+import { EXTRACT_JOB, INDEX_JOB } from '../../domain/job-types.ts';
 
 /** The kinds of disagreement reconcile looks for, one per check. */
 export type FindingKind = 'missing-original' | 'orphan-original' | 'stray-inbox' | 'missing-from-index' | 'stray-index-entry' | 'stuck-processing';

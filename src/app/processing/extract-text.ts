@@ -1,9 +1,9 @@
 import { textSourceOf } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { EXTRACT_JOB, INDEX_JOB } from '../documents/store-original.ts';
 import { GAVE_UP_PREFIX } from './gave-up.ts';
 import { raiseIntegrityAlarm } from '../records/integrity-alarm.ts';
+import { EXTRACT_JOB, INDEX_JOB } from '../../domain/job-types.ts';
 
 /**
  * Job: reads a document's text (text layer or OCR) outside any transaction, then commits the

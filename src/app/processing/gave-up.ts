@@ -1,4 +1,4 @@
-import { EXTRACT_JOB, INDEX_JOB } from '../documents/store-original.ts';
+import { EXTRACT_JOB, INDEX_JOB } from '../../domain/job-types.ts';
 
 /**
  * How a document job that ran out of attempts marks its document's error, so a retry of that

@@ -1,8 +1,8 @@
 import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { loadSearchDocuments } from '../documents/search-document.ts';
-import { INDEX_JOB } from '../documents/store-original.ts';
 import { GAVE_UP_PREFIX } from './gave-up.ts';
+import { INDEX_JOB, INDEX_MANY_JOB } from '../../domain/job-types.ts';
 
 /** After the index job's last attempt: the document fails with the reason instead of staying `processing`. */
 export const markIndexingFailed = async (deps: AppDeps, documentId: string, reason: string): Promise<void> => {
@@ -22,7 +22,6 @@ export const indexDocument = async (deps: AppDeps, payload: { documentId: string
 };
 
 /** Job type: puts many documents' fresh fields (a retention phase that moved, …) into the index. */
-export const INDEX_MANY_JOB = 'index-documents';
 const INDEX_MANY_CHUNK = 500;
 
 /**

@@ -6,9 +6,9 @@ import { hasRole } from '../../domain/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordsForAct, refuseUnfit, standingOf } from './record-access.ts';
 import { notifyUsers, usersWithRole } from './records-notices.ts';
+import { EXECUTE_DISPOSAL_JOB } from '../../domain/job-types.ts';
 
 /** Job type: carries out an approved disposal (resumable: see runDisposal). */
-export const EXECUTE_DISPOSAL_JOB = 'execute-disposal';
 
 export const presentDisposal = (d: DisposalRecord, items?: { documentId: string; state: string; doneAt: Date | null }[]) => ({
   id: d.id,

@@ -5,9 +5,9 @@ import type { FixityRun } from '../../domain/records.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { raiseIntegrityAlarm } from './integrity-alarm.ts';
+import { FIXITY_JOB } from '../../domain/job-types.ts';
 
 /** Job type: checks the next part of a fixity run and books the part after it. */
-export const FIXITY_JOB = 'fixity-run';
 /** Documents per part: small enough that uploads never wait long behind a part. */
 const PART = 200;
 const LANES = 4;

@@ -1,8 +1,8 @@
 import type { AppDeps } from '../deps.ts';
 import { startFixity } from './fixity.ts';
+import { RETENTION_PASS_JOB } from '../../domain/job-types.ts';
 
 /** Job type: one daily retention pass (see dailyRetentionPass). */
-export const RETENTION_PASS_JOB = 'retention-pass';
 const HOUR = 3600_000;
 
 /**

@@ -5,7 +5,7 @@ import { canManageRecords } from '../../domain/records.ts';
 import type { AppDeps } from '../deps.ts';
 import { presentDocument } from '../documents/present-document.ts';
 import { documentVisibility } from '../documents/read-documents.ts';
-import { RETENTION_PASS_JOB } from './periodic-records.ts';
+import { RETENTION_PASS_JOB } from '../../domain/job-types.ts';
 
 const requireKeeper = (actor: Actor): void => {
   if (!canManageRecords(actor)) throw new AppError('forbidden', 'the records lists are for archivists and admins');

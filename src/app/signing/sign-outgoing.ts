@@ -10,7 +10,6 @@ import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { originalKey } from '../documents/keys.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
-import { EXTRACT_JOB } from '../documents/store-original.ts';
 import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../letters/assign-letter-number.ts';
 import { visibleOutgoing } from '../letters/read-outgoing.ts';
 import { officeName } from './office-ca.ts';
@@ -18,6 +17,7 @@ import { type LetterToSign, makeSignedPdf, prepareLetter, type SignedLetterPdf }
 import { requireSecondFactorInput, unlockSigningKey, usableCertificate } from './signing-credential.ts';
 import { trustAnchorCertificates } from './trust-anchors.ts';
 import { verifyUrlOf } from '../letters/read-outgoing.ts';
+import { EXTRACT_JOB } from '../../domain/job-types.ts';
 
 /** How long a signing may hold its letter; a process that dies mid-signing frees it after this. */
 const CLAIM_MS = 2 * 60_000;

@@ -41,8 +41,8 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 const run = async (handler: JobHandler, maxAttempts: number, steps: number) => {
   const m = memoryJobs();
   let now = new Date('2026-01-01T00:00:00Z');
-  const runner = new JobRunner({ jobs: m.repo, handlers: { t: handler }, clock: { now: () => now }, concurrency: 1, pollMs: 10, leaseMs: 60_000, log: quiet });
-  await m.repo.enqueue({ type: 't', payload: { documentId: 'd1' }, runAt: now, maxAttempts });
+  const runner = new JobRunner({ jobs: m.repo, handlers: { 'fixity-run': handler }, clock: { now: () => now }, concurrency: 1, pollMs: 10, leaseMs: 60_000, log: quiet });
+  await m.repo.enqueue({ type: 'fixity-run', payload: { documentId: 'd1' }, runAt: now, maxAttempts });
   for (let i = 0; i < steps; i++) {
     await runner.drain();
     now = new Date(now.getTime() + 120_000); // past any retry time

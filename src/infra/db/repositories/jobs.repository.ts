@@ -82,6 +82,11 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
     return mapOne(await m.Job.findByPk(id, { raw: true, transaction }), toListing);
   },
 
+  async pendingTypes() {
+    const rows = (await m.Job.findAll({ attributes: ['type'], where: { state: ['queued', 'running'] }, group: ['type'], raw: true, transaction })) as unknown as RawRow[];
+    return rows.map((r) => str(r.type));
+  },
+
   async activeSubjects(types, key) {
     const rows = (await m.Job.findAll({ attributes: ['payload'], where: { state: ['queued', 'running'], type: types }, raw: true, transaction })) as unknown as RawRow[];
     return new Set(rows.map((r) => (JSON.parse(str(r.payload)) as Record<string, unknown>)[key]).filter((v): v is string => typeof v === 'string'));
