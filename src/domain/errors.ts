@@ -17,7 +17,7 @@ export type ErrorCode =
   | 'unavailable'; // 503 a backend (database, storage, search, malware scanner) is down
 
 /** The backends a 503 may name. */
-export type Backend = 'database' | 'storage' | 'search' | 'malware-scanner';
+export type Backend = 'database' | 'storage' | 'search' | 'malware-scanner' | 'mail';
 
 export interface FieldError {
   field: string;

@@ -20,7 +20,7 @@ export const operationsSchemas = {
     type: 'object',
     properties: {
       id: str,
-      type: { type: 'string', description: 'ingest-batch, extract-text or index-document' },
+      type: { type: 'string', description: 'one of the job types of src/domain/job-types.ts: ingest-batch, extract-text, index-document, index-documents, apply-scheme, retention-pass, execute-disposal, fixity-run, send-email' },
       state: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
       attempts: { type: 'integer' },
       maxAttempts: { type: 'integer' },
@@ -29,7 +29,7 @@ export const operationsSchemas = {
       createdAt: dateTime,
       updatedAt: dateTime,
       retryable: { type: 'boolean' },
-      subject: { type: ['object', 'null'], properties: { kind: { type: 'string', enum: ['document', 'batch'] }, id: str, title: { ...nullableStr, description: 'only when the caller may read the document' } } },
+      subject: { type: ['object', 'null'], properties: { kind: { type: 'string', enum: ['document', 'batch', 'email'], description: 'email: the id is the notification whose email the job sends' }, id: str, title: { ...nullableStr, description: 'only when the caller may read the document' } } },
     },
   },
 };

@@ -97,8 +97,7 @@ export interface NotificationRepository {
   add(n: NotificationRecord): Promise<boolean>;
   listFor(userId: string, unreadOnly: boolean, page: number, limit: number): Promise<Page<NotificationRecord>>;
   markRead(id: string, userId: string, now: Date): Promise<boolean>;
-  /** Notifications whose email is pending, oldest first. */
-  pendingEmails(limit: number): Promise<NotificationRecord[]>;
+  findById(id: string): Promise<NotificationRecord | null>;
   /** Moves emailState from `from` to `to` by compare-and-set; false when it was not `from`. */
   setEmailState(id: string, from: NotificationRecord['emailState'], to: NotificationRecord['emailState']): Promise<boolean>;
 }

@@ -31,7 +31,7 @@ export interface Job {
   createdAt: string;
   updatedAt: string;
   retryable: boolean;
-  subject: { kind: 'document'; id: string; title: string | null; exists: boolean } | { kind: 'batch'; id: string } | null;
+  subject: { kind: 'document'; id: string; title: string | null; exists: boolean } | { kind: 'batch'; id: string } | { kind: 'email'; id: string } | null;
 }
 
 export interface JobPage extends Page<Job> {

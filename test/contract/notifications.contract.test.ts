@@ -68,20 +68,18 @@ for (const target of databaseTargets()) {
       expect((await db.notifications.listFor('u1', false, 1, 10)).items.find((n) => n.id === a.id)!.readAt).to.deep.equal(readAt);
     });
 
-    it('pending emails oldest first; the email state moves only by compare-and-set', async () => {
+    it('finds a notification by id; the email state moves only by compare-and-set', async () => {
       const older = note({ createdAt: new Date(t0.getTime() - 1000) });
-      const newer = note();
       const none = note({ emailState: 'none' });
-      for (const n of [newer, none, older]) await db.notifications.add(n);
-      expect((await db.notifications.pendingEmails(10)).map((n) => n.id)).to.deep.equal([older.id, newer.id]);
-      expect((await db.notifications.pendingEmails(1)).map((n) => n.id)).to.deep.equal([older.id]);
+      for (const n of [none, older]) await db.notifications.add(n);
+      expect(await db.notifications.findById(older.id)).to.deep.include({ id: older.id, emailState: 'pending', message: older.message });
+      expect(await db.notifications.findById(randomUUID())).to.equal(null);
 
       const takes = await Promise.all([1, 2, 3, 4].map(() => db.notifications.setEmailState(older.id, 'pending', 'sending')));
       expect(takes.filter(Boolean)).to.have.length(1);
-      expect((await db.notifications.pendingEmails(10)).map((n) => n.id)).to.deep.equal([newer.id]);
       expect(await db.notifications.setEmailState(older.id, 'pending', 'sent')).to.equal(false);
       expect(await db.notifications.setEmailState(older.id, 'sending', 'sent')).to.equal(true);
-      expect((await db.notifications.listFor('u1', false, 1, 10)).items.find((n) => n.id === older.id)!.emailState).to.equal('sent');
+      expect((await db.notifications.findById(older.id))!.emailState).to.equal('sent');
     });
 
     it('keeps a user’s email address (null when none)', async () => {

@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { scanReminders } from '../../src/app/notifications/scan-reminders.ts';
-import { sendPendingEmails } from '../../src/app/notifications/send-emails.ts';
+import { SEND_EMAIL_JOB } from '../../src/domain/job-types.ts';
 import type { NotificationRecord } from '../../src/domain/correspondence.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { api, expectProblem, form } from '../support/http.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { idle } from '../support/leftovers.ts';
 import { passwordOf } from '../support/passwords.ts';
 
 const HOUR = 3600_000;
@@ -44,7 +45,9 @@ for (const target of databaseTargets()) {
 
     const setClock = (at: Date) => app.clock.advance(at.getTime() - app.clock.now().getTime());
     const scan = () => scanReminders(app.naskah.deps);
-    const send = () => sendPendingEmails(app.naskah.deps);
+    // Each email is a job of its own, run by the app's worker: wait until none is queued or running.
+    const delivered = () => idle(app);
+    const emailJobs = async (state: 'failed' | 'done') => (await app.naskah.deps.db.jobs.list({ state }, 1, 100)).items.filter((j) => j.type === SEND_EMAIL_JOB);
     const stored = async (who: string): Promise<NotificationRecord[]> => (await app.naskah.deps.db.notifications.listFor(ids[who]!, false, 1, 100)).items;
     const mine = async (who: string, query = '') => {
       const r = await api(app, t[who]!, 'GET', `/api/v1/notifications${query}`);
@@ -113,10 +116,15 @@ for (const target of databaseTargets()) {
       setClock(new Date(dueAt.getTime() - 23 * HOUR)); // 17:00 WIB the day before
       expect(await scan()).to.deep.equal({ dispositions: 2, recorded: 4 }); // ana, budi, eko, sari — not dedi (disabled), not the head
       expect(await scan()).to.deep.equal({ dispositions: 2, recorded: 0 });
-      expect(await send()).to.deep.equal({ sent: 2, failed: 1, deferred: 0, dropped: 0 });
-      expect(await send()).to.deep.equal({ sent: 0, failed: 0, deferred: 0, dropped: 0 });
+      await delivered();
       expect(sink.received.map((m) => m.to)).to.have.deep.members([[MAIL('ana')], [MAIL('sari')]]);
       expect(sink.offered.filter((a) => a === MAIL('nobody'))).to.have.length(1);
+      // The refused one failed at once, with the server's reason, on the failed-jobs list.
+      const failed = await emailJobs('failed');
+      expect(failed).to.have.length(1);
+      expect(failed[0]).to.include({ attempts: 1 });
+      expect(failed[0]!.lastError).to.match(/refused the message/);
+      expect(await emailJobs('done')).to.have.length(2);
 
       const { items, total } = await mine('ana');
       expect(total).to.equal(1);
@@ -136,7 +144,7 @@ for (const target of databaseTargets()) {
       const raced = await Promise.all([scan(), scan(), scan(), scan()]);
       expect(raced.reduce((n, r) => n + r.recorded, 0)).to.equal(4);
       expect(await scan()).to.deep.equal({ dispositions: 2, recorded: 0 });
-      expect(await send()).to.deep.include({ sent: 2, failed: 1 });
+      await delivered();
       expect(mailsTo('ana')).to.have.length(2);
       expect((await mine('eko')).items.map((i) => i.kind)).to.deep.equal(['due_today', 'due_soon']);
       const done = await api(app, t.ana!, 'POST', `/api/v1/dispositions/${bkd()}/complete`, { report: 'Sudah ditindaklanjuti' });
@@ -145,13 +153,15 @@ for (const target of databaseTargets()) {
 
     it('overdue: the holder of the open one, and an escalation to its sender; a killed sender’s email is not sent again', async () => {
       setClock(new Date(dueAt.getTime() + HOUR));
+      // The worker is held while the scan records, so the "killed sender" below is set up before any email job runs.
+      await app.naskah.runner!.stop();
       expect(await scan()).to.deep.equal({ dispositions: 1, recorded: 2 }); // the unit's is completed
       expect(await scan()).to.deep.equal({ dispositions: 1, recorded: 0 });
       // A worker took Sari's email (pending → sending) and died before sending it.
       const victim = (await stored('sari')).find((n) => n.kind === 'overdue')!;
       expect(await app.naskah.deps.db.notifications.setEmailState(victim.id, 'pending', 'sending')).to.equal(true);
-      expect(await send()).to.deep.equal({ sent: 1, failed: 0, deferred: 0, dropped: 0 });
-      expect(await send()).to.deep.equal({ sent: 0, failed: 0, deferred: 0, dropped: 0 });
+      app.naskah.runner!.start();
+      await delivered();
 
       const escalation = (await mine('head')).items;
       expect(escalation.map((i) => [i.kind, i.subjectId])).to.deep.equal([['overdue_escalation', toSari()]]);
@@ -206,7 +216,7 @@ for (const target of databaseTargets()) {
       await app.stop({ keepData: true });
       app = await startTestApp({ ...env(), REMINDER_SCAN_SECONDS: '1' }, { restartOf: app });
       expect(await scan()).to.deep.equal({ dispositions: 1, recorded: 0 });
-      expect(await send()).to.deep.equal({ sent: 0, failed: 0, deferred: 0, dropped: 0 });
+      await delivered();
       expect(await everything()).to.deep.equal(before);
 
       // The timer: Letter two comes within 24 h of its due time.
@@ -227,6 +237,22 @@ for (const target of databaseTargets()) {
       expect(sink.received).to.have.length(mailed + 1);
       const perRecipient = sink.received.map((m) => m.to.join(','));
       expect(perRecipient.sort()).to.deep.equal([MAIL('ana'), MAIL('ana'), MAIL('kadis'), MAIL('sari'), MAIL('sari'), MAIL('sari')]);
+    });
+
+    it('an admin retries a refused email from the failed-jobs list: offered once more, failed again while the server still refuses, sent once it accepts', async () => {
+      const [refused] = await emailJobs('failed');
+      const offered = () => sink.offered.filter((a) => a === MAIL('nobody')).length;
+      const before = offered();
+      expect((await api(app, app.adminToken, 'POST', `/api/v1/jobs/${refused!.id}/retry`)).status).to.equal(200);
+      await delivered();
+      expect(offered()).to.equal(before + 1);
+      expect((await app.naskah.deps.db.jobs.findById(refused!.id))!.state).to.equal('failed');
+      sink.refuse.delete(MAIL('nobody'));
+      expect((await api(app, app.adminToken, 'POST', `/api/v1/jobs/${refused!.id}/retry`)).status).to.equal(200);
+      await delivered();
+      expect(mailsTo('nobody')).to.have.length(1);
+      expect((await app.naskah.deps.db.jobs.findById(refused!.id))!.state).to.equal('done');
+      expect((await stored('budi')).filter((n) => n.emailState === 'sent')).to.have.length(1);
     });
   });
 }

@@ -2,28 +2,18 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
 import { dataDirSecrets } from '../../src/infra/secrets/secret-files.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { passwordOf } from '../support/passwords.ts';
 import { type TestApp, startTestApp } from '../support/test-app.ts';
+import { appSql } from '../support/app-sql.ts';
 
-/** A statement straight on the app's SQLite file, as someone with a copy of the database would. */
-const sql = async <T = Record<string, unknown>>(app: TestApp, query: string, params: unknown[] = []): Promise<T[]> => {
-  const db = new sqlite3.Database(path.join(app.dataDir, 'naskah.sqlite'));
-  try {
-    db.configure('busyTimeout', 5_000);
-    return await new Promise<T[]>((resolve, reject) => db.all(query, params, (e, rows) => (e ? reject(e) : resolve(rows as T[]))));
-  } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()));
-  }
-};
 
 describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed with a salt', function () {
   this.timeout(60_000);
   let app: TestApp;
   const loginWith = (totp: string) => api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: passwordOf('kabid'), totp });
-  const storedSecret = async () => (await sql<{ id: string; totp_secret: string }>(app, "SELECT id, totp_secret FROM users WHERE username = 'kabid'"))[0]!;
+  const storedSecret = async () => (await appSql<{ id: string; totp_secret: string }>(app, "SELECT id, totp_secret FROM users WHERE username = 'kabid'"))[0]!;
   before(async () => {
     app = await startTestApp();
     await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'kabid', password: passwordOf('kabid'), name: 'Kabid', role: 'official', unitCode: 'ORG' });
@@ -34,7 +24,7 @@ describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed 
   it('keeps no TOTP secret in the clear, and the key in the secrets folder a backup carries', async () => {
     const secrets = [...app.secondFactors.values()].map((f) => f.secret);
     expect(secrets).to.have.length(2); // the admin's and kabid's
-    const rows = await sql<{ totp_secret: string }>(app, 'SELECT totp_secret FROM users WHERE totp_secret IS NOT NULL');
+    const rows = await appSql<{ totp_secret: string }>(app, 'SELECT totp_secret FROM users WHERE totp_secret IS NOT NULL');
     expect(rows).to.have.length(2);
     for (const r of rows) {
       expect(r.totp_secret).to.match(/^aes256gcm\.v1\./);
@@ -46,7 +36,7 @@ describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed 
   });
 
   it('stores recovery codes as argon2id with a salt each, and takes each code once', async () => {
-    const rows = await sql<{ code_hash: string }>(app, "SELECT code_hash FROM recovery_codes WHERE user_id = (SELECT id FROM users WHERE username = 'kabid')");
+    const rows = await appSql<{ code_hash: string }>(app, "SELECT code_hash FROM recovery_codes WHERE user_id = (SELECT id FROM users WHERE username = 'kabid')");
     expect(rows).to.have.length(10);
     for (const r of rows) expect(r.code_hash).to.match(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(new Set(rows.map((r) => r.code_hash.split('$')[4])).size, 'salts').to.equal(10);
@@ -58,7 +48,7 @@ describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed 
   it('still takes a recovery code stored the old way (unsalted SHA-256), once', async () => {
     const { id } = await storedSecret();
     const old = createHash('sha256').update('ABCDEFGHIJ').digest('hex');
-    await sql(app, 'INSERT INTO recovery_codes (user_id, code_hash, used_at) VALUES (?, ?, NULL)', [id, old]);
+    await appSql(app, 'INSERT INTO recovery_codes (user_id, code_hash, used_at) VALUES (?, ?, NULL)', [id, old]);
     expect((await loginWith('abcde-fghij')).status).to.equal(200);
     expectProblem(await loginWith('ABCDE-FGHIJ'), 401);
   });
@@ -67,8 +57,8 @@ describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed 
     const { id } = await storedSecret();
     const clear = app.secondFactors.get('kabid')!.secret;
     // The row as the version before migration 009 left it.
-    await sql(app, 'UPDATE users SET totp_secret = ? WHERE id = ?', [clear, id]);
-    await sql(app, "DELETE FROM schema_migrations WHERE name = '010-sealed-second-factors'");
+    await appSql(app, 'UPDATE users SET totp_secret = ? WHERE id = ?', [clear, id]);
+    await appSql(app, "DELETE FROM schema_migrations WHERE name = '010-sealed-second-factors'");
     // A clear secret is never taken as it is: the server says its key does not open it.
     expectProblem(await loginWith(app.nextTotp('kabid')), 503);
     await app.stop({ keepData: true });

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { OutgoingLetterRecord } from '../../domain/correspondence.ts';
 import { securityRank } from '../../domain/security-level.ts';
 import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
+import { recordNotification } from '../notifications/record-notification.ts';
 
 /** Why someone hears about an outgoing letter. */
 export type OutgoingNotice = 'outgoing_review' | 'outgoing_sign' | 'outgoing_returned';
@@ -30,16 +30,11 @@ const text = (kind: OutgoingNotice, l: OutgoingLetterRecord): string => {
 export const notifyOutgoing = async (deps: AppDeps, tx: Repositories, kind: OutgoingNotice, letter: OutgoingLetterRecord, userId: string): Promise<void> => {
   const user = await tx.users.findById(userId);
   if (!user || user.disabled) return;
-  await tx.notifications.add({
-    id: randomUUID(),
-    userId,
+  await recordNotification(deps, tx, user, {
     kind,
     dedupeKey: `outgoing:${letter.id}:v${letter.version}:${kind}:${userId}`,
     subjectType: 'outgoing_letter',
     subjectId: letter.id,
     message: text(kind, letter),
-    readAt: null,
-    emailState: user.email && deps.mailer.configured ? 'pending' : 'none',
-    createdAt: deps.clock.now(),
   });
 };

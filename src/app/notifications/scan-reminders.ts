@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { DispositionRecord, IncomingLetterRecord } from '../../domain/correspondence.ts';
 import { dispositionLevel } from '../../domain/disposition-rules.ts';
 import { DUE_SOON_MS, type DueReminder, remindersDue } from '../../domain/reminders.ts';
 import { clearedFor } from '../../domain/security-level.ts';
 import type { UserRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
+import { recordNotification } from './record-notification.ts';
 import { reminderMessage } from './reminder-messages.ts';
 
 const PAGE = 200;
@@ -79,18 +79,9 @@ export const scanReminders = async (deps: AppDeps, memo: ReminderMemo = new Remi
     // A unit's member (or a sender who forwarded from there) may not be cleared for the letter.
     const notCleared = l !== null && !clearedFor(to.clearance, dispositionLevel(l.securityLevel, await documentLevel(l.documentId)));
     const message = reminderMessage(r.kind, { letter: l, dueAt: d.dueAt!, timeZone, addressee, notCleared });
-    const added = await deps.db.notifications.add({
-      id: randomUUID(),
-      userId: to.id,
-      kind: r.kind,
-      dedupeKey: r.dedupeKey,
-      subjectType: 'disposition',
-      subjectId: d.id,
-      message,
-      readAt: null,
-      emailState: to.email && deps.mailer.configured ? 'pending' : 'none',
-      createdAt: now,
-    });
+    // The notice and its email job commit together: a reminder is never mailed without being recorded, nor recorded without its email.
+    const added = await deps.db.transaction((tx) => recordNotification(deps, tx, to, { kind: r.kind, dedupeKey: r.dedupeKey, subjectType: 'disposition', subjectId: d.id, message }));
+    if (added && to.email && deps.mailer.configured) deps.jobsEnqueued?.();
     if (added) outcome.recorded++;
   };
 

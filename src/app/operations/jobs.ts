@@ -15,7 +15,7 @@ const documentOf = (job: { payload: Record<string, unknown> }): string | null =>
 
 /**
  * The background jobs (failed ones by default), newest change first, each with what it works on:
- * a document (its title only when the admin may read it) or an import.
+ * a document (its title only when the admin may read it), an import or a notification's email.
  */
 export const listJobs = async (deps: AppDeps, actor: Actor, state: JobState, page: number, limit: number) => {
   requireAdmin(actor);
@@ -27,6 +27,7 @@ export const listJobs = async (deps: AppDeps, actor: Actor, state: JobState, pag
       const doc = docs.get(documentId);
       return { kind: 'document' as const, id: documentId, title: doc && canRead(scope, doc) ? doc.title : null, exists: doc !== undefined };
     }
+    if (typeof job.payload.notificationId === 'string') return { kind: 'email' as const, id: job.payload.notificationId };
     return typeof job.payload.batchId === 'string' ? { kind: 'batch' as const, id: job.payload.batchId } : null;
   };
   return { items: items.map((j) => ({ ...present(j), subject: subject(j) })), total, page, limit, counts };

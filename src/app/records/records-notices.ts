@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { subtreeOf } from '../../domain/access.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { Repositories, UserRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
+import { recordNotification } from '../notifications/record-notification.ts';
 
 /** Every enabled user holding `role` (a few dozen at most in an office). */
 export const usersWithRole = async (db: Pick<Repositories, 'users'>, role: Role): Promise<UserRecord[]> => {
@@ -30,19 +30,6 @@ export interface RecordsNotice {
 }
 
 /** An in-app notice to each user (and its email when they have an address and SMTP is set), once per dedupe key. */
-export const notifyUsers = async (deps: AppDeps, tx: Pick<Repositories, 'notifications'>, users: UserRecord[], n: RecordsNotice): Promise<void> => {
-  for (const user of users) {
-    await tx.notifications.add({
-      id: randomUUID(),
-      userId: user.id,
-      kind: n.kind,
-      dedupeKey: `${n.dedupeKey}:${user.id}`,
-      subjectType: n.subjectType,
-      subjectId: n.subjectId,
-      message: n.message,
-      readAt: null,
-      emailState: user.email && deps.mailer.configured ? 'pending' : 'none',
-      createdAt: deps.clock.now(),
-    });
-  }
+export const notifyUsers = async (deps: AppDeps, tx: Pick<Repositories, 'notifications' | 'jobs'>, users: UserRecord[], n: RecordsNotice): Promise<void> => {
+  for (const user of users) await recordNotification(deps, tx, user, { ...n, dedupeKey: `${n.dedupeKey}:${user.id}` });
 };

@@ -12,6 +12,7 @@ import * as m008 from './migrations/008-backups.ts';
 import * as m009 from './migrations/009-access-refusals.ts';
 import * as m010 from './migrations/010-sealed-second-factors.ts';
 import * as m012 from './migrations/012-rate-counts.ts';
+import * as m013 from './migrations/013-email-jobs.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
 
 export type { SealingKeys };
@@ -37,6 +38,7 @@ const MIGRATIONS: Migration[] = [
   { name: '010-sealed-second-factors', ...m010 },
   // 011 is the public letter log's (being built on its own branch).
   { name: '012-rate-counts', ...m012 },
+  { name: '013-email-jobs', ...m013 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */

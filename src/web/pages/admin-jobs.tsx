@@ -14,6 +14,7 @@ const LIMIT = 25;
 const subjectText = (job: Job): string => {
   if (!job.subject) return '—';
   if (job.subject.kind === 'batch') return t('jobs.batch', { id: job.subject.id.slice(0, 8) });
+  if (job.subject.kind === 'email') return t('jobs.email', { id: job.subject.id.slice(0, 8) });
   if (!job.subject.exists) return t('jobs.gone');
   return job.subject.title ?? t('jobs.hidden');
 };

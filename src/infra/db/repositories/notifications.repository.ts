@@ -57,19 +57,11 @@ export const notificationRepository = (m: Models, transaction?: Transaction): No
     // Read before: still the caller's (the first readAt stays).
     return (await m.Notification.count({ where: { id, userId }, transaction })) > 0;
   },
-  async pendingEmails(limit) {
-    const rows = await m.Notification.findAll({
-      where: { emailState: 'pending' },
-      order: [
-        ['createdAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      limit,
-      raw: true,
-      transaction,
-    });
-    return mapAll(rows, toNotification);
+  async findById(id) {
+    const row = (await m.Notification.findByPk(id, { raw: true, transaction })) as unknown as RawRow | null;
+    return row ? toNotification(row) : null;
   },
+
   async setEmailState(id, from, to) {
     const [n] = await m.Notification.update({ emailState: to }, { where: { id, emailState: from }, transaction });
     return n > 0;

@@ -14,12 +14,15 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
   const notifications = new Map<string, NotificationRecord>(); // by dedupeKey
   const calls = { add: 0, openDueBy: 0 };
   const mail: { outbox: MailMessage[]; next: SendOutcome[] } = { outbox: [], next: [] };
+  /** The send-email jobs enqueued, in order (the job runner is not part of this world). */
+  const emailJobs: { type: string; payload: Record<string, unknown> }[] = [];
   let now = o.now;
 
   const byId = (id: string) => [...notifications.values()].find((n) => n.id === id);
   const deps = {
     clock: { now: () => now },
     officeTimeZone: 'Asia/Jakarta',
+    jobs: { maxAttempts: 5 },
     mailer: {
       configured: o.mailerConfigured ?? true,
       async send(m: MailMessage): Promise<SendOutcome> {
@@ -30,6 +33,14 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
       close: async () => undefined,
     },
     db: {
+      // One world, no isolation: a transaction is the same repositories, as far as these use cases can tell.
+      transaction: async <T>(fn: (tx: unknown) => Promise<T>): Promise<T> => fn(deps.db),
+      jobs: {
+        async enqueue(j: { type: string; payload: Record<string, unknown> }) {
+          emailJobs.push({ type: j.type, payload: j.payload });
+          return { id: `job-${emailJobs.length}`, ...j };
+        },
+      },
       dispositions: {
         async openDueBy(until: Date, limit: number, afterId: string | null) {
           calls.openDueBy++;
@@ -55,9 +66,7 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
           notifications.set(n.dedupeKey, { ...n });
           return true;
         },
-        async pendingEmails(limit: number) {
-          return [...notifications.values()].filter((n) => n.emailState === 'pending').slice(0, limit);
-        },
+        findById: async (id: string) => byId(id) ?? null,
         async setEmailState(id: string, from: NotificationRecord['emailState'], to: NotificationRecord['emailState']) {
           const n = byId(id);
           if (!n || n.emailState !== from) return false;
@@ -125,6 +134,7 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
     deps,
     calls,
     mail,
+    emailJobs,
     notifications,
     user,
     letter,

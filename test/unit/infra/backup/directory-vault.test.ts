@@ -4,9 +4,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { AppError } from '../../../../src/domain/errors.ts';
 import { directoryVaults } from '../../../../src/infra/backup/directory.vault.ts';
 import type { BackupVault } from '../../../../src/ports/backup-vault.ts';
+import { appRejection } from '../../../support/rejection.ts';
 
 const PASS = 'kata sandi cadangan kantor';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -14,15 +14,6 @@ const bytesOf = async (r: Readable) => {
   const chunks: Buffer[] = [];
   for await (const c of r) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
-};
-const rejection = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
 };
 const flipByte = async (file: string, at: number) => {
   const b = await readFile(file);
@@ -69,7 +60,7 @@ describe('infra/backup: directory vault', () => {
 
   it('refuses bytes that are not the ones expected, and keeps nothing of them', async () => {
     const v = await writer();
-    const e = await rejection(v.put(Readable.from([Buffer.from('lain')]), { sha256: sha(Buffer.from('asli')), size: 4 }));
+    const e = await appRejection(v.put(Readable.from([Buffer.from('lain')]), { sha256: sha(Buffer.from('asli')), size: 4 }));
     expect(e.code).to.equal('invalid');
     const names: string[] = [];
     for await (const s of v.objects()) names.push(s);
@@ -118,22 +109,22 @@ describe('infra/backup: directory vault', () => {
     expect(await v.readManifest('b1')).to.deep.equal({ format: 'naskah-backup', counts: { documents: 3 } });
     const file = path.join(dir, 'backups', 'b1', 'manifest.json');
     await writeFile(file, (await readFile(file, 'utf8')).replace('"documents": 3', '"documents": 4'));
-    expect((await rejection(v.readManifest('b1'))).detail).to.equal('the manifest of backup b1 was altered: its seal does not match');
+    expect((await appRejection(v.readManifest('b1'))).detail).to.equal('the manifest of backup b1 was altered: its seal does not match');
     await writeFile(file, (await readFile(file, 'utf8')).slice(0, 30));
-    expect((await rejection(v.readManifest('b1'))).detail).to.match(/damaged or cut short/);
-    expect((await rejection(v.readManifest('b2'))).detail).to.match(/there is no backup b2/);
+    expect((await appRejection(v.readManifest('b1'))).detail).to.match(/damaged or cut short/);
+    expect((await appRejection(v.readManifest('b2'))).detail).to.match(/there is no backup b2/);
   });
 
   it('opens an encrypted directory with its passphrase only, and never mixes plain and encrypted backups', async () => {
     await (await writer(PASS)).close();
     open.splice(0);
-    expect((await rejection(vaults.openForReading(dir, 'another passphrase'))).detail).to.match(/BACKUP_PASSPHRASE is not the passphrase of the backups in/);
-    expect((await rejection(vaults.openForWriting(dir))).detail).to.match(/are encrypted: set BACKUP_PASSPHRASE/);
+    expect((await appRejection(vaults.openForReading(dir, 'another passphrase'))).detail).to.match(/BACKUP_PASSPHRASE is not the passphrase of the backups in/);
+    expect((await appRejection(vaults.openForWriting(dir))).detail).to.match(/are encrypted: set BACKUP_PASSPHRASE/);
     expect((await vaults.openForReading(dir, PASS)).encrypted).to.equal(true);
     const plain = await mkdtemp(path.join(os.tmpdir(), 'naskah-vault-'));
     try {
       await (await vaults.openForWriting(plain)).close();
-      expect((await rejection(vaults.openForWriting(plain, PASS))).detail).to.match(/not encrypted, but BACKUP_PASSPHRASE is set/);
+      expect((await appRejection(vaults.openForWriting(plain, PASS))).detail).to.match(/not encrypted, but BACKUP_PASSPHRASE is set/);
     } finally {
       await rm(plain, { recursive: true, force: true });
     }
@@ -141,7 +132,7 @@ describe('infra/backup: directory vault', () => {
 
   it('lets one writer in at a time, takes over the lock of a dead one, and refuses a folder that holds other things', async () => {
     await writer();
-    expect((await rejection(vaults.openForWriting(dir))).detail).to.match(/another backup is being written to .* \(process \d+ on /);
+    expect((await appRejection(vaults.openForWriting(dir))).detail).to.match(/another backup is being written to .* \(process \d+ on /);
     await open.splice(0)[0]!.close();
     // A process killed with its lock held: its pid no longer runs.
     await writeFile(path.join(dir, '.lock'), JSON.stringify({ pid: 2 ** 22 + 1, host: os.hostname(), since: new Date().toISOString() }));
@@ -149,8 +140,8 @@ describe('infra/backup: directory vault', () => {
     const other = await mkdtemp(path.join(os.tmpdir(), 'naskah-vault-'));
     try {
       await writeFile(path.join(other, 'photo.jpg'), 'x');
-      expect((await rejection(vaults.openForWriting(other))).detail).to.match(/is not empty and holds no Naskah backups/);
-      expect((await rejection(vaults.openForReading(other))).detail).to.match(/holds no Naskah backup/);
+      expect((await appRejection(vaults.openForWriting(other))).detail).to.match(/is not empty and holds no Naskah backups/);
+      expect((await appRejection(vaults.openForReading(other))).detail).to.match(/holds no Naskah backup/);
     } finally {
       await rm(other, { recursive: true, force: true });
     }
