@@ -9,6 +9,7 @@ import { hashAuditEntry } from '../../src/domain/audit-chain.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { cli } from '../support/cli.ts';
+import { cliHere } from '../support/cli-in-process.ts';
 import { api, expectProblem, upload } from '../support/http.ts';
 import { idle } from '../support/leftovers.ts';
 import { startTestApp, startTestAppOn, type TestApp } from '../support/test-app.ts';
@@ -212,7 +213,8 @@ for (const target of databaseTargets()) {
       expect(r.status).to.equal(200);
       expect(r.body).to.deep.include({ intact: false, firstBrokenSeq: seq });
       expect(String(r.body.reason)).to.match(reason);
-      const shell = await cli(['verify-audit'], cliEnv);
+      // In this process (as `npm run cli` parses and answers it): the first case runs the real shell command.
+      const shell = await cliHere(['verify-audit'], cliEnv);
       expect(shell.code, shell.err).to.equal(1);
       expect(JSON.parse(shell.out)).to.deep.include({ intact: false, firstBrokenSeq: seq, reason: r.body.reason });
       expect(shell.err).to.include(`broken at seq ${seq}`);
@@ -224,7 +226,7 @@ for (const target of databaseTargets()) {
       cliDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-audit-cli-'));
       cliEnv = { DATA_DIR: cliDir, DATABASE_URL: tdb.config.url };
       for (const code of ['U1', 'U2', 'U3']) expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: `Unit ${code}` })).status).to.equal(201);
-      const made = await cli(['audit:checkpoint'], cliEnv);
+      const made = await cliHere(['audit:checkpoint'], cliEnv);
       expect(made.code, made.err).to.equal(0);
       checkpoint = { seq: Number(/Entry \(seq\): (\d+)/.exec(made.out)![1]), hash: /Hash: +([0-9a-f]{64})/.exec(made.out)![1]! };
       expect((await app.naskah.adapters.db.audit.scan(checkpoint.seq - 1, 1))[0]).to.deep.include({ ...checkpoint, action: 'audit.checkpoint', actorId: null });
@@ -290,7 +292,7 @@ for (const target of databaseTargets()) {
       await expectBroken(checkpoint.seq, /checkpoint/);
       const claim = await api(app, app.adminToken, 'GET', `/api/v1/audit/verify?seq=${checkpoint.seq}&hash=${checkpoint.hash}`);
       expect(claim.body.checkpoint).to.deep.equal({ ...checkpoint, matches: false });
-      const shell = await cli(['verify-audit', '--checkpoint', `${checkpoint.seq}:${checkpoint.hash}`], cliEnv);
+      const shell = await cliHere(['verify-audit', '--checkpoint', `${checkpoint.seq}:${checkpoint.hash}`], cliEnv);
       expect(shell.code).to.equal(1);
       expect(shell.err).to.include('does not match');
     });
