@@ -213,6 +213,26 @@ export interface PdfSigner {
   sign(stamped: StampedLetter, credential: SigningCredential, options?: SignOptions): Promise<SignedPdf>;
 }
 
+/** What a signed PDF is given for long-term validation (PAdES B-LT). */
+export interface ValidationData {
+  /** DER: the signer's certificate and its chain. */
+  certificates: CertificateDer[];
+  /** DER CRLs of the chain's issuers; empty when none is held. */
+  crls: Uint8Array[];
+  /** When the data was gathered (/TU of the VRI entry). */
+  at: Date;
+}
+
+/**
+ * Appends one incremental update with a Document Security Store (/DSS in the catalog: /Certs,
+ * /CRLs and a /VRI entry per signature, keyed by the upper-case hex SHA-1 of its /Contents). The
+ * signed bytes stay as they are: pdfsig then says "Not total document signed", as for any later
+ * revision, while PdfVerifier treats a DSS-only update as no change to the document.
+ */
+export interface ValidationDataWriter {
+  embed(signedPdf: Uint8Array, data: ValidationData): Promise<Uint8Array>;
+}
+
 /** One signature as found in the file. */
 export interface SignatureReport {
   /** From the CMS signer certificate; null when the signature cannot be read (empty, garbage). */
@@ -226,7 +246,10 @@ export interface SignatureReport {
    * padding) are exactly as a signer writes them. A DER-encoded CMS is required.
    */
   intact: boolean;
-  /** The byte range starts at 0, its gap is exactly /Contents, and it reaches the end of the file. */
+  /**
+   * The byte range starts at 0, its gap is exactly /Contents, and it reaches the end of the file
+   * or of the signed revision when all that follows is a validation-data update (a DSS only).
+   */
   coversWholeDocument: boolean;
   /** The signer's chain leads to one of the trust anchors and every certificate was valid at signedAt. */
   trusted: boolean;
@@ -236,6 +259,15 @@ export interface SignatureReport {
    * not intact; an untrusted authority only adds a problem.)
    */
   timestamped: boolean;
+  /**
+   * Long-term validation data (PAdES B-LT) found for this signature: a Document Security Store
+   * with a /VRI entry for it and, for every certificate on its chain below the trusted root, a
+   * CRL signed by that certificate's issuer, current at the signing time, not listing it. Then
+   * the signature still verifies after the certificate expired. False without a DSS.
+   */
+  ltv: boolean;
+  /** What the file's DSS holds (null when it has none, or has one other changes came with). */
+  validationData: { certificates: number; crls: number; ocsps: number; vri: boolean } | null;
   /** Human-readable reasons for anything short of valid (empty when this signature is fine). */
   problems: string[];
 }
@@ -246,6 +278,14 @@ export interface VerificationReport {
   modifiedAfterSigning: boolean;
   /** At least one signature, and every one intact, covering the whole file, trusted, without problems. */
   valid: boolean;
+}
+
+export interface VerifyOptions {
+  /**
+   * The verifier's present (default: the real clock): a claimed signing time after it is
+   * refused, and a signer's certificate expired by then needs long-term validation data.
+   */
+  now?: Date;
 }
 
 /**
@@ -259,5 +299,5 @@ export interface PdfVerifier {
    * authority roots, DER). A file that is not a PDF or has no signature gives a report with
    * no signatures and `valid: false`; it does not throw.
    */
-  verify(pdf: Uint8Array, trustAnchors: CertificateDer[]): Promise<VerificationReport>;
+  verify(pdf: Uint8Array, trustAnchors: CertificateDer[], options?: VerifyOptions): Promise<VerificationReport>;
 }

@@ -40,7 +40,7 @@ const reasonOf = (report: { signatures: { intact: boolean; coversWholeDocument: 
 export const verifyFile = async (deps: AppDeps, pdf: Uint8Array, ctx: VerificationContext) => {
   if (pdf.byteLength === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
   if (sniffMimeType(pdf.subarray(0, 16)) !== 'application/pdf') throw new AppError('unsupported_type', 'only a PDF can carry the signature checked here (decided by its contents, not its name)');
-  const report = await deps.signing.verifier.verify(pdf, await trustAnchorCertificates(deps));
+  const report = await deps.signing.verifier.verify(pdf, await trustAnchorCertificates(deps), { now: deps.clock.now() });
   const known = await deps.db.signedLetters.findBySha256(sha256Hex(pdf));
   const signatures = await Promise.all(
     report.signatures.map(async (s) => ({
@@ -50,6 +50,9 @@ export const verifyFile = async (deps: AppDeps, pdf: Uint8Array, ctx: Verificati
       coversWholeDocument: s.coversWholeDocument,
       trusted: s.trusted,
       timestamped: s.timestamped,
+      // Long-term validation data (PAdES B-LT): what the file's DSS holds, and whether it proves the chain's status at signing.
+      ltv: s.ltv,
+      validationData: s.validationData,
       problems: [...s.problems, ...(await recordProblems(deps, s, known !== null))],
     })),
   );

@@ -13,11 +13,13 @@ import { createHash } from 'node:crypto';
 import { checkByteRange } from '../../domain/signing/byte-range.ts';
 import { isSigningKeyUsage } from '../../domain/signing/certificate-validity.ts';
 import { verdict } from '../../domain/signing/verdict.ts';
-import type { CertificateDer, PdfVerifier, SignatureReport, VerificationReport } from '../../ports/pdf-signing.ts';
+import type { CertificateDer, PdfVerifier, SignatureReport, VerificationReport, VerifyOptions } from '../../ports/pdf-signing.ts';
 import { OID, sameBytes } from './asn1.ts';
 import { certView, chainToAnchor, type CertView } from './certificate-view.ts';
 import { ALTERED, checkSignerInfo, digestName, parseSignedData, unsignedPartProblems, type ParsedSignerInfo } from './cms.ts';
 import { rawOf } from './der-reader.ts';
+import { readDssUpdate, type DssUpdate } from './dss.reader.ts';
+import { checkLongTerm } from './ltv-check.ts';
 import { findSignatures, type FoundSignature } from './pdf-signature-scan.ts';
 import { parseTstInfo } from './rfc3161.timestamp-client.ts';
 import { describeCertificate } from './x509.ts';
@@ -88,12 +90,20 @@ const contentsProblems = (value: Uint8Array, mixedCase: boolean): string[] => {
   return p;
 };
 
-const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], now: Date): SignatureReport => {
+/** Where a signature's signed bytes end (null when its byte range is unusable). */
+const signedEndOf = (found: FoundSignature): number | null => (found.byteRange ? found.byteRange[2]! + found.byteRange[3]! : null);
+
+const unchecked = { ltv: false, validationData: null } as const;
+
+const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], now: Date, dss: DssUpdate | null): SignatureReport => {
   // The scan refused the file (too many signature objects): nothing in it was checked.
-  if (found.refused) return { signer: null, signedAt: null, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, problems: [found.refused] };
+  if (found.refused) return { signer: null, signedAt: null, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, ...unchecked, problems: [found.refused] };
   const problems: string[] = [];
-  const range = checkByteRange(found.byteRange, pdf.length, found.contents && { start: found.contents.start, end: found.contents.end });
+  // A validation-data update after the signed revision is not a change to what was signed.
+  const documentEnd = dss?.data ? signedEndOf(found)! : pdf.length;
+  const range = checkByteRange(found.byteRange, documentEnd, found.contents && { start: found.contents.start, end: found.contents.end });
   problems.push(...range.problems);
+  if (dss?.problem) problems.push(dss.problem);
   const report = (fields: Partial<SignatureReport>): SignatureReport => ({
     signer: null,
     signedAt: found.claimedTime,
@@ -101,6 +111,7 @@ const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], n
     coversWholeDocument: range.coversWholeDocument,
     trusted: false,
     timestamped: false,
+    ...unchecked,
     problems,
     ...fields,
   });
@@ -144,20 +155,34 @@ const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], n
   const signedAt = timestamped ? ts.genTime : found.claimedTime;
   if (!timestamped && found.claimedTime && found.claimedTime.getTime() > now.getTime() + FUTURE_SKEW_MS) problems.push('the claimed signing time is in the future');
   let trusted = false;
+  let longTerm = { ...unchecked } as Pick<SignatureReport, 'ltv' | 'validationData'>;
   if (check.signer) {
+    // The DSS may hold issuers the CMS left out; a stray certificate there only fails to link.
+    const pool = [...sd.certificates, ...(dss?.data?.certificates ?? []).flatMap(viewOrNothing)];
     // Certificates are judged at the proven time when there is one, else at the claimed time.
-    const chain = chainToAnchor(check.signer, sd.certificates, anchors, signedAt ?? now);
+    const chain = chainToAnchor(check.signer, pool, anchors, signedAt ?? now);
     const forSigning = isSigningKeyUsage(describeCertificate(check.signer.der).keyUsage);
     if (!forSigning) problems.push(`the certificate of "${check.signer.commonName}" is not meant for signatures (key usage)`);
     trusted = chain.trusted && forSigning;
     problems.push(...chain.problems);
+    const lt = checkLongTerm(chain.path, anchors, dss?.data ?? null, value, signedAt ?? now, now);
+    problems.push(...lt.problems);
+    longTerm = { ltv: lt.ltv, validationData: lt.validationData };
   }
   const signer = check.signer ? { commonName: check.signer.commonName, serial: check.signer.serialHex, issuer: check.signer.issuerName } : null;
-  return report({ signer, signedAt, intact, trusted, timestamped });
+  return report({ signer, signedAt, intact, trusted, timestamped, ...longTerm });
+};
+
+const viewOrNothing = (der: Uint8Array): CertView[] => {
+  try {
+    return [certView(der)];
+  } catch {
+    return [];
+  }
 };
 
 export const createPadesVerifier = (opts: { now?: () => Date } = {}): PdfVerifier => ({
-  async verify(pdf: Uint8Array, trustAnchors: CertificateDer[]): Promise<VerificationReport> {
+  async verify(pdf: Uint8Array, trustAnchors: CertificateDer[], options: VerifyOptions = {}): Promise<VerificationReport> {
     const anchors: CertView[] = [];
     for (const a of trustAnchors) {
       try {
@@ -166,13 +191,20 @@ export const createPadesVerifier = (opts: { now?: () => Date } = {}): PdfVerifie
         // An unreadable anchor trusts nothing; the others still count.
       }
     }
-    const now = (opts.now ?? (() => new Date()))();
-    const signatures = findSignatures(pdf).map((found) => {
+    const now = options.now ?? (opts.now ?? (() => new Date()))();
+    const found = findSignatures(pdf);
+    // What follows each signed revision, read once per revision (pdf-lib parses the file).
+    const updates = new Map<number, DssUpdate | null>();
+    for (const f of found) {
+      const end = signedEndOf(f);
+      if (end !== null && !updates.has(end)) updates.set(end, await readDssUpdate(pdf, end));
+    }
+    const signatures = found.map((f) => {
       try {
-        return checkOne(pdf, found, anchors, now);
+        return checkOne(pdf, f, anchors, now, updates.get(signedEndOf(f) ?? -1) ?? null);
       } catch (err) {
         // Whatever a damaged signature throws (a key OpenSSL cannot decode, …), it is not intact.
-        return { signer: null, signedAt: found.claimedTime, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, problems: [`the signature cannot be checked (${(err as Error).message})`] };
+        return { signer: null, signedAt: f.claimedTime, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, ...unchecked, problems: [`the signature cannot be checked (${(err as Error).message})`] };
       }
     });
     return { signatures, ...verdict(signatures) };
