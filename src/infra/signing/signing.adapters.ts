@@ -1,4 +1,5 @@
-import type { CertificateAuthority, LetterStamper, PdfSigner, PdfVerifier } from '../../ports/pdf-signing.ts';
+import type { CertificateAuthority, LetterStamper, PdfSigner, PdfVerifier, ValidationDataWriter } from '../../ports/pdf-signing.ts';
+import { createDssWriter } from './dss.writer.ts';
 import { createCertificateAuthority } from './node-crypto.certificate-authority.ts';
 import { createPadesSigner } from './pades.signer.ts';
 import { createThreadedVerifier } from './threaded.verifier.ts';
@@ -9,6 +10,8 @@ export interface SigningAdapters {
   verifier: PdfVerifier;
   ca: CertificateAuthority;
   stamper: LetterStamper;
+  /** Adds a signed letter's validation data (PAdES B-LT) after signing. */
+  ltv: ValidationDataWriter;
   /** Stops the verifier's threads. */
   close(): Promise<void>;
 }
@@ -25,6 +28,7 @@ export const createSigningAdapters = (opts: { publicUrl: string; timestampUrl?: 
     verifier,
     ca: createCertificateAuthority(),
     stamper: createPdfLibLetterStamper({ publicUrl: opts.publicUrl }),
+    ltv: createDssWriter(),
     close: () => verifier.close(),
   };
 };
