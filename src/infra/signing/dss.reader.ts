@@ -5,11 +5,15 @@
  *
  * Anything else appended after signing (an annotation, new page content, a changed object)
  * stays "added after the signed part". So the update must be one revision with a classic xref
- * table whose entries all point into the update; every object of the signed revision must be
- * unchanged except the catalog, which may only gain /DSS; the trailer keeps its /Root and /Info
- * and adds no /Encrypt. New objects are then reachable only through /DSS.
+ * table whose entries all point into the update; it may define no object of the signed revision
+ * again except the catalog, which may only gain /DSS; the trailer keeps its /Root and /Info and
+ * adds no /Encrypt. New objects are then reachable only through /DSS.
+ *
+ * The update is parsed by itself (its objects are exactly what it defines), and of the signed
+ * revision only its trailer and catalog (signed-revision.ts): verification stays cheap.
  */
-import { decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, type PDFContext, PDFDict, PDFName, type PDFObject, PDFRawStream, PDFStream } from 'pdf-lib';
+import { parsePiece, readSignedRevision, xrefTable } from './signed-revision.ts';
 
 export interface EmbeddedValidationData {
   certificates: Uint8Array[];
@@ -40,45 +44,35 @@ const xrefProblem = (pdf: Uint8Array, signedEnd: number): string | null => {
   const prev = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin1(pdf.subarray(Math.max(0, signedEnd - 1024), signedEnd)));
   const prevs = [...tail.slice(tail.indexOf('trailer')).matchAll(/\/Prev\s+(\d+)/g)];
   if (!prev || prevs.length !== 1 || prevs[0]![1] !== prev[1]) return 'its trailer does not continue the signed revision';
-  const lines = tail.slice(xrefAt + 4, tail.indexOf('trailer', xrefAt)).trim().split(/\r?\n|\r/);
-  for (let i = 0; i < lines.length; ) {
-    const head = /^(\d+) (\d+)\s*$/.exec(lines[i++]!);
-    if (!head) return 'its cross-reference table cannot be read';
-    for (let k = 0; k < Number(head[2]); k++) {
-      const entry = /^(\d{10}) (\d{5}) n\s*$/.exec(lines[i++] ?? '');
-      const obj = entry ? Number(entry[1]) - signedEnd : -1;
-      const number = Number(head[1]) + k;
-      if (obj < 0 || !new RegExp(`^${number} ${Number(entry![2])} obj\\b`).test(tail.slice(obj, obj + 24))) return 'its cross-reference table names objects outside it';
-    }
+  const text = tail.slice(xrefAt + 4, tail.indexOf('trailer', xrefAt));
+  const table = xrefTable(text);
+  if (!table || /\d{10} \d{5} f/.test(text)) return 'its cross-reference table cannot be read, or frees objects';
+  for (const [number, { offset, generation }] of table) {
+    const obj = offset - signedEnd;
+    if (obj < 0 || !tail.startsWith(`${number} ${generation} obj`, obj)) return 'its cross-reference table names objects outside it';
   }
   return null;
 };
 
-/** One object as a comparable value (a stream's dictionary and raw bytes). */
-const same = (a: PDFObject | undefined, b: PDFObject | undefined): boolean => {
-  if (!a || !b) return a === b;
-  if (a instanceof PDFRawStream || b instanceof PDFRawStream) {
-    return a instanceof PDFRawStream && b instanceof PDFRawStream && a.dict.toString() === b.dict.toString() && Buffer.from(a.contents).equals(Buffer.from(b.contents));
-  }
-  return a.toString() === b.toString();
-};
+/** Two direct values (catalog entries, trailer references) written alike. */
+const same = (a: PDFObject | undefined, b: PDFObject | undefined): boolean => (!a || !b ? a === b : a.toString() === b.toString());
 
-const streamsOf = (doc: PDFDocument, holder: PDFDict, key: string): Uint8Array[] => {
+const streamsOf = (doc: PDFContext, holder: PDFDict, key: string): Uint8Array[] => {
   const list = holder.lookupMaybe(PDFName.of(key), PDFArray);
   if (!list) return [];
   if (list.size() > MAX_ITEMS) throw new Error(`more than ${MAX_ITEMS} entries in /${key}`);
   return list.asArray().map((ref) => {
-    const s = doc.context.lookup(ref);
+    const s = doc.lookup(ref);
     if (!(s instanceof PDFRawStream)) throw new Error(`an entry of /${key} is not a stream`);
     return decodePDFRawStream(s).decode();
   });
 };
 
-const readDss = (doc: PDFDocument, dss: PDFDict): EmbeddedValidationData => {
+const readDss = (doc: PDFContext, dss: PDFDict): EmbeddedValidationData => {
   const vri = new Map<string, { certificates: Uint8Array[]; crls: Uint8Array[] }>();
   const vriDict = dss.lookupMaybe(PDFName.of('VRI'), PDFDict);
   for (const [key, value] of vriDict?.entries() ?? []) {
-    const entry = doc.context.lookup(value);
+    const entry = doc.lookup(value);
     if (entry instanceof PDFDict && vri.size < MAX_ITEMS) vri.set(key.asString().slice(1).toUpperCase(), { certificates: streamsOf(doc, entry, 'Cert'), crls: streamsOf(doc, entry, 'CRL') });
   }
   return { certificates: streamsOf(doc, dss, 'Certs'), crls: streamsOf(doc, dss, 'CRLs'), ocsps: dss.lookupMaybe(PDFName.of('OCSPs'), PDFArray)?.size() ?? 0, vri };
@@ -94,25 +88,26 @@ export const readDssUpdate = async (pdf: Uint8Array, signedEnd: number): Promise
   const xref = xrefProblem(pdf, signedEnd);
   if (xref) return { problem: `the update after signing is not validation data only: ${xref}` };
   try {
-    const load = (b: Uint8Array) => PDFDocument.load(b, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: true });
-    const [signed, full] = await Promise.all([load(pdf.subarray(0, signedEnd)), load(pdf)]);
-    const before = signed.context.trailerInfo;
-    const after = full.context.trailerInfo;
     const not = (why: string): DssUpdate => ({ problem: `the update after signing is not validation data only: ${why}` });
-    if (!(before.Root instanceof PDFRef) || !same(before.Root, after.Root)) return not('it replaces the catalog');
-    if (!same(before.Info, after.Info) || after.Encrypt) return not('it changes the trailer');
-    for (const [ref, obj] of signed.context.enumerateIndirectObjects()) {
-      if (ref === before.Root) continue;
-      if (!same(obj, full.context.lookup(ref))) return not(`it changes object ${ref.objectNumber}`);
+    const signed = await readSignedRevision(pdf.subarray(0, signedEnd));
+    if (!signed) return not('the signed revision has no plain catalog');
+    const update = await parsePiece(pdf.subarray(signedEnd));
+    const after = update.trailerInfo;
+    if (!same(signed.root, after.Root)) return not('it replaces the catalog');
+    if (!same(signed.info, after.Info) || after.Encrypt) return not('it changes the trailer');
+    // Numbers up to the signed revision's largest are its objects (or its free ones): only the catalog may come again.
+    for (const [ref] of update.enumerateIndirectObjects()) {
+      if (ref !== signed.root && ref.objectNumber <= signed.largest) return not(`it changes object ${ref.objectNumber}`);
     }
-    const oldCatalog = signed.context.lookup(before.Root, PDFDict);
-    const newCatalog = full.context.lookup(before.Root, PDFDict);
+    const oldCatalog = signed.catalog;
+    const newCatalog = update.lookupMaybe(signed.root, PDFDict);
+    if (!newCatalog) return not('it adds no Document Security Store');
     const keys = (d: PDFDict) => d.keys().map((k) => k.asString()).filter((k) => k !== '/DSS').sort();
     if (oldCatalog.has(PDFName.of('DSS')) || keys(oldCatalog).join() !== keys(newCatalog).join()) return not('it changes the catalog');
     for (const k of oldCatalog.keys()) if (!same(oldCatalog.get(k), newCatalog.get(k))) return not(`it changes the catalog's ${k.asString()}`);
     const dss = newCatalog.lookupMaybe(PDFName.of('DSS'), PDFDict);
     if (!dss || dss instanceof PDFStream) return not('it adds no Document Security Store');
-    return { data: readDss(full, dss) };
+    return { data: readDss(update, dss) };
   } catch (err) {
     return { problem: `the update after signing cannot be read (${(err as Error).message})` };
   }

@@ -12,6 +12,7 @@ import { createPadesSigner } from '../../../../src/infra/signing/pades.signer.ts
 import { createPadesVerifier } from '../../../../src/infra/signing/pades.verifier.ts';
 import { createPdfLibLetterStamper } from '../../../../src/infra/signing/pdf-lib.letter-stamper.ts';
 import { findSignatures } from '../../../../src/infra/signing/pdf-signature-scan.ts';
+import { readSignedRevision } from '../../../../src/infra/signing/signed-revision.ts';
 import type { SigningCredential } from '../../../../src/ports/pdf-signing.ts';
 import { addAnnotationUpdate, appendIncrementalUpdate, officeWithOfficial, plainLetter } from '../../../support/signing-fixtures.ts';
 
@@ -98,6 +99,18 @@ describe('signing: the validation data after a signature (DSS, PAdES B-LT)', fun
     const r = await verifier.verify(await appendDss(signed, dataFor([listing])), [root.certificate]);
     expect(r.valid).to.equal(false);
     expect(r.signatures[0]!.problems.join()).to.match(/revocation list in the file says .* was revoked/);
+  });
+
+  it('reads the signed revision\'s catalog and bounds from its trailer, or, in any other layout, from the whole file', async () => {
+    const quick = (await readSignedRevision(signed))!;
+    const doc = await PDFDocument.load(signed, { updateMetadata: false });
+    expect(quick.root).to.equal(doc.context.trailerInfo.Root);
+    expect(quick.largest).to.equal(doc.context.largestObjectNumber);
+    expect(quick.catalog.toString()).to.equal(doc.catalog.toString());
+    // An xref stream (object streams): no classic table to read, so pdf-lib reads it all.
+    const streamed = await doc.save({ useObjectStreams: true });
+    const whole = (await readSignedRevision(streamed))!;
+    expect(whole.catalog.toString()).to.equal((await PDFDocument.load(streamed, { updateMetadata: false })).catalog.toString());
   });
 
   it('anything besides the DSS in the update, or after it, is still a change after signing', async () => {
