@@ -13,7 +13,7 @@
  * revision only its trailer and catalog (signed-revision.ts): verification stays cheap.
  */
 import { decodePDFRawStream, PDFArray, type PDFContext, PDFDict, PDFName, type PDFObject, PDFRawStream, PDFStream } from 'pdf-lib';
-import { parsePiece, readSignedRevision, xrefTable } from './signed-revision.ts';
+import { parsePiece, readSignedRevision, startxrefOf, xrefTable } from './signed-revision.ts';
 
 export interface EmbeddedValidationData {
   certificates: Uint8Array[];
@@ -41,9 +41,9 @@ const xrefProblem = (pdf: Uint8Array, signedEnd: number): string | null => {
   const xrefAt = at ? Number(at[1]) - signedEnd : -1;
   if (xrefAt < 0 || !tail.startsWith('xref', xrefAt)) return 'its cross-reference section is not a table inside it';
   // Readers follow /Prev to the signed revision's own xref: it must be that one.
-  const prev = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin1(pdf.subarray(Math.max(0, signedEnd - 1024), signedEnd)));
+  const prev = startxrefOf(pdf.subarray(0, signedEnd));
   const prevs = [...tail.slice(tail.indexOf('trailer')).matchAll(/\/Prev\s+(\d+)/g)];
-  if (!prev || prevs.length !== 1 || prevs[0]![1] !== prev[1]) return 'its trailer does not continue the signed revision';
+  if (prev < 0 || prevs.length !== 1 || Number(prevs[0]![1]) !== prev) return 'its trailer does not continue the signed revision';
   const text = tail.slice(xrefAt + 4, tail.indexOf('trailer', xrefAt));
   const table = xrefTable(text);
   if (!table || /\d{10} \d{5} f/.test(text)) return 'its cross-reference table cannot be read, or frees objects';

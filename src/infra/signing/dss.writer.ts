@@ -11,9 +11,10 @@
  * xref table of those objects only, and a trailer whose /Prev is the signed revision's xref.
  */
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { PDFName, PDFRef, PDFString } from 'pdf-lib';
 import type { ValidationData, ValidationDataWriter } from '../../ports/pdf-signing.ts';
 import { findSignatures } from './pdf-signature-scan.ts';
+import { readSignedRevision } from './signed-revision.ts';
 
 /** The VRI key of a signature: SHA-1 of its /Contents bytes (zero padding included), upper-case hex. */
 export const vriKey = (contents: Uint8Array): string => createHash('sha1').update(contents).digest('hex').toUpperCase();
@@ -26,25 +27,15 @@ const unique = (items: Uint8Array[]): Uint8Array[] => {
   });
 };
 
-const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
-
-/** The offset after the last `startxref`: where the signed revision's xref section begins. */
-const lastStartxref = (pdf: Uint8Array): number => {
-  const tail = latin1(pdf.subarray(Math.max(0, pdf.length - 1024)));
-  const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-  if (!m) throw new Error('the signed PDF does not end with startxref and %%EOF');
-  return Number(m[1]);
-};
-
 /** Returns `pdf` with the DSS update appended; the bytes before it are `pdf` unchanged. */
 export const appendDss = async (pdf: Uint8Array, data: ValidationData): Promise<Uint8Array> => {
   const signatures = findSignatures(pdf).filter((s) => s.contents && s.byteRange);
   if (signatures.length === 0) throw new Error('no signature to add validation data for');
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  const { Root, Info, ID, Encrypt } = doc.context.trailerInfo;
-  if (Encrypt) throw new Error('an encrypted PDF is not given validation data');
-  if (!(Root instanceof PDFRef)) throw new Error('the PDF has no catalog reference');
-  const prev = lastStartxref(pdf);
+  // Read the way the verifier reads it (signed-revision.ts), so both agree on numbers and catalog.
+  const signed = await readSignedRevision(pdf);
+  if (!signed) throw new Error('the signed PDF has no plain catalog, or is encrypted');
+  const { root: Root, info: Info, id: ID } = signed;
+  if (Root.generationNumber !== 0) throw new Error('a catalog of a later generation is not updated');
 
   const parts: Buffer[] = [];
   const base = pdf.length + (pdf[pdf.length - 1] === 0x0a ? 0 : 1);
@@ -55,7 +46,7 @@ export const appendDss = async (pdf: Uint8Array, data: ValidationData): Promise<
     parts.push(b);
     offset += b.length;
   };
-  let next = doc.context.largestObjectNumber + 1;
+  let next = signed.largest + 1;
   const stream = (bytes: Uint8Array): string => {
     const n = next++;
     offsets.set(n, offset);
@@ -64,10 +55,10 @@ export const appendDss = async (pdf: Uint8Array, data: ValidationData): Promise<
     emit('\nendstream\nendobj\n');
     return `${n} 0 R`;
   };
-  const object = (body: string, n = next++): string => {
+  const object = (body: string, n = next++): number => {
     offsets.set(n, offset);
     emit(`${n} 0 obj\n${body}\nendobj\n`);
-    return `${n} 0 R`;
+    return n;
   };
 
   const certs = unique(data.certificates).map(stream);
@@ -76,14 +67,13 @@ export const appendDss = async (pdf: Uint8Array, data: ValidationData): Promise<
   // Every signature in the file is given the same data: a letter has one signer.
   const vri = signatures.map((s) => {
     const entries = [`/Cert ${list(certs)}`, ...(crls.length ? [`/CRL ${list(crls)}`] : []), `/TU ${PDFString.fromDate(data.at).toString()}`];
-    return `/${vriKey(s.contents!.value)} ${object(`<< ${entries.join(' ')} >>`)}`;
+    return `/${vriKey(s.contents!.value)} ${object(`<< ${entries.join(' ')} >>`)} 0 R`;
   });
   const dss = object(`<< /Type /DSS /Certs ${list(certs)}${crls.length ? ` /CRLs ${list(crls)}` : ''} /VRI << ${vri.join(' ')} >> >>`);
 
   // The catalog again, under its own number: what a reader opens first now names the DSS.
-  const catalog = doc.context.lookup(Root, PDFDict).clone();
-  catalog.set(PDFName.of('DSS'), PDFRef.of(Number(dss.split(' ')[0])));
-  if (Root.generationNumber !== 0) throw new Error('a catalog of a later generation is not updated');
+  const catalog = signed.catalog.clone();
+  catalog.set(PDFName.of('DSS'), PDFRef.of(dss));
   object(catalog.toString(), Root.objectNumber);
 
   // The xref of this update: the catalog's entry, then the new objects (one run of numbers).
@@ -91,7 +81,7 @@ export const appendDss = async (pdf: Uint8Array, data: ValidationData): Promise<
   const line = (n: number) => `${String(offsets.get(n)).padStart(10, '0')} 00000 n \n`;
   const fresh = [...offsets.keys()].filter((n) => n !== Root.objectNumber).sort((a, b) => a - b);
   emit(`xref\n${Root.objectNumber} 1\n${line(Root.objectNumber)}${fresh[0]} ${fresh.length}\n${fresh.map(line).join('')}`);
-  const trailer = [`/Size ${next}`, `/Root ${Root.toString()}`, ...(Info ? [`/Info ${Info.toString()}`] : []), ...(ID ? [`/ID ${ID.toString()}`] : []), `/Prev ${prev}`];
+  const trailer = [`/Size ${next}`, `/Root ${Root.toString()}`, ...(Info ? [`/Info ${Info.toString()}`] : []), ...(ID ? [`/ID ${ID.toString()}`] : []), `/Prev ${signed.xrefAt}`];
   emit(`trailer\n<< ${trailer.join(' ')} >>\nstartxref\n${xrefAt}\n%%EOF\n`);
   if (base !== pdf.length) parts.unshift(Buffer.from('\n'));
   return new Uint8Array(Buffer.concat([Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), ...parts]));

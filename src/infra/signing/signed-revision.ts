@@ -10,6 +10,9 @@ import { ParseSpeeds, type PDFContext, PDFDict, PDFDocument, PDFName, type PDFOb
 export interface SignedRevision {
   root: PDFRef;
   info: PDFObject | undefined;
+  id: PDFObject | undefined;
+  /** Where its cross-reference section begins (its last startxref): an update's /Prev. */
+  xrefAt: number;
   /** The largest object number the revision may use (its trailer's /Size − 1). */
   largest: number;
   catalog: PDFDict;
@@ -37,10 +40,13 @@ export const xrefTable = (text: string): Map<number, { offset: number; generatio
   return entries;
 };
 
-const quick = async (pdf: Uint8Array): Promise<SignedRevision | null> => {
-  const end = latin1(pdf.subarray(Math.max(0, pdf.length - 1024)));
-  const at = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(end);
-  const xrefAt = at ? Number(at[1]) : -1;
+/** The offset its final startxref names, or -1 when the file does not end with startxref and %%EOF. */
+export const startxrefOf = (pdf: Uint8Array): number => {
+  const at = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin1(pdf.subarray(Math.max(0, pdf.length - 1024))));
+  return at ? Number(at[1]) : -1;
+};
+
+const quick = async (pdf: Uint8Array, xrefAt: number): Promise<SignedRevision | null> => {
   if (xrefAt < 0 || xrefAt >= pdf.length || latin1(pdf.subarray(xrefAt, xrefAt + 4)) !== 'xref') return null;
   const section = latin1(pdf.subarray(xrefAt));
   const trailerAt = section.indexOf('trailer');
@@ -55,21 +61,25 @@ const quick = async (pdf: Uint8Array): Promise<SignedRevision | null> => {
   const dictText = section.slice(trailerAt + 'trailer'.length, section.indexOf('startxref', trailerAt));
   const trailer = (await parsePiece(new Uint8Array(Buffer.from(`1 0 obj\n${dictText}\nendobj\n`, 'latin1')))).lookupMaybe(PDFRef.of(1), PDFDict);
   if (!trailer) return null;
-  const [root, info, encrypt] = ['Root', 'Info', 'Encrypt'].map((k) => trailer.get(PDFName.of(k)));
+  const [root, info, id, encrypt] = ['Root', 'Info', 'ID', 'Encrypt'].map((k) => trailer.get(PDFName.of(k)));
   const place = root instanceof PDFRef ? table.get(root.objectNumber) : undefined;
   if (!(root instanceof PDFRef) || !place || place.generation !== root.generationNumber || encrypt) return null;
   const objEnd = latin1(pdf.subarray(place.offset, xrefAt)).indexOf('endobj');
   if (objEnd < 0) return null;
   const catalog = (await parsePiece(pdf.subarray(place.offset, place.offset + objEnd + 6))).lookupMaybe(root, PDFDict);
-  return catalog ? { root, info, largest: Number(size[1]) - 1, catalog } : null;
+  return catalog ? { root, info, id, xrefAt, largest: Number(size[1]) - 1, catalog } : null;
 };
 
-const whole = async (pdf: Uint8Array): Promise<SignedRevision | null> => {
+const whole = async (pdf: Uint8Array, xrefAt: number): Promise<SignedRevision | null> => {
   const context = (await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, throwOnInvalidObject: true })).context;
   const root = context.trailerInfo.Root;
   if (!(root instanceof PDFRef) || context.trailerInfo.Encrypt) return null;
-  return { root, info: context.trailerInfo.Info, largest: context.largestObjectNumber, catalog: context.lookup(root, PDFDict) };
+  return { root, info: context.trailerInfo.Info, id: context.trailerInfo.ID, xrefAt, largest: context.largestObjectNumber, catalog: context.lookup(root, PDFDict) };
 };
 
 /** The signed revision `pdf` (the file up to its signature's end); null when it has no plain catalog. */
-export const readSignedRevision = async (pdf: Uint8Array): Promise<SignedRevision | null> => (await quick(pdf).catch(() => null)) ?? whole(pdf);
+export const readSignedRevision = async (pdf: Uint8Array): Promise<SignedRevision | null> => {
+  const xrefAt = startxrefOf(pdf);
+  if (xrefAt < 0) return null;
+  return (await quick(pdf, xrefAt).catch(() => null)) ?? whole(pdf, xrefAt);
+};
