@@ -1,13 +1,15 @@
 /**
  * Verifies every signature in a PDF by itself: byte range (domain rules), digest, CMS signature
  * over the signed attributes, signing-certificate-v2, the chain to the given trust anchors, and
- * an RFC 3161 signature timestamp when present. Pure computation over the bytes: no network,
- * no registry.
+ * an RFC 3161 signature timestamp when present, and long-term validation data (a DSS after the
+ * signed revision, ltv-check.ts). Pure computation over the bytes: no network, no registry.
  *
  * Every byte of the file is accounted for: the byte range is covered by the digest; in the gap,
  * the CMS's signed parts by its signature, its unsigned parts by `unsignedPartProblems`, the
  * timestamp token by the TSA's signature and the same rules, and the rest of /Contents must be
- * zero padding in one case of hex. So a change anywhere makes the signature not intact.
+ * zero padding in one case of hex; after the range, only an update that adds a DSS and nothing
+ * else (dss.reader.ts) is not a change. So a change anywhere makes the signature not intact or
+ * not covering the document.
  */
 import { createHash } from 'node:crypto';
 import { checkByteRange } from '../../domain/signing/byte-range.ts';
@@ -197,7 +199,7 @@ export const createPadesVerifier = (opts: { now?: () => Date } = {}): PdfVerifie
     const updates = new Map<number, DssUpdate | null>();
     for (const f of found) {
       const end = signedEndOf(f);
-      if (end !== null && !updates.has(end)) updates.set(end, await readDssUpdate(pdf, end));
+      if (end !== null && !updates.has(end)) updates.set(end, await readDssUpdate(pdf, end).catch((err: Error) => ({ problem: `the update after signing cannot be read (${err.message})` })));
     }
     const signatures = found.map((f) => {
       try {
