@@ -68,9 +68,10 @@ export interface SignedLetterPdf extends SignedPdf {
 
 /**
  * Stamps the block (QR code to `/verify/<code>`, name, title, NIP, time, number), signs once,
- * appends the validation data (`validation`, see validationDataFor), and checks the result with the office's own verifier and trust anchors: a letter that would
- * not verify (an untrusted timestamp authority, a clock far off) is never issued. Pure
- * computation plus the timestamp request: no database.
+ * appends the validation data (`validation`, see validationDataFor), and checks the final file
+ * with the office's own verifier and trust anchors: a letter that would not verify (an
+ * untrusted timestamp authority, a clock far off) is never issued. Pure computation plus the
+ * timestamp request: no database.
  */
 export const makeSignedPdf = async (
   deps: AppDeps,
@@ -84,9 +85,10 @@ export const makeSignedPdf = async (
     { ...(letter.area ? { area: letter.area } : {}), ...(letter.numberArea ? { numberArea: letter.numberArea } : {}) },
   );
   const signed = await deps.signing.signer.sign(stamped, credential, { signedAt: o.at, reason: `Surat ${o.letterNumber}`, location: o.officeName });
-  // The DSS goes after the signature (and its timestamp, inside the CMS): what is stored, registered and hashed is this final file.
+  // The DSS goes after the signature (and its timestamp, inside the CMS): what is stored,
+  // registered and hashed is this final file. Checked against the real clock, as before.
   const pdf = await deps.signing.ltv.embed(signed.pdf, o.validation);
-  const report = await deps.signing.verifier.verify(pdf, o.anchors, { now: o.at });
+  const report = await deps.signing.verifier.verify(pdf, o.anchors);
   if (!report.valid) {
     const problems = report.signatures.flatMap((s) => s.problems);
     const hint = problems.some((p) => p.startsWith('timestamp')) ? ' (is the timestamp authority\'s root trusted? POST /api/v1/signing/trust-anchors)' : '';
