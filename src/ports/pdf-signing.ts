@@ -183,6 +183,12 @@ export interface SignOptions {
   reason?: string;
   location?: string;
   contactInfo?: string;
+  /**
+   * DER CRLs of the chain's issuers, fetched before signing, embedded in the signature itself
+   * (CMS `crls` and the signed attribute adbe-revocationInfoArchival) so the letter stays
+   * checkable after its certificate expires (PAdES B-LT) while remaining one revision.
+   */
+  crls?: Uint8Array[];
 }
 
 export interface SignedPdf {
@@ -213,26 +219,6 @@ export interface PdfSigner {
   sign(stamped: StampedLetter, credential: SigningCredential, options?: SignOptions): Promise<SignedPdf>;
 }
 
-/** What a signed PDF is given for long-term validation (PAdES B-LT). */
-export interface ValidationData {
-  /** DER: the signer's certificate and its chain. */
-  certificates: CertificateDer[];
-  /** DER CRLs of the chain's issuers; empty when none is held. */
-  crls: Uint8Array[];
-  /** When the data was gathered (/TU of the VRI entry). */
-  at: Date;
-}
-
-/**
- * Appends one incremental update with a Document Security Store (/DSS in the catalog: /Certs,
- * /CRLs and a /VRI entry per signature, keyed by the upper-case hex SHA-1 of its /Contents). The
- * signed bytes stay as they are: pdfsig then says "Not total document signed", as for any later
- * revision, while PdfVerifier treats a DSS-only update as no change to the document.
- */
-export interface ValidationDataWriter {
-  embed(signedPdf: Uint8Array, data: ValidationData): Promise<Uint8Array>;
-}
-
 /** One signature as found in the file. */
 export interface SignatureReport {
   /** From the CMS signer certificate; null when the signature cannot be read (empty, garbage). */
@@ -246,10 +232,7 @@ export interface SignatureReport {
    * padding) are exactly as a signer writes them. A DER-encoded CMS is required.
    */
   intact: boolean;
-  /**
-   * The byte range starts at 0, its gap is exactly /Contents, and it reaches the end of the file
-   * or of the signed revision when all that follows is a validation-data update (a DSS only).
-   */
+  /** The byte range starts at 0, its gap is exactly /Contents, and it reaches the end of the file. */
   coversWholeDocument: boolean;
   /** The signer's chain leads to one of the trust anchors and every certificate was valid at signedAt. */
   trusted: boolean;
@@ -260,14 +243,20 @@ export interface SignatureReport {
    */
   timestamped: boolean;
   /**
-   * Long-term validation data (PAdES B-LT) found for this signature: a Document Security Store
-   * with a /VRI entry for it and, for every certificate on its chain below the trusted root, a
-   * CRL signed by that certificate's issuer, current at the signing time, not listing it. Then
-   * the signature still verifies after the certificate expired. False without a DSS.
+   * Long-term validation data (PAdES B-LT) inside the signature: for every certificate on its
+   * chain below the trusted root, a CRL (in the CMS `crls` or its adbe-revocationInfoArchival
+   * attribute) signed by that certificate's issuer, current at the signing time, not listing it.
+   * Then the signature still verifies after the certificate expired.
    */
   ltv: boolean;
-  /** What the file's DSS holds (null when it has none, or has one other changes came with). */
-  validationData: { certificates: number; crls: number; ocsps: number; vri: boolean } | null;
+  /** What revocation data the signature carries (null when it carries none). */
+  validationData: { certificates: number; crls: number; ocsps: number } | null;
+  /**
+   * The problem (also in `problems`) that the signer's certificate has expired and nothing in
+   * the file shows it was not revoked at signing; null otherwise. A registry that knows the
+   * certificate's revocation status may settle it.
+   */
+  unprovenAfterExpiry: string | null;
   /** Human-readable reasons for anything short of valid (empty when this signature is fine). */
   problems: string[];
 }

@@ -1,8 +1,10 @@
 /**
- * Signed letters carry their validation data (issue 16, PAdES B-LT): the stored PDF has a DSS
- * with the office CA's CRL, which OpenSSL accepts as signed by the CA; pdfsig and qpdf still
- * accept the file; the register's hash is that of the final bytes; and the letter uploaded to
- * "check a letter" after the signer's certificate has expired is still valid, saying why (ltv).
+ * Signed letters carry their validation data inside the signature (issue 16, PAdES B-LT): the
+ * CMS holds the office CA's CRL (SignedData crls and adbe-revocationInfoArchival), the very
+ * list the office publishes, which OpenSSL accepts as signed by the CA; the file stays one
+ * revision, so pdfsig says the total document is signed; qpdf accepts it; the register's hash is
+ * that of the stored bytes; and the letter uploaded to "check a letter" after the signer's
+ * certificate has expired is still valid, saying why (ltv); without it, it is not.
  */
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
@@ -11,8 +13,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { OID } from '../../src/infra/signing/asn1.ts';
+import { parseSignedData } from '../../src/infra/signing/cms.ts';
+import { childrenOf, rawOf, readDer } from '../../src/infra/signing/der-reader.ts';
 import { findSignatures } from '../../src/infra/signing/pdf-signature-scan.ts';
+import type { PdfSigner } from '../../src/ports/pdf-signing.ts';
 import { api } from '../support/http.ts';
 import { nssTrusting, qpdfCheck } from '../support/nss.ts';
 import { approvedLetter, issueCertificate, type Person, person, setUpUnits, sign, signedPdf, verifyUpload } from '../support/sign-office.ts';
@@ -23,17 +28,14 @@ const PIN = 'arsip-abadi-77';
 const DAY = 24 * 3600_000;
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-/** The DSS of a PDF: its streams by array name, and its VRI keys. */
-const dssOf = async (pdf: Uint8Array) => {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const dss = doc.catalog.lookup(PDFName.of('DSS'), PDFDict);
-  const streams = (key: string) =>
-    (dss.lookupMaybe(PDFName.of(key), PDFArray)?.asArray() ?? []).map((ref) => Buffer.from(decodePDFRawStream(doc.context.lookup(ref) as PDFRawStream).decode()));
-  return { certs: streams('Certs'), crls: streams('CRLs'), vriKeys: dss.lookup(PDFName.of('VRI'), PDFDict).keys().map((k) => k.asString().slice(1)) };
+/** The CMS in a signed PDF's /Contents, without its zero padding. */
+const cmsOf = (pdf: Uint8Array): Uint8Array => {
+  const value = findSignatures(pdf)[0]!.contents!.value;
+  return value.subarray(0, readDer(value).end);
 };
 
-describe('signed letters carry their validation data (PAdES B-LT, HTTP)', function () {
-  this.timeout(180_000);
+describe('signed letters carry their validation data inside the signature (PAdES B-LT, HTTP)', function () {
+  this.timeout(240_000);
   let app: TestApp;
   let dir: string;
   const p: Record<string, Person> = {};
@@ -51,37 +53,43 @@ describe('signed letters carry their validation data (PAdES B-LT, HTTP)', functi
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('stores the letter with a DSS: chain, the CA\'s CRL (OpenSSL verifies it), a VRI for the signature; pdfsig, qpdf and the register agree; valid after expiry', async () => {
+  it('embeds the CA\'s CRL in the CMS (OpenSSL verifies it), one revision pdfsig finds wholly signed, qpdf and the register agree; valid after expiry, and not without it', async () => {
     const letterId = await approvedLetter(app, p.konseptor!, p.kaban!);
     const r = await sign(app, p.kaban!, letterId, { pin: PIN, totp: app.nextTotp('kaban') });
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     expect(r.body).to.include({ ltv: true });
     const { bytes } = await signedPdf(app, p.kaban!, letterId);
-    // What is stored, registered and shown by /verify/<code> is the final file, DSS included.
+    // What is stored, registered and shown by /verify/<code> is the signed file itself.
     expect(sha256(bytes)).to.equal(r.body.sha256);
+    expect(Buffer.from(bytes).toString('latin1').match(/%%EOF/g)).to.have.length(1);
     const code = String(r.body.verificationCode);
-    const byCode = async () => (await (await fetch(`${app.url}/verify/${code}`, { headers: { accept: 'application/json' } })).json()) as Record<string, unknown>;
-    expect(await byCode()).to.include({ valid: true, sha256: r.body.sha256 });
+    const byCode = async (c: string) => (await (await fetch(`${app.url}/verify/${c}`, { headers: { accept: 'application/json' } })).json()) as Record<string, unknown>;
+    expect(await byCode(code)).to.include({ valid: true, sha256: r.body.sha256 });
 
     const caPem = String((await api(app, p.kaban!.token, 'GET', '/api/v1/signing/ca')).body.pem);
     const cert = (await app.naskah.deps.db.certificates.currentOf(p.kaban!.id))!;
-    const dss = await dssOf(bytes);
-    expect(dss.certs).to.deep.equal([Buffer.from(cert.certificate), Buffer.from(app.naskah.deps.signing.ca.fromPem(caPem)[0]!)]);
-    expect(dss.crls).to.have.length(1);
-    // The VRI names this very signature: SHA-1 of its /Contents, upper-case hex.
-    const [signature] = findSignatures(bytes);
-    expect(dss.vriKeys).to.deep.equal([createHash('sha1').update(signature!.contents!.value).digest('hex').toUpperCase()]);
-    // The embedded CRL is the one the office publishes, and OpenSSL finds it signed by the office CA.
-    expect(dss.crls[0]!.equals(Buffer.from(await (await fetch(`${app.url}/api/v1/signing/crl`)).arrayBuffer()))).to.equal(true);
+    const published = Buffer.from(await (await fetch(`${app.url}/api/v1/signing/crl`)).arrayBuffer());
+    const cms = cmsOf(bytes);
+    const sd = parseSignedData(cms);
+    expect(sd.certificates.map((c) => Buffer.from(c.der))).to.deep.equal([Buffer.from(cert.certificate), Buffer.from(app.naskah.deps.signing.ca.fromPem(caPem)[0]!)]);
+    // The CRL the office publishes, byte for byte, in SignedData crls and in the signed Adobe attribute.
+    expect(sd.crls.map((c) => Buffer.from(c))).to.deep.equal([published]);
+    const [archival] = sd.signerInfos[0]!.attributes.get(OID.adbeRevocationInfoArchival)!;
+    expect(childrenOf(childrenOf(childrenOf(archival)[0])[0]).map((c) => Buffer.from(rawOf(c)))).to.deep.equal([published]);
+    // An independent reader of the CMS finds the list, and OpenSSL finds it signed by the office CA.
+    await writeFile(path.join(dir, 'signature.p7s'), cms);
+    const printed = await run('openssl', ['pkcs7', '-inform', 'DER', '-in', path.join(dir, 'signature.p7s'), '-print_certs', '-noout', '-text']);
+    expect(printed.stdout).to.include('Certificate Revocation List');
     await writeFile(path.join(dir, 'ca.pem'), caPem);
-    await writeFile(path.join(dir, 'embedded.crl'), dss.crls[0]!);
+    await writeFile(path.join(dir, 'embedded.crl'), sd.crls[0]!);
     const { stderr } = await run('openssl', ['crl', '-inform', 'DER', '-in', path.join(dir, 'embedded.crl'), '-CAfile', path.join(dir, 'ca.pem'), '-noout']);
     expect(stderr).to.match(/verify OK/);
 
     const nss = await nssTrusting([caPem]);
     try {
       const check = await nss.pdfsig(bytes);
-      expect(check.stdout, check.stdout + check.stderr).to.include('Signature is Valid.').and.include('Not total document signed').and.include('Certificate is Trusted');
+      expect(check.stdout, check.stdout + check.stderr).to.include('Signature is Valid.').and.include('Total document signed').and.include('Certificate is Trusted');
+      expect(check.stdout).to.not.include('Not total document signed');
     } finally {
       await nss.close();
     }
@@ -89,22 +97,41 @@ describe('signed letters carry their validation data (PAdES B-LT, HTTP)', functi
     expect(qpdf.code, qpdf.stdout + qpdf.stderr).to.equal(0);
     expect(qpdf.stdout).to.include('No syntax or stream encoding errors found');
 
-    const validationData = { certificates: 2, crls: 1, ocsps: 0, vri: true };
+    const validationData = { certificates: 2, crls: 1, ocsps: 0 };
     const fresh = await verifyUpload(app, bytes);
     expect(fresh.body, JSON.stringify(fresh.body)).to.deep.include({ valid: true, modifiedAfterSigning: false });
     expect((fresh.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ intact: true, coversWholeDocument: true, trusted: true, ltv: true, validationData, problems: [] });
 
-    // A day past the certificate's end: the letter still verifies, on its embedded CRL.
+    // The same office certificate signing without embedded data (as letters signed before this
+    // release): the signer is wrapped so the lists are left out.
+    const { signing } = app.naskah.deps;
+    const realSigner = signing.signer;
+    const bare: PdfSigner = { sign: (stamped, credential, options) => realSigner.sign(stamped, credential, { ...options, crls: [] }) };
+    signing.signer = bare;
+    let oldStyle: { bytes: Uint8Array; code: string };
+    try {
+      const id = await approvedLetter(app, p.konseptor!, p.kaban!);
+      const s = await sign(app, p.kaban!, id, { pin: PIN, totp: app.nextTotp('kaban') });
+      expect(s.status, JSON.stringify(s.body)).to.equal(200);
+      expect(s.body).to.include({ ltv: false });
+      oldStyle = { bytes: (await signedPdf(app, p.kaban!, id)).bytes, code: String(s.body.verificationCode) };
+    } finally {
+      signing.signer = realSigner;
+    }
+    expect(parseSignedData(cmsOf(oldStyle.bytes)).crls).to.deep.equal([]);
+
+    // A day past the certificate's end: the letter with its CRL still verifies on it alone.
     app.clock.advance(cert.notAfter.getTime() - app.clock.now().getTime() + DAY);
     const later = await verifyUpload(app, bytes);
     expect(later.body, JSON.stringify(later.body)).to.deep.include({ valid: true, modifiedAfterSigning: false });
     expect(later.body.knownLetter).to.deep.include({ letterNumber: r.body.letterNumber });
     expect((later.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ trusted: true, ltv: true, validationData, problems: [] });
-    expect(await byCode()).to.include({ valid: true });
-    // The same signed revision without its DSS proves nothing about revocation once the certificate expired.
-    const bare = bytes.subarray(0, signature!.byteRange![2]! + signature!.byteRange![3]!);
-    const unproven = await verifyUpload(app, bare);
+    expect(await byCode(code)).to.include({ valid: true });
+
+    // Without embedded data nothing in the file shows the certificate was not revoked at signing.
+    const unproven = await verifyUpload(app, oldStyle.bytes);
     expect(unproven.body.valid).to.equal(false);
-    expect((unproven.body.signatures as { ltv: boolean; problems: string[] }[])[0]!.problems.join()).to.match(/expired on .* no validation data/);
+    expect((unproven.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ ltv: false, validationData: null });
+    expect(String(unproven.body.reason)).to.match(/expired on .* carries no revocation data/);
   });
 });

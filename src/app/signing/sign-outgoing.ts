@@ -17,7 +17,7 @@ import { officeName } from './office-ca.ts';
 import { type LetterToSign, makeSignedPdf, prepareLetter, type SignedLetterPdf } from './signed-letter-pdf.ts';
 import { requireSecondFactorInput, unlockSigningKey, usableCertificate } from './signing-credential.ts';
 import { trustAnchorCertificates } from './trust-anchors.ts';
-import { validationDataFor } from './validation-data.ts';
+import { revocationListsFor } from './validation-data.ts';
 import { verifyUrlOf } from '../letters/read-outgoing.ts';
 
 /** How long a signing may hold its letter; a process that dies mid-signing frees it after this. */
@@ -81,7 +81,7 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
     const prepared = await prepareLetter(deps, fresh, user, cert, at);
     const year = letterNumberYear(deps, at);
     await prepareLetterNumber(deps, fresh, year);
-    const common = { code: newVerificationCode(), at, anchors: await trustAnchorCertificates(deps), officeName: await officeName(deps), validation: await validationDataFor(deps, credential, at) };
+    const common = { code: newVerificationCode(), at, anchors: await trustAnchorCertificates(deps), officeName: await officeName(deps), crls: await revocationListsFor(deps, credential) };
     const make = (letterNumber: string) => makeSignedPdf(deps, prepared, credential, { ...common, letterNumber });
     const commit = committer(deps, actor, fresh, prepared, cert, { code: common.code, holder, at });
 

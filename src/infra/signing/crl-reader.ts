@@ -1,8 +1,8 @@
 /**
  * Reads an X.509 CRL (RFC 5280 section 5) as a verifier needs it: who issued it, the period it
  * speaks for, which serials it lists, and whether a given CA's key signed it. Used for CRLs
- * embedded in a PDF's Document Security Store, which anyone could have put there: a list counts
- * only once its signature verifies under the issuer's certificate (`signedBy`).
+ * embedded in a signature (CMS crls, adbe-revocationInfoArchival), which anyone could have put
+ * there: a list counts only once its signature verifies under the issuer's certificate (`signedBy`).
  */
 import { verify } from 'node:crypto';
 import { sameBytes, SIGNATURE_DIGEST_BY_OID } from './asn1.ts';

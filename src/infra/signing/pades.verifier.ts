@@ -1,15 +1,14 @@
 /**
  * Verifies every signature in a PDF by itself: byte range (domain rules), digest, CMS signature
  * over the signed attributes, signing-certificate-v2, the chain to the given trust anchors, and
- * an RFC 3161 signature timestamp when present, and long-term validation data (a DSS after the
- * signed revision, ltv-check.ts). Pure computation over the bytes: no network, no registry.
+ * an RFC 3161 signature timestamp when present, and long-term validation data (revocation
+ * lists inside the CMS, ltv-check.ts). Pure computation over the bytes: no network, no registry.
  *
  * Every byte of the file is accounted for: the byte range is covered by the digest; in the gap,
  * the CMS's signed parts by its signature, its unsigned parts by `unsignedPartProblems`, the
  * timestamp token by the TSA's signature and the same rules, and the rest of /Contents must be
- * zero padding in one case of hex; after the range, only an update that adds a DSS and nothing
- * else (dss.reader.ts) is not a change. So a change anywhere makes the signature not intact or
- * not covering the document.
+ * zero padding in one case of hex; nothing may follow the range. So a change anywhere makes the
+ * signature not intact or not covering the document.
  */
 import { createHash } from 'node:crypto';
 import { checkByteRange } from '../../domain/signing/byte-range.ts';
@@ -20,8 +19,7 @@ import { OID, sameBytes } from './asn1.ts';
 import { certView, chainToAnchor, type CertView } from './certificate-view.ts';
 import { ALTERED, checkSignerInfo, digestName, parseSignedData, unsignedPartProblems, type ParsedSignerInfo } from './cms.ts';
 import { rawOf } from './der-reader.ts';
-import { readDssUpdate, type DssUpdate } from './dss.reader.ts';
-import { checkLongTerm } from './ltv-check.ts';
+import { checkLongTerm, revocationEvidence } from './ltv-check.ts';
 import { findSignatures, type FoundSignature } from './pdf-signature-scan.ts';
 import { parseTstInfo } from './rfc3161.timestamp-client.ts';
 import { describeCertificate } from './x509.ts';
@@ -92,20 +90,14 @@ const contentsProblems = (value: Uint8Array, mixedCase: boolean): string[] => {
   return p;
 };
 
-/** Where a signature's signed bytes end (null when its byte range is unusable). */
-const signedEndOf = (found: FoundSignature): number | null => (found.byteRange ? found.byteRange[2]! + found.byteRange[3]! : null);
+const unchecked = { ltv: false, validationData: null, unprovenAfterExpiry: null } as const;
 
-const unchecked = { ltv: false, validationData: null } as const;
-
-const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], now: Date, dss: DssUpdate | null): SignatureReport => {
+const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], now: Date): SignatureReport => {
   // The scan refused the file (too many signature objects): nothing in it was checked.
   if (found.refused) return { signer: null, signedAt: null, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, ...unchecked, problems: [found.refused] };
   const problems: string[] = [];
-  // A validation-data update after the signed revision is not a change to what was signed.
-  const documentEnd = dss?.data ? signedEndOf(found)! : pdf.length;
-  const range = checkByteRange(found.byteRange, documentEnd, found.contents && { start: found.contents.start, end: found.contents.end });
+  const range = checkByteRange(found.byteRange, pdf.length, found.contents && { start: found.contents.start, end: found.contents.end });
   problems.push(...range.problems);
-  if (dss?.problem) problems.push(dss.problem);
   const report = (fields: Partial<SignatureReport>): SignatureReport => ({
     signer: null,
     signedAt: found.claimedTime,
@@ -157,30 +149,20 @@ const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], n
   const signedAt = timestamped ? ts.genTime : found.claimedTime;
   if (!timestamped && found.claimedTime && found.claimedTime.getTime() > now.getTime() + FUTURE_SKEW_MS) problems.push('the claimed signing time is in the future');
   let trusted = false;
-  let longTerm = { ...unchecked } as Pick<SignatureReport, 'ltv' | 'validationData'>;
+  let longTerm = { ...unchecked } as Pick<SignatureReport, 'ltv' | 'validationData' | 'unprovenAfterExpiry'>;
   if (check.signer) {
-    // The DSS may hold issuers the CMS left out; a stray certificate there only fails to link.
-    const pool = [...sd.certificates, ...(dss?.data?.certificates ?? []).flatMap(viewOrNothing)];
     // Certificates are judged at the proven time when there is one, else at the claimed time.
-    const chain = chainToAnchor(check.signer, pool, anchors, signedAt ?? now);
+    const chain = chainToAnchor(check.signer, sd.certificates, anchors, signedAt ?? now);
     const forSigning = isSigningKeyUsage(describeCertificate(check.signer.der).keyUsage);
     if (!forSigning) problems.push(`the certificate of "${check.signer.commonName}" is not meant for signatures (key usage)`);
     trusted = chain.trusted && forSigning;
     problems.push(...chain.problems);
-    const lt = checkLongTerm(chain.path, anchors, dss?.data ?? null, value, signedAt ?? now, now);
+    const lt = checkLongTerm(chain.path, anchors, revocationEvidence(sd, si), signedAt ?? now, now);
     problems.push(...lt.problems);
-    longTerm = { ltv: lt.ltv, validationData: lt.validationData };
+    longTerm = { ltv: lt.ltv, validationData: lt.validationData, unprovenAfterExpiry: lt.unprovenAfterExpiry };
   }
   const signer = check.signer ? { commonName: check.signer.commonName, serial: check.signer.serialHex, issuer: check.signer.issuerName } : null;
   return report({ signer, signedAt, intact, trusted, timestamped, ...longTerm });
-};
-
-const viewOrNothing = (der: Uint8Array): CertView[] => {
-  try {
-    return [certView(der)];
-  } catch {
-    return [];
-  }
 };
 
 export const createPadesVerifier = (opts: { now?: () => Date } = {}): PdfVerifier => ({
@@ -194,16 +176,9 @@ export const createPadesVerifier = (opts: { now?: () => Date } = {}): PdfVerifie
       }
     }
     const now = options.now ?? (opts.now ?? (() => new Date()))();
-    const found = findSignatures(pdf);
-    // What follows each signed revision, read once per revision (pdf-lib parses the file).
-    const updates = new Map<number, DssUpdate | null>();
-    for (const f of found) {
-      const end = signedEndOf(f);
-      if (end !== null && !updates.has(end)) updates.set(end, await readDssUpdate(pdf, end).catch((err: Error) => ({ problem: `the update after signing cannot be read (${err.message})` })));
-    }
-    const signatures = found.map((f) => {
+    const signatures = findSignatures(pdf).map((f) => {
       try {
-        return checkOne(pdf, f, anchors, now, updates.get(signedEndOf(f) ?? -1) ?? null);
+        return checkOne(pdf, f, anchors, now);
       } catch (err) {
         // Whatever a damaged signature throws (a key OpenSSL cannot decode, …), it is not intact.
         return { signer: null, signedAt: f.claimedTime, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, ...unchecked, problems: [`the signature cannot be checked (${(err as Error).message})`] };

@@ -1,5 +1,4 @@
-import type { CertificateAuthority, LetterStamper, PdfSigner, PdfVerifier, ValidationDataWriter } from '../../ports/pdf-signing.ts';
-import { createDssWriter } from './dss.writer.ts';
+import type { CertificateAuthority, LetterStamper, PdfSigner, PdfVerifier } from '../../ports/pdf-signing.ts';
 import { createCertificateAuthority } from './node-crypto.certificate-authority.ts';
 import { createPadesSigner } from './pades.signer.ts';
 import { createThreadedVerifier } from './threaded.verifier.ts';
@@ -10,8 +9,6 @@ export interface SigningAdapters {
   verifier: PdfVerifier;
   ca: CertificateAuthority;
   stamper: LetterStamper;
-  /** Adds a signed letter's validation data (PAdES B-LT) after signing. */
-  ltv: ValidationDataWriter;
   /** Stops the verifier's threads. */
   close(): Promise<void>;
 }
@@ -28,7 +25,6 @@ export const createSigningAdapters = (opts: { publicUrl: string; timestampUrl?: 
     verifier,
     ca: createCertificateAuthority(),
     stamper: createPdfLibLetterStamper({ publicUrl: opts.publicUrl }),
-    ltv: createDssWriter(),
     close: () => verifier.close(),
   };
 };
