@@ -4,7 +4,8 @@
  * list the office publishes, which OpenSSL accepts as signed by the CA; the file stays one
  * revision, so pdfsig says the total document is signed; qpdf accepts it; the register's hash is
  * that of the stored bytes; and the letter uploaded to "check a letter" after the signer's
- * certificate has expired is still valid, saying why (ltv); without it, it is not.
+ * certificate has expired is still valid, saying why (ltv). Without embedded data, an office
+ * certificate is settled by the office's own records; a provider's certificate is not.
  */
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
@@ -20,7 +21,8 @@ import { findSignatures } from '../../src/infra/signing/pdf-signature-scan.ts';
 import type { PdfSigner } from '../../src/ports/pdf-signing.ts';
 import { api } from '../support/http.ts';
 import { nssTrusting, qpdfCheck } from '../support/nss.ts';
-import { approvedLetter, issueCertificate, type Person, person, setUpUnits, sign, signedPdf, verifyUpload } from '../support/sign-office.ts';
+import { OFFICE } from '../support/signing-fixtures.ts';
+import { approvedLetter, importP12, issueCertificate, type Person, person, pkcs12Of, setUpUnits, sign, signedPdf, verifyUpload } from '../support/sign-office.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const run = promisify(execFile);
@@ -46,6 +48,7 @@ describe('signed letters carry their validation data inside the signature (PAdES
     await setUpUnits(app);
     p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
     p.kaban = await person(app, 'kaban', 'official', 'BKD', 'Dr. Siti Rahayu, S.H.');
+    p.kabid = await person(app, 'kabid', 'official', 'BKD', 'Ir. Bambang Sutrisno, M.T.');
     expect((await issueCertificate(app, p.kaban, PIN, { title: 'Kepala Badan' })).status).to.equal(201);
   });
   after(async () => {
@@ -53,7 +56,7 @@ describe('signed letters carry their validation data inside the signature (PAdES
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('embeds the CA\'s CRL in the CMS (OpenSSL verifies it), one revision pdfsig finds wholly signed, qpdf and the register agree; valid after expiry, and not without it', async () => {
+  it('embeds the CA\'s CRL in the CMS (OpenSSL verifies it), one revision pdfsig finds wholly signed, qpdf and the register agree; valid after expiry; without it, the office\'s records or nothing', async () => {
     const letterId = await approvedLetter(app, p.konseptor!, p.kaban!);
     const r = await sign(app, p.kaban!, letterId, { pin: PIN, totp: app.nextTotp('kaban') });
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
@@ -120,18 +123,41 @@ describe('signed letters carry their validation data inside the signature (PAdES
     }
     expect(parseSignedData(cmsOf(oldStyle.bytes)).crls).to.deep.equal([]);
 
-    // A day past the certificate's end: the letter with its CRL still verifies on it alone.
+    // A provider's certificate: Naskah holds no CRL of the provider, so nothing is embedded.
+    const { ca } = signing;
+    const now = app.clock.now().getTime();
+    const bsreRoot = await ca.createRoot({ subject: { name: 'BSrE Uji Root CA', organization: 'Balai Sertifikasi Elektronik (uji)' }, notBefore: new Date(now - DAY), notAfter: new Date(now + 2 * 365 * DAY) });
+    const bsreCert = await ca.issue(bsreRoot, { subject: { name: 'Ir. Bambang Sutrisno, M.T.', title: 'Kepala Bidang Mutasi', organization: OFFICE }, notBefore: new Date(now - DAY), notAfter: new Date(now + 2 * DAY) });
+    expect((await api(app, app.adminToken, 'POST', '/api/v1/signing/trust-anchors', { pem: ca.toPem(bsreRoot.certificate) })).status).to.equal(201);
+    expect((await importP12(app, p.kabid!, await pkcs12Of(bsreCert, 'sandi-p12'), { passphrase: 'sandi-p12', pin: PIN })).status).to.equal(201);
+    const providerLetter = await approvedLetter(app, p.konseptor!, p.kabid!);
+    const ps = await sign(app, p.kabid!, providerLetter, { pin: PIN, totp: app.nextTotp('kabid') });
+    expect(ps.status, JSON.stringify(ps.body)).to.equal(200);
+    expect(ps.body).to.include({ ltv: false });
+    const providerBytes = (await signedPdf(app, p.kabid!, providerLetter)).bytes;
+    const providerNow = await verifyUpload(app, providerBytes);
+    expect(providerNow.body, JSON.stringify(providerNow.body)).to.deep.include({ valid: true });
+    expect((providerNow.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ ltv: false, validationData: null });
+
+    // A day past the office certificate's end (the provider's ended before): the letter with its
+    // CRL still verifies on it alone.
     app.clock.advance(cert.notAfter.getTime() - app.clock.now().getTime() + DAY);
     const later = await verifyUpload(app, bytes);
     expect(later.body, JSON.stringify(later.body)).to.deep.include({ valid: true, modifiedAfterSigning: false });
     expect(later.body.knownLetter).to.deep.include({ letterNumber: r.body.letterNumber });
-    expect((later.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ trusted: true, ltv: true, validationData, problems: [] });
+    expect((later.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ trusted: true, ltv: true, validationData, revocationFromRecords: false, problems: [] });
     expect(await byCode(code)).to.include({ valid: true });
 
-    // Without embedded data nothing in the file shows the certificate was not revoked at signing.
-    const unproven = await verifyUpload(app, oldStyle.bytes);
+    // Without embedded data, the office's own certificate is settled by its revocation records.
+    const settled = await verifyUpload(app, oldStyle.bytes);
+    expect(settled.body, JSON.stringify(settled.body)).to.deep.include({ valid: true });
+    expect((settled.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ ltv: false, validationData: null, revocationFromRecords: true, problems: [] });
+    expect(await byCode(oldStyle.code)).to.include({ valid: true });
+
+    // A provider's certificate has no such records here: unproven, and the reason says why.
+    const unproven = await verifyUpload(app, providerBytes);
     expect(unproven.body.valid).to.equal(false);
-    expect((unproven.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ ltv: false, validationData: null });
+    expect((unproven.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ ltv: false, revocationFromRecords: false });
     expect(String(unproven.body.reason)).to.match(/expired on .* carries no revocation data/);
   });
 });
