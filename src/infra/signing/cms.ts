@@ -190,8 +190,9 @@ export const parseSignedData = (cms: Uint8Array): ParsedSignedData => {
     const certsEl = rest.find((p) => p.tag === TAG.context0);
     const crlsEl = rest.find((p) => p.tag === TAG.context1);
     const version = smallInt(versionEl);
-    if (version === null || rest.some((p) => p.tag !== TAG.context0 && p.tag !== TAG.context1) || rest.length > 2 || (rest.length === 2 && rest[0]!.tag !== TAG.context0))
-      malformed('SignedData fields');
+    // At most certificates [0] then crls [1], each once: no second list may hide beside the one read.
+    const order = rest.map((p) => p.tag).join();
+    if (version === null || !['', `${TAG.context0}`, `${TAG.context1}`, `${TAG.context0},${TAG.context1}`].includes(order)) malformed('SignedData fields');
     const [eContentTypeEl, eContentWrap, ...encapRest] = structure(encap, TAGS.sequence, 'EncapsulatedContentInfo');
     if (encapRest.length || (eContentWrap && eContentWrap.tag !== TAG.context0)) malformed('EncapsulatedContentInfo');
     const eContentChildren = childrenOf(eContentWrap);

@@ -9,7 +9,7 @@ import { createPadesSigner } from '../../../../src/infra/signing/pades.signer.ts
 import { createPadesVerifier } from '../../../../src/infra/signing/pades.verifier.ts';
 import { createPdfLibLetterStamper } from '../../../../src/infra/signing/pdf-lib.letter-stamper.ts';
 import { createCertificateAuthority } from '../../../../src/infra/signing/node-crypto.certificate-authority.ts';
-import { OID } from '../../../../src/infra/signing/asn1.ts';
+import { der, OID, oid, TAG, tlv } from '../../../../src/infra/signing/asn1.ts';
 import { parseSignedData } from '../../../../src/infra/signing/cms.ts';
 import { childrenOf, rawOf } from '../../../../src/infra/signing/der-reader.ts';
 import { findSignatures } from '../../../../src/infra/signing/pdf-signature-scan.ts';
@@ -112,6 +112,15 @@ describe('signing: revocation data inside the signature (CMS crls, adbe-revocati
     const signedCopy = await verifier.verify(damageHexCopy(signed, crl, 1), [root.certificate]);
     expect(signedCopy).to.deep.include({ valid: false, modifiedAfterSigning: true });
     expect(signedCopy.signatures[0]!.problems.join()).to.match(/cryptographic signature does not verify/);
+  });
+
+  it('reads SignedData with at most one certificates [0] and one crls [1], in that order', () => {
+    const signedData = (...fields: Uint8Array[]) =>
+      tlv(TAG.sequence, der(oid(OID.signedData)), tlv(TAG.context0, tlv(TAG.sequence, Uint8Array.of(0x02, 0x01, 0x01), tlv(TAG.set), tlv(TAG.sequence, der(oid(OID.data))), ...fields, tlv(TAG.set))));
+    expect(parseSignedData(signedData(tlv(TAG.context0), tlv(TAG.context1, crl))).crls).to.have.length(1);
+    for (const fields of [[tlv(TAG.context1, crl), tlv(TAG.context1)], [tlv(TAG.context1), tlv(TAG.context0)], [tlv(TAG.context0), tlv(TAG.context0)]]) {
+      expect(() => parseSignedData(signedData(...fields))).to.throw(/SignedData fields/);
+    }
   });
 
   it('a long CRL still fits the placeholder (room is made for both copies)', async () => {
