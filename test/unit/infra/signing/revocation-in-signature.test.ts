@@ -15,6 +15,7 @@ import { childrenOf, rawOf } from '../../../../src/infra/signing/der-reader.ts';
 import { findSignatures } from '../../../../src/infra/signing/pdf-signature-scan.ts';
 import type { SigningCredential, StampedLetter } from '../../../../src/ports/pdf-signing.ts';
 import { officeWithOfficial, plainLetter } from '../../../support/signing-fixtures.ts';
+import { startTsa } from '../../../support/tsa.ts';
 
 const DAY = 24 * 3600_000;
 const ca = createCertificateAuthority();
@@ -123,11 +124,19 @@ describe('signing: revocation data inside the signature (CMS crls, adbe-revocati
     }
   });
 
-  it('a long CRL still fits the placeholder (room is made for both copies)', async () => {
-    const entries = Array.from({ length: 400 }, (_, i) => ({ serial: (0x1000 + i).toString(16).toUpperCase(), revokedAt: new Date(Date.now() - DAY) }));
+  it('a long CRL fits the placeholder at the first attempt, timestamp included (room is made for both copies)', async () => {
+    const entries = Array.from({ length: 600 }, (_, i) => ({ serial: (0x1000 + i).toString(16).toUpperCase(), revokedAt: new Date(Date.now() - DAY) }));
     const big = ca.issueCrl(root, { entries, thisUpdate: new Date(Date.now() - DAY), nextUpdate: new Date(Date.now() + DAY), number: 3 });
-    expect(big.length).to.be.greaterThan(8000);
-    const r = await verifier.verify(await signWith([big]), [root.certificate], afterExpiry());
-    expect(r.signatures[0], JSON.stringify(r.signatures[0])).to.deep.include({ intact: true, ltv: true, problems: [] });
+    expect(big.length).to.be.greaterThan(12_000);
+    // A placeholder too small costs a second attempt, and so a second timestamp request.
+    const tsa = await startTsa();
+    try {
+      const signed = (await createPadesSigner({ timestampUrl: tsa.url }).sign(stamped, official, { crls: [big] })).pdf;
+      expect(tsa.answered()).to.equal(1);
+      const r = await verifier.verify(signed, [root.certificate, tsa.rootDer], afterExpiry());
+      expect(r.signatures[0], JSON.stringify(r.signatures[0])).to.deep.include({ intact: true, timestamped: true, ltv: true, problems: [] });
+    } finally {
+      await tsa.close();
+    }
   });
 });
