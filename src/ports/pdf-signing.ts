@@ -183,6 +183,12 @@ export interface SignOptions {
   reason?: string;
   location?: string;
   contactInfo?: string;
+  /**
+   * DER CRLs of the chain's issuers, fetched before signing, embedded in the signature itself
+   * (CMS `crls` and the signed attribute adbe-revocationInfoArchival) so the letter stays
+   * checkable after its certificate expires (PAdES B-LT) while remaining one revision.
+   */
+  crls?: Uint8Array[];
 }
 
 export interface SignedPdf {
@@ -236,6 +242,21 @@ export interface SignatureReport {
    * not intact; an untrusted authority only adds a problem.)
    */
   timestamped: boolean;
+  /**
+   * Long-term validation data (PAdES B-LT) inside the signature: for every certificate on its
+   * chain below the trusted root, a CRL (in the CMS `crls` or its adbe-revocationInfoArchival
+   * attribute) signed by that certificate's issuer, current at the signing time, not listing it.
+   * Then the signature still verifies after the certificate expired.
+   */
+  ltv: boolean;
+  /** What revocation data the signature carries (null when it carries none). */
+  validationData: { certificates: number; crls: number; ocsps: number } | null;
+  /**
+   * The problem (also in `problems`) that the signer's certificate has expired and nothing in
+   * the file shows it was not revoked at signing; null otherwise. A registry that knows the
+   * certificate's revocation status may settle it.
+   */
+  unprovenAfterExpiry: string | null;
   /** Human-readable reasons for anything short of valid (empty when this signature is fine). */
   problems: string[];
 }
@@ -246,6 +267,14 @@ export interface VerificationReport {
   modifiedAfterSigning: boolean;
   /** At least one signature, and every one intact, covering the whole file, trusted, without problems. */
   valid: boolean;
+}
+
+export interface VerifyOptions {
+  /**
+   * The verifier's present (default: the real clock): a claimed signing time after it is
+   * refused, and a signer's certificate expired by then needs long-term validation data.
+   */
+  now?: Date;
 }
 
 /**
@@ -259,5 +288,5 @@ export interface PdfVerifier {
    * authority roots, DER). A file that is not a PDF or has no signature gives a report with
    * no signatures and `valid: false`; it does not throw.
    */
-  verify(pdf: Uint8Array, trustAnchors: CertificateDer[]): Promise<VerificationReport>;
+  verify(pdf: Uint8Array, trustAnchors: CertificateDer[], options?: VerifyOptions): Promise<VerificationReport>;
 }

@@ -320,7 +320,7 @@ export interface OfficeStats {
 export interface FileVerification {
   valid: boolean;
   modifiedAfterSigning: boolean;
-  signatures: { signer: { name: string; serial: string; issuer: string } | null; signedAt: string | null; intact: boolean; coversWholeDocument: boolean; trusted: boolean; timestamped?: boolean; problems: string[] }[];
+  signatures: { signer: { name: string; serial: string; issuer: string } | null; signedAt: string | null; intact: boolean; coversWholeDocument: boolean; trusted: boolean; timestamped?: boolean; ltv?: boolean; problems: string[] }[];
   knownLetter?: { letterNumber: string; subject: string | null; signer: { name: string; title: string | null }; signedAt: string };
   reason?: string;
 }

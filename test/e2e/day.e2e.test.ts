@@ -275,6 +275,8 @@ describe('a whole office day in Chromium (e2e)', function () {
     await anyone.page.setInputFiles('.dropzone input[type=file]', { name: 'surat.pdf', mimeType: 'application/pdf', buffer: signedPdf });
     await anyone.page.locator('.verdict-ok', { hasText: 'asli dan sah' }).waitFor();
     expect(await anyone.page.locator('.verdict-facts').textContent()).to.include((await number.textContent())!).and.include(office.head.name);
+    // The letter carries its validation data (PAdES B-LT), and the page says so.
+    expect(await anyone.page.locator('.signature-list').textContent()).to.include('memuat data validasinya');
     await checkPage(anyone.page, shot('15-check-valid'));
     await anyone.page.setInputFiles('.dropzone input[type=file]', { name: 'surat-diubah.pdf', mimeType: 'application/pdf', buffer: await editAfterSigning(signedPdf) });
     await anyone.page.locator('.verdict-bad', { hasText: 'diubah setelah ditandatangani' }).waitFor();

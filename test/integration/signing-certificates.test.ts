@@ -64,6 +64,9 @@ describe('signing certificates from a licensed provider, revocation and expiry (
     const v = await verifyUpload(app, (await signedPdf(app, p.kabid!, letterId)).bytes);
     expect(v.body).to.deep.include({ valid: true });
     expect((v.body.signatures as { signer: { issuer: string } }[])[0]!.signer.issuer).to.equal('BSrE Uji Root CA');
+    // No revocation data is embedded for a provider's certificate (Naskah holds no CRL of the provider), and the answers say so.
+    expect(signed.body).to.include({ ltv: false });
+    expect((v.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ ltv: false, validationData: null });
     signedCode = String(signed.body.verificationCode);
   });
 

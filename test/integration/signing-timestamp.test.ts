@@ -49,12 +49,13 @@ describe('signing with a timestamp authority (TSA_URL, PAdES B-T, HTTP)', functi
     try {
       const check = await nss.pdfsig(bytes);
       expect(check.stdout, check.stdout + check.stderr).to.include('Signature is Valid').and.include('Total document signed');
+      expect(check.stdout).to.not.include('Not total document signed');
     } finally {
       await nss.close();
     }
     const v = await verifyUpload(app, bytes);
     expect(v.body).to.deep.include({ valid: true });
-    expect((v.body.signatures as { timestamped: boolean }[])[0]!.timestamped).to.equal(true);
+    expect((v.body.signatures as { timestamped: boolean; ltv: boolean }[])[0]).to.include({ timestamped: true, ltv: true });
     const page = (await (await fetch(`${app.url}/verify/${String(r.body.verificationCode)}`, { headers: { accept: 'application/json' } })).json()) as Record<string, unknown>;
     expect(page).to.include({ valid: true, timestamped: true });
   });

@@ -11,6 +11,7 @@ import { storeOriginal } from '../documents/store-original.ts';
 import { newVerificationCode } from '../signing/sign-outgoing.ts';
 import { officeName } from '../signing/office-ca.ts';
 import { makeSignedPdf, printedTime } from '../signing/signed-letter-pdf.ts';
+import { revocationListsFor } from '../signing/validation-data.ts';
 import { trustAnchorCertificates } from '../signing/trust-anchors.ts';
 import { officeSeal, SEAL_TITLE } from './office-seal.ts';
 
@@ -65,7 +66,7 @@ export const sealMinutes = async (deps: AppDeps, m: MinutesInput): Promise<Docum
     deps,
     { pdf: rendered.pdf, area: rendered.signatureArea, numberArea: rendered.numberArea, name: seal.commonName, title: SEAL_TITLE, nip: null, dateText: printedTime(at, deps.officeTimeZone) },
     credential,
-    { letterNumber: m.number, code, at, anchors: await trustAnchorCertificates(deps), officeName: office },
+    { letterNumber: m.number, code, at, anchors: await trustAnchorCertificates(deps), officeName: office, crls: await revocationListsFor(deps, credential) },
   );
   const staged = await deps.staging.write(Readable.from([Buffer.from(signed.pdf)]), { maxBytes: deps.limits.uploadMaxBytes });
   try {

@@ -16,6 +16,7 @@ import { officeName } from './office-ca.ts';
 import { type LetterToSign, makeSignedPdf, prepareLetter, type SignedLetterPdf } from './signed-letter-pdf.ts';
 import { requireSecondFactorInput, unlockSigningKey, usableCertificate } from './signing-credential.ts';
 import { trustAnchorCertificates } from './trust-anchors.ts';
+import { revocationListsFor } from './validation-data.ts';
 import { verifyUrlOf } from '../letters/read-outgoing.ts';
 import { EXTRACT_JOB } from '../../domain/job-types.ts';
 
@@ -80,7 +81,7 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
     const prepared = await prepareLetter(deps, fresh, user, cert, at);
     const year = letterNumberYear(deps, at);
     await prepareLetterNumber(deps, fresh, year);
-    const common = { code: newVerificationCode(), at, anchors: await trustAnchorCertificates(deps), officeName: await officeName(deps) };
+    const common = { code: newVerificationCode(), at, anchors: await trustAnchorCertificates(deps), officeName: await officeName(deps), crls: await revocationListsFor(deps, credential) };
     const make = (letterNumber: string) => makeSignedPdf(deps, prepared, credential, { ...common, letterNumber });
     const commit = committer(deps, actor, fresh, prepared, cert, { code: common.code, holder, at });
 
@@ -215,7 +216,7 @@ const committer =
       action: 'letter.outgoing_sign',
       targetType: 'outgoing_letter',
       targetId: letter.id,
-      details: { letterNumber, version: letter.version, documentId, sha256: pdf.sha256, certificateId: cert.id, certificateSerial: cert.serial, timestamped: pdf.timestamped },
+      details: { letterNumber, version: letter.version, documentId, sha256: pdf.sha256, certificateId: cert.id, certificateSerial: cert.serial, timestamped: pdf.timestamped, ltv: pdf.ltv },
     });
-    return { letterNumber, verificationCode: code, verifyUrl: verifyUrlOf(deps, code), signedDocumentId: documentId, sha256: pdf.sha256, signedAt: at.toISOString(), timestamped: pdf.timestamped };
+    return { letterNumber, verificationCode: code, verifyUrl: verifyUrlOf(deps, code), signedDocumentId: documentId, sha256: pdf.sha256, signedAt: at.toISOString(), timestamped: pdf.timestamped, ltv: pdf.ltv };
   };

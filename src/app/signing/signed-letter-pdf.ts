@@ -62,31 +62,34 @@ export const prepareLetter = async (deps: AppDeps, letter: OutgoingLetterRecord,
 
 export interface SignedLetterPdf extends SignedPdf {
   pages: number;
+  /** The signature carries revocation data that proves its certificates' status at signing (PAdES B-LT). */
+  ltv: boolean;
 }
 
 /**
- * Stamps the block (QR code to `/verify/<code>`, name, title, NIP, time, number), signs once,
- * and checks the result with the office's own verifier and trust anchors: a letter that would
- * not verify (an untrusted timestamp authority, a clock far off) is never issued. Pure
- * computation plus the timestamp request: no database.
+ * Stamps the block (QR code to `/verify/<code>`, name, title, NIP, time, number), signs once
+ * with the revocation lists `crls` inside the signature (see revocationListsFor), and checks the
+ * result with the office's own verifier and trust anchors: a letter that would not verify (an
+ * untrusted timestamp authority, a clock far off) is never issued. Pure computation plus the
+ * timestamp request: no database.
  */
 export const makeSignedPdf = async (
   deps: AppDeps,
   letter: LetterToSign,
   credential: SigningCredential,
-  o: { letterNumber: string; code: string; at: Date; anchors: CertificateDer[]; officeName: string },
+  o: { letterNumber: string; code: string; at: Date; anchors: CertificateDer[]; officeName: string; crls: Uint8Array[] },
 ): Promise<SignedLetterPdf> => {
   const stamped = await deps.signing.stamper.stamp(
     letter.pdf,
     { name: letter.name, title: letter.title, nip: letter.nip, date: letter.dateText, letterNumber: o.letterNumber, verifyCode: o.code },
     { ...(letter.area ? { area: letter.area } : {}), ...(letter.numberArea ? { numberArea: letter.numberArea } : {}) },
   );
-  const signed = await deps.signing.signer.sign(stamped, credential, { signedAt: o.at, reason: `Surat ${o.letterNumber}`, location: o.officeName });
+  const signed = await deps.signing.signer.sign(stamped, credential, { signedAt: o.at, reason: `Surat ${o.letterNumber}`, location: o.officeName, crls: o.crls });
   const report = await deps.signing.verifier.verify(signed.pdf, o.anchors);
   if (!report.valid) {
     const problems = report.signatures.flatMap((s) => s.problems);
     const hint = problems.some((p) => p.startsWith('timestamp')) ? ' (is the timestamp authority\'s root trusted? POST /api/v1/signing/trust-anchors)' : '';
     throw new AppError('invalid', `the signed letter does not pass verification, so it was not issued: ${problems.join('; ') || 'no valid signature'}${hint}`, { problemType: 'signature-not-verifiable' });
   }
-  return { ...signed, pages: stamped.pages };
+  return { ...signed, pages: stamped.pages, ltv: report.signatures.every((s) => s.ltv) };
 };

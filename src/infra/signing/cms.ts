@@ -9,6 +9,7 @@ import * as asn1js from 'asn1js';
 import type { CertificateDer } from '../../ports/pdf-signing.ts';
 import { algorithm, derSetOf, der, DIGEST_BY_OID, OID, oid, sameBytes, SIGNATURE_DIGEST_BY_OID, TAG, tlv } from './asn1.ts';
 import { certView, type CertView } from './certificate-view.ts';
+import { parseCrl, signedBy, type ParsedCrl } from './crl-reader.ts';
 import { childrenOf, contentOf, DerError, type DerNode, is, isConstructed, isContextTag, octetsOf, oidOfNode, rawOf, readDer, smallInt, TAGS } from './der-reader.ts';
 
 const attribute = (type: string, ...values: Uint8Array[]): Uint8Array => tlv(TAG.sequence, der(oid(type)), tlv(TAG.set, ...derSetOf(values)));
@@ -26,17 +27,29 @@ export interface CmsSignInput {
   certificate: CertificateDer;
   chain: CertificateDer[];
   privateKey: KeyObject;
+  /** DER CRLs of the chain's issuers (PAdES B-LT): in `crls` and in adbe-revocationInfoArchival. */
+  crls?: Uint8Array[];
   /** Fetches an RFC 3161 token over the signature value, when a timestamp authority is configured. */
   timestamp?: (signatureValue: Uint8Array) => Promise<Uint8Array>;
 }
 
+/**
+ * RevocationInfoArchival ::= SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CRL OPTIONAL, ocsp [1]
+ * EXPLICIT SEQUENCE OF OCTET STRING OPTIONAL, otherRevInfo [2] … OPTIONAL }: Adobe Reader looks
+ * for a signature's revocation data here, not in SignedData's `crls`.
+ */
+const revocationInfoArchival = (crls: Uint8Array[]): Uint8Array => tlv(TAG.sequence, tlv(TAG.context0, tlv(TAG.sequence, ...crls)));
+
 /** A detached CMS SignedData in a ContentInfo, DER. */
 export const buildDetachedCms = async (input: CmsSignInput): Promise<Uint8Array> => {
   const signer = certView(input.certificate);
+  const crls = input.crls ?? [];
   const attrs = derSetOf([
     attribute(OID.contentType, der(oid(OID.data))),
     attribute(OID.messageDigest, der(new asn1js.OctetString({ valueHex: input.digest }))),
     attribute(OID.signingCertificateV2, signingCertificateV2(signer)),
+    // Signed, so the revocation data is part of what the signer vouches for, and any change shows.
+    ...(crls.length ? [attribute(OID.adbeRevocationInfoArchival, revocationInfoArchival(crls))] : []),
   ]);
   const signedAttrs = tlv(TAG.set, ...attrs);
   const signature = sign('sha256', signedAttrs, input.privateKey);
@@ -58,6 +71,8 @@ export const buildDetachedCms = async (input: CmsSignInput): Promise<Uint8Array>
     tlv(TAG.set, sha256),
     tlv(TAG.sequence, der(oid(OID.data))),
     tlv(TAG.context0, input.certificate, ...input.chain),
+    // crls [1] IMPLICIT RevocationInfoChoices (a SET OF): where generic CMS tools look.
+    ...(crls.length ? [tlv(TAG.context1, ...derSetOf(crls))] : []),
     tlv(TAG.set, signerInfo),
   );
   return tlv(TAG.sequence, der(oid(OID.signedData)), tlv(TAG.context0, signedData));
@@ -85,6 +100,8 @@ export interface ParsedSignedData {
   /** digestAlgorithms, as OIDs. */
   digestAlgorithms: string[];
   certificates: CertView[];
+  /** The `crls` field's entries, DER as carried (not read: RevocationInfoChoices may hold other kinds). */
+  crls: Uint8Array[];
   eContentType: string | null;
   eContent: Uint8Array | null;
   signerInfos: ParsedSignerInfo[];
@@ -171,8 +188,11 @@ export const parseSignedData = (cms: Uint8Array): ParsedSignedData => {
     const [versionEl, digestAlgs, encap, ...rest] = parts;
     const infos = rest.pop();
     const certsEl = rest.find((p) => p.tag === TAG.context0);
+    const crlsEl = rest.find((p) => p.tag === TAG.context1);
     const version = smallInt(versionEl);
-    if (version === null || rest.some((p) => p.tag !== TAG.context0 && p.tag !== TAG.context1)) malformed('SignedData fields');
+    // At most certificates [0] then crls [1], each once: no second list may hide beside the one read.
+    const order = rest.map((p) => p.tag).join();
+    if (version === null || !['', `${TAG.context0}`, `${TAG.context1}`, `${TAG.context0},${TAG.context1}`].includes(order)) malformed('SignedData fields');
     const [eContentTypeEl, eContentWrap, ...encapRest] = structure(encap, TAGS.sequence, 'EncapsulatedContentInfo');
     if (encapRest.length || (eContentWrap && eContentWrap.tag !== TAG.context0)) malformed('EncapsulatedContentInfo');
     const eContentChildren = childrenOf(eContentWrap);
@@ -185,6 +205,7 @@ export const parseSignedData = (cms: Uint8Array): ParsedSignedData => {
       version: version!,
       digestAlgorithms: structure(digestAlgs, TAGS.set, 'digestAlgorithms').map((a) => algorithmOid(a, 'digest algorithm')),
       certificates,
+      crls: childrenOf(crlsEl).map((c) => Uint8Array.from(rawOf(c))),
       eContentType: oidOfNode(eContentTypeEl),
       eContent: eContentWrap ? octetsOf(eContentChildren[0]) : null,
       signerInfos: structure(infos, TAGS.set, 'SignerInfos').map(parseSignerInfo),
@@ -279,9 +300,10 @@ export const ALTERED = 'the signature value was altered: ';
 /**
  * The parts of a SignedData its signature does not cover must still be exactly what a signer
  * writes, so that no byte can change unnoticed: versions, the digest algorithm list, the
- * content type, and every certificate carried (each must verify under a certificate the
+ * content type, every certificate carried (each must verify under a certificate the
  * signature carries or the verifier trusts; a damaged copy of a root would otherwise go unseen,
- * since paths are built through the trusted copy).
+ * since paths are built through the trusted copy), and every CRL in `crls` (each must be a list
+ * one of those certificates signed: a revocation list is evidence only as its issuer wrote it).
  */
 export const unsignedPartProblems = (sd: ParsedSignedData, si: ParsedSignerInfo, eContentType: string, anchors: CertView[]): string[] => {
   const p: string[] = [];
@@ -293,6 +315,15 @@ export const unsignedPartProblems = (sd: ParsedSignedData, si: ParsedSignerInfo,
   for (const c of sd.certificates) {
     // Only "is this certificate's signature intact": trust (CA flags, key usage) is chainToAnchor's.
     if (!pool.some((issuer) => sameBytes(c.issuerRaw, issuer.subjectRaw) && c.x509.verify(issuer.x509.publicKey))) p.push(`${ALTERED}the certificate "${c.commonName}" it carries is damaged or unsigned`);
+  }
+  for (const der of sd.crls) {
+    let crl: ParsedCrl | null = null;
+    try {
+      crl = parseCrl(der);
+    } catch {
+      crl = null;
+    }
+    if (!crl || !pool.some((issuer) => signedBy(crl, issuer))) p.push(`${ALTERED}a revocation list it carries is damaged or not signed by a certificate it names`);
   }
   return p;
 };

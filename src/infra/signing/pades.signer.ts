@@ -4,7 +4,8 @@
  * zero-filled /Contents placeholder and a /ByteRange of fixed-width names; the document is saved
  * once (a single revision, no object streams so /Contents lies in the file's own bytes), then the
  * byte range is written in place, the SHA-256 of the two ranges goes into a CMS (cms.ts) and the
- * CMS, hex, into the placeholder.
+ * CMS, hex, into the placeholder. Revocation data for long-term validation rides inside that CMS
+ * (no later revision), so the signature keeps covering the whole file.
  */
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
@@ -99,6 +100,7 @@ const signOnce = async (
     certificate: credential.certificate,
     chain: credential.chain,
     privateKey: credential.privateKey,
+    ...(options.crls?.length ? { crls: options.crls } : {}),
     ...(timestampUrl ? { timestamp: (value: Uint8Array) => requestTimestamp(timestampUrl, value, opts.timestampTimeoutMs) } : {}),
   });
   if (cms.length > room) return { needed: cms.length };
@@ -121,7 +123,9 @@ export const createPadesSigner = (opts: { timestampUrl?: string; timestampTimeou
     if (count(input, '%%EOF') !== 1 || count(input, 'startxref') !== 1) throw notStamped('it has more than one revision');
     if (count(input, '/ByteRange') !== 0) throw notStamped('it already carries a signature');
     const certBytes = [credential.certificate, ...credential.chain].reduce((n, c) => n + c.length, 0);
-    let room = Math.ceil((certBytes + 2048 + (opts.timestampUrl ? (opts.timestampRoom ?? TIMESTAMP_ROOM) : 0)) / 1024) * 1024;
+    // Each CRL travels twice: in SignedData's crls and in the signed adbe-revocationInfoArchival.
+    const crlBytes = 2 * (options.crls ?? []).reduce((n, c) => n + c.length, 0);
+    let room = Math.ceil((certBytes + crlBytes + 2048 + (opts.timestampUrl ? (opts.timestampRoom ?? TIMESTAMP_ROOM) : 0)) / 1024) * 1024;
     for (let attempt = 0; ; attempt++) {
       const result = await signOnce(stamped.pdf, credential, options, signedAt, room, opts);
       if (result.pdf) return { pdf: result.pdf, sha256: createHash('sha256').update(result.pdf).digest('hex'), signedAt, timestamped: !!opts.timestampUrl };

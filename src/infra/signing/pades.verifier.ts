@@ -1,23 +1,25 @@
 /**
  * Verifies every signature in a PDF by itself: byte range (domain rules), digest, CMS signature
  * over the signed attributes, signing-certificate-v2, the chain to the given trust anchors, and
- * an RFC 3161 signature timestamp when present. Pure computation over the bytes: no network,
- * no registry.
+ * an RFC 3161 signature timestamp when present, and long-term validation data (revocation
+ * lists inside the CMS, ltv-check.ts). Pure computation over the bytes: no network, no registry.
  *
  * Every byte of the file is accounted for: the byte range is covered by the digest; in the gap,
  * the CMS's signed parts by its signature, its unsigned parts by `unsignedPartProblems`, the
  * timestamp token by the TSA's signature and the same rules, and the rest of /Contents must be
- * zero padding in one case of hex. So a change anywhere makes the signature not intact.
+ * zero padding in one case of hex; nothing may follow the range. So a change anywhere makes the
+ * signature not intact or not covering the document.
  */
 import { createHash } from 'node:crypto';
 import { checkByteRange } from '../../domain/signing/byte-range.ts';
 import { isSigningKeyUsage } from '../../domain/signing/certificate-validity.ts';
 import { verdict } from '../../domain/signing/verdict.ts';
-import type { CertificateDer, PdfVerifier, SignatureReport, VerificationReport } from '../../ports/pdf-signing.ts';
+import type { CertificateDer, PdfVerifier, SignatureReport, VerificationReport, VerifyOptions } from '../../ports/pdf-signing.ts';
 import { OID, sameBytes } from './asn1.ts';
 import { certView, chainToAnchor, type CertView } from './certificate-view.ts';
 import { ALTERED, checkSignerInfo, digestName, parseSignedData, unsignedPartProblems, type ParsedSignerInfo } from './cms.ts';
 import { rawOf } from './der-reader.ts';
+import { checkLongTerm, revocationEvidence } from './ltv-check.ts';
 import { findSignatures, type FoundSignature } from './pdf-signature-scan.ts';
 import { parseTstInfo } from './rfc3161.timestamp-client.ts';
 import { describeCertificate } from './x509.ts';
@@ -88,9 +90,11 @@ const contentsProblems = (value: Uint8Array, mixedCase: boolean): string[] => {
   return p;
 };
 
+const unchecked = { ltv: false, validationData: null, unprovenAfterExpiry: null } as const;
+
 const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], now: Date): SignatureReport => {
   // The scan refused the file (too many signature objects): nothing in it was checked.
-  if (found.refused) return { signer: null, signedAt: null, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, problems: [found.refused] };
+  if (found.refused) return { signer: null, signedAt: null, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, ...unchecked, problems: [found.refused] };
   const problems: string[] = [];
   const range = checkByteRange(found.byteRange, pdf.length, found.contents && { start: found.contents.start, end: found.contents.end });
   problems.push(...range.problems);
@@ -101,6 +105,7 @@ const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], n
     coversWholeDocument: range.coversWholeDocument,
     trusted: false,
     timestamped: false,
+    ...unchecked,
     problems,
     ...fields,
   });
@@ -144,6 +149,7 @@ const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], n
   const signedAt = timestamped ? ts.genTime : found.claimedTime;
   if (!timestamped && found.claimedTime && found.claimedTime.getTime() > now.getTime() + FUTURE_SKEW_MS) problems.push('the claimed signing time is in the future');
   let trusted = false;
+  let longTerm = { ...unchecked } as Pick<SignatureReport, 'ltv' | 'validationData' | 'unprovenAfterExpiry'>;
   if (check.signer) {
     // Certificates are judged at the proven time when there is one, else at the claimed time.
     const chain = chainToAnchor(check.signer, sd.certificates, anchors, signedAt ?? now);
@@ -151,13 +157,16 @@ const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], n
     if (!forSigning) problems.push(`the certificate of "${check.signer.commonName}" is not meant for signatures (key usage)`);
     trusted = chain.trusted && forSigning;
     problems.push(...chain.problems);
+    const lt = checkLongTerm(chain.path, anchors, revocationEvidence(sd, si), signedAt ?? now, now);
+    problems.push(...lt.problems);
+    longTerm = { ltv: lt.ltv, validationData: lt.validationData, unprovenAfterExpiry: lt.unprovenAfterExpiry };
   }
   const signer = check.signer ? { commonName: check.signer.commonName, serial: check.signer.serialHex, issuer: check.signer.issuerName } : null;
-  return report({ signer, signedAt, intact, trusted, timestamped });
+  return report({ signer, signedAt, intact, trusted, timestamped, ...longTerm });
 };
 
 export const createPadesVerifier = (opts: { now?: () => Date } = {}): PdfVerifier => ({
-  async verify(pdf: Uint8Array, trustAnchors: CertificateDer[]): Promise<VerificationReport> {
+  async verify(pdf: Uint8Array, trustAnchors: CertificateDer[], options: VerifyOptions = {}): Promise<VerificationReport> {
     const anchors: CertView[] = [];
     for (const a of trustAnchors) {
       try {
@@ -166,13 +175,13 @@ export const createPadesVerifier = (opts: { now?: () => Date } = {}): PdfVerifie
         // An unreadable anchor trusts nothing; the others still count.
       }
     }
-    const now = (opts.now ?? (() => new Date()))();
-    const signatures = findSignatures(pdf).map((found) => {
+    const now = options.now ?? (opts.now ?? (() => new Date()))();
+    const signatures = findSignatures(pdf).map((f) => {
       try {
-        return checkOne(pdf, found, anchors, now);
+        return checkOne(pdf, f, anchors, now);
       } catch (err) {
         // Whatever a damaged signature throws (a key OpenSSL cannot decode, …), it is not intact.
-        return { signer: null, signedAt: found.claimedTime, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, problems: [`the signature cannot be checked (${(err as Error).message})`] };
+        return { signer: null, signedAt: f.claimedTime, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, ...unchecked, problems: [`the signature cannot be checked (${(err as Error).message})`] };
       }
     });
     return { signatures, ...verdict(signatures) };

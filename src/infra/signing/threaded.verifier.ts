@@ -5,12 +5,12 @@
  * A file that runs out of time or memory fails with AppError `invalid` (the thread is replaced).
  */
 import os from 'node:os';
-import type { CertificateDer, PdfVerifier, VerificationReport } from '../../ports/pdf-signing.ts';
+import type { CertificateDer, PdfVerifier, VerificationReport, VerifyOptions } from '../../ports/pdf-signing.ts';
 import { createThreadPool } from '../threads/thread-pool.ts';
 
 /** The one call a verifier thread serves. */
 export type VerifierOps = {
-  verify(args: { pdf: Uint8Array; trustAnchors: CertificateDer[] }): Promise<VerificationReport>;
+  verify(args: { pdf: Uint8Array; trustAnchors: CertificateDer[]; options?: VerifyOptions }): Promise<VerificationReport>;
 };
 
 export interface ThreadedVerifierOptions {
@@ -31,7 +31,7 @@ export const createThreadedVerifier = (opts: ThreadedVerifierOptions = {}): PdfV
     maxHeapMb: opts.maxHeapMb ?? 256,
   });
   return {
-    verify: (pdf, trustAnchors) => pool.call('verify', { pdf, trustAnchors }),
+    verify: (pdf, trustAnchors, options) => pool.call('verify', { pdf, trustAnchors, ...(options ? { options } : {}) }),
     close: () => pool.close(),
   };
 };

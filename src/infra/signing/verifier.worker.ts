@@ -5,4 +5,4 @@ import type { VerifierOps } from './threaded.verifier.ts';
 
 const verifier = createPadesVerifier();
 
-serveThread({ verify: ({ pdf, trustAnchors }) => verifier.verify(pdf, trustAnchors) } satisfies VerifierOps);
+serveThread({ verify: ({ pdf, trustAnchors, options }) => verifier.verify(pdf, trustAnchors, options) } satisfies VerifierOps);

@@ -276,6 +276,7 @@ export const enLetters: Record<keyof typeof idLetters, string> = {
   'check.notWhole': 'does not cover the whole file',
   'check.trusted': 'trusted',
   'check.notTrusted': 'not trusted',
+  'check.ltv': 'carries its validation data (still checkable after the certificate expires)',
   'check.qrNote': 'A paper letter? Scan its QR code with a phone camera: the link opens that letter’s verification page.',
 
   'stats.title': 'Office figures',

@@ -274,6 +274,7 @@ export const idLetters = {
   'check.notWhole': 'tidak mencakup seluruh berkas',
   'check.trusted': 'dipercaya',
   'check.notTrusted': 'tidak dipercaya',
+  'check.ltv': 'memuat data validasinya (tetap dapat diperiksa setelah sertifikat kedaluwarsa)',
   'check.qrNote': 'Surat kertas? Pindai kode QR-nya dengan kamera ponsel: tautannya membuka halaman verifikasi surat itu.',
 
   'stats.title': 'Angka kantor',

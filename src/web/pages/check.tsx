@@ -57,6 +57,7 @@ const Verdict = ({ r }: { r: FileVerification }) => {
                 <br />
                 <span class="small">
                   {s.intact ? t('check.intact') : t('check.notIntact')} · {s.coversWholeDocument ? t('check.whole') : t('check.notWhole')} · {s.trusted ? t('check.trusted') : t('check.notTrusted')}
+                  {s.ltv ? <> · {t('check.ltv')}</> : null}
                 </span>
                 {s.problems.length ? (
                   <ul class="small" lang="en">
