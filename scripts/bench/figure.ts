@@ -25,6 +25,8 @@ export interface BenchFigure {
 export interface BenchOptions {
   /** Smaller sizes for a smoke run (`npm run bench -- --quick`). */
   quick: boolean;
+  /** The other `--flags` given to `npm run bench` (e.g. `--tuning-pages` for `ocr`). */
+  flags: string[];
 }
 
 /** A bench module's default export. */

@@ -14,6 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const filters = args.filter((a) => !a.startsWith('--'));
+const flags = args.filter((a) => a.startsWith('--') && a !== '--quick');
 
 const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3));
 
@@ -30,7 +31,7 @@ const line = (f: BenchFigure): string => {
 
 const files = (await readdir(here)).filter((f) => f.endsWith('.bench.ts')).sort();
 const chosen = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
-console.log(`naskah bench on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${quick ? ' (quick)' : ''}`);
+console.log(`naskah bench on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${quick ? ' (quick)' : ''}${flags.length ? ` ${flags.join(' ')}` : ''}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const rows = await readQualityRows(path.resolve(here, '../..'));
 const all: Record<string, BenchFigure[]> = {};
 let failed = 0;
@@ -38,7 +39,7 @@ for (const file of chosen) {
   console.log(`\n## ${file.replace('.bench.ts', '')}`);
   const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { default: Bench };
   try {
-    const figures = await mod.default({ quick });
+    const figures = await mod.default({ quick, flags });
     all[file] = figures;
     for (const f of figures) {
       console.log(line(f));
@@ -53,6 +54,6 @@ for (const file of chosen) {
   }
 }
 await mkdir('bench-results', { recursive: true });
-await writeFile('bench-results/latest.json', JSON.stringify({ at: new Date().toISOString(), quick, results: all }, null, 2));
+await writeFile('bench-results/latest.json', JSON.stringify({ at: new Date().toISOString(), quick, flags, loadavg: os.loadavg(), results: all }, null, 2));
 console.log(`\n${failed === 0 ? 'all bars met' : `${failed} figure(s) miss their bar or failed`}`);
 process.exitCode = failed === 0 ? 0 : 1;
