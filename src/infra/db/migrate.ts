@@ -11,6 +11,7 @@ import * as m007 from './migrations/007-records.ts';
 import * as m008 from './migrations/008-backups.ts';
 import * as m009 from './migrations/009-access-refusals.ts';
 import * as m010 from './migrations/010-sealed-second-factors.ts';
+import * as m011 from './migrations/011-public-log.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
 
 export type { SealingKeys };
@@ -34,6 +35,7 @@ const MIGRATIONS: Migration[] = [
   { name: '008-backups', ...m008 },
   { name: '009-access-refusals', ...m009 },
   { name: '010-sealed-second-factors', ...m010 },
+  { name: '011-public-log', ...m011 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */

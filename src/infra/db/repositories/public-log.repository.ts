@@ -1,0 +1,99 @@
+import { QueryTypes, type Transaction } from 'sequelize';
+import type { PublicLogRepository, StoredHead, StoredLeaf } from '../../../ports/public-log-repository.ts';
+import type { Models } from '../models.ts';
+import { type RawRow, str, toDate, toNum } from './row.ts';
+
+/** Rows per INSERT: well under SQLite's 32,766 bound variables and MySQL's packet size. */
+const CHUNK = 400;
+
+const toLeaf = (r: RawRow): StoredLeaf => ({ index: toNum(r.leaf_index), hash: str(r.leaf_hash), text: str(r.leaf_text) });
+const toHead = (r: RawRow): StoredHead => ({ size: toNum(r.size), root: str(r.root), frontier: str(r.frontier) ? str(r.frontier).split(',') : [] });
+
+/**
+ * Plain SQL over migration 011's tables: the sequencer writes thousands of rows per batch, and
+ * multi-row INSERTs keep that to a few statements.
+ */
+export const publicLogRepository = (m: Models, transaction?: Transaction): PublicLogRepository => {
+  const s = m.Audit.sequelize!;
+  const mysql = s.getDialect() === 'mysql';
+  const select = (sql: string, replacements: unknown[] = []) => s.query(sql, { type: QueryTypes.SELECT, replacements, transaction, raw: true }) as Promise<RawRow[]>;
+  const run = (sql: string, replacements: unknown[] = []) => s.query(sql, { replacements, transaction, raw: true });
+  const insertMany = async (table: string, cols: string[], rows: unknown[][]) => {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      await run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${part.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`, part.flat());
+    }
+  };
+  return {
+    async enqueue(key, text, at) {
+      await run(
+        `INSERT ${mysql ? 'IGNORE' : 'OR IGNORE'} INTO log_queue (leaf_key, leaf_text, queued_at) SELECT ?, ?, ? ${mysql ? 'FROM DUAL ' : ''}WHERE NOT EXISTS (SELECT 1 FROM log_leaves WHERE leaf_key = ?)`,
+        [key, text, at, key],
+      );
+    },
+    async lockHead() {
+      return toHead((await select(`SELECT size, root, frontier FROM log_head WHERE id = 1${mysql ? ' FOR UPDATE' : ''}`))[0]!);
+    },
+    async head() {
+      return toHead((await select('SELECT size, root, frontier FROM log_head WHERE id = 1'))[0]!);
+    },
+    async queued(limit) {
+      return (await select('SELECT id, leaf_key, leaf_text FROM log_queue ORDER BY id LIMIT ?', [limit])).map((r) => ({ id: toNum(r.id), key: str(r.leaf_key), text: str(r.leaf_text) }));
+    },
+    async store(o) {
+      await insertMany('log_leaves', ['leaf_index', 'leaf_key', 'leaf_hash', 'leaf_text', 'logged_at'], o.leaves.map((l) => [l.index, l.key, l.hash, l.text, o.at]));
+      await insertMany('log_nodes', ['level', 'node_index', 'hash'], o.nodes.map((n) => [n.level, n.index, n.hash]));
+      await run('UPDATE log_head SET size = ?, root = ?, frontier = ? WHERE id = 1', [o.head.size, o.head.root, o.head.frontier.join(',')]);
+      for (let i = 0; i < o.queueIds.length; i += CHUNK) {
+        const part = o.queueIds.slice(i, i + CHUNK);
+        await run(`DELETE FROM log_queue WHERE id IN (${part.map(() => '?').join(', ')})`, part);
+      }
+    },
+    async nodes(ids) {
+      const out = new Map<string, string>();
+      // One query by key for the few dozen nodes a proof needs.
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const part = ids.slice(i, i + CHUNK);
+        const rows = await select(`SELECT level, node_index, hash FROM log_nodes WHERE ${part.map(() => '(level = ? AND node_index = ?)').join(' OR ')}`, part.flatMap((n) => [n.level, n.index]));
+        for (const r of rows) out.set(`${toNum(r.level)}:${toNum(r.node_index)}`, str(r.hash));
+      }
+      return out;
+    },
+    async leaves(start, end) {
+      return (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index', [start, end])).map(toLeaf);
+    },
+    async leafByHash(hash) {
+      const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_hash = ? ORDER BY leaf_index LIMIT 1', [hash]))[0];
+      return r ? toLeaf(r) : null;
+    },
+    async leafByKey(key) {
+      const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_key = ?', [key]))[0];
+      return r ? toLeaf(r) : null;
+    },
+    async addCheckpoint(c) {
+      await run('INSERT INTO log_checkpoints (size, root, note, at) VALUES (?, ?, ?, ?)', [c.size, c.root, c.note, c.at]);
+    },
+    async latestCheckpoint() {
+      const r = (await select('SELECT id, size, root, note, at FROM log_checkpoints ORDER BY id DESC LIMIT 1'))[0];
+      return r ? { id: toNum(r.id), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) } : null;
+    },
+    async addCosignature(c) {
+      await run('REPLACE INTO log_cosignatures (witness, size, root, line, at) VALUES (?, ?, ?, ?, ?)', [c.witness, c.size, c.root, c.line, c.at]);
+    },
+    async cosignatures(size, root) {
+      const rows = await select('SELECT witness, size, root, line, at FROM log_cosignatures WHERE size = ? AND root = ? ORDER BY witness', [size, root]);
+      return rows.map((r) => ({ witness: str(r.witness), size: toNum(r.size), root: str(r.root), line: str(r.line), at: toDate(r.at) }));
+    },
+    async witnessView(origin) {
+      const r = (await select('SELECT origin, size, root, note, at FROM log_witness_views WHERE origin = ?', [origin]))[0];
+      return r ? { origin: str(r.origin), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) } : null;
+    },
+    async witnessViews() {
+      return (await select('SELECT origin, size, root, note, at FROM log_witness_views ORDER BY origin')).map((r) => ({ origin: str(r.origin), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) }));
+    },
+    async saveWitnessView(v) {
+      await run('REPLACE INTO log_witness_views (origin, size, root, note, at) VALUES (?, ?, ?, ?, ?)', [v.origin, v.size, v.root, v.note, v.at]);
+    },
+  };
+};
+
