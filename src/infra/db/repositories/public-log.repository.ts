@@ -3,8 +3,9 @@ import type { PublicLogRepository, StoredHead, StoredLeaf } from '../../../ports
 import type { Models } from '../models.ts';
 import { type RawRow, str, toDate, toNum } from './row.ts';
 
-/** Rows per INSERT: well under SQLite's 32,766 bound variables and MySQL's packet size. */
-const CHUNK = 400;
+/** Values per statement: under SQLite's 32,766 bound variables, and a few MB for MySQL's packet (a leaf is ~250 bytes). */
+const MAX_VALUES = 10_000;
+const CHUNK = 2000;
 
 const toLeaf = (r: RawRow): StoredLeaf => ({ index: toNum(r.leaf_index), hash: str(r.leaf_hash), text: str(r.leaf_text) });
 const toHead = (r: RawRow): StoredHead => ({ size: toNum(r.size), root: str(r.root), frontier: str(r.frontier) ? str(r.frontier).split(',') : [] });
@@ -19,8 +20,9 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
   const select = (sql: string, replacements: unknown[] = []) => s.query(sql, { type: QueryTypes.SELECT, replacements, transaction, raw: true }) as Promise<RawRow[]>;
   const run = (sql: string, replacements: unknown[] = []) => s.query(sql, { replacements, transaction, raw: true });
   const insertMany = async (table: string, cols: string[], rows: unknown[][]) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const part = rows.slice(i, i + CHUNK);
+    const per = Math.floor(MAX_VALUES / cols.length);
+    for (let i = 0; i < rows.length; i += per) {
+      const part = rows.slice(i, i + per);
       await run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${part.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`, part.flat());
     }
   };
@@ -51,12 +53,14 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
     },
     async nodes(ids) {
       const out = new Map<string, string>();
-      // One query by key for the few dozen nodes a proof needs.
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        const part = ids.slice(i, i + CHUNK);
-        const rows = await select(`SELECT level, node_index, hash FROM log_nodes WHERE ${part.map(() => '(level = ? AND node_index = ?)').join(' OR ')}`, part.flatMap((n) => [n.level, n.index]));
-        for (const r of rows) out.set(`${toNum(r.level)}:${toNum(r.node_index)}`, str(r.hash));
-      }
+      // Per level one IN list on the primary key: a proof at a million leaves needs a few dozen nodes over about 20 levels.
+      const byLevel = new Map<number, number[]>();
+      for (const n of ids) byLevel.set(n.level, [...(byLevel.get(n.level) ?? []), n.index]);
+      const levels = [...byLevel.entries()];
+      if (levels.length === 0) return out;
+      const where = levels.map(([, idx]) => `(level = ? AND node_index IN (${idx.map(() => '?').join(',')}))`).join(' OR ');
+      const rows = await select(`SELECT level, node_index, hash FROM log_nodes WHERE ${where}`, levels.flatMap(([l, idx]) => [l, ...idx]));
+      for (const r of rows) out.set(`${toNum(r.level)}:${toNum(r.node_index)}`, str(r.hash));
       return out;
     },
     async leaves(start, end) {
