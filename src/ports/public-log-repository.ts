@@ -47,13 +47,13 @@ export interface WitnessView {
  * received and views of other offices' logs this office witnesses.
  */
 export interface PublicLogRepository {
-  /** Queues a leaf in the same transaction as what it records; a key queued or logged before is ignored (never twice). */
+  /** Queues a leaf in the same transaction as what it records; a key queued already is ignored (one logged already is dropped by the sequencer). */
   enqueue(key: string, text: string, at: Date): Promise<void>;
   /** The head, locked for the rest of the transaction (one sequencer at a time across processes). */
   lockHead(): Promise<StoredHead>;
   head(): Promise<StoredHead>;
-  /** The oldest queued leaves, in the order they were queued. */
-  queued(limit: number): Promise<{ id: number; key: string; text: string }[]>;
+  /** The oldest queued leaves, in the order they were queued; `logged` when the log holds that key already. */
+  queued(limit: number): Promise<{ id: number; key: string; text: string; logged: boolean }[]>;
   /**
    * Stores sequenced leaves and new nodes, moves the head and removes exactly those queue rows
    * (by id: on MySQL a lower id may commit later, and must stay queued for the next batch).

@@ -16,8 +16,10 @@ export const SEQUENCE_BATCH = 10_000;
 export const sequenceLog = async (deps: AppDeps, limit = SEQUENCE_BATCH): Promise<StoredHead | null> =>
   deps.db.transaction(async (tx) => {
     const head = await tx.publicLog.lockHead();
-    const queued = await tx.publicLog.queued(limit);
-    if (queued.length === 0) return null;
+    const taken = await tx.publicLog.queued(limit);
+    if (taken.length === 0) return null;
+    // A key the log holds already (queued again by a retried signing) is dropped: never twice.
+    const queued = taken.filter((q) => !q.logged);
     const hashes = queued.map((q) => leafHash(Buffer.from(q.text)));
     const grown = appendLeaves(head.size, head.frontier.map((h) => Buffer.from(h, 'hex')), hashes);
     const next: StoredHead = { size: grown.size, root: frontierRoot(grown.frontier).toString('hex'), frontier: grown.frontier.map((h) => h.toString('hex')) };
@@ -27,7 +29,7 @@ export const sequenceLog = async (deps: AppDeps, limit = SEQUENCE_BATCH): Promis
       // tree's own record, so a leaf row rewritten later fails its own proof and not its neighbour's.
       nodes: [...hashes.map((h, i) => ({ level: 0, index: head.size + i, hash: h.toString('hex') })), ...grown.nodes.map((n) => ({ level: n.level, index: n.index, hash: n.hash.toString('hex') }))],
       head: next,
-      queueIds: queued.map((q) => q.id),
+      queueIds: taken.map((q) => q.id),
       at: deps.clock.now(),
     });
     return next;

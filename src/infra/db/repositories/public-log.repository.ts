@@ -28,10 +28,8 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
   };
   return {
     async enqueue(key, text, at) {
-      await run(
-        `INSERT ${mysql ? 'IGNORE' : 'OR IGNORE'} INTO log_queue (leaf_key, leaf_text, queued_at) SELECT ?, ?, ? ${mysql ? 'FROM DUAL ' : ''}WHERE NOT EXISTS (SELECT 1 FROM log_leaves WHERE leaf_key = ?)`,
-        [key, text, at, key],
-      );
+      // No look at log_leaves here: on MySQL that read would lock gaps the sequencer inserts into.
+      await run(`INSERT ${mysql ? 'IGNORE' : 'OR IGNORE'} INTO log_queue (leaf_key, leaf_text, queued_at) VALUES (?, ?, ?)`, [key, text, at]);
     },
     async lockHead() {
       return toHead((await select(`SELECT size, root, frontier FROM log_head WHERE id = 1${mysql ? ' FOR UPDATE' : ''}`))[0]!);
@@ -40,7 +38,8 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       return toHead((await select('SELECT size, root, frontier FROM log_head WHERE id = 1'))[0]!);
     },
     async queued(limit) {
-      return (await select('SELECT id, leaf_key, leaf_text FROM log_queue ORDER BY id LIMIT ?', [limit])).map((r) => ({ id: toNum(r.id), key: str(r.leaf_key), text: str(r.leaf_text) }));
+      const rows = await select('SELECT q.id, q.leaf_key, q.leaf_text, l.leaf_index FROM log_queue q LEFT JOIN log_leaves l ON l.leaf_key = q.leaf_key ORDER BY q.id LIMIT ?', [limit]);
+      return rows.map((r) => ({ id: toNum(r.id), key: str(r.leaf_key), text: str(r.leaf_text), logged: r.leaf_index !== null && r.leaf_index !== undefined }));
     },
     async store(o) {
       await insertMany('log_leaves', ['leaf_index', 'leaf_key', 'leaf_hash', 'leaf_text', 'logged_at'], o.leaves.map((l) => [l.index, l.key, l.hash, l.text, o.at]));
