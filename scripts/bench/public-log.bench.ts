@@ -7,7 +7,9 @@
  *   queuing costs a signing: 10,000 leaves queued one statement each, as signings do.
  * - log-proof: inclusion proofs of random leaves at that size fetched over HTTP one after
  *   another (keep-alive, from this process: client time included); p95. 500 requests, under the
- *   public routes' budget of 600 per minute per address.
+ *   public routes' budget of 600 per minute per address. Beside it, without bars, the same proofs
+ *   in process and `GET /healthz` over the same HTTP stack, to tell the log's cost from the
+ *   machine's load.
  * - log-checkpoint: a leaf queued in a transaction and the sequencer nudged, exactly as a signing
  *   does after its commit, until the newest checkpoint (what `GET /log/checkpoint` serves) holds
  *   it; the worst of 20. Not a whole PDF signing: the bar runs from the signing's commit.
@@ -17,6 +19,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { inclusionProof } from '../../src/app/public-log/log-proofs.ts';
 import { queueLogLeaf } from '../../src/app/public-log/queue-leaf.ts';
 import { leafText } from '../../src/domain/public-log/leaf.ts';
 import { connect } from '../../src/infra/db/connect.ts';
@@ -77,6 +80,20 @@ const bench: Bench = async ({ quick }) => {
       if (r.status !== 200 || !body.inclusionProof?.length) throw new Error(`proof of ${leaf}: ${r.status}`);
     }
 
+    // The same proofs without HTTP, and the HTTP stack's floor on this machine now (GET /healthz): where the time goes.
+    const inProcess: number[] = [];
+    for (let k = 0; k < 500; k++) {
+      const s = performance.now();
+      await inclusionProof(deps, { index: Math.floor(Math.random() * total) }, total);
+      inProcess.push(performance.now() - s);
+    }
+    const floor: number[] = [];
+    for (let k = 0; k < 200; k++) {
+      const s = performance.now();
+      await (await fetch(`${naskah.url}/healthz`)).text();
+      floor.push(performance.now() - s);
+    }
+
     // From a signing's commit to a published checkpoint holding its leaf.
     const delays: number[] = [];
     for (let k = 0; k < 20; k++) {
@@ -112,6 +129,8 @@ const bench: Bench = async ({ quick }) => {
         bar: { op: '<=', limit: 5, of: 'value', row: 'log-proof' },
         note: `p50 ${median(times).toFixed(2)} ms, 500 sequential requests`,
       },
+      { name: `log inclusion proof p95 in process (no HTTP) at ${total.toLocaleString('en')} leaves`, value: percentile(inProcess, 95), unit: 'ms', note: `p50 ${median(inProcess).toFixed(2)} ms` },
+      { name: 'GET /healthz p95 on the same server (the HTTP floor now)', value: percentile(floor, 95), unit: 'ms', note: `p50 ${median(floor).toFixed(2)} ms, 200 requests` },
       {
         name: 'leaf queued at a signing → checkpoint published holding it (worst of 20)',
         value: Math.max(...delays) / 1000,
