@@ -5,6 +5,8 @@ import { auditCheckpointCommand } from './commands/audit-checkpoint.command.ts';
 import { backupCommand } from './commands/backup.command.ts';
 import { backupVerifyCommand } from './commands/backup-verify.command.ts';
 import { type Command, type CommandIo, EXIT, UsageError, commandHelp, parseFlags } from './commands/command.ts';
+import { logAuditCommand } from './commands/log-audit.command.ts';
+import { logKeyCommand } from './commands/log-key.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { reconcileCommand } from './commands/reconcile.command.ts';
 import { reindexCommand } from './commands/reindex.command.ts';
@@ -14,7 +16,7 @@ import { userCreateCommand } from './commands/user-create.command.ts';
 import { verifyAuditCommand } from './commands/verify-audit.command.ts';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: Command[] = [userCreateCommand, unitCreateCommand, migrateCommand, reindexCommand, reconcileCommand, verifyAuditCommand, auditCheckpointCommand, backupCommand, backupVerifyCommand, restoreCommand];
+const COMMANDS: Command[] = [userCreateCommand, unitCreateCommand, migrateCommand, reindexCommand, reconcileCommand, verifyAuditCommand, auditCheckpointCommand, backupCommand, backupVerifyCommand, restoreCommand, logKeyCommand, logAuditCommand];
 
 const overview = (): string =>
   [

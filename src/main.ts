@@ -9,18 +9,22 @@ import { reminderRound } from './app/notifications/reminder-round.ts';
 import { ReminderMemo } from './app/notifications/scan-reminders.ts';
 import { recordsTick } from './app/records/periodic-records.ts';
 import { backupSettingsOf, startBackupSchedule } from './backup-wiring.ts';
+import { publicLogSettingsOf, startPublicLog } from './public-log-wiring.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { createHttpApp } from './http/app.ts';
 import { endSlowBodies } from './http/slow-bodies.ts';
 import { type Adapters, openAdapters } from './infra/adapters.ts';
 import { JobRunner } from './pipeline/job-runner.ts';
 import { stageHandlers, unrunnableJobTypes } from './pipeline/stages.ts';
+import type { LogSequencer } from './pipeline/log-sequencer.ts';
 import { type Clock, systemClock } from './ports/clock.ts';
 
 export interface Naskah {
   deps: AppDeps;
   adapters: Adapters;
   runner?: JobRunner;
+  /** The public log's sequencer in this process (tests wait on it). */
+  logSequencer: LogSequencer;
   server?: Server;
   url?: string;
   /** The password generated for `admin` on a first start without ADMIN_PASSWORD. */
@@ -41,6 +45,7 @@ export const appDeps = (config: Config, adapters: Adapters, clock: Clock): AppDe
   officeTimeZone: config.reminders.timeZone,
   publicUrl: config.publicUrl,
   backup: backupSettingsOf(config),
+  publicLog: publicLogSettingsOf(config, adapters.logSigner),
 });
 
 /** Builds the adapters the configuration names and starts the roles it asks for (web, worker). */
@@ -118,6 +123,8 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
     if (o.warmOcr ?? true) void adapters.ocr.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'OCR workers failed to start'));
   }
 
+  const publicLog = startPublicLog(deps, config, log, { worker: config.roles.worker });
+
   let server: Server | undefined;
   let url: string | undefined;
   if (config.roles.web) {
@@ -140,6 +147,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
   return {
     deps,
     adapters,
+    logSequencer: publicLog.sequencer,
     ...(runner ? { runner } : {}),
     ...(server ? { server } : {}),
     ...(url ? { url } : {}),
@@ -152,6 +160,7 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
       if (server) await new Promise<void>((r) => server!.close(() => r()));
       server?.closeAllConnections();
       await runner?.stop();
+      await publicLog.stop();
       await reminderRun;
       await backups?.stop();
       await adapters.mailer.close();

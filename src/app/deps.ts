@@ -16,6 +16,8 @@ import type { TextExtractor } from '../ports/text-extractor.ts';
 import type { ArchiveReader } from '../ports/archive-reader.ts';
 import type { ArchiveWriter } from '../ports/archive-writer.ts';
 import type { BackupSettings } from './backup/list-backups.ts';
+import type { PublicLogSettings } from './public-log/settings.ts';
+import type { RemoteLogs } from '../ports/remote-logs.ts';
 
 /** What use cases are given. Built once in main.ts from the configured adapters. */
 export interface AppDeps {
@@ -54,4 +56,10 @@ export interface AppDeps {
   backup?: BackupSettings;
   /** Tells a local job runner that work was just committed, so it need not wait for its next poll. */
   jobsEnqueued?: () => void;
+  /** The public log (issue 20): its origin line, the office's log key, the witnesses configured. */
+  publicLog: PublicLogSettings;
+  /** Other offices' logs over the network (witnessing). */
+  remoteLogs: RemoteLogs;
+  /** Tells this process's log sequencer that a leaf was just queued, so it is appended and published at once. */
+  logQueued?: () => void;
 }

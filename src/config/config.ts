@@ -65,6 +65,14 @@ export interface Config {
    * may stay silent (CLAMD_TIMEOUT_MS). Absent: files are not scanned.
    */
   clamd?: { address: ClamdAddress; timeoutMs: number };
+  /**
+   * The public log (issue 20): its origin line (LOG_ORIGIN, default PUBLIC_URL's host + `/log`),
+   * the secret its Ed25519 key is derived from (LOG_SIGNING_KEY; absent: generated once into
+   * DATA_DIR/secrets), other offices' logs this one witnesses (LOG_WITNESSES: `URL KEY` pairs,
+   * comma separated, KEY as their `GET /log/key` prints it), minutes between witness passes and
+   * between checkpoints signed even when nothing was appended.
+   */
+  publicLog: { origin: string; signingKey?: string; witnesses: { url: string; key: string }[]; witnessMinutes: number; checkpointMinutes: number };
 }
 
 /** Where clamd listens: a unix socket's path, or a TCP host and port. */
@@ -168,6 +176,14 @@ const schema = z.object({
   // Fractions allowed (0.5 is every half hour); at least 36 seconds.
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0.01).max(24 * 31).default(24),
   BACKUP_KEEP: int(1, 10_000).default(7),
+  LOG_ORIGIN: z.string().regex(/^[\x21-\x2a\x2c-\x7e]{1,200}$/, 'printable ASCII without spaces or "+", e.g. bkd.slemankab.go.id/log').optional(),
+  LOG_SIGNING_KEY: z.string().min(32, 'at least 32 characters (a long random secret)').max(1024).optional(),
+  LOG_WITNESSES: z
+    .string()
+    .refine((s) => s.split(',').every((e) => /^https?:\/\/\S+ \S+\+[0-9a-f]{8}\+\S+$/.test(e.trim())), 'comma-separated "URL KEY" pairs, KEY as GET /log/key prints it')
+    .optional(),
+  LOG_WITNESS_MINUTES: int(1, 24 * 60).default(5),
+  LOG_CHECKPOINT_MINUTES: int(1, 60).default(60),
   BACKUP_PASSPHRASE: z.string().min(12, 'at least 12 characters (every letter of the office is in a backup)').max(1024).optional(),
   CLAMD_SOCKET: z.string().refine((s) => parseClamdAddress(s) !== null, 'a unix socket path (e.g. /run/clamav/clamd.ctl) or host:port (e.g. clamav:3310)').optional(),
   // clamd's own scan time limit (MaxScanTime) is 120 s by default: wait as long before calling it down.
@@ -199,13 +215,14 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
   if ((e.ADMIN_USERNAME === undefined) !== (e.ADMIN_PASSWORD === undefined)) problems.push('ADMIN_USERNAME and ADMIN_PASSWORD: set both or neither');
   if (problems.length) throw new ConfigError(problems);
 
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const dbUrl = e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'naskah.sqlite')}`;
   const roles = e.NASKAH_ROLES.split(',').map((r) => r.trim());
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     logLevel: e.LOG_LEVEL,
     roles: { web: roles.includes('web'), worker: roles.includes('worker') },
     database: { url: dbUrl, dialect: dbUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql' },
@@ -247,6 +264,17 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     ...(e.CA_KEY_PASSPHRASE ? { caKeyPassphrase: e.CA_KEY_PASSPHRASE } : {}),
     ...(e.TOTP_SECRET_KEY ? { totpSecretKey: e.TOTP_SECRET_KEY } : {}),
     ...(e.CLAMD_SOCKET ? { clamd: { address: parseClamdAddress(e.CLAMD_SOCKET)!, timeoutMs: e.CLAMD_TIMEOUT_MS } } : {}),
+    publicLog: {
+      origin: e.LOG_ORIGIN ?? `${new URL(publicUrl).host}/log`,
+      ...(e.LOG_SIGNING_KEY ? { signingKey: e.LOG_SIGNING_KEY } : {}),
+      witnesses: (e.LOG_WITNESSES ?? '')
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean)
+        .map((w) => ({ url: w.split(' ')[0]!.replace(/\/$/, ''), key: w.split(' ')[1]! })),
+      witnessMinutes: e.LOG_WITNESS_MINUTES,
+      checkpointMinutes: e.LOG_CHECKPOINT_MINUTES,
+    },
     backup: { ...(e.BACKUP_DIR ? { dir: path.resolve(e.BACKUP_DIR) } : {}), intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP, ...(e.BACKUP_PASSPHRASE ? { passphrase: e.BACKUP_PASSPHRASE } : {}) },
   };
 };

@@ -24,6 +24,7 @@ import { jobsRoutes } from './routes/jobs.routes.ts';
 import { signingRoutes } from './routes/signing.routes.ts';
 import { statsRoutes } from './routes/stats.routes.ts';
 import { verifyRoutes } from './routes/verify.routes.ts';
+import { publicLogRoutes } from './routes/public-log.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 
 /** The HTTP application: routes authenticate, validate, call one use case and present the result. */
@@ -41,6 +42,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
   });
   // Public verification (no login): the QR code's page and the PDF check, with their own parsing.
   app.use(verifyRoutes(deps));
+  app.use(publicLogRoutes(deps));
   app.use('/api/v1/classifications/import', requireAuth(deps), schemeImportRoutes(deps));
   app.use('/api/v1', express.json({ limit: '256kb', strict: true }), authRoutes(deps));
   app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps), auditRoutes(deps), incomingRoutes(deps), dispositionsRoutes(deps), notificationsRoutes(deps), statsRoutes(deps), peopleRoutes(deps), outgoingRoutes(deps), signingRoutes(deps), classificationsRoutes(deps), jobsRoutes(deps), recordsRoutes(deps), backupsRoutes(deps));

@@ -76,7 +76,7 @@ export const signingPaths = {
           description: 'a letter the office signed',
           content: {
             'text/html': {},
-            'application/json': { schema: obj({ valid: bool, letterNumber: str, subject: nullable('string'), subjectWithheld: bool, signer, signedAt: str, sha256: str, timestamped: bool, certificateRevokedAt: str, reason: str }) },
+            'application/json': { schema: obj({ valid: bool, letterNumber: str, subject: nullable('string'), subjectWithheld: bool, signer, signedAt: str, sha256: str, timestamped: bool, certificateRevokedAt: str, reason: str, log: { type: 'object', description: 'its place in the public log: recorded, index, size, leafHash, inclusionProof, checkpoint, verified, cosignedBy' } }) },
           },
         },
         ...errors(404, 429),

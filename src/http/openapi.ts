@@ -11,6 +11,7 @@ import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
+import { publicLogPaths } from './openapi-public-log.ts';
 import { DOCUMENT_KINDS } from '../domain/document.ts';
 import { RETENTION_PHASES } from '../domain/retention.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
@@ -40,6 +41,7 @@ export const openApiDocument = (publicUrl: string) => ({
     ...letterPaths,
     ...outgoingPaths,
     ...signingPaths,
+    ...publicLogPaths,
     ...notificationPaths,
     ...operationsPaths,
     ...recordsPaths,

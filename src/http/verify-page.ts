@@ -66,7 +66,25 @@ export interface VerifiedLetter {
   timestamped: boolean;
   reason?: string;
   certificateRevokedAtText?: string;
+  /** Its place in the public log, the inclusion proof checked against the latest signed checkpoint. */
+  log?: { index: number; size?: number; verified?: boolean; pending?: boolean; cosignedBy?: string[] } | { recorded: false };
 }
+
+/** The public-log line of the page; positions as the log numbers them (from 0), so they match the proofs. */
+const logFact = (log: VerifiedLetter['log']): string => {
+  if (!log) return '';
+  let text: string;
+  if (!('index' in log)) text = both('Belum tercatat di log publik.', 'Not yet recorded in the public log.');
+  else if (log.pending || log.size === undefined) text = both(`Tercatat di log publik pada posisi ${log.index}; kepala log yang ditandatangani menyusul sebentar lagi.`, `Recorded in the public log at position ${log.index}; its signed head follows in a moment.`);
+  else if (log.verified)
+    text = both(
+      `Tercatat di log publik pada posisi ${log.index} (bukti inklusi cocok dengan kepala log bertanda tangan, ukuran ${log.size}${log.cosignedBy?.length ? `, disaksikan oleh ${log.cosignedBy.length} kantor lain` : ''}).`,
+      `Recorded in the public log at position ${log.index}; its inclusion proof matches the signed head of size ${log.size}.`,
+    );
+  else text = both(`PERINGATAN: posisi ${log.index} di log publik tidak cocok dengan kepala log yang ditandatangani.`, `WARNING: position ${log.index} in the public log does not match the signed head.`);
+  return `<dt>${both('Log publik', 'Public log')}</dt><dd>${text}</dd>
+`;
+};
 
 /** The page for a code the register knows. */
 export const verifiedPage = (v: VerifiedLetter): string => {
@@ -83,7 +101,7 @@ export const verifiedPage = (v: VerifiedLetter): string => {
 <dt>${both('Penandatangan', 'Signed by')}</dt><dd>${escapeHtml(v.signer.name)}<br>${escapeHtml(v.signer.title)}</dd>
 <dt>${both('Waktu penandatanganan', 'Signed at')}</dt><dd>${escapeHtml(v.signedAtText)}${v.timestamped ? ` <span class="en" lang="en">${both('(dengan cap waktu tepercaya)', 'trusted timestamp')}</span>` : ''}</dd>
 <dt>SHA-256 ${both('berkas PDF', 'of the PDF file')}</dt><dd class="hash">${escapeHtml(v.sha256)}</dd>
-${v.certificateRevokedAtText ? `<dt>${both('Catatan', 'Note')}</dt><dd>${both(`Sertifikat penandatangan dicabut pada ${v.certificateRevokedAtText}, setelah surat ini ditandatangani.`, 'The signer’s certificate was revoked after this letter was signed.')}</dd>` : ''}
+${logFact(v.log)}${v.certificateRevokedAtText ? `<dt>${both('Catatan', 'Note')}</dt><dd>${both(`Sertifikat penandatangan dicabut pada ${v.certificateRevokedAtText}, setelah surat ini ditandatangani.`, 'The signer’s certificate was revoked after this letter was signed.')}</dd>` : ''}
 </dl>`;
   const note = `<p class="note">${both(
     'Pastikan nomor, perihal dan penandatangan sama dengan surat yang Anda pegang. Untuk berkas PDF, nilai SHA-256 berkas itu harus sama persis dengan nilai di atas; perubahan sekecil apa pun membuatnya berbeda.',

@@ -21,6 +21,8 @@ import { directoryVaults } from './backup/directory.vault.ts';
 import { officeCaSecret } from './secrets/office-ca-secret.ts';
 import { dataDirSecrets } from './secrets/secret-files.ts';
 import { totpSealer } from './secrets/totp-secret-key.ts';
+import { logNoteSigner } from './secrets/log-signing-key.ts';
+import { httpRemoteLogs } from './public-log/http-remote-logs.ts';
 import { createSigningAdapters } from './signing/signing.adapters.ts';
 import { createLocalStagingArea } from './staging/local.staging-area.ts';
 import { blobStoreFor } from './storage/blob-store-for.ts';
@@ -71,6 +73,8 @@ export const openAdapters = async (config: Config) => {
     caKeySecret: await officeCaSecret(config),
     totpSecrets,
     malware: config.clamd ? createClamdMalwareScanner(config.clamd) : noMalwareScanner(),
+    logSigner: await logNoteSigner(config),
+    remoteLogs: httpRemoteLogs(),
     mailer: config.mail ? createSmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from }) : noMailer(),
     // Backups: consistent snapshots of the database, the generated secrets, backup directories.
     snapshots: db.snapshots,

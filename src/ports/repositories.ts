@@ -19,6 +19,7 @@ import type { ClassificationRepository } from './classification-repository.ts';
 import type { DisposalRepository, FixityRepository, HoldRepository, RetentionRepository, ScheduleRepository, SealRepository, TransferRepository } from './records-repositories.ts';
 import type { BackupRunRepository, BackupScheduleRepository } from './backup-repositories.ts';
 import type { AccessRefusalRepository } from './access-refusal-repository.ts';
+import type { PublicLogRepository } from './public-log-repository.ts';
 
 export interface UserRecord {
   id: string;
@@ -342,6 +343,7 @@ export interface Repositories {
   seals: SealRepository;
   backupRuns: BackupRunRepository;
   backupSchedule: BackupScheduleRepository;
+  publicLog: PublicLogRepository;
 }
 
 /**

@@ -322,6 +322,8 @@ export interface FileVerification {
   modifiedAfterSigning: boolean;
   signatures: { signer: { name: string; serial: string; issuer: string } | null; signedAt: string | null; intact: boolean; coversWholeDocument: boolean; trusted: boolean; timestamped?: boolean; ltv?: boolean; problems: string[] }[];
   knownLetter?: { letterNumber: string; subject: string | null; signer: { name: string; title: string | null }; signedAt: string };
+  /** Where the letter stands in the office's public log (issue 20). */
+  log?: { recorded: boolean; index?: number; size?: number; verified?: boolean; pending?: boolean };
   reason?: string;
 }
 

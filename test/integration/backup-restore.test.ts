@@ -18,6 +18,7 @@ import { passwordOf } from '../support/passwords.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { startS3rver, type TestS3Server } from '../support/s3rver.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { getText } from '../support/public-log.ts';
 
 const PASSPHRASE = 'cadangan kantor bupati sleman';
 /** The full stack locks the office CA's key under a passphrase (the embedded office used a generated secret). */
@@ -83,7 +84,7 @@ describe('backup and restore: an identical office, on both profiles', function (
     const [manifest] = await manifestsOf(backupDir);
     expect(restore.out).to.include(`audit chain verified: head ${manifest!.audit.seq}:${manifest!.audit.hash}, as in the backup`);
     // The key TOTP secrets are encrypted under travels with them (people log in below with theirs).
-    expect(manifest!.secrets.map((f) => f.path)).to.include.members(['office-ca-key.secret', 'totp-key.secret']);
+    expect(manifest!.secrets.map((f) => f.path)).to.include.members(['office-ca-key.secret', 'totp-key.secret', 'log-key.secret']);
 
     const tables = await tablesOf({ dialect: 'sqlite', url: `sqlite:${path.join(dataDir, 'naskah.sqlite')}` });
     embedded = { dataDir, tables };
@@ -91,6 +92,9 @@ describe('backup and restore: an identical office, on both profiles', function (
     expectSameTables(quiet, tables, [...BACKUP_TABLES, 'documents', 'document_pages', 'jobs', 'document_readers']);
     expect(tables.get('audit_log')).to.include.members(quiet.get('audit_log')!);
     const restored = await startRestored({}, dataDir);
+    // The public log comes back whole (its tables are compared above) and signs with the same key.
+    expect((await restored.naskah.deps.db.publicLog.head()).size).to.be.greaterThan(0);
+    expect((await getText(`${restored.url}/log/key`)).text).to.equal((await getText(`${source.url}/log/key`)).text);
     expect((await reconcile(restored.naskah.deps, { repair: false })).findings).to.deep.equal([]);
     const uploads = await expectUploads(restored, acked, startedAt);
     expect(uploads.before).to.be.greaterThan(0);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -185,6 +186,11 @@ for (const setup of setups) {
       const verified = (await (await fetch(`${app.url}/api/v1/verify`, { method: 'POST', body: form })).json()) as Json;
       expect(verified, JSON.stringify(verified)).to.include({ valid: true, modifiedAfterSigning: false });
       expect((verified.knownLetter as Json).letterNumber).to.equal(disposal.minutesNumber);
+      // The minutes are a leaf of the public log, as issued letters are (issue 20).
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      expect(verified.log, JSON.stringify(verified.log)).to.include({ recorded: true, verified: true });
+      const logged = (await api(app, null, 'GET', `/log/leaves?start=${Number((verified.log as Json).index)}&end=${Number((verified.log as Json).index) + 1}`)).body.leaves as Json[];
+      expect(String(logged[0]!.text)).to.contain('kind disposal-minutes\n').and.contain(`number ${String(disposal.minutesNumber)}\n`).and.contain(`sha256 ${sha256}\n`);
     });
 
     it('releases a hold: the record is due again, with the release audited', async () => {

@@ -14,6 +14,7 @@ import { makeSignedPdf, printedTime } from '../signing/signed-letter-pdf.ts';
 import { revocationListsFor } from '../signing/validation-data.ts';
 import { trustAnchorCertificates } from '../signing/trust-anchors.ts';
 import { officeSeal, SEAL_TITLE } from './office-seal.ts';
+import { certificateFingerprint, queueLogLeaf } from '../public-log/queue-leaf.ts';
 
 /** A record as a line of minutes. */
 export const minutesLine = (n: number, d: DocumentRecord): string =>
@@ -93,9 +94,11 @@ export const sealMinutes = async (deps: AppDeps, m: MinutesInput): Promise<Docum
           timestamped: signed.timestamped,
           subjectType: m.kind,
         });
+        await queueLogLeaf(tx, { subjectType: m.kind, number: m.number, sha256: signed.sha256, certificateSha256: certificateFingerprint(seal.certificate), signedAt: signed.signedAt, now: deps.clock.now() });
         await m.inTx(tx, doc.id);
       },
     });
+    deps.logQueued?.();
     return document;
   } finally {
     await deps.staging.discard(staged.path);

@@ -19,6 +19,7 @@ import { trustAnchorCertificates } from './trust-anchors.ts';
 import { revocationListsFor } from './validation-data.ts';
 import { verifyUrlOf } from '../letters/read-outgoing.ts';
 import { EXTRACT_JOB } from '../../domain/job-types.ts';
+import { queueLogLeaf } from '../public-log/queue-leaf.ts';
 
 /** How long a signing may hold its letter; a process that dies mid-signing frees it after this. */
 const CLAIM_MS = 2 * 60_000;
@@ -122,9 +123,10 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
   }
 };
 
-/** After the commit: the extraction job may start now. */
+/** After the commit: the extraction job may start now, and the public log may take its leaf. */
 const signed = <T>(deps: AppDeps, result: T): T => {
   deps.jobsEnqueued?.();
+  deps.logQueued?.();
   return result;
 };
 
@@ -156,7 +158,7 @@ const forgetPdf = async (deps: AppDeps, pdf: SignedLetterPdf, key: string): Prom
 
 /** The writes of a signing, for one transaction. */
 const committer =
-  (deps: AppDeps, actor: Actor, letter: OutgoingLetterRecord, prepared: LetterToSign, cert: { id: string; serial: string }, o: { code: string; holder: string; at: Date }) =>
+  (deps: AppDeps, actor: Actor, letter: OutgoingLetterRecord, prepared: LetterToSign, cert: { id: string; serial: string; sha256: string }, o: { code: string; holder: string; at: Date }) =>
   async (tx: Repositories, letterNumber: string, pdf: SignedLetterPdf, storageKey: string) => {
     const { code, at } = o;
     const now = deps.clock.now();
@@ -208,6 +210,7 @@ const committer =
       signedAt: at,
       timestamped: pdf.timestamped,
     });
+    await queueLogLeaf(tx, { subjectType: 'outgoing', number: letterNumber, sha256: pdf.sha256, certificateSha256: cert.sha256, signedAt: at, now });
     await tx.signedLetters.release(letter.id, o.holder);
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.upload', targetType: 'document', targetId: documentId, details: { sha256: pdf.sha256, size: pdf.pdf.byteLength, batchId: null, source: 'signing' } });
     await tx.audit.append({

@@ -5,6 +5,7 @@ import { securityRank, type SecurityLevel } from '../../domain/security-level.ts
 import type { SignedLetterRecord } from '../../ports/signing-repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { auditVerification, type VerificationContext } from './verification-audit.ts';
+import { letterInLog } from '../public-log/letter-in-log.ts';
 
 /** A verification code as printed: 24 of A–Z and 2–7 (case does not matter when typed). */
 export const VERIFICATION_CODE = /^[A-Za-z2-7]{24}$/;
@@ -65,6 +66,7 @@ export const verifyByCode = async (deps: AppDeps, rawCode: string, ctx: Verifica
     signedAt: rec.signedAt.toISOString(),
     sha256: rec.sha256,
     timestamped: rec.timestamped,
+    log: await letterInLog(deps, rec.sha256),
     ...(revokedAt && valid ? { certificateRevokedAt: revokedAt.toISOString() } : {}),
     ...(reason ? { reason } : {}),
   };

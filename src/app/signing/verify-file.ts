@@ -4,6 +4,7 @@ import { verdict } from '../../domain/signing/verdict.ts';
 import type { SignatureReport } from '../../ports/pdf-signing.ts';
 import type { AppDeps } from '../deps.ts';
 import { sha256Hex } from './office-ca.ts';
+import { letterInLog } from '../public-log/letter-in-log.ts';
 import { trustAnchorCertificates } from './trust-anchors.ts';
 import { auditVerification, type VerificationContext } from './verification-audit.ts';
 import { publicSubject } from './verify-code.ts';
@@ -83,7 +84,7 @@ export const verifyFile = async (deps: AppDeps, pdf: Uint8Array, ctx: Verificati
     valid,
     modifiedAfterSigning: report.modifiedAfterSigning,
     signatures,
-    ...(known ? { knownLetter: { letterNumber: known.letterNumber, subject: publicSubject(known), signer: { name: known.signerName, title: known.signerTitle }, signedAt: known.signedAt.toISOString() } } : {}),
+    ...(known ? { knownLetter: { letterNumber: known.letterNumber, subject: publicSubject(known), signer: { name: known.signerName, title: known.signerTitle }, signedAt: known.signedAt.toISOString() }, log: await letterInLog(deps, known.sha256) } : {}),
     ...(valid ? {} : { reason: reasonOf({ signatures, modifiedAfterSigning: report.modifiedAfterSigning }) }),
   };
 };

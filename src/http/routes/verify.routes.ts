@@ -56,6 +56,7 @@ export const verifyRoutes = (deps: AppDeps): Router => {
           signedAtText: printedTime(new Date(result.signedAt), tz),
           sha256: result.sha256,
           timestamped: result.timestamped,
+          log: result.log,
           ...(result.reason ? { reason: result.reason } : {}),
           ...(result.certificateRevokedAt ? { certificateRevokedAtText: printedTime(new Date(result.certificateRevokedAt), tz) } : {}),
         }),

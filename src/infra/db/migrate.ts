@@ -11,6 +11,7 @@ import * as m007 from './migrations/007-records.ts';
 import * as m008 from './migrations/008-backups.ts';
 import * as m009 from './migrations/009-access-refusals.ts';
 import * as m010 from './migrations/010-sealed-second-factors.ts';
+import * as m011 from './migrations/011-public-log.ts';
 import * as m012 from './migrations/012-rate-counts.ts';
 import * as m013 from './migrations/013-email-jobs.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
@@ -36,7 +37,7 @@ const MIGRATIONS: Migration[] = [
   { name: '008-backups', ...m008 },
   { name: '009-access-refusals', ...m009 },
   { name: '010-sealed-second-factors', ...m010 },
-  // 011 is the public letter log's (being built on its own branch).
+  { name: '011-public-log', ...m011 },
   { name: '012-rate-counts', ...m012 },
   { name: '013-email-jobs', ...m013 },
 ];

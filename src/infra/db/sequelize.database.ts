@@ -30,6 +30,7 @@ import { holdRepository } from './repositories/holds.repository.ts';
 import { retentionRepository } from './repositories/retention.repository.ts';
 import { statsSource } from './repositories/stats.repository.ts';
 import { defineBackupModels, type BackupModels } from './backup-models.ts';
+import { publicLogRepository } from './repositories/public-log.repository.ts';
 import { backupRunRepository, backupScheduleRepository } from './repositories/backups.repository.ts';
 
 export const repositories = (m: Models & BackupModels, run: TransactionRunner, t?: Transaction): Repositories => ({
@@ -65,6 +66,7 @@ export const repositories = (m: Models & BackupModels, run: TransactionRunner, t
   seals: guarded(sealRepository(m, t)),
   backupRuns: guarded(backupRunRepository(m, t)),
   backupSchedule: guarded(backupScheduleRepository(m, t)),
+  publicLog: guarded(publicLogRepository(m, t)),
 });
 
 /** Opens the database, applies migrations (with the keys those converting secrets need) and returns the repositories. */

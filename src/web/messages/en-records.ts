@@ -11,6 +11,7 @@ export const enRecords: Record<keyof typeof idRecords, string> = {
   'notif.kind.disposal_executed': 'Disposal carried out',
   'notif.kind.records_due': 'Records due',
   'notif.kind.fixity_alarm': 'Fixity',
+  'notif.kind.log_alarm': 'Public log',
   'problem.410': 'The content of this record is no longer kept here (destroyed or transferred); only its description remains.',
   'problem.409.act': 'This cannot be done: the records or this act changed a moment ago (decided, carried out or held, for instance). Reload the page and check again.',
 

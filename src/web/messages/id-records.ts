@@ -12,6 +12,7 @@ export const idRecords = {
   'notif.kind.disposal_executed': 'Pemusnahan selesai',
   'notif.kind.records_due': 'Arsip jatuh tempo',
   'notif.kind.fixity_alarm': 'Keutuhan arsip',
+  'notif.kind.log_alarm': 'Log publik',
   'problem.410': 'Isi arsip ini sudah tidak disimpan di sini (dimusnahkan atau diserahkan); yang tersisa hanya keterangannya.',
   'problem.409.act': 'Tidak dapat dilakukan: arsip atau tindakan ini baru saja berubah (misalnya sudah diputuskan, dilaksanakan, atau ditahan). Muat ulang halaman lalu periksa kembali.',
 

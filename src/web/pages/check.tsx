@@ -16,6 +16,13 @@ const reasonOf = (r: FileVerification): string => {
   return t('check.invalid');
 };
 
+/** The letter's place in the public log; positions as the log numbers them (from 0), so they match the proofs. */
+const logLine = (log: NonNullable<FileVerification['log']>): string => {
+  if (!log.recorded || log.index === undefined) return t('check.logNone');
+  if (log.pending || log.size === undefined) return t('check.logPending', { n: log.index });
+  return log.verified ? t('check.logVerified', { n: log.index, size: log.size }) : t('check.logMismatch', { n: log.index });
+};
+
 const Verdict = ({ r }: { r: FileVerification }) => {
   const known = r.knownLetter;
   return (
@@ -44,6 +51,12 @@ const Verdict = ({ r }: { r: FileVerification }) => {
           </dd>
           <dt>{t('check.signedAt')}</dt>
           <dd>{dateTime(known.signedAt)}</dd>
+          {r.log ? (
+            <>
+              <dt>{t('check.log')}</dt>
+              <dd>{logLine(r.log)}</dd>
+            </>
+          ) : null}
         </dl>
       ) : null}
       {r.signatures.length ? (

@@ -47,4 +47,16 @@ describe('config', () => {
     expect(loadConfig({ TOTP_SECRET_KEY: 'k'.repeat(44) }).totpSecretKey).to.equal('k'.repeat(44));
     expect(() => loadConfig({ TOTP_SECRET_KEY: 'pendek-sekali' })).to.throw(ConfigError, /TOTP_SECRET_KEY/);
   });
+  it('names the public log after PUBLIC_URL unless LOG_ORIGIN says otherwise, and reads LOG_WITNESSES as URL KEY pairs', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://naskah.slemankab.go.id/' }).publicLog).to.deep.include({ origin: 'naskah.slemankab.go.id/log', witnesses: [], witnessMinutes: 5, checkpointMinutes: 60 });
+    expect(loadConfig({ LOG_ORIGIN: 'bkd.slemankab.go.id/log' }).publicLog.origin).to.equal('bkd.slemankab.go.id/log');
+    const key = 'b.example.go.id/log+0a1b2c3d+AQ5X4bZk7gW3C9cPzHDqTGUfFJzGtT5f1lS5Y7M0XJMd';
+    expect(loadConfig({ LOG_WITNESSES: `https://b.example.go.id/ ${key}, http://c.example:3000 c/log+00000000+AQ==` }).publicLog.witnesses).to.deep.equal([
+      { url: 'https://b.example.go.id', key },
+      { url: 'http://c.example:3000', key: 'c/log+00000000+AQ==' },
+    ]);
+    for (const bad of ['https://b.example.go.id', `ftp://x ${key}`, key]) expect(() => loadConfig({ LOG_WITNESSES: bad }), bad).to.throw(ConfigError, /LOG_WITNESSES/);
+    expect(() => loadConfig({ LOG_ORIGIN: 'has space/log' })).to.throw(ConfigError, /LOG_ORIGIN/);
+    expect(() => loadConfig({ LOG_SIGNING_KEY: 'short' })).to.throw(ConfigError, /LOG_SIGNING_KEY/);
+  });
 });

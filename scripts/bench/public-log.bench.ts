@@ -1,0 +1,148 @@
+/**
+ * The public log (issue 20), on the embedded profile (SQLite in a temp data dir, the real server
+ * on a loopback port, web + worker roles):
+ * - log-append: 1,000,000 leaves (100,000 with --quick) waiting in the queue (the outbox signings
+ *   write; filled in bulk beforehand, untimed) appended by the sequencer in its batches of 10,000:
+ *   leaves/s from the first nudge to the checkpoint of the last. Beside it, without a bar, what
+ *   queuing costs a signing: 10,000 leaves queued one statement each, as signings do.
+ * - log-proof: inclusion proofs of random leaves at that size fetched over HTTP one after
+ *   another (keep-alive, from this process: client time included); p95. 500 requests, under the
+ *   public routes' budget of 600 per minute per address. Beside it, without bars, the same proofs
+ *   in process and `GET /healthz` over the same HTTP stack, to tell the log's cost from the
+ *   machine's load.
+ * - log-checkpoint: a leaf queued in a transaction and the sequencer nudged, exactly as a signing
+ *   does after its commit, until the newest checkpoint (what `GET /log/checkpoint` serves) holds
+ *   it; the worst of 20. Not a whole PDF signing: the bar runs from the signing's commit.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { inclusionProof } from '../../src/app/public-log/log-proofs.ts';
+import { queueLogLeaf } from '../../src/app/public-log/queue-leaf.ts';
+import { leafText } from '../../src/domain/public-log/leaf.ts';
+import { connect } from '../../src/infra/db/connect.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { startNaskah } from '../../src/main.ts';
+import { type Bench, type BenchFigure, median, percentile } from './figure.ts';
+
+const BATCH = 10_000;
+
+const leafOf = (i: number) => ({
+  subjectType: 'outgoing' as const,
+  number: `800/${i + 1}/BKD/2026`,
+  sha256: createHash('sha256').update(`bench letter ${i}`).digest('hex'),
+  certificateSha256: 'c'.repeat(64),
+  signedAt: new Date(Date.UTC(2026, 0, 1) + i * 1000),
+  now: new Date(),
+});
+
+const bench: Bench = async ({ quick }) => {
+  const total = quick ? 100_000 : 1_000_000;
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-log-bench-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', OCR_WORKERS: '1', RETENTION_PASS_HOURS: '0', FIXITY_EVERY_HOURS: '0', ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'bench-sandi-panjang-123', LOG_ORIGIN: 'bench.example.go.id/log' });
+  const naskah = await startNaskah(config, pino({ level: 'silent' }), { warmOcr: false });
+  const { deps } = naskah;
+  try {
+    // What queuing costs a signing (its transaction does one such statement).
+    await naskah.logSequencer.stop();
+    const q0 = performance.now();
+    await deps.db.transaction(async (tx) => {
+      for (let i = 0; i < BATCH; i++) await queueLogLeaf(tx, leafOf(i));
+    });
+    const queueUs = ((performance.now() - q0) * 1000) / BATCH;
+    // The rest of the queue in bulk, through a connection of our own (setup, untimed).
+    const sql = connect(config.database);
+    for (let start = BATCH; start < total; start += 500) {
+      const rows = Array.from({ length: Math.min(500, total - start) }, (_, k) => {
+        const l = leafOf(start + k);
+        return [l.sha256, leafText({ kind: 'letter', number: l.number, sha256: l.sha256, certificate: l.certificateSha256, signedAt: l.signedAt }), new Date()];
+      });
+      await sql.query(`INSERT INTO log_queue (leaf_key, leaf_text, queued_at) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, { replacements: rows.flat() });
+    }
+    await sql.close();
+    const t0 = performance.now();
+    naskah.logSequencer.nudge();
+    await naskah.logSequencer.idle();
+    const appendMs = performance.now() - t0;
+    const head = await deps.db.publicLog.head();
+    if (head.size !== total) throw new Error(`appended ${head.size} of ${total}`);
+
+    // Proofs over HTTP at that size.
+    const times: number[] = [];
+    for (let k = 0; k < 500; k++) {
+      const leaf = Math.floor(Math.random() * total);
+      const s = performance.now();
+      const r = await fetch(`${naskah.url}/log/proof/inclusion?leaf=${leaf}&size=${total}`);
+      const body = (await r.json()) as { inclusionProof?: string[] };
+      times.push(performance.now() - s);
+      if (r.status !== 200 || !body.inclusionProof?.length) throw new Error(`proof of ${leaf}: ${r.status}`);
+    }
+
+    // The same proofs without HTTP, and the HTTP stack's floor on this machine now (GET /healthz): where the time goes.
+    const inProcess: number[] = [];
+    for (let k = 0; k < 500; k++) {
+      const s = performance.now();
+      await inclusionProof(deps, { index: Math.floor(Math.random() * total) }, total);
+      inProcess.push(performance.now() - s);
+    }
+    const floor: number[] = [];
+    for (let k = 0; k < 200; k++) {
+      const s = performance.now();
+      await (await fetch(`${naskah.url}/healthz`)).text();
+      floor.push(performance.now() - s);
+    }
+
+    // From a signing's commit to a published checkpoint holding its leaf.
+    const delays: number[] = [];
+    for (let k = 0; k < 20; k++) {
+      const size = (await deps.db.publicLog.head()).size;
+      const s = performance.now();
+      await deps.db.transaction((tx) => queueLogLeaf(tx, leafOf(total + k)));
+      deps.logQueued?.();
+      // Polled where GET /log/checkpoint reads it (HTTP polling would spend the address's request budget).
+      for (;;) {
+        if (((await deps.db.publicLog.latestCheckpoint())?.size ?? 0) > size) break;
+        if (performance.now() - s > 10_000) throw new Error('no checkpoint within 10 s');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      delays.push(performance.now() - s);
+    }
+    const served = await (await fetch(`${naskah.url}/log/checkpoint`)).text();
+    if (Number(served.split('\n')[1]) !== total + 20) throw new Error(`GET /log/checkpoint serves ${served.split('\n')[1]}, not ${total + 20}`);
+
+    const rate = total / (appendMs / 1000);
+    return [
+      {
+        name: `log append, ${total.toLocaleString('en')} queued leaves sequenced in batches of ${BATCH.toLocaleString('en')}`,
+        value: rate,
+        unit: 'leaves/s',
+        bar: { op: '>=', limit: 10_000, of: 'value', row: 'log-append' },
+        note: `${(appendMs / 1000).toFixed(1)} s; SQLite in ${os.tmpdir()}`,
+      },
+      { name: 'queuing a leaf inside a signing transaction (one statement)', value: queueUs, unit: 'µs/leaf', note: `${BATCH.toLocaleString('en')} in one transaction` },
+      {
+        name: `log inclusion proof p95 over HTTP at ${total.toLocaleString('en')} leaves`,
+        value: percentile(times, 95),
+        unit: 'ms',
+        bar: { op: '<=', limit: 5, of: 'value', row: 'log-proof' },
+        note: `p50 ${median(times).toFixed(2)} ms, 500 sequential requests`,
+      },
+      { name: `log inclusion proof p95 in process (no HTTP) at ${total.toLocaleString('en')} leaves`, value: percentile(inProcess, 95), unit: 'ms', note: `p50 ${median(inProcess).toFixed(2)} ms` },
+      { name: 'GET /healthz p95 on the same server (the HTTP floor now)', value: percentile(floor, 95), unit: 'ms', note: `p50 ${median(floor).toFixed(2)} ms, 200 requests` },
+      {
+        name: 'leaf queued at a signing → checkpoint published holding it (worst of 20)',
+        value: Math.max(...delays) / 1000,
+        unit: 's',
+        bar: { op: '<=', limit: 1, of: 'value', row: 'log-checkpoint' },
+        note: `median ${(median(delays) / 1000).toFixed(3)} s`,
+      },
+    ] satisfies BenchFigure[];
+  } finally {
+    await naskah.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+};
+
+export default bench;

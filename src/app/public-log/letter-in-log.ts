@@ -1,0 +1,36 @@
+import { parseCheckpoint } from '../../domain/public-log/checkpoint.ts';
+import { parseLeaf } from '../../domain/public-log/leaf.ts';
+import { leafHash } from '../../domain/public-log/merkle.ts';
+import { verifyInclusion } from '../../domain/public-log/verify-proofs.ts';
+import type { AppDeps } from '../deps.ts';
+import { inclusionProof } from './log-proofs.ts';
+import { publishedCheckpoint } from './publish.ts';
+import { readCheckpoint } from './read-checkpoint.ts';
+
+/** Where a signed PDF stands in the public log, as the verify answers show it. */
+export type LetterInLog =
+  | { recorded: false; pending: boolean }
+  | { recorded: true; index: number; size: number; leafHash: string; inclusionProof: string[]; checkpoint: string; verified: boolean; cosignedBy: string[] }
+  | { recorded: true; index: number; pending: true };
+
+/**
+ * The log entry of a signed PDF (by its SHA-256), with its inclusion proof checked here against
+ * the latest published checkpoint and the office's own log key, the way an outside verifier
+ * would: `verified` is false if the database's leaves no longer add up to the signed head.
+ * A leaf appended after the latest checkpoint is `pending` (its checkpoint follows within moments).
+ */
+export const letterInLog = async (deps: AppDeps, sha256: string): Promise<LetterInLog> => {
+  const leaf = await deps.db.publicLog.leafByKey(sha256);
+  if (!leaf) return { recorded: false, pending: (await deps.db.publicLog.queued(1000)).some((q) => q.key === sha256) };
+  const published = await publishedCheckpoint(deps).catch(() => null);
+  const cp = published && readCheckpoint(published.note, deps.publicLog.signer);
+  if (!published || !cp || leaf.index >= cp.size) return { recorded: true, index: leaf.index, pending: true };
+  const proof = await inclusionProof(deps, { index: leaf.index }, cp.size).catch(() => null);
+  const verified =
+    proof !== null &&
+    proof.leafHash === leaf.hash &&
+    leafHash(Buffer.from(leaf.text)).toString('hex') === leaf.hash &&
+    parseLeaf(leaf.text)?.sha256 === sha256 &&
+    verifyInclusion(leaf.index, cp.size, Buffer.from(leaf.hash, 'hex'), proof.inclusionProof.map((h) => Buffer.from(h, 'hex')), parseCheckpoint(cp.text)!.root);
+  return { recorded: true, index: leaf.index, size: cp.size, leafHash: leaf.hash, inclusionProof: proof?.inclusionProof ?? [], checkpoint: published.note, verified, cosignedBy: published.cosignedBy };
+};

@@ -1,0 +1,102 @@
+import { QueryTypes, type Transaction } from 'sequelize';
+import type { PublicLogRepository, StoredHead, StoredLeaf } from '../../../ports/public-log-repository.ts';
+import type { Models } from '../models.ts';
+import { type RawRow, str, toDate, toNum } from './row.ts';
+
+/** Values per statement: under SQLite's 32,766 bound variables, and a few MB for MySQL's packet (a leaf is ~250 bytes). */
+const MAX_VALUES = 10_000;
+const CHUNK = 2000;
+
+const toLeaf = (r: RawRow): StoredLeaf => ({ index: toNum(r.leaf_index), hash: str(r.leaf_hash), text: str(r.leaf_text) });
+const toHead = (r: RawRow): StoredHead => ({ size: toNum(r.size), root: str(r.root), frontier: str(r.frontier) ? str(r.frontier).split(',') : [] });
+
+/**
+ * Plain SQL over migration 011's tables: the sequencer writes thousands of rows per batch, and
+ * multi-row INSERTs keep that to a few statements.
+ */
+export const publicLogRepository = (m: Models, transaction?: Transaction): PublicLogRepository => {
+  const s = m.Audit.sequelize!;
+  const mysql = s.getDialect() === 'mysql';
+  const select = (sql: string, replacements: unknown[] = []) => s.query(sql, { type: QueryTypes.SELECT, replacements, transaction, raw: true }) as Promise<RawRow[]>;
+  const run = (sql: string, replacements: unknown[] = []) => s.query(sql, { replacements, transaction, raw: true });
+  const insertMany = async (table: string, cols: string[], rows: unknown[][]) => {
+    const per = Math.floor(MAX_VALUES / cols.length);
+    for (let i = 0; i < rows.length; i += per) {
+      const part = rows.slice(i, i + per);
+      await run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${part.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`, part.flat());
+    }
+  };
+  return {
+    async enqueue(key, text, at) {
+      // No look at log_leaves here: on MySQL that read would lock gaps the sequencer inserts into.
+      await run(`INSERT ${mysql ? 'IGNORE' : 'OR IGNORE'} INTO log_queue (leaf_key, leaf_text, queued_at) VALUES (?, ?, ?)`, [key, text, at]);
+    },
+    async lockHead() {
+      return toHead((await select(`SELECT size, root, frontier FROM log_head WHERE id = 1${mysql ? ' FOR UPDATE' : ''}`))[0]!);
+    },
+    async head() {
+      return toHead((await select('SELECT size, root, frontier FROM log_head WHERE id = 1'))[0]!);
+    },
+    async queued(limit) {
+      const rows = await select('SELECT q.id, q.leaf_key, q.leaf_text, l.leaf_index FROM log_queue q LEFT JOIN log_leaves l ON l.leaf_key = q.leaf_key ORDER BY q.id LIMIT ?', [limit]);
+      return rows.map((r) => ({ id: toNum(r.id), key: str(r.leaf_key), text: str(r.leaf_text), logged: r.leaf_index !== null && r.leaf_index !== undefined }));
+    },
+    async store(o) {
+      await insertMany('log_leaves', ['leaf_index', 'leaf_key', 'leaf_hash', 'leaf_text', 'logged_at'], o.leaves.map((l) => [l.index, l.key, l.hash, l.text, o.at]));
+      await insertMany('log_nodes', ['level', 'node_index', 'hash'], o.nodes.map((n) => [n.level, n.index, n.hash]));
+      await run('UPDATE log_head SET size = ?, root = ?, frontier = ? WHERE id = 1', [o.head.size, o.head.root, o.head.frontier.join(',')]);
+      for (let i = 0; i < o.queueIds.length; i += CHUNK) {
+        const part = o.queueIds.slice(i, i + CHUNK);
+        await run(`DELETE FROM log_queue WHERE id IN (${part.map(() => '?').join(', ')})`, part);
+      }
+    },
+    async nodes(ids) {
+      const out = new Map<string, string>();
+      // Per level one IN list on the primary key: a proof at a million leaves needs a few dozen nodes over about 20 levels.
+      const byLevel = new Map<number, number[]>();
+      for (const n of ids) byLevel.set(n.level, [...(byLevel.get(n.level) ?? []), n.index]);
+      const levels = [...byLevel.entries()];
+      if (levels.length === 0) return out;
+      const where = levels.map(([, idx]) => `(level = ? AND node_index IN (${idx.map(() => '?').join(',')}))`).join(' OR ');
+      const rows = await select(`SELECT level, node_index, hash FROM log_nodes WHERE ${where}`, levels.flatMap(([l, idx]) => [l, ...idx]));
+      for (const r of rows) out.set(`${toNum(r.level)}:${toNum(r.node_index)}`, str(r.hash));
+      return out;
+    },
+    async leaves(start, end) {
+      return (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index', [start, end])).map(toLeaf);
+    },
+    async leafByHash(hash) {
+      const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_hash = ? ORDER BY leaf_index LIMIT 1', [hash]))[0];
+      return r ? toLeaf(r) : null;
+    },
+    async leafByKey(key) {
+      const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_key = ?', [key]))[0];
+      return r ? toLeaf(r) : null;
+    },
+    async addCheckpoint(c) {
+      await run('INSERT INTO log_checkpoints (size, root, note, at) VALUES (?, ?, ?, ?)', [c.size, c.root, c.note, c.at]);
+    },
+    async latestCheckpoint() {
+      const r = (await select('SELECT id, size, root, note, at FROM log_checkpoints ORDER BY id DESC LIMIT 1'))[0];
+      return r ? { id: toNum(r.id), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) } : null;
+    },
+    async addCosignature(c) {
+      await run('REPLACE INTO log_cosignatures (witness, size, root, line, at) VALUES (?, ?, ?, ?, ?)', [c.witness, c.size, c.root, c.line, c.at]);
+    },
+    async cosignatures(size, root) {
+      const rows = await select('SELECT witness, size, root, line, at FROM log_cosignatures WHERE size = ? AND root = ? ORDER BY witness', [size, root]);
+      return rows.map((r) => ({ witness: str(r.witness), size: toNum(r.size), root: str(r.root), line: str(r.line), at: toDate(r.at) }));
+    },
+    async witnessView(origin) {
+      const r = (await select('SELECT origin, size, root, note, at FROM log_witness_views WHERE origin = ?', [origin]))[0];
+      return r ? { origin: str(r.origin), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) } : null;
+    },
+    async witnessViews() {
+      return (await select('SELECT origin, size, root, note, at FROM log_witness_views ORDER BY origin')).map((r) => ({ origin: str(r.origin), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) }));
+    },
+    async saveWitnessView(v) {
+      await run('REPLACE INTO log_witness_views (origin, size, root, note, at) VALUES (?, ?, ?, ?, ?)', [v.origin, v.size, v.root, v.note, v.at]);
+    },
+  };
+};
+
