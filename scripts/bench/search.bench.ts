@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createFts5SearchIndex } from '../../src/infra/search/fts5.search-index.ts';
+import { createFts5SearchIndex } from '../../src/infra/search/fts5/fts5.search-index.ts';
 import type { SearchIndex } from '../../src/ports/search-index.ts';
 import { createCorpus } from '../fixtures/search-corpus.ts';
 import { type Bench, type BenchFigure, percentile } from './figure.ts';

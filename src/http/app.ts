@@ -3,7 +3,7 @@ import type { AppDeps } from '../app/deps.ts';
 import { AppError } from '../domain/errors.ts';
 import { requireAuth } from './middleware/authenticate.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
-import { openApiDocument } from './openapi.ts';
+import { openApiDocument } from './openapi/openapi.ts';
 import { errorHandler } from './problem.ts';
 import { requestContext, type Logger } from './request-context.ts';
 import { adminRoutes } from './routes/admin.routes.ts';

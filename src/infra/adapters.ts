@@ -14,7 +14,7 @@ import { noMailer } from './mail/no.mailer.ts';
 import { createSmtpMailer } from './mail/smtp.mailer.ts';
 import { createPdfLibLetterRenderer } from './pdf/pdf-lib.letter-renderer.ts';
 import { qrcodeRenderer } from './qr/qrcode.renderer.ts';
-import { createFts5SearchIndex } from './search/fts5.search-index.ts';
+import { createFts5SearchIndex } from './search/fts5/fts5.search-index.ts';
 import { createClamdMalwareScanner } from './scan/clamd.malware-scanner.ts';
 import { noMalwareScanner } from './scan/no.malware-scanner.ts';
 import { directoryVaults } from './backup/directory.vault.ts';
@@ -36,7 +36,7 @@ export const searchIndexFor = async (c: Config['search']): Promise<SearchIndex> 
     await mkdir(path.dirname(c.file), { recursive: true });
     return createFts5SearchIndex({ file: c.file });
   }
-  const { createMeilisearchSearchIndex } = await import('./search/meilisearch.search-index.ts');
+  const { createMeilisearchSearchIndex } = await import('./search/meilisearch/meilisearch.search-index.ts');
   return createMeilisearchSearchIndex({ url: c.url, indexUid: c.index, ...(c.apiKey ? { apiKey: c.apiKey } : {}) });
 };
 

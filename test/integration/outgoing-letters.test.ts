@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { assignLetterNumber, prepareLetterNumber } from '../../src/app/letters/assign-letter-number.ts';
+import { assignLetterNumber, prepareLetterNumber } from '../../src/app/outgoing/assign-letter-number.ts';
 import { openSequelizeDatabase } from '../../src/infra/db/sequelize.database.ts';
 import type { Database } from '../../src/ports/repositories.ts';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';

@@ -10,14 +10,14 @@ import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { originalKey } from '../documents/keys.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
-import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../letters/assign-letter-number.ts';
-import { visibleOutgoing } from '../letters/read-outgoing.ts';
+import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../outgoing/assign-letter-number.ts';
+import { visibleOutgoing } from '../outgoing/read-outgoing.ts';
 import { officeName } from './office-ca.ts';
 import { type LetterToSign, makeSignedPdf, prepareLetter, type SignedLetterPdf } from './signed-letter-pdf.ts';
 import { requireSecondFactorInput, unlockSigningKey, usableCertificate } from './signing-credential.ts';
 import { trustAnchorCertificates } from './trust-anchors.ts';
 import { revocationListsFor } from './validation-data.ts';
-import { verifyUrlOf } from '../letters/read-outgoing.ts';
+import { verifyUrlOf } from '../outgoing/read-outgoing.ts';
 import { EXTRACT_JOB } from '../../domain/job-types.ts';
 import { queueLogLeaf } from '../public-log/queue-leaf.ts';
 

@@ -8,7 +8,7 @@ import type { CertificateDer, SignedPdf, SigningCredential } from '../../ports/p
 import type { UserRecord } from '../../ports/repositories.ts';
 import type { SigningCertificateRecord } from '../../ports/signing-repositories.ts';
 import type { AppDeps } from '../deps.ts';
-import { renderOutgoingLetter } from '../letters/outgoing-draft.ts';
+import { renderOutgoingLetter } from '../outgoing/outgoing-draft.ts';
 
 /** A draft larger than this is not a letter; refused before its bytes are read into memory. */
 const MAX_DRAFT_BYTES = 50 * 1024 * 1024;

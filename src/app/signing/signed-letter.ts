@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { visibleOutgoing } from '../letters/read-outgoing.ts';
+import { visibleOutgoing } from '../outgoing/read-outgoing.ts';
 
 /**
  * The archived signed PDF of a letter, for the download route: whoever may see the letter

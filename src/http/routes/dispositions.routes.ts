@@ -1,11 +1,11 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
-import { completeDisposition } from '../../app/letters/complete-disposition.ts';
-import { createDispositions } from '../../app/letters/create-dispositions.ts';
-import { dispositionInbox } from '../../app/letters/disposition-inbox.ts';
-import { dispositionTree } from '../../app/letters/disposition-tree.ts';
-import { getDisposition } from '../../app/letters/get-disposition.ts';
+import { completeDisposition } from '../../app/dispositions/complete-disposition.ts';
+import { createDispositions } from '../../app/dispositions/create-dispositions.ts';
+import { dispositionInbox } from '../../app/dispositions/disposition-inbox.ts';
+import { dispositionTree } from '../../app/dispositions/disposition-tree.ts';
+import { getDisposition } from '../../app/dispositions/get-disposition.ts';
 import { DISPOSITION_ACTIONS } from '../../domain/correspondence.ts';
 import { acceptUpload, discardUploads } from '../middleware/upload.ts';
 import { code, parse } from '../validate.ts';

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
-import { getIncoming, listIncoming } from '../../app/letters/read-incoming.ts';
-import { registerIncoming, requireRegistrar } from '../../app/letters/register-incoming.ts';
+import { getIncoming, listIncoming } from '../../app/incoming/read-incoming.ts';
+import { registerIncoming, requireRegistrar } from '../../app/incoming/register-incoming.ts';
 import { INCOMING_STATUSES, URGENCIES } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';

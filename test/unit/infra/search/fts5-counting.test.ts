@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { countKeys } from '../../../../src/infra/search/fts5-facets.ts';
-import { forEachInt } from '../../../../src/infra/search/int-list.ts';
+import { countKeys } from '../../../../src/infra/search/fts5/fts5-facets.ts';
+import { forEachInt } from '../../../../src/infra/search/fts5/int-list.ts';
 import { MAX_HITS, MAX_LIMIT, clampPaging } from '../../../../src/infra/search/paging.ts';
 
 describe('embedded counting helpers', () => {

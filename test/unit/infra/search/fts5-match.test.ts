@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { buildMatch, mergeExpansions, quoteFts } from '../../../../src/infra/search/fts5-match.ts';
+import { buildMatch, mergeExpansions, quoteFts } from '../../../../src/infra/search/fts5/fts5-match.ts';
 import { parseQuery } from '../../../../src/infra/search/query-parser.ts';
 
 describe('FTS5 MATCH expressions', () => {

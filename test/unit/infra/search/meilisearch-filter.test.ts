@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { AppError } from '../../../../src/domain/errors.ts';
-import { accessFilter, buildFilter, buildMeiliQuery, quoteMeili } from '../../../../src/infra/search/meilisearch-filter.ts';
+import { accessFilter, buildFilter, buildMeiliQuery, quoteMeili } from '../../../../src/infra/search/meilisearch/meilisearch-filter.ts';
 import { parseQuery } from '../../../../src/infra/search/query-parser.ts';
 
 const staff = { userId: 'u1', allUnits: false, unitCodes: ['BKD', 'KEU'], maxSecurityRank: 1 };

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { cutPassage, markTermsOf } from '../../../../src/infra/search/passage.ts';
+import { cutPassage, markTermsOf } from '../../../../src/infra/search/fts5/passage.ts';
 import { parseQuery } from '../../../../src/infra/search/query-parser.ts';
 import { MARK_CLOSE as C, MARK_OPEN as O } from '../../../../src/infra/search/text-fold.ts';
 

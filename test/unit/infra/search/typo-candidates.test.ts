@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { PREFIX_CHARS, allowedTypos, deletions, pickCandidates, termDepth, typoDistance } from '../../../../src/infra/search/typo-candidates.ts';
+import { PREFIX_CHARS, allowedTypos, deletions, pickCandidates, termDepth, typoDistance } from '../../../../src/infra/search/fts5/typo-candidates.ts';
 import { createRandom } from '../../../../scripts/fixtures/letter-text.ts';
 
 /**

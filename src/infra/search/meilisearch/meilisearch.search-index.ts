@@ -1,13 +1,13 @@
 import { Meilisearch, type EnqueuedTaskPromise, type Settings } from 'meilisearch';
-import type { DocumentKind } from '../../domain/document.ts';
-import { AppError } from '../../domain/errors.ts';
-import { securityRank } from '../../domain/security-level.ts';
-import type { FacetName, SearchDocument, SearchHit, SearchIndex, SearchQuery, SearchResult } from '../../ports/search-index.ts';
-import { toHighlight } from './highlight.ts';
+import type { DocumentKind } from '../../../domain/document.ts';
+import { AppError } from '../../../domain/errors.ts';
+import { securityRank } from '../../../domain/security-level.ts';
+import type { FacetName, SearchDocument, SearchHit, SearchIndex, SearchQuery, SearchResult } from '../../../ports/search-index.ts';
+import { toHighlight } from '../highlight.ts';
 import { buildFilter, buildMeiliQuery } from './meilisearch-filter.ts';
-import { MAX_HITS, clampPaging } from './paging.ts';
-import { isEmptyQuery, parseQuery } from './query-parser.ts';
-import { MARK_CLOSE, MARK_OPEN, stripMarkers } from './text-fold.ts';
+import { MAX_HITS, clampPaging } from '../paging.ts';
+import { isEmptyQuery, parseQuery } from '../query-parser.ts';
+import { MARK_CLOSE, MARK_OPEN, stripMarkers } from '../text-fold.ts';
 
 /** Where the Meilisearch index lives. */
 export interface MeilisearchSearchIndexOptions {

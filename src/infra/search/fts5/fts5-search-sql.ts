@@ -1,7 +1,7 @@
-import type { AccessScope, SearchFilters } from '../../ports/search-index.ts';
-import { AppError } from '../../domain/errors.ts';
-import { withinCode } from '../../domain/retention.ts';
-import { SECURITY_LEVELS } from '../../domain/security-level.ts';
+import type { AccessScope, SearchFilters } from '../../../ports/search-index.ts';
+import { AppError } from '../../../domain/errors.ts';
+import { withinCode } from '../../../domain/retention.ts';
+import { SECURITY_LEVELS } from '../../../domain/security-level.ts';
 import type { Params } from './sqlite-connection.ts';
 import { BM25_SQL } from './fts5-schema.ts';
 import type { FacetKey, FacetKeys } from './fts5-facets.ts';

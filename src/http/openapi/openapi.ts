@@ -12,8 +12,8 @@ import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { publicLogPaths } from './openapi-public-log.ts';
-import { DOCUMENT_KINDS } from '../domain/document.ts';
-import { RETENTION_PHASES } from '../domain/retention.ts';
+import { DOCUMENT_KINDS } from '../../domain/document.ts';
+import { RETENTION_PHASES } from '../../domain/retention.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const documentMetadata = {

@@ -1,5 +1,5 @@
-import { ROLES } from '../domain/roles.ts';
-import { SECURITY_LEVELS } from '../domain/security-level.ts';
+import { ROLES } from '../../domain/roles.ts';
+import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const LEVELS = [...SECURITY_LEVELS];

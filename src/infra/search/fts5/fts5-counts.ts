@@ -1,4 +1,4 @@
-import type { SearchResult } from '../../ports/search-index.ts';
+import type { SearchResult } from '../../../ports/search-index.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
 import { type FacetKeys, countKeys } from './fts5-facets.ts';
 import { forEachInt } from './int-list.ts';

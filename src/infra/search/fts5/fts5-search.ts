@@ -1,7 +1,7 @@
-import type { SearchHit, SearchQuery, SearchResult } from '../../ports/search-index.ts';
-import type { DocumentKind } from '../../domain/document.ts';
+import type { SearchHit, SearchQuery, SearchResult } from '../../../ports/search-index.ts';
+import type { DocumentKind } from '../../../domain/document.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
-import { isEmptyQuery, parseQuery } from './query-parser.ts';
+import { isEmptyQuery, parseQuery } from '../query-parser.ts';
 import { buildMatch, mergeExpansions } from './fts5-match.ts';
 import { findCandidates, findCompletions, frequencies, withoutFrequent } from './fts5-vocabulary.ts';
 import type { Candidate } from './typo-candidates.ts';
@@ -9,8 +9,8 @@ import { type PageRow, type Sql, dayRange, keyRules, newestSql, rankedSql, where
 import type { MatchCounts } from './fts5-counts.ts';
 import type { FacetKeys } from './fts5-facets.ts';
 import { type MarkTerms, cutPassage, markTermsOf } from './passage.ts';
-import { toHighlight } from './highlight.ts';
-import { clampPaging } from './paging.ts';
+import { toHighlight } from '../highlight.ts';
+import { clampPaging } from '../paging.ts';
 
 // The stored fields of a page's rows, in one statement, to cut highlights from.
 const FIELDS_SQL = 'SELECT rowid AS n, body, title, letter_number, sender, tags FROM fts WHERE rowid IN (SELECT value FROM json_each(?))';

@@ -1,6 +1,6 @@
-import type { AccessScope, SearchFilters } from '../../ports/search-index.ts';
-import { AppError } from '../../domain/errors.ts';
-import type { ParsedQuery } from './query-parser.ts';
+import type { AccessScope, SearchFilters } from '../../../ports/search-index.ts';
+import { AppError } from '../../../domain/errors.ts';
+import type { ParsedQuery } from '../query-parser.ts';
 
 /**
  * Meilisearch filter and query strings. Every value is written as a double-quoted string with

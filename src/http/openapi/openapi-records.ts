@@ -1,7 +1,7 @@
 /** The OpenAPI description of the records lifecycle: retention lists, holds, disposals, transfers, fixity, the scheme import. */
-import { FINAL_DISPOSITIONS } from '../domain/classification.ts';
-import { DISPOSAL_STATUSES, TRANSFER_STATUSES } from '../domain/records.ts';
-import { RETENTION_PHASES } from '../domain/retention.ts';
+import { FINAL_DISPOSITIONS } from '../../domain/classification.ts';
+import { DISPOSAL_STATUSES, TRANSFER_STATUSES } from '../../domain/records.ts';
+import { RETENTION_PHASES } from '../../domain/retention.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const str = { type: 'string' };

@@ -1,5 +1,5 @@
 import sqlite3 from 'sqlite3';
-import { AppError } from '../../domain/errors.ts';
+import { AppError } from '../../../domain/errors.ts';
 
 /** A bound parameter list for one statement. */
 export type Params = ReadonlyArray<string | number | null>;

@@ -1,6 +1,6 @@
-import type { ParsedQuery } from './query-parser.ts';
+import type { ParsedQuery } from '../query-parser.ts';
 import type { Expansions } from './fts5-match.ts';
-import { MARK_CLOSE, MARK_OPEN, fold } from './text-fold.ts';
+import { MARK_CLOSE, MARK_OPEN, fold } from '../text-fold.ts';
 
 /**
  * Cuts the highlight passage for a hit in JavaScript, from the stored text. FTS5's snippet()

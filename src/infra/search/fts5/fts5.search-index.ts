@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
-import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '../../ports/search-index.ts';
-import { isAppError } from '../../domain/errors.ts';
+import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '../../../ports/search-index.ts';
+import { isAppError } from '../../../domain/errors.ts';
 import { SqliteConnection, isDamaged, unavailable } from './sqlite-connection.ts';
 import { PRAGMAS, ensureSchema, recreate } from './fts5-schema.ts';
 import { chunksById, removeChunk, upsertChunk } from './fts5-writer.ts';

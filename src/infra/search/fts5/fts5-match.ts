@@ -1,4 +1,4 @@
-import type { ParsedQuery } from './query-parser.ts';
+import type { ParsedQuery } from '../query-parser.ts';
 
 /**
  * Builds FTS5 MATCH expressions from a parsed query. Every token goes inside double quotes (an

@@ -1,6 +1,6 @@
 import type { SqliteConnection } from './sqlite-connection.ts';
-import type { QueryWord } from './query-parser.ts';
-import { isVocabularyTerm } from './text-fold.ts';
+import type { QueryWord } from '../query-parser.ts';
+import { isVocabularyTerm } from '../text-fold.ts';
 import { type Candidate, type Term, allowedTypos, deletions, pickCandidates, termDepth } from './typo-candidates.ts';
 
 /**

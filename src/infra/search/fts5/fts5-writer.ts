@@ -1,8 +1,8 @@
-import type { SearchDocument } from '../../ports/search-index.ts';
-import { securityRank } from '../../domain/security-level.ts';
+import type { SearchDocument } from '../../../ports/search-index.ts';
+import { securityRank } from '../../../domain/security-level.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
 import { type VocabularyWriter, sampledForDf } from './fts5-vocabulary.ts';
-import { letterKey, stripMarkers, tokenize } from './text-fold.ts';
+import { letterKey, stripMarkers, tokenize } from '../text-fold.ts';
 
 /**
  * Writes to the embedded index, a chunk of documents per statement: each statement takes the

@@ -1,4 +1,4 @@
-import type { FacetName, SearchResult } from '../../ports/search-index.ts';
+import type { FacetName, SearchResult } from '../../../ports/search-index.ts';
 import { forEachInt } from './int-list.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
 
