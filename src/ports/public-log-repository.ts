@@ -52,6 +52,8 @@ export interface PublicLogRepository {
   /** The head, locked for the rest of the transaction (one sequencer at a time across processes). */
   lockHead(): Promise<StoredHead>;
   head(): Promise<StoredHead>;
+  /** Whether a leaf of this key waits in the queue (by the queue's unique key: one row read at most). */
+  isQueued(key: string): Promise<boolean>;
   /** The oldest queued leaves, in the order they were queued; `logged` when the log holds that key already. */
   queued(limit: number): Promise<{ id: number; key: string; text: string; logged: boolean }[]>;
   /**

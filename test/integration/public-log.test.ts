@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
+import { letterInLog } from '../../src/app/public-log/letter-in-log.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { getText, queueLeaves, readSignedCheckpoint, settleLog } from '../support/public-log.ts';
@@ -112,6 +113,15 @@ for (const target of databaseTargets()) {
       // A checkpoint with a root this log never had: refused, whoever signed it.
       const forged = `sleman.example.go.id/log\n1\n${Buffer.alloc(32).toString('base64')}\n\n\u2014 someone AAAAAAAA\n`;
       expect((await fetch(`${app.url}/log/cosignature`, { method: 'POST', body: forged })).status).to.equal(409);
+    });
+
+    it('says a letter is pending while its leaf waits in the queue, however long the queue (last: it stops the sequencer)', async () => {
+      await app.naskah.logSequencer.stop();
+      const waiting = await queueLeaves(app, 1200, 10_000);
+      // Every one of them, the last ones behind more than a thousand others.
+      const answers = await Promise.all(waiting.map((k) => letterInLog(app.naskah.deps, k)));
+      expect(answers.filter((a) => !a.recorded && a.pending)).to.have.length(1200);
+      expect(await letterInLog(app.naskah.deps, 'e'.repeat(64))).to.deep.equal({ recorded: false, pending: false });
     });
   });
 }

@@ -21,7 +21,7 @@ export type LetterInLog =
  */
 export const letterInLog = async (deps: AppDeps, sha256: string): Promise<LetterInLog> => {
   const leaf = await deps.db.publicLog.leafByKey(sha256);
-  if (!leaf) return { recorded: false, pending: (await deps.db.publicLog.queued(1000)).some((q) => q.key === sha256) };
+  if (!leaf) return { recorded: false, pending: await deps.db.publicLog.isQueued(sha256) };
   const published = await publishedCheckpoint(deps).catch(() => null);
   const cp = published && readCheckpoint(published.note, deps.publicLog.signer);
   if (!published || !cp || leaf.index >= cp.size) return { recorded: true, index: leaf.index, pending: true };

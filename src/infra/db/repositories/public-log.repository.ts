@@ -69,6 +69,9 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_hash = ? ORDER BY leaf_index LIMIT 1', [hash]))[0];
       return r ? toLeaf(r) : null;
     },
+    async isQueued(key) {
+      return (await select('SELECT 1 AS q FROM log_queue WHERE leaf_key = ? LIMIT 1', [key])).length > 0;
+    },
     async leafByKey(key) {
       const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_key = ?', [key]))[0];
       return r ? toLeaf(r) : null;
