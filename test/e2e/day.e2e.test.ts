@@ -228,7 +228,12 @@ describe('a whole office day in Chromium (e2e)', function () {
       await staff.fill('textarea[name=body]', 'Dengan hormat, menindaklanjuti surat Saudara, pemeliharaan jembatan gantung dijadwalkan pada bulan depan.');
     } else {
       // On the phone the new version is a PDF from elsewhere.
-      await staff.check('input[name=revise-mode][value=file]');
+      // Click, then wait for the choice to hold: a render of the page arriving between the click
+      // and the panel's own state update may briefly show the old choice, which check() would
+      // take for a click that did nothing.
+      await staff.click('input[name=revise-mode][value=file]');
+      await staff.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name=revise-mode][value=file]')?.checked === true);
+      await staff.locator('.dispo-card .dropzone input[type=file]').waitFor({ state: 'attached' });
       const draft = Buffer.from(await letterPdf([generateLetter(700 + run)]));
       await staff.setInputFiles('.dispo-card .dropzone input[type=file]', { name: 'konsep-v2.pdf', mimeType: 'application/pdf', buffer: draft });
       await staff.locator('.chosen', { hasText: 'konsep-v2.pdf' }).waitFor();
