@@ -221,7 +221,10 @@ describe('a whole office day in Chromium (e2e)', function () {
     await division.click('button:has-text("Kembalikan")');
     await division.locator('.badge-letter-returned').first().waitFor();
 
-    await staff.goto(`${app.url}${draftPath}`);
+    // Wait for the page to settle (no request for half a second): the names of the people on the
+    // letter arrive after it and re-wrap the details above the form at 360 px, and a click landing
+    // during that shift went to the wrong place on a loaded machine.
+    await staff.goto(`${app.url}${draftPath}`, { waitUntil: 'networkidle' });
     await staff.locator('#revise-title').waitFor();
     await staff.locator('.alert-warn', { hasText: 'Sebutkan jadwal' }).waitFor();
     if (vp === 'desktop') {
