@@ -56,6 +56,11 @@ export interface SearchQuery {
   scope: AccessScope;
   page: number; // 1-based
   limit: number;
+  /**
+   * Count every match even when the engine would estimate the total and facets of a query that
+   * matches much of a large index (see SearchResult.totalEstimated).
+   */
+  exactTotal?: boolean;
 }
 
 export interface SearchHit {
@@ -78,6 +83,8 @@ export interface SearchResult {
   total: number;
   /** Counts among matching visible documents, per value (ignoring paging). */
   facets: Record<FacetName, Record<string, number>>;
+  /** True when total and facets were estimated from a sample of a large match set (not exact). */
+  totalEstimated?: boolean;
 }
 
 /**

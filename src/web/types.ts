@@ -113,6 +113,8 @@ export interface SearchHit {
 export interface SearchResult {
   items: SearchHit[];
   total: number;
+  /** Estimated from a sample: a query matching much of a large index. */
+  totalEstimated?: boolean;
   page: number;
   limit: number;
   facets?: Partial<Record<FacetName, Record<string, number>>>;

@@ -73,8 +73,11 @@ describe('search and access over HTTP (embedded)', function () {
     expect((await api(app, bkdStaff, 'GET', '/api/v1/search?q=mutasi&from=2000-01-01&to=2000-12-31')).body.total).to.equal(0);
     expect((await api(app, bkdStaff, 'GET', '/api/v1/search?q=mutasi&classificationCode=862')).body.total).to.equal(0);
     const page2 = await api(app, bkdStaff, 'GET', '/api/v1/search?q=mutasi&limit=1&page=2');
-    expect(page2.body).to.include({ total: 2, page: 2, limit: 1 });
+    expect(page2.body).to.include({ total: 2, page: 2, limit: 1, totalEstimated: false });
     expect(page2.body.items).to.have.length(1);
+    // A small index counts exactly either way; exactTotal is a boolean or a 422.
+    expect((await api(app, bkdStaff, 'GET', '/api/v1/search?q=mutasi&exactTotal=true')).body).to.include({ total: 2, totalEstimated: false });
+    expectProblem(await api(app, bkdStaff, 'GET', '/api/v1/search?q=mutasi&exactTotal=yes'), 422);
   });
 
   it('answers the same bytes from a unit that may not see the original with 409, revealing nothing of it', async () => {

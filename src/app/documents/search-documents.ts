@@ -14,12 +14,12 @@ export const MAX_QUERY_LENGTH = 500;
 export const searchDocuments = async (
   deps: AppDeps,
   actor: Actor,
-  input: { q: string; page: number; limit: number; filters: SearchFilters },
+  input: { q: string; page: number; limit: number; filters: SearchFilters; exactTotal?: boolean },
 ): Promise<SearchResult & { page: number; limit: number; tookMs: number }> => {
   const started = performance.now();
   const page = Math.min(Math.max(1, input.page), MAX_PAGE);
   const limit = Math.min(Math.max(1, input.limit), MAX_LIMIT);
   const scope = await scopeOf(deps, actor);
-  const result = await deps.search.search({ q: input.q.slice(0, MAX_QUERY_LENGTH), filters: input.filters, scope, page, limit });
+  const result = await deps.search.search({ q: input.q.slice(0, MAX_QUERY_LENGTH), filters: input.filters, scope, page, limit, exactTotal: input.exactTotal === true });
   return { ...result, page, limit, tookMs: Math.round((performance.now() - started) * 10) / 10 };
 };

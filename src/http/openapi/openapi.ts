@@ -84,7 +84,7 @@ export const openApiDocument = (publicUrl: string) => ({
     '/api/v1/search': {
       get: {
         summary: 'Full-text search over the documents the caller may see',
-        parameters: [q('q'), q('page', { type: 'integer', minimum: 1, maximum: 1000 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 }), q('unitCode'), q('classificationCode', { type: 'string', description: 'the code or any refinement of it (800 finds 800.1.2)' }), q('kind', { type: 'string', enum: [...DOCUMENT_KINDS] }), q('retentionPhase', { type: 'string', enum: [...RETENTION_PHASES] }), q('from', { type: 'string', format: 'date' }), q('to', { type: 'string', format: 'date' })],
+        parameters: [q('q'), q('page', { type: 'integer', minimum: 1, maximum: 1000 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 }), q('unitCode'), q('classificationCode', { type: 'string', description: 'the code or any refinement of it (800 finds 800.1.2)' }), q('kind', { type: 'string', enum: [...DOCUMENT_KINDS] }), q('retentionPhase', { type: 'string', enum: [...RETENTION_PHASES] }), q('from', { type: 'string', format: 'date' }), q('to', { type: 'string', format: 'date' }), q('exactTotal', { type: 'boolean', description: 'count every match even where total and facets would be estimated' })],
         responses: { 200: { description: 'hits with highlighted passages (<mark>)', ...json(ref('SearchResult')) }, ...errors(401, 422, 503) },
       },
     },
@@ -112,6 +112,7 @@ export const openApiDocument = (publicUrl: string) => ({
         properties: {
           items: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, kind: { type: 'string' }, highlights: { type: 'array', items: { type: 'string' } }, score: { type: 'number' } } } },
           total: { type: 'integer' },
+          totalEstimated: { type: 'boolean', description: 'total and facets estimated from a sample (a query matching much of a large index); exactTotal=true counts them all' },
           page: { type: 'integer' },
           limit: { type: 'integer' },
           facets: { type: 'object' },

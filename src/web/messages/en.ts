@@ -104,6 +104,7 @@ export const en: Record<MessageKey, string> = {
   'search.label': 'Words, a sender or a letter number',
   'search.placeholder': 'e.g. undangan rapat, 800/123/BKD/2025',
   'search.results': '{n} documents found',
+  'search.resultsAbout': 'About {n} documents found',
   'search.resultsOne': '1 document found',
   'search.none': 'No document matches. Try other words or remove filters.',
   'search.took': 'in {ms} ms',

@@ -103,6 +103,7 @@ export const id = {
   'search.label': 'Kata, pengirim, atau nomor surat',
   'search.placeholder': 'mis. undangan rapat, 800/123/BKD/2025',
   'search.results': '{n} dokumen ditemukan',
+  'search.resultsAbout': 'Sekitar {n} dokumen ditemukan',
   'search.resultsOne': '1 dokumen ditemukan',
   'search.none': 'Tidak ada dokumen yang cocok. Coba kata lain atau hapus penyaring.',
   'search.took': 'dalam {ms} md',

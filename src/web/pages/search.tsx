@@ -137,7 +137,7 @@ export const SearchPage = () => {
             {t('search.title')}
           </h2>
           <p class="result-count" role="status" aria-live="polite">
-            {busy ? t('search.searching') : data ? `${data.total === 1 ? t('search.resultsOne') : t('search.results', { n: data.total })} ${t('search.took', { ms: data.tookMs })}` : ''}
+            {busy ? t('search.searching') : data ? `${data.totalEstimated ? t('search.resultsAbout', { n: data.total }) : data.total === 1 ? t('search.resultsOne') : t('search.results', { n: data.total })} ${t('search.took', { ms: data.tookMs })}` : ''}
           </p>
           <ErrorBox error={results.error} onRetry={results.reload} />
           {data ? (

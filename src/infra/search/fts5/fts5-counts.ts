@@ -4,6 +4,7 @@ import { type FacetKeys, countKeys } from './fts5-facets.ts';
 import { forEachInt } from './int-list.ts';
 import type { DocAttrs } from './fts5-doc-attrs.ts';
 import { type DayRange, type KeyRules, whereDate } from './fts5-search-sql.ts';
+import { DEFAULT_SAMPLE_LIMITS, type SampleLimits, coveredRows, sampleMatches, sampleWindows } from './fts5-sample.ts';
 
 /**
  * Totals and facet counts of the visible matches of a query, computed in two parts:
@@ -16,6 +17,9 @@ import { type DayRange, type KeyRules, whereDate } from './fts5-search-sql.ts';
  *    common words many users type are counted once per change of the index;
  * 2. the user's own reader grants (a few rows), looked up among those shared matches and added
  *    where the scope does not already cover the key.
+ *
+ * On a big index, a query matching a large share of it is counted on a sample (fts5-sample.ts)
+ * unless the caller asks for the exact count: the histogram is scaled up and marked estimated.
  */
 export class MatchCounts {
   private readonly cache = new Map<string, Histogram>();
@@ -24,6 +28,7 @@ export class MatchCounts {
   constructor(
     private readonly facetKeys: FacetKeys,
     private readonly attrs: DocAttrs,
+    private readonly limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
   ) {}
 
   /**
@@ -40,39 +45,70 @@ export class MatchCounts {
     this.version = version;
   }
 
-  /** Total and facets of the visible matches of `match` (all documents when null), after prepare(). */
-  async count(db: SqliteConnection, match: string | null, range: DayRange, rules: KeyRules): Promise<Pick<SearchResult, 'total' | 'facets'>> {
-    const [{ histogram, shared: sharedMatches }, grants] = await Promise.all([this.histogram(db, match, range), this.grants(db, rules)]);
+  /**
+   * Total and facets of the visible matches of `match` (all documents when null), after prepare();
+   * `totalEstimated` when they were scaled up from a sample (never when `exact`).
+   */
+  async count(
+    db: SqliteConnection,
+    match: string | null,
+    range: DayRange,
+    rules: KeyRules,
+    exact = false,
+  ): Promise<Pick<SearchResult, 'total' | 'facets' | 'totalEstimated'>> {
+    const [found, grants] = await Promise.all([this.histogram(db, match, range, exact), this.grants(db, rules)]);
+    const { histogram } = found;
     await this.facetKeys.ensure(db, histogram.keys());
     const counts = new Map<number, number>();
     for (const [id, n] of histogram) if (this.facetKeys.test(id, rules.inScope)) counts.set(id, n);
+    // From a sample, a granted match found in it stands for `scale` of them, like every other.
     for (const doc of grants) {
-      if (!contains(sharedMatches, doc)) continue;
+      if (!contains(found.shared, doc)) continue;
       const id = this.attrs.keyOf(doc);
       // Already counted when the scope covers the key; otherwise visible only as a reader.
       if (this.facetKeys.test(id, rules.inScope) || !this.facetKeys.test(id, rules.passes)) continue;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+      counts.set(id, (counts.get(id) ?? 0) + found.scale);
     }
-    return this.facetKeys.summarize(counts);
+    if (found.scale !== 1) for (const [id, n] of counts) counts.set(id, Math.max(1, Math.round(n)));
+    const summary = this.facetKeys.summarize(counts);
+    return found.estimated ? { ...summary, totalEstimated: true } : summary;
   }
 
-  private async histogram(db: SqliteConnection, match: string | null, range: DayRange): Promise<Histogram> {
-    const key = JSON.stringify([match, range]);
+  private async histogram(db: SqliteConnection, match: string | null, range: DayRange, exact: boolean): Promise<Histogram> {
+    const key = JSON.stringify([match, range, exact]);
     const hit = this.cache.get(key);
     if (hit) {
       this.cache.delete(key); // most recently used last, for the LRU below
       this.cache.set(key, hit);
       return hit;
     }
-    const histogram = match === null ? await this.all(db, range) : await this.matching(db, match, range);
+    const histogram = match === null ? await this.all(db, range) : await this.matching(db, match, range, exact);
     this.cache.set(key, histogram);
     if (this.cache.size > CACHED_MATCHES) this.cache.delete(this.cache.keys().next().value as string);
     return histogram;
   }
 
-  private async matching(db: SqliteConnection, match: string, range: DayRange): Promise<Histogram> {
+  /** Exact on small indexes, small match sets and on demand; else the scaled-up sample. */
+  private async matching(db: SqliteConnection, match: string, range: DayRange, exact: boolean): Promise<Histogram> {
+    const span = this.attrs.span();
+    if (!exact && span > this.limits.exactUpToRows) {
+      const windows = sampleWindows(span, this.limits.sampleRows);
+      const sampled = this.tally(await sampleMatches(db, match, windows), range);
+      const scale = span / coveredRows(windows);
+      let predicted = 0;
+      for (const n of sampled.histogram.values()) predicted += n * scale;
+      if (predicted > this.limits.exactUpToMatches) {
+        const histogram = new Map<number, number>();
+        for (const [id, n] of sampled.histogram) histogram.set(id, n * scale);
+        return { histogram, shared: sampled.shared, estimated: true, scale };
+      }
+    }
     const row = await db.get<{ ids: string | null }>('SELECT group_concat(rowid) AS ids FROM fts WHERE fts MATCH ?', [match]);
-    const csv = row?.ids ?? '';
+    return this.tally(row?.ids ?? '', range);
+  }
+
+  /** Matches per facet key (within the dates) of a comma-separated list of rowids. */
+  private tally(csv: string, range: DayRange): Histogram {
     const tally: number[] = [];
     const shared: number[] = [];
     const dated = range.from !== null || range.to !== null;
@@ -101,7 +137,7 @@ export class MatchCounts {
     }
     const histogram = new Map<number, number>();
     tally.forEach((count, id) => histogram.set(id, count));
-    return { histogram, shared: Int32Array.from(shared).sort() };
+    return { histogram, shared: Int32Array.from(shared).sort(), estimated: false, scale: 1 };
   }
 
   /** The empty query: every document (removed ones linger in DocAttrs, so this reads the table). */
@@ -113,7 +149,7 @@ export class MatchCounts {
     );
     const shared: number[] = [];
     forEachInt(row?.shared ?? '', (n) => shared.push(n));
-    return { histogram: countKeys(row?.keys ?? ''), shared: Int32Array.from(shared).sort() };
+    return { histogram: countKeys(row?.keys ?? ''), shared: Int32Array.from(shared).sort(), estimated: false, scale: 1 };
   }
 
   /** The documents that name the user as a reader. */
@@ -128,6 +164,10 @@ export class MatchCounts {
 interface Histogram {
   histogram: Map<number, number>;
   shared: Int32Array;
+  /** Scaled up from a sample; `shared` then holds only the sample's. */
+  estimated: boolean;
+  /** Matches each sampled one stands for (1 when exact); counts are rounded after summing. */
+  scale: number;
 }
 
 // Histograms kept: one entry per facet key plus 4 bytes per shared match (5 % of a million

@@ -35,6 +35,11 @@ export class DocAttrs {
     }
   }
 
+  /** How many rowids have been handed out (they run from -1 down to the lowest). */
+  span(): number {
+    return -this.lowest;
+  }
+
   /** Facet key of a document, or 0 when unknown. */
   keyOf(n: number): number {
     const i = -n;

@@ -64,7 +64,7 @@ export const searchFts5 = async (
   const where = whereVisible(rules, whereDate(range), facetKeys);
   const [rows, counted] = await Promise.all([
     offset === null ? Promise.resolve([]) : fetchPage(readers[0], tiers, where, parsed.letterKeys, limit, offset),
-    counts.count(readers[1], match, range, rules),
+    counts.count(readers[1], match, range, rules, query.exactTotal === true),
   ]);
   return { items: await toHits(readers[0], rows, marks), ...counted };
 };

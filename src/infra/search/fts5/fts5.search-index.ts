@@ -9,10 +9,13 @@ import { FacetKeys } from './fts5-facets.ts';
 import { VocabularyWriter } from './fts5-vocabulary.ts';
 import { MatchCounts } from './fts5-counts.ts';
 import { DocAttrs } from './fts5-doc-attrs.ts';
+import { DEFAULT_SAMPLE_LIMITS, type SampleLimits } from './fts5-sample.ts';
 
 /** Where the embedded index lives: one SQLite file of its own (plus its -wal and -shm). */
 export interface Fts5SearchIndexOptions {
   file: string;
+  /** When a query's total and facets are estimated from a sample (tests set small ones). */
+  sampleLimits?: SampleLimits;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface Fts5SearchIndexOptions {
  * One connection writes (behind a lock, one IMMEDIATE transaction per call); two read, so a
  * query's page and its counts run side by side and searches never wait for indexing (WAL).
  */
-export const createFts5SearchIndex = (opts: Fts5SearchIndexOptions): SearchIndex => new Fts5SearchIndex(opts.file);
+export const createFts5SearchIndex = (opts: Fts5SearchIndexOptions): SearchIndex => new Fts5SearchIndex(opts.file, opts.sampleLimits ?? DEFAULT_SAMPLE_LIMITS);
 
 interface Connections {
   writer: SqliteConnection;
@@ -32,9 +35,14 @@ class Fts5SearchIndex implements SearchIndex {
   private writeLock: Promise<unknown> = Promise.resolve();
   private facetKeys = new FacetKeys();
   private readonly vocabulary = new VocabularyWriter();
-  private counts = new MatchCounts(this.facetKeys, new DocAttrs());
+  private counts: MatchCounts;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly sampleLimits: SampleLimits,
+  ) {
+    this.counts = new MatchCounts(this.facetKeys, new DocAttrs(), sampleLimits);
+  }
 
   init(): Promise<void> {
     return this.connections().then(() => undefined);
@@ -115,7 +123,7 @@ class Fts5SearchIndex implements SearchIndex {
     const opened = this.opened;
     this.opened = null;
     this.facetKeys = new FacetKeys();
-    this.counts = new MatchCounts(this.facetKeys, new DocAttrs());
+    this.counts = new MatchCounts(this.facetKeys, new DocAttrs(), this.sampleLimits);
     const c = await opened?.catch(() => null);
     if (!c) return;
     await Promise.all([c.writer, ...c.readers].map((conn) => conn.close().catch(() => undefined)));
