@@ -3,9 +3,14 @@
  * message-digest and signing-certificate-v2 signed attributes (ETSI EN 319 122 / RFC 5035), and
  * parsing and checking one. Whatever holds the key signs (a SigningKey: in-process, a token or a
  * remote service); the signature is checked against the certificate before the CMS is used.
- * Structures are asn1js, assembled with `tlv` where exact bytes must be kept: the reader is
- * strict DER with offsets into the original bytes (a verifier must see exactly what was signed,
- * including the unsigned parts), which pkijs's parse-and-re-encode does not give.
+ *
+ * Hand-written rather than pkijs. Building, by measurement: pkijs assembles the same
+ * bytes (test/unit/infra/signing/cms-pkijs-reference.test.ts checks it, byte for byte) but takes
+ * 17–23 ms per CMS against 1.7–2.7 ms here (2 cores), because every certificate and CRL carried
+ * is parsed into asn1js objects and encoded again, where `tlv` copies the DER; a signing that
+ * lost the race for its letter number builds its CMS while holding the number counter.
+ * Reading, for a feature pkijs lacks: strict DER with offsets into the original bytes (der-reader.ts), so the verifier
+ * sees exactly what was signed, unsigned parts included, which parse-and-re-encode does not give.
  */
 import { createHash, verify } from 'node:crypto';
 import * as asn1js from 'asn1js';
