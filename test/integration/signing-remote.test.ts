@@ -104,6 +104,21 @@ for (const target of databaseTargets()) {
       });
     }
 
+    it("the provider's certificate is the official's certificate here: GET shows it (source remote), and once revoked here it signs nothing", async () => {
+      const shown = await api(app, app.adminToken, 'GET', `/api/v1/users/${p.kepala!.id}/certificate`);
+      expect(shown.status, JSON.stringify(shown.body)).to.equal(200);
+      expect(shown.body).to.include({ source: 'remote', status: 'active', sha256: service.signerSha256 });
+      expect((await api(app, app.adminToken, 'DELETE', `/api/v1/users/${p.kepala!.id}/certificate`, { reason: 'pindah jabatan' })).status).to.equal(200);
+      const letterId = await approvedLetter(app, p.konseptor!, p.kepala!);
+      const before = await signingState(app, p.konseptor!, letterId);
+      const signedBefore = service.signed();
+      const r = await sign(app, p.kepala!, letterId, { pin: PASSPHRASE, totp: app.nextTotp('kepala') });
+      expectProblem(r, 422);
+      expect(String(r.body.type)).to.match(/\/certificate-revoked$/);
+      expect(service.signed()).to.equal(signedBefore);
+      expect(await signingState(app, p.konseptor!, letterId)).to.deep.equal(before);
+    });
+
     it('a service that is gone is a 503 before anything is tried', async () => {
       const letterId = await approvedLetter(app, p.konseptor!, p.kepala!);
       const before = await signingState(app, p.konseptor!, letterId);
