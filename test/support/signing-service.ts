@@ -9,8 +9,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCertificateAuthority } from '../../src/infra/signing/node-crypto.certificate-authority.ts';
 
-/** How the service behaves for /sign: answers, answers 500, or holds the request without answering. */
-export type ServiceMode = 'ok' | 'failing' | 'hanging';
+/** How the service behaves for /sign: answers, answers 500, holds the request without answering, or has locked the signer (423). */
+export type ServiceMode = 'ok' | 'failing' | 'hanging' | 'locked';
 
 export interface TestSigningService {
   url: string;
@@ -63,6 +63,7 @@ export const startSigningService = async (o: { nik: string; passphrase: string; 
       if (req.url !== '/sign') return answer(res, 404);
       if (service.mode === 'failing') return answer(res, 500, { error: 'HSM tidak tersedia' });
       if (service.mode === 'hanging') return void held.add(res);
+      if (service.mode === 'locked') return answer(res, 423, { error: 'Akun dikunci' });
       if (body.passphrase !== o.passphrase) return answer(res, 403, { error: 'Passphrase salah' });
       const digest = Buffer.from(body.digest ?? '', 'base64');
       if (body.digestAlgorithm !== 'SHA-256' || digest.length !== 32) return answer(res, 400, { error: 'digest' });

@@ -82,6 +82,22 @@ describe('signing contract: key stores (a key kept here, a provider’s remote s
     });
   }
 
+  it('remote: an unknown NIK is a 422 for the signer, a signer the provider locked a 403, nothing signed', async () => {
+    const store = (nik: string) => createRemoteKeyStore({ url: service.url, niks: new Map([['kepala', nik]]), officeWide: false, timeoutMs: 2000 }, createLocalKeyStore());
+    const unknown = await store('3404015201809999').externalCertificates({ userId: 'u1', username: 'kepala' }).catch((e: unknown) => e);
+    expect(unknown).to.be.instanceOf(AppError).and.include({ code: 'invalid', problemType: 'no-certificate' });
+    const signedBefore = service.signed();
+    const stored = await stores[1]!.stored();
+    service.mode = 'locked';
+    try {
+      const { key } = await store(NIK).open({ userId: 'u1', username: 'kepala' }, stored, PASSPHRASE);
+      expect(await key.sign(Buffer.from('x'), 'sha256WithRSA').catch((e: unknown) => e)).to.be.instanceOf(AppError).and.include({ code: 'forbidden', problemType: 'signer-locked' });
+    } finally {
+      service.mode = 'ok';
+    }
+    expect(service.signed()).to.equal(signedBefore);
+  });
+
   it('remote, office-wide: an official without a NIK cannot sign (422), one without the office-wide scope keeps the local key', async () => {
     const opts = { url: service.url, niks: new Map([['kepala', NIK]]), timeoutMs: 2000 };
     const err = await createRemoteKeyStore({ ...opts, officeWide: true }, createLocalKeyStore())
