@@ -30,6 +30,7 @@ import { createSigningAdapters } from '../../src/infra/signing/signing.adapters.
 import { cmsAndContent } from '../../test/contract/signing/signing-world.ts';
 import { startTsa } from '../../test/support/tsa.ts';
 import { type Bench, type BenchFigure, median } from './figure.ts';
+import { inMemorySigningKey } from '../../src/infra/signing/local.signing-key.ts';
 
 const run = promisify(execFile);
 const HOUR = 3600_000;
@@ -93,7 +94,7 @@ const bench: Bench = async ({ quick }) => {
       await stampOnce();
       stampMs.push(performance.now() - t);
     }
-    const signed = await s.signer.sign(stamped, official);
+    const signed = await s.signer.sign(stamped, inMemorySigningKey(official));
     const check = await s.verifier.verify(signed.pdf, [root.certificate]);
     if (!check.valid) throw new Error(`the bench letter does not verify: ${JSON.stringify(check)}`);
     log(`letter: ${letter.pages} page, rendered ${letter.pdf.length} B, stamped ${stamped.pdf.length} B, signed ${signed.pdf.length} B`);
@@ -110,14 +111,14 @@ const bench: Bench = async ({ quick }) => {
     const opensslVerify = `openssl cms -verify -binary -inform DER -in ${f('sig.der')} -content ${f('content.bin')} -CAfile ${f('root.pem')} -purpose any -out /dev/null 2>/dev/null`;
 
     for (let i = 0; i < 20; i++) {
-      await s.signer.sign(stamped, official);
+      await s.signer.sign(stamped, inMemorySigningKey(official));
       await s.verifier.verify(signed.pdf, [root.certificate]);
     }
     const ours = { sign: [] as number[], verify: [] as number[] };
     const cli = { sign: [] as number[], verify: [] as number[] };
     for (let r = 0; r < rounds; r++) {
       let t = performance.now();
-      for (let i = 0; i < perRound; i++) await s.signer.sign(stamped, official);
+      for (let i = 0; i < perRound; i++) await s.signer.sign(stamped, inMemorySigningKey(official));
       ours.sign.push(perRound / ((performance.now() - t) / 1000));
       cli.sign.push(cliPerRound / (await shellLoop(cliPerRound, opensslSign)));
       t = performance.now();
@@ -164,7 +165,7 @@ const bench: Bench = async ({ quick }) => {
       const tsMs: number[] = [];
       for (let i = 0; i < (quick ? 3 : 10); i++) {
         const t = performance.now();
-        await tsSigner.sign(stamped, official);
+        await tsSigner.sign(stamped, inMemorySigningKey(official));
         tsMs.push(performance.now() - t);
       }
       figures.push({ name: 'sign with RFC 3161 timestamp (local openssl ts authority), median', value: median(tsMs), unit: 'ms', note: 'mostly the authority starting openssl per request' });

@@ -10,6 +10,7 @@ import type { SecretSealer } from '../ports/secret-sealer.ts';
 import type { Database } from '../ports/repositories.ts';
 import type { LetterRenderer } from '../ports/letter-renderer.ts';
 import type { CertificateAuthority, LetterStamper, PdfSigner, PdfVerifier } from '../ports/pdf-signing.ts';
+import type { SigningKeyStore } from '../ports/signing-key.ts';
 import type { SearchIndex } from '../ports/search-index.ts';
 import type { StagingArea } from '../ports/staging-area.ts';
 import type { TextExtractor } from '../ports/text-extractor.ts';
@@ -34,7 +35,7 @@ export interface AppDeps {
   qr: QrCodeRenderer;
   letterRenderer: LetterRenderer;
   /** The signing engine: certificates, the visible block with its QR code, PAdES signatures, verification. */
-  signing: { ca: CertificateAuthority; stamper: LetterStamper; signer: PdfSigner; verifier: PdfVerifier };
+  signing: { ca: CertificateAuthority; stamper: LetterStamper; signer: PdfSigner; verifier: PdfVerifier; keys: SigningKeyStore };
   /** What the office CA's root key is locked under at rest (CA_KEY_PASSPHRASE, or a secret kept under DATA_DIR). */
   caKeySecret: string;
   /** Encrypts TOTP seeds for the database (TOTP_SECRET_KEY, or a key kept under DATA_DIR). */

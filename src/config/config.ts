@@ -3,6 +3,16 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SECURITY_LEVELS, type SecurityLevel } from '../domain/security-level.ts';
 
+/** See Config.remoteSigner and the remote signer adapter's header for the HTTP contract. */
+export interface RemoteSignerConfig {
+  url: string;
+  /** username (lower case) → NIK. */
+  niks: Map<string, string>;
+  officeWide: boolean;
+  token?: string;
+  timeoutMs: number;
+}
+
 /** Typed configuration. Every backend is chosen here; code above the adapters never checks env. */
 export interface Config {
   port: number;
@@ -45,6 +55,11 @@ export interface Config {
   reminders: { scanSeconds: number; timeZone: string };
   /** RFC 3161 timestamp authority for signatures (PAdES B-T); absent: signatures carry no timestamp (B-B). */
   timestampUrl?: string;
+  /**
+   * A provider's remote signing service (REMOTE_SIGNER_*): the officials listed by username with
+   * their NIK sign through it, or (officeWide) every official. Absent: every key is kept here.
+   */
+  remoteSigner?: RemoteSignerConfig;
   /**
    * What the office CA's root key is locked under at rest (CA_KEY_PASSPHRASE). Absent: a random
    * secret generated once into DATA_DIR/secrets (fine for one machine; set it for several).
@@ -170,6 +185,14 @@ const schema = z.object({
     .refine(isTimeZone, 'an IANA time zone such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)')
     .default('Asia/Jakarta'),
   TSA_URL: z.string().refine((s) => /^https?:\/\/[^/]+/.test(s) && URL.canParse(s), 'an http(s) URL of an RFC 3161 timestamp authority').optional(),
+  REMOTE_SIGNER_URL: z.string().refine((s) => /^https?:\/\/[^/]+/.test(s) && URL.canParse(s), "an http(s) URL of a provider's remote signing service").optional(),
+  REMOTE_SIGNER_USERS: z
+    .string()
+    .refine((s) => s.split(',').every((e) => !e.trim() || /^[^:\s]+:\d{16}$/.test(e.trim())), 'comma-separated username:NIK pairs (a NIK is 16 digits), e.g. kepala:3404012345678901')
+    .default(''),
+  REMOTE_SIGNER_SCOPE: z.enum(['users', 'office']).default('users'),
+  REMOTE_SIGNER_TOKEN: z.string().min(1).max(4096).optional(),
+  REMOTE_SIGNER_TIMEOUT_MS: int(100, 300_000).default(15_000),
   CA_KEY_PASSPHRASE: z.string().min(16, 'at least 16 characters (a long random secret)').max(1024).optional(),
   TOTP_SECRET_KEY: z.string().min(32, 'at least 32 characters (a long random secret, e.g. openssl rand -base64 32)').max(1024).optional(),
   BACKUP_DIR: z.string().min(1).optional(),
@@ -261,6 +284,22 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     ...(e.SMTP_URL && e.MAIL_FROM ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } } : {}),
     reminders: { scanSeconds: e.REMINDER_SCAN_SECONDS, timeZone: e.OFFICE_TIMEZONE },
     ...(e.TSA_URL ? { timestampUrl: e.TSA_URL } : {}),
+    ...(e.REMOTE_SIGNER_URL
+      ? {
+          remoteSigner: {
+            url: e.REMOTE_SIGNER_URL.replace(/\/+$/, ''),
+            niks: new Map(
+              e.REMOTE_SIGNER_USERS.split(',')
+                .map((p) => p.trim())
+                .filter(Boolean)
+                .map((p) => [p.split(':')[0]!.toLowerCase(), p.split(':')[1]!] as const),
+            ),
+            officeWide: e.REMOTE_SIGNER_SCOPE === 'office',
+            timeoutMs: e.REMOTE_SIGNER_TIMEOUT_MS,
+            ...(e.REMOTE_SIGNER_TOKEN ? { token: e.REMOTE_SIGNER_TOKEN } : {}),
+          },
+        }
+      : {}),
     ...(e.CA_KEY_PASSPHRASE ? { caKeyPassphrase: e.CA_KEY_PASSPHRASE } : {}),
     ...(e.TOTP_SECRET_KEY ? { totpSecretKey: e.TOTP_SECRET_KEY } : {}),
     ...(e.CLAMD_SOCKET ? { clamd: { address: parseClamdAddress(e.CLAMD_SOCKET)!, timeoutMs: e.CLAMD_TIMEOUT_MS } } : {}),

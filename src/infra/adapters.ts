@@ -69,7 +69,7 @@ export const openAdapters = async (config: Config) => {
     commonPasswords: fxaCommonPasswords(),
     qr: qrcodeRenderer(),
     letterRenderer: createPdfLibLetterRenderer(),
-    signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}) }),
+    signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}), ...(config.remoteSigner ? { remoteSigner: config.remoteSigner } : {}) }),
     caKeySecret: await officeCaSecret(config),
     totpSecrets,
     malware: config.clamd ? createClamdMalwareScanner(config.clamd) : noMalwareScanner(),

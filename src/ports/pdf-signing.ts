@@ -2,7 +2,9 @@
  * Electronic signatures (TTE) on outgoing letters: the certificates, the visible block, the
  * PAdES signature and its verification. Four ports, one flow:
  *
- *   LetterStamper.stamp(draft) → PdfSigner.sign(stamped, credential) → PdfVerifier.verify(signed, anchors)
+ *   LetterStamper.stamp(draft) → PdfSigner.sign(stamped, key) → PdfVerifier.verify(signed, anchors)
+ *
+ * What signs is a SigningKey (signing-key.ts): the PdfSigner never holds a private key.
  *
  * Certificates travel as DER bytes, keys as Node's own `KeyObject`; nothing here names a vendor.
  * Errors the caller may branch on are the AppError subclasses in domain/signing/errors.ts.
@@ -11,6 +13,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { PageArea } from './letter-renderer.ts';
+import type { SigningKey } from './signing-key.ts';
 
 /** One X.509 certificate, DER-encoded. */
 export type CertificateDer = Uint8Array;
@@ -213,10 +216,11 @@ export interface PdfSigner {
    * single-revision stamper output with exactly one empty signature field (it is never signed
    * twice); CertificateUnusableError when a certificate in the chain is expired or not yet valid
    * at `signedAt`, or the signer's certificate is not for signing; AppError `invalid` when the
-   * key does not match the certificate; AppError `unavailable` (problemType
+   * key does not match the certificate (its signature is checked against the certificate);
+   * whatever the key's own sign() rejects with (a refused secret, a service down); AppError `unavailable` (problemType
    * `timestamp-unavailable`) when the configured timestamp authority fails (no silent downgrade).
    */
-  sign(stamped: StampedLetter, credential: SigningCredential, options?: SignOptions): Promise<SignedPdf>;
+  sign(stamped: StampedLetter, key: SigningKey, options?: SignOptions): Promise<SignedPdf>;
 }
 
 /** One signature as found in the file. */

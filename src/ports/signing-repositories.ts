@@ -30,7 +30,8 @@ export interface TrustAnchorRecord {
   addedAt: Date;
 }
 
-export type CertificateSource = 'office' | 'imported';
+/** `remote`: the key stays at a provider's signing service; Naskah keeps only the certificate (lockedKey empty). */
+export type CertificateSource = 'office' | 'imported' | 'remote';
 
 /** An official's signing certificate and their key, locked under their PIN. */
 export interface SigningCertificateRecord {
@@ -49,6 +50,7 @@ export interface SigningCertificateRecord {
   certificate: CertificateDer;
   /** Issuers nearest first, ending at the root. */
   chain: CertificateDer[];
+  /** CertificateAuthority.lockKey's output; empty for a `remote` certificate. */
   lockedKey: string;
   /** True while it is the user's current certificate (one per user); false once replaced or revoked. */
   current: boolean;

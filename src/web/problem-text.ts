@@ -41,6 +41,8 @@ export interface ProblemText {
 /** Problem types precise enough to say more than their status does. */
 const KIND_HEADLINES: Record<string, MessageKey> = {
   'wrong-pin': 'sign.wrongPin',
+  'wrong-passphrase': 'sign.wrongPassphrase',
+  'signing-service-unavailable': 'sign.serviceDown',
   'totp-invalid': 'sign.wrongCode',
   'totp-required': 'sign.needCode',
   'totp-enrolment-required': 'sign.needTotp',

@@ -17,12 +17,12 @@ export interface OfficeCa {
 
 export type CertificateStatus = 'active' | 'expired' | 'not_yet_valid' | 'revoked' | 'replaced';
 
-/** An official's signing certificate; `office` ones the office CA issued, `imported` ones came from a provider's PKCS#12. */
+/** An official's signing certificate; `office` ones the office CA issued, `imported` ones came from a provider's PKCS#12; `remote` ones sign at a provider's signing service. */
 export interface SigningCertificate {
   id: string;
   userId: string;
   status: CertificateStatus;
-  source: 'office' | 'imported';
+  source: 'office' | 'imported' | 'remote';
   serial: string;
   commonName: string;
   title: string | null;

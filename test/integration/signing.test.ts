@@ -6,6 +6,7 @@ import { api, expectProblem, upload } from '../support/http.ts';
 import { type NssTrust, nssTrusting, pdfText, qpdfCheck } from '../support/nss.ts';
 import { type TestApp, startTestApp, waitForDocument } from '../support/test-app.ts';
 import { approvedLetter, everything, issueCertificate, OUT, type Person, person, setUpUnits, sign, signedPdf, signingState, verifyUpload } from '../support/sign-office.ts';
+import { inMemorySigningKey } from '../../src/infra/signing/local.signing-key.ts';
 
 const PIN = '482915';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -193,7 +194,7 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
     const { officeWithOfficial, plainLetter } = await import('../support/signing-fixtures.ts');
     const foreign = await officeWithOfficial(signing.ca, 'Pejabat Lain');
     const stamped = await signing.stamper.stamp((await plainLetter()).pdf, { name: 'Pejabat Lain', title: 'Kepala', date: '1 Maret 2025', letterNumber: '1/X/2025', verifyCode: 'LAIN1234' });
-    const signedElsewhere = await signing.signer.sign(stamped, foreign.official);
+    const signedElsewhere = await signing.signer.sign(stamped, inMemorySigningKey(foreign.official));
     const v = await verifyUpload(app, signedElsewhere.pdf);
     expect(v.body).to.deep.include({ valid: false, modifiedAfterSigning: false });
     expect((v.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ intact: true, coversWholeDocument: true, trusted: false });

@@ -66,7 +66,7 @@ export const sealMinutes = async (deps: AppDeps, m: MinutesInput): Promise<Docum
   const signed = await makeSignedPdf(
     deps,
     { pdf: rendered.pdf, area: rendered.signatureArea, numberArea: rendered.numberArea, name: seal.commonName, title: SEAL_TITLE, nip: null, dateText: printedTime(at, deps.officeTimeZone) },
-    credential,
+    deps.signing.keys.inMemory(credential),
     { letterNumber: m.number, code, at, anchors: await trustAnchorCertificates(deps), officeName: office, crls: await revocationListsFor(deps, credential) },
   );
   const staged = await deps.staging.write(Readable.from([Buffer.from(signed.pdf)]), { maxBytes: deps.limits.uploadMaxBytes });

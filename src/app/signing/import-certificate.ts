@@ -35,5 +35,5 @@ export const importCertificate = async (deps: AppDeps, actor: Actor, userId: str
   if (problem) throw new CertificateUnusableError(problem.reason, problem.detail);
   if (credential.chain.length > 8) throw new AppError('invalid', 'the PKCS#12 carries too long a certificate chain');
   await proveCredential(deps, credential, now);
-  return recordCertificate(deps, actor, user, credential, { source: 'imported', pin: input.pin, title: input.title ?? info.title, nip: nip ?? info.nip });
+  return recordCertificate(deps, actor, user, credential, { source: 'imported', lockedKey: await deps.signing.ca.lockKey(credential.privateKey, input.pin), title: input.title ?? info.title, nip: nip ?? info.nip });
 };

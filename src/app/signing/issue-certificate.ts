@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { SigningCredential } from '../../ports/pdf-signing.ts';
+import type { CertificateDer } from '../../ports/pdf-signing.ts';
 import type { UserRecord } from '../../ports/repositories.ts';
 import type { CertificateSource, SigningCertificateRecord } from '../../ports/signing-repositories.ts';
 import type { AppDeps } from '../deps.ts';
@@ -10,6 +10,7 @@ import { crlUrlOf } from './office-crl.ts';
 import { BACKDATE_MS, ensureOfficeCa, officeName, openOfficeCa, requireSigningAdmin } from './office-ca.ts';
 
 const DAY = 24 * 3600_000;
+const AUDIT_ACTION: Record<CertificateSource, string> = { office: 'admin.certificate_issue', imported: 'admin.certificate_import', remote: 'signing.certificate_from_provider' };
 /** Officials' certificates run two years; a new one replaces the old (a promotion changes the title anyway). */
 const CERTIFICATE_DAYS = 730;
 
@@ -20,7 +21,7 @@ export interface IssueInput {
 }
 
 /**
- * Locks the credential's key under the official's PIN and makes it their current certificate
+ * Makes `credential` (its key already locked, or none for a key a provider holds) the official's current certificate
  * (the one before is replaced, not revoked: letters it signed stay valid), with its audit entry,
  * in one transaction. No secret (PIN, key, passphrase) goes into the audit details.
  */
@@ -28,8 +29,8 @@ export const recordCertificate = async (
   deps: AppDeps,
   actor: Actor,
   user: UserRecord,
-  credential: SigningCredential,
-  o: { source: CertificateSource; pin: string; title: string | null; nip: string | null },
+  credential: { certificate: CertificateDer; chain: CertificateDer[] },
+  o: { source: CertificateSource; lockedKey: string; title: string | null; nip: string | null },
 ) => {
   const info = deps.signing.ca.describe(credential.certificate);
   const now = deps.clock.now();
@@ -48,7 +49,7 @@ export const recordCertificate = async (
     notAfter: info.notAfter,
     certificate: credential.certificate,
     chain: credential.chain,
-    lockedKey: await deps.signing.ca.lockKey(credential.privateKey, o.pin),
+    lockedKey: o.lockedKey,
     current: true,
     revokedAt: null,
     revokedBy: null,
@@ -65,7 +66,7 @@ export const recordCertificate = async (
     await tx.audit.append({
       at: now,
       actorId: actor.id,
-      action: o.source === 'office' ? 'admin.certificate_issue' : 'admin.certificate_import',
+      action: AUDIT_ACTION[o.source],
       targetType: 'user',
       targetId: user.id,
       details: { certificateId: record.id, serial: record.serial, sha256: record.sha256, issuer: record.issuer, notAfter: record.notAfter.toISOString(), replaced: before?.id ?? null },
@@ -95,5 +96,5 @@ export const issueCertificate = async (deps: AppDeps, actor: Actor, userId: stri
     // Readers and other offices learn of a revocation from the list published there.
     crlUrl: crlUrlOf(deps.publicUrl),
   });
-  return recordCertificate(deps, actor, user, credential, { source: 'office', pin: input.pin, title: input.title ?? null, nip });
+  return recordCertificate(deps, actor, user, credential, { source: 'office', lockedKey: await deps.signing.ca.lockKey(credential.privateKey, input.pin), title: input.title ?? null, nip });
 };

@@ -14,6 +14,7 @@ import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../ou
 import { visibleOutgoing } from '../outgoing/read-outgoing.ts';
 import { officeName } from './office-ca.ts';
 import { type LetterToSign, makeSignedPdf, prepareLetter, type SignedLetterPdf } from './signed-letter-pdf.ts';
+import { recordProviderCertificate } from './provider-certificate.ts';
 import { requireSecondFactorInput, unlockSigningKey, usableCertificate } from './signing-credential.ts';
 import { trustAnchorCertificates } from './trust-anchors.ts';
 import { revocationListsFor } from './validation-data.ts';
@@ -66,9 +67,10 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
   if (!hasRole(actor, 'official')) throw new AppError('forbidden', 'only officials sign letters; you no longer hold that role');
   assertApproved(letter);
   const at = deps.clock.now();
-  const cert = await usableCertificate(deps, actor.id, at);
   const user = await deps.db.users.findById(actor.id);
   if (!user) throw new AppError('unauthenticated', 'the account no longer exists');
+  await recordProviderCertificate(deps, actor, user);
+  const cert = await usableCertificate(deps, actor.id, at);
   const totp = requireSecondFactorInput(user, input.totp);
 
   const holder = randomUUID();
@@ -78,16 +80,18 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
     const fresh = await deps.db.outgoing.findById(id);
     if (!fresh) throw new AppError('not_found', 'no such letter');
     assertApproved(fresh);
-    const credential = await unlockSigningKey(deps, actor, user, cert, { pin: input.pin, totp, letterId: id, ip: ctx.ip });
+    const unlocked = await unlockSigningKey(deps, actor, user, cert, { pin: input.pin, totp, letterId: id, ip: ctx.ip });
     const prepared = await prepareLetter(deps, fresh, user, cert, at);
     const year = letterNumberYear(deps, at);
     await prepareLetterNumber(deps, fresh, year);
-    const common = { code: newVerificationCode(), at, anchors: await trustAnchorCertificates(deps), officeName: await officeName(deps), crls: await revocationListsFor(deps, credential) };
-    const make = (letterNumber: string) => makeSignedPdf(deps, prepared, credential, { ...common, letterNumber });
+    const common = { code: newVerificationCode(), at, anchors: await trustAnchorCertificates(deps), officeName: await officeName(deps), crls: await revocationListsFor(deps, cert) };
+    const make = (letterNumber: string) => makeSignedPdf(deps, prepared, unlocked.key, { ...common, letterNumber });
     const commit = committer(deps, actor, fresh, prepared, cert, { code: common.code, holder, at });
 
     const predicted = (await deps.db.signedLetters.counterValue(letterNumberScope(fresh.unitCode, year))) + 1;
-    const guess = await make(formatLetterNumber(fresh.classificationCode, predicted, fresh.unitCode, year));
+    // A secret only the signing proves (a remote passphrase) is refused here, outside any transaction.
+    const guess = await make(formatLetterNumber(fresh.classificationCode, predicted, fresh.unitCode, year)).catch(unlocked.refused);
+    await unlocked.accepted();
     const guessKey = await storePdf(deps, guess);
     try {
       return signed(

@@ -4,7 +4,8 @@ import { sha256Hex } from './office-ca.ts';
 import { calendarDateIn, wallClock } from '../../domain/office-time.ts';
 import { indonesianDate } from '../../domain/outgoing-rules.ts';
 import type { PageArea } from '../../ports/letter-renderer.ts';
-import type { CertificateDer, SignedPdf, SigningCredential } from '../../ports/pdf-signing.ts';
+import type { CertificateDer, SignedPdf } from '../../ports/pdf-signing.ts';
+import type { SigningKey } from '../../ports/signing-key.ts';
 import type { UserRecord } from '../../ports/repositories.ts';
 import type { SigningCertificateRecord } from '../../ports/signing-repositories.ts';
 import type { AppDeps } from '../deps.ts';
@@ -68,7 +69,7 @@ export interface SignedLetterPdf extends SignedPdf {
 
 /**
  * Stamps the block (QR code to `/verify/<code>`, name, title, NIP, time, number), signs once
- * with the revocation lists `crls` inside the signature (see revocationListsFor), and checks the
+ * with `key` (held here or by a provider's signing service), with the revocation lists `crls` inside the signature (see revocationListsFor), and checks the
  * result with the office's own verifier and trust anchors: a letter that would not verify (an
  * untrusted timestamp authority, a clock far off) is never issued. Pure computation plus the
  * timestamp request: no database.
@@ -76,7 +77,7 @@ export interface SignedLetterPdf extends SignedPdf {
 export const makeSignedPdf = async (
   deps: AppDeps,
   letter: LetterToSign,
-  credential: SigningCredential,
+  key: SigningKey,
   o: { letterNumber: string; code: string; at: Date; anchors: CertificateDer[]; officeName: string; crls: Uint8Array[] },
 ): Promise<SignedLetterPdf> => {
   const stamped = await deps.signing.stamper.stamp(
@@ -84,7 +85,7 @@ export const makeSignedPdf = async (
     { name: letter.name, title: letter.title, nip: letter.nip, date: letter.dateText, letterNumber: o.letterNumber, verifyCode: o.code },
     { ...(letter.area ? { area: letter.area } : {}), ...(letter.numberArea ? { numberArea: letter.numberArea } : {}) },
   );
-  const signed = await deps.signing.signer.sign(stamped, credential, { signedAt: o.at, reason: `Surat ${o.letterNumber}`, location: o.officeName, crls: o.crls });
+  const signed = await deps.signing.signer.sign(stamped, key, { signedAt: o.at, reason: `Surat ${o.letterNumber}`, location: o.officeName, crls: o.crls });
   const report = await deps.signing.verifier.verify(signed.pdf, o.anchors);
   if (!report.valid) {
     const problems = report.signatures.flatMap((s) => s.problems);

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { BackoffPolicy } from '../../domain/login-backoff.ts';
 import { assertCanSign } from '../../domain/signing/certificate-validity.ts';
 import { CertificateUnusableError } from '../../domain/signing/errors.ts';
-import type { SigningCredential } from '../../ports/pdf-signing.ts';
+import type { SigningKey } from '../../ports/signing-key.ts';
 import type { UserRecord } from '../../ports/repositories.ts';
 import type { SigningCertificateRecord } from '../../ports/signing-repositories.ts';
 import type { AppDeps } from '../deps.ts';
@@ -44,12 +44,29 @@ export const requireSecondFactorInput = (user: UserRecord, totp: string | undefi
   return totp;
 };
 
+/** An opened key, and how the signing reports what became of the signer's secret. */
+export interface UnlockedKey {
+  key: SigningKey;
+  /**
+   * After the first signature: the secret was right (a remote service checks the passphrase
+   * only when it signs, so only then are the failures forgiven).
+   */
+  accepted(): Promise<void>;
+  /**
+   * For an error of the first signature: a refused passphrase is counted, audited and answered
+   * like a wrong PIN (403); any other error is thrown as it is (and, when the secret was not
+   * proved yet, the attempt is given back: an outage is not a wrong guess).
+   */
+  refused(e: unknown): Promise<never>;
+}
+
 /**
  * Opens the signer's key: the attempt is counted against `pin:<userId>` first (429 while
- * locked), then the second factor is spent (a code works once), then the PIN opens the key.
+ * locked), then the second factor is spent (a code works once), then the PIN opens the key
+ * (a key kept here) or is kept as the passphrase the provider's service checks when it signs.
  * The code comes first so that without the phone nobody learns whether a PIN is right. A wrong
- * code or PIN locks the key for as long as the failures call for and is audited; nothing else
- * changes. Returns the credential; the key lives only in memory.
+ * code, PIN or passphrase locks the key for as long as the failures call for and is audited;
+ * nothing else changes. The key lives only in memory.
  */
 export const unlockSigningKey = async (
   deps: AppDeps,
@@ -57,7 +74,7 @@ export const unlockSigningKey = async (
   user: UserRecord,
   cert: SigningCertificateRecord,
   input: { pin: string; totp: string; letterId: string; ip: string | undefined },
-): Promise<SigningCredential> => {
+): Promise<UnlockedKey> => {
   const keys = [pinThrottleKey(user.id)];
   let counts: Map<string, number>;
   try {
@@ -83,10 +100,24 @@ export const unlockSigningKey = async (
   if (!(await checkSecondFactor(deps, user, input.totp))) {
     await refuse('totp', new AppError('forbidden', 'the code is wrong, expired or already used', { problemType: 'totp-invalid', errors: [{ field: 'totp', message: 'wrong, expired or used' }] }));
   }
-  const privateKey = await deps.signing.ca.unlockKey(cert.lockedKey, input.pin).catch(async (e: unknown) => {
+  const refusedSecret = async (e: unknown): Promise<never> => {
     if (e instanceof AppError && e.problemType === 'wrong-pin') await refuse('pin', new AppError('forbidden', 'the PIN is wrong', { problemType: 'wrong-pin', errors: [{ field: 'pin', message: 'wrong PIN' }] }));
+    if (e instanceof AppError && e.problemType === 'wrong-passphrase') {
+      await refuse('pin', new AppError('forbidden', "the provider's signing service refused the passphrase (send it as pin)", { problemType: 'wrong-passphrase', errors: [{ field: 'pin', message: 'wrong passphrase' }] }));
+    }
     throw e;
-  });
-  await settleSuccess(deps, keys);
-  return { privateKey, certificate: cert.certificate, chain: cert.chain };
+  };
+  const signer = { userId: user.id, username: user.username };
+  const opened = await deps.signing.keys.open(signer, cert, input.pin).catch(refusedSecret);
+  if (opened.secretChecked) await settleSuccess(deps, keys);
+  return {
+    key: opened.key,
+    accepted: async () => (opened.secretChecked ? undefined : settleSuccess(deps, keys)),
+    async refused(e) {
+      if (opened.secretChecked) throw e;
+      // The secret was neither proved nor refused (the service is down): the attempt is given back, not counted.
+      if (!(e instanceof AppError && (e.problemType === 'wrong-pin' || e.problemType === 'wrong-passphrase'))) await deps.db.loginThrottle.forgive(keys[0]!.key).catch(() => undefined);
+      return refusedSecret(e);
+    },
+  };
 };

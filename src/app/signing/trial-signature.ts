@@ -26,7 +26,7 @@ export const proveCredential = async (deps: AppDeps, credential: SigningCredenti
     renderedAt: at,
   });
   const stamped = await deps.signing.stamper.stamp(letter.pdf, { name: 'Uji', title: 'Uji', date: '-', letterNumber: 'UJI', verifyCode: `uji${key}` }, { area: letter.signatureArea });
-  const signed = await deps.signing.signer.sign(stamped, credential, { signedAt: at });
+  const signed = await deps.signing.signer.sign(stamped, deps.signing.keys.inMemory(credential), { signedAt: at });
   const report = await deps.signing.verifier.verify(signed.pdf, await trustAnchorCertificates(deps));
   const sig = report.signatures[0];
   if (!sig?.intact) throw new AppError('invalid', `a test signature with this certificate does not verify: ${sig?.problems.join('; ') || 'no signature'}`, { problemType: 'certificate-unusable' });

@@ -1,4 +1,4 @@
-import type { SigningCredential } from '../../ports/pdf-signing.ts';
+import type { CertificateDer } from '../../ports/pdf-signing.ts';
 import type { AppDeps } from '../deps.ts';
 import { officeCrl } from './office-crl.ts';
 
@@ -13,7 +13,7 @@ import { officeCrl } from './office-crl.ts';
  * there before the digest is signed, and making it reads the database and opens the CA key,
  * which the signing transaction (holding the letter-number counter) should not wait for.
  */
-export const revocationListsFor = async (deps: AppDeps, credential: SigningCredential): Promise<Uint8Array[]> => {
+export const revocationListsFor = async (deps: AppDeps, credential: { chain: CertificateDer[] }): Promise<Uint8Array[]> => {
   const ca = await deps.db.certificates.officeCa();
   const issuer = credential.chain[0];
   const officeIssued = !!ca && !!issuer && Buffer.from(issuer).equals(Buffer.from(ca.certificate));

@@ -8,6 +8,14 @@ export class WrongPinError extends AppError {
   }
 }
 
+/** A provider's signing service refused the signer's passphrase (nothing was signed). */
+export class WrongPassphraseError extends AppError {
+  constructor() {
+    super('forbidden', 'the signing service refused the passphrase', { problemType: 'wrong-passphrase' });
+    this.name = 'WrongPassphraseError';
+  }
+}
+
 /** A PKCS#12 file that cannot be read: wrong password, damaged, or without a key and its certificate. */
 export class Pkcs12Error extends AppError {
   constructor(detail: string, cause?: unknown) {

@@ -99,7 +99,7 @@ export const signingSchemas = {
     id: str,
     userId: str,
     status: { type: 'string', enum: ['active', 'expired', 'not_yet_valid', 'revoked', 'replaced'] },
-    source: { type: 'string', enum: ['office', 'imported'] },
+    source: { type: 'string', enum: ['office', 'imported', 'remote'] },
     serial: str,
     commonName: str,
     title: nullable('string'),

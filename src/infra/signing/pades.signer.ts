@@ -7,13 +7,12 @@
  * CMS, hex, into the placeholder. Revocation data for long-term validation rides inside that CMS
  * (no later revision), so the signature keeps covering the whole file.
  */
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { AppError } from '../../domain/errors.ts';
 import { assertCanSign } from '../../domain/signing/certificate-validity.ts';
-import type { PdfSigner, SignedPdf, SigningCredential, SignOptions, StampedLetter } from '../../ports/pdf-signing.ts';
-import { sameBytes } from './asn1.ts';
-import { certView } from './certificate-view.ts';
+import type { CertificateDer, PdfSigner, SignedPdf, SignOptions, StampedLetter } from '../../ports/pdf-signing.ts';
+import type { SigningKey } from '../../ports/signing-key.ts';
 import { buildDetachedCms } from './cms.ts';
 import { requestTimestamp } from './rfc3161.timestamp-client.ts';
 import { describeCertificate } from './x509.ts';
@@ -43,17 +42,11 @@ const emptySignatureField = (doc: PDFDocument): PDFDict => {
   return field;
 };
 
-const keySpkis = new WeakMap<KeyObject, Uint8Array>();
-const keyMatches = (c: SigningCredential): boolean => {
-  let spki = keySpkis.get(c.privateKey);
-  if (!spki) keySpkis.set(c.privateKey, (spki = createPublicKey(c.privateKey).export({ type: 'spki', format: 'der' })));
-  return sameBytes(spki, certView(c.certificate).x509.publicKey.export({ type: 'spki', format: 'der' }));
-};
-
 /** One attempt: placeholder of `room` bytes, save, byte range, CMS; `needed` when the CMS did not fit. */
 const signOnce = async (
   input: Uint8Array,
-  credential: SigningCredential,
+  key: SigningKey,
+  certificates: CertificateDer[],
   options: SignOptions,
   signedAt: Date,
   room: number,
@@ -97,9 +90,9 @@ const signOnce = async (
   const timestampUrl = opts.timestampUrl;
   const cms = await buildDetachedCms({
     digest,
-    certificate: credential.certificate,
-    chain: credential.chain,
-    privateKey: credential.privateKey,
+    certificate: certificates[0]!,
+    chain: certificates.slice(1),
+    key,
     ...(options.crls?.length ? { crls: options.crls } : {}),
     ...(timestampUrl ? { timestamp: (value: Uint8Array) => requestTimestamp(timestampUrl, value, opts.timestampTimeoutMs) } : {}),
   });
@@ -113,21 +106,21 @@ const signOnce = async (
  * the first attempt (12 KiB; a bigger token costs a second attempt).
  */
 export const createPadesSigner = (opts: { timestampUrl?: string; timestampTimeoutMs?: number; timestampRoom?: number; now?: () => Date } = {}): PdfSigner => ({
-  async sign(stamped: StampedLetter, credential: SigningCredential, options: SignOptions = {}): Promise<SignedPdf> {
+  async sign(stamped: StampedLetter, key: SigningKey, options: SignOptions = {}): Promise<SignedPdf> {
     const signedAt = options.signedAt ?? (opts.now ?? (() => new Date()))();
-    const signer = describeCertificate(credential.certificate);
-    assertCanSign(signer, credential.chain.map(describeCertificate), signedAt);
-    if (!keyMatches(credential)) throw new AppError('invalid', 'the private key does not belong to the certificate');
+    const certificates = await key.certificates();
+    if (!certificates[0]) throw new AppError('invalid', 'the signing key names no certificate');
+    assertCanSign(describeCertificate(certificates[0]), certificates.slice(1).map(describeCertificate), signedAt);
 
     const input = Buffer.from(stamped.pdf.buffer, stamped.pdf.byteOffset, stamped.pdf.byteLength);
     if (count(input, '%%EOF') !== 1 || count(input, 'startxref') !== 1) throw notStamped('it has more than one revision');
     if (count(input, '/ByteRange') !== 0) throw notStamped('it already carries a signature');
-    const certBytes = [credential.certificate, ...credential.chain].reduce((n, c) => n + c.length, 0);
+    const certBytes = certificates.reduce((n, c) => n + c.length, 0);
     // Each CRL travels twice: in SignedData's crls and in the signed adbe-revocationInfoArchival.
     const crlBytes = 2 * (options.crls ?? []).reduce((n, c) => n + c.length, 0);
     let room = Math.ceil((certBytes + crlBytes + 2048 + (opts.timestampUrl ? (opts.timestampRoom ?? TIMESTAMP_ROOM) : 0)) / 1024) * 1024;
     for (let attempt = 0; ; attempt++) {
-      const result = await signOnce(stamped.pdf, credential, options, signedAt, room, opts);
+      const result = await signOnce(stamped.pdf, key, certificates, options, signedAt, room, opts);
       if (result.pdf) return { pdf: result.pdf, sha256: createHash('sha256').update(result.pdf).digest('hex'), signedAt, timestamped: !!opts.timestampUrl };
       // A bigger chain or token than guessed: once more with room for it (a new timestamp too).
       if (attempt > 0) throw new Error(`the signature (${result.needed} bytes) does not fit its placeholder (${room})`);

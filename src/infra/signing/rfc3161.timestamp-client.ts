@@ -1,12 +1,14 @@
 /**
  * RFC 3161 timestamps over a signature value (the PAdES B-T signature-time-stamp): the request
- * built with asn1js, sent with fetch, and the answer checked (status, nonce, message imprint)
- * before it is embedded. Also reads TSTInfo for the verifier.
+ * built and the answer's status read with pkijs (TimeStampReq, TimeStampResp), sent with fetch,
+ * and the token checked (nonce, message imprint) before it is embedded, as the authority sent
+ * it. The token and TSTInfo are read with the strict reader (der-reader.ts), as the verifier does.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import { AppError } from '../../domain/errors.ts';
-import { algorithm, children, der, DIGEST_BY_OID, OID, parse, raw, sameBytes } from './asn1.ts';
+import { children, der, DIGEST_BY_OID, OID, parse, raw, sameBytes } from './asn1.ts';
 import { childrenOf, contentOf, generalizedTime, is, octetsOf, oidOfNode, readDer, TAGS } from './der-reader.ts';
 import { parseSignedData } from './cms.ts';
 
@@ -43,14 +45,12 @@ export const requestTimestamp = async (url: string, signatureValue: Uint8Array, 
   nonceBytes[0]! &= 0x7f;
   nonceBytes[0]! |= 0x01;
   const request = der(
-    new asn1js.Sequence({
-      value: [
-        new asn1js.Integer({ value: 1 }),
-        new asn1js.Sequence({ value: [algorithm(OID.sha256), new asn1js.OctetString({ valueHex: imprint })] }),
-        new asn1js.Integer({ valueHex: nonceBytes }),
-        new asn1js.Boolean({ value: true }),
-      ],
-    }),
+    new pkijs.TimeStampReq({
+      version: 1,
+      messageImprint: new pkijs.MessageImprint({ hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() }), hashedMessage: new asn1js.OctetString({ valueHex: imprint }) }),
+      nonce: new asn1js.Integer({ valueHex: nonceBytes }),
+      certReq: true,
+    }).toSchema(),
   );
   let body: Uint8Array;
   try {
@@ -63,10 +63,11 @@ export const requestTimestamp = async (url: string, signatureValue: Uint8Array, 
   }
   let token: Uint8Array;
   try {
-    const [statusInfo, tokenEl] = children(parse(body, 'TimeStampResp'));
-    const status = children(statusInfo)[0];
-    const code = status instanceof asn1js.Integer ? status.valueBlock.valueDec : -1;
-    if (code !== 0 && code !== 1) throw unavailable(`it refused the request (status ${code})`);
+    const top = parse(body, 'TimeStampResp');
+    const code = new pkijs.TimeStampResp({ schema: top }).status.status;
+    if (code !== pkijs.PKIStatus.granted && code !== pkijs.PKIStatus.grantedWithMods) throw unavailable(`it refused the request (status ${code})`);
+    // The token as the authority sent it (its signature covers these bytes), not re-encoded.
+    const tokenEl = children(top)[1];
     if (!tokenEl) throw unavailable('no token in the answer');
     token = new Uint8Array(raw(tokenEl));
     const sd = parseSignedData(token);

@@ -35,6 +35,7 @@ export const enAdmin: Record<keyof typeof idAdmin, string> = {
   'certs.issuer': 'Issuer',
   'certs.source.office': 'Office CA',
   'certs.source.imported': 'Provider (imported)',
+  'certs.source.remote': 'Provider (signing service)',
   'certs.revokedOn': 'Revoked {at}',
   'certs.reasonWas': 'Reason: {reason}',
   'certs.disabled': 'Account disabled',

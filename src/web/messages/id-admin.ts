@@ -33,6 +33,7 @@ export const idAdmin = {
   'certs.issuer': 'Penerbit',
   'certs.source.office': 'CA kantor',
   'certs.source.imported': 'Penyelenggara (diimpor)',
+  'certs.source.remote': 'Penyelenggara (layanan tanda tangan)',
   'certs.revokedOn': 'Dicabut {at}',
   'certs.reasonWas': 'Alasan: {reason}',
   'certs.disabled': 'Akun nonaktif',

@@ -17,6 +17,8 @@ const enc = encodeURIComponent;
 const signProblem = (e: unknown): string | null => {
   if (!(e instanceof ApiError)) return null;
   if (e.kind === 'wrong-pin') return t('sign.wrongPin');
+  if (e.kind === 'wrong-passphrase') return t('sign.wrongPassphrase');
+  if (e.kind === 'signing-service-unavailable') return t('sign.serviceDown');
   if (e.kind === 'totp-invalid') return t('sign.wrongCode');
   if (e.kind === 'totp-required') return t('sign.needCode');
   if (e.kind === 'totp-enrolment-required') return t('sign.needTotp');
@@ -96,7 +98,7 @@ export const OutgoingSignPage = ({ params }: PageProps) => {
             <h2 id="sign-form-title">{t('sign.confirm')}</h2>
             <p>{t('sign.intro')}</p>
             <form onSubmit={submit}>
-              <Field label={t('sign.pin')} required hint={t('sign.pinHint')} error={apiError?.kind === 'wrong-pin' ? t('sign.wrongPin') : undefined}>
+              <Field label={t('sign.pin')} required hint={t('sign.pinHint')} error={apiError?.kind === 'wrong-pin' ? t('sign.wrongPin') : apiError?.kind === 'wrong-passphrase' ? t('sign.wrongPassphrase') : undefined}>
                 {(p) => <input {...p} name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={64} value={pin} onInput={(e) => setPin(e.currentTarget.value)} />}
               </Field>
               <Field label={t('sign.code')} required hint={t('login.totpHint')} error={apiError?.kind === 'totp-invalid' ? t('sign.wrongCode') : undefined}>

@@ -14,6 +14,7 @@ import { qpdfCheck } from '../../support/nss.ts';
 import { appendIncrementalUpdate, OFFICE, plainLetter } from '../../support/signing-fixtures.ts';
 import { startTsa, type TestTsa } from '../../support/tsa.ts';
 import { cmsAndContent, opensslCms, PUBLIC_URL, signatureLayout, signingWorld, type SigningWorld } from './signing-world.ts';
+import { inMemorySigningKey } from '../../../src/infra/signing/local.signing-key.ts';
 
 const run = promisify(execFile);
 const HOUR = 3600_000;
@@ -32,7 +33,7 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
 
   before(async () => {
     w = await signingWorld();
-    signed = await w.signer.sign(w.letterA, w.official, { reason: 'Persetujuan surat keluar', location: 'Kota Contoh' });
+    signed = await w.signer.sign(w.letterA, inMemorySigningKey(w.official), { reason: 'Persetujuan surat keluar', location: 'Kota Contoh' });
   });
   after(() => w?.close());
 
@@ -117,7 +118,7 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
       });
       const stamped = await w.stamper.stamp(letter.pdf, { name: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Kepala Badan', nip: '197803152005012003', date: '5 Maret 2025', letterNumber: '800/17/BKD/2025', verifyCode: 'R3ND3R01' }, { area: letter.signatureArea, numberArea: letter.numberArea });
       expect(stamped.verifyUrl).to.equal(`${PUBLIC_URL}/verify/R3ND3R01`);
-      const out = await w.signer.sign(stamped, w.official);
+      const out = await w.signer.sign(stamped, inMemorySigningKey(w.official));
       const r = await w.nss.pdfsig(out.pdf);
       expect(r.stdout).to.contain('Signature is Valid.');
       expect(r.stdout).to.contain('Total document signed');
@@ -129,26 +130,26 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
   describe('signing refuses', () => {
     it('a PDF the stamper did not write, one already signed, one with an update appended', async () => {
       const { pdf } = await plainLetter();
-      await expectNotStamped(w.signer.sign({ ...w.letterA, pdf }, w.official), /exactly one form field/);
-      await expectNotStamped(w.signer.sign({ ...w.letterA, pdf: signed.pdf }, w.official), /more than one revision|already carries a signature|already signed/);
+      await expectNotStamped(w.signer.sign({ ...w.letterA, pdf }, inMemorySigningKey(w.official)), /exactly one form field/);
+      await expectNotStamped(w.signer.sign({ ...w.letterA, pdf: signed.pdf }, inMemorySigningKey(w.official)), /more than one revision|already carries a signature|already signed/);
       const updated = await appendIncrementalUpdate(w.letterA.pdf, new Map([[900, '<< /S /JavaScript /JS (app.alert(1)) >>']]));
-      await expectNotStamped(w.signer.sign({ ...w.letterA, pdf: updated }, w.official), /more than one revision/);
-      await expectNotStamped(w.signer.sign({ ...w.letterA, pdf: Buffer.from('no pdf') }, w.official), /readable PDF|revision/);
+      await expectNotStamped(w.signer.sign({ ...w.letterA, pdf: updated }, inMemorySigningKey(w.official)), /more than one revision/);
+      await expectNotStamped(w.signer.sign({ ...w.letterA, pdf: Buffer.from('no pdf') }, inMemorySigningKey(w.official)), /readable PDF|revision/);
     });
 
     it('an expired or not yet valid certificate, a CA certificate, a key that is not the certificate’s', async () => {
       const expired = await w.ca.issue(w.root, { subject: { name: 'Pejabat Lama', organization: OFFICE }, notBefore: new Date(Date.now() - 50 * 60_000), notAfter: new Date(Date.now() - 30 * 60_000) });
-      const err = await w.signer.sign(w.letterA, expired).catch((e: unknown) => e);
+      const err = await w.signer.sign(w.letterA, inMemorySigningKey(expired)).catch((e: unknown) => e);
       expect(err).to.be.instanceOf(CertificateUnusableError);
       expect((err as CertificateUnusableError).reason).to.equal('expired');
       const future = await w.ca.issue(w.root, { subject: { name: 'Pejabat Baru', organization: OFFICE }, notBefore: new Date(Date.now() + DAY), notAfter: new Date(Date.now() + 2 * DAY) });
-      expect(((await w.signer.sign(w.letterA, future).catch((e: unknown) => e)) as CertificateUnusableError).reason).to.equal('not-yet-valid');
-      expect(((await w.signer.sign(w.letterA, w.root).catch((e: unknown) => e)) as CertificateUnusableError).reason).to.equal('not-for-signing');
+      expect(((await w.signer.sign(w.letterA, inMemorySigningKey(future)).catch((e: unknown) => e)) as CertificateUnusableError).reason).to.equal('not-yet-valid');
+      expect(((await w.signer.sign(w.letterA, inMemorySigningKey(w.root)).catch((e: unknown) => e)) as CertificateUnusableError).reason).to.equal('not-for-signing');
       const mismatched = { ...w.official, privateKey: expired.privateKey };
-      const e2 = await w.signer.sign(w.letterA, mismatched).catch((e: unknown) => e);
+      const e2 = await w.signer.sign(w.letterA, inMemorySigningKey(mismatched)).catch((e: unknown) => e);
       expect((e2 as AppError).detail).to.match(/does not belong to the certificate/);
       // Validity is judged at the signing time asked for.
-      const atPast = await w.signer.sign(w.letterA, expired, { signedAt: new Date(Date.now() - 40 * 60_000) });
+      const atPast = await w.signer.sign(w.letterA, inMemorySigningKey(expired), { signedAt: new Date(Date.now() - 40 * 60_000) });
       expect((await w.verifier.verify(atPast.pdf, [w.root.certificate])).signatures[0]!.trusted).to.equal(true);
     });
   });
@@ -159,7 +160,7 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
       try {
         await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-subj', '/O=Tidak Dikenal/CN=Penanda Tangan Mandiri', '-days', '2', '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation']);
         const self = { privateKey: createPrivateKey(await readFile(path.join(dir, 'k.pem'))), certificate: w.ca.fromPem(await readFile(path.join(dir, 'c.pem'), 'utf8'))[0]!, chain: [] };
-        const out = await w.signer.sign(w.letterB, self);
+        const out = await w.signer.sign(w.letterB, inMemorySigningKey(self));
         const r = await w.verifier.verify(out.pdf, [w.root.certificate]);
         expect(r.valid).to.equal(false);
         expect(r.modifiedAfterSigning).to.equal(false);
@@ -177,7 +178,7 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
     it('a chain to another root: intact, not trusted; with that root as anchor: valid', async () => {
       const otherRoot = await w.ca.createRoot({ subject: { name: 'Root CA Kabupaten Lain', organization: 'Pemerintah Kabupaten Lain' }, notBefore: new Date(Date.now() - HOUR), notAfter: new Date(Date.now() + 30 * DAY) });
       const stranger = await w.ca.issue(otherRoot, { subject: { name: 'Pejabat Lain', organization: 'Pemerintah Kabupaten Lain' }, notBefore: new Date(Date.now() - HOUR), notAfter: new Date(Date.now() + 10 * DAY) });
-      const out = await w.signer.sign(w.letterB, stranger);
+      const out = await w.signer.sign(w.letterB, inMemorySigningKey(stranger));
       const r = await w.verifier.verify(out.pdf, [w.root.certificate]);
       expect(r.signatures[0]).to.deep.include({ intact: true, trusted: false });
       expect(r.valid).to.equal(false);
@@ -193,7 +194,7 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
         await writeFile(f('chain.pem'), w.ca.toPem(w.root.certificate));
         await run('openssl', ['pkcs12', '-export', '-legacy', '-inkey', f('key.pem'), '-in', f('cert.pem'), '-certfile', f('chain.pem'), '-out', f('o.p12'), '-passout', 'pass:PIN-rahasia']);
         const cred = await w.ca.readPkcs12(await readFile(f('o.p12')), 'PIN-rahasia');
-        const out = await w.signer.sign(w.letterB, cred);
+        const out = await w.signer.sign(w.letterB, inMemorySigningKey(cred));
         expect((await w.nss.pdfsig(out.pdf)).stdout).to.contain('Signature is Valid.');
         expect((await w.verifier.verify(out.pdf, [w.root.certificate])).valid).to.equal(true);
       } finally {
@@ -211,7 +212,7 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
 
     it('embeds an RFC 3161 token over the signature value; verified, signedAt is the token time', async () => {
       const before = Date.now();
-      const out = await createPadesSigner({ timestampUrl: tsa.url }).sign(w.letterA, w.official);
+      const out = await createPadesSigner({ timestampUrl: tsa.url }).sign(w.letterA, inMemorySigningKey(w.official));
       expect(out.timestamped).to.equal(true);
       expect(tsa.answered()).to.equal(1);
       const r = await w.verifier.verify(out.pdf, [w.root.certificate, tsa.rootDer]);
@@ -229,7 +230,7 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
     });
 
     it('without the authority among the anchors: intact, not timestamped, not valid', async () => {
-      const out = await createPadesSigner({ timestampUrl: tsa.url }).sign(w.letterA, w.official);
+      const out = await createPadesSigner({ timestampUrl: tsa.url }).sign(w.letterA, inMemorySigningKey(w.official));
       const r = await w.verifier.verify(out.pdf, [w.root.certificate]);
       expect(r.signatures[0]).to.deep.include({ intact: true, timestamped: false, trusted: true });
       expect(r.signatures[0]!.problems.join()).to.match(/timestamp: authority/);
@@ -238,7 +239,7 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
 
     it('a token bigger than the room kept for it: signed again with more room, still valid', async () => {
       const answered = tsa.answered();
-      const out = await createPadesSigner({ timestampUrl: tsa.url, timestampRoom: 0 }).sign(w.letterB, w.official);
+      const out = await createPadesSigner({ timestampUrl: tsa.url, timestampRoom: 0 }).sign(w.letterB, inMemorySigningKey(w.official));
       expect(tsa.answered() - answered).to.equal(2);
       expect((await w.verifier.verify(out.pdf, [w.root.certificate, tsa.rootDer])).valid).to.equal(true);
       expect((await w.nss.pdfsig(out.pdf)).stdout).to.contain('Total document signed');
@@ -246,7 +247,7 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
 
     it('an authority that does not answer fails the signing (no silent downgrade)', async () => {
       const down = createPadesSigner({ timestampUrl: 'http://127.0.0.1:9/tsa', timestampTimeoutMs: 2000 });
-      const err = await down.sign(w.letterA, w.official).catch((e: unknown) => e);
+      const err = await down.sign(w.letterA, inMemorySigningKey(w.official)).catch((e: unknown) => e);
       expect(err).to.be.instanceOf(AppError);
       expect((err as AppError).code).to.equal('unavailable');
       expect((err as AppError).problemType).to.equal('timestamp-unavailable');

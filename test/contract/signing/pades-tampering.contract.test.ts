@@ -5,6 +5,7 @@ import { pdfText } from '../../support/nss.ts';
 import { addAnnotationUpdate, changeTextUpdate } from '../../support/signing-fixtures.ts';
 import { startTsa, type TestTsa } from '../../support/tsa.ts';
 import { signatureLayout, signingWorld, withByteRange, type SigningWorld } from './signing-world.ts';
+import { inMemorySigningKey } from '../../../src/infra/signing/local.signing-key.ts';
 
 /** The verifier must never call a changed file valid, and must say it was modified. */
 const expectModified = (r: VerificationReport, why?: RegExp) => {
@@ -37,9 +38,9 @@ describe('signing contract: a changed file is never valid', function () {
     w = await signingWorld();
     tsa = await startTsa();
     anchors = [w.root.certificate, tsa.rootDer];
-    a = await w.signer.sign(w.letterA, w.official);
-    b = await w.signer.sign(w.letterB, w.official);
-    stamped = await createPadesSigner({ timestampUrl: tsa.url }).sign(w.letterA, w.official);
+    a = await w.signer.sign(w.letterA, inMemorySigningKey(w.official));
+    b = await w.signer.sign(w.letterB, inMemorySigningKey(w.official));
+    stamped = await createPadesSigner({ timestampUrl: tsa.url }).sign(w.letterA, inMemorySigningKey(w.official));
     for (const f of [a, b, stamped]) expect((await w.verifier.verify(f.pdf, anchors)).valid).to.equal(true);
   });
   after(async () => {

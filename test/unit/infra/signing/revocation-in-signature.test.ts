@@ -16,6 +16,7 @@ import { findSignatures } from '../../../../src/infra/signing/pdf-signature-scan
 import type { SigningCredential, StampedLetter } from '../../../../src/ports/pdf-signing.ts';
 import { officeWithOfficial, plainLetter } from '../../../support/signing-fixtures.ts';
 import { startTsa } from '../../../support/tsa.ts';
+import { inMemorySigningKey } from '../../../../src/infra/signing/local.signing-key.ts';
 
 const DAY = 24 * 3600_000;
 const ca = createCertificateAuthority();
@@ -40,7 +41,7 @@ describe('signing: revocation data inside the signature (CMS crls, adbe-revocati
   let official: SigningCredential;
   let stamped: StampedLetter;
   let crl: Uint8Array;
-  const signWith = async (crls: Uint8Array[]) => (await createPadesSigner().sign(stamped, official, { crls })).pdf;
+  const signWith = async (crls: Uint8Array[]) => (await createPadesSigner().sign(stamped, inMemorySigningKey(official), { crls })).pdf;
 
   before(async () => {
     ({ root, official } = await officeWithOfficial(ca));
@@ -131,7 +132,7 @@ describe('signing: revocation data inside the signature (CMS crls, adbe-revocati
     // A placeholder too small costs a second attempt, and so a second timestamp request.
     const tsa = await startTsa();
     try {
-      const signed = (await createPadesSigner({ timestampUrl: tsa.url }).sign(stamped, official, { crls: [big] })).pdf;
+      const signed = (await createPadesSigner({ timestampUrl: tsa.url }).sign(stamped, inMemorySigningKey(official), { crls: [big] })).pdf;
       expect(tsa.answered()).to.equal(1);
       const r = await verifier.verify(signed, [root.certificate, tsa.rootDer], afterExpiry());
       expect(r.signatures[0], JSON.stringify(r.signatures[0])).to.deep.include({ intact: true, timestamped: true, ltv: true, problems: [] });
