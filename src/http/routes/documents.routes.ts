@@ -5,15 +5,14 @@ import { editDocument } from '../../app/documents/edit-document.ts';
 import { getBatch } from '../../app/documents/get-batch.ts';
 import { importBatch } from '../../app/documents/import-batch.ts';
 import { presentDocument } from '../../app/documents/present-document.ts';
-import { getCorrections, getDocumentDetail, getText, openContent } from '../../app/documents/read-documents.ts';
+import { getCorrections, getDocumentDetail, getText } from '../../app/documents/read-documents.ts';
 import { requireUploader } from '../../app/documents/store-original.ts';
 import { uploadDocument } from '../../app/documents/upload-document.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { AppError } from '../../domain/errors.ts';
-import { extensionFor } from '../../domain/file-types.ts';
 import { acceptUpload, discardUploads } from '../middleware/upload.ts';
 import { code, isoDate, parse } from '../validate.ts';
-import { contentDisposition } from '../content-disposition.ts';
+import { sendDocumentContent } from '../send-content.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 
 const tags = z
@@ -94,14 +93,7 @@ export const documentsRoutes = (deps: AppDeps): Router => {
   });
 
   r.get('/documents/:id/content', async (req, res) => {
-    const { document, stream } = await openContent(deps, req.actor!, parse(id, req.params.id));
-    res.setHeader('Content-Type', document.mimeType);
-    res.setHeader('Content-Length', String(document.size));
-    res.setHeader('Content-Disposition', contentDisposition(document.originalName ?? `${document.id}.${extensionFor(document.mimeType)}`));
-    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
-    res.setHeader('Cache-Control', 'private, no-store');
-    stream.on('error', () => res.destroy());
-    stream.pipe(res);
+    await sendDocumentContent(deps, req.actor!, parse(id, req.params.id), res);
   });
 
   r.get('/documents/:id/text', async (req, res) => {

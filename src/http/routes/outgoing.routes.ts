@@ -16,7 +16,7 @@ import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { acceptUpload, discardUploads } from '../middleware/upload.ts';
 import { code, officeDate, one, paging, parse, plain } from '../validate.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
-import { documentsRoutes } from './documents.routes.ts';
+import { sendDocumentContent } from '../send-content.ts';
 
 const userId = z.string().uuid('not a user id');
 /** Reviewers in order: a JSON array, or a form's comma-separated and/or repeated field. */
@@ -85,7 +85,6 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
   const r = Router();
   const upload = fileOrJson(acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1, gate: requireDrafter }));
   // Downloads go through the archive's own route: one access check, audit, header set and stream.
-  const documents = documentsRoutes(deps);
 
   r.post('/letters/outgoing', upload, async (req, res) => {
     try {
@@ -110,11 +109,10 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
     res.json(letter);
   });
 
-  r.get('/letters/outgoing/:id/document', async (req, res, next) => {
+  r.get('/letters/outgoing/:id/document', async (req, res) => {
     const { version } = parse(versionQuery, req.query);
     const documentId = await outgoingDocumentId(deps, req.actor!, parse(id, req.params.id), version);
-    req.url = `/documents/${documentId}/content`;
-    documents(req, res, next);
+    await sendDocumentContent(deps, req.actor!, documentId, res);
   });
 
   r.post('/letters/outgoing/:id/approve', async (req, res) => {

@@ -12,7 +12,7 @@ import { signedDocumentId } from '../../app/signing/signed-letter.ts';
 import { addTrustAnchors, listTrustAnchors, removeTrustAnchor } from '../../app/signing/trust-anchors.ts';
 import { AppError } from '../../domain/errors.ts';
 import { parse } from '../validate.ts';
-import { documentsRoutes } from './documents.routes.ts';
+import { sendDocumentContent } from '../send-content.ts';
 
 /** A PKCS#12 from a provider is a few kilobytes; anything near this is not one. */
 const P12_MAX_BYTES = 256 * 1024;
@@ -49,7 +49,6 @@ const p12Upload: RequestHandler = (() => {
  */
 export const signingRoutes = (deps: AppDeps): Router => {
   const r = Router();
-  const documents = documentsRoutes(deps);
 
   r.post('/users/:id/certificate', p12Upload, async (req, res) => {
     const id = parse(userId, req.params.id);
@@ -82,10 +81,9 @@ export const signingRoutes = (deps: AppDeps): Router => {
     res.json(await signOutgoing(deps, req.actor!, id, parse(signBody, req.body), { ip: req.ip }));
   });
 
-  r.get('/letters/outgoing/:id/signed', async (req, res, next) => {
+  r.get('/letters/outgoing/:id/signed', async (req, res) => {
     const documentId = await signedDocumentId(deps, req.actor!, parse(letterId, req.params.id));
-    req.url = `/documents/${documentId}/content`;
-    documents(req, res, next);
+    await sendDocumentContent(deps, req.actor!, documentId, res);
   });
 
   r.get('/signing/ca', async (_req, res) => {
