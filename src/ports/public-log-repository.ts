@@ -72,6 +72,10 @@ export interface PublicLogRepository {
   /** Records a cosignature; a witness's second one on one size replaces the first. */
   addCosignature(c: StoredCosignature): Promise<void>;
   cosignatures(size: number, root: string): Promise<StoredCosignature[]>;
+  /** Heads (size, root hex) at least `min` witnesses cosigned, largest first, at most `limit`. */
+  cosignedHeads(min: number, limit: number): Promise<{ size: number; root: string }[]>;
+  /** The checkpoints signed for one head (the hourly one repeats a size with a new audit anchor), newest first. */
+  checkpointsAt(size: number, root: string): Promise<StoredCheckpoint[]>;
   witnessView(origin: string): Promise<WitnessView | null>;
   witnessViews(): Promise<WitnessView[]>;
   /** Replaces the view of `origin` (one witness pass at a time: the pass is claimed per period). */

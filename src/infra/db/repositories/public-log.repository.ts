@@ -1,5 +1,5 @@
 import { QueryTypes, type Transaction } from 'sequelize';
-import type { PublicLogRepository, StoredHead, StoredLeaf } from '../../../ports/public-log-repository.ts';
+import type { PublicLogRepository, StoredCheckpoint, StoredHead, StoredLeaf } from '../../../ports/public-log-repository.ts';
 import type { Models } from '../models.ts';
 import { type RawRow, str, toDate, toNum } from './row.ts';
 
@@ -8,6 +8,7 @@ const MAX_VALUES = 10_000;
 const CHUNK = 2000;
 
 const toLeaf = (r: RawRow): StoredLeaf => ({ index: toNum(r.leaf_index), hash: str(r.leaf_hash), text: str(r.leaf_text) });
+const toCheckpoint = (r: RawRow): StoredCheckpoint => ({ id: toNum(r.id), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) });
 const toHead = (r: RawRow): StoredHead => ({ size: toNum(r.size), root: str(r.root), frontier: str(r.frontier) ? str(r.frontier).split(',') : [] });
 
 /**
@@ -81,7 +82,7 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
     },
     async latestCheckpoint() {
       const r = (await select('SELECT id, size, root, note, at FROM log_checkpoints ORDER BY id DESC LIMIT 1'))[0];
-      return r ? { id: toNum(r.id), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) } : null;
+      return r ? toCheckpoint(r) : null;
     },
     async addCosignature(c) {
       await run('REPLACE INTO log_cosignatures (witness, size, root, line, at) VALUES (?, ?, ?, ?, ?)', [c.witness, c.size, c.root, c.line, c.at]);
@@ -89,6 +90,13 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
     async cosignatures(size, root) {
       const rows = await select('SELECT witness, size, root, line, at FROM log_cosignatures WHERE size = ? AND root = ? ORDER BY witness', [size, root]);
       return rows.map((r) => ({ witness: str(r.witness), size: toNum(r.size), root: str(r.root), line: str(r.line), at: toDate(r.at) }));
+    },
+    async cosignedHeads(min, limit) {
+      const rows = await select('SELECT size, root FROM log_cosignatures GROUP BY size, root HAVING COUNT(*) >= ? ORDER BY size DESC LIMIT ?', [min, limit]);
+      return rows.map((r) => ({ size: toNum(r.size), root: str(r.root) }));
+    },
+    async checkpointsAt(size, root) {
+      return (await select('SELECT id, size, root, note, at FROM log_checkpoints WHERE size = ? AND root = ? ORDER BY id DESC LIMIT 10', [size, root])).map(toCheckpoint);
     },
     async witnessView(origin) {
       const r = (await select('SELECT origin, size, root, note, at FROM log_witness_views WHERE origin = ?', [origin]))[0];
