@@ -23,6 +23,7 @@ import { inclusionProof } from '../../src/app/public-log/log-proofs.ts';
 import { queueLogLeaf } from '../../src/app/public-log/queue-leaf.ts';
 import { leafText } from '../../src/domain/public-log/leaf.ts';
 import { connect } from '../../src/infra/db/connect.ts';
+import { lookupPrefix } from '../../src/infra/db/lookup-prefix.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { startNaskah } from '../../src/main.ts';
 import { type Bench, type BenchFigure, median, percentile } from './figure.ts';
@@ -57,9 +58,9 @@ const bench: Bench = async ({ quick }) => {
     for (let start = BATCH; start < total; start += 500) {
       const rows = Array.from({ length: Math.min(500, total - start) }, (_, k) => {
         const l = leafOf(start + k);
-        return [l.sha256, leafText({ kind: 'letter', number: l.number, sha256: l.sha256, certificate: l.certificateSha256, signedAt: l.signedAt }), new Date()];
+        return [l.sha256, lookupPrefix(l.sha256), leafText({ kind: 'letter', number: l.number, sha256: l.sha256, certificate: l.certificateSha256, signedAt: l.signedAt }), new Date()];
       });
-      await sql.query(`INSERT INTO log_queue (leaf_key, leaf_text, queued_at) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, { replacements: rows.flat() });
+      await sql.query(`INSERT INTO log_queue (leaf_key, key_prefix, leaf_text, queued_at) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}`, { replacements: rows.flat() });
     }
     await sql.close();
     const t0 = performance.now();

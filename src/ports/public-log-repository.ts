@@ -47,7 +47,7 @@ export interface WitnessView {
  * received and views of other offices' logs this office witnesses.
  */
 export interface PublicLogRepository {
-  /** Queues a leaf in the same transaction as what it records; a key queued already is ignored (one logged already is dropped by the sequencer). */
+  /** Queues a leaf in the same transaction as what it records; a key queued twice, or logged already, is dropped by the sequencer. */
   enqueue(key: string, text: string, at: Date): Promise<void>;
   /** The head, locked for the rest of the transaction (one sequencer at a time across processes). */
   lockHead(): Promise<StoredHead>;
