@@ -47,7 +47,7 @@ export interface WitnessView {
  * received and views of other offices' logs this office witnesses.
  */
 export interface PublicLogRepository {
-  /** Queues a leaf in the same transaction as what it records; a key queued already is ignored (one logged already is dropped by the sequencer). */
+  /** Queues a leaf in the same transaction as what it records; a key queued twice, or logged already, is dropped by the sequencer. */
   enqueue(key: string, text: string, at: Date): Promise<void>;
   /** The head, locked for the rest of the transaction (one sequencer at a time across processes). */
   lockHead(): Promise<StoredHead>;
@@ -72,6 +72,10 @@ export interface PublicLogRepository {
   /** Records a cosignature; a witness's second one on one size replaces the first. */
   addCosignature(c: StoredCosignature): Promise<void>;
   cosignatures(size: number, root: string): Promise<StoredCosignature[]>;
+  /** Heads (size, root hex) at least `min` witnesses cosigned, largest first, at most `limit`. */
+  cosignedHeads(min: number, limit: number): Promise<{ size: number; root: string }[]>;
+  /** The checkpoints signed for one head (the hourly one repeats a size with a new audit anchor), newest first. */
+  checkpointsAt(size: number, root: string): Promise<StoredCheckpoint[]>;
   witnessView(origin: string): Promise<WitnessView | null>;
   witnessViews(): Promise<WitnessView[]>;
   /** Replaces the view of `origin` (one witness pass at a time: the pass is claimed per period). */

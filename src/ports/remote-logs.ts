@@ -3,8 +3,8 @@
  * callers check signatures and proofs. Network and HTTP failures throw.
  */
 export interface RemoteLogs {
-  /** The latest checkpoint note (`GET /log/checkpoint`). */
-  checkpoint(url: string): Promise<string>;
+  /** The latest checkpoint note (`GET /log/checkpoint`); with `cosignatures`, the newest that many of its witnesses cosigned. */
+  checkpoint(url: string, o?: { cosignatures?: number }): Promise<string>;
   /** A consistency proof as hex hashes (`GET /log/proof/consistency`). */
   consistency(url: string, from: number, to: number): Promise<string[]>;
   /** An inclusion proof as hex hashes (`GET /log/proof/inclusion`). */

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { connect } from '../../src/infra/db/connect.ts';
+import { lookupPrefix } from '../../src/infra/db/lookup-prefix.ts';
 import { cliHere } from '../support/cli-in-process.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { getText, queueLeaves, settleLog } from '../support/public-log.ts';
@@ -19,7 +20,9 @@ for (const target of databaseTargets()) {
     let saved: Record<string, unknown>[];
     const rows = () => sql.query('SELECT leaf_index, leaf_key, leaf_hash, leaf_text, logged_at FROM log_leaves ORDER BY leaf_index', { type: QueryTypes.SELECT }) as Promise<Record<string, unknown>[]>;
     const put = async (r: Record<string, unknown>, index: number, text = String(r.leaf_text)) =>
-      sql.query('INSERT INTO log_leaves (leaf_index, leaf_key, leaf_hash, leaf_text, logged_at) VALUES (?, ?, ?, ?, ?)', { replacements: [index, r.leaf_key, leafHashHex(text), text, r.logged_at] });
+      sql.query('INSERT INTO log_leaves (leaf_index, leaf_key, key_prefix, leaf_hash, hash_prefix, leaf_text, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?)', {
+        replacements: [index, r.leaf_key, lookupPrefix(String(r.leaf_key)), leafHashHex(text), lookupPrefix(leafHashHex(text)), text, r.logged_at],
+      });
     const audit = () => cliHere(['log:audit', app.url, '--key', key], {});
 
     before(async () => {

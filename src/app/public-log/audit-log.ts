@@ -1,3 +1,4 @@
+import { validCosigners } from '../../domain/public-log/cosigners.ts';
 import { parseLeaf } from '../../domain/public-log/leaf.ts';
 import { appendLeaves, frontierRoot } from '../../domain/public-log/frontier.ts';
 import { leafHash } from '../../domain/public-log/merkle.ts';
@@ -7,8 +8,17 @@ import type { RemoteLogs } from '../../ports/remote-logs.ts';
 import { readCheckpoint } from './read-checkpoint.ts';
 
 export type LogAuditResult =
-  | { ok: true; size: number; root: string; leaves: number; proofsChecked: number; witnessesAgreeing: number }
-  | { ok: false; problem: 'bad-checkpoint' | 'rewritten' | 'bad-proof' | 'split-view'; position: number | null; detail: string };
+  | { ok: true; size: number; root: string; leaves: number; proofsChecked: number; witnessesAgreeing: number; cosignedBy?: string[] }
+  | { ok: false; problem: 'bad-checkpoint' | 'too-few-cosignatures' | 'rewritten' | 'bad-proof' | 'split-view'; position: number | null; detail: string };
+
+export interface LogAuditOptions {
+  /** Addresses of witnessing offices whose views of this log are compared with it. */
+  witnesses?: string[];
+  /** Witness keys this verifier trusts, and how many of them must have cosigned the checkpoint audited. */
+  witnessKeys?: NoteKey[];
+  requireCosignatures?: number;
+  pageSize?: number;
+}
 
 /** Inclusion proofs checked for every leaf up to this size, and for a spread of leaves beyond. */
 const EVERY_PROOF_UP_TO = 2048;
@@ -21,8 +31,19 @@ const EVERY_PROOF_UP_TO = 2048;
  * the first position whose proof fails. With witnesses, what each saw of this log must agree
  * with the log (same size: same root; smaller size: proven prefix), else a split view.
  */
-export const auditLog = async (remote: RemoteLogs, url: string, key: NoteKey, o: { witnesses?: string[]; pageSize?: number } = {}): Promise<LogAuditResult> => {
-  const cp = readCheckpoint(await remote.checkpoint(url), key);
+export const auditLog = async (remote: RemoteLogs, url: string, key: NoteKey, o: LogAuditOptions = {}): Promise<LogAuditResult> => {
+  const k = o.requireCosignatures ?? 0;
+  // Requiring k, the log is asked for its newest head that many witnesses cosigned; counted here again, against our own keys.
+  const note = await remote.checkpoint(url, { cosignatures: k }).catch((e: unknown) => {
+    if (k === 0) throw e;
+    return (e as Error).message;
+  });
+  const cp = readCheckpoint(note, key);
+  const cosignedBy = o.witnessKeys ? validCosigners(note, o.witnessKeys) : undefined;
+  if (k > 0 && (!cp || cosignedBy!.length < k)) {
+    const got = cp ? `the newest it offers, of size ${cp.size}, carries ${cosignedBy!.length} (${cosignedBy!.join(', ') || 'none'})` : `it offers none: ${note.split('\n')[0]}`;
+    return { ok: false, problem: 'too-few-cosignatures', position: null, detail: `${k} valid cosignatures by the ${o.witnessKeys!.length} witness keys given are required on a checkpoint of ${key.name}; ${got}` };
+  }
   if (!cp) return { ok: false, problem: 'bad-checkpoint', position: null, detail: `the checkpoint is not signed by ${key.name}` };
   const hashes: Buffer[] = [];
   let state = { size: 0, frontier: [] as Buffer[] };
@@ -77,7 +98,7 @@ export const auditLog = async (remote: RemoteLogs, url: string, key: NoteKey, o:
       witnessesAgreeing++;
     }
   }
-  return { ok: true, size: cp.size, root: cp.root.toString('hex'), leaves: hashes.length, proofsChecked, witnessesAgreeing };
+  return { ok: true, size: cp.size, root: cp.root.toString('hex'), leaves: hashes.length, proofsChecked, witnessesAgreeing, ...(cosignedBy ? { cosignedBy } : {}) };
 };
 
 const rootOf = (hashes: Buffer[]): Buffer => frontierRoot(appendLeaves(0, [], hashes).frontier);

@@ -21,8 +21,10 @@ export const sequenceLog = async (deps: AppDeps, limit = SEQUENCE_BATCH): Promis
     const head = await tx.publicLog.lockHead();
     const taken = await tx.publicLog.queued(limit);
     if (taken.length === 0) return null;
-    // A key the log holds already (queued again by a retried signing) is dropped: never twice.
-    const queued = taken.filter((q) => !q.logged);
+    // A key the log holds already, or met earlier in this batch (queued again by a retried
+    // signing), is dropped: never twice.
+    const seen = new Set<string>();
+    const queued = taken.filter((q) => !q.logged && !seen.has(q.key) && seen.add(q.key));
     const hashes = queued.map((q) => leafHash(Buffer.from(q.text)));
     const grown = appendLeaves(head.size, head.frontier.map((h) => Buffer.from(h, 'hex')), hashes);
     const next: StoredHead = { size: grown.size, root: frontierRoot(grown.frontier).toString('hex'), frontier: grown.frontier.map((h) => h.toString('hex')) };

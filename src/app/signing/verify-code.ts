@@ -43,7 +43,7 @@ const storedCopyIntact = async (deps: AppDeps, documentId: string, sha256: strin
  * undo letters signed before (reported as `certificateRevokedAt`). Unknown codes are a 404 and
  * are not audited; known ones are (see auditVerification).
  */
-export const verifyByCode = async (deps: AppDeps, rawCode: string, ctx: VerificationContext) => {
+export const verifyByCode = async (deps: AppDeps, rawCode: string, ctx: VerificationContext, log: { cosignatures?: number } = {}) => {
   if (!VERIFICATION_CODE.test(rawCode)) throw new AppError('not_found', 'no letter was signed with this verification code', { members: { valid: false } });
   const rec = await deps.db.signedLetters.findByCode(rawCode.toUpperCase());
   if (!rec) throw new AppError('not_found', 'no letter was signed with this verification code', { members: { valid: false } });
@@ -66,7 +66,7 @@ export const verifyByCode = async (deps: AppDeps, rawCode: string, ctx: Verifica
     signedAt: rec.signedAt.toISOString(),
     sha256: rec.sha256,
     timestamped: rec.timestamped,
-    log: await letterInLog(deps, rec.sha256),
+    log: await letterInLog(deps, rec.sha256, log),
     ...(revokedAt && valid ? { certificateRevokedAt: revokedAt.toISOString() } : {}),
     ...(reason ? { reason } : {}),
   };

@@ -53,7 +53,7 @@ const reasonOf = (report: { signatures: { intact: boolean; coversWholeDocument: 
  * a letter the office issued names it (`knownLetter`). Never valid for a file that differs from
  * what was signed. Register hits are audited (see auditVerification).
  */
-export const verifyFile = async (deps: AppDeps, pdf: Uint8Array, ctx: VerificationContext) => {
+export const verifyFile = async (deps: AppDeps, pdf: Uint8Array, ctx: VerificationContext, log: { cosignatures?: number } = {}) => {
   if (pdf.byteLength === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
   if (sniffMimeType(pdf.subarray(0, 16)) !== 'application/pdf') throw new AppError('unsupported_type', 'only a PDF can carry the signature checked here (decided by its contents, not its name)');
   const report = await deps.signing.verifier.verify(pdf, await trustAnchorCertificates(deps), { now: deps.clock.now() });
@@ -84,7 +84,7 @@ export const verifyFile = async (deps: AppDeps, pdf: Uint8Array, ctx: Verificati
     valid,
     modifiedAfterSigning: report.modifiedAfterSigning,
     signatures,
-    ...(known ? { knownLetter: { letterNumber: known.letterNumber, subject: publicSubject(known), signer: { name: known.signerName, title: known.signerTitle }, signedAt: known.signedAt.toISOString() }, log: await letterInLog(deps, known.sha256) } : {}),
+    ...(known ? { knownLetter: { letterNumber: known.letterNumber, subject: publicSubject(known), signer: { name: known.signerName, title: known.signerTitle }, signedAt: known.signedAt.toISOString() }, log: await letterInLog(deps, known.sha256, log) } : {}),
     ...(valid ? {} : { reason: reasonOf({ signatures, modifiedAfterSigning: report.modifiedAfterSigning }) }),
   };
 };

@@ -8,7 +8,14 @@ const required = (p: ReturnType<typeof q>) => ({ ...p, required: true });
 
 /** The public log (issue 20): no login, rate-limited per address. */
 export const publicLogPaths = {
-  '/log/checkpoint': { get: { summary: 'Public: the latest signed tree head (C2SP tlog-checkpoint signed note), with witnesses\' cosignature lines', security: [], responses: { 200: { description: 'the checkpoint', ...text('origin, size, base64 root, `audit <seq> <hash>`, blank line, signature lines') }, ...errors(404, 429) } } },
+  '/log/checkpoint': {
+    get: {
+      summary: "Public: the latest signed tree head (C2SP tlog-checkpoint signed note), with witnesses' cosignature lines; with `cosignatures=k`, the newest head k of the office's witnesses validly cosigned (404 when none is yet)",
+      security: [],
+      parameters: [q('cosignatures', num)],
+      responses: { 200: { description: 'the checkpoint', ...text('origin, size, base64 root, `audit <seq> <hash>`, blank line, signature lines') }, ...errors(404, 422, 429) },
+    },
+  },
   '/log/key': { get: { summary: "Public: the log's verifier key (signed-note format name+keyid+base64)", security: [], responses: { 200: { description: 'the key', ...text('name+keyid+base64') } } } },
   '/log/proof/inclusion': {
     get: {

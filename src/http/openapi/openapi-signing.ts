@@ -1,4 +1,4 @@
-import { errors, idParam, json, ref } from './openapi-parts.ts';
+import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const str = { type: 'string' };
 const bool = { type: 'boolean' };
@@ -70,13 +70,13 @@ export const signingPaths = {
       summary:
         "Public, no login: the page a letter's QR code opens (HTML, Indonesian and English), or with Accept: application/json the facts. Valid while the letter stands signed and the signer's certificate was not revoked at signing. The subject of a rahasia or sangat_rahasia letter is withheld. Rate-limited per address.",
       security: [],
-      parameters: [idParam('code')],
+      parameters: [idParam('code'), q('cosignatures', { type: 'integer', minimum: 0, maximum: 64 })],
       responses: {
         200: {
           description: 'a letter the office signed',
           content: {
             'text/html': {},
-            'application/json': { schema: obj({ valid: bool, letterNumber: str, subject: nullable('string'), subjectWithheld: bool, signer, signedAt: str, sha256: str, timestamped: bool, certificateRevokedAt: str, reason: str, log: { type: 'object', description: 'its place in the public log: recorded, index, size, leafHash, inclusionProof, checkpoint, verified, cosignedBy' } }) },
+            'application/json': { schema: obj({ valid: bool, letterNumber: str, subject: nullable('string'), subjectWithheld: bool, signer, signedAt: str, sha256: str, timestamped: bool, certificateRevokedAt: str, reason: str, log: { type: 'object', description: 'its place in the public log: recorded, index, size, leafHash, inclusionProof, checkpoint, verified, cosignedBy; with ?cosignatures=k, checked against the newest checkpoint k of the office\'s witnesses cosigned (cosignaturesRequired; pending with a detail while none holds the letter)' } }) },
           },
         },
         ...errors(404, 429),
@@ -88,8 +88,9 @@ export const signingPaths = {
       summary:
         'Public, no login: check a PDF (multipart file, at most 10 MB). Every signature is checked by itself (byte range, digest, CMS, certificate chain to the office trust anchors, timestamp), and the exact SHA-256 against the register of letters the office issued (knownLetter). A file changed, extended or updated after signing is valid: false with the reason. Rate-limited per address.',
       security: [],
+      parameters: [q('cosignatures', { type: 'integer', minimum: 0, maximum: 64 })],
       requestBody: { content: { 'multipart/form-data': { schema: obj({ file: { type: 'string', format: 'binary' } }, ['file']) } } },
-      responses: { 200: { description: 'the verdict', ...json(ref('Verification')) }, ...errors(400, 413, 415, 429) },
+      responses: { 200: { description: 'the verdict', ...json(ref('Verification')) }, ...errors(400, 413, 415, 422, 429) },
     },
   },
 };

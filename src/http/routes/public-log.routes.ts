@@ -15,6 +15,8 @@ const inclusionQuery = z.object({
 });
 const consistencyQuery = z.object({ from: index(), to: index() });
 const rangeQuery = z.object({ start: index(), end: index() });
+/** A verifier requiring k cosignatures asks for the newest head that many trusted witnesses cosigned. */
+const checkpointQuery = z.object({ cosignatures: index(64).optional() });
 
 /**
  * The public log (issue 20), no login, each address on a request budget: the latest checkpoint
@@ -26,8 +28,8 @@ export const publicLogRoutes = (deps: AppDeps): Router => {
   const r = Router();
   r.use('/log', rateLimit(deps, { windowMs: 60_000, max: 600, what: 'public log requests' }));
 
-  r.get('/log/checkpoint', async (_req, res) => {
-    const c = await publishedCheckpoint(deps);
+  r.get('/log/checkpoint', async (req, res) => {
+    const c = await publishedCheckpoint(deps, { cosignatures: parse(checkpointQuery, req.query).cosignatures });
     res.setHeader('Cache-Control', 'no-cache').type('text/plain; charset=utf-8').send(c.note);
   });
   r.get('/log/key', (_req, res) => {

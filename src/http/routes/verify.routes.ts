@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import multer from 'multer';
+import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { printedTime } from '../../app/signing/signed-letter-pdf.ts';
 import { CRL_PATH, officeCrl } from '../../app/signing/office-crl.ts';
@@ -7,6 +8,7 @@ import { verifyByCode } from '../../app/signing/verify-code.ts';
 import { verifyFile } from '../../app/signing/verify-file.ts';
 import { AppError } from '../../domain/errors.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
+import { one, parse } from '../validate.ts';
 import { unknownCodePage, VERIFY_PAGE_CSP, verifiedPage } from '../verify-page.ts';
 
 /** A signed letter is tens of kilobytes; a public endpoint reads no more than this into memory. */
@@ -19,6 +21,9 @@ export const VERIFY_MAX_BYTES = 10 * 1024 * 1024;
  * only checks of letters the office issued are audited, at most hourly per letter and address
  * (both counted in the database, so they hold across web processes).
  */
+/** `?cosignatures=k`: the verifier requires the letter's log checkpoint to carry k cosignatures of the office's witnesses. */
+const logQuery = z.object({ cosignatures: one(z.coerce.number().int().min(0).max(64)).optional() });
+
 export const verifyRoutes = (deps: AppDeps): Router => {
   const r = Router();
   const upload = multer({
@@ -31,9 +36,10 @@ export const verifyRoutes = (deps: AppDeps): Router => {
     res.setHeader('Vary', 'Accept');
     // A certificate may be revoked tomorrow: never serve yesterday's verdict from a cache.
     res.setHeader('Cache-Control', 'no-store');
+    const log = parse(logQuery, req.query);
     let result: Awaited<ReturnType<typeof verifyByCode>>;
     try {
-      result = await verifyByCode(deps, String(req.params.code), { ip: req.ip });
+      result = await verifyByCode(deps, String(req.params.code), { ip: req.ip }, log);
     } catch (e) {
       if (json || !(e instanceof AppError && e.code === 'not_found')) throw e;
       res.status(404).setHeader('Content-Security-Policy', VERIFY_PAGE_CSP).type('html').send(unknownCodePage());
@@ -74,7 +80,7 @@ export const verifyRoutes = (deps: AppDeps): Router => {
       if (!req.file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the PDF as the "file" part' }] });
       const bytes = new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength);
       res.setHeader('Cache-Control', 'no-store');
-      res.json(await verifyFile(deps, bytes, { ip: req.ip }));
+      res.json(await verifyFile(deps, bytes, { ip: req.ip }, parse(logQuery, req.query)));
     },
   );
 

@@ -4,7 +4,11 @@ const TIMEOUT_MS = 10_000;
 
 const get = async (url: string, accept: string): Promise<Response> => {
   const r = await fetch(url, { headers: { accept }, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  if (!r.ok) throw new Error(`${url} answered ${r.status}`);
+  if (!r.ok) {
+    // A problem+json answer says why (e.g. no checkpoint cosigned by that many witnesses yet).
+    const why = await r.json().then((b: { detail?: unknown }) => (typeof b?.detail === 'string' ? `: ${b.detail}` : ''), () => '');
+    throw new Error(`${url} answered ${r.status}${why}`);
+  }
   return r;
 };
 
@@ -16,8 +20,8 @@ const hexList = (v: unknown, field: string): string[] => {
 
 /** Other offices' logs over HTTP with Node's fetch; each call bounded in time. */
 export const httpRemoteLogs = (): RemoteLogs => ({
-  async checkpoint(url) {
-    return (await get(`${url}/log/checkpoint`, 'text/plain')).text();
+  async checkpoint(url, o) {
+    return (await get(`${url}/log/checkpoint${o?.cosignatures ? `?cosignatures=${o.cosignatures}` : ''}`, 'text/plain')).text();
   },
   async consistency(url, from, to) {
     return hexList(await (await get(`${url}/log/proof/consistency?from=${from}&to=${to}`, 'application/json')).json(), 'consistencyProof');

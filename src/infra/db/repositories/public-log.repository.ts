@@ -1,6 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
-import type { PublicLogRepository, StoredHead, StoredLeaf } from '../../../ports/public-log-repository.ts';
+import type { PublicLogRepository, StoredCheckpoint, StoredHead, StoredLeaf } from '../../../ports/public-log-repository.ts';
 import type { Models } from '../models.ts';
+import { lookupPrefix } from '../lookup-prefix.ts';
 import { type RawRow, str, toDate, toNum } from './row.ts';
 
 /** Values per statement: under SQLite's 32,766 bound variables, and a few MB for MySQL's packet (a leaf is ~250 bytes). */
@@ -8,10 +9,11 @@ const MAX_VALUES = 10_000;
 const CHUNK = 2000;
 
 const toLeaf = (r: RawRow): StoredLeaf => ({ index: toNum(r.leaf_index), hash: str(r.leaf_hash), text: str(r.leaf_text) });
+const toCheckpoint = (r: RawRow): StoredCheckpoint => ({ id: toNum(r.id), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) });
 const toHead = (r: RawRow): StoredHead => ({ size: toNum(r.size), root: str(r.root), frontier: str(r.frontier) ? str(r.frontier).split(',') : [] });
 
 /**
- * Plain SQL over migration 011's tables: the sequencer writes thousands of rows per batch, and
+ * Plain SQL over migration 011's tables (leaves and queue found by migration 014's prefixes): the sequencer writes thousands of rows per batch, and
  * multi-row INSERTs keep that to a few statements.
  */
 export const publicLogRepository = (m: Models, transaction?: Transaction): PublicLogRepository => {
@@ -28,8 +30,9 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
   };
   return {
     async enqueue(key, text, at) {
-      // No look at log_leaves here: on MySQL that read would lock gaps the sequencer inserts into.
-      await run(`INSERT ${mysql ? 'IGNORE' : 'OR IGNORE'} INTO log_queue (leaf_key, leaf_text, queued_at) VALUES (?, ?, ?)`, [key, text, at]);
+      // No look at log_leaves (on MySQL that read would lock gaps the sequencer inserts into) nor
+      // at the queue: a key queued twice is appended once, the sequencer drops the repeat.
+      await run('INSERT INTO log_queue (leaf_key, key_prefix, leaf_text, queued_at) VALUES (?, ?, ?, ?)', [key, lookupPrefix(key), text, at]);
     },
     async lockHead() {
       return toHead((await select(`SELECT size, root, frontier FROM log_head WHERE id = 1${mysql ? ' FOR UPDATE' : ''}`))[0]!);
@@ -38,11 +41,11 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       return toHead((await select('SELECT size, root, frontier FROM log_head WHERE id = 1'))[0]!);
     },
     async queued(limit) {
-      const rows = await select('SELECT q.id, q.leaf_key, q.leaf_text, l.leaf_index FROM log_queue q LEFT JOIN log_leaves l ON l.leaf_key = q.leaf_key ORDER BY q.id LIMIT ?', [limit]);
+      const rows = await select('SELECT q.id, q.leaf_key, q.leaf_text, l.leaf_index FROM log_queue q LEFT JOIN log_leaves l ON l.key_prefix = q.key_prefix AND l.leaf_key = q.leaf_key ORDER BY q.id LIMIT ?', [limit]);
       return rows.map((r) => ({ id: toNum(r.id), key: str(r.leaf_key), text: str(r.leaf_text), logged: r.leaf_index !== null && r.leaf_index !== undefined }));
     },
     async store(o) {
-      await insertMany('log_leaves', ['leaf_index', 'leaf_key', 'leaf_hash', 'leaf_text', 'logged_at'], o.leaves.map((l) => [l.index, l.key, l.hash, l.text, o.at]));
+      await insertMany('log_leaves', ['leaf_index', 'leaf_key', 'key_prefix', 'leaf_hash', 'hash_prefix', 'leaf_text', 'logged_at'], o.leaves.map((l) => [l.index, l.key, lookupPrefix(l.key), l.hash, lookupPrefix(l.hash), l.text, o.at]));
       await insertMany('log_nodes', ['level', 'node_index', 'hash'], o.nodes.map((n) => [n.level, n.index, n.hash]));
       await run('UPDATE log_head SET size = ?, root = ?, frontier = ? WHERE id = 1', [o.head.size, o.head.root, o.head.frontier.join(',')]);
       for (let i = 0; i < o.queueIds.length; i += CHUNK) {
@@ -66,14 +69,14 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       return (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index', [start, end])).map(toLeaf);
     },
     async leafByHash(hash) {
-      const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_hash = ? ORDER BY leaf_index LIMIT 1', [hash]))[0];
+      const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE hash_prefix = ? AND leaf_hash = ? ORDER BY leaf_index LIMIT 1', [lookupPrefix(hash), hash]))[0];
       return r ? toLeaf(r) : null;
     },
     async isQueued(key) {
-      return (await select('SELECT 1 AS q FROM log_queue WHERE leaf_key = ? LIMIT 1', [key])).length > 0;
+      return (await select('SELECT 1 AS q FROM log_queue WHERE key_prefix = ? AND leaf_key = ? LIMIT 1', [lookupPrefix(key), key])).length > 0;
     },
     async leafByKey(key) {
-      const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_key = ?', [key]))[0];
+      const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE key_prefix = ? AND leaf_key = ? ORDER BY leaf_index LIMIT 1', [lookupPrefix(key), key]))[0];
       return r ? toLeaf(r) : null;
     },
     async addCheckpoint(c) {
@@ -81,7 +84,7 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
     },
     async latestCheckpoint() {
       const r = (await select('SELECT id, size, root, note, at FROM log_checkpoints ORDER BY id DESC LIMIT 1'))[0];
-      return r ? { id: toNum(r.id), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) } : null;
+      return r ? toCheckpoint(r) : null;
     },
     async addCosignature(c) {
       await run('REPLACE INTO log_cosignatures (witness, size, root, line, at) VALUES (?, ?, ?, ?, ?)', [c.witness, c.size, c.root, c.line, c.at]);
@@ -89,6 +92,13 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
     async cosignatures(size, root) {
       const rows = await select('SELECT witness, size, root, line, at FROM log_cosignatures WHERE size = ? AND root = ? ORDER BY witness', [size, root]);
       return rows.map((r) => ({ witness: str(r.witness), size: toNum(r.size), root: str(r.root), line: str(r.line), at: toDate(r.at) }));
+    },
+    async cosignedHeads(min, limit) {
+      const rows = await select('SELECT size, root FROM log_cosignatures GROUP BY size, root HAVING COUNT(*) >= ? ORDER BY size DESC LIMIT ?', [min, limit]);
+      return rows.map((r) => ({ size: toNum(r.size), root: str(r.root) }));
+    },
+    async checkpointsAt(size, root) {
+      return (await select('SELECT id, size, root, note, at FROM log_checkpoints WHERE size = ? AND root = ? ORDER BY id DESC LIMIT 10', [size, root])).map(toCheckpoint);
     },
     async witnessView(origin) {
       const r = (await select('SELECT origin, size, root, note, at FROM log_witness_views WHERE origin = ?', [origin]))[0];
