@@ -11,7 +11,8 @@ import { SECURITY_LEVELS } from '../../src/domain/security-level.ts';
  * The embedded index estimates the total and facets of a query that matches much of a big index
  * (fts5-sample.ts). Here "big" is made small (limits below) so 4,000 documents show it: common
  * words are estimated close to the truth, hidden units never appear, exactTotal and rare words are
- * exact, and an index under the size limit is always exact.
+ * exact, such a word is left out of the ranking but not out of the matches, and an index under the
+ * size limit is always exact.
  */
 const DOCS = 4_000;
 const SMALL: SampleLimits = { exactUpToRows: 1_000, exactUpToMatches: 300, sampleRows: 640 };
@@ -92,6 +93,20 @@ describe('the embedded index: estimated totals on a big index', function () {
     const rare = await search(opened[0]!, 'jarang', admin);
     expect(rare.totalEstimated).to.equal(undefined);
     expect(rare.total).to.equal(Math.ceil(DOCS / 133));
+  });
+
+  it('leaves a word found in most documents out of the ranking, never out of the matches', async () => {
+    const index = opened[0]!;
+    // Alone, "umum" ranks the newest first: bm25 would give it no weight, after reading all of it.
+    const alone = await search(index, 'umum', admin);
+    expect(alone.items.map((i) => i.id)).to.deep.equal(Array.from({ length: 20 }, (_, k) => `d${DOCS - 1 - k}`));
+    expect(alone.items.every((i) => i.score === undefined)).to.equal(true);
+    // Beside a rarer word, that word ranks the matches; "umum" still has to be in each of them.
+    const withRare = await search(index, 'umum jarang', admin);
+    expect(withRare.total).to.equal(Math.ceil(DOCS / 133));
+    expect(withRare.items).to.have.length(20);
+    expect(withRare.items.every((i) => typeof i.score === 'number' && i.score > 0)).to.equal(true);
+    expect((await search(index, 'umum tidakada', admin)).total).to.equal(0);
   });
 
   it('counts every query exactly on an index below the size limit', async () => {

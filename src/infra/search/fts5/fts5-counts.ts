@@ -45,6 +45,16 @@ export class MatchCounts {
     this.version = version;
   }
 
+  /** Rowids handed out so far (after prepare()): about the number of documents. */
+  indexSpan(): number {
+    return this.attrs.span();
+  }
+
+  /** Past the size at which counts may be estimated (and frequent words left out of ranking). */
+  isBig(): boolean {
+    return this.attrs.span() > this.limits.exactUpToRows;
+  }
+
   /**
    * Total and facets of the visible matches of `match` (all documents when null), after prepare();
    * `totalEstimated` when they were scaled up from a sample (never when `exact`).
@@ -91,7 +101,7 @@ export class MatchCounts {
   /** Exact on small indexes, small match sets and on demand; else the scaled-up sample. */
   private async matching(db: SqliteConnection, match: string, range: DayRange, exact: boolean): Promise<Histogram> {
     const span = this.attrs.span();
-    if (!exact && span > this.limits.exactUpToRows) {
+    if (!exact && this.isBig()) {
       const windows = sampleWindows(span, this.limits.sampleRows);
       const sampled = this.tally(await sampleMatches(db, match, windows), range);
       const scale = span / coveredRows(windows);

@@ -134,17 +134,37 @@ export const newestSql = (where: Sql, limit: number, offset: number): Sql => ({
  * bm25 reads every match's positions; a word found in most documents would make every query
  * pay for the whole corpus. So only the RANK_WINDOW most recently indexed visible matches are
  * ranked (ascending rowid is newest first, and FTS5 stops walking there); the window always reaches the
- * page asked for, and counts and facets still cover every match.
+ * page asked for, and counts and facets still cover every match. `score`, when given, ranks the
+ * window instead of the match (its bm25 read only over the window's rowid range; null: newest first).
  */
-export const rankedSql = (match: string, where: Sql, letterKeys: string[], limit: number, offset: number): Sql => {
+export const rankedSql = (match: string, where: Sql, letterKeys: string[], limit: number, offset: number, score?: string | null): Sql => {
   const window = Math.max(RANK_WINDOW, offset + limit);
   const letterFirst = letterKeys.length > 0 ? '(d.letter_key IS NULL OR d.letter_key NOT IN (SELECT value FROM json_each(?))), ' : '';
+  const letterParams = letterKeys.length > 0 ? [JSON.stringify(letterKeys)] : [];
+  if (score === undefined) {
+    return {
+      sql: `SELECT w.n, d.id, d.title, d.kind, w.score FROM (
+              SELECT fts.rowid AS n, ${BM25_SQL} AS score FROM fts JOIN attrs a ON a.n = fts.rowid
+               WHERE fts MATCH ? AND ${where.sql} ORDER BY fts.rowid LIMIT ?
+            ) w JOIN docs d ON d.n = w.n
+            ORDER BY ${letterFirst}w.score LIMIT ? OFFSET ?`,
+      params: [match, ...where.params, window, ...letterParams, limit, offset],
+    };
+  }
+  const windowSql = `SELECT fts.rowid AS n FROM fts JOIN attrs a ON a.n = fts.rowid WHERE fts MATCH ? AND ${where.sql} ORDER BY fts.rowid LIMIT ?`;
+  if (score === null) {
+    return {
+      sql: `SELECT w.n, d.id, d.title, d.kind, NULL AS score FROM (${windowSql}) w JOIN docs d ON d.n = w.n
+            ORDER BY ${letterFirst}w.n LIMIT ? OFFSET ?`,
+      params: [match, ...where.params, window, ...letterParams, limit, offset],
+    };
+  }
   return {
-    sql: `SELECT w.n, d.id, d.title, d.kind, w.score FROM (
-            SELECT fts.rowid AS n, ${BM25_SQL} AS score FROM fts JOIN attrs a ON a.n = fts.rowid
-             WHERE fts MATCH ? AND ${where.sql} ORDER BY fts.rowid LIMIT ?
-          ) w JOIN docs d ON d.n = w.n
-          ORDER BY ${letterFirst}w.score LIMIT ? OFFSET ?`,
-    params: [match, ...where.params, window, ...(letterKeys.length > 0 ? [JSON.stringify(letterKeys)] : []), limit, offset],
+    sql: `WITH w AS MATERIALIZED (${windowSql}),
+          s AS MATERIALIZED (SELECT fts.rowid AS n, ${BM25_SQL} AS score FROM fts
+                 WHERE fts MATCH ? AND fts.rowid BETWEEN (SELECT min(n) FROM w) AND (SELECT max(n) FROM w))
+          SELECT w.n, d.id, d.title, d.kind, s.score FROM w JOIN docs d ON d.n = w.n LEFT JOIN s ON s.n = w.n
+          ORDER BY ${letterFirst}s.score IS NULL, s.score, w.n LIMIT ? OFFSET ?`,
+    params: [match, ...where.params, window, score, ...letterParams, limit, offset],
   };
 };

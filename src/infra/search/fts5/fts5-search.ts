@@ -1,7 +1,7 @@
 import type { SearchHit, SearchQuery, SearchResult } from '../../../ports/search-index.ts';
 import type { DocumentKind } from '../../../domain/document.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
-import { isEmptyQuery, parseQuery } from '../query-parser.ts';
+import { type ParsedQuery, isEmptyQuery, parseQuery } from '../query-parser.ts';
 import { buildMatch, mergeExpansions } from './fts5-match.ts';
 import { findCandidates, findCompletions, frequencies, withoutFrequent } from './fts5-vocabulary.ts';
 import type { Candidate } from './typo-candidates.ts';
@@ -38,7 +38,7 @@ export const searchFts5 = async (
   const { limit, offset } = clampPaging(query.page, query.limit);
   const parsed = parseQuery(query.q);
   let match: string | null = null;
-  let tiers: string[] = [];
+  let tiers: Tier[] = [];
   let marks: MarkTerms | null = null;
   const empty = isEmptyQuery(parsed);
   const [df, foundCompletions, foundTypos] = await Promise.all([
@@ -56,7 +56,14 @@ export const searchFts5 = async (
     marks = markTermsOf(parsed, expansions);
     // Meilisearch's "typo" rule: no typo, then one, then two. Completions count as exact (a
     // prefix match has no typo). Each tier holds the one before it.
-    tiers = [...new Set([buildMatch(parsed, completions), buildMatch(parsed, mergeExpansions(completions, upTo(1))), match])];
+    const scoring = scoringQuery(parsed, df, counts.indexSpan(), counts.isBig());
+    const seen = new Set<string>();
+    for (const e of [completions, mergeExpansions(completions, upTo(1)), expansions]) {
+      const m = buildMatch(parsed, e);
+      if (seen.has(m)) continue;
+      seen.add(m);
+      tiers.push({ match: m, score: scoring === undefined ? undefined : scoring === null ? null : buildMatch(scoring, e) });
+    }
   }
   const filters = query.filters ?? {};
   const rules = keyRules(query.scope, filters);
@@ -69,12 +76,36 @@ export const searchFts5 = async (
   return { items: await toHits(readers[0], rows, marks), ...counted };
 };
 
+/** A typo tier's MATCH, and what ranks it: see scoringQuery (undefined: the match itself). */
+interface Tier {
+  match: string;
+  score: string | null | undefined;
+}
+
+/**
+ * A word in most documents of a big index weighs nothing in bm25 (FTS5 clamps the IDF of a term
+ * in more than half the rows to 1e-6) yet costs a read of its whole doclist to work that out: a
+ * million entries for "dan" at a million documents, most of such a query's time. On a big index
+ * those words still select the matches but are left out of the ranking: the query without them
+ * (undefined when no word is that frequent; null when nothing is left, and the window is then
+ * ranked newest first). `df` is the vocabulary's estimate; NEGLIGIBLE_SHARE keeps a margin above
+ * one half.
+ */
+const scoringQuery = (parsed: ParsedQuery, df: ReadonlyMap<string, number>, span: number, big: boolean): ParsedQuery | null | undefined => {
+  if (!big) return undefined;
+  const words = parsed.words.filter((w) => (df.get(w.text) ?? 0) < NEGLIGIBLE_SHARE * span);
+  if (words.length === parsed.words.length) return undefined;
+  return words.length === 0 && parsed.phrases.length === 0 ? null : { ...parsed, words };
+};
+
+const NEGLIGIBLE_SHARE = 0.6;
+
 /**
  * A page across the typo tiers: tier k's own matches are `tier_k NOT tier_k-1`, ranked by bm25
  * in their window; a page takes what it needs from each tier in turn. Bounded window queries
  * only; no set of all matches of a tier is ever built. No tiers: the newest documents.
  */
-const fetchPage = async (db: SqliteConnection, tiers: string[], where: Sql, letterKeys: string[], limit: number, offset: number): Promise<PageRow[]> => {
+const fetchPage = async (db: SqliteConnection, tiers: Tier[], where: Sql, letterKeys: string[], limit: number, offset: number): Promise<PageRow[]> => {
   if (tiers.length === 0) {
     const q = newestSql(where, limit, offset);
     return db.all<PageRow>(q.sql, q.params);
@@ -82,8 +113,8 @@ const fetchPage = async (db: SqliteConnection, tiers: string[], where: Sql, lett
   const out: PageRow[] = [];
   let skip = offset;
   for (let k = 0; k < tiers.length && out.length < limit; k++) {
-    const own = k === 0 ? tiers[0]! : `(${tiers[k]}) NOT (${tiers[k - 1]})`;
-    const q = rankedSql(own, where, letterKeys, skip + limit - out.length, 0);
+    const own = k === 0 ? tiers[0]!.match : `(${tiers[k]!.match}) NOT (${tiers[k - 1]!.match})`;
+    const q = rankedSql(own, where, letterKeys, skip + limit - out.length, 0, tiers[k]!.score);
     const rows = await db.all<PageRow>(q.sql, q.params);
     out.push(...rows.slice(skip));
     skip = Math.max(0, skip - rows.length);
