@@ -13,6 +13,7 @@ import { retentionForNew } from '../records/retention-scheme.ts';
 import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../outgoing/assign-letter-number.ts';
 import { visibleOutgoing } from '../outgoing/read-outgoing.ts';
 import { officeName } from './office-ca.ts';
+import type { SigningCredential } from '../../ports/pdf-signing.ts';
 import { type LetterToSign, makeSignedPdf, prepareLetter, type SignedLetterPdf } from './signed-letter-pdf.ts';
 import { requireSecondFactorInput, unlockSigningKey, usableCertificate } from './signing-credential.ts';
 import { trustAnchorCertificates } from './trust-anchors.ts';
@@ -30,6 +31,15 @@ export const newVerificationCode = (): string => base32Encode(randomBytes(15));
 export interface SignInput {
   pin: string;
   totp?: string | undefined;
+}
+
+/**
+ * A key opened once for many letters (batch signing): the PIN and code were checked already, so
+ * each letter skips them; the certificate it belongs to must still be the signer's current one.
+ */
+export interface UnlockedKey {
+  credential: SigningCredential;
+  certificateId: string;
 }
 
 /** The optimistic attempt guessed a number someone else took meanwhile. */
@@ -60,7 +70,7 @@ class NumberMoved extends Error {}
  *     every signing finishes after at most two tries and none waits for another's key work
  *     unless they raced for a number.
  */
-export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, input: SignInput, ctx: { ip?: string | undefined } = {}) => {
+export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, input: SignInput | UnlockedKey, ctx: { ip?: string | undefined } = {}) => {
   const letter = await visibleOutgoing(deps, actor, id);
   if (letter.signerId !== actor.id) throw new AppError('forbidden', 'only the signer named on the letter signs it');
   if (!hasRole(actor, 'official')) throw new AppError('forbidden', 'only officials sign letters; you no longer hold that role');
@@ -69,7 +79,9 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
   const cert = await usableCertificate(deps, actor.id, at);
   const user = await deps.db.users.findById(actor.id);
   if (!user) throw new AppError('unauthenticated', 'the account no longer exists');
-  const totp = requireSecondFactorInput(user, input.totp);
+  const unlocked = 'credential' in input ? input : null;
+  const typed = 'credential' in input ? null : { pin: input.pin, totp: requireSecondFactorInput(user, input.totp) };
+  if (unlocked && unlocked.certificateId !== cert.id) throw new AppError('conflict', 'your signing certificate changed while signing; sign again with the new one');
 
   const holder = randomUUID();
   if (!(await deps.db.signedLetters.claim(id, holder, at, new Date(at.getTime() + CLAIM_MS)))) throw new AppError('conflict', 'this letter is being signed right now');
@@ -78,7 +90,7 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
     const fresh = await deps.db.outgoing.findById(id);
     if (!fresh) throw new AppError('not_found', 'no such letter');
     assertApproved(fresh);
-    const credential = await unlockSigningKey(deps, actor, user, cert, { pin: input.pin, totp, letterId: id, ip: ctx.ip });
+    const credential = typed ? await unlockSigningKey(deps, actor, user, cert, { ...typed, letterId: id, ip: ctx.ip }) : unlocked!.credential;
     const prepared = await prepareLetter(deps, fresh, user, cert, at);
     const year = letterNumberYear(deps, at);
     await prepareLetterNumber(deps, fresh, year);
