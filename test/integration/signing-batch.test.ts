@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { api, expectProblem } from '../support/http.ts';
 import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 import { databaseTargets } from '../support/databases.ts';
-import { approvedLetter, everything, issueCertificate, OUT, type Person, person, setUpUnits, sign, signedPdf, verifyUpload } from '../support/sign-office.ts';
+import { calendarDateIn } from '../../src/domain/office-time.ts';
+import { indonesianDate } from '../../src/domain/outgoing-rules.ts';
+import { pdfText } from '../support/nss.ts';
+import { approvedLetter, everything, issueCertificate, OUT, type Person, person, setUpUnits, sign, signedPdf, template, verifyUpload } from '../support/sign-office.ts';
 
 const PIN = 'pin-tanda-tangan';
 const BATCH = `${OUT}/sign-batch`;
@@ -65,6 +68,16 @@ for (const target of databaseTargets()) {
       const again = await sign(app, p.sekda!, ids[7]!, { pin: PIN, totp: app.nextTotp('sekda') });
       expect(again.status, JSON.stringify(again.body)).to.equal(200);
       expectProblem(await api(app, p.kaban!.token, 'POST', BATCH, { letterIds: [await approvedLetter(app, p.konseptor!, p.kaban!)], pin: PIN, totp }), 403);
+    });
+
+    it('dates the signed letter the day it is signed, not the day its draft named', async () => {
+      const id = await approvedLetter(app, p.konseptor!, p.kaban!, [], { template: { ...template(), date: '2025-03-05' } });
+      const r = await api(app, p.kaban!.token, 'POST', BATCH, { letterIds: [id], pin: PIN, totp: app.nextTotp('kaban') });
+      expect((r.body.results as { status: string }[])[0]!.status, JSON.stringify(r.body)).to.equal('signed');
+      const text = (await pdfText((await signedPdf(app, p.kaban!, id)).bytes)).replace(/\s+/g, ' ');
+      const today = indonesianDate(calendarDateIn(app.clock.now(), 'Asia/Jakarta'));
+      expect(text).to.include(`Sleman, ${today}`);
+      expect(text).to.not.include('5 Maret 2025');
     });
 
     it('refuses the whole batch for a wrong PIN, a missing code or bad input, signing nothing', async () => {

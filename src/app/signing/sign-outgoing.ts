@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps.ts';
 import { originalKey } from '../documents/keys.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
 import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../outgoing/assign-letter-number.ts';
+import { notifyOutgoing } from '../outgoing/notify-outgoing.ts';
 import { visibleOutgoing } from '../outgoing/read-outgoing.ts';
 import { officeName } from './office-ca.ts';
 import type { SigningCredential } from '../../ports/pdf-signing.ts';
@@ -224,6 +225,8 @@ const committer =
     });
     await queueLogLeaf(tx, { subjectType: 'outgoing', number: letterNumber, sha256: pdf.sha256, certificateSha256: cert.sha256, signedAt: at, now });
     await tx.signedLetters.release(letter.id, o.holder);
+    // The drafter waits for this (issue 13); the signer needs no word of their own act.
+    if (letter.drafterId !== actor.id) await notifyOutgoing(deps, tx, 'outgoing_signed', { ...letter, letterNumber }, letter.drafterId);
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.upload', targetType: 'document', targetId: documentId, details: { sha256: pdf.sha256, size: pdf.pdf.byteLength, batchId: null, source: 'signing' } });
     await tx.audit.append({
       at: now,
