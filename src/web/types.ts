@@ -215,7 +215,7 @@ export interface Disposition {
   instruction: string;
   actions: DispositionAction[];
   dueAt: string | null;
-  status: 'open' | 'completed';
+  status: 'open' | 'completed' | 'withdrawn';
   read: boolean;
   readAt: string | null;
   completedAt: string | null;
