@@ -28,11 +28,29 @@ describe('batch signing, withdrawing a disposition and the new notices in Chromi
 
   before(async () => {
     await buildWeb();
+  });
+  // An office per test: each signing spends second-factor codes, which moves the test app's
+  // clock on, and a suite-long clock would drift past the verifier's five minutes of skew.
+  beforeEach(async () => {
     app = await startTestApp();
     office = await setUpOffice(app);
   });
-  after(async () => {
+  afterEach(async () => {
     await app?.stop();
+  });
+
+  it('at 1280 px: the signer returns an approved draft with a note; the letter page shows it', async () => {
+    const drafter = await asPerson(app, office.staff);
+    const head = await asPerson(app, office.head);
+    const id = await approvedLetter(app, drafter, head, [], { subject: 'Surat edaran yang dikembalikan' });
+    const page = await openAs(browser, app, office.head, DESKTOP);
+    await page.goto(`${app.url}/outgoing/${id}`);
+    await page.locator('#review-title', { hasText: 'Kembalikan ke konseptor' }).waitFor();
+    await page.fill('textarea[name=comment]', 'Lampiran belum disebut di paragraf kedua.');
+    await checkPage(page, 'batch-1280-signer-return');
+    await page.click('button:has-text("Kembalikan")');
+    await page.locator('dd', { hasText: 'Lampiran belum disebut di paragraf kedua.' }).waitFor();
+    expect((await api(app, drafter.token, 'GET', `/api/v1/letters/outgoing/${id}`)).body.status).to.equal('returned');
   });
 
   for (const [size, options] of [
