@@ -33,7 +33,8 @@ export interface IncomingLetterRecord {
   updatedAt: Date;
 }
 
-export type DispositionStatus = 'open' | 'completed';
+/** `withdrawn`: its sender took it back before it was read (issue 13); it counts for nothing after. */
+export type DispositionStatus = 'open' | 'completed' | 'withdrawn';
 
 /** One routing of a letter; forwarding makes a child of the disposition it came from. */
 export interface DispositionRecord {
@@ -81,6 +82,9 @@ export interface OutgoingLetterRecord {
   dispatchedBy: string | null;
   dispatchVia: DispatchVia | null;
   dispatchNote: string | null;
+  /** The last time the signer returned the approved draft (issue 13), and what they asked for. */
+  signerReturnedAt: Date | null;
+  signerReturnComment: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

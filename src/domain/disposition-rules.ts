@@ -130,15 +130,27 @@ export const dueAtProblems = (dueAt: Date | null, now: Date): FieldError[] =>
  * what they forwarded is still open — a forwarder reports after the people they routed it to.
  */
 export const completionBlock = (d: DispositionRecord, letterDispositions: DispositionRecord[]): string | null => {
-  if (d.status !== 'open') return 'this disposition is completed already';
+  if (d.status !== 'open') return `this disposition is ${d.status} already`;
   const open = letterDispositions.filter((c) => c.parentId === d.id && c.status === 'open').length;
   return open > 0 ? `${open} disposition(s) forwarded from this one are still open` : null;
 };
 
-/** The letter's status given all its dispositions: completed once every one is. */
+/** The letter's status given all its dispositions: completed once every one is; withdrawn ones do not count. */
 export const letterStatusOf = (letterDispositions: Pick<DispositionRecord, 'status'>[]): IncomingStatus => {
-  if (letterDispositions.length === 0) return 'registered';
-  return letterDispositions.every((d) => d.status === 'completed') ? 'completed' : 'disposed';
+  const live = letterDispositions.filter((d) => d.status !== 'withdrawn');
+  if (live.length === 0) return 'registered';
+  return live.every((d) => d.status === 'completed') ? 'completed' : 'disposed';
+};
+
+/**
+ * Why its sender may not withdraw a disposition now (null: they may). Read means its holder
+ * opened it (readAt, set by getDisposition); forwarding it onwards acts on it just the same.
+ */
+export const withdrawalBlock = (d: DispositionRecord, letterDispositions: DispositionRecord[]): string | null => {
+  if (d.status !== 'open') return `this disposition is ${d.status} already`;
+  if (d.readAt !== null) return 'its recipient has read it already; it can no longer be withdrawn';
+  if (letterDispositions.some((c) => c.parentId === d.id && c.status !== 'withdrawn')) return 'its recipient has forwarded it already; it can no longer be withdrawn';
+  return null;
 };
 
 export interface RoutingNode {

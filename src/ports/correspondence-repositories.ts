@@ -87,6 +87,8 @@ export interface DispositionRepository {
   markRead(id: string, now: Date): Promise<void>;
   /** open → completed by compare-and-set; false when it was not open. */
   complete(id: string, by: string, report: string, reportDocumentId: string | null, now: Date): Promise<boolean>;
+  /** open and unread → withdrawn by compare-and-set; false when it was read or not open. */
+  withdraw(id: string): Promise<boolean>;
   /** Open dispositions with a due date at or before `until` (for reminders and escalation). */
   openDueBy(until: Date, limit: number, afterId: string | null): Promise<DispositionRecord[]>;
 }
@@ -125,7 +127,7 @@ export interface OutgoingLetterRepository {
   /** Adds a version with fresh pending reviews and makes it current. */
   addVersion(version: OutgoingVersionRecord, reviews: OutgoingReviewRecord[], now: Date): Promise<void>;
   /** Moves the status from `from` to `to` by compare-and-set (with extra fields); false when it was not `from`. */
-  setStatus(id: string, from: OutgoingStatus, to: OutgoingStatus, extra: Partial<Pick<OutgoingLetterRecord, 'letterNumber' | 'signedAt' | 'signedDocumentId'>>, now: Date): Promise<boolean>;
+  setStatus(id: string, from: OutgoingStatus, to: OutgoingStatus, extra: Partial<Pick<OutgoingLetterRecord, 'letterNumber' | 'signedAt' | 'signedDocumentId' | 'signerReturnedAt' | 'signerReturnComment'>>, now: Date): Promise<boolean>;
   /** Records that a signed letter was sent out, by compare-and-set; false unless it was signed and not yet sent. */
   dispatch(id: string, d: { at: Date; by: string; via: DispatchVia; note: string | null }): Promise<boolean>;
 }

@@ -26,6 +26,7 @@ import { OutgoingLetterPage } from './pages/outgoing-letter.tsx';
 import { OutgoingListPage } from './pages/outgoing-list.tsx';
 import { OutgoingNewPage } from './pages/outgoing-new.tsx';
 import { OutgoingSignPage } from './pages/outgoing-sign.tsx';
+import { OutgoingSignQueuePage } from './pages/outgoing-sign-queue.tsx';
 import { RecordsDuePage } from './pages/records-due.tsx';
 import { RecordsHomePage } from './pages/records-home.tsx';
 import { RecordsUnclassifiedPage } from './pages/records-unclassified.tsx';
@@ -75,6 +76,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/dispositions/:id', page: DispositionPage },
   { path: '/outgoing', page: OutgoingListPage, roles: WORKERS, nav: 'nav.outgoing' },
   { path: '/outgoing/new', page: OutgoingNewPage, roles: WORKERS },
+  { path: '/outgoing/sign-queue', page: OutgoingSignQueuePage, roles: ['official'] },
   { path: '/outgoing/:id', page: OutgoingLetterPage },
   { path: '/outgoing/:id/sign', page: OutgoingSignPage, roles: ['official'] },
   { path: '/notifications', page: NotificationsPage },

@@ -217,7 +217,7 @@ export interface Disposition {
   instruction: string;
   actions: DispositionAction[];
   dueAt: string | null;
-  status: 'open' | 'completed';
+  status: 'open' | 'completed' | 'withdrawn';
   read: boolean;
   readAt: string | null;
   completedAt: string | null;
@@ -279,6 +279,8 @@ export interface OutgoingLetter {
   letterNumber: string | null;
   signedAt: string | null;
   signedDocumentId: string | null;
+  /** The signer's last return of the approved draft (issue 13). */
+  signerReturn?: { at: string; comment: string } | null;
   /** Not (yet) in the server's answer: shown when it comes. */
   verificationCode?: string | null;
   /** The link the QR code holds (PUBLIC_URL based), when the server gives it. */

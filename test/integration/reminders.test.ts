@@ -5,6 +5,7 @@ import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { scanReminders } from '../../src/app/notifications/scan-reminders.ts';
 import { SEND_EMAIL_JOB } from '../../src/domain/job-types.ts';
 import type { NotificationRecord } from '../../src/domain/correspondence.ts';
+import { connect } from '../../src/infra/db/connect.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { api, expectProblem, form } from '../support/http.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
@@ -97,6 +98,19 @@ for (const target of databaseTargets()) {
       const day = new Date(app.clock.now().getTime() + 7 * HOUR + 3 * 24 * HOUR).toISOString().slice(0, 10);
       dueAt = new Date(`${day}T16:00:00+07:00`);
       L.one = await registerAndDispose(101, [{ unitCode: 'BKD' }, { userId: ids.sari }], dueAt);
+      // Registering and disposing the letter told people so (issue 13: a letter for the unit, a
+      // new disposition), in-app and by email; those notices have their own tests. Once they
+      // are delivered, this office starts from none, so the counts below are the reminders' alone.
+      await delivered();
+      const sql = connect(tdb.config);
+      try {
+        await sql.query('DELETE FROM notifications');
+        await sql.query('DELETE FROM jobs WHERE type = ?', { replacements: [SEND_EMAIL_JOB] });
+      } finally {
+        await sql.close();
+      }
+      sink.received.length = 0;
+      sink.offered.length = 0;
     });
     after(async () => {
       await app?.stop();
@@ -163,15 +177,16 @@ for (const target of databaseTargets()) {
       app.naskah.runner!.start();
       await delivered();
 
+      // Besides the escalation, the head heard that Ana reported back on the unit's disposition.
       const escalation = (await mine('head')).items;
-      expect(escalation.map((i) => [i.kind, i.subjectId])).to.deep.equal([['overdue_escalation', toSari()]]);
+      expect(escalation.map((i) => [i.kind, i.subjectId])).to.deep.equal([['overdue_escalation', toSari()], ['disposition_report', bkd()]]);
       expect(String(escalation[0]!.message)).to.include('Sari').and.include('melewati batas waktu').and.include('overdue');
-      expect(mailsTo('kadis')).to.have.length(1);
-      expect(mailsTo('kadis')[0]!.raw).to.match(/^Subject: \[Naskah\] Disposisi Anda melewati batas waktu/m);
+      expect(mailsTo('kadis')).to.have.length(2);
+      expect(mailsTo('kadis').at(-1)!.raw).to.match(/^Subject: \[Naskah\] Disposisi Anda melewati batas waktu/m);
       expect(mailsTo('sari')).to.have.length(2); // due_soon and due_today, not the overdue one
       expect((await stored('sari')).find((n) => n.id === victim.id)!.emailState).to.equal('sending');
       expect((await stored('ana')).map((n) => n.kind).sort()).to.deep.equal(['due_soon', 'due_today']);
-      expect(sink.received).to.have.length(5);
+      expect(sink.received).to.have.length(6);
     });
 
     it('lists only the caller’s own, unread first filter and paging; marks read (204), another user’s is 404', async () => {
@@ -210,6 +225,7 @@ for (const target of databaseTargets()) {
     it('after a restart on the same data: nothing recorded or mailed twice; the worker’s timer records and mails what falls due next', async () => {
       const due2 = new Date(app.clock.now().getTime() + 48 * HOUR);
       L.two = await registerAndDispose(102, [{ userId: ids.sari }], due2);
+      await delivered(); // the notices of its registration and disposition
       const before = await everything();
       const mailed = sink.received.length;
 
@@ -236,7 +252,8 @@ for (const target of databaseTargets()) {
       expect(await everything()).to.deep.equal({ ...before, [`due_soon:sari:${second}`]: 'sent' });
       expect(sink.received).to.have.length(mailed + 1);
       const perRecipient = sink.received.map((m) => m.to.join(','));
-      expect(perRecipient.sort()).to.deep.equal([MAIL('ana'), MAIL('ana'), MAIL('kadis'), MAIL('sari'), MAIL('sari'), MAIL('sari')]);
+      // The reminders, plus for the head the report back and letter two's registration, for Sari its disposition.
+      expect(perRecipient.sort()).to.deep.equal([MAIL('ana'), MAIL('ana'), MAIL('kadis'), MAIL('kadis'), MAIL('kadis'), MAIL('sari'), MAIL('sari'), MAIL('sari'), MAIL('sari')]);
     });
 
     it('an admin retries a refused email from the failed-jobs list: offered once more, failed again while the server still refuses, sent once it accepts', async () => {

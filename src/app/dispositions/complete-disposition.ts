@@ -9,6 +9,7 @@ import { grantReaders } from '../documents/grant-readers.ts';
 import { storeOriginal } from '../documents/store-original.ts';
 import { levelOfLetter } from './disposition-access.ts';
 import { visibleDisposition } from './get-disposition.ts';
+import { notifyDisposition } from './notify-disposition.ts';
 import { letterSummary, namesFor, presentDisposition } from './present-disposition.ts';
 
 /** A file handed in with the report; the caller discards the staged file afterwards. */
@@ -62,6 +63,7 @@ export const completeDisposition = async (deps: AppDeps, actor: Actor, id: strin
       await tx.incoming.setStatus(letter.id, 'completed', now);
       await tx.audit.append({ ...entry, action: 'letter.completed', details: { letterId: letter.id, lastDispositionId: id } });
     }
+    await notifyDisposition(deps, tx, 'disposition_report', d, letter, { level, byUserId: actor.id, to: [d.fromUserId] });
   };
 
   if (attachment) {

@@ -6,6 +6,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { grantReaders } from '../documents/grant-readers.ts';
 import { activeMembersOf, letterOr404, levelOfLetter, readsLetter } from './disposition-access.ts';
+import { noticeRecipients, notifyDisposition } from './notify-disposition.ts';
 import { namesFor, presentDisposition } from './present-disposition.ts';
 
 export interface DispositionInput {
@@ -66,6 +67,7 @@ export const createDispositions = async (deps: AppDeps, actor: Actor, letterId: 
     createdAt: now,
   }));
 
+  const told = await Promise.all(records.map((r) => noticeRecipients(deps, 'disposition_new', r)));
   await deps.db.transaction(async (tx) => {
     // The audit entries first: every disposition write takes the audit chain's head lock before
     // the letter's disposition rows (see complete-disposition.ts), so writers never deadlock.
@@ -86,6 +88,7 @@ export const createDispositions = async (deps: AppDeps, actor: Actor, letterId: 
     for (const r of records) await tx.dispositions.create(r);
     await grantReaders(deps, tx, letter.documentId, [...readers], 'disposition');
     if (letterStatusOf(current) !== 'disposed') await tx.incoming.setStatus(letterId, 'disposed', now);
+    for (const [i, r] of records.entries()) await notifyDisposition(deps, tx, 'disposition_new', r, letter, { level, byUserId: actor.id, to: told[i]! });
   });
   deps.jobsEnqueued?.();
   const names = await namesFor(deps, records);

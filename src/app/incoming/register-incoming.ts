@@ -1,3 +1,4 @@
+import { notifyRegistered, officialsOf } from './notify-incoming.ts';
 import { randomUUID } from 'node:crypto';
 import { canFileFor, canRead, canUpload, type Actor } from '../../domain/access.ts';
 import { agendaScope, agendaYearOf, sharesLooserRules, type IncomingLetterRecord, type Urgency } from '../../domain/correspondence.ts';
@@ -68,6 +69,7 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
     const agendaYear = agendaYearOf(receivedAt, deps.officeTimeZone);
     const scope = agendaScope(unitCode, agendaYear);
     await deps.db.counters.ensure(scope); // before the transaction: see CounterRepository.ensure
+    const officials = await officialsOf(deps, unitCode);
     const { letterNumber, letterDate, sender, subject, urgency } = fields;
     const securityLevel = fields.securityLevel ?? 'biasa';
     const classificationCode = fields.classificationCode ?? null;
@@ -120,6 +122,7 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
             targetId: doc.id,
             details: { letterId: letter.id, unitCode, agendaYear, agendaNumber, sameBytesAsExisting: sameBytes, possibleDuplicates: earlier.map((e) => e.id) },
           });
+          await notifyRegistered(deps, tx, letter, officials);
           done.letter = letter;
           done.earlier = earlier;
         },

@@ -16,7 +16,7 @@ export interface ReminderContext {
 
 // A reminder may leave the building by email: the subject of a secret letter stays inside, and
 // someone not cleared for the letter never gets it.
-const letterLabel = (l: ReminderContext['letter'], notCleared: boolean): string => {
+export const letterLabel = (l: ReminderContext['letter'], notCleared: boolean): string => {
   if (!l) return 'surat / letter';
   const agenda = `No. Agenda ${l.agendaNumber}/${l.agendaYear} (${l.unitCode})`;
   return notCleared || securityRank(l.securityLevel) >= securityRank('rahasia') ? `${agenda}, perihal dirahasiakan / subject withheld` : `${agenda} "${l.subject.slice(0, 200)}"`;

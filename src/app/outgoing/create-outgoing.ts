@@ -56,6 +56,8 @@ export const createOutgoing = async (deps: AppDeps, actor: Actor, input: NewOutg
       dispatchedBy: null,
       dispatchVia: null,
       dispatchNote: null,
+      signerReturnedAt: null,
+      signerReturnComment: null,
       createdAt: now,
       updatedAt: now,
     };

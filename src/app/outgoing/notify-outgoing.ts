@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { recordNotification } from '../notifications/record-notification.ts';
 
 /** Why someone hears about an outgoing letter. */
-export type OutgoingNotice = 'outgoing_review' | 'outgoing_sign' | 'outgoing_returned';
+export type OutgoingNotice = 'outgoing_review' | 'outgoing_sign' | 'outgoing_returned' | 'outgoing_signed';
 
 // A notice may leave the building by email: the subject of a secret letter stays inside.
 const label = (l: OutgoingLetterRecord): string =>
@@ -20,6 +20,8 @@ const text = (kind: OutgoingNotice, l: OutgoingLetterRecord): string => {
       return `Surat keluar ${s} telah disetujui semua pemeriksa dan menunggu tanda tangan Anda. — The outgoing letter ${s} is approved by every reviewer and waits for your signature.`;
     case 'outgoing_returned':
       return `Draf surat keluar ${s} (versi ${l.version}) dikembalikan untuk diperbaiki. — The draft outgoing letter ${s} (version ${l.version}) was returned for revision.`;
+    case 'outgoing_signed':
+      return `Surat keluar ${s} telah ditandatangani dengan nomor ${l.letterNumber ?? '-'}. — The outgoing letter ${s} was signed as number ${l.letterNumber ?? '-'}.`;
   }
 };
 

@@ -32,6 +32,8 @@ export const presentOutgoing = (l: OutgoingLetterRecord, reviews: OutgoingReview
   letterNumber: l.letterNumber,
   signedAt: l.signedAt?.toISOString() ?? null,
   signedDocumentId: l.signedDocumentId,
+  /** The signer's last return of the approved draft, with what they asked for (kept after the revision, as reviewers' comments are). */
+  signerReturn: l.signerReturnedAt ? { at: l.signerReturnedAt.toISOString(), comment: l.signerReturnComment } : null,
   dispatch: l.dispatchedAt ? { at: l.dispatchedAt.toISOString(), by: l.dispatchedBy, via: l.dispatchVia, note: l.dispatchNote } : null,
   createdAt: l.createdAt.toISOString(),
   updatedAt: l.updatedAt.toISOString(),

@@ -11,11 +11,12 @@ import type { AppDeps } from '../deps.ts';
 import { originalKey } from '../documents/keys.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
 import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../outgoing/assign-letter-number.ts';
+import { notifyOutgoing } from '../outgoing/notify-outgoing.ts';
 import { visibleOutgoing } from '../outgoing/read-outgoing.ts';
 import { officeName } from './office-ca.ts';
 import { type LetterToSign, makeSignedPdf, prepareLetter, type SignedLetterPdf } from './signed-letter-pdf.ts';
 import { recordProviderCertificate } from './provider-certificate.ts';
-import { requireSecondFactorInput, unlockSigningKey, usableCertificate } from './signing-credential.ts';
+import { requireSecondFactorInput, type UnlockedKey, unlockSigningKey, usableCertificate } from './signing-credential.ts';
 import { trustAnchorCertificates } from './trust-anchors.ts';
 import { revocationListsFor } from './validation-data.ts';
 import { verifyUrlOf } from '../outgoing/read-outgoing.ts';
@@ -31,6 +32,15 @@ export const newVerificationCode = (): string => base32Encode(randomBytes(15));
 export interface SignInput {
   pin: string;
   totp?: string | undefined;
+}
+
+/**
+ * A key opened once for many letters (batch signing): the PIN and code were checked already, so
+ * each letter skips them; the certificate it belongs to must still be the signer's current one.
+ */
+export interface OpenedKey {
+  unlocked: UnlockedKey;
+  certificateId: string;
 }
 
 /** The optimistic attempt guessed a number someone else took meanwhile. */
@@ -61,7 +71,7 @@ class NumberMoved extends Error {}
  *     every signing finishes after at most two tries and none waits for another's key work
  *     unless they raced for a number.
  */
-export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, input: SignInput, ctx: { ip?: string | undefined } = {}) => {
+export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, input: SignInput | OpenedKey, ctx: { ip?: string | undefined } = {}) => {
   const letter = await visibleOutgoing(deps, actor, id);
   if (letter.signerId !== actor.id) throw new AppError('forbidden', 'only the signer named on the letter signs it');
   if (!hasRole(actor, 'official')) throw new AppError('forbidden', 'only officials sign letters; you no longer hold that role');
@@ -71,7 +81,9 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
   if (!user) throw new AppError('unauthenticated', 'the account no longer exists');
   await recordProviderCertificate(deps, actor, user);
   const cert = await usableCertificate(deps, actor.id, at);
-  const totp = requireSecondFactorInput(user, input.totp);
+  const opened = 'unlocked' in input ? input : null;
+  const typed = 'unlocked' in input ? null : { pin: input.pin, totp: requireSecondFactorInput(user, input.totp) };
+  if (opened && opened.certificateId !== cert.id) throw new AppError('conflict', 'your signing certificate changed while signing; sign again with the new one');
 
   const holder = randomUUID();
   if (!(await deps.db.signedLetters.claim(id, holder, at, new Date(at.getTime() + CLAIM_MS)))) throw new AppError('conflict', 'this letter is being signed right now');
@@ -80,7 +92,7 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
     const fresh = await deps.db.outgoing.findById(id);
     if (!fresh) throw new AppError('not_found', 'no such letter');
     assertApproved(fresh);
-    const unlocked = await unlockSigningKey(deps, actor, user, cert, { pin: input.pin, totp, letterId: id, ip: ctx.ip });
+    const unlocked = typed ? await unlockSigningKey(deps, actor, user, cert, { ...typed, letterId: id, ip: ctx.ip }) : opened!.unlocked;
     const prepared = await prepareLetter(deps, fresh, user, cert, at);
     const year = letterNumberYear(deps, at);
     await prepareLetterNumber(deps, fresh, year);
@@ -216,6 +228,8 @@ const committer =
     });
     await queueLogLeaf(tx, { subjectType: 'outgoing', number: letterNumber, sha256: pdf.sha256, certificateSha256: cert.sha256, signedAt: at, now });
     await tx.signedLetters.release(letter.id, o.holder);
+    // The drafter waits for this (issue 13); the signer needs no word of their own act.
+    if (letter.drafterId !== actor.id) await notifyOutgoing(deps, tx, 'outgoing_signed', { ...letter, letterNumber }, letter.drafterId);
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.upload', targetType: 'document', targetId: documentId, details: { sha256: pdf.sha256, size: pdf.pdf.byteLength, batchId: null, source: 'signing' } });
     await tx.audit.append({
       at: now,

@@ -50,7 +50,9 @@ export const prepareLetter = async (deps: AppDeps, letter: OutgoingLetterRecord,
   if (version.template) {
     // The drafter's title for the signer, else the jabatan on their certificate, else their unit's head.
     const title = version.template.signerTitle ?? cert.title ?? `Kepala ${unitName}`;
-    const rendered = await renderOutgoingLetter(deps, letter, { ...version.template, signerTitle: title }, { version: letter.version, letterNumber: null, at, signerNip: cert.nip });
+    // The letter is dated the day it is signed (issue 13), not the day its draft named: the
+    // date above the text and the time in the signature block must agree.
+    const rendered = await renderOutgoingLetter(deps, letter, { ...version.template, date: null, signerTitle: title }, { version: letter.version, letterNumber: null, at, signerNip: cert.nip });
     return { ...who, pdf: rendered.pdf, area: rendered.signatureArea, numberArea: rendered.numberArea, title };
   }
   const doc = await deps.db.documents.findById(version.documentId);

@@ -56,6 +56,13 @@ export const letterPaths = {
       responses: { 200: { description: 'completed', ...json(ref('Disposition')) }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) },
     },
   },
+  '/api/v1/dispositions/{id}/withdraw': {
+    post: {
+      summary: 'Withdraw a disposition you sent, while its recipient has not opened it yet (issue 13): it leaves their inbox, they are notified, audited as letter.disposition_withdraw. Read, forwarded, completed or withdrawn already: 409; not its sender: 403',
+      parameters: [idParam('id')],
+      responses: { 200: { description: 'withdrawn (status "withdrawn")', ...json(ref('Disposition')) }, ...errors(401, 403, 404, 409, 422, 503) },
+    },
+  },
   '/api/v1/stats': {
     get: {
       summary: 'Office figures (officials, admins, auditors): letters per month, median hours to first disposition and to completion, overdue dispositions per unit',
@@ -101,7 +108,7 @@ export const letterSchemas = {
     instruction: str,
     actions: ACTIONS,
     dueAt: { type: ['string', 'null'] },
-    status: { type: 'string', enum: ['open', 'completed'] },
+    status: { type: 'string', enum: ['open', 'completed', 'withdrawn'] },
     read: { type: 'boolean' },
     readAt: { type: ['string', 'null'] },
     completedAt: { type: ['string', 'null'] },

@@ -44,7 +44,7 @@ export const outgoingPaths = {
     post: { summary: 'Approve (paraf) as the current reviewer', parameters: [idParam('id')], requestBody: json(obj({ comment: str })), responses: { 200: { description: 'the letter', ...json(ref('OutgoingLetter')) }, ...errors(401, 403, 404, 409, 422) } },
   },
   '/api/v1/letters/outgoing/{id}/return': {
-    post: { summary: 'Return the draft to its drafter with a comment, as the current reviewer', parameters: [idParam('id')], requestBody: json(obj({ comment: str }, ['comment'])), responses: { 200: { description: 'the letter', ...json(ref('OutgoingLetter')) }, ...errors(401, 403, 404, 409, 422) } },
+    post: { summary: 'Return the draft to its drafter with a comment: as the current reviewer while it is in review, or as its signer once it is approved (kept as signerReturn)', parameters: [idParam('id')], requestBody: json(obj({ comment: str }, ['comment'])), responses: { 200: { description: 'the letter', ...json(ref('OutgoingLetter')) }, ...errors(401, 403, 404, 409, 422) } },
   },
   '/api/v1/letters/outgoing/{id}/versions': {
     post: { summary: 'Revise a returned draft (the drafter): a new version goes round the same reviewers again', parameters: [idParam('id')], requestBody: version, responses: { 201: { description: 'the letter', ...json(ref('OutgoingLetter')) }, ...errors(400, 401, 403, 404, 409, 413, 415, 422) } },
@@ -72,6 +72,7 @@ export const outgoingSchemas = {
     letterNumber: { type: ['string', 'null'] },
     signedAt: { type: ['string', 'null'] },
     signedDocumentId: { type: ['string', 'null'] },
+    signerReturn: { type: ['object', 'null'], properties: { at: { type: 'string', format: 'date-time' }, comment: str } },
     dispatch: { type: ['object', 'null'], properties: { at: { type: 'string', format: 'date-time' }, by: str, via: str, note: { type: ['string', 'null'] } } },
     verificationCode: { type: ['string', 'null'] },
     verifyUrl: { type: ['string', 'null'] },

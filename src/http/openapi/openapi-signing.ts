@@ -47,6 +47,17 @@ export const signingPaths = {
       },
     },
   },
+  '/api/v1/letters/outgoing/sign-batch': {
+    post: {
+      summary:
+        'Sign several approved letters as their named signer with one PIN and one second-factor code (spent once; a wrong PIN or code refuses the whole batch with 403, 429 when repeated). Each letter is then signed as by /{id}/sign, in the order given: its own number, PAdES signature and audit entry, all or nothing per letter. A letter that cannot be signed (not approved, another signer, being signed) is reported as failed with the reason; the others are signed regardless.',
+      requestBody: json(obj({ letterIds: { type: 'array', items: str, minItems: 1, maxItems: 100 }, pin: str, totp: str }, ['letterIds', 'pin', 'totp'])),
+      responses: {
+        200: { description: 'a result per letter', ...json(obj({ results: { type: 'array', items: obj({ id: str, status: { type: 'string', enum: ['signed', 'failed'] }, letterNumber: str, error: str }, ['id', 'status']) } })) },
+        ...errors(400, 401, 403, 422, 429, 503),
+      },
+    },
+  },
   '/api/v1/letters/outgoing/{id}/signed': {
     get: { summary: 'The signed PDF, as an attachment (whoever may see the letter)', parameters: [idParam('id')], responses: { 200: { description: 'the signed PDF', content: { 'application/pdf': {} } }, ...errors(401, 404, 503) } },
   },

@@ -6,6 +6,7 @@ import { createDispositions } from '../../app/dispositions/create-dispositions.t
 import { dispositionInbox } from '../../app/dispositions/disposition-inbox.ts';
 import { dispositionTree } from '../../app/dispositions/disposition-tree.ts';
 import { getDisposition } from '../../app/dispositions/get-disposition.ts';
+import { withdrawDisposition } from '../../app/dispositions/withdraw-disposition.ts';
 import { DISPOSITION_ACTIONS } from '../../domain/correspondence.ts';
 import { acceptUpload, discardUploads } from '../middleware/upload.ts';
 import { code, parse } from '../validate.ts';
@@ -54,6 +55,10 @@ export const dispositionsRoutes = (deps: AppDeps): Router => {
 
   r.get('/letters/incoming/:id/dispositions', async (req, res) => {
     res.json(await dispositionTree(deps, req.actor!, parse(letterId, req.params.id)));
+  });
+
+  r.post('/dispositions/:id/withdraw', async (req, res) => {
+    res.json(await withdrawDisposition(deps, req.actor!, parse(dispositionId, req.params.id)));
   });
 
   r.get('/dispositions/inbox', async (req, res) => {

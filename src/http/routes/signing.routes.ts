@@ -7,6 +7,7 @@ import { issueCertificate } from '../../app/signing/issue-certificate.ts';
 import { createOfficeCa, getOfficeCa } from '../../app/signing/office-ca.ts';
 import { certificateHistory, currentCertificate } from '../../app/signing/read-certificates.ts';
 import { revokeCertificate } from '../../app/signing/revoke-certificate.ts';
+import { MAX_BATCH, signBatch } from '../../app/signing/sign-batch.ts';
 import { signOutgoing } from '../../app/signing/sign-outgoing.ts';
 import { signedDocumentId } from '../../app/signing/signed-letter.ts';
 import { addTrustAnchors, listTrustAnchors, removeTrustAnchor } from '../../app/signing/trust-anchors.ts';
@@ -27,6 +28,9 @@ const issueBody = z.object(holderFields).strict();
 const importFields = z.object({ ...holderFields, passphrase: z.string().max(1024) }).strict();
 const revokeBody = z.object({ reason: text(500).optional(), certificateId: z.string().uuid('not a certificate id').optional() }).strict();
 const signBody = z.object({ pin: z.string().min(1, 'the PIN is required').max(1024), totp: z.string().max(64).optional() }).strict();
+const signBatchBody = z
+  .object({ letterIds: z.array(letterId).min(1, 'choose at least one letter').max(MAX_BATCH, `at most ${MAX_BATCH} letters at once`), pin: signBody.shape.pin, totp: signBody.shape.totp })
+  .strict();
 const anchorsBody = z.object({ pem: z.string().min(1).max(200_000) }).strict();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
 
@@ -75,6 +79,11 @@ export const signingRoutes = (deps: AppDeps): Router => {
   };
   r.delete('/users/:id/certificate', revoke);
   r.post('/users/:id/certificate/revoke', revoke);
+
+  r.post('/letters/outgoing/sign-batch', async (req, res) => {
+    const { letterIds, ...input } = parse(signBatchBody, req.body);
+    res.json(await signBatch(deps, req.actor!, letterIds, input, { ip: req.ip }));
+  });
 
   r.post('/letters/outgoing/:id/sign', async (req, res) => {
     const id = parse(letterId, req.params.id);

@@ -260,6 +260,8 @@ const correspondenceModels = (s: Sequelize) => ({
       dispatchedBy: S,
       dispatchVia: S,
       dispatchNote: T,
+      signerReturnedAt: d3(),
+      signerReturnComment: T,
       updatedAt: d3(),
     },
     { tableName: 'outgoing_letters' },

@@ -7,9 +7,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { AppError } from '../../domain/errors.ts';
+import { sharedFontkit } from './shared-fontkit.ts';
 import type { LetterContent, LetterRenderer, PageArea, RenderedLetter } from '../../ports/letter-renderer.ts';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -279,7 +279,7 @@ const render = async (raw: LetterContent): Promise<RenderedLetter> => {
   };
   const bytes = await loadFontBytes();
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(sharedFontkit);
   const entries = await Promise.all((Object.keys(FONT_FILES) as FontName[]).map(async (n) => [n, await pdf.embedFont(bytes[n], { subset: true })] as const));
   const f = Object.fromEntries(entries) as Fonts;
   const missing = missingGlyphs(c, f);

@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
+import { sharedFontkit } from '../pdf/shared-fontkit.ts';
 import { EncryptedPDFError, ParseSpeeds, PDFDocument, PDFName, PDFString, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { AppError } from '../../domain/errors.ts';
@@ -145,7 +145,7 @@ export const createPdfLibLetterStamper = (opts: { publicUrl: string; now?: () =>
       throw new AppError('invalid', 'the file is not a readable PDF', { cause: err });
     }
     const doc = await PDFDocument.create({ updateMetadata: false });
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(sharedFontkit);
     try {
       if (source.getPageCount() === 0) throw new AppError('invalid', 'the PDF has no pages');
       for (const page of source.getPages()) {

@@ -44,6 +44,7 @@ export const notificationText = (message: string): string => {
 const SUBJECT_PAGES = new Map<string, (id: string) => string>([
   ['disposition', (id) => `/dispositions/${id}`],
   ['outgoing_letter', (id) => `/outgoing/${id}`],
+  ['incoming_letter', (id) => `/incoming/${id}`],
   ['disposal', (id) => `/disposals/${id}`],
   ['document', (id) => `/documents/${id}`],
   ['records', () => '/records/due'],

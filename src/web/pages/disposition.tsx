@@ -1,3 +1,4 @@
+import { WithdrawPanel } from '../components/withdraw-disposition.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, post, upload, type UploadHandle } from '../api.ts';
 import { DispositionForm } from '../components/disposition-form.tsx';
@@ -100,6 +101,7 @@ export const DispositionPage = ({ params }: PageProps) => {
         <div class="doc-layout">
           <section class="card doc-meta" aria-labelledby="dispo-meta">
             <h2 id="dispo-meta">{t('dispo.one')}</h2>
+            {d.status === 'withdrawn' ? <Notice tone="warn">{t('dispo.withdrawnNote')}</Notice> : null}
             {d.status === 'completed' ? <Notice tone="ok">{t('dispo.doneNote', { at: d.completedAt ? dateTime(d.completedAt) : '' })}</Notice> : null}
             <dl>
               <dt>{t('dispo.from')}</dt>
@@ -158,6 +160,16 @@ export const DispositionPage = ({ params }: PageProps) => {
                 <DispositionForm letterId={d.letterId} parentId={d.id} heading={t('dispo.forward')} onDone={() => setTreeTick((n) => n + 1)} />
               </section>
             </>
+          ) : null}
+
+          {d.status === 'open' && !d.read && d.from.id === user.id ? (
+            <WithdrawPanel
+              d={d}
+              onDone={(done) => {
+                disp.setData(done);
+                setTreeTick((n) => n + 1);
+              }}
+            />
           ) : null}
 
           <section class="card dispo-card" aria-labelledby="routing-title">

@@ -36,8 +36,8 @@ const Reviews = ({ reviews, names }: { reviews: OutgoingReview[]; names: Map<str
     <p class="muted small">{t('out.noReviewers')}</p>
   );
 
-/** The current reviewer's decision: approve (paraf), or return with a comment. */
-const ReviewPanel = ({ letter, onDone }: { letter: OutgoingLetter; onDone: (l: OutgoingLetter) => void }) => {
+/** The current reviewer's decision: approve (paraf), or return with a comment; the signer may only return it (issue 13). */
+const ReviewPanel = ({ letter, onDone, asSigner = false }: { letter: OutgoingLetter; onDone: (l: OutgoingLetter) => void; asSigner?: boolean }) => {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -58,16 +58,18 @@ const ReviewPanel = ({ letter, onDone }: { letter: OutgoingLetter; onDone: (l: O
   };
   return (
     <form onSubmit={(e) => e.preventDefault()} aria-labelledby="review-title">
-      <h2 id="review-title">{t('out.reviewTitle')}</h2>
-      <p>{t('out.reviewIntro', { n: letter.version })}</p>
+      <h2 id="review-title">{t(asSigner ? 'out.signerReturnTitle' : 'out.reviewTitle')}</h2>
+      <p>{t(asSigner ? 'out.signerReturnIntro' : 'out.reviewIntro', { n: letter.version })}</p>
       <Field label={t('out.comment')} hint={t('out.commentHint')} error={missing ? t('out.commentNeeded') : undefined}>
         {(p) => <textarea {...p} name="comment" rows={3} maxLength={2000} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />}
       </Field>
       <ErrorBox error={error} />
       <div class="actions">
-        <button type="button" class="btn btn-primary" disabled={busy} onClick={() => void act('approve')}>
-          {t('out.approve')}
-        </button>
+        {asSigner ? null : (
+          <button type="button" class="btn btn-primary" disabled={busy} onClick={() => void act('approve')}>
+            {t('out.approve')}
+          </button>
+        )}
         <button type="button" class="btn btn-danger" disabled={busy} onClick={() => void act('return')}>
           {t('out.return')}
         </button>
@@ -212,6 +214,14 @@ export const OutgoingLetterPage = ({ params }: PageProps) => {
               <dd>{name(l.drafterId)}</dd>
               <dt>{t('out.signer')}</dt>
               <dd>{name(l.signerId)}</dd>
+              {l.signerReturn ? (
+                <>
+                  <dt>{t('out.signerReturned')}</dt>
+                  <dd>
+                    {l.signerReturn.comment} <span class="small muted">({dateTime(l.signerReturn.at)})</span>
+                  </dd>
+                </>
+              ) : null}
               {l.letterNumber ? (
                 <>
                   <dt>{t('out.letterNumber')}</dt>
@@ -246,6 +256,7 @@ export const OutgoingLetterPage = ({ params }: PageProps) => {
                   </p>
                 </>
               ) : null}
+              {signing ? <ReviewPanel letter={l} asSigner onDone={() => letter.reload()} /> : null}
               {l.status === 'signed' ? (
                 <>
                   <h2>{t('out.signedTitle')}</h2>

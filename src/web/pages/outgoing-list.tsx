@@ -66,6 +66,14 @@ export const OutgoingListPage = () => {
           <Link class="btn btn-primary" href="/outgoing/new">
             {t('out.new')}
           </Link>
+          {hasRole(user, 'official') ? (
+            <>
+              {' '}
+              <Link class="btn" href="/outgoing/sign-queue">
+                {t('out.signQueue')}
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : null}
       <nav class="tabs" aria-label={t('out.views')}>

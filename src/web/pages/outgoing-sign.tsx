@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, get, post } from '../api.ts';
+import { get, post } from '../api.ts';
 import { useReadNoticesAbout } from '../components/bell.tsx';
 import { DocumentPreview } from '../components/document-preview.tsx';
-import { ErrorBox, Field, Loading, Notice, PageTitle } from '../components/ui.tsx';
+import { SignFields } from '../components/sign-fields.tsx';
+import { ErrorBox, Loading, Notice, PageTitle } from '../components/ui.tsx';
 import { useLoad, useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { Link } from '../router.tsx';
@@ -12,21 +13,6 @@ import type { OutgoingLetter, SignResult } from '../types.ts';
 import { SignedInfo } from './outgoing-letter.tsx';
 
 const enc = encodeURIComponent;
-
-/** The refusals a signer can act on, in their words; anything else as the server says it. */
-const signProblem = (e: unknown): string | null => {
-  if (!(e instanceof ApiError)) return null;
-  if (e.kind === 'wrong-pin') return t('sign.wrongPin');
-  if (e.kind === 'wrong-passphrase') return t('sign.wrongPassphrase');
-  if (e.kind === 'signing-service-unavailable') return t('sign.serviceDown');
-  if (e.kind === 'totp-invalid') return t('sign.wrongCode');
-  if (e.kind === 'totp-required') return t('sign.needCode');
-  if (e.kind === 'totp-enrolment-required') return t('sign.needTotp');
-  if (e.kind === 'no-certificate') return t('sign.noCertificate');
-  if (e.status === 429) return e.retryAfter ? t('sign.locked', { n: e.retryAfter }) : t('sign.lockedNoTime');
-  if (e.status === 404 && e.detail === 'no such route') return t('sign.notYet');
-  return null;
-};
 
 /**
  * Signing an approved letter as its signer: PIN and a code from the authenticator app, then the
@@ -67,8 +53,6 @@ export const OutgoingSignPage = ({ params }: PageProps) => {
     }
   };
 
-  const known = signProblem(error);
-  const apiError = error instanceof ApiError ? error : null;
   return (
     <>
       <PageTitle>{t('sign.title')}</PageTitle>
@@ -98,19 +82,7 @@ export const OutgoingSignPage = ({ params }: PageProps) => {
             <h2 id="sign-form-title">{t('sign.confirm')}</h2>
             <p>{t('sign.intro')}</p>
             <form onSubmit={submit}>
-              <Field label={t('sign.pin')} required hint={t('sign.pinHint')} error={apiError?.kind === 'wrong-pin' ? t('sign.wrongPin') : apiError?.kind === 'wrong-passphrase' ? t('sign.wrongPassphrase') : undefined}>
-                {(p) => <input {...p} name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={64} value={pin} onInput={(e) => setPin(e.currentTarget.value)} />}
-              </Field>
-              <Field label={t('sign.code')} required hint={t('login.totpHint')} error={apiError?.kind === 'totp-invalid' ? t('sign.wrongCode') : undefined}>
-                {(p) => <input {...p} name="totp" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={20} value={code} onInput={(e) => setCode(e.currentTarget.value)} />}
-              </Field>
-              {known ? (
-                <div class="alert alert-error" role="alert">
-                  <p>{known}</p>
-                </div>
-              ) : (
-                <ErrorBox error={error} />
-              )}
+              <SignFields pin={pin} code={code} onPin={setPin} onCode={setCode} error={error} />
               <p aria-live="polite">{busy ? t('sign.busy') : ''}</p>
               <button type="submit" class="btn btn-primary" disabled={busy || !pin || !code.trim()}>
                 {t('sign.submit')}

@@ -12,6 +12,7 @@ import {
   routingTree,
   seesLetterSummary,
   unitGrantees,
+  withdrawalBlock,
   type DispositionParty,
   type RecipientUser,
 } from '../../../src/domain/disposition-rules.ts';
@@ -184,6 +185,21 @@ describe('domain/disposition-rules', () => {
     expect(letterStatusOf([])).to.equal('registered');
     expect(letterStatusOf([{ status: 'open' }, { status: 'completed' }])).to.equal('disposed');
     expect(letterStatusOf([{ status: 'completed' }, { status: 'completed' }])).to.equal('completed');
+    // Withdrawn ones count for nothing: alone they leave the letter registered again.
+    expect(letterStatusOf([{ status: 'withdrawn' }])).to.equal('registered');
+    expect(letterStatusOf([{ status: 'withdrawn' }, { status: 'completed' }])).to.equal('completed');
+    expect(letterStatusOf([{ status: 'withdrawn' }, { status: 'open' }])).to.equal('disposed');
+  });
+
+  it('lets its sender withdraw a disposition only while it is open, unread and not forwarded', () => {
+    const d = disp('d', { toUserId: 'staf' });
+    expect(withdrawalBlock(d, [d])).to.equal(null);
+    expect(withdrawalBlock({ ...d, readAt: at(5) }, [d])).to.match(/read it already/);
+    expect(withdrawalBlock({ ...d, status: 'completed' }, [d])).to.match(/completed already/);
+    expect(withdrawalBlock({ ...d, status: 'withdrawn' }, [d])).to.match(/withdrawn already/);
+    const child = disp('e', { parentId: 'd', fromUserId: 'staf', toUserId: 'kabid' });
+    expect(withdrawalBlock(d, [d, child])).to.match(/forwarded it already/);
+    expect(withdrawalBlock(d, [d, { ...child, status: 'withdrawn' }])).to.equal(null);
   });
 
   it('builds the routing tree and finds who holds the letter now, and since when', () => {

@@ -42,6 +42,8 @@ const letter = (over: Partial<OutgoingLetterRecord> = {}): OutgoingLetterRecord 
   dispatchedBy: null,
   dispatchVia: null,
   dispatchNote: null,
+  signerReturnedAt: null,
+  signerReturnComment: null,
   createdAt: new Date(0),
   updatedAt: new Date(0),
   ...over,

@@ -58,6 +58,10 @@ export const dispositionRepository = (m: Models, transaction?: Transaction): Dis
     const [n] = await m.Disposition.update({ status: 'completed', completedAt: now, completedBy: by, report, reportDocumentId }, { where: { id, status: 'open' }, transaction });
     return n === 1;
   },
+  async withdraw(id) {
+    const [n] = await m.Disposition.update({ status: 'withdrawn' }, { where: { id, status: 'open', readAt: null }, transaction });
+    return n === 1;
+  },
   async openDueBy(until, limit, afterId) {
     // Ordered by id so that `afterId` pages through every match exactly once.
     const where = { status: 'open', dueAt: { [Op.lte]: until }, ...(afterId !== null ? { id: { [Op.gt]: afterId } } : {}) };

@@ -26,6 +26,8 @@ const toLetter = (r: RawRow): OutgoingLetterRecord => ({
   dispatchedBy: strOrNull(r.dispatchedBy),
   dispatchVia: strOrNull(r.dispatchVia) as DispatchVia | null,
   dispatchNote: strOrNull(r.dispatchNote),
+  signerReturnedAt: toDateOrNull(r.signerReturnedAt),
+  signerReturnComment: strOrNull(r.signerReturnComment),
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
