@@ -57,7 +57,8 @@ export class MatchCounts {
 
   /**
    * Total and facets of the visible matches of `match` (all documents when null), after prepare();
-   * `totalEstimated` when they were scaled up from a sample (never when `exact`).
+   * `totalEstimated` when they were scaled up from a sample (never when `exact`). `atMost`: an
+   * upper bound of the matches known beforehand (from the vocabulary), if any.
    */
   async count(
     db: SqliteConnection,
@@ -65,8 +66,11 @@ export class MatchCounts {
     range: DayRange,
     rules: KeyRules,
     exact = false,
+    atMost = Number.POSITIVE_INFINITY,
   ): Promise<Pick<SearchResult, 'total' | 'facets' | 'totalEstimated'>> {
-    const [found, grants] = await Promise.all([this.histogram(db, match, range, exact), this.grants(db, rules)]);
+    // A query known to match few documents is counted exactly without sampling it first.
+    const sampled = !exact && atMost > this.limits.exactUpToMatches;
+    const [found, grants] = await Promise.all([this.histogram(db, match, range, !sampled), this.grants(db, rules)]);
     const { histogram } = found;
     await this.facetKeys.ensure(db, histogram.keys());
     const counts = new Map<number, number>();

@@ -2,7 +2,7 @@ import type { SearchHit, SearchQuery, SearchResult } from '../../../ports/search
 import type { DocumentKind } from '../../../domain/document.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
 import { type ParsedQuery, isEmptyQuery, parseQuery } from '../query-parser.ts';
-import { buildMatch, mergeExpansions } from './fts5-match.ts';
+import { type Expansions, buildMatch, mergeExpansions } from './fts5-match.ts';
 import { findCandidates, findCompletions, frequencies, withoutFrequent } from './fts5-vocabulary.ts';
 import type { Candidate } from './typo-candidates.ts';
 import { type PageRow, type Sql, dayRange, keyRules, newestSql, rankedSql, whereDate, whereVisible } from './fts5-search-sql.ts';
@@ -40,6 +40,7 @@ export const searchFts5 = async (
   let match: string | null = null;
   let tiers: Tier[] = [];
   let marks: MarkTerms | null = null;
+  let widest: Expansions = new Map();
   const empty = isEmptyQuery(parsed);
   const [df, foundCompletions, foundTypos] = await Promise.all([
     empty ? new Map<string, number>() : frequencies(readers[0], parsed.words),
@@ -52,6 +53,7 @@ export const searchFts5 = async (
     const typos = withoutFrequent(foundTypos, df);
     const upTo = (n: number) => new Map([...typos].map(([w, cs]) => [w, cs.filter((c) => c.typos <= n).map((c) => c.term)]));
     const expansions = mergeExpansions(completions, upTo(2));
+    widest = expansions;
     match = buildMatch(parsed, expansions);
     marks = markTermsOf(parsed, expansions);
     // Meilisearch's "typo" rule: no typo, then one, then two. Completions count as exact (a
@@ -65,15 +67,30 @@ export const searchFts5 = async (
       tiers.push({ match: m, score: scoring === undefined ? undefined : scoring === null ? null : buildMatch(scoring, e) });
     }
   }
+  const bound = empty ? Number.POSITIVE_INFINITY : matchBound(parsed, df, widest);
   const filters = query.filters ?? {};
   const rules = keyRules(query.scope, filters);
   const range = dayRange(filters);
   const where = whereVisible(rules, whereDate(range), facetKeys);
   const [rows, counted] = await Promise.all([
     offset === null ? Promise.resolve([]) : fetchPage(readers[0], tiers, where, parsed.letterKeys, limit, offset),
-    counts.count(readers[1], match, range, rules, query.exactTotal === true),
+    counts.count(readers[1], match, range, rules, query.exactTotal === true, bound),
   ]);
   return { items: await toHits(readers[0], rows, marks), ...counted };
+};
+
+/**
+ * An upper bound of a query's matches from the vocabulary: the smallest df of a word that matches
+ * only itself (no prefix, completion or typo alternative in the widest tier), doubled because df
+ * is estimated on a sample; infinite when no word is that plain.
+ */
+const matchBound = (parsed: ParsedQuery, df: ReadonlyMap<string, number>, expansions: Expansions): number => {
+  let bound = Number.POSITIVE_INFINITY;
+  for (const w of parsed.words) {
+    if (w.prefix === 'typed' || (expansions.get(w.text)?.length ?? 0) > 0) continue;
+    bound = Math.min(bound, 2 * (df.get(w.text) ?? 0));
+  }
+  return bound;
 };
 
 /** A typo tier's MATCH, and what ranks it: see scoringQuery (undefined: the match itself). */
