@@ -107,10 +107,14 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
             receivedAt,
             status: 'registered',
             registeredBy: actor.id,
+            sourceOutgoingId: null,
+            deliveryKind: null,
             createdAt: at,
             updatedAt: at,
           };
           await tx.incoming.create(letter);
+          // The sender joins the contact book (or is matched to its contact), so names stop drifting.
+          await tx.contacts.ensure(sender, randomUUID(), at);
           await tx.audit.append({
             at,
             actorId: actor.id,

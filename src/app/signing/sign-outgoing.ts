@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Actor } from '../../domain/access.ts';
-import { formatLetterNumber, letterNumberScope, type OutgoingLetterRecord } from '../../domain/correspondence.ts';
+import type { OutgoingLetterRecord } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
 import { calendarDateIn } from '../../domain/office-time.ts';
 import { hasRole } from '../../domain/roles.ts';
@@ -10,7 +10,8 @@ import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { originalKey } from '../documents/keys.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
-import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../outgoing/assign-letter-number.ts';
+import { assignLetterNumber, planLetterNumber } from '../outgoing/assign-letter-number.ts';
+import { deliverInternally, type DeliveryPlan, planDelivery } from '../outgoing/deliver-internally.ts';
 import { visibleOutgoing } from '../outgoing/read-outgoing.ts';
 import { officeName } from './office-ca.ts';
 import { type LetterToSign, makeSignedPdf, prepareLetter, type SignedLetterPdf } from './signed-letter-pdf.ts';
@@ -80,20 +81,20 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
     assertApproved(fresh);
     const credential = await unlockSigningKey(deps, actor, user, cert, { pin: input.pin, totp, letterId: id, ip: ctx.ip });
     const prepared = await prepareLetter(deps, fresh, user, cert, at);
-    const year = letterNumberYear(deps, at);
-    await prepareLetterNumber(deps, fresh, year);
+    const plan = await planLetterNumber(deps, fresh, at);
+    const delivery = await planDelivery(deps, fresh, at);
     const common = { code: newVerificationCode(), at, anchors: await trustAnchorCertificates(deps), officeName: await officeName(deps), crls: await revocationListsFor(deps, credential) };
     const make = (letterNumber: string) => makeSignedPdf(deps, prepared, credential, { ...common, letterNumber });
-    const commit = committer(deps, actor, fresh, prepared, cert, { code: common.code, holder, at });
+    const commit = committer(deps, actor, fresh, prepared, cert, { code: common.code, holder, at, delivery });
 
-    const predicted = (await deps.db.signedLetters.counterValue(letterNumberScope(fresh.unitCode, year))) + 1;
-    const guess = await make(formatLetterNumber(fresh.classificationCode, predicted, fresh.unitCode, year));
+    const predicted = (await deps.db.signedLetters.counterValue(plan.scope)) + 1;
+    const guess = await make(plan.format(predicted));
     const guessKey = await storePdf(deps, guess);
     try {
       return signed(
         deps,
         await deps.db.transaction(async (tx) => {
-          const n = await assignLetterNumber(tx, fresh, year);
+          const n = await assignLetterNumber(tx, plan);
           if (n.sequence !== predicted) throw new NumberMoved();
           return commit(tx, n.letterNumber, guess, guessKey);
         }),
@@ -107,7 +108,7 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
       return signed(
         deps,
         await deps.db.transaction(async (tx) => {
-          const n = await assignLetterNumber(tx, fresh, year);
+          const n = await assignLetterNumber(tx, plan);
           made.pdf = await make(n.letterNumber);
           made.key = await storePdf(deps, made.pdf);
           return commit(tx, n.letterNumber, made.pdf, made.key);
@@ -158,7 +159,7 @@ const forgetPdf = async (deps: AppDeps, pdf: SignedLetterPdf, key: string): Prom
 
 /** The writes of a signing, for one transaction. */
 const committer =
-  (deps: AppDeps, actor: Actor, letter: OutgoingLetterRecord, prepared: LetterToSign, cert: { id: string; serial: string; sha256: string }, o: { code: string; holder: string; at: Date }) =>
+  (deps: AppDeps, actor: Actor, letter: OutgoingLetterRecord, prepared: LetterToSign, cert: { id: string; serial: string; sha256: string }, o: { code: string; holder: string; at: Date; delivery: DeliveryPlan }) =>
   async (tx: Repositories, letterNumber: string, pdf: SignedLetterPdf, storageKey: string) => {
     const { code, at } = o;
     const now = deps.clock.now();
@@ -210,6 +211,8 @@ const committer =
       signedAt: at,
       timestamped: pdf.timestamped,
     });
+    // Units of this office it is addressed or copied to find it in their registers, in this transaction.
+    await deliverInternally(deps, tx, o.delivery, { ...letter, letterNumber, signedDocumentId: documentId }, actor);
     await queueLogLeaf(tx, { subjectType: 'outgoing', number: letterNumber, sha256: pdf.sha256, certificateSha256: cert.sha256, signedAt: at, now });
     await tx.signedLetters.release(letter.id, o.holder);
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.upload', targetType: 'document', targetId: documentId, details: { sha256: pdf.sha256, size: pdf.pdf.byteLength, batchId: null, source: 'signing' } });

@@ -14,6 +14,7 @@ import * as m010 from './migrations/010-sealed-second-factors.ts';
 import * as m011 from './migrations/011-public-log.ts';
 import * as m012 from './migrations/012-rate-counts.ts';
 import * as m013 from './migrations/013-email-jobs.ts';
+import * as m015 from './migrations/015-letter-types.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
 
 export type { SealingKeys };
@@ -40,6 +41,7 @@ const MIGRATIONS: Migration[] = [
   { name: '011-public-log', ...m011 },
   { name: '012-rate-counts', ...m012 },
   { name: '013-email-jobs', ...m013 },
+  { name: '015-letter-types', ...m015 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */
