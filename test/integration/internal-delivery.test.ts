@@ -101,6 +101,8 @@ for (const target of databaseTargets()) {
       await signed(app, p.kepala!, id);
       const incomingId = (await app.naskah.deps.db.incoming.ofSource(id)).find((e) => e.unitCode === 'SETDA')!.id;
       const reply = await typedLetter(app, p.stafSetda!, p.sekda!, { subject: 'Jawaban permintaan data formasi', addressees: [{ unitCode: 'BKD' }], inReplyTo: incomingId });
+      // Another letter of the same unit that answers nothing is not in the thread.
+      await typedLetter(app, p.stafSetda!, p.sekda!, { subject: 'Surat lain dari Setda', addressees: [{ unitCode: 'BKD' }] });
       const out = (await api(app, p.stafSetda!.token, 'GET', `${OUT}/${reply}`)).body;
       expect(out.inReplyTo).to.equal(incomingId);
       const inc = (await api(app, p.tuSetda!.token, 'GET', `${IN}/${incomingId}`)).body;

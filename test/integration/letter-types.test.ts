@@ -23,6 +23,7 @@ for (const target of databaseTargets()) {
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       p.kepala = await person(app, 'kepala', 'official', 'BKD', 'Dra. Sri Wahyuni');
+      p.pemeriksa = await person(app, 'pemeriksa', 'staff', 'BKD');
       p.admin = { id: 'admin', username: 'admin', token: app.adminToken };
       expect((await issueCertificate(app, p.kepala, PIN)).status).to.equal(201);
     });
@@ -98,6 +99,16 @@ for (const target of databaseTargets()) {
       const id = await typedLetter(app, p.konseptor!, p.kepala!, { copies: [{ name: 'Inspektorat Daerah' }] });
       await signed(app, p.kepala!, id);
       expect(await letterText(app, p.konseptor!, id, 'signed')).to.match(/Tembusan:\s*\n?\s*1\. Inspektorat Daerah/);
+    });
+
+    it('keeps the heading, fields and copies of a typed letter through a return and a revision of its text', async () => {
+      const id = await typedLetter(app, p.konseptor!, p.kepala!, { reviewerIds: [p.pemeriksa!.id], copies: [{ name: 'Inspektorat Daerah' }] });
+      expect((await api(app, p.pemeriksa!.token, 'POST', `${OUT}/${id}/return`, { comment: 'Perbaiki kalimatnya.' })).status).to.equal(200);
+      const v1 = (await api(app, p.konseptor!.token, 'GET', `${OUT}/${id}`)).body.versions as { template: { addressee: string } }[];
+      const r = await api(app, p.konseptor!.token, 'POST', `${OUT}/${id}/versions`, { template: { addressee: v1[0]!.template.addressee, body: 'Dengan hormat, kalimat yang sudah diperbaiki.' } });
+      expect(r.status, JSON.stringify(r.body)).to.equal(201);
+      const text = await letterText(app, p.konseptor!, id);
+      expect(text).to.include('NOTA DINAS').and.include('kalimat yang sudah diperbaiki').and.match(/Tembusan:\s*\n?\s*1\. Inspektorat Daerah/);
     });
 
     it('refuses a typed draft that misses what its type asks for, or names unknown parties, with field errors and nothing stored', async () => {

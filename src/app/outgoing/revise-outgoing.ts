@@ -9,6 +9,19 @@ import { requireCurrentVersion } from './outgoing-review-step.ts';
 import { outgoingDetail, visibleOutgoing } from './read-outgoing.ts';
 
 /**
+ * A revised template keeps what the naskah type and the parties gave the version before (the
+ * heading, the type's fields, the people assigned, the copies) unless it names them anew: the
+ * revision form edits the text, not the letter's type or addressees.
+ */
+const withTypeParts = async (deps: AppDeps, id: string, previous: number, source: DraftSource): Promise<DraftSource> => {
+  if (!('template' in source)) return source;
+  const before = (await deps.db.outgoing.versions(id)).find((v) => v.version === previous)?.template;
+  if (!before) return source;
+  const { heading, fields, assignees, copies } = before;
+  return { template: { ...{ heading, fields, assignees, copies }, ...source.template } };
+};
+
+/**
  * The drafter answers a return with a new version (a new PDF or template): it becomes current
  * with fresh pending steps for the same reviewers in the same order, and the letter is in review
  * again. Earlier versions and their decisions stay as history. The status move returned →
@@ -21,6 +34,7 @@ export const reviseOutgoing = async (deps: AppDeps, actor: Actor, id: string, so
     requireCurrentVersion(letter.version, ifVersion);
     const reviewerIds = (await deps.db.outgoing.reviews(id, letter.version)).map((r) => r.reviewerId);
     const version = letter.version + 1;
+    source = await withTypeParts(deps, id, letter.version, source);
     await storeOutgoingVersion(deps, actor, letter, version, source, async (tx, doc) => {
       const now = deps.clock.now();
       if (!(await tx.outgoing.setStatus(id, 'returned', 'in_review', {}, now))) throw new AppError('conflict', 'the letter was revised or changed a moment ago');
