@@ -3,6 +3,8 @@ import { assignLetterNumber, planLetterNumber } from '../../src/app/outgoing/ass
 import { openSequelizeDatabase } from '../../src/infra/db/sequelize.database.ts';
 import type { Database } from '../../src/ports/repositories.ts';
 import { databaseTargets } from '../support/databases.ts';
+import { footprint, idle } from '../support/leftovers.ts';
+import { pdfText } from '../support/nss.ts';
 import { takeNumbersInParallel } from '../support/parallel-numbers.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { issueCertificate, OUT, type Person, person, setUpUnits } from '../support/sign-office.ts';
@@ -109,6 +111,20 @@ for (const target of databaseTargets()) {
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       const text = await letterText(app, p.konseptor!, id);
       expect(text).to.include('NOTA DINAS').and.include('kalimat yang sudah diperbaiki').and.match(/Tembusan:\s*\n?\s*1\. Inspektorat Daerah/);
+    });
+
+    it('previews a typed letter as it would print, storing nothing', async () => {
+      const before = await footprint(app);
+      const body = { type: 'undangan', subject: 'Undangan rapat', classificationCode: '005', signerId: p.kepala!.id, addressees: [{ unitCode: 'SETDA' }], copies: [{ name: 'Inspektorat Daerah' }], template: { body: 'Kami mengundang Saudara.', fields: { hari: 'Senin', waktu: '09.00 WIB', tempat: 'Aula BKD' } } };
+      const res = await fetch(`${app.url}${OUT}/preview`, { method: 'POST', headers: { authorization: `Bearer ${p.konseptor!.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).to.equal(200);
+      expect(res.headers.get('content-type')).to.match(/^application\/pdf/);
+      const text = (await pdfText(new Uint8Array(await res.arrayBuffer()))).replace(/[ \t]+/g, ' ');
+      expect(text).to.include('Yth. Kepala Sekretariat Daerah').and.include('Tempat : Aula BKD').and.include('Dra. Sri Wahyuni').and.match(/Tembusan:\s*\n?\s*1\. Inspektorat Daerah/);
+      expectProblem(await api(app, p.konseptor!.token, 'POST', `${OUT}/preview`, { ...body, signerId: p.konseptor!.id }), 422);
+      expectProblem(await api(app, p.konseptor!.token, 'POST', `${OUT}/preview`, { ...body, template: { body: 'x' } }), 422);
+      await idle(app);
+      expect(await footprint(app)).to.deep.equal(before);
     });
 
     it('refuses a typed draft that misses what its type asks for, or names unknown parties, with field errors and nothing stored', async () => {

@@ -9,6 +9,7 @@ import type { DraftSource } from '../../app/outgoing/outgoing-draft.ts';
 import { requireDrafter } from '../../app/outgoing/outgoing-participants.ts';
 import { getOutgoing, listOutgoing, outgoingDocumentId } from '../../app/outgoing/read-outgoing.ts';
 import { prepareTypedDraft } from '../../app/outgoing/typed-draft.ts';
+import { previewOutgoing } from '../../app/outgoing/preview-outgoing.ts';
 import { returnOutgoing } from '../../app/outgoing/return-outgoing.ts';
 import { reviseOutgoing } from '../../app/outgoing/revise-outgoing.ts';
 import type { OutgoingTemplate } from '../../domain/correspondence.ts';
@@ -132,6 +133,28 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
     } finally {
       await discardUploads(deps.staging, req);
     }
+  });
+
+  // The letter as it would print, nothing stored: the same body as a template draft (typed or not).
+  r.post('/letters/outgoing/preview', async (req, res) => {
+    requireDrafter(req.actor!);
+    if (!req.is('application/json')) throw new AppError('unsupported_type', 'send the draft as JSON with a template');
+    const typedMode = req.body && typeof req.body === 'object' && 'addressees' in req.body;
+    let letter: { subject: string; classificationCode: string; signerId: string; securityLevel?: (typeof SECURITY_LEVELS)[number] | undefined };
+    let tpl: OutgoingTemplate;
+    if (typedMode) {
+      const { template: t, addressees, copies, recipient, ...fields } = parse(typedDraft, req.body);
+      tpl = (await prepareTypedDraft(deps, { type: fields.type, addressees, copies, recipient, template: t })).template;
+      letter = fields;
+    } else {
+      const { template: t, ...fields } = parse(jsonDraft, req.body);
+      tpl = t;
+      letter = fields;
+    }
+    const pdf = await previewOutgoing(deps, req.actor!, letter, tpl);
+    res.status(200).type('application/pdf').setHeader('content-disposition', 'inline; filename="pratinjau-surat.pdf"');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.send(Buffer.from(pdf));
   });
 
   r.get('/letters/outgoing', async (req, res) => {
