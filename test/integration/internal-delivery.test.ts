@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { deliverInternally, planDelivery } from '../../src/app/outgoing/deliver-internally.ts';
 import { databaseTargets } from '../support/databases.ts';
-import { api, expectProblem } from '../support/http.ts';
+import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
+import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
+import { api, expectProblem, upload } from '../support/http.ts';
 import { everything, issueCertificate, OUT, type Person, person, setUpUnits, signedPdf } from '../support/sign-office.ts';
 import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 import { PIN, signed, typedDraft, typedLetter } from '../support/typed-letters.ts';
@@ -94,6 +96,30 @@ for (const target of databaseTargets()) {
       await db.incoming.create(copyOf).catch((e: unknown) => (refused = e));
       expect(refused, 'a second delivery row was accepted').to.have.property('code', 'conflict');
       expect(await db.incoming.ofSource(id)).to.have.length(2);
+    });
+
+    it('keeps every register gap-free while letters are signed and delivered at the moment clerks register others', async () => {
+      const db = app.naskah.deps.db;
+      // One letter per signer (a signer's codes are spent in order), naming the units in both orders.
+      const signers = [p.kepala!, p.sekda!];
+      const letters = await Promise.all(
+        signers.map((signer, i) => typedLetter(app, p.konseptor!, signer, { subject: `Nota serentak ${i}`, addressees: i % 2 ? [{ unitCode: 'SETDA' }, { unitCode: 'DISDIK' }] : [{ unitCode: 'DISDIK' }, { unitCode: 'SETDA' }] })),
+      );
+      let n = 0;
+      const registrations = [0, 1, 2, 3].map(async () => {
+        const k = ++n;
+        const bytes = await letterPdf([generateLetter(4000 + k)]);
+        return upload(app, p.tuSetda!.token, IN, [{ name: 'surat.pdf', bytes }], { letterNumber: `800/${k}/SERENTAK/2025`, letterDate: '2025-03-01', sender: 'Kantor Regional I BKN', subject: `Surat serentak ${k}`, urgency: 'biasa' });
+      });
+      const signings = letters.map((id, i) => api(app, signers[i]!.token, 'POST', `${OUT}/${id}/sign`, { pin: PIN, totp: app.nextTotp(signers[i]!.username) }));
+      const results = await Promise.all([...registrations, ...signings]);
+      expect(results.map((r) => r.status), JSON.stringify(results.filter((r) => r.status >= 300).map((r) => r.body))).to.deep.equal([201, 201, 201, 201, 200, 200]);
+      for (const unit of ['SETDA', 'DISDIK']) {
+        const { items } = await db.incoming.list({ unitCode: unit }, everything, 1, 100);
+        const numbers = items.map((l) => l.agendaNumber).sort((a, b) => a - b);
+        expect(numbers, unit).to.deep.equal(Array.from({ length: numbers.length }, (_, i) => i + 1));
+      }
+      for (const id of letters) expect((await db.incoming.ofSource(id)).map((e) => e.unitCode)).to.deep.equal(['DISDIK', 'SETDA']);
     });
 
     it('links a reply both ways: the draft names the letter it answers, the incoming letter lists its replies', async () => {

@@ -113,8 +113,6 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
             updatedAt: at,
           };
           await tx.incoming.create(letter);
-          // The sender joins the contact book (or is matched to its contact), so names stop drifting.
-          await tx.contacts.ensure(sender, randomUUID(), at);
           await tx.audit.append({
             at,
             actorId: actor.id,
@@ -130,6 +128,11 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
       },
     );
     if (!done.letter) throw new Error('the letter was not written'); // storeOriginal always runs inTx
+    // The sender joins the contact book (or is matched to its contact), so names stop drifting.
+    // After the commit, in its own statement: inside the registration's transaction, MariaDB's
+    // locks on the unique name made clerks registering letters of one sender at once deadlock.
+    // The register does not depend on it, so a failure here does not undo a registered letter.
+    await deps.db.contacts.ensure(sender, randomUUID(), deps.clock.now()).catch(() => undefined);
     const visible = await visibleOnly(deps, actor, done.earlier);
     const possibleDuplicates: PossibleDuplicate[] = visible.map((e) => ({
       id: e.id,

@@ -30,7 +30,9 @@ export const planDelivery = async (deps: AppDeps, letter: OutgoingLetterRecord, 
   const units = await deps.db.units.all();
   const byCode = new Map(units.map((u) => [u.code, u]));
   const recipients: DeliveryPlan['recipients'] = [];
-  for (const { unitCode, kind } of internalRecipients(letter.addressees, letter.copies)) {
+  // In code order, so two signings delivering to the same units take their agenda counters in one order (no deadlock).
+  const wanted = internalRecipients(letter.addressees, letter.copies).sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
+  for (const { unitCode, kind } of wanted) {
     if (!byCode.has(unitCode)) continue; // a unit removed since drafting has no register
     const scope = agendaScope(unitCode, agendaYear);
     await deps.db.counters.ensure(scope);

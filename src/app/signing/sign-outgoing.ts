@@ -211,8 +211,6 @@ const committer =
       signedAt: at,
       timestamped: pdf.timestamped,
     });
-    // Units of this office it is addressed or copied to find it in their registers, in this transaction.
-    await deliverInternally(deps, tx, o.delivery, { ...letter, letterNumber, signedDocumentId: documentId }, actor);
     await queueLogLeaf(tx, { subjectType: 'outgoing', number: letterNumber, sha256: pdf.sha256, certificateSha256: cert.sha256, signedAt: at, now });
     await tx.signedLetters.release(letter.id, o.holder);
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.upload', targetType: 'document', targetId: documentId, details: { sha256: pdf.sha256, size: pdf.pdf.byteLength, batchId: null, source: 'signing' } });
@@ -224,5 +222,9 @@ const committer =
       targetId: letter.id,
       details: { letterNumber, version: letter.version, documentId, sha256: pdf.sha256, certificateId: cert.id, certificateSerial: cert.serial, timestamped: pdf.timestamped, ltv: pdf.ltv },
     });
+    // Units of this office it is addressed or copied to find it in their registers, in this
+    // transaction. After the audit entries: the audit head is then held before any agenda counter,
+    // the order registering an incoming letter takes them in (no deadlock between the two).
+    await deliverInternally(deps, tx, o.delivery, { ...letter, letterNumber, signedDocumentId: documentId }, actor);
     return { letterNumber, verificationCode: code, verifyUrl: verifyUrlOf(deps, code), signedDocumentId: documentId, sha256: pdf.sha256, signedAt: at.toISOString(), timestamped: pdf.timestamped, ltv: pdf.ltv };
   };
