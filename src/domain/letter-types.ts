@@ -52,9 +52,10 @@ export const BUILTIN_LETTER_TYPES: { code: string; name: string; numberFormat: s
     numberFormat: 'UND/{code}/{seq}/{unit}/{year}',
     template: plain({
       fields: [
-        { name: 'hari', label: 'Hari/tanggal', required: true },
-        { name: 'waktu', label: 'Waktu', required: true },
-        { name: 'tempat', label: 'Tempat', required: true },
+        // Not required: an invitation may give the day, time and place in its text instead.
+        { name: 'hari', label: 'Hari/tanggal', required: false },
+        { name: 'waktu', label: 'Waktu', required: false },
+        { name: 'tempat', label: 'Tempat', required: false },
         { name: 'acara', label: 'Acara', required: false },
       ],
     }),

@@ -3,7 +3,7 @@
  * unit to another from the type picker; once the head signs it, it lands in the recipient unit's
  * register, where its clerk opens it, sees where it came from and starts a reply (the thread both
  * ways). At 360 px: a letter with two addressees (a unit and a body from the contact book found
- * as one types) and a copy typed in, whose draft prints them (Yth. … and Tembusan). axe-core and
+ * as one types) and a copy typed in, previewed before it is submitted, whose draft prints them (Yth. … and Tembusan). axe-core and
  * no sideways scroll on every page; screenshots (E2E_SCREENSHOTS=1) as correspondence-*.
  *
  *   npx mocha test/e2e/correspondence-types.e2e.test.ts
@@ -103,6 +103,9 @@ describe('naskah types, addressees, copies and internal delivery in Chromium (e2
     await staff.click('fieldset[data-field=copies] button:has-text("Tambahkan nama ini")');
     expect(await staff.locator('fieldset[data-field=addressees] .party-list li').count()).to.equal(2);
     await staff.fill('textarea[name=body]', 'Dengan hormat, kami mengundang Saudara mengikuti sosialisasi aplikasi kepegawaian.');
+    // Previewed before it is submitted, by the same engine.
+    await staff.click('button:has-text("Pratinjau surat")');
+    await staff.locator('form iframe.preview-pdf').waitFor();
     await checkPage(staff, 'correspondence-05-two-addressees-360');
     await staff.click('form button[type=submit]');
     await staff.waitForURL(/\/outgoing\/[0-9a-f-]{36}$/);

@@ -57,6 +57,7 @@ for (const target of databaseTargets()) {
       expect(edited.status, JSON.stringify(edited.body)).to.equal(200);
       expect(edited.body).to.deep.include({ name: 'Surat Kuasa Dinas', unitFormats: { BKD: 'KUASA/{seq}/BKD/{month}/{year}' } });
       expectProblem(await api(app, app.adminToken, 'PATCH', `${TYPES}/surat-kuasa`, { unitFormats: { NOPE: '{seq}/{year}' } }), 422);
+      expect((await api(app, app.adminToken, 'PUT', `${TYPES}/surat-kuasa`, { name: 'Surat Kuasa Dinas' })).body).to.include({ name: 'Surat Kuasa Dinas', numberFormat: 'SK/{code}/{seq}/{unit}/{year}' });
       expectProblem(await api(app, app.adminToken, 'PATCH', `${TYPES}/tidak-ada`, { name: 'X' }), 404);
       expectProblem(await api(app, p.konseptor!.token, 'PATCH', `${TYPES}/surat-kuasa`, { name: 'X' }), 403);
       // The new type is drafted and numbered with the unit's own format.
@@ -73,7 +74,7 @@ for (const target of databaseTargets()) {
         ['nota-dinas', {}, ['NOTA DINAS']],
         ['undangan', { fields: { hari: 'Senin, 10 Maret 2025', waktu: '09.00 WIB', tempat: 'Aula BKD' } }, ['Hari/tanggal : Senin, 10 Maret 2025', 'Tempat : Aula BKD']],
         ['edaran', {}, ['SURAT EDARAN']],
-        ['surat-tugas', { assignees: [{ name: 'Agus Salim', nip: '198001012005011001', position: 'Analis Kepegawaian' }, { userId: p.konseptor!.id }] }, ['SURAT TUGAS', '1. Agus Salim, NIP 198001012005011001, Analis Kepegawaian', '2. Bapak konseptor']],
+        ['surat-tugas', { assignees: [{ name: 'Agus Salim', nip: '198001012005011001', position: 'Analis Kepegawaian' }, { userId: p.konseptor!.id }, 'Wulan Sari'] }, ['SURAT TUGAS', '1. Agus Salim, NIP 198001012005011001, Analis Kepegawaian', '2. Bapak konseptor', '3. Wulan Sari']],
         ['keterangan', {}, ['SURAT KETERANGAN']],
       ];
       for (const [type, extra, expected] of cases) {
@@ -133,7 +134,7 @@ for (const target of databaseTargets()) {
         const r = await typedDraft(app, p.konseptor!, p.kepala!, over);
         return (expectProblem(r, r.status === 400 ? 400 : 422).errors as { field: string }[]).map((e) => e.field);
       };
-      expect(await fields({ type: 'undangan', template: { body: 'Undangan.', fields: { hari: 'Senin' } } })).to.include.members(['template.fields.waktu', 'template.fields.tempat']);
+      expect(await fields({ type: 'surat-kuasa', template: { body: 'Kuasa.' } })).to.include('template.fields.penerima');
       expect(await fields({ type: 'undangan', template: { body: 'Undangan.', fields: { hari: 'Senin', waktu: '9', tempat: 'Aula', warna: 'biru' } } })).to.include('template.fields.warna');
       expect(await fields({ type: 'surat-tugas' })).to.include('template.assignees');
       expect(await fields({ type: 'tidak-ada' })).to.include('type');

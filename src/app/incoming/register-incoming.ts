@@ -142,7 +142,8 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
       // The same bytes is the stronger evidence when both hold.
       reason: e.documentId === document.id ? 'same-file' : 'same-number',
     }));
-    return { ...presentIncoming(done.letter), possibleDuplicates };
+    // A letter just registered answers nothing yet: `replies` as GET shows them, so the two agree.
+    return { ...presentIncoming(done.letter), replies: [], possibleDuplicates };
   } finally {
     await deps.staging.discard(staged.path);
   }

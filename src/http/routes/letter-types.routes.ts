@@ -37,8 +37,11 @@ export const letterTypesRoutes = (deps: AppDeps): Router => {
     const made = await createLetterType(deps, req.actor!, c, input);
     res.status(201).location(`/api/v1/letter-types/${made.code}`).json(made);
   });
-  r.patch('/letter-types/:code', async (req, res) => {
-    res.json(await updateLetterType(deps, req.actor!, parse(typeCode, req.params.code), parse(patching, req.body ?? {})));
-  });
+  // PUT is taken as PATCH: the fields sent change, the others stay.
+  for (const verb of ['patch', 'put'] as const) {
+    r[verb]('/letter-types/:code', async (req, res) => {
+      res.json(await updateLetterType(deps, req.actor!, parse(typeCode, req.params.code), parse(patching, req.body ?? {})));
+    });
+  }
   return r;
 };

@@ -52,7 +52,8 @@ const party = z.union([
   z.object({ contactId: z.string().uuid('not a contact id') }).strict(),
   z.object({ name: text(300), address: lines(1000).optional(), email: z.string().trim().email('an e-mail address').max(320).optional() }).strict(),
 ]);
-const assignee = z.union([z.object({ userId }).strict(), z.object({ name: text(200), nip: text(30).optional(), position: text(200).optional() }).strict()]);
+/** A person assigned on a surat tugas: an account, a name with NIP and position, or just a name. */
+const assignee = z.union([z.object({ userId }).strict(), z.object({ name: text(200), nip: text(30).optional(), position: text(200).optional() }).strict(), text(200).transform((name) => ({ name }))]);
 const typedTemplate = z
   .object({
     body: lines(50_000),

@@ -2,6 +2,8 @@ import type { idCorrespondence } from './id-correspondence.ts';
 
 /** The English words of issue 13's correspondence. */
 export const enCorrespondence: Record<keyof typeof idCorrespondence, string> = {
+  'out.preview': 'Preview the letter',
+  'out.previewFrame': 'The letter before it is submitted',
   'out.type': 'Letter type',
   'out.typeFields': '{type} details',
   'out.assignees': 'People assigned',

@@ -1,5 +1,7 @@
 /** The words of issue 13's correspondence (naskah types, addressees and copies, the thread) in Indonesian; en-correspondence.ts gives the English. */
 export const idCorrespondence = {
+  'out.preview': 'Pratinjau surat',
+  'out.previewFrame': 'Pratinjau surat sebelum dikirim',
   'out.type': 'Jenis naskah',
   'out.typeFields': 'Isian {type}',
   'out.assignees': 'Yang ditugaskan',

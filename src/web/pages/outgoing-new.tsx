@@ -1,6 +1,6 @@
 import { CLASSIFICATION_LIST, ClassificationOptions } from '../components/classification-options.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, get, post, upload, type UploadHandle } from '../api.ts';
+import { ApiError, get, post, postForBlob, upload, type UploadHandle } from '../api.ts';
 import { type DraftMode, DraftModeChoice, emptyTemplate, ReviewerPicker, TemplateFields, templateBody, type TemplateValues } from '../components/draft-fields.tsx';
 import { DropZone } from '../components/drop-zone.tsx';
 import { todayYmd } from '../components/letter-bits.tsx';
@@ -9,7 +9,7 @@ import { ErrorBox, Field, Loading, Notice, PageTitle, SendingProgress } from '..
 import { type PartyChoice, PartyPicker, partyBody } from '../components/party-picker.tsx';
 import { emptyTypeValues, TypeFields, TypePicker, typeTemplateBody, type TypeValues } from '../components/type-fields.tsx';
 import { bytes } from '../format.ts';
-import { useLoad, useTitle } from '../hooks.ts';
+import { useLoad, useObjectUrl, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { usePeople } from '../people.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
@@ -52,31 +52,38 @@ export const OutgoingNewPage = () => {
   const apiError = error instanceof ApiError ? error : null;
   const set = (k: keyof Letter, value: string) => setL({ ...l, [k]: value });
 
+  const common = () => ({ subject: l.subject.trim(), classificationCode: l.classificationCode.trim(), signerId: l.signerId, securityLevel: l.securityLevel, ...(l.note.trim() ? { note: l.note.trim() } : {}) });
+  /** The template draft as the API takes it: typed (with parties) when any are chosen, else the free-text recipient and Yth. block. */
+  const templateDraft = () => {
+    const reply = inReplyTo ? { inReplyTo } : {};
+    if (!typed) return { ...common(), type: typeCode, recipient: l.recipient.trim(), reviewerIds: reviewers, ...reply, template: templateBody(tpl) };
+    const { addressee: _printedFromParties, ...text } = templateBody(tpl);
+    return { ...common(), type: typeCode, reviewerIds: reviewers, addressees: addressees.map(partyBody), copies: copies.map(partyBody), ...reply, template: { ...text, ...typeTemplateBody(type, typeValues) } };
+  };
+  const [preview, setPreview] = useState<Blob | null>(null);
+  const previewUrl = useObjectUrl(preview);
+  const showPreview = async () => {
+    setError(null);
+    try {
+      setPreview(await postForBlob('/letters/outgoing/preview', templateDraft()));
+    } catch (err) {
+      setError(err);
+    }
+  };
+
   const submit = async (e: Event) => {
     e.preventDefault();
     if (fraction !== null) return;
     setError(null);
     setFraction(0);
     try {
-      const common = { subject: l.subject.trim(), classificationCode: l.classificationCode.trim(), signerId: l.signerId, securityLevel: l.securityLevel, ...(l.note.trim() ? { note: l.note.trim() } : {}) };
       let letter: OutgoingLetter;
-      if (mode === 'template' && !typed) {
-        letter = await post<OutgoingLetter>('/letters/outgoing', { ...common, type: typeCode, recipient: l.recipient.trim(), reviewerIds: reviewers, ...(inReplyTo ? { inReplyTo } : {}), template: templateBody(tpl) });
-      } else if (mode === 'template') {
-        const { addressee: _printedFromParties, ...text } = templateBody(tpl);
-        letter = await post<OutgoingLetter>('/letters/outgoing', {
-          ...common,
-          type: typeCode,
-          reviewerIds: reviewers,
-          addressees: addressees.map(partyBody),
-          copies: copies.map(partyBody),
-          ...(inReplyTo ? { inReplyTo } : {}),
-          template: { ...text, ...typeTemplateBody(type, typeValues) },
-        });
+      if (mode === 'template') {
+        letter = await post<OutgoingLetter>('/letters/outgoing', templateDraft());
       } else {
         if (!file) throw new Error(t('out.needFile'));
         const form = new FormData();
-        for (const [k, v] of Object.entries({ ...common, recipient: l.recipient.trim() })) form.append(k, v);
+        for (const [k, v] of Object.entries({ ...common(), recipient: l.recipient.trim() })) form.append(k, v);
         if (reviewers.length) form.append('reviewerIds', reviewers.join(','));
         form.append('file', file, file.name);
         handle.current = upload<OutgoingLetter>('/letters/outgoing', form, setFraction);
@@ -152,6 +159,14 @@ export const OutgoingNewPage = () => {
           <SendingProgress id="draft-progress" fraction={fraction} />
         ) : null}
         <ErrorBox error={error} />
+        {mode === 'template' ? (
+          <p>
+            <button type="button" class="btn" onClick={() => void showPreview()}>
+              {t('out.preview')}
+            </button>
+          </p>
+        ) : null}
+        {previewUrl && mode === 'template' ? <iframe class="preview-pdf" src={previewUrl} title={t('out.previewFrame')} /> : null}
         <button type="submit" class="btn btn-primary" disabled={fraction !== null || (mode === 'file' && !file)}>
           {fraction !== null ? t('out.saving') : t('out.submit')}
         </button>
