@@ -114,6 +114,13 @@ for (const target of databaseTargets()) {
       expect(text).to.include('NOTA DINAS').and.include('kalimat yang sudah diperbaiki').and.match(/Tembusan:\s*\n?\s*1\. Inspektorat Daerah/);
     });
 
+    it('still takes one external recipient alone (no parties), printing it as the addressee', async () => {
+      const r = await api(app, p.konseptor!.token, 'POST', OUT, { type: 'undangan', subject: 'Undangan', recipient: 'Kepala Dinas Kesehatan', classificationCode: '005', signerId: p.kepala!.id, template: { body: 'Kami mengundang Saudara.' } });
+      expect(r.status, JSON.stringify(r.body)).to.equal(201);
+      expect(r.body).to.deep.include({ type: 'undangan', recipient: 'Kepala Dinas Kesehatan', addressees: [], copies: [] });
+      expect(await letterText(app, p.konseptor!, String(r.body.id))).to.include('Yth. Kepala Dinas Kesehatan');
+    });
+
     it('previews a typed letter as it would print, storing nothing', async () => {
       const before = await footprint(app);
       const body = { type: 'undangan', subject: 'Undangan rapat', classificationCode: '005', signerId: p.kepala!.id, addressees: [{ unitCode: 'SETDA' }], copies: [{ name: 'Inspektorat Daerah' }], template: { body: 'Kami mengundang Saudara.', fields: { hari: 'Senin', waktu: '09.00 WIB', tempat: 'Aula BKD' } } };

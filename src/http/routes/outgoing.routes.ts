@@ -8,6 +8,7 @@ import { createOutgoing } from '../../app/outgoing/create-outgoing.ts';
 import type { DraftSource } from '../../app/outgoing/outgoing-draft.ts';
 import { requireDrafter } from '../../app/outgoing/outgoing-participants.ts';
 import { getOutgoing, listOutgoing, outgoingDocumentId } from '../../app/outgoing/read-outgoing.ts';
+import { addresseeBlock } from '../../domain/parties.ts';
 import { prepareTypedDraft } from '../../app/outgoing/typed-draft.ts';
 import { previewOutgoing } from '../../app/outgoing/preview-outgoing.ts';
 import { returnOutgoing } from '../../app/outgoing/return-outgoing.ts';
@@ -73,9 +74,10 @@ const typedDraft = z
 
 // The addressee block is written over lines ("Yth. Kepala Dinas\ndi\nTempat"), as the renderer prints it.
 const template = z
-  .object({ addressee: lines(2000), body: lines(50_000), place: text(100).optional(), date: officeDate.optional(), attachments: text(200).optional(), signerTitle: text(200).optional() })
+  .object({ addressee: lines(2000).optional(), body: lines(50_000), place: text(100).optional(), date: officeDate.optional(), attachments: text(200).optional(), signerTitle: text(200).optional() })
   .strict()
-  .transform((t): OutgoingTemplate => ({ addressee: t.addressee, body: t.body, place: t.place ?? null, date: t.date ?? null, attachments: t.attachments ?? null, signerTitle: t.signerTitle ?? null }));
+  // No addressee block: a draft prints its recipient (addressedTo), a revision keeps its version's (reviseOutgoing).
+  .transform((t): OutgoingTemplate => ({ addressee: t.addressee ?? '', body: t.body, place: t.place ?? null, date: t.date ?? null, attachments: t.attachments ?? null, signerTitle: t.signerTitle ?? null }));
 
 const jsonDraft = z.object({ ...letterFields, template }).strict();
 const formDraft = z.object(letterFields).strict();
@@ -93,6 +95,9 @@ const listQuery = z.object({
 const dispatchBody = z.object({ via: z.enum(DISPATCH_VIA), note: plain(z.string().trim().max(500)).optional() }).strict();
 const versionQuery = z.object({ version: one(z.coerce.number().int().min(1).max(10_000)).optional() });
 const id = z.string().uuid('not a letter id');
+
+/** A template without its own Yth. block is addressed to the letter's one recipient. */
+const addressedTo = (t: OutgoingTemplate, recipient: string): OutgoingTemplate => (t.addressee ? t : { ...t, addressee: addresseeBlock([{ kind: 'external', name: recipient, address: null, email: null }]) });
 
 /** The draft's text from the request: the multipart `file`, else the JSON `template`. */
 const sourceOf = (req: Request, template?: OutgoingTemplate): DraftSource => {
@@ -129,7 +134,7 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
         return;
       }
       const { template: t, ...fields } = req.uploads ? { ...parse(formDraft, req.body ?? {}), template: undefined } : parse(jsonDraft, req.body);
-      const letter = await createOutgoing(deps, req.actor!, fields, sourceOf(req, t));
+      const letter = await createOutgoing(deps, req.actor!, fields, sourceOf(req, t && addressedTo(t, fields.recipient)));
       res.status(201).location(`/api/v1/letters/outgoing/${letter.id}`).json(letter);
     } finally {
       await discardUploads(deps.staging, req);
@@ -149,7 +154,7 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
       letter = fields;
     } else {
       const { template: t, ...fields } = parse(jsonDraft, req.body);
-      tpl = t;
+      tpl = addressedTo(t, fields.recipient);
       letter = fields;
     }
     const pdf = await previewOutgoing(deps, req.actor!, letter, tpl);
