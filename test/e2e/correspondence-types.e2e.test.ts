@@ -66,7 +66,7 @@ describe('naskah types, addressees, copies and internal delivery in Chromium (e2
     await staff.fill('textarea[name=body]', 'Dengan hormat, bersama ini kami sampaikan data formasi pegawai tahun ini.');
     await checkPage(staff, 'correspondence-01-nota-new-1280');
     await staff.click('form button[type=submit]');
-    await staff.waitForURL(/\/outgoing\/[0-9a-f-]{36}$/);
+    await staff.waitForURL(/\/outgoing\/[0-9a-f-]{36}$/, { timeout: 45_000 }); // rendering and archiving the draft: slow on a loaded machine
     const id = letterIdOf(staff);
     await staff.locator('.thread', { hasText: 'Nota Dinas' }).waitFor();
     await staff.locator('.thread .party-list li', { hasText: 'Sekretariat Daerah (SETDA)' }).waitFor();
@@ -108,7 +108,7 @@ describe('naskah types, addressees, copies and internal delivery in Chromium (e2
     await staff.locator('form iframe.preview-pdf').waitFor();
     await checkPage(staff, 'correspondence-05-two-addressees-360');
     await staff.click('form button[type=submit]');
-    await staff.waitForURL(/\/outgoing\/[0-9a-f-]{36}$/);
+    await staff.waitForURL(/\/outgoing\/[0-9a-f-]{36}$/, { timeout: 45_000 }); // rendering and archiving the draft: slow on a loaded machine
     await staff.locator('.thread .party-list li', { hasText: 'Dinas Pendidikan Kabupaten Sleman' }).waitFor();
     await staff.locator('.thread', { hasText: 'Inspektorat Daerah' }).waitFor();
     await checkPage(staff, 'correspondence-06-letter-360');
