@@ -166,10 +166,11 @@ export const OutgoingNewPage = () => {
             </button>
           </p>
         ) : null}
-        {previewUrl && mode === 'template' ? <iframe class="preview-pdf" src={previewUrl} title={t('out.previewFrame')} /> : null}
         <button type="submit" class="btn btn-primary" disabled={fraction !== null || (mode === 'file' && !file)}>
           {fraction !== null ? t('out.saving') : t('out.submit')}
         </button>
+        {/* Below the buttons, so the viewer loading does not move them. */}
+        {previewUrl && mode === 'template' ? <iframe class="preview-pdf" src={previewUrl} title={t('out.previewFrame')} /> : null}
       </form>
     </>
   );
