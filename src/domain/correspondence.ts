@@ -1,4 +1,5 @@
 import { calendarDateIn } from './office-time.ts';
+import type { Assignee, DeliveryKind, Party } from './parties.ts';
 import { securityRank, type SecurityLevel } from './security-level.ts';
 
 /** Urgency (sifat) of a letter, lowest first. */
@@ -29,6 +30,9 @@ export interface IncomingLetterRecord {
   receivedAt: Date;
   status: IncomingStatus;
   registeredBy: string;
+  /** Set when internal delivery registered it: the signed outgoing letter it is, and as what. */
+  sourceOutgoingId: string | null;
+  deliveryKind: DeliveryKind | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -62,8 +66,15 @@ export type OutgoingStatus = 'in_review' | 'returned' | 'approved' | 'signed';
 
 export interface OutgoingLetterRecord {
   id: string;
+  /** The naskah type's code (domain/letter-types.ts). */
+  type: string;
   subject: string;
   recipient: string;
+  /** Resolved when drafted; empty for a letter with only the free-text `recipient`. */
+  addressees: Party[];
+  copies: Party[];
+  /** The incoming letter this one answers. */
+  inReplyTo: string | null;
   classificationCode: string;
   securityLevel: SecurityLevel;
   unitCode: string;
@@ -109,6 +120,14 @@ export interface OutgoingTemplate {
   attachments: string | null;
   /** The signer's position as printed above their name (jabatan); null: from their unit. */
   signerTitle: string | null;
+  /** From the naskah type, kept with the version so signing prints what was approved. */
+  heading?: string | null;
+  /** The type's extra fields, printed "label : value" under the body (an invitation's day, time, place). */
+  fields?: { label: string; value: string }[];
+  /** Surat tugas: the people assigned. */
+  assignees?: Assignee[];
+  /** Tembusan, printed after the signature block. */
+  copies?: string[];
 }
 
 export interface OutgoingVersionRecord {

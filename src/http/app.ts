@@ -16,6 +16,8 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { incomingRoutes } from './routes/incoming.routes.ts';
 import { notificationsRoutes } from './routes/notifications.routes.ts';
 import { outgoingRoutes } from './routes/outgoing.routes.ts';
+import { letterTypesRoutes } from './routes/letter-types.routes.ts';
+import { contactsRoutes } from './routes/contacts.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { classificationsRoutes, schemeImportRoutes } from './routes/classifications.routes.ts';
@@ -45,7 +47,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
   app.use(publicLogRoutes(deps));
   app.use('/api/v1/classifications/import', requireAuth(deps), schemeImportRoutes(deps));
   app.use('/api/v1', express.json({ limit: '256kb', strict: true }), authRoutes(deps));
-  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps), auditRoutes(deps), incomingRoutes(deps), dispositionsRoutes(deps), notificationsRoutes(deps), statsRoutes(deps), peopleRoutes(deps), outgoingRoutes(deps), signingRoutes(deps), classificationsRoutes(deps), jobsRoutes(deps), recordsRoutes(deps), backupsRoutes(deps));
+  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps), auditRoutes(deps), incomingRoutes(deps), dispositionsRoutes(deps), notificationsRoutes(deps), statsRoutes(deps), peopleRoutes(deps), outgoingRoutes(deps), letterTypesRoutes(deps), contactsRoutes(deps), signingRoutes(deps), classificationsRoutes(deps), jobsRoutes(deps), recordsRoutes(deps), backupsRoutes(deps));
   app.use(webRoutes());
   app.use((_req, _res, next) => next(new AppError('not_found', 'no such route')));
   app.use(errorHandler(log));

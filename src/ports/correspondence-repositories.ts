@@ -72,6 +72,8 @@ export interface IncomingLetterRepository {
   list(filter: IncomingFilter, visibility: DocumentVisibility, page: number, limit: number): Promise<Page<IncomingLetterRecord>>;
   /** Letters already registered with the same sender and letter number, or the same document. */
   findDuplicates(q: { sender: string; letterNumber: string; documentId: string }): Promise<IncomingLetterRecord[]>;
+  /** The entries internal delivery made of a signed outgoing letter, one per recipient unit. */
+  ofSource(outgoingId: string): Promise<IncomingLetterRecord[]>;
   setStatus(id: string, status: IncomingStatus, now: Date): Promise<void>;
 }
 
@@ -109,6 +111,8 @@ export interface OutgoingFilter {
   /** Letters waiting for this user: as current reviewer, or as signer once approved. */
   waitingFor?: string;
   drafterId?: string;
+  /** Only the replies to this incoming letter. */
+  inReplyTo?: string;
   /** Signed letters already sent out (true) or still to send (false). */
   dispatched?: boolean;
 }

@@ -26,6 +26,10 @@ export interface LetterContent {
   /** Paragraphs separated by a blank line; a single newline breaks a line. */
   body: string;
   signer: { title: string; name: string; nip?: string | null };
+  /** A centred title above the number (NOTA DINAS, SURAT TUGAS); null or absent: none. */
+  heading?: string | null;
+  /** Tembusan, one per entry, printed as a numbered list after the signer block. */
+  copies?: string[];
   /** Written into the PDF's metadata: two renderings of the same text for two drafts stay two files. */
   documentKey: string;
   /** The PDF's creation date; with the same content and date the bytes are the same. */

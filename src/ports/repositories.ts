@@ -20,6 +20,7 @@ import type { DisposalRepository, FixityRepository, HoldRepository, RetentionRep
 import type { BackupRunRepository, BackupScheduleRepository } from './backup-repositories.ts';
 import type { AccessRefusalRepository } from './access-refusal-repository.ts';
 import type { PublicLogRepository } from './public-log-repository.ts';
+import type { ContactRepository, LetterTypeRepository } from './letter-type-repositories.ts';
 
 export interface UserRecord {
   id: string;
@@ -344,6 +345,8 @@ export interface Repositories {
   backupRuns: BackupRunRepository;
   backupSchedule: BackupScheduleRepository;
   publicLog: PublicLogRepository;
+  letterTypes: LetterTypeRepository;
+  contacts: ContactRepository;
 }
 
 /**

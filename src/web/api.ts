@@ -150,6 +150,13 @@ export const getBlob = async (path: string, signal?: AbortSignal): Promise<Blob>
   return res.blob();
 };
 
+/** POSTs JSON and takes the answer as a Blob (a rendered preview). */
+export const postForBlob = async (path: string, json: unknown): Promise<Blob> => {
+  const res = await fetch(`${API}${path}`, { method: 'POST', headers: headersFor('POST', { contentType: 'application/json' }), credentials: 'same-origin', body: JSON.stringify(json) });
+  if (!res.ok) throw await problemOf(res);
+  return res.blob();
+};
+
 export interface UploadHandle<T> {
   done: Promise<{ status: number; body: T }>;
   abort(): void;

@@ -184,6 +184,12 @@ export interface IncomingLetter {
   registeredBy: string;
   createdAt: string;
   updatedAt: string;
+  /** Internal delivery: the signed outgoing letter this entry is; a copy is for information. */
+  sourceOutgoingId?: string | null;
+  deliveryKind?: 'addressee' | 'copy' | null;
+  forInformation?: boolean;
+  /** On one letter: the drafts and letters answering it. */
+  replies?: { id: string; type: string; subject: string; status: OutgoingStatus; letterNumber: string | null }[];
   /** Only in the answer to registering: earlier letters this one may repeat. */
   possibleDuplicates?: { id: string; agendaNumber: number; agendaYear: number; unitCode: string; reason: 'same-number' | 'same-file' }[];
 }
@@ -262,8 +268,38 @@ export interface OutgoingVersion {
 }
 
 
+/** An addressee or copy as the server shows it: how it was named, and its printed name. */
+export interface Party {
+  name: string;
+  unitCode?: string;
+  userId?: string;
+  contactId?: string;
+  address?: string | null;
+  email?: string | null;
+}
+
+/** A naskah type with its template as data (src/domain/letter-types.ts). */
+export interface LetterType {
+  code: string;
+  name: string;
+  numberFormat: string;
+  template: { heading: string | null; fields: { name: string; label: string; required: boolean }[]; assignees: boolean; attachmentsLine: boolean };
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  address: string | null;
+  email: string | null;
+}
+
 export interface OutgoingLetter {
   id: string;
+  type?: string;
+  addressees?: Party[];
+  copies?: Party[];
+  inReplyTo?: string | null;
+  deliveries?: { unitCode: string; incomingLetterId: string; kind: 'addressee' | 'copy' }[];
   status: OutgoingStatus;
   version: number;
   documentId: string;

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
-import { assignLetterNumber, prepareLetterNumber } from '../../src/app/outgoing/assign-letter-number.ts';
+import { assignLetterNumber, planLetterNumber } from '../../src/app/outgoing/assign-letter-number.ts';
 import { openSequelizeDatabase } from '../../src/infra/db/sequelize.database.ts';
 import type { Database } from '../../src/ports/repositories.ts';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { databaseTargets } from '../support/databases.ts';
+import { takeNumbersInParallel } from '../support/parallel-numbers.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { api, expectProblem, type Reply, upload } from '../support/http.ts';
 import { footprint, idle } from '../support/leftovers.ts';
@@ -323,35 +324,14 @@ for (const target of databaseTargets()) {
 
     it('gives 200 numbers to 20 parallel signers as 1..200, with no gap where a signing rolled back', async () => {
       const letter = { classificationCode: '800', unitCode: 'BKD' };
-      await prepareLetterNumber({ db }, letter, 2025);
-      const taken: string[] = [];
-      let failures = 0;
-      await Promise.all(
-        Array.from({ length: 20 }, async (_, worker) => {
-          for (let i = 0; i < 10; i++) {
-            // Every fifth signing of a worker fails after taking its number, and is tried again.
-            for (let attempt = 0; ; attempt++) {
-              const ok = await db
-                .transaction(async (tx) => {
-                  const n = await assignLetterNumber(tx, letter, 2025);
-                  if (attempt === 0 && (worker + i) % 5 === 0) throw new Error('signing failed');
-                  return n;
-                })
-                .then(
-                  (n) => (taken.push(n.letterNumber), true),
-                  () => (failures++, false),
-                );
-              if (ok) break;
-            }
-          }
-        }),
-      );
+      const in2025 = await planLetterNumber({ db, officeTimeZone: 'Asia/Jakarta' }, letter, new Date('2025-06-01T03:00:00Z'));
+      const { taken, failures } = await takeNumbersInParallel(db, in2025);
       expect(failures).to.equal(40);
       const sequences = taken.map((n) => Number(n.split('/')[1])).sort((a, b) => a - b);
       expect(sequences).to.deep.equal(Array.from({ length: 200 }, (_, i) => i + 1));
       expect(taken.every((n) => /^800\/\d+\/BKD\/2025$/.test(n))).to.equal(true);
-      await prepareLetterNumber({ db }, letter, 2026);
-      expect((await db.transaction((tx) => assignLetterNumber(tx, letter, 2026))).letterNumber).to.equal('800/1/BKD/2026');
+      const in2026 = await planLetterNumber({ db, officeTimeZone: 'Asia/Jakarta' }, letter, new Date('2026-01-01T03:00:00Z'));
+      expect((await db.transaction((tx) => assignLetterNumber(tx, in2026))).letterNumber).to.equal('800/1/BKD/2026');
     });
   });
 }

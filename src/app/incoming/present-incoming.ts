@@ -17,6 +17,10 @@ export const presentIncoming = (l: IncomingLetterRecord) => ({
   receivedAt: l.receivedAt.toISOString(),
   status: l.status,
   registeredBy: l.registeredBy,
+  /** Internal delivery: the signed outgoing letter this entry is, and whether it came as a copy (for information). */
+  sourceOutgoingId: l.sourceOutgoingId,
+  deliveryKind: l.deliveryKind,
+  forInformation: l.deliveryKind === 'copy',
   createdAt: l.createdAt.toISOString(),
   updatedAt: l.updatedAt.toISOString(),
 });

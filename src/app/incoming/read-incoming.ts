@@ -68,5 +68,8 @@ export const getIncoming = async (deps: AppDeps, actor: Actor, id: string) => {
       details: { letterId: letter.id, securityLevel: letter.securityLevel },
     });
   }
-  return presentIncoming(letter);
+  // The drafts and letters answering it that the caller may see (the thread, issue 13).
+  const { items } = await deps.db.outgoing.list({ inReplyTo: letter.id }, await documentVisibility(deps, actor), 1, 100);
+  const replies = items.map((o) => ({ id: o.id, type: o.type, subject: o.subject, status: o.status, letterNumber: o.letterNumber, createdAt: o.createdAt.toISOString() }));
+  return { ...presentIncoming(letter), replies };
 };

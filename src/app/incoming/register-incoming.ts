@@ -109,6 +109,8 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
             receivedAt,
             status: 'registered',
             registeredBy: actor.id,
+            sourceOutgoingId: null,
+            deliveryKind: null,
             createdAt: at,
             updatedAt: at,
           };
@@ -129,6 +131,11 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
       },
     );
     if (!done.letter) throw new Error('the letter was not written'); // storeOriginal always runs inTx
+    // The sender joins the contact book (or is matched to its contact), so names stop drifting.
+    // After the commit, in its own statement: inside the registration's transaction, MariaDB's
+    // locks on the unique name made clerks registering letters of one sender at once deadlock.
+    // The register does not depend on it, so a failure here does not undo a registered letter.
+    await deps.db.contacts.ensure(sender, randomUUID(), deps.clock.now()).catch(() => undefined);
     const visible = await visibleOnly(deps, actor, done.earlier);
     const possibleDuplicates: PossibleDuplicate[] = visible.map((e) => ({
       id: e.id,
@@ -138,7 +145,8 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
       // The same bytes is the stronger evidence when both hold.
       reason: e.documentId === document.id ? 'same-file' : 'same-number',
     }));
-    return { ...presentIncoming(done.letter), possibleDuplicates };
+    // A letter just registered answers nothing yet: `replies` as GET shows them, so the two agree.
+    return { ...presentIncoming(done.letter), replies: [], possibleDuplicates };
   } finally {
     await deps.staging.discard(staged.path);
   }

@@ -10,6 +10,16 @@ import { type DraftSource, storeOutgoingVersion } from './outgoing-draft.ts';
 import { checkParticipants, requireDrafter } from './outgoing-participants.ts';
 import { handToSigner } from './outgoing-review-step.ts';
 import { outgoingDetail } from './read-outgoing.ts';
+import { checkReplyTarget } from './reply-target.ts';
+import type { Party } from '../../domain/parties.ts';
+import { DEFAULT_LETTER_TYPE } from '../../domain/letter-types.ts';
+import { AppError } from '../../domain/errors.ts';
+
+/** The type's code when it exists, else a 422 naming the field. */
+const knownType = async (deps: AppDeps, code: string): Promise<string> => {
+  if (await deps.db.letterTypes.find(code)) return code;
+  throw new AppError('invalid', 'unknown letter type', { errors: [{ field: 'type', message: `no letter type ${code} (GET /api/v1/letter-types)` }] });
+};
 
 /** What the drafter says about a new letter besides its text. */
 export interface NewOutgoing {
@@ -21,6 +31,12 @@ export interface NewOutgoing {
   reviewerIds: string[];
   securityLevel?: SecurityLevel | undefined;
   note?: string | undefined;
+  /** The naskah type; surat dinas when left out. */
+  type?: string | undefined;
+  addressees?: Party[] | undefined;
+  copies?: Party[] | undefined;
+  /** The incoming letter this one answers (one the drafter may see). */
+  inReplyTo?: string | undefined;
 }
 
 /**
@@ -35,13 +51,19 @@ export const createOutgoing = async (deps: AppDeps, actor: Actor, input: NewOutg
     requireDrafter(actor);
     const securityLevel = input.securityLevel ?? 'biasa';
     await checkParticipants(deps, actor, { signerId: input.signerId, reviewerIds: input.reviewerIds, securityLevel });
+    const type = await knownType(deps, input.type ?? DEFAULT_LETTER_TYPE);
+    if (input.inReplyTo) await checkReplyTarget(deps, actor, input.inReplyTo);
     const now = deps.clock.now();
     const id = randomUUID();
     const status = initialOutgoingStatus(input.reviewerIds.length);
     const base: Omit<OutgoingLetterRecord, 'documentId'> = {
       id,
+      type,
       subject: input.subject,
       recipient: input.recipient,
+      addressees: input.addressees ?? [],
+      copies: input.copies ?? [],
+      inReplyTo: input.inReplyTo ?? null,
       classificationCode: input.classificationCode,
       securityLevel,
       unitCode: actor.unitCode,
@@ -75,7 +97,7 @@ export const createOutgoing = async (deps: AppDeps, actor: Actor, input: NewOutg
         action: 'letter.outgoing_draft',
         targetType: 'outgoing_letter',
         targetId: id,
-        details: { documentId: doc.id, version: 1, source: template ? 'template' : 'file', signerId: input.signerId, reviewerIds: input.reviewerIds, status },
+        details: { documentId: doc.id, version: 1, source: template ? 'template' : 'file', type, signerId: input.signerId, reviewerIds: input.reviewerIds, status, inReplyTo: input.inReplyTo ?? null },
       });
       made.letter = letter;
     });

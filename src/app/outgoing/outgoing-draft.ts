@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { Actor } from '../../domain/access.ts';
 import type { OutgoingLetterRecord, OutgoingTemplate } from '../../domain/correspondence.ts';
 import { calendarDateIn } from '../../domain/office-time.ts';
+import { composeBody } from '../../domain/letter-body.ts';
 import type { DocumentRecord } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
 import { sniffMimeType } from '../../domain/file-types.ts';
@@ -46,7 +47,9 @@ export const renderOutgoingLetter = async (
     attachments: template.attachments,
     subject: letter.subject,
     addressee: template.addressee,
-    body: template.body,
+    body: composeBody(template),
+    heading: template.heading ?? null,
+    copies: template.copies ?? [],
     signer: { title: template.signerTitle ?? `Kepala ${signerUnit?.name ?? signer.unitCode}`, name: signer.name, nip: o.signerNip ?? null },
     documentKey: `naskah:outgoing:${letter.id}:v${o.version}${o.letterNumber ? ':final' : ''}`,
     renderedAt: o.at,

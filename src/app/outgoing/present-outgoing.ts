@@ -1,5 +1,6 @@
 import type { OutgoingLetterRecord, OutgoingReviewRecord, OutgoingVersionRecord } from '../../domain/correspondence.ts';
 import { currentReview } from '../../domain/outgoing-rules.ts';
+import { presentParty } from '../../domain/parties.ts';
 
 /**
  * A review step. In an earlier version, a step still pending when the version was returned was
@@ -16,11 +17,15 @@ const presentReview = (r: OutgoingReviewRecord, current: boolean) => ({
 /** The API shape of an outgoing letter: its current version's review steps, and (in detail) every version. */
 export const presentOutgoing = (l: OutgoingLetterRecord, reviews: OutgoingReviewRecord[], history?: { version: OutgoingVersionRecord; reviews: OutgoingReviewRecord[] }[]) => ({
   id: l.id,
+  type: l.type,
   status: l.status,
   version: l.version,
   documentId: l.documentId,
   subject: l.subject,
   recipient: l.recipient,
+  addressees: l.addressees.map(presentParty),
+  copies: l.copies.map(presentParty),
+  inReplyTo: l.inReplyTo,
   classificationCode: l.classificationCode,
   securityLevel: l.securityLevel,
   unitCode: l.unitCode,

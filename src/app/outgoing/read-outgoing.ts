@@ -23,10 +23,11 @@ export const visibleOutgoing = async (deps: AppDeps, actor: Actor, id: string): 
 };
 
 /** The letter with its current review steps and every version's decisions. */
-export const outgoingDetail = async (db: Pick<Repositories, 'outgoing'>, letter: OutgoingLetterRecord) => {
+export const outgoingDetail = async (db: Pick<Repositories, 'outgoing' | 'incoming'>, letter: OutgoingLetterRecord) => {
   const versions = await db.outgoing.versions(letter.id);
   const history = await Promise.all(versions.map(async (v) => ({ version: v, reviews: await db.outgoing.reviews(letter.id, v.version) })));
-  return presentOutgoing(letter, history.find((h) => h.version.version === letter.version)?.reviews ?? [], history);
+  const deliveries = letter.status === 'signed' ? (await db.incoming.ofSource(letter.id)).map((l) => ({ unitCode: l.unitCode, incomingLetterId: l.id, kind: l.deliveryKind ?? 'addressee' })) : [];
+  return { ...presentOutgoing(letter, history.find((h) => h.version.version === letter.version)?.reviews ?? [], history), deliveries };
 };
 
 /** One letter in detail; reading a letter above `biasa` is audited, as for documents. */

@@ -1,5 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
+import type { OutgoingLetterRecord } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
+import { addresseeBlock } from '../../domain/parties.ts';
 import { assertMayRevise, freshReviews } from '../../domain/outgoing-rules.ts';
 import type { AppDeps } from '../deps.ts';
 import { grantReaders } from '../documents/grant-readers.ts';
@@ -7,6 +9,19 @@ import { notifyOutgoing } from './notify-outgoing.ts';
 import { type DraftSource, storeOutgoingVersion } from './outgoing-draft.ts';
 import { requireCurrentVersion } from './outgoing-review-step.ts';
 import { outgoingDetail, visibleOutgoing } from './read-outgoing.ts';
+
+/**
+ * A revised template keeps what the naskah type and the parties gave the version before (the
+ * heading, the type's fields, the people assigned, the copies, and the Yth. block when it sends
+ * none) unless it names them anew: the revision form edits the text, not the type or addressees.
+ */
+const withTypeParts = async (deps: AppDeps, letter: OutgoingLetterRecord, source: DraftSource): Promise<DraftSource> => {
+  if (!('template' in source)) return source;
+  const before = (await deps.db.outgoing.versions(letter.id)).find((v) => v.version === letter.version)?.template;
+  if (!before) return source.template.addressee ? source : { template: { ...source.template, addressee: addresseeBlock([{ kind: 'external', name: letter.recipient, address: null, email: null }]) } };
+  const { heading, fields, assignees, copies } = before;
+  return { template: { ...{ heading, fields, assignees, copies }, ...source.template, addressee: source.template.addressee || before.addressee } };
+};
 
 /**
  * The drafter answers a return with a new version (a new PDF or template): it becomes current
@@ -21,6 +36,7 @@ export const reviseOutgoing = async (deps: AppDeps, actor: Actor, id: string, so
     requireCurrentVersion(letter.version, ifVersion);
     const reviewerIds = (await deps.db.outgoing.reviews(id, letter.version)).map((r) => r.reviewerId);
     const version = letter.version + 1;
+    source = await withTypeParts(deps, letter, source);
     await storeOutgoingVersion(deps, actor, letter, version, source, async (tx, doc) => {
       const now = deps.clock.now();
       if (!(await tx.outgoing.setStatus(id, 'returned', 'in_review', {}, now))) throw new AppError('conflict', 'the letter was revised or changed a moment ago');

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Actor } from '../../domain/access.ts';
-import { formatLetterNumber, letterNumberScope, type OutgoingLetterRecord } from '../../domain/correspondence.ts';
+import type { OutgoingLetterRecord } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
 import { calendarDateIn } from '../../domain/office-time.ts';
 import { hasRole } from '../../domain/roles.ts';
@@ -10,7 +10,8 @@ import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { originalKey } from '../documents/keys.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
-import { assignLetterNumber, letterNumberYear, prepareLetterNumber } from '../outgoing/assign-letter-number.ts';
+import { assignLetterNumber, planLetterNumber } from '../outgoing/assign-letter-number.ts';
+import { deliverInternally, type DeliveryPlan, planDelivery } from '../outgoing/deliver-internally.ts';
 import { notifyOutgoing } from '../outgoing/notify-outgoing.ts';
 import { visibleOutgoing } from '../outgoing/read-outgoing.ts';
 import { officeName } from './office-ca.ts';
@@ -94,22 +95,22 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
     assertApproved(fresh);
     const unlocked = typed ? await unlockSigningKey(deps, actor, user, cert, { ...typed, letterId: id, ip: ctx.ip }) : opened!.unlocked;
     const prepared = await prepareLetter(deps, fresh, user, cert, at);
-    const year = letterNumberYear(deps, at);
-    await prepareLetterNumber(deps, fresh, year);
+    const plan = await planLetterNumber(deps, fresh, at);
+    const delivery = await planDelivery(deps, fresh, at);
     const common = { code: newVerificationCode(), at, anchors: await trustAnchorCertificates(deps), officeName: await officeName(deps), crls: await revocationListsFor(deps, cert) };
     const make = (letterNumber: string) => makeSignedPdf(deps, prepared, unlocked.key, { ...common, letterNumber });
-    const commit = committer(deps, actor, fresh, prepared, cert, { code: common.code, holder, at });
+    const commit = committer(deps, actor, fresh, prepared, cert, { code: common.code, holder, at, delivery });
 
-    const predicted = (await deps.db.signedLetters.counterValue(letterNumberScope(fresh.unitCode, year))) + 1;
+    const predicted = (await deps.db.signedLetters.counterValue(plan.scope)) + 1;
     // A secret only the signing proves (a remote passphrase) is refused here, outside any transaction.
-    const guess = await make(formatLetterNumber(fresh.classificationCode, predicted, fresh.unitCode, year)).catch(unlocked.refused);
+    const guess = await make(plan.format(predicted)).catch(unlocked.refused);
     await unlocked.accepted();
     const guessKey = await storePdf(deps, guess);
     try {
       return signed(
         deps,
         await deps.db.transaction(async (tx) => {
-          const n = await assignLetterNumber(tx, fresh, year);
+          const n = await assignLetterNumber(tx, plan);
           if (n.sequence !== predicted) throw new NumberMoved();
           return commit(tx, n.letterNumber, guess, guessKey);
         }),
@@ -123,7 +124,7 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
       return signed(
         deps,
         await deps.db.transaction(async (tx) => {
-          const n = await assignLetterNumber(tx, fresh, year);
+          const n = await assignLetterNumber(tx, plan);
           made.pdf = await make(n.letterNumber);
           made.key = await storePdf(deps, made.pdf);
           return commit(tx, n.letterNumber, made.pdf, made.key);
@@ -174,7 +175,7 @@ const forgetPdf = async (deps: AppDeps, pdf: SignedLetterPdf, key: string): Prom
 
 /** The writes of a signing, for one transaction. */
 const committer =
-  (deps: AppDeps, actor: Actor, letter: OutgoingLetterRecord, prepared: LetterToSign, cert: { id: string; serial: string; sha256: string }, o: { code: string; holder: string; at: Date }) =>
+  (deps: AppDeps, actor: Actor, letter: OutgoingLetterRecord, prepared: LetterToSign, cert: { id: string; serial: string; sha256: string }, o: { code: string; holder: string; at: Date; delivery: DeliveryPlan }) =>
   async (tx: Repositories, letterNumber: string, pdf: SignedLetterPdf, storageKey: string) => {
     const { code, at } = o;
     const now = deps.clock.now();
@@ -239,5 +240,9 @@ const committer =
       targetId: letter.id,
       details: { letterNumber, version: letter.version, documentId, sha256: pdf.sha256, certificateId: cert.id, certificateSerial: cert.serial, timestamped: pdf.timestamped, ltv: pdf.ltv },
     });
+    // Units of this office it is addressed or copied to find it in their registers, in this
+    // transaction. After the audit entries: the audit head is then held before any agenda counter,
+    // the order registering an incoming letter takes them in (no deadlock between the two).
+    await deliverInternally(deps, tx, o.delivery, { ...letter, letterNumber, signedDocumentId: documentId }, actor);
     return { letterNumber, verificationCode: code, verifyUrl: verifyUrlOf(deps, code), signedDocumentId: documentId, sha256: pdf.sha256, signedAt: at.toISOString(), timestamped: pdf.timestamped, ltv: pdf.ltv };
   };

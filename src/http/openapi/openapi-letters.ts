@@ -81,6 +81,10 @@ export const letterPaths = {
 export const letterSchemas = {
   IncomingLetter: obj({
     id: str,
+    sourceOutgoingId: { type: ['string', 'null'], description: 'internal delivery: the signed outgoing letter this entry is' },
+    deliveryKind: { type: ['string', 'null'], enum: ['addressee', 'copy', null] },
+    forInformation: { type: 'boolean', description: 'a copy (tembusan), for information' },
+    replies: { type: 'array', description: 'on one letter: the drafts and letters answering it', items: obj({ id: str, type: str, subject: str, status: str, letterNumber: { type: ['string', 'null'] } }) },
     agendaNumber: int,
     agendaYear: int,
     unitCode: str,

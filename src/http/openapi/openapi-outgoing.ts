@@ -1,4 +1,5 @@
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
+import { typedDraftSchema } from './openapi-correspondence.ts';
 
 const str = { type: 'string' };
 const int = { type: 'integer' };
@@ -20,7 +21,9 @@ export const outgoingPaths = {
       requestBody: {
         content: {
           'multipart/form-data': { schema: obj({ file: { type: 'string', format: 'binary' }, ...draftFields, reviewerIds: { type: 'string', description: 'comma separated, in review order' } }, ['file', 'subject', 'recipient', 'classificationCode', 'signerId']) },
-          'application/json': { schema: obj({ ...draftFields, reviewerIds: { type: 'array', items: str }, template }, ['subject', 'recipient', 'classificationCode', 'signerId', 'template']) },
+          'application/json': {
+            schema: { oneOf: [obj({ ...draftFields, type: str, inReplyTo: str, reviewerIds: { type: 'array', items: str }, template }, ['subject', 'recipient', 'classificationCode', 'signerId', 'template']), typedDraftSchema] },
+          },
         },
       },
       responses: { 201: { description: 'the draft: in_review, or approved when nobody reviews', ...json(ref('OutgoingLetter')) }, ...errors(400, 401, 403, 409, 413, 415, 422) },
@@ -57,6 +60,11 @@ export const outgoingPaths = {
 export const outgoingSchemas = {
   OutgoingLetter: obj({
     id: str,
+    type: { type: 'string', description: 'the naskah type' },
+    addressees: { type: 'array', items: obj({ name: str, unitCode: str, userId: str, contactId: str, address: { type: ['string', 'null'] }, email: { type: ['string', 'null'] } }) },
+    copies: { type: 'array', items: obj({ name: str, unitCode: str, userId: str, contactId: str, address: { type: ['string', 'null'] }, email: { type: ['string', 'null'] } }) },
+    inReplyTo: { type: ['string', 'null'], description: 'the incoming letter it answers' },
+    deliveries: { type: 'array', description: 'once signed: the registers of this office it landed in', items: obj({ unitCode: str, incomingLetterId: str, kind: { type: 'string', enum: ['addressee', 'copy'] } }) },
     status: { type: 'string', enum: ['in_review', 'returned', 'approved', 'signed'] },
     version: int,
     documentId: str,

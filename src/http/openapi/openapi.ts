@@ -10,6 +10,7 @@ import { notificationPaths, notificationSchemas } from './openapi-notifications.
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
+import { correspondencePaths, correspondenceSchemas } from './openapi-correspondence.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { publicLogPaths } from './openapi-public-log.ts';
 import { DOCUMENT_KINDS } from '../../domain/document.ts';
@@ -40,6 +41,7 @@ export const openApiDocument = (publicUrl: string) => ({
     ...auditPaths,
     ...letterPaths,
     ...outgoingPaths,
+    ...correspondencePaths,
     ...signingPaths,
     ...publicLogPaths,
     ...notificationPaths,
@@ -98,6 +100,7 @@ export const openApiDocument = (publicUrl: string) => ({
       ...auditSchemas,
       ...letterSchemas,
       ...outgoingSchemas,
+      ...correspondenceSchemas,
       ...signingSchemas,
       ...notificationSchemas,
       ...operationsSchemas,

@@ -8,6 +8,9 @@ import { createOutgoing } from '../../app/outgoing/create-outgoing.ts';
 import type { DraftSource } from '../../app/outgoing/outgoing-draft.ts';
 import { requireDrafter } from '../../app/outgoing/outgoing-participants.ts';
 import { getOutgoing, listOutgoing, outgoingDocumentId } from '../../app/outgoing/read-outgoing.ts';
+import { addresseeBlock } from '../../domain/parties.ts';
+import { prepareTypedDraft } from '../../app/outgoing/typed-draft.ts';
+import { previewOutgoing } from '../../app/outgoing/preview-outgoing.ts';
 import { returnOutgoing } from '../../app/outgoing/return-outgoing.ts';
 import { reviseOutgoing } from '../../app/outgoing/revise-outgoing.ts';
 import type { OutgoingTemplate } from '../../domain/correspondence.ts';
@@ -30,6 +33,7 @@ const text = (max: number) => plain(z.string().trim().min(1).max(max));
 /** Text that may run over several lines (a body, an addressee block, a note): newlines are allowed. */
 const lines = (max: number) => plain(z.string().trim().min(1).max(max), { lines: true });
 
+const typeCode = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a letter type code (GET /api/v1/letter-types)').max(40);
 const letterFields = {
   subject: text(500),
   recipient: text(300),
@@ -38,13 +42,42 @@ const letterFields = {
   reviewerIds,
   securityLevel: z.enum(SECURITY_LEVELS).optional(),
   note: lines(2000).optional(),
+  type: typeCode.optional(),
+  inReplyTo: z.string().uuid('not a letter id').optional(),
 };
+
+/** An addressee or copy: a unit of this office, a person, a contact, or a body typed in. */
+const party = z.union([
+  z.object({ unitCode: code }).strict(),
+  z.object({ userId }).strict(),
+  z.object({ contactId: z.string().uuid('not a contact id') }).strict(),
+  z.object({ name: text(300), address: lines(1000).optional(), email: z.string().trim().email('an e-mail address').max(320).optional() }).strict(),
+]);
+/** A person assigned on a surat tugas: an account, a name with NIP and position, or just a name. */
+const assignee = z.union([z.object({ userId }).strict(), z.object({ name: text(200), nip: text(30).optional(), position: text(200).optional() }).strict(), text(200).transform((name) => ({ name }))]);
+const typedTemplate = z
+  .object({
+    body: lines(50_000),
+    addressee: lines(2000).optional(),
+    place: text(100).optional(),
+    date: officeDate.optional(),
+    attachments: text(200).optional(),
+    signerTitle: text(200).optional(),
+    fields: z.record(z.string().max(40), text(1000)).optional(),
+    assignees: z.array(assignee).max(200).optional(),
+  })
+  .strict();
+/** Template mode with a naskah type and parties (issue 13). */
+const typedDraft = z
+  .object({ ...letterFields, recipient: text(300).optional(), type: typeCode.default('surat-dinas'), addressees: z.array(party).min(1).max(50), copies: z.array(party).max(50).default([]), template: typedTemplate })
+  .strict();
 
 // The addressee block is written over lines ("Yth. Kepala Dinas\ndi\nTempat"), as the renderer prints it.
 const template = z
-  .object({ addressee: lines(2000), body: lines(50_000), place: text(100).optional(), date: officeDate.optional(), attachments: text(200).optional(), signerTitle: text(200).optional() })
+  .object({ addressee: lines(2000).optional(), body: lines(50_000), place: text(100).optional(), date: officeDate.optional(), attachments: text(200).optional(), signerTitle: text(200).optional() })
   .strict()
-  .transform((t): OutgoingTemplate => ({ addressee: t.addressee, body: t.body, place: t.place ?? null, date: t.date ?? null, attachments: t.attachments ?? null, signerTitle: t.signerTitle ?? null }));
+  // No addressee block: a draft prints its recipient (addressedTo), a revision keeps its version's (reviseOutgoing).
+  .transform((t): OutgoingTemplate => ({ addressee: t.addressee ?? '', body: t.body, place: t.place ?? null, date: t.date ?? null, attachments: t.attachments ?? null, signerTitle: t.signerTitle ?? null }));
 
 const jsonDraft = z.object({ ...letterFields, template }).strict();
 const formDraft = z.object(letterFields).strict();
@@ -62,6 +95,9 @@ const listQuery = z.object({
 const dispatchBody = z.object({ via: z.enum(DISPATCH_VIA), note: plain(z.string().trim().max(500)).optional() }).strict();
 const versionQuery = z.object({ version: one(z.coerce.number().int().min(1).max(10_000)).optional() });
 const id = z.string().uuid('not a letter id');
+
+/** A template without its own Yth. block is addressed to the letter's one recipient. */
+const addressedTo = (t: OutgoingTemplate, recipient: string): OutgoingTemplate => (t.addressee ? t : { ...t, addressee: addresseeBlock([{ kind: 'external', name: recipient, address: null, email: null }]) });
 
 /** The draft's text from the request: the multipart `file`, else the JSON `template`. */
 const sourceOf = (req: Request, template?: OutgoingTemplate): DraftSource => {
@@ -89,12 +125,41 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
   r.post('/letters/outgoing', upload, async (req, res) => {
     try {
       requireDrafter(req.actor!);
+      if (!req.uploads && req.body && typeof req.body === 'object' && 'addressees' in req.body) {
+        const { template: t, addressees, copies, recipient, ...fields } = parse(typedDraft, req.body);
+        const typed = await prepareTypedDraft(deps, { type: fields.type, addressees, copies, recipient, template: t });
+        const letter = await createOutgoing(deps, req.actor!, { ...fields, recipient: typed.recipient, addressees: typed.addressees, copies: typed.copies }, { template: typed.template });
+        res.status(201).location(`/api/v1/letters/outgoing/${letter.id}`).json(letter);
+        return;
+      }
       const { template: t, ...fields } = req.uploads ? { ...parse(formDraft, req.body ?? {}), template: undefined } : parse(jsonDraft, req.body);
-      const letter = await createOutgoing(deps, req.actor!, fields, sourceOf(req, t));
+      const letter = await createOutgoing(deps, req.actor!, fields, sourceOf(req, t && addressedTo(t, fields.recipient)));
       res.status(201).location(`/api/v1/letters/outgoing/${letter.id}`).json(letter);
     } finally {
       await discardUploads(deps.staging, req);
     }
+  });
+
+  // The letter as it would print, nothing stored: the same body as a template draft (typed or not).
+  r.post('/letters/outgoing/preview', async (req, res) => {
+    requireDrafter(req.actor!);
+    if (!req.is('application/json')) throw new AppError('unsupported_type', 'send the draft as JSON with a template');
+    const typedMode = req.body && typeof req.body === 'object' && 'addressees' in req.body;
+    let letter: { subject: string; classificationCode: string; signerId: string; securityLevel?: (typeof SECURITY_LEVELS)[number] | undefined };
+    let tpl: OutgoingTemplate;
+    if (typedMode) {
+      const { template: t, addressees, copies, recipient, ...fields } = parse(typedDraft, req.body);
+      tpl = (await prepareTypedDraft(deps, { type: fields.type, addressees, copies, recipient, template: t })).template;
+      letter = fields;
+    } else {
+      const { template: t, ...fields } = parse(jsonDraft, req.body);
+      tpl = addressedTo(t, fields.recipient);
+      letter = fields;
+    }
+    const pdf = await previewOutgoing(deps, req.actor!, letter, tpl);
+    res.status(200).type('application/pdf').setHeader('content-disposition', 'inline; filename="pratinjau-surat.pdf"');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.send(Buffer.from(pdf));
   });
 
   r.get('/letters/outgoing', async (req, res) => {

@@ -15,6 +15,7 @@ import * as m011 from './migrations/011-public-log.ts';
 import * as m012 from './migrations/012-rate-counts.ts';
 import * as m013 from './migrations/013-email-jobs.ts';
 import * as m014 from './migrations/014-public-log-prefixes.ts';
+import * as m015 from './migrations/015-letter-types.ts';
 import * as m017 from './migrations/017-signer-return.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
 
@@ -43,6 +44,7 @@ const MIGRATIONS: Migration[] = [
   { name: '012-rate-counts', ...m012 },
   { name: '013-email-jobs', ...m013 },
   { name: '014-public-log-prefixes', ...m014 },
+  { name: '015-letter-types', ...m015 },
   { name: '017-signer-return', ...m017 },
 ];
 

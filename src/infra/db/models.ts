@@ -38,7 +38,9 @@ export type Models = Record<
   | 'FixityRun'
   | 'Schedule'
   | 'OfficeSeal'
-  | 'AccessRequest',
+  | 'AccessRequest'
+  | 'LetterType'
+  | 'Contact',
   ModelStatic<Row>
 >;
 
@@ -206,6 +208,8 @@ const correspondenceModels = (s: Sequelize) => ({
       receivedAt: d3(),
       status: S,
       registeredBy: S,
+      sourceOutgoingId: S,
+      deliveryKind: S,
       createdAt: d3(),
       updatedAt: d3(),
     },
@@ -242,8 +246,12 @@ const correspondenceModels = (s: Sequelize) => ({
     'OutgoingLetter',
     {
       id: key(),
+      type: S,
       subject: S,
       recipient: S,
+      addressees: T,
+      copies: T,
+      inReplyTo: S,
       classificationCode: S,
       securityLevel: S,
       unitCode: S,
@@ -410,4 +418,15 @@ const recordsModels = (s: Sequelize) => ({
     { serial: key(), certificate: T, chain: T, lockedKey: T, commonName: S, notAfter: d3(), createdAt: d3() },
     { tableName: 'office_seals' },
   ),
+  ...letterTypeModels(s),
+});
+
+/** Migration 015's tables (naskah types, the contact book). */
+const letterTypeModels = (s: Sequelize) => ({
+  LetterType: s.define(
+    'LetterType',
+    { code: key(), name: S, numberFormat: S, unitFormats: T, template: T, builtin: DataTypes.BOOLEAN, createdAt: d3(), updatedAt: d3() },
+    { tableName: 'letter_types' },
+  ),
+  Contact: s.define('Contact', { id: key(), name: S, nameKey: S, address: T, email: S, createdAt: d3(), updatedAt: d3() }, { tableName: 'contacts' }),
 });

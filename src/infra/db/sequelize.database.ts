@@ -31,6 +31,8 @@ import { retentionRepository } from './repositories/retention.repository.ts';
 import { statsSource } from './repositories/stats.repository.ts';
 import { defineBackupModels, type BackupModels } from './backup-models.ts';
 import { publicLogRepository } from './repositories/public-log.repository.ts';
+import { letterTypeRepository } from './repositories/letter-types.repository.ts';
+import { contactRepository } from './repositories/contacts.repository.ts';
 import { backupRunRepository, backupScheduleRepository } from './repositories/backups.repository.ts';
 
 export const repositories = (m: Models & BackupModels, run: TransactionRunner, t?: Transaction): Repositories => ({
@@ -67,6 +69,8 @@ export const repositories = (m: Models & BackupModels, run: TransactionRunner, t
   backupRuns: guarded(backupRunRepository(m, t)),
   backupSchedule: guarded(backupScheduleRepository(m, t)),
   publicLog: guarded(publicLogRepository(m, t)),
+  letterTypes: guarded(letterTypeRepository(m, t)),
+  contacts: guarded(contactRepository(m, t)),
 });
 
 /** Opens the database, applies migrations (with the keys those converting secrets need) and returns the repositories. */

@@ -252,13 +252,24 @@ const signerBlock = (flow: Flow, f: Fonts, c: LetterContent): PageArea => {
   return area;
 };
 
+/** Tembusan after the signer block, where TNDE puts them: "Tembusan:" and a numbered list. */
+const copiesBlock = (flow: Flow, f: Fonts, copies: string[]) => {
+  if (copies.length === 0) return;
+  flow.gap(LEADING);
+  flow.need(2 * LEADING);
+  flow.line('Tembusan:', LEFT, f.serif);
+  copies.forEach((name, i) => {
+    wrapText(`${i + 1}. ${name}`, f.serif, SIZE, WIDTH).forEach((l, j) => flow.line(j === 0 ? l : `    ${l}`, LEFT, f.serif));
+  });
+};
+
 /** Characters the embedded fonts cannot draw (they would print as empty boxes). */
 const missingGlyphs = (c: LetterContent, f: Fonts): string[] => {
   const setOf = (font: PDFFont) => new Set(font.getCharacterSet());
   const [serif, serifBold, sansBold] = [setOf(f.serif), setOf(f.serifBold), setOf(f.sansBold)];
   const chars = (parts: string[]) => [...new Set([...parts.join('').replace(/\s/g, '')])];
   const head = chars([c.officeName.toUpperCase(), (c.unitName ?? '').toUpperCase()]).filter((ch) => !sansBold.has(ch.codePointAt(0)!));
-  const rest = chars([c.placeAndDate, c.letterNumber ?? '', c.attachments ?? '', c.subject, c.addressee, c.body, c.signer.title, c.signer.name, c.signer.nip ?? '']).filter(
+  const rest = chars([c.placeAndDate, c.letterNumber ?? '', c.attachments ?? '', c.subject, c.addressee, c.body, c.signer.title, c.signer.name, c.signer.nip ?? '', c.heading ?? '', ...(c.copies ?? [])]).filter(
     (ch) => !serif.has(ch.codePointAt(0)!) || !serifBold.has(ch.codePointAt(0)!),
   );
   return [...new Set([...head, ...rest])];
@@ -276,6 +287,8 @@ const render = async (raw: LetterContent): Promise<RenderedLetter> => {
     addressee: clean(raw.addressee),
     body: clean(raw.body),
     signer: { title: clean(raw.signer.title).replace(/\n+/g, ' '), name: clean(raw.signer.name).replace(/\n+/g, ' '), nip: raw.signer.nip ? clean(raw.signer.nip) : null },
+    heading: raw.heading ? clean(raw.heading).replace(/\n+/g, ' ') : null,
+    copies: (raw.copies ?? []).map((l) => clean(l).replace(/\n+/g, ' ')),
   };
   const bytes = await loadFontBytes();
   const pdf = await PDFDocument.create();
@@ -287,6 +300,10 @@ const render = async (raw: LetterContent): Promise<RenderedLetter> => {
 
   const flow = new Flow(pdf, f);
   letterhead(flow, f, c);
+  if (c.heading) {
+    centred(flow, c.heading.toUpperCase(), f.serifBold, 13, 18);
+    flow.gap(4);
+  }
   const dateWidth = f.serif.widthOfTextAtSize(c.placeAndDate, SIZE);
   flow.line(c.placeAndDate, A4[0] - RIGHT - Math.min(dateWidth, WIDTH), f.serif);
   flow.gap(6);
@@ -299,6 +316,7 @@ const render = async (raw: LetterContent): Promise<RenderedLetter> => {
     flow.gap(LEADING * 0.5);
   }
   const signatureArea = signerBlock(flow, f, c);
+  copiesBlock(flow, f, c.copies ?? []);
 
   pdf.setTitle(c.subject);
   pdf.setSubject(c.subject);

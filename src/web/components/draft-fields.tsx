@@ -45,14 +45,16 @@ export const templateBody = (v: TemplateValues) => {
 const errorFor = (error: ApiError | null, name: string) => error?.fieldError(name) ?? error?.fieldError(`template.${name}`);
 
 /** The letter's text as the template renders it: addressee, body, place and date, attachments, signer's title. */
-export const TemplateFields = ({ v, onChange, error }: { v: TemplateValues; onChange: (v: TemplateValues) => void; error: ApiError | null }) => {
+export const TemplateFields = ({ v, onChange, error, withAddressee = true }: { v: TemplateValues; onChange: (v: TemplateValues) => void; error: ApiError | null; withAddressee?: boolean }) => {
   const set = (k: keyof TemplateValues, value: string) => onChange({ ...v, [k]: value });
   return (
     <fieldset class="grid-fields">
       <legend>{t('out.letterText')}</legend>
-      <Field label={t('out.addressee')} required hint={t('out.addresseeHint')} error={errorFor(error, 'addressee')}>
-        {(p) => <textarea {...p} name="addressee" rows={3} maxLength={2000} value={v.addressee} onInput={(e) => set('addressee', e.currentTarget.value)} />}
-      </Field>
+      {withAddressee ? (
+        <Field label={t('out.addressee')} required hint={t('out.addresseeHint')} error={errorFor(error, 'addressee')}>
+          {(p) => <textarea {...p} name="addressee" rows={3} maxLength={2000} value={v.addressee} onInput={(e) => set('addressee', e.currentTarget.value)} />}
+        </Field>
+      ) : null}
       <Field label={t('out.place')} error={errorFor(error, 'place')}>
         {(p) => <input {...p} name="place" type="text" maxLength={100} value={v.place} onInput={(e) => set('place', e.currentTarget.value)} />}
       </Field>

@@ -1,6 +1,7 @@
 import { enAdmin } from './en-admin.ts';
 import { enBackups } from './en-backups.ts';
 import { enLetters } from './en-letters.ts';
+import { enCorrespondence } from './en-correspondence.ts';
 import { enOperations } from './en-operations.ts';
 import { enRecords } from './en-records.ts';
 import { enProblems } from './en-problems.ts';
@@ -9,6 +10,7 @@ import type { MessageKey } from './id.ts';
 /** The UI's words in English (the type demands every key of id.ts). */
 export const en: Record<MessageKey, string> = {
   ...enLetters,
+  ...enCorrespondence,
   ...enProblems,
   ...enAdmin,
   ...enOperations,

@@ -1,6 +1,7 @@
 import { idAdmin } from './id-admin.ts';
 import { idBackups } from './id-backups.ts';
 import { idLetters } from './id-letters.ts';
+import { idCorrespondence } from './id-correspondence.ts';
 import { idOperations } from './id-operations.ts';
 import { idRecords } from './id-records.ts';
 import { idProblems } from './id-problems.ts';
@@ -8,6 +9,7 @@ import { idProblems } from './id-problems.ts';
 /** The UI's words in Indonesian, the default. A new key goes here first; en.ts must then give its English. */
 export const id = {
   ...idLetters,
+  ...idCorrespondence,
   ...idProblems,
   ...idAdmin,
   ...idOperations,

@@ -6,6 +6,7 @@ import { DispositionTreeView } from '../components/disposition-tree.tsx';
 import { DocumentPreview } from '../components/document-preview.tsx';
 import { agendaOf, IncomingStatusBadge, LetterDate, UrgencyBadge } from '../components/letter-bits.tsx';
 import { ErrorBox, Field, Loading, PageTitle } from '../components/ui.tsx';
+import { IncomingThread } from '../components/letter-thread.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
@@ -74,6 +75,7 @@ export const IncomingLetterPage = ({ params }: PageProps) => {
               <Row term={t('doc.classificationCode')}>{l.classificationCode}</Row>
               <Row term={t('doc.unit')}>{unitName(units, l.unitCode)}</Row>
             </dl>
+            <IncomingThread l={l} canReply={hasRole(user, 'staff', 'official', 'clerk')} />
             <p>
               <Link href={`/documents/${l.documentId}`}>{t('incoming.document')}</Link>
             </p>

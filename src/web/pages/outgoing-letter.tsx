@@ -7,6 +7,7 @@ import { type DraftMode, DraftModeChoice, TemplateFields, templateBody, template
 import { DropZone } from '../components/drop-zone.tsx';
 import { OutgoingStatusBadge } from '../components/letter-bits.tsx';
 import { ErrorBox, Field, Loading, Notice, PageTitle, SendingProgress } from '../components/ui.tsx';
+import { OutgoingThread } from '../components/letter-thread.tsx';
 import { bytes, dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
@@ -229,6 +230,7 @@ export const OutgoingLetterPage = ({ params }: PageProps) => {
                 </>
               ) : null}
             </dl>
+            <OutgoingThread l={l} />
             <h3>{t('out.reviewers')}</h3>
             <Reviews reviews={l.reviewers} names={names} />
           </section>

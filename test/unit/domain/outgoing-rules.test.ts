@@ -25,8 +25,12 @@ const fields = (ps: { field: string }[]) => ps.map((p) => p.field);
 
 const letter = (over: Partial<OutgoingLetterRecord> = {}): OutgoingLetterRecord => ({
   id: 'L',
+  type: 'surat-dinas',
   subject: 'S',
   recipient: 'R',
+  addressees: [],
+  copies: [],
+  inReplyTo: null,
   classificationCode: '800',
   securityLevel: 'biasa',
   unitCode: 'BKD',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Op, literal, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
 import { letterIdentity, type IncomingLetterRecord, type IncomingStatus, type Urgency } from '../../../domain/correspondence.ts';
+import type { DeliveryKind } from '../../../domain/parties.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { IncomingLetterRepository } from '../../../ports/correspondence-repositories.ts';
 import type { Models } from '../models.ts';
@@ -23,6 +24,8 @@ const toIncoming = (r: RawRow): IncomingLetterRecord => ({
   receivedAt: toDate(r.receivedAt),
   status: str(r.status) as IncomingStatus,
   registeredBy: str(r.registeredBy),
+  sourceOutgoingId: strOrNull(r.sourceOutgoingId),
+  deliveryKind: strOrNull(r.deliveryKind) as DeliveryKind | null,
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
@@ -71,6 +74,9 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
       transaction,
     });
     return { items: mapAll(rows, toIncoming), total: count };
+  },
+  async ofSource(outgoingId) {
+    return mapAll(await m.IncomingLetter.findAll({ where: { sourceOutgoingId: outgoingId }, order: [['unitCode', 'ASC']], raw: true, transaction }), toIncoming);
   },
   async findDuplicates({ sender, letterNumber, documentId }) {
     const rows = await m.IncomingLetter.findAll({

@@ -1,5 +1,6 @@
 import { Op, literal, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
 import type { DispatchVia, OutgoingLetterRecord, OutgoingReviewRecord, OutgoingStatus, OutgoingTemplate, OutgoingVersionRecord, ReviewState } from '../../../domain/correspondence.ts';
+import type { Party } from '../../../domain/parties.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { OutgoingLetterRepository } from '../../../ports/correspondence-repositories.ts';
@@ -7,10 +8,16 @@ import type { Models } from '../models.ts';
 import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
 import { visibleDocumentIds } from './visibility.ts';
 
+const parties = (v: unknown): Party[] => (v === null || v === undefined ? [] : (JSON.parse(str(v)) as Party[]));
+
 const toLetter = (r: RawRow): OutgoingLetterRecord => ({
   id: str(r.id),
+  type: str(r.type),
   subject: str(r.subject),
   recipient: str(r.recipient),
+  addressees: parties(r.addressees),
+  copies: parties(r.copies),
+  inReplyTo: strOrNull(r.inReplyTo),
   classificationCode: str(r.classificationCode),
   securityLevel: str(r.securityLevel) as SecurityLevel,
   unitCode: str(r.unitCode),
@@ -66,7 +73,7 @@ const currentReviewerOf = (q: Sequelize, userId: string): string =>
 /** Outgoing letters with their versions and review steps; every state change is a compare-and-set. */
 export const outgoingLetterRepository = (m: Models, transaction?: Transaction): OutgoingLetterRepository => ({
   async create(letter, version, reviews) {
-    await m.OutgoingLetter.create({ ...letter }, { transaction });
+    await m.OutgoingLetter.create({ ...letter, addressees: JSON.stringify(letter.addressees), copies: JSON.stringify(letter.copies) }, { transaction });
     await m.OutgoingVersion.create(versionRow(version), { transaction });
     if (reviews.length) await m.OutgoingReview.bulkCreate(reviews.map((r) => ({ ...r })), { transaction });
   },
@@ -81,6 +88,7 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
     const where: WhereOptions[] = [{ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, visibility)})`) } }];
     if (filter.status) where.push({ status: filter.status });
     if (filter.drafterId) where.push({ drafterId: filter.drafterId });
+    if (filter.inReplyTo) where.push({ inReplyTo: filter.inReplyTo });
     if (filter.dispatched !== undefined) where.push({ status: 'signed', dispatchedAt: filter.dispatched ? { [Op.ne]: null } : null });
     if (filter.waitingFor) {
       where.push({ [Op.or]: [{ id: { [Op.in]: literal(`(${currentReviewerOf(q, filter.waitingFor)})`) } }, { status: 'approved', signerId: filter.waitingFor }] });

@@ -93,6 +93,8 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
       letterDate: '2025-03-01',
       sender: 'Dinas X',
       subject: 'Undangan rapat koordinasi',
+      sourceOutgoingId: null,
+      deliveryKind: null,
       urgency: 'segera',
       securityLevel: 'biasa',
       classificationCode: null,

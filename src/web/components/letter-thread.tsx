@@ -1,0 +1,94 @@
+import { get } from '../api.ts';
+import { useLoad } from '../hooks.ts';
+import { label, t } from '../i18n.ts';
+import { Link } from '../router.tsx';
+import { unitName, useSession } from '../session.tsx';
+import type { IncomingLetter, LetterType, OutgoingLetter, Party } from '../types.ts';
+
+/** The parties as a numbered list, the way the letter prints them. */
+const Parties = ({ parties }: { parties: Party[] }) => (
+  <ol class="party-list">
+    {parties.map((p, i) => (
+      <li key={`${i}-${p.name}`}>{p.unitCode ? `${p.name} (${p.unitCode})` : p.name}</li>
+    ))}
+  </ol>
+);
+
+/**
+ * An outgoing letter's place in its correspondence: its naskah type, addressees and copies, the
+ * incoming letter it answers, and (once signed) the registers of this office it was delivered to.
+ */
+export const OutgoingThread = ({ l }: { l: OutgoingLetter }) => {
+  const { units } = useSession();
+  const types = useLoad((signal) => get<LetterType[]>('/letter-types', { signal }), []);
+  const typeName = types.data?.find((x) => x.code === l.type)?.name ?? l.type;
+  return (
+    <div class="thread">
+      {l.type ? (
+        <p>
+          {t('out.type')}: <strong>{typeName}</strong>
+        </p>
+      ) : null}
+      {l.addressees?.length ? (
+        <>
+          <h3>{t('out.addressees')}</h3>
+          <Parties parties={l.addressees} />
+        </>
+      ) : null}
+      {l.copies?.length ? (
+        <>
+          <h3>{t('out.copies')}</h3>
+          <Parties parties={l.copies} />
+        </>
+      ) : null}
+      {l.inReplyTo ? (
+        <p>
+          {t('out.replyingTo')} <Link href={`/incoming/${l.inReplyTo}`}>{t('out.theLetterAnswered')}</Link>
+        </p>
+      ) : null}
+      {l.deliveries?.length ? (
+        <>
+          <h3>{t('out.deliveries')}</h3>
+          <ul class="delivery-list">
+            {l.deliveries.map((d) => (
+              <li key={d.incomingLetterId}>
+                <Link href={`/incoming/${d.incomingLetterId}`}>{unitName(units, d.unitCode)}</Link> — {label('delivery', d.kind)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+};
+
+/** An incoming letter's thread: the outgoing letter it came from inside the office, and the replies to it. */
+export const IncomingThread = ({ l, canReply }: { l: IncomingLetter; canReply: boolean }) => (
+  <div class="thread">
+    {l.sourceOutgoingId ? (
+      <p>
+        {l.forInformation ? <strong>{t('incoming.forInformation')} </strong> : null}
+        <Link href={`/outgoing/${l.sourceOutgoingId}`}>{t('incoming.fromOutgoing')}</Link>
+      </p>
+    ) : null}
+    <h3>{t('incoming.replies')}</h3>
+    {l.replies?.length ? (
+      <ul class="reply-list">
+        {l.replies.map((r) => (
+          <li key={r.id}>
+            <Link href={`/outgoing/${r.id}`}>{r.letterNumber ? `${r.letterNumber} — ${r.subject}` : r.subject}</Link> ({label('outgoing.status', r.status)})
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <p class="muted small">{t('incoming.noReplies')}</p>
+    )}
+    {canReply ? (
+      <p>
+        <Link class="btn" href={`/outgoing/new?inReplyTo=${l.id}`}>
+          {t('incoming.reply')}
+        </Link>
+      </p>
+    ) : null}
+  </div>
+);
