@@ -3,7 +3,9 @@ import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { GAVE_UP_PREFIX } from './gave-up.ts';
 import { raiseIntegrityAlarm } from '../records/integrity-alarm.ts';
-import { EXTRACT_JOB, INDEX_JOB } from '../../domain/job-types.ts';
+import { EXTRACT_JOB, INDEX_JOB, PREVIEW_JOB } from '../../domain/job-types.ts';
+import type { ScannedPage } from '../../ports/text-extractor.ts';
+import { searchableKey } from '../documents/keys.ts';
 
 /**
  * Job: reads a document's text (text layer or OCR) outside any transaction, then commits the
@@ -22,14 +24,21 @@ export const extractText = async (deps: AppDeps, payload: { documentId: string }
       return;
     }
     const limits = { maxPages: deps.limits.maxPages, maxPixels: deps.limits.maxPixels };
-    const pages = await deps.extractor.extract(staged.path, doc.mimeType, limits, { signal }).catch(async (e: unknown) => {
+    const scans: ScannedPage[] = [];
+    const pages = await deps.extractor.extract(staged.path, doc.mimeType, limits, { signal, onScan: (s) => scans.push(s) }).catch(async (e: unknown) => {
       if (e instanceof AppError && e.code === 'invalid') {
         await finish(deps, doc.id, { status: 'failed', error: e.detail });
         return null;
       }
       throw e;
     });
-    if (pages) await finish(deps, doc.id, { status: 'processing', pages });
+    if (!pages) return;
+    // A scan whose every page was read by OCR gets a searchable copy beside its original.
+    if (pages.length > 0 && scans.length === pages.length) {
+      const pdf = await deps.searchablePdf.write(scans.sort((a, b) => a.page - b.page), { title: doc.title });
+      await deps.blobs.putBuffer(searchableKey(doc.id), pdf, 'application/pdf');
+    }
+    await finish(deps, doc.id, { status: 'processing', pages });
   } finally {
     await deps.staging.discard(staged.path);
   }
@@ -51,6 +60,7 @@ const finish = async (deps: AppDeps, documentId: string, r: { status: 'processin
     }
     await tx.audit.append({ at: now, actorId: null, action: r.status === 'failed' ? 'document.extract_failed' : 'document.extracted', targetType: 'document', targetId: documentId, details: r.status === 'failed' ? { error: r.error } : { pages: r.pages.length } });
     await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+    if (r.status === 'processing') await tx.jobs.enqueue({ type: PREVIEW_JOB, payload: { documentId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
   });
   deps.jobsEnqueued?.();
 };

@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { createWorker, OEM, PSM, type Worker, type Page } from 'tesseract.js';
-import type { OcrEngine, OcrResult, RasterImage } from '../../ports/ocr-engine.ts';
+import type { OcrEngine, OcrLine, OcrResult, RasterImage } from '../../ports/ocr-engine.ts';
 import { AppError } from '../../domain/errors.ts';
 import { prepareLangFolder, type TessdataVariant } from './tesseract-lang-data.ts';
 import { WorkerPool } from '../threads/worker-pool.ts';
@@ -51,15 +51,15 @@ export const toPnm = (img: RasterImage): Buffer => {
 
 const summarise = (page: Page): PassSummary => {
   const words: PassSummary['words'] = [];
-  let lines = 0;
+  const layout: OcrLine[] = [];
   for (const block of page.blocks ?? [])
     for (const para of block.paragraphs)
       for (const line of para.lines) {
         const found = line.words.filter((w) => w.text.trim().length > 0);
-        if (found.length > 0) lines++;
+        if (found.length > 0) layout.push(found.map((w) => ({ text: w.text.trim(), box: { ...w.bbox } })));
         for (const w of found) words.push({ text: w.text, confidence: w.confidence });
       }
-  return { text: page.text.trim(), words, lines, confidence: page.confidence };
+  return { text: page.text.trim(), words, lines: layout.length, layout, confidence: page.confidence };
 };
 
 const isRaster = (img: Buffer | RasterImage): img is RasterImage => !Buffer.isBuffer(img);
@@ -105,7 +105,7 @@ export const createTesseractOcrEngine = (opts: TesseractOcrOptions): OcrEngine =
           if (!adaptive || !needsBlockPass(auto, inkLines)) return auto;
           return betterPass(auto, await pass(worker, input, PSM.SINGLE_BLOCK));
         }, signal);
-        return { text: best.text, confidence: Math.round(best.confidence * 10) / 10, words: best.words.length };
+        return { text: best.text, confidence: Math.round(best.confidence * 10) / 10, words: best.words.length, lines: best.layout, turned: 0 };
       } catch (err) {
         // tesseract.js rejects with a bare string when leptonica cannot read the image.
         if (typeof err === 'string' && /read image|Error attempting/i.test(err)) {
