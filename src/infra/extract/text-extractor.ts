@@ -36,7 +36,9 @@ const scannedPage = async (n: number, image: RasterImage, result: OcrResult): Pr
     .rotate(result.turned)
     .resize({ width: Math.round(width * COPY_SCALE) })
     .toColourspace('b-w')
-    .jpeg({ quality: 70, mozjpeg: true })
+    // Plain libjpeg-turbo: 68 ms for a 300 dpi page here, mozjpeg 410 ms (files 1.5× smaller),
+    // and this runs on the OCR path of every scanned page.
+    .jpeg({ quality: 70 })
     .toBuffer();
   return { page: n, jpeg, width, height, dpi: READ_DPI, lines: result.lines };
 };
