@@ -7,6 +7,9 @@ import { EXTRACT_JOB, INDEX_JOB, PREVIEW_JOB } from '../../domain/job-types.ts';
 import type { ScannedPage } from '../../ports/text-extractor.ts';
 import { searchableKey } from '../documents/keys.ts';
 
+/** Page images a searchable copy may hold (it is built in memory). */
+const SEARCHABLE_COPY_MAX_BYTES = 256 * 2 ** 20;
+
 /**
  * Job: reads a document's text (text layer or OCR) outside any transaction, then commits the
  * pages, the text source and the indexing job together. A file that cannot be read fails the
@@ -24,8 +27,16 @@ export const extractText = async (deps: AppDeps, payload: { documentId: string }
       return;
     }
     const limits = { maxPages: deps.limits.maxPages, maxPixels: deps.limits.maxPixels };
+    // The searchable copy is assembled in memory: a scan too big for that gets none (say
+    // about 600 pages of 450 KB) rather than a worker that runs out of memory.
     const scans: ScannedPage[] = [];
-    const pages = await deps.extractor.extract(staged.path, doc.mimeType, limits, { signal, onScan: (s) => scans.push(s) }).catch(async (e: unknown) => {
+    let scanBytes = 0;
+    const onScan = (s: ScannedPage) => {
+      scanBytes += s.jpeg.length;
+      if (scanBytes <= SEARCHABLE_COPY_MAX_BYTES) scans.push(s);
+      else scans.length = 0;
+    };
+    const pages = await deps.extractor.extract(staged.path, doc.mimeType, limits, { signal, onScan }).catch(async (e: unknown) => {
       if (e instanceof AppError && e.code === 'invalid') {
         await finish(deps, doc.id, { status: 'failed', error: e.detail });
         return null;
@@ -34,7 +45,7 @@ export const extractText = async (deps: AppDeps, payload: { documentId: string }
     });
     if (!pages) return;
     // A scan whose every page was read by OCR gets a searchable copy beside its original.
-    if (pages.length > 0 && scans.length === pages.length) {
+    if (pages.length > 0 && scans.length === pages.length && scanBytes <= SEARCHABLE_COPY_MAX_BYTES) {
       const pdf = await deps.searchablePdf.write(scans.sort((a, b) => a.page - b.page), { title: doc.title });
       await deps.blobs.putBuffer(searchableKey(doc.id), pdf, 'application/pdf');
     }
