@@ -4,6 +4,8 @@
  * and a horizontal scale stretches the word to its box's width, so a selection in a PDF reader
  * covers the printed word. Helvetica (a standard font, WinAnsi encoded) needs no embedding;
  * letters it cannot encode are replaced by their base letter or '?'.
+ * Not PDF/A: it lacks the XMP metadata and output intent PDF/A-2b asks for, and no independent
+ * validator (veraPDF) is available here to check a claim of conformance.
  */
 import { PDFDocument, PDFName, StandardFonts, TextRenderingMode, beginText, endText, popGraphicsState, pushGraphicsState, setFontAndSize, setTextMatrix, setTextRenderingMode, showText, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { OcrLine } from '../../ports/ocr-engine.ts';
