@@ -14,6 +14,7 @@ import type { SigningKeyStore } from '../ports/signing-key.ts';
 import type { SearchIndex } from '../ports/search-index.ts';
 import type { StagingArea } from '../ports/staging-area.ts';
 import type { TextExtractor } from '../ports/text-extractor.ts';
+import type { SearchablePdfWriter } from '../ports/searchable-pdf.ts';
 import type { ArchiveReader } from '../ports/archive-reader.ts';
 import type { ArchiveWriter } from '../ports/archive-writer.ts';
 import type { BackupSettings } from './backup/list-backups.ts';
@@ -34,6 +35,8 @@ export interface AppDeps {
   commonPasswords: CommonPasswords;
   qr: QrCodeRenderer;
   letterRenderer: LetterRenderer;
+  /** Writes the searchable copy (images plus invisible text) of a scanned document. */
+  searchablePdf: SearchablePdfWriter;
   /** The signing engine: certificates, the visible block with its QR code, PAdES signatures, verification. */
   signing: { ca: CertificateAuthority; stamper: LetterStamper; signer: PdfSigner; verifier: PdfVerifier; keys: SigningKeyStore };
   /** What the office CA's root key is locked under at rest (CA_KEY_PASSPHRASE, or a secret kept under DATA_DIR). */

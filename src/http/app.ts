@@ -12,6 +12,7 @@ import { backupsRoutes } from './routes/backups.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { dispositionsRoutes } from './routes/dispositions.routes.ts';
 import { documentsRoutes } from './routes/documents.routes.ts';
+import { documentPreviewRoutes } from './routes/document-previews.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { incomingRoutes } from './routes/incoming.routes.ts';
 import { notificationsRoutes } from './routes/notifications.routes.ts';
@@ -47,7 +48,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
   app.use(publicLogRoutes(deps));
   app.use('/api/v1/classifications/import', requireAuth(deps), schemeImportRoutes(deps));
   app.use('/api/v1', express.json({ limit: '256kb', strict: true }), authRoutes(deps));
-  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), searchRoutes(deps), auditRoutes(deps), incomingRoutes(deps), dispositionsRoutes(deps), notificationsRoutes(deps), statsRoutes(deps), peopleRoutes(deps), outgoingRoutes(deps), letterTypesRoutes(deps), contactsRoutes(deps), signingRoutes(deps), classificationsRoutes(deps), jobsRoutes(deps), recordsRoutes(deps), backupsRoutes(deps));
+  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), documentPreviewRoutes(deps), searchRoutes(deps), auditRoutes(deps), incomingRoutes(deps), dispositionsRoutes(deps), notificationsRoutes(deps), statsRoutes(deps), peopleRoutes(deps), outgoingRoutes(deps), letterTypesRoutes(deps), contactsRoutes(deps), signingRoutes(deps), classificationsRoutes(deps), jobsRoutes(deps), recordsRoutes(deps), backupsRoutes(deps));
   app.use(webRoutes());
   app.use((_req, _res, next) => next(new AppError('not_found', 'no such route')));
   app.use(errorHandler(log));

@@ -10,6 +10,7 @@ import { fxaCommonPasswords } from './auth/fxa.common-passwords.ts';
 import { openSequelizeDatabase } from './db/sequelize.database.ts';
 import { createTesseractOcrEngine } from './extract/tesseract-ocr.engine.ts';
 import { createTextExtractor } from './extract/text-extractor.ts';
+import { createPdfLibSearchablePdfWriter } from './pdf/pdf-lib.searchable-pdf.ts';
 import { noMailer } from './mail/no.mailer.ts';
 import { createSmtpMailer } from './mail/smtp.mailer.ts';
 import { createPdfLibLetterRenderer } from './pdf/pdf-lib.letter-renderer.ts';
@@ -69,6 +70,7 @@ export const openAdapters = async (config: Config) => {
     commonPasswords: fxaCommonPasswords(),
     qr: qrcodeRenderer(),
     letterRenderer: createPdfLibLetterRenderer(),
+    searchablePdf: createPdfLibSearchablePdfWriter(),
     signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}), ...(config.remoteSigner ? { remoteSigner: config.remoteSigner } : {}) }),
     caKeySecret: await officeCaSecret(config),
     totpSecrets,

@@ -6,8 +6,9 @@ import { continueFixity } from '../app/records/fixity.ts';
 import { applySchemeJob, dailyRetentionPass } from '../app/records/retention-pass.ts';
 import { runDisposal } from '../app/records/run-disposal.ts';
 import { markEmailFailed, sendNotificationEmail } from '../app/notifications/send-email.ts';
+import { renderPreviews } from '../app/processing/render-previews.ts';
 import type { JobHandler } from './job-runner.ts';
-import { APPLY_SCHEME_JOB, BATCH_JOB, EXECUTE_DISPOSAL_JOB, EXTRACT_JOB, FIXITY_JOB, INDEX_JOB, INDEX_MANY_JOB, type JobType, RETENTION_PASS_JOB, SEND_EMAIL_JOB } from '../domain/job-types.ts';
+import { APPLY_SCHEME_JOB, BATCH_JOB, EXECUTE_DISPOSAL_JOB, EXTRACT_JOB, FIXITY_JOB, INDEX_JOB, INDEX_MANY_JOB, type JobType, PREVIEW_JOB, RETENTION_PASS_JOB, SEND_EMAIL_JOB } from '../domain/job-types.ts';
 import type { JobRepository } from '../ports/repositories.ts';
 
 const id = (p: Record<string, unknown>, key: string): string => String(p[key]);
@@ -32,6 +33,8 @@ export const stageHandlers = (deps: AppDeps): Record<JobType, JobHandler> => ({
   [RETENTION_PASS_JOB]: { run: async () => void (await dailyRetentionPass(deps)), onGiveUp: async () => {} },
   [EXECUTE_DISPOSAL_JOB]: { run: (p, signal) => runDisposal(deps, { disposalId: id(p, 'disposalId') }, signal), onGiveUp: async () => {} },
   [FIXITY_JOB]: { run: (p, signal) => continueFixity(deps, { runId: id(p, 'runId') }, signal), onGiveUp: async () => {} },
+  // Previews are derived and rebuildable: giving up leaves the routes answering 'not ready'.
+  [PREVIEW_JOB]: { run: (p, signal) => renderPreviews(deps, { documentId: id(p, 'documentId') }, signal), onGiveUp: async () => {} },
   [SEND_EMAIL_JOB]: { run: async (p) => void (await sendNotificationEmail(deps, { notificationId: id(p, 'notificationId') })), onGiveUp: (p) => markEmailFailed(deps, id(p, 'notificationId')) },
 });
 

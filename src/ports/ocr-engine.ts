@@ -6,11 +6,27 @@ export interface RasterImage {
   data: Buffer;
 }
 
+/** A word and its box in pixels of the image as read (after any turn), origin top left. */
+export interface OcrWord {
+  text: string;
+  box: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/** The words of one text line, in reading order. */
+export type OcrLine = OcrWord[];
+
+/** A quarter turn clockwise applied to the page before reading it (0: read as given). */
+export type PageTurn = 0 | 90 | 180 | 270;
+
 export interface OcrResult {
   text: string;
   /** Mean word confidence, 0–100. */
   confidence: number;
   words: number;
+  /** The words with their boxes, line by line (for a searchable PDF's text layer). */
+  lines: OcrLine[];
+  /** How the page was turned (clockwise) to read it upright; boxes refer to the turned page. */
+  turned: PageTurn;
 }
 
 /**

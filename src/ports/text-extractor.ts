@@ -1,4 +1,5 @@
 import type { AcceptedMimeType, PageText } from '../domain/document.ts';
+import type { OcrLine } from './ocr-engine.ts';
 
 /** Hard limits checked before any full decode: hostile files fail fast and cheaply. */
 export interface FileLimits {
@@ -12,11 +13,26 @@ export interface FileInspection {
   pages: number;
 }
 
+/** An OCR'd page as it was read: upright, level, with its words in place. */
+export interface ScannedPage {
+  page: number;
+  /** The page image as read (turned upright, levelled), JPEG. */
+  jpeg: Buffer;
+  /** Size of `jpeg` in pixels and its resolution, which give the page size. */
+  width: number;
+  height: number;
+  dpi: number;
+  /** Words with boxes in pixels of `jpeg`. */
+  lines: OcrLine[];
+}
+
 export interface ExtractOptions {
   /** Aborts the extraction (job lease lost, shutdown). */
   signal?: AbortSignal;
   /** Called as each page finishes, for progress. */
   onPage?: (page: PageText) => void;
+  /** Called with each OCR'd page's image and word boxes (only when given: encoding costs). */
+  onScan?: (scan: ScannedPage) => void;
 }
 
 /**
@@ -38,6 +54,12 @@ export interface TextExtractor {
    * files that cannot be decoded; other errors are treated as transient by the pipeline.
    */
   extract(filePath: string, mimeType: AcceptedMimeType, limits: FileLimits, opts?: ExtractOptions): Promise<PageText[]>;
+  /**
+   * Renders page `page` (1-based) as a JPEG at most `maxWidth` pixels wide, for previews, in a
+   * reader thread under the same limits. Throws AppError `invalid` for an unreadable file or a
+   * page that does not exist.
+   */
+  preview(filePath: string, mimeType: AcceptedMimeType, limits: FileLimits, page: number, maxWidth: number): Promise<Buffer>;
   /** Starts what reads files ahead of the first one (so the first upload is not slow). */
   warm(): Promise<void>;
   /** Stops OCR workers and frees resources. */

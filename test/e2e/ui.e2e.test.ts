@@ -269,7 +269,8 @@ describe('web UI in Chromium (e2e)', function () {
     await page.waitForURL(new RegExp(`/documents/${documentId}$`));
     await page.locator('.extracted').first().waitFor();
     expect(await page.locator('.extracted').first().textContent()).to.include(letter.letterNumber);
-    await page.locator('iframe.preview-pdf').waitFor();
+    // The server's page image, or the browser's PDF frame while the worker has not rendered it yet.
+    await page.locator('img.page-image, iframe.preview-pdf').first().waitFor();
     await expectAccessible(page, 'document');
     await screenshot(page, 'desktop-11-document');
 

@@ -37,7 +37,7 @@ export const visibleDocument = async (deps: AppDeps, actor: Actor, id: string, a
  * Every download is audited; other reads only above `biasa` (every biasa page view would drown
  * the trail).
  */
-const auditRead = async (deps: AppDeps, actor: Actor, doc: DocumentRecord, what: 'read' | 'read_text' | 'download') => {
+export const auditRead = async (deps: AppDeps, actor: Actor, doc: DocumentRecord, what: 'read' | 'read_text' | 'download') => {
   if (doc.securityLevel === 'biasa' && what !== 'download') return;
   await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: `document.${what}`, targetType: 'document', targetId: doc.id, details: { securityLevel: doc.securityLevel } });
 };
@@ -55,7 +55,7 @@ export const getDocumentDetail = async (deps: AppDeps, actor: Actor, id: string)
 };
 
 /** A destroyed record, or one handed over without keeping its bytes, has no storage key: only its description stays. */
-const requireBytes = (doc: DocumentRecord): void => {
+export const requireBytes = (doc: DocumentRecord): void => {
   if (doc.storageKey !== '') return;
   if (doc.retention.phase === 'disposed') throw new AppError('gone', `this record was destroyed on ${doc.retention.disposedAt?.toISOString().slice(0, 10)} under disposal ${doc.retention.disposalId}; only its description is kept`);
   throw new AppError('gone', 'this record was handed over to the archive institution; only its description is kept here');
@@ -67,14 +67,18 @@ export const openContent = async (deps: AppDeps, actor: Actor, id: string) => {
   requireBytes(doc);
   // Audited before the stream opens: a failed audit must not leave an open file behind.
   await auditRead(deps, actor, doc, 'download');
+  return { document: doc, stream: await verifiedOriginal(deps, doc) };
+};
+
+/** The stored original as a stream that raises the integrity alarm if its bytes changed. */
+export const verifiedOriginal = async (deps: AppDeps, doc: DocumentRecord) => {
   const day = deps.clock.now().toISOString().slice(0, 10);
   const stored = await deps.blobs.get(doc.storageKey).catch((e: unknown) => {
     // The blob store's own words would name the storage key; the client knows the document.
     if (isAppError(e) && e.code === 'not_found') throw new AppError('not_found', `the original of document ${doc.id} is missing from storage; an administrator finds what is missing with \`npm run cli -- reconcile\``);
     throw e;
   });
-  const stream = verifiedRead(stored, doc.sha256, () => raiseIntegrityAlarm(deps, doc.id, 'mismatch', { kind: 'read', id: day }));
-  return { document: doc, stream };
+  return verifiedRead(stored, doc.sha256, () => raiseIntegrityAlarm(deps, doc.id, 'mismatch', { kind: 'read', id: day }));
 };
 
 /** The extracted text, page by page. */

@@ -3,7 +3,12 @@ import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { GAVE_UP_PREFIX } from './gave-up.ts';
 import { raiseIntegrityAlarm } from '../records/integrity-alarm.ts';
-import { EXTRACT_JOB, INDEX_JOB } from '../../domain/job-types.ts';
+import { EXTRACT_JOB, INDEX_JOB, PREVIEW_JOB } from '../../domain/job-types.ts';
+import type { ScannedPage } from '../../ports/text-extractor.ts';
+import { searchableKey } from '../documents/keys.ts';
+
+/** Page images a searchable copy may hold (it is built in memory). */
+const SEARCHABLE_COPY_MAX_BYTES = 256 * 2 ** 20;
 
 /**
  * Job: reads a document's text (text layer or OCR) outside any transaction, then commits the
@@ -22,14 +27,29 @@ export const extractText = async (deps: AppDeps, payload: { documentId: string }
       return;
     }
     const limits = { maxPages: deps.limits.maxPages, maxPixels: deps.limits.maxPixels };
-    const pages = await deps.extractor.extract(staged.path, doc.mimeType, limits, { signal }).catch(async (e: unknown) => {
+    // The searchable copy is assembled in memory: a scan too big for that gets none (say
+    // about 600 pages of 450 KB) rather than a worker that runs out of memory.
+    const scans: ScannedPage[] = [];
+    let scanBytes = 0;
+    const onScan = (s: ScannedPage) => {
+      scanBytes += s.jpeg.length;
+      if (scanBytes <= SEARCHABLE_COPY_MAX_BYTES) scans.push(s);
+      else scans.length = 0;
+    };
+    const pages = await deps.extractor.extract(staged.path, doc.mimeType, limits, { signal, onScan }).catch(async (e: unknown) => {
       if (e instanceof AppError && e.code === 'invalid') {
         await finish(deps, doc.id, { status: 'failed', error: e.detail });
         return null;
       }
       throw e;
     });
-    if (pages) await finish(deps, doc.id, { status: 'processing', pages });
+    if (!pages) return;
+    // A scan whose every page was read by OCR gets a searchable copy beside its original.
+    if (pages.length > 0 && scans.length === pages.length && scanBytes <= SEARCHABLE_COPY_MAX_BYTES) {
+      const pdf = await deps.searchablePdf.write(scans.sort((a, b) => a.page - b.page), { title: doc.title });
+      await deps.blobs.putBuffer(searchableKey(doc.id), pdf, 'application/pdf');
+    }
+    await finish(deps, doc.id, { status: 'processing', pages });
   } finally {
     await deps.staging.discard(staged.path);
   }
@@ -51,6 +71,7 @@ const finish = async (deps: AppDeps, documentId: string, r: { status: 'processin
     }
     await tx.audit.append({ at: now, actorId: null, action: r.status === 'failed' ? 'document.extract_failed' : 'document.extracted', targetType: 'document', targetId: documentId, details: r.status === 'failed' ? { error: r.error } : { pages: r.pages.length } });
     await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+    if (r.status === 'processing') await tx.jobs.enqueue({ type: PREVIEW_JOB, payload: { documentId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
   });
   deps.jobsEnqueued?.();
 };

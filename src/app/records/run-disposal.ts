@@ -2,6 +2,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { DisposalRecord } from '../../domain/records.ts';
 import type { AppDeps } from '../deps.ts';
 import { originalKey } from '../documents/keys.ts';
+import { removeDerivedFiles } from '../documents/derived-files.ts';
 import { actorOf } from './record-actor.ts';
 import { minutesLine, sealMinutes } from './minutes.ts';
 import { minutesNumberFor } from './minutes-number.ts';
@@ -41,6 +42,7 @@ const destroyOne = async (deps: AppDeps, d: DisposalRecord, documentId: string):
     throw new AppError('invalid', `record ${documentId} was destroyed by another disposal`);
   }
   await deps.blobs.delete(originalKey(doc.sha256));
+  await removeDerivedFiles(deps, documentId);
   await deps.search.remove([documentId]);
   await deps.db.disposals.markItem(d.id, documentId, 'destroyed', deps.clock.now());
 };

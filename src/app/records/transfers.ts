@@ -5,6 +5,7 @@ import { type TransferRecord, transferProblem } from '../../domain/records.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { originalKey } from '../documents/keys.ts';
+import { removeDerivedFiles } from '../documents/derived-files.ts';
 import { enqueueReindex } from '../processing/index-document.ts';
 import { minutesLine, sealMinutes } from './minutes.ts';
 import { minutesNumberFor } from './minutes-number.ts';
@@ -113,6 +114,7 @@ export const confirmTransfer = async (deps: AppDeps, actor: Actor, id: string) =
   if (!keep) {
     for (const d of docs) {
       await deps.blobs.delete(originalKey(d.sha256)).catch(() => undefined);
+      await removeDerivedFiles(deps, d.id).catch(() => undefined);
       await deps.search.remove([d.id]).catch(() => undefined);
     }
   }

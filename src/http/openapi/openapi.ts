@@ -76,6 +76,21 @@ export const openApiDocument = (publicUrl: string) => ({
       get: { summary: 'Every correction (version, who, when, why, values before and after) and the description as first registered', parameters: [idParam('id')], responses: { 200: { description: 'corrections' }, ...errors(401, 404) } },
     },
     '/api/v1/documents/{id}/content': { get: { summary: 'The original bytes, as an attachment', parameters: [idParam('id')], responses: { 200: { description: 'the original' }, ...errors(401, 404, 503) } } },
+    '/api/v1/documents/{id}/searchable': {
+      get: {
+        summary: "A scanned document's searchable PDF (page images with an invisible text layer), kept beside the original; a PDF whose every page has its own text answers its original (header X-Naskah-Searchable: original)",
+        parameters: [idParam('id')],
+        responses: { 200: { description: 'the searchable PDF, as an attachment' }, ...errors(401, 404, 410, 503) },
+      },
+    },
+    '/api/v1/documents/{id}/thumbnail': { get: { summary: 'A small JPEG of the first page (240 px wide), once the worker made it', parameters: [idParam('id')], responses: { 200: { description: 'image/jpeg' }, ...errors(401, 404, 410, 503) } } },
+    '/api/v1/documents/{id}/pages/{n}/image': {
+      get: {
+        summary: 'Page n (from 1) as a JPEG up to 1000 px wide, upright, for paging through any document in the browser',
+        parameters: [idParam('id'), { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        responses: { 200: { description: 'image/jpeg' }, ...errors(401, 404, 410, 422, 503) },
+      },
+    },
     '/api/v1/documents/{id}/text': {
       get: {
         summary: 'Extracted text per page',

@@ -5,7 +5,7 @@
  * lines the page's ink shows, and only when it read too little (or read it unsure) run PSM 6
  * and keep whichever result carries more confident text.
  */
-import type { RasterImage } from '../../ports/ocr-engine.ts';
+import type { OcrLine, RasterImage } from '../../ports/ocr-engine.ts';
 
 export interface WordSummary {
   text: string;
@@ -17,6 +17,8 @@ export interface PassSummary {
   words: WordSummary[];
   /** Lines that hold at least one word. */
   lines: number;
+  /** Those lines' words with their boxes. */
+  layout: OcrLine[];
   confidence: number;
 }
 

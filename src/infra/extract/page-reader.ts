@@ -39,6 +39,8 @@ export type PageReaderOps = {
   count(t: ReadTarget): Promise<number>;
   /** Page `n`'s text layer, or its raster cleaned for OCR. */
   page(t: ReadTarget & { page: number }): Promise<ReadPage>;
+  /** Page `n` as a small JPEG for the browser. */
+  preview(t: ReadTarget & { page: number; maxWidth: number }): Promise<Uint8Array>;
 };
 
 export type PageReader = ThreadPool<PageReaderOps>;

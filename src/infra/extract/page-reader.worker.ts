@@ -10,8 +10,10 @@ import type { AcceptedMimeType } from '../../domain/document.ts';
 import type { FileLimits } from '../../ports/text-extractor.ts';
 import { decodeImagePage, inspectImage } from './image-file.ts';
 import { preparePage } from './ocr-preprocess.ts';
+import { imageFilePreview } from './page-preview.ts';
 import { inspectPdf, openPdfPages, type PageContent, type PageSource } from './pdf-file.ts';
 import { serveThread } from '../threads/serve-thread.ts';
+import { AppError } from '../../domain/errors.ts';
 import type { PageReaderOps, PageReaderSettings } from './page-reader.ts';
 
 const settings = workerData as PageReaderSettings;
@@ -19,8 +21,10 @@ const IDLE_MS = 10_000;
 const KEEP_OPEN = 4;
 
 const imagePages = async (filePath: string, limits: FileLimits): Promise<PageSource> => ({
+  // Every page header is checked here, so a preview of a page past a 10,000-page TIFF's limit never decodes.
   count: await inspectImage(filePath, limits),
   page: async (n): Promise<PageContent> => ({ kind: 'raster', image: await decodeImagePage(filePath, n - 1, limits.maxPixels) }),
+  preview: (n, maxWidth) => imageFilePreview(filePath, n - 1, maxWidth, limits.maxPixels),
   close: async () => {},
 });
 
@@ -64,6 +68,11 @@ const ops: PageReaderOps = {
   page: async (t) => {
     const content = await (await pagesOf(t.filePath, t.mimeType, t.limits)).page(t.page);
     return content.kind === 'text' ? content : { kind: 'raster', image: (await preparePage(content.image)).image };
+  },
+  preview: async (t) => {
+    const pages = await pagesOf(t.filePath, t.mimeType, t.limits);
+    if (t.page > pages.count) throw new AppError('invalid', `the file has no page ${t.page}`);
+    return pages.preview(t.page, t.maxWidth);
   },
 };
 

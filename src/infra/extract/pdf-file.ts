@@ -13,6 +13,7 @@ import { pageSizeAt, renderPdfPage } from './pdf-page-raster.ts';
 import { hasMeaningfulText, pageTextLayer } from './pdf-text-layer.ts';
 import { openPageImages, type PageImageSource } from './pdf-embedded-jpeg.ts';
 import { decodeImageBuffer } from './image-file.ts';
+import { previewJpeg, renderPdfPreview } from './page-preview.ts';
 
 /** Resolution scanned pages are rendered at for OCR. */
 export const OCR_DPI = 300;
@@ -81,6 +82,8 @@ export type PageContent = { kind: 'text'; text: string } | { kind: 'raster'; ima
 export interface PageSource {
   count: number;
   page(n: number): Promise<PageContent>;
+  /** Page `n` as a JPEG at most `maxWidth` pixels wide. */
+  preview(n: number, maxWidth: number): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -111,6 +114,21 @@ export const openPdfPages = async (filePath: string, limits: FileLimits, read: P
           if (image) return { kind: 'raster', image };
         }
         return { kind: 'raster', image: await pdfCall(() => renderPdfPage(pdf.doc, page, OCR_DPI, limits.maxPixels)) };
+      } finally {
+        page.cleanup();
+      }
+    },
+    async preview(n, maxWidth) {
+      if (n < 1 || n > pdf.doc.numPages) throw new AppError('invalid', `the PDF has no page ${n}`);
+      images ??= openPageImages(filePath, read.shortcutMaxBytes);
+      const embedded = (await images).pageJpeg(n - 1);
+      if (embedded && embedded.width * embedded.height <= limits.maxPixels) {
+        const shrunk = await previewJpeg(embedded.jpeg, maxWidth, limits.maxPixels).catch(() => null);
+        if (shrunk) return shrunk;
+      }
+      const page = await pdfCall(() => pdf.doc.getPage(n));
+      try {
+        return await pdfCall(() => renderPdfPreview(pdf.doc, page, maxWidth, limits.maxPixels));
       } finally {
         page.cleanup();
       }

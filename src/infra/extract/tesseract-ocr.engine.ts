@@ -4,11 +4,12 @@
  */
 import os from 'node:os';
 import { createWorker, OEM, PSM, type Worker, type Page } from 'tesseract.js';
-import type { OcrEngine, OcrResult, RasterImage } from '../../ports/ocr-engine.ts';
+import type { OcrEngine, OcrLine, OcrResult, PageTurn, RasterImage } from '../../ports/ocr-engine.ts';
+import { halfSize, mayBeTurned, turnFromOsd, turnRaster } from './page-turn.ts';
 import { AppError } from '../../domain/errors.ts';
 import { prepareLangFolder, type TessdataVariant } from './tesseract-lang-data.ts';
 import { WorkerPool } from '../threads/worker-pool.ts';
-import { betterPass, inkLineCount, needsBlockPass, type PassSummary } from './ocr-page-choice.ts';
+import { betterPass, inkLineCount, needsBlockPass, passScore, type PassSummary } from './ocr-page-choice.ts';
 
 export interface TesseractOcrOptions {
   /** Pool size; default os.availableParallelism(). */
@@ -32,6 +33,8 @@ export interface TesseractOcrOptions {
    * bench. Opt-in, because it needs that system package.
    */
   tessdataDir?: string;
+  /** Detect and undo turned pages (90/180/270°) when the first pass says so (default true). */
+  orientation?: boolean;
   /** Decide per page whether a PSM 6 pass beats PSM 3 (default true). */
   adaptiveSegmentation?: boolean;
   /** Replace a worker after this many pages; default 200. */
@@ -51,15 +54,33 @@ export const toPnm = (img: RasterImage): Buffer => {
 
 const summarise = (page: Page): PassSummary => {
   const words: PassSummary['words'] = [];
-  let lines = 0;
+  const layout: OcrLine[] = [];
   for (const block of page.blocks ?? [])
     for (const para of block.paragraphs)
       for (const line of para.lines) {
         const found = line.words.filter((w) => w.text.trim().length > 0);
-        if (found.length > 0) lines++;
+        if (found.length > 0) layout.push(found.map((w) => ({ text: w.text.trim(), box: { ...w.bbox } })));
         for (const w of found) words.push({ text: w.text, confidence: w.confidence });
       }
-  return { text: page.text.trim(), words, lines, confidence: page.confidence };
+  return { text: page.text.trim(), words, lines: layout.length, layout, confidence: page.confidence };
+};
+
+/** A pool slot: the reading worker, and an OSD worker started on first need; both end together. */
+interface OcrSlot {
+  main: Worker;
+  osd(): Promise<Worker>;
+  terminate(): Promise<unknown>;
+}
+
+const slotOf = (main: Worker, startOsd: () => Promise<Worker>): OcrSlot => {
+  let osd: Promise<Worker> | null = null;
+  return {
+    main,
+    osd: () => (osd ??= startOsd()),
+    terminate: async () => {
+      await Promise.allSettled([main.terminate(), osd?.then((w) => w.terminate())]);
+    },
+  };
 };
 
 const isRaster = (img: Buffer | RasterImage): img is RasterImage => !Buffer.isBuffer(img);
@@ -71,7 +92,18 @@ export const createTesseractOcrEngine = (opts: TesseractOcrOptions): OcrEngine =
   const onError = opts.onWorkerError ?? (() => {});
   let langPath: Promise<string> | null = null;
 
-  const pool = new WorkerPool<Worker>({
+  const orientation = opts.orientation ?? true;
+  let osdPath: Promise<string> | null = null;
+  /** The OSD worker of a slot starts at the first page that needs it (most never do). */
+  const startOsd = async (): Promise<Worker> => {
+    osdPath ??= prepareLangFolder(opts.scratchDir, 'osd', '4.0.0');
+    const osd = await createWorker('osd', OEM.TESSERACT_ONLY, { langPath: await osdPath, gzip: true, cacheMethod: 'none', legacyCore: true, legacyLang: true, errorHandler: onError });
+    // It is shown half-size pages (see detectTurn).
+    await osd.setParameters({ user_defined_dpi: '150' });
+    return osd;
+  };
+
+  const pool = new WorkerPool<OcrSlot>({
     size: Math.max(1, opts.workers ?? os.availableParallelism()),
     jobTimeoutMs: opts.pageTimeoutMs ?? 120_000,
     recycleAfter: opts.recycleAfterPages ?? 200,
@@ -85,9 +117,14 @@ export const createTesseractOcrEngine = (opts: TesseractOcrOptions): OcrEngine =
       });
       // Raw pixels carry no resolution; our rasters are 300 dpi (or scans close to it).
       await worker.setParameters({ user_defined_dpi: '300', tessedit_pageseg_mode: PSM.AUTO });
-      return worker;
+      return slotOf(worker, startOsd);
     },
   });
+
+  const detectTurn = async (osd: Worker, image: RasterImage): Promise<PageTurn> => {
+    const { data } = await osd.detect(toPnm(halfSize(image)));
+    return turnFromOsd(data.orientation_degrees, data.orientation_confidence);
+  };
 
   const pass = async (worker: Worker, input: Buffer, psm: PSM): Promise<PassSummary> => {
     await worker.setParameters({ tessedit_pageseg_mode: psm });
@@ -100,12 +137,27 @@ export const createTesseractOcrEngine = (opts: TesseractOcrOptions): OcrEngine =
       const input = isRaster(image) ? toPnm(image) : image;
       const inkLines = adaptive && isRaster(image) ? inkLineCount(image) : 0;
       try {
-        const best = await pool.run(async (worker) => {
-          const auto = await pass(worker, input, PSM.AUTO);
-          if (!adaptive || !needsBlockPass(auto, inkLines)) return auto;
-          return betterPass(auto, await pass(worker, input, PSM.SINGLE_BLOCK));
+        const { best, turned } = await pool.run(async (slot) => {
+          const read = async (pixels: Buffer, ink: number) => {
+            const auto = await pass(slot.main, pixels, PSM.AUTO);
+            if (!adaptive || !needsBlockPass(auto, ink)) return auto;
+            return betterPass(auto, await pass(slot.main, pixels, PSM.SINGLE_BLOCK));
+          };
+          const first = await pass(slot.main, input, PSM.AUTO);
+          if (orientation && isRaster(image) && mayBeTurned(first)) {
+            const turn = await detectTurn(await slot.osd(), image);
+            if (turn !== 0) {
+              const upright = turnRaster(image, turn);
+              const again = await read(toPnm(upright), adaptive ? inkLineCount(upright) : 0);
+              // OSD can be wrong: the turned reading must carry about as much confident text (a
+              // page turned 90° was often read well already, and is then kept the right way up).
+              if (passScore(again) >= passScore(first) * 0.9) return { best: again, turned: turn };
+            }
+          }
+          if (!adaptive || !needsBlockPass(first, inkLines)) return { best: first, turned: 0 as const };
+          return { best: betterPass(first, await pass(slot.main, input, PSM.SINGLE_BLOCK)), turned: 0 as const };
         }, signal);
-        return { text: best.text, confidence: Math.round(best.confidence * 10) / 10, words: best.words.length };
+        return { text: best.text, confidence: Math.round(best.confidence * 10) / 10, words: best.words.length, lines: best.layout, turned };
       } catch (err) {
         // tesseract.js rejects with a bare string when leptonica cannot read the image.
         if (typeof err === 'string' && /read image|Error attempting/i.test(err)) {

@@ -1,3 +1,4 @@
+import { API } from '../api.ts';
 import { Highlighted } from '../highlight.tsx';
 import { label } from '../i18n.ts';
 import { Link } from '../router.tsx';
@@ -8,6 +9,15 @@ export const DocumentList = ({ items }: { items: SearchHit[] }) => (
   <ol class="doc-list">
     {items.map((hit) => (
       <li key={hit.id} class="doc-hit">
+        {/* Decorative: the title beside it names the document. Hidden when there is none yet. */}
+        <img
+          class="doc-thumb"
+          src={`${API}/documents/${encodeURIComponent(hit.id)}/thumbnail`}
+          alt=""
+          loading="lazy"
+          width={60}
+          onError={(e) => ((e.currentTarget as HTMLImageElement).hidden = true)}
+        />
         <h3>
           <Link href={`/documents/${hit.id}`}>{hit.title || hit.id}</Link>
         </h3>

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { API, get } from '../api.ts';
 import { DocumentHistory } from '../components/document-history.tsx';
-import { DocumentPreview } from '../components/document-preview.tsx';
+import { PageImages } from '../components/page-images.tsx';
 import { PhaseBadge } from '../components/records-bits.tsx';
 import { ContentGone, RetentionPanel } from '../components/retention-panel.tsx';
 import { ErrorBox, Loading, Notice, PageTitle } from '../components/ui.tsx';
@@ -75,14 +75,20 @@ export const DocumentPage = ({ params }: PageProps) => {
               <p>
                 <a class="btn" href={`${API}/documents/${encodeURIComponent(d.id)}/content`} download>
                   {t('doc.download')}
-                </a>
+                </a>{' '}
+                {/* A scan's searchable copy, or a born-digital PDF (searchable itself): see GET /documents/:id/searchable. */}
+                {ready && (d.textSource === 'ocr' || d.textSource === 'pdf-text') ? (
+                  <a class="btn" href={`${API}/documents/${encodeURIComponent(d.id)}/searchable`} download>
+                    {t('doc.searchable')}
+                  </a>
+                ) : null}
               </p>
             )}
           </section>
 
           <section class="card doc-preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{t('doc.preview')}</h2>
-            {gone ? <ContentGone doc={d} /> : <DocumentPreview doc={d} />}
+            {gone ? <ContentGone doc={d} /> : <PageImages doc={d} />}
           </section>
 
           <RetentionPanel doc={d} />

@@ -14,7 +14,7 @@ const countingOcr = () => {
     calls: 0,
     recognize() {
       engine.calls++;
-      return Promise.resolve({ text: '', confidence: 0, words: 0 });
+      return Promise.resolve({ text: '', confidence: 0, words: 0, lines: [], turned: 0 as const });
     },
     warm: async () => {},
     close: async () => {},

@@ -75,6 +75,7 @@ describe('OCR preprocessing', () => {
     const pass = (lines: number, confidence: number, words: [string, number][]): PassSummary => ({
       text: words.map((w) => w[0]).join(' '),
       lines,
+      layout: [],
       confidence,
       words: words.map(([text, c]) => ({ text, confidence: c })),
     });
