@@ -107,5 +107,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   for (const s of m.sizes) console.log(`  ${s.file.padEnd(28)} ${kb(s.bytes).padStart(9)}  gzip ${kb(s.gzip).padStart(8)}  brotli ${kb(s.brotli).padStart(8)}`);
   const total = m.sizes.reduce((n, s) => n + s.gzip, 0);
-  console.log(`web UI built into ${path.relative(process.cwd(), WEB_OUT) || '.'} in ${Math.round(performance.now() - started)} ms; first load ${kb(total)} gzip`);
+  console.log(
+    `web UI built into ${path.relative(process.cwd(), WEB_OUT) || '.'} in ${Math.round(performance.now() - started)} ms; first load ${kb(total)} gzip`,
+  );
 }

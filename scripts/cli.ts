@@ -16,7 +16,20 @@ import { userCreateCommand } from './commands/user-create.command.ts';
 import { verifyAuditCommand } from './commands/verify-audit.command.ts';
 
 /** Every command, in the order the help lists them. */
-const COMMANDS: Command[] = [userCreateCommand, unitCreateCommand, migrateCommand, reindexCommand, reconcileCommand, verifyAuditCommand, auditCheckpointCommand, backupCommand, backupVerifyCommand, restoreCommand, logKeyCommand, logAuditCommand];
+const COMMANDS: Command[] = [
+  userCreateCommand,
+  unitCreateCommand,
+  migrateCommand,
+  reindexCommand,
+  reconcileCommand,
+  verifyAuditCommand,
+  auditCheckpointCommand,
+  backupCommand,
+  backupVerifyCommand,
+  restoreCommand,
+  logKeyCommand,
+  logAuditCommand,
+];
 
 const overview = (): string =>
   [

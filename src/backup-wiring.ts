@@ -10,7 +10,11 @@ import type { BackupVaults } from './ports/backup-vault.ts';
 import type { Clock } from './ports/clock.ts';
 
 /** What a backup needs, from the server's adapters (main.ts's worker) or the command's few (see openBackupAdapters). */
-export const backupDepsOf = (adapters: Pick<Adapters, 'db' | 'snapshots' | 'blobs' | 'secretFiles' | 'vaults'>, config: Config, clock: Clock): BackupDeps & { vaults: BackupVaults } => ({
+export const backupDepsOf = (
+  adapters: Pick<Adapters, 'db' | 'snapshots' | 'blobs' | 'secretFiles' | 'vaults'>,
+  config: Config,
+  clock: Clock,
+): BackupDeps & { vaults: BackupVaults } => ({
   db: adapters.db,
   snapshots: adapters.snapshots,
   blobs: adapters.blobs,
@@ -31,13 +35,25 @@ export const backupSettingsOf = (config: Config): BackupSettings => ({
 
 /** The periodic backup, when BACKUP_DIR is set. */
 export const backupPolicyOf = (config: Config): BackupPolicy | null =>
-  config.backup.dir ? { dir: config.backup.dir, intervalHours: config.backup.intervalHours, keep: config.backup.keep, ...(config.backup.passphrase ? { passphrase: config.backup.passphrase } : {}) } : null;
+  config.backup.dir
+    ? {
+        dir: config.backup.dir,
+        intervalHours: config.backup.intervalHours,
+        keep: config.backup.keep,
+        ...(config.backup.passphrase ? { passphrase: config.backup.passphrase } : {}),
+      }
+    : null;
 
 /**
  * The worker's backup timer: every process looks now and then whether the periodic backup is
  * due; the database's lease lets one of them run it. `stop` waits for a run in progress.
  */
-export const startBackupSchedule = (adapters: Adapters, config: Config, clock: Clock, log: { info(o: object, m: string): void; warn(o: object, m: string): void }): { stop(): Promise<void> } => {
+export const startBackupSchedule = (
+  adapters: Adapters,
+  config: Config,
+  clock: Clock,
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void },
+): { stop(): Promise<void> } => {
   const policy = backupPolicyOf(config);
   if (!policy) return { stop: async () => undefined };
   const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -47,7 +63,8 @@ export const startBackupSchedule = (adapters: Adapters, config: Config, clock: C
     if (running) return;
     running = runScheduledBackup(deps, policy, owner)
       .then((r) => {
-        if (typeof r === 'object') log.info({ name: r.name, bytes: r.bytes, newBytes: r.newBytes, durationMs: r.durationMs, missing: r.manifest.missing.length }, 'backup written');
+        if (typeof r === 'object')
+          log.info({ name: r.name, bytes: r.bytes, newBytes: r.newBytes, durationMs: r.durationMs, missing: r.manifest.missing.length }, 'backup written');
       })
       .catch((e: unknown) => log.warn({ err: (e as Error).message }, 'backup failed; trying again later'))
       .finally(() => (running = undefined));

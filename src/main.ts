@@ -49,7 +49,11 @@ export const appDeps = (config: Config, adapters: Adapters, clock: Clock): AppDe
 });
 
 /** Builds the adapters the configuration names and starts the roles it asks for (web, worker). */
-export const startNaskah = async (config: Config, log: pino.Logger = pino({ level: config.logLevel }), o: { warmOcr?: boolean; clock?: Clock } = {}): Promise<Naskah> => {
+export const startNaskah = async (
+  config: Config,
+  log: pino.Logger = pino({ level: config.logLevel }),
+  o: { warmOcr?: boolean; clock?: Clock } = {},
+): Promise<Naskah> => {
   const adapters = await openAdapters(config);
   const clock = o.clock ?? systemClock;
   const deps = appDeps(config, adapters, clock);
@@ -84,9 +88,19 @@ export const startNaskah = async (config: Config, log: pino.Logger = pino({ leve
     if (unrunnable.length) {
       await adapters.search.close();
       await adapters.db.close();
-      throw new Error(`the job table holds jobs of types this worker has no handler for (${unrunnable.join(', ')}): run the Naskah version that enqueued them, or remove those jobs`);
+      throw new Error(
+        `the job table holds jobs of types this worker has no handler for (${unrunnable.join(', ')}): run the Naskah version that enqueued them, or remove those jobs`,
+      );
     }
-    runner = new JobRunner({ jobs: adapters.db.jobs, handlers, clock, concurrency: config.jobs.concurrency, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs, log });
+    runner = new JobRunner({
+      jobs: adapters.db.jobs,
+      handlers,
+      clock,
+      concurrency: config.jobs.concurrency,
+      pollMs: config.jobs.pollMs,
+      leaseMs: config.jobs.leaseMs,
+      log,
+    });
     deps.jobsEnqueued = () => runner!.nudge();
     runner.start();
     // Every worker runs the timer; a head already checkpointed (by another worker) is skipped, one seq is one row.
@@ -190,7 +204,8 @@ const main = async () => {
   console.log(`\nNaskah is running (${roles}; database ${config.database.dialect}, storage ${config.storage.driver}, search ${config.search.driver}).`);
   if (naskah.url) {
     console.log(`  URL:    ${naskah.url}   (open it in a browser; API under ${naskah.url}/api/v1, contract at ${naskah.url}/api/v1/openapi.json)`);
-    if (naskah.generatedAdminPassword) console.log(`  Log in: username "admin", password "${naskah.generatedAdminPassword}" (generated now and shown once; change it)`);
+    if (naskah.generatedAdminPassword)
+      console.log(`  Log in: username "admin", password "${naskah.generatedAdminPassword}" (generated now and shown once; change it)`);
     else if (config.admin) console.log(`  Log in: username "${config.admin.username}" with the password in ADMIN_PASSWORD`);
     else console.log('  Log in: with an existing account (create one with: npm run cli -- user:create --username U --password P --role R --unit CODE)');
     console.log(`  API:    curl -s -X POST ${naskah.url}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"…","password":"…"}'`);

@@ -33,7 +33,7 @@ export const startPublicLog = (deps: AppDeps, config: Config, log: pino.Logger, 
     ? setInterval(() => {
         if (tick) return;
         tick = publicLogTick(deps, config.publicLog)
-          .then((r) => Object.keys(r.witnessed).length && log.info({ witnessed: r.witnessed }, 'witnessed other offices\' logs'))
+          .then((r) => Object.keys(r.witnessed).length && log.info({ witnessed: r.witnessed }, "witnessed other offices' logs"))
           .catch((e: unknown) => log.warn({ err: (e as Error).message }, 'public log periodic work failed; trying again'))
           .finally(() => (tick = undefined));
       }, 30_000).unref()

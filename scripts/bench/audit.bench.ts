@@ -60,7 +60,10 @@ const mysqlDatabase = async (base: string): Promise<BenchDatabase> => {
     async describe() {
       const s = admin();
       try {
-        const [rows] = (await s.query(`SELECT VERSION() AS v, @@innodb_flush_log_at_trx_commit AS f, @@sync_binlog AS b, @@log_bin AS l`)) as [Record<string, unknown>[], unknown];
+        const [rows] = (await s.query(`SELECT VERSION() AS v, @@innodb_flush_log_at_trx_commit AS f, @@sync_binlog AS b, @@log_bin AS l`)) as [
+          Record<string, unknown>[],
+          unknown,
+        ];
         const r = rows[0] ?? {};
         return `${String(r.v)} at ${url.host} (innodb_flush_log_at_trx_commit=${String(r.f)}, log_bin=${String(r.l)}, sync_binlog=${String(r.b)}), pool of 10 connections`;
       } finally {
@@ -97,7 +100,14 @@ const appendRun = async (db: Database, writers: number, perWriter: number, given
       for (let i = 0; i < perWriter; i++) {
         const t = performance.now();
         try {
-          const e = await db.audit.append({ at: new Date(), actorId: null, action: 'bench.append', targetType: 'document', targetId: `bench-${w}-${i}`, details: { writer: w, i, ip: '127.0.0.1' } });
+          const e = await db.audit.append({
+            at: new Date(),
+            actorId: null,
+            action: 'bench.append',
+            targetType: 'document',
+            targetId: `bench-${w}-${i}`,
+            details: { writer: w, i, ip: '127.0.0.1' },
+          });
           latencies.push(performance.now() - t);
           if (given.has(e.seq)) errors.push(`seq ${e.seq} given twice`);
           given.set(e.seq, e.hash);

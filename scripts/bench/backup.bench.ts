@@ -34,11 +34,17 @@ const docBytes = (i: number) => (i % 2 === 0 ? 40_000 : 300_000) + (i % 7) * 100
 const cli = (args: string[], env: Record<string, string>): Promise<{ seconds: number; out: string }> =>
   new Promise((resolve, reject) => {
     const t = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-    child.once('close', (code) => (code === 0 ? resolve({ seconds: (performance.now() - t) / 1000, out }) : reject(new Error(`cli ${args.join(' ')} exited ${code}:\n${out}`))));
+    child.once('close', (code) =>
+      code === 0 ? resolve({ seconds: (performance.now() - t) / 1000, out }) : reject(new Error(`cli ${args.join(' ')} exited ${code}:\n${out}`)),
+    );
   });
 
 /** The backup's own time from its last line (`done in 3.2 s`): without starting Node and opening the office. */
@@ -69,7 +75,13 @@ const seedOffice = async (dataDir: string, count: number, log: (m: string) => vo
     await app.adapters.search.init();
     await bootstrapAdmin(app.deps, { username: 'admin', password: 'kata-sandi-bench' });
     const admin = (await app.deps.db.users.findByUsername('admin'))!;
-    await seedDocuments(app.deps, { count, size: docBytes, createdBy: admin.id, withText: true, onProgress: (n) => n % 2000 === 0 && log(`seeded ${n} documents`) });
+    await seedDocuments(app.deps, {
+      count,
+      size: docBytes,
+      createdBy: admin.id,
+      withText: true,
+      onProgress: (n) => n % 2000 === 0 && log(`seeded ${n} documents`),
+    });
   } finally {
     await app.close();
   }
@@ -125,8 +137,19 @@ const bench: Bench = async ({ quick }) => {
         bar: { op: '>=', limit: 0.5, of: 'ratio', row: 'backup-full' },
         note: `backup ${median(full.map((f) => f.own)).toFixed(1)} s (${median(full.map((f) => f.seconds)).toFixed(1)} s with starting the command) for ${(median(full.map((f) => f.bytes)) / 1e6).toFixed(0)} MB; cp -r ${median(cp).toFixed(1)} s, cp -r + sync ${median(cpSync).toFixed(1)} s for ${(dataBytes / 1e6).toFixed(0)} MB`,
       },
-      { name: `incremental backup after 10 new documents, ${docs}-document office`, value: median(incremental), unit: 's', bar: { op: '<=', limit: 5, of: 'value', row: 'backup-incremental' }, note: 'wall time of npm run cli -- backup, process start included' },
-      { name: `restore of the ${docs}-document office with reindex`, value: restore.seconds, unit: 's', note: `${indexed ?? '?'} documents indexed; wall time of npm run cli -- restore into an empty data dir` },
+      {
+        name: `incremental backup after 10 new documents, ${docs}-document office`,
+        value: median(incremental),
+        unit: 's',
+        bar: { op: '<=', limit: 5, of: 'value', row: 'backup-incremental' },
+        note: 'wall time of npm run cli -- backup, process start included',
+      },
+      {
+        name: `restore of the ${docs}-document office with reindex`,
+        value: restore.seconds,
+        unit: 's',
+        note: `${indexed ?? '?'} documents indexed; wall time of npm run cli -- restore into an empty data dir`,
+      },
     ];
     return figures;
   } finally {

@@ -39,7 +39,11 @@ const timed = <T extends object>(obj: T, name: keyof T & string, label: string, 
 };
 
 /** Drafts and approves `n` letters, then signs them in one batch; the wall time and the split. */
-const batchOf = async (app: TestApp, n: number, o: { pauseBackground?: boolean } = {}): Promise<{ seconds: number; cpuSeconds: number; split: Split; signed: number }> => {
+const batchOf = async (
+  app: TestApp,
+  n: number,
+  o: { pauseBackground?: boolean } = {},
+): Promise<{ seconds: number; cpuSeconds: number; split: Split; signed: number }> => {
   await setUpUnits(app);
   const drafter = await person(app, 'konseptor', 'staff', 'BKD');
   const signer = await person(app, 'kaban', 'official', 'BKD');
@@ -88,7 +92,9 @@ const bench: Bench = async ({ quick }) => {
   const app = await startTestApp();
   try {
     const { seconds, cpuSeconds, split } = await batchOf(app, n);
-    console.log(`  ${n} letters in ${seconds.toFixed(2)} s (${cpuSeconds.toFixed(2)} s of CPU, load average ${os.loadavg()[0]!.toFixed(1)}): ${describeSplit(seconds, split)}`);
+    console.log(
+      `  ${n} letters in ${seconds.toFixed(2)} s (${cpuSeconds.toFixed(2)} s of CPU, load average ${os.loadavg()[0]!.toFixed(1)}): ${describeSplit(seconds, split)}`,
+    );
     figures.push({
       name: `batch signing of ${n} template letters, one PIN and code, no timestamp authority`,
       value: seconds,
@@ -98,7 +104,15 @@ const bench: Bench = async ({ quick }) => {
     });
     // On a shared machine the wall time mostly measures the others' load; the CPU the process
     // spent (server and client share it here) does not.
-    figures.push({ name: `CPU time of the same batch (server process, user + system; no bar)`, value: cpuSeconds, unit: 's', note: `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores` });
+    figures.push({
+      name: `CPU time of the same batch (server process, user + system; no bar)`,
+      value: cpuSeconds,
+      unit: 's',
+      note: `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${os.cpus().length} cores`,
+    });
   } finally {
     await app.stop();
   }
@@ -109,7 +123,12 @@ const bench: Bench = async ({ quick }) => {
   try {
     const { seconds, cpuSeconds, split } = await batchOf(quiet, n, { pauseBackground: true });
     console.log(`  ${n} letters, background paused, in ${seconds.toFixed(2)} s: ${describeSplit(seconds, split)}`);
-    figures.push({ name: `batch signing of ${n} letters with the worker and log sequencer paused (no bar)`, value: seconds, unit: 's', note: `${cpuSeconds.toFixed(2)} s of CPU; ${describeSplit(seconds, split)}` });
+    figures.push({
+      name: `batch signing of ${n} letters with the worker and log sequencer paused (no bar)`,
+      value: seconds,
+      unit: 's',
+      note: `${cpuSeconds.toFixed(2)} s of CPU; ${describeSplit(seconds, split)}`,
+    });
   } finally {
     await quiet.stop();
   }
@@ -123,7 +142,12 @@ const bench: Bench = async ({ quick }) => {
     const m = quick ? 3 : 10;
     const { seconds, split } = await batchOf(withTsa, m);
     console.log(`  ${m} letters with a timestamp in ${seconds.toFixed(2)} s: ${describeSplit(seconds, split)}`);
-    figures.push({ name: `batch signing with RFC 3161 timestamps (local openssl ts), per letter`, value: (seconds / m) * 1000, unit: 'ms', note: `${m} letters; ${describeSplit(seconds, split)}` });
+    figures.push({
+      name: `batch signing with RFC 3161 timestamps (local openssl ts), per letter`,
+      value: (seconds / m) * 1000,
+      unit: 'ms',
+      note: `${m} letters; ${describeSplit(seconds, split)}`,
+    });
   } finally {
     await withTsa.stop();
     await tsa.close();

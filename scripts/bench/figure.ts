@@ -32,8 +32,7 @@ export interface BenchOptions {
 /** A bench module's default export. */
 export type Bench = (opts: BenchOptions) => Promise<BenchFigure[]>;
 
-export const ratioOf = (f: BenchFigure): number | undefined =>
-  f.reference && f.reference.value !== 0 ? f.value / f.reference.value : undefined;
+export const ratioOf = (f: BenchFigure): number | undefined => (f.reference && f.reference.value !== 0 ? f.value / f.reference.value : undefined);
 
 export const passes = (f: BenchFigure): boolean | undefined => {
   if (!f.bar) return undefined;

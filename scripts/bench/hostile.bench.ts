@@ -47,8 +47,18 @@ const bench: Bench = async ({ quick }) => {
       Promise.all(Array.from({ length: clients }, () => pacedRequest(server.url, request, { atOnce: head, chunk: 1, everyMs: 1000, giveUpMs: 120_000 }))),
     );
     const cut = replies.filter((r) => r.status === 408 && r.sent < request.length).length;
-    figures.push({ name: `${clients} slow clients: cut off with 408`, value: cut, unit: 'clients', bar: { op: '>=', limit: clients, of: 'value', row: 'slow-clients' } });
-    figures.push({ name: `${clients} slow clients: longest held`, value: Math.max(...replies.map((r) => r.closedAfterMs)) / 1000, unit: 's', note: 'grace period 10 s (BODY_GRACE_SECONDS), then ≥ 16 KB/s (BODY_MIN_KBPS)' });
+    figures.push({
+      name: `${clients} slow clients: cut off with 408`,
+      value: cut,
+      unit: 'clients',
+      bar: { op: '>=', limit: clients, of: 'value', row: 'slow-clients' },
+    });
+    figures.push({
+      name: `${clients} slow clients: longest held`,
+      value: Math.max(...replies.map((r) => r.closedAfterMs)) / 1000,
+      unit: 's',
+      note: 'grace period 10 s (BODY_GRACE_SECONDS), then ≥ 16 KB/s (BODY_MIN_KBPS)',
+    });
   } finally {
     await server.stop();
     await build.remove();

@@ -48,7 +48,8 @@ const uploadToReady = async (s: ServerProcess, f: LetterFile, name: string): Pro
   const r = await uploadBytes(s, name, f.bytes, { title: name });
   if (r.status !== 201 || !r.body.id) throw new Error(`upload ${name}: ${r.status} ${JSON.stringify(r.body)}`);
   const done = await waitForStatus(s, r.body.id, { everyMs: POLL_MS, timeoutMs: 120_000 });
-  if (done.status !== 'ready' || done.textSource !== 'pdf-text') throw new Error(`${name}: ${done.status} (${String(done.textSource)}) ${String(done.error ?? '')}`);
+  if (done.status !== 'ready' || done.textSource !== 'pdf-text')
+    throw new Error(`${name}: ${done.status} (${String(done.textSource)}) ${String(done.error ?? '')}`);
   return (performance.now() - t0) / 1000;
 };
 
@@ -95,8 +96,19 @@ const bench: Bench = async ({ quick }) => {
     const totals = runs.map((r) => r.total);
     log(`upload → searchable (s): ${totals.map((t) => t.toFixed(3)).join(' ')}`);
     figures.push(
-      { name: `born-digital 1-page PDF upload → searchable p50 (${n} letters)`, value: median(totals), unit: 's', bar: { op: '<=', limit: 0.5, of: 'value', row: 'ingest-born-digital' }, note: `upload answered p50 ${median(runs.map((r) => r.response)).toFixed(3)} s; search polled every ${POLL_MS} ms; load average ${os.loadavg()[0]!.toFixed(2)}` },
-      { name: `born-digital 1-page PDF upload → searchable p95 (${n} letters)`, value: percentile(totals, 95), unit: 's', note: `max ${Math.max(...totals).toFixed(3)} s` },
+      {
+        name: `born-digital 1-page PDF upload → searchable p50 (${n} letters)`,
+        value: median(totals),
+        unit: 's',
+        bar: { op: '<=', limit: 0.5, of: 'value', row: 'ingest-born-digital' },
+        note: `upload answered p50 ${median(runs.map((r) => r.response)).toFixed(3)} s; search polled every ${POLL_MS} ms; load average ${os.loadavg()[0]!.toFixed(2)}`,
+      },
+      {
+        name: `born-digital 1-page PDF upload → searchable p95 (${n} letters)`,
+        value: percentile(totals, 95),
+        unit: 's',
+        note: `max ${Math.max(...totals).toFixed(3)} s`,
+      },
     );
 
     // 2. growth with pages (seconds to `ready`).
@@ -109,14 +121,22 @@ const bench: Bench = async ({ quick }) => {
         times.push(await uploadToReady(s, f, `pages-${pages}-${r}.pdf`));
       }
       log(`${pages} pages → ready (s): ${times.map((t) => t.toFixed(3)).join(' ')}`);
-      figures.push({ name: `born-digital ${pages}-page PDF upload → ready (median of ${reps})`, value: median(times), unit: 's', note: `${((median(times) / pages) * 1000).toFixed(1)} ms/page` });
+      figures.push({
+        name: `born-digital ${pages}-page PDF upload → ready (median of ${reps})`,
+        value: median(times),
+        unit: 's',
+        note: `${((median(times) / pages) * 1000).toFixed(1)} ms/page`,
+      });
     }
 
     // 3. 50 concurrent uploads of distinct ~1 MB files.
     const before = new Set(await s.originals());
     const distinct = await distinctLetters(90_000, 50, MB);
     const sizes = distinct.map((f) => f.bytes.length);
-    const c = await concurrently(s, distinct.map((f, i) => ({ name: `concurrent-${i}.pdf`, bytes: f.bytes })));
+    const c = await concurrently(
+      s,
+      distinct.map((f, i) => ({ name: `concurrent-${i}.pdf`, bytes: f.bytes })),
+    );
     const errors = c.replies.filter((r) => r.status !== 201 || !r.body.id);
     const ids = new Set(c.replies.map((r) => r.body.id).filter(Boolean));
     const newObjects = (await s.originals()).filter((p) => !before.has(p));
@@ -141,9 +161,20 @@ const bench: Bench = async ({ quick }) => {
     const rows = await rowsBySha(s.dataDir);
     const shaRows = c.replies.map((r) => rows.get(String(r.body.sha256)) ?? 0);
     const checked = quick ? '' : `; ${ready} ready; ${exactlyOnce} found exactly once by search`;
-    log(`50 distinct: sizes ${(Math.min(...sizes) / MB).toFixed(2)}–${(Math.max(...sizes) / MB).toFixed(2)} MB; statuses ${JSON.stringify(count(c.replies.map((r) => r.status)))}; ${ids.size} ids; ${newObjects.length} new objects${checked}; db rows per sha ${JSON.stringify(count(shaRows))}`);
+    log(
+      `50 distinct: sizes ${(Math.min(...sizes) / MB).toFixed(2)}–${(Math.max(...sizes) / MB).toFixed(2)} MB; statuses ${JSON.stringify(count(c.replies.map((r) => r.status)))}; ${ids.size} ids; ${newObjects.length} new objects${checked}; db rows per sha ${JSON.stringify(count(shaRows))}`,
+    );
     figures.push(
-      { name: '50 concurrent distinct ~1 MB uploads: errors', value: errors.length, unit: 'errors', bar: { op: '<=', limit: 0, of: 'value', row: 'concurrent-uploads' }, note: `wall ${c.wall.toFixed(2)} s, per-request p50 ${median(c.replies.map((r) => r.s)).toFixed(2)} s p95 ${percentile(c.replies.map((r) => r.s), 95).toFixed(2)} s` },
+      {
+        name: '50 concurrent distinct ~1 MB uploads: errors',
+        value: errors.length,
+        unit: 'errors',
+        bar: { op: '<=', limit: 0, of: 'value', row: 'concurrent-uploads' },
+        note: `wall ${c.wall.toFixed(2)} s, per-request p50 ${median(c.replies.map((r) => r.s)).toFixed(2)} s p95 ${percentile(
+          c.replies.map((r) => r.s),
+          95,
+        ).toFixed(2)} s`,
+      },
       {
         name: '50 concurrent distinct ~1 MB uploads: documents not stored exactly once',
         value: 50 - Math.min(ids.size, newObjects.length, shaRows.filter((x) => x === 1).length, quick ? 50 : exactlyOnce),
@@ -152,26 +183,61 @@ const bench: Bench = async ({ quick }) => {
         note: `${ids.size} ids, ${newObjects.length} objects, ${shaRows.filter((x) => x === 1).length} sha256 with one row${quick ? '' : `, ${exactlyOnce} found once by search`}`,
       },
     );
-    if (!quick) figures.push({ name: '50 concurrent distinct ~1 MB uploads: seconds until all 50 are ready', value: allReady, unit: 's', note: `${ready}/50 ready; uploads answered after ${c.wall.toFixed(2)} s` });
+    if (!quick)
+      figures.push({
+        name: '50 concurrent distinct ~1 MB uploads: seconds until all 50 are ready',
+        value: allReady,
+        unit: 's',
+        note: `${ready}/50 ready; uploads answered after ${c.wall.toFixed(2)} s`,
+      });
 
     // 4. 50 concurrent uploads of the same bytes.
     const before2 = new Set(await s.originals());
     const same = (await distinctLetters(95_000, 1, MB))[0]!;
-    const c2 = await concurrently(s, Array.from({ length: 50 }, (_, i) => ({ name: `same-${i}.pdf`, bytes: same.bytes })));
+    const c2 = await concurrently(
+      s,
+      Array.from({ length: 50 }, (_, i) => ({ name: `same-${i}.pdf`, bytes: same.bytes })),
+    );
     const errors2 = c2.replies.filter((r) => (r.status !== 201 && r.status !== 200) || !r.body.id);
     const ids2 = new Set(c2.replies.map((r) => r.body.id).filter(Boolean));
     const objects2 = (await s.originals()).filter((p) => !before2.has(p));
     const created = c2.replies.filter((r) => r.status === 201).length;
     const sha = String(c2.replies.find((r) => r.body.sha256)?.body.sha256);
     const rows2 = (await rowsBySha(s.dataDir)).get(sha) ?? 0;
-    log(`50 same: statuses ${JSON.stringify(count(c2.replies.map((r) => r.status)))}; ${ids2.size} ids; ${objects2.length} new objects; ${rows2} db rows; ${created} answered 201`);
+    log(
+      `50 same: statuses ${JSON.stringify(count(c2.replies.map((r) => r.status)))}; ${ids2.size} ids; ${objects2.length} new objects; ${rows2} db rows; ${created} answered 201`,
+    );
     for (const e of errors2.slice(0, 3)) log(`error: ${e.status} ${JSON.stringify(e.body).slice(0, 200)}`);
     figures.push(
-      { name: '50 concurrent uploads of the same bytes: errors', value: errors2.length, unit: 'errors', bar: { op: '<=', limit: 0, of: 'value', row: 'concurrent-uploads' }, note: `wall ${c2.wall.toFixed(2)} s; ${created} × 201, ${c2.replies.filter((r) => r.status === 200 && r.body.duplicate).length} × 200 duplicate` },
-      { name: '50 concurrent uploads of the same bytes: document ids', value: ids2.size, unit: 'ids', bar: { op: '<=', limit: 1, of: 'value', row: 'concurrent-uploads' }, note: ids2.size === 0 ? 'no id at all' : undefined },
-      { name: '50 concurrent uploads of the same bytes: stored objects', value: objects2.length, unit: 'objects', bar: { op: '<=', limit: 1, of: 'value', row: 'concurrent-uploads' }, note: `${rows2} database row(s) for that sha256` },
+      {
+        name: '50 concurrent uploads of the same bytes: errors',
+        value: errors2.length,
+        unit: 'errors',
+        bar: { op: '<=', limit: 0, of: 'value', row: 'concurrent-uploads' },
+        note: `wall ${c2.wall.toFixed(2)} s; ${created} × 201, ${c2.replies.filter((r) => r.status === 200 && r.body.duplicate).length} × 200 duplicate`,
+      },
+      {
+        name: '50 concurrent uploads of the same bytes: document ids',
+        value: ids2.size,
+        unit: 'ids',
+        bar: { op: '<=', limit: 1, of: 'value', row: 'concurrent-uploads' },
+        note: ids2.size === 0 ? 'no id at all' : undefined,
+      },
+      {
+        name: '50 concurrent uploads of the same bytes: stored objects',
+        value: objects2.length,
+        unit: 'objects',
+        bar: { op: '<=', limit: 1, of: 'value', row: 'concurrent-uploads' },
+        note: `${rows2} database row(s) for that sha256`,
+      },
     );
-    if (ids2.size === 0 || objects2.length === 0 || rows2 !== 1) figures.push({ name: '50 same-bytes uploads: documents stored (must be 1)', value: Math.min(objects2.length, rows2), unit: 'docs', bar: { op: '>=', limit: 1, row: 'concurrent-uploads', of: 'value' } });
+    if (ids2.size === 0 || objects2.length === 0 || rows2 !== 1)
+      figures.push({
+        name: '50 same-bytes uploads: documents stored (must be 1)',
+        value: Math.min(objects2.length, rows2),
+        unit: 'docs',
+        bar: { op: '>=', limit: 1, row: 'concurrent-uploads', of: 'value' },
+      });
     return figures;
   } finally {
     await s.stop();

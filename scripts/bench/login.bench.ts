@@ -40,14 +40,29 @@ const bench: Bench = async ({ quick }) => {
   const rounds = quick ? 3 : 10;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-login-bench-'));
   try {
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NASKAH_ROLES: 'web', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      NASKAH_ROLES: 'web',
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+    });
     const naskah = await startNaskah(config, pino({ level: 'silent' }), { warmOcr: false });
     try {
       const { deps } = naskah;
       // One account per concurrent client: more than a few simultaneous logins of ONE account are
       // refused by design (the back-off counts each attempt before checking its password).
       for (let i = 0; i <= CONCURRENT; i++) {
-        await createUser(deps, null, { username: accountOf(i), password: USER.password, name: `Bench Staff ${i}`, roles: ['staff'], unitCode: 'ORG', clearance: 'biasa' });
+        await createUser(deps, null, {
+          username: accountOf(i),
+          password: USER.password,
+          name: `Bench Staff ${i}`,
+          roles: ['staff'],
+          unitCode: 'ORG',
+          clearance: 'biasa',
+        });
       }
       const stored = (await deps.db.users.findByUsername(accountOf(0)))!.passwordHash;
       const params = argon2Params(stored);
@@ -55,7 +70,11 @@ const bench: Bench = async ({ quick }) => {
       let statuses = new Map<number, number>();
       const login = async (client = 0): Promise<number> => {
         const t = performance.now();
-        const res = await fetch(`${naskah.url!}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: accountOf(client), password: USER.password }) });
+        const res = await fetch(`${naskah.url!}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: accountOf(client), password: USER.password }),
+        });
         const body = (await res.json()) as Record<string, unknown>;
         const took = performance.now() - t;
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -83,7 +102,9 @@ const bench: Bench = async ({ quick }) => {
         seqLogin.push(await login());
         seqVerify.push(await verify());
       }
-      log(`sequential: login p50 ${ms(median(seqLogin))}, p95 ${ms(percentile(seqLogin, 95))}; raw verify p50 ${ms(median(seqVerify))}, p95 ${ms(percentile(seqVerify, 95))}`);
+      log(
+        `sequential: login p50 ${ms(median(seqLogin))}, p95 ${ms(percentile(seqLogin, 95))}; raw verify p50 ${ms(median(seqVerify))}, p95 ${ms(percentile(seqVerify, 95))}`,
+      );
 
       const conLogin: number[] = [];
       const conVerify: number[] = [];
@@ -94,10 +115,14 @@ const bench: Bench = async ({ quick }) => {
         conWall.push(performance.now() - t);
         conVerify.push(...(await Promise.all(Array.from({ length: CONCURRENT }, verify))));
       }
-      log(`${CONCURRENT} at once, ${rounds} rounds: login p50 ${ms(median(conLogin))}, p95 ${ms(percentile(conLogin, 95))} (a round ${ms(median(conWall))}); raw verify p50 ${ms(median(conVerify))}, p95 ${ms(percentile(conVerify, 95))}`);
+      log(
+        `${CONCURRENT} at once, ${rounds} rounds: login p50 ${ms(median(conLogin))}, p95 ${ms(percentile(conLogin, 95))} (a round ${ms(median(conWall))}); raw verify p50 ${ms(median(conVerify))}, p95 ${ms(percentile(conVerify, 95))}`,
+      );
       const answered = [...statuses].map(([s, c]) => `${c} × ${s}`).join(', ');
 
-      const paramText = params ? `${params.algorithm} m=${params.m} KiB (${(params.m / 1024).toFixed(0)} MiB), t=${params.t}, p=${params.p}` : `unrecognised hash ${stored.slice(0, 20)}…`;
+      const paramText = params
+        ? `${params.algorithm} m=${params.m} KiB (${(params.m / 1024).toFixed(0)} MiB), t=${params.t}, p=${params.p}`
+        : `unrecognised hash ${stored.slice(0, 20)}…`;
       const paramsOk = params !== null && params.algorithm === 'argon2id' && params.m >= 19 * 1024 && params.t >= 2 && params.p === 1;
       const setting = `${paramText}; UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, ${os.cpus().length} cores; embedded SQLite, web role, loopback HTTP`;
       const figures: BenchFigure[] = [

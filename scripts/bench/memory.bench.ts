@@ -30,7 +30,14 @@ interface Idle {
 }
 
 /** Starts a server, makes the OCR pool do one page, idles, and samples its RSS. */
-const idleRss = async (label: string, env: Record<string, string>, entry: string[] | undefined, scan: Uint8Array, seed: number, log: (m: string) => void): Promise<Idle> => {
+const idleRss = async (
+  label: string,
+  env: Record<string, string>,
+  entry: string[] | undefined,
+  scan: Uint8Array,
+  seed: number,
+  log: (m: string) => void,
+): Promise<Idle> => {
   const s: ServerProcess = await startServer(env, entry ? { entry } : {});
   try {
     await s.waitIdle({ timeoutMs: 30_000 });
@@ -50,7 +57,9 @@ const idleRss = async (label: string, env: Record<string, string>, entry: string
       await new Promise((r) => setTimeout(r, 250));
     }
     const r = { atStart, afterWork, idle: median(samples), max: Math.max(...samples), hwm: await s.hwm(), textSource: String(done.textSource) };
-    log(`${label} ${JSON.stringify(env)}: RSS ${(atStart / MB).toFixed(0)} MiB warm at start, ${(afterWork / MB).toFixed(0)} after OCR + PDF, idle median ${(r.idle / MB).toFixed(0)} (max ${(r.max / MB).toFixed(0)}), VmHWM ${(r.hwm / MB).toFixed(0)} MiB`);
+    log(
+      `${label} ${JSON.stringify(env)}: RSS ${(atStart / MB).toFixed(0)} MiB warm at start, ${(afterWork / MB).toFixed(0)} after OCR + PDF, idle median ${(r.idle / MB).toFixed(0)} (max ${(r.max / MB).toFixed(0)}), VmHWM ${(r.hwm / MB).toFixed(0)} MiB`,
+    );
     return r;
   } finally {
     await s.stop();
@@ -65,14 +74,31 @@ const bench: Bench = async ({ quick }) => {
   try {
     const deployed = await idleRss('node dist/src/main.js', {}, build.entry, scan, 99_101, log);
     const dev = await idleRss('node --import tsx src/main.ts', {}, undefined, scan, 99_103, log);
-    const note = (r: Idle) => `median over ${IDLE_MS / 1000} s idle after OCR of one page (${r.textSource}) and one PDF; ${(r.atStart / MB).toFixed(0)} MiB right after start with the pool warm, VmHWM ${(r.hwm / MB).toFixed(0)} MiB`;
+    const note = (r: Idle) =>
+      `median over ${IDLE_MS / 1000} s idle after OCR of one page (${r.textSource}) and one PDF; ${(r.atStart / MB).toFixed(0)} MiB right after start with the pool warm, VmHWM ${(r.hwm / MB).toFixed(0)} MiB`;
     const figures: BenchFigure[] = [
-      { name: `embedded server as deployed (node dist/src/main.js) idle with the OCR pool warm (${cores} workers): RSS`, value: deployed.idle / MB, unit: 'MiB', bar: { op: '<=', limit: 600, of: 'value', row: 'memory-idle' }, note: note(deployed) },
-      { name: `the same run with tsx (node --import tsx src/main.ts): RSS`, value: dev.idle / MB, unit: 'MiB', note: `${note(dev)}; development entry, no bar` },
+      {
+        name: `embedded server as deployed (node dist/src/main.js) idle with the OCR pool warm (${cores} workers): RSS`,
+        value: deployed.idle / MB,
+        unit: 'MiB',
+        bar: { op: '<=', limit: 600, of: 'value', row: 'memory-idle' },
+        note: note(deployed),
+      },
+      {
+        name: `the same run with tsx (node --import tsx src/main.ts): RSS`,
+        value: dev.idle / MB,
+        unit: 'MiB',
+        note: `${note(dev)}; development entry, no bar`,
+      },
     ];
     if (!quick) {
       const one = await idleRss('node dist/src/main.js', { OCR_WORKERS: '1' }, build.entry, scan, 99_102, log);
-      figures.push({ name: 'as deployed with OCR_WORKERS=1: RSS', value: one.idle / MB, unit: 'MiB', note: `so each further OCR worker costs about ${((deployed.idle - one.idle) / MB / Math.max(1, cores - 1)).toFixed(0)} MiB; no bar` });
+      figures.push({
+        name: 'as deployed with OCR_WORKERS=1: RSS',
+        value: one.idle / MB,
+        unit: 'MiB',
+        note: `so each further OCR worker costs about ${((deployed.idle - one.idle) / MB / Math.max(1, cores - 1)).toFixed(0)} MiB; no bar`,
+      });
     }
     return figures;
   } finally {

@@ -83,7 +83,9 @@ const bench: Bench = async ({ quick, flags }) => {
   const seeds = seedsOf(range, quick);
   const pagesNote = `${range.name}, ${describeSeeds(seeds)}`;
   log(`pages: ${pagesNote}`);
-  log(`the settings were tuned on seeds ${TUNING_SEEDS.first}–${TUNING_SEEDS.first + TUNING_SEEDS.count - 1}${tuning ? ' (these pages: in-sample)' : ''}; the other range, for comparison: ${describeSeeds(seedsOf(other, quick))}`);
+  log(
+    `the settings were tuned on seeds ${TUNING_SEEDS.first}–${TUNING_SEEDS.first + TUNING_SEEDS.count - 1}${tuning ? ' (these pages: in-sample)' : ''}; the other range, for comparison: ${describeSeeds(seedsOf(other, quick))}`,
+  );
   const dir = await mkdtemp(path.join(os.tmpdir(), 'naskah-ocr-bench-'));
   try {
     const set = await buildPageSet(path.join(dir, 'pages'), seeds);
@@ -98,7 +100,9 @@ const bench: Bench = async ({ quick, flags }) => {
 
     // The CLI's start-up: a blank page (nothing to recognise) through the same wrapper.
     const blank = path.join(dir, 'blank.png');
-    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#ffffff' } }).png().toFile(blank);
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#ffffff' } })
+      .png()
+      .toFile(blank);
     const startupRuns = natives.map(() => [] as number[]);
     const measureStartup = async () => {
       for (let r = 0; r < STARTUP_RUNS; r++)
@@ -125,7 +129,9 @@ const bench: Bench = async ({ quick, flags }) => {
       ours.push({ s: os_, cpuS: o.cpuS, err: pageErrors(o.text, page.truth) });
       const [f, fs] = await seconds(() => ourPage(fast, page));
       oursFast.push({ s: fs, cpuS: f.cpuS, err: pageErrors(f.text, page.truth) });
-      log(`page ${page.seed}: ours ${show(ours.at(-1)!)} | ours+Debian fast ${show(oursFast.at(-1)!)} | ${natives.map((n, i) => `native ${n.label} ${show(native[i]!.at(-1)!)}`).join(' | ')}`);
+      log(
+        `page ${page.seed}: ours ${show(ours.at(-1)!)} | ours+Debian fast ${show(oursFast.at(-1)!)} | ${natives.map((n, i) => `native ${n.label} ${show(native[i]!.at(-1)!)}`).join(' | ')}`,
+      );
     }
     await fast.close();
     const loadAfter = load();
@@ -144,7 +150,12 @@ const bench: Bench = async ({ quick, flags }) => {
     for (const [i, p] of ocrmypdfPeers.entries()) {
       const [texts, s] = await seconds(() => ocrmypdfPages(set.pdfPath, path.join(dir, `ocrmypdf-${i}.pdf`), set.pages.length, cores, p.setting));
       ocrmypdf.push({ errs: set.pages.map((pg, j) => pageErrors(texts[j] ?? '', pg.truth)), sPerPage: s / set.pages.length });
-      log(`${p.label} per page CER: ${ocrmypdf.at(-1)!.errs.map((e) => pageCer(e).toFixed(2)).join(' ')}`);
+      log(
+        `${p.label} per page CER: ${ocrmypdf
+          .at(-1)!
+          .errs.map((e) => pageCer(e).toFixed(2))
+          .join(' ')}`,
+      );
     }
 
     // Every peer run, for the accuracy bars: the best of them, pooled and on each page.
@@ -187,7 +198,10 @@ const bench: Bench = async ({ quick, flags }) => {
         name: 'OCR time per scanned page, one worker, preprocessing included (median)',
         value: oursS,
         unit: 's/page',
-        reference: { name: `native tesseract CLI ${debianInd.label}, OMP_THREAD_LIMIT=1, warm-equivalent (cold ${coldS[0]!.toFixed(2)} − start-up ${startup[0]!.toFixed(3)})`, value: warmS[0]! },
+        reference: {
+          name: `native tesseract CLI ${debianInd.label}, OMP_THREAD_LIMIT=1, warm-equivalent (cold ${coldS[0]!.toFixed(2)} − start-up ${startup[0]!.toFixed(3)})`,
+          value: warmS[0]!,
+        },
         bar: TIME_BAR,
         note: `against the cold CLI (a process per page, as run) ratio ${(oursS / coldS[0]!).toFixed(2)}; ${oursHow}; ${set.pages.length} ${pagesNote}; run page by page in alternation; ${loadNote}`,
       },
@@ -223,18 +237,22 @@ const bench: Bench = async ({ quick, flags }) => {
         bar: ACCURACY_BAR,
         note: `best of ${peers.length} peer runs; ${set.pages.length} ${pagesNote}`,
       },
-      ...natives.map((n, i): BenchFigure => ({
-        name: `OCR pooled character error rate, native CLI ${n.label}`,
-        value: pooledCer(native[i]!.map((r) => r.err)),
-        unit: '%',
-        note: `information: raw engine, PSM 3, no preprocessing; cold ${coldS[i]!.toFixed(2)} s/page, warm-equivalent ${warmS[i]!.toFixed(2)} s/page`,
-      })),
-      ...ocrmypdfPeers.map((p, i): BenchFigure => ({
-        name: `OCR pooled character error rate, ${p.label}`,
-        value: pooledCer(ocrmypdf[i]!.errs),
-        unit: '%',
-        note: `information; ${ocrmypdf[i]!.sPerPage.toFixed(1)} s/page wall with --jobs ${cores}`,
-      })),
+      ...natives.map(
+        (n, i): BenchFigure => ({
+          name: `OCR pooled character error rate, native CLI ${n.label}`,
+          value: pooledCer(native[i]!.map((r) => r.err)),
+          unit: '%',
+          note: `information: raw engine, PSM 3, no preprocessing; cold ${coldS[i]!.toFixed(2)} s/page, warm-equivalent ${warmS[i]!.toFixed(2)} s/page`,
+        }),
+      ),
+      ...ocrmypdfPeers.map(
+        (p, i): BenchFigure => ({
+          name: `OCR pooled character error rate, ${p.label}`,
+          value: pooledCer(ocrmypdf[i]!.errs),
+          unit: '%',
+          note: `information; ${ocrmypdf[i]!.sPerPage.toFixed(1)} s/page wall with --jobs ${cores}`,
+        }),
+      ),
       {
         name: 'OCR worst page, CER points above the best peer run on that page',
         value: worst.gap,

@@ -49,7 +49,18 @@ const leafOf = (i: number) => ({
 const bench: Bench = async ({ quick }) => {
   const total = quick ? 100_000 : 1_000_000;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-log-bench-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', OCR_WORKERS: '1', RETENTION_PASS_HOURS: '0', FIXITY_EVERY_HOURS: '0', ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'bench-sandi-panjang-123', LOG_ORIGIN: 'bench.example.go.id/log' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    OCR_WORKERS: '1',
+    RETENTION_PASS_HOURS: '0',
+    FIXITY_EVERY_HOURS: '0',
+    ADMIN_USERNAME: 'admin',
+    ADMIN_PASSWORD: 'bench-sandi-panjang-123',
+    LOG_ORIGIN: 'bench.example.go.id/log',
+  });
   const naskah = await startNaskah(config, pino({ level: 'silent' }), { warmOcr: false });
   const { deps } = naskah;
   try {
@@ -65,9 +76,16 @@ const bench: Bench = async ({ quick }) => {
     for (let start = BATCH; start < total; start += 500) {
       const rows = Array.from({ length: Math.min(500, total - start) }, (_, k) => {
         const l = leafOf(start + k);
-        return [l.sha256, lookupPrefix(l.sha256), leafText({ kind: 'letter', number: l.number, sha256: l.sha256, certificate: l.certificateSha256, signedAt: l.signedAt }), new Date()];
+        return [
+          l.sha256,
+          lookupPrefix(l.sha256),
+          leafText({ kind: 'letter', number: l.number, sha256: l.sha256, certificate: l.certificateSha256, signedAt: l.signedAt }),
+          new Date(),
+        ];
       });
-      await sql.query(`INSERT INTO log_queue (leaf_key, key_prefix, leaf_text, queued_at) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}`, { replacements: rows.flat() });
+      await sql.query(`INSERT INTO log_queue (leaf_key, key_prefix, leaf_text, queued_at) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}`, {
+        replacements: rows.flat(),
+      });
     }
     await sql.close();
     const t0 = performance.now();
@@ -82,7 +100,10 @@ const bench: Bench = async ({ quick }) => {
     if (head.size !== total) throw new Error(`appended ${head.size} of ${total}`);
 
     // Proofs over HTTP at that size, asked by a client in a process of its own.
-    const client = await run(process.execPath, ['--import', 'tsx', path.join(here, 'public-log', 'proof-client.ts'), naskah.url!, String(total), '500'], { cwd: path.resolve(here, '../..'), maxBuffer: 1 << 20 });
+    const client = await run(process.execPath, ['--import', 'tsx', path.join(here, 'public-log', 'proof-client.ts'), naskah.url!, String(total), '500'], {
+      cwd: path.resolve(here, '../..'),
+      maxBuffer: 1 << 20,
+    });
     const times = JSON.parse(client.stdout) as number[];
     if (times.length !== 500) throw new Error(`the proof client measured ${times.length} proofs`);
 
@@ -134,7 +155,12 @@ const bench: Bench = async ({ quick }) => {
         bar: { op: '>=', limit: 10_000, of: 'value', row: 'log-append' },
         note: `${(appendMs / 1000).toFixed(1)} s; SQLite in ${os.tmpdir()}; the server process's CPU meanwhile ${appendCpuS.toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)}, system ${(cpu.system / 1e6).toFixed(1)}): ${Math.round(total / appendCpuS).toLocaleString('en')} leaves per CPU-second`,
       },
-      { name: 'queuing a leaf inside a signing transaction (one statement)', value: queueUs, unit: 'µs/leaf', note: `${BATCH.toLocaleString('en')} in one transaction` },
+      {
+        name: 'queuing a leaf inside a signing transaction (one statement)',
+        value: queueUs,
+        unit: 'µs/leaf',
+        note: `${BATCH.toLocaleString('en')} in one transaction`,
+      },
       {
         name: `log inclusion proof p95 over HTTP at ${total.toLocaleString('en')} leaves`,
         value: percentile(times, 95),
@@ -142,9 +168,24 @@ const bench: Bench = async ({ quick }) => {
         bar: { op: '<=', limit: 5, of: 'value', row: 'log-proof' },
         note: `p50 ${median(times).toFixed(2)} ms, 500 sequential requests from a client process of its own`,
       },
-      { name: `log inclusion proof p95 in process (no HTTP) at ${total.toLocaleString('en')} leaves`, value: percentile(inProcess, 95), unit: 'ms', note: `p50 ${median(inProcess).toFixed(2)} ms` },
-      { name: "the public routes' request budget (one counted write) p95 in process", value: percentile(budget, 95), unit: 'ms', note: `p50 ${median(budget).toFixed(2)} ms, 200 hits` },
-      { name: 'GET /healthz p95 on the same server, from this process (the HTTP floor now)', value: percentile(floor, 95), unit: 'ms', note: `p50 ${median(floor).toFixed(2)} ms, 200 requests` },
+      {
+        name: `log inclusion proof p95 in process (no HTTP) at ${total.toLocaleString('en')} leaves`,
+        value: percentile(inProcess, 95),
+        unit: 'ms',
+        note: `p50 ${median(inProcess).toFixed(2)} ms`,
+      },
+      {
+        name: "the public routes' request budget (one counted write) p95 in process",
+        value: percentile(budget, 95),
+        unit: 'ms',
+        note: `p50 ${median(budget).toFixed(2)} ms, 200 hits`,
+      },
+      {
+        name: 'GET /healthz p95 on the same server, from this process (the HTTP floor now)',
+        value: percentile(floor, 95),
+        unit: 'ms',
+        note: `p50 ${median(floor).toFixed(2)} ms, 200 requests`,
+      },
       {
         name: 'leaf queued at a signing → checkpoint published holding it (worst of 20)',
         value: Math.max(...delays) / 1000,

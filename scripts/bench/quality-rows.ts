@@ -26,6 +26,7 @@ export const rowOf = (f: BenchFigure, rows: Map<string, string>): { row: string 
   if (!row) return { problem: `docs/quality.md has no row ${f.bar.row}` };
   const stated = f.bar.stated ?? f.bar.limit;
   // The limit must appear as a number of its own (so 5 does not match inside 500).
-  if (!new RegExp(`(^|[^\\d.])${String(stated).replace('.', '\\.')}([^\\d.]|\\.(?!\\d)|$)`).test(row)) return { problem: `docs/quality.md row ${f.bar.row} does not state the limit ${stated}` };
+  if (!new RegExp(`(^|[^\\d.])${String(stated).replace('.', '\\.')}([^\\d.]|\\.(?!\\d)|$)`).test(row))
+    return { problem: `docs/quality.md row ${f.bar.row} does not state the limit ${stated}` };
   return { row };
 };

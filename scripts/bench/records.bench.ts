@@ -44,12 +44,27 @@ const SCHEME: [string, number | null, number | null, 'destroy' | 'permanent' | '
 
 const seedScheme = async (o: Office) => {
   for (const [code, a, i, f] of SCHEME) {
-    if (!(await o.deps.db.classifications.findByCode(code))) await o.deps.db.classifications.create({ code, name: code, description: null, activeYears: a, inactiveYears: i, finalDisposition: f, active: true, updatedAt: new Date() });
+    if (!(await o.deps.db.classifications.findByCode(code)))
+      await o.deps.db.classifications.create({
+        code,
+        name: code,
+        description: null,
+        activeYears: a,
+        inactiveYears: i,
+        finalDisposition: f,
+        active: true,
+        updatedAt: new Date(),
+      });
   }
 };
 
 /** Raw rows straight into the embedded database (seeding a million through the app would take hours). */
-const seedRows = async (file: string, count: number, asOf: string, scheme: Awaited<ReturnType<typeof import('../../src/app/records/retention-scheme.ts').loadScheme>>) => {
+const seedRows = async (
+  file: string,
+  count: number,
+  asOf: string,
+  scheme: Awaited<ReturnType<typeof import('../../src/app/records/retention-scheme.ts').loadScheme>>,
+) => {
   const db = new sqlite3.Database(file);
   const exec = (sql: string) => new Promise<void>((res, rej) => db.exec(sql, (e) => (e ? rej(e) : res())));
   await exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; BEGIN');
@@ -65,7 +80,22 @@ const seedRows = async (file: string, count: number, asOf: string, scheme: Await
     const day = addYears(`20${String(10 + (i % 16)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, 0);
     const r = retentionOf({ classificationCode: code, recordDate: day, permanent: false }, scheme, asOf);
     const sha = createHash('sha256').update(`bench-${i}`).digest('hex');
-    await put([randomUUID(), `Arsip ${i}`, sha, originalKey(sha), `U${i % 20}`, day, created, created, code, day, r.phase, r.activeUntil, r.inactiveUntil, r.finalDisposition]);
+    await put([
+      randomUUID(),
+      `Arsip ${i}`,
+      sha,
+      originalKey(sha),
+      `U${i % 20}`,
+      day,
+      created,
+      created,
+      code,
+      day,
+      r.phase,
+      r.activeUntil,
+      r.inactiveUntil,
+      r.finalDisposition,
+    ]);
     if (i % 100_000 === 99_999) await exec('COMMIT; BEGIN');
   }
   await new Promise<void>((res, rej) => stmt.finalize((e) => (e ? rej(e) : res())));
@@ -95,8 +125,19 @@ const retentionFigures = async (quick: boolean): Promise<BenchFigure[]> => {
       const applied = await applyScheme(o.deps, 'all');
       const applyS = (performance.now() - t2) / 1000;
       return [
-        { name: `daily retention pass, ${count.toLocaleString('en')} records (embedded SQLite)`, value: passS, unit: 's', bar: { op: '<=', limit: 60, of: 'value', row: 'retention-pass' }, note: `moved ${pass.inactive} to inactive and ${pass.due} to due; seeded in ${seeded.toFixed(0)} s` },
-        { name: `whole scheme applied anew, ${count.toLocaleString('en')} records`, value: applyS, unit: 's', note: `${applied.groups} (code, date) groups, ${applied.applied} applied, ${applied.changed} phases changed` },
+        {
+          name: `daily retention pass, ${count.toLocaleString('en')} records (embedded SQLite)`,
+          value: passS,
+          unit: 's',
+          bar: { op: '<=', limit: 60, of: 'value', row: 'retention-pass' },
+          note: `moved ${pass.inactive} to inactive and ${pass.due} to due; seeded in ${seeded.toFixed(0)} s`,
+        },
+        {
+          name: `whole scheme applied anew, ${count.toLocaleString('en')} records`,
+          value: applyS,
+          unit: 's',
+          note: `${applied.groups} (code, date) groups, ${applied.applied} applied, ${applied.changed} phases changed`,
+        },
       ];
     } finally {
       await o.close();
@@ -122,7 +163,27 @@ const fixityFigures = async (quick: boolean): Promise<BenchFigure[]> => {
         const sha = createHash('sha256').update(body).digest('hex');
         await o.deps.blobs.putBuffer(originalKey(sha), body, 'application/pdf');
         await tx.documents.create(
-          { id: randomUUID(), kind: 'document', title: `f${i}`, sha256: sha, size, mimeType: 'application/pdf', storageKey: originalKey(sha), originalName: null, pages: 1, classificationCode: null, securityLevel: 'biasa', unitCode: 'ORG', documentDate: null, tags: [], letterNumber: null, sender: null, createdBy: 'bench', batchId: null, retention: { recordDate: '2020-01-01', phase: 'unclassified', activeUntil: null, inactiveUntil: null, finalDisposition: null } },
+          {
+            id: randomUUID(),
+            kind: 'document',
+            title: `f${i}`,
+            sha256: sha,
+            size,
+            mimeType: 'application/pdf',
+            storageKey: originalKey(sha),
+            originalName: null,
+            pages: 1,
+            classificationCode: null,
+            securityLevel: 'biasa',
+            unitCode: 'ORG',
+            documentDate: null,
+            tags: [],
+            letterNumber: null,
+            sender: null,
+            createdBy: 'bench',
+            batchId: null,
+            retention: { recordDate: '2020-01-01', phase: 'unclassified', activeUntil: null, inactiveUntil: null, finalDisposition: null },
+          },
           now,
         );
       }
@@ -130,7 +191,7 @@ const fixityFigures = async (quick: boolean): Promise<BenchFigure[]> => {
     const objects = path.join(dir, 'objects', 'originals');
     const list: string[] = [];
     const walk = async (d: string) => {
-      for (const e of await readdir(d, { withFileTypes: true })) (e.isDirectory() ? await walk(path.join(d, e.name)) : list.push(path.join(d, e.name)));
+      for (const e of await readdir(d, { withFileTypes: true })) e.isDirectory() ? await walk(path.join(d, e.name)) : list.push(path.join(d, e.name));
     };
     await walk(objects);
     const sha256sum = async () => {
@@ -159,7 +220,15 @@ const fixityFigures = async (quick: boolean): Promise<BenchFigure[]> => {
       ours.push(await fixity());
     }
     const total = (files * size) / MB;
-    return [{ name: `fixity re-hash, ${files} originals of 512 KB`, value: total / median(ours), unit: 'MB/s', reference: { name: 'sha256sum over the same files', value: total / median(ref) }, bar: { op: '>=', limit: 0.8, row: 'fixity', of: 'ratio' } }];
+    return [
+      {
+        name: `fixity re-hash, ${files} originals of 512 KB`,
+        value: total / median(ours),
+        unit: 'MB/s',
+        reference: { name: 'sha256sum over the same files', value: total / median(ref) },
+        bar: { op: '>=', limit: 0.8, row: 'fixity', of: 'ratio' },
+      },
+    ];
   } finally {
     await o.close();
     await rm(dir, { recursive: true, force: true });
@@ -175,7 +244,19 @@ const transferFigures = async (quick: boolean): Promise<BenchFigure[]> => {
   try {
     await seedScheme(o);
     if (!(await o.deps.db.units.findByCode('ORG'))) await o.deps.db.units.create({ code: 'ORG', name: 'Pemerintah Kabupaten Contoh', parentCode: null });
-    const archivist = await o.deps.db.users.create({ id: randomUUID(), username: 'arsip-bench', passwordHash: 'x', name: 'Arsiparis', roles: ['archivist'], unitCode: 'ORG', clearance: 'biasa', disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+    const archivist = await o.deps.db.users.create({
+      id: randomUUID(),
+      username: 'arsip-bench',
+      passwordHash: 'x',
+      name: 'Arsiparis',
+      roles: ['archivist'],
+      unitCode: 'ORG',
+      clearance: 'biasa',
+      disabled: false,
+      totpSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
+    });
     const actor: Actor = { id: archivist.id, roles: ['archivist'], unitCode: 'ORG', clearance: 'biasa' };
     const ids: string[] = [];
     const now = new Date();
@@ -186,7 +267,27 @@ const transferFigures = async (quick: boolean): Promise<BenchFigure[]> => {
         const sha = createHash('sha256').update(body).digest('hex');
         await o.deps.blobs.putBuffer(originalKey(sha), body, 'application/pdf');
         const doc = await tx.documents.create(
-          { id: randomUUID(), kind: 'document', title: `Peraturan ${i}`, sha256: sha, size: body.length, mimeType: 'application/pdf', storageKey: originalKey(sha), originalName: null, pages: 1, classificationCode: '100.3', securityLevel: 'biasa', unitCode: 'ORG', documentDate: '2000-01-01', tags: [], letterNumber: null, sender: null, createdBy: actor.id, batchId: null, retention: { recordDate: '2000-01-01', phase: 'due', activeUntil: '2003-01-01', inactiveUntil: '2013-01-01', finalDisposition: 'permanent' } },
+          {
+            id: randomUUID(),
+            kind: 'document',
+            title: `Peraturan ${i}`,
+            sha256: sha,
+            size: body.length,
+            mimeType: 'application/pdf',
+            storageKey: originalKey(sha),
+            originalName: null,
+            pages: 1,
+            classificationCode: '100.3',
+            securityLevel: 'biasa',
+            unitCode: 'ORG',
+            documentDate: '2000-01-01',
+            tags: [],
+            letterNumber: null,
+            sender: null,
+            createdBy: actor.id,
+            batchId: null,
+            retention: { recordDate: '2000-01-01', phase: 'due', activeUntil: '2003-01-01', inactiveUntil: '2013-01-01', finalDisposition: 'permanent' },
+          },
           now,
         );
         ids.push(doc.id);
@@ -204,7 +305,13 @@ const transferFigures = async (quick: boolean): Promise<BenchFigure[]> => {
     const streamed = (performance.now() - t1) / 1000;
     const growth = ((await hwm()) - before) / MB;
     return [
-      { name: `transfer package of ${count.toLocaleString('en')} records streamed: peak RSS growth`, value: growth, unit: 'MB', bar: { op: '<=', limit: 64, of: 'value', row: 'transfer-memory' }, note: `${(bytes / MB).toFixed(0)} MB in ${streamed.toFixed(1)} s; preparing it (sealed minutes of ${count} lines) took ${prepared.toFixed(1)} s` },
+      {
+        name: `transfer package of ${count.toLocaleString('en')} records streamed: peak RSS growth`,
+        value: growth,
+        unit: 'MB',
+        bar: { op: '<=', limit: 64, of: 'value', row: 'transfer-memory' },
+        note: `${(bytes / MB).toFixed(0)} MB in ${streamed.toFixed(1)} s; preparing it (sealed minutes of ${count} lines) took ${prepared.toFixed(1)} s`,
+      },
     ];
   } finally {
     await o.close();

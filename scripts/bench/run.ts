@@ -31,7 +31,12 @@ const line = (f: BenchFigure): string => {
 
 const files = (await readdir(here)).filter((f) => f.endsWith('.bench.ts')).sort();
 const chosen = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
-console.log(`naskah bench on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${quick ? ' (quick)' : ''}${flags.length ? ` ${flags.join(' ')}` : ''}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `naskah bench on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${quick ? ' (quick)' : ''}${flags.length ? ` ${flags.join(' ')}` : ''}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const rows = await readQualityRows(path.resolve(here, '../..'));
 const all: Record<string, BenchFigure[]> = {};
 let failed = 0;

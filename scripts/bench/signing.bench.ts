@@ -70,8 +70,16 @@ const bench: Bench = async ({ quick }) => {
   const s = createSigningAdapters({ publicUrl: 'https://naskah.example.go.id' });
   const f = (n: string) => path.join(dir, n);
   try {
-    const root = await s.ca.createRoot({ subject: { name: 'Root CA Bench', organization: 'Kantor Bench' }, notBefore: new Date(Date.now() - HOUR), notAfter: new Date(Date.now() + 30 * 24 * HOUR) });
-    const official = await s.ca.issue(root, { subject: { name: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Kepala Badan', nip: '197803152005012003', organization: 'Kantor Bench' }, notBefore: new Date(Date.now() - HOUR), notAfter: new Date(Date.now() + 7 * 24 * HOUR) });
+    const root = await s.ca.createRoot({
+      subject: { name: 'Root CA Bench', organization: 'Kantor Bench' },
+      notBefore: new Date(Date.now() - HOUR),
+      notAfter: new Date(Date.now() + 30 * 24 * HOUR),
+    });
+    const official = await s.ca.issue(root, {
+      subject: { name: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Kepala Badan', nip: '197803152005012003', organization: 'Kantor Bench' },
+      notBefore: new Date(Date.now() - HOUR),
+      notAfter: new Date(Date.now() + 7 * 24 * HOUR),
+    });
     const letter = await createPdfLibLetterRenderer().render({
       officeName: 'Pemerintah Kota Contoh',
       unitName: 'Badan Kepegawaian Daerah',
@@ -86,7 +94,18 @@ const bench: Bench = async ({ quick }) => {
       renderedAt: new Date(),
     });
     const stampOnce = () =>
-      s.stamper.stamp(letter.pdf, { name: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Kepala Badan', nip: '197803152005012003', date: '5 Maret 2025', letterNumber: '800/17/BKD/2025', verifyCode: 'BENCH001' }, { area: letter.signatureArea, numberArea: letter.numberArea });
+      s.stamper.stamp(
+        letter.pdf,
+        {
+          name: 'Dr. Ayu Wulandari, S.H., M.Si.',
+          title: 'Kepala Badan',
+          nip: '197803152005012003',
+          date: '5 Maret 2025',
+          letterNumber: '800/17/BKD/2025',
+          verifyCode: 'BENCH001',
+        },
+        { area: letter.signatureArea, numberArea: letter.numberArea },
+      );
     const stamped = await stampOnce();
     const stampMs: number[] = [];
     for (let i = 0; i < (quick ? 5 : 20); i++) {
@@ -125,7 +144,9 @@ const bench: Bench = async ({ quick }) => {
       for (let i = 0; i < perRound; i++) await s.verifier.verify(signed.pdf, [root.certificate]);
       ours.verify.push(perRound / ((performance.now() - t) / 1000));
       cli.verify.push(cliPerRound / (await shellLoop(cliPerRound, opensslVerify)));
-      log(`round ${r + 1}: sign ${ours.sign[r]!.toFixed(0)}/s (openssl ${cli.sign[r]!.toFixed(0)}/s), verify ${ours.verify[r]!.toFixed(0)}/s (openssl ${cli.verify[r]!.toFixed(0)}/s)`);
+      log(
+        `round ${r + 1}: sign ${ours.sign[r]!.toFixed(0)}/s (openssl ${cli.sign[r]!.toFixed(0)}/s), verify ${ours.verify[r]!.toFixed(0)}/s (openssl ${cli.verify[r]!.toFixed(0)}/s)`,
+      );
     }
 
     const figures: BenchFigure[] = [
@@ -155,8 +176,20 @@ const bench: Bench = async ({ quick }) => {
     const nodeSign = rate(quick ? 500 : 2000, () => sign('sha256', content, official.privateKey));
     const nodeVerify = rate(quick ? 500 : 2000, () => verify('sha256', content, publicKey, rawSignature));
     figures.push(
-      { name: 'signatures per second against raw RSA-2048 in process', value: median(ours.sign), unit: 'sig/s', reference: { name: '`openssl speed rsa2048` sign (no hash, CMS or PDF)', value: speed.sign }, note: `no bar; Node crypto.sign SHA-256 + RSA-2048 of the same ${content.length} bytes: ${nodeSign.toFixed(0)}/s` },
-      { name: 'verifications per second against raw RSA-2048 in process', value: median(ours.verify), unit: 'verif/s', reference: { name: '`openssl speed rsa2048` verify (no hash, CMS or PDF)', value: speed.verify }, note: `no bar; Node crypto.verify of the same bytes: ${nodeVerify.toFixed(0)}/s (ours also checks the chain, ESS attributes and the PDF's structure)` },
+      {
+        name: 'signatures per second against raw RSA-2048 in process',
+        value: median(ours.sign),
+        unit: 'sig/s',
+        reference: { name: '`openssl speed rsa2048` sign (no hash, CMS or PDF)', value: speed.sign },
+        note: `no bar; Node crypto.sign SHA-256 + RSA-2048 of the same ${content.length} bytes: ${nodeSign.toFixed(0)}/s`,
+      },
+      {
+        name: 'verifications per second against raw RSA-2048 in process',
+        value: median(ours.verify),
+        unit: 'verif/s',
+        reference: { name: '`openssl speed rsa2048` verify (no hash, CMS or PDF)', value: speed.verify },
+        note: `no bar; Node crypto.verify of the same bytes: ${nodeVerify.toFixed(0)}/s (ours also checks the chain, ESS attributes and the PDF's structure)`,
+      },
     );
 
     const tsa = await startTsa();
@@ -168,7 +201,12 @@ const bench: Bench = async ({ quick }) => {
         await tsSigner.sign(stamped, inMemorySigningKey(official));
         tsMs.push(performance.now() - t);
       }
-      figures.push({ name: 'sign with RFC 3161 timestamp (local openssl ts authority), median', value: median(tsMs), unit: 'ms', note: 'mostly the authority starting openssl per request' });
+      figures.push({
+        name: 'sign with RFC 3161 timestamp (local openssl ts authority), median',
+        value: median(tsMs),
+        unit: 'ms',
+        note: 'mostly the authority starting openssl per request',
+      });
     } finally {
       await tsa.close();
     }

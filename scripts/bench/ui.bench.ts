@@ -69,10 +69,22 @@ const figuresOf = (name: string, s: Sample[], machine: string, o: FigureOptions 
   const timedOut = s.filter((x) => x.timedOut).length;
   const how = `${s.length} times; answered by ${o.answeredIs ?? `final content ${s.length - byProgress}×, progress ${byProgress}×`}${timedOut ? `; ${timedOut} timed out (counted as the timeout)` : ''}`;
   const out: BenchFigure[] = [
-    { name: `${name}: input → answered, median`, value: median(answered), unit: 'ms', bar: { op: '<=', limit: o.barMs ?? BAR_MS, of: 'value', row: o.row ?? 'ui-answer' }, note: `${how}; max ${ms(Math.max(...answered))}; ${machine}` },
+    {
+      name: `${name}: input → answered, median`,
+      value: median(answered),
+      unit: 'ms',
+      bar: { op: '<=', limit: o.barMs ?? BAR_MS, of: 'value', row: o.row ?? 'ui-answer' },
+      note: `${how}; max ${ms(Math.max(...answered))}; ${machine}`,
+    },
     { name: `${name}: input → answered, p95`, value: percentile(answered, 95), unit: 'ms', note: 'no bar (the bar is on the median)' },
   ];
-  if (o.finalName !== '') out.push({ name: `${name}: input → ${o.finalName ?? 'final content'}, median`, value: median(final), unit: 'ms', note: `informative, no bar; p95 ${ms(percentile(final, 95))}` });
+  if (o.finalName !== '')
+    out.push({
+      name: `${name}: input → ${o.finalName ?? 'final content'}, median`,
+      value: median(final),
+      unit: 'ms',
+      note: `informative, no bar; p95 ${ms(percentile(final, 95))}`,
+    });
   return out;
 };
 
@@ -108,14 +120,23 @@ const timeInteractions = async ({ app, browser, office, runs, sizes, uploads, lo
 
   // --- The office head: navigation, search, documents, language, letters.
   const head = await as(office.head);
-  const rounds = await navRounds(head, [NAV_PAGES.search!, NAV_PAGES.incoming!, NAV_PAGES.dispositions!, NAV_PAGES.outgoing!, NAV_PAGES.stats!, NAV_PAGES.home!], runs);
+  const rounds = await navRounds(
+    head,
+    [NAV_PAGES.search!, NAV_PAGES.incoming!, NAV_PAGES.dispositions!, NAV_PAGES.outgoing!, NAV_PAGES.stats!, NAV_PAGES.home!],
+    runs,
+  );
   for (const [key, s] of rounds) add(`nav link → ${key}`, s);
   log('navigation timed');
 
   await navigateOnce(head, NAV_PAGES.search!);
   const typing = await searchTyping(head, typedQueries(runs.n + runs.warm, sizes.corpus), runs, TYPE_DELAY_MS);
   add('search box: first keystroke into the empty box', typing.first, { finalName: '' });
-  add('search box: last keystroke → results for the whole query', typing.last, { finalName: '', barMs: RESULTS_BAR_MS, row: 'ui-search-results', answeredIs: `the results alone (the progress from earlier keys was on screen already); ${SEARCH_PAUSE_MS} ms of it is the box's pause before it searches` });
+  add('search box: last keystroke → results for the whole query', typing.last, {
+    finalName: '',
+    barMs: RESULTS_BAR_MS,
+    row: 'ui-search-results',
+    answeredIs: `the results alone (the progress from earlier keys was on screen already); ${SEARCH_PAUSE_MS} ms of it is the box's pause before it searches`,
+  });
   log('search typing timed');
 
   // A query with a full page of highlighted results, checked over the API as the head.
@@ -131,29 +152,63 @@ const timeInteractions = async ({ app, browser, office, runs, sizes, uploads, lo
   await head.goto(`${app.url}/search?q=${resultsQuery}`);
   const hits = 'section.results[aria-busy="false"] .doc-hit';
   const docDone = `(${settled('.doc-meta dl')} && !!__ui.$('.doc-text .extracted') && !!__ui.$('iframe.preview-pdf'))`;
-  add('open a document from a search result', await openFromList(head, { item: (k) => `.doc-list > li:nth-child(${k + 1}) h3 a`, under: '/documents/', done: docDone, listReady: hits, items: 10 }, runs));
+  add(
+    'open a document from a search result',
+    await openFromList(head, { item: (k) => `.doc-list > li:nth-child(${k + 1}) h3 a`, under: '/documents/', done: docDone, listReady: hits, items: 10 }, runs),
+  );
   log('document pages timed');
 
   await head.locator(hits).first().waitFor();
-  add(`language button (search page, ${resultsQuery}: 20 results)`, await toggleLanguage(head, { n: runs.n, warm: runs.warm * 2 }), { finalName: '', answeredIs: 'the page in the other language (nothing to wait for)' });
+  add(`language button (search page, ${resultsQuery}: 20 results)`, await toggleLanguage(head, { n: runs.n, warm: runs.warm * 2 }), {
+    finalName: '',
+    answeredIs: 'the page in the other language (nothing to wait for)',
+  });
   if ((await head.getAttribute('html', 'lang')) !== 'id') await head.click('.top-actions button[lang]');
   log('language timed');
 
   await navigateOnce(head, NAV_PAGES.incoming!);
   const register = 'section[aria-labelledby="register-title"][aria-busy="false"] .letter-card';
   const letterDone = `(${settled('.doc-meta .agenda-number')} && !!__ui.$('.dispose-form') && !!__ui.$('.doc-preview iframe'))`;
-  add('open an incoming letter from the register', await openFromList(head, { item: (k) => `.letter-list > li:nth-child(${k + 1}) h3 a`, under: '/incoming/', done: letterDone, listReady: register, items: Math.min(10, sizes.letters) }, runs), {
-    finalName: 'letter, preview, routing and disposition form',
-  });
+  add(
+    'open an incoming letter from the register',
+    await openFromList(
+      head,
+      {
+        item: (k) => `.letter-list > li:nth-child(${k + 1}) h3 a`,
+        under: '/incoming/',
+        done: letterDone,
+        listReady: register,
+        items: Math.min(10, sizes.letters),
+      },
+      runs,
+    ),
+    {
+      finalName: 'letter, preview, routing and disposition form',
+    },
+  );
   log('incoming letters timed');
 
   // --- A staff member of the division: a disposition from the inbox, with its forms.
   const staff = await as(office.staff);
   await navigateOnce(staff, NAV_PAGES.dispositions!);
   const dispoDone = `(${settled('#complete-title')} && !!__ui.$('.dispose-form') && !!__ui.$('.doc-preview iframe'))`;
-  add('open a disposition (its forms) from the inbox', await openFromList(staff, { item: (k) => `.inbox > li:nth-child(${k + 1}) h3 a`, under: '/dispositions/', done: dispoDone, listReady: '.inbox .letter-card', items: Math.min(10, sizes.letters) }, runs), {
-    finalName: 'disposition, preview, tree and forms',
-  });
+  add(
+    'open a disposition (its forms) from the inbox',
+    await openFromList(
+      staff,
+      {
+        item: (k) => `.inbox > li:nth-child(${k + 1}) h3 a`,
+        under: '/dispositions/',
+        done: dispoDone,
+        listReady: '.inbox .letter-card',
+        items: Math.min(10, sizes.letters),
+      },
+      runs,
+    ),
+    {
+      finalName: 'disposition, preview, tree and forms',
+    },
+  );
   log('dispositions timed');
 
   // --- The admin: the users page (and back home, not reported).

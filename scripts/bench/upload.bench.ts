@@ -51,7 +51,10 @@ const cpSeconds = async (src: string, dir: string, sync = false): Promise<number
 
 /** Starts scripts/bench/ingest/durable-sink.ts as a child process; returns its URL and a stop function. */
 const startSink = async (dir: string): Promise<{ url: string; stop(): Promise<void> }> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/ingest/durable-sink.ts'), dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/ingest/durable-sink.ts'), dir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise((r) => child.once('exit', r));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -150,7 +153,9 @@ const bench: Bench = async ({ quick }) => {
     try {
       const cold = await s.rss();
       await warmUp(s, 99_001);
-      log(`server pid ${s.pid} (web role), RSS ${(cold / MB).toFixed(1)} MiB at start, ${((await s.rss()) / MB).toFixed(1)} MiB after a 1-page PDF upload; load average ${os.loadavg()[0]!.toFixed(2)}`);
+      log(
+        `server pid ${s.pid} (web role), RSS ${(cold / MB).toFixed(1)} MiB at start, ${((await s.rss()) / MB).toFixed(1)} MiB after a 1-page PDF upload; load average ${os.loadavg()[0]!.toFixed(2)}`,
+      );
       spawnSync('cat', [pdf.path], { stdio: 'ignore' }); // both cp and upload read the file from the page cache
       for (let i = 0; i < runs; i++) {
         cps.push(await cpSeconds(pdf.path, dir));
@@ -163,7 +168,9 @@ const bench: Bench = async ({ quick }) => {
         const sunk = await streamUpload(sink.url, 'none', pdf.path, 'noise.pdf');
         if (sunk.status !== 200) throw new Error(`durable sink: ${sunk.status} ${JSON.stringify(sunk.body)}`);
         sinks.push(sunk.seconds);
-        log(`run ${i + 1}: cp ${cps.at(-1)!.toFixed(2)} s (with fsync ${cpsSynced.at(-1)!.toFixed(2)} s), bare durable HTTP sink ${sunk.seconds.toFixed(2)} s, upload ${m.seconds.toFixed(2)} s (body staged after ${m.received.toFixed(2)} s), RSS growth peak ${(m.growth / MB).toFixed(1)} MiB (sampled ${(m.sampledPeak / MB).toFixed(1)} MiB)`);
+        log(
+          `run ${i + 1}: cp ${cps.at(-1)!.toFixed(2)} s (with fsync ${cpsSynced.at(-1)!.toFixed(2)} s), bare durable HTTP sink ${sunk.seconds.toFixed(2)} s, upload ${m.seconds.toFixed(2)} s (body staged after ${m.received.toFixed(2)} s), RSS growth peak ${(m.growth / MB).toFixed(1)} MiB (sampled ${(m.sampledPeak / MB).toFixed(1)} MiB)`,
+        );
       }
     } finally {
       await sink.stop();
@@ -172,7 +179,13 @@ const bench: Bench = async ({ quick }) => {
     const size = `${(pdf.size / MB).toFixed(0)} MiB`;
     const worst = Math.max(...ups.map((u) => u.growth));
     figures.push(
-      { name: `${size} upload: server peak RSS growth (worst of ${runs})`, value: worst / MB, unit: 'MiB', bar: { op: '<=', limit: 64, of: 'value', row: 'upload-memory' }, note: `VmHWM − VmRSS before, per run ${ups.map((u) => (u.growth / MB).toFixed(1)).join(', ')} MiB; web role only` },
+      {
+        name: `${size} upload: server peak RSS growth (worst of ${runs})`,
+        value: worst / MB,
+        unit: 'MiB',
+        bar: { op: '<=', limit: 64, of: 'value', row: 'upload-memory' },
+        note: `VmHWM − VmRSS before, per run ${ups.map((u) => (u.growth / MB).toFixed(1)).join(', ')} MiB; web role only`,
+      },
       {
         name: `${size} upload throughput (median of ${runs})`,
         value: MBs(pdf.size, median(ups.map((u) => u.seconds))),
@@ -213,9 +226,17 @@ const bench: Bench = async ({ quick }) => {
         await new Promise((r) => setTimeout(r, watchS * 1000));
         const processing = (await full.hwm()) - before;
         const doc = await getJson(full, `/api/v1/documents/${String(m.body.id)}`);
-        log(`web + worker: upload ${m.seconds.toFixed(2)} s, growth at the answer ${(m.growth / MB).toFixed(1)} MiB, peak growth ${watchS} s into processing ${(processing / MB).toFixed(1)} MiB (status ${String(doc.body.status)})`);
+        log(
+          `web + worker: upload ${m.seconds.toFixed(2)} s, growth at the answer ${(m.growth / MB).toFixed(1)} MiB, peak growth ${watchS} s into processing ${(processing / MB).toFixed(1)} MiB (status ${String(doc.body.status)})`,
+        );
         figures.push(
-          { name: `${size} upload, embedded default roles (web + worker): server peak RSS growth until the answer`, value: m.growth / MB, unit: 'MiB', bar: { op: '<=', limit: 64, of: 'value', row: 'upload-memory' }, note: 'one upload' },
+          {
+            name: `${size} upload, embedded default roles (web + worker): server peak RSS growth until the answer`,
+            value: m.growth / MB,
+            unit: 'MiB',
+            bar: { op: '<=', limit: 64, of: 'value', row: 'upload-memory' },
+            note: 'one upload',
+          },
           {
             name: `${size} upload throughput, embedded default roles (web + worker)`,
             value: MBs(pdf.size, m.seconds),
@@ -224,7 +245,12 @@ const bench: Bench = async ({ quick }) => {
             bar: { op: '>=', limit: 0.5, of: 'ratio', row: 'upload-throughput' },
             note: `upload ${m.seconds.toFixed(2)} s, cp ${cp.toFixed(2)} s; one upload`,
           },
-          { name: `${size} PDF of noise pages: server peak RSS growth in the first ${watchS} s of processing it`, value: processing / MB, unit: 'MiB', note: `document status then: ${String(doc.body.status)}; no bar` },
+          {
+            name: `${size} PDF of noise pages: server peak RSS growth in the first ${watchS} s of processing it`,
+            value: processing / MB,
+            unit: 'MiB',
+            note: `document status then: ${String(doc.body.status)}; no bar`,
+          },
         );
       } finally {
         await full.stop();

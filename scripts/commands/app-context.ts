@@ -28,7 +28,10 @@ export const openCommandApp = async (env: Record<string, string | undefined>): P
     deps,
     adapters,
     config,
-    database: config.database.dialect === 'sqlite' ? config.database.url.replace(/^sqlite:/, 'SQLite at ') : `MySQL at ${new URL(config.database.url).host}${new URL(config.database.url).pathname}`,
+    database:
+      config.database.dialect === 'sqlite'
+        ? config.database.url.replace(/^sqlite:/, 'SQLite at ')
+        : `MySQL at ${new URL(config.database.url).host}${new URL(config.database.url).pathname}`,
     async close() {
       await adapters.ocr.close();
       await adapters.extractor.close();

@@ -38,7 +38,9 @@ export const backupVerifyCommand: Command = {
         continue;
       }
       const files = manifest.database.tables.length + manifest.objects.length + manifest.secrets.length;
-      io.out(`backup ${manifest.name}: intact (${files} files, ${manifest.counts.bytes} bytes; ${manifest.counts.documents} documents, audit head ${manifest.audit.seq}:${manifest.audit.hash}${manifest.encrypted ? '; encrypted' : ''})`);
+      io.out(
+        `backup ${manifest.name}: intact (${files} files, ${manifest.counts.bytes} bytes; ${manifest.counts.documents} documents, audit head ${manifest.audit.seq}:${manifest.audit.hash}${manifest.encrypted ? '; encrypted' : ''})`,
+      );
       if (manifest.missing.length) io.out(`  note: ${manifest.missing.length} stored file(s) were already missing in the office when it ran`);
       if (schema) io.out(`  note: ${schema}`);
     }

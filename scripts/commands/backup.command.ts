@@ -25,20 +25,34 @@ export const backupCommand: Command = {
     const dir = typeof flags.to === 'string' ? path.resolve(flags.to) : config.backup.dir;
     if (!dir) throw new UsageError('--to is required (or set BACKUP_DIR)');
     // Loaded here, not at the top: help and usage errors answer at once.
-    const [{ createBackup }, { backupDepsOf }, { openBackupAdapters }] = await Promise.all([import('../../src/app/backup/create-backup.ts'), import('../../src/backup-wiring.ts'), import('../../src/infra/backup-adapters.ts')]);
+    const [{ createBackup }, { backupDepsOf }, { openBackupAdapters }] = await Promise.all([
+      import('../../src/app/backup/create-backup.ts'),
+      import('../../src/backup-wiring.ts'),
+      import('../../src/infra/backup-adapters.ts'),
+    ]);
     const adapters = await openBackupAdapters(config);
     let report;
     try {
       await adapters.blobs.init();
       const deps = backupDepsOf(adapters, config, { now: () => new Date() });
       const passphrase = config.backup.passphrase;
-      report = await createBackup(deps, () => deps.vaults.openForWriting(dir, passphrase), { trigger: 'command', directory: dir, encrypted: passphrase !== undefined, ...(keep ? { keep } : {}), onProgress: io.out });
+      report = await createBackup(deps, () => deps.vaults.openForWriting(dir, passphrase), {
+        trigger: 'command',
+        directory: dir,
+        encrypted: passphrase !== undefined,
+        ...(keep ? { keep } : {}),
+        onProgress: io.out,
+      });
     } finally {
       await adapters.close();
     }
     const m = report.manifest;
-    io.out(`done in ${(report.durationMs / 1000).toFixed(1)} s: ${m.counts.documents} documents, ${m.counts.users} users, audit head ${m.audit.seq}:${m.audit.hash}`);
-    io.out(`${report.objects} files, ${mb(report.bytes)}; this run wrote ${report.newObjects} new files, ${mb(report.newBytes)}${m.encrypted ? ' (encrypted)' : ''}`);
+    io.out(
+      `done in ${(report.durationMs / 1000).toFixed(1)} s: ${m.counts.documents} documents, ${m.counts.users} users, audit head ${m.audit.seq}:${m.audit.hash}`,
+    );
+    io.out(
+      `${report.objects} files, ${mb(report.bytes)}; this run wrote ${report.newObjects} new files, ${mb(report.newBytes)}${m.encrypted ? ' (encrypted)' : ''}`,
+    );
     if (m.missing.length) io.err(`${m.missing.length} stored file(s) could not be backed up (see the warnings above); run npm run cli -- reconcile`);
     return m.missing.length ? EXIT.failed : EXIT.ok;
   },

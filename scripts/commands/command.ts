@@ -72,7 +72,15 @@ export const commandHelp = (c: Command): string => {
     .join(' ');
   const rows = Object.entries(c.flags).map(([n, s]) => `  --${n.padEnd(12)} ${s.help}${s.required ? ' (required)' : ''}`);
   const bare = c.positional ? ` (or ${c.positional.toUpperCase()} without --${c.positional})` : '';
-  return [`Usage: npm run cli -- ${c.name}${usage ? ` ${usage}` : ''}${bare}`, '', c.summary, '', 'Options:', ...rows, `  --${'help'.padEnd(12)} show this help`].join('\n');
+  return [
+    `Usage: npm run cli -- ${c.name}${usage ? ` ${usage}` : ''}${bare}`,
+    '',
+    c.summary,
+    '',
+    'Options:',
+    ...rows,
+    `  --${'help'.padEnd(12)} show this help`,
+  ].join('\n');
 };
 
 /** A flag's value that must be one of `allowed`. */

@@ -24,7 +24,7 @@ export const logAuditCommand: Command = {
     url: { value: true, required: true, help: "the office's address, e.g. https://naskah.bkd.example.go.id" },
     key: { value: true, help: 'the verifier key to trust (name+hash+base64)' },
     witness: { value: true, help: 'comma-separated addresses of witnessing offices to compare with' },
-    'witness-key': { value: true, help: 'comma-separated verifier keys of witnesses you trust (each as its office\'s GET /log/key prints it)' },
+    'witness-key': { value: true, help: "comma-separated verifier keys of witnesses you trust (each as its office's GET /log/key prints it)" },
     'require-cosignatures': { value: true, help: 'how many of those witnesses must have cosigned the checkpoint audited (default 0)' },
   },
   async run(flags, io) {
@@ -34,8 +34,20 @@ export const logAuditCommand: Command = {
     const keyText = typeof flags.key === 'string' ? flags.key : (await (await fetch(`${url}/log/key`)).text()).trim();
     const key = parseVerifierKey(keyText);
     if (!key) throw new UsageError(`${keyText} is not a verifier key (name+hash+base64)`);
-    const witnesses = typeof flags.witness === 'string' ? flags.witness.split(',').map((w) => w.trim().replace(/\/$/, '')).filter(Boolean) : [];
-    const witnessKeys = typeof flags['witness-key'] === 'string' ? flags['witness-key'].split(',').map((w) => w.trim()).filter(Boolean) : [];
+    const witnesses =
+      typeof flags.witness === 'string'
+        ? flags.witness
+            .split(',')
+            .map((w) => w.trim().replace(/\/$/, ''))
+            .filter(Boolean)
+        : [];
+    const witnessKeys =
+      typeof flags['witness-key'] === 'string'
+        ? flags['witness-key']
+            .split(',')
+            .map((w) => w.trim())
+            .filter(Boolean)
+        : [];
     const parsedKeys = witnessKeys.map((w) => {
       const k = parseVerifierKey(w);
       if (!k) throw new UsageError(`${w} is not a witness verifier key (name+hash+base64)`);
@@ -43,11 +55,13 @@ export const logAuditCommand: Command = {
     });
     const required = flags['require-cosignatures'] === undefined ? 0 : Number(flags['require-cosignatures']);
     if (!Number.isInteger(required) || required < 0) throw new UsageError('--require-cosignatures takes a whole number');
-    if (required > parsedKeys.length) throw new UsageError(`--require-cosignatures ${required} needs at least ${required} keys in --witness-key (given ${parsedKeys.length})`);
+    if (required > parsedKeys.length)
+      throw new UsageError(`--require-cosignatures ${required} needs at least ${required} keys in --witness-key (given ${parsedKeys.length})`);
     const result = await auditLog(remote, url, key, { witnesses, ...(parsedKeys.length ? { witnessKeys: parsedKeys } : {}), requireCosignatures: required });
     io.out(JSON.stringify(result));
     if (!result.ok) io.err(`the log ${key.name} failed the audit${result.position === null ? '' : ` at position ${result.position}`}: ${result.detail}`);
-    else if (typeof flags.key !== 'string') io.err('checked against the key the log itself serves: pass --key with a key obtained elsewhere to trust the result');
+    else if (typeof flags.key !== 'string')
+      io.err('checked against the key the log itself serves: pass --key with a key obtained elsewhere to trust the result');
     return result.ok ? EXIT.ok : EXIT.failed;
   },
 };

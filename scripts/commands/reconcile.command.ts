@@ -9,7 +9,9 @@ const formatReconcileReport = (r: ReconcileReport): string[] => {
   for (const f of r.findings) lines.push(`${f.repaired ? 'repaired' : 'FOUND   '}  ${f.kind.padEnd(18)} ${f.subject}  ${f.detail}`);
   for (const n of r.notes) lines.push(`note: ${n}`);
   const repaired = r.findings.length - r.unrepaired;
-  lines.push(r.findings.length === 0 ? 'database, storage and search index agree' : `${r.findings.length} disagreements: ${repaired} repaired, ${r.unrepaired} remain`);
+  lines.push(
+    r.findings.length === 0 ? 'database, storage and search index agree' : `${r.findings.length} disagreements: ${repaired} repaired, ${r.unrepaired} remain`,
+  );
   return lines;
 };
 

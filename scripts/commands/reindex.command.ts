@@ -19,7 +19,9 @@ export const reindexCommand: Command = {
         onProgress: (p) => io.out(`indexed ${p.indexed} documents (${rate(p.indexed, p.elapsedMs)} docs/s)`),
       }),
     );
-    io.out(`done: ${result.indexed} documents indexed in ${(result.elapsedMs / 1000).toFixed(1)} s (${rate(result.indexed, result.elapsedMs)} docs/s)${result.skipped ? `; ${result.skipped} still processing, left to their jobs` : ''}`);
+    io.out(
+      `done: ${result.indexed} documents indexed in ${(result.elapsedMs / 1000).toFixed(1)} s (${rate(result.indexed, result.elapsedMs)} docs/s)${result.skipped ? `; ${result.skipped} still processing, left to their jobs` : ''}`,
+    );
     return EXIT.ok;
   },
 };

@@ -21,7 +21,17 @@ export const restoreCommand: Command = {
     if (typeof flags.from !== 'string') throw new UsageError('--from needs a directory');
     const config = loadConfig(io.env);
     // Loaded here, not at the top: the other commands' help and usage errors stay quick.
-    const [{ restoreBackup }, { settleRestore }, { blobStoreFor }, { directoryVaults }, { openRestoreTarget }, { storedOfficeCaSecret }, { dataDirSecrets }, { createLocalStagingArea }, { storedTotpSealer, totpSealer }] = await Promise.all([
+    const [
+      { restoreBackup },
+      { settleRestore },
+      { blobStoreFor },
+      { directoryVaults },
+      { openRestoreTarget },
+      { storedOfficeCaSecret },
+      { dataDirSecrets },
+      { createLocalStagingArea },
+      { storedTotpSealer, totpSealer },
+    ] = await Promise.all([
       import('../../src/app/backup/restore-backup.ts'),
       import('../../src/app/backup/settle-restore.ts'),
       import('../../src/infra/adapters.ts'),
@@ -39,14 +49,23 @@ export const restoreCommand: Command = {
     let restored;
     try {
       restored = await restoreBackup(
-        { vault, database, blobs, prepareStorage: () => blobs.init(), staging: createLocalStagingArea({ dir: path.join(config.dataDir, 'tmp') }), secrets: dataDirSecrets(config.dataDir) },
+        {
+          vault,
+          database,
+          blobs,
+          prepareStorage: () => blobs.init(),
+          staging: createLocalStagingArea({ dir: path.join(config.dataDir, 'tmp') }),
+          secrets: dataDirSecrets(config.dataDir),
+        },
         { ...(typeof flags.backup === 'string' ? { name: flags.backup } : {}), onProgress: io.out },
       );
     } finally {
       await database.close();
     }
     const m = restored.manifest;
-    io.out(`loaded ${restored.rows} rows in ${restored.tables} tables and ${restored.objects} stored files${restored.migrated.length ? `; migrated on: ${restored.migrated.join(', ')}` : ''}`);
+    io.out(
+      `loaded ${restored.rows} rows in ${restored.tables} tables and ${restored.objects} stored files${restored.migrated.length ? `; migrated on: ${restored.migrated.join(', ')}` : ''}`,
+    );
     // The keys the backup carried, now in DATA_DIR/secrets; this server may use others from its environment.
     const previousCaSecret = await storedOfficeCaSecret(config.dataDir);
     const previousTotpSealer = await storedTotpSealer(config.dataDir);
@@ -54,23 +73,33 @@ export const restoreCommand: Command = {
       await adapters.search.init();
       return settleRestore(deps, m, { previousCaSecret, previousTotpSealer, onProgress: io.out });
     });
-    io.out(`search index rebuilt: ${settled.reindexed.indexed} documents${settled.reindexed.skipped ? ` (${settled.reindexed.skipped} still processing: the workers finish them)` : ''}`);
+    io.out(
+      `search index rebuilt: ${settled.reindexed.indexed} documents${settled.reindexed.skipped ? ` (${settled.reindexed.skipped} still processing: the workers finish them)` : ''}`,
+    );
     if (settled.ca === 'relocked') io.out("the office CA's key is now locked under this server's CA_KEY_PASSPHRASE");
     if (settled.totp === 'resealed') io.out("second-factor secrets are now encrypted under this server's TOTP_SECRET_KEY");
     let code: number = EXIT.ok;
     if (settled.totp === 'sealed-elsewhere') {
-      io.err("some second-factor secrets do not open here: set TOTP_SECRET_KEY to the key the backed-up office used (those people cannot log in until then)");
+      io.err('some second-factor secrets do not open here: set TOTP_SECRET_KEY to the key the backed-up office used (those people cannot log in until then)');
       code = EXIT.failed;
     }
     if (settled.ca === 'locked-elsewhere') {
-      io.err("the office CA's key does not open here: set CA_KEY_PASSPHRASE to the passphrase the backed-up office used (certificates cannot be issued until then)");
+      io.err(
+        "the office CA's key does not open here: set CA_KEY_PASSPHRASE to the passphrase the backed-up office used (certificates cannot be issued until then)",
+      );
       code = EXIT.failed;
     }
     if (!settled.audit.matchesBackup) {
-      io.err(`the audit chain does not verify to the backup's head ${m.audit.seq}:${m.audit.hash} (got ${settled.audit.head ? `${settled.audit.head.seq}:${settled.audit.head.hash}` : 'a broken chain'})`);
+      io.err(
+        `the audit chain does not verify to the backup's head ${m.audit.seq}:${m.audit.hash} (got ${settled.audit.head ? `${settled.audit.head.seq}:${settled.audit.head.hash}` : 'a broken chain'})`,
+      );
       code = EXIT.failed;
     } else io.out(`audit chain verified: head ${m.audit.seq}:${m.audit.hash}, as in the backup`);
-    io.out(code === EXIT.ok ? `backup ${m.name} restored: ${m.counts.documents} documents, ${m.counts.users} users. Start the server now.` : `backup ${m.name} restored, with the problems above`);
+    io.out(
+      code === EXIT.ok
+        ? `backup ${m.name} restored: ${m.counts.documents} documents, ${m.counts.users} users. Start the server now.`
+        : `backup ${m.name} restored, with the problems above`,
+    );
     return code;
   },
 };

@@ -17,12 +17,16 @@ export const userCreateCommand: Command = {
     clearance: { value: true, help: `${SECURITY_LEVELS.join(' | ')} (default: biasa)` },
   },
   async run(flags, io) {
-    const roles = String(flags.role).split(',').map((r) => oneOf('role', r.trim(), ROLES)!);
+    const roles = String(flags.role)
+      .split(',')
+      .map((r) => oneOf('role', r.trim(), ROLES)!);
     const clearance = oneOf('clearance', flags.clearance, SECURITY_LEVELS) ?? 'biasa';
     const username = String(flags.username);
     const password = String(flags.password);
     const name = typeof flags.name === 'string' ? flags.name : username;
-    const user = await withCommandApp(io.env, ({ deps }) => createUser(deps, null, { username, password, name, roles, unitCode: String(flags.unit), clearance }));
+    const user = await withCommandApp(io.env, ({ deps }) =>
+      createUser(deps, null, { username, password, name, roles, unitCode: String(flags.unit), clearance }),
+    );
     io.out(`created user ${user.username} (${user.roles.join(', ')}, unit ${user.unitCode}, clearance ${user.clearance}) with id ${user.id}`);
     return EXIT.ok;
   },

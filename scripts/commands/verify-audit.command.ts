@@ -27,12 +27,18 @@ export const verifyAuditCommand: Command = {
   flags: { checkpoint: { value: true, help: 'SEQ:HASH from a printed checkpoint: also say whether the chain still holds it' } },
   async run(flags, io) {
     const claim = parseCheckpoint(flags.checkpoint);
-    const { result, database } = await withCommandApp(io.env, async ({ deps, database }) => ({ result: await verifyAudit(deps.db.audit, claim ? { claim } : {}), database }));
+    const { result, database } = await withCommandApp(io.env, async ({ deps, database }) => ({
+      result: await verifyAudit(deps.db.audit, claim ? { claim } : {}),
+      database,
+    }));
     io.out(JSON.stringify(result));
     io.err(`checked the audit trail in ${database}`);
     if (result.entries === 0) io.err('the trail is empty: is DATA_DIR (or DATABASE_URL) the one the server uses?');
     if (!result.intact) io.err(`the audit trail is broken at seq ${result.firstBrokenSeq}: ${result.reason}`);
-    if (result.checkpoint && !result.checkpoint.matches) io.err(`the checkpoint ${result.checkpoint.seq}:${result.checkpoint.hash} does not match the trail: its history up to that entry was rewritten or removed`);
+    if (result.checkpoint && !result.checkpoint.matches)
+      io.err(
+        `the checkpoint ${result.checkpoint.seq}:${result.checkpoint.hash} does not match the trail: its history up to that entry was rewritten or removed`,
+      );
     return result.intact && result.checkpoint?.matches !== false ? EXIT.ok : EXIT.failed;
   },
 };

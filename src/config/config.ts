@@ -35,7 +35,15 @@ export interface Config {
   records: { retentionPassHours: number; fixityEveryHours: number; fixityWindowHours: number; keepTransferredOriginals: boolean };
   /** How untrusted files are read (in threads): how long one file or page may take, how far a PDF stream may inflate. */
   reading: { timeoutMs: number; maxStreamBytes: number };
-  limits: { uploadMaxBytes: number; maxPages: number; maxPixels: number; batchMaxFiles: number; zipMaxEntries: number; zipMaxRatio: number; zipMaxTotalBytes: number };
+  limits: {
+    uploadMaxBytes: number;
+    maxPages: number;
+    maxPixels: number;
+    batchMaxFiles: number;
+    zipMaxEntries: number;
+    zipMaxRatio: number;
+    zipMaxTotalBytes: number;
+  };
   jobs: { pollMs: number; leaseMs: number; maxAttempts: number; concurrency: number };
   admin?: { username: string; password: string };
   /**
@@ -136,14 +144,23 @@ const schema = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   S3_ACCESS_KEY: z.string().optional(),
   S3_SECRET_KEY: z.string().optional(),
-  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid bucket name').default('naskah'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid bucket name')
+    .default('naskah'),
   S3_REGION: z.string().default('us-east-1'),
   SEARCH_DRIVER: z.enum(['embedded', 'meilisearch']).default('embedded'),
   MEILI_URL: z.string().url().optional(),
   MEILI_API_KEY: z.string().optional(),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('documents'),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('documents'),
   OCR_WORKERS: int(1, 64).default(Math.max(1, os.availableParallelism())),
-  OCR_LANGUAGES: z.string().regex(/^[a-z]{3}(\+[a-z]{3})*$/).default('ind+eng'),
+  OCR_LANGUAGES: z
+    .string()
+    .regex(/^[a-z]{3}(\+[a-z]{3})*$/)
+    .default('ind+eng'),
   OCR_PAGE_TIMEOUT_MS: int(1000, 600_000).default(60_000),
   // Opt-in: a folder of tessdata_fast models (Debian's tesseract-ocr-ind) instead of the npm data.
   OCR_TESSDATA_DIR: z.string().min(1).optional(),
@@ -172,7 +189,10 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').max(256).optional(),
   ADMIN_CLEARANCE: z.enum(SECURITY_LEVELS).default('biasa'),
   TOKEN_TTL_HOURS: int(1, 24 * 30).default(12),
-  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, 'loopback, uniquelocal, an address or CIDR list, or a hop count').default('loopback'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, 'loopback, uniquelocal, an address or CIDR list, or a hop count')
+    .default('loopback'),
   AUDIT_CHECKPOINT_MINUTES: int(0, 7 * 24 * 60).default(60),
   SMTP_URL: z
     .string()
@@ -184,11 +204,20 @@ const schema = z.object({
     .string()
     .refine(isTimeZone, 'an IANA time zone such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)')
     .default('Asia/Jakarta'),
-  TSA_URL: z.string().refine((s) => /^https?:\/\/[^/]+/.test(s) && URL.canParse(s), 'an http(s) URL of an RFC 3161 timestamp authority').optional(),
-  REMOTE_SIGNER_URL: z.string().refine((s) => /^https?:\/\/[^/]+/.test(s) && URL.canParse(s), "an http(s) URL of a provider's remote signing service").optional(),
+  TSA_URL: z
+    .string()
+    .refine((s) => /^https?:\/\/[^/]+/.test(s) && URL.canParse(s), 'an http(s) URL of an RFC 3161 timestamp authority')
+    .optional(),
+  REMOTE_SIGNER_URL: z
+    .string()
+    .refine((s) => /^https?:\/\/[^/]+/.test(s) && URL.canParse(s), "an http(s) URL of a provider's remote signing service")
+    .optional(),
   REMOTE_SIGNER_USERS: z
     .string()
-    .refine((s) => s.split(',').every((e) => !e.trim() || /^[^:\s]+:\d{16}$/.test(e.trim())), 'comma-separated username:NIK pairs (a NIK is 16 digits), e.g. kepala:3404012345678901')
+    .refine(
+      (s) => s.split(',').every((e) => !e.trim() || /^[^:\s]+:\d{16}$/.test(e.trim())),
+      'comma-separated username:NIK pairs (a NIK is 16 digits), e.g. kepala:3404012345678901',
+    )
     .default(''),
   REMOTE_SIGNER_SCOPE: z.enum(['users', 'office']).default('users'),
   REMOTE_SIGNER_TOKEN: z.string().min(1).max(4096).optional(),
@@ -197,18 +226,31 @@ const schema = z.object({
   TOTP_SECRET_KEY: z.string().min(32, 'at least 32 characters (a long random secret, e.g. openssl rand -base64 32)').max(1024).optional(),
   BACKUP_DIR: z.string().min(1).optional(),
   // Fractions allowed (0.5 is every half hour); at least 36 seconds.
-  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0.01).max(24 * 31).default(24),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 31)
+    .default(24),
   BACKUP_KEEP: int(1, 10_000).default(7),
-  LOG_ORIGIN: z.string().regex(/^[\x21-\x2a\x2c-\x7e]{1,200}$/, 'printable ASCII without spaces or "+", e.g. bkd.slemankab.go.id/log').optional(),
+  LOG_ORIGIN: z
+    .string()
+    .regex(/^[\x21-\x2a\x2c-\x7e]{1,200}$/, 'printable ASCII without spaces or "+", e.g. bkd.slemankab.go.id/log')
+    .optional(),
   LOG_SIGNING_KEY: z.string().min(32, 'at least 32 characters (a long random secret)').max(1024).optional(),
   LOG_WITNESSES: z
     .string()
-    .refine((s) => s.split(',').every((e) => /^https?:\/\/\S+ \S+\+[0-9a-f]{8}\+\S+$/.test(e.trim())), 'comma-separated "URL KEY" pairs, KEY as GET /log/key prints it')
+    .refine(
+      (s) => s.split(',').every((e) => /^https?:\/\/\S+ \S+\+[0-9a-f]{8}\+\S+$/.test(e.trim())),
+      'comma-separated "URL KEY" pairs, KEY as GET /log/key prints it',
+    )
     .optional(),
   LOG_WITNESS_MINUTES: int(1, 24 * 60).default(5),
   LOG_CHECKPOINT_MINUTES: int(1, 60).default(60),
   BACKUP_PASSPHRASE: z.string().min(12, 'at least 12 characters (every letter of the office is in a backup)').max(1024).optional(),
-  CLAMD_SOCKET: z.string().refine((s) => parseClamdAddress(s) !== null, 'a unix socket path (e.g. /run/clamav/clamd.ctl) or host:port (e.g. clamav:3310)').optional(),
+  CLAMD_SOCKET: z
+    .string()
+    .refine((s) => parseClamdAddress(s) !== null, 'a unix socket path (e.g. /run/clamav/clamd.ctl) or host:port (e.g. clamav:3310)')
+    .optional(),
   // clamd's own scan time limit (MaxScanTime) is 120 s by default: wait as long before calling it down.
   CLAMD_TIMEOUT_MS: int(100, 3_600_000).default(120_000),
 });
@@ -257,7 +299,12 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       e.SEARCH_DRIVER === 'meilisearch'
         ? { driver: 'meilisearch', url: e.MEILI_URL!, index: e.MEILI_INDEX, ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}) }
         : { driver: 'embedded', file: path.join(dataDir, 'index', 'search.sqlite') },
-    ocr: { workers: e.OCR_WORKERS, languages: e.OCR_LANGUAGES, pageTimeoutMs: e.OCR_PAGE_TIMEOUT_MS, ...(e.OCR_TESSDATA_DIR ? { tessdataDir: path.resolve(e.OCR_TESSDATA_DIR) } : {}) },
+    ocr: {
+      workers: e.OCR_WORKERS,
+      languages: e.OCR_LANGUAGES,
+      pageTimeoutMs: e.OCR_PAGE_TIMEOUT_MS,
+      ...(e.OCR_TESSDATA_DIR ? { tessdataDir: path.resolve(e.OCR_TESSDATA_DIR) } : {}),
+    },
     records: {
       retentionPassHours: e.RETENTION_PASS_HOURS,
       fixityEveryHours: e.FIXITY_EVERY_HOURS,
@@ -314,6 +361,11 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       witnessMinutes: e.LOG_WITNESS_MINUTES,
       checkpointMinutes: e.LOG_CHECKPOINT_MINUTES,
     },
-    backup: { ...(e.BACKUP_DIR ? { dir: path.resolve(e.BACKUP_DIR) } : {}), intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP, ...(e.BACKUP_PASSPHRASE ? { passphrase: e.BACKUP_PASSPHRASE } : {}) },
+    backup: {
+      ...(e.BACKUP_DIR ? { dir: path.resolve(e.BACKUP_DIR) } : {}),
+      intervalHours: e.BACKUP_INTERVAL_HOURS,
+      keep: e.BACKUP_KEEP,
+      ...(e.BACKUP_PASSPHRASE ? { passphrase: e.BACKUP_PASSPHRASE } : {}),
+    },
   };
 };

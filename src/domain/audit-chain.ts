@@ -43,7 +43,12 @@ export const hashAuditEntry = (e: Omit<AuditEntry, 'hash'>): string => {
 
 const sortKeys = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => [k, sortKeys(x)]),
+    );
   return v;
 };
 
@@ -94,8 +99,10 @@ export class AuditChainCheck {
     // A valid hash on a broken link: something before was rewritten with recomputed hashes, or this entry was slipped in.
     if (!linked) return { seq: e.seq, reason: `entry ${e.seq} does not link to ${before}: an earlier entry was rewritten or this one was inserted` };
     const anchored = this.anchors.get(e.seq);
-    if (anchored !== undefined && anchored !== e.hash) return { seq: e.seq, reason: `entry ${e.seq} no longer has the hash its checkpoint recorded: the trail up to ${e.seq} was rewritten` };
-    if (e.seq === this.head.seq && e.hash !== this.head.hash) return { seq: e.seq, reason: `entry ${e.seq} does not have the hash the chain head recorded: it was rewritten` };
+    if (anchored !== undefined && anchored !== e.hash)
+      return { seq: e.seq, reason: `entry ${e.seq} no longer has the hash its checkpoint recorded: the trail up to ${e.seq} was rewritten` };
+    if (e.seq === this.head.seq && e.hash !== this.head.hash)
+      return { seq: e.seq, reason: `entry ${e.seq} does not have the hash the chain head recorded: it was rewritten` };
     this.#last = { seq: e.seq, hash: e.hash };
     this.#entries++;
     return null;
@@ -108,11 +115,14 @@ export class AuditChainCheck {
    */
   end(headNow: ChainPoint): ChainBreak | null {
     const last = this.#last.seq;
-    if (last < this.head.seq) return { seq: last + 1, reason: `${range(last + 1, this.head.seq)} missing: the trail ends at ${last} but the chain head records ${this.head.seq}` };
+    if (last < this.head.seq)
+      return { seq: last + 1, reason: `${range(last + 1, this.head.seq)} missing: the trail ends at ${last} but the chain head records ${this.head.seq}` };
     const gone = [...this.anchors.keys()].filter((s) => s > last).sort((a, b) => a - b)[0];
     if (gone !== undefined) return { seq: last + 1, reason: `the checkpoint at seq ${gone} names an entry that is gone: the trail ends at ${last}` };
-    if (last > headNow.seq) return { seq: headNow.seq + 1, reason: `${range(headNow.seq + 1, last)} beyond the chain head (${headNow.seq}): added behind the system's back` };
-    if (last === headNow.seq && this.#last.hash !== headNow.hash) return { seq: last, reason: `entry ${last} does not have the hash the chain head records: it or the head was rewritten` };
+    if (last > headNow.seq)
+      return { seq: headNow.seq + 1, reason: `${range(headNow.seq + 1, last)} beyond the chain head (${headNow.seq}): added behind the system's back` };
+    if (last === headNow.seq && this.#last.hash !== headNow.hash)
+      return { seq: last, reason: `entry ${last} does not have the hash the chain head records: it or the head was rewritten` };
     return null;
   }
 }

@@ -67,7 +67,8 @@ const entriesProblems = (list: unknown, field: string, nameKey: 'key' | 'path' |
   return problems;
 };
 
-const safeRelative = (p: string): boolean => p.length > 0 && p.length < 512 && !p.startsWith('/') && !p.split('/').some((s) => s === '' || s === '.' || s === '..');
+const safeRelative = (p: string): boolean =>
+  p.length > 0 && p.length < 512 && !p.startsWith('/') && !p.split('/').some((s) => s === '' || s === '.' || s === '..');
 
 /**
  * Everything wrong with a parsed manifest, as sentences; empty when it is well formed. A
@@ -77,16 +78,21 @@ const safeRelative = (p: string): boolean => p.length > 0 && p.length < 512 && !
 export const manifestProblems = (m: unknown): string[] => {
   if (!isObj(m)) return ['the manifest is not a JSON object'];
   if (m.format !== MANIFEST_FORMAT) return ['this is not a Naskah backup manifest'];
-  if (m.formatVersion !== MANIFEST_VERSION) return [`the manifest has format version ${String(m.formatVersion)}; this Naskah reads version ${MANIFEST_VERSION} (restore with the version that made it, or newer)`];
+  if (m.formatVersion !== MANIFEST_VERSION)
+    return [
+      `the manifest has format version ${String(m.formatVersion)}; this Naskah reads version ${MANIFEST_VERSION} (restore with the version that made it, or newer)`,
+    ];
   const problems: string[] = [];
   for (const k of ['name', 'productVersion', 'runId', 'startedAt', 'finishedAt'] as const) if (typeof m[k] !== 'string') problems.push(`${k} is missing`);
   const schema = m.schema;
-  if (!isObj(schema) || !Array.isArray(schema.migrations) || !schema.migrations.every((x) => typeof x === 'string')) problems.push('schema.migrations is missing');
+  if (!isObj(schema) || !Array.isArray(schema.migrations) || !schema.migrations.every((x) => typeof x === 'string'))
+    problems.push('schema.migrations is missing');
   if (typeof m.encrypted !== 'boolean') problems.push('encrypted is missing');
   const db = m.database;
   if (!isObj(db) || db.format !== 'ndjson-v1') problems.push('database is missing or of an unknown format');
   else problems.push(...entriesProblems(db.tables, 'database.tables', 'name', (s) => /^[A-Za-z0-9_]+$/.test(s)));
-  if (isObj(db) && Array.isArray(db.tables) && !db.tables.every((t: unknown) => isObj(t) && isCount(t.rows))) problems.push('database.tables has a bad row count');
+  if (isObj(db) && Array.isArray(db.tables) && !db.tables.every((t: unknown) => isObj(t) && isCount(t.rows)))
+    problems.push('database.tables has a bad row count');
   problems.push(...entriesProblems(m.objects, 'objects', 'key', (s) => safeRelative(s)));
   problems.push(...entriesProblems(m.secrets, 'secrets', 'path', safeRelative));
   if (!Array.isArray(m.missing)) problems.push('missing is not a list');

@@ -58,7 +58,8 @@ export const schemeEntryProblems = (e: SchemeEntry): string[] => {
   if (e.name.trim().length === 0 || e.name.length > 200) out.push('name: 1 to 200 characters');
   if (!isYears(e.activeYears)) out.push('activeYears: whole years from 0 to 100, or empty');
   if (!isYears(e.inactiveYears)) out.push('inactiveYears: whole years from 0 to 100, or empty');
-  if (e.finalDisposition !== null && !(FINAL_DISPOSITIONS as readonly string[]).includes(e.finalDisposition)) out.push(`finalDisposition: one of ${FINAL_DISPOSITIONS.join(', ')}, or empty`);
+  if (e.finalDisposition !== null && !(FINAL_DISPOSITIONS as readonly string[]).includes(e.finalDisposition))
+    out.push(`finalDisposition: one of ${FINAL_DISPOSITIONS.join(', ')}, or empty`);
   const set = [e.activeYears, e.inactiveYears, e.finalDisposition].filter((v) => v !== null).length;
   if (set !== 0 && set !== 3) out.push('retention: give activeYears, inactiveYears and finalDisposition together, or none (the code then follows its parent)');
   return out;

@@ -203,8 +203,10 @@ export const letterIdentity = (sender: string, letterNumber: string): string => 
  * widely than its own rules allow: a letter is visible as its document is, so the document's
  * lower level, or another unit, would let people see a letter they may not.
  */
-export const sharesLooserRules = (doc: { securityLevel: SecurityLevel; unitCode: string }, letter: { securityLevel: SecurityLevel; unitCode: string }): boolean =>
-  securityRank(doc.securityLevel) < securityRank(letter.securityLevel) || doc.unitCode !== letter.unitCode;
+export const sharesLooserRules = (
+  doc: { securityLevel: SecurityLevel; unitCode: string },
+  letter: { securityLevel: SecurityLevel; unitCode: string },
+): boolean => securityRank(doc.securityLevel) < securityRank(letter.securityLevel) || doc.unitCode !== letter.unitCode;
 
 /** Every status of an incoming letter, in the order a letter moves through them. */
 export const INCOMING_STATUSES = ['registered', 'disposed', 'completed'] as const satisfies readonly IncomingStatus[];

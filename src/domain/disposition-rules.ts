@@ -37,11 +37,16 @@ export const parentFor = (actor: DispositionParty, letterDispositions: Dispositi
   }
   if (parentId !== undefined) {
     const parent = held.find((d) => d.id === parentId);
-    if (!parent) throw new AppError('invalid', 'you do not hold that disposition', { errors: [{ field: 'parentId', message: 'not an open disposition of this letter that you hold' }] });
+    if (!parent)
+      throw new AppError('invalid', 'you do not hold that disposition', {
+        errors: [{ field: 'parentId', message: 'not an open disposition of this letter that you hold' }],
+      });
     return parent;
   }
   if (held.length > 1) {
-    throw new AppError('invalid', 'you hold several dispositions of this letter', { errors: [{ field: 'parentId', message: `name the one you forward: ${held.map((d) => d.id).join(', ')}` }] });
+    throw new AppError('invalid', 'you hold several dispositions of this letter', {
+      errors: [{ field: 'parentId', message: `name the one you forward: ${held.map((d) => d.id).join(', ')}` }],
+    });
   }
   return held[0] ?? null;
 };
@@ -100,7 +105,11 @@ export const recipientProblems = (
   for (const [i, t] of to.entries()) {
     const key = 'userId' in t ? `user:${t.userId}` : `unit:${t.unitCode}`;
     const field = 'userId' in t ? `to.${i}.userId` : `to.${i}.unitCode`;
-    const message = seen.has(key) ? 'named twice' : 'userId' in t ? userProblem(disposer, users.get(t.userId) ?? null, reach, level) : unitProblem(disposer, t.unitCode, known, reach);
+    const message = seen.has(key)
+      ? 'named twice'
+      : 'userId' in t
+        ? userProblem(disposer, users.get(t.userId) ?? null, reach, level)
+        : unitProblem(disposer, t.unitCode, known, reach);
     seen.add(key);
     if (message) problems.push({ field, message });
   }
@@ -149,7 +158,8 @@ export const letterStatusOf = (letterDispositions: Pick<DispositionRecord, 'stat
 export const withdrawalBlock = (d: DispositionRecord, letterDispositions: DispositionRecord[]): string | null => {
   if (d.status !== 'open') return `this disposition is ${d.status} already`;
   if (d.readAt !== null) return 'its recipient has read it already; it can no longer be withdrawn';
-  if (letterDispositions.some((c) => c.parentId === d.id && c.status !== 'withdrawn')) return 'its recipient has forwarded it already; it can no longer be withdrawn';
+  if (letterDispositions.some((c) => c.parentId === d.id && c.status !== 'withdrawn'))
+    return 'its recipient has forwarded it already; it can no longer be withdrawn';
   return null;
 };
 

@@ -13,5 +13,16 @@ export const FIXITY_JOB = 'fixity-run';
 export const SEND_EMAIL_JOB = 'send-email';
 export const PREVIEW_JOB = 'render-previews';
 
-export const JOB_TYPES = [BATCH_JOB, EXTRACT_JOB, INDEX_JOB, INDEX_MANY_JOB, APPLY_SCHEME_JOB, RETENTION_PASS_JOB, EXECUTE_DISPOSAL_JOB, FIXITY_JOB, SEND_EMAIL_JOB, PREVIEW_JOB] as const;
+export const JOB_TYPES = [
+  BATCH_JOB,
+  EXTRACT_JOB,
+  INDEX_JOB,
+  INDEX_MANY_JOB,
+  APPLY_SCHEME_JOB,
+  RETENTION_PASS_JOB,
+  EXECUTE_DISPOSAL_JOB,
+  FIXITY_JOB,
+  SEND_EMAIL_JOB,
+  PREVIEW_JOB,
+] as const;
 export type JobType = (typeof JOB_TYPES)[number];

@@ -61,8 +61,18 @@ export const BUILTIN_LETTER_TYPES: { code: string; name: string; numberFormat: s
     }),
   },
   { code: 'edaran', name: 'Surat Edaran', numberFormat: 'SE/{code}/{seq}/{unit}/{year}', template: plain({ heading: 'SURAT EDARAN', attachmentsLine: false }) },
-  { code: 'surat-tugas', name: 'Surat Tugas', numberFormat: 'ST/{code}/{seq}/{unit}/{year}', template: plain({ heading: 'SURAT TUGAS', assignees: true, attachmentsLine: false }) },
-  { code: 'keterangan', name: 'Surat Keterangan', numberFormat: 'SKET/{code}/{seq}/{unit}/{year}', template: plain({ heading: 'SURAT KETERANGAN', attachmentsLine: false }) },
+  {
+    code: 'surat-tugas',
+    name: 'Surat Tugas',
+    numberFormat: 'ST/{code}/{seq}/{unit}/{year}',
+    template: plain({ heading: 'SURAT TUGAS', assignees: true, attachmentsLine: false }),
+  },
+  {
+    code: 'keterangan',
+    name: 'Surat Keterangan',
+    numberFormat: 'SKET/{code}/{seq}/{unit}/{year}',
+    template: plain({ heading: 'SURAT KETERANGAN', attachmentsLine: false }),
+  },
 ];
 
 const PLACEHOLDERS = ['code', 'seq', 'unit', 'year', 'month'] as const;
@@ -90,7 +100,8 @@ export const formatNumber = (format: string, v: { code: string; seq: number; uni
   );
 
 /** The format a unit's letters of this type are numbered with. */
-export const numberFormatFor = (type: Pick<LetterTypeRecord, 'numberFormat' | 'unitFormats'>, unitCode: string): string => type.unitFormats[unitCode] ?? type.numberFormat;
+export const numberFormatFor = (type: Pick<LetterTypeRecord, 'numberFormat' | 'unitFormats'>, unitCode: string): string =>
+  type.unitFormats[unitCode] ?? type.numberFormat;
 
 /**
  * The counter a letter's number is taken from: per type, unit and year. Surat dinas keeps the

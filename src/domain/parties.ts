@@ -5,7 +5,11 @@
  */
 
 /** What a drafter names: exactly one of these shapes. */
-export type PartyInput = { unitCode: string } | { userId: string } | { contactId: string } | { name: string; address?: string | undefined; email?: string | undefined };
+export type PartyInput =
+  | { unitCode: string }
+  | { userId: string }
+  | { contactId: string }
+  | { name: string; address?: string | undefined; email?: string | undefined };
 
 export type Party =
   | { kind: 'unit'; unitCode: string; name: string }

@@ -61,8 +61,9 @@ export const remindersDue = (d: RemindedDisposition, holders: readonly string[],
   if (d.status !== 'open' || !d.dueAt) return [];
   const phase = reminderPhase(d.dueAt, now, timeZone);
   if (phase === 'none') return [];
-  const out: DueReminder[] = [...new Set(holders)].filter((u) => u !== d.fromUserId).map((userId) => ({ kind: phase, userId, dedupeKey: reminderKey(d.id, phase, userId) }));
+  const out: DueReminder[] = [...new Set(holders)]
+    .filter((u) => u !== d.fromUserId)
+    .map((userId) => ({ kind: phase, userId, dedupeKey: reminderKey(d.id, phase, userId) }));
   if (phase === 'overdue') out.push({ kind: 'overdue_escalation', userId: d.fromUserId, dedupeKey: reminderKey(d.id, 'overdue_escalation', d.fromUserId) });
   return out;
 };
-

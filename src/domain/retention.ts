@@ -30,7 +30,9 @@ export interface RetentionDates {
 export const NO_DATES: RetentionDates = { activeUntil: null, inactiveUntil: null, finalDisposition: null };
 
 const complete = (c: Pick<Classification, 'activeYears' | 'inactiveYears' | 'finalDisposition'>): Schedule | null =>
-  c.activeYears !== null && c.inactiveYears !== null && c.finalDisposition !== null ? { activeYears: c.activeYears, inactiveYears: c.inactiveYears, finalDisposition: c.finalDisposition } : null;
+  c.activeYears !== null && c.inactiveYears !== null && c.finalDisposition !== null
+    ? { activeYears: c.activeYears, inactiveYears: c.inactiveYears, finalDisposition: c.finalDisposition }
+    : null;
 
 /**
  * The schedule of `code`: its own when the scheme gives one in full, else the nearest parent's

@@ -4,8 +4,7 @@ export type SecurityLevel = (typeof SECURITY_LEVELS)[number];
 
 export const securityRank = (level: SecurityLevel): number => SECURITY_LEVELS.indexOf(level);
 
-export const isSecurityLevel = (v: unknown): v is SecurityLevel =>
-  typeof v === 'string' && (SECURITY_LEVELS as readonly string[]).includes(v);
+export const isSecurityLevel = (v: unknown): v is SecurityLevel => typeof v === 'string' && (SECURITY_LEVELS as readonly string[]).includes(v);
 
 /** The stricter (higher) of two levels. */
 export const stricterLevel = (a: SecurityLevel, b: SecurityLevel): SecurityLevel => (securityRank(a) >= securityRank(b) ? a : b);

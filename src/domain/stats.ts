@@ -1,7 +1,6 @@
 /** The figures an office head asks for, computed from plain facts (no I/O here). */
 import { monthOf } from './office-time.ts';
 
-
 /** Every month from `from` to `to` inclusive (YYYY-MM), so empty months show as zeros. */
 export const monthsBetween = (from: string, to: string): string[] => {
   const out: string[] = [];

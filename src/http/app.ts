@@ -48,7 +48,28 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
   app.use(publicLogRoutes(deps));
   app.use('/api/v1/classifications/import', requireAuth(deps), schemeImportRoutes(deps));
   app.use('/api/v1', express.json({ limit: '256kb', strict: true }), authRoutes(deps));
-  app.use('/api/v1', requireAuth(deps), adminRoutes(deps), documentsRoutes(deps), documentPreviewRoutes(deps), searchRoutes(deps), auditRoutes(deps), incomingRoutes(deps), dispositionsRoutes(deps), notificationsRoutes(deps), statsRoutes(deps), peopleRoutes(deps), outgoingRoutes(deps), letterTypesRoutes(deps), contactsRoutes(deps), signingRoutes(deps), classificationsRoutes(deps), jobsRoutes(deps), recordsRoutes(deps), backupsRoutes(deps));
+  app.use(
+    '/api/v1',
+    requireAuth(deps),
+    adminRoutes(deps),
+    documentsRoutes(deps),
+    documentPreviewRoutes(deps),
+    searchRoutes(deps),
+    auditRoutes(deps),
+    incomingRoutes(deps),
+    dispositionsRoutes(deps),
+    notificationsRoutes(deps),
+    statsRoutes(deps),
+    peopleRoutes(deps),
+    outgoingRoutes(deps),
+    letterTypesRoutes(deps),
+    contactsRoutes(deps),
+    signingRoutes(deps),
+    classificationsRoutes(deps),
+    jobsRoutes(deps),
+    recordsRoutes(deps),
+    backupsRoutes(deps),
+  );
   app.use(webRoutes());
   app.use((_req, _res, next) => next(new AppError('not_found', 'no such route')));
   app.use(errorHandler(log));

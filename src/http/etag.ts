@@ -15,6 +15,9 @@ export const ifMatchVersion = (req: Request): number | undefined => {
   const h = req.headers['if-match'];
   if (h === undefined || h.trim() === '*') return undefined;
   const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(h);
-  if (!m) throw new AppError('bad_request', 'If-Match must be the ETag of this resource as GET gave it, such as "3"', { errors: [{ field: 'If-Match', message: 'not an ETag of this resource' }] });
+  if (!m)
+    throw new AppError('bad_request', 'If-Match must be the ETag of this resource as GET gave it, such as "3"', {
+      errors: [{ field: 'If-Match', message: 'not an ETag of this resource' }],
+    });
   return Number(m[1]);
 };

@@ -33,7 +33,17 @@ export const sendProblem = (
   res
     .status(status)
     .type('application/problem+json')
-    .send(JSON.stringify({ ...extra.members, type, title, status, detail, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.backend ? { backend: extra.backend } : {}) }));
+    .send(
+      JSON.stringify({
+        ...extra.members,
+        type,
+        title,
+        status,
+        detail,
+        ...(extra.errors ? { errors: extra.errors } : {}),
+        ...(extra.backend ? { backend: extra.backend } : {}),
+      }),
+    );
 };
 
 /** Body-parser and multer failures, translated to what the client did wrong. */
@@ -63,21 +73,33 @@ const fromFrameworkError = (err: { code?: string; type?: string; status?: number
 };
 
 /** The one place errors become HTTP responses. Unknown errors are 500 with a request id, never a stack. */
-export const errorHandler = (log: { error(o: object, m: string): void }): ErrorRequestHandler => (err, req, res, _next) => {
-  const known = err instanceof AppError ? err : fromFrameworkError(err as never);
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  // Refused before its body was read (a 403 before an upload, a 413): closing the connection
-  // spares the client sending, and us receiving, the rest of it.
-  if (!req.complete) res.setHeader('Connection', 'close');
-  if (known) {
-    if (known.code === 'unavailable') log.error({ reqId: req.id, backend: known.backend, err: (known.cause as Error)?.message }, 'backend unavailable');
-    const { errors, backend, problemType, members, retryAfterSeconds } = known;
-    sendProblem(res, known.code, known.detail, { errors, backend, problemType, members, retryAfterSeconds });
-    return;
-  }
-  log.error({ reqId: req.id, err: (err as Error)?.stack ?? String(err) }, 'unhandled error');
-  res.status(500).type('application/problem+json').send(JSON.stringify({ type: `${TYPE_BASE}internal`, title: 'Internal error', status: 500, detail: `something went wrong; quote request id ${req.id} when reporting it` }));
-};
+export const errorHandler =
+  (log: { error(o: object, m: string): void }): ErrorRequestHandler =>
+  (err, req, res, _next) => {
+    const known = err instanceof AppError ? err : fromFrameworkError(err as never);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    // Refused before its body was read (a 403 before an upload, a 413): closing the connection
+    // spares the client sending, and us receiving, the rest of it.
+    if (!req.complete) res.setHeader('Connection', 'close');
+    if (known) {
+      if (known.code === 'unavailable') log.error({ reqId: req.id, backend: known.backend, err: (known.cause as Error)?.message }, 'backend unavailable');
+      const { errors, backend, problemType, members, retryAfterSeconds } = known;
+      sendProblem(res, known.code, known.detail, { errors, backend, problemType, members, retryAfterSeconds });
+      return;
+    }
+    log.error({ reqId: req.id, err: (err as Error)?.stack ?? String(err) }, 'unhandled error');
+    res
+      .status(500)
+      .type('application/problem+json')
+      .send(
+        JSON.stringify({
+          type: `${TYPE_BASE}internal`,
+          title: 'Internal error',
+          status: 500,
+          detail: `something went wrong; quote request id ${req.id} when reporting it`,
+        }),
+      );
+  };

@@ -21,13 +21,25 @@ export interface Logger {
  * through), echoes it, and logs one line per request: path only, never queries or bodies,
  * which can hold personal data and search terms.
  */
-export const requestContext = (log: Logger): RequestHandler => (req, res, next) => {
-  const incoming = req.get('x-request-id');
-  req.id = incoming && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-  res.setHeader('X-Request-Id', req.id);
-  const started = performance.now();
-  res.on('finish', () => {
-    log.info({ reqId: req.id, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started), userId: req.actor?.id }, 'request');
-  });
-  next();
-};
+export const requestContext =
+  (log: Logger): RequestHandler =>
+  (req, res, next) => {
+    const incoming = req.get('x-request-id');
+    req.id = incoming && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', req.id);
+    const started = performance.now();
+    res.on('finish', () => {
+      log.info(
+        {
+          reqId: req.id,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+          userId: req.actor?.id,
+        },
+        'request',
+      );
+    });
+    next();
+  };

@@ -75,13 +75,21 @@ const logFact = (log: VerifiedLetter['log']): string => {
   if (!log) return '';
   let text: string;
   if (!('index' in log)) text = both('Belum tercatat di log publik.', 'Not yet recorded in the public log.');
-  else if (log.pending || log.size === undefined) text = both(`Tercatat di log publik pada posisi ${log.index}; kepala log yang ditandatangani menyusul sebentar lagi.`, `Recorded in the public log at position ${log.index}; its signed head follows in a moment.`);
+  else if (log.pending || log.size === undefined)
+    text = both(
+      `Tercatat di log publik pada posisi ${log.index}; kepala log yang ditandatangani menyusul sebentar lagi.`,
+      `Recorded in the public log at position ${log.index}; its signed head follows in a moment.`,
+    );
   else if (log.verified)
     text = both(
       `Tercatat di log publik pada posisi ${log.index} (bukti inklusi cocok dengan kepala log bertanda tangan, ukuran ${log.size}${log.cosignedBy?.length ? `, disaksikan oleh ${log.cosignedBy.length} kantor lain` : ''}).`,
       `Recorded in the public log at position ${log.index}; its inclusion proof matches the signed head of size ${log.size}.`,
     );
-  else text = both(`PERINGATAN: posisi ${log.index} di log publik tidak cocok dengan kepala log yang ditandatangani.`, `WARNING: position ${log.index} in the public log does not match the signed head.`);
+  else
+    text = both(
+      `PERINGATAN: posisi ${log.index} di log publik tidak cocok dengan kepala log yang ditandatangani.`,
+      `WARNING: position ${log.index} in the public log does not match the signed head.`,
+    );
   return `<dt>${both('Log publik', 'Public log')}</dt><dd>${text}</dd>
 `;
 };

@@ -71,7 +71,11 @@ export const openAdapters = async (config: Config) => {
     qr: qrcodeRenderer(),
     letterRenderer: createPdfLibLetterRenderer(),
     searchablePdf: createPdfLibSearchablePdfWriter(),
-    signing: createSigningAdapters({ publicUrl: config.publicUrl, ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}), ...(config.remoteSigner ? { remoteSigner: config.remoteSigner } : {}) }),
+    signing: createSigningAdapters({
+      publicUrl: config.publicUrl,
+      ...(config.timestampUrl ? { timestampUrl: config.timestampUrl } : {}),
+      ...(config.remoteSigner ? { remoteSigner: config.remoteSigner } : {}),
+    }),
     caKeySecret: await officeCaSecret(config),
     totpSecrets,
     malware: config.clamd ? createClamdMalwareScanner(config.clamd) : noMalwareScanner(),

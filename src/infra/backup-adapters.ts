@@ -13,5 +13,12 @@ import { blobStoreFor } from './storage/blob-store-for.ts';
 export const openBackupAdapters = async (config: Config) => {
   // Opening may migrate, and a migration may seal second-factor secrets.
   const db = await openSequelizeDatabase(config.database, { totpSealer: () => totpSealer(config) });
-  return { db, snapshots: db.snapshots, blobs: blobStoreFor(config.storage), secretFiles: dataDirSecrets(config.dataDir), vaults: directoryVaults(), close: () => db.close() };
+  return {
+    db,
+    snapshots: db.snapshots,
+    blobs: blobStoreFor(config.storage),
+    secretFiles: dataDirSecrets(config.dataDir),
+    vaults: directoryVaults(),
+    close: () => db.close(),
+  };
 };

@@ -95,25 +95,32 @@ export class JobRunner {
   /** A job that died with its holder on the last attempt: settle its subject with the reason. */
   private async giveUp(job: JobRecord): Promise<void> {
     this.o.log.warn({ jobId: job.id, type: job.type, reason: job.lastError }, 'job failed for good');
-    await this.o.handlers[job.type]?.onGiveUp?.(job.payload, job.lastError ?? 'failed').catch((e: unknown) => this.o.log.error({ jobId: job.id, err: (e as Error).message }, 'could not settle a failed job'));
+    await this.o.handlers[job.type]
+      ?.onGiveUp?.(job.payload, job.lastError ?? 'failed')
+      .catch((e: unknown) => this.o.log.error({ jobId: job.id, err: (e as Error).message }, 'could not settle a failed job'));
   }
 
   private async execute(job: JobRecord): Promise<void> {
     const controller = new AbortController();
     this.running.set(job.id, controller);
-    const renew = setInterval(() => {
-      void this.o.jobs.extendLease(job.id, this.owner, new Date(this.o.clock.now().getTime() + this.o.leaseMs)).then(
-        (held) => held || (this.o.log.warn({ jobId: job.id }, 'lease lost to another worker; stopping the job'), controller.abort()),
-        (e: unknown) => this.o.log.warn({ jobId: job.id, err: (e as Error).message }, 'could not renew the job lease; will try again'),
-      );
-    }, Math.max(1000, this.o.leaseMs / 3));
+    const renew = setInterval(
+      () => {
+        void this.o.jobs.extendLease(job.id, this.owner, new Date(this.o.clock.now().getTime() + this.o.leaseMs)).then(
+          (held) => held || (this.o.log.warn({ jobId: job.id }, 'lease lost to another worker; stopping the job'), controller.abort()),
+          (e: unknown) => this.o.log.warn({ jobId: job.id, err: (e as Error).message }, 'could not renew the job lease; will try again'),
+        );
+      },
+      Math.max(1000, this.o.leaseMs / 3),
+    );
     const handler = this.o.handlers[job.type]!;
     try {
       await handler.run(job.payload, controller.signal);
       this.outages.delete(job.id);
       await this.o.jobs.complete(job.id, this.owner);
     } catch (e) {
-      await this.failed(job, handler, e).catch((err: unknown) => this.o.log.error({ err: (err as Error).message, jobId: job.id }, 'could not record a job failure'));
+      await this.failed(job, handler, e).catch((err: unknown) =>
+        this.o.log.error({ err: (err as Error).message, jobId: job.id }, 'could not record a job failure'),
+      );
     } finally {
       clearInterval(renew);
       this.running.delete(job.id);
@@ -122,7 +129,7 @@ export class JobRunner {
   }
 
   private async failed(job: JobRecord, handler: JobHandler, e: unknown): Promise<void> {
-    const reason = e instanceof AppError ? e.detail : (e as Error)?.message ?? String(e);
+    const reason = e instanceof AppError ? e.detail : ((e as Error)?.message ?? String(e));
     const outage = e instanceof AppError && e.code === 'unavailable';
     const hopeless = e instanceof AppError && e.code !== 'unavailable';
     const last = hopeless || (!outage && job.attempts >= job.maxAttempts);

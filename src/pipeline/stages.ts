@@ -8,7 +8,19 @@ import { runDisposal } from '../app/records/run-disposal.ts';
 import { markEmailFailed, sendNotificationEmail } from '../app/notifications/send-email.ts';
 import { renderPreviews } from '../app/processing/render-previews.ts';
 import type { JobHandler } from './job-runner.ts';
-import { APPLY_SCHEME_JOB, BATCH_JOB, EXECUTE_DISPOSAL_JOB, EXTRACT_JOB, FIXITY_JOB, INDEX_JOB, INDEX_MANY_JOB, type JobType, PREVIEW_JOB, RETENTION_PASS_JOB, SEND_EMAIL_JOB } from '../domain/job-types.ts';
+import {
+  APPLY_SCHEME_JOB,
+  BATCH_JOB,
+  EXECUTE_DISPOSAL_JOB,
+  EXTRACT_JOB,
+  FIXITY_JOB,
+  INDEX_JOB,
+  INDEX_MANY_JOB,
+  type JobType,
+  PREVIEW_JOB,
+  RETENTION_PASS_JOB,
+  SEND_EMAIL_JOB,
+} from '../domain/job-types.ts';
 import type { JobRepository } from '../ports/repositories.ts';
 
 const id = (p: Record<string, unknown>, key: string): string => String(p[key]);
@@ -20,12 +32,18 @@ const id = (p: Record<string, unknown>, key: string): string => String(p[key]);
  * a newer version) stops the worker from starting (unrunnableJobTypes).
  */
 export const stageHandlers = (deps: AppDeps): Record<JobType, JobHandler> => ({
-  [BATCH_JOB]: { run: (p, signal) => ingestBatch(deps, { batchId: id(p, 'batchId') }, signal), onGiveUp: (p, reason) => abandonBatch(deps, id(p, 'batchId'), reason) },
+  [BATCH_JOB]: {
+    run: (p, signal) => ingestBatch(deps, { batchId: id(p, 'batchId') }, signal),
+    onGiveUp: (p, reason) => abandonBatch(deps, id(p, 'batchId'), reason),
+  },
   [EXTRACT_JOB]: {
     run: (p, signal) => extractText(deps, { documentId: id(p, 'documentId') }, signal),
     onGiveUp: (p, reason) => markExtractionFailed(deps, id(p, 'documentId'), reason),
   },
-  [INDEX_JOB]: { run: (p) => indexDocument(deps, { documentId: id(p, 'documentId') }), onGiveUp: (p, reason) => markIndexingFailed(deps, id(p, 'documentId'), reason) },
+  [INDEX_JOB]: {
+    run: (p) => indexDocument(deps, { documentId: id(p, 'documentId') }),
+    onGiveUp: (p, reason) => markIndexingFailed(deps, id(p, 'documentId'), reason),
+  },
   // Giving up leaves entries stale until the next change or `reindex`; reconcile reports none missing.
   [INDEX_MANY_JOB]: { run: (p) => indexDocuments(deps, { documentIds: (p.documentIds as string[]).map(String) }), onGiveUp: async () => {} },
   // The records lifecycle: each is idempotent and resumable, and shows on the failed-jobs page when it gives up.
@@ -35,7 +53,10 @@ export const stageHandlers = (deps: AppDeps): Record<JobType, JobHandler> => ({
   [FIXITY_JOB]: { run: (p, signal) => continueFixity(deps, { runId: id(p, 'runId') }, signal), onGiveUp: async () => {} },
   // Previews are derived and rebuildable: giving up leaves the routes answering 'not ready'.
   [PREVIEW_JOB]: { run: (p, signal) => renderPreviews(deps, { documentId: id(p, 'documentId') }, signal), onGiveUp: async () => {} },
-  [SEND_EMAIL_JOB]: { run: async (p) => void (await sendNotificationEmail(deps, { notificationId: id(p, 'notificationId') })), onGiveUp: (p) => markEmailFailed(deps, id(p, 'notificationId')) },
+  [SEND_EMAIL_JOB]: {
+    run: async (p) => void (await sendNotificationEmail(deps, { notificationId: id(p, 'notificationId') })),
+    onGiveUp: (p) => markEmailFailed(deps, id(p, 'notificationId')),
+  },
 });
 
 /** The types of queued or running jobs no handler here would run: they would wait forever. */

@@ -131,7 +131,13 @@ export interface OutgoingLetterRepository {
   /** Adds a version with fresh pending reviews and makes it current. */
   addVersion(version: OutgoingVersionRecord, reviews: OutgoingReviewRecord[], now: Date): Promise<void>;
   /** Moves the status from `from` to `to` by compare-and-set (with extra fields); false when it was not `from`. */
-  setStatus(id: string, from: OutgoingStatus, to: OutgoingStatus, extra: Partial<Pick<OutgoingLetterRecord, 'letterNumber' | 'signedAt' | 'signedDocumentId' | 'signerReturnedAt' | 'signerReturnComment'>>, now: Date): Promise<boolean>;
+  setStatus(
+    id: string,
+    from: OutgoingStatus,
+    to: OutgoingStatus,
+    extra: Partial<Pick<OutgoingLetterRecord, 'letterNumber' | 'signedAt' | 'signedDocumentId' | 'signerReturnedAt' | 'signerReturnComment'>>,
+    now: Date,
+  ): Promise<boolean>;
   /** Records that a signed letter was sent out, by compare-and-set; false unless it was signed and not yet sent. */
   dispatch(id: string, d: { at: Date; by: string; via: DispatchVia; note: string | null }): Promise<boolean>;
 }

@@ -60,7 +60,13 @@ export interface PublicLogRepository {
    * Stores sequenced leaves and new nodes, moves the head and removes exactly those queue rows
    * (by id: on MySQL a lower id may commit later, and must stay queued for the next batch).
    */
-  store(o: { leaves: (StoredLeaf & { key: string })[]; nodes: { level: number; index: number; hash: string }[]; head: StoredHead; queueIds: number[]; at: Date }): Promise<void>;
+  store(o: {
+    leaves: (StoredLeaf & { key: string })[];
+    nodes: { level: number; index: number; hash: string }[];
+    head: StoredHead;
+    queueIds: number[];
+    at: Date;
+  }): Promise<void>;
   /** Hashes (hex) of stored complete subtrees (level 0: leaf hashes as the tree recorded them), keyed `level:index`. */
   nodes(ids: NodeId[]): Promise<Map<string, string>>;
   /** Leaves [start, end) in order. */

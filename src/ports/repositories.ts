@@ -16,7 +16,15 @@ import type {
 import type { CertificateRepository, SignedLetterRepository } from './signing-repositories.ts';
 import type { StatsSource } from './stats-source.ts';
 import type { ClassificationRepository } from './classification-repository.ts';
-import type { DisposalRepository, FixityRepository, HoldRepository, RetentionRepository, ScheduleRepository, SealRepository, TransferRepository } from './records-repositories.ts';
+import type {
+  DisposalRepository,
+  FixityRepository,
+  HoldRepository,
+  RetentionRepository,
+  ScheduleRepository,
+  SealRepository,
+  TransferRepository,
+} from './records-repositories.ts';
 import type { BackupRunRepository, BackupScheduleRepository } from './backup-repositories.ts';
 import type { AccessRefusalRepository } from './access-refusal-repository.ts';
 import type { PublicLogRepository } from './public-log-repository.ts';
@@ -41,7 +49,9 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-export type UserPatch = Partial<Pick<UserRecord, 'passwordHash' | 'name' | 'roles' | 'unitCode' | 'clearance' | 'disabled' | 'totpSecret' | 'totpEnabledAt' | 'totpLastStep' | 'email'>>;
+export type UserPatch = Partial<
+  Pick<UserRecord, 'passwordHash' | 'name' | 'roles' | 'unitCode' | 'clearance' | 'disabled' | 'totpSecret' | 'totpEnabledAt' | 'totpLastStep' | 'email'>
+>;
 
 /** A new user: `email` may be left out (none). */
 export type NewUserRecord = Omit<UserRecord, 'createdAt' | 'email'> & { email?: string | null };
@@ -209,7 +219,9 @@ export type NewDocument = Omit<DocumentRecord, 'createdAt' | 'updatedAt' | 'stat
   retention: NewRetention;
 };
 
-export type DocumentMetadataPatch = Partial<Pick<DocumentRecord, 'title' | 'classificationCode' | 'securityLevel' | 'unitCode' | 'documentDate' | 'tags' | 'letterNumber' | 'sender'>>;
+export type DocumentMetadataPatch = Partial<
+  Pick<DocumentRecord, 'title' | 'classificationCode' | 'securityLevel' | 'unitCode' | 'documentDate' | 'tags' | 'letterNumber' | 'sender'>
+>;
 
 /** Document metadata rows. */
 export interface DocumentRepository {

@@ -120,7 +120,10 @@ export const request = async <T>(method: string, path: string, o: RequestOptions
   try {
     res = await fetch(withQuery(`${API}${path}`, o.query), {
       method,
-      headers: { ...headersFor(method, { bearer: o.bearer, contentType: o.raw?.contentType ?? (o.json !== undefined ? 'application/json' : undefined) }), ...(o.ifMatch ? { 'if-match': o.ifMatch } : {}) },
+      headers: {
+        ...headersFor(method, { bearer: o.bearer, contentType: o.raw?.contentType ?? (o.json !== undefined ? 'application/json' : undefined) }),
+        ...(o.ifMatch ? { 'if-match': o.ifMatch } : {}),
+      },
       credentials: 'same-origin',
       ...(o.raw ? { body: o.raw.body } : o.json !== undefined ? { body: JSON.stringify(o.json) } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
@@ -152,7 +155,12 @@ export const getBlob = async (path: string, signal?: AbortSignal): Promise<Blob>
 
 /** POSTs JSON and takes the answer as a Blob (a rendered preview). */
 export const postForBlob = async (path: string, json: unknown): Promise<Blob> => {
-  const res = await fetch(`${API}${path}`, { method: 'POST', headers: headersFor('POST', { contentType: 'application/json' }), credentials: 'same-origin', body: JSON.stringify(json) });
+  const res = await fetch(`${API}${path}`, {
+    method: 'POST',
+    headers: headersFor('POST', { contentType: 'application/json' }),
+    credentials: 'same-origin',
+    body: JSON.stringify(json),
+  });
   if (!res.ok) throw await problemOf(res);
   return res.blob();
 };

@@ -20,7 +20,7 @@ type Boot =
 
 const loginPath = (next: string) => (next && next !== '/' && !next.startsWith('/login') ? `/login?next=${encodeURIComponent(next)}` : '/login');
 
-const safeNext = (next: string | null): string => (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/');
+const safeNext = (next: string | null): string => (next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/');
 
 /** The whole app: who is logged in decides between the login page and the routed pages. */
 export const App = () => {
@@ -52,7 +52,8 @@ export const App = () => {
 
   // Logged out: every page but /login and the public ones sends there (and comes back after logging in).
   useEffect(() => {
-    if ((boot.state === 'anonymous' || boot.state === 'enrol') && loc.path !== '/login' && !publicRoute(loc.path)) navigate(loginPath(loc.href), { replace: true });
+    if ((boot.state === 'anonymous' || boot.state === 'enrol') && loc.path !== '/login' && !publicRoute(loc.path))
+      navigate(loginPath(loc.href), { replace: true });
     if (boot.state === 'in' && loc.path === '/login') navigate(safeNext(loc.query.get('next')), { replace: true });
   }, [boot.state, loc.path]);
 
@@ -107,15 +108,7 @@ export const App = () => {
     const Page = r.page;
     return (
       <SessionContext.Provider value={session}>
-        <Layout>
-          {r.roles && !hasRole(session.user, ...r.roles) ? (
-            <>
-              <PageTitle>{t('app.forbidden')}</PageTitle>
-            </>
-          ) : (
-            <Page key={loc.path} params={params} />
-          )}
-        </Layout>
+        <Layout>{r.roles && !hasRole(session.user, ...r.roles) ? <PageTitle>{t('app.forbidden')}</PageTitle> : <Page key={loc.path} params={params} />}</Layout>
       </SessionContext.Provider>
     );
   }

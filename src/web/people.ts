@@ -45,13 +45,20 @@ const asPerson = (u: Pick<User, 'id' | 'name' | 'unitCode' | 'roles'>): Person =
  * Active people (of a unit, with a role), sorted by name; null when this user has no directory
  * to read yet.
  */
-export const listPeople = async (user: Pick<User, 'id' | 'roles'>, filter: { unitCode?: string | undefined; role?: Role | undefined }, signal?: AbortSignal): Promise<Person[] | null> => {
+export const listPeople = async (
+  user: Pick<User, 'id' | 'roles'>,
+  filter: { unitCode?: string | undefined; role?: Role | undefined },
+  signal?: AbortSignal,
+): Promise<Person[] | null> => {
   const source = await sourceFor(user);
   if (source === 'none') return null;
   const out: Person[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const query = { ...filter, page, limit: PAGE_LIMIT };
-    const answer = source === 'people' ? await get<Page<Person & { disabled?: boolean }>>('/people', signal ? { query, signal } : { query }) : await get<Page<User>>('/users', signal ? { query, signal } : { query });
+    const answer =
+      source === 'people'
+        ? await get<Page<Person & { disabled?: boolean }>>('/people', signal ? { query, signal } : { query })
+        : await get<Page<User>>('/users', signal ? { query, signal } : { query });
     for (const p of answer.items) {
       if ((p as { disabled?: boolean }).disabled) continue;
       out.push(asPerson(p));
@@ -68,7 +75,9 @@ const nameOf = (user: Pick<User, 'id' | 'name' | 'roles'>, id: string): Promise<
   let p = names.get(id);
   if (!p) {
     p = sourceFor(user)
-      .then((source) => (source === 'people' ? get<Person>(`/people/${encodeURIComponent(id)}`) : source === 'users' ? get<User>(`/users/${encodeURIComponent(id)}`) : null))
+      .then((source) =>
+        source === 'people' ? get<Person>(`/people/${encodeURIComponent(id)}`) : source === 'users' ? get<User>(`/users/${encodeURIComponent(id)}`) : null,
+      )
       .then(
         (u) => u?.name ?? null,
         () => null,

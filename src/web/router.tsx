@@ -16,7 +16,11 @@ export interface Location {
   href: string;
 }
 
-const current = (): Location => ({ path: window.location.pathname, query: new URLSearchParams(window.location.search), href: window.location.pathname + window.location.search });
+const current = (): Location => ({
+  path: window.location.pathname,
+  query: new URLSearchParams(window.location.search),
+  href: window.location.pathname + window.location.search,
+});
 
 export const navigate = (to: string, o: { replace?: boolean } = {}): void => {
   if (to === window.location.pathname + window.location.search) return;

@@ -247,7 +247,6 @@ export interface DispositionTree {
 export type OutgoingStatus = 'in_review' | 'returned' | 'approved' | 'signed';
 export type ReviewState = 'pending' | 'approved' | 'returned' | 'not_reached';
 
-
 export interface OutgoingReview {
   userId: string;
   position: number;
@@ -266,7 +265,6 @@ export interface OutgoingVersion {
   createdAt: string;
   reviews: OutgoingReview[];
 }
-
 
 /** An addressee or copy as the server shows it: how it was named, and its printed name. */
 export interface Party {
@@ -360,7 +358,16 @@ export interface OfficeStats {
 export interface FileVerification {
   valid: boolean;
   modifiedAfterSigning: boolean;
-  signatures: { signer: { name: string; serial: string; issuer: string } | null; signedAt: string | null; intact: boolean; coversWholeDocument: boolean; trusted: boolean; timestamped?: boolean; ltv?: boolean; problems: string[] }[];
+  signatures: {
+    signer: { name: string; serial: string; issuer: string } | null;
+    signedAt: string | null;
+    intact: boolean;
+    coversWholeDocument: boolean;
+    trusted: boolean;
+    timestamped?: boolean;
+    ltv?: boolean;
+    problems: string[];
+  }[];
   knownLetter?: { letterNumber: string; subject: string | null; signer: { name: string; title: string | null }; signedAt: string };
   /** Where the letter stands in the office's public log (issue 20). */
   log?: { recorded: boolean; index?: number; size?: number; verified?: boolean; pending?: boolean };

@@ -36,6 +36,7 @@ const hashStream = async (s: Readable): Promise<{ sha: string; size: number }> =
 };
 
 /** Awaits `p`, asserts it rejected with AppError `code`, and returns that error. */
+// biome-ignore lint/suspicious/noExportsInTest: the other contract suites assert errors with it
 export const expectAppError = async (p: Promise<unknown>, code: AppError['code']): Promise<AppError> => {
   let caught: unknown;
   try {
@@ -56,7 +57,7 @@ const collect = async (it: AsyncIterable<string>): Promise<string[]> => {
 
 /** The behaviour every BlobStore adapter must have. */
 const blobStoreContract = (name: string, makeHarness: () => Promise<Harness>) => {
-  describe(`BlobStore contract: ${name}`, function () {
+  describe(`BlobStore contract: ${name}`, () => {
     let h: Harness;
     let work: string;
     const file = async (data: Buffer, fileName = `${randomBytes(6).toString('hex')}.bin`) => {
@@ -152,7 +153,23 @@ const blobStoreContract = (name: string, makeHarness: () => Promise<Harness>) =>
 
     it('rejects keys that could escape or collide', async () => {
       const src = await file(Buffer.from('x'));
-      const bad = ['', '../etc/passwd', 'a/../../b', '/abs/key', 'Upper/Case', 'a//b', 'a/./b', 'a/', 'a\\b', 'sp ace', '.tmp/x', 'a/.hidden', 'nul\0', 'ü', 'x'.repeat(1100)];
+      const bad = [
+        '',
+        '../etc/passwd',
+        'a/../../b',
+        '/abs/key',
+        'Upper/Case',
+        'a//b',
+        'a/./b',
+        'a/',
+        'a\\b',
+        'sp ace',
+        '.tmp/x',
+        'a/.hidden',
+        'nul\0',
+        'ü',
+        'x'.repeat(1100),
+      ];
       for (const key of bad) {
         await expectAppError(h.store.putFile(key, src, { size: 1, contentType: 'text/plain' }), 'bad_request');
         await expectAppError(h.store.putBuffer(key, Buffer.from('x'), 'text/plain'), 'bad_request');
@@ -342,7 +359,14 @@ describe('S3BlobStore specifics', () => {
         await rm(work, { recursive: true, force: true });
       }
       await server.stop();
-      for (const op of [store.ping(), store.stat('big/one'), store.get('big/one'), store.getBuffer('big/one'), store.delete('big/one'), collect(store.list('big/'))]) {
+      for (const op of [
+        store.ping(),
+        store.stat('big/one'),
+        store.get('big/one'),
+        store.getBuffer('big/one'),
+        store.delete('big/one'),
+        collect(store.list('big/')),
+      ]) {
         expect((await expectAppError(op, 'unavailable')).backend).to.equal('storage');
       }
     } finally {

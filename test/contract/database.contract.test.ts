@@ -52,7 +52,19 @@ for (const target of databaseTargets()) {
     });
 
     it('refuses a second user with the same username as a conflict', async () => {
-      const u = { id: randomUUID(), username: 'siti', passwordHash: 'h', name: 'Siti', roles: ['clerk' as const, 'staff' as const], unitCode: 'BKD', clearance: 'biasa' as const, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null };
+      const u = {
+        id: randomUUID(),
+        username: 'siti',
+        passwordHash: 'h',
+        name: 'Siti',
+        roles: ['clerk' as const, 'staff' as const],
+        unitCode: 'BKD',
+        clearance: 'biasa' as const,
+        disabled: false,
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+      };
       await db.users.create(u);
       const err = await db.users.create({ ...u, id: randomUUID() }).catch((e: unknown) => e);
       expect(err).to.be.instanceOf(AppError).with.property('code', 'conflict');
@@ -79,7 +91,10 @@ for (const target of databaseTargets()) {
     it('stores page text and replaces it whole', async () => {
       const doc = newDoc();
       await db.documents.create(doc, new Date());
-      await db.pages.replace(doc.id, [{ page: 1, text: 'satu', source: 'ocr', confidence: 91.5 }, { page: 2, text: 'dua', source: 'pdf-text' }]);
+      await db.pages.replace(doc.id, [
+        { page: 1, text: 'satu', source: 'ocr', confidence: 91.5 },
+        { page: 2, text: 'dua', source: 'pdf-text' },
+      ]);
       await db.pages.replace(doc.id, [{ page: 1, text: 'baru', source: 'pdf-text' }]);
       expect(await db.pages.get(doc.id)).to.deep.equal([{ page: 1, text: 'baru', source: 'pdf-text' }]);
     });
@@ -89,7 +104,10 @@ for (const target of databaseTargets()) {
       const b = newDoc();
       await db.documents.create(a, new Date());
       await db.documents.create(b, new Date());
-      await db.pages.replace(a.id, [{ page: 2, text: 'dua', source: 'ocr' }, { page: 1, text: 'satu', source: 'ocr' }]);
+      await db.pages.replace(a.id, [
+        { page: 2, text: 'dua', source: 'ocr' },
+        { page: 1, text: 'satu', source: 'ocr' },
+      ]);
       const many = await db.pages.getMany([a.id, b.id, 'none']);
       expect(many.get(a.id)!.map((p) => p.text)).to.deep.equal(['satu', 'dua']);
       expect(many.get(b.id)).to.deep.equal([]);
@@ -145,7 +163,16 @@ for (const target of databaseTargets()) {
     it('appends audit entries in strict order under concurrency and the chain verifies', async () => {
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          db.transaction((tx) => tx.audit.append({ at: new Date(), actorId: 'u1', action: 'test.append', targetType: 'test', targetId: `d${i}`, details: { i, nested: { b: 1, a: 2 } } })),
+          db.transaction((tx) =>
+            tx.audit.append({
+              at: new Date(),
+              actorId: 'u1',
+              action: 'test.append',
+              targetType: 'test',
+              targetId: `d${i}`,
+              details: { i, nested: { b: 1, a: 2 } },
+            }),
+          ),
         ),
       );
       const entries = await db.audit.scan(0, 100);
@@ -176,10 +203,12 @@ for (const target of databaseTargets()) {
       await db.counters.ensure('agenda:BKD:2026'); // twice is harmless
       const got = await Promise.all(Array.from({ length: 40 }, () => db.transaction((tx) => tx.counters.next('agenda:BKD:2026'))));
       expect([...got].sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 40 }, (_, i) => i + 1));
-      const failed = await db.transaction(async (tx) => {
-        await tx.counters.next('agenda:BKD:2026');
-        throw new Error('the registration failed after taking a number');
-      }).catch((e: Error) => e.message);
+      const failed = await db
+        .transaction(async (tx) => {
+          await tx.counters.next('agenda:BKD:2026');
+          throw new Error('the registration failed after taking a number');
+        })
+        .catch((e: Error) => e.message);
       expect(failed).to.match(/registration failed/);
       expect(await db.transaction((tx) => tx.counters.next('agenda:BKD:2026'))).to.equal(41);
       expect(await db.transaction((tx) => tx.counters.next('agenda:BKD:2027'))).to.equal(1);

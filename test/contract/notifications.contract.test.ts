@@ -83,7 +83,18 @@ for (const target of databaseTargets()) {
     });
 
     it('keeps a user’s email address (null when none)', async () => {
-      const base = { username: 'siti', passwordHash: 'h', name: 'Siti', roles: ['staff' as const], unitCode: 'BKD', clearance: 'biasa' as const, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null };
+      const base = {
+        username: 'siti',
+        passwordHash: 'h',
+        name: 'Siti',
+        roles: ['staff' as const],
+        unitCode: 'BKD',
+        clearance: 'biasa' as const,
+        disabled: false,
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+      };
       const u = await db.users.create({ ...base, id: randomUUID() });
       expect((await db.users.findById(u.id))!.email).to.equal(null);
       await db.users.update(u.id, { email: 'siti@bkd.example.go.id' });

@@ -44,7 +44,10 @@ describe('SearchIndex contract: embedded (SQLite FTS5)', () => {
 
     it('maps a database it cannot open to AppError unavailable (search)', async () => {
       const index = createFts5SearchIndex({ file: path.join(dir, 'no', 'such', 'dir', 'search.db') });
-      const err = await index.init().then(() => null, (e: unknown) => e);
+      const err = await index.init().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).to.be.instanceOf(AppError);
       expect((err as AppError).code).to.equal('unavailable');
       expect((err as AppError).backend).to.equal('search');
@@ -55,7 +58,10 @@ describe('SearchIndex contract: embedded (SQLite FTS5)', () => {
       const file = path.join(dir, 'garbage.db');
       await writeFile(file, Buffer.alloc(8192, 7));
       const index = createFts5SearchIndex({ file });
-      const err = await index.ping().then(() => null, (e: unknown) => e);
+      const err = await index.ping().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect((err as AppError)?.code).to.equal('unavailable');
       expect((err as AppError)?.backend).to.equal('search');
       await index.close();
@@ -68,7 +74,10 @@ describe('SearchIndex contract: embedded (SQLite FTS5)', () => {
       await server.upsert([doc('kept', { text: 'arsip inventarisasi aset daerah' })]);
       await server.close();
       await writeFile(file, Buffer.alloc(8192, 7));
-      const damaged = await server.ping().then(() => null, (e: unknown) => e as AppError);
+      const damaged = await server.ping().then(
+        () => null,
+        (e: unknown) => e as AppError,
+      );
       expect(damaged?.detail).to.match(/search index is damaged/);
 
       const cli = createFts5SearchIndex({ file });
@@ -82,7 +91,7 @@ describe('SearchIndex contract: embedded (SQLite FTS5)', () => {
 });
 
 const meiliUrl = process.env.TEST_MEILI_URL;
-describe(`SearchIndex contract: Meilisearch${meiliUrl ? '' : ' (skipped: set TEST_MEILI_URL to run)'}`, function () {
+describe(`SearchIndex contract: Meilisearch${meiliUrl ? '' : ' (skipped: set TEST_MEILI_URL to run)'}`, () => {
   before(function () {
     if (!meiliUrl) this.skip();
   });

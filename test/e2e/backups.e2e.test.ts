@@ -55,7 +55,10 @@ describe('backups page in Chromium (e2e)', function () {
     const ok = page.locator('tbody tr', { hasText: 'berhasil' });
     await ok.waitFor();
     expect(await ok.innerText()).to.match(/KB[\s\S]*baru[\s\S]*dtk[\s\S]*perintah[\s\S]*\d{4}-\d{2}-\d{2}T/);
-    await page.locator('tbody tr', { hasText: 'gagal' }).getByText(/cannot be used \(ENOTDIR/).waitFor();
+    await page
+      .locator('tbody tr', { hasText: 'gagal' })
+      .getByText(/cannot be used \(ENOTDIR/)
+      .waitFor();
     await checkPage(page, 'backups-1280');
     await navTo(page, 'Beranda');
     await heading(page, /Selamat/);

@@ -99,9 +99,18 @@ describe('batch signing, withdrawing a disposition and the new notices in Chromi
       const clerk = await asPerson(app, office.clerk);
       const head = await asPerson(app, office.head);
       const l = generateLetter(size === '1280' ? 701 : 702);
-      const reg = await form(app, clerk.token, '/api/v1/letters/incoming', { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera' }, { name: 'surat.pdf', bytes: await letterPdf([l]) });
+      const reg = await form(
+        app,
+        clerk.token,
+        '/api/v1/letters/incoming',
+        { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera' },
+        { name: 'surat.pdf', bytes: await letterPdf([l]) },
+      );
       expect(reg.status, JSON.stringify(reg.body)).to.equal(201);
-      const d = await api(app, head.token, 'POST', `/api/v1/letters/incoming/${String(reg.body.id)}/dispositions`, { to: [{ userId: office.staff.id }], instruction: 'Mohon disiapkan jawaban' });
+      const d = await api(app, head.token, 'POST', `/api/v1/letters/incoming/${String(reg.body.id)}/dispositions`, {
+        to: [{ userId: office.staff.id }],
+        instruction: 'Mohon disiapkan jawaban',
+      });
       expect(d.status, JSON.stringify(d.body)).to.equal(201);
       const dispositionId = String((d.body.items as { id: string }[])[0]!.id);
 

@@ -33,7 +33,12 @@ describe('signing certificates page in Chromium (e2e)', function () {
     await buildWeb();
     app = await startTestApp();
     for (const o of [HEAD, DIVISION]) {
-      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { ...o, password: passwordOf(o.username, 'panjang-9'), role: 'official', unitCode: 'ORG' });
+      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+        ...o,
+        password: passwordOf(o.username, 'panjang-9'),
+        role: 'official',
+        unitCode: 'ORG',
+      });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       ids[o.username] = String(r.body.id);
     }
@@ -43,7 +48,6 @@ describe('signing certificates page in Chromium (e2e)', function () {
   after(async () => {
     await app?.stop();
   });
-
 
   const asAdmin = (options: typeof DESKTOP | typeof PHONE): Promise<Page> => openAs(browser, app, admin, options);
   const card = (page: Page, who: { name: string }): Locator => page.locator('li.cert-card', { hasText: who.name });
@@ -101,8 +105,16 @@ describe('signing certificates page in Chromium (e2e)', function () {
     // A provider's root, pasted as PEM, then its PKCS#12 imported for the head of division.
     const { ca: authority } = app.naskah.deps.signing;
     const now = app.clock.now().getTime();
-    const root = await authority.createRoot({ subject: { name: PROVIDER_ROOT, organization: 'Balai Sertifikasi Elektronik (uji)' }, notBefore: new Date(now - HOUR), notAfter: new Date(now + 2 * 365 * 24 * HOUR) });
-    const issued = await authority.issue(root, { subject: { name: DIVISION.name, title: 'Kepala Bidang', nip: null, organization: 'Pemerintah' }, notBefore: new Date(now - HOUR), notAfter: new Date(now + 365 * 24 * HOUR) });
+    const root = await authority.createRoot({
+      subject: { name: PROVIDER_ROOT, organization: 'Balai Sertifikasi Elektronik (uji)' },
+      notBefore: new Date(now - HOUR),
+      notAfter: new Date(now + 2 * 365 * 24 * HOUR),
+    });
+    const issued = await authority.issue(root, {
+      subject: { name: DIVISION.name, title: 'Kepala Bidang', nip: null, organization: 'Pemerintah' },
+      notBefore: new Date(now - HOUR),
+      notAfter: new Date(now + 365 * 24 * HOUR),
+    });
     await page.locator('textarea[name=pem]').fill(authority.toPem(root.certificate));
     await page.getByRole('button', { name: 'Tambahkan', exact: true }).click();
     await page.locator('.alert-ok', { hasText: '1 sertifikat akar ditambahkan.' }).waitFor();
@@ -111,12 +123,16 @@ describe('signing certificates page in Chromium (e2e)', function () {
     const division = card(page, DIVISION);
     await act(page, 'Impor .p12', DIVISION);
     const imp = division.locator('.cert-panel form');
-    await imp.locator('input[name=p12]').setInputFiles({ name: 'dewi.p12', mimeType: 'application/x-pkcs12', buffer: Buffer.from(await pkcs12Of(issued, 'sandi-p12-bsre')) });
+    await imp
+      .locator('input[name=p12]')
+      .setInputFiles({ name: 'dewi.p12', mimeType: 'application/x-pkcs12', buffer: Buffer.from(await pkcs12Of(issued, 'sandi-p12-bsre')) });
     await imp.locator('input[name=passphrase]').fill('sandi-p12-bsre');
     await fillPins(imp, 'padi-kuning-7');
     await imp.locator('button[type=submit]').click();
     await division.locator('.alert-ok', { hasText: 'Sertifikat diimpor untuk Dewi Kabid' }).waitFor();
-    expect(await division.locator('.cert-facts').textContent()).to.include('Penyelenggara (diimpor)').and.include(PROVIDER_ROOT);
+    expect(await division.locator('.cert-facts').textContent())
+      .to.include('Penyelenggara (diimpor)')
+      .and.include(PROVIDER_ROOT);
 
     // Revoking it, with a reason; the history keeps it.
     await act(page, 'Cabut', DIVISION);

@@ -34,7 +34,9 @@ describe('naskah types, addressees, copies and internal delivery in Chromium (e2
     const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { ...clerkSetda, role: 'clerk', unitCode: 'SETDA' });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
     clerkSetda.id = String(r.body.id);
-    expect((await api(app, app.adminToken, 'POST', '/api/v1/contacts', { name: 'Dinas Pendidikan Kabupaten Sleman', address: 'Jl. Parasamya 1, Sleman' })).status).to.equal(201);
+    expect(
+      (await api(app, app.adminToken, 'POST', '/api/v1/contacts', { name: 'Dinas Pendidikan Kabupaten Sleman', address: 'Jl. Parasamya 1, Sleman' })).status,
+    ).to.equal(201);
   });
   after(async () => {
     await app?.stop();
@@ -85,7 +87,9 @@ describe('naskah types, addressees, copies and internal delivery in Chromium (e2
     await clerk.locator('a', { hasText: subject }).first().click();
     await clerk.waitForURL(/\/incoming\/[0-9a-f-]{36}$/);
     await clerk.locator('.thread a', { hasText: 'Surat keluar asal' }).waitFor();
-    expect(await clerk.locator('.doc-meta').innerText()).to.include(String(signed.body.letterNumber)).and.include('Badan Kepegawaian Daerah');
+    expect(await clerk.locator('.doc-meta').innerText())
+      .to.include(String(signed.body.letterNumber))
+      .and.include('Badan Kepegawaian Daerah');
     await checkPage(clerk, 'correspondence-03-register-1280');
     await clerk.click('a:has-text("Buat balasan")');
     await heading(clerk, /Buat konsep surat/);
@@ -113,6 +117,9 @@ describe('naskah types, addressees, copies and internal delivery in Chromium (e2
     await staff.locator('.thread', { hasText: 'Inspektorat Daerah' }).waitFor();
     await checkPage(staff, 'correspondence-06-letter-360');
     const text = (await pdfText(await fetchBytes(staff, `/api/v1/letters/outgoing/${letterIdOf(staff)}/document`))).replace(/[ \t]+/g, ' ');
-    expect(text).to.include('1. Kepala Sekretariat Daerah').and.include('2. Dinas Pendidikan Kabupaten Sleman').and.match(/Tembusan:\s*\n?\s*1\. Inspektorat Daerah/);
+    expect(text)
+      .to.include('1. Kepala Sekretariat Daerah')
+      .and.include('2. Dinas Pendidikan Kabupaten Sleman')
+      .and.match(/Tembusan:\s*\n?\s*1\. Inspektorat Daerah/);
   });
 });

@@ -19,7 +19,19 @@ import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { browserSession, DESKTOP, dropFile, PHONE } from './support/browser.ts';
-import { checkPage, choosePerson, daysFromNow, editAfterSigning, fetchBytes, heading, logIn, navTo, type Member, type Office, setUpOffice } from './support/office.ts';
+import {
+  checkPage,
+  choosePerson,
+  daysFromNow,
+  editAfterSigning,
+  fetchBytes,
+  heading,
+  logIn,
+  navTo,
+  type Member,
+  type Office,
+  setUpOffice,
+} from './support/office.ts';
 
 /** The scanned letter (OCR'd by the server): seed 12 of the generated letters, its top half. */
 const SCAN = generateLetter(12);
@@ -42,7 +54,6 @@ describe('a whole office day in Chromium (e2e)', function () {
   after(async () => {
     await app?.stop();
   });
-
 
   /** A logged-in page of `who` in its own browser (cookies do not mix); `at` fixes the page's clock. */
   const as = async (who: Member, options: typeof DESKTOP | typeof PHONE, at?: Date): Promise<Page> => {
@@ -116,7 +127,9 @@ describe('a whole office day in Chromium (e2e)', function () {
     await clerk.click('form button[type=submit]');
     await clerk.locator('text=Impor selesai.').waitFor({ timeout: 60_000 });
     expect(await clerk.locator('table tbody tr').count()).to.equal(3);
-    expect((await clerk.locator('table tbody td:nth-child(3)').allTextContents()).join(' | ')).to.match(/Sudah ada/).and.match(/Ditolak/);
+    expect((await clerk.locator('table tbody td:nth-child(3)').allTextContents()).join(' | '))
+      .to.match(/Sudah ada/)
+      .and.match(/Ditolak/);
 
     // --- The office head disposes it to a division: a unit, two instructions, a note, a due date.
     const head = await as(office.head, options);
@@ -145,7 +158,10 @@ describe('a whole office day in Chromium (e2e)', function () {
 
     // --- The staff member: unread and bold in the inbox; opening marks it read; complete with a report and a file.
     const staff = await as(office.staff, options);
-    await staff.locator('#home-dispo .unread a', { hasText: SCAN.subject.slice(0, 20) }).first().waitFor();
+    await staff
+      .locator('#home-dispo .unread a', { hasText: SCAN.subject.slice(0, 20) })
+      .first()
+      .waitFor();
     await checkPage(staff, shot('05-home-staff'));
     await navTo(staff, 'Disposisi');
     await heading(staff, /Disposisi untuk saya/);
@@ -167,7 +183,10 @@ describe('a whole office day in Chromium (e2e)', function () {
       await staff.locator('.alert-warn', { hasText: 'Belum dapat diselesaikan' }).waitFor();
       const section = await as(office.section, options);
       await navTo(section, 'Disposisi');
-      await section.locator('.inbox .letter-card.unread h3 a', { hasText: SCAN.subject.slice(0, 20) }).first().click();
+      await section
+        .locator('.inbox .letter-card.unread h3 a', { hasText: SCAN.subject.slice(0, 20) })
+        .first()
+        .click();
       await section.fill('textarea[name=report]', 'Data mutasi sudah diperiksa.');
       await section.click('button:has-text("Laporkan selesai")');
       await section.locator('.alert-ok', { hasText: 'Disposisi ini selesai' }).waitFor();
@@ -175,7 +194,11 @@ describe('a whole office day in Chromium (e2e)', function () {
       await staff.locator('.dispo-node.dispo-completed', { hasText: 'Data mutasi sudah diperiksa' }).waitFor();
     }
     await staff.fill('textarea[name=report]', 'Sudah ditindaklanjuti; jawaban terlampir.');
-    await staff.setInputFiles('.dispo-card .dropzone input[type=file]', { name: 'laporan.pdf', mimeType: 'application/pdf', buffer: await readFile(await ensureFixture('letter-1p.pdf')) });
+    await staff.setInputFiles('.dispo-card .dropzone input[type=file]', {
+      name: 'laporan.pdf',
+      mimeType: 'application/pdf',
+      buffer: await readFile(await ensureFixture('letter-1p.pdf')),
+    });
     await checkPage(staff, shot('07-disposition'));
     await staff.click('button:has-text("Laporkan selesai")');
     await staff.locator('.alert-ok', { hasText: 'Disposisi ini selesai' }).waitFor();
@@ -282,11 +305,17 @@ describe('a whole office day in Chromium (e2e)', function () {
     await heading(anyone.page, /Periksa surat/);
     await anyone.page.setInputFiles('.dropzone input[type=file]', { name: 'surat.pdf', mimeType: 'application/pdf', buffer: signedPdf });
     await anyone.page.locator('.verdict-ok', { hasText: 'asli dan sah' }).waitFor();
-    expect(await anyone.page.locator('.verdict-facts').textContent()).to.include((await number.textContent())!).and.include(office.head.name);
+    expect(await anyone.page.locator('.verdict-facts').textContent())
+      .to.include((await number.textContent())!)
+      .and.include(office.head.name);
     // The letter carries its validation data (PAdES B-LT), and the page says so.
     expect(await anyone.page.locator('.signature-list').textContent()).to.include('memuat data validasinya');
     await checkPage(anyone.page, shot('15-check-valid'));
-    await anyone.page.setInputFiles('.dropzone input[type=file]', { name: 'surat-diubah.pdf', mimeType: 'application/pdf', buffer: await editAfterSigning(signedPdf) });
+    await anyone.page.setInputFiles('.dropzone input[type=file]', {
+      name: 'surat-diubah.pdf',
+      mimeType: 'application/pdf',
+      buffer: await editAfterSigning(signedPdf),
+    });
     await anyone.page.locator('.verdict-bad', { hasText: 'diubah setelah ditandatangani' }).waitFor();
     await checkPage(anyone.page, shot('16-check-modified'));
 
@@ -305,7 +334,10 @@ describe('a whole office day in Chromium (e2e)', function () {
     await head.locator('#q').pressSequentially(TYPO, { delay: 20 });
     await head.waitForURL((u) => u.searchParams.get('q') === TYPO);
     await head.locator('section.results[aria-busy=false]').waitFor();
-    await head.locator('.doc-hit', { hasText: SCAN.subject.slice(0, 20) }).first().waitFor();
+    await head
+      .locator('.doc-hit', { hasText: SCAN.subject.slice(0, 20) })
+      .first()
+      .waitFor();
     await head.locator('.doc-hit .passage mark').first().waitFor();
     await checkPage(head, shot('17-search'));
     await navTo(head, 'Angka kantor');
@@ -320,7 +352,11 @@ describe('a whole office day in Chromium (e2e)', function () {
     await page.goto(`${app.url}/check`);
     await heading(page, /Periksa surat/);
     expect(page.url()).to.match(/\/check$/);
-    await page.setInputFiles('.dropzone input[type=file]', { name: 'bukan-bertanda-tangan.pdf', mimeType: 'application/pdf', buffer: await readFile(await ensureFixture('letter-1p.pdf')) });
+    await page.setInputFiles('.dropzone input[type=file]', {
+      name: 'bukan-bertanda-tangan.pdf',
+      mimeType: 'application/pdf',
+      buffer: await readFile(await ensureFixture('letter-1p.pdf')),
+    });
     await page.locator('.verdict-bad', { hasText: 'tidak memuat tanda tangan' }).waitFor();
     await checkPage(page, 'day-phone-00-check-unsigned');
   });
@@ -339,7 +375,14 @@ describe('a whole office day in Chromium (e2e)', function () {
     const clerk = await app.login(office.clerk.username, office.clerk.password);
     const head = await app.login(office.head.username, office.head.password);
     const body = new FormData();
-    for (const [k, v] of Object.entries({ letterNumber: '005/77/SETDA/2026', letterDate: '2026-01-05', sender: 'Sekretariat Daerah', subject: 'Rapat koordinasi kepegawaian', urgency: 'segera' })) body.append(k, v);
+    for (const [k, v] of Object.entries({
+      letterNumber: '005/77/SETDA/2026',
+      letterDate: '2026-01-05',
+      sender: 'Sekretariat Daerah',
+      subject: 'Rapat koordinasi kepegawaian',
+      urgency: 'segera',
+    }))
+      body.append(k, v);
     // Its own bytes: the walks archived letter-1p.pdf already, in another unit (a same-bytes 409).
     body.append('file', new Blob([new Uint8Array(await letterPdf([generateLetter(977)]))]), 'rapat.pdf');
     const reg = await fetch(`${app.url}/api/v1/letters/incoming`, { method: 'POST', headers: { authorization: `Bearer ${clerk}` }, body });

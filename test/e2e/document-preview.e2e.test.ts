@@ -21,7 +21,9 @@ const TITLE = 'Pindaian tiga halaman pratinjau';
 const loadedImage = async (page: Page, selector: string) => {
   const img = page.locator(selector).first();
   await img.waitFor();
-  await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: 15_000 });
+  await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), {
+    timeout: 15_000,
+  });
   return img;
 };
 
@@ -34,7 +36,9 @@ describe('document previews in Chromium (e2e)', function () {
   before(async () => {
     await buildWeb();
     app = await startTestApp({}, { warmOcr: true });
-    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'pindaian.tiff', bytes: await ensureFixture('scan-top-3p.tiff') }], { title: TITLE });
+    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'pindaian.tiff', bytes: await ensureFixture('scan-top-3p.tiff') }], {
+      title: TITLE,
+    });
     expect(up.status).to.equal(201);
     id = String(up.body.id);
     expect(await waitForDocument(app, app.adminToken, id, 180_000)).to.include({ status: 'ready' });
@@ -47,7 +51,10 @@ describe('document previews in Chromium (e2e)', function () {
   });
   after(async () => app?.stop());
 
-  for (const [name, options] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [name, options] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     it(`pages through a TIFF's page images and offers its searchable PDF (${name})`, async () => {
       const page = await openAs(browser, app, adminOf(app), options);
       await page.goto(`${app.url}/documents/${id}`);

@@ -38,7 +38,6 @@ describe('operations pages in Chromium (e2e)', function () {
     await app?.stop();
   });
 
-
   const as = (who: Member, options: typeof DESKTOP | typeof PHONE): Promise<Page> => openAs(browser, app, who, options);
 
   /** A document whose text extraction failed for good: the engine crashes on it (uploads are still checked by the real one). */
@@ -47,7 +46,9 @@ describe('operations pages in Chromium (e2e)', function () {
     app.naskah.deps.extractor = { ...real, inspect: real.inspect.bind(real), extract: async () => Promise.reject(new Error('OCR engine crashed')) };
     try {
       const letter = generateLetter(seed);
-      const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: `surat-${seed}.pdf`, bytes: await letterPdf([letter]) }], { title: `Surat arsip ${seed}` });
+      const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: `surat-${seed}.pdf`, bytes: await letterPdf([letter]) }], {
+        title: `Surat arsip ${seed}`,
+      });
       expect(await waitForDocument(app, app.adminToken, String(up.body.id))).to.include({ status: 'failed' });
       return { id: String(up.body.id), title: `Surat arsip ${seed}` };
     } finally {

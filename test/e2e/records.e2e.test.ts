@@ -78,7 +78,9 @@ describe('records lifecycle in Chromium (e2e)', function () {
   const figure = (page: Page, title: string) => page.locator(`section.figure[aria-label="${title}"] .figure-value`);
   const scheme = (page: Page) => page.locator('section[aria-labelledby=scheme-import-title]');
   const sendScheme = async (page: Page, name: string, csv: string) => {
-    await scheme(page).locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await scheme(page)
+      .locator('input[type=file]')
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await scheme(page).getByRole('button', { name: 'Impor', exact: true }).click();
   };
   /** Chooses records of the due list by their titles, or all on the page. */
@@ -104,7 +106,11 @@ describe('records lifecycle in Chromium (e2e)', function () {
 
     await navTo(page, 'Kode klasifikasi');
     await page.locator('.class-list li', { hasText: 'Kearsipan' }).first().waitFor();
-    await sendScheme(page, 'pola-baru.csv', 'code,name,activeYears,inactiveYears,finalDisposition\n900.7,Dana hibah,1,1,destroy\n900.8,Tahun salah,x,1,destroy\n');
+    await sendScheme(
+      page,
+      'pola-baru.csv',
+      'code,name,activeYears,inactiveYears,finalDisposition\n900.7,Dana hibah,1,1,destroy\n900.8,Tahun salah,x,1,destroy\n',
+    );
     const refused = scheme(page).locator('[role=alert]', { hasText: 'Berkas ditolak: 1 baris salah' });
     await refused.waitFor();
     expect(await refused.locator('tbody tr').allInnerTexts()).to.have.length(1);
@@ -217,7 +223,10 @@ describe('records lifecycle in Chromium (e2e)', function () {
     await download.saveAs(zip);
     const { stdout } = await run('unzip', ['-Z1', zip]);
     const entries = stdout.trim().split('\n');
-    expect(entries.some((e) => /^[^/]+\/bagit\.txt$/.test(e)), entries.join(', ')).to.equal(true);
+    expect(
+      entries.some((e) => /^[^/]+\/bagit\.txt$/.test(e)),
+      entries.join(', '),
+    ).to.equal(true);
     expect(entries.filter((e) => e.endsWith('metadata.json'))).to.have.length(2);
 
     await page.getByLabel('Dinas Kearsipan Provinsi telah menerima paket dan memeriksa keutuhannya.').check();

@@ -99,7 +99,9 @@ describe('web UI in Chromium (e2e)', function () {
     const shell = await fetch(`${app.url}/search?q=x`, { headers: { accept: 'text/html' } });
     expect(shell.status).to.equal(200);
     expect(shell.headers.get('cache-control')).to.equal('no-cache');
-    expect(shell.headers.get('content-security-policy')).to.match(/default-src 'self'/).and.not.match(/unsafe-inline/);
+    expect(shell.headers.get('content-security-policy'))
+      .to.match(/default-src 'self'/)
+      .and.not.match(/unsafe-inline/);
     expect(await shell.text()).to.include(`/assets/${manifest.js}`);
     const js = await fetch(`${app.url}/assets/${manifest.js}`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(js.headers.get('cache-control')).to.equal('public, max-age=31536000, immutable');
@@ -115,14 +117,22 @@ describe('web UI in Chromium (e2e)', function () {
     const sizes: Promise<{ url: string; bytes: number; encoding: string | undefined }>[] = [];
     page.on('requestfinished', (req) => {
       if (/\/assets\/.*\.(js|css)$/.test(req.url())) {
-        sizes.push(Promise.all([req.sizes(), req.response()]).then(([s, res]) => ({ url: req.url(), bytes: s.responseBodySize, encoding: res?.headers()['content-encoding'] })));
+        sizes.push(
+          Promise.all([req.sizes(), req.response()]).then(([s, res]) => ({
+            url: req.url(),
+            bytes: s.responseBodySize,
+            encoding: res?.headers()['content-encoding'],
+          })),
+        );
       }
     });
     await page.goto(`${app.url}/login`);
     await page.waitForSelector('input[name=username]');
     const loaded = await Promise.all(sizes);
     const total = loaded.reduce((n, s) => n + s.bytes, 0);
-    console.log(`      first load: ${loaded.map((s) => `${s.url.split('/').pop()} ${(s.bytes / 1024).toFixed(1)} KB ${s.encoding}`).join(', ')}; total ${(total / 1024).toFixed(1)} KB compressed`);
+    console.log(
+      `      first load: ${loaded.map((s) => `${s.url.split('/').pop()} ${(s.bytes / 1024).toFixed(1)} KB ${s.encoding}`).join(', ')}; total ${(total / 1024).toFixed(1)} KB compressed`,
+    );
     expect(loaded.map((s) => s.url.split('/').pop()).sort()).to.deep.equal([manifest.css, manifest.js].sort());
     expect(loaded.map((s) => s.encoding)).to.deep.equal(['br', 'br']);
     expect(total).to.be.greaterThan(0).and.at.most(FIRST_LOAD_BUDGET);
@@ -241,12 +251,18 @@ describe('web UI in Chromium (e2e)', function () {
     const rows = page.locator('table tbody tr');
     expect(await rows.count()).to.equal(3);
     const statuses = await rows.locator('td:nth-child(3)').allTextContents();
-    expect(statuses.join(' | ')).to.match(/Siap dicari/).and.match(/Sudah ada/).and.match(/Ditolak/);
+    expect(statuses.join(' | '))
+      .to.match(/Siap dicari/)
+      .and.match(/Sudah ada/)
+      .and.match(/Ditolak/);
     await expectAccessible(page, 'import');
     await screenshot(page, 'desktop-09-import');
 
     // A word of the letter's subject with two letters swapped, typed key by key.
-    const word = letter.subject.split(/\s+/).find((w) => w.length >= 7)!.replace(/[^\p{L}]/gu, '');
+    const word = letter.subject
+      .split(/\s+/)
+      .find((w) => w.length >= 7)!
+      .replace(/[^\p{L}]/gu, '');
     const typo = word.slice(0, 2) + word[3] + word[2] + word.slice(4);
     await page.click('nav#main-nav >> text=Cari');
     await expect_(heading(page), /Cari dokumen/);

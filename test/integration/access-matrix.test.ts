@@ -9,7 +9,18 @@
  * No HTTP route grants those yet (they come with correspondence); add them to this matrix then.
  */
 import { expect } from 'chai';
-import { buildAccessWorld, CLASSIFICATION_OF, inParallel, LEVELS, type AccessWorld, type Level, type MatrixDoc, type MatrixUser, type Relation, type Role } from '../support/access-world.ts';
+import {
+  buildAccessWorld,
+  CLASSIFICATION_OF,
+  inParallel,
+  LEVELS,
+  type AccessWorld,
+  type Level,
+  type MatrixDoc,
+  type MatrixUser,
+  type Relation,
+  type Role,
+} from '../support/access-world.ts';
 import { api, expectProblem, type Reply } from '../support/http.ts';
 
 /**
@@ -21,11 +32,11 @@ import { api, expectProblem, type Reply } from '../support/http.ts';
  */
 const EXPECTED: Record<Role, Record<Relation, [number, number, number, number]>> = {
   //          clearance:  biasa terbatas rahasia sangat_rahasia
-  admin:    { same: [1, 2, 3, 4], above: [1, 2, 3, 4], below: [1, 2, 3, 4], sibling: [1, 2, 3, 4] },
-  auditor:  { same: [1, 2, 3, 4], above: [1, 2, 3, 4], below: [1, 2, 3, 4], sibling: [1, 2, 3, 4] },
-  clerk:    { same: [1, 2, 3, 4], above: [1, 2, 3, 4], below: [0, 0, 0, 0], sibling: [0, 0, 0, 0] },
+  admin: { same: [1, 2, 3, 4], above: [1, 2, 3, 4], below: [1, 2, 3, 4], sibling: [1, 2, 3, 4] },
+  auditor: { same: [1, 2, 3, 4], above: [1, 2, 3, 4], below: [1, 2, 3, 4], sibling: [1, 2, 3, 4] },
+  clerk: { same: [1, 2, 3, 4], above: [1, 2, 3, 4], below: [0, 0, 0, 0], sibling: [0, 0, 0, 0] },
   official: { same: [1, 2, 3, 4], above: [1, 2, 3, 4], below: [0, 0, 0, 0], sibling: [0, 0, 0, 0] },
-  staff:    { same: [1, 2, 3, 4], above: [1, 2, 3, 4], below: [0, 0, 0, 0], sibling: [0, 0, 0, 0] },
+  staff: { same: [1, 2, 3, 4], above: [1, 2, 3, 4], below: [0, 0, 0, 0], sibling: [0, 0, 0, 0] },
 };
 
 const visibleCount = (u: MatrixUser): number => EXPECTED[u.role][u.relation][LEVELS.indexOf(u.clearance)]!;
@@ -60,7 +71,11 @@ const stripTags = (html: string) => html.replace(/<[^>]*>/g, '');
 const FACETS = ['classificationCode', 'kind', 'retentionPhase', 'unitCode', 'year'];
 /** What `sums` must print when every facet counts `n` documents. */
 const allFacetsCount = (n: number) => FACETS.map((k) => `${k}:${n}`).join(',');
-const sums = (facets: Record<string, Record<string, number>>) => Object.entries(facets).map(([name, buckets]) => `${name}:${Object.values(buckets).reduce((a, b) => a + b, 0)}`).sort().join(',');
+const sums = (facets: Record<string, Record<string, number>>) =>
+  Object.entries(facets)
+    .map(([name, buckets]) => `${name}:${Object.values(buckets).reduce((a, b) => a + b, 0)}`)
+    .sort()
+    .join(',');
 
 /** A hidden document's trace in a search reply: its id, its word, its classification bucket. */
 const leaks = (body: unknown, d: MatrixDoc) => {
@@ -84,7 +99,13 @@ describe('access matrix: document routes × role × clearance × unit relation (
       for (const d of world.docs) {
         const see = maySee(u, d.level);
         const meta = await api(app, u.token, 'GET', `/api/v1/documents/${d.id}`);
-        bad.check(u, d.level, 'GET /documents/:id', see ? '200' : '404', meta.status === 200 ? (meta.body.id === d.id ? '200' : `200 with ${brief(meta)}`) : notFoundOr(meta));
+        bad.check(
+          u,
+          d.level,
+          'GET /documents/:id',
+          see ? '200' : '404',
+          meta.status === 200 ? (meta.body.id === d.id ? '200' : `200 with ${brief(meta)}`) : notFoundOr(meta),
+        );
 
         const res = await fetch(`${app.url}/api/v1/documents/${d.id}/content`, { headers: { authorization: `Bearer ${u.token}` } });
         const bytes = new Uint8Array(await res.arrayBuffer());
@@ -103,13 +124,19 @@ describe('access matrix: document routes × role × clearance × unit relation (
         bad.check(u, d.level, 'GET /documents/:id/content', see ? '200' : '404', got);
 
         const text = await api(app, u.token, 'GET', `/api/v1/documents/${d.id}/text`);
-        bad.check(u, d.level, 'GET /documents/:id/text', see ? '200' : '404', text.status === 200 ? (String(text.body.text).includes(d.word) ? '200' : `200 without the word: ${brief(text)}`) : notFoundOr(text));
+        bad.check(
+          u,
+          d.level,
+          'GET /documents/:id/text',
+          see ? '200' : '404',
+          text.status === 200 ? (String(text.body.text).includes(d.word) ? '200' : `200 without the word: ${brief(text)}`) : notFoundOr(text),
+        );
       }
     });
     bad.assertNone();
   });
 
-  it('search for each document\'s word: one hit with a highlight, or nothing returned and nothing counted', async () => {
+  it("search for each document's word: one hit with a highlight, or nothing returned and nothing counted", async () => {
     const bad = new Mismatches();
     await inParallel(world.users, 8, async (u) => {
       for (const d of world.docs) {
@@ -142,16 +169,31 @@ describe('access matrix: document routes × role × clearance × unit relation (
       const facets = (r.body.facets ?? {}) as Record<string, Record<string, number>>;
       const levelOf = (id: unknown) => world.docs.find((d) => d.id === id)?.level ?? `unknown:${String(id)}`;
       bad.check(u, '*', 'search q= total', String(n), String(r.body.total));
-      bad.check(u, '*', 'search q= items', seen.map((d) => d.level).join(','), (r.body.items ?? []).map((i) => levelOf(i.id)).sort((a, b) => LEVELS.indexOf(a as Level) - LEVELS.indexOf(b as Level)).join(','));
+      bad.check(
+        u,
+        '*',
+        'search q= items',
+        seen.map((d) => d.level).join(','),
+        (r.body.items ?? [])
+          .map((i) => levelOf(i.id))
+          .sort((a, b) => LEVELS.indexOf(a as Level) - LEVELS.indexOf(b as Level))
+          .join(','),
+      );
       bad.check(u, '*', 'search q= facets.unitCode', JSON.stringify(n ? { BIDANG_A: n } : {}), JSON.stringify(facets.unitCode));
-      bad.check(u, '*', 'search q= facets.classificationCode', JSON.stringify(Object.fromEntries(seen.map((d) => [CLASSIFICATION_OF[d.level], 1]))), JSON.stringify(sortKeys(facets.classificationCode ?? {})));
+      bad.check(
+        u,
+        '*',
+        'search q= facets.classificationCode',
+        JSON.stringify(Object.fromEntries(seen.map((d) => [CLASSIFICATION_OF[d.level], 1]))),
+        JSON.stringify(sortKeys(facets.classificationCode ?? {})),
+      );
       bad.check(u, '*', 'search q= facet sums', allFacetsCount(n), sums(facets));
       for (const d of world.docs) if (!maySee(u, d.level)) bad.check(u, d.level, 'search q= (traces)', '[]', JSON.stringify(leaks(r.body, d)));
     });
     bad.assertNone();
   });
 
-  it('explicit: the word of BIDANG_A\'s rahasia letter finds nothing for a sibling unit or too low a clearance', async () => {
+  it("explicit: the word of BIDANG_A's rahasia letter finds nothing for a sibling unit or too low a clearance", async () => {
     const word = world.doc('rahasia').word;
     for (const u of [world.user('staff', 'sangat_rahasia', 'sibling'), world.user('staff', 'terbatas', 'same')]) {
       for (const q of [word, word.slice(0, -1), `"${word}"`]) {
@@ -159,7 +201,8 @@ describe('access matrix: document routes × role × clearance × unit relation (
         expect(r.status, `${u.username} q=${q}`).to.equal(200);
         expect(r.body.items, `${u.username} q=${q}`).to.deep.equal([]);
         expect(r.body.total, `${u.username} q=${q}`).to.equal(0);
-        for (const buckets of Object.values((r.body.facets ?? {}) as Record<string, Record<string, number>>)) expect(buckets, `${u.username} q=${q}`).to.deep.equal({});
+        for (const buckets of Object.values((r.body.facets ?? {}) as Record<string, Record<string, number>>))
+          expect(buckets, `${u.username} q=${q}`).to.deep.equal({});
       }
     }
     // The control: the same word does find it for BIDANG_A staff cleared for rahasia.
@@ -190,12 +233,17 @@ describe('access matrix: document routes × role × clearance × unit relation (
     bad.assertNone();
   });
 
-  it('whole audit trail, its export and a user\'s activity: no entry about a hidden document, every visible one present', async () => {
+  it("whole audit trail, its export and a user's activity: no entry about a hidden document, every visible one present", async () => {
     const bad = new Mismatches();
     const ndjson = async (u: MatrixUser, path: string) => {
       const res = await fetch(`${world.app.url}${path}`, { headers: { authorization: `Bearer ${u.token}` } });
       const text = await res.text();
-      return res.status === 200 ? text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : `${res.status} ${text.slice(0, 160)}`;
+      return res.status === 200
+        ? text
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as Record<string, unknown>)
+        : `${res.status} ${text.slice(0, 160)}`;
     };
     const compare = (u: MatrixUser, route: string, entries: Record<string, unknown>[] | string) => {
       for (const d of world.docs) {
@@ -209,7 +257,12 @@ describe('access matrix: document routes × role × clearance × unit relation (
       if (u.role === 'admin') compare(u, 'GET /users/:uploader/activity', await ndjson(u, `/api/v1/users/${world.uploaderId}/activity`));
     });
     // Paging the whole trail is ~20 requests a user: a few users who each miss some documents.
-    for (const u of [world.user('admin', 'biasa', 'sibling'), world.user('auditor', 'terbatas', 'below'), world.user('auditor', 'rahasia', 'above'), world.user('admin', 'sangat_rahasia', 'same')]) {
+    for (const u of [
+      world.user('admin', 'biasa', 'sibling'),
+      world.user('auditor', 'terbatas', 'below'),
+      world.user('auditor', 'rahasia', 'above'),
+      world.user('admin', 'sangat_rahasia', 'same'),
+    ]) {
       const entries: Record<string, unknown>[] = [];
       let failed = '';
       for (let page = 1; !failed; page++) {

@@ -36,8 +36,14 @@ for (const target of databaseTargets()) {
 
     before(async () => {
       app = await startTestAppOn(target);
-      for (const code of ['BIDANG_A', 'BIDANG_B']) expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: code, parentCode: 'ORG' })).status).to.equal(201);
-      for (const [name, role, unitCode, clearance] of [['clerk', 'clerk', 'BIDANG_A', 'rahasia'], ['insider', 'staff', 'BIDANG_A', 'rahasia'], ['prober', 'staff', 'BIDANG_B', 'biasa'], ['auditor', 'auditor', 'ORG', 'rahasia']] as const) {
+      for (const code of ['BIDANG_A', 'BIDANG_B'])
+        expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: code, parentCode: 'ORG' })).status).to.equal(201);
+      for (const [name, role, unitCode, clearance] of [
+        ['clerk', 'clerk', 'BIDANG_A', 'rahasia'],
+        ['insider', 'staff', 'BIDANG_A', 'rahasia'],
+        ['prober', 'staff', 'BIDANG_B', 'biasa'],
+        ['auditor', 'auditor', 'ORG', 'rahasia'],
+      ] as const) {
         const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: name, password: PASSWORD, name, role, unitCode, clearance });
         expect(r.status, JSON.stringify(r.body)).to.equal(201);
         userId[name] = String(r.body.id);
@@ -45,7 +51,13 @@ for (const target of databaseTargets()) {
       }
       const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
       for (const level of ['biasa', 'rahasia']) {
-        const r = await upload(app, token.clerk!, '/api/v1/documents', [{ name: `${level}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`\n%refusal-${level}\n`)]) }], { title: `Surat ${level}`, securityLevel: level });
+        const r = await upload(
+          app,
+          token.clerk!,
+          '/api/v1/documents',
+          [{ name: `${level}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`\n%refusal-${level}\n`)]) }],
+          { title: `Surat ${level}`, securityLevel: level },
+        );
         expect(r.status, JSON.stringify(r.body)).to.equal(201);
         doc[level] = String(r.body.id);
       }
@@ -66,7 +78,11 @@ for (const target of databaseTargets()) {
       const noEdit = await answer(token.prober!, 'PATCH', `/api/v1/documents/${randomUUID()}`, { title: 'x' });
       expect(await answer(token.prober!, 'PATCH', `/api/v1/documents/${doc.rahasia}`, { title: 'x' })).to.deep.equal(noEdit);
 
-      const entries = await eventually('five refusals in the trail', () => trail('document.access_refused', { documentId: doc.rahasia! }), (e) => e.length >= 5);
+      const entries = await eventually(
+        'five refusals in the trail',
+        () => trail('document.access_refused', { documentId: doc.rahasia! }),
+        (e) => e.length >= 5,
+      );
       // Recorded after the answer leaves, so not necessarily in the order asked.
       expect(entries.map((e) => e.details.asked)).to.have.members(['metadata', 'content', 'text', 'corrections', 'edit']);
       for (const e of entries) {
@@ -80,7 +96,11 @@ for (const target of databaseTargets()) {
       const r = await answer(token.insider!, 'PATCH', `/api/v1/documents/${doc.rahasia}`, { title: 'Diubah' });
       expect(r.status).to.equal(403);
       expect(String(r.body.detail)).to.equal('only clerks and admins edit documents; archivists set their classification code');
-      const entries = await eventually('the refused edit', () => trail('document.access_refused', { actorId: userId.insider! }), (e) => e.length >= 1);
+      const entries = await eventually(
+        'the refused edit',
+        () => trail('document.access_refused', { actorId: userId.insider! }),
+        (e) => e.length >= 1,
+      );
       expect(entries.map((e) => [e.targetId, e.details.asked, e.details.reason])).to.deep.equal([[doc.rahasia, 'edit', 'edit_not_allowed']]);
     });
 
@@ -89,7 +109,11 @@ for (const target of databaseTargets()) {
       const more = REFUSALS_RECORDED + 10 - before;
       for (let i = 0; i < more; i++) expect((await probe(token.prober!, doc.rahasia!)).status).to.equal(404);
 
-      const limit = await eventually('the limit entry', () => trail('document.access_refused_limit', { actorId: userId.prober! }), (e) => e.length >= 1);
+      const limit = await eventually(
+        'the limit entry',
+        () => trail('document.access_refused_limit', { actorId: userId.prober! }),
+        (e) => e.length >= 1,
+      );
       expect(limit[0]).to.include({ targetType: 'user', targetId: userId.prober });
       expect(limit[0]!.details).to.include({ recorded: REFUSALS_RECORDED });
       // Give every refusal's write time to land: none beyond the limit may add an entry.
@@ -99,9 +123,17 @@ for (const target of databaseTargets()) {
 
       app.clock.advance(REFUSAL_WINDOW_MS);
       expect((await probe(token.prober!, doc.rahasia!)).status).to.equal(404);
-      const summary = await eventually('the summary', () => trail('document.access_refused_summary', { actorId: userId.prober! }), (e) => e.length >= 1);
+      const summary = await eventually(
+        'the summary',
+        () => trail('document.access_refused_summary', { actorId: userId.prober! }),
+        (e) => e.length >= 1,
+      );
       expect(summary[0]!.details).to.include({ refused: REFUSALS_RECORDED + 10, notRecorded: 10 });
-      await eventually('a new window records again', () => trail('document.access_refused', { actorId: userId.prober! }), (e) => e.length === REFUSALS_RECORDED + 1);
+      await eventually(
+        'a new window records again',
+        () => trail('document.access_refused', { actorId: userId.prober! }),
+        (e) => e.length === REFUSALS_RECORDED + 1,
+      );
     });
   });
 }

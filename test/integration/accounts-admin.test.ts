@@ -13,7 +13,11 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
   const ids: Record<string, string> = {};
   before(async () => {
     app = await startTestApp({}, { log: pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) }) });
-    for (const [username, role] of [['siti', 'staff'], ['budi', 'clerk'], ['rina', 'staff']] as const) {
+    for (const [username, role] of [
+      ['siti', 'staff'],
+      ['budi', 'clerk'],
+      ['rina', 'staff'],
+    ] as const) {
       const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username), name: username, role, unitCode: 'ORG' });
       ids[username] = String(r.body.id);
     }
@@ -58,7 +62,9 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     const b = await app.login('rina', passwordOf('rina'));
     expectProblem(await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: 'tebakan-salah', newPassword: 'sandi-baru-untuk-dia' }), 422);
     expectProblem(await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: passwordOf('rina'), newPassword: 'pendek' }), 422);
-    expect((await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: passwordOf('rina'), newPassword: 'sandi-baru-untuk-dia' })).status).to.equal(204);
+    expect((await api(app, a, 'POST', '/api/v1/auth/password', { currentPassword: passwordOf('rina'), newPassword: 'sandi-baru-untuk-dia' })).status).to.equal(
+      204,
+    );
     for (const t of [a, b]) expectProblem(await api(app, t, 'GET', '/api/v1/auth/me'), 401);
     expectProblem(await tryLogin(app, 'rina', passwordOf('rina')), 401);
     expect((await tryLogin(app, 'rina', 'sandi-baru-untuk-dia')).status).to.equal(200);
@@ -83,7 +89,13 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     expect(changed.body).to.deep.include({ roles: ['clerk', 'staff'], role: 'clerk' });
     expect((await upload(app, token, '/api/v1/documents', [pdf], { title: 'x' })).status).to.not.equal(403);
     const me = await api(app, app.adminToken, 'GET', '/api/v1/auth/me');
-    for (const own of [{ disabled: true }, { roles: ['staff'] }, { roles: ['admin', 'auditor'] }, { clearance: 'sangat_rahasia' }, { password: 'sandi-baru-admin' }]) {
+    for (const own of [
+      { disabled: true },
+      { roles: ['staff'] },
+      { roles: ['admin', 'auditor'] },
+      { clearance: 'sangat_rahasia' },
+      { password: 'sandi-baru-admin' },
+    ]) {
       expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/users/${String(me.body.id)}`, own), 409);
     }
     expectProblem(await api(app, app.adminToken, 'POST', `/api/v1/users/${String(me.body.id)}/totp/reset`), 409);
@@ -105,7 +117,10 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
   });
 
   it('keeps usernames case-insensitive, as MySQL does', async () => {
-    expectProblem(await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'SITI', password: 'sandi-lain-123', name: 'x', role: 'staff', unitCode: 'ORG' }), 409);
+    expectProblem(
+      await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'SITI', password: 'sandi-lain-123', name: 'x', role: 'staff', unitCode: 'ORG' }),
+      409,
+    );
     expect((await tryLogin(app, 'Siti', passwordOf('siti'))).status).to.equal(200);
   });
 
@@ -133,29 +148,46 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
   });
 
   it('keeps the unit tree a tree: renames and moves, no cycles', async () => {
-    for (const [code, parentCode] of [['DINAS', 'ORG'], ['BIDANG', 'DINAS'], ['SEKSI', 'BIDANG']]) {
+    for (const [code, parentCode] of [
+      ['DINAS', 'ORG'],
+      ['BIDANG', 'DINAS'],
+      ['SEKSI', 'BIDANG'],
+    ]) {
       expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: code, parentCode })).status).to.equal(201);
     }
     expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/units/DINAS', { parentCode: 'SEKSI' }), 422);
     expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/units/DINAS', { parentCode: 'DINAS' }), 422);
     expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/units/DINAS', { parentCode: 'NOPE' }), 422);
     expectProblem(await api(app, app.adminToken, 'PATCH', '/api/v1/units/NOPE', { name: 'x' }), 404);
-    expect((await api(app, app.adminToken, 'PATCH', '/api/v1/units/SEKSI', { name: 'Seksi Mutasi', parentCode: 'DINAS' })).body).to.include({ name: 'Seksi Mutasi', parentCode: 'DINAS' });
+    expect((await api(app, app.adminToken, 'PATCH', '/api/v1/units/SEKSI', { name: 'Seksi Mutasi', parentCode: 'DINAS' })).body).to.include({
+      name: 'Seksi Mutasi',
+      parentCode: 'DINAS',
+    });
     const units = await api(app, await app.login('budi', passwordOf('budi')), 'GET', '/api/v1/units');
     expect(units.body.items!.map((u) => u.code)).to.include.members(['ORG', 'DINAS', 'BIDANG', 'SEKSI']);
   });
 
   it('gives the web UI __Host- cookies (HttpOnly session; Secure, SameSite, Path=/, no Domain) and demands the anti-forgery header on changes', async () => {
-    const res = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'budi', password: passwordOf('budi'), cookie: true }) });
+    const res = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'budi', password: passwordOf('budi'), cookie: true }),
+    });
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).to.not.have.property('token');
     const cookies = res.headers.getSetCookie();
     expect(cookies.map((c) => c.split('=')[0])).to.have.members(['__Host-naskah_session', '__Host-naskah_csrf']);
     for (const c of cookies) {
       // What a browser demands of a __Host- cookie before it keeps one.
-      const attributes = c.split(';').slice(1).map((a) => a.trim().toLowerCase());
+      const attributes = c
+        .split(';')
+        .slice(1)
+        .map((a) => a.trim().toLowerCase());
       expect(attributes, c).to.include.members(['secure', 'path=/', 'samesite=strict']);
-      expect(attributes.filter((a) => a.startsWith('domain')), c).to.deep.equal([]);
+      expect(
+        attributes.filter((a) => a.startsWith('domain')),
+        c,
+      ).to.deep.equal([]);
     }
     expect(cookies.find((c) => c.startsWith('__Host-naskah_session='))).to.match(/; HttpOnly/i);
     expect(cookies.find((c) => c.startsWith('__Host-naskah_csrf='))).to.not.match(/HttpOnly/i);
@@ -169,20 +201,35 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     const ok = await fetch(`${app.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie, 'x-csrf-token': String(body.csrfToken) } });
     expect(ok.status).to.equal(204);
     // Clearing must name the same cookies with the same attributes, or the browser keeps them.
-    for (const c of ok.headers.getSetCookie()) expect(c).to.match(/^__Host-naskah_(session|csrf)=;/).and.match(/; Secure/i).and.match(/; Path=\/(;|$)/).and.not.match(/Domain=/i);
+    for (const c of ok.headers.getSetCookie())
+      expect(c)
+        .to.match(/^__Host-naskah_(session|csrf)=;/)
+        .and.match(/; Secure/i)
+        .and.match(/; Path=\/(;|$)/)
+        .and.not.match(/Domain=/i);
     expect(ok.headers.getSetCookie()).to.have.length(2);
     expect((await fetch(`${app.url}/api/v1/auth/me`, { headers: { cookie } })).status).to.equal(401);
   });
 
   it('sends the security headers on every answer, errors included', async () => {
-    for (const [method, path] of [['GET', '/healthz'], ['GET', '/api/v1/auth/me'], ['POST', '/api/v1/auth/login'], ['GET', '/nope']]) {
+    for (const [method, path] of [
+      ['GET', '/healthz'],
+      ['GET', '/api/v1/auth/me'],
+      ['POST', '/api/v1/auth/login'],
+      ['GET', '/nope'],
+    ]) {
       const res = await fetch(`${app.url}${path}`, { method, ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}) });
-      for (const h of ['x-content-type-options', 'x-frame-options', 'content-security-policy', 'referrer-policy']) expect(res.headers.get(h), `${path} ${h}`).to.be.a('string');
+      for (const h of ['x-content-type-options', 'x-frame-options', 'content-security-policy', 'referrer-policy'])
+        expect(res.headers.get(h), `${path} ${h}`).to.be.a('string');
     }
   });
 
   it('lets no cache keep an API answer (the login answer with its token included), and asks for HTTPS only when served over it', async () => {
-    const login = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'budi', password: passwordOf('budi') }) });
+    const login = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'budi', password: passwordOf('budi') }),
+    });
     expect(login.status).to.equal(200);
     expect(login.headers.get('cache-control')).to.equal('no-store');
     const me = await fetch(`${app.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${((await login.json()) as { token: string }).token}` } });
@@ -197,7 +244,15 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     const token = await app.login('budi', passwordOf('budi'));
     const log = logLines.join('\n');
     expect(log).to.include('"path":"/api/v1/auth/login"');
-    for (const secret of [passwordOf('budi'), passwordOf('siti'), 'salah-sandi-99', ADMIN.password, token, app.adminToken, ...[...app.secondFactors.values()].map((f) => f.secret)]) {
+    for (const secret of [
+      passwordOf('budi'),
+      passwordOf('siti'),
+      'salah-sandi-99',
+      ADMIN.password,
+      token,
+      app.adminToken,
+      ...[...app.secondFactors.values()].map((f) => f.secret),
+    ]) {
       expect(log).to.not.include(secret);
     }
   });

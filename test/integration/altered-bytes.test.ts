@@ -38,14 +38,17 @@ const download = async (app: TestApp, token: string, p: string) => {
 describe('stored bytes are checked on every read (HTTP, embedded)', function () {
   this.timeout(120_000);
   let app: TestApp;
-  const alarms = async () => ((await api(app, app.adminToken, 'GET', '/api/v1/notifications')).body.items as Json[]).filter((n) => n.kind === 'fixity_alarm').map((n) => n.subjectId);
+  const alarms = async () =>
+    ((await api(app, app.adminToken, 'GET', '/api/v1/notifications')).body.items as Json[]).filter((n) => n.kind === 'fixity_alarm').map((n) => n.subjectId);
   before(async () => {
     app = await startTestApp();
   });
   after(() => app?.stop());
 
   it('serves an intact original whole, and stops an altered one short of its length with an alarm to the admins', async () => {
-    const r = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'surat.pdf', bytes: await letterPdf([generateLetter(4401), generateLetter(4402)]) }]);
+    const r = await upload(app, app.adminToken, '/api/v1/documents', [
+      { name: 'surat.pdf', bytes: await letterPdf([generateLetter(4401), generateLetter(4402)]) },
+    ]);
     const id = String(r.body.id);
     await waitForDocument(app, app.adminToken, id);
     const intact = await download(app, app.adminToken, `/api/v1/documents/${id}/content`);

@@ -15,7 +15,10 @@ const decoyPdf = async (line: string): Promise<Uint8Array> => {
   return pdf.save();
 };
 
-const DECOYS = ['Catatan inventaris gudang: kursi lipat, meja kayu, lemari besi, kipas angin.', 'Jadwal piket kebersihan halaman parkir pada akhir pekan bulan Juli.'];
+const DECOYS = [
+  'Catatan inventaris gudang: kursi lipat, meja kayu, lemari besi, kipas angin.',
+  'Jadwal piket kebersihan halaman parkir pada akhir pekan bulan Juli.',
+];
 
 describe('archive and find (HTTP, embedded)', function () {
   this.timeout(120_000);
@@ -26,7 +29,9 @@ describe('archive and find (HTTP, embedded)', function () {
   before(async () => {
     app = await startTestApp({}, { warmOcr: true });
     for (const [i, line] of DECOYS.entries()) {
-      const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: `lain-${i}.pdf`, bytes: Buffer.from(await decoyPdf(line)) }], { title: `Catatan lain ${i}` });
+      const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: `lain-${i}.pdf`, bytes: Buffer.from(await decoyPdf(line)) }], {
+        title: `Catatan lain ${i}`,
+      });
       expect(up.status).to.equal(201);
       await waitForDocument(app, app.adminToken, String(up.body.id));
       decoys.push(String(up.body.id));
@@ -40,10 +45,18 @@ describe('archive and find (HTTP, embedded)', function () {
   it('stores a born-digital PDF, reads its text layer without OCR, and finds it by a word, a typo and its letter number', async () => {
     const file = await ensureFixture('letter-1p.pdf');
     const letter = generateLetter(1);
-    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'surat-undangan.pdf', bytes: file }], { title: 'Surat undangan', classificationCode: letter.classificationCode, documentDate: letter.letterDate });
+    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'surat-undangan.pdf', bytes: file }], {
+      title: 'Surat undangan',
+      classificationCode: letter.classificationCode,
+      documentDate: letter.letterDate,
+    });
     expect(up.status).to.equal(201);
     expect(up.body).to.include({ status: 'processing', mimeType: 'application/pdf', pages: 1, duplicate: false });
-    expect(up.body.sha256).to.equal(createHash('sha256').update(await readFile(file)).digest('hex'));
+    expect(up.body.sha256).to.equal(
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
 
     const doc = await waitForDocument(app, app.adminToken, String(up.body.id));
     expect(doc).to.include({ status: 'ready', textSource: 'pdf-text', pages: 1 });
@@ -52,7 +65,10 @@ describe('archive and find (HTTP, embedded)', function () {
     expect(text.body.text).to.include(letter.letterNumber);
     expect((text.body.pages as { page: number; source: string }[])[0]).to.include({ page: 1, source: 'pdf-text' });
 
-    const word = letter.subject.split(/\s+/).find((w) => w.length >= 7)!.replace(/[^\p{L}]/gu, '');
+    const word = letter.subject
+      .split(/\s+/)
+      .find((w) => w.length >= 7)!
+      .replace(/[^\p{L}]/gu, '');
     const byWord = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(word)}`);
     expect(byWord.body.items!.map((i) => i.id)).to.include(up.body.id);
     expectNoDecoy(byWord.body.items);
@@ -76,7 +92,9 @@ describe('archive and find (HTTP, embedded)', function () {
   it('OCRs a phone-quality scan and finds it by its letter number, a word from its body, and a misspelling', async function () {
     this.timeout(180_000);
     const letter = generateLetter(11);
-    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'pindaian.jpg', bytes: await ensureFixture('scan-1p.jpg') }], { title: 'Pindaian surat masuk' });
+    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'pindaian.jpg', bytes: await ensureFixture('scan-1p.jpg') }], {
+      title: 'Pindaian surat masuk',
+    });
     expect(up.status).to.equal(201);
     expect(up.body.mimeType).to.equal('image/jpeg');
     const doc = await waitForDocument(app, app.adminToken, String(up.body.id), 150_000);
@@ -89,14 +107,23 @@ describe('archive and find (HTTP, embedded)', function () {
     const byNumber = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(letter.letterNumber)}`);
     expect(byNumber.body.items!.map((i) => i.id)).to.include(up.body.id);
     expectNoDecoy(byNumber.body.items);
-    const words = letter.paragraphs.join(' ').split(/[^\p{L}]+/u).filter((w) => w.length >= 9);
+    const words = letter.paragraphs
+      .join(' ')
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 9);
     const word = words[Math.floor(words.length / 2)]!;
     const byWord = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(word)}`);
-    expect(byWord.body.items!.map((i) => i.id), word).to.include(up.body.id);
+    expect(
+      byWord.body.items!.map((i) => i.id),
+      word,
+    ).to.include(up.body.id);
     expectNoDecoy(byWord.body.items);
     const misspelt = word.slice(0, 4) + word.slice(5); // one letter dropped
     const byTypo = await api(app, app.adminToken, 'GET', `/api/v1/search?q=${encodeURIComponent(misspelt)}`);
-    expect(byTypo.body.items!.map((i) => i.id), misspelt).to.include(up.body.id);
+    expect(
+      byTypo.body.items!.map((i) => i.id),
+      misspelt,
+    ).to.include(up.body.id);
     expectNoDecoy(byTypo.body.items);
   });
 

@@ -17,12 +17,16 @@ import { startTestApp, startTestAppOn, type TestApp } from '../support/test-app.
 const PASSWORD = 'sandi-panjang-sekali';
 const ENTRY_KEYS = ['seq', 'at', 'actorId', 'action', 'targetType', 'targetId', 'details', 'hash', 'prevHash'];
 
-
 /** An NDJSON download, parsed line by line. */
 const ndjson = async (app: TestApp, token: string, p: string) => {
   const res = await fetch(`${app.url}${p}`, { headers: { authorization: `Bearer ${token}` } });
   const text = await res.text();
-  const lines = res.ok ? text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+  const lines = res.ok
+    ? text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : [];
   return { status: res.status, headers: res.headers, lines };
 };
 
@@ -42,13 +46,25 @@ for (const target of databaseTargets()) {
 
     before(async () => {
       app = await startTestAppOn(target);
-      for (const [name, role, clearance] of [['staf1', 'staff', 'biasa'], ['arsip1', 'clerk', 'rahasia'], ['audit1', 'auditor', 'biasa'], ['audit2', 'auditor', 'rahasia'], ['adminb', 'admin', 'biasa']] as const) {
+      for (const [name, role, clearance] of [
+        ['staf1', 'staff', 'biasa'],
+        ['arsip1', 'clerk', 'rahasia'],
+        ['audit1', 'auditor', 'biasa'],
+        ['audit2', 'auditor', 'rahasia'],
+        ['adminb', 'admin', 'biasa'],
+      ] as const) {
         userId[name] = await newUser(app, name, role, clearance);
         token[name] = await app.login(name, PASSWORD);
       }
       const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
       for (const level of ['biasa', 'rahasia']) {
-        const r = await upload(app, token.arsip1!, '/api/v1/documents', [{ name: `${level}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`\n%audit-${level}\n`)]) }], { title: `Surat ${level}`, securityLevel: level });
+        const r = await upload(
+          app,
+          token.arsip1!,
+          '/api/v1/documents',
+          [{ name: `${level}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`\n%audit-${level}\n`)]) }],
+          { title: `Surat ${level}`, securityLevel: level },
+        );
         expect(r.status, JSON.stringify(r.body)).to.equal(201);
         doc[level] = String(r.body.id);
       }
@@ -91,14 +107,33 @@ for (const target of databaseTargets()) {
     });
 
     it('answers bad query values with 422 and everyone but auditors and admins with 403', async () => {
-      for (const q of ['from=yesterday', 'from=2026-02-30', 'to=2026-01-01T25:00:00Z', 'from=2026-02-02&to=2026-02-01', 'limit=0', 'limit=101', 'page=0', 'documentId=abc', 'actorId=1', 'action=DROP%20TABLE']) {
+      for (const q of [
+        'from=yesterday',
+        'from=2026-02-30',
+        'to=2026-01-01T25:00:00Z',
+        'from=2026-02-02&to=2026-02-01',
+        'limit=0',
+        'limit=101',
+        'page=0',
+        'documentId=abc',
+        'actorId=1',
+        'action=DROP%20TABLE',
+      ]) {
         expectProblem(await api(app, token.audit1!, 'GET', `/api/v1/audit?${q}`), 422);
       }
       expectProblem(await api(app, token.audit1!, 'GET', '/api/v1/audit/verify?seq=3'), 422);
       expectProblem(await api(app, token.audit1!, 'GET', '/api/v1/audit/verify?seq=3&hash=xyz'), 422);
       expectProblem(await api(app, token.audit1!, 'GET', '/api/v1/audit/export?from=nope'), 422);
       for (const who of ['staf1', 'arsip1']) {
-        for (const [method, p] of [['GET', '/api/v1/audit'], ['GET', '/api/v1/audit/verify'], ['GET', '/api/v1/audit/export'], ['POST', '/api/v1/audit/checkpoints'], ['GET', '/api/v1/audit/checkpoints'], ['GET', '/api/v1/audit/checkpoints/latest'], ['GET', `/api/v1/users/${userId.arsip1}/activity`]] as const) {
+        for (const [method, p] of [
+          ['GET', '/api/v1/audit'],
+          ['GET', '/api/v1/audit/verify'],
+          ['GET', '/api/v1/audit/export'],
+          ['POST', '/api/v1/audit/checkpoints'],
+          ['GET', '/api/v1/audit/checkpoints'],
+          ['GET', '/api/v1/audit/checkpoints/latest'],
+          ['GET', `/api/v1/users/${userId.arsip1}/activity`],
+        ] as const) {
           expectProblem(await api(app, token[who]!, method, p), 403);
         }
       }
@@ -183,7 +218,9 @@ for (const target of databaseTargets()) {
       await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'AUD', name: 'Inspektorat' });
       const raced = await Promise.all([1, 2, 3].map(() => recordScheduledCheckpoint(app.naskah.deps)));
       const moved = await app.naskah.adapters.db.audit.head();
-      expect(raced.filter((c) => c !== null).map((c) => c.seq)).to.include(moved.seq).and.satisfy((seqs: number[]) => seqs.every((s) => s === moved.seq));
+      expect(raced.filter((c) => c !== null).map((c) => c.seq))
+        .to.include(moved.seq)
+        .and.satisfy((seqs: number[]) => seqs.every((s) => s === moved.seq));
 
       const list = await api(app, token.audit2!, 'GET', '/api/v1/audit/checkpoints?limit=1');
       expect(list.body).to.deep.include({ total: 2, page: 1, limit: 1 });
@@ -225,7 +262,8 @@ for (const target of databaseTargets()) {
       app = await startTestApp({ DATABASE_URL: tdb.config.url });
       cliDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-audit-cli-'));
       cliEnv = { DATA_DIR: cliDir, DATABASE_URL: tdb.config.url };
-      for (const code of ['U1', 'U2', 'U3']) expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: `Unit ${code}` })).status).to.equal(201);
+      for (const code of ['U1', 'U2', 'U3'])
+        expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: `Unit ${code}` })).status).to.equal(201);
       const made = await cliHere(['audit:checkpoint'], cliEnv);
       expect(made.code, made.err).to.equal(0);
       checkpoint = { seq: Number(/Entry \(seq\): (\d+)/.exec(made.out)![1]), hash: /Hash: +([0-9a-f]{64})/.exec(made.out)![1]! };
@@ -233,7 +271,10 @@ for (const target of databaseTargets()) {
       for (const code of ['U4', 'U5']) expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: `Unit ${code}` })).status).to.equal(201);
       last = (await app.naskah.adapters.db.audit.head()).seq;
       expect(last).to.be.greaterThan(checkpoint.seq);
-      sql = target.name === 'sqlite' ? new Sequelize({ dialect: 'sqlite', storage: tdb.config.url.slice('sqlite:'.length), logging: false }) : new Sequelize(tdb.config.url, { logging: false });
+      sql =
+        target.name === 'sqlite'
+          ? new Sequelize({ dialect: 'sqlite', storage: tdb.config.url.slice('sqlite:'.length), logging: false })
+          : new Sequelize(tdb.config.url, { logging: false });
       await run('CREATE TABLE audit_log_copy AS SELECT * FROM audit_log');
       await run('CREATE TABLE audit_head_copy AS SELECT * FROM audit_head');
     });
@@ -255,7 +296,12 @@ for (const target of databaseTargets()) {
     it('is intact before anything is touched, and the printed checkpoint matches', async () => {
       const shell = await cli(['verify-audit', '--checkpoint', `${checkpoint.seq}:${checkpoint.hash}`], cliEnv);
       expect(shell.code, shell.err).to.equal(0);
-      expect(JSON.parse(shell.out)).to.deep.equal({ intact: true, entries: last, head: await app.naskah.adapters.db.audit.head(), checkpoint: { ...checkpoint, matches: true } });
+      expect(JSON.parse(shell.out)).to.deep.equal({
+        intact: true,
+        entries: last,
+        head: await app.naskah.adapters.db.audit.head(),
+        checkpoint: { ...checkpoint, matches: true },
+      });
     });
 
     it('a changed details field', async () => {
@@ -286,7 +332,12 @@ for (const target of databaseTargets()) {
       for (const e of entries.slice(1)) {
         const forged = { ...e, details: e.seq === 2 ? { ...e.details, forged: true } : e.details, prevHash };
         prevHash = hashAuditEntry(forged);
-        await run('UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?', [JSON.stringify(forged.details), forged.prevHash, prevHash, e.seq]);
+        await run('UPDATE audit_log SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?', [
+          JSON.stringify(forged.details),
+          forged.prevHash,
+          prevHash,
+          e.seq,
+        ]);
       }
       await run('UPDATE audit_head SET hash = ? WHERE id = 1', [prevHash]);
       await expectBroken(checkpoint.seq, /checkpoint/);
@@ -309,7 +360,12 @@ for (const target of databaseTargets()) {
 
     before(async () => {
       app = await startTestAppOn(target);
-      for (const [name, role, clearance] of [['konseptor', 'staff', 'rahasia'], ['sekda', 'official', 'rahasia'], ['audit1', 'auditor', 'biasa'], ['audit2', 'auditor', 'rahasia']] as const) {
+      for (const [name, role, clearance] of [
+        ['konseptor', 'staff', 'rahasia'],
+        ['sekda', 'official', 'rahasia'],
+        ['audit1', 'auditor', 'biasa'],
+        ['audit2', 'auditor', 'rahasia'],
+      ] as const) {
         userId[name] = await newUser(app, name, role, clearance);
         token[name] = await app.login(name, PASSWORD);
       }

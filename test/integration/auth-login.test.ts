@@ -5,11 +5,13 @@ import { ADMIN, type TestApp, startTestApp } from '../support/test-app.ts';
 import { passwordOf } from '../support/passwords.ts';
 
 const login = (app: TestApp, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(async (r) => ({
-    status: r.status,
-    headers: r.headers,
-    body: (await r.json()) as Record<string, unknown>,
-  }));
+  fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(
+    async (r) => ({
+      status: r.status,
+      headers: r.headers,
+      body: (await r.json()) as Record<string, unknown>,
+    }),
+  );
 
 const typeOf = (body: Record<string, unknown>) => String(body.type).split('/').pop();
 
@@ -18,7 +20,13 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
   let app: TestApp;
   before(async () => {
     app = await startTestApp();
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'kabid', password: passwordOf('kabid'), name: 'Kabid', role: 'official', unitCode: 'ORG' });
+    await api(app, app.adminToken, 'POST', '/api/v1/users', {
+      username: 'kabid',
+      password: passwordOf('kabid'),
+      name: 'Kabid',
+      role: 'official',
+      unitCode: 'ORG',
+    });
     await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
   });
   after(async () => app?.stop());
@@ -52,7 +60,9 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
     expect((await api(app, session, 'GET', '/api/v1/auth/me')).body).to.include({ username: 'kabid', totpEnabled: true });
 
     // Now a code is needed, and each works once.
-    expect(typeOf(expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: passwordOf('kabid') }), 401))).to.equal('totp-required');
+    expect(typeOf(expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: passwordOf('kabid') }), 401))).to.equal(
+      'totp-required',
+    );
     expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: passwordOf('kabid'), totp: totpCode(secret, now) }), 401); // used to enable
     const fresh = totpCode(secret, now + 1);
     const ok = await login(app, { username: 'kabid', password: passwordOf('kabid'), totp: fresh });
@@ -67,7 +77,10 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
     expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: passwordOf('kabid'), totp: code.replace('-', '') }), 401);
     // The right code with a wrong password is still a plain 401.
     app.clock.advance(90_000);
-    const wrong = expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: 'salah-sandi-1', totp: totpCode(secret, totpStep(app.clock.now())) }), 401);
+    const wrong = expectProblem(
+      await api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: 'salah-sandi-1', totp: totpCode(secret, totpStep(app.clock.now())) }),
+      401,
+    );
     expect(typeOf(wrong)).to.equal('unauthenticated');
     app.secondFactors.set('kabid', { secret, recoveryCodes: recoveryCodes.slice(1), lastStep: totpStep(app.clock.now()) });
   });
@@ -95,7 +108,13 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
     const token = await app.login('staf', passwordOf('staf'));
     expect((await api(app, token, 'GET', '/api/v1/auth/me')).status).to.equal(200);
     const flipped = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
-    for (const bad of [flipped, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.', 'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJhZG1pbiJ9.x', '', 'a'.repeat(5000)]) {
+    for (const bad of [
+      flipped,
+      'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.',
+      'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJhZG1pbiJ9.x',
+      '',
+      'a'.repeat(5000),
+    ]) {
       expectProblem(await api(app, bad || null, 'GET', '/api/v1/auth/me'), 401);
     }
     const raw = await fetch(`${app.url}/api/v1/auth/me`, { headers: { authorization: `Basic ${Buffer.from('staf:sandi-staf-123').toString('base64')}` } });
@@ -111,7 +130,8 @@ describe('login: second factor, replay, tokens (HTTP)', function () {
   it('audits logins, failures and enrolment with the address but never the password', async () => {
     const entries = (await app.naskah.deps.db.audit.list({}, { userId: 'test', unitCodes: 'all', levels: [] }, 1, 1000)).items;
     const actions = new Set(entries.map((e) => e.action));
-    for (const a of ['auth.login', 'auth.login_failed', 'auth.login_enrolment', 'auth.totp_enabled', 'auth.logout', 'admin.user_totp_reset']) expect(actions, a).to.include(a);
+    for (const a of ['auth.login', 'auth.login_failed', 'auth.login_enrolment', 'auth.totp_enabled', 'auth.logout', 'admin.user_totp_reset'])
+      expect(actions, a).to.include(a);
     const text = JSON.stringify(entries);
     for (const secret of [passwordOf('kabid'), passwordOf('staf'), 'salah-sandi-1', ADMIN.password]) expect(text).to.not.include(secret);
     const failed = entries.find((e) => e.action === 'auth.login_failed');
@@ -130,7 +150,8 @@ describe('login: back-off per client address (HTTP)', function () {
   it('locks an address that guesses at many accounts, not just each account', async () => {
     const statuses: number[] = [];
     // 31 different names, one guess each: no account reaches its own limit.
-    for (let i = 0; i < 31; i++) statuses.push((await api(app, null, 'POST', '/api/v1/auth/login', { username: `tebak-${i}`, password: 'salah-sandi-99' })).status);
+    for (let i = 0; i < 31; i++)
+      statuses.push((await api(app, null, 'POST', '/api/v1/auth/login', { username: `tebak-${i}`, password: 'salah-sandi-99' })).status);
     expect(statuses.slice(0, 30).every((s) => s === 401)).to.equal(true);
     expect(statuses[30]).to.equal(401); // the 31st failure sets the lock...
     const locked = expectProblem(await api(app, null, 'POST', '/api/v1/auth/login', { username: ADMIN.username, password: ADMIN.password }), 429);

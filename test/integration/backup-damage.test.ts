@@ -72,11 +72,24 @@ describe('backups that cannot be trusted are refused, and nothing is written', f
 
   // backup:verify calls a newer schema's backup intact (it is), with a note; restore refuses it.
   const cases: [string, (dir: string, m: BackupManifest & { file: string }) => Promise<unknown>, RegExp, number?][] = [
-    ['a flipped byte in a stored original', (d, m) => flipByte(objectFile(d, m.objects[0]!.object.sha256)), /damaged, nothing was restored: the stored object originals\/.* is damaged \(its bytes hash to/],
-    ['a flipped byte in the database', (d, m) => flipByte(objectFile(d, m.database.tables.find((t) => t.name === 'documents')!.object.sha256)), /the dump of table documents: object .* is damaged/],
+    [
+      'a flipped byte in a stored original',
+      (d, m) => flipByte(objectFile(d, m.objects[0]!.object.sha256)),
+      /damaged, nothing was restored: the stored object originals\/.* is damaged \(its bytes hash to/,
+    ],
+    [
+      'a flipped byte in the database',
+      (d, m) => flipByte(objectFile(d, m.database.tables.find((t) => t.name === 'documents')!.object.sha256)),
+      /the dump of table documents: object .* is damaged/,
+    ],
     ['a missing file', (d, m) => rm(objectFile(d, m.objects[1]!.object.sha256)), /the stored object originals\/.*: object .* is missing/],
     ['a manifest cut short', (_d, m) => truncate(m.file, 400), /the manifest of backup .* is damaged or cut short/],
-    ['a backup of a newer schema', (_d, { file, ...m }) => writeFile(file, JSON.stringify({ ...m, schema: { migrations: [...m.schema.migrations, '999-future'] } })), /made by a newer Naskah: its database has schema version 999-future/, 0],
+    [
+      'a backup of a newer schema',
+      (_d, { file, ...m }) => writeFile(file, JSON.stringify({ ...m, schema: { migrations: [...m.schema.migrations, '999-future'] } })),
+      /made by a newer Naskah: its database has schema version 999-future/,
+      0,
+    ],
   ];
   for (const [what, damage, message, verifyCode = 1] of cases) {
     it(`refuses ${what}, and writes nothing`, async () => {
@@ -96,7 +109,9 @@ describe('backups that cannot be trusted are refused, and nothing is written', f
   it('refuses an encrypted backup without its passphrase, with another one, or with a sealed file changed', async () => {
     const into = target();
     expect((await cliHere(['restore', '--from', sealed], { DATA_DIR: into })).err).to.match(/are encrypted: set BACKUP_PASSPHRASE/);
-    expect((await cliHere(['restore', '--from', sealed], { DATA_DIR: into, BACKUP_PASSPHRASE: 'not the passphrase at all' })).err).to.match(/BACKUP_PASSPHRASE is not the passphrase/);
+    expect((await cliHere(['restore', '--from', sealed], { DATA_DIR: into, BACKUP_PASSPHRASE: 'not the passphrase at all' })).err).to.match(
+      /BACKUP_PASSPHRASE is not the passphrase/,
+    );
     const dir = await copyOf(sealed);
     await flipByte(objectFile(dir, (await manifestOf(dir)).objects[0]!.object.sha256));
     const r = await cliHere(['restore', '--from', dir], { DATA_DIR: into, BACKUP_PASSPHRASE: PASSPHRASE });
@@ -143,7 +158,10 @@ describe('a backup killed half-way', function () {
     const before = await readdir(path.join(dir, 'backups'));
     await seedDocuments(app.naskah.deps, { count: 80, size: 1 << 19, createdBy: admin.id });
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'backup', '--to', dir], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATA_DIR: app.dataDir, LOG_LEVEL: 'silent' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'backup', '--to', dir], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: app.dataDir, LOG_LEVEL: 'silent' },
+    });
     await new Promise<void>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (b: Buffer) => {
@@ -160,7 +178,9 @@ describe('a backup killed half-way', function () {
     const next = await cliHere(['backup', '--to', dir], { DATA_DIR: app.dataDir });
     expect(next.code, next.err).to.equal(0);
     expect(next.out).to.match(/100 documents/);
-    const newest = JSON.parse(await readFile(path.join(dir, 'backups', (await readdir(path.join(dir, 'backups'))).sort().at(-1)!, 'manifest.json'), 'utf8')) as BackupManifest;
+    const newest = JSON.parse(
+      await readFile(path.join(dir, 'backups', (await readdir(path.join(dir, 'backups'))).sort().at(-1)!, 'manifest.json'), 'utf8'),
+    ) as BackupManifest;
     expect(newest.objects.filter((o) => !copiedBeforeKill.has(o.object.sha256)).length, 'originals the killed run had not copied yet').to.be.greaterThan(0);
     expect((await cliHere(['backup:verify', dir, '--all'], {})).out.match(/: intact/g)).to.have.length(2);
     const runs = (await app.naskah.deps.db.backupRuns.list(1, 10)).items.map((r) => r.state);

@@ -22,7 +22,10 @@ describe('backups at the edges', function () {
   let work: string;
   const apps: TestApp[] = [];
   const start = async (env: Record<string, string> = {}, restartOf?: TestApp, dataDir?: string) => {
-    const app = await startTestApp(env, dataDir && restartOf ? { restartOf: { dataDir, clock: restartOf.clock, secondFactors: restartOf.secondFactors } as unknown as TestApp } : {});
+    const app = await startTestApp(
+      env,
+      dataDir && restartOf ? { restartOf: { dataDir, clock: restartOf.clock, secondFactors: restartOf.secondFactors } as unknown as TestApp } : {},
+    );
     apps.push(app);
     return app;
   };
@@ -56,20 +59,39 @@ describe('backups at the edges', function () {
   it('fails a run cleanly when storage goes away half-way, and leaves the backups before it as they were', async () => {
     const office = await start();
     const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
-    for (let i = 0; i < 6; i++) expect((await upload(office, office.adminToken, '/api/v1/documents', [{ name: `${i}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`\n%${i}\n`)]) }])).status).to.equal(201);
+    for (let i = 0; i < 6; i++)
+      expect(
+        (await upload(office, office.adminToken, '/api/v1/documents', [{ name: `${i}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`\n%${i}\n`)]) }])).status,
+      ).to.equal(201);
     const dir = path.join(work, 'outage');
     expect((await cliHere(['backup', '--to', dir], { DATA_DIR: office.dataDir })).code).to.equal(0);
-    for (let i = 6; i < 12; i++) expect((await upload(office, office.adminToken, '/api/v1/documents', [{ name: `${i}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`\n%${i}\n`)]) }])).status).to.equal(201);
+    for (let i = 6; i < 12; i++)
+      expect(
+        (await upload(office, office.adminToken, '/api/v1/documents', [{ name: `${i}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`\n%${i}\n`)]) }])).status,
+      ).to.equal(201);
 
     const a = office.naskah.adapters;
     let reads = 0;
     // The real store, but its reads fail from the third on, as when the disk or MinIO goes away.
     const failing = Object.assign(Object.create(a.blobs) as typeof a.blobs, {
-      getBuffer: async (key: string) => (++reads > 2 ? Promise.reject(new AppError('unavailable', 'storage is unavailable (get: ECONNREFUSED)', { backend: 'storage' })) : a.blobs.getBuffer(key)),
+      getBuffer: async (key: string) =>
+        ++reads > 2
+          ? Promise.reject(new AppError('unavailable', 'storage is unavailable (get: ECONNREFUSED)', { backend: 'storage' }))
+          : a.blobs.getBuffer(key),
     });
-    const deps = { db: a.db, snapshots: a.snapshots, blobs: failing, secrets: a.secretFiles, clock: office.clock, productVersion: 'test', source: { database: 'sqlite' as const, storage: 'local' as const } };
+    const deps = {
+      db: a.db,
+      snapshots: a.snapshots,
+      blobs: failing,
+      secrets: a.secretFiles,
+      clock: office.clock,
+      productVersion: 'test',
+      source: { database: 'sqlite' as const, storage: 'local' as const },
+    };
     let error: unknown;
-    await createBackup(deps, () => directoryVaults().openForWriting(dir), { trigger: 'command', directory: dir, encrypted: false }).catch((e: unknown) => (error = e));
+    await createBackup(deps, () => directoryVaults().openForWriting(dir), { trigger: 'command', directory: dir, encrypted: false }).catch(
+      (e: unknown) => (error = e),
+    );
     expect(error).to.be.instanceOf(AppError).and.include({ code: 'unavailable' });
     const [failed, good] = (await a.db.backupRuns.list(1, 2)).items;
     expect(failed).to.include({ state: 'failed', error: 'storage is unavailable (get: ECONNREFUSED)' });

@@ -131,7 +131,16 @@ describe('backup and restore: an identical office, on both profiles', function (
     cleanup.push(() => s3.destroy());
     const db: TestDatabase = await mysql!.create();
     cleanup.push(() => db.drop());
-    const full = { DATABASE_URL: db.config.url, STORAGE_DRIVER: 's3', S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: 'naskah-restored', CA_KEY_PASSPHRASE: CA_PASSPHRASE, DATA_DIR: await tempDir('naskah-full-') };
+    const full = {
+      DATABASE_URL: db.config.url,
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY: s3.accessKey,
+      S3_SECRET_KEY: s3.secretKey,
+      S3_BUCKET: 'naskah-restored',
+      CA_KEY_PASSPHRASE: CA_PASSPHRASE,
+      DATA_DIR: await tempDir('naskah-full-'),
+    };
     const intoFull = await cliHere(['restore', '--from', backupDir, '--backup', (await manifestsOf(backupDir))[0]!.name], full);
     expect(intoFull.code, intoFull.err + intoFull.out).to.equal(0);
     expect(intoFull.out).to.include("the office CA's key is now locked under this server's CA_KEY_PASSPHRASE");

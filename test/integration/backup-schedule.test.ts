@@ -24,7 +24,16 @@ for (const target of databaseTargets()) {
     const policy = () => ({ dir, intervalHours: 1, keep: 2 });
     const deps = () => {
       const a = app.naskah.adapters;
-      return { db: a.db, snapshots: a.snapshots, blobs: a.blobs, secrets: a.secretFiles, vaults: directoryVaults(), clock: app.clock, productVersion: 'test', source: { database: target.name, storage: 'local' as const } };
+      return {
+        db: a.db,
+        snapshots: a.snapshots,
+        blobs: a.blobs,
+        secrets: a.secretFiles,
+        vaults: directoryVaults(),
+        clock: app.clock,
+        productVersion: 'test',
+        source: { database: target.name, storage: 'local' as const },
+      };
     };
 
     before(async () => {
@@ -46,15 +55,28 @@ for (const target of databaseTargets()) {
       for (let round = 0; round < 2; round++) {
         app.clock.advance(HOUR + 1000);
         const again = await Promise.all(['worker-a', 'worker-b'].map((w) => runScheduledBackup(deps(), policy(), w)));
-        expect(again.filter((r) => typeof r === 'object'), `round ${round}`).to.have.length(1);
+        expect(
+          again.filter((r) => typeof r === 'object'),
+          `round ${round}`,
+        ).to.have.length(1);
       }
       expect(await readdir(path.join(dir, 'backups'))).to.have.length(2);
       const runs = (await app.naskah.deps.db.backupRuns.list(1, 10)).items;
-      expect(runs.map((r) => [r.trigger, r.state])).to.deep.equal([['schedule', 'succeeded'], ['schedule', 'succeeded'], ['schedule', 'succeeded']]);
+      expect(runs.map((r) => [r.trigger, r.state])).to.deep.equal([
+        ['schedule', 'succeeded'],
+        ['schedule', 'succeeded'],
+        ['schedule', 'succeeded'],
+      ]);
     });
 
     it('lists the runs for admins, and warns when the last good backup is older than the interval', async () => {
-      const staff = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
+      const staff = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+        username: 'staf',
+        password: passwordOf('staf'),
+        name: 'Staf',
+        role: 'staff',
+        unitCode: 'ORG',
+      });
       expect(staff.status).to.equal(201);
       expectProblem(await api(app, await app.login('staf', passwordOf('staf')), 'GET', '/api/v1/backups'), 403);
       const listed = await api(app, app.adminToken, 'GET', '/api/v1/backups?limit=2');

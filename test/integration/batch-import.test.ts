@@ -13,7 +13,8 @@ const settled = async (app: TestApp, token: string, batchId: string) => {
   const until = Date.now() + 60_000;
   for (;;) {
     const r = await api(app, token, 'GET', `${BATCH}/${batchId}`);
-    if ((r.body.done === r.body.total && r.body.total !== undefined) || Date.now() > until) return r.body as Record<string, unknown> & { files: Record<string, unknown>[] };
+    if ((r.body.done === r.body.total && r.body.total !== undefined) || Date.now() > until)
+      return r.body as Record<string, unknown> & { files: Record<string, unknown>[] };
     await new Promise((res) => setTimeout(res, 100));
   }
 };
@@ -31,12 +32,18 @@ describe('bulk import (HTTP, embedded)', function () {
   after(async () => app?.stop());
 
   it('files many parts, reports each bad file with its reason, and lets the rest go in', async () => {
-    const r = await upload(app, app.adminToken, BATCH, [
-      { name: 'satu.pdf', bytes: pdf1 },
-      { name: 'tiga.pdf', bytes: pdf3 },
-      { name: 'rusak.pdf', bytes: await ensureFixture('corrupt.pdf') },
-      { name: 'catatan.txt', bytes: await ensureFixture('not-a-letter.txt') },
-    ], { classificationCode: '800' });
+    const r = await upload(
+      app,
+      app.adminToken,
+      BATCH,
+      [
+        { name: 'satu.pdf', bytes: pdf1 },
+        { name: 'tiga.pdf', bytes: pdf3 },
+        { name: 'rusak.pdf', bytes: await ensureFixture('corrupt.pdf') },
+        { name: 'catatan.txt', bytes: await ensureFixture('not-a-letter.txt') },
+      ],
+      { classificationCode: '800' },
+    );
     expect(r.status).to.equal(202);
     expect(r.body).to.include({ files: 4, rejected: 1 });
     const b = await settled(app, app.adminToken, String(r.body.batchId));
@@ -83,7 +90,13 @@ describe('bulk import (HTTP, embedded)', function () {
 
   it('shows a batch only to whoever imported it', async () => {
     const r = await upload(app, app.adminToken, BATCH, [{ name: 'satu.pdf', bytes: pdf1 }]);
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'siti', password: 'kata-sandi-agendaris', name: 'Siti', role: 'clerk', unitCode: 'ORG' });
+    await api(app, app.adminToken, 'POST', '/api/v1/users', {
+      username: 'siti',
+      password: 'kata-sandi-agendaris',
+      name: 'Siti',
+      role: 'clerk',
+      unitCode: 'ORG',
+    });
     const siti = await app.login('siti', 'kata-sandi-agendaris');
     expectProblem(await api(app, siti, 'GET', `${BATCH}/${r.body.batchId}`), 404);
     expectProblem(await upload(app, siti, BATCH, []), 400);

@@ -5,7 +5,15 @@ import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 import { passwordOf } from '../support/passwords.ts';
 
 const PATH = '/api/v1/classifications';
-type Code = { code: string; name: string; parentCode: string | null; active: boolean; activeYears: number | null; inactiveYears: number | null; finalDisposition: string | null };
+type Code = {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  active: boolean;
+  activeYears: number | null;
+  inactiveYears: number | null;
+  finalDisposition: string | null;
+};
 
 for (const target of databaseTargets()) {
   describe(`the classification scheme over HTTP (${target.name})`, function () {
@@ -33,10 +41,20 @@ for (const target of databaseTargets()) {
     });
 
     it('lets an admin refine a code with its retention, in reading order, and audits it', async () => {
-      const made = await api(app, app.adminToken, 'POST', PATH, { code: '800.1', name: 'Formasi Pegawai', activeYears: 2, inactiveYears: 3, finalDisposition: 'destroy' });
+      const made = await api(app, app.adminToken, 'POST', PATH, {
+        code: '800.1',
+        name: 'Formasi Pegawai',
+        activeYears: 2,
+        inactiveYears: 3,
+        finalDisposition: 'destroy',
+      });
       expect(made.status, JSON.stringify(made.body)).to.equal(201);
       expect(made.body).to.include({ code: '800.1', parentCode: '800', finalDisposition: 'destroy', activeYears: 2 });
-      for (const [code, name] of [['800.10', 'Sepuluh'], ['800.2', 'Dua'], ['800.1.2', 'Satu dua']]) {
+      for (const [code, name] of [
+        ['800.10', 'Sepuluh'],
+        ['800.2', 'Dua'],
+        ['800.1.2', 'Satu dua'],
+      ]) {
         expect((await api(app, app.adminToken, 'POST', PATH, { code, name })).status).to.equal(201);
       }
       const found = await list(staff, '?q=800.');
@@ -74,15 +92,34 @@ for (const target of databaseTargets()) {
         [{ code: '950', name: 'x', finalDisposition: 'burn' }, 'finalDisposition'],
       ] as [Record<string, unknown>, string][]) {
         const r = expectProblem(await api(app, app.adminToken, 'POST', PATH, body), 422);
-        expect((r.errors as { field: string }[]).map((e) => e.field), JSON.stringify(body)).to.include(field);
+        expect(
+          (r.errors as { field: string }[]).map((e) => e.field),
+          JSON.stringify(body),
+        ).to.include(field);
       }
       expectProblem(await api(app, app.adminToken, 'POST', PATH, { code: '950', name: 'x', parent: '900' }), 422);
       expectProblem(await api(app, app.adminToken, 'PATCH', `${PATH}/800`, { code: '801' }), 422);
       expectProblem(await api(app, app.adminToken, 'PATCH', `${PATH}/999`, { name: 'x' }), 404);
       // Nothing to change: the code as it is, and no audit entry for it.
-      const updatesBefore = (await app.naskah.deps.db.audit.list({ targetId: '900', action: 'admin.classification_update' }, { userId: 'x', unitCodes: 'all', levels: ['biasa'] }, 1, 10)).total;
+      const updatesBefore = (
+        await app.naskah.deps.db.audit.list(
+          { targetId: '900', action: 'admin.classification_update' },
+          { userId: 'x', unitCodes: 'all', levels: ['biasa'] },
+          1,
+          10,
+        )
+      ).total;
       expect((await api(app, app.adminToken, 'PATCH', `${PATH}/900`, {})).body).to.include({ code: '900', name: 'Keuangan' });
-      expect((await app.naskah.deps.db.audit.list({ targetId: '900', action: 'admin.classification_update' }, { userId: 'x', unitCodes: 'all', levels: ['biasa'] }, 1, 10)).total).to.equal(updatesBefore);
+      expect(
+        (
+          await app.naskah.deps.db.audit.list(
+            { targetId: '900', action: 'admin.classification_update' },
+            { userId: 'x', unitCodes: 'all', levels: ['biasa'] },
+            1,
+            10,
+          )
+        ).total,
+      ).to.equal(updatesBefore);
       expectProblem(await api(app, staff, 'GET', `${PATH}?limit=5000`), 422);
       expect((await list(staff, '?all=true')).items.map((c) => c.code)).to.not.include('950');
     });

@@ -24,7 +24,14 @@ describe('nobody classifies a document above their own clearance (HTTP, embedded
   before(async () => {
     app = await startTestApp();
     pdf = await readFile(await ensureFixture('letter-1p.pdf'));
-    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'pengarsip', password: PASSWORD, name: 'Pengarsip', role: 'clerk', unitCode: 'ORG', clearance: 'terbatas' });
+    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+      username: 'pengarsip',
+      password: PASSWORD,
+      name: 'Pengarsip',
+      role: 'clerk',
+      unitCode: 'ORG',
+      clearance: 'terbatas',
+    });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
     clerk = await app.login('pengarsip', PASSWORD);
   });
@@ -33,13 +40,33 @@ describe('nobody classifies a document above their own clearance (HTTP, embedded
   it('refuses an upload and a bulk import above it, keeping nothing; up to it they go in', async () => {
     const before = await documentCount();
     expectRefused(await upload(app, clerk, '/api/v1/documents', [{ name: 'a.pdf', bytes: bytes() }], { title: 'Rahasia', securityLevel: 'rahasia' }));
-    expectRefused(await upload(app, clerk, '/api/v1/documents/batch', [{ name: 'b.pdf', bytes: bytes() }, { name: 'c.pdf', bytes: bytes() }], { securityLevel: 'rahasia' }));
+    expectRefused(
+      await upload(
+        app,
+        clerk,
+        '/api/v1/documents/batch',
+        [
+          { name: 'b.pdf', bytes: bytes() },
+          { name: 'c.pdf', bytes: bytes() },
+        ],
+        { securityLevel: 'rahasia' },
+      ),
+    );
     expect(await documentCount()).to.equal(before);
     expect(await app.filesIn('tmp')).to.deep.equal([]);
 
-    expect((await upload(app, clerk, '/api/v1/documents', [{ name: 'e.pdf', bytes: bytes() }], { title: 'Terbatas', securityLevel: 'terbatas' })).status).to.equal(201);
+    expect(
+      (await upload(app, clerk, '/api/v1/documents', [{ name: 'e.pdf', bytes: bytes() }], { title: 'Terbatas', securityLevel: 'terbatas' })).status,
+    ).to.equal(201);
     // Registering a sealed letter above one's clearance stays allowed (see the incoming register's tests).
-    const letter = { letterNumber: '800/1/UJI/2025', letterDate: '2025-03-01', sender: 'BKN', subject: 'Surat rahasia', urgency: 'biasa', securityLevel: 'rahasia' };
+    const letter = {
+      letterNumber: '800/1/UJI/2025',
+      letterDate: '2025-03-01',
+      sender: 'BKN',
+      subject: 'Surat rahasia',
+      urgency: 'biasa',
+      securityLevel: 'rahasia',
+    };
     expect((await upload(app, clerk, '/api/v1/letters/incoming', [{ name: 'f.pdf', bytes: bytes() }], letter)).status).to.equal(201);
   });
 

@@ -9,7 +9,7 @@ type Json = Record<string, unknown>;
  * No admin reaches above their own clearance alone: an account raised above it, or the
  * credentials of an account cleared above it, wait for a second admin cleared for that level.
  */
-describe('clearance above one\'s own needs a second admin (HTTP, embedded)', function () {
+describe("clearance above one's own needs a second admin (HTTP, embedded)", function () {
   this.timeout(120_000);
   let app: TestApp;
   let low = ''; // an admin cleared biasa
@@ -17,7 +17,14 @@ describe('clearance above one\'s own needs a second admin (HTTP, embedded)', fun
   before(async () => {
     app = await startTestApp(); // the first admin is cleared sangat_rahasia (ADMIN_CLEARANCE)
     for (const username of ['admin.biasa', 'admin.kedua']) {
-      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username, '1'), name: username, role: 'admin', unitCode: 'ORG', clearance: 'biasa' });
+      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+        username,
+        password: passwordOf(username, '1'),
+        name: username,
+        role: 'admin',
+        unitCode: 'ORG',
+        clearance: 'biasa',
+      });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
     }
     low = await app.login('admin.biasa', passwordOf('admin.biasa', '1'));
@@ -26,7 +33,14 @@ describe('clearance above one\'s own needs a second admin (HTTP, embedded)', fun
   after(() => app?.stop());
 
   it('creates an account the admin asks to clear above themselves at their own level, and raises it only when a cleared second admin approves', async () => {
-    const r = await api(app, low, 'POST', '/api/v1/users', { username: 'penyusup', password: passwordOf('penyusup', '1'), name: 'Penyusup', role: 'staff', unitCode: 'ORG', clearance: 'sangat_rahasia' });
+    const r = await api(app, low, 'POST', '/api/v1/users', {
+      username: 'penyusup',
+      password: passwordOf('penyusup', '1'),
+      name: 'Penyusup',
+      role: 'staff',
+      unitCode: 'ORG',
+      clearance: 'sangat_rahasia',
+    });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
     expect(r.body.clearance).to.equal('biasa');
     const pending = r.body.pendingRequest as Json;
@@ -44,7 +58,14 @@ describe('clearance above one\'s own needs a second admin (HTTP, embedded)', fun
   });
 
   it('holds a password or second-factor reset of an account cleared above the admin, and changes nothing meanwhile', async () => {
-    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'pejabat', password: passwordOf('pejabat', 'lama'), name: 'Pejabat', role: 'staff', unitCode: 'ORG', clearance: 'rahasia' });
+    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+      username: 'pejabat',
+      password: passwordOf('pejabat', 'lama'),
+      name: 'Pejabat',
+      role: 'staff',
+      unitCode: 'ORG',
+      clearance: 'rahasia',
+    });
     expect(r.status).to.equal(201);
     const id = String(r.body.id);
     const reset = await api(app, low, 'PATCH', `/api/v1/users/${id}`, { password: 'sandi-baru-penyusup' });

@@ -22,7 +22,13 @@ for (const target of databaseTargets()) {
     };
     const registerFrom = async (sender: string) => {
       const n = seed++;
-      const r = await upload(app, p.tu!.token, '/api/v1/letters/incoming', [{ name: 'surat.pdf', bytes: await letterPdf([generateLetter(n)]) }], { letterNumber: `800/${n}/X/2025`, letterDate: '2025-03-01', sender, subject: `Surat ${n}`, urgency: 'biasa' });
+      const r = await upload(app, p.tu!.token, '/api/v1/letters/incoming', [{ name: 'surat.pdf', bytes: await letterPdf([generateLetter(n)]) }], {
+        letterNumber: `800/${n}/X/2025`,
+        letterDate: '2025-03-01',
+        sender,
+        subject: `Surat ${n}`,
+        urgency: 'biasa',
+      });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
     };
 
@@ -39,17 +45,27 @@ for (const target of databaseTargets()) {
     });
 
     it('adds a contact (201) and refuses the same name again (accents, case and spacing aside), bad values and those who do not write letters', async () => {
-      const r = await api(app, p.konseptor!.token, 'POST', CONTACTS, { name: 'Dinas Pariwisata Kabupaten Gunungkidul', address: 'Jl. Brigjen Katamso 1, Wonosari', email: 'dispar@gunungkidul.example.go.id' });
+      const r = await api(app, p.konseptor!.token, 'POST', CONTACTS, {
+        name: 'Dinas Pariwisata Kabupaten Gunungkidul',
+        address: 'Jl. Brigjen Katamso 1, Wonosari',
+        email: 'dispar@gunungkidul.example.go.id',
+      });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
-      expect(r.body).to.include({ name: 'Dinas Pariwisata Kabupaten Gunungkidul', address: 'Jl. Brigjen Katamso 1, Wonosari', email: 'dispar@gunungkidul.example.go.id' });
+      expect(r.body).to.include({
+        name: 'Dinas Pariwisata Kabupaten Gunungkidul',
+        address: 'Jl. Brigjen Katamso 1, Wonosari',
+        email: 'dispar@gunungkidul.example.go.id',
+      });
       expectProblem(await api(app, p.konseptor!.token, 'POST', CONTACTS, { name: 'dinas  pariwisata kabupaten GUNUNGKIDUL' }), 409);
-      for (const bad of [{}, { name: '' }, { name: 'X', email: 'bukan-surel' }, { name: 'X\u202Ey' }, { name: 'X', phone: '1' }]) expectProblem(await api(app, p.konseptor!.token, 'POST', CONTACTS, bad), 422);
+      for (const bad of [{}, { name: '' }, { name: 'X', email: 'bukan-surel' }, { name: 'X\u202Ey' }, { name: 'X', phone: '1' }])
+        expectProblem(await api(app, p.konseptor!.token, 'POST', CONTACTS, bad), 422);
       expectProblem(await api(app, p.pemeriksa!.token, 'POST', CONTACTS, { name: 'Kantor Lain' }), 403);
       expectProblem(await api(app, null, 'GET', `${CONTACTS}?q=dinas`), 401);
     });
 
     it('finds contacts as one types: a prefix of the name or of a word, accents and case aside', async () => {
-      for (const name of ['Lembaga Pengembangan Éducation Séni', 'Universitas Gadjah Mada', 'Dinas Pendidikan Kabupaten Sleman']) expect((await api(app, p.konseptor!.token, 'POST', CONTACTS, { name })).status).to.equal(201);
+      for (const name of ['Lembaga Pengembangan Éducation Séni', 'Universitas Gadjah Mada', 'Dinas Pendidikan Kabupaten Sleman'])
+        expect((await api(app, p.konseptor!.token, 'POST', CONTACTS, { name })).status).to.equal(201);
       expect(await names('dinas pend')).to.deep.equal(['Dinas Pendidikan Kabupaten Sleman']);
       expect(await names('DINAS P')).to.deep.equal(['Dinas Pariwisata Kabupaten Gunungkidul', 'Dinas Pendidikan Kabupaten Sleman']);
       expect(await names('educ')).to.deep.equal(['Lembaga Pengembangan Éducation Séni']);
@@ -75,8 +91,17 @@ for (const target of databaseTargets()) {
       const found = (await api(app, p.konseptor!.token, 'GET', `${CONTACTS}?q=dinas%20pari`)).body.items![0]!;
       const id = await typedLetter(app, p.konseptor!, p.kepala!, { type: 'surat-dinas', addressees: [{ contactId: found.id }] });
       const letter = (await api(app, p.konseptor!.token, 'GET', `${OUT}/${id}`)).body;
-      expect(letter.addressees).to.deep.equal([{ contactId: found.id, name: 'Dinas Pariwisata Kabupaten Gunungkidul', address: 'Jl. Brigjen Katamso 1, Wonosari', email: 'dispar@gunungkidul.example.go.id' }]);
-      expect(await letterText(app, p.konseptor!, id)).to.include('Yth. Dinas Pariwisata Kabupaten Gunungkidul').and.include('Jl. Brigjen Katamso 1, Wonosari');
+      expect(letter.addressees).to.deep.equal([
+        {
+          contactId: found.id,
+          name: 'Dinas Pariwisata Kabupaten Gunungkidul',
+          address: 'Jl. Brigjen Katamso 1, Wonosari',
+          email: 'dispar@gunungkidul.example.go.id',
+        },
+      ]);
+      expect(await letterText(app, p.konseptor!, id))
+        .to.include('Yth. Dinas Pariwisata Kabupaten Gunungkidul')
+        .and.include('Jl. Brigjen Katamso 1, Wonosari');
     });
   });
 }

@@ -20,7 +20,9 @@ const extractJobOf = async (dataDir: string, documentId: string): Promise<JobRow
   const db = new sqlite3.Database(path.join(dataDir, 'naskah.sqlite'), sqlite3.OPEN_READONLY);
   try {
     return await new Promise<JobRow | undefined>((resolve, reject) =>
-      db.get('SELECT state, attempts, lease_until FROM jobs WHERE type = ? AND payload LIKE ?', [EXTRACT_JOB, `%${documentId}%`], (e, row) => (e ? reject(e) : resolve(row as JobRow | undefined))),
+      db.get('SELECT state, attempts, lease_until FROM jobs WHERE type = ? AND payload LIKE ?', [EXTRACT_JOB, `%${documentId}%`], (e, row) =>
+        e ? reject(e) : resolve(row as JobRow | undefined),
+      ),
     );
   } finally {
     await new Promise<void>((resolve) => db.close(() => resolve()));
@@ -70,7 +72,11 @@ describe('crash recovery: kill -9 loses nothing acknowledged', function () {
 
     child = await startServer(dataDir, port, { JOB_LEASE_MS: '3000', JOB_POLL_MS: '100' });
     token = await login();
-    const status = async (id: string) => ((await (await fetch(`${base}/api/v1/documents/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string; textSource: string });
+    const status = async (id: string) =>
+      (await (await fetch(`${base}/api/v1/documents/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        status: string;
+        textSource: string;
+      };
     const until = Date.now() + 150_000;
     let a = await status(scanned);
     let b = await status(digital);

@@ -38,7 +38,10 @@ describe('database outage (MySQL behind a proxy the test cuts)', function () {
     const objectsBefore = (await app.filesIn('objects')).length;
 
     await proxy.cut();
-    const down = expectProblem(await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'b.pdf', bytes: Buffer.concat([pdf, Buffer.from('\n%b\n')]) }]), 503);
+    const down = expectProblem(
+      await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'b.pdf', bytes: Buffer.concat([pdf, Buffer.from('\n%b\n')]) }]),
+      503,
+    );
     expect(down.backend).to.equal('database');
     expectProblem(await api(app, app.adminToken, 'GET', `/api/v1/documents/${first.body.id}`), 503);
     const ready = expectProblem(await api(app, null, 'GET', '/readyz'), 503);

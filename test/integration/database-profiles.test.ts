@@ -32,7 +32,11 @@ for (const target of databaseTargets()) {
 
     it('files 20 concurrent distinct uploads, each once, with the audit chain in strict order', async () => {
       const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
-      const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => upload(app, app.adminToken, '/api/v1/documents', [{ name: `${i}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`\n%${i}\n`)]) }])));
+      const replies = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          upload(app, app.adminToken, '/api/v1/documents', [{ name: `${i}.pdf`, bytes: Buffer.concat([pdf, Buffer.from(`\n%${i}\n`)]) }]),
+        ),
+      );
       expect(replies.every((r) => r.status === 201)).to.equal(true);
       const entries = await app.naskah.adapters.db.audit.scan(0, 1000);
       expect(entries.map((e) => e.seq)).to.deep.equal(entries.map((_, i) => i + 1));

@@ -7,7 +7,11 @@ import { passwordOf } from '../support/passwords.ts';
 import { approvedLetter, issueCertificate, person, setUpUnits, sign } from '../support/sign-office.ts';
 import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
-const everything = { userId: 'test', unitCodes: 'all' as const, levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const] };
+const everything = {
+  userId: 'test',
+  unitCodes: 'all' as const,
+  levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const],
+};
 type Json = Record<string, unknown>;
 
 for (const target of databaseTargets()) {
@@ -19,7 +23,13 @@ for (const target of databaseTargets()) {
 
     const register = async (seed: number) => {
       const l = generateLetter(seed);
-      const r = await form(app, t.clerk!, '/api/v1/letters/incoming', { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera', securityLevel: 'biasa' }, { name: `surat-${seed}.pdf`, bytes: await letterPdf([l]) });
+      const r = await form(
+        app,
+        t.clerk!,
+        '/api/v1/letters/incoming',
+        { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera', securityLevel: 'biasa' },
+        { name: `surat-${seed}.pdf`, bytes: await letterPdf([l]) },
+      );
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       return { id: String(r.body.id), documentId: String(r.body.documentId), subject: l.subject };
     };
@@ -28,7 +38,8 @@ for (const target of databaseTargets()) {
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       return (r.body.items as Json[]).map((d) => String(d.id));
     };
-    const notices = async (who: string, kind: string) => ((await api(app, t[who]!, 'GET', '/api/v1/notifications')).body.items as Json[]).filter((n) => n.kind === kind);
+    const notices = async (who: string, kind: string) =>
+      ((await api(app, t[who]!, 'GET', '/api/v1/notifications')).body.items as Json[]).filter((n) => n.kind === kind);
     const inbox = async (who: string) => ((await api(app, t[who]!, 'GET', '/api/v1/dispositions/inbox')).body.items as Json[]).map((d) => d.id);
     const withdraw = (who: string, id: string) => api(app, t[who]!, 'POST', `/api/v1/dispositions/${id}/withdraw`);
 
@@ -41,7 +52,13 @@ for (const target of databaseTargets()) {
         ['ana', 'ana.bkd', 'staff', 'BKD'],
         ['budi', 'budi.bkd', 'staff', 'BKD'],
       ] as const) {
-        const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username), name: `Bapak ${username}`, role, unitCode });
+        const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+          username,
+          password: passwordOf(username),
+          name: `Bapak ${username}`,
+          role,
+          unitCode,
+        });
         expect(r.status, JSON.stringify(r.body)).to.equal(201);
         ids[key] = String(r.body.id);
         t[key] = await app.login(username, passwordOf(username));
@@ -107,7 +124,9 @@ for (const target of databaseTargets()) {
       const signer = await person(app, 'kaban', 'official', 'BKD');
       expect((await issueCertificate(app, signer, 'pin-tanda-tangan')).status).to.equal(201);
       const id = await approvedLetter(app, drafter, signer);
-      expect((await api(app, signer.token, 'GET', '/api/v1/notifications')).body.items).to.satisfy((items: Json[]) => items.some((n) => n.kind === 'outgoing_sign' && n.subjectId === id));
+      expect((await api(app, signer.token, 'GET', '/api/v1/notifications')).body.items).to.satisfy((items: Json[]) =>
+        items.some((n) => n.kind === 'outgoing_sign' && n.subjectId === id),
+      );
       const s = await sign(app, signer, id, { pin: 'pin-tanda-tangan', totp: app.nextTotp('kaban') });
       expect(s.status, JSON.stringify(s.body)).to.equal(200);
       const told = ((await api(app, drafter.token, 'GET', '/api/v1/notifications')).body.items as Json[]).filter((n) => n.kind === 'outgoing_signed');

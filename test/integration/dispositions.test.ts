@@ -7,7 +7,11 @@ import { api, expectProblem, form } from '../support/http.ts';
 import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-app.ts';
 import { passwordOf } from '../support/passwords.ts';
 
-const everything = { userId: 'test', unitCodes: 'all' as const, levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const] };
+const everything = {
+  userId: 'test',
+  unitCodes: 'all' as const,
+  levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const],
+};
 const HOUR = 3600_000;
 
 type Json = Record<string, unknown>;
@@ -17,7 +21,15 @@ for (const target of databaseTargets()) {
   describe(`dispositions (disposisi) over HTTP on ${target.name}`, function () {
     this.timeout(120_000);
     let app: TestApp;
-    const t: Record<'clerk' | 'head' | 'kabid' | 'ana' | 'budi' | 'citra' | 'sari', string> = { clerk: '', head: '', kabid: '', ana: '', budi: '', citra: '', sari: '' };
+    const t: Record<'clerk' | 'head' | 'kabid' | 'ana' | 'budi' | 'citra' | 'sari', string> = {
+      clerk: '',
+      head: '',
+      kabid: '',
+      ana: '',
+      budi: '',
+      citra: '',
+      sari: '',
+    };
     const ids: Record<string, string> = {};
 
     const register = async (seed: number, securityLevel: 'terbatas' | 'rahasia' = 'terbatas') => {
@@ -99,12 +111,23 @@ for (const target of databaseTargets()) {
 
       // The head disposes to BKD and DISDIK.
       const dueAt = inFuture(72);
-      const d1 = await dispose(t.head, L.id, { to: [{ unitCode: 'BKD' }, { unitCode: 'DISDIK' }], instruction: 'Mohon ditindaklanjuti dan dilaporkan', actions: ['untuk_ditindaklanjuti', 'siapkan_jawaban'], dueAt });
+      const d1 = await dispose(t.head, L.id, {
+        to: [{ unitCode: 'BKD' }, { unitCode: 'DISDIK' }],
+        instruction: 'Mohon ditindaklanjuti dan dilaporkan',
+        actions: ['untuk_ditindaklanjuti', 'siapkan_jawaban'],
+        dueAt,
+      });
       expect(d1.status, JSON.stringify(d1.body)).to.equal(201);
       expect(d1.body.items).to.have.length(2);
       const bkd = d1.body.items!.find((i) => (i.to as Json).unit && ((i.to as Json).unit as Json).code === 'BKD')!;
       const disdik = d1.body.items!.find((i) => (i.to as Json).unit && ((i.to as Json).unit as Json).code === 'DISDIK')!;
-      expect(bkd).to.deep.include({ status: 'open', parentId: null, instruction: 'Mohon ditindaklanjuti dan dilaporkan', dueAt: new Date(dueAt).toISOString(), read: false });
+      expect(bkd).to.deep.include({
+        status: 'open',
+        parentId: null,
+        instruction: 'Mohon ditindaklanjuti dan dilaporkan',
+        dueAt: new Date(dueAt).toISOString(),
+        read: false,
+      });
       expect(bkd.from).to.deep.equal({ id: ids.head, name: 'Kepala Dinas' });
       expect(bkd.to).to.deep.equal({ unit: { code: 'BKD', name: 'Badan Kepegawaian' } });
       expect(await letterStatus(L.id)).to.equal('disposed');
@@ -112,7 +135,14 @@ for (const target of databaseTargets()) {
       // Members of both units see it in their inbox with the letter's summary; Citra (a unit below) does not.
       const [item] = await inbox(t.ana);
       expect(item).to.deep.include({ id: bkd.id, read: false, dueAt: new Date(dueAt).toISOString() });
-      expect(item!.letter).to.deep.include({ id: L.id, agendaNumber: L.agendaNumber, letterNumber: L.letter.letterNumber, subject: L.letter.subject, sender: L.letter.sender, urgency: 'segera' });
+      expect(item!.letter).to.deep.include({
+        id: L.id,
+        agendaNumber: L.agendaNumber,
+        letterNumber: L.letter.letterNumber,
+        subject: L.letter.subject,
+        sender: L.letter.sender,
+        urgency: 'segera',
+      });
       expect(item!.from).to.deep.equal({ id: ids.head, name: 'Kepala Dinas' });
       expect((await inbox(t.kabid)).map((i) => i.id)).to.deep.equal([bkd.id]);
       expect((await inbox(t.budi)).map((i) => i.id)).to.deep.equal([disdik.id]);
@@ -136,7 +166,12 @@ for (const target of databaseTargets()) {
       // Ana (staff, holds the BKD one through her unit) forwards it down to Citra — not sideways to DISDIK.
       const sideways = expectProblem(await dispose(t.ana, L.id, { to: [{ unitCode: 'DISDIK' }], instruction: 'x' }), 422);
       expect(sideways.errors).to.deep.equal([{ field: 'to.0.unitCode', message: 'outside your unit and the units below it' }]);
-      const fwd = await dispose(t.ana, L.id, { to: [{ userId: ids.citra }], instruction: 'Siapkan konsep jawaban', actions: ['siapkan_jawaban'], dueAt: inFuture(48) });
+      const fwd = await dispose(t.ana, L.id, {
+        to: [{ userId: ids.citra }],
+        instruction: 'Siapkan konsep jawaban',
+        actions: ['siapkan_jawaban'],
+        dueAt: inFuture(48),
+      });
       expect(fwd.status, JSON.stringify(fwd.body)).to.equal(201);
       const toCitra = fwd.body.items![0]!;
       expect(toCitra).to.deep.include({ parentId: bkd.id });
@@ -150,7 +185,10 @@ for (const target of databaseTargets()) {
       expect(tr.items.map((n) => n.id).sort()).to.deep.equal([bkd.id, disdik.id].sort());
       expect(tr.items.find((n) => n.id === bkd.id)!.children.map((n) => n.id)).to.deep.equal([toCitra.id]);
       expect(tr.holders.map((h) => h.dispositionId).sort()).to.deep.equal([disdik.id, toCitra.id].sort());
-      expect(tr.holders.find((h) => h.dispositionId === toCitra.id)).to.deep.include({ holder: { user: { id: ids.citra, name: 'Citra' } }, since: toCitra.createdAt });
+      expect(tr.holders.find((h) => h.dispositionId === toCitra.id)).to.deep.include({
+        holder: { user: { id: ids.citra, name: 'Citra' } },
+        since: toCitra.createdAt,
+      });
       expect((await tree(t.citra, L.id)).holders).to.have.length(2); // a recipient may see the whole routing
 
       // Ana cannot report before what she forwarded is back.
@@ -160,7 +198,13 @@ for (const target of databaseTargets()) {
       expect((await api(app, t.citra, 'GET', `/api/v1/dispositions/${String(toCitra.id)}`)).body.read).to.equal(true);
       const report = generateLetter(23);
       app.clock.advance(60_000);
-      const done = await form(app, t.citra, `/api/v1/dispositions/${String(toCitra.id)}/complete`, { report: 'Konsep jawaban terlampir' }, { name: 'laporan.pdf', bytes: await letterPdf([report]) });
+      const done = await form(
+        app,
+        t.citra,
+        `/api/v1/dispositions/${String(toCitra.id)}/complete`,
+        { report: 'Konsep jawaban terlampir' },
+        { name: 'laporan.pdf', bytes: await letterPdf([report]) },
+      );
       expect(done.status, JSON.stringify(done.body)).to.equal(200);
       expect(done.body).to.deep.include({ status: 'completed', report: 'Konsep jawaban terlampir' });
       expect(done.body.completedBy).to.deep.equal({ id: ids.citra, name: 'Citra' });
@@ -210,7 +254,14 @@ for (const target of databaseTargets()) {
       ]);
 
       // Dewi joins BKD-MUT after it was sent: she holds it, and gets read access when she opens it.
-      const dewi = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'dewi.mut', password: 'sandi-dewi-mut-1', name: 'Dewi', role: 'staff', unitCode: 'BKD-MUT', clearance: 'terbatas' });
+      const dewi = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+        username: 'dewi.mut',
+        password: 'sandi-dewi-mut-1',
+        name: 'Dewi',
+        role: 'staff',
+        unitCode: 'BKD-MUT',
+        clearance: 'terbatas',
+      });
       const dewiToken = await app.login('dewi.mut', 'sandi-dewi-mut-1');
       const [held] = await inbox(dewiToken);
       expect(held).to.deep.include({ instruction: 'Untuk diketahui', read: false });
@@ -256,7 +307,14 @@ for (const target of databaseTargets()) {
       // A unit with one cleared member (Rini) and one who is not (Tono).
       expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'INSP', name: 'Inspektorat', parentCode: 'ORG' })).status).to.equal(201);
       const member = async (username: string, name: string, clearance: string) => {
-        const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username, '1'), name, role: 'staff', unitCode: 'INSP', clearance });
+        const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+          username,
+          password: passwordOf(username, '1'),
+          name,
+          role: 'staff',
+          unitCode: 'INSP',
+          clearance,
+        });
         expect(r.status, JSON.stringify(r.body)).to.equal(201);
         return { id: String(r.body.id), token: await app.login(username, passwordOf(username, '1')) };
       };
@@ -300,7 +358,13 @@ for (const target of databaseTargets()) {
 
       // Tono may still complete what his unit holds; his report (at rahasia, titled after the letter)
       // is granted to the head who sent it, not to him, and the answer withholds the summary.
-      const done = await form(app, tono.token, `/api/v1/dispositions/${dId}/complete`, { report: 'Sudah diperiksa' }, { name: 'lap.pdf', bytes: await letterPdf([generateLetter(30)]) });
+      const done = await form(
+        app,
+        tono.token,
+        `/api/v1/dispositions/${dId}/complete`,
+        { report: 'Sudah diperiksa' },
+        { name: 'lap.pdf', bytes: await letterPdf([generateLetter(30)]) },
+      );
       expect(done.status, JSON.stringify(done.body)).to.equal(200);
       expect(done.body.letter).to.deep.include({ subject: null, sender: null });
       const reportDoc = String(done.body.reportDocumentId);
@@ -316,9 +380,21 @@ for (const target of databaseTargets()) {
       const replies = await Promise.all([
         api(app, t.kabid, 'POST', `/api/v1/dispositions/${bkd}/complete`, { report: 'oleh kabid' }),
         api(app, t.ana, 'POST', `/api/v1/dispositions/${bkd}/complete`, { report: 'oleh ana' }),
-        form(app, t.budi, `/api/v1/dispositions/${disdik}/complete`, { report: 'oleh budi' }, { name: 'lap.pdf', bytes: await letterPdf([generateLetter(28)]) }),
+        form(
+          app,
+          t.budi,
+          `/api/v1/dispositions/${disdik}/complete`,
+          { report: 'oleh budi' },
+          { name: 'lap.pdf', bytes: await letterPdf([generateLetter(28)]) },
+        ),
       ]);
-      expect(replies.map((x) => x.status).slice(0, 2).sort(), JSON.stringify(replies.map((x) => x.body))).to.deep.equal([200, 409]);
+      expect(
+        replies
+          .map((x) => x.status)
+          .slice(0, 2)
+          .sort(),
+        JSON.stringify(replies.map((x) => x.body)),
+      ).to.deep.equal([200, 409]);
       expect(replies[2]!.status, JSON.stringify(replies[2]!.body)).to.equal(200);
       expect(await letterStatus(L.id)).to.equal('completed');
       const actions = (await auditOf(L.documentId)).map((e) => e.action);
@@ -333,7 +409,11 @@ for (const target of databaseTargets()) {
         const r = await dispose(t.head, L.id, { to: [{ unitCode: 'BKD' }], instruction: 'Laporkan' });
         const id = String(r.body.items![0]!.id);
         const before = await originals();
-        const replies = await Promise.all(files.map((bytes, i) => form(app, i % 2 ? t.ana : t.kabid, `/api/v1/dispositions/${id}/complete`, { report: `laporan ${i}` }, { name: `lap-${i}.pdf`, bytes })));
+        const replies = await Promise.all(
+          files.map((bytes, i) =>
+            form(app, i % 2 ? t.ana : t.kabid, `/api/v1/dispositions/${id}/complete`, { report: `laporan ${i}` }, { name: `lap-${i}.pdf`, bytes }),
+          ),
+        );
         expect(replies.map((x) => x.status).sort(), JSON.stringify(replies.map((x) => x.body))).to.deep.equal([200, ...files.slice(1).map(() => 409)]);
         return { before, winner: replies.find((x) => x.status === 200)!.body };
       };
@@ -344,7 +424,9 @@ for (const target of databaseTargets()) {
       const same = await letterPdf([generateLetter(44)]);
       const two = await race([same, same]);
       expect(await originals()).to.equal(two.before + 1);
-      const content = await fetch(`${app.url}/api/v1/documents/${String(two.winner.reportDocumentId)}/content`, { headers: { authorization: `Bearer ${t.kabid}` } });
+      const content = await fetch(`${app.url}/api/v1/documents/${String(two.winner.reportDocumentId)}/content`, {
+        headers: { authorization: `Bearer ${t.kabid}` },
+      });
       expect(content.status).to.equal(200);
       expect(Buffer.from(await content.arrayBuffer()).equals(Buffer.from(same))).to.equal(true);
     });
@@ -353,7 +435,11 @@ for (const target of databaseTargets()) {
       let L: Awaited<ReturnType<typeof register>>;
       let bkdId: string;
       let snapshot: { tree: unknown; audit: number; objects: number };
-      const take = async () => ({ tree: await tree(t.head, L.id), audit: (await auditOf(L.documentId)).length, objects: (await app.filesIn('objects')).length });
+      const take = async () => ({
+        tree: await tree(t.head, L.id),
+        audit: (await auditOf(L.documentId)).length,
+        objects: (await app.filesIn('objects')).length,
+      });
       before(async () => {
         L = await register(22);
         const r = await dispose(t.head, L.id, { to: [{ unitCode: 'BKD' }], instruction: 'Untuk diketahui', actions: ['untuk_diketahui'] });
@@ -370,7 +456,10 @@ for (const target of databaseTargets()) {
       it('refuses unknown, disabled, outside and duplicate recipients, yourself and an empty list (422, naming the field)', async () => {
         const bad = async (token: string, to: unknown[], field: string) => {
           const p = expectProblem(await dispose(token, L.id, { to, instruction: 'Tindak lanjuti' }), 422);
-          expect((p.errors as { field: string }[]).map((e) => e.field), JSON.stringify(p)).to.include(field);
+          expect(
+            (p.errors as { field: string }[]).map((e) => e.field),
+            JSON.stringify(p),
+          ).to.include(field);
         };
         await bad(t.head, [{ userId: randomUUID() }], 'to.0.userId');
         await bad(t.head, [{ unitCode: 'BKD' }, { unitCode: 'NOPE' }], 'to.1.unitCode');
@@ -389,10 +478,16 @@ for (const target of databaseTargets()) {
       });
 
       it('refuses due dates in the past or without an offset', async () => {
-        const p = expectProblem(await dispose(t.head, L.id, { to: [{ unitCode: 'DISDIK' }], instruction: 'x', dueAt: new Date(app.clock.now().getTime() - HOUR).toISOString() }), 422);
+        const p = expectProblem(
+          await dispose(t.head, L.id, { to: [{ unitCode: 'DISDIK' }], instruction: 'x', dueAt: new Date(app.clock.now().getTime() - HOUR).toISOString() }),
+          422,
+        );
         expect(p.errors).to.deep.equal([{ field: 'dueAt', message: 'the due date is in the past' }]);
         expectProblem(await dispose(t.head, L.id, { to: [{ unitCode: 'DISDIK' }], instruction: 'x', dueAt: '2030-01-01' }), 422);
-        expectProblem(await dispose(t.kabid, L.id, { to: [{ userId: ids.citra }], instruction: 'x', dueAt: new Date(app.clock.now().getTime() - 1000).toISOString() }), 422);
+        expectProblem(
+          await dispose(t.kabid, L.id, { to: [{ userId: ids.citra }], instruction: 'x', dueAt: new Date(app.clock.now().getTime() - 1000).toISOString() }),
+          422,
+        );
       });
 
       it('refuses routing by someone who neither holds it nor is an official (403), or cannot see the letter (404)', async () => {
@@ -407,7 +502,10 @@ for (const target of databaseTargets()) {
         expectProblem(await api(app, t.head, 'POST', `/api/v1/dispositions/${bkdId}/complete`, { report: 'saya yang selesaikan' }), 403);
         expectProblem(await api(app, t.sari, 'POST', `/api/v1/dispositions/${bkdId}/complete`, { report: 'x' }), 403);
         expectProblem(await api(app, t.budi, 'POST', `/api/v1/dispositions/${bkdId}/complete`, { report: 'x' }), 404);
-        expectProblem(await form(app, t.head, `/api/v1/dispositions/${bkdId}/complete`, { report: 'x' }, { name: 'l.pdf', bytes: await letterPdf([generateLetter(24)]) }), 403);
+        expectProblem(
+          await form(app, t.head, `/api/v1/dispositions/${bkdId}/complete`, { report: 'x' }, { name: 'l.pdf', bytes: await letterPdf([generateLetter(24)]) }),
+          403,
+        );
         expectProblem(await api(app, t.kabid, 'POST', `/api/v1/dispositions/${bkdId}/complete`, { report: '' }), 422);
         expectProblem(await api(app, t.kabid, 'POST', `/api/v1/dispositions/${bkdId}/complete`, {}), 422);
         expectProblem(await api(app, t.kabid, 'POST', `/api/v1/dispositions/${randomUUID()}/complete`, { report: 'x' }), 404);
@@ -420,7 +518,10 @@ for (const target of databaseTargets()) {
         snapshot = await take(); // the completion itself is the one change
         expectProblem(await api(app, t.kabid, 'POST', `/api/v1/dispositions/${bkdId}/complete`, { report: 'lagi' }), 409);
         expectProblem(await api(app, t.ana, 'POST', `/api/v1/dispositions/${bkdId}/complete`, { report: 'lagi' }), 409);
-        expectProblem(await form(app, t.ana, `/api/v1/dispositions/${bkdId}/complete`, { report: 'lagi' }, { name: 'l.pdf', bytes: await letterPdf([generateLetter(25)]) }), 409);
+        expectProblem(
+          await form(app, t.ana, `/api/v1/dispositions/${bkdId}/complete`, { report: 'lagi' }, { name: 'l.pdf', bytes: await letterPdf([generateLetter(25)]) }),
+          409,
+        );
         // Nobody holds it now, so nobody may forward it; the head may route the letter afresh (not here).
         expectProblem(await dispose(t.ana, L.id, { to: [{ userId: ids.citra }], instruction: 'x' }), 403);
       });

@@ -14,24 +14,37 @@ describe('document edit and download audit (HTTP)', function () {
   let staff: string;
   let clerk: string;
   let editor: string;
-  const word = generateLetter(1).subject.split(/\s+/).find((w) => w.length >= 7)!.replace(/[^\p{L}]/gu, '');
+  const word = generateLetter(1)
+    .subject.split(/\s+/)
+    .find((w) => w.length >= 7)!
+    .replace(/[^\p{L}]/gu, '');
   before(async () => {
     app = await startTestApp();
     await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'BKD', name: 'BKD', parentCode: 'ORG' });
     await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
     await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'tu.bkd', password: 'sandi-tu-bkd-1', name: 'TU', role: 'clerk', unitCode: 'BKD' });
     // The editor raises a document's level below, so is cleared for it (admins cannot raise their own).
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'arsiparis', password: 'sandi-arsip-123', name: 'Arsiparis', role: 'clerk', unitCode: 'ORG', clearance: 'sangat_rahasia' });
+    await api(app, app.adminToken, 'POST', '/api/v1/users', {
+      username: 'arsiparis',
+      password: 'sandi-arsip-123',
+      name: 'Arsiparis',
+      role: 'clerk',
+      unitCode: 'ORG',
+      clearance: 'sangat_rahasia',
+    });
     editor = await app.login('arsiparis', 'sandi-arsip-123');
     staff = await app.login('staf', passwordOf('staf'));
     clerk = await app.login('tu.bkd', 'sandi-tu-bkd-1');
-    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'surat.pdf', bytes: await ensureFixture('letter-1p.pdf') }], { title: 'Surat lama' });
+    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'surat.pdf', bytes: await ensureFixture('letter-1p.pdf') }], {
+      title: 'Surat lama',
+    });
     id = String(up.body.id);
     await waitForDocument(app, app.adminToken, id);
   });
   after(async () => app?.stop());
 
-  const auditOf = async (action: string) => (await app.naskah.deps.db.audit.list({ targetId: id, action }, { ...everything, levels: [...everything.levels] }, 1, 100)).items;
+  const auditOf = async (action: string) =>
+    (await app.naskah.deps.db.audit.list({ targetId: id, action }, { ...everything, levels: [...everything.levels] }, 1, 100)).items;
 
   it('audits every download, biasa included, but not every biasa page view', async () => {
     expect((await fetch(`${app.url}/api/v1/documents/${id}/content`, { headers: { authorization: `Bearer ${staff}` } })).status).to.equal(200);
@@ -42,7 +55,11 @@ describe('document edit and download audit (HTTP)', function () {
 
   it('lets a clerk or admin correct the description; raising the level hides it at once, search included', async () => {
     expect((await api(app, staff, 'GET', `/api/v1/search?q=${word}`)).body.total).to.equal(1);
-    const edited = await api(app, editor, 'PATCH', `/api/v1/documents/${id}`, { title: 'Surat undangan rapat', securityLevel: 'terbatas', tags: ['rapat', 'undangan'] });
+    const edited = await api(app, editor, 'PATCH', `/api/v1/documents/${id}`, {
+      title: 'Surat undangan rapat',
+      securityLevel: 'terbatas',
+      tags: ['rapat', 'undangan'],
+    });
     expect(edited.status).to.equal(200);
     expect(edited.body).to.include({ title: 'Surat undangan rapat', securityLevel: 'terbatas' });
     expectProblem(await api(app, staff, 'GET', `/api/v1/documents/${id}`), 404);
@@ -71,7 +88,11 @@ describe('document edit and download audit (HTTP)', function () {
     const etag = read.headers.get('etag')!;
     expect(etag).to.match(/^"\d+"$/);
     const patch = (body: unknown, ifMatch?: string) =>
-      fetch(`${app.url}/api/v1/documents/${id}`, { method: 'PATCH', headers: { authorization: `Bearer ${editor}`, 'content-type': 'application/json', ...(ifMatch ? { 'if-match': ifMatch } : {}) }, body: JSON.stringify(body) });
+      fetch(`${app.url}/api/v1/documents/${id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${editor}`, 'content-type': 'application/json', ...(ifMatch ? { 'if-match': ifMatch } : {}) },
+        body: JSON.stringify(body),
+      });
     const [a, b] = await Promise.all([patch({ title: 'Versi A' }, etag), patch({ title: 'Versi B' }, etag)]);
     expect([a.status, b.status].sort()).to.deep.equal([200, 412]);
     const won = a.status === 200 ? a : b;

@@ -50,8 +50,19 @@ for (const target of databaseTargets()) {
     before(async () => {
       app = await startTestAppOn(target, {}, { warmOcr: true });
       tmp = await mkdtemp(path.join(os.tmpdir(), 'naskah-previews-'));
-      for (const code of ['BKD', 'DISDIK']) expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: `Unit ${code}`, parentCode: 'ORG' })).status).to.equal(201);
-      expect((await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf.disdik', name: 'Staf', password: 'sandi-panjang-sekali', role: 'staff', unitCode: 'DISDIK' })).status).to.equal(201);
+      for (const code of ['BKD', 'DISDIK'])
+        expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: `Unit ${code}`, parentCode: 'ORG' })).status).to.equal(201);
+      expect(
+        (
+          await api(app, app.adminToken, 'POST', '/api/v1/users', {
+            username: 'staf.disdik',
+            name: 'Staf',
+            password: 'sandi-panjang-sekali',
+            role: 'staff',
+            unitCode: 'DISDIK',
+          })
+        ).status,
+      ).to.equal(201);
       outsider = await app.login('staf.disdik', 'sandi-panjang-sekali');
     });
     after(async () => {
@@ -85,7 +96,11 @@ for (const target of databaseTargets()) {
 
       // The original is untouched: the same bytes as uploaded.
       const original = await bytesOf(app, app.adminToken, `/api/v1/documents/${doc.id}/content`);
-      expect(createHash('sha256').update(original.bytes).digest('hex')).to.equal(createHash('sha256').update(await readFile(await ensureFixture('scan-top-3p.tiff'))).digest('hex'));
+      expect(createHash('sha256').update(original.bytes).digest('hex')).to.equal(
+        createHash('sha256')
+          .update(await readFile(await ensureFixture('scan-top-3p.tiff')))
+          .digest('hex'),
+      );
 
       // Every page of the TIFF as an image the browser shows, and no page past the last.
       const tiff = await ensureFixture('scan-top-3p.tiff');
@@ -105,7 +120,8 @@ for (const target of databaseTargets()) {
       expectProblem(await api(app, app.adminToken, 'GET', `/api/v1/documents/${doc.id}/pages/satu/image`), 422);
 
       // Someone who may not see the document sees none of it.
-      for (const what of ['searchable', 'thumbnail', 'pages/1/image']) expectProblem(await api(app, outsider, 'GET', `/api/v1/documents/${doc.id}/${what}`), 404);
+      for (const what of ['searchable', 'thumbnail', 'pages/1/image'])
+        expectProblem(await api(app, outsider, 'GET', `/api/v1/documents/${doc.id}/${what}`), 404);
     });
 
     it('makes a thumbnail for a PDF, a JPEG and a PNG; a born-digital PDF answers /searchable with its own original', async () => {
@@ -130,7 +146,8 @@ for (const target of databaseTargets()) {
 
     it('answers 404 problems for a PDF mixing text and scanned pages (no copy) and for a document that does not exist', async () => {
       const missing = '00000000-0000-4000-8000-000000000000';
-      for (const what of ['searchable', 'thumbnail', 'pages/1/image']) expectProblem(await api(app, app.adminToken, 'GET', `/api/v1/documents/${missing}/${what}`), 404);
+      for (const what of ['searchable', 'thumbnail', 'pages/1/image'])
+        expectProblem(await api(app, app.adminToken, 'GET', `/api/v1/documents/${missing}/${what}`), 404);
       const mixed = await PDFDocument.create();
       for (const source of ['letter-1p.pdf', 'scan-2p.pdf'] as const) {
         const from = await PDFDocument.load(await readFile(await ensureFixture(source)));

@@ -9,7 +9,6 @@ import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { appSql } from '../support/app-sql.ts';
 
-
 describe('migration 013: emails pending from before become jobs', function () {
   this.timeout(60_000);
   let sink: SmtpSink;
@@ -28,7 +27,8 @@ describe('migration 013: emails pending from before become jobs', function () {
     const admin = (await app.naskah.deps.db.users.list({}, 1, 10)).items[0]!;
     await appSql(app, 'UPDATE users SET email = ? WHERE id = ?', ['admin@bkd.example.go.id', admin.id]);
     // Rows as the version before 013 left them: no job behind them.
-    const insert = "INSERT INTO notifications (id, user_id, kind, dedupe_key, subject_type, subject_id, message, read_at, email_state, created_at) VALUES (?, ?, 'due_soon', ?, 'disposition', ?, ?, NULL, ?, '2026-01-05 08:00:00.000')";
+    const insert =
+      "INSERT INTO notifications (id, user_id, kind, dedupe_key, subject_type, subject_id, message, read_at, email_state, created_at) VALUES (?, ?, 'due_soon', ?, 'disposition', ?, ?, NULL, ?, '2026-01-05 08:00:00.000')";
     const pending = randomUUID();
     await appSql(app, insert, [pending, admin.id, `k-${pending}`, randomUUID(), 'Pengingat yang tertunda', 'pending']);
     const taken = randomUUID();

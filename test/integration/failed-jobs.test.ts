@@ -8,7 +8,15 @@ import { api, expectProblem, upload } from '../support/http.ts';
 import { startTestAppOn, type TestApp, waitForDocument } from '../support/test-app.ts';
 import { passwordOf } from '../support/passwords.ts';
 
-type Job = { id: string; type: string; state: string; attempts: number; lastError: string | null; retryable: boolean; subject: { kind: string; id: string; title: string | null } | null };
+type Job = {
+  id: string;
+  type: string;
+  state: string;
+  attempts: number;
+  lastError: string | null;
+  retryable: boolean;
+  subject: { kind: string; id: string; title: string | null } | null;
+};
 const everything = { userId: 'x', unitCodes: 'all' as const, levels: ['biasa' as const] };
 
 for (const target of databaseTargets()) {
@@ -28,15 +36,27 @@ for (const target of databaseTargets()) {
 
     /** Archives a letter while the OCR engine crashes on every file (uploads are still checked by the real one). */
     const archiveWhileEngineCrashes = async (seed: number) => {
-      app.naskah.deps.extractor = { ...realExtractor, inspect: realExtractor.inspect.bind(realExtractor), extract: async () => Promise.reject(new Error('OCR engine crashed')) };
+      app.naskah.deps.extractor = {
+        ...realExtractor,
+        inspect: realExtractor.inspect.bind(realExtractor),
+        extract: async () => Promise.reject(new Error('OCR engine crashed')),
+      };
       try {
         const letter = generateLetter(seed);
-        const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: `surat-${seed}.pdf`, bytes: await letterPdf([letter]) }], { title: `Surat ${seed}` });
+        const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: `surat-${seed}.pdf`, bytes: await letterPdf([letter]) }], {
+          title: `Surat ${seed}`,
+        });
         expect(up.status, JSON.stringify(up.body)).to.equal(201);
         const doc = await waitForDocument(app, app.adminToken, String(up.body.id));
         expect(doc).to.include({ status: 'failed' });
         expect(String(doc.error)).to.match(/^text extraction failed: OCR engine crashed/);
-        return { id: String(up.body.id), word: letter.subject.split(/\s+/).find((w) => w.length >= 7)!.replace(/[^\p{L}]/gu, '') };
+        return {
+          id: String(up.body.id),
+          word: letter.subject
+            .split(/\s+/)
+            .find((w) => w.length >= 7)!
+            .replace(/[^\p{L}]/gu, ''),
+        };
       } finally {
         app.naskah.deps.extractor = realExtractor;
       }
@@ -51,7 +71,14 @@ for (const target of databaseTargets()) {
       const doc = await archiveWhileEngineCrashes(11);
       const { job, counts } = await failedJobOf(doc.id);
       expect(job, 'the failed extraction is listed').to.not.equal(undefined);
-      expect(job).to.deep.include({ type: 'extract-text', state: 'failed', attempts: 1, lastError: 'OCR engine crashed', retryable: true, subject: { kind: 'document', id: doc.id, title: 'Surat 11', exists: true } });
+      expect(job).to.deep.include({
+        type: 'extract-text',
+        state: 'failed',
+        attempts: 1,
+        lastError: 'OCR engine crashed',
+        retryable: true,
+        subject: { kind: 'document', id: doc.id, title: 'Surat 11', exists: true },
+      });
       expect(counts.failed).to.be.at.least(1);
 
       const retried = await api(app, app.adminToken, 'POST', `/api/v1/jobs/${job!.id}/retry`);

@@ -14,14 +14,20 @@ import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-a
 
 const IN = '/api/v1/letters/incoming';
 const PASSWORD = 'sandi-panjang-sekali';
-const everything = { userId: 'test', unitCodes: 'all' as const, levels: ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'] as ('biasa' | 'terbatas' | 'rahasia' | 'sangat_rahasia')[] };
+const everything = {
+  userId: 'test',
+  unitCodes: 'all' as const,
+  levels: ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'] as ('biasa' | 'terbatas' | 'rahasia' | 'sangat_rahasia')[],
+};
 
 /** A one-page born-digital letter: different lines, different bytes. */
 const letterPdf = async (...lines: string[]): Promise<Uint8Array> => {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const page = pdf.addPage([595.28, 841.89]);
-  ['Pemerintah Kabupaten Contoh', 'Surat dinas untuk pengujian buku agenda surat masuk.', ...lines].forEach((l, i) => page.drawText(l, { x: 64, y: 760 - 18 * i, size: 12, font }));
+  ['Pemerintah Kabupaten Contoh', 'Surat dinas untuk pengujian buku agenda surat masuk.', ...lines].forEach((l, i) =>
+    page.drawText(l, { x: 64, y: 760 - 18 * i, size: 12, font }),
+  );
   return pdf.save();
 };
 
@@ -31,7 +37,14 @@ const unique = () => `${Date.now().toString(36)}-${++serial}`;
 /** Registers a letter; every field can be overridden, and a field given as null is left out. */
 const register = async (app: TestApp, token: string, over: Record<string, string | null> = {}, bytes?: Uint8Array): Promise<Reply> => {
   const n = unique();
-  const base: Record<string, string | null> = { letterNumber: `800/${n}/UJI/2025`, letterDate: '2025-03-01', sender: 'Badan Kepegawaian Negara', subject: `Surat uji ${n}`, urgency: 'biasa', ...over };
+  const base: Record<string, string | null> = {
+    letterNumber: `800/${n}/UJI/2025`,
+    letterDate: '2025-03-01',
+    sender: 'Badan Kepegawaian Negara',
+    subject: `Surat uji ${n}`,
+    urgency: 'biasa',
+    ...over,
+  };
   const fields = Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => e[1] !== null));
   return upload(app, token, IN, [{ name: 'surat.pdf', bytes: bytes ?? (await letterPdf(`Isi surat ${n}`)) }], fields);
 };
@@ -43,10 +56,18 @@ const created = (r: Reply): Record<string, unknown> => {
 
 /** Units and users over the admin API; returns each user's id and token. */
 const people = async (app: TestApp, units: [string, string][], users: [string, string, string, string?][]) => {
-  for (const [code, parentCode] of units) expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: code, parentCode })).status).to.equal(201);
+  for (const [code, parentCode] of units)
+    expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: code, parentCode })).status).to.equal(201);
   const out: Record<string, { id: string; token: string }> = {};
   for (const [username, role, unitCode, clearance] of users) {
-    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: PASSWORD, name: username, role, unitCode, clearance: clearance ?? 'biasa' });
+    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+      username,
+      password: PASSWORD,
+      name: username,
+      role,
+      unitCode,
+      clearance: clearance ?? 'biasa',
+    });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
     out[username] = { id: String(r.body.id), token: await app.login(username, PASSWORD) };
   }
@@ -65,8 +86,23 @@ for (const target of databaseTargets()) {
       app = await startTestAppOn(target);
       u = await people(
         app,
-        [['BKD', 'ORG'], ['BKD-MUT', 'BKD'], ['DISDIK', 'ORG'], ['SETDA', 'ORG'], ['UJI', 'ORG']],
-        [['tu.bkd', 'clerk', 'BKD'], ['tu2.bkd', 'clerk', 'BKD', 'terbatas'], ['staf.bkd', 'staff', 'BKD'], ['kabid.bkd', 'official', 'BKD', 'rahasia'], ['tu.disdik', 'clerk', 'DISDIK'], ['staf.disdik', 'staff', 'DISDIK'], ['tu.setda', 'clerk', 'SETDA'], ['tu.uji', 'clerk', 'UJI']],
+        [
+          ['BKD', 'ORG'],
+          ['BKD-MUT', 'BKD'],
+          ['DISDIK', 'ORG'],
+          ['SETDA', 'ORG'],
+          ['UJI', 'ORG'],
+        ],
+        [
+          ['tu.bkd', 'clerk', 'BKD'],
+          ['tu2.bkd', 'clerk', 'BKD', 'terbatas'],
+          ['staf.bkd', 'staff', 'BKD'],
+          ['kabid.bkd', 'official', 'BKD', 'rahasia'],
+          ['tu.disdik', 'clerk', 'DISDIK'],
+          ['staf.disdik', 'staff', 'DISDIK'],
+          ['tu.setda', 'clerk', 'SETDA'],
+          ['tu.uji', 'clerk', 'UJI'],
+        ],
       );
       year = agendaYearOf(app.clock.now(), 'Asia/Jakarta');
     });
@@ -78,9 +114,29 @@ for (const target of databaseTargets()) {
 
     it('registers a letter with the next agenda number, archives the scan as an incoming document, and reads it back', async () => {
       const bytes = await letterPdf('Perihal: permohonan data pegawai golongan tiga.');
-      const r = await register(app, tok('tu.bkd'), { letterNumber: '800/77/BKN/2025', sender: 'Kantor Regional BKN', subject: 'Permohonan data pegawai', urgency: 'segera', classificationCode: '800', letterDate: '2025-03-01' }, bytes);
+      const r = await register(
+        app,
+        tok('tu.bkd'),
+        {
+          letterNumber: '800/77/BKN/2025',
+          sender: 'Kantor Regional BKN',
+          subject: 'Permohonan data pegawai',
+          urgency: 'segera',
+          classificationCode: '800',
+          letterDate: '2025-03-01',
+        },
+        bytes,
+      );
       const letter = created(r);
-      expect(letter).to.include({ agendaNumber: 1, agendaYear: year, unitCode: 'BKD', letterNumber: '800/77/BKN/2025', letterDate: '2025-03-01', sender: 'Kantor Regional BKN', subject: 'Permohonan data pegawai' });
+      expect(letter).to.include({
+        agendaNumber: 1,
+        agendaYear: year,
+        unitCode: 'BKD',
+        letterNumber: '800/77/BKN/2025',
+        letterDate: '2025-03-01',
+        sender: 'Kantor Regional BKN',
+        subject: 'Permohonan data pegawai',
+      });
       expect(letter).to.include({ urgency: 'segera', securityLevel: 'biasa', classificationCode: '800', status: 'registered', registeredBy: u['tu.bkd']!.id });
       expect(letter.possibleDuplicates).to.deep.equal([]);
       expect(Math.abs(Date.parse(String(letter.receivedAt)) - app.clock.now().getTime())).to.be.lessThan(60_000);
@@ -92,7 +148,16 @@ for (const target of databaseTargets()) {
       expect(back.body).to.deep.equal(rest);
 
       const doc = await api(app, tok('tu.bkd'), 'GET', `/api/v1/documents/${String(letter.documentId)}`);
-      expect(doc.body).to.include({ kind: 'incoming', title: 'Permohonan data pegawai', letterNumber: '800/77/BKN/2025', sender: 'Kantor Regional BKN', classificationCode: '800', documentDate: '2025-03-01', unitCode: 'BKD', securityLevel: 'biasa' });
+      expect(doc.body).to.include({
+        kind: 'incoming',
+        title: 'Permohonan data pegawai',
+        letterNumber: '800/77/BKN/2025',
+        sender: 'Kantor Regional BKN',
+        classificationCode: '800',
+        documentDate: '2025-03-01',
+        unitCode: 'BKD',
+        securityLevel: 'biasa',
+      });
       const [entry] = await auditOf(String(letter.documentId), 'letter.incoming_register');
       expect(entry?.details).to.include({ letterId: letter.id, agendaNumber: 1, agendaYear: year, unitCode: 'BKD' });
 
@@ -101,7 +166,10 @@ for (const target of databaseTargets()) {
       expect((await waitForDocument(app, tok('tu.bkd'), String(letter.documentId))).status).to.equal('ready');
       for (const q of ['800/77/BKN/2025', 'Kantor Regional BKN']) {
         const found = await api(app, tok('staf.bkd'), 'GET', `/api/v1/search?q=${encodeURIComponent(q)}`);
-        expect(found.body.items!.map((i) => i.id), q).to.include(letter.documentId);
+        expect(
+          found.body.items!.map((i) => i.id),
+          q,
+        ).to.include(letter.documentId);
       }
     });
 
@@ -118,7 +186,8 @@ for (const target of databaseTargets()) {
 
     it('lists with filters, whole office days and paging, newest received first', async () => {
       const t = tok('tu.setda');
-      const add = async (letterNumber: string, sender: string, subject: string, urgency: string, receivedAt: string) => String(created(await register(app, t, { letterNumber, sender, subject, urgency, receivedAt })).id);
+      const add = async (letterNumber: string, sender: string, subject: string, urgency: string, receivedAt: string) =>
+        String(created(await register(app, t, { letterNumber, sender, subject, urgency, receivedAt })).id);
       const a = await add('005/11/DISDIK/2023', 'Dinas Pendidikan Provinsi', 'Undangan rapat koordinasi', 'biasa', '2023-03-01T09:00:00+07:00');
       const b = await add('B-77/BPS/2023', 'Badan Pusat Statistik', 'Permintaan data pegawai', 'segera', '2023-03-02T23:30:00+07:00');
       const c = await add('440/9/DINKES/2023', 'dinas kesehatan', 'Laporan 100% vaksinasi', 'sangat_segera', '2023-03-03T00:30:00+07:00'); // 2 March in UTC
@@ -151,9 +220,21 @@ for (const target of databaseTargets()) {
       // Control characters (NUL fails SQLite's LIKE) and bidi overrides are refused, not searched for.
       for (const bad of ['q=%00', 'sender=%00', 'q=a%00b', 'q=%1B', 'sender=%C2%85', 'q=%E2%80%AE', 'sender=x%E2%81%A6y']) {
         const p = expectProblem(await api(app, t, 'GET', `${IN}?${bad}`), 422);
-        expect((p.errors as { field: string }[]).map((e) => e.field), bad).to.deep.equal([bad.split('=')[0]]);
+        expect(
+          (p.errors as { field: string }[]).map((e) => e.field),
+          bad,
+        ).to.deep.equal([bad.split('=')[0]]);
       }
-      for (const bad of ['urgency=kilat', 'status=lost', 'from=2023-02-30', 'from=2023-03-04&to=2023-03-01', 'limit=0', 'page=0', 'unitCode=a%20b', 'from=2023-03-01T00:00:00Z']) {
+      for (const bad of [
+        'urgency=kilat',
+        'status=lost',
+        'from=2023-02-30',
+        'from=2023-03-04&to=2023-03-01',
+        'limit=0',
+        'page=0',
+        'unitCode=a%20b',
+        'from=2023-03-01T00:00:00Z',
+      ]) {
         expectProblem(await api(app, t, 'GET', `${IN}?${bad}`), 422);
       }
     });
@@ -162,7 +243,13 @@ for (const target of databaseTargets()) {
       const t = tok('tu.bkd');
       const bytes = await letterPdf('Undangan pelantikan pejabat administrator.');
       const first = created(await register(app, t, { sender: 'Badan Kepegawaian Negara', letterNumber: '800/1/BKN/2025' }, bytes));
-      const flag = (l: Record<string, unknown>, reason: string) => ({ id: l.id, agendaNumber: l.agendaNumber, agendaYear: l.agendaYear, unitCode: l.unitCode, reason });
+      const flag = (l: Record<string, unknown>, reason: string) => ({
+        id: l.id,
+        agendaNumber: l.agendaNumber,
+        agendaYear: l.agendaYear,
+        unitCode: l.unitCode,
+        reason,
+      });
 
       const byNumber = created(await register(app, t, { sender: '  badan kepegawaian  NEGARA ', letterNumber: '800 / 1 / bkn / 2025' }));
       expect(byNumber.possibleDuplicates).to.deep.equal([flag(first, 'same-number')]);
@@ -193,7 +280,11 @@ for (const target of databaseTargets()) {
       const before = await footprint(app);
       const letters = await letterCount(app.naskah.deps.db);
       const head = (await app.naskah.deps.db.audit.head()).seq;
-      for (const over of [{ securityLevel: 'sangat_rahasia', subject: 'Perihal sangat rahasia xylofant' }, { securityLevel: 'terbatas' }, { unitCode: 'BKD-MUT' }] as Record<string, string>[]) {
+      for (const over of [
+        { securityLevel: 'sangat_rahasia', subject: 'Perihal sangat rahasia xylofant' },
+        { securityLevel: 'terbatas' },
+        { unitCode: 'BKD-MUT' },
+      ] as Record<string, string>[]) {
         const p = expectProblem(await register(app, t, over, bytes), 409);
         expect(String(p.detail), JSON.stringify(over)).to.match(/other access rules/);
       }
@@ -208,7 +299,9 @@ for (const target of databaseTargets()) {
       const same = created(await register(app, t, { letterNumber: '800/9/SAMA/2025' }, bytes));
       expect(same.agendaNumber).to.equal(Number(plain.agendaNumber) + 1);
       expect(same.documentId).to.equal(plain.documentId);
-      expect(same.possibleDuplicates).to.deep.equal([{ id: plain.id, agendaNumber: plain.agendaNumber, agendaYear: plain.agendaYear, unitCode: 'BKD', reason: 'same-file' }]);
+      expect(same.possibleDuplicates).to.deep.equal([
+        { id: plain.id, agendaNumber: plain.agendaNumber, agendaYear: plain.agendaYear, unitCode: 'BKD', reason: 'same-file' },
+      ]);
       // A letter at a lower level than the archived document shows no more widely than it should: allowed.
       const limitedBytes = await letterPdf('Nota dinas terbatas, tersimpan lebih dulu.');
       const limited = created(await register(app, tok('tu2.bkd'), { securityLevel: 'terbatas' }, limitedBytes));
@@ -434,7 +527,16 @@ for (const target of databaseTargets()) {
     });
 
     it('registers 200 letters from 20 clients as agenda numbers 1..200, no gaps, no repeats', async () => {
-      const users = await people(app, [['PARALEL', 'ORG']], [['tu.p1', 'clerk', 'PARALEL'], ['tu.p2', 'clerk', 'PARALEL'], ['tu.p3', 'clerk', 'PARALEL'], ['tu.p4', 'clerk', 'PARALEL']]);
+      const users = await people(
+        app,
+        [['PARALEL', 'ORG']],
+        [
+          ['tu.p1', 'clerk', 'PARALEL'],
+          ['tu.p2', 'clerk', 'PARALEL'],
+          ['tu.p3', 'clerk', 'PARALEL'],
+          ['tu.p4', 'clerk', 'PARALEL'],
+        ],
+      );
       const tokens = Object.values(users).map((x) => x.token);
       const base = Buffer.from(await letterPdf('Surat untuk uji nomor agenda bersamaan.'));
       const started = Date.now();

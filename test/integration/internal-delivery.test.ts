@@ -23,7 +23,8 @@ for (const target of databaseTargets()) {
       for (const [code, name] of [
         ['DISDIK', 'Dinas Pendidikan'],
         ['DISHUB', 'Dinas Perhubungan'],
-      ]) expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name, parentCode: 'ORG' })).status).to.equal(201);
+      ])
+        expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name, parentCode: 'ORG' })).status).to.equal(201);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       p.kepala = await person(app, 'kepala', 'official', 'BKD');
       p.sekda = await person(app, 'sekda', 'official', 'SETDA');
@@ -39,7 +40,10 @@ for (const target of databaseTargets()) {
 
     it('registers a signed nota dinas once in each addressed and copied unit, with its own agenda number, the signed PDF and read access for that unit', async () => {
       const setdaBefore = await register(p.tuSetda!, 'SETDA');
-      const id = await typedLetter(app, p.konseptor!, p.kepala!, { addressees: [{ unitCode: 'SETDA' }], copies: [{ unitCode: 'DISDIK' }, { name: 'Inspektorat Daerah' }] });
+      const id = await typedLetter(app, p.konseptor!, p.kepala!, {
+        addressees: [{ unitCode: 'SETDA' }],
+        copies: [{ unitCode: 'DISDIK' }, { name: 'Inspektorat Daerah' }],
+      });
       // Nothing arrives before signing.
       expect(await register(p.tuSetda!, 'SETDA')).to.have.length(setdaBefore.length);
       const s = await signed(app, p.kepala!, id);
@@ -54,7 +58,17 @@ for (const target of databaseTargets()) {
       const setda = await register(p.tuSetda!, 'SETDA');
       expect(setda).to.have.length(setdaBefore.length + 1);
       const entry = setda.find((l) => l.sourceOutgoingId === id)!;
-      expect(entry).to.include({ id: deliveries.find((d) => d.unitCode === 'SETDA')!.incomingLetterId, unitCode: 'SETDA', letterNumber: s.body.letterNumber, subject: 'Penyampaian data pegawai', sender: 'Badan Kepegawaian Daerah', documentId: s.body.signedDocumentId, forInformation: false, deliveryKind: 'addressee', agendaNumber: setdaBefore.length + 1 });
+      expect(entry).to.include({
+        id: deliveries.find((d) => d.unitCode === 'SETDA')!.incomingLetterId,
+        unitCode: 'SETDA',
+        letterNumber: s.body.letterNumber,
+        subject: 'Penyampaian data pegawai',
+        sender: 'Badan Kepegawaian Daerah',
+        documentId: s.body.signedDocumentId,
+        forInformation: false,
+        deliveryKind: 'addressee',
+        agendaNumber: setdaBefore.length + 1,
+      });
       // Its document is the signed PDF, readable in the recipient unit (the head and the clerk).
       const signedBytes = (await signedPdf(app, p.kepala!, id)).bytes;
       for (const reader of [p.sekda!, p.tuSetda!]) {
@@ -63,7 +77,8 @@ for (const target of databaseTargets()) {
         expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(signedBytes))).to.equal(true);
       }
       // The addressed unit's official is told it waits for a disposition; a copy is only for information.
-      const notices = async (who: Person) => ((await api(app, who.token, 'GET', '/api/v1/notifications?limit=100')).body.items ?? []) as { subjectId: string; kind: string }[];
+      const notices = async (who: Person) =>
+        ((await api(app, who.token, 'GET', '/api/v1/notifications?limit=100')).body.items ?? []) as { subjectId: string; kind: string }[];
       expect((await notices(p.sekda!)).filter((n) => n.subjectId === entry.id).map((n) => n.kind)).to.deep.equal(['incoming_registered']);
       const copy = (await register(p.guru!, 'DISDIK')).find((l) => l.sourceOutgoingId === id)!;
       expect((await notices(p.guru!)).some((n) => n.subjectId === copy.id)).to.equal(false);
@@ -73,11 +88,16 @@ for (const target of databaseTargets()) {
       expectProblem(await api(app, p.petugas!.token, 'GET', `${IN}/${String(entry.id)}`), 404);
       // The drafting unit's own register is not an addressee.
       expect((await app.naskah.deps.db.incoming.ofSource(id)).map((l) => l.unitCode).sort()).to.deep.equal(['DISDIK', 'SETDA']);
-      expect((await app.naskah.deps.db.audit.list({ action: 'letter.incoming_register', targetId: String(s.body.signedDocumentId) }, everything, 1, 10)).total).to.equal(2);
+      expect(
+        (await app.naskah.deps.db.audit.list({ action: 'letter.incoming_register', targetId: String(s.body.signedDocumentId) }, everything, 1, 10)).total,
+      ).to.equal(2);
     });
 
     it('delivers exactly once: signing again is refused, running the delivery again adds nothing, and the database refuses a second entry', async () => {
-      const id = await typedLetter(app, p.konseptor!, p.kepala!, { addressees: [{ unitCode: 'SETDA' }, { unitCode: 'DISDIK' }], copies: [{ unitCode: 'SETDA' }] });
+      const id = await typedLetter(app, p.konseptor!, p.kepala!, {
+        addressees: [{ unitCode: 'SETDA' }, { unitCode: 'DISDIK' }],
+        copies: [{ unitCode: 'SETDA' }],
+      });
       const codes = [app.nextTotp(p.kepala!.username), app.nextTotp(p.kepala!.username)];
       const both = await Promise.all(codes.map((totp) => api(app, p.kepala!.token, 'POST', `${OUT}/${id}/sign`, { pin: PIN, totp })));
       expect(both.map((r) => r.status).sort()).to.deep.equal([200, 409]);
@@ -92,7 +112,15 @@ for (const target of databaseTargets()) {
       // A retried delivery (as a job would run it again) finds both units served.
       const letter = (await db.outgoing.findById(id))!;
       const plan = await planDelivery(app.naskah.deps, letter, app.clock.now());
-      const again = await db.transaction((tx) => deliverInternally(app.naskah.deps, tx, plan, { ...letter, letterNumber: letter.letterNumber!, signedDocumentId: letter.signedDocumentId! }, { id: p.kepala!.id, roles: ['official'], unitCode: 'BKD', clearance: 'biasa' }));
+      const again = await db.transaction((tx) =>
+        deliverInternally(
+          app.naskah.deps,
+          tx,
+          plan,
+          { ...letter, letterNumber: letter.letterNumber!, signedDocumentId: letter.signedDocumentId! },
+          { id: p.kepala!.id, roles: ['official'], unitCode: 'BKD', clearance: 'biasa' },
+        ),
+      );
       expect(again).to.deep.equal([]);
       // The unique key is the last word: a second entry for the same letter and unit is refused.
       const copyOf = { ...entries[0]!, id: '00000000-0000-4000-8000-0000000000aa', agendaNumber: 999 };
@@ -107,17 +135,31 @@ for (const target of databaseTargets()) {
       // One letter per signer (a signer's codes are spent in order), naming the units in both orders.
       const signers = [p.kepala!, p.sekda!];
       const letters = await Promise.all(
-        signers.map((signer, i) => typedLetter(app, p.konseptor!, signer, { subject: `Nota serentak ${i}`, addressees: i % 2 ? [{ unitCode: 'SETDA' }, { unitCode: 'DISDIK' }] : [{ unitCode: 'DISDIK' }, { unitCode: 'SETDA' }] })),
+        signers.map((signer, i) =>
+          typedLetter(app, p.konseptor!, signer, {
+            subject: `Nota serentak ${i}`,
+            addressees: i % 2 ? [{ unitCode: 'SETDA' }, { unitCode: 'DISDIK' }] : [{ unitCode: 'DISDIK' }, { unitCode: 'SETDA' }],
+          }),
+        ),
       );
       let n = 0;
       const registrations = [0, 1, 2, 3].map(async () => {
         const k = ++n;
         const bytes = await letterPdf([generateLetter(4000 + k)]);
-        return upload(app, p.tuSetda!.token, IN, [{ name: 'surat.pdf', bytes }], { letterNumber: `800/${k}/SERENTAK/2025`, letterDate: '2025-03-01', sender: 'Kantor Regional I BKN', subject: `Surat serentak ${k}`, urgency: 'biasa' });
+        return upload(app, p.tuSetda!.token, IN, [{ name: 'surat.pdf', bytes }], {
+          letterNumber: `800/${k}/SERENTAK/2025`,
+          letterDate: '2025-03-01',
+          sender: 'Kantor Regional I BKN',
+          subject: `Surat serentak ${k}`,
+          urgency: 'biasa',
+        });
       });
       const signings = letters.map((id, i) => api(app, signers[i]!.token, 'POST', `${OUT}/${id}/sign`, { pin: PIN, totp: app.nextTotp(signers[i]!.username) }));
       const results = await Promise.all([...registrations, ...signings]);
-      expect(results.map((r) => r.status), JSON.stringify(results.filter((r) => r.status >= 300).map((r) => r.body))).to.deep.equal([201, 201, 201, 201, 200, 200]);
+      expect(
+        results.map((r) => r.status),
+        JSON.stringify(results.filter((r) => r.status >= 300).map((r) => r.body)),
+      ).to.deep.equal([201, 201, 201, 201, 200, 200]);
       for (const unit of ['SETDA', 'DISDIK']) {
         const { items } = await db.incoming.list({ unitCode: unit }, everything, 1, 100);
         const numbers = items.map((l) => l.agendaNumber).sort((a, b) => a - b);
@@ -130,7 +172,11 @@ for (const target of databaseTargets()) {
       const id = await typedLetter(app, p.konseptor!, p.kepala!, { subject: 'Permintaan data formasi' });
       await signed(app, p.kepala!, id);
       const incomingId = (await app.naskah.deps.db.incoming.ofSource(id)).find((e) => e.unitCode === 'SETDA')!.id;
-      const reply = await typedLetter(app, p.stafSetda!, p.sekda!, { subject: 'Jawaban permintaan data formasi', addressees: [{ unitCode: 'BKD' }], inReplyTo: incomingId });
+      const reply = await typedLetter(app, p.stafSetda!, p.sekda!, {
+        subject: 'Jawaban permintaan data formasi',
+        addressees: [{ unitCode: 'BKD' }],
+        inReplyTo: incomingId,
+      });
       // Another letter of the same unit that answers nothing is not in the thread.
       await typedLetter(app, p.stafSetda!, p.sekda!, { subject: 'Surat lain dari Setda', addressees: [{ unitCode: 'BKD' }] });
       const out = (await api(app, p.stafSetda!.token, 'GET', `${OUT}/${reply}`)).body;

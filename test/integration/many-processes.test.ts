@@ -88,7 +88,12 @@ describe('one office, two web and two worker processes over MariaDB and S3, behi
     await Promise.all(procs.slice(1).map(start));
     proxy = await startRoundRobinProxy(() => webs().map((p) => p.url));
     const client = totpLoginClient(proxy.url, { now: () => new Date() });
-    office = { url: proxy.url, adminToken: await client.login(ADMIN.username, ADMIN.password), login: client.login, nextTotp: client.nextTotp } as unknown as TestApp;
+    office = {
+      url: proxy.url,
+      adminToken: await client.login(ADMIN.username, ADMIN.password),
+      login: client.login,
+      nextTotp: client.nextTotp,
+    } as unknown as TestApp;
   });
   after(async () => {
     await Promise.all(procs.map((p) => p.child && killHard(p.child)));
@@ -129,7 +134,10 @@ describe('one office, two web and two worker processes over MariaDB and S3, behi
     });
     expect(login.status).to.equal(200);
     const csrf = String(((await login.json()) as { csrfToken: string }).csrfToken);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const me = await fetch(`${two!.url}/api/v1/auth/me`, { headers: { cookie } });
     expect(me.status).to.equal(200);
     expect(((await me.json()) as { username: string }).username).to.equal(ADMIN.username);
@@ -141,7 +149,9 @@ describe('one office, two web and two worker processes over MariaDB and S3, behi
   it('uploads through one process, reads, finds and downloads through the other', async () => {
     const [one, two] = webs();
     const bytes = await readFile(await ensureFixture('letter-3p.pdf'));
-    const up = await upload({ url: one!.url } as TestApp, office.adminToken, '/api/v1/documents', [{ name: 'surat-edaran.pdf', bytes }], { title: 'Surat edaran kepegawaian' });
+    const up = await upload({ url: one!.url } as TestApp, office.adminToken, '/api/v1/documents', [{ name: 'surat-edaran.pdf', bytes }], {
+      title: 'Surat edaran kepegawaian',
+    });
     expect(up.status, JSON.stringify(up.body)).to.equal(201);
     const id = String(up.body.id);
     expect(await waitReady(office.adminToken, id)).to.include({ status: 'ready' });
@@ -150,11 +160,14 @@ describe('one office, two web and two worker processes over MariaDB and S3, behi
     expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).to.equal(true);
     for (const web of webs()) {
       const found = await api({ url: web.url } as TestApp, office.adminToken, 'GET', '/api/v1/search?q=edaran%20kepegawaian');
-      expect(found.body.items?.map((i) => i.id), web.url).to.include(id);
+      expect(
+        found.body.items?.map((i) => i.id),
+        web.url,
+      ).to.include(id);
     }
   });
 
-  it('reports a bulk import\'s progress from whichever process is asked', async () => {
+  it("reports a bulk import's progress from whichever process is asked", async () => {
     const letter = await readFile(await ensureFixture('letter-1p.pdf'));
     const files = ['impor-1', 'impor-2', 'impor-3'].map((tag) => ({ name: `${tag}.pdf`, bytes: unique(letter, tag) }));
     const sent = await upload(office, office.adminToken, '/api/v1/documents/batch', files);
@@ -194,12 +207,21 @@ describe('one office, two web and two worker processes over MariaDB and S3, behi
   });
 
   it('replaces a worker killed in the middle of OCR within its lease, and the job takes effect once', async () => {
-    const up = await upload(office, office.adminToken, '/api/v1/documents', [{ name: 'pindaian.jpg', bytes: await readFile(await ensureFixture('scan-1p.jpg')) }], { title: 'Pindaian nota dinas' });
+    const up = await upload(
+      office,
+      office.adminToken,
+      '/api/v1/documents',
+      [{ name: 'pindaian.jpg', bytes: await readFile(await ensureFixture('scan-1p.jpg')) }],
+      { title: 'Pindaian nota dinas' },
+    );
     expect(up.status).to.equal(201);
     const id = String(up.body.id);
     let job: { state: string; attempts: number; lease_owner: string | null } | undefined;
     for (const until = Date.now() + 60_000; Date.now() < until; await sleep(50)) {
-      [job] = await rows<typeof job & object>('SELECT state, attempts, lease_owner FROM jobs WHERE type = :t AND payload LIKE :p', { t: EXTRACT_JOB, p: `%${id}%` });
+      [job] = await rows<typeof job & object>('SELECT state, attempts, lease_owner FROM jobs WHERE type = :t AND payload LIKE :p', {
+        t: EXTRACT_JOB,
+        p: `%${id}%`,
+      });
       if (job?.state === 'running') break;
     }
     expect(job, 'a worker claimed the OCR job').to.include({ state: 'running', attempts: 1 });
@@ -212,7 +234,10 @@ describe('one office, two web and two worker processes over MariaDB and S3, behi
     const doc = await waitReady(office.adminToken, id);
     expect(doc).to.include({ status: 'ready', textSource: 'ocr' });
     expect(Date.now() - killedAt, 'taken over after the 3 s lease, not much later').to.be.below(60_000);
-    const [after] = await rows<{ state: string; attempts: number }>('SELECT state, attempts FROM jobs WHERE type = :t AND payload LIKE :p', { t: EXTRACT_JOB, p: `%${id}%` });
+    const [after] = await rows<{ state: string; attempts: number }>('SELECT state, attempts FROM jobs WHERE type = :t AND payload LIKE :p', {
+      t: EXTRACT_JOB,
+      p: `%${id}%`,
+    });
     expect(after).to.include({ state: 'done', attempts: 2 });
     // Once in effect: one document, indexed once.
     const found = await api(office, office.adminToken, 'GET', '/api/v1/search?q=pindaian%20nota');
@@ -223,7 +248,8 @@ describe('one office, two web and two worker processes over MariaDB and S3, behi
   it('keeps taking uploads while a web process is killed and restarted', async () => {
     const web = webs()[0]!;
     const bytes = await readFile(await ensureFixture('letter-1p.pdf'));
-    const send = async (title: string) => (await upload(office, office.adminToken, '/api/v1/documents', [{ name: `${title}.pdf`, bytes: unique(bytes, title) }], { title })).status;
+    const send = async (title: string) =>
+      (await upload(office, office.adminToken, '/api/v1/documents', [{ name: `${title}.pdf`, bytes: unique(bytes, title) }], { title })).status;
     await killHard(web.child!);
     const during = await Promise.all(['selama-1', 'selama-2', 'selama-3', 'selama-4'].map(send));
     expect(during).to.deep.equal([201, 201, 201, 201]);
@@ -236,19 +262,32 @@ describe('one office, two web and two worker processes over MariaDB and S3, behi
     expect(Number(n)).to.equal(8);
   });
 
-  it('holds login back-off and the public verifier\'s budget across web processes (last: it spends this minute\'s budget)', async () => {
-    await api(office, office.adminToken, 'POST', '/api/v1/users', { username: 'tamu', password: passwordOf('tamu'), name: 'Tamu', role: 'staff', unitCode: 'ORG' });
+  it("holds login back-off and the public verifier's budget across web processes (last: it spends this minute's budget)", async () => {
+    await api(office, office.adminToken, 'POST', '/api/v1/users', {
+      username: 'tamu',
+      password: passwordOf('tamu'),
+      name: 'Tamu',
+      role: 'staff',
+      unitCode: 'ORG',
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
       const web = webs()[i % 2]!;
-      const r = await fetch(`${web.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tamu', password: 'salah-sekali' }) });
+      const r = await fetch(`${web.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'tamu', password: 'salah-sekali' }),
+      });
       statuses.push(r.status);
     }
     // Five free failures for the account in all, then a back-off of 1 s, 2 s, 4 s: at most one
     // more try gets through (when the checks took longer than the first pause). Counted per
     // process, each would have seen only four failures and answered all eight.
     expect(statuses.slice(0, 5)).to.deep.equal([401, 401, 401, 401, 401]);
-    expect(statuses.filter((s) => s === 429), statuses.join(' ')).to.have.length.of.at.least(2);
+    expect(
+      statuses.filter((s) => s === 429),
+      statuses.join(' '),
+    ).to.have.length.of.at.least(2);
 
     // The budget's windows are whole minutes: start well inside one, so the burst stays in it.
     const into = Date.now() % 60_000;
@@ -259,6 +298,9 @@ describe('one office, two web and two worker processes over MariaDB and S3, behi
     // minute); with a budget per process each would have answered its 40.
     const answered = answers.filter((s) => s === 404).length;
     expect(answered, 'answered within the budget').to.be.within(50, 60);
-    expect(answers.filter((s) => s === 429), 'refused past it').to.have.length(80 - answered);
+    expect(
+      answers.filter((s) => s === 429),
+      'refused past it',
+    ).to.have.length(80 - answered);
   });
 });

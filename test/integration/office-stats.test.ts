@@ -16,12 +16,22 @@ describe('office figures (GET /api/v1/stats)', function () {
 
   const register = async (seed: number) => {
     const l = generateLetter(seed);
-    const r = await form(app, t.clerk!, '/api/v1/letters/incoming', { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'biasa' }, { name: `s${seed}.pdf`, bytes: await letterPdf([l]) });
+    const r = await form(
+      app,
+      t.clerk!,
+      '/api/v1/letters/incoming',
+      { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'biasa' },
+      { name: `s${seed}.pdf`, bytes: await letterPdf([l]) },
+    );
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
     return String(r.body.id);
   };
   const dispose = async (letterId: string, dueInHours: number) => {
-    const r = await api(app, t.head!, 'POST', `/api/v1/letters/incoming/${letterId}/dispositions`, { to: [{ userId: ids.staf }], instruction: 'Tindak lanjuti', dueAt: new Date(app.clock.now().getTime() + dueInHours * HOUR).toISOString() });
+    const r = await api(app, t.head!, 'POST', `/api/v1/letters/incoming/${letterId}/dispositions`, {
+      to: [{ userId: ids.staf }],
+      instruction: 'Tindak lanjuti',
+      dueAt: new Date(app.clock.now().getTime() + dueInHours * HOUR).toISOString(),
+    });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
     return String((r.body.items as { id: string }[])[0]!.id);
   };
@@ -30,7 +40,12 @@ describe('office figures (GET /api/v1/stats)', function () {
     app = await startTestApp();
     await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'BKD', name: 'BKD', parentCode: 'ORG' });
     await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'DISDIK', name: 'Disdik', parentCode: 'ORG' });
-    for (const [u, role, unit] of [['tu.bkd', 'clerk', 'BKD'], ['kaban', 'official', 'BKD'], ['staf', 'staff', 'BKD'], ['kadis', 'official', 'DISDIK']] as const) {
+    for (const [u, role, unit] of [
+      ['tu.bkd', 'clerk', 'BKD'],
+      ['kaban', 'official', 'BKD'],
+      ['staf', 'staff', 'BKD'],
+      ['kadis', 'official', 'DISDIK'],
+    ] as const) {
       const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: u, password: passwordOf(u), name: u, role, unitCode: unit });
       ids[u] = String(r.body.id);
     }

@@ -18,7 +18,11 @@ describe('the published OpenAPI document', function () {
     for (const [p, ops] of Object.entries(spec.paths)) {
       for (const method of Object.keys(ops)) {
         const url = p.replace(/\{[^}]+\}/g, randomUUID());
-        const r = await fetch(`${app.url}${url}`, { method: method.toUpperCase(), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(method === 'get' ? {} : { body: '{}' }) });
+        const r = await fetch(`${app.url}${url}`, {
+          method: method.toUpperCase(),
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(method === 'get' ? {} : { body: '{}' }),
+        });
         const body = await r.text();
         if (r.status === 404 && body.includes('no such route')) missing.push(`${method.toUpperCase()} ${p}`);
       }

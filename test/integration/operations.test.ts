@@ -15,8 +15,6 @@ import { cli } from '../support/cli.ts';
 import { api } from '../support/http.ts';
 import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
 
-
-
 describe('operations: reindex, reconcile, verify-audit (embedded)', function () {
   this.timeout(120_000);
   let app: TestApp;
@@ -67,7 +65,14 @@ describe('operations: reindex, reconcile, verify-audit (embedded)', function () 
     await deps.search.upsert([toSearchDocument({ ...lost, id: strayId }, [], [])]);
     await deps.db.documents.setStatus(stuckId, 'processing', {}, new Date());
 
-    const expected = [`missing-original ${lostId}`, `missing-from-index ${unindexedId}`, `orphan-original ${orphan}`, `stray-inbox ${strayInbox}`, `stray-index-entry ${strayId}`, `stuck-processing ${stuckId}`].sort();
+    const expected = [
+      `missing-original ${lostId}`,
+      `missing-from-index ${unindexedId}`,
+      `orphan-original ${orphan}`,
+      `stray-inbox ${strayInbox}`,
+      `stray-index-entry ${strayId}`,
+      `stuck-processing ${stuckId}`,
+    ].sort();
     const found = await reconcile(deps, { repair: false });
     expect(kindsAndSubjects(found)).to.deep.equal(expected);
     expect(found.unrepaired).to.equal(6);
@@ -76,7 +81,10 @@ describe('operations: reindex, reconcile, verify-audit (embedded)', function () 
     // Unclaimed objects are only a few seconds old: an upload could still be committing them.
     const repaired = await reconcile(deps, { repair: true });
     expect(kindsAndSubjects(repaired)).to.deep.equal(expected);
-    const left = repaired.findings.filter((f) => !f.repaired).map((f) => f.kind).sort();
+    const left = repaired.findings
+      .filter((f) => !f.repaired)
+      .map((f) => f.kind)
+      .sort();
     expect(left).to.deep.equal(['missing-original', 'orphan-original', 'stray-inbox']);
     expect(await deps.blobs.stat(orphan)).to.not.equal(null);
     expect(await findsLetter(letters[1]!)).to.deep.equal([unindexedId]);
@@ -86,7 +94,12 @@ describe('operations: reindex, reconcile, verify-audit (embedded)', function () 
 
     const later = { ...deps, clock: { now: () => new Date(Date.now() + ORPHAN_GRACE_MS + 60_000) } };
     const aged = await reconcile(later, { repair: true });
-    expect(aged.findings.filter((f) => f.repaired).map((f) => `${f.kind} ${f.subject}`).sort()).to.deep.equal([`orphan-original ${orphan}`, `stray-inbox ${strayInbox}`]);
+    expect(
+      aged.findings
+        .filter((f) => f.repaired)
+        .map((f) => `${f.kind} ${f.subject}`)
+        .sort(),
+    ).to.deep.equal([`orphan-original ${orphan}`, `stray-inbox ${strayInbox}`]);
     expect(await deps.blobs.stat(orphan)).to.equal(null);
     expect(await deps.blobs.stat(strayInbox)).to.equal(null);
 

@@ -22,7 +22,13 @@ describe('outages: storage and search (HTTP)', function () {
     let app: TestApp;
     before(async () => {
       s3 = await startS3rver();
-      app = await startTestApp({ STORAGE_DRIVER: 's3', S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: 'naskah-test' });
+      app = await startTestApp({
+        STORAGE_DRIVER: 's3',
+        S3_ENDPOINT: s3.endpoint,
+        S3_ACCESS_KEY: s3.accessKey,
+        S3_SECRET_KEY: s3.secretKey,
+        S3_BUCKET: 'naskah-test',
+      });
     });
     after(async () => {
       await app?.stop();

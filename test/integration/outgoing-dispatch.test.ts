@@ -39,7 +39,14 @@ for (const target of databaseTargets()) {
       expect(await toSend(p.tu!)).to.deep.equal([]);
       expect(((await api(app, p.tu!.token, 'GET', `${OUT}?dispatched=true`)).body.items as Letter[]).map((l) => l.id)).to.deep.equal([signedId]);
       const trail = await app.naskah.deps.db.audit.list({ action: 'letter.outgoing_dispatch', targetId: signedId }, everything, 1, 10);
-      expect(trail.items.map((e) => e.details)).to.deep.equal([{ via: 'post', note: 'Resi RR123456789ID', letterNumber: `005/1/BKD/${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(app.clock.now())}`, documentId: trail.items[0]!.details.documentId }]);
+      expect(trail.items.map((e) => e.details)).to.deep.equal([
+        {
+          via: 'post',
+          note: 'Resi RR123456789ID',
+          letterNumber: `005/1/BKD/${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(app.clock.now())}`,
+          documentId: trail.items[0]!.details.documentId,
+        },
+      ]);
     });
 
     it('records a sending once, only for signed letters, by clerks who may see the letter, with valid values', async () => {

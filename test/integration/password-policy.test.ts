@@ -20,7 +20,8 @@ const expectGuessable = (r: Reply, field = 'password'): void => {
 describe('passwords: common ones and the username refused, NFKC (HTTP, shell, first start)', function () {
   this.timeout(60_000);
   let app: TestApp;
-  const create = (username: string, password: string) => api(app, app.adminToken, 'POST', '/api/v1/users', { username, password, name: username, role: 'staff', unitCode: 'ORG' });
+  const create = (username: string, password: string) =>
+    api(app, app.adminToken, 'POST', '/api/v1/users', { username, password, name: username, role: 'staff', unitCode: 'ORG' });
   const login = (username: string, password: string) => api(app, null, 'POST', '/api/v1/auth/login', { username, password });
   before(async () => {
     app = await startTestApp();

@@ -22,7 +22,8 @@ for (const target of databaseTargets()) {
     let c: TestApp;
     const keys: Record<string, string> = {};
     let leafKeys: string[] = [];
-    const audit = (witnessKeys: string[], k: number) => cliHere(['log:audit', a.url, '--key', keys.a!, '--witness-key', witnessKeys.join(','), '--require-cosignatures', String(k)], {});
+    const audit = (witnessKeys: string[], k: number) =>
+      cliHere(['log:audit', a.url, '--key', keys.a!, '--witness-key', witnessKeys.join(','), '--require-cosignatures', String(k)], {});
     const witness = (by: TestApp) => witnessLog(by.naskah.deps, { url: a.url, key: parseVerifierKey(keys.a!)! });
 
     before(async () => {
@@ -97,7 +98,12 @@ for (const target of databaseTargets()) {
       expect(JSON.parse(both.out)).to.deep.include({ ok: true, size: 9, leaves: 9, cosignedBy: ['b.example.go.id/log', 'c.example.go.id/log'] });
       const served = await getText(`${a.url}/log/checkpoint?cosignatures=2`);
       expect(served.status).to.equal(200);
-      expect(served.text.trim().split('\n').filter((l) => l.startsWith('\u2014 '))).to.have.length(3);
+      expect(
+        served.text
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('\u2014 ')),
+      ).to.have.length(3);
 
       const inLog = await letterInLog(a.naskah.deps, lateKey, { cosignatures: 2 });
       expect(inLog).to.deep.include({ recorded: true, index: at, size: 9, verified: true, cosignaturesRequired: 2 });

@@ -5,7 +5,14 @@ import { sequenceLog } from '../../src/app/public-log/sequence-log.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
-const leaf = (n: number) => ({ subjectType: 'outgoing' as const, number: `1/${n}`, sha256: createHash('sha256').update(`slow ${n}`).digest('hex'), certificateSha256: 'c'.repeat(64), signedAt: new Date(), now: new Date() });
+const leaf = (n: number) => ({
+  subjectType: 'outgoing' as const,
+  number: `1/${n}`,
+  sha256: createHash('sha256').update(`slow ${n}`).digest('hex'),
+  certificateSha256: 'c'.repeat(64),
+  signedAt: new Date(),
+  now: new Date(),
+});
 
 /**
  * On MySQL a queue row's id is taken at its INSERT, not at its commit: a signing that queued

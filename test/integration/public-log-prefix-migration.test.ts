@@ -53,9 +53,9 @@ for (const target of databaseTargets()) {
       await settleLog(app);
       const after = await rows('SELECT leaf_index, leaf_key, key_prefix, leaf_hash, hash_prefix, leaf_text FROM log_leaves ORDER BY leaf_index');
       expect(after).to.have.length(35);
-      expect(after.slice(0, 30).map((r) => ({ leaf_index: Number(r.leaf_index), leaf_key: r.leaf_key, leaf_hash: r.leaf_hash, leaf_text: r.leaf_text }))).to.deep.equal(
-        leavesBefore.map((r) => ({ ...r, leaf_index: Number(r.leaf_index) })),
-      );
+      expect(
+        after.slice(0, 30).map((r) => ({ leaf_index: Number(r.leaf_index), leaf_key: r.leaf_key, leaf_hash: r.leaf_hash, leaf_text: r.leaf_text })),
+      ).to.deep.equal(leavesBefore.map((r) => ({ ...r, leaf_index: Number(r.leaf_index) })));
       for (const r of after) {
         expect(Number(r.key_prefix)).to.equal(lookupPrefix(String(r.leaf_key)));
         expect(Number(r.hash_prefix)).to.equal(lookupPrefix(String(r.leaf_hash)));
@@ -64,7 +64,11 @@ for (const target of databaseTargets()) {
       expect(await rows('SELECT id FROM log_queue')).to.have.length(0);
       // Found by key (verify answers) and by leaf hash (proofs), through the new indexes.
       const seventh = (await app.naskah.deps.db.publicLog.leafByKey(logged[7]!))!;
-      expect(seventh.hash).to.equal(createHash('sha256').update(Buffer.concat([Buffer.of(0), Buffer.from(seventh.text)])).digest('hex'));
+      expect(seventh.hash).to.equal(
+        createHash('sha256')
+          .update(Buffer.concat([Buffer.of(0), Buffer.from(seventh.text)]))
+          .digest('hex'),
+      );
       const byHash = await api(app, null, 'GET', `/log/proof/inclusion?leaf=${seventh.hash}`);
       expect(byHash.status).to.equal(200);
       expect(byHash.body).to.include({ index: seventh.index, size: 35, leafHash: seventh.hash });

@@ -8,7 +8,10 @@ import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { getText, queueLeaves, settleLog } from '../support/public-log.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
-const leafHashHex = (text: string) => createHash('sha256').update(Buffer.concat([Buffer.of(0), Buffer.from(text)])).digest('hex');
+const leafHashHex = (text: string) =>
+  createHash('sha256')
+    .update(Buffer.concat([Buffer.of(0), Buffer.from(text)]))
+    .digest('hex');
 
 for (const target of databaseTargets()) {
   describe(`a rewritten public log is caught by log:audit, which names the position (${target.name})`, function () {
@@ -18,7 +21,10 @@ for (const target of databaseTargets()) {
     let sql: Sequelize;
     let key: string;
     let saved: Record<string, unknown>[];
-    const rows = () => sql.query('SELECT leaf_index, leaf_key, leaf_hash, leaf_text, logged_at FROM log_leaves ORDER BY leaf_index', { type: QueryTypes.SELECT }) as Promise<Record<string, unknown>[]>;
+    const rows = () =>
+      sql.query('SELECT leaf_index, leaf_key, leaf_hash, leaf_text, logged_at FROM log_leaves ORDER BY leaf_index', { type: QueryTypes.SELECT }) as Promise<
+        Record<string, unknown>[]
+      >;
     const put = async (r: Record<string, unknown>, index: number, text = String(r.leaf_text)) =>
       sql.query('INSERT INTO log_leaves (leaf_index, leaf_key, key_prefix, leaf_hash, hash_prefix, leaf_text, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?)', {
         replacements: [index, r.leaf_key, lookupPrefix(String(r.leaf_key)), leafHashHex(text), lookupPrefix(leafHashHex(text)), text, r.logged_at],

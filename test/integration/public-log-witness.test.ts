@@ -12,7 +12,15 @@ import { mth, path as rfcPath, proof as rfcProof } from '../support/rfc9162.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const leaf = (i: number, variant = '') =>
-  Buffer.from(leafText({ kind: 'letter', number: `900/${i}/X/2026${variant}`, sha256: createHash('sha256').update(`${i}${variant}`).digest('hex'), certificate: 'c'.repeat(64), signedAt: new Date(Date.UTC(2026, 0, 1)) }));
+  Buffer.from(
+    leafText({
+      kind: 'letter',
+      number: `900/${i}/X/2026${variant}`,
+      sha256: createHash('sha256').update(`${i}${variant}`).digest('hex'),
+      certificate: 'c'.repeat(64),
+      signedAt: new Date(Date.UTC(2026, 0, 1)),
+    }),
+  );
 
 /**
  * A log that lies: it signs (with its real key) a different tree for each face it shows, as a
@@ -29,10 +37,24 @@ const lyingLog = async () => {
     const route = `/${rest.join('/')}`;
     const json = (v: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(v));
     if (!d) return void res.writeHead(404).end();
-    if (route === '/log/checkpoint') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(signNote(checkpointText({ origin: signer.name, size: d.length, root: mth(d), extensions: [] }), signer));
-    if (route === '/log/proof/consistency') return json({ consistencyProof: rfcProof(Number(u.searchParams.get('from')), d.slice(0, Number(u.searchParams.get('to')))).map((h) => h.toString('hex')) });
-    if (route === '/log/proof/inclusion') return json({ inclusionProof: rfcPath(Number(u.searchParams.get('leaf')), d.slice(0, Number(u.searchParams.get('size')))).map((h) => h.toString('hex')) });
-    if (route === '/log/leaves') return json({ leaves: d.slice(Number(u.searchParams.get('start')), Number(u.searchParams.get('end'))).map((l, i) => ({ index: Number(u.searchParams.get('start')) + i, text: l.toString() })) });
+    if (route === '/log/checkpoint')
+      return void res
+        .writeHead(200, { 'content-type': 'text/plain' })
+        .end(signNote(checkpointText({ origin: signer.name, size: d.length, root: mth(d), extensions: [] }), signer));
+    if (route === '/log/proof/consistency')
+      return json({
+        consistencyProof: rfcProof(Number(u.searchParams.get('from')), d.slice(0, Number(u.searchParams.get('to')))).map((h) => h.toString('hex')),
+      });
+    if (route === '/log/proof/inclusion')
+      return json({
+        inclusionProof: rfcPath(Number(u.searchParams.get('leaf')), d.slice(0, Number(u.searchParams.get('size')))).map((h) => h.toString('hex')),
+      });
+    if (route === '/log/leaves')
+      return json({
+        leaves: d
+          .slice(Number(u.searchParams.get('start')), Number(u.searchParams.get('end')))
+          .map((l, i) => ({ index: Number(u.searchParams.get('start')) + i, text: l.toString() })),
+      });
     if (route === '/log/cosignature' && req.method === 'POST') {
       let body = '';
       req.on('data', (c) => (body += c));
@@ -46,10 +68,16 @@ const lyingLog = async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const addr = server.address() as { port: number };
-  return { signer, faces, cosigned, url: (face: string) => `http://127.0.0.1:${addr.port}/${face}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    signer,
+    faces,
+    cosigned,
+    url: (face: string) => `http://127.0.0.1:${addr.port}/${face}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 };
 
-describe('witnesses: offices cosign each other\'s logs and catch split views and rewrites', function () {
+describe("witnesses: offices cosign each other's logs and catch split views and rewrites", function () {
   this.timeout(120_000);
   let a: TestApp;
   let b: TestApp;
@@ -78,14 +106,20 @@ describe('witnesses: offices cosign each other\'s logs and catch split views and
     const onA = b.naskah.deps.publicLog.witnesses[0]!; // B's entry for A's log
     expect(await witnessLog(b.naskah.deps, onA)).to.deep.equal({ ok: true, size: 5 });
     const note = (await getText(`${a.url}/log/checkpoint`)).text;
-    const lines = note.slice(note.indexOf('\n\n') + 2).trim().split('\n');
+    const lines = note
+      .slice(note.indexOf('\n\n') + 2)
+      .trim()
+      .split('\n');
     expect(lines).to.have.length(2);
     const cosig = lines.find((l) => l.startsWith('\u2014 b.example.go.id/log '))!;
     const raw = Buffer.from(cosig.split(' ')[2]!, 'base64');
     const kb = await keyOf(b);
     const text = note.slice(0, note.indexOf('\n\n') + 1);
     const pub = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), kb.publicKey]), format: 'der', type: 'spki' });
-    expect(verify(null, Buffer.from(`cosignature/v1\ntime ${raw.readBigUInt64BE(4)}\n${text}`), pub, raw.subarray(12)), 'an Ed25519 check of the cosignature').to.equal(true);
+    expect(
+      verify(null, Buffer.from(`cosignature/v1\ntime ${raw.readBigUInt64BE(4)}\n${text}`), pub, raw.subarray(12)),
+      'an Ed25519 check of the cosignature',
+    ).to.equal(true);
     await queueLeaves(a, 4, 100);
     await settleLog(a);
     expect(await witnessLog(b.naskah.deps, onA)).to.deep.equal({ ok: true, size: 9 });
@@ -106,8 +140,13 @@ describe('witnesses: offices cosign each other\'s logs and catch split views and
     const alarm = (await a.naskah.deps.db.audit.list({ action: 'public_log.split-view' }, everything, 1, 10)).items;
     expect(alarm).to.have.length(1);
     expect(alarm[0]!.details).to.include({ position: 3 });
-    const notes = await fetch(`${a.url}/api/v1/notifications`, { headers: { authorization: `Bearer ${a.adminToken}` } }).then((x) => x.json() as Promise<{ items: { kind: string; message: string }[] }>);
-    expect(notes.items.some((n) => n.kind === 'log_alarm' && n.message.includes('posisi 3')), JSON.stringify(notes)).to.equal(true);
+    const notes = await fetch(`${a.url}/api/v1/notifications`, { headers: { authorization: `Bearer ${a.adminToken}` } }).then(
+      (x) => x.json() as Promise<{ items: { kind: string; message: string }[] }>,
+    );
+    expect(
+      notes.items.some((n) => n.kind === 'log_alarm' && n.message.includes('posisi 3')),
+      JSON.stringify(notes),
+    ).to.equal(true);
     // An inspector comparing the log with what B saw finds the same.
     const audit = await cliHere(['log:audit', liar.url('face-a'), '--key', verifierKey(liar.signer), '--witness', b.url], {});
     expect(audit.code).to.equal(1);

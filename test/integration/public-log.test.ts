@@ -57,10 +57,15 @@ for (const target of databaseTargets()) {
       expect(leaves[0]!.text).to.equal(
         `naskah-log-leaf/v1\nkind letter\nnumber ${String(signed.body.letterNumber)}\nsha256 ${sha}\ncertificate ${cert!.sha256}\nsigned ${String((await app.naskah.deps.db.signedLetters.findBySha256(sha))!.signedAt.toISOString())}\n`,
       );
-      expect(createHash('sha256').update((await signedPdf(app, p.sekda!, letterId)).bytes).digest('hex')).to.equal(sha);
+      expect(
+        createHash('sha256')
+          .update((await signedPdf(app, p.sekda!, letterId)).bytes)
+          .digest('hex'),
+      ).to.equal(sha);
       expect(mth([Buffer.from(leaves[0]!.text)]).equals(cp.root)).to.equal(true);
 
       const code = String(signed.body.verificationCode);
+      // biome-ignore lint/suspicious/noExplicitAny: a JSON answer read field by field
       const v = await fetch(`${app.url}/verify/${code}`, { headers: { accept: 'application/json' } }).then((r) => r.json() as Promise<Record<string, any>>);
       expect(v.log).to.include({ recorded: true, index: 0, size: 1, verified: true });
       expect(rfcVerifyInclusion(0, 1, rfcLeaf(Buffer.from(leaves[0]!.text)), hexes(v.log.inclusionProof), cp.root)).to.equal(true);
@@ -81,10 +86,15 @@ for (const target of databaseTargets()) {
       const cp = readSignedCheckpoint(c.text, key);
       expect(cp.size).to.equal(before + 120);
       const all: string[] = [];
-      for (let s = 0; s < cp.size; s += 50) all.push(...((await api(app, null, 'GET', `/log/leaves?start=${s}&end=${s + 50}`)).body.leaves as { text: string }[]).map((l) => l.text));
+      for (let s = 0; s < cp.size; s += 50)
+        all.push(...((await api(app, null, 'GET', `/log/leaves?start=${s}&end=${s + 50}`)).body.leaves as { text: string }[]).map((l) => l.text));
       expect(all).to.have.length(cp.size);
       expect(new Set(all).size).to.equal(cp.size);
-      for (const k of keys) expect(all.filter((t) => t.includes(`sha256 ${k}\n`)), k).to.have.length(1);
+      for (const k of keys)
+        expect(
+          all.filter((t) => t.includes(`sha256 ${k}\n`)),
+          k,
+        ).to.have.length(1);
       const data = all.map((t) => Buffer.from(t));
       expect(mth(data).equals(cp.root)).to.equal(true);
       for (const i of [0, 1, 2, 63, 64, cp.size - 1]) {
@@ -101,10 +111,12 @@ for (const target of databaseTargets()) {
 
     it('answers bad requests with problem+json and never serves more leaves than asked or allowed', async () => {
       const size = (await app.naskah.deps.db.publicLog.head()).size;
-      for (const q of ['leaf=abc', 'leaf=-1', 'leaf=1&size=x', `leaf=0&size=${size + 1}`, 'leaf=5&size=3']) expectProblem(await api(app, null, 'GET', `/log/proof/inclusion?${q}`), 422);
+      for (const q of ['leaf=abc', 'leaf=-1', 'leaf=1&size=x', `leaf=0&size=${size + 1}`, 'leaf=5&size=3'])
+        expectProblem(await api(app, null, 'GET', `/log/proof/inclusion?${q}`), 422);
       expectProblem(await api(app, null, 'GET', `/log/proof/inclusion?leaf=${'0'.repeat(64)}`), 404);
       expectProblem(await api(app, null, 'GET', `/log/proof/inclusion?leaf=${size + 5}`), 404);
-      for (const q of ['from=0&to=1', `from=2&to=1`, `from=1&to=${size + 1}`, 'from=a&to=2', 'to=2']) expectProblem(await api(app, null, 'GET', `/log/proof/consistency?${q}`), 422);
+      for (const q of ['from=0&to=1', `from=2&to=1`, `from=1&to=${size + 1}`, 'from=a&to=2', 'to=2'])
+        expectProblem(await api(app, null, 'GET', `/log/proof/consistency?${q}`), 422);
       for (const q of ['start=5&end=5', 'start=-1&end=2', 'start=0']) expectProblem(await api(app, null, 'GET', `/log/leaves?${q}`), 422);
       expect(((await api(app, null, 'GET', '/log/leaves?start=0&end=100000')).body.leaves as unknown[]).length).to.equal(Math.min(size, 1000));
       const bad = await fetch(`${app.url}/log/cosignature`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'not a note' });

@@ -16,11 +16,17 @@ describe('records change only by versioned corrections that keep the original va
   after(() => app?.stop());
 
   it('lists each correction with its version, reason and values before and after, and the description as first registered', async () => {
-    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'a.pdf', bytes: await letterPdf([generateLetter(4501)]) }], { title: 'Judul asli', letterNumber: '005/1/ORG/2025', classificationCode: '005' });
+    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'a.pdf', bytes: await letterPdf([generateLetter(4501)]) }], {
+      title: 'Judul asli',
+      letterNumber: '005/1/ORG/2025',
+      classificationCode: '005',
+    });
     const id = String(up.body.id);
     await waitForDocument(app, app.adminToken, id);
     expect((await api(app, app.adminToken, 'PATCH', `/api/v1/documents/${id}`, { title: 'Judul kedua', reason: 'salah ketik' })).status).to.equal(200);
-    expect((await api(app, app.adminToken, 'PATCH', `/api/v1/documents/${id}`, { title: 'Judul ketiga', letterNumber: '005/2/ORG/2025' })).status).to.equal(200);
+    expect((await api(app, app.adminToken, 'PATCH', `/api/v1/documents/${id}`, { title: 'Judul ketiga', letterNumber: '005/2/ORG/2025' })).status).to.equal(
+      200,
+    );
     const c = (await api(app, app.adminToken, 'GET', `/api/v1/documents/${id}/corrections`)).body;
     expect(c.version).to.equal(3);
     expect(c.original).to.deep.include({ title: 'Judul asli', letterNumber: '005/1/ORG/2025', classificationCode: '005' });
@@ -39,7 +45,9 @@ describe('records change only by versioned corrections that keep the original va
     expect(signed.status, JSON.stringify(signed.body)).to.equal(200);
     const docId = String(signed.body.signedDocumentId);
     const p = expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/documents/${docId}`, { letterNumber: '999/1/X/2020' }), 409);
-    expect(String(p.detail)).to.match(/signed letter/).and.match(/letterNumber/);
+    expect(String(p.detail))
+      .to.match(/signed letter/)
+      .and.match(/letterNumber/);
     expectProblem(await api(app, app.adminToken, 'PATCH', `/api/v1/documents/${docId}`, { documentDate: '2020-01-01' }), 409);
     const doc = (await api(app, app.adminToken, 'GET', `/api/v1/documents/${docId}`)).body;
     expect(doc.letterNumber).to.equal(signed.body.letterNumber);

@@ -36,7 +36,16 @@ describe('records: a disposal killed half-way completes after a restart', functi
     const { deps } = office;
     try {
       const now = new Date();
-      await deps.db.classifications.create({ code: '000.5', name: 'Kearsipan', description: null, activeYears: 1, inactiveYears: 2, finalDisposition: 'destroy', active: true, updatedAt: now });
+      await deps.db.classifications.create({
+        code: '000.5',
+        name: 'Kearsipan',
+        description: null,
+        activeYears: 1,
+        inactiveYears: 2,
+        finalDisposition: 'destroy',
+        active: true,
+        updatedAt: now,
+      });
       const admin = (await deps.db.users.findByUsername('admin')) ?? null;
       await deps.db.transaction(async (tx) => {
         for (let i = 0; i < RECORDS + 5; i++) {
@@ -91,11 +100,20 @@ describe('records: a disposal killed half-way completes after a restart', functi
     const client = totpLoginClient(base, { now: () => new Date() });
     const admin = await client.login(SERVER_ADMIN.username, SERVER_ADMIN.password);
     const post = async (token: string, p: string, body: unknown) => {
-      const res = await fetch(`${base}${p}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}${p}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as Json };
     };
-    for (const [username, roles] of [['arsiparis', ['archivist']], ['kepala', ['official']]] as const) {
-      expect((await post(admin, '/api/v1/users', { username, password: passwordOf(username, '1'), name: username, roles, unitCode: 'ORG' })).status).to.equal(201);
+    for (const [username, roles] of [
+      ['arsiparis', ['archivist']],
+      ['kepala', ['official']],
+    ] as const) {
+      expect((await post(admin, '/api/v1/users', { username, password: passwordOf(username, '1'), name: username, roles, unitCode: 'ORG' })).status).to.equal(
+        201,
+      );
     }
     const archivist = await client.login('arsiparis', passwordOf('arsiparis', '1'));
     const head = await client.login('kepala', passwordOf('kepala', '1'));
@@ -131,7 +149,9 @@ describe('records: a disposal killed half-way completes after a restart', functi
     expect((disposal.items as Json[]).every((i) => i.state === 'destroyed')).to.equal(true);
     // The minutes are archived like any upload: wait until their text is read.
     for (const until = Date.now() + 60_000; Date.now() < until; ) {
-      const m = (await (await fetch(`${base}/api/v1/documents/${String(disposal.minutesDocumentId)}`, { headers: { authorization: `Bearer ${again}` } })).json()) as Json;
+      const m = (await (
+        await fetch(`${base}/api/v1/documents/${String(disposal.minutesDocumentId)}`, { headers: { authorization: `Bearer ${again}` } })
+      ).json()) as Json;
       if (m.status !== 'processing') break;
       await new Promise((r) => setTimeout(r, 250));
     }

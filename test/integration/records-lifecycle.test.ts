@@ -28,7 +28,12 @@ const filesUnder = async (dir: string): Promise<string[]> => {
 };
 
 const setups: { name: string; target: DatabaseTarget; s3: boolean }[] = databaseTargets().flatMap((target) =>
-  target.name === 'sqlite' ? [{ name: 'sqlite, local disk', target, s3: false }, { name: 'sqlite, S3 (s3rver)', target, s3: true }] : [{ name: `${target.name}, S3 (s3rver)`, target, s3: true }],
+  target.name === 'sqlite'
+    ? [
+        { name: 'sqlite, local disk', target, s3: false },
+        { name: 'sqlite, S3 (s3rver)', target, s3: true },
+      ]
+    : [{ name: `${target.name}, S3 (s3rver)`, target, s3: true }],
 );
 
 for (const setup of setups) {
@@ -37,7 +42,15 @@ for (const setup of setups) {
     let app: TestApp;
     let s3: TestS3Server | undefined;
     let t: RecordsPeople;
-    const doc: Record<'dueA' | 'dueB' | 'held' | 'permA' | 'permB' | 'young' | 'loose', string> = { dueA: '', dueB: '', held: '', permA: '', permB: '', young: '', loose: '' };
+    const doc: Record<'dueA' | 'dueB' | 'held' | 'permA' | 'permB' | 'young' | 'loose', string> = {
+      dueA: '',
+      dueB: '',
+      held: '',
+      permA: '',
+      permB: '',
+      young: '',
+      loose: '',
+    };
     const sha: Record<string, string> = {};
     let holdId = '';
     let disposalId = '';
@@ -55,7 +68,10 @@ for (const setup of setups) {
 
     before(async () => {
       if (setup.s3) s3 = await startS3rver({ buckets: ['naskah'] });
-      app = await startTestAppOn(setup.target, s3 ? { STORAGE_DRIVER: 's3', S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: 'naskah' } : {});
+      app = await startTestAppOn(
+        setup.target,
+        s3 ? { STORAGE_DRIVER: 's3', S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, S3_BUCKET: 'naskah' } : {},
+      );
       t = await setUpRecordsOffice(app);
       const today = new Date().toISOString().slice(0, 10);
       doc.dueA = await archive(app, t.clerk, 4101, { classificationCode: '000.5', documentDate: '2015-01-10', title: 'Daftar hadir rapat 2015' });
@@ -82,8 +98,13 @@ for (const setup of setups) {
       expect((await api(app, t.archivist, 'PATCH', '/api/v1/classifications/100.1.2', { active: true })).status).to.equal(200);
 
       const before = await get(t.archivist, '/api/v1/classifications?all=true&limit=1000');
-      const csv = 'code,name,activeYears,inactiveYears,finalDisposition\n900.7,Baru,1,1,destroy\n900.8,Tahun salah,x,1,destroy\n123.4.5,Tanpa induk,1,1,destroy\n';
-      const res = await fetch(`${app.url}/api/v1/classifications/import`, { method: 'POST', headers: { authorization: `Bearer ${t.archivist}`, 'content-type': 'text/csv' }, body: csv });
+      const csv =
+        'code,name,activeYears,inactiveYears,finalDisposition\n900.7,Baru,1,1,destroy\n900.8,Tahun salah,x,1,destroy\n123.4.5,Tanpa induk,1,1,destroy\n';
+      const res = await fetch(`${app.url}/api/v1/classifications/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.archivist}`, 'content-type': 'text/csv' },
+        body: csv,
+      });
       expect(res.status).to.equal(422);
       const body = (await res.json()) as { errors: { line: number; message: string }[] };
       expect(body.errors.map((e) => e.line)).to.deep.equal([3, 4]);
@@ -94,7 +115,14 @@ for (const setup of setups) {
 
     it('gives every record its retention from its code and date, refinements inheriting their parent', async () => {
       const a = await retentionOf(doc.dueA);
-      expect(a).to.include({ classificationCode: '000.5', recordDate: '2015-01-10', activeUntil: '2016-01-10', inactiveUntil: '2018-01-10', finalDisposition: 'destroy', phase: 'due' });
+      expect(a).to.include({
+        classificationCode: '000.5',
+        recordDate: '2015-01-10',
+        activeUntil: '2016-01-10',
+        inactiveUntil: '2018-01-10',
+        finalDisposition: 'destroy',
+        phase: 'due',
+      });
       expect(a.holds).to.deep.equal([]);
       expect(await retentionOf(doc.permB)).to.include({ finalDisposition: 'permanent', activeUntil: '2014-01-01', inactiveUntil: '2019-01-01', phase: 'due' });
       expect((await retentionOf(doc.young)).phase).to.equal('active');
@@ -116,12 +144,19 @@ for (const setup of setups) {
     });
 
     it('holds records: held ones leave the due list, cannot be proposed, and the hold is audited', async () => {
-      const r = await api(app, t.auditor, 'POST', '/api/v1/holds', { name: 'Pemeriksaan BPK 2026', reason: 'Audit keuangan sedang berjalan', documentIds: [doc.held] });
+      const r = await api(app, t.auditor, 'POST', '/api/v1/holds', {
+        name: 'Pemeriksaan BPK 2026',
+        reason: 'Audit keuangan sedang berjalan',
+        documentIds: [doc.held],
+      });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       holdId = String(r.body.id);
       expect(await retentionOf(doc.held)).to.deep.include({ phase: 'held', holds: [{ id: holdId, name: 'Pemeriksaan BPK 2026' }] });
       expect(((await get(t.archivist, '/api/v1/records/due?finalDisposition=destroy')).items as Json[]).map((i) => i.id)).to.not.include(doc.held);
-      const p = expectProblem(await api(app, t.archivist, 'POST', '/api/v1/disposals', { documentIds: [doc.dueA, doc.held, doc.young, doc.permA], reason: 'Retensi habis' }), 422);
+      const p = expectProblem(
+        await api(app, t.archivist, 'POST', '/api/v1/disposals', { documentIds: [doc.dueA, doc.held, doc.young, doc.permA], reason: 'Retensi habis' }),
+        422,
+      );
       const said = JSON.stringify(p.errors);
       expect(said).to.contain(`${doc.held}`).and.contain('legal hold');
       expect(said).to.contain(`${doc.young}`).and.contain('has not ended');
@@ -141,7 +176,10 @@ for (const setup of setups) {
       const a = await api(app, t.head, 'POST', `/api/v1/disposals/${disposalId}/approve`, { note: 'Setuju' });
       expect(a.status, JSON.stringify(a.body)).to.equal(200);
       expect(a.body).to.include({ status: 'approved' });
-      const [one, two] = await Promise.all([api(app, t.archivist, 'POST', `/api/v1/disposals/${disposalId}/execute`, {}), api(app, t.head2, 'POST', `/api/v1/disposals/${disposalId}/execute`, {})]);
+      const [one, two] = await Promise.all([
+        api(app, t.archivist, 'POST', `/api/v1/disposals/${disposalId}/execute`, {}),
+        api(app, t.head2, 'POST', `/api/v1/disposals/${disposalId}/execute`, {}),
+      ]);
       const statuses = [one.status, two.status].sort();
       expect(statuses, JSON.stringify([one.body, two.body])).to.deep.equal([200, 409]);
       const won = one.status === 200 ? one : two;
@@ -178,9 +216,15 @@ for (const setup of setups) {
       const minutes = await get(t.archivist, `/api/v1/documents/${String(disposal.minutesDocumentId)}`);
       expect(minutes).to.include({ kind: 'minutes', letterNumber: disposal.minutesNumber });
       expect(minutes.retention).to.include({ finalDisposition: 'permanent', phase: 'active' });
-      const text = await eventually('minutes text', () => get(t.archivist, `/api/v1/documents/${String(minutes.id)}/text`), (x) => String(x.text).length > 0);
+      const text = await eventually(
+        'minutes text',
+        () => get(t.archivist, `/api/v1/documents/${String(minutes.id)}/text`),
+        (x) => String(x.text).length > 0,
+      );
       expect(String(text.text)).to.contain('Berita Acara Pemusnahan Arsip').and.contain(sha.dueA!.slice(0, 16)).and.contain(sha.dueB!.slice(0, 16));
-      const pdf = Buffer.from(await (await fetch(`${app.url}/api/v1/documents/${String(minutes.id)}/content`, { headers: { authorization: `Bearer ${t.archivist}` } })).arrayBuffer());
+      const pdf = Buffer.from(
+        await (await fetch(`${app.url}/api/v1/documents/${String(minutes.id)}/content`, { headers: { authorization: `Bearer ${t.archivist}` } })).arrayBuffer(),
+      );
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(pdf)]), 'ba.pdf');
       const verified = (await (await fetch(`${app.url}/api/v1/verify`, { method: 'POST', body: form })).json()) as Json;
@@ -189,8 +233,12 @@ for (const setup of setups) {
       // The minutes are a leaf of the public log, as issued letters are (issue 20).
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       expect(verified.log, JSON.stringify(verified.log)).to.include({ recorded: true, verified: true });
-      const logged = (await api(app, null, 'GET', `/log/leaves?start=${Number((verified.log as Json).index)}&end=${Number((verified.log as Json).index) + 1}`)).body.leaves as Json[];
-      expect(String(logged[0]!.text)).to.contain('kind disposal-minutes\n').and.contain(`number ${String(disposal.minutesNumber)}\n`).and.contain(`sha256 ${sha256}\n`);
+      const logged = (await api(app, null, 'GET', `/log/leaves?start=${Number((verified.log as Json).index)}&end=${Number((verified.log as Json).index) + 1}`))
+        .body.leaves as Json[];
+      expect(String(logged[0]!.text))
+        .to.contain('kind disposal-minutes\n')
+        .and.contain(`number ${String(disposal.minutesNumber)}\n`)
+        .and.contain(`sha256 ${sha256}\n`);
     });
 
     it('releases a hold: the record is due again, with the release audited', async () => {
@@ -202,7 +250,10 @@ for (const setup of setups) {
     });
 
     it('transfers permanent records as a BagIt bag that sha256sum checks, then marks them transferred', async () => {
-      const wrong = expectProblem(await api(app, t.archivist, 'POST', '/api/v1/transfers', { documentIds: [doc.permA, doc.held], recipient: 'Dinas Kearsipan Provinsi' }), 422);
+      const wrong = expectProblem(
+        await api(app, t.archivist, 'POST', '/api/v1/transfers', { documentIds: [doc.permA, doc.held], recipient: 'Dinas Kearsipan Provinsi' }),
+        422,
+      );
       expect(JSON.stringify(wrong.errors)).to.contain(doc.held).and.contain('not permanent');
       const r = await api(app, t.archivist, 'POST', '/api/v1/transfers', { documentIds: [doc.permA, doc.permB], recipient: 'Dinas Kearsipan Provinsi' });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
@@ -222,11 +273,15 @@ for (const setup of setups) {
         expect(check.stdout.trim().split('\n')).to.have.length(5); // minutes + two originals + two metadata files
         await run('sha256sum', ['-c', '--strict', 'tagmanifest-sha256.txt'], { cwd: root });
         const info = await readFile(path.join(root, 'bag-info.txt'), 'utf8');
-        expect(info).to.match(/Payload-Oxum: \d+\.5\n/).and.contain(`External-Identifier: ${transferId}`);
+        expect(info)
+          .to.match(/Payload-Oxum: \d+\.5\n/)
+          .and.contain(`External-Identifier: ${transferId}`);
         const metaFile = (await filesUnder(path.join(root, 'data'))).find((f) => f.includes(doc.permA) && f.endsWith('metadata.json'))!;
         const meta = JSON.parse(await readFile(metaFile, 'utf8')) as Json;
         expect(meta).to.deep.include({ id: doc.permA, classification: { code: '100.1', name: 'Peraturan daerah' } });
-        expect((meta.audit as Json[]).map((e) => e.action)).to.include('document.upload').and.include('record.transfer_prepared');
+        expect((meta.audit as Json[]).map((e) => e.action))
+          .to.include('document.upload')
+          .and.include('record.transfer_prepared');
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -239,7 +294,11 @@ for (const setup of setups) {
     it('re-hashes every stored original on demand and raises the alarm for a changed one', async () => {
       const started = await api(app, t.auditor, 'POST', '/api/v1/fixity/run', {});
       expect(started.status).to.equal(202);
-      const clean = await eventually('fixity run', () => get(t.auditor, '/api/v1/fixity'), (f) => f.status === 'done');
+      const clean = await eventually(
+        'fixity run',
+        () => get(t.auditor, '/api/v1/fixity'),
+        (f) => f.status === 'done',
+      );
       expect(clean).to.deep.include({ mismatched: [], missing: [] });
       expect(clean.ok).to.equal(clean.checked);
       // Change five bytes of a stored original behind the application's back.
@@ -248,7 +307,11 @@ for (const setup of setups) {
       for (let i = 200; i < 205; i++) bytes[i] = bytes[i]! ^ 0xff;
       await writeFile(file!, bytes);
       await api(app, t.auditor, 'POST', '/api/v1/fixity/run', {});
-      const found = await eventually('second fixity run', () => get(t.auditor, '/api/v1/fixity'), (f) => f.status === 'done' && f.id !== clean.id);
+      const found = await eventually(
+        'second fixity run',
+        () => get(t.auditor, '/api/v1/fixity'),
+        (f) => f.status === 'done' && f.id !== clean.id,
+      );
       expect(found.mismatched).to.deep.equal([doc.young]);
       const alarms = ((await get(app.adminToken, '/api/v1/notifications')).items as Json[]).filter((n) => n.kind === 'fixity_alarm');
       expect(alarms.map((n) => n.subjectId)).to.deep.equal([doc.young]);

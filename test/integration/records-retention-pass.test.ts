@@ -22,7 +22,11 @@ describe('the retention pass moves records on with the calendar and tells the ar
   const pass = async () => {
     const jobsBefore = (await app.naskah.deps.db.jobs.countByState()).done;
     expect((await api(app, t.archivist, 'POST', '/api/v1/records/retention-pass', {})).status).to.equal(202);
-    await eventually('the pass', () => app.naskah.deps.db.jobs.countByState(), (j) => j.done > jobsBefore && j.queued + j.running === 0);
+    await eventually(
+      'the pass',
+      () => app.naskah.deps.db.jobs.countByState(),
+      (j) => j.done > jobsBefore && j.queued + j.running === 0,
+    );
   };
 
   before(async () => {
@@ -51,11 +55,17 @@ describe('the retention pass moves records on with the calendar and tells the ar
     expect(((await api(app, t.clerk, 'GET', '/api/v1/notifications')).body.items as Json[]).filter((n) => n.kind === 'records_due')).to.deep.equal([]);
     await pass();
     expect(((await api(app, t.archivist, 'GET', '/api/v1/notifications')).body.items as Json[]).filter((n) => n.kind === 'records_due')).to.have.length(1);
-    await eventually('the index', () => api(app, t.archivist, 'GET', '/api/v1/search?q=&retentionPhase=due'), (r) => r.body.total === 1);
+    await eventually(
+      'the index',
+      () => api(app, t.archivist, 'GET', '/api/v1/search?q=&retentionPhase=due'),
+      (r) => r.body.total === 1,
+    );
   });
 
   it('applies a changed schedule to the records of the code and its refinements at once', async () => {
-    expect((await api(app, t.archivist, 'PATCH', '/api/v1/classifications/000.5', { activeYears: 10, inactiveYears: 10, finalDisposition: 'permanent' })).status).to.equal(200);
+    expect(
+      (await api(app, t.archivist, 'PATCH', '/api/v1/classifications/000.5', { activeYears: 10, inactiveYears: 10, finalDisposition: 'permanent' })).status,
+    ).to.equal(200);
     await eventually('the schedule applied', phase, (p) => p === 'active');
     const r = (await api(app, t.archivist, 'GET', `/api/v1/documents/${id}`)).body.retention as Json;
     expect(r).to.include({ finalDisposition: 'permanent' });

@@ -48,7 +48,8 @@ for (const target of databaseTargets()) {
     const scan = () => scanReminders(app.naskah.deps);
     // Each email is a job of its own, run by the app's worker: wait until none is queued or running.
     const delivered = () => idle(app);
-    const emailJobs = async (state: 'failed' | 'done') => (await app.naskah.deps.db.jobs.list({ state }, 1, 100)).items.filter((j) => j.type === SEND_EMAIL_JOB);
+    const emailJobs = async (state: 'failed' | 'done') =>
+      (await app.naskah.deps.db.jobs.list({ state }, 1, 100)).items.filter((j) => j.type === SEND_EMAIL_JOB);
     const stored = async (who: string): Promise<NotificationRecord[]> => (await app.naskah.deps.db.notifications.listFor(ids[who]!, false, 1, 100)).items;
     const mine = async (who: string, query = '') => {
       const r = await api(app, t[who]!, 'GET', `/api/v1/notifications${query}`);
@@ -58,14 +59,29 @@ for (const target of databaseTargets()) {
     const mailsTo = (who: string) => sink.received.filter((m) => m.to.includes(MAIL(who)));
     /** Everything recorded, as `kind:user:subject → email state`, to compare before and after a restart. */
     const everything = async () =>
-      Object.fromEntries((await Promise.all(Object.keys(ids).map(async (who) => (await stored(who)).map((n) => [`${n.kind}:${who}:${n.subjectId}`, n.emailState] as const)))).flat().sort());
+      Object.fromEntries(
+        (await Promise.all(Object.keys(ids).map(async (who) => (await stored(who)).map((n) => [`${n.kind}:${who}:${n.subjectId}`, n.emailState] as const))))
+          .flat()
+          .sort(),
+      );
 
     const registerAndDispose = async (seed: number, to: Json[], due: Date) => {
       const l = generateLetter(seed);
-      const r = await form(app, t.clerk!, '/api/v1/letters/incoming', { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera' }, { name: `surat-${seed}.pdf`, bytes: await letterPdf([l]) });
+      const r = await form(
+        app,
+        t.clerk!,
+        '/api/v1/letters/incoming',
+        { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera' },
+        { name: `surat-${seed}.pdf`, bytes: await letterPdf([l]) },
+      );
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       await waitForDocument(app, app.adminToken, String(r.body.documentId));
-      const d = await api(app, t.head!, 'POST', `/api/v1/letters/incoming/${String(r.body.id)}/dispositions`, { to, instruction: 'Mohon ditindaklanjuti', actions: ['untuk_ditindaklanjuti'], dueAt: due.toISOString() });
+      const d = await api(app, t.head!, 'POST', `/api/v1/letters/incoming/${String(r.body.id)}/dispositions`, {
+        to,
+        instruction: 'Mohon ditindaklanjuti',
+        actions: ['untuk_ditindaklanjuti'],
+        dueAt: due.toISOString(),
+      });
       expect(d.status, JSON.stringify(d.body)).to.equal(201);
       return { id: String(r.body.id), agendaNumber: Number(r.body.agendaNumber), subject: l.subject, dispositions: d.body.items! };
     };
@@ -87,7 +103,15 @@ for (const target of databaseTargets()) {
         ['sari', 'sari.org', 'staff', 'ORG', 'Sari', MAIL('sari')],
       ] as const;
       for (const [key, username, role, unitCode, name, email] of people) {
-        const r = await api(app, a, 'POST', '/api/v1/users', { username, password: passwordOf(username, '1'), name, role, unitCode, clearance: 'terbatas', ...(email ? { email } : {}) });
+        const r = await api(app, a, 'POST', '/api/v1/users', {
+          username,
+          password: passwordOf(username, '1'),
+          name,
+          role,
+          unitCode,
+          clearance: 'terbatas',
+          ...(email ? { email } : {}),
+        });
         expect(r.status, JSON.stringify(r.body)).to.equal(201);
         expect(r.body.email).to.equal(email);
         ids[key] = String(r.body.id);
@@ -179,7 +203,10 @@ for (const target of databaseTargets()) {
 
       // Besides the escalation, the head heard that Ana reported back on the unit's disposition.
       const escalation = (await mine('head')).items;
-      expect(escalation.map((i) => [i.kind, i.subjectId])).to.deep.equal([['overdue_escalation', toSari()], ['disposition_report', bkd()]]);
+      expect(escalation.map((i) => [i.kind, i.subjectId])).to.deep.equal([
+        ['overdue_escalation', toSari()],
+        ['disposition_report', bkd()],
+      ]);
       expect(String(escalation[0]!.message)).to.include('Sari').and.include('melewati batas waktu').and.include('overdue');
       expect(mailsTo('kadis')).to.have.length(2);
       expect(mailsTo('kadis').at(-1)!.raw).to.match(/^Subject: \[Naskah\] Disposisi Anda melewati batas waktu/m);
@@ -216,7 +243,17 @@ for (const target of databaseTargets()) {
     it('an admin sets, changes and removes a user’s email address; a malformed one is a 422', async () => {
       const a = app.adminToken;
       expectProblem(await api(app, a, 'PATCH', `/api/v1/users/${ids.eko}`, { email: 'bukan alamat' }), 422);
-      expectProblem(await api(app, a, 'POST', '/api/v1/users', { username: 'fajar.bkd', password: 'sandi-fajar-bkd-1', name: 'Fajar', role: 'staff', unitCode: 'BKD', email: 'fajar@' }), 422);
+      expectProblem(
+        await api(app, a, 'POST', '/api/v1/users', {
+          username: 'fajar.bkd',
+          password: 'sandi-fajar-bkd-1',
+          name: 'Fajar',
+          role: 'staff',
+          unitCode: 'BKD',
+          email: 'fajar@',
+        }),
+        422,
+      );
       expect((await api(app, a, 'PATCH', `/api/v1/users/${ids.eko}`, { email: ' eko@bkd.example.go.id ' })).body.email).to.equal('eko@bkd.example.go.id');
       expect((await api(app, a, 'GET', `/api/v1/users/${ids.eko}`)).body.email).to.equal('eko@bkd.example.go.id');
       expect((await api(app, a, 'PATCH', `/api/v1/users/${ids.eko}`, { email: null })).body.email).to.equal(null);
@@ -238,7 +275,9 @@ for (const target of databaseTargets()) {
       // The timer: Letter two comes within 24 h of its due time.
       setClock(new Date(due2.getTime() - 20 * HOUR));
       const second = String(L.two.dispositions[0]!.id);
-      await until('the timer to record and mail Sari’s reminder of letter two', async () => (await stored('sari')).some((n) => n.subjectId === second && n.emailState === 'sent'));
+      await until('the timer to record and mail Sari’s reminder of letter two', async () =>
+        (await stored('sari')).some((n) => n.subjectId === second && n.emailState === 'sent'),
+      );
       await new Promise((r) => setTimeout(r, 2500)); // two more ticks
       expect(await everything()).to.deep.equal({ ...before, [`due_soon:sari:${second}`]: 'sent' });
       expect(sink.received).to.have.length(mailed + 1);
@@ -253,7 +292,17 @@ for (const target of databaseTargets()) {
       expect(sink.received).to.have.length(mailed + 1);
       const perRecipient = sink.received.map((m) => m.to.join(','));
       // The reminders, plus for the head the report back and letter two's registration, for Sari its disposition.
-      expect(perRecipient.sort()).to.deep.equal([MAIL('ana'), MAIL('ana'), MAIL('kadis'), MAIL('kadis'), MAIL('kadis'), MAIL('sari'), MAIL('sari'), MAIL('sari'), MAIL('sari')]);
+      expect(perRecipient.sort()).to.deep.equal([
+        MAIL('ana'),
+        MAIL('ana'),
+        MAIL('kadis'),
+        MAIL('kadis'),
+        MAIL('kadis'),
+        MAIL('sari'),
+        MAIL('sari'),
+        MAIL('sari'),
+        MAIL('sari'),
+      ]);
     });
 
     it('an admin retries a refused email from the failed-jobs list: offered once more, failed again while the server still refuses, sent once it accepts', async () => {

@@ -17,7 +17,11 @@ describe('search and access over HTTP (embedded)', function () {
   before(async () => {
     app = await startTestApp();
     const admin = app.adminToken;
-    for (const u of [{ code: 'BKD', name: 'Badan Kepegawaian Daerah', parentCode: 'ORG' }, { code: 'BKD-MUT', name: 'Bidang Mutasi', parentCode: 'BKD' }, { code: 'DISDIK', name: 'Dinas Pendidikan', parentCode: 'ORG' }]) {
+    for (const u of [
+      { code: 'BKD', name: 'Badan Kepegawaian Daerah', parentCode: 'ORG' },
+      { code: 'BKD-MUT', name: 'Bidang Mutasi', parentCode: 'BKD' },
+      { code: 'DISDIK', name: 'Dinas Pendidikan', parentCode: 'ORG' },
+    ]) {
       expect((await api(app, admin, 'POST', '/api/v1/units', u)).status).to.equal(201);
     }
     const users = [
@@ -25,7 +29,8 @@ describe('search and access over HTTP (embedded)', function () {
       { username: 'staf.bkd', role: 'staff', unitCode: 'BKD', clearance: 'terbatas' },
       { username: 'staf.disdik', role: 'staff', unitCode: 'DISDIK', clearance: 'sangat_rahasia' },
     ];
-    for (const u of users) expect((await api(app, admin, 'POST', '/api/v1/users', { ...u, name: u.username, password: 'sandi-panjang-sekali' })).status).to.equal(201);
+    for (const u of users)
+      expect((await api(app, admin, 'POST', '/api/v1/users', { ...u, name: u.username, password: 'sandi-panjang-sekali' })).status).to.equal(201);
     const clerk = await app.login('clerk.bkd', 'sandi-panjang-sekali');
     bkdStaff = await app.login('staf.bkd', 'sandi-panjang-sekali');
     disdikStaff = await app.login('staf.disdik', 'sandi-panjang-sekali');
@@ -81,7 +86,13 @@ describe('search and access over HTTP (embedded)', function () {
   });
 
   it('answers the same bytes from a unit that may not see the original with 409, revealing nothing of it', async () => {
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'clerk.disdik', name: 'c', password: 'sandi-panjang-sekali', role: 'clerk', unitCode: 'DISDIK' });
+    await api(app, app.adminToken, 'POST', '/api/v1/users', {
+      username: 'clerk.disdik',
+      name: 'c',
+      password: 'sandi-panjang-sekali',
+      role: 'clerk',
+      unitCode: 'DISDIK',
+    });
     const other = await app.login('clerk.disdik', 'sandi-panjang-sekali');
     const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
     const r = await upload(app, other, '/api/v1/documents', [{ name: 'same.pdf', bytes: variant(pdf, 'rahasia') }]);
@@ -97,15 +108,29 @@ describe('search and access over HTTP (embedded)', function () {
 
   it('survives hostile queries: too long and absurd paging are 422, unbalanced quotes and operators are just text', async () => {
     expectProblem(await api(app, bkdStaff, 'GET', `/api/v1/search?q=${'a'.repeat(501)}`), 422);
-    for (const qs of ['page=0', 'page=99999999', 'limit=0', 'limit=100000', 'page=-1', 'limit=abc']) expectProblem(await api(app, bkdStaff, 'GET', `/api/v1/search?q=mutasi&${qs}`), 422);
+    for (const qs of ['page=0', 'page=99999999', 'limit=0', 'limit=100000', 'page=-1', 'limit=abc'])
+      expectProblem(await api(app, bkdStaff, 'GET', `/api/v1/search?q=mutasi&${qs}`), 422);
     for (const bad of ['BKD" OR unitCode = "DISDIK', "BKD' OR 1=1 --", 'BKD) OR (1=1', '*']) {
       expectProblem(await api(app, bkdStaff, 'GET', `/api/v1/search?q=mutasi&unitCode=${encodeURIComponent(bad)}`), 422);
     }
     expectProblem(await api(app, bkdStaff, 'GET', '/api/v1/search?q=mutasi&from=2025-13-45'), 422);
-    for (const q of ['"mutasi pegawai', 'mutasi" "', 'NEAR(mutasi pegawai)', 'mutasi OR rahasia', 'unitCode:DISDIK', '^mutasi*', '((((', '"', 'mutasi AND NOT terbatas']) {
+    for (const q of [
+      '"mutasi pegawai',
+      'mutasi" "',
+      'NEAR(mutasi pegawai)',
+      'mutasi OR rahasia',
+      'unitCode:DISDIK',
+      '^mutasi*',
+      '((((',
+      '"',
+      'mutasi AND NOT terbatas',
+    ]) {
       const r = await api(app, bkdStaff, 'GET', `/api/v1/search?q=${encodeURIComponent(q)}`);
       expect(r.status, q).to.equal(200);
-      expect(r.body.items!.map((i) => i.id), q).to.not.include(ids.rahasia);
+      expect(
+        r.body.items!.map((i) => i.id),
+        q,
+      ).to.not.include(ids.rahasia);
     }
   });
 });

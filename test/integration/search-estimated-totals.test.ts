@@ -53,8 +53,7 @@ describe('the embedded index: estimated totals on a big index', function () {
   };
   const search = (index: SearchIndex, q: string, scope: AccessScope, exactTotal = false): Promise<SearchResult> =>
     index.search({ q, filters: {}, scope, page: 1, limit: 20, exactTotal });
-  const within = (value: number, truth: number, fraction: number) =>
-    expect(Math.abs(value - truth), `${value} vs ${truth}`).to.be.at.most(truth * fraction);
+  const within = (value: number, truth: number, fraction: number) => expect(Math.abs(value - truth), `${value} vs ${truth}`).to.be.at.most(truth * fraction);
 
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'naskah-estimates-'));

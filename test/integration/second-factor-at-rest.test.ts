@@ -8,7 +8,6 @@ import { passwordOf } from '../support/passwords.ts';
 import { type TestApp, startTestApp } from '../support/test-app.ts';
 import { appSql } from '../support/app-sql.ts';
 
-
 describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed with a salt', function () {
   this.timeout(60_000);
   let app: TestApp;
@@ -16,7 +15,13 @@ describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed 
   const storedSecret = async () => (await appSql<{ id: string; totp_secret: string }>(app, "SELECT id, totp_secret FROM users WHERE username = 'kabid'"))[0]!;
   before(async () => {
     app = await startTestApp();
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'kabid', password: passwordOf('kabid'), name: 'Kabid', role: 'official', unitCode: 'ORG' });
+    await api(app, app.adminToken, 'POST', '/api/v1/users', {
+      username: 'kabid',
+      password: passwordOf('kabid'),
+      name: 'Kabid',
+      role: 'official',
+      unitCode: 'ORG',
+    });
     await app.login('kabid', passwordOf('kabid')); // enrols, remembering the secret
   });
   after(async () => app?.stop());
@@ -36,7 +41,10 @@ describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed 
   });
 
   it('stores recovery codes as argon2id with a salt each, and takes each code once', async () => {
-    const rows = await appSql<{ code_hash: string }>(app, "SELECT code_hash FROM recovery_codes WHERE user_id = (SELECT id FROM users WHERE username = 'kabid')");
+    const rows = await appSql<{ code_hash: string }>(
+      app,
+      "SELECT code_hash FROM recovery_codes WHERE user_id = (SELECT id FROM users WHERE username = 'kabid')",
+    );
     expect(rows).to.have.length(10);
     for (const r of rows) expect(r.code_hash).to.match(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(new Set(rows.map((r) => r.code_hash.split('$')[4])).size, 'salts').to.equal(10);
@@ -65,7 +73,9 @@ describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed 
     app = await startTestApp({}, { restartOf: app });
 
     const after = await storedSecret();
-    expect(after.totp_secret).to.match(/^aes256gcm\.v1\./).and.not.include(clear);
+    expect(after.totp_secret)
+      .to.match(/^aes256gcm\.v1\./)
+      .and.not.include(clear);
     expect(app.naskah.deps.totpSecrets.open(after.totp_secret, id)).to.equal(clear);
     expect((await loginWith(app.nextTotp('kabid'))).status).to.equal(200);
   });

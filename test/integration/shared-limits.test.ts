@@ -28,7 +28,7 @@ for (const target of databaseTargets()) {
       await db?.drop();
     });
 
-    it('counts a client\'s public checks once, whichever server answers (60 a minute in all)', async () => {
+    it("counts a client's public checks once, whichever server answers (60 a minute in all)", async () => {
       // The budget's windows are whole minutes: start well inside one, so the burst stays in it.
       const into = a.clock.now().getTime() % MINUTE;
       if (into > 50_000) await new Promise((r) => setTimeout(r, MINUTE - into + 500));
@@ -38,7 +38,7 @@ for (const target of databaseTargets()) {
       expect(statuses.filter((s) => s === 429)).to.have.length(20);
     });
 
-    it('audits a letter\'s verification once an hour, whichever server is asked', async () => {
+    it("audits a letter's verification once an hour, whichever server is asked", async () => {
       const key = `letter-x|203.0.113.9|code|${target.name}`;
       expect(await firstInHour(a.naskah.deps, key)).to.equal(true);
       expect(await firstInHour(b.naskah.deps, key)).to.equal(false);

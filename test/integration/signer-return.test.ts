@@ -33,7 +33,9 @@ for (const target of databaseTargets()) {
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
       expect(r.body).to.include({ status: 'returned', waitingFor: p.konseptor!.id });
       expect((r.body.signerReturn as Json).comment).to.equal('Perbaiki paragraf kedua.');
-      const told = ((await api(app, p.konseptor!.token, 'GET', '/api/v1/notifications')).body.items as Json[]).filter((n) => n.kind === 'outgoing_returned' && n.subjectId === id);
+      const told = ((await api(app, p.konseptor!.token, 'GET', '/api/v1/notifications')).body.items as Json[]).filter(
+        (n) => n.kind === 'outgoing_returned' && n.subjectId === id,
+      );
       expect(told).to.have.length(1);
       const audit = (await app.naskah.deps.db.audit.list({ action: 'letter.outgoing_return', targetId: id }, everything, 1, 10)).items;
       expect(audit.map((a) => (a.details as Json).by)).to.deep.equal(['signer']);

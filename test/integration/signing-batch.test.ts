@@ -6,7 +6,19 @@ import { databaseTargets } from '../support/databases.ts';
 import { calendarDateIn } from '../../src/domain/office-time.ts';
 import { indonesianDate } from '../../src/domain/outgoing-rules.ts';
 import { pdfText } from '../support/nss.ts';
-import { approvedLetter, everything, issueCertificate, OUT, type Person, person, setUpUnits, sign, signedPdf, template, verifyUpload } from '../support/sign-office.ts';
+import {
+  approvedLetter,
+  everything,
+  issueCertificate,
+  OUT,
+  type Person,
+  person,
+  setUpUnits,
+  sign,
+  signedPdf,
+  template,
+  verifyUpload,
+} from '../support/sign-office.ts';
 
 const PIN = 'pin-tanda-tangan';
 const BATCH = `${OUT}/sign-batch`;
@@ -83,11 +95,16 @@ for (const target of databaseTargets()) {
     it('refuses the whole batch for a wrong PIN, a missing code or bad input, signing nothing', async () => {
       const id = await approvedLetter(app, p.konseptor!, p.kaban!);
       const before = await counter();
-      expect(expectProblem(await api(app, p.kaban!.token, 'POST', BATCH, { letterIds: [id], pin: 'salah-sekali', totp: app.nextTotp('kaban') }), 403).type).to.match(/wrong-pin$/);
+      expect(
+        expectProblem(await api(app, p.kaban!.token, 'POST', BATCH, { letterIds: [id], pin: 'salah-sekali', totp: app.nextTotp('kaban') }), 403).type,
+      ).to.match(/wrong-pin$/);
       expect(expectProblem(await api(app, p.kaban!.token, 'POST', BATCH, { letterIds: [id], pin: PIN }), 403).type).to.match(/totp-required$/);
       expectProblem(await api(app, p.kaban!.token, 'POST', BATCH, { letterIds: [], pin: PIN, totp: '123456' }), 422);
       expectProblem(await api(app, p.kaban!.token, 'POST', BATCH, { letterIds: ['bukan-id'], pin: PIN, totp: '123456' }), 422);
-      expectProblem(await api(app, p.kaban!.token, 'POST', BATCH, { letterIds: Array.from({ length: 101 }, () => randomUUID()), pin: PIN, totp: '123456' }), 422);
+      expectProblem(
+        await api(app, p.kaban!.token, 'POST', BATCH, { letterIds: Array.from({ length: 101 }, () => randomUUID()), pin: PIN, totp: '123456' }),
+        422,
+      );
       expectProblem(await api(app, p.konseptor!.token, 'POST', BATCH, { letterIds: [id], pin: PIN, totp: '123456' }), 403);
       expect(await counter()).to.equal(before);
       expect((await api(app, p.konseptor!.token, 'GET', `${OUT}/${id}`)).body).to.include({ status: 'approved' });

@@ -2,7 +2,19 @@ import { expect } from 'chai';
 import { api, expectProblem } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { OFFICE } from '../support/signing-fixtures.ts';
-import { approvedLetter, everything, importP12, type Person, person, pkcs12Of, setUpUnits, sign, signedPdf, signingState, verifyUpload } from '../support/sign-office.ts';
+import {
+  approvedLetter,
+  everything,
+  importP12,
+  type Person,
+  person,
+  pkcs12Of,
+  setUpUnits,
+  sign,
+  signedPdf,
+  signingState,
+  verifyUpload,
+} from '../support/sign-office.ts';
 
 const HOUR = 3600_000;
 const PIN = 'merah-putih-45';
@@ -25,8 +37,16 @@ describe('signing certificates from a licensed provider, revocation and expiry (
   const provider = async (until: Date) => {
     const { ca } = app.naskah.deps.signing;
     const now = app.clock.now().getTime();
-    const root = await ca.createRoot({ subject: { name: 'BSrE Uji Root CA', organization: 'Balai Sertifikasi Elektronik (uji)' }, notBefore: new Date(now - HOUR), notAfter: new Date(now + 2 * 365 * 24 * HOUR) });
-    const official = await ca.issue(root, { subject: { name: 'Ir. Bambang Sutrisno, M.T.', title: 'Kepala Bidang Mutasi', nip: '198001012005011001', organization: OFFICE }, notBefore: new Date(now - HOUR), notAfter: until });
+    const root = await ca.createRoot({
+      subject: { name: 'BSrE Uji Root CA', organization: 'Balai Sertifikasi Elektronik (uji)' },
+      notBefore: new Date(now - HOUR),
+      notAfter: new Date(now + 2 * 365 * 24 * HOUR),
+    });
+    const official = await ca.issue(root, {
+      subject: { name: 'Ir. Bambang Sutrisno, M.T.', title: 'Kepala Bidang Mutasi', nip: '198001012005011001', organization: OFFICE },
+      notBefore: new Date(now - HOUR),
+      notAfter: until,
+    });
     return { root, official, rootPem: ca.toPem(root.certificate) };
   };
 
@@ -41,7 +61,10 @@ describe('signing certificates from a licensed provider, revocation and expiry (
 
     // Trusting the provider's root: admins only, CA certificates only.
     expectProblem(await api(app, p.kabid!.token, 'POST', '/api/v1/signing/trust-anchors', { pem: bsre.rootPem }), 403);
-    expectProblem(await api(app, app.adminToken, 'POST', '/api/v1/signing/trust-anchors', { pem: app.naskah.deps.signing.ca.toPem(bsre.official.certificate) }), 422);
+    expectProblem(
+      await api(app, app.adminToken, 'POST', '/api/v1/signing/trust-anchors', { pem: app.naskah.deps.signing.ca.toPem(bsre.official.certificate) }),
+      422,
+    );
     expectProblem(await api(app, app.adminToken, 'POST', '/api/v1/signing/trust-anchors', { pem: 'not a certificate' }), 422);
     const trusted = await api(app, app.adminToken, 'POST', '/api/v1/signing/trust-anchors', { pem: bsre.rootPem });
     expect(trusted.status, JSON.stringify(trusted.body)).to.equal(201);
@@ -50,7 +73,13 @@ describe('signing certificates from a licensed provider, revocation and expiry (
 
     const imported = await importP12(app, p.kabid!, p12, { passphrase: 'sandi-p12-dari-bsre', pin: PIN });
     expect(imported.status, JSON.stringify(imported.body)).to.equal(201);
-    expect(imported.body).to.include({ source: 'imported', status: 'active', issuer: 'BSrE Uji Root CA', title: 'Kepala Bidang Mutasi', nip: '198001012005011001' });
+    expect(imported.body).to.include({
+      source: 'imported',
+      status: 'active',
+      issuer: 'BSrE Uji Root CA',
+      title: 'Kepala Bidang Mutasi',
+      nip: '198001012005011001',
+    });
     expect(JSON.stringify(imported.body)).to.not.include('sandi-p12').and.not.include(PIN).and.not.include('PRIVATE');
     const audit = (await app.naskah.deps.db.audit.list({ action: 'admin.certificate_import', targetId: p.kabid!.id }, everything, 1, 10)).items;
     expect(audit).to.have.length(1);
@@ -125,7 +154,10 @@ describe('signing certificates from a licensed provider, revocation and expiry (
     expectProblem(await api(app, p.konseptor!.token, 'GET', '/api/v1/signing/trust-anchors'), 403);
     expectProblem(await api(app, app.adminToken, 'DELETE', '/api/v1/signing/trust-anchors/not-a-hash'), 422);
     expectProblem(await api(app, app.adminToken, 'DELETE', `/api/v1/signing/trust-anchors/${items[0]!.sha256}`), 404); // the office root stays
-    const gone = await fetch(`${app.url}/api/v1/signing/trust-anchors/${added[0]!.sha256}`, { method: 'DELETE', headers: { authorization: `Bearer ${app.adminToken}` } });
+    const gone = await fetch(`${app.url}/api/v1/signing/trust-anchors/${added[0]!.sha256}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${app.adminToken}` },
+    });
     expect(gone.status).to.equal(204);
     expect(((await api(app, app.adminToken, 'GET', '/api/v1/signing/trust-anchors')).body.items as unknown[]).length).to.equal(items.length - 1);
     expect((await app.naskah.deps.db.audit.list({ action: 'admin.trust_anchor_remove' }, everything, 1, 10)).total).to.equal(1);

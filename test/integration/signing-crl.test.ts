@@ -29,7 +29,7 @@ const openssl = async (args: string[]): Promise<{ code: number; out: string }> =
   }
 };
 
-describe('the office CA\'s revocation list (HTTP, checked by OpenSSL)', function () {
+describe("the office CA's revocation list (HTTP, checked by OpenSSL)", function () {
   this.timeout(120_000);
   let app: TestApp;
   let dir: string;
@@ -65,7 +65,9 @@ describe('the office CA\'s revocation list (HTTP, checked by OpenSSL)', function
 
     // Every certificate names where its issuer's list is.
     const text = (await openssl(['x509', '-in', f('kaban.pem'), '-noout', '-text'])).out;
-    expect(text).to.match(/X509v3 CRL Distribution Points/).and.include(`URI:${app.naskah.deps.publicUrl.replace(/\/+$/, '')}/api/v1/signing/crl`);
+    expect(text)
+      .to.match(/X509v3 CRL Distribution Points/)
+      .and.include(`URI:${app.naskah.deps.publicUrl.replace(/\/+$/, '')}/api/v1/signing/crl`);
 
     const empty = await crl();
     expect(empty.status).to.equal(200);
@@ -73,7 +75,9 @@ describe('the office CA\'s revocation list (HTTP, checked by OpenSSL)', function
     await writeFile(f('empty.crl'), Buffer.from(await empty.arrayBuffer()));
     const emptyText = await openssl(['crl', '-inform', 'DER', '-in', f('empty.crl'), '-CAfile', f('ca.pem'), '-noout', '-text']);
     expect(emptyText.code, emptyText.out).to.equal(0);
-    expect(emptyText.out).to.match(/verify OK/).and.include('No Revoked Certificates');
+    expect(emptyText.out)
+      .to.match(/verify OK/)
+      .and.include('No Revoked Certificates');
 
     const revoked = await api(app, app.adminToken, 'POST', `/api/v1/users/${p.kabid!.id}/certificate/revoke`, { reason: 'pindah tugas' });
     expect(revoked.status, JSON.stringify(revoked.body)).to.equal(200);
@@ -82,7 +86,9 @@ describe('the office CA\'s revocation list (HTTP, checked by OpenSSL)', function
     await writeFile(f('office.crl'), bytes);
     const listText = await openssl(['crl', '-inform', 'DER', '-in', f('office.crl'), '-CAfile', f('ca.pem'), '-noout', '-text']);
     expect(listText.code, listText.out).to.equal(0);
-    expect(listText.out).to.match(/verify OK/).and.match(new RegExp(`Serial Number: 0*${revokedSerial}`, 'i'));
+    expect(listText.out)
+      .to.match(/verify OK/)
+      .and.match(new RegExp(`Serial Number: 0*${revokedSerial}`, 'i'));
     expect(listText.out).to.not.match(new RegExp(`Serial Number: 0*${goodSerial}`, 'i'));
     // Valid now and for at least another day; the number grew with the revocation.
     const next = /Next Update: (.+)/.exec(listText.out)![1]!;

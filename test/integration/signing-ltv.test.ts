@@ -22,7 +22,18 @@ import type { PdfSigner } from '../../src/ports/pdf-signing.ts';
 import { api } from '../support/http.ts';
 import { nssTrusting, qpdfCheck } from '../support/nss.ts';
 import { OFFICE } from '../support/signing-fixtures.ts';
-import { approvedLetter, importP12, issueCertificate, type Person, person, pkcs12Of, setUpUnits, sign, signedPdf, verifyUpload } from '../support/sign-office.ts';
+import {
+  approvedLetter,
+  importP12,
+  issueCertificate,
+  type Person,
+  person,
+  pkcs12Of,
+  setUpUnits,
+  sign,
+  signedPdf,
+  verifyUpload,
+} from '../support/sign-office.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const run = promisify(execFile);
@@ -56,7 +67,7 @@ describe('signed letters carry their validation data inside the signature (PAdES
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('embeds the CA\'s CRL in the CMS (OpenSSL verifies it), one revision pdfsig finds wholly signed, qpdf and the register agree; valid after expiry; without it, the office\'s records or nothing', async () => {
+  it("embeds the CA's CRL in the CMS (OpenSSL verifies it), one revision pdfsig finds wholly signed, qpdf and the register agree; valid after expiry; without it, the office's records or nothing", async () => {
     const letterId = await approvedLetter(app, p.konseptor!, p.kaban!);
     const r = await sign(app, p.kaban!, letterId, { pin: PIN, totp: app.nextTotp('kaban') });
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
@@ -66,7 +77,8 @@ describe('signed letters carry their validation data inside the signature (PAdES
     expect(sha256(bytes)).to.equal(r.body.sha256);
     expect(Buffer.from(bytes).toString('latin1').match(/%%EOF/g)).to.have.length(1);
     const code = String(r.body.verificationCode);
-    const byCode = async (c: string) => (await (await fetch(`${app.url}/verify/${c}`, { headers: { accept: 'application/json' } })).json()) as Record<string, unknown>;
+    const byCode = async (c: string) =>
+      (await (await fetch(`${app.url}/verify/${c}`, { headers: { accept: 'application/json' } })).json()) as Record<string, unknown>;
     expect(await byCode(code)).to.include({ valid: true, sha256: r.body.sha256 });
 
     const caPem = String((await api(app, p.kaban!.token, 'GET', '/api/v1/signing/ca')).body.pem);
@@ -74,7 +86,10 @@ describe('signed letters carry their validation data inside the signature (PAdES
     const published = Buffer.from(await (await fetch(`${app.url}/api/v1/signing/crl`)).arrayBuffer());
     const cms = cmsOf(bytes);
     const sd = parseSignedData(cms);
-    expect(sd.certificates.map((c) => Buffer.from(c.der))).to.deep.equal([Buffer.from(cert.certificate), Buffer.from(app.naskah.deps.signing.ca.fromPem(caPem)[0]!)]);
+    expect(sd.certificates.map((c) => Buffer.from(c.der))).to.deep.equal([
+      Buffer.from(cert.certificate),
+      Buffer.from(app.naskah.deps.signing.ca.fromPem(caPem)[0]!),
+    ]);
     // The CRL the office publishes, byte for byte, in SignedData crls and in the signed Adobe attribute.
     expect(sd.crls.map((c) => Buffer.from(c))).to.deep.equal([published]);
     const [archival] = sd.signerInfos[0]!.attributes.get(OID.adbeRevocationInfoArchival)!;
@@ -91,7 +106,10 @@ describe('signed letters carry their validation data inside the signature (PAdES
     const nss = await nssTrusting([caPem]);
     try {
       const check = await nss.pdfsig(bytes);
-      expect(check.stdout, check.stdout + check.stderr).to.include('Signature is Valid.').and.include('Total document signed').and.include('Certificate is Trusted');
+      expect(check.stdout, check.stdout + check.stderr)
+        .to.include('Signature is Valid.')
+        .and.include('Total document signed')
+        .and.include('Certificate is Trusted');
       expect(check.stdout).to.not.include('Not total document signed');
     } finally {
       await nss.close();
@@ -103,7 +121,14 @@ describe('signed letters carry their validation data inside the signature (PAdES
     const validationData = { certificates: 2, crls: 1, ocsps: 0 };
     const fresh = await verifyUpload(app, bytes);
     expect(fresh.body, JSON.stringify(fresh.body)).to.deep.include({ valid: true, modifiedAfterSigning: false });
-    expect((fresh.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ intact: true, coversWholeDocument: true, trusted: true, ltv: true, validationData, problems: [] });
+    expect((fresh.body.signatures as Record<string, unknown>[])[0]).to.deep.include({
+      intact: true,
+      coversWholeDocument: true,
+      trusted: true,
+      ltv: true,
+      validationData,
+      problems: [],
+    });
 
     // The same office certificate signing without embedded data (as letters signed before this
     // release): the signer is wrapped so the lists are left out.
@@ -126,8 +151,16 @@ describe('signed letters carry their validation data inside the signature (PAdES
     // A provider's certificate: Naskah holds no CRL of the provider, so nothing is embedded.
     const { ca } = signing;
     const now = app.clock.now().getTime();
-    const bsreRoot = await ca.createRoot({ subject: { name: 'BSrE Uji Root CA', organization: 'Balai Sertifikasi Elektronik (uji)' }, notBefore: new Date(now - DAY), notAfter: new Date(now + 2 * 365 * DAY) });
-    const bsreCert = await ca.issue(bsreRoot, { subject: { name: 'Ir. Bambang Sutrisno, M.T.', title: 'Kepala Bidang Mutasi', organization: OFFICE }, notBefore: new Date(now - DAY), notAfter: new Date(now + 2 * DAY) });
+    const bsreRoot = await ca.createRoot({
+      subject: { name: 'BSrE Uji Root CA', organization: 'Balai Sertifikasi Elektronik (uji)' },
+      notBefore: new Date(now - DAY),
+      notAfter: new Date(now + 2 * 365 * DAY),
+    });
+    const bsreCert = await ca.issue(bsreRoot, {
+      subject: { name: 'Ir. Bambang Sutrisno, M.T.', title: 'Kepala Bidang Mutasi', organization: OFFICE },
+      notBefore: new Date(now - DAY),
+      notAfter: new Date(now + 2 * DAY),
+    });
     expect((await api(app, app.adminToken, 'POST', '/api/v1/signing/trust-anchors', { pem: ca.toPem(bsreRoot.certificate) })).status).to.equal(201);
     expect((await importP12(app, p.kabid!, await pkcs12Of(bsreCert, 'sandi-p12'), { passphrase: 'sandi-p12', pin: PIN })).status).to.equal(201);
     const providerLetter = await approvedLetter(app, p.konseptor!, p.kabid!);
@@ -145,13 +178,24 @@ describe('signed letters carry their validation data inside the signature (PAdES
     const later = await verifyUpload(app, bytes);
     expect(later.body, JSON.stringify(later.body)).to.deep.include({ valid: true, modifiedAfterSigning: false });
     expect(later.body.knownLetter).to.deep.include({ letterNumber: r.body.letterNumber });
-    expect((later.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ trusted: true, ltv: true, validationData, revocationFromRecords: false, problems: [] });
+    expect((later.body.signatures as Record<string, unknown>[])[0]).to.deep.include({
+      trusted: true,
+      ltv: true,
+      validationData,
+      revocationFromRecords: false,
+      problems: [],
+    });
     expect(await byCode(code)).to.include({ valid: true });
 
     // Without embedded data, the office's own certificate is settled by its revocation records.
     const settled = await verifyUpload(app, oldStyle.bytes);
     expect(settled.body, JSON.stringify(settled.body)).to.deep.include({ valid: true });
-    expect((settled.body.signatures as Record<string, unknown>[])[0]).to.deep.include({ ltv: false, validationData: null, revocationFromRecords: true, problems: [] });
+    expect((settled.body.signatures as Record<string, unknown>[])[0]).to.deep.include({
+      ltv: false,
+      validationData: null,
+      revocationFromRecords: true,
+      problems: [],
+    });
     expect(await byCode(oldStyle.code)).to.include({ valid: true });
 
     // A provider's certificate has no such records here: unproven, and the reason says why.

@@ -4,7 +4,18 @@ import { nssTrusting } from '../support/nss.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { startSigningService, type TestSigningService } from '../support/signing-service.ts';
 import { startTestAppOn, type TestApp } from '../support/test-app.ts';
-import { approvedLetter, everything, issueCertificate, type Person, person, setUpUnits, sign, signedPdf, signingState, verifyUpload } from '../support/sign-office.ts';
+import {
+  approvedLetter,
+  everything,
+  issueCertificate,
+  type Person,
+  person,
+  setUpUnits,
+  sign,
+  signedPdf,
+  signingState,
+  verifyUpload,
+} from '../support/sign-office.ts';
 
 const NIK = '3404015201800001';
 const PASSPHRASE = 'sandi-penyelenggara-uji';
@@ -19,16 +30,25 @@ for (const target of databaseTargets()) {
     /** The signer's counted PIN/passphrase failures (a probe attempt, given straight back). */
     const failures = async (who: Person): Promise<number> => {
       const key = `pin:${who.id}`;
-      const r = await app.naskah.deps.db.loginThrottle.attempt(key, app.clock.now(), { free: 1_000_000, forgetBefore: new Date(0), lockUntil: app.clock.now() });
+      const r = await app.naskah.deps.db.loginThrottle.attempt(key, app.clock.now(), {
+        free: 1_000_000,
+        forgetBefore: new Date(0),
+        lockUntil: app.clock.now(),
+      });
       await app.naskah.deps.db.loginThrottle.forgive(key);
       return r.failures - 1;
     };
-    const refusals = async (letterId: string) => (await app.naskah.deps.db.audit.list({ action: 'letter.outgoing_sign_refused', targetId: letterId }, everything, 1, 10)).total;
+    const refusals = async (letterId: string) =>
+      (await app.naskah.deps.db.audit.list({ action: 'letter.outgoing_sign_refused', targetId: letterId }, everything, 1, 10)).total;
 
     before(async () => {
       service = await startSigningService({ nik: NIK, passphrase: PASSPHRASE, name: 'Dr. Siti Rahma, M.Si.' });
       // Only `kepala` signs through the service; `wakil` keeps a key here, locked under a PIN.
-      app = await startTestAppOn(target, { REMOTE_SIGNER_URL: service.url, REMOTE_SIGNER_USERS: `kepala:${NIK}`, REMOTE_SIGNER_TIMEOUT_MS: String(TIMEOUT_MS) });
+      app = await startTestAppOn(target, {
+        REMOTE_SIGNER_URL: service.url,
+        REMOTE_SIGNER_USERS: `kepala:${NIK}`,
+        REMOTE_SIGNER_TIMEOUT_MS: String(TIMEOUT_MS),
+      });
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       p.kepala = await person(app, 'kepala', 'official', 'BKD');
@@ -54,7 +74,10 @@ for (const target of databaseTargets()) {
       const nss = await nssTrusting([service.rootPem]);
       try {
         const check = await nss.pdfsig(bytes);
-        expect(check.stdout, check.stdout + check.stderr).to.include('Signature is Valid').and.include('Total document signed').and.include('Dr. Siti Rahma');
+        expect(check.stdout, check.stdout + check.stderr)
+          .to.include('Signature is Valid')
+          .and.include('Total document signed')
+          .and.include('Dr. Siti Rahma');
       } finally {
         await nss.close();
       }

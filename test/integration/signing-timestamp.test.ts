@@ -36,7 +36,7 @@ describe('signing with a timestamp authority (TSA_URL, PAdES B-T, HTTP)', functi
     expect(await signingState(app, p.konseptor!, letterId)).to.deep.equal(before);
   });
 
-  it('timestamps the signature once the authority\'s root is trusted; pdfsig and the verifier agree', async () => {
+  it("timestamps the signature once the authority's root is trusted; pdfsig and the verifier agree", async () => {
     expect((await api(app, app.adminToken, 'POST', '/api/v1/signing/trust-anchors', { pem: tsa.rootPem })).status).to.equal(201);
     const letterId = await approvedLetter(app, p.konseptor!, p.kepala!);
     const answered = tsa.answered();
@@ -48,7 +48,9 @@ describe('signing with a timestamp authority (TSA_URL, PAdES B-T, HTTP)', functi
     const nss = await nssTrusting([String((await api(app, p.kepala!.token, 'GET', '/api/v1/signing/ca')).body.pem)]);
     try {
       const check = await nss.pdfsig(bytes);
-      expect(check.stdout, check.stdout + check.stderr).to.include('Signature is Valid').and.include('Total document signed');
+      expect(check.stdout, check.stdout + check.stderr)
+        .to.include('Signature is Valid')
+        .and.include('Total document signed');
       expect(check.stdout).to.not.include('Not total document signed');
     } finally {
       await nss.close();
@@ -56,7 +58,10 @@ describe('signing with a timestamp authority (TSA_URL, PAdES B-T, HTTP)', functi
     const v = await verifyUpload(app, bytes);
     expect(v.body).to.deep.include({ valid: true });
     expect((v.body.signatures as { timestamped: boolean; ltv: boolean }[])[0]).to.include({ timestamped: true, ltv: true });
-    const page = (await (await fetch(`${app.url}/verify/${String(r.body.verificationCode)}`, { headers: { accept: 'application/json' } })).json()) as Record<string, unknown>;
+    const page = (await (await fetch(`${app.url}/verify/${String(r.body.verificationCode)}`, { headers: { accept: 'application/json' } })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(page).to.include({ valid: true, timestamped: true });
   });
 });

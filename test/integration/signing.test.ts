@@ -5,7 +5,19 @@ import path from 'node:path';
 import { api, expectProblem, upload } from '../support/http.ts';
 import { type NssTrust, nssTrusting, pdfText, qpdfCheck } from '../support/nss.ts';
 import { type TestApp, startTestApp, waitForDocument } from '../support/test-app.ts';
-import { approvedLetter, everything, issueCertificate, OUT, type Person, person, setUpUnits, sign, signedPdf, signingState, verifyUpload } from '../support/sign-office.ts';
+import {
+  approvedLetter,
+  everything,
+  issueCertificate,
+  OUT,
+  type Person,
+  person,
+  setUpUnits,
+  sign,
+  signedPdf,
+  signingState,
+  verifyUpload,
+} from '../support/sign-office.ts';
 import { inMemorySigningKey } from '../../src/infra/signing/local.signing-key.ts';
 
 const PIN = '482915';
@@ -16,7 +28,8 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
   let app: TestApp;
   let nss: NssTrust | undefined;
   const p: Record<string, Person> = {};
-  const audits = async (action: string, targetId?: string) => (await app.naskah.deps.db.audit.list({ action, ...(targetId ? { targetId } : {}) }, everything, 1, 100)).items;
+  const audits = async (action: string, targetId?: string) =>
+    (await app.naskah.deps.db.audit.list({ action, ...(targetId ? { targetId } : {}) }, everything, 1, 100)).items;
   const year = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(app.clock.now()));
 
   before(async () => {
@@ -45,7 +58,14 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
 
     const r = await issueCertificate(app, p.sekda!, PIN, { title: 'Sekretaris Daerah', nip: '19780315 200501 2 003' });
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
-    expect(r.body).to.include({ userId: p.sekda!.id, status: 'active', source: 'office', commonName: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Sekretaris Daerah', nip: '197803152005012003' });
+    expect(r.body).to.include({
+      userId: p.sekda!.id,
+      status: 'active',
+      source: 'office',
+      commonName: 'Dr. Ayu Wulandari, S.H., M.Si.',
+      title: 'Sekretaris Daerah',
+      nip: '197803152005012003',
+    });
     expect(String(r.body.serial)).to.match(/^[0-9A-F]{16,40}$/);
     const years = (Date.parse(String(r.body.notAfter)) - app.clock.now().getTime()) / (365 * 24 * 3600_000);
     expect(years).to.be.within(1.9, 2.1);
@@ -100,13 +120,19 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
     // An independent validator trusting the office root agrees, and the file is well-formed.
     nss = await nssTrusting([String((await api(app, p.sekda!.token, 'GET', '/api/v1/signing/ca')).body.pem)]);
     const check = await nss.pdfsig(dl.bytes);
-    expect(check.stdout, check.stdout + check.stderr).to.include('Signature is Valid').and.include('Total document signed');
+    expect(check.stdout, check.stdout + check.stderr)
+      .to.include('Signature is Valid')
+      .and.include('Total document signed');
     expect(check.stdout).to.include('ETSI.CAdES.detached');
     const qpdf = await qpdfCheck(dl.bytes);
     expect(qpdf.code, qpdf.stdout + qpdf.stderr).to.equal(0);
     expect(qpdf.stdout).to.include('No syntax or stream encoding errors found');
     const printed = (await pdfText(dl.bytes)).replace(/\s+/g, ' ');
-    expect(printed).to.include(letterNumber).and.include('Dr. Ayu Wulandari, S.H., M.Si.').and.include('197803152005012003').and.include('Undangan rapat koordinasi kearsipan');
+    expect(printed)
+      .to.include(letterNumber)
+      .and.include('Dr. Ayu Wulandari, S.H., M.Si.')
+      .and.include('197803152005012003')
+      .and.include('Undangan rapat koordinasi kearsipan');
 
     // The QR code's page, for a person and for a program.
     const page = await fetch(`${app.url}/verify/${code}`, { headers: { accept: 'text/html' } });
@@ -115,19 +141,32 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
     const csp = page.headers.get('content-security-policy')!;
     expect(csp).to.include("default-src 'none'").and.not.include('script').and.not.include('unsafe');
     const html = await page.text();
-    expect(html).to.include('asli dan sah').and.include('genuine').and.include(letterNumber).and.include('Undangan rapat koordinasi kearsipan').and.include(String(r.body.sha256));
+    expect(html)
+      .to.include('asli dan sah')
+      .and.include('genuine')
+      .and.include(letterNumber)
+      .and.include('Undangan rapat koordinasi kearsipan')
+      .and.include(String(r.body.sha256));
     expect(html).to.include('Dr. Ayu Wulandari, S.H., M.Si.').and.include('Sekretaris Daerah');
     expect(html).to.not.include('<script');
     const res = await fetch(`${app.url}/verify/${code.toLowerCase()}`, { headers: { accept: 'application/json' } });
     const json = { status: res.status, body: (await res.json()) as Record<string, unknown> };
     expect(json.status).to.equal(200);
-    expect(json.body).to.deep.include({ valid: true, letterNumber, subject: 'Undangan rapat koordinasi kearsipan', signer: { name: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Sekretaris Daerah' }, sha256: r.body.sha256 });
+    expect(json.body).to.deep.include({
+      valid: true,
+      letterNumber,
+      subject: 'Undangan rapat koordinasi kearsipan',
+      signer: { name: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Sekretaris Daerah' },
+      sha256: r.body.sha256,
+    });
     expect(Date.parse(String(json.body.signedAt))).to.be.closeTo(app.clock.now().getTime(), 120_000);
 
     // A code nobody issued: plainly not genuine.
     const unknown = await fetch(`${app.url}/verify/${'A'.repeat(24)}`);
     expect(unknown.status).to.equal(404);
-    expect(await unknown.text()).to.include('tidak dikenal').and.include('Unknown verification code');
+    expect(await unknown.text())
+      .to.include('tidak dikenal')
+      .and.include('Unknown verification code');
     const unknownJson = await fetch(`${app.url}/verify/${'A'.repeat(24)}`, { headers: { accept: 'application/json' } });
     expect(unknownJson.status).to.equal(404);
     expect(await unknownJson.json()).to.include({ valid: false, status: 404 });
@@ -193,7 +232,13 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
     const { signing } = app.naskah.deps;
     const { officeWithOfficial, plainLetter } = await import('../support/signing-fixtures.ts');
     const foreign = await officeWithOfficial(signing.ca, 'Pejabat Lain');
-    const stamped = await signing.stamper.stamp((await plainLetter()).pdf, { name: 'Pejabat Lain', title: 'Kepala', date: '1 Maret 2025', letterNumber: '1/X/2025', verifyCode: 'LAIN1234' });
+    const stamped = await signing.stamper.stamp((await plainLetter()).pdf, {
+      name: 'Pejabat Lain',
+      title: 'Kepala',
+      date: '1 Maret 2025',
+      letterNumber: '1/X/2025',
+      verifyCode: 'LAIN1234',
+    });
     const signedElsewhere = await signing.signer.sign(stamped, inMemorySigningKey(foreign.official));
     const v = await verifyUpload(app, signedElsewhere.pdf);
     expect(v.body).to.deep.include({ valid: false, modifiedAfterSigning: false });
@@ -207,7 +252,12 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
     const { hostileLetter } = await import('../support/signing-fixtures.ts');
     expect((await issueCertificate(app, p.kabid!, PIN, { title: 'Kepala Bidang Mutasi' })).status).to.equal(201);
     const subject = '<script>alert("x")</script> & "Undangan"';
-    const draft = await upload(app, p.konseptor!.token, OUT, [{ name: 'draf.pdf', bytes: await hostileLetter() }], { subject, recipient: 'Dinas', classificationCode: '800', signerId: p.kabid!.id });
+    const draft = await upload(app, p.konseptor!.token, OUT, [{ name: 'draf.pdf', bytes: await hostileLetter() }], {
+      subject,
+      recipient: 'Dinas',
+      classificationCode: '800',
+      signerId: p.kabid!.id,
+    });
     expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
     const letterId = String(draft.body.id);
     const r = await sign(app, p.kabid!, letterId, { pin: PIN, totp: app.nextTotp('kabid') });
@@ -219,7 +269,9 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
     expect(raw.match(/%%EOF/g)).to.have.length(1);
     const check = await nss!.pdfsig(bytes);
     expect(check.stdout).to.include('Signature is Valid').and.include('Total document signed');
-    expect((await pdfText(bytes)).replace(/\s+/g, ' ')).to.include(String(r.body.letterNumber)).and.include('Kepala Bidang Mutasi');
+    expect((await pdfText(bytes)).replace(/\s+/g, ' '))
+      .to.include(String(r.body.letterNumber))
+      .and.include('Kepala Bidang Mutasi');
     const html = await (await fetch(`${app.url}/verify/${String(r.body.verificationCode)}`)).text();
     expect(html).to.include('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Undangan&quot;').and.not.include('<script');
 
@@ -229,7 +281,10 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
     const secret = await approvedLetter(app, drafter, p.kabid!, [], { subject: 'Mutasi pejabat eselon III', securityLevel: 'rahasia' });
     const s = await sign(app, p.kabid!, secret, { pin: PIN, totp: app.nextTotp('kabid') });
     expect(s.status, JSON.stringify(s.body)).to.equal(200);
-    const json = (await (await fetch(`${app.url}/verify/${String(s.body.verificationCode)}`, { headers: { accept: 'application/json' } })).json()) as Record<string, unknown>;
+    const json = (await (await fetch(`${app.url}/verify/${String(s.body.verificationCode)}`, { headers: { accept: 'application/json' } })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(json).to.include({ valid: true, subject: null, subjectWithheld: true, letterNumber: s.body.letterNumber });
     const page = await (await fetch(`${app.url}/verify/${String(s.body.verificationCode)}`)).text();
     expect(page).to.include('dirahasiakan').and.not.include('Mutasi pejabat');
@@ -242,7 +297,15 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
 
   it('refuses a wrong PIN, a missing or wrong code, other users and unapproved letters, changing nothing; repeated failures back off', async () => {
     const letterId = await approvedLetter(app, p.konseptor!, p.sekda!);
-    const draft = (signerId: string) => api(app, p.konseptor!.token, 'POST', OUT, { subject: 'Belum disetujui', recipient: 'Dinas', classificationCode: '005', signerId, reviewerIds: [p.pemeriksa!.id], template: { addressee: 'Yth. X', body: 'Isi.' } });
+    const draft = (signerId: string) =>
+      api(app, p.konseptor!.token, 'POST', OUT, {
+        subject: 'Belum disetujui',
+        recipient: 'Dinas',
+        classificationCode: '005',
+        signerId,
+        reviewerIds: [p.pemeriksa!.id],
+        template: { addressee: 'Yth. X', body: 'Isi.' },
+      });
     const inReview = String((await draft(p.kabid!.id)).body.id);
     const hidden = String((await draft(p.sekda!.id)).body.id);
     const before = await signingState(app, p.konseptor!, letterId);
@@ -283,7 +346,9 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
   });
 
   it('gives each address a budget for the public checks (429 past it)', async () => {
-    const codes = await Promise.all(Array.from({ length: 70 }, () => fetch(`${app.url}/verify/${'B'.repeat(24)}`).then((r) => [r.status, r.headers.get('retry-after')] as const)));
+    const codes = await Promise.all(
+      Array.from({ length: 70 }, () => fetch(`${app.url}/verify/${'B'.repeat(24)}`).then((r) => [r.status, r.headers.get('retry-after')] as const)),
+    );
     const limited = codes.filter(([status]) => status === 429);
     expect(limited.length).to.be.greaterThan(0);
     expect(Number(limited[0]![1])).to.be.within(1, 60);

@@ -26,7 +26,9 @@ describe('slow clients: bodies and headers that dawdle are cut off (HTTP, embedd
     const head = request.length - Buffer.byteLength(body);
     const r = await pacedRequest(app.url, request, { atOnce: head, chunk: 1, everyMs: 100, giveUpMs: 15_000 });
     expect(r.status, r.text).to.equal(408);
-    expect(r.text).to.match(/application\/problem\+json/).and.match(/request-timeout/);
+    expect(r.text)
+      .to.match(/application\/problem\+json/)
+      .and.match(/request-timeout/);
     expect(r.sent).to.be.lessThan(request.length); // cut off, not finished
     expect(r.closedAfterMs).to.be.within(1000, 4000);
   });
@@ -40,7 +42,10 @@ describe('slow clients: bodies and headers that dawdle are cut off (HTTP, embedd
 
   it('lets an upload that keeps a steady pace above the minimum through', async () => {
     const jpeg = await readFile(await ensureFixture('scan-1p.jpg'));
-    const body = multipart('XyZ', [{ name: 'title', body: 'Surat lambat' }, { name: 'file', filename: 'pindaian.jpg', contentType: 'image/jpeg', body: jpeg }]);
+    const body = multipart('XyZ', [
+      { name: 'title', body: 'Surat lambat' },
+      { name: 'file', filename: 'pindaian.jpg', contentType: 'image/jpeg', body: jpeg },
+    ]);
     const head = { Authorization: `Bearer ${app.adminToken}`, 'Content-Type': 'multipart/form-data; boundary=XyZ', Connection: 'close' };
     // ~320 KB/s: the 730 KB scan takes over two seconds, past the one-second grace period.
     const r = await pacedRequest(app.url, rawHttp('POST', '/api/v1/documents', head, body), { chunk: 32 * 1024, everyMs: 100, giveUpMs: 30_000 });
@@ -49,7 +54,14 @@ describe('slow clients: bodies and headers that dawdle are cut off (HTTP, embedd
   });
 
   it('refuses an upload by someone who may not upload before reading its body: 403 at once, nothing staged', async () => {
-    const body = multipart('XyZ', [{ name: 'file', filename: 'besar.pdf', contentType: 'application/pdf', body: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(20 * 2 ** 20, 0x20)]) }]);
+    const body = multipart('XyZ', [
+      {
+        name: 'file',
+        filename: 'besar.pdf',
+        contentType: 'application/pdf',
+        body: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(20 * 2 ** 20, 0x20)]),
+      },
+    ]);
     const request = rawHttp('POST', '/api/v1/documents', { Authorization: `Bearer ${staffToken}`, 'Content-Type': 'multipart/form-data; boundary=XyZ' }, body);
     // 64 KB every 50 ms would take 16 s for the 20 MB: the answer must come long before.
     const r = await pacedRequest(app.url, request, { chunk: 64 * 1024, everyMs: 50, giveUpMs: 30_000 });

@@ -50,7 +50,13 @@ describe('upload: bad input leaves nothing behind (HTTP, embedded)', function ()
 
   it('rejects two files on the single-document route, and too many fields, with 413', async () => {
     const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
-    expectProblem(await upload(app, app.adminToken, DOCS, [{ name: 'a.pdf', bytes: pdf }, { name: 'b.pdf', bytes: pdf }]), 413);
+    expectProblem(
+      await upload(app, app.adminToken, DOCS, [
+        { name: 'a.pdf', bytes: pdf },
+        { name: 'b.pdf', bytes: pdf },
+      ]),
+      413,
+    );
     const fields = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, 'x']));
     expectProblem(await upload(app, app.adminToken, DOCS, [{ name: 'a.pdf', bytes: pdf }], fields), 413);
     await expectNothingLeft();
@@ -66,7 +72,10 @@ describe('upload: bad input leaves nothing behind (HTTP, embedded)', function ()
   });
 
   it('rejects a part with an empty field name with 400', async () => {
-    const body = multipart('XyZ', [{ name: '', body: 'x' }, { name: 'file', filename: 'a.pdf', body: '%PDF-1.4 x' }]);
+    const body = multipart('XyZ', [
+      { name: '', body: 'x' },
+      { name: 'file', filename: 'a.pdf', body: '%PDF-1.4 x' },
+    ]);
     const r = await rawRequest(app.url, app.adminToken, DOCS, 'multipart/form-data; boundary=XyZ', body);
     expect((r as { status: number }).status).to.equal(400);
     await expectNothingLeft();
@@ -89,7 +98,9 @@ describe('upload: bad input leaves nothing behind (HTTP, embedded)', function ()
     expectProblem(await upload(app, app.adminToken, DOCS, [{ name: 'surat.pdf', bytes: await ensureFixture('executable.pdf') }]), 415);
     expectProblem(await upload(app, app.adminToken, DOCS, [{ name: 'surat.pdf', bytes: await ensureFixture('not-a-letter.txt') }]), 415);
     await expectNothingLeft();
-    const small = await sharp({ create: { width: 300, height: 120, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const small = await sharp({ create: { width: 300, height: 120, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     const png = await upload(app, app.adminToken, DOCS, [{ name: 'surat.pdf', bytes: small }]);
     expect(png.status).to.equal(201);
     expect(png.body.mimeType).to.equal('image/png');
@@ -144,17 +155,25 @@ describe('upload: bad input leaves nothing behind (HTTP, embedded)', function ()
   it('strips bidi controls from a file name, so it is stored and shown as what it is', async () => {
     const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
     // Shown right-to-left from U+202E on, this name reads "raporexe.pdf" in a list.
-    const up = await upload(app, app.adminToken, DOCS, [{ name: 'rapor\u202Efdp.exe\u2066\u200F\u0085.pdf', bytes: Buffer.concat([pdf, Buffer.from('\n%bidi\n')]) }]);
+    const up = await upload(app, app.adminToken, DOCS, [
+      { name: 'rapor\u202Efdp.exe\u2066\u200F\u0085.pdf', bytes: Buffer.concat([pdf, Buffer.from('\n%bidi\n')]) },
+    ]);
     expect(up.status, JSON.stringify(up.body)).to.equal(201);
     expect(up.body.originalName).to.equal('raporfdp.exe.pdf');
   });
 
   it('rejects values that do not fit (bad date, unknown security level, unknown unit) with 422 and field errors', async () => {
     const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
-    const bad = await upload(app, app.adminToken, DOCS, [{ name: 'a.pdf', bytes: Buffer.concat([pdf, Buffer.from('\n%bad\n')]) }], { documentDate: '2025-02-30', securityLevel: 'top-secret' });
+    const bad = await upload(app, app.adminToken, DOCS, [{ name: 'a.pdf', bytes: Buffer.concat([pdf, Buffer.from('\n%bad\n')]) }], {
+      documentDate: '2025-02-30',
+      securityLevel: 'top-secret',
+    });
     const p = expectProblem(bad, 422);
     expect((p.errors as { field: string }[]).map((e) => e.field)).to.include.members(['documentDate', 'securityLevel']);
-    expectProblem(await upload(app, app.adminToken, DOCS, [{ name: 'a.pdf', bytes: Buffer.concat([pdf, Buffer.from('\n%bad\n')]) }], { unitCode: 'NOPE' }), 422);
+    expectProblem(
+      await upload(app, app.adminToken, DOCS, [{ name: 'a.pdf', bytes: Buffer.concat([pdf, Buffer.from('\n%bad\n')]) }], { unitCode: 'NOPE' }),
+      422,
+    );
     await expectNothingLeft();
   });
 

@@ -91,17 +91,31 @@ export const buildAccessWorld = async (): Promise<AccessWorld> => {
       { code: 'BIDANG_A', name: 'Bidang A', parentCode: 'DINAS' },
       { code: 'SEKSI_A1', name: 'Seksi A1', parentCode: 'BIDANG_A' },
       { code: 'BIDANG_B', name: 'Bidang B', parentCode: 'DINAS' },
-    ]) must(`unit ${u.code}`, await api(app, admin, 'POST', '/api/v1/units', u), 201);
-    for (const code of Object.values(CLASSIFICATION_OF)) must(`code ${code}`, await api(app, admin, 'POST', '/api/v1/classifications', { code, name: `Kode ${code}` }), 201);
+    ])
+      must(`unit ${u.code}`, await api(app, admin, 'POST', '/api/v1/units', u), 201);
+    for (const code of Object.values(CLASSIFICATION_OF))
+      must(`code ${code}`, await api(app, admin, 'POST', '/api/v1/classifications', { code, name: `Kode ${code}` }), 201);
 
     // The uploader stands outside the matrix: a clerk of BIDANG_A cleared for everything.
-    const created = await api(app, admin, 'POST', '/api/v1/users', { username: 'pengarsip.a', password: PASSWORD, name: 'Pengarsip A', role: 'clerk', unitCode: 'BIDANG_A', clearance: 'sangat_rahasia' });
+    const created = await api(app, admin, 'POST', '/api/v1/users', {
+      username: 'pengarsip.a',
+      password: PASSWORD,
+      name: 'Pengarsip A',
+      role: 'clerk',
+      unitCode: 'BIDANG_A',
+      clearance: 'sangat_rahasia',
+    });
     must('uploader', created, 201);
     const uploader = await app.login('pengarsip.a', PASSWORD);
     const docs: MatrixDoc[] = [];
     for (const level of LEVELS) {
       const bytes = await pdfWithWord(WORD_OF[level]);
-      const r = await upload(app, uploader, '/api/v1/documents', [{ name: `surat-${level}.pdf`, bytes }], { title: `Surat uji ${level.replace('_', ' ')}`, securityLevel: level, unitCode: 'BIDANG_A', classificationCode: CLASSIFICATION_OF[level] });
+      const r = await upload(app, uploader, '/api/v1/documents', [{ name: `surat-${level}.pdf`, bytes }], {
+        title: `Surat uji ${level.replace('_', ' ')}`,
+        securityLevel: level,
+        unitCode: 'BIDANG_A',
+        classificationCode: CLASSIFICATION_OF[level],
+      });
       must(`upload ${level}`, r, 201);
       docs.push({ level, id: String(r.body.id), word: WORD_OF[level], bytes });
     }
@@ -110,10 +124,23 @@ export const buildAccessWorld = async (): Promise<AccessWorld> => {
       if (body.status !== 'ready') throw new Error(`document ${d.level} is ${String(body.status)}: ${JSON.stringify(body)}`);
     }
 
-    const specs = ROLES.flatMap((role) => LEVELS.flatMap((clearance) => RELATIONS.map((relation) => ({ role, clearance, relation, username: `${role}.${clearance}.${relation}` }))));
+    const specs = ROLES.flatMap((role) =>
+      LEVELS.flatMap((clearance) => RELATIONS.map((relation) => ({ role, clearance, relation, username: `${role}.${clearance}.${relation}` }))),
+    );
     // Password hashing dominates; a few at a time keeps the thread pool busy without queueing.
     const users = await inParallel(specs, 4, async (s) => {
-      must(`user ${s.username}`, await api(app, admin, 'POST', '/api/v1/users', { username: s.username, password: PASSWORD, name: s.username, role: s.role, unitCode: UNIT_OF[s.relation], clearance: s.clearance }), 201);
+      must(
+        `user ${s.username}`,
+        await api(app, admin, 'POST', '/api/v1/users', {
+          username: s.username,
+          password: PASSWORD,
+          name: s.username,
+          role: s.role,
+          unitCode: UNIT_OF[s.relation],
+          clearance: s.clearance,
+        }),
+        201,
+      );
       return { ...s, token: await app.login(s.username, PASSWORD) };
     });
     return {

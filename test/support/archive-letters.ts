@@ -8,7 +8,9 @@ import { waitForDocument, type TestApp } from './test-app.ts';
 export const archiveLetters = async (app: TestApp, letters: GeneratedLetter[]): Promise<string[]> => {
   const ids: string[] = [];
   for (const [i, letter] of letters.entries()) {
-    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: `surat-${i}.pdf`, bytes: await letterPdf([letter]) }], { title: letter.subject });
+    const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: `surat-${i}.pdf`, bytes: await letterPdf([letter]) }], {
+      title: letter.subject,
+    });
     expect(up.status, JSON.stringify(up.body)).to.equal(201);
     ids.push(String(up.body.id));
   }

@@ -34,7 +34,13 @@ const IN = '/api/v1/letters/incoming';
 /** Registers a generated incoming letter as the clerk; returns its agenda number. */
 export const registerLetter = async (app: TestApp, clerk: Person, seed: number): Promise<{ id: string; agendaNumber: number }> => {
   const l = generateLetter(seed);
-  const r = await form(app, clerk.token, IN, { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera' }, { name: `surat-${seed}.pdf`, bytes: await letterPdf([l]) });
+  const r = await form(
+    app,
+    clerk.token,
+    IN,
+    { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera' },
+    { name: `surat-${seed}.pdf`, bytes: await letterPdf([l]) },
+  );
   expect(r.status, JSON.stringify(r.body)).to.equal(201);
   return { id: String(r.body.id), agendaNumber: Number(r.body.agendaNumber) };
 };
@@ -53,7 +59,10 @@ export const buildOffice = async (app: TestApp): Promise<Office> => {
     sekda: await person(app, 'sekda', 'official', 'SETDA'),
   };
   const incoming = await registerLetter(app, people.clerk, 7);
-  const d = await api(app, people.kabid.token, 'POST', `${IN}/${incoming.id}/dispositions`, { to: [{ userId: people.staf.id }], instruction: 'Siapkan jawaban' });
+  const d = await api(app, people.kabid.token, 'POST', `${IN}/${incoming.id}/dispositions`, {
+    to: [{ userId: people.staf.id }],
+    instruction: 'Siapkan jawaban',
+  });
   expect(d.status, JSON.stringify(d.body)).to.equal(201);
   expect((await issueCertificate(app, people.sekda, PIN)).status).to.equal(201);
   const signedLetterId = await approvedLetter(app, people.konseptor, people.sekda);

@@ -15,7 +15,11 @@ export const GENERATED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta
 
 const pending = new Map<string, Promise<string>>();
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 /** Writes `name` into `dir` unless it is there already; returns its path. */
 export const writeFixture = async (name: FixtureName, dir = GENERATED_DIR): Promise<string> => {

@@ -7,10 +7,12 @@ import type { SearchIndex } from '../../src/ports/search-index.ts';
  * so this is how tests take search away and give it back.
  */
 export const flakySearch = (real: SearchIndex): SearchIndex & { down: boolean } => {
-  const gate = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
-    if (wrapper.down) throw new AppError('unavailable', 'search engine unreachable (test)', { backend: 'search' });
-    return f(...a);
-  };
+  const gate =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      if (wrapper.down) throw new AppError('unavailable', 'search engine unreachable (test)', { backend: 'search' });
+      return f(...a);
+    };
   const wrapper: SearchIndex & { down: boolean } = {
     down: false,
     init: gate(() => real.init()),

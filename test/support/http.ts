@@ -19,7 +19,13 @@ export const api = async (app: TestApp, token: string | null, method: string, pa
 };
 
 /** Uploads files as multipart parts named `file`, with extra form fields. */
-export const upload = async (app: TestApp, token: string, path: string, files: { name: string; bytes: Uint8Array | string }[], fields: Record<string, string> = {}): Promise<Reply> => {
+export const upload = async (
+  app: TestApp,
+  token: string,
+  path: string,
+  files: { name: string; bytes: Uint8Array | string }[],
+  fields: Record<string, string> = {},
+): Promise<Reply> => {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   for (const f of files) {
@@ -41,7 +47,13 @@ export const expectProblem = (r: Reply, status: number): Record<string, unknown>
 };
 
 /** A multipart POST with text fields and optionally one `file` part. */
-export const form = async (app: TestApp, token: string, path: string, fields: Record<string, string>, file?: { name: string; bytes: Uint8Array }): Promise<Reply> => {
+export const form = async (
+  app: TestApp,
+  token: string,
+  path: string,
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Uint8Array },
+): Promise<Reply> => {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
   if (file) body.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);

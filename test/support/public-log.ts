@@ -14,11 +14,17 @@ export const readSignedCheckpoint = (note: string, vkey: string): { origin: stri
   const raw = Buffer.from(b64!, 'base64');
   if (raw[0] !== 1 || raw.length !== 33) throw new Error('not an Ed25519 verifier key');
   const pub = raw.subarray(1);
-  const id = createHash('sha256').update(Buffer.concat([Buffer.from(name!), Buffer.of(0x0a, 1), pub])).digest().subarray(0, 4);
+  const id = createHash('sha256')
+    .update(Buffer.concat([Buffer.from(name!), Buffer.of(0x0a, 1), pub]))
+    .digest()
+    .subarray(0, 4);
   if (id.toString('hex') !== hashHex) throw new Error('the key id does not match the key');
   const at = note.indexOf('\n\n');
   const text = note.slice(0, at + 1);
-  const sigs = note.slice(at + 2).trim().split('\n');
+  const sigs = note
+    .slice(at + 2)
+    .trim()
+    .split('\n');
   const mine = sigs.map((l) => /^\u2014 (\S+) (\S+)$/.exec(l)).find((m) => m && m[1] === name && Buffer.from(m[2]!, 'base64').subarray(0, 4).equals(id));
   if (!mine) throw new Error('no signature line by this key');
   const sig = Buffer.from(mine[2]!, 'base64').subarray(4);
@@ -33,10 +39,19 @@ export const queueLeaves = async (app: TestApp, n: number, from = 0): Promise<st
   const keys: string[] = [];
   await Promise.all(
     Array.from({ length: n }, async (_, i) => {
-      const sha256 = createHash('sha256').update(`letter ${from + i}`).digest('hex');
+      const sha256 = createHash('sha256')
+        .update(`letter ${from + i}`)
+        .digest('hex');
       keys.push(sha256);
       await app.naskah.deps.db.transaction((tx) =>
-        queueLogLeaf(tx, { subjectType: 'outgoing', number: `800/${from + i + 1}/BKD/2026`, sha256, certificateSha256: 'c'.repeat(64), signedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, from + i)), now: new Date() }),
+        queueLogLeaf(tx, {
+          subjectType: 'outgoing',
+          number: `800/${from + i + 1}/BKD/2026`,
+          sha256,
+          certificateSha256: 'c'.repeat(64),
+          signedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, from + i)),
+          now: new Date(),
+        }),
       );
     }),
   );

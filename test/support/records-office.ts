@@ -35,7 +35,11 @@ export const setUpRecordsOffice = async (app: TestApp): Promise<RecordsPeople> =
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
     tokens[key] = await app.login(username, passwordOf(username));
   }
-  const res = await fetch(`${app.url}/api/v1/classifications/import`, { method: 'POST', headers: { authorization: `Bearer ${tokens.archivist}`, 'content-type': 'text/csv' }, body: SCHEME_CSV });
+  const res = await fetch(`${app.url}/api/v1/classifications/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens.archivist}`, 'content-type': 'text/csv' },
+    body: SCHEME_CSV,
+  });
   expect(res.status, await res.clone().text()).to.equal(200);
   return tokens;
 };

@@ -27,7 +27,13 @@ export const startRoundRobinProxy = async (backends: () => string[]): Promise<Ro
     const index = (first + tried) % targets.length;
     const target = new URL(targets[index]!);
     const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host, 'content-length': String(body.length) } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host, 'content-length': String(body.length) },
+      },
       (answer) => {
         answeredBy.push(index);
         res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);

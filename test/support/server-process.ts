@@ -17,7 +17,17 @@ export const startServer = (dataDir: string, port: number, env: Record<string, s
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_USERNAME: SERVER_ADMIN.username, ADMIN_PASSWORD: SERVER_ADMIN.password, OCR_WORKERS: '1', ...env },
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        ADMIN_USERNAME: SERVER_ADMIN.username,
+        ADMIN_PASSWORD: SERVER_ADMIN.password,
+        OCR_WORKERS: '1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

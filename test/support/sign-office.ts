@@ -16,7 +16,11 @@ import { passwordOf } from './passwords.ts';
 
 const run = promisify(execFile);
 export const OUT = '/api/v1/letters/outgoing';
-export const everything = { userId: 'test', unitCodes: 'all' as const, levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const] };
+export const everything = {
+  userId: 'test',
+  unitCodes: 'all' as const,
+  levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const],
+};
 
 export interface Person {
   id: string;
@@ -43,15 +47,36 @@ export const setUpUnits = async (app: TestApp): Promise<void> => {
 };
 
 /** Creates a user and logs them in (enrolling a second factor when their role needs one). */
-export const person = async (app: TestApp, username: string, role: string, unitCode: string, name = `Bapak ${username}`, extra: Record<string, unknown> = {}): Promise<Person> => {
+export const person = async (
+  app: TestApp,
+  username: string,
+  role: string,
+  unitCode: string,
+  name = `Bapak ${username}`,
+  extra: Record<string, unknown> = {},
+): Promise<Person> => {
   const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username), name, role, unitCode, ...extra });
   expect(r.status, JSON.stringify(r.body)).to.equal(201);
   return { id: String(r.body.id), username, token: await app.login(username, passwordOf(username)) };
 };
 
 /** A template letter drafted by `drafter` for `signer`, taken through its reviewers to `approved`. */
-export const approvedLetter = async (app: TestApp, drafter: Person, signer: Person, reviewers: Person[] = [], over: Record<string, unknown> = {}): Promise<string> => {
-  const r = await api(app, drafter.token, 'POST', OUT, { subject: 'Undangan rapat koordinasi kearsipan', recipient: 'Dinas Pendidikan', classificationCode: '005', signerId: signer.id, reviewerIds: reviewers.map((p) => p.id), template: template(), ...over });
+export const approvedLetter = async (
+  app: TestApp,
+  drafter: Person,
+  signer: Person,
+  reviewers: Person[] = [],
+  over: Record<string, unknown> = {},
+): Promise<string> => {
+  const r = await api(app, drafter.token, 'POST', OUT, {
+    subject: 'Undangan rapat koordinasi kearsipan',
+    recipient: 'Dinas Pendidikan',
+    classificationCode: '005',
+    signerId: signer.id,
+    reviewerIds: reviewers.map((p) => p.id),
+    template: template(),
+    ...over,
+  });
   expect(r.status, JSON.stringify(r.body)).to.equal(201);
   const id = String(r.body.id);
   for (const rev of reviewers) expect((await api(app, rev.token, 'POST', `${OUT}/${id}/approve`)).status).to.equal(200);
@@ -61,7 +86,8 @@ export const approvedLetter = async (app: TestApp, drafter: Person, signer: Pers
 export const issueCertificate = async (app: TestApp, who: Person, pin: string, extra: Record<string, unknown> = {}): Promise<Reply> =>
   api(app, app.adminToken, 'POST', `/api/v1/users/${who.id}/certificate`, { pin, ...extra });
 
-export const sign = (app: TestApp, who: Person, letterId: string, body: Record<string, unknown>): Promise<Reply> => api(app, who.token, 'POST', `${OUT}/${letterId}/sign`, body);
+export const sign = (app: TestApp, who: Person, letterId: string, body: Record<string, unknown>): Promise<Reply> =>
+  api(app, who.token, 'POST', `${OUT}/${letterId}/sign`, body);
 
 /** Downloads a letter's signed PDF as `who`. */
 export const signedPdf = async (app: TestApp, who: Person, letterId: string): Promise<{ status: number; headers: Headers; bytes: Uint8Array }> => {
@@ -86,7 +112,13 @@ export const signingState = async (app: TestApp, reader: Person, letterId: strin
   const year = app.clock.now().getFullYear();
   const counters = await Promise.all([year - 1, year, year + 1].map((y) => db.signedLetters.counterValue(`letter:BKD:${y}`)));
   const signings = (await db.audit.list({ action: 'letter.outgoing_sign' }, everything, 1, 1)).total;
-  return { footprint: await footprint(app), letter: { status: letter.status, letterNumber: letter.letterNumber, signedDocumentId: letter.signedDocumentId }, counters, signings, registered: await db.signedLetters.findByLetter(letterId) };
+  return {
+    footprint: await footprint(app),
+    letter: { status: letter.status, letterNumber: letter.letterNumber, signedDocumentId: letter.signedDocumentId },
+    counters,
+    signings,
+    registered: await db.signedLetters.findByLetter(letterId),
+  };
 };
 
 /**
@@ -100,7 +132,20 @@ export const pkcs12Of = async (credential: SigningCredential, password: string):
     await writeFile(path.join(dir, 'key.pem'), credential.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
     await writeFile(path.join(dir, 'cert.pem'), pem(credential.certificate));
     await writeFile(path.join(dir, 'chain.pem'), credential.chain.map(pem).join(''));
-    await run('openssl', ['pkcs12', '-export', '-inkey', path.join(dir, 'key.pem'), '-in', path.join(dir, 'cert.pem'), '-certfile', path.join(dir, 'chain.pem'), '-passout', `pass:${password}`, '-out', path.join(dir, 'out.p12')]);
+    await run('openssl', [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      path.join(dir, 'key.pem'),
+      '-in',
+      path.join(dir, 'cert.pem'),
+      '-certfile',
+      path.join(dir, 'chain.pem'),
+      '-passout',
+      `pass:${password}`,
+      '-out',
+      path.join(dir, 'out.p12'),
+    ]);
     return new Uint8Array(await readFile(path.join(dir, 'out.p12')));
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { type PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import type { PageArea } from '../../src/ports/letter-renderer.ts';
 import type { CertificateAuthority, SigningCredential } from '../../src/ports/pdf-signing.ts';
 
@@ -16,7 +16,9 @@ const DAY = 24 * HOUR;
 export const OFFICE = 'Badan Kepegawaian Daerah Kota Contoh';
 
 /** A one-page A4 letter with a text layer; the area in the lower right is where the block goes. */
-export const plainLetter = async (body = 'Dengan hormat, bersama ini kami sampaikan undangan rapat koordinasi.'): Promise<{ pdf: Uint8Array; area: PageArea }> => {
+export const plainLetter = async (
+  body = 'Dengan hormat, bersama ini kami sampaikan undangan rapat koordinasi.',
+): Promise<{ pdf: Uint8Array; area: PageArea }> => {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(await readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')), { subset: true });
@@ -67,7 +69,11 @@ export const addAnnotationUpdate = async (pdf: Uint8Array): Promise<Uint8Array> 
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const page = doc.getPage(0);
   const annotNum = doc.context.largestObjectNumber + 1;
-  const annots = page.node.Annots()?.asArray().map((r) => r.toString()) ?? [];
+  const annots =
+    page.node
+      .Annots()
+      ?.asArray()
+      .map((r) => r.toString()) ?? [];
   const pageDict = page.node.clone();
   pageDict.set(PDFName.of('Annots'), doc.context.obj([]));
   const pageText = pageDict.toString().replace('/Annots [ ]', `/Annots [ ${[...annots, `${annotNum} 0 R`].join(' ')} ]`);
@@ -87,7 +93,10 @@ export const changeTextUpdate = async (pdf: Uint8Array, text = 'NOMINAL DIUBAH: 
   const streamNum = doc.context.largestObjectNumber + 1;
   const content = `BT /NaskahEdit 18 Tf 72 420 Td (${text}) Tj ET`;
   const contents = page.node.get(PDFName.of('Contents'))!;
-  const existing = contents.toString().replace(/^\[|\]$/g, '').trim();
+  const existing = contents
+    .toString()
+    .replace(/^\[|\]$/g, '')
+    .trim();
   const resources = page.node.Resources()!.clone();
   const fonts = (resources.lookup(PDFName.of('Font')) as PDFDict | undefined)?.clone() ?? doc.context.obj({});
   fonts.set(PDFName.of('NaskahEdit'), doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica' }));
@@ -120,7 +129,9 @@ export const hostileLetter = async (): Promise<Uint8Array> => {
   await doc.attach(Buffer.from('MZ not really a program'), 'payload.exe', { mimeType: 'application/octet-stream', description: 'hidden' });
   const page = doc.getPage(0);
   const link = ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [70, 700, 300, 720], A: js('app.launchURL("http://evil.example")') }));
-  const field = ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Tx', T: PDFString.of('isian'), Rect: [70, 600, 300, 620], V: PDFString.of('teks tersembunyi') }));
+  const field = ctx.register(
+    ctx.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Tx', T: PDFString.of('isian'), Rect: [70, 600, 300, 620], V: PDFString.of('teks tersembunyi') }),
+  );
   page.node.set(PDFName.of('Annots'), ctx.obj([link, field]));
   page.node.set(PDFName.of('AA'), ctx.obj({ O: js('app.alert("page")') }));
   doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: [field] }));
@@ -130,8 +141,19 @@ export const hostileLetter = async (): Promise<Uint8Array> => {
 };
 
 /** An office root and one official with a signing certificate, both valid from an hour ago. */
-export const officeWithOfficial = async (ca: CertificateAuthority, name = 'Dr. Ayu Wulandari, S.H., M.Si.'): Promise<{ root: SigningCredential; official: SigningCredential }> => {
-  const root = await ca.createRoot({ subject: { name: 'Root CA BKD Kota Contoh', organization: OFFICE }, notBefore: new Date(Date.now() - HOUR), notAfter: new Date(Date.now() + 365 * DAY) });
-  const official = await ca.issue(root, { subject: { name, title: 'Kepala Badan', nip: '197803152005012003', organization: OFFICE }, notBefore: new Date(Date.now() - HOUR), notAfter: new Date(Date.now() + 90 * DAY) });
+export const officeWithOfficial = async (
+  ca: CertificateAuthority,
+  name = 'Dr. Ayu Wulandari, S.H., M.Si.',
+): Promise<{ root: SigningCredential; official: SigningCredential }> => {
+  const root = await ca.createRoot({
+    subject: { name: 'Root CA BKD Kota Contoh', organization: OFFICE },
+    notBefore: new Date(Date.now() - HOUR),
+    notAfter: new Date(Date.now() + 365 * DAY),
+  });
+  const official = await ca.issue(root, {
+    subject: { name, title: 'Kepala Badan', nip: '197803152005012003', organization: OFFICE },
+    notBefore: new Date(Date.now() - HOUR),
+    notAfter: new Date(Date.now() + 90 * DAY),
+  });
   return { root, official };
 };

@@ -31,8 +31,16 @@ const HOUR = 3600_000;
 export const startSigningService = async (o: { nik: string; passphrase: string; name: string }): Promise<TestSigningService> => {
   const ca = createCertificateAuthority();
   const now = Date.now();
-  const root = await ca.createRoot({ subject: { name: 'Root CA Penyelenggara Uji', organization: 'Balai Sertifikasi Elektronik Uji' }, notBefore: new Date(now - HOUR), notAfter: new Date(now + 72 * HOUR) });
-  const signer = await ca.issue(root, { subject: { name: o.name, title: 'Kepala Badan', organization: 'Pemerintah Kabupaten Uji' }, notBefore: new Date(now - HOUR), notAfter: new Date(now + 48 * HOUR) });
+  const root = await ca.createRoot({
+    subject: { name: 'Root CA Penyelenggara Uji', organization: 'Balai Sertifikasi Elektronik Uji' },
+    notBefore: new Date(now - HOUR),
+    notAfter: new Date(now + 72 * HOUR),
+  });
+  const signer = await ca.issue(root, {
+    subject: { name: o.name, title: 'Kepala Badan', organization: 'Pemerintah Kabupaten Uji' },
+    notBefore: new Date(now - HOUR),
+    notAfter: new Date(now + 48 * HOUR),
+  });
   const chain = [signer.certificate, ...signer.chain].map((d) => Buffer.from(d).toString('base64'));
   let signed = 0;
   const held = new Set<http.ServerResponse>();

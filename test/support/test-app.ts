@@ -52,7 +52,18 @@ const seedLetterCodes = async (naskah: Naskah): Promise<void> => {
   const { db } = naskah.deps;
   for (const code of LETTER_CODES) {
     if (await db.classifications.findByCode(code)) continue;
-    await db.classifications.create({ code, name: `Kode ${code}`, description: null, activeYears: null, inactiveYears: null, finalDisposition: null, active: true, updatedAt: new Date() }).catch(() => undefined);
+    await db.classifications
+      .create({
+        code,
+        name: `Kode ${code}`,
+        description: null,
+        activeYears: null,
+        inactiveYears: null,
+        finalDisposition: null,
+        active: true,
+        updatedAt: new Date(),
+      })
+      .catch(() => undefined);
   }
 };
 
@@ -60,10 +71,26 @@ const seedLetterCodes = async (naskah: Naskah): Promise<void> => {
  * The real HTTP app on an ephemeral loopback port with embedded adapters in a temp data dir.
  * `env` overrides configuration (limits, drivers, DATABASE_URL for MySQL runs).
  */
-export const startTestApp = async (env: Record<string, string> = {}, o: { warmOcr?: boolean; log?: pino.Logger; restartOf?: TestApp; freshScheme?: boolean } = {}): Promise<TestApp> => {
+export const startTestApp = async (
+  env: Record<string, string> = {},
+  o: { warmOcr?: boolean; log?: pino.Logger; restartOf?: TestApp; freshScheme?: boolean } = {},
+): Promise<TestApp> => {
   // A restart: the stopped app's data dir, clock and enrolled second factors (pass the same env).
   const dataDir = o.restartOf?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'naskah-it-')));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, OCR_WORKERS: '1', JOB_POLL_MS: '50', RETENTION_PASS_HOURS: '0', FIXITY_EVERY_HOURS: '0', ADMIN_CLEARANCE: 'sangat_rahasia', ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    OCR_WORKERS: '1',
+    JOB_POLL_MS: '50',
+    RETENTION_PASS_HOURS: '0',
+    FIXITY_EVERY_HOURS: '0',
+    ADMIN_CLEARANCE: 'sangat_rahasia',
+    ...env,
+  });
   const clock = o.restartOf?.clock ?? offsetClock();
   const naskah = await startNaskah(config, o.log ?? pino({ level: 'silent' }), { warmOcr: o.warmOcr ?? false, clock });
   if (!o.freshScheme) await seedLetterCodes(naskah);
@@ -114,7 +141,11 @@ export const waitForDocument = async (app: TestApp, token: string, id: string, t
  * The test app on a database of its own (a fresh SQLite file, or a fresh MySQL schema from
  * test/support/databases.ts); `stop()` also drops that database.
  */
-export const startTestAppOn = async (target: DatabaseTarget, env: Record<string, string> = {}, o: { warmOcr?: boolean; freshScheme?: boolean } = {}): Promise<TestApp> => {
+export const startTestAppOn = async (
+  target: DatabaseTarget,
+  env: Record<string, string> = {},
+  o: { warmOcr?: boolean; freshScheme?: boolean } = {},
+): Promise<TestApp> => {
   const tdb = await target.create();
   try {
     const app = await startTestApp({ DATABASE_URL: tdb.config.url, ...env }, o);

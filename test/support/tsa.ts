@@ -46,10 +46,59 @@ ess_cert_id_alg = sha256
 export const startTsa = async (): Promise<TestTsa> => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'naskah-tsa-'));
   const f = (name: string) => path.join(dir, name);
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('tsa-root.key'), '-out', f('tsa-root.crt'), '-subj', '/O=Naskah Test/CN=Naskah Test TSA Root', '-days', '3', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  await run('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('tsa.key'), '-out', f('tsa.csr'), '-subj', '/O=Naskah Test/CN=Naskah Test TSA']);
-  await writeFile(f('ext.cnf'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nextendedKeyUsage=critical,timeStamping\n');
-  await run('openssl', ['x509', '-req', '-in', f('tsa.csr'), '-CA', f('tsa-root.crt'), '-CAkey', f('tsa-root.key'), '-CAcreateserial', '-out', f('tsa.crt'), '-days', '2', '-extfile', f('ext.cnf')]);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('tsa-root.key'),
+    '-out',
+    f('tsa-root.crt'),
+    '-subj',
+    '/O=Naskah Test/CN=Naskah Test TSA Root',
+    '-days',
+    '3',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+  await run('openssl', [
+    'req',
+    '-new',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('tsa.key'),
+    '-out',
+    f('tsa.csr'),
+    '-subj',
+    '/O=Naskah Test/CN=Naskah Test TSA',
+  ]);
+  await writeFile(
+    f('ext.cnf'),
+    'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nextendedKeyUsage=critical,timeStamping\n',
+  );
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    f('tsa.csr'),
+    '-CA',
+    f('tsa-root.crt'),
+    '-CAkey',
+    f('tsa-root.key'),
+    '-CAcreateserial',
+    '-out',
+    f('tsa.crt'),
+    '-days',
+    '2',
+    '-extfile',
+    f('ext.cnf'),
+  ]);
   await writeFile(f('serial'), '01\n');
   await writeFile(f('tsa.cnf'), TSA_CONFIG(dir));
   const rootPem = await readFile(f('tsa-root.crt'), 'utf8');

@@ -55,12 +55,39 @@ export const seedDocuments = async (deps: Pick<AppDeps, 'db' | 'blobs' | 'search
     await deps.db.transaction(async (tx) => {
       for (const d of made) {
         await tx.documents.create(
-          { id: d.id, kind: 'document', title: d.letter.subject, sha256: d.sha256, size: d.size, mimeType: 'application/pdf', storageKey: originalKey(d.sha256), originalName: `${d.id}.pdf`, pages: 1, classificationCode: null, securityLevel: 'biasa', unitCode: o.unitCode ?? 'ORG', documentDate: d.letter.letterDate, tags: [], letterNumber: d.letter.letterNumber, sender: d.letter.sender, createdBy: o.createdBy, batchId: null, retention: { recordDate: d.letter.letterDate, phase: 'unclassified', activeUntil: null, inactiveUntil: null, finalDisposition: null } },
+          {
+            id: d.id,
+            kind: 'document',
+            title: d.letter.subject,
+            sha256: d.sha256,
+            size: d.size,
+            mimeType: 'application/pdf',
+            storageKey: originalKey(d.sha256),
+            originalName: `${d.id}.pdf`,
+            pages: 1,
+            classificationCode: null,
+            securityLevel: 'biasa',
+            unitCode: o.unitCode ?? 'ORG',
+            documentDate: d.letter.letterDate,
+            tags: [],
+            letterNumber: d.letter.letterNumber,
+            sender: d.letter.sender,
+            createdBy: o.createdBy,
+            batchId: null,
+            retention: { recordDate: d.letter.letterDate, phase: 'unclassified', activeUntil: null, inactiveUntil: null, finalDisposition: null },
+          },
           now,
         );
         if (o.withText) await tx.pages.replace(d.id, [{ page: 1, text: [d.letter.subject, ...d.letter.paragraphs].join('\n'), source: 'pdf-text' }]);
         // Each archived file is an audit entry, as an upload makes: the trail is most of an office's rows.
-        await tx.audit.append({ at: now, actorId: o.createdBy, action: 'document.upload', targetType: 'document', targetId: d.id, details: { sha256: d.sha256, size: d.size, seeded: true } });
+        await tx.audit.append({
+          at: now,
+          actorId: o.createdBy,
+          action: 'document.upload',
+          targetType: 'document',
+          targetId: d.id,
+          details: { sha256: d.sha256, size: d.size, seeded: true },
+        });
         await tx.documents.setStatus(d.id, 'ready', { textSource: o.withText ? 'pdf-text' : 'none', pages: 1 }, now);
       }
     });

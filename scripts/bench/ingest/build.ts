@@ -24,7 +24,13 @@ export const buildServer = async (): Promise<Build> => {
     const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', out], { cwd: ROOT, encoding: 'utf8' });
     const main = path.join(out, 'src', 'main.js');
     // Type errors elsewhere in a shared checkout still emit JavaScript; only a missing entry is fatal.
-    if (!(await stat(main).then(() => true, () => false))) throw new Error(`build failed (${r.status}): ${(r.stdout + r.stderr).slice(0, 2000)}`);
+    if (
+      !(await stat(main).then(
+        () => true,
+        () => false,
+      ))
+    )
+      throw new Error(`build failed (${r.status}): ${(r.stdout + r.stderr).slice(0, 2000)}`);
     return { entry: [main], remove };
   } catch (e) {
     await remove();

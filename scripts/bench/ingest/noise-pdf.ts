@@ -19,7 +19,12 @@ const RUN_DIGITS = 10;
 /** Encodes `n` different noise pages as JPEG. */
 const noiseJpegs = async (n: number): Promise<Buffer[]> => {
   const out: Buffer[] = [];
-  for (let i = 0; i < n; i++) out.push(await sharp(randomBytes(W * H * 3), { raw: { width: W, height: H, channels: 3 } }).jpeg({ quality: 90 }).toBuffer());
+  for (let i = 0; i < n; i++)
+    out.push(
+      await sharp(randomBytes(W * H * 3), { raw: { width: W, height: H, channels: 3 } })
+        .jpeg({ quality: 90 })
+        .toBuffer(),
+    );
   return out;
 };
 
@@ -57,7 +62,14 @@ export const writeNoisePdf = async (filePath: string, targetBytes: number, disti
       const jpeg = jpegs[i % jpegs.length]!;
       const [img, cnt, page] = [next, next + 1, next + 2];
       next += 3;
-      await obj(img, [Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${W} /Height ${H} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, 'latin1'), jpeg, Buffer.from('\nendstream', 'latin1')]);
+      await obj(img, [
+        Buffer.from(
+          `<< /Type /XObject /Subtype /Image /Width ${W} /Height ${H} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+          'latin1',
+        ),
+        jpeg,
+        Buffer.from('\nendstream', 'latin1'),
+      ]);
       await obj(cnt, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
       await obj(page, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${A4}] /Resources << /XObject << /Im0 ${img} 0 R >> >> /Contents ${cnt} 0 R >>`);
       kids.push(page);

@@ -71,7 +71,10 @@ export const login = (url: string, username = ADMIN.username, password = ADMIN.p
  * Starts the server with the embedded profile's defaults plus `env`, waits for /readyz and logs
  * in as the bootstrap admin. `dataDir` defaults to a fresh temp dir that stop() removes.
  */
-export const startServer = async (env: Record<string, string> = {}, o: { dataDir?: string; startTimeoutMs?: number; nodeArgs?: string[]; entry?: string[] } = {}): Promise<ServerProcess> => {
+export const startServer = async (
+  env: Record<string, string> = {},
+  o: { dataDir?: string; startTimeoutMs?: number; nodeArgs?: string[]; entry?: string[] } = {},
+): Promise<ServerProcess> => {
   const dataDir = o.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'naskah-bench-')));
   const ownDir = !o.dataDir;
   const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...(o.entry ?? ['--import', 'tsx', 'src/main.ts'])], {
@@ -116,7 +119,10 @@ export const startServer = async (env: Record<string, string> = {}, o: { dataDir
       if (!url) await new Promise((r) => setTimeout(r, 50));
     }
     for (;;) {
-      const ok = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`${url}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > until) throw new Error('server never became ready');
       await new Promise((r) => setTimeout(r, 100));
@@ -164,7 +170,12 @@ export interface UploadReply {
 }
 
 /** POST /api/v1/documents with one in-memory file (multipart via fetch). */
-export const uploadBytes = async (s: { url: string; token: string }, name: string, bytes: Uint8Array, fields: Record<string, string> = {}): Promise<UploadReply> => {
+export const uploadBytes = async (
+  s: { url: string; token: string },
+  name: string,
+  bytes: Uint8Array,
+  fields: Record<string, string> = {},
+): Promise<UploadReply> => {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
@@ -180,7 +191,11 @@ export const uploadBytes = async (s: { url: string; token: string }, name: strin
 };
 
 /** Polls GET /documents/:id every `everyMs` until it leaves `processing`; returns the final body. */
-export const waitForStatus = async (s: { url: string; token: string }, id: string, o: { everyMs?: number; timeoutMs?: number } = {}): Promise<Record<string, unknown>> => {
+export const waitForStatus = async (
+  s: { url: string; token: string },
+  id: string,
+  o: { everyMs?: number; timeoutMs?: number } = {},
+): Promise<Record<string, unknown>> => {
   const until = Date.now() + (o.timeoutMs ?? 120_000);
   for (;;) {
     const { body } = await getJson(s, `/api/v1/documents/${id}`);

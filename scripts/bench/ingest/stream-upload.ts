@@ -16,13 +16,19 @@ export interface StreamUploadResult {
   bytes: number;
 }
 
-export const streamUpload = async (url: string, token: string, filePath: string, filename: string, fields: Record<string, string> = {}): Promise<StreamUploadResult> => {
+export const streamUpload = async (
+  url: string,
+  token: string,
+  filePath: string,
+  filename: string,
+  fields: Record<string, string> = {},
+): Promise<StreamUploadResult> => {
   const { size } = await stat(filePath);
   const boundary = `----naskah-bench-${randomBytes(12).toString('hex')}`;
   const pre = Buffer.from(
-    Object.entries(fields)
+    `${Object.entries(fields)
       .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-      .join('') + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      .join('')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
   );
   const post = Buffer.from(`\r\n--${boundary}--\r\n`);
   const t0 = performance.now();
@@ -32,7 +38,11 @@ export const streamUpload = async (url: string, token: string, filePath: string,
       {
         method: 'POST',
         agent: false,
-        headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(pre.length + size + post.length) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(pre.length + size + post.length),
+        },
       },
       (res) => {
         let text = '';

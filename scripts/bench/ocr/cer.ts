@@ -20,7 +20,7 @@ export const editDistance = (a: string, b: string): number => {
       const sub = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
       const del = prev[j]! + 1;
       const ins = cur[j - 1]! + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      cur[j] = sub < del ? Math.min(sub, ins) : Math.min(del, ins);
     }
     [prev, cur] = [cur, prev];
   }
@@ -39,7 +39,11 @@ export const pageErrors = (recognised: string, truth: string): PageErrors => {
 
 /** Pooled CER in percent. */
 export const pooledCer = (pages: PageErrors[]): number =>
-  (100 * pages.reduce((s, p) => s + p.edits, 0)) / Math.max(1, pages.reduce((s, p) => s + p.chars, 0));
+  (100 * pages.reduce((s, p) => s + p.edits, 0)) /
+  Math.max(
+    1,
+    pages.reduce((s, p) => s + p.chars, 0),
+  );
 
 /** One page's CER in percent. */
 export const pageCer = (p: PageErrors): number => (100 * p.edits) / Math.max(1, p.chars);

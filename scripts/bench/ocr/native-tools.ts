@@ -98,7 +98,22 @@ export const ocrmypdfPages = async (inPdf: string, outPdf: string, pages: number
   const sidecar = `${outPdf}.txt`;
   await run(
     'ocrmypdf',
-    ['-l', setting.lang, '--deskew', '--rotate-pages', '--clean', '--output-type', 'pdfa', '--sidecar', sidecar, '--jobs', String(jobs), '--quiet', inPdf, outPdf],
+    [
+      '-l',
+      setting.lang,
+      '--deskew',
+      '--rotate-pages',
+      '--clean',
+      '--output-type',
+      'pdfa',
+      '--sidecar',
+      sidecar,
+      '--jobs',
+      String(jobs),
+      '--quiet',
+      inPdf,
+      outPdf,
+    ],
     {
       env: { ...process.env, OMP_THREAD_LIMIT: '1', ...(setting.tessdataDir ? { TESSDATA_PREFIX: setting.tessdataDir } : {}) },
       maxBuffer: 64 * 2 ** 20,

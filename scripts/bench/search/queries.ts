@@ -24,7 +24,7 @@ export const misspell = (word: string, r: Random): string => {
     case 2:
       return word.slice(0, i) + r.pick([...LETTERS]) + word.slice(i);
     default:
-      return word[i] === word[i + 1] ? word.slice(0, i) + 'x' + word.slice(i + 1) : word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      return word[i] === word[i + 1] ? `${word.slice(0, i)}x${word.slice(i + 1)}` : word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
   }
 };
 

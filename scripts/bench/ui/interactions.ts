@@ -110,10 +110,16 @@ export const searchTyping = async (page: Page, queries: string[], r: Runs, delay
 };
 
 /** From a list, a click on item k's link → its page (then back to the list). */
-export const openFromList = async (page: Page, o: { item: (k: number) => string; under: string; done: string; listReady: string; items: number }, r: Runs): Promise<Sample[]> =>
+export const openFromList = async (
+  page: Page,
+  o: { item: (k: number) => string; under: string; done: string; listReady: string; items: number },
+  r: Runs,
+): Promise<Sample[]> =>
   repeat(r, async (i) => {
     await page.locator(o.listReady).first().waitFor();
-    const s = await measure(page, { on: ['click'], final: `(${underPath(o.under)} && ${o.done})`, progress: pageProgress(underPath(o.under)) }, () => page.click(o.item(i % o.items)));
+    const s = await measure(page, { on: ['click'], final: `(${underPath(o.under)} && ${o.done})`, progress: pageProgress(underPath(o.under)) }, () =>
+      page.click(o.item(i % o.items)),
+    );
     await pause();
     await back(page, o.listReady);
     return s;
@@ -145,7 +151,12 @@ export const uploadDocuments = async (page: Page, files: string[], r: Runs): Pro
     await page.locator('.dropzone .chosen').waitFor();
     const s = await measure(
       page,
-      { on: ['click'], final: `__ui.visible('.upload-status .alert-ok')`, progress: `(__ui.visible('#upload-progress') || __ui.visible('.upload-status [role=status]'))`, timeoutMs: 60_000 },
+      {
+        on: ['click'],
+        final: `__ui.visible('.upload-status .alert-ok')`,
+        progress: `(__ui.visible('#upload-progress') || __ui.visible('.upload-status [role=status]'))`,
+        timeoutMs: 60_000,
+      },
       () => page.click('form button[type=submit]'),
     );
     await page.click('.upload-status .actions button');

@@ -74,7 +74,11 @@ const seedCorpus = async (app: TestApp, count: number, adminId: string): Promise
             sender: letter.sender,
             createdBy: adminId,
             batchId: null,
-            retention: await retentionForNew(app.naskah.deps, { kind: 'document', classificationCode: letter.classificationCode, documentDate: letter.letterDate }, tx),
+            retention: await retentionForNew(
+              app.naskah.deps,
+              { kind: 'document', classificationCode: letter.classificationCode, documentDate: letter.letterDate },
+              tx,
+            ),
           },
           at,
         );
@@ -97,10 +101,21 @@ const seedLetters = async (app: TestApp, office: Office, count: number): Promise
   const head = await app.login(office.head.username, office.head.password);
   for (let i = 0; i < count; i++) {
     const l = generateLetter(LETTER_SEED + i);
-    const r = await form(app, clerk, '/api/v1/letters/incoming', { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: URGENCIES[i % 3]! }, { name: `masuk-${i}.pdf`, bytes: await letterPdf([l]) });
+    const r = await form(
+      app,
+      clerk,
+      '/api/v1/letters/incoming',
+      { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: URGENCIES[i % 3]! },
+      { name: `masuk-${i}.pdf`, bytes: await letterPdf([l]) },
+    );
     check(`register incoming ${i}`, r, 201);
     const due = new Date(Date.now() + (2 + (i % 9)) * 86_400_000).toISOString();
-    const d = await api(app, head, 'POST', `/api/v1/letters/incoming/${String(r.body.id)}/dispositions`, { to: [{ unitCode: 'BKD' }], instruction: `Mohon ditindaklanjuti (${i + 1}).`, actions: ['untuk_ditindaklanjuti'], dueAt: due });
+    const d = await api(app, head, 'POST', `/api/v1/letters/incoming/${String(r.body.id)}/dispositions`, {
+      to: [{ unitCode: 'BKD' }],
+      instruction: `Mohon ditindaklanjuti (${i + 1}).`,
+      actions: ['untuk_ditindaklanjuti'],
+      dueAt: due,
+    });
     check(`dispose incoming ${i}`, d, 201);
   }
 };
@@ -115,7 +130,11 @@ const seedDrafts = async (app: TestApp, office: Office, count: number): Promise<
       classificationCode: '640',
       signerId: office.head.id,
       reviewerIds: [office.division.id],
-      template: { addressee: 'Yth. Kepala Dinas Pekerjaan Umum\ndi\nSleman', body: `Dengan hormat, menindaklanjuti surat Saudara (${i + 1}), pemeliharaan jembatan gantung akan dijadwalkan.`, place: 'Sleman' },
+      template: {
+        addressee: 'Yth. Kepala Dinas Pekerjaan Umum\ndi\nSleman',
+        body: `Dengan hormat, menindaklanjuti surat Saudara (${i + 1}), pemeliharaan jembatan gantung akan dijadwalkan.`,
+        place: 'Sleman',
+      },
     });
     check(`outgoing draft ${i}`, r, 201);
   }

@@ -129,7 +129,14 @@ export const measure = async (page: Page, c: Condition, act: () => Promise<void>
   const timeout = c.timeoutMs ?? 15_000;
   await page.evaluate(`(() => { ${c.before ?? ''}; __ui.arm(${JSON.stringify(c.on)}, () => (${c.final}), () => (${c.progress ?? 'false'}), ${timeout}); })()`);
   await act();
-  const st = (await page.evaluate('__ui.last')) as { t0: number | null; answered: number | null; by: 'final' | 'progress' | null; final: number | null; timedOut: boolean; finalAtArm: boolean };
+  const st = (await page.evaluate('__ui.last')) as {
+    t0: number | null;
+    answered: number | null;
+    by: 'final' | 'progress' | null;
+    final: number | null;
+    timedOut: boolean;
+    finalAtArm: boolean;
+  };
   if (st.finalAtArm) throw new Error(`the final condition held before the input, so nothing could be timed: ${c.final}`);
   if (st.t0 === null) throw new Error('the probe saw no input event');
   // A timed-out condition counts as the whole timeout (and fails the bar), never as missing.

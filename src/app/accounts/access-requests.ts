@@ -48,9 +48,26 @@ export const applyAccessChange = async (tx: Repositories, userId: string, c: Acc
  * for a second admin cleared for `level` (never the requester). Returned as 202 by the routes.
  */
 export const holdForSecondAdmin = async (deps: AppDeps, tx: Repositories, actor: Actor, userId: string, changes: AccessChange, level: SecurityLevel) => {
-  const r: AccessRequestRecord = { id: randomUUID(), userId, changes, level, status: 'pending', requestedBy: actor.id, requestedAt: deps.clock.now(), decidedBy: null, decidedAt: null };
+  const r: AccessRequestRecord = {
+    id: randomUUID(),
+    userId,
+    changes,
+    level,
+    status: 'pending',
+    requestedBy: actor.id,
+    requestedAt: deps.clock.now(),
+    decidedBy: null,
+    decidedAt: null,
+  };
   await tx.accessRequests.create(r);
-  await tx.audit.append({ at: r.requestedAt, actorId: actor.id, action: 'admin.access_request', targetType: 'user', targetId: userId, details: { requestId: r.id, level, changed: Object.keys(presentAccessRequest(r).changes) } });
+  await tx.audit.append({
+    at: r.requestedAt,
+    actorId: actor.id,
+    action: 'admin.access_request',
+    targetType: 'user',
+    targetId: userId,
+    details: { requestId: r.id, level, changed: Object.keys(presentAccessRequest(r).changes) },
+  });
   return presentAccessRequest(r);
 };
 
@@ -67,15 +84,29 @@ export const decideAccessRequest = async (deps: AppDeps, actor: Actor, id: strin
   if (r.userId === actor.id) throw new AppError('forbidden', 'you cannot decide on a change to your own account');
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    if (!(await tx.accessRequests.decide(id, approve ? 'approved' : 'rejected', actor.id, now))) throw new AppError('conflict', 'this request was decided already');
+    if (!(await tx.accessRequests.decide(id, approve ? 'approved' : 'rejected', actor.id, now)))
+      throw new AppError('conflict', 'this request was decided already');
     const ended = approve ? await applyAccessChange(tx, r.userId, r.changes) : 0;
-    await tx.audit.append({ at: now, actorId: actor.id, action: approve ? 'admin.access_approve' : 'admin.access_reject', targetType: 'user', targetId: r.userId, details: { requestId: id, requestedBy: r.requestedBy, level: r.level, sessionsEnded: ended } });
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: approve ? 'admin.access_approve' : 'admin.access_reject',
+      targetType: 'user',
+      targetId: r.userId,
+      details: { requestId: id, requestedBy: r.requestedBy, level: r.level, sessionsEnded: ended },
+    });
   });
   return presentAccessRequest((await deps.db.accessRequests.findById(id))!);
 };
 
 /** Waiting (or all) requests, newest first (admins). */
-export const listAccessRequests = async (deps: AppDeps, actor: Actor, filter: { status?: AccessRequestRecord['status'] | undefined }, page: number, limit: number) => {
+export const listAccessRequests = async (
+  deps: AppDeps,
+  actor: Actor,
+  filter: { status?: AccessRequestRecord['status'] | undefined },
+  page: number,
+  limit: number,
+) => {
   requireAdmin(actor);
   const { items, total } = await deps.db.accessRequests.list(filter, page, limit);
   return { items: items.map(presentAccessRequest), total, page, limit };

@@ -8,7 +8,9 @@ export const requireAdmin = (actor: Actor | null): void => {
 };
 
 /** Translates the repository's unique-key conflict into a message about the value that clashed. */
-export const conflictAs = (message: string) => (e: unknown): never => {
-  if (e instanceof AppError && e.code === 'conflict') throw new AppError('conflict', message);
-  throw e;
-};
+export const conflictAs =
+  (message: string) =>
+  (e: unknown): never => {
+    if (e instanceof AppError && e.code === 'conflict') throw new AppError('conflict', message);
+    throw e;
+  };

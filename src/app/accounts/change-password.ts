@@ -9,7 +9,12 @@ import { checkNewPassword, hashPassword, passwordMatches } from './passwords.ts'
  * cannot do it; wrong guesses count toward the account's back-off). Every session of the user,
  * this one included, ends: they log in again with the new password.
  */
-export const changePassword = async (deps: AppDeps, actor: Actor, input: { currentPassword: string; newPassword: string }, ip: string | undefined): Promise<void> => {
+export const changePassword = async (
+  deps: AppDeps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  ip: string | undefined,
+): Promise<void> => {
   const user = await deps.db.users.findById(actor.id);
   if (!user) throw new AppError('unauthenticated', 'the account no longer exists');
   const keys = throttleKeys(user.username, ip);
@@ -24,6 +29,13 @@ export const changePassword = async (deps: AppDeps, actor: Actor, input: { curre
   await deps.db.transaction(async (tx) => {
     await tx.users.update(user.id, { passwordHash });
     const revoked = await tx.sessions.revokeAllOf(user.id);
-    await tx.audit.append({ at: deps.clock.now(), actorId: user.id, action: 'auth.password_change', targetType: 'user', targetId: user.id, details: { sessionsEnded: revoked } });
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: user.id,
+      action: 'auth.password_change',
+      targetType: 'user',
+      targetId: user.id,
+      details: { sessionsEnded: revoked },
+    });
   });
 };

@@ -18,7 +18,10 @@ export const addressKey = (ip: string): string => {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 };
 
 /**
@@ -46,7 +49,9 @@ export const countAttempt = async (deps: AppDeps, keys: ThrottleKey[]): Promise<
       lockUntil: new Date(now.getTime() + lockoutMs(policy.freeFailures + 1, policy)),
     });
     if (r.lockedUntil) {
-      throw new AppError('rate_limited', 'too many failed logins; wait before trying again', { retryAfterSeconds: (r.lockedUntil.getTime() - now.getTime()) / 1000 });
+      throw new AppError('rate_limited', 'too many failed logins; wait before trying again', {
+        retryAfterSeconds: (r.lockedUntil.getTime() - now.getTime()) / 1000,
+      });
     }
     counts.set(key, r.failures);
   }

@@ -48,7 +48,14 @@ export const login = async (deps: AppDeps, input: LoginInput, ip: string | undef
     await settleSuccess(deps, keys);
     const { token, expiresAt } = await deps.db.transaction(async (tx) => {
       const s = await openSession(deps, tx, known.id, 'totp_enrolment');
-      await tx.audit.append({ at: deps.clock.now(), actorId: known.id, action: 'auth.login_enrolment', targetType: 'user', targetId: known.id, details: { ip: ip ?? null } });
+      await tx.audit.append({
+        at: deps.clock.now(),
+        actorId: known.id,
+        action: 'auth.login_enrolment',
+        targetType: 'user',
+        targetId: known.id,
+        details: { ip: ip ?? null },
+      });
       return s;
     });
     throw new AppError('forbidden', 'this account must turn on two-factor login first: POST /api/v1/auth/totp/setup, then /enable, with this token', {
@@ -62,7 +69,14 @@ export const login = async (deps: AppDeps, input: LoginInput, ip: string | undef
 const succeed = async (deps: AppDeps, user: UserRecord, ip: string | undefined, factor: string, keys: ThrottleKey[]) => {
   const { token, expiresAt } = await deps.db.transaction(async (tx) => {
     const s = await openSession(deps, tx, user.id, 'full');
-    await tx.audit.append({ at: deps.clock.now(), actorId: user.id, action: 'auth.login', targetType: 'user', targetId: user.id, details: { ip: ip ?? null, factor } });
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: user.id,
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+      details: { ip: ip ?? null, factor },
+    });
     return s;
   });
   await settleSuccess(deps, keys);
@@ -83,7 +97,19 @@ interface Failure {
  */
 const fail = async (deps: AppDeps, f: Failure, detail: string, problemType?: string): Promise<never> => {
   const locked = await settleFailure(deps, f.keys, f.counts);
-  const details = { ip: f.ip ?? null, reason: f.reason, ...(f.user ? {} : { knownAccount: false }), ...(locked.length ? { lockedUntil: locked.map((l) => l.until.toISOString()) } : {}) };
-  await deps.db.audit.append({ at: deps.clock.now(), actorId: f.user?.id ?? null, action: 'auth.login_failed', targetType: 'user', targetId: f.user?.id ?? null, details });
+  const details = {
+    ip: f.ip ?? null,
+    reason: f.reason,
+    ...(f.user ? {} : { knownAccount: false }),
+    ...(locked.length ? { lockedUntil: locked.map((l) => l.until.toISOString()) } : {}),
+  };
+  await deps.db.audit.append({
+    at: deps.clock.now(),
+    actorId: f.user?.id ?? null,
+    action: 'auth.login_failed',
+    targetType: 'user',
+    targetId: f.user?.id ?? null,
+    details,
+  });
   throw new AppError('unauthenticated', detail, problemType ? { problemType } : {});
 };

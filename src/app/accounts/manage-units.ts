@@ -4,15 +4,25 @@ import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { conflictAs, requireAdmin } from './admin-only.ts';
 
-const unknownParent = (code: string) => new AppError('invalid', 'unknown parent unit', { errors: [{ field: 'parentCode', message: `no unit with code ${code}` }] });
+const unknownParent = (code: string) =>
+  new AppError('invalid', 'unknown parent unit', { errors: [{ field: 'parentCode', message: `no unit with code ${code}` }] });
 
 /** Creates a unit under an existing parent (admin only; `actor` null means the shell). */
 export const createUnit = async (deps: AppDeps, actor: Actor | null, input: { code: string; name: string; parentCode?: string | undefined }) => {
   requireAdmin(actor);
   if (input.parentCode && !(await deps.db.units.findByCode(input.parentCode))) throw unknownParent(input.parentCode);
   return deps.db.transaction(async (tx) => {
-    const unit = await tx.units.create({ code: input.code, name: input.name, parentCode: input.parentCode ?? null }).catch(conflictAs(`the unit code ${input.code} exists`));
-    await tx.audit.append({ at: deps.clock.now(), actorId: actor?.id ?? null, action: 'admin.unit_create', targetType: 'unit', targetId: unit.code, details: { name: unit.name, parentCode: unit.parentCode } });
+    const unit = await tx.units
+      .create({ code: input.code, name: input.name, parentCode: input.parentCode ?? null })
+      .catch(conflictAs(`the unit code ${input.code} exists`));
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: actor?.id ?? null,
+      action: 'admin.unit_create',
+      targetType: 'unit',
+      targetId: unit.code,
+      details: { name: unit.name, parentCode: unit.parentCode },
+    });
     return unit;
   });
 };
@@ -29,13 +39,25 @@ export const updateUnit = async (deps: AppDeps, actor: Actor, code: string, chan
   if (changes.parentCode) {
     if (!units.some((u) => u.code === changes.parentCode)) throw unknownParent(changes.parentCode);
     if (subtreeOf(code, units).includes(changes.parentCode)) {
-      throw new AppError('invalid', 'a unit cannot move under itself or one of its own units', { errors: [{ field: 'parentCode', message: 'would make a cycle' }] });
+      throw new AppError('invalid', 'a unit cannot move under itself or one of its own units', {
+        errors: [{ field: 'parentCode', message: 'would make a cycle' }],
+      });
     }
   }
-  const patch = { ...(changes.name !== undefined ? { name: changes.name } : {}), ...(changes.parentCode !== undefined ? { parentCode: changes.parentCode } : {}) };
+  const patch = {
+    ...(changes.name !== undefined ? { name: changes.name } : {}),
+    ...(changes.parentCode !== undefined ? { parentCode: changes.parentCode } : {}),
+  };
   await deps.db.transaction(async (tx) => {
     await tx.units.update(code, patch);
-    await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'admin.unit_update', targetType: 'unit', targetId: code, details: { before: { name: unit.name, parentCode: unit.parentCode }, after: patch } });
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: actor.id,
+      action: 'admin.unit_update',
+      targetType: 'unit',
+      targetId: code,
+      details: { before: { name: unit.name, parentCode: unit.parentCode }, after: patch },
+    });
   });
   return { ...unit, ...patch };
 };

@@ -34,7 +34,8 @@ export interface UserChanges {
 }
 
 const requireUnit = async (deps: AppDeps, code: string) => {
-  if (!(await deps.db.units.findByCode(code))) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${code}` }] });
+  if (!(await deps.db.units.findByCode(code)))
+    throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${code}` }] });
 };
 
 const existing = async (deps: AppDeps, id: string): Promise<UserRecord> => {
@@ -57,9 +58,27 @@ export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewU
   const held = actor !== null && needsSecondAdmin(actor.clearance, null, input.clearance);
   const clearance = held ? actor.clearance : input.clearance;
   const out = await deps.db.transaction(async (tx) => {
-    const fields = { id: randomUUID(), username, passwordHash, name: input.name, roles: normaliseRoles(input.roles), unitCode: input.unitCode, clearance, email: input.email ?? null };
-    const created = await tx.users.create({ ...fields, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null }).catch(conflictAs(`the username ${username} is taken`));
-    await tx.audit.append({ at: deps.clock.now(), actorId: actor?.id ?? null, action: 'admin.user_create', targetType: 'user', targetId: created.id, details: { username, roles: created.roles, unitCode: input.unitCode, clearance } });
+    const fields = {
+      id: randomUUID(),
+      username,
+      passwordHash,
+      name: input.name,
+      roles: normaliseRoles(input.roles),
+      unitCode: input.unitCode,
+      clearance,
+      email: input.email ?? null,
+    };
+    const created = await tx.users
+      .create({ ...fields, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null })
+      .catch(conflictAs(`the username ${username} is taken`));
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: actor?.id ?? null,
+      action: 'admin.user_create',
+      targetType: 'user',
+      targetId: created.id,
+      details: { username, roles: created.roles, unitCode: input.unitCode, clearance },
+    });
     const pendingRequest = held ? await holdForSecondAdmin(deps, tx, actor, created.id, { clearance: input.clearance }, input.clearance) : undefined;
     return { created, pendingRequest };
   });
@@ -91,7 +110,12 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
     ...(changes.email !== undefined ? { email: changes.email } : {}),
   };
   // Only a name or an address may an admin change alone on an account cleared above them.
-  const reaching = changes.clearance !== undefined || changes.roles !== undefined || changes.unitCode !== undefined || changes.disabled !== undefined || changes.password !== undefined;
+  const reaching =
+    changes.clearance !== undefined ||
+    changes.roles !== undefined ||
+    changes.unitCode !== undefined ||
+    changes.disabled !== undefined ||
+    changes.password !== undefined;
   if (reaching && needsSecondAdmin(actor.clearance, target.clearance, changes.clearance)) {
     const pendingRequest = await deps.db.transaction((tx) => holdForSecondAdmin(deps, tx, actor, id, change, levelOf(target.clearance, changes.clearance)));
     return { ...presentUser(target), pendingRequest };
@@ -100,8 +124,20 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
     const revoked = await applyAccessChange(tx, id, change);
     // Field names, never the password itself.
     const changed = Object.keys(changes).filter((k) => changes[k as keyof UserChanges] !== undefined);
-    const values = { ...(change.roles ? { roles: change.roles } : {}), ...(change.unitCode ? { unitCode: change.unitCode } : {}), ...(change.clearance ? { clearance: change.clearance } : {}), ...(change.disabled !== undefined ? { disabled: change.disabled } : {}) };
-    await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'admin.user_update', targetType: 'user', targetId: id, details: { changed, ...values, sessionsEnded: revoked } });
+    const values = {
+      ...(change.roles ? { roles: change.roles } : {}),
+      ...(change.unitCode ? { unitCode: change.unitCode } : {}),
+      ...(change.clearance ? { clearance: change.clearance } : {}),
+      ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+    };
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: actor.id,
+      action: 'admin.user_update',
+      targetType: 'user',
+      targetId: id,
+      details: { changed, ...values, sessionsEnded: revoked },
+    });
   });
   return presentUser(await existing(deps, id));
 };
@@ -116,7 +152,14 @@ export const resetTotp = async (deps: AppDeps, actor: Actor, id: string) => {
   }
   await deps.db.transaction(async (tx) => {
     const revoked = await applyAccessChange(tx, id, { totpReset: true });
-    await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'admin.user_totp_reset', targetType: 'user', targetId: id, details: { sessionsEnded: revoked } });
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: actor.id,
+      action: 'admin.user_totp_reset',
+      targetType: 'user',
+      targetId: id,
+      details: { sessionsEnded: revoked },
+    });
   });
   return null;
 };

@@ -12,7 +12,11 @@ export const checkNewPassword = async (deps: Pick<AppDeps, 'commonPasswords'>, p
   if (problem) throw new AppError('invalid', `the password is not acceptable: ${problem}`, { errors: [{ field, message: problem }] });
   const common = await deps.commonPasswords.load();
   const guessable = guessablePassword(password, username, (key) => common.has(key));
-  if (guessable) throw new AppError('invalid', `the password is too easy to guess: ${guessable}`, { problemType: 'password-guessable', errors: [{ field, message: guessable }] });
+  if (guessable)
+    throw new AppError('invalid', `the password is too easy to guess: ${guessable}`, {
+      problemType: 'password-guessable',
+      errors: [{ field, message: guessable }],
+    });
 };
 
 /** The hash of a password in its NFKC form (domain/password-policy.ts says why). */
@@ -26,4 +30,5 @@ export const hashPassword = (deps: Pick<AppDeps, 'hasher'>, password: string): P
  * the cost of every failed guess for the sake of passwords with full-width or decomposed
  * characters set before this version; such a user gets a new password from an admin.
  */
-export const passwordMatches = (deps: Pick<AppDeps, 'hasher'>, hash: string, password: string): Promise<boolean> => deps.hasher.verify(hash, normalisePassword(password));
+export const passwordMatches = (deps: Pick<AppDeps, 'hasher'>, hash: string, password: string): Promise<boolean> =>
+  deps.hasher.verify(hash, normalisePassword(password));

@@ -17,8 +17,7 @@ const newRecoveryCode = (): string => {
 // (`$argon2id$...`, each with a salt of its own), so the two formats cannot be mistaken.
 const LEGACY_SHA256 = /^[0-9a-f]{64}$/;
 
-const matchesLegacy = (stored: string, code: string): boolean =>
-  timingSafeEqual(Buffer.from(stored, 'hex'), createHash('sha256').update(code).digest());
+const matchesLegacy = (stored: string, code: string): boolean => timingSafeEqual(Buffer.from(stored, 'hex'), createHash('sha256').update(code).digest());
 
 /**
  * New one-time codes and what to store of them: a slow salted hash each (the password hasher's

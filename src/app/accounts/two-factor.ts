@@ -18,7 +18,11 @@ const totpSecretOf = (deps: AppDeps, user: UserRecord): string | null => {
   try {
     return deps.totpSecrets.open(user.totpSecret, user.id);
   } catch (e) {
-    throw new AppError('unavailable', "second-factor secrets cannot be opened with this server's key: every process must have the same TOTP_SECRET_KEY (or DATA_DIR/secrets)", { cause: e });
+    throw new AppError(
+      'unavailable',
+      "second-factor secrets cannot be opened with this server's key: every process must have the same TOTP_SECRET_KEY (or DATA_DIR/secrets)",
+      { cause: e },
+    );
   }
 };
 
@@ -53,7 +57,8 @@ export const enableTotp = async (deps: AppDeps, actor: Actor, code: string, sess
   const secret = totpSecretOf(deps, user);
   if (!secret) throw new AppError('conflict', 'start with POST /api/v1/auth/totp/setup');
   const step = matchTotp(secret, code.trim(), deps.clock.now(), null);
-  if (step === null) throw new AppError('invalid', 'the code does not match; check the time on the phone', { errors: [{ field: 'code', message: 'wrong or expired code' }] });
+  if (step === null)
+    throw new AppError('invalid', 'the code does not match; check the time on the phone', { errors: [{ field: 'code', message: 'wrong or expired code' }] });
   const recovery = await newRecoveryCodes(deps);
   const session = await deps.db.transaction(async (tx) => {
     await tx.users.update(user.id, { totpEnabledAt: deps.clock.now(), totpLastStep: step });

@@ -40,7 +40,14 @@ const rangeDetails = (r: TimeRange) => ({ from: r.from?.toISOString() ?? null, t
 export const exportAudit = async (deps: AppDeps, actor: Actor, range: TimeRange): Promise<AsyncIterable<AuditEntry>> => {
   requireAuditor(actor);
   const visibility = await documentVisibility(deps, actor);
-  await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'audit.export', targetType: 'audit', targetId: null, details: rangeDetails(range) });
+  await deps.db.audit.append({
+    at: deps.clock.now(),
+    actorId: actor.id,
+    action: 'audit.export',
+    targetType: 'audit',
+    targetId: null,
+    details: rangeDetails(range),
+  });
   return pagesOf(deps, rangeOf(range), visibility);
 };
 
@@ -53,6 +60,13 @@ export const userActivity = async (deps: AppDeps, actor: Actor, userId: string, 
   requireAdminForActivity(actor);
   if (!(await deps.db.users.findById(userId))) throw new AppError('not_found', 'no such user');
   const visibility = await documentVisibility(deps, actor);
-  await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'audit.user_activity', targetType: 'user', targetId: userId, details: rangeDetails(range) });
+  await deps.db.audit.append({
+    at: deps.clock.now(),
+    actorId: actor.id,
+    action: 'audit.user_activity',
+    targetType: 'user',
+    targetId: userId,
+    details: rangeDetails(range),
+  });
   return pagesOf(deps, { ...rangeOf(range), actorId: userId }, visibility);
 };

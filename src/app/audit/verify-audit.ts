@@ -35,7 +35,10 @@ const anchorsOf = async (audit: Pick<AuditRepository, 'checkpoints'>): Promise<M
  * outside), also answers whether the chain still holds that hash at that seq with every entry
  * up to it intact.
  */
-export const verifyAudit = async (audit: Pick<AuditRepository, 'scan' | 'head' | 'checkpoints'>, o: { chunk?: number; claim?: ChainPoint } = {}): Promise<AuditVerification> => {
+export const verifyAudit = async (
+  audit: Pick<AuditRepository, 'scan' | 'head' | 'checkpoints'>,
+  o: { chunk?: number; claim?: ChainPoint } = {},
+): Promise<AuditVerification> => {
   const check = new AuditChainCheck(await audit.head(), await anchorsOf(audit));
   let claimed: string | null = null;
   let broken: ChainBreak | null = null;

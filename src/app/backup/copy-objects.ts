@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { BackupManifest, ObjectRef } from '../../domain/backup-manifest.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { BackupVault } from '../../ports/backup-vault.ts';

@@ -108,7 +108,15 @@ export const createBackup = async (deps: BackupDeps, openVault: () => Promise<Ba
 /** The manifest of a backup, from what it took; `counts.bytes` covers every file, tables and secrets too. */
 const manifestOf = (
   deps: BackupDeps,
-  b: { name: string; runId: string; startedAt: Date; encrypted: boolean; contents: SnapshotContents; stored: Pick<BackupManifest, 'objects' | 'missing'>[]; secrets: BackupManifest['secrets'] },
+  b: {
+    name: string;
+    runId: string;
+    startedAt: Date;
+    encrypted: boolean;
+    contents: SnapshotContents;
+    stored: Pick<BackupManifest, 'objects' | 'missing'>[];
+    secrets: BackupManifest['secrets'];
+  },
 ): BackupManifest => {
   const objects = b.stored.flatMap((s) => s.objects).sort((x, y) => x.key.localeCompare(y.key));
   const manifest: BackupManifest = {
@@ -135,20 +143,35 @@ const manifestOf = (
 
 const errorText = (e: unknown): string => (e instanceof Error ? ((e as { detail?: string }).detail ?? e.message) : String(e)).slice(0, 4000);
 
-const writeBackup = async (deps: BackupDeps, vault: BackupVault, o: BackupOptions & { runId: string; startedAt: Date; say: (l: string) => void }): Promise<BackupReport> => {
+const writeBackup = async (
+  deps: BackupDeps,
+  vault: BackupVault,
+  o: BackupOptions & { runId: string; startedAt: Date; say: (l: string) => void },
+): Promise<BackupReport> => {
   const { runId, startedAt, say } = o;
   // We hold the directory's lock: a run still "running" into it was killed.
   await deps.db.backupRuns.failAbandoned({ directory: vault.dir, staleBefore: new Date(startedAt.getTime() - 4 * HEARTBEAT_MS) }, startedAt);
   await deps.db.transaction(async (tx) => {
     await tx.backupRuns.start({ id: runId, trigger: o.trigger, directory: vault.dir, encrypted: vault.encrypted, startedAt });
-    await tx.audit.append({ at: startedAt, actorId: null, action: 'admin.backup', targetType: 'system', targetId: null, details: { runId, directory: vault.dir, trigger: o.trigger, encrypted: vault.encrypted } });
+    await tx.audit.append({
+      at: startedAt,
+      actorId: null,
+      action: 'admin.backup',
+      targetType: 'system',
+      targetId: null,
+      details: { runId, directory: vault.dir, trigger: o.trigger, encrypted: vault.encrypted },
+    });
   });
   const beat = setInterval(() => void deps.db.backupRuns.heartbeat(runId, deps.clock.now()).catch(() => undefined), HEARTBEAT_MS).unref();
   try {
     const tally: CopyTally = { objects: 0, bytes: 0 };
     const { contents, inbox } = await gather(deps, vault, tally, say);
     say(`copying ${contents.originals.length} stored originals (those already in ${vault.dir} are skipped)`);
-    const originals = await copyObjects(deps.blobs, vault, contents.originals, { copied: new Map(), tally, onCopied: (n) => n % 1000 === 0 && say(`  ${n} of ${contents.originals.length}`) });
+    const originals = await copyObjects(deps.blobs, vault, contents.originals, {
+      copied: new Map(),
+      tally,
+      onCopied: (n) => n % 1000 === 0 && say(`  ${n} of ${contents.originals.length}`),
+    });
     const secrets: BackupManifest['secrets'] = [];
     for (const path of await deps.secrets.list()) secrets.push({ path, object: await keepBuffer(vault, await deps.secrets.read(path), tally) });
     const name = backupName(startedAt);
@@ -160,8 +183,27 @@ const writeBackup = async (deps: BackupDeps, vault: BackupVault, o: BackupOption
     for (const m of missing) say(`WARNING: ${m.key} could not be backed up: ${m.reason}`);
     const pruned = o.keep ? await pruneBackups(vault, o.keep, say) : [];
     const finishedAt = deps.clock.now();
-    const report = { runId, name, manifest, objects: all.length, bytes: manifest.counts.bytes, newObjects: tally.objects, newBytes: tally.bytes, durationMs: finishedAt.getTime() - startedAt.getTime(), pruned };
-    await deps.db.backupRuns.finish(runId, { state: 'succeeded', finishedAt, name, bytes: report.bytes, newBytes: report.newBytes, objects: report.objects, newObjects: report.newObjects, warnings: missing.map((m) => `${m.key}: ${m.reason}`) });
+    const report = {
+      runId,
+      name,
+      manifest,
+      objects: all.length,
+      bytes: manifest.counts.bytes,
+      newObjects: tally.objects,
+      newBytes: tally.bytes,
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      pruned,
+    };
+    await deps.db.backupRuns.finish(runId, {
+      state: 'succeeded',
+      finishedAt,
+      name,
+      bytes: report.bytes,
+      newBytes: report.newBytes,
+      objects: report.objects,
+      newObjects: report.newObjects,
+      warnings: missing.map((m) => `${m.key}: ${m.reason}`),
+    });
     return report;
   } catch (e) {
     await deps.db.backupRuns.finish(runId, { state: 'failed', finishedAt: deps.clock.now(), error: errorText(e) }).catch(() => undefined);

@@ -36,7 +36,12 @@ const originalsOf = async (repos: Repositories): Promise<StoredObject[]> => {
  * what it refers to: so nothing in the backup names an object the snapshot did not know, and
  * every object it knew is named (uploads committed after the snapshot are simply not in it).
  */
-export const readSnapshot = async (snap: DatabaseSnapshot, vault: BackupVault, tally: CopyTally, onTable?: (name: string, rows: number) => void): Promise<SnapshotContents> => {
+export const readSnapshot = async (
+  snap: DatabaseSnapshot,
+  vault: BackupVault,
+  tally: CopyTally,
+  onTable?: (name: string, rows: number) => void,
+): Promise<SnapshotContents> => {
   const tables: SnapshotContents['tables'] = [];
   for await (const dump of snap.tables()) {
     const counted = { rows: 0 };

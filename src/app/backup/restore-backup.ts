@@ -89,12 +89,18 @@ export const restoreBackup = async (deps: RestoreDeps, o: { name?: string; onPro
   if (schema) throw refuse(`backup ${manifest.name} cannot be restored: ${schema}`);
   say(`checking backup ${manifest.name} (${manifest.counts.documents} documents, ${manifest.counts.bytes} bytes)`);
   const problems = await verifyBackup(deps.vault, manifest);
-  if (problems.length) throw refuse(`backup ${manifest.name} is damaged, nothing was restored: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}`);
+  if (problems.length)
+    throw refuse(
+      `backup ${manifest.name} is damaged, nothing was restored: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}`,
+    );
   const notEmpty = await deps.database.whyNotEmpty();
   if (notEmpty) throw refuse(`nothing was restored: ${notEmpty}`);
   await deps.prepareStorage();
   const foreign = await foreignObjects(deps.blobs, manifest);
-  if (foreign.length) throw refuse(`nothing was restored: storage already holds objects that are not this backup's (${foreign.join(', ')}): restore only into empty storage (a new DATA_DIR, or an empty bucket)`);
+  if (foreign.length)
+    throw refuse(
+      `nothing was restored: storage already holds objects that are not this backup's (${foreign.join(', ')}): restore only into empty storage (a new DATA_DIR, or an empty bucket)`,
+    );
 
   say(`restoring ${manifest.objects.length} stored objects`);
   const objects = await copyObjectsBack(deps, manifest, say);

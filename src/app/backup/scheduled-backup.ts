@@ -19,13 +19,21 @@ const LEASE_MS = 2 * 60_000;
  * runs it, renewing the lease meanwhile; the others see it taken. Returns the report, or why
  * nothing ran. A failed run is recorded and tried again after a pause.
  */
-export const runScheduledBackup = async (deps: BackupDeps & { vaults: BackupVaults }, policy: BackupPolicy, owner: string, o: { onProgress?: (line: string) => void } = {}): Promise<BackupReport | 'not-due' | 'taken'> => {
+export const runScheduledBackup = async (
+  deps: BackupDeps & { vaults: BackupVaults },
+  policy: BackupPolicy,
+  owner: string,
+  o: { onProgress?: (line: string) => void } = {},
+): Promise<BackupReport | 'not-due' | 'taken'> => {
   const now = deps.clock.now();
   const [schedule, last] = await Promise.all([deps.db.backupSchedule.state(), deps.db.backupRuns.lastSucceeded()]);
   const intervalMs = policy.intervalHours * 3600_000;
   if (!backupDue({ now, intervalMs, lastSuccessAt: last?.startedAt ?? null, lastAttemptAt: schedule.lastAttemptAt })) return 'not-due';
   if (!(await deps.db.backupSchedule.claim(owner, now, new Date(now.getTime() + LEASE_MS), schedule.lastAttemptAt))) return 'taken';
-  const renew = setInterval(() => void deps.db.backupSchedule.renew(owner, new Date(deps.clock.now().getTime() + LEASE_MS)).catch(() => undefined), LEASE_MS / 4).unref();
+  const renew = setInterval(
+    () => void deps.db.backupSchedule.renew(owner, new Date(deps.clock.now().getTime() + LEASE_MS)).catch(() => undefined),
+    LEASE_MS / 4,
+  ).unref();
   try {
     return await createBackup(deps, () => deps.vaults.openForWriting(policy.dir, policy.passphrase), {
       trigger: 'schedule',

@@ -46,7 +46,11 @@ const settleCa = async (deps: AppDeps, previousSecret: string | null): Promise<C
  * secrets are made to open, the search index is rebuilt from the database and stored text, and
  * the audit chain is verified against the head the manifest recorded.
  */
-export const settleRestore = async (deps: AppDeps, manifest: BackupManifest, o: { previousCaSecret: string | null; previousTotpSealer: SecretSealer | null; onProgress?: (line: string) => void }): Promise<SettleReport> => {
+export const settleRestore = async (
+  deps: AppDeps,
+  manifest: BackupManifest,
+  o: { previousCaSecret: string | null; previousTotpSealer: SecretSealer | null; onProgress?: (line: string) => void },
+): Promise<SettleReport> => {
   await deps.db.backupRuns.finish(manifest.runId, {
     state: 'succeeded',
     finishedAt: new Date(manifest.finishedAt),
@@ -60,5 +64,10 @@ export const settleRestore = async (deps: AppDeps, manifest: BackupManifest, o: 
   const reindexed = await reindex(deps, { onProgress: (p) => o.onProgress?.(`indexed ${p.indexed} documents`) });
   const verified = await verifyAudit(deps.db.audit);
   const head = verified.intact ? (verified.head ?? null) : null;
-  return { ca, totp, reindexed, audit: { intact: verified.intact, head, matchesBackup: head !== null && head.seq === manifest.audit.seq && head.hash === manifest.audit.hash } };
+  return {
+    ca,
+    totp,
+    reindexed,
+    audit: { intact: verified.intact, head, matchesBackup: head !== null && head.seq === manifest.audit.seq && head.hash === manifest.audit.hash },
+  };
 };

@@ -28,7 +28,8 @@ export interface VerifyOptions {
  */
 export const verifyBackup = async (vault: BackupVault, manifest: BackupManifest, o: VerifyOptions = {}): Promise<string[]> => {
   const problems: string[] = [];
-  if (manifest.encrypted !== vault.encrypted) problems.push(`the manifest says the backup is ${manifest.encrypted ? '' : 'not '}encrypted, its directory says otherwise`);
+  if (manifest.encrypted !== vault.encrypted)
+    problems.push(`the manifest says the backup is ${manifest.encrypted ? '' : 'not '}encrypted, its directory says otherwise`);
   const refs = manifestObjects(manifest);
   const names = new Map<string, string>();
   for (const t of manifest.database.tables) names.set(t.object.sha256, `the dump of table ${t.name}`);

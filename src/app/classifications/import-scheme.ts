@@ -17,7 +17,8 @@ const MAX_LINES = 20_000;
  */
 export const importScheme = async (deps: AppDeps, actor: Actor, read: { lines: SchemeLine[]; problem?: string | undefined }) => {
   requireSchemeAdmin(actor);
-  if (read.problem) throw new AppError('invalid', `the scheme file cannot be read: ${read.problem}`, { errors: [{ field: 'file', message: read.problem, line: 1 }] });
+  if (read.problem)
+    throw new AppError('invalid', `the scheme file cannot be read: ${read.problem}`, { errors: [{ field: 'file', message: read.problem, line: 1 }] });
   if (read.lines.length === 0) throw new AppError('invalid', 'the scheme file holds no codes', { errors: [{ field: 'file', message: 'no codes' }] });
   if (read.lines.length > MAX_LINES) throw new AppError('too_large', `a scheme file holds at most ${MAX_LINES} codes`);
 
@@ -57,13 +58,36 @@ export const importScheme = async (deps: AppDeps, actor: Actor, read: { lines: S
         created++;
         continue;
       }
-      const same = before.name === e.name && before.description === e.description && before.activeYears === e.activeYears && before.inactiveYears === e.inactiveYears && before.finalDisposition === e.finalDisposition;
+      const same =
+        before.name === e.name &&
+        before.description === e.description &&
+        before.activeYears === e.activeYears &&
+        before.inactiveYears === e.inactiveYears &&
+        before.finalDisposition === e.finalDisposition;
       if (same) continue;
-      await tx.classifications.update(e.code, { name: e.name, description: e.description, activeYears: e.activeYears, inactiveYears: e.inactiveYears, finalDisposition: e.finalDisposition, updatedAt: now });
+      await tx.classifications.update(e.code, {
+        name: e.name,
+        description: e.description,
+        activeYears: e.activeYears,
+        inactiveYears: e.inactiveYears,
+        finalDisposition: e.finalDisposition,
+        updatedAt: now,
+      });
       updated++;
     }
-    await tx.audit.append({ at: now, actorId: actor.id, action: 'admin.classification_import', targetType: 'classification', targetId: 'scheme', details: { lines: entries.length, created, updated } });
-    await enqueueApplyScheme(deps, tx, entries.map((e) => e.code));
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'admin.classification_import',
+      targetType: 'classification',
+      targetId: 'scheme',
+      details: { lines: entries.length, created, updated },
+    });
+    await enqueueApplyScheme(
+      deps,
+      tx,
+      entries.map((e) => e.code),
+    );
   });
   deps.jobsEnqueued?.();
   return { created, updated, unchanged: entries.length - created - updated, errors: [] as FieldError[] };

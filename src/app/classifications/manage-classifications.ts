@@ -56,7 +56,14 @@ export const createClassification = async (deps: AppDeps, actor: Actor, input: {
   const record: Classification = { ...input, active: true, updatedAt: deps.clock.now() };
   await deps.db.transaction(async (tx) => {
     await tx.classifications.create(record).catch(conflictAs(`the classification code ${input.code} exists`));
-    await tx.audit.append({ at: record.updatedAt, actorId: actor.id, action: 'admin.classification_create', targetType: 'classification', targetId: input.code, details: { ...input } });
+    await tx.audit.append({
+      at: record.updatedAt,
+      actorId: actor.id,
+      action: 'admin.classification_create',
+      targetType: 'classification',
+      targetId: input.code,
+      details: { ...input },
+    });
     // Records filed under a refinement not yet in the scheme follow this code now.
     await enqueueApplyScheme(deps, tx, [input.code]);
   });
@@ -74,7 +81,14 @@ export const updateClassification = async (deps: AppDeps, actor: Actor, code: st
   await deps.db.transaction(async (tx) => {
     await tx.classifications.update(code, patch);
     const was = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof Classification]]));
-    await tx.audit.append({ at: patch.updatedAt, actorId: actor.id, action: 'admin.classification_update', targetType: 'classification', targetId: code, details: { before: was, after: changes } });
+    await tx.audit.append({
+      at: patch.updatedAt,
+      actorId: actor.id,
+      action: 'admin.classification_update',
+      targetType: 'classification',
+      targetId: code,
+      details: { before: was, after: changes },
+    });
     if (RETENTION_FIELDS.some((k) => k in changes)) await enqueueApplyScheme(deps, tx, [code]);
   });
   deps.jobsEnqueued?.();

@@ -77,7 +77,10 @@ export const readSchemeCsv = (text: string): { lines: SchemeLine[]; problem?: st
   const missing = REQUIRED.filter((r) => !names.includes(r));
   const unknown = names.filter((n) => !KNOWN.has(n));
   if (missing.length || unknown.length) {
-    return { lines: [], problem: `line 1: the header must name ${REQUIRED.join(',')} (and may add description)${missing.length ? `; missing ${missing.join(', ')}` : ''}${unknown.length ? `; unknown ${unknown.join(', ')}` : ''}` };
+    return {
+      lines: [],
+      problem: `line 1: the header must name ${REQUIRED.join(',')} (and may add description)${missing.length ? `; missing ${missing.join(', ')}` : ''}${unknown.length ? `; unknown ${unknown.join(', ')}` : ''}`,
+    };
   }
   return {
     lines: rows.map((r) => {
@@ -92,7 +95,9 @@ export const readSchemeJson = (value: unknown): { lines: SchemeLine[]; problem?:
   if (!Array.isArray(value)) return { lines: [], problem: 'a JSON scheme is an array of codes' };
   return {
     lines: value.map((v, i) =>
-      v && typeof v === 'object' && !Array.isArray(v) ? { line: i + 1, entry: entryOf(v as Record<string, unknown>) } : { line: i + 1, entry: null, problem: 'not an object' },
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? { line: i + 1, entry: entryOf(v as Record<string, unknown>) }
+        : { line: i + 1, entry: null, problem: 'not an object' },
     ),
   };
 };

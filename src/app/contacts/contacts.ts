@@ -23,10 +23,24 @@ const requireCorrespondent = (actor: Actor): void => {
 export const createContact = async (deps: AppDeps, actor: Actor, input: { name: string; address?: string | undefined; email?: string | undefined }) => {
   requireCorrespondent(actor);
   const now = deps.clock.now();
-  const contact: ContactRecord = { id: randomUUID(), name: input.name, address: input.address ?? null, email: input.email ?? null, createdAt: now, updatedAt: now };
+  const contact: ContactRecord = {
+    id: randomUUID(),
+    name: input.name,
+    address: input.address ?? null,
+    email: input.email ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
   await deps.db.transaction(async (tx) => {
     await tx.contacts.create(contact);
-    await tx.audit.append({ at: now, actorId: actor.id, action: 'contact.create', targetType: 'contact', targetId: contact.id, details: { name: contact.name } });
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'contact.create',
+      targetType: 'contact',
+      targetId: contact.id,
+      details: { name: contact.name },
+    });
   });
   return presentContact(contact);
 };

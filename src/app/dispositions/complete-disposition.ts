@@ -53,7 +53,8 @@ export const completeDisposition = async (deps: AppDeps, actor: Actor, id: strin
     const all = await tx.dispositions.ofLetter(d.letterId);
     const current = all.find((x) => x.id === id);
     const again = current ? completionBlock(current, all) : 'no such disposition';
-    if (again || !(await tx.dispositions.complete(id, actor.id, report, reportDocumentId, now))) throw new AppError('conflict', again ?? 'this disposition is completed already');
+    if (again || !(await tx.dispositions.complete(id, actor.id, report, reportDocumentId, now)))
+      throw new AppError('conflict', again ?? 'this disposition is completed already');
     if (reportDocumentId) {
       // A new document is indexed (with its grants) once its text is read; an existing one needs a re-index now.
       if (newDocument) await tx.readers.grant(reportDocumentId, reportReaders, 'disposition_report', now);
@@ -70,10 +71,17 @@ export const completeDisposition = async (deps: AppDeps, actor: Actor, id: strin
     const title = `Laporan disposisi ${letter.agendaNumber}/${letter.agendaYear}: ${letter.subject}`.slice(0, 500);
     // The right to attach comes from holding the disposition (checked above), not from the
     // archive's upload right (clerks and admins); it is filed in the completer's own unit.
-    await storeOriginal(deps, actor, attachment.staged, { title, securityLevel: level, unitCode: actor.unitCode, classificationCode: letter.classificationCode ?? undefined }, attachment.filename, {
-      authorised: true,
-      inTx: (tx, stored, duplicate) => finish(tx, stored.id, !duplicate),
-    });
+    await storeOriginal(
+      deps,
+      actor,
+      attachment.staged,
+      { title, securityLevel: level, unitCode: actor.unitCode, classificationCode: letter.classificationCode ?? undefined },
+      attachment.filename,
+      {
+        authorised: true,
+        inTx: (tx, stored, duplicate) => finish(tx, stored.id, !duplicate),
+      },
+    );
   } else {
     await deps.db.transaction((tx) => finish(tx, null, false));
   }

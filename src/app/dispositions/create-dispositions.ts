@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/access.ts';
 import type { DispositionAction, DispositionRecord } from '../../domain/correspondence.ts';
-import { dueAtProblems, holds, letterStatusOf, parentFor, recipientProblems, unitGrantees, type DispositionTarget, type RecipientUser } from '../../domain/disposition-rules.ts';
+import {
+  dueAtProblems,
+  holds,
+  letterStatusOf,
+  parentFor,
+  recipientProblems,
+  unitGrantees,
+  type DispositionTarget,
+  type RecipientUser,
+} from '../../domain/disposition-rules.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { grantReaders } from '../documents/grant-readers.ts';
@@ -79,12 +88,22 @@ export const createDispositions = async (deps: AppDeps, actor: Actor, letterId: 
         // About the document, like the register's entry: the trail then shows it only to those who may see the letter.
         targetType: 'document',
         targetId: letter.documentId,
-        details: { letterId, dispositionId: r.id, parentId: r.parentId, toUserId: r.toUserId, toUnitCode: r.toUnitCode, actions: r.actions, dueAt: r.dueAt?.toISOString() ?? null, readersGranted: [...readers] },
+        details: {
+          letterId,
+          dispositionId: r.id,
+          parentId: r.parentId,
+          toUserId: r.toUserId,
+          toUnitCode: r.toUnitCode,
+          actions: r.actions,
+          dueAt: r.dueAt?.toISOString() ?? null,
+          readersGranted: [...readers],
+        },
       });
     }
     // Re-read under lock: the forwarded disposition may have been completed since the checks.
     const current = await tx.dispositions.ofLetter(letterId);
-    if (parent && !current.some((d) => d.id === parent.id && d.status === 'open')) throw new AppError('conflict', 'the disposition you forward was completed meanwhile');
+    if (parent && !current.some((d) => d.id === parent.id && d.status === 'open'))
+      throw new AppError('conflict', 'the disposition you forward was completed meanwhile');
     for (const r of records) await tx.dispositions.create(r);
     await grantReaders(deps, tx, letter.documentId, [...readers], 'disposition');
     if (letterStatusOf(current) !== 'disposed') await tx.incoming.setStatus(letterId, 'disposed', now);

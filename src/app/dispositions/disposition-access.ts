@@ -33,7 +33,11 @@ export const activeMembersOf = async (deps: AppDeps, unitCode: string): Promise<
   const out: RecipientUser[] = [];
   for (let page = 1; ; page++) {
     const { items, total } = await deps.db.users.list({ unitCode }, page, 100);
-    out.push(...items.filter((u) => !u.disabled && u.unitCode === unitCode).map((u) => ({ id: u.id, unitCode: u.unitCode, disabled: u.disabled, clearance: u.clearance })));
+    out.push(
+      ...items
+        .filter((u) => !u.disabled && u.unitCode === unitCode)
+        .map((u) => ({ id: u.id, unitCode: u.unitCode, disabled: u.disabled, clearance: u.clearance })),
+    );
     if (items.length === 0 || page * 100 >= total) return out;
   }
 };

@@ -48,7 +48,12 @@ export const getDisposition = async (deps: AppDeps, actor: Actor, id: string) =>
     }
     if (d.toUnitCode !== null && cleared && !(await readsLetter(deps, actor, letter))) {
       await deps.db.transaction(async (tx) => {
-        await tx.audit.append({ ...entry, at: deps.clock.now(), action: 'letter.disposition_grant', details: { letterId: letter.id, dispositionId: id, readersGranted: [actor.id] } });
+        await tx.audit.append({
+          ...entry,
+          at: deps.clock.now(),
+          action: 'letter.disposition_grant',
+          details: { letterId: letter.id, dispositionId: id, readersGranted: [actor.id] },
+        });
         await grantReaders(deps, tx, letter.documentId, [actor.id], 'disposition');
       });
       deps.jobsEnqueued?.();

@@ -25,7 +25,8 @@ export const namesFor = async (deps: AppDeps, ds: DispositionRecord[]): Promise<
   const person = (id: string): Person => ({ id, name: users.get(id) ?? id });
   return {
     person,
-    addressee: (d) => (d.toUserId ? { user: person(d.toUserId) } : { unit: { code: d.toUnitCode ?? '', name: units.get(d.toUnitCode ?? '') ?? d.toUnitCode ?? '' } }),
+    addressee: (d) =>
+      d.toUserId ? { user: person(d.toUserId) } : { unit: { code: d.toUnitCode ?? '', name: units.get(d.toUnitCode ?? '') ?? d.toUnitCode ?? '' } },
   };
 };
 
@@ -70,7 +71,10 @@ export const letterSummary = (l: IncomingLetterRecord, cleared: boolean) => ({
 
 type PresentedNode = ReturnType<typeof presentDisposition> & { children: PresentedNode[] };
 
-const presentNode = (n: RoutingNode, names: Names): PresentedNode => ({ ...presentDisposition(n.disposition, names), children: n.children.map((c) => presentNode(c, names)) });
+const presentNode = (n: RoutingNode, names: Names): PresentedNode => ({
+  ...presentDisposition(n.disposition, names),
+  children: n.children.map((c) => presentNode(c, names)),
+});
 
 /** The routing tree of a letter, nested, with who holds it now and since when. */
 export const presentTree = (ds: DispositionRecord[], names: Names) => {

@@ -24,15 +24,26 @@ export const withdrawDisposition = async (deps: AppDeps, actor: Actor, id: strin
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     // Audit first, then the letter's rows under lock: the lock order of every disposition write.
-    await tx.audit.append({ at: now, actorId: actor.id, action: 'letter.disposition_withdraw', targetType: 'document', targetId: letter.documentId, details: { letterId: letter.id, dispositionId: id, toUserId: d.toUserId, toUnitCode: d.toUnitCode } });
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'letter.disposition_withdraw',
+      targetType: 'document',
+      targetId: letter.documentId,
+      details: { letterId: letter.id, dispositionId: id, toUserId: d.toUserId, toUnitCode: d.toUnitCode },
+    });
     const all = await tx.dispositions.ofLetter(d.letterId);
     const current = all.find((x) => x.id === id);
     const again = current ? withdrawalBlock(current, all) : 'no such disposition';
-    if (again || !(await tx.dispositions.withdraw(id))) throw new AppError('conflict', again ?? 'its recipient has read it already; it can no longer be withdrawn');
+    if (again || !(await tx.dispositions.withdraw(id)))
+      throw new AppError('conflict', again ?? 'its recipient has read it already; it can no longer be withdrawn');
     const status = letterStatusOf(all.map((x) => (x.id === id ? { status: 'withdrawn' as const } : x)));
     if (status !== letter.status) await tx.incoming.setStatus(letter.id, status, now);
     await notifyDisposition(deps, tx, 'disposition_withdrawn', d, letter, { level, byUserId: actor.id, to });
   });
   const done = (await deps.db.dispositions.findById(id))!;
-  return { ...presentDisposition(done, await namesFor(deps, [done])), letter: letterSummary((await deps.db.incoming.findById(letter.id)) ?? letter, seesLetterSummary(actor, level)) };
+  return {
+    ...presentDisposition(done, await namesFor(deps, [done])),
+    letter: letterSummary((await deps.db.incoming.findById(letter.id)) ?? letter, seesLetterSummary(actor, level)),
+  };
 };

@@ -13,7 +13,11 @@ import { retentionFor } from '../records/retention-scheme.ts';
 import { INDEX_JOB } from '../../domain/job-types.ts';
 
 const stale = (current: number | null) =>
-  new AppError('precondition_failed', `the document was changed by someone else since you read it${current ? ` (now version ${current})` : ''}; read it again and redo your change`, current ? { members: { currentVersion: current } } : {});
+  new AppError(
+    'precondition_failed',
+    `the document was changed by someone else since you read it${current ? ` (now version ${current})` : ''}; read it again and redo your change`,
+    current ? { members: { currentVersion: current } } : {},
+  );
 
 /**
  * Corrects a document's description (title, classification, security level, unit, date, tags,
@@ -25,7 +29,13 @@ const stale = (current: number | null) =>
  * code, level, unit, sender) never changes: only their tags. The change, its audit entry and the
  * re-index job commit together.
  */
-export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patch: DocumentMetadataPatch, o: { ifVersion?: number | undefined; reason?: string | undefined } = {}): Promise<DocumentRecord> => {
+export const editDocument = async (
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  patch: DocumentMetadataPatch,
+  o: { ifVersion?: number | undefined; reason?: string | undefined } = {},
+): Promise<DocumentRecord> => {
   const doc = await visibleDocument(deps, actor, id, 'edit');
   // A refused edit of a restricted record is audited like a refused read (the answer is unchanged).
   const refused = (e: AppError) => {
@@ -34,7 +44,8 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
   };
   if (o.ifVersion !== undefined && o.ifVersion !== doc.version) throw stale(doc.version);
   const asked = (Object.keys(patch) as (keyof DocumentMetadataPatch)[]).filter((k) => patch[k] !== undefined);
-  if (!canEditRecordFields(actor, asked)) throw refused(new AppError('forbidden', 'only clerks and admins edit documents; archivists set their classification code'));
+  if (!canEditRecordFields(actor, asked))
+    throw refused(new AppError('forbidden', 'only clerks and admins edit documents; archivists set their classification code'));
   if (doc.retention.phase === 'disposed') throw new AppError('gone', 'this record was destroyed; its description stays as the disposal left it');
   const units = await deps.db.units.all();
   if (patch.unitCode && !units.some((u) => u.code === patch.unitCode)) {
@@ -49,7 +60,10 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
   if (aboveClearance) throw refused(aboveClearance);
   const sealed = changed.filter((k) => k !== 'tags');
   if (sealed.length && (doc.kind === 'minutes' || (await deps.db.signedLetters.findBySha256(doc.sha256)))) {
-    throw new AppError('conflict', `this record is a signed ${doc.kind === 'minutes' ? 'minutes' : 'letter'}: what the signature covers (${sealed.join(', ')}) cannot change; only its tags can`);
+    throw new AppError(
+      'conflict',
+      `this record is a signed ${doc.kind === 'minutes' ? 'minutes' : 'letter'}: what the signature covers (${sealed.join(', ')}) cannot change; only its tags can`,
+    );
   }
   if (changed.includes('classificationCode')) await requireActiveCode(deps.db, patch.classificationCode);
   // A new code or date gives the record its retention anew (a held record stays held).
@@ -63,7 +77,13 @@ export const editDocument = async (deps: AppDeps, actor: Actor, id: string, patc
     // Compare-and-set on the version read: of two edits at once, the second finds it moved on.
     if (!(await tx.documents.updateMetadata(id, Object.fromEntries(changed.map((k) => [k, patch[k]])), now, doc.version))) throw stale(null);
     if (retention) await tx.retention.set(id, retention);
-    const details = { version: doc.version + 1, changed, before: Object.fromEntries(changed.map((k) => [k, doc[k]])), after: Object.fromEntries(changed.map((k) => [k, patch[k]])), reason: o.reason ?? null };
+    const details = {
+      version: doc.version + 1,
+      changed,
+      before: Object.fromEntries(changed.map((k) => [k, doc[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, patch[k]])),
+      reason: o.reason ?? null,
+    };
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.edit', targetType: 'document', targetId: id, details });
     // A document still being read is indexed with its new fields when extraction ends.
     if (doc.status !== 'processing') await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId: id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });

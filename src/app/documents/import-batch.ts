@@ -11,7 +11,6 @@ import { auditMalware, malwareFound, malwareIn, type MalwareRefusal } from './ma
 import { type DocumentFields, requireClearedToClassify } from './store-original.ts';
 import { BATCH_JOB } from '../../domain/job-types.ts';
 
-
 export interface IncomingFile {
   staged: StagedFile;
   filename: string;
@@ -66,7 +65,14 @@ export const importBatch = async (deps: AppDeps, actor: Actor, files: IncomingFi
       const now = deps.clock.now();
       await deps.db.transaction(async (tx) => {
         await tx.batches.create({ id: batchId, createdBy: actor.id, defaults: { ...defaults }, createdAt: now }, items);
-        await tx.audit.append({ at: now, actorId: actor.id, action: 'document.batch_import', targetType: 'batch', targetId: batchId, details: { files: items.length } });
+        await tx.audit.append({
+          at: now,
+          actorId: actor.id,
+          action: 'document.batch_import',
+          targetType: 'batch',
+          targetId: batchId,
+          details: { files: items.length },
+        });
         for (const r of infected) await auditMalware(tx, now, actor, r);
         await tx.jobs.enqueue({ type: BATCH_JOB, payload: { batchId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
       });
@@ -103,7 +109,10 @@ const expandZip = async (deps: AppDeps, zip: StagedFile): Promise<Pending[]> => 
       if (entry.kind === 'directory') return;
       if (entry.kind !== 'file') throw new AppError('invalid', `the ZIP holds a ${entry.kind} (${entry.name}); only plain files are accepted`);
       if (entry.declaredSize > 1024 * 1024 && entry.declaredSize / Math.max(1, entry.compressedSize) > zipMaxRatio) {
-        throw new AppError('invalid', `the ZIP entry ${entry.name} expands ${Math.round(entry.declaredSize / Math.max(1, entry.compressedSize))}-fold; at most ${zipMaxRatio}-fold is accepted`);
+        throw new AppError(
+          'invalid',
+          `the ZIP entry ${entry.name} expands ${Math.round(entry.declaredSize / Math.max(1, entry.compressedSize))}-fold; at most ${zipMaxRatio}-fold is accepted`,
+        );
       }
       if (entry.declaredSize > uploadMaxBytes) throw new AppError('too_large', `the ZIP entry ${entry.name} is larger than the upload limit`);
       total += entry.declaredSize;

@@ -48,7 +48,14 @@ export const openSearchable = async (deps: AppDeps, actor: Actor, id: string) =>
   }
   const pages = doc.status === 'ready' ? await deps.db.pages.get(doc.id) : [];
   const bornDigital = doc.mimeType === 'application/pdf' && pages.length > 0 && pages.every((p) => p.source === 'pdf-text');
-  if (!bornDigital) throw new AppError('not_found', noCopyReason(doc, pages.some((p) => p.source === 'pdf-text')));
+  if (!bornDigital)
+    throw new AppError(
+      'not_found',
+      noCopyReason(
+        doc,
+        pages.some((p) => p.source === 'pdf-text'),
+      ),
+    );
   await auditRead(deps, actor, doc, 'download');
   return { document: doc, copy: false as const, stream: await verifiedOriginal(deps, doc), size: doc.size };
 };
@@ -59,7 +66,11 @@ export const openPreview = async (deps: AppDeps, actor: Actor, id: string, page:
   requireBytes(doc);
   if (page !== 'thumbnail' && page > (doc.pages ?? 1)) throw new AppError('not_found', `the document has ${doc.pages ?? 1} page(s); there is no page ${page}`);
   const image = await openDerived(deps, page === 'thumbnail' ? thumbnailKey(doc.id) : pageImageKey(doc.id, page));
-  if (!image) throw new AppError('not_found', doc.status === 'failed' ? 'the document could not be read, so it has no preview' : 'the preview is not ready yet; try again in a moment');
+  if (!image)
+    throw new AppError(
+      'not_found',
+      doc.status === 'failed' ? 'the document could not be read, so it has no preview' : 'the preview is not ready yet; try again in a moment',
+    );
   await auditRead(deps, actor, doc, 'read').catch((e: unknown) => {
     image.stream.destroy();
     throw e;

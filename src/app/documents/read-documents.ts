@@ -39,7 +39,14 @@ export const visibleDocument = async (deps: AppDeps, actor: Actor, id: string, a
  */
 export const auditRead = async (deps: AppDeps, actor: Actor, doc: DocumentRecord, what: 'read' | 'read_text' | 'download') => {
   if (doc.securityLevel === 'biasa' && what !== 'download') return;
-  await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: `document.${what}`, targetType: 'document', targetId: doc.id, details: { securityLevel: doc.securityLevel } });
+  await deps.db.audit.append({
+    at: deps.clock.now(),
+    actorId: actor.id,
+    action: `document.${what}`,
+    targetType: 'document',
+    targetId: doc.id,
+    details: { securityLevel: doc.securityLevel },
+  });
 };
 
 export const getDocument = async (deps: AppDeps, actor: Actor, id: string): Promise<DocumentRecord> => {
@@ -57,7 +64,11 @@ export const getDocumentDetail = async (deps: AppDeps, actor: Actor, id: string)
 /** A destroyed record, or one handed over without keeping its bytes, has no storage key: only its description stays. */
 export const requireBytes = (doc: DocumentRecord): void => {
   if (doc.storageKey !== '') return;
-  if (doc.retention.phase === 'disposed') throw new AppError('gone', `this record was destroyed on ${doc.retention.disposedAt?.toISOString().slice(0, 10)} under disposal ${doc.retention.disposalId}; only its description is kept`);
+  if (doc.retention.phase === 'disposed')
+    throw new AppError(
+      'gone',
+      `this record was destroyed on ${doc.retention.disposedAt?.toISOString().slice(0, 10)} under disposal ${doc.retention.disposalId}; only its description is kept`,
+    );
   throw new AppError('gone', 'this record was handed over to the archive institution; only its description is kept here');
 };
 
@@ -75,7 +86,11 @@ export const verifiedOriginal = async (deps: AppDeps, doc: DocumentRecord) => {
   const day = deps.clock.now().toISOString().slice(0, 10);
   const stored = await deps.blobs.get(doc.storageKey).catch((e: unknown) => {
     // The blob store's own words would name the storage key; the client knows the document.
-    if (isAppError(e) && e.code === 'not_found') throw new AppError('not_found', `the original of document ${doc.id} is missing from storage; an administrator finds what is missing with \`npm run cli -- reconcile\``);
+    if (isAppError(e) && e.code === 'not_found')
+      throw new AppError(
+        'not_found',
+        `the original of document ${doc.id} is missing from storage; an administrator finds what is missing with \`npm run cli -- reconcile\``,
+      );
     throw e;
   });
   return verifiedRead(stored, doc.sha256, () => raiseIntegrityAlarm(deps, doc.id, 'mismatch', { kind: 'read', id: day }));
@@ -105,6 +120,14 @@ export const getCorrections = async (deps: AppDeps, actor: Actor, id: string) =>
   return {
     version: doc.version,
     original,
-    corrections: edits.map((e) => ({ version: e.details.version ?? null, at: e.at.toISOString(), actorId: e.actorId, reason: e.details.reason ?? null, changed: e.details.changed, before: e.details.before, after: e.details.after })),
+    corrections: edits.map((e) => ({
+      version: e.details.version ?? null,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      reason: e.details.reason ?? null,
+      changed: e.details.changed,
+      before: e.details.before,
+      after: e.details.after,
+    })),
   };
 };

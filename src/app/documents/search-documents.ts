@@ -20,6 +20,13 @@ export const searchDocuments = async (
   const page = Math.min(Math.max(1, input.page), MAX_PAGE);
   const limit = Math.min(Math.max(1, input.limit), MAX_LIMIT);
   const scope = await scopeOf(deps, actor);
-  const result = await deps.search.search({ q: input.q.slice(0, MAX_QUERY_LENGTH), filters: input.filters, scope, page, limit, exactTotal: input.exactTotal === true });
+  const result = await deps.search.search({
+    q: input.q.slice(0, MAX_QUERY_LENGTH),
+    filters: input.filters,
+    scope,
+    page,
+    limit,
+    exactTotal: input.exactTotal === true,
+  });
   return { ...result, page, limit, tookMs: Math.round((performance.now() - started) * 10) / 10 };
 };

@@ -35,7 +35,6 @@ export interface StoreResult {
   duplicate: boolean;
 }
 
-
 /**
  * Checks what can be checked before any byte is stored: rights, unit, type, emptiness, parse and
  * limits. `authorised`: the calling use case has already decided this person may file this
@@ -64,11 +63,18 @@ export const requireUploader = (actor: Actor): void => {
  * written by Naskah itself (minutes, a letter rendered from its template). `fileName` names the
  * file in the audit entry of a refused one.
  */
-export const validateUpload = async (deps: AppDeps, actor: Actor, staged: StagedFile, fields: DocumentFields, o: { authorised?: boolean; scanned?: boolean; fileName?: string | null } = {}) => {
+export const validateUpload = async (
+  deps: AppDeps,
+  actor: Actor,
+  staged: StagedFile,
+  fields: DocumentFields,
+  o: { authorised?: boolean; scanned?: boolean; fileName?: string | null } = {},
+) => {
   if (!o.authorised) requireUploader(actor);
   const unitCode = fields.unitCode ?? actor.unitCode;
   const units = await deps.db.units.all();
-  if (!units.some((u) => u.code === unitCode)) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
+  if (!units.some((u) => u.code === unitCode))
+    throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
   if (!canFileFor(actor, unitCode, units)) throw new AppError('forbidden', 'you may file documents only for your own unit and the units below it');
   await requireActiveCode(deps.db, fields.classificationCode);
   if (staged.size === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
@@ -92,12 +98,21 @@ export const storeOriginal = async (
   staged: StagedFile,
   fields: DocumentFields,
   rawName: string | null,
-  extra: { batchId?: string; authorised?: boolean; scanned?: boolean; inTx?: (tx: Repositories, doc: DocumentRecord, duplicate: boolean) => Promise<void> } = {},
+  extra: {
+    batchId?: string;
+    authorised?: boolean;
+    scanned?: boolean;
+    inTx?: (tx: Repositories, doc: DocumentRecord, duplicate: boolean) => Promise<void>;
+  } = {},
 ): Promise<StoreResult> => {
   // Every way in (a form, a ZIP entry, a disposition's report) ends here: no control or bidi
   // character is ever stored, whatever the caller cleaned already.
   const originalName = rawName === null ? null : withoutControls(rawName) || null;
-  const { unitCode, mimeType, pages } = await validateUpload(deps, actor, staged, fields, { authorised: extra.authorised ?? false, scanned: extra.scanned ?? false, fileName: originalName });
+  const { unitCode, mimeType, pages } = await validateUpload(deps, actor, staged, fields, {
+    authorised: extra.authorised ?? false,
+    scanned: extra.scanned ?? false,
+    fileName: originalName,
+  });
   const existing = await deps.db.documents.findBySha256(staged.sha256);
   if (existing) return duplicateOf(deps, actor, existing, extra.inTx);
   const storageKey = originalKey(staged.sha256);
@@ -134,7 +149,14 @@ export const storeOriginal = async (
         },
         now,
       );
-      await tx.audit.append({ at: now, actorId: actor.id, action: 'document.upload', targetType: 'document', targetId: doc.id, details: { sha256: doc.sha256, size: doc.size, batchId: doc.batchId } });
+      await tx.audit.append({
+        at: now,
+        actorId: actor.id,
+        action: 'document.upload',
+        targetType: 'document',
+        targetId: doc.id,
+        details: { sha256: doc.sha256, size: doc.size, batchId: doc.batchId },
+      });
       await tx.jobs.enqueue({ type: EXTRACT_JOB, payload: { documentId: doc.id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
       await extra.inTx?.(tx, doc, false);
       return doc;
@@ -188,15 +210,30 @@ const forgetOriginal = async (deps: AppDeps, staged: StagedFile, key: string, ob
  * The same bytes are archived already. The uploader gets that document only if they may read
  * it; otherwise a 409 that names nothing about it (not its id, title or unit).
  */
-const duplicateOf = async (deps: AppDeps, actor: Actor, doc: DocumentRecord, inTx: ((tx: Repositories, d: DocumentRecord, dup: boolean) => Promise<void>) | undefined): Promise<StoreResult> => {
+const duplicateOf = async (
+  deps: AppDeps,
+  actor: Actor,
+  doc: DocumentRecord,
+  inTx: ((tx: Repositories, d: DocumentRecord, dup: boolean) => Promise<void>) | undefined,
+): Promise<StoreResult> => {
   if (!canRead(await scopeOf(deps, actor), doc)) {
     throw new AppError('conflict', 'these exact bytes are already archived in a document you may not see; ask its unit for access');
   }
   if (doc.storageKey === '') {
-    throw new AppError('conflict', `these exact bytes were a record that is no longer kept here (${doc.retention.phase === 'disposed' ? `destroyed under disposal ${doc.retention.disposalId}` : 'handed over to the archive institution'}); they are not archived again`);
+    throw new AppError(
+      'conflict',
+      `these exact bytes were a record that is no longer kept here (${doc.retention.phase === 'disposed' ? `destroyed under disposal ${doc.retention.disposalId}` : 'handed over to the archive institution'}); they are not archived again`,
+    );
   }
   await deps.db.transaction(async (tx) => {
-    await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'document.upload_duplicate', targetType: 'document', targetId: doc.id, details: {} });
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: actor.id,
+      action: 'document.upload_duplicate',
+      targetType: 'document',
+      targetId: doc.id,
+      details: {},
+    });
     await inTx?.(tx, doc, true);
   });
   return { document: doc, duplicate: true };

@@ -19,7 +19,12 @@ export const officialsOf = async (deps: AppDeps, unitCode: string): Promise<User
 };
 
 /** Tells each of `officials` cleared for the letter that it waits for a disposition (issue 13), in the caller's transaction. */
-export const notifyRegistered = async (deps: AppDeps, tx: Pick<Repositories, 'notifications' | 'jobs'>, letter: IncomingLetterRecord, officials: UserRecord[]): Promise<void> => {
+export const notifyRegistered = async (
+  deps: AppDeps,
+  tx: Pick<Repositories, 'notifications' | 'jobs'>,
+  letter: IncomingLetterRecord,
+  officials: UserRecord[],
+): Promise<void> => {
   const label = letterLabel(letter, false);
   for (const u of officials) {
     if (!clearedFor(u.clearance, letter.securityLevel)) continue;

@@ -70,6 +70,13 @@ export const getIncoming = async (deps: AppDeps, actor: Actor, id: string) => {
   }
   // The drafts and letters answering it that the caller may see (the thread, issue 13).
   const { items } = await deps.db.outgoing.list({ inReplyTo: letter.id }, await documentVisibility(deps, actor), 1, 100);
-  const replies = items.map((o) => ({ id: o.id, type: o.type, subject: o.subject, status: o.status, letterNumber: o.letterNumber, createdAt: o.createdAt.toISOString() }));
+  const replies = items.map((o) => ({
+    id: o.id,
+    type: o.type,
+    subject: o.subject,
+    status: o.status,
+    letterNumber: o.letterNumber,
+    createdAt: o.createdAt.toISOString(),
+  }));
   return { ...presentIncoming(letter), replies };
 };

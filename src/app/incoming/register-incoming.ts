@@ -63,7 +63,8 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
     const unitCode = fields.unitCode ?? actor.unitCode;
     // Checked here too (storeOriginal checks again) so a bad unit creates no counter row.
     const units = await deps.db.units.all();
-    if (!units.some((u) => u.code === unitCode)) throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
+    if (!units.some((u) => u.code === unitCode))
+      throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
     if (!canFileFor(actor, unitCode, units)) throw new AppError('forbidden', 'you may register letters only for your own unit and the units below it');
 
     const agendaYear = agendaYearOf(receivedAt, deps.officeTimeZone);
@@ -79,7 +80,16 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
       deps,
       actor,
       staged,
-      { kind: 'incoming', title: subject, unitCode, securityLevel, classificationCode: fields.classificationCode, documentDate: letterDate, letterNumber, sender },
+      {
+        kind: 'incoming',
+        title: subject,
+        unitCode,
+        securityLevel,
+        classificationCode: fields.classificationCode,
+        documentDate: letterDate,
+        letterNumber,
+        sender,
+      },
       originalName,
       {
         inTx: async (tx, doc, sameBytes) => {
@@ -87,7 +97,10 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
           // when those are looser (a lower level, another unit) than this letter's. In the
           // transaction, so the rollback gives the agenda number back and nothing is kept.
           if (sameBytes && sharesLooserRules((await tx.documents.findById(doc.id)) ?? doc, { securityLevel, unitCode })) {
-            throw new AppError('conflict', 'this exact file is already archived with other access rules (a lower security level or another unit), so a letter on it would be shown by those rules; register it at the same level and unit, or scan the letter again');
+            throw new AppError(
+              'conflict',
+              'this exact file is already archived with other access rules (a lower security level or another unit), so a letter on it would be shown by those rules; register it at the same level and unit, or scan the letter again',
+            );
           }
           const at = deps.clock.now();
           const agendaNumber = await tx.counters.next(scope);

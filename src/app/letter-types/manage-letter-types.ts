@@ -71,7 +71,14 @@ export const createLetterType = async (deps: AppDeps, actor: Actor, code: string
   await deps.db.transaction(async (tx) => {
     if (await tx.letterTypes.find(code)) throw new AppError('conflict', `a letter type ${code} exists already`);
     await tx.letterTypes.create(record);
-    await tx.audit.append({ at: now, actorId: actor.id, action: 'letter_type.create', targetType: 'letter_type', targetId: code, details: { name: input.name, numberFormat: input.numberFormat } });
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'letter_type.create',
+      targetType: 'letter_type',
+      targetId: code,
+      details: { name: input.name, numberFormat: input.numberFormat },
+    });
   });
   return presentLetterType(record);
 };

@@ -19,7 +19,9 @@ export interface ReminderContext {
 export const letterLabel = (l: ReminderContext['letter'], notCleared: boolean): string => {
   if (!l) return 'surat / letter';
   const agenda = `No. Agenda ${l.agendaNumber}/${l.agendaYear} (${l.unitCode})`;
-  return notCleared || securityRank(l.securityLevel) >= securityRank('rahasia') ? `${agenda}, perihal dirahasiakan / subject withheld` : `${agenda} "${l.subject.slice(0, 200)}"`;
+  return notCleared || securityRank(l.securityLevel) >= securityRank('rahasia')
+    ? `${agenda}, perihal dirahasiakan / subject withheld`
+    : `${agenda} "${l.subject.slice(0, 200)}"`;
 };
 
 /** The text of a reminder, in Indonesian then English. */

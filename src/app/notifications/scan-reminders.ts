@@ -80,7 +80,9 @@ export const scanReminders = async (deps: AppDeps, memo: ReminderMemo = new Remi
     const notCleared = l !== null && !clearedFor(to.clearance, dispositionLevel(l.securityLevel, await documentLevel(l.documentId)));
     const message = reminderMessage(r.kind, { letter: l, dueAt: d.dueAt!, timeZone, addressee, notCleared });
     // The notice and its email job commit together: a reminder is never mailed without being recorded, nor recorded without its email.
-    const added = await deps.db.transaction((tx) => recordNotification(deps, tx, to, { kind: r.kind, dedupeKey: r.dedupeKey, subjectType: 'disposition', subjectId: d.id, message }));
+    const added = await deps.db.transaction((tx) =>
+      recordNotification(deps, tx, to, { kind: r.kind, dedupeKey: r.dedupeKey, subjectType: 'disposition', subjectId: d.id, message }),
+    );
     if (added) deps.jobsEnqueued?.(); // its email job, if it has one, goes now rather than at the next poll
     if (added) outcome.recorded++;
   };

@@ -57,7 +57,8 @@ export const retryJob = async (deps: AppDeps, actor: Actor, id: string) => {
   const job = await deps.db.jobs.findById(id);
   if (!job) throw new AppError('not_found', 'no such job');
   if (job.state !== 'failed') throw new AppError('conflict', `only a failed job can be retried; this one is ${job.state}`);
-  if (job.type === BATCH_JOB) throw new AppError('conflict', 'an import that gave up reported its waiting files as rejected and removed them: import those files again');
+  if (job.type === BATCH_JOB)
+    throw new AppError('conflict', 'an import that gave up reported its waiting files as rejected and removed them: import those files again');
   const now = deps.clock.now();
   const documentId = documentOf(job);
   await deps.db.transaction(async (tx) => {

@@ -11,7 +11,11 @@ const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
  * scanner counts only when one is configured: uploads wait on it then.
  */
 export const checkReadiness = async (deps: Pick<AppDeps, 'db' | 'blobs' | 'search' | 'malware'>, timeoutMs = 2000) => {
-  const probes: Partial<Record<Backend, () => Promise<void>>> = { database: () => deps.db.ping(), storage: () => deps.blobs.ping(), search: () => deps.search.ping() };
+  const probes: Partial<Record<Backend, () => Promise<void>>> = {
+    database: () => deps.db.ping(),
+    storage: () => deps.blobs.ping(),
+    search: () => deps.search.ping(),
+  };
   if (deps.malware.configured) probes['malware-scanner'] = () => deps.malware.ping();
   const entries = await Promise.all(
     (Object.keys(probes) as Backend[]).map(async (b) => {

@@ -149,13 +149,25 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
       for (const d of requeue) await tx.jobs.enqueue({ type: EXTRACT_JOB, payload: { documentId: d.id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
       const repaired: Record<string, number> = {};
       for (const k of [...repairedKinds, ...requeue.map(() => 'stuck-processing')]) repaired[k] = (repaired[k] ?? 0) + 1;
-      await tx.audit.append({ at: now, actorId: null, action: 'admin.reconcile_repair', targetType: 'system', targetId: null, details: { repaired, requeued: requeue.map((d) => d.id) } });
+      await tx.audit.append({
+        at: now,
+        actorId: null,
+        action: 'admin.reconcile_repair',
+        targetType: 'system',
+        targetId: null,
+        details: { repaired, requeued: requeue.map((d) => d.id) },
+      });
     });
     if (requeue.length) deps.jobsEnqueued?.();
   }
   for (const d of stuck) {
     const fixed = requeue.includes(d);
-    add('stuck-processing', d.id, `processing with no queued or running job${fixed ? '; extraction enqueued' : lost.has(d.id) ? ' (its original is missing)' : ''}`, fixed);
+    add(
+      'stuck-processing',
+      d.id,
+      `processing with no queued or running job${fixed ? '; extraction enqueued' : lost.has(d.id) ? ' (its original is missing)' : ''}`,
+      fixed,
+    );
   }
 
   return {

@@ -34,7 +34,9 @@ export const takeRequest = async (deps: AppDeps, budget: Budget, ip: string | un
   const now = deps.clock.now();
   const { count, start } = await hit(deps, `req|${budget.what}|${addressKey(ip ?? 'unknown')}`, now, budget.windowMs);
   if (count > budget.max) {
-    throw new AppError('rate_limited', `too many ${budget.what} from your address; wait a moment`, { retryAfterSeconds: Math.max(1, Math.ceil((start.getTime() + budget.windowMs - now.getTime()) / 1000)) });
+    throw new AppError('rate_limited', `too many ${budget.what} from your address; wait a moment`, {
+      retryAfterSeconds: Math.max(1, Math.ceil((start.getTime() + budget.windowMs - now.getTime()) / 1000)),
+    });
   }
 };
 

@@ -87,7 +87,11 @@ export const createOutgoing = async (deps: AppDeps, actor: Actor, input: NewOutg
     await storeOutgoingVersion(deps, actor, base, 1, source, async (tx, doc) => {
       const letter: OutgoingLetterRecord = { ...base, documentId: doc.id };
       const template = 'template' in source ? source.template : null;
-      await tx.outgoing.create(letter, { letterId: id, version: 1, documentId: doc.id, createdBy: actor.id, note: input.note ?? null, template, createdAt: now }, freshReviews(id, 1, input.reviewerIds));
+      await tx.outgoing.create(
+        letter,
+        { letterId: id, version: 1, documentId: doc.id, createdBy: actor.id, note: input.note ?? null, template, createdAt: now },
+        freshReviews(id, 1, input.reviewerIds),
+      );
       await grantReaders(deps, tx, doc.id, input.reviewerIds, 'outgoing_review');
       if (status === 'approved') await handToSigner(deps, tx, letter);
       else await notifyOutgoing(deps, tx, 'outgoing_review', letter, input.reviewerIds[0]!);
@@ -97,7 +101,16 @@ export const createOutgoing = async (deps: AppDeps, actor: Actor, input: NewOutg
         action: 'letter.outgoing_draft',
         targetType: 'outgoing_letter',
         targetId: id,
-        details: { documentId: doc.id, version: 1, source: template ? 'template' : 'file', type, signerId: input.signerId, reviewerIds: input.reviewerIds, status, inReplyTo: input.inReplyTo ?? null },
+        details: {
+          documentId: doc.id,
+          version: 1,
+          source: template ? 'template' : 'file',
+          type,
+          signerId: input.signerId,
+          reviewerIds: input.reviewerIds,
+          status,
+          inReplyTo: input.inReplyTo ?? null,
+        },
       });
       made.letter = letter;
     });

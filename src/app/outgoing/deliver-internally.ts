@@ -39,7 +39,8 @@ export const planDelivery = async (deps: AppDeps, letter: OutgoingLetterRecord, 
     const scope = agendaScope(unitCode, agendaYear);
     await deps.db.counters.ensure(scope);
     const line: string[] = [];
-    for (let u = byCode.get(unitCode); u && !line.includes(u.code) && line.length < 64; u = u.parentCode ? byCode.get(u.parentCode) : undefined) line.push(u.code);
+    for (let u = byCode.get(unitCode); u && !line.includes(u.code) && line.length < 64; u = u.parentCode ? byCode.get(u.parentCode) : undefined)
+      line.push(u.code);
     const readerIds: string[] = [];
     for (const code of line) {
       const { items } = await deps.db.users.list({ unitCode: code }, 1, MAX_READERS_PER_UNIT);
@@ -100,7 +101,15 @@ export const deliverInternally = async (
       action: 'letter.incoming_register',
       targetType: 'document',
       targetId: letter.signedDocumentId,
-      details: { letterId: entry.id, unitCode: r.unitCode, agendaYear: plan.agendaYear, agendaNumber, source: 'internal-delivery', outgoingId: letter.id, kind: r.kind },
+      details: {
+        letterId: entry.id,
+        unitCode: r.unitCode,
+        agendaYear: plan.agendaYear,
+        agendaNumber,
+        source: 'internal-delivery',
+        outgoingId: letter.id,
+        kind: r.kind,
+      },
     });
     await notifyRegistered(deps, tx, entry, r.officials);
     made.push(entry);

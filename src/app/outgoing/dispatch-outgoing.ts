@@ -15,7 +15,8 @@ export const dispatchOutgoing = async (deps: AppDeps, actor: Actor, id: string, 
   if (letter.status !== 'signed') throw new AppError('conflict', 'only a signed letter can be sent out');
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    if (!(await tx.outgoing.dispatch(id, { at: now, by: actor.id, via: input.via, note: input.note }))) throw new AppError('conflict', 'this letter is already recorded as sent');
+    if (!(await tx.outgoing.dispatch(id, { at: now, by: actor.id, via: input.via, note: input.note })))
+      throw new AppError('conflict', 'this letter is already recorded as sent');
     await tx.audit.append({
       at: now,
       actorId: actor.id,

@@ -76,7 +76,8 @@ export const storeOutgoingVersion = async (
     let staged: StagedFile;
     let documentDate: string | undefined;
     if ('file' in source) {
-      if (sniffMimeType(source.file.head) !== 'application/pdf') throw new AppError('unsupported_type', 'a draft is a PDF file (decided by its contents, not its name)');
+      if (sniffMimeType(source.file.head) !== 'application/pdf')
+        throw new AppError('unsupported_type', 'a draft is a PDF file (decided by its contents, not its name)');
       staged = source.file;
     } else {
       const at = deps.clock.now();
@@ -85,13 +86,21 @@ export const storeOutgoingVersion = async (
       documentDate = source.template.date ?? calendarDateIn(at, deps.officeTimeZone);
     }
     const originalName = 'file' in source && source.filename ? source.filename : `surat-keluar-${letter.id.slice(0, 8)}-v${version}.pdf`;
-    const fields = { kind: 'outgoing' as const, title: `Draf: ${letter.subject} (v${version})`, classificationCode: letter.classificationCode, securityLevel: letter.securityLevel, unitCode: letter.unitCode, documentDate };
+    const fields = {
+      kind: 'outgoing' as const,
+      title: `Draf: ${letter.subject} (v${version})`,
+      classificationCode: letter.classificationCode,
+      securityLevel: letter.securityLevel,
+      unitCode: letter.unitCode,
+      documentDate,
+    };
     // The right to draft (checked by the caller) is not the archive's upload right (clerks).
     const { document } = await storeOriginal(deps, actor, staged, fields, originalName, {
       authorised: true,
       scanned: rendered !== null, // a draft rendered from its template is ours; an uploaded one is scanned
       inTx: async (tx, doc, duplicate) => {
-        if (duplicate) throw new AppError('conflict', 'this exact file is archived already (another draft or an earlier version); a draft version must be a new file');
+        if (duplicate)
+          throw new AppError('conflict', 'this exact file is archived already (another draft or an earlier version); a draft version must be a new file');
         await inTx(tx, doc);
       },
     });

@@ -14,7 +14,11 @@ export const requireDrafter = (actor: Actor): void => {
  * Checks the signer and reviewers named on a draft against the rules (see
  * domain/outgoing-rules.ts) and returns the signer; a 422 listing every problem otherwise.
  */
-export const checkParticipants = async (deps: AppDeps, actor: Actor, named: { signerId: string; reviewerIds: string[]; securityLevel: SecurityLevel }): Promise<UserRecord> => {
+export const checkParticipants = async (
+  deps: AppDeps,
+  actor: Actor,
+  named: { signerId: string; reviewerIds: string[]; securityLevel: SecurityLevel },
+): Promise<UserRecord> => {
   const ids = [...new Set([named.signerId, ...named.reviewerIds])];
   const found = await Promise.all(ids.map((id) => deps.db.users.findById(id)));
   const users = new Map<string, Participant>(found.filter((u): u is UserRecord => u !== null).map((u) => [u.id, u]));

@@ -25,18 +25,31 @@ export interface DecidedStep {
  */
 export const requireCurrentVersion = (current: number, ifVersion: number | undefined): void => {
   if (ifVersion !== undefined && ifVersion !== current) {
-    throw new AppError('precondition_failed', `the letter has a newer draft (version ${current}) than the one you read (version ${ifVersion}); read it again first`, { members: { currentVersion: current } });
+    throw new AppError(
+      'precondition_failed',
+      `the letter has a newer draft (version ${current}) than the one you read (version ${ifVersion}); read it again first`,
+      { members: { currentVersion: current } },
+    );
   }
 };
 
-export const decideOwnStep = async (deps: AppDeps, tx: Repositories, actor: Actor, id: string, state: 'approved' | 'returned', comment: string | null, ifVersion?: number): Promise<DecidedStep> => {
+export const decideOwnStep = async (
+  deps: AppDeps,
+  tx: Repositories,
+  actor: Actor,
+  id: string,
+  state: 'approved' | 'returned',
+  comment: string | null,
+  ifVersion?: number,
+): Promise<DecidedStep> => {
   const letter = await tx.outgoing.findById(id);
   if (!letter) throw new AppError('not_found', 'no such letter');
   requireCurrentVersion(letter.version, ifVersion);
   const reviews = await tx.outgoing.reviews(id, letter.version);
   const step = reviewStepFor(letter, reviews, actor.id);
   const now = deps.clock.now();
-  if (!(await tx.outgoing.decide(id, letter.version, step.position, state, comment, now))) throw new AppError('conflict', 'this review step was decided a moment ago');
+  if (!(await tx.outgoing.decide(id, letter.version, step.position, state, comment, now)))
+    throw new AppError('conflict', 'this review step was decided a moment ago');
   return { letter, reviews, step, now };
 };
 

@@ -15,7 +15,11 @@ const presentReview = (r: OutgoingReviewRecord, current: boolean) => ({
 });
 
 /** The API shape of an outgoing letter: its current version's review steps, and (in detail) every version. */
-export const presentOutgoing = (l: OutgoingLetterRecord, reviews: OutgoingReviewRecord[], history?: { version: OutgoingVersionRecord; reviews: OutgoingReviewRecord[] }[]) => ({
+export const presentOutgoing = (
+  l: OutgoingLetterRecord,
+  reviews: OutgoingReviewRecord[],
+  history?: { version: OutgoingVersionRecord; reviews: OutgoingReviewRecord[] }[],
+) => ({
   id: l.id,
   type: l.type,
   status: l.status,
@@ -33,7 +37,14 @@ export const presentOutgoing = (l: OutgoingLetterRecord, reviews: OutgoingReview
   signerId: l.signerId,
   reviewers: reviews.map((r) => presentReview(r, true)),
   /** Whose turn it is: a reviewer while in review, the signer once approved. */
-  waitingFor: l.status === 'in_review' ? (currentReview(reviews)?.reviewerId ?? null) : l.status === 'approved' ? l.signerId : l.status === 'returned' ? l.drafterId : null,
+  waitingFor:
+    l.status === 'in_review'
+      ? (currentReview(reviews)?.reviewerId ?? null)
+      : l.status === 'approved'
+        ? l.signerId
+        : l.status === 'returned'
+          ? l.drafterId
+          : null,
   letterNumber: l.letterNumber,
   signedAt: l.signedAt?.toISOString() ?? null,
   signedDocumentId: l.signedDocumentId,

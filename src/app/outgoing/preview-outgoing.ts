@@ -19,8 +19,16 @@ export const previewOutgoing = async (
 ): Promise<Uint8Array> => {
   requireDrafter(actor);
   const signer = await deps.db.users.findById(letter.signerId);
-  if (!signer || signer.disabled || !signer.roles.includes('official')) throw new AppError('invalid', 'some values are invalid', { errors: [{ field: 'signerId', message: 'no active official with this id' }] });
-  const basics = { id: 'preview', subject: letter.subject, unitCode: actor.unitCode, signerId: signer.id, classificationCode: letter.classificationCode, securityLevel: letter.securityLevel ?? 'biasa' };
+  if (!signer || signer.disabled || !signer.roles.includes('official'))
+    throw new AppError('invalid', 'some values are invalid', { errors: [{ field: 'signerId', message: 'no active official with this id' }] });
+  const basics = {
+    id: 'preview',
+    subject: letter.subject,
+    unitCode: actor.unitCode,
+    signerId: signer.id,
+    classificationCode: letter.classificationCode,
+    securityLevel: letter.securityLevel ?? 'biasa',
+  };
   const rendered = await renderOutgoingLetter(deps, basics, template, { version: 0, letterNumber: null, at: deps.clock.now() });
   return rendered.pdf;
 };

@@ -26,7 +26,10 @@ export const visibleOutgoing = async (deps: AppDeps, actor: Actor, id: string): 
 export const outgoingDetail = async (db: Pick<Repositories, 'outgoing' | 'incoming'>, letter: OutgoingLetterRecord) => {
   const versions = await db.outgoing.versions(letter.id);
   const history = await Promise.all(versions.map(async (v) => ({ version: v, reviews: await db.outgoing.reviews(letter.id, v.version) })));
-  const deliveries = letter.status === 'signed' ? (await db.incoming.ofSource(letter.id)).map((l) => ({ unitCode: l.unitCode, incomingLetterId: l.id, kind: l.deliveryKind ?? 'addressee' })) : [];
+  const deliveries =
+    letter.status === 'signed'
+      ? (await db.incoming.ofSource(letter.id)).map((l) => ({ unitCode: l.unitCode, incomingLetterId: l.id, kind: l.deliveryKind ?? 'addressee' }))
+      : [];
   return { ...presentOutgoing(letter, history.find((h) => h.version.version === letter.version)?.reviews ?? [], history), deliveries };
 };
 
@@ -34,7 +37,14 @@ export const outgoingDetail = async (db: Pick<Repositories, 'outgoing' | 'incomi
 export const getOutgoing = async (deps: AppDeps, actor: Actor, id: string) => {
   const letter = await visibleOutgoing(deps, actor, id);
   if (letter.securityLevel !== 'biasa') {
-    await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'letter.outgoing_read', targetType: 'outgoing_letter', targetId: letter.id, details: { documentId: letter.documentId, securityLevel: letter.securityLevel } });
+    await deps.db.audit.append({
+      at: deps.clock.now(),
+      actorId: actor.id,
+      action: 'letter.outgoing_read',
+      targetType: 'outgoing_letter',
+      targetId: letter.id,
+      details: { documentId: letter.documentId, securityLevel: letter.securityLevel },
+    });
   }
   const signed = letter.status === 'signed' ? await deps.db.signedLetters.findByLetter(letter.id) : null;
   return { ...(await outgoingDetail(deps.db, letter)), verificationCode: signed?.code ?? null, verifyUrl: signed ? verifyUrlOf(deps, signed.code) : null };
@@ -55,7 +65,12 @@ export interface OutgoingQuery {
 
 /** Letters whose current document the caller may see, newest first. */
 export const listOutgoing = async (deps: AppDeps, actor: Actor, q: OutgoingQuery, page: number, limit: number) => {
-  const filter = { ...(q.status ? { status: q.status } : {}), ...(q.waitingForMe ? { waitingFor: actor.id } : {}), ...(q.mine ? { drafterId: actor.id } : {}), ...(q.dispatched !== undefined ? { dispatched: q.dispatched } : {}) };
+  const filter = {
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.waitingForMe ? { waitingFor: actor.id } : {}),
+    ...(q.mine ? { drafterId: actor.id } : {}),
+    ...(q.dispatched !== undefined ? { dispatched: q.dispatched } : {}),
+  };
   const { items, total } = await deps.db.outgoing.list(filter, await documentVisibility(deps, actor), page, limit);
   const presented = await Promise.all(items.map(async (l) => presentOutgoing(l, await deps.db.outgoing.reviews(l.id, l.version))));
   return { items: presented, total, page, limit };

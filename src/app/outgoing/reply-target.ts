@@ -11,7 +11,10 @@ export const checkReplyTarget = async (deps: AppDeps, actor: Actor, incomingId: 
   try {
     await visibleIncoming(deps, actor, incomingId);
   } catch (e) {
-    if (isAppError(e) && e.code === 'not_found') throw new AppError('invalid', 'the letter answered is unknown', { errors: [{ field: 'inReplyTo', message: 'no incoming letter with this id that you may see' }] });
+    if (isAppError(e) && e.code === 'not_found')
+      throw new AppError('invalid', 'the letter answered is unknown', {
+        errors: [{ field: 'inReplyTo', message: 'no incoming letter with this id that you may see' }],
+      });
     throw e;
   }
 };

@@ -16,7 +16,8 @@ export const returnOutgoing = async (deps: AppDeps, actor: Actor, id: string, co
   if (!comment.trim()) throw new AppError('invalid', 'some values are invalid', { errors: [{ field: 'comment', message: 'say what to change' }] });
   const seen = await visibleOutgoing(deps, actor, id);
   const bySigner = seen.status === 'approved' && seen.signerId === actor.id;
-  if (seen.signerId === actor.id && seen.status !== 'approved' && seen.status !== 'in_review') throw new AppError('conflict', `the letter is ${seen.status}; its signer returns only an approved letter`);
+  if (seen.signerId === actor.id && seen.status !== 'approved' && seen.status !== 'in_review')
+    throw new AppError('conflict', `the letter is ${seen.status}; its signer returns only an approved letter`);
   await deps.db.transaction(async (tx) => {
     if (bySigner) {
       const letter = await tx.outgoing.findById(id);
@@ -24,9 +25,17 @@ export const returnOutgoing = async (deps: AppDeps, actor: Actor, id: string, co
       requireCurrentVersion(letter.version, ifVersion);
       const now = deps.clock.now();
       // A compare-and-set: a signing or another return that got there first makes this a 409.
-      if (!(await tx.outgoing.setStatus(id, 'approved', 'returned', { signerReturnedAt: now, signerReturnComment: comment }, now))) throw new AppError('conflict', 'the letter was signed or returned a moment ago');
+      if (!(await tx.outgoing.setStatus(id, 'approved', 'returned', { signerReturnedAt: now, signerReturnComment: comment }, now)))
+        throw new AppError('conflict', 'the letter was signed or returned a moment ago');
       await notifyOutgoing(deps, tx, 'outgoing_returned', letter, letter.drafterId);
-      await tx.audit.append({ at: now, actorId: actor.id, action: 'letter.outgoing_return', targetType: 'outgoing_letter', targetId: id, details: { version: letter.version, by: 'signer', documentId: letter.documentId } });
+      await tx.audit.append({
+        at: now,
+        actorId: actor.id,
+        action: 'letter.outgoing_return',
+        targetType: 'outgoing_letter',
+        targetId: id,
+        details: { version: letter.version, by: 'signer', documentId: letter.documentId },
+      });
       return;
     }
     const { letter, step, now } = await decideOwnStep(deps, tx, actor, id, 'returned', comment, ifVersion);

@@ -18,7 +18,10 @@ import { outgoingDetail, visibleOutgoing } from './read-outgoing.ts';
 const withTypeParts = async (deps: AppDeps, letter: OutgoingLetterRecord, source: DraftSource): Promise<DraftSource> => {
   if (!('template' in source)) return source;
   const before = (await deps.db.outgoing.versions(letter.id)).find((v) => v.version === letter.version)?.template;
-  if (!before) return source.template.addressee ? source : { template: { ...source.template, addressee: addresseeBlock([{ kind: 'external', name: letter.recipient, address: null, email: null }]) } };
+  if (!before)
+    return source.template.addressee
+      ? source
+      : { template: { ...source.template, addressee: addresseeBlock([{ kind: 'external', name: letter.recipient, address: null, email: null }]) } };
   const { heading, fields, assignees, copies } = before;
   return { template: { ...{ heading, fields, assignees, copies }, ...source.template, addressee: source.template.addressee || before.addressee } };
 };
@@ -39,9 +42,14 @@ export const reviseOutgoing = async (deps: AppDeps, actor: Actor, id: string, so
     source = await withTypeParts(deps, letter, source);
     await storeOutgoingVersion(deps, actor, letter, version, source, async (tx, doc) => {
       const now = deps.clock.now();
-      if (!(await tx.outgoing.setStatus(id, 'returned', 'in_review', {}, now))) throw new AppError('conflict', 'the letter was revised or changed a moment ago');
+      if (!(await tx.outgoing.setStatus(id, 'returned', 'in_review', {}, now)))
+        throw new AppError('conflict', 'the letter was revised or changed a moment ago');
       const template = 'template' in source ? source.template : null;
-      await tx.outgoing.addVersion({ letterId: id, version, documentId: doc.id, createdBy: actor.id, note, template, createdAt: now }, freshReviews(id, version, reviewerIds), now);
+      await tx.outgoing.addVersion(
+        { letterId: id, version, documentId: doc.id, createdBy: actor.id, note, template, createdAt: now },
+        freshReviews(id, version, reviewerIds),
+        now,
+      );
       await grantReaders(deps, tx, doc.id, reviewerIds, 'outgoing_review');
       await notifyOutgoing(deps, tx, 'outgoing_review', { ...letter, version, documentId: doc.id, status: 'in_review' }, reviewerIds[0]!);
       await tx.audit.append({

@@ -33,15 +33,22 @@ export interface TypedDraftInput {
  * letter's parties and the template to render, with the type's heading and field labels copied
  * in so the letter prints as approved even if an admin edits the type later.
  */
-export const prepareTypedDraft = async (deps: AppDeps, input: TypedDraftInput): Promise<{ addressees: Party[]; copies: Party[]; recipient: string; template: OutgoingTemplate }> => {
+export const prepareTypedDraft = async (
+  deps: AppDeps,
+  input: TypedDraftInput,
+): Promise<{ addressees: Party[]; copies: Party[]; recipient: string; template: OutgoingTemplate }> => {
   const type = await deps.db.letterTypes.find(input.type);
-  if (!type) throw new AppError('invalid', 'unknown letter type', { errors: [{ field: 'type', message: `no letter type ${input.type} (GET /api/v1/letter-types)` }] });
+  if (!type)
+    throw new AppError('invalid', 'unknown letter type', { errors: [{ field: 'type', message: `no letter type ${input.type} (GET /api/v1/letter-types)` }] });
   const errors: { field: string; message: string }[] = [];
   const given = input.template.fields ?? {};
-  for (const f of type.template.fields) if (f.required && !given[f.name]?.trim()) errors.push({ field: `template.fields.${f.name}`, message: `${f.label} is required for ${type.name}` });
-  for (const name of Object.keys(given)) if (!type.template.fields.some((f) => f.name === name)) errors.push({ field: `template.fields.${name}`, message: `${type.name} has no field ${name}` });
+  for (const f of type.template.fields)
+    if (f.required && !given[f.name]?.trim()) errors.push({ field: `template.fields.${f.name}`, message: `${f.label} is required for ${type.name}` });
+  for (const name of Object.keys(given))
+    if (!type.template.fields.some((f) => f.name === name)) errors.push({ field: `template.fields.${name}`, message: `${type.name} has no field ${name}` });
   const assigneesIn = input.template.assignees ?? [];
-  if (type.template.assignees && assigneesIn.length === 0) errors.push({ field: 'template.assignees', message: `${type.name} names at least one person assigned` });
+  if (type.template.assignees && assigneesIn.length === 0)
+    errors.push({ field: 'template.assignees', message: `${type.name} names at least one person assigned` });
   if (!type.template.assignees && assigneesIn.length > 0) errors.push({ field: 'template.assignees', message: `${type.name} assigns nobody` });
   const assignees: Assignee[] = [];
   for (const [i, a] of assigneesIn.entries()) {

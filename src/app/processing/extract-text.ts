@@ -46,7 +46,10 @@ export const extractText = async (deps: AppDeps, payload: { documentId: string }
     if (!pages) return;
     // A scan whose every page was read by OCR gets a searchable copy beside its original.
     if (pages.length > 0 && scans.length === pages.length && scanBytes <= SEARCHABLE_COPY_MAX_BYTES) {
-      const pdf = await deps.searchablePdf.write(scans.sort((a, b) => a.page - b.page), { title: doc.title });
+      const pdf = await deps.searchablePdf.write(
+        scans.sort((a, b) => a.page - b.page),
+        { title: doc.title },
+      );
       await deps.blobs.putBuffer(searchableKey(doc.id), pdf, 'application/pdf');
     }
     await finish(deps, doc.id, { status: 'processing', pages });
@@ -60,7 +63,11 @@ export const markExtractionFailed = async (deps: AppDeps, documentId: string, re
   if (await deps.db.documents.findById(documentId)) await finish(deps, documentId, { status: 'failed', error: `${GAVE_UP_PREFIX[EXTRACT_JOB]}${reason}` });
 };
 
-const finish = async (deps: AppDeps, documentId: string, r: { status: 'processing'; pages: Awaited<ReturnType<AppDeps['extractor']['extract']>> } | { status: 'failed'; error: string }) => {
+const finish = async (
+  deps: AppDeps,
+  documentId: string,
+  r: { status: 'processing'; pages: Awaited<ReturnType<AppDeps['extractor']['extract']>> } | { status: 'failed'; error: string },
+) => {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (r.status === 'processing') {
@@ -69,7 +76,14 @@ const finish = async (deps: AppDeps, documentId: string, r: { status: 'processin
     } else {
       await tx.documents.setStatus(documentId, 'failed', { error: r.error, textSource: 'none' }, now);
     }
-    await tx.audit.append({ at: now, actorId: null, action: r.status === 'failed' ? 'document.extract_failed' : 'document.extracted', targetType: 'document', targetId: documentId, details: r.status === 'failed' ? { error: r.error } : { pages: r.pages.length } });
+    await tx.audit.append({
+      at: now,
+      actorId: null,
+      action: r.status === 'failed' ? 'document.extract_failed' : 'document.extracted',
+      targetType: 'document',
+      targetId: documentId,
+      details: r.status === 'failed' ? { error: r.error } : { pages: r.pages.length },
+    });
     await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
     if (r.status === 'processing') await tx.jobs.enqueue({ type: PREVIEW_JOB, payload: { documentId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
   });

@@ -7,7 +7,8 @@ import { INDEX_JOB, INDEX_MANY_JOB } from '../../domain/job-types.ts';
 /** After the index job's last attempt: the document fails with the reason instead of staying `processing`. */
 export const markIndexingFailed = async (deps: AppDeps, documentId: string, reason: string): Promise<void> => {
   const doc = await deps.db.documents.findById(documentId);
-  if (doc?.status === 'processing') await deps.db.documents.setStatus(documentId, 'failed', { error: `${GAVE_UP_PREFIX[INDEX_JOB]}${reason}` }, deps.clock.now());
+  if (doc?.status === 'processing')
+    await deps.db.documents.setStatus(documentId, 'failed', { error: `${GAVE_UP_PREFIX[INDEX_JOB]}${reason}` }, deps.clock.now());
 };
 
 /** Job: puts a document into the search index, then marks it ready. Idempotent. */
@@ -30,7 +31,12 @@ const INDEX_MANY_CHUNK = 500;
  */
 export const enqueueReindex = async (deps: AppDeps, db: Pick<Repositories, 'jobs'>, documentIds: string[]): Promise<void> => {
   for (let i = 0; i < documentIds.length; i += INDEX_MANY_CHUNK) {
-    await db.jobs.enqueue({ type: INDEX_MANY_JOB, payload: { documentIds: documentIds.slice(i, i + INDEX_MANY_CHUNK) }, runAt: deps.clock.now(), maxAttempts: deps.jobs.maxAttempts });
+    await db.jobs.enqueue({
+      type: INDEX_MANY_JOB,
+      payload: { documentIds: documentIds.slice(i, i + INDEX_MANY_CHUNK) },
+      runAt: deps.clock.now(),
+      maxAttempts: deps.jobs.maxAttempts,
+    });
   }
   if (documentIds.length) deps.jobsEnqueued?.();
 };

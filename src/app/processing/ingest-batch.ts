@@ -36,7 +36,10 @@ const fileItem = async (deps: AppDeps, actor: Actor, batchId: string, defaults: 
   } catch (e) {
     // A bad (or vanished) file is that file's problem, whatever broke on it; only an outage retries the job.
     if (e instanceof AppError && e.code === 'unavailable') throw e;
-    await deps.db.batches.updateItem(batchId, item.seq, { status: 'rejected', error: e instanceof AppError ? e.detail : `could not be read: ${(e as Error)?.message ?? String(e)}` });
+    await deps.db.batches.updateItem(batchId, item.seq, {
+      status: 'rejected',
+      error: e instanceof AppError ? e.detail : `could not be read: ${(e as Error)?.message ?? String(e)}`,
+    });
   } finally {
     if (stagedPath) await deps.staging.discard(stagedPath);
   }

@@ -41,8 +41,15 @@ export const auditLog = async (remote: RemoteLogs, url: string, key: NoteKey, o:
   const cp = readCheckpoint(note, key);
   const cosignedBy = o.witnessKeys ? validCosigners(note, o.witnessKeys) : undefined;
   if (k > 0 && (!cp || cosignedBy!.length < k)) {
-    const got = cp ? `the newest it offers, of size ${cp.size}, carries ${cosignedBy!.length} (${cosignedBy!.join(', ') || 'none'})` : `it offers none: ${note.split('\n')[0]}`;
-    return { ok: false, problem: 'too-few-cosignatures', position: null, detail: `${k} valid cosignatures by the ${o.witnessKeys!.length} witness keys given are required on a checkpoint of ${key.name}; ${got}` };
+    const got = cp
+      ? `the newest it offers, of size ${cp.size}, carries ${cosignedBy!.length} (${cosignedBy!.join(', ') || 'none'})`
+      : `it offers none: ${note.split('\n')[0]}`;
+    return {
+      ok: false,
+      problem: 'too-few-cosignatures',
+      position: null,
+      detail: `${k} valid cosignatures by the ${o.witnessKeys!.length} witness keys given are required on a checkpoint of ${key.name}; ${got}`,
+    };
   }
   if (!cp) return { ok: false, problem: 'bad-checkpoint', position: null, detail: `the checkpoint is not signed by ${key.name}` };
   const hashes: Buffer[] = [];
@@ -51,7 +58,7 @@ export const auditLog = async (remote: RemoteLogs, url: string, key: NoteKey, o:
   const marks = new Set(spread(cp.size));
   // Leaves as served, up to the first one missing (a gap, or the end before the signed size).
   let missingAt: number | null = null;
-  fetch: while (hashes.length < cp.size) {
+  while (hashes.length < cp.size) {
     const page = await remote.leaves(url, hashes.length, Math.min(cp.size, hashes.length + (o.pageSize ?? 1000)));
     for (const l of page) {
       if (l.index !== hashes.length || !parseLeaf(l.text)) break;
@@ -63,19 +70,28 @@ export const auditLog = async (remote: RemoteLogs, url: string, key: NoteKey, o:
     }
     if (page.length === 0 || hashes.length < Math.min(cp.size, page[0]!.index + page.length)) {
       missingAt = hashes.length;
-      break fetch;
+      break;
     }
   }
   let proofsChecked = 0;
   const checkInclusion = async (i: number) => {
     proofsChecked++;
     const proof = await remote.inclusion(url, i, cp.size);
-    return verifyInclusion(i, cp.size, hashes[i]!, proof.map((h) => Buffer.from(h, 'hex')), cp.root);
+    return verifyInclusion(
+      i,
+      cp.size,
+      hashes[i]!,
+      proof.map((h) => Buffer.from(h, 'hex')),
+      cp.root,
+    );
   };
   if (missingAt !== null || !frontierRoot(state.frontier).equals(cp.root)) {
     // The leaves served do not add up to the signed head: the first leaf whose proof fails is where the log was rewritten.
-    for (let i = 0; i < hashes.length; i++) if (!(await checkInclusion(i).catch(() => false))) return { ok: false, problem: 'rewritten', position: i, detail: `leaf ${i} as served is not the leaf the signed head of size ${cp.size} holds` };
-    if (missingAt !== null) return { ok: false, problem: 'rewritten', position: missingAt, detail: `the log serves no valid leaf at position ${missingAt} of ${cp.size}` };
+    for (let i = 0; i < hashes.length; i++)
+      if (!(await checkInclusion(i).catch(() => false)))
+        return { ok: false, problem: 'rewritten', position: i, detail: `leaf ${i} as served is not the leaf the signed head of size ${cp.size} holds` };
+    if (missingAt !== null)
+      return { ok: false, problem: 'rewritten', position: missingAt, detail: `the log serves no valid leaf at position ${missingAt} of ${cp.size}` };
     return { ok: false, problem: 'rewritten', position: null, detail: 'the leaves served do not add up to the signed head' };
   }
   for (const i of cp.size <= EVERY_PROOF_UP_TO ? [...Array(cp.size).keys()] : spread(cp.size).map((s) => s - 1)) {
@@ -85,7 +101,16 @@ export const auditLog = async (remote: RemoteLogs, url: string, key: NoteKey, o:
     if (m === 0 || m === cp.size) continue;
     proofsChecked++;
     const proof = await remote.consistency(url, m, cp.size);
-    if (!verifyConsistency(m, cp.size, proof.map((h) => Buffer.from(h, 'hex')), mRoot, cp.root)) return { ok: false, problem: 'bad-proof', position: m, detail: `the log's consistency proof from size ${m} does not verify` };
+    if (
+      !verifyConsistency(
+        m,
+        cp.size,
+        proof.map((h) => Buffer.from(h, 'hex')),
+        mRoot,
+        cp.root,
+      )
+    )
+      return { ok: false, problem: 'bad-proof', position: m, detail: `the log's consistency proof from size ${m} does not verify` };
   }
   let witnessesAgreeing = 0;
   for (const w of o.witnesses ?? []) {
@@ -94,11 +119,25 @@ export const auditLog = async (remote: RemoteLogs, url: string, key: NoteKey, o:
       if (!seen) continue;
       if (seen.size > cp.size) continue; // newer than what we fetched: checked on the next audit
       const agrees = seen.size === cp.size ? seen.root.equals(cp.root) : (prefixRoots.get(seen.size) ?? rootOf(hashes.slice(0, seen.size))).equals(seen.root);
-      if (!agrees) return { ok: false, problem: 'split-view', position: seen.size, detail: `${w} was shown a different signed head for size ${seen.size} than the leaves give` };
+      if (!agrees)
+        return {
+          ok: false,
+          problem: 'split-view',
+          position: seen.size,
+          detail: `${w} was shown a different signed head for size ${seen.size} than the leaves give`,
+        };
       witnessesAgreeing++;
     }
   }
-  return { ok: true, size: cp.size, root: cp.root.toString('hex'), leaves: hashes.length, proofsChecked, witnessesAgreeing, ...(cosignedBy ? { cosignedBy } : {}) };
+  return {
+    ok: true,
+    size: cp.size,
+    root: cp.root.toString('hex'),
+    leaves: hashes.length,
+    proofsChecked,
+    witnessesAgreeing,
+    ...(cosignedBy ? { cosignedBy } : {}),
+  };
 };
 
 const rootOf = (hashes: Buffer[]): Buffer => frontierRoot(appendLeaves(0, [], hashes).frontier);

@@ -10,7 +10,16 @@ import { readCheckpoint } from './read-checkpoint.ts';
 /** Where a signed PDF stands in the public log, as the verify answers show it. */
 export type LetterInLog =
   | { recorded: false; pending: boolean }
-  | ({ recorded: true; index: number; size: number; leafHash: string; inclusionProof: string[]; checkpoint: string; verified: boolean; cosignedBy: string[] } & Required)
+  | ({
+      recorded: true;
+      index: number;
+      size: number;
+      leafHash: string;
+      inclusionProof: string[];
+      checkpoint: string;
+      verified: boolean;
+      cosignedBy: string[];
+    } & Required)
   | ({ recorded: true; index: number; pending: true } & Required);
 
 /** Present when the verifier required cosignatures: how many, and why the letter is pending when no head it is in has them yet. */
@@ -32,7 +41,9 @@ export const letterInLog = async (deps: AppDeps, sha256: string, o: { cosignatur
   const cp = published && readCheckpoint(published.note, deps.publicLog.signer);
   const required: Required = k ? { cosignaturesRequired: k } : {};
   if (!published || !cp || leaf.index >= cp.size) {
-    const why = k ? { detail: `no checkpoint holding this letter is cosigned yet by ${k} of the ${deps.publicLog.witnesses.length} witnesses the office trusts` } : {};
+    const why = k
+      ? { detail: `no checkpoint holding this letter is cosigned yet by ${k} of the ${deps.publicLog.witnesses.length} witnesses the office trusts` }
+      : {};
     return { recorded: true, index: leaf.index, pending: true, ...required, ...why };
   }
   const proof = await inclusionProof(deps, { index: leaf.index }, cp.size).catch(() => null);
@@ -41,7 +52,23 @@ export const letterInLog = async (deps: AppDeps, sha256: string, o: { cosignatur
     proof.leafHash === leaf.hash &&
     leafHash(Buffer.from(leaf.text)).toString('hex') === leaf.hash &&
     parseLeaf(leaf.text)?.sha256 === sha256 &&
-    verifyInclusion(leaf.index, cp.size, Buffer.from(leaf.hash, 'hex'), proof.inclusionProof.map((h) => Buffer.from(h, 'hex')), parseCheckpoint(cp.text)!.root) &&
+    verifyInclusion(
+      leaf.index,
+      cp.size,
+      Buffer.from(leaf.hash, 'hex'),
+      proof.inclusionProof.map((h) => Buffer.from(h, 'hex')),
+      parseCheckpoint(cp.text)!.root,
+    ) &&
     published.cosignedBy.length >= k;
-  return { recorded: true, index: leaf.index, size: cp.size, leafHash: leaf.hash, inclusionProof: proof?.inclusionProof ?? [], checkpoint: published.note, verified, cosignedBy: published.cosignedBy, ...required };
+  return {
+    recorded: true,
+    index: leaf.index,
+    size: cp.size,
+    leafHash: leaf.hash,
+    inclusionProof: proof?.inclusionProof ?? [],
+    checkpoint: published.note,
+    verified,
+    cosignedBy: published.cosignedBy,
+    ...required,
+  };
 };

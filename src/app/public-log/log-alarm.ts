@@ -17,7 +17,14 @@ const WHAT: Record<LogAlarmKind, string> = {
 export const raiseLogAlarm = async (deps: AppDeps, a: { origin: string; kind: LogAlarmKind; position: number; detail: string }): Promise<void> => {
   const admins = await usersWithRole(deps.db, 'admin');
   await deps.db.transaction(async (tx) => {
-    await tx.audit.append({ at: deps.clock.now(), actorId: null, action: `public_log.${a.kind}`, targetType: 'public_log', targetId: a.origin, details: { position: a.position, detail: a.detail } });
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: null,
+      action: `public_log.${a.kind}`,
+      targetType: 'public_log',
+      targetId: a.origin,
+      details: { position: a.position, detail: a.detail },
+    });
     await notifyUsers(deps, tx, admins, {
       kind: 'log_alarm',
       dedupeKey: `log:${a.origin}:${a.kind}:${a.position}`,

@@ -30,7 +30,8 @@ const rangeHashes = async (deps: AppDeps, size: number, ranges: [number, number]
 };
 
 /** The root (hex) of the tree of the first `size` leaves. */
-export const rootAt = async (deps: AppDeps, size: number): Promise<string> => (size === 0 ? EMPTY_ROOT.toString('hex') : (await rangeHashes(deps, size, [[0, size]])).ranges[0]!);
+export const rootAt = async (deps: AppDeps, size: number): Promise<string> =>
+  size === 0 ? EMPTY_ROOT.toString('hex') : (await rangeHashes(deps, size, [[0, size]])).ranges[0]!;
 
 /**
  * The inclusion proof (RFC 9162 2.1.3) of a leaf, named by its position or its leaf hash (hex),

@@ -10,7 +10,10 @@ const MINUTE = 60_000;
  * over every configured log every `witnessMinutes`. Each is claimed per period in the database,
  * so of several workers exactly one does it.
  */
-export const publicLogTick = async (deps: AppDeps, every: { checkpointMinutes: number; witnessMinutes: number }): Promise<{ checkpoint: boolean; witnessed: Record<string, WitnessOutcome | { error: string }> }> => {
+export const publicLogTick = async (
+  deps: AppDeps,
+  every: { checkpointMinutes: number; witnessMinutes: number },
+): Promise<{ checkpoint: boolean; witnessed: Record<string, WitnessOutcome | { error: string }> }> => {
   const now = deps.clock.now();
   const out: { checkpoint: boolean; witnessed: Record<string, WitnessOutcome | { error: string }> } = { checkpoint: false, witnessed: {} };
   if (await deps.db.schedules.claim('log-checkpoint', now, new Date(now.getTime() + every.checkpointMinutes * MINUTE))) {

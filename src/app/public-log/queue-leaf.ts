@@ -13,7 +13,10 @@ export const certificateFingerprint = (der: Uint8Array): string => createHash('s
  * registers it (an outbox): it commits with the signing or not at all, and the sequencer appends
  * it to the tree soon after. One leaf per signed PDF (its SHA-256 is the key).
  */
-export const queueLogLeaf = async (tx: Repositories, o: { subjectType: SignedSubjectType; number: string; sha256: string; certificateSha256: string; signedAt: Date; now: Date }): Promise<void> => {
+export const queueLogLeaf = async (
+  tx: Repositories,
+  o: { subjectType: SignedSubjectType; number: string; sha256: string; certificateSha256: string; signedAt: Date; now: Date },
+): Promise<void> => {
   const leaf: LogLeaf = { kind: KIND[o.subjectType], number: o.number, sha256: o.sha256, certificate: o.certificateSha256, signedAt: o.signedAt };
   await tx.publicLog.enqueue(leafKey(leaf), leafText(leaf), o.now);
 };

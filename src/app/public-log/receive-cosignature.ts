@@ -15,8 +15,12 @@ export const receiveCosignature = async (deps: AppDeps, note: string): Promise<{
   if (note.length > MAX_NOTE) throw new AppError('invalid', 'a cosigned checkpoint is a few hundred bytes');
   const split = splitNote(note);
   const cp = split && parseCheckpoint(split.text);
-  if (!split || !cp) throw new AppError('invalid', 'send a checkpoint with a cosignature line (tlog-cosignature/v1)', { errors: [{ field: 'body', message: 'not a signed checkpoint' }] });
-  if (cp.origin !== deps.publicLog.origin) throw new AppError('invalid', `this log is ${deps.publicLog.origin}`, { errors: [{ field: 'origin', message: 'another log' }] });
+  if (!split || !cp)
+    throw new AppError('invalid', 'send a checkpoint with a cosignature line (tlog-cosignature/v1)', {
+      errors: [{ field: 'body', message: 'not a signed checkpoint' }],
+    });
+  if (cp.origin !== deps.publicLog.origin)
+    throw new AppError('invalid', `this log is ${deps.publicLog.origin}`, { errors: [{ field: 'origin', message: 'another log' }] });
   const head = await deps.db.publicLog.head();
   if (cp.size > head.size || (await rootAt(deps, cp.size)) !== cp.root.toString('hex')) {
     throw new AppError('conflict', `this log never had root ${cp.root.toString('base64')} at size ${cp.size}`);

@@ -26,13 +26,20 @@ export const sequenceLog = async (deps: AppDeps, limit = SEQUENCE_BATCH): Promis
     const seen = new Set<string>();
     const queued = taken.filter((q) => !q.logged && !seen.has(q.key) && seen.add(q.key));
     const hashes = queued.map((q) => leafHash(Buffer.from(q.text)));
-    const grown = appendLeaves(head.size, head.frontier.map((h) => Buffer.from(h, 'hex')), hashes);
+    const grown = appendLeaves(
+      head.size,
+      head.frontier.map((h) => Buffer.from(h, 'hex')),
+      hashes,
+    );
     const next: StoredHead = { size: grown.size, root: frontierRoot(grown.frontier).toString('hex'), frontier: grown.frontier.map((h) => h.toString('hex')) };
     await tx.publicLog.store({
       leaves: queued.map((q, i) => ({ index: head.size + i, key: q.key, hash: hashes[i]!.toString('hex'), text: q.text })),
       // Leaf hashes are nodes of level 0 too, kept apart from the leaf rows: proofs come from the
       // tree's own record, so a leaf row rewritten later fails its own proof and not its neighbour's.
-      nodes: [...hashes.map((h, i) => ({ level: 0, index: head.size + i, hash: h.toString('hex') })), ...grown.nodes.map((n) => ({ level: n.level, index: n.index, hash: n.hash.toString('hex') }))],
+      nodes: [
+        ...hashes.map((h, i) => ({ level: 0, index: head.size + i, hash: h.toString('hex') })),
+        ...grown.nodes.map((n) => ({ level: n.level, index: n.index, hash: n.hash.toString('hex') })),
+      ],
       head: next,
       queueIds: taken.map((q) => q.id),
       at: deps.clock.now(),

@@ -12,11 +12,29 @@ const hex = (b: Buffer) => b.toString('hex');
 /** Whether two signed heads of one log can both be true: equal at one size, or the larger proven to extend the smaller by the log itself. */
 const agree = async (deps: AppDeps, w: WitnessedLog, a: { size: number; root: Buffer }, b: { size: number; root: Buffer }): Promise<WitnessOutcome> => {
   const [lo, hi] = a.size <= b.size ? [a, b] : [b, a];
-  if (lo.size === hi.size) return lo.root.equals(hi.root) ? { ok: true, size: hi.size } : { ok: false, kind: 'split-view', position: lo.size, detail: `two signed heads for size ${lo.size}: ${hex(lo.root)} and ${hex(hi.root)}` };
+  if (lo.size === hi.size)
+    return lo.root.equals(hi.root)
+      ? { ok: true, size: hi.size }
+      : { ok: false, kind: 'split-view', position: lo.size, detail: `two signed heads for size ${lo.size}: ${hex(lo.root)} and ${hex(hi.root)}` };
   if (lo.size === 0) return { ok: true, size: hi.size };
   const proof = await deps.remoteLogs.consistency(w.url, lo.size, hi.size).catch(() => null);
-  if (proof && verifyConsistency(lo.size, hi.size, proof.map((h) => Buffer.from(h, 'hex')), lo.root, hi.root)) return { ok: true, size: hi.size };
-  return { ok: false, kind: 'rewritten', position: lo.size, detail: `the head of size ${hi.size} does not extend the one of size ${lo.size}: a leaf before position ${lo.size} changed, or the log forked` };
+  if (
+    proof &&
+    verifyConsistency(
+      lo.size,
+      hi.size,
+      proof.map((h) => Buffer.from(h, 'hex')),
+      lo.root,
+      hi.root,
+    )
+  )
+    return { ok: true, size: hi.size };
+  return {
+    ok: false,
+    kind: 'rewritten',
+    position: lo.size,
+    detail: `the head of size ${hi.size} does not extend the one of size ${lo.size}: a leaf before position ${lo.size} changed, or the log forked`,
+  };
 };
 
 /**

@@ -70,8 +70,23 @@ export const proposeDisposal = async (deps: AppDeps, actor: Actor, input: { docu
   const heads = (await usersWithRole(deps.db, 'official')).filter((o) => subtreeOf(o.unitCode, units).includes(d.unitCode));
   await deps.db.transaction(async (tx) => {
     await tx.disposals.create(d, input.documentIds);
-    await tx.audit.append({ at: now, actorId: actor.id, action: 'disposal.propose', targetType: 'disposal', targetId: d.id, details: { records: docs.length, reason: d.reason } });
-    for (const doc of docs) await tx.audit.append({ at: now, actorId: actor.id, action: 'record.disposal_proposed', targetType: 'document', targetId: doc.id, details: { disposalId: d.id } });
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'disposal.propose',
+      targetType: 'disposal',
+      targetId: d.id,
+      details: { records: docs.length, reason: d.reason },
+    });
+    for (const doc of docs)
+      await tx.audit.append({
+        at: now,
+        actorId: actor.id,
+        action: 'record.disposal_proposed',
+        targetType: 'document',
+        targetId: doc.id,
+        details: { disposalId: d.id },
+      });
     await notifyUsers(deps, tx, heads, {
       kind: 'disposal_approval',
       dedupeKey: `disposal:${d.id}:approve`,
@@ -92,21 +107,32 @@ export const decideDisposal = async (deps: AppDeps, actor: Actor, id: string, de
   if (!hasRole(actor, 'official')) throw new AppError('forbidden', 'only an official (the head of the unit) approves or rejects a disposal');
   if (d.proposedBy === actor.id) throw new AppError('forbidden', 'the proposer of a disposal may not decide on it; another official does');
   const units = await deps.db.units.all();
-  if (!subtreeOf(actor.unitCode, units).includes(d.unitCode)) throw new AppError('forbidden', "only the head of the disposal's unit, or of a unit above it, decides on it");
+  if (!subtreeOf(actor.unitCode, units).includes(d.unitCode))
+    throw new AppError('forbidden', "only the head of the disposal's unit, or of a unit above it, decides on it");
   const now = deps.clock.now();
   const proposer = await deps.db.users.findById(d.proposedBy);
   await deps.db.transaction(async (tx) => {
     if (!(await tx.disposals.setStatus(id, 'proposed', decision, { decidedBy: actor.id, decidedAt: now, decisionNote: note }, now))) {
       throw new AppError('conflict', `this disposal is ${(await tx.disposals.findById(id))?.status ?? 'gone'}, no longer waiting for a decision`);
     }
-    await tx.audit.append({ at: now, actorId: actor.id, action: decision === 'approved' ? 'disposal.approve' : 'disposal.reject', targetType: 'disposal', targetId: id, details: { note } });
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: decision === 'approved' ? 'disposal.approve' : 'disposal.reject',
+      targetType: 'disposal',
+      targetId: id,
+      details: { note },
+    });
     if (proposer) {
       await notifyUsers(deps, tx, [proposer], {
         kind: 'disposal_decided',
         dedupeKey: `disposal:${id}:decided`,
         subjectType: 'disposal',
         subjectId: id,
-        message: decision === 'approved' ? 'Usulan pemusnahan arsip Anda disetujui; silakan laksanakan. — Your proposed disposal was approved; carry it out.' : 'Usulan pemusnahan arsip Anda ditolak. — Your proposed disposal was rejected.',
+        message:
+          decision === 'approved'
+            ? 'Usulan pemusnahan arsip Anda disetujui; silakan laksanakan. — Your proposed disposal was approved; carry it out.'
+            : 'Usulan pemusnahan arsip Anda ditolak. — Your proposed disposal was rejected.',
       });
     }
   });
@@ -125,7 +151,8 @@ export const executeDisposal = async (deps: AppDeps, actor: Actor, id: string, o
   if (d.status !== 'approved') throw new AppError('conflict', d.status === 'proposed' ? 'this disposal is not approved yet' : `this disposal is ${d.status}`);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    if (!(await tx.disposals.setStatus(id, 'approved', 'executing', { executedBy: actor.id }, now))) throw new AppError('conflict', 'this disposal is being carried out already');
+    if (!(await tx.disposals.setStatus(id, 'approved', 'executing', { executedBy: actor.id }, now)))
+      throw new AppError('conflict', 'this disposal is being carried out already');
     await tx.audit.append({ at: now, actorId: actor.id, action: 'disposal.execute', targetType: 'disposal', targetId: id, details: { records: d.items } });
     await tx.jobs.enqueue({ type: EXECUTE_DISPOSAL_JOB, payload: { disposalId: id }, runAt: now, maxAttempts: 100 });
   });
@@ -138,10 +165,12 @@ export const executeDisposal = async (deps: AppDeps, actor: Actor, id: string, o
   }
 };
 
-export const getDisposal = async (deps: AppDeps, actor: Actor, id: string) => presentDisposal(await visibleDisposal(deps, actor, id), await deps.db.disposals.items(id));
+export const getDisposal = async (deps: AppDeps, actor: Actor, id: string) =>
+  presentDisposal(await visibleDisposal(deps, actor, id), await deps.db.disposals.items(id));
 
 export const listDisposals = async (deps: AppDeps, actor: Actor, filter: { status?: DisposalRecord['status'] | undefined }, page: number, limit: number) => {
-  if (!hasRole(actor, 'archivist', 'official', 'admin', 'auditor')) throw new AppError('forbidden', 'disposals are for archivists, officials, admins and auditors');
+  if (!hasRole(actor, 'archivist', 'official', 'admin', 'auditor'))
+    throw new AppError('forbidden', 'disposals are for archivists, officials, admins and auditors');
   const unitCodes = hasRole(actor, 'admin', 'auditor') ? undefined : subtreeOf(actor.unitCode, await deps.db.units.all());
   const { items, total } = await deps.db.disposals.list({ ...filter, unitCodes }, page, limit);
   return { items: items.map((d) => presentDisposal(d)), total, page, limit };

@@ -66,7 +66,14 @@ export const startFixity = async (deps: AppDeps, trigger: FixityRun['trigger'], 
   };
   await deps.db.transaction(async (tx) => {
     await tx.fixity.create(run);
-    await tx.audit.append({ at: run.startedAt, actorId: actor?.id ?? null, action: 'fixity.start', targetType: 'fixity', targetId: run.id, details: { trigger, total: run.total } });
+    await tx.audit.append({
+      at: run.startedAt,
+      actorId: actor?.id ?? null,
+      action: 'fixity.start',
+      targetType: 'fixity',
+      targetId: run.id,
+      details: { trigger, total: run.total },
+    });
     await tx.jobs.enqueue({ type: FIXITY_JOB, payload: { runId: run.id }, runAt: run.startedAt, maxAttempts: deps.jobs.maxAttempts });
   });
   deps.jobsEnqueued?.();
@@ -98,7 +105,7 @@ const storedHash = async (deps: AppDeps, key: string): Promise<{ sha256: string;
  */
 export const continueFixity = async (deps: AppDeps, payload: { runId: string }, signal?: AbortSignal): Promise<void> => {
   const run = await deps.db.fixity.findById(payload.runId);
-  if (!run || run.status !== 'running') return;
+  if (run?.status !== 'running') return;
   const started = Date.now();
   const ids = await deps.db.documents.listIds(run.cursor, PART);
   const docs = (await deps.db.documents.findManyByIds(ids)).filter((d) => d.storageKey !== '');
@@ -127,9 +134,24 @@ export const continueFixity = async (deps: AppDeps, payload: { runId: string }, 
   const done = ids.length < PART;
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.fixity.update(run.id, { cursor: ids.at(-1) ?? run.cursor, checked: run.checked, ok: run.ok, checkedBytes: run.checkedBytes, mismatched: run.mismatched, missing: run.missing, ...(done ? { status: 'done', finishedAt: now } : {}) });
+    await tx.fixity.update(run.id, {
+      cursor: ids.at(-1) ?? run.cursor,
+      checked: run.checked,
+      ok: run.ok,
+      checkedBytes: run.checkedBytes,
+      mismatched: run.mismatched,
+      missing: run.missing,
+      ...(done ? { status: 'done', finishedAt: now } : {}),
+    });
     if (done) {
-      await tx.audit.append({ at: now, actorId: null, action: 'fixity.done', targetType: 'fixity', targetId: run.id, details: { checked: run.checked, ok: run.ok, mismatched: run.mismatched.length, missing: run.missing.length } });
+      await tx.audit.append({
+        at: now,
+        actorId: null,
+        action: 'fixity.done',
+        targetType: 'fixity',
+        targetId: run.id,
+        details: { checked: run.checked, ok: run.ok, mismatched: run.mismatched.length, missing: run.missing.length },
+      });
       return;
     }
     // Spread the parts over the window: each part gets its share of it, less the time it took.

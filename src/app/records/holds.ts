@@ -37,13 +37,40 @@ export const createHold = async (deps: AppDeps, actor: Actor, input: { name: str
   requireHolder(actor);
   const docs = await recordsForAct(deps, actor, input.documentIds);
   const gone = docs.filter((d) => d.retention.phase === 'disposed' || d.retention.phase === 'transferred');
-  if (gone.length) throw new AppError('invalid', `${gone.length} record(s) are no longer kept here`, { errors: gone.map((d) => ({ field: 'documentIds', message: `${d.id}: ${d.retention.phase}` })) });
-  const hold: HoldRecord = { id: randomUUID(), name: input.name, reason: input.reason, createdBy: actor.id, createdAt: deps.clock.now(), releasedAt: null, releasedBy: null, releaseReason: null };
+  if (gone.length)
+    throw new AppError('invalid', `${gone.length} record(s) are no longer kept here`, {
+      errors: gone.map((d) => ({ field: 'documentIds', message: `${d.id}: ${d.retention.phase}` })),
+    });
+  const hold: HoldRecord = {
+    id: randomUUID(),
+    name: input.name,
+    reason: input.reason,
+    createdBy: actor.id,
+    createdAt: deps.clock.now(),
+    releasedAt: null,
+    releasedBy: null,
+    releaseReason: null,
+  };
   await deps.db.transaction(async (tx) => {
     await tx.holds.create(hold, input.documentIds);
     await tx.retention.setPhase(input.documentIds, 'held');
-    await tx.audit.append({ at: hold.createdAt, actorId: actor.id, action: 'hold.create', targetType: 'hold', targetId: hold.id, details: { name: hold.name, records: input.documentIds.length } });
-    for (const d of docs) await tx.audit.append({ at: hold.createdAt, actorId: actor.id, action: 'record.hold', targetType: 'document', targetId: d.id, details: { holdId: hold.id, name: hold.name } });
+    await tx.audit.append({
+      at: hold.createdAt,
+      actorId: actor.id,
+      action: 'hold.create',
+      targetType: 'hold',
+      targetId: hold.id,
+      details: { name: hold.name, records: input.documentIds.length },
+    });
+    for (const d of docs)
+      await tx.audit.append({
+        at: hold.createdAt,
+        actorId: actor.id,
+        action: 'record.hold',
+        targetType: 'document',
+        targetId: d.id,
+        details: { holdId: hold.id, name: hold.name },
+      });
     await enqueueReindex(deps, tx, input.documentIds);
   });
   return presentHold(hold, input.documentIds);
@@ -55,7 +82,11 @@ const unheldPhases = async (deps: AppDeps, tx: Repositories, docs: DocumentRecor
   const today = officeToday(deps);
   const out = new Map<RetentionPhase, string[]>();
   for (const d of docs) {
-    const phase = retentionOf({ classificationCode: d.classificationCode, recordDate: d.retention.recordDate ?? today, permanent: d.kind === 'minutes' }, scheme, today).phase;
+    const phase = retentionOf(
+      { classificationCode: d.classificationCode, recordDate: d.retention.recordDate ?? today, permanent: d.kind === 'minutes' },
+      scheme,
+      today,
+    ).phase;
     out.set(phase, [...(out.get(phase) ?? []), d.id]);
   }
   return out;
@@ -73,9 +104,21 @@ export const releaseHold = async (deps: AppDeps, actor: Actor, id: string, reaso
     const still = await tx.holds.openHoldsOf(documentIds);
     const freed = (await tx.documents.findManyByIds(documentIds.filter((d) => (still.get(d) ?? []).length === 0))).filter((d) => d.retention.phase === 'held');
     for (const [phase, ids] of await unheldPhases(deps, tx, freed)) await tx.retention.setPhase(ids, phase);
-    await tx.audit.append({ at: now, actorId: actor.id, action: 'hold.release', targetType: 'hold', targetId: id, details: { reason, records: documentIds.length, freed: freed.length } });
-    for (const d of freed) await tx.audit.append({ at: now, actorId: actor.id, action: 'record.hold_release', targetType: 'document', targetId: d.id, details: { holdId: id } });
-    await enqueueReindex(deps, tx, freed.map((d) => d.id));
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'hold.release',
+      targetType: 'hold',
+      targetId: id,
+      details: { reason, records: documentIds.length, freed: freed.length },
+    });
+    for (const d of freed)
+      await tx.audit.append({ at: now, actorId: actor.id, action: 'record.hold_release', targetType: 'document', targetId: d.id, details: { holdId: id } });
+    await enqueueReindex(
+      deps,
+      tx,
+      freed.map((d) => d.id),
+    );
   });
   return presentHold({ ...hold, releasedAt: now, releasedBy: actor.id, releaseReason: reason }, documentIds);
 };

@@ -6,10 +6,22 @@ import { notifyUsers, usersWithRole } from './records-notices.ts';
  * the way): an audit entry and a notice to every admin, once per `occasion` (a fixity run, or a
  * day of reads) and record.
  */
-export const raiseIntegrityAlarm = async (deps: AppDeps, documentId: string, what: 'mismatch' | 'missing', occasion: { kind: 'fixity' | 'read'; id: string }) => {
+export const raiseIntegrityAlarm = async (
+  deps: AppDeps,
+  documentId: string,
+  what: 'mismatch' | 'missing',
+  occasion: { kind: 'fixity' | 'read'; id: string },
+) => {
   const admins = await usersWithRole(deps.db, 'admin');
   await deps.db.transaction(async (tx) => {
-    await tx.audit.append({ at: deps.clock.now(), actorId: null, action: `fixity.${what}`, targetType: 'document', targetId: documentId, details: { found: occasion.kind, [occasion.kind === 'fixity' ? 'runId' : 'day']: occasion.id } });
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: null,
+      action: `fixity.${what}`,
+      targetType: 'document',
+      targetId: documentId,
+      details: { found: occasion.kind, [occasion.kind === 'fixity' ? 'runId' : 'day']: occasion.id },
+    });
     await notifyUsers(deps, tx, admins, {
       kind: 'fixity_alarm',
       dedupeKey: `fixity:${occasion.kind}:${occasion.id}:${documentId}`,

@@ -51,7 +51,7 @@ export const sealMinutes = async (deps: AppDeps, m: MinutesInput): Promise<Docum
   const { seal, credential } = await officeSeal(deps);
   const rendered = await deps.letterRenderer.render({
     officeName: office,
-    unitName: unit && unit.parentCode ? unit.name : null,
+    unitName: unit?.parentCode ? unit.name : null,
     placeAndDate: indonesianDate(calendarDateIn(at, deps.officeTimeZone)),
     letterNumber: null,
     attachments: null,
@@ -65,13 +65,28 @@ export const sealMinutes = async (deps: AppDeps, m: MinutesInput): Promise<Docum
   const code = newVerificationCode();
   const signed = await makeSignedPdf(
     deps,
-    { pdf: rendered.pdf, area: rendered.signatureArea, numberArea: rendered.numberArea, name: seal.commonName, title: SEAL_TITLE, nip: null, dateText: printedTime(at, deps.officeTimeZone) },
+    {
+      pdf: rendered.pdf,
+      area: rendered.signatureArea,
+      numberArea: rendered.numberArea,
+      name: seal.commonName,
+      title: SEAL_TITLE,
+      nip: null,
+      dateText: printedTime(at, deps.officeTimeZone),
+    },
     deps.signing.keys.inMemory(credential),
     { letterNumber: m.number, code, at, anchors: await trustAnchorCertificates(deps), officeName: office, crls: await revocationListsFor(deps, credential) },
   );
   const staged = await deps.staging.write(Readable.from([Buffer.from(signed.pdf)]), { maxBytes: deps.limits.uploadMaxBytes });
   try {
-    const fields = { kind: 'minutes' as const, title: `${m.title} ${m.number}`, unitCode: m.unitCode, securityLevel: 'biasa' as const, documentDate: calendarDateIn(at, deps.officeTimeZone), letterNumber: m.number };
+    const fields = {
+      kind: 'minutes' as const,
+      title: `${m.title} ${m.number}`,
+      unitCode: m.unitCode,
+      securityLevel: 'biasa' as const,
+      documentDate: calendarDateIn(at, deps.officeTimeZone),
+      letterNumber: m.number,
+    };
     const { document } = await storeOriginal(deps, m.actor, staged, fields, `berita-acara-${m.kind}-${m.actId.slice(0, 8)}.pdf`, {
       authorised: true,
       scanned: true, // written and signed here, not from outside
@@ -94,7 +109,14 @@ export const sealMinutes = async (deps: AppDeps, m: MinutesInput): Promise<Docum
           timestamped: signed.timestamped,
           subjectType: m.kind,
         });
-        await queueLogLeaf(tx, { subjectType: m.kind, number: m.number, sha256: signed.sha256, certificateSha256: certificateFingerprint(seal.certificate), signedAt: signed.signedAt, now: deps.clock.now() });
+        await queueLogLeaf(tx, {
+          subjectType: m.kind,
+          number: m.number,
+          sha256: signed.sha256,
+          certificateSha256: certificateFingerprint(seal.certificate),
+          signedAt: signed.signedAt,
+          now: deps.clock.now(),
+        });
         await m.inTx(tx, doc.id);
       },
     });

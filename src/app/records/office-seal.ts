@@ -26,13 +26,32 @@ export const officeSeal = async (deps: AppDeps): Promise<{ seal: SealRecord; cre
     const { ca } = await ensureOfficeCa(deps, null);
     const office = await officeName(deps);
     const notAfter = new Date(Math.min(now.getTime() + SEAL_DAYS * DAY, ca.notAfter.getTime() - DAY));
-    const made = await deps.signing.ca.issue(await openOfficeCa(deps, ca), { subject: { name: `Segel ${office}`.slice(0, 64), organization: office.slice(0, 64) }, notBefore: new Date(now.getTime() - BACKDATE_MS), notAfter });
+    const made = await deps.signing.ca.issue(await openOfficeCa(deps, ca), {
+      subject: { name: `Segel ${office}`.slice(0, 64), organization: office.slice(0, 64) },
+      notBefore: new Date(now.getTime() - BACKDATE_MS),
+      notAfter,
+    });
     const info = deps.signing.ca.describe(made.certificate);
-    const fresh: SealRecord = { serial: info.serial, certificate: made.certificate, chain: made.chain, lockedKey: await deps.signing.ca.lockKey(made.privateKey, deps.caKeySecret), commonName: info.commonName, notAfter: info.notAfter, createdAt: now };
+    const fresh: SealRecord = {
+      serial: info.serial,
+      certificate: made.certificate,
+      chain: made.chain,
+      lockedKey: await deps.signing.ca.lockKey(made.privateKey, deps.caKeySecret),
+      commonName: info.commonName,
+      notAfter: info.notAfter,
+      createdAt: now,
+    };
     try {
       await deps.db.transaction(async (tx) => {
         await tx.seals.add(fresh);
-        await tx.audit.append({ at: now, actorId: null, action: 'admin.seal_issue', targetType: 'seal', targetId: fresh.serial, details: { commonName: fresh.commonName, notAfter: fresh.notAfter.toISOString() } });
+        await tx.audit.append({
+          at: now,
+          actorId: null,
+          action: 'admin.seal_issue',
+          targetType: 'seal',
+          targetId: fresh.serial,
+          details: { commonName: fresh.commonName, notAfter: fresh.notAfter.toISOString() },
+        });
       });
       return { seal: fresh, credential: made };
     } catch (e) {
@@ -41,5 +60,8 @@ export const officeSeal = async (deps: AppDeps): Promise<{ seal: SealRecord; cre
       if (!seal) throw e;
     }
   }
-  return { seal, credential: { privateKey: await deps.signing.ca.unlockKey(seal.lockedKey, deps.caKeySecret), certificate: seal.certificate, chain: seal.chain } };
+  return {
+    seal,
+    credential: { privateKey: await deps.signing.ca.unlockKey(seal.lockedKey, deps.caKeySecret), certificate: seal.certificate, chain: seal.chain },
+  };
 };

@@ -1,7 +1,7 @@
 import { type Actor, canRead } from '../../domain/access.ts';
 import type { DocumentRecord } from '../../domain/document.ts';
 import { AppError, type FieldError } from '../../domain/errors.ts';
-import { type RecordStanding } from '../../domain/records.ts';
+import type { RecordStanding } from '../../domain/records.ts';
 import type { AppDeps } from '../deps.ts';
 import { scopeOf } from '../documents/read-documents.ts';
 
@@ -24,7 +24,10 @@ export const recordsForAct = async (deps: AppDeps, actor: Actor, ids: string[]):
     const d = found.get(id);
     return !d || !canRead(scope, { ...d, readers: readers.get(id) ?? [] });
   });
-  if (missing.length) throw new AppError('invalid', `${missing.length} record(s) not found`, { errors: missing.map((id) => ({ field: 'documentIds', message: `${id}: no such record` })) });
+  if (missing.length)
+    throw new AppError('invalid', `${missing.length} record(s) not found`, {
+      errors: missing.map((id) => ({ field: 'documentIds', message: `${id}: no such record` })),
+    });
   return ids.map((id) => found.get(id)!);
 };
 
@@ -35,13 +38,23 @@ export const standingOf = async (deps: AppDeps, docs: DocumentRecord[]): Promise
   return new Map(
     docs.map((d) => [
       d.id,
-      { phase: d.retention.phase, finalDisposition: d.retention.finalDisposition, held: (holds.get(d.id) ?? []).length > 0, pendingAct: disposals.get(d.id) ?? transfers.get(d.id) ?? null },
+      {
+        phase: d.retention.phase,
+        finalDisposition: d.retention.finalDisposition,
+        held: (holds.get(d.id) ?? []).length > 0,
+        pendingAct: disposals.get(d.id) ?? transfers.get(d.id) ?? null,
+      },
     ]),
   );
 };
 
 /** A 422 naming every record that fails `problem`, or nothing. */
-export const refuseUnfit = (docs: DocumentRecord[], standing: Map<string, RecordStanding>, problem: (s: RecordStanding) => string | null, act: string): void => {
+export const refuseUnfit = (
+  docs: DocumentRecord[],
+  standing: Map<string, RecordStanding>,
+  problem: (s: RecordStanding) => string | null,
+  act: string,
+): void => {
   const errors: FieldError[] = [];
   for (const d of docs) {
     const p = problem(standing.get(d.id)!);

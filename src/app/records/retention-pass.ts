@@ -34,7 +34,11 @@ export const backfillRecordDates = async (deps: AppDeps): Promise<{ count: numbe
  * records keep their phase. Records whose phase changed are re-indexed. Run when the scheme
  * changes, and for records the pass has just dated.
  */
-export const applyScheme = async (deps: AppDeps, codes: string[] | 'all', db: Pick<Repositories, 'retention' | 'classifications' | 'jobs'> = deps.db): Promise<{ groups: number; applied: number; changed: number }> => {
+export const applyScheme = async (
+  deps: AppDeps,
+  codes: string[] | 'all',
+  db: Pick<Repositories, 'retention' | 'classifications' | 'jobs'> = deps.db,
+): Promise<{ groups: number; applied: number; changed: number }> => {
   const scheme = await loadScheme(db);
   const today = officeToday(deps);
   const rows = await db.retention.groups(codes);
@@ -45,7 +49,10 @@ export const applyScheme = async (deps: AppDeps, codes: string[] | 'all', db: Pi
     if (g.phase === 'disposed' || g.phase === 'transferred') continue; // what is gone keeps its last retention
     const r = retentionOf({ classificationCode: g.classificationCode, recordDate: g.recordDate, permanent: false }, scheme, today);
     const stale =
-      g.activeUntil !== r.activeUntil || g.inactiveUntil !== r.inactiveUntil || g.finalDisposition !== r.finalDisposition || (g.phase !== r.phase && !(g.phase !== null && SETTLED_PHASES.includes(g.phase)));
+      g.activeUntil !== r.activeUntil ||
+      g.inactiveUntil !== r.inactiveUntil ||
+      g.finalDisposition !== r.finalDisposition ||
+      (g.phase !== r.phase && !(g.phase !== null && SETTLED_PHASES.includes(g.phase)));
     const key = `${g.classificationCode}\0${g.recordDate}`;
     groups.set(key, { g, stale: stale || (groups.get(key)?.stale ?? false) });
   }
@@ -87,7 +94,11 @@ export const dailyRetentionPass = async (deps: AppDeps): Promise<PassOutcome> =>
   for (;;) {
     const moved = await deps.db.transaction(async (tx) => tx.retention.advance(today, CHUNK));
     if (moved.length === 0) break;
-    await enqueueReindex(deps, deps.db, moved.map((m) => m.id));
+    await enqueueReindex(
+      deps,
+      deps.db,
+      moved.map((m) => m.id),
+    );
     for (const m of moved) {
       out[m.phase]++;
       if (m.phase !== 'due') continue;
@@ -101,7 +112,10 @@ export const dailyRetentionPass = async (deps: AppDeps): Promise<PassOutcome> =>
 };
 
 const tellArchivists = async (deps: AppDeps, today: string, dueByUnit: Map<string, Map<FinalDisposition | 'none', number>>): Promise<void> => {
-  const perArchivist = new Map<string, { user: Awaited<ReturnType<typeof archivistsOf>>[number]; units: Map<string, Map<FinalDisposition | 'none', number>> }>();
+  const perArchivist = new Map<
+    string,
+    { user: Awaited<ReturnType<typeof archivistsOf>>[number]; units: Map<string, Map<FinalDisposition | 'none', number>> }
+  >();
   for (const [unit, by] of dueByUnit) {
     for (const a of await archivistsOf(deps.db, unit)) {
       const entry = perArchivist.get(a.id) ?? { user: a, units: new Map() };
@@ -110,12 +124,21 @@ const tellArchivists = async (deps: AppDeps, today: string, dueByUnit: Map<strin
     }
   }
   for (const { user, units } of perArchivist.values()) {
-    await notifyUsers(deps, deps.db, [user], { kind: 'records_due', dedupeKey: `records-due:${today}`, subjectType: 'records', subjectId: today, message: dueMessage(units) });
+    await notifyUsers(deps, deps.db, [user], {
+      kind: 'records_due',
+      dedupeKey: `records-due:${today}`,
+      subjectType: 'records',
+      subjectId: today,
+      message: dueMessage(units),
+    });
   }
 };
 
 /** Job: applies the scheme to the records of the codes a scheme change touched, refinements included. */
 export const applySchemeJob = async (deps: AppDeps, payload: { codes: string[] }): Promise<void> => {
   const inUse = new Set((await deps.db.retention.groups('all')).map((g) => g.classificationCode).filter((c): c is string => c !== null));
-  await applyScheme(deps, [...inUse].filter((c) => payload.codes.some((p) => withinCode(c, p))));
+  await applyScheme(
+    deps,
+    [...inUse].filter((c) => payload.codes.some((p) => withinCode(c, p))),
+  );
 };

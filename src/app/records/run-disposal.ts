@@ -23,7 +23,14 @@ const destroyOne = async (deps: AppDeps, d: DisposalRecord, documentId: string):
     const done = await deps.db.transaction(async (tx) => {
       if (!(await tx.retention.markDisposed(documentId, d.id, now))) {
         await tx.disposals.markItem(d.id, documentId, 'skipped', now);
-        await tx.audit.append({ at: now, actorId: d.executedBy, action: 'record.destroy_skipped', targetType: 'document', targetId: documentId, details: { disposalId: d.id, phase: doc.retention.phase } });
+        await tx.audit.append({
+          at: now,
+          actorId: d.executedBy,
+          action: 'record.destroy_skipped',
+          targetType: 'document',
+          targetId: documentId,
+          details: { disposalId: d.id, phase: doc.retention.phase },
+        });
         return false;
       }
       await tx.pages.replace(documentId, []);
@@ -33,7 +40,14 @@ const destroyOne = async (deps: AppDeps, d: DisposalRecord, documentId: string):
         action: 'record.destroy',
         targetType: 'document',
         targetId: documentId,
-        details: { disposalId: d.id, sha256: doc.sha256, title: doc.title, classificationCode: doc.classificationCode, approvedBy: d.decidedBy, approvedAt: d.decidedAt?.toISOString() ?? null },
+        details: {
+          disposalId: d.id,
+          sha256: doc.sha256,
+          title: doc.title,
+          classificationCode: doc.classificationCode,
+          approvedBy: d.decidedBy,
+          approvedAt: d.decidedAt?.toISOString() ?? null,
+        },
       });
       return true;
     });
@@ -55,7 +69,7 @@ const destroyOne = async (deps: AppDeps, d: DisposalRecord, documentId: string):
 export const runDisposal = async (deps: AppDeps, payload: { disposalId: string }, signal?: AbortSignal): Promise<void> => {
   const id = payload.disposalId;
   let d = await deps.db.disposals.findById(id);
-  if (!d || d.status !== 'executing') return; // finished already, or never started
+  if (d?.status !== 'executing') return; // finished already, or never started
   for (const item of (await deps.db.disposals.items(id)).filter((i) => i.state === 'pending')) {
     signal?.throwIfAborted();
     await destroyOne(deps, d, item.documentId);
@@ -86,16 +100,29 @@ export const runDisposal = async (deps: AppDeps, payload: { disposalId: string }
     actor: executor,
     inTx: async (tx, minutesDocumentId) => {
       const at = deps.clock.now();
-      if (!(await tx.disposals.setStatus(id, 'executing', 'executed', { minutesDocumentId, executedAt: at }, at))) throw new AppError('conflict', 'this disposal was finished meanwhile');
-      await tx.audit.append({ at, actorId: disposal.executedBy, action: 'disposal.executed', targetType: 'disposal', targetId: id, details: { destroyed: destroyed.length, skipped: skipped.length, minutesDocumentId, minutesNumber: disposal.minutesNumber } });
-      const told = await Promise.all([disposal.proposedBy, disposal.decidedBy].filter((u): u is string => u !== null).map((u) => tx.users.findById(u)));
-      await notifyUsers(deps, tx, told.filter((u) => u !== null), {
-        kind: 'disposal_executed',
-        dedupeKey: `disposal:${id}:executed`,
-        subjectType: 'disposal',
-        subjectId: id,
-        message: `Pemusnahan ${destroyed.length} arsip telah dilaksanakan; berita acara ${disposal.minutesNumber}. — The disposal of ${destroyed.length} records was carried out; minutes ${disposal.minutesNumber}.`,
+      if (!(await tx.disposals.setStatus(id, 'executing', 'executed', { minutesDocumentId, executedAt: at }, at)))
+        throw new AppError('conflict', 'this disposal was finished meanwhile');
+      await tx.audit.append({
+        at,
+        actorId: disposal.executedBy,
+        action: 'disposal.executed',
+        targetType: 'disposal',
+        targetId: id,
+        details: { destroyed: destroyed.length, skipped: skipped.length, minutesDocumentId, minutesNumber: disposal.minutesNumber },
       });
+      const told = await Promise.all([disposal.proposedBy, disposal.decidedBy].filter((u): u is string => u !== null).map((u) => tx.users.findById(u)));
+      await notifyUsers(
+        deps,
+        tx,
+        told.filter((u) => u !== null),
+        {
+          kind: 'disposal_executed',
+          dedupeKey: `disposal:${id}:executed`,
+          subjectType: 'disposal',
+          subjectId: id,
+          message: `Pemusnahan ${destroyed.length} arsip telah dilaksanakan; berita acara ${disposal.minutesNumber}. — The disposal of ${destroyed.length} records was carried out; minutes ${disposal.minutesNumber}.`,
+        },
+      );
     },
   });
 };

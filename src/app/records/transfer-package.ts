@@ -54,8 +54,21 @@ const recordMetadata = async (deps: AppDeps, d: DocumentRecord, audit: AuditEntr
     securityLevel: d.securityLevel,
     letterNumber: d.letterNumber,
     sender: d.sender,
-    ...(incoming ? { incoming: { agendaNumber: incoming.agendaNumber, agendaYear: incoming.agendaYear, letterNumber: incoming.letterNumber, letterDate: incoming.letterDate, sender: incoming.sender, receivedAt: incoming.receivedAt.toISOString() } } : {}),
-    ...(outgoing ? { outgoing: { letterNumber: outgoing.letterNumber, recipient: outgoing.recipient, signedAt: outgoing.signedAt?.toISOString() ?? null } } : {}),
+    ...(incoming
+      ? {
+          incoming: {
+            agendaNumber: incoming.agendaNumber,
+            agendaYear: incoming.agendaYear,
+            letterNumber: incoming.letterNumber,
+            letterDate: incoming.letterDate,
+            sender: incoming.sender,
+            receivedAt: incoming.receivedAt.toISOString(),
+          },
+        }
+      : {}),
+    ...(outgoing
+      ? { outgoing: { letterNumber: outgoing.letterNumber, recipient: outgoing.recipient, signedAt: outgoing.signedAt?.toISOString() ?? null } }
+      : {}),
     original: { file: null as string | null, sha256: d.sha256, size: d.size, mimeType: d.mimeType, originalName: d.originalName, pages: d.pages },
     retention: presentRetention(d),
     audit: audit.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, action: e.action, details: e.details, hash: e.hash })),
@@ -63,7 +76,12 @@ const recordMetadata = async (deps: AppDeps, d: DocumentRecord, audit: AuditEntr
 };
 
 /** Writes the bag into `zip`; the caller ends or aborts it. */
-const writeBag = async (deps: AppDeps, zip: ArchiveWriting, bag: string, o: { transferId: string; minutesNumber: string; minutesDocumentId: string; recipient: string; ids: string[] }) => {
+const writeBag = async (
+  deps: AppDeps,
+  zip: ArchiveWriting,
+  bag: string,
+  o: { transferId: string; minutesNumber: string; minutesDocumentId: string; recipient: string; ids: string[] },
+) => {
   const scheme = await loadScheme(deps.db);
   const manifest: string[] = [];
   let octets = 0;
@@ -71,7 +89,8 @@ const writeBag = async (deps: AppDeps, zip: ArchiveWriting, bag: string, o: { tr
     const h = hashing(source);
     await zip.addStream(`${bag}/${rel}`, h.stream, size);
     const got = h.digest();
-    if (got !== expected) throw new AppError('invalid', `${rel} does not match its recorded SHA-256 (stored bytes changed: see fixity); the package was not made`);
+    if (got !== expected)
+      throw new AppError('invalid', `${rel} does not match its recorded SHA-256 (stored bytes changed: see fixity); the package was not made`);
     manifest.push(`${got}  ${rel}`);
     octets += h.bytes();
   };
@@ -126,11 +145,19 @@ const writeBag = async (deps: AppDeps, zip: ArchiveWriting, bag: string, o: { tr
  */
 export const openTransferPackage = async (deps: AppDeps, actor: Actor, id: string): Promise<{ filename: string; stream: Readable }> => {
   const t = await ensureTransferMinutes(deps, await visibleTransfer(deps, actor, id));
-  if (t.status === 'confirmed' && !deps.records.keepTransferredOriginals) throw new AppError('gone', 'this transfer was confirmed and its originals are no longer kept here');
+  if (t.status === 'confirmed' && !deps.records.keepTransferredOriginals)
+    throw new AppError('gone', 'this transfer was confirmed and its originals are no longer kept here');
   const ids = await deps.db.transfers.items(id);
   const bag = `naskah-penyerahan-${t.id.slice(0, 8)}`;
   const zip = deps.archiveWriter.create();
-  await deps.db.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'transfer.package', targetType: 'transfer', targetId: id, details: { records: ids.length } });
+  await deps.db.audit.append({
+    at: deps.clock.now(),
+    actorId: actor.id,
+    action: 'transfer.package',
+    targetType: 'transfer',
+    targetId: id,
+    details: { records: ids.length },
+  });
   writeBag(deps, zip, bag, { transferId: t.id, minutesNumber: t.minutesNumber!, minutesDocumentId: t.minutesDocumentId!, recipient: t.recipient, ids }).then(
     () => zip.end(),
     (err: unknown) => zip.abort(err instanceof Error ? err : new Error(String(err))),

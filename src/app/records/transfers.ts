@@ -59,7 +59,8 @@ export const ensureTransferMinutes = async (deps: AppDeps, t: TransferRecord): P
     unitCode: t.unitCode,
     actor: await actorOf(deps, t.createdBy),
     inTx: async (tx, minutesDocumentId) => {
-      if (!(await tx.transfers.setStatus(t.id, 'prepared', 'prepared', { minutesDocumentId }, deps.clock.now()))) throw new AppError('conflict', 'this transfer was confirmed meanwhile');
+      if (!(await tx.transfers.setStatus(t.id, 'prepared', 'prepared', { minutesDocumentId }, deps.clock.now())))
+        throw new AppError('conflict', 'this transfer was confirmed meanwhile');
     },
   });
   return (await deps.db.transfers.findById(t.id))!;
@@ -76,11 +77,38 @@ export const createTransfer = async (deps: AppDeps, actor: Actor, input: { docum
   const docs = await recordsForAct(deps, actor, input.documentIds);
   refuseUnfit(docs, await standingOf(deps, docs), transferProblem, 'transferred');
   const now = deps.clock.now();
-  const t: TransferRecord = { id: randomUUID(), status: 'prepared', unitCode: actor.unitCode, recipient: input.recipient, items: docs.length, createdBy: actor.id, createdAt: now, confirmedBy: null, confirmedAt: null, minutesDocumentId: null, minutesNumber: null };
+  const t: TransferRecord = {
+    id: randomUUID(),
+    status: 'prepared',
+    unitCode: actor.unitCode,
+    recipient: input.recipient,
+    items: docs.length,
+    createdBy: actor.id,
+    createdAt: now,
+    confirmedBy: null,
+    confirmedAt: null,
+    minutesDocumentId: null,
+    minutesNumber: null,
+  };
   await deps.db.transaction(async (tx) => {
     await tx.transfers.create(t, input.documentIds);
-    await tx.audit.append({ at: now, actorId: actor.id, action: 'transfer.prepare', targetType: 'transfer', targetId: t.id, details: { records: docs.length, recipient: t.recipient } });
-    for (const d of docs) await tx.audit.append({ at: now, actorId: actor.id, action: 'record.transfer_prepared', targetType: 'document', targetId: d.id, details: { transferId: t.id } });
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'transfer.prepare',
+      targetType: 'transfer',
+      targetId: t.id,
+      details: { records: docs.length, recipient: t.recipient },
+    });
+    for (const d of docs)
+      await tx.audit.append({
+        at: now,
+        actorId: actor.id,
+        action: 'record.transfer_prepared',
+        targetType: 'document',
+        targetId: d.id,
+        details: { transferId: t.id },
+      });
   });
   return presentTransfer(await ensureTransferMinutes(deps, t), input.documentIds);
 };
@@ -96,18 +124,34 @@ export const confirmTransfer = async (deps: AppDeps, actor: Actor, id: string) =
   if (t.status !== 'prepared') throw new AppError('conflict', 'this transfer was confirmed already');
   const ids = await deps.db.transfers.items(id);
   const held = [...(await deps.db.holds.openHoldsOf(ids))].filter(([, h]) => h.length > 0);
-  if (held.length) throw new AppError('conflict', `${held.length} record(s) of this transfer were put under a legal hold since it was prepared: release the hold first`);
+  if (held.length)
+    throw new AppError('conflict', `${held.length} record(s) of this transfer were put under a legal hold since it was prepared: release the hold first`);
   const keep = deps.records.keepTransferredOriginals;
   const docs = await deps.db.documents.findManyByIds(ids);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    if (!(await tx.transfers.setStatus(id, 'prepared', 'confirmed', { confirmedBy: actor.id, confirmedAt: now }, now))) throw new AppError('conflict', 'this transfer was confirmed already');
+    if (!(await tx.transfers.setStatus(id, 'prepared', 'confirmed', { confirmedBy: actor.id, confirmedAt: now }, now)))
+      throw new AppError('conflict', 'this transfer was confirmed already');
     await tx.retention.markTransferred(ids, id, now, !keep);
     for (const d of docs) {
       if (!keep) await tx.pages.replace(d.id, []);
-      await tx.audit.append({ at: now, actorId: actor.id, action: 'record.transfer', targetType: 'document', targetId: d.id, details: { transferId: id, recipient: t.recipient, keptHere: keep } });
+      await tx.audit.append({
+        at: now,
+        actorId: actor.id,
+        action: 'record.transfer',
+        targetType: 'document',
+        targetId: d.id,
+        details: { transferId: id, recipient: t.recipient, keptHere: keep },
+      });
     }
-    await tx.audit.append({ at: now, actorId: actor.id, action: 'transfer.confirm', targetType: 'transfer', targetId: id, details: { records: ids.length, keptHere: keep } });
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'transfer.confirm',
+      targetType: 'transfer',
+      targetId: id,
+      details: { records: ids.length, keptHere: keep },
+    });
     if (keep) await enqueueReindex(deps, tx, ids);
   });
   // After the commit: a failure here leaves objects that reconcile reports (and removes) as orphans.
@@ -121,7 +165,8 @@ export const confirmTransfer = async (deps: AppDeps, actor: Actor, id: string) =
   return presentTransfer((await deps.db.transfers.findById(id))!, ids);
 };
 
-export const getTransfer = async (deps: AppDeps, actor: Actor, id: string) => presentTransfer(await visibleTransfer(deps, actor, id), await deps.db.transfers.items(id));
+export const getTransfer = async (deps: AppDeps, actor: Actor, id: string) =>
+  presentTransfer(await visibleTransfer(deps, actor, id), await deps.db.transfers.items(id));
 
 export const listTransfers = async (deps: AppDeps, actor: Actor, filter: { status?: TransferRecord['status'] | undefined }, page: number, limit: number) => {
   if (!hasRole(actor, 'archivist', 'admin', 'auditor')) throw new AppError('forbidden', 'transfers are for archivists, admins and auditors');

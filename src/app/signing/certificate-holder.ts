@@ -38,7 +38,10 @@ export const normaliseNip = (nip: string | undefined): string | undefined => {
 export const certificateHolder = async (deps: AppDeps, userId: string): Promise<UserRecord> => {
   const user = await deps.db.users.findById(userId);
   if (!user) throw new AppError('not_found', 'no such user');
-  if (!hasRole(user, 'official')) throw new AppError('invalid', 'only officials sign letters: give this user the official role first', { errors: [{ field: 'id', message: 'not an official' }] });
+  if (!hasRole(user, 'official'))
+    throw new AppError('invalid', 'only officials sign letters: give this user the official role first', {
+      errors: [{ field: 'id', message: 'not an official' }],
+    });
   if (user.disabled) throw new AppError('invalid', 'this user is disabled', { errors: [{ field: 'id', message: 'disabled' }] });
   return user;
 };

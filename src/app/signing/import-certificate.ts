@@ -29,11 +29,17 @@ export const importCertificate = async (deps: AppDeps, actor: Actor, userId: str
   const user = await certificateHolder(deps, userId);
   const credential = await deps.signing.ca.readPkcs12(input.p12, input.passphrase);
   const info = deps.signing.ca.describe(credential.certificate);
-  if (info.isCa || !isSigningKeyUsage(info.keyUsage)) throw new CertificateUnusableError('not-for-signing', `the certificate of ${info.commonName} is not meant for signatures`);
+  if (info.isCa || !isSigningKeyUsage(info.keyUsage))
+    throw new CertificateUnusableError('not-for-signing', `the certificate of ${info.commonName} is not meant for signatures`);
   const now = deps.clock.now();
   const problem = validityProblem(info, now);
   if (problem) throw new CertificateUnusableError(problem.reason, problem.detail);
   if (credential.chain.length > 8) throw new AppError('invalid', 'the PKCS#12 carries too long a certificate chain');
   await proveCredential(deps, credential, now);
-  return recordCertificate(deps, actor, user, credential, { source: 'imported', lockedKey: await deps.signing.ca.lockKey(credential.privateKey, input.pin), title: input.title ?? info.title, nip: nip ?? info.nip });
+  return recordCertificate(deps, actor, user, credential, {
+    source: 'imported',
+    lockedKey: await deps.signing.ca.lockKey(credential.privateKey, input.pin),
+    title: input.title ?? info.title,
+    nip: nip ?? info.nip,
+  });
 };

@@ -10,7 +10,11 @@ import { crlUrlOf } from './office-crl.ts';
 import { BACKDATE_MS, ensureOfficeCa, officeName, openOfficeCa, requireSigningAdmin } from './office-ca.ts';
 
 const DAY = 24 * 3600_000;
-const AUDIT_ACTION: Record<CertificateSource, string> = { office: 'admin.certificate_issue', imported: 'admin.certificate_import', remote: 'signing.certificate_from_provider' };
+const AUDIT_ACTION: Record<CertificateSource, string> = {
+  office: 'admin.certificate_issue',
+  imported: 'admin.certificate_import',
+  remote: 'signing.certificate_from_provider',
+};
 /** Officials' certificates run two years; a new one replaces the old (a promotion changes the title anyway). */
 const CERTIFICATE_DAYS = 730;
 
@@ -60,7 +64,8 @@ export const recordCertificate = async (
   await deps.db.transaction(async (tx) => {
     const before = await tx.certificates.currentOf(user.id);
     await tx.certificates.addCurrent(record).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === 'conflict') throw new AppError('conflict', 'this certificate is on record already, or another certificate was just made for this user');
+      if (e instanceof AppError && e.code === 'conflict')
+        throw new AppError('conflict', 'this certificate is on record already, or another certificate was just made for this user');
       throw e;
     });
     await tx.audit.append({
@@ -69,7 +74,14 @@ export const recordCertificate = async (
       action: AUDIT_ACTION[o.source],
       targetType: 'user',
       targetId: user.id,
-      details: { certificateId: record.id, serial: record.serial, sha256: record.sha256, issuer: record.issuer, notAfter: record.notAfter.toISOString(), replaced: before?.id ?? null },
+      details: {
+        certificateId: record.id,
+        serial: record.serial,
+        sha256: record.sha256,
+        issuer: record.issuer,
+        notAfter: record.notAfter.toISOString(),
+        replaced: before?.id ?? null,
+      },
     });
   });
   return presentCertificate(deps, record);
@@ -96,5 +108,10 @@ export const issueCertificate = async (deps: AppDeps, actor: Actor, userId: stri
     // Readers and other offices learn of a revocation from the list published there.
     crlUrl: crlUrlOf(deps.publicUrl),
   });
-  return recordCertificate(deps, actor, user, credential, { source: 'office', lockedKey: await deps.signing.ca.lockKey(credential.privateKey, input.pin), title: input.title ?? null, nip });
+  return recordCertificate(deps, actor, user, credential, {
+    source: 'office',
+    lockedKey: await deps.signing.ca.lockKey(credential.privateKey, input.pin),
+    title: input.title ?? null,
+    nip,
+  });
 };

@@ -58,7 +58,14 @@ export const ensureOfficeCa = async (deps: AppDeps, actor: Actor | null): Promis
   try {
     await deps.db.transaction(async (tx) => {
       await tx.certificates.createOfficeCa(ca);
-      await tx.audit.append({ at: now, actorId: actor?.id ?? null, action: 'admin.signing_ca_create', targetType: 'signing_ca', targetId: ca.serial, details: { subject: ca.subject, sha256: ca.sha256, notAfter: ca.notAfter.toISOString() } });
+      await tx.audit.append({
+        at: now,
+        actorId: actor?.id ?? null,
+        action: 'admin.signing_ca_create',
+        targetType: 'signing_ca',
+        targetId: ca.serial,
+        details: { subject: ca.subject, sha256: ca.sha256, notAfter: ca.notAfter.toISOString() },
+      });
     });
     return { ca, created: true };
   } catch (e) {
@@ -75,7 +82,11 @@ export const openOfficeCa = async (deps: AppDeps, ca: OfficeCaRecord): Promise<S
     return { privateKey: await deps.signing.ca.unlockKey(ca.lockedKey, deps.caKeySecret), certificate: ca.certificate, chain: [] };
   } catch (e) {
     if (e instanceof AppError && e.code === 'forbidden') {
-      throw new AppError('unavailable', 'the office CA key cannot be opened with this server\'s CA secret: every process must have the same CA_KEY_PASSPHRASE (or DATA_DIR/secrets)', { cause: e });
+      throw new AppError(
+        'unavailable',
+        "the office CA key cannot be opened with this server's CA secret: every process must have the same CA_KEY_PASSPHRASE (or DATA_DIR/secrets)",
+        { cause: e },
+      );
     }
     throw e;
   }
@@ -106,6 +117,7 @@ export const createOfficeCa = async (deps: AppDeps, actor: Actor) => {
 /** `GET /signing/ca`: the office root certificate, for anyone logged in (readers install it to trust letters). */
 export const getOfficeCa = async (deps: AppDeps) => {
   const ca = await deps.db.certificates.officeCa();
-  if (!ca) throw new AppError('not_found', 'the office has no certificate authority yet: an admin creates it (POST /api/v1/signing/ca) or issues a first certificate');
+  if (!ca)
+    throw new AppError('not_found', 'the office has no certificate authority yet: an admin creates it (POST /api/v1/signing/ca) or issues a first certificate');
   return presentOfficeCa(deps, ca);
 };

@@ -22,7 +22,11 @@ export const recordProviderCertificate = async (deps: AppDeps, actor: Actor, use
   if (known && (known.current || known.revokedAt)) return;
   // Replaced here by a certificate this office issued or imported since: which key signs is unclear, so nobody guesses.
   if (known) {
-    throw new AppError('conflict', "your current certificate here is not the one your provider's signing service holds: an admin either takes you off REMOTE_SIGNER_USERS or revokes the certificate here", { problemType: 'certificate-mismatch' });
+    throw new AppError(
+      'conflict',
+      "your current certificate here is not the one your provider's signing service holds: an admin either takes you off REMOTE_SIGNER_USERS or revokes the certificate here",
+      { problemType: 'certificate-mismatch' },
+    );
   }
   await recordCertificate(deps, actor, user, { certificate, chain: issuers }, { source: 'remote', lockedKey: '', title: info.title, nip: info.nip });
 };

@@ -25,7 +25,13 @@ export interface BatchResult {
  * entry in its own transaction. A letter that fails (not approved, someone else's, being signed)
  * is reported with the reason and leaves the others as they are.
  */
-export const signBatch = async (deps: AppDeps, actor: Actor, letterIds: string[], input: { pin: string; totp?: string | undefined }, ctx: { ip?: string | undefined } = {}) => {
+export const signBatch = async (
+  deps: AppDeps,
+  actor: Actor,
+  letterIds: string[],
+  input: { pin: string; totp?: string | undefined },
+  ctx: { ip?: string | undefined } = {},
+) => {
   if (!hasRole(actor, 'official')) throw new AppError('forbidden', 'only officials sign letters');
   const ids = [...new Set(letterIds)];
   const user = await deps.db.users.findById(actor.id);

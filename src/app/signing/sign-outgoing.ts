@@ -87,7 +87,8 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
   if (opened && opened.certificateId !== cert.id) throw new AppError('conflict', 'your signing certificate changed while signing; sign again with the new one');
 
   const holder = randomUUID();
-  if (!(await deps.db.signedLetters.claim(id, holder, at, new Date(at.getTime() + CLAIM_MS)))) throw new AppError('conflict', 'this letter is being signed right now');
+  if (!(await deps.db.signedLetters.claim(id, holder, at, new Date(at.getTime() + CLAIM_MS))))
+    throw new AppError('conflict', 'this letter is being signed right now');
   try {
     // A signing that finished just before our claim released it in its commit: look again.
     const fresh = await deps.db.outgoing.findById(id);
@@ -97,7 +98,13 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
     const prepared = await prepareLetter(deps, fresh, user, cert, at);
     const plan = await planLetterNumber(deps, fresh, at);
     const delivery = await planDelivery(deps, fresh, at);
-    const common = { code: newVerificationCode(), at, anchors: await trustAnchorCertificates(deps), officeName: await officeName(deps), crls: await revocationListsFor(deps, cert) };
+    const common = {
+      code: newVerificationCode(),
+      at,
+      anchors: await trustAnchorCertificates(deps),
+      officeName: await officeName(deps),
+      crls: await revocationListsFor(deps, cert),
+    };
     const make = (letterNumber: string) => makeSignedPdf(deps, prepared, unlocked.key, { ...common, letterNumber });
     const commit = committer(deps, actor, fresh, prepared, cert, { code: common.code, holder, at, delivery });
 
@@ -149,12 +156,15 @@ const signed = <T>(deps: AppDeps, result: T): T => {
 
 const assertApproved = (letter: OutgoingLetterRecord): void => {
   if (letter.status === 'signed') throw new AppError('conflict', `the letter is signed already${letter.letterNumber ? ` as ${letter.letterNumber}` : ''}`);
-  if (letter.status !== 'approved') throw new AppError('conflict', `the letter is ${letter.status.replace('_', ' ')}; only a letter every reviewer approved is signed`);
+  if (letter.status !== 'approved')
+    throw new AppError('conflict', `the letter is ${letter.status.replace('_', ' ')}; only a letter every reviewer approved is signed`);
 };
 
 /** Durably stores the signed PDF under its content address, before the transaction that records it. */
 const storePdf = async (deps: AppDeps, pdf: SignedLetterPdf): Promise<string> => {
-  const staged = await deps.staging.write(Readable.from([Buffer.from(pdf.pdf.buffer, pdf.pdf.byteOffset, pdf.pdf.byteLength)]), { maxBytes: Number.MAX_SAFE_INTEGER });
+  const staged = await deps.staging.write(Readable.from([Buffer.from(pdf.pdf.buffer, pdf.pdf.byteOffset, pdf.pdf.byteLength)]), {
+    maxBytes: Number.MAX_SAFE_INTEGER,
+  });
   try {
     const key = originalKey(staged.sha256);
     await deps.blobs.putFile(key, staged.path, { size: staged.size, contentType: 'application/pdf' });
@@ -175,7 +185,14 @@ const forgetPdf = async (deps: AppDeps, pdf: SignedLetterPdf, key: string): Prom
 
 /** The writes of a signing, for one transaction. */
 const committer =
-  (deps: AppDeps, actor: Actor, letter: OutgoingLetterRecord, prepared: LetterToSign, cert: { id: string; serial: string; sha256: string }, o: { code: string; holder: string; at: Date; delivery: DeliveryPlan }) =>
+  (
+    deps: AppDeps,
+    actor: Actor,
+    letter: OutgoingLetterRecord,
+    prepared: LetterToSign,
+    cert: { id: string; serial: string; sha256: string },
+    o: { code: string; holder: string; at: Date; delivery: DeliveryPlan },
+  ) =>
   async (tx: Repositories, letterNumber: string, pdf: SignedLetterPdf, storageKey: string) => {
     const { code, at } = o;
     const now = deps.clock.now();
@@ -231,18 +248,43 @@ const committer =
     await tx.signedLetters.release(letter.id, o.holder);
     // The drafter waits for this (issue 13); the signer needs no word of their own act.
     if (letter.drafterId !== actor.id) await notifyOutgoing(deps, tx, 'outgoing_signed', { ...letter, letterNumber }, letter.drafterId);
-    await tx.audit.append({ at: now, actorId: actor.id, action: 'document.upload', targetType: 'document', targetId: documentId, details: { sha256: pdf.sha256, size: pdf.pdf.byteLength, batchId: null, source: 'signing' } });
+    await tx.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'document.upload',
+      targetType: 'document',
+      targetId: documentId,
+      details: { sha256: pdf.sha256, size: pdf.pdf.byteLength, batchId: null, source: 'signing' },
+    });
     await tx.audit.append({
       at: now,
       actorId: actor.id,
       action: 'letter.outgoing_sign',
       targetType: 'outgoing_letter',
       targetId: letter.id,
-      details: { letterNumber, version: letter.version, documentId, sha256: pdf.sha256, certificateId: cert.id, certificateSerial: cert.serial, timestamped: pdf.timestamped, ltv: pdf.ltv },
+      details: {
+        letterNumber,
+        version: letter.version,
+        documentId,
+        sha256: pdf.sha256,
+        certificateId: cert.id,
+        certificateSerial: cert.serial,
+        timestamped: pdf.timestamped,
+        ltv: pdf.ltv,
+      },
     });
     // Units of this office it is addressed or copied to find it in their registers, in this
     // transaction. After the audit entries: the audit head is then held before any agenda counter,
     // the order registering an incoming letter takes them in (no deadlock between the two).
     await deliverInternally(deps, tx, o.delivery, { ...letter, letterNumber, signedDocumentId: documentId }, actor);
-    return { letterNumber, verificationCode: code, verifyUrl: verifyUrlOf(deps, code), signedDocumentId: documentId, sha256: pdf.sha256, signedAt: at.toISOString(), timestamped: pdf.timestamped, ltv: pdf.ltv };
+    return {
+      letterNumber,
+      verificationCode: code,
+      verifyUrl: verifyUrlOf(deps, code),
+      signedDocumentId: documentId,
+      sha256: pdf.sha256,
+      signedAt: at.toISOString(),
+      timestamped: pdf.timestamped,
+      ltv: pdf.ltv,
+    };
   };

@@ -31,7 +31,10 @@ const ZONES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak':
 /** "5 Maret 2025 10.14 WIB": the signing time as an Indonesian letter prints it, in the office's zone. */
 export const printedTime = (at: Date, timeZone: string): string => {
   const w = wallClock(at, timeZone);
-  const zone = ZONES[timeZone] ?? new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  const zone =
+    ZONES[timeZone] ??
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ??
+    timeZone;
   return `${indonesianDate(calendarDateIn(at, timeZone))} ${String(w.hour).padStart(2, '0')}.${String(w.minute).padStart(2, '0')} ${zone}`;
 };
 
@@ -41,7 +44,13 @@ export const printedTime = (at: Date, timeZone: string): string => {
  * uploaded draft is taken as approved, and the stamper rewrites it as a clean PDF. Reads what
  * it needs now, so making the signed PDF later touches no database.
  */
-export const prepareLetter = async (deps: AppDeps, letter: OutgoingLetterRecord, signer: UserRecord, cert: SigningCertificateRecord, at: Date): Promise<LetterToSign> => {
+export const prepareLetter = async (
+  deps: AppDeps,
+  letter: OutgoingLetterRecord,
+  signer: UserRecord,
+  cert: SigningCertificateRecord,
+  at: Date,
+): Promise<LetterToSign> => {
   const version = (await deps.db.outgoing.versions(letter.id)).find((v) => v.version === letter.version);
   if (!version) throw new AppError('invalid', 'the letter has no current version');
   const units = await deps.db.units.all();
@@ -52,14 +61,20 @@ export const prepareLetter = async (deps: AppDeps, letter: OutgoingLetterRecord,
     const title = version.template.signerTitle ?? cert.title ?? `Kepala ${unitName}`;
     // The letter is dated the day it is signed (issue 13), not the day its draft named: the
     // date above the text and the time in the signature block must agree.
-    const rendered = await renderOutgoingLetter(deps, letter, { ...version.template, date: null, signerTitle: title }, { version: letter.version, letterNumber: null, at, signerNip: cert.nip });
+    const rendered = await renderOutgoingLetter(
+      deps,
+      letter,
+      { ...version.template, date: null, signerTitle: title },
+      { version: letter.version, letterNumber: null, at, signerNip: cert.nip },
+    );
     return { ...who, pdf: rendered.pdf, area: rendered.signatureArea, numberArea: rendered.numberArea, title };
   }
   const doc = await deps.db.documents.findById(version.documentId);
   if (!doc) throw new AppError('invalid', "the letter's draft is missing from the archive");
   if (doc.size > MAX_DRAFT_BYTES) throw new AppError('invalid', `the draft is larger than ${MAX_DRAFT_BYTES / 1024 / 1024} MB; a letter to sign is smaller`);
   const bytes = await deps.blobs.getBuffer(doc.storageKey);
-  if (sha256Hex(bytes) !== doc.sha256) throw new AppError('invalid', "the draft's stored bytes changed since it was archived; it is not signed (restore it from a backup)");
+  if (sha256Hex(bytes) !== doc.sha256)
+    throw new AppError('invalid', "the draft's stored bytes changed since it was archived; it is not signed (restore it from a backup)");
   return { ...who, pdf: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), title: cert.title ?? `Kepala ${unitName}` };
 };
 
@@ -91,8 +106,10 @@ export const makeSignedPdf = async (
   const report = await deps.signing.verifier.verify(signed.pdf, o.anchors);
   if (!report.valid) {
     const problems = report.signatures.flatMap((s) => s.problems);
-    const hint = problems.some((p) => p.startsWith('timestamp')) ? ' (is the timestamp authority\'s root trusted? POST /api/v1/signing/trust-anchors)' : '';
-    throw new AppError('invalid', `the signed letter does not pass verification, so it was not issued: ${problems.join('; ') || 'no valid signature'}${hint}`, { problemType: 'signature-not-verifiable' });
+    const hint = problems.some((p) => p.startsWith('timestamp')) ? " (is the timestamp authority's root trusted? POST /api/v1/signing/trust-anchors)" : '';
+    throw new AppError('invalid', `the signed letter does not pass verification, so it was not issued: ${problems.join('; ') || 'no valid signature'}${hint}`, {
+      problemType: 'signature-not-verifiable',
+    });
   }
   return { ...signed, pages: stamped.pages, ltv: report.signatures.every((s) => s.ltv) };
 };

@@ -26,8 +26,11 @@ export const usableCertificate = async (deps: AppDeps, userId: string, at: Date)
   const cert = await deps.db.certificates.currentOf(userId);
   if (!cert) {
     const last = (await deps.db.certificates.listOf(userId))[0];
-    if (last?.revokedAt) throw new CertificateUnusableError('revoked', `your certificate was revoked on ${last.revokedAt.toISOString()}; an admin issues a new one`);
-    throw new AppError('invalid', 'you have no signing certificate: an admin issues or imports one (POST /api/v1/users/<id>/certificate)', { problemType: 'no-certificate' });
+    if (last?.revokedAt)
+      throw new CertificateUnusableError('revoked', `your certificate was revoked on ${last.revokedAt.toISOString()}; an admin issues a new one`);
+    throw new AppError('invalid', 'you have no signing certificate: an admin issues or imports one (POST /api/v1/users/<id>/certificate)', {
+      problemType: 'no-certificate',
+    });
   }
   const facts = (der: Uint8Array) => {
     const i = deps.signing.ca.describe(der);
@@ -39,8 +42,15 @@ export const usableCertificate = async (deps: AppDeps, userId: string, at: Date)
 
 /** Refused before anything is tried: the second factor is part of every signature. */
 export const requireSecondFactorInput = (user: UserRecord, totp: string | undefined): string => {
-  if (!user.totpEnabledAt) throw new AppError('forbidden', 'signing needs two-factor login: turn it on first (POST /api/v1/auth/totp/setup)', { problemType: 'totp-enrolment-required' });
-  if (!totp?.trim()) throw new AppError('forbidden', 'signing needs a fresh code from your authenticator app (totp)', { problemType: 'totp-required', errors: [{ field: 'totp', message: 'required' }] });
+  if (!user.totpEnabledAt)
+    throw new AppError('forbidden', 'signing needs two-factor login: turn it on first (POST /api/v1/auth/totp/setup)', {
+      problemType: 'totp-enrolment-required',
+    });
+  if (!totp?.trim())
+    throw new AppError('forbidden', 'signing needs a fresh code from your authenticator app (totp)', {
+      problemType: 'totp-required',
+      errors: [{ field: 'totp', message: 'required' }],
+    });
   return totp;
 };
 
@@ -81,7 +91,11 @@ export const unlockSigningKey = async (
     counts = await countAttempt(deps, keys);
   } catch (e) {
     if (e instanceof AppError && e.code === 'rate_limited') {
-      throw new AppError('rate_limited', 'too many wrong PINs or codes: wait before signing again', e.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: e.retryAfterSeconds });
+      throw new AppError(
+        'rate_limited',
+        'too many wrong PINs or codes: wait before signing again',
+        e.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: e.retryAfterSeconds },
+      );
     }
     throw e;
   }
@@ -98,12 +112,25 @@ export const unlockSigningKey = async (
     throw error;
   };
   if (!(await checkSecondFactor(deps, user, input.totp))) {
-    await refuse('totp', new AppError('forbidden', 'the code is wrong, expired or already used', { problemType: 'totp-invalid', errors: [{ field: 'totp', message: 'wrong, expired or used' }] }));
+    await refuse(
+      'totp',
+      new AppError('forbidden', 'the code is wrong, expired or already used', {
+        problemType: 'totp-invalid',
+        errors: [{ field: 'totp', message: 'wrong, expired or used' }],
+      }),
+    );
   }
   const refusedSecret = async (e: unknown): Promise<never> => {
-    if (e instanceof AppError && e.problemType === 'wrong-pin') await refuse('pin', new AppError('forbidden', 'the PIN is wrong', { problemType: 'wrong-pin', errors: [{ field: 'pin', message: 'wrong PIN' }] }));
+    if (e instanceof AppError && e.problemType === 'wrong-pin')
+      await refuse('pin', new AppError('forbidden', 'the PIN is wrong', { problemType: 'wrong-pin', errors: [{ field: 'pin', message: 'wrong PIN' }] }));
     if (e instanceof AppError && e.problemType === 'wrong-passphrase') {
-      await refuse('pin', new AppError('forbidden', "the provider's signing service refused the passphrase (send it as pin)", { problemType: 'wrong-passphrase', errors: [{ field: 'pin', message: 'wrong passphrase' }] }));
+      await refuse(
+        'pin',
+        new AppError('forbidden', "the provider's signing service refused the passphrase (send it as pin)", {
+          problemType: 'wrong-passphrase',
+          errors: [{ field: 'pin', message: 'wrong passphrase' }],
+        }),
+      );
     }
     throw e;
   };
@@ -116,7 +143,8 @@ export const unlockSigningKey = async (
     async refused(e) {
       if (opened.secretChecked) throw e;
       // The secret was neither proved nor refused (the service is down): the attempt is given back, not counted.
-      if (!(e instanceof AppError && (e.problemType === 'wrong-pin' || e.problemType === 'wrong-passphrase'))) await deps.db.loginThrottle.forgive(keys[0]!.key).catch(() => undefined);
+      if (!(e instanceof AppError && (e.problemType === 'wrong-pin' || e.problemType === 'wrong-passphrase')))
+        await deps.db.loginThrottle.forgive(keys[0]!.key).catch(() => undefined);
       return refusedSecret(e);
     },
   };

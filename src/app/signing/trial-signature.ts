@@ -25,15 +25,26 @@ export const proveCredential = async (deps: AppDeps, credential: SigningCredenti
     documentKey: `naskah:certificate-test:${key}`,
     renderedAt: at,
   });
-  const stamped = await deps.signing.stamper.stamp(letter.pdf, { name: 'Uji', title: 'Uji', date: '-', letterNumber: 'UJI', verifyCode: `uji${key}` }, { area: letter.signatureArea });
+  const stamped = await deps.signing.stamper.stamp(
+    letter.pdf,
+    { name: 'Uji', title: 'Uji', date: '-', letterNumber: 'UJI', verifyCode: `uji${key}` },
+    { area: letter.signatureArea },
+  );
   const signed = await deps.signing.signer.sign(stamped, deps.signing.keys.inMemory(credential), { signedAt: at });
   const report = await deps.signing.verifier.verify(signed.pdf, await trustAnchorCertificates(deps));
   const sig = report.signatures[0];
-  if (!sig?.intact) throw new AppError('invalid', `a test signature with this certificate does not verify: ${sig?.problems.join('; ') || 'no signature'}`, { problemType: 'certificate-unusable' });
+  if (!sig?.intact)
+    throw new AppError('invalid', `a test signature with this certificate does not verify: ${sig?.problems.join('; ') || 'no signature'}`, {
+      problemType: 'certificate-unusable',
+    });
   if (!sig.trusted) {
     const why = sig.problems.filter((p) => !p.startsWith('timestamp')).join('; ');
-    throw new AppError('invalid', `the certificate does not lead to a root the office trusts${why ? ` (${why})` : ''}: add the provider's root first (POST /api/v1/signing/trust-anchors)`, {
-      problemType: 'certificate-untrusted',
-    });
+    throw new AppError(
+      'invalid',
+      `the certificate does not lead to a root the office trusts${why ? ` (${why})` : ''}: add the provider's root first (POST /api/v1/signing/trust-anchors)`,
+      {
+        problemType: 'certificate-untrusted',
+      },
+    );
   }
 };

@@ -16,7 +16,13 @@ export const trustAnchorCertificates = async (deps: AppDeps): Promise<Certificat
   return [...(ca ? [ca.certificate] : []), ...anchors.map((a) => a.certificate)];
 };
 
-const presentAnchor = (a: TrustAnchorRecord) => ({ sha256: a.sha256, subject: a.subject, notAfter: a.notAfter.toISOString(), addedBy: a.addedBy, addedAt: a.addedAt.toISOString() });
+const presentAnchor = (a: TrustAnchorRecord) => ({
+  sha256: a.sha256,
+  subject: a.subject,
+  notAfter: a.notAfter.toISOString(),
+  addedBy: a.addedBy,
+  addedAt: a.addedAt.toISOString(),
+});
 
 /** Roots trusted besides the office root, and the office root itself (marked `office`). */
 export const listTrustAnchors = async (deps: AppDeps, actor: Actor) => {
@@ -43,14 +49,19 @@ export const addTrustAnchors = async (deps: AppDeps, actor: Actor, pem: string) 
   } catch {
     ders = [];
   }
-  if (ders.length === 0) throw new AppError('invalid', 'no certificate found: send PEM text ("-----BEGIN CERTIFICATE-----")', { errors: [{ field: 'pem', message: 'no certificate' }] });
-  if (ders.length > MAX_PER_REQUEST) throw new AppError('invalid', `at most ${MAX_PER_REQUEST} certificates at once`, { errors: [{ field: 'pem', message: 'too many certificates' }] });
+  if (ders.length === 0)
+    throw new AppError('invalid', 'no certificate found: send PEM text ("-----BEGIN CERTIFICATE-----")', {
+      errors: [{ field: 'pem', message: 'no certificate' }],
+    });
+  if (ders.length > MAX_PER_REQUEST)
+    throw new AppError('invalid', `at most ${MAX_PER_REQUEST} certificates at once`, { errors: [{ field: 'pem', message: 'too many certificates' }] });
   const now = deps.clock.now();
   const records = ders.map((der, i): TrustAnchorRecord => {
     const info = deps.signing.ca.describe(der);
     const field = `pem.${i}`;
     if (!info.isCa) throw new AppError('invalid', `"${info.commonName}" is not a CA certificate`, { errors: [{ field, message: 'not a CA certificate' }] });
-    if (info.notAfter.getTime() < now.getTime()) throw new AppError('invalid', `"${info.commonName}" expired on ${info.notAfter.toISOString()}`, { errors: [{ field, message: 'expired' }] });
+    if (info.notAfter.getTime() < now.getTime())
+      throw new AppError('invalid', `"${info.commonName}" expired on ${info.notAfter.toISOString()}`, { errors: [{ field, message: 'expired' }] });
     return { sha256: info.sha256, certificate: der, subject: info.subject.slice(0, 500), notAfter: info.notAfter, addedBy: actor.id, addedAt: now };
   });
   const added = await deps.db.transaction(async (tx) => {
@@ -58,7 +69,14 @@ export const addTrustAnchors = async (deps: AppDeps, actor: Actor, pem: string) 
     for (const r of records) {
       if (!(await tx.certificates.addTrustAnchor(r))) continue;
       fresh.push(r);
-      await tx.audit.append({ at: now, actorId: actor.id, action: 'admin.trust_anchor_add', targetType: 'trust_anchor', targetId: r.sha256, details: { subject: r.subject, notAfter: r.notAfter.toISOString() } });
+      await tx.audit.append({
+        at: now,
+        actorId: actor.id,
+        action: 'admin.trust_anchor_add',
+        targetType: 'trust_anchor',
+        targetId: r.sha256,
+        details: { subject: r.subject, notAfter: r.notAfter.toISOString() },
+      });
     }
     return fresh;
   });
@@ -70,6 +88,13 @@ export const removeTrustAnchor = async (deps: AppDeps, actor: Actor, sha256: str
   requireSigningAdmin(actor);
   await deps.db.transaction(async (tx) => {
     if (!(await tx.certificates.removeTrustAnchor(sha256))) throw new AppError('not_found', 'no such trusted root (the office root is not removed this way)');
-    await tx.audit.append({ at: deps.clock.now(), actorId: actor.id, action: 'admin.trust_anchor_remove', targetType: 'trust_anchor', targetId: sha256, details: {} });
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: actor.id,
+      action: 'admin.trust_anchor_remove',
+      targetType: 'trust_anchor',
+      targetId: sha256,
+      details: {},
+    });
   });
 };

@@ -16,5 +16,12 @@ export const auditVerification = async (deps: AppDeps, ctx: VerificationContext,
   const at = deps.clock.now();
   const address = ctx.ip ? addressKey(ctx.ip) : 'unknown';
   if (!(await firstInHour(deps, `verify-audit|${letterId}|${address}|${via}`))) return;
-  await deps.db.audit.append({ at, actorId: null, action: 'letter.verify', targetType: 'outgoing_letter', targetId: letterId, details: { via, valid, ip: ctx.ip ?? null } });
+  await deps.db.audit.append({
+    at,
+    actorId: null,
+    action: 'letter.verify',
+    targetType: 'outgoing_letter',
+    targetId: letterId,
+    details: { via, valid, ip: ctx.ip ?? null },
+  });
 };

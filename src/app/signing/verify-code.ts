@@ -52,9 +52,11 @@ export const verifyByCode = async (deps: AppDeps, rawCode: string, ctx: Verifica
   // Minutes of a disposal or a transfer are sealed by the office and kept for good; a letter stands while it stays signed.
   const minutes = rec.subjectType === 'disposal' || rec.subjectType === 'transfer';
   let reason: string | null = null;
-  if (revokedAt && revokedAt.getTime() <= rec.signedAt.getTime()) reason = 'the signer\'s certificate had been revoked when the letter was signed';
-  else if (!minutes && (letter?.status !== 'signed' || letter.signedDocumentId !== rec.documentId)) reason = 'the office no longer stands by this signed letter';
-  else if (!(await storedCopyIntact(deps, rec.documentId, rec.sha256))) reason = "the office's stored copy of this letter changed since it was signed; the office has been told";
+  if (revokedAt && revokedAt.getTime() <= rec.signedAt.getTime()) reason = "the signer's certificate had been revoked when the letter was signed";
+  else if (!minutes && (letter?.status !== 'signed' || letter.signedDocumentId !== rec.documentId))
+    reason = 'the office no longer stands by this signed letter';
+  else if (!(await storedCopyIntact(deps, rec.documentId, rec.sha256)))
+    reason = "the office's stored copy of this letter changed since it was signed; the office has been told";
   const valid = reason === null;
   await auditVerification(deps, ctx, rec.letterId, 'code', valid);
   return {

@@ -19,8 +19,10 @@ const recordProblems = async (deps: AppDeps, s: SignatureReport, registered: boo
   const problems: string[] = [];
   const ours = (await deps.db.certificates.findBySerial(s.signer.serial.toUpperCase())).filter((c) => c.issuer === s.signer!.issuer);
   for (const c of ours) {
-    if (c.revokedAt && (!s.signedAt || c.revokedAt.getTime() <= s.signedAt.getTime())) problems.push(`the certificate of ${c.commonName} was revoked on ${c.revokedAt.toISOString()}, before this signature`);
-    if (c.source === 'office' && !registered && s.intact && s.coversWholeDocument) problems.push('it is signed with a certificate of this office, but it is not a letter this office issued (not in its register)');
+    if (c.revokedAt && (!s.signedAt || c.revokedAt.getTime() <= s.signedAt.getTime()))
+      problems.push(`the certificate of ${c.commonName} was revoked on ${c.revokedAt.toISOString()}, before this signature`);
+    if (c.source === 'office' && !registered && s.intact && s.coversWholeDocument)
+      problems.push('it is signed with a certificate of this office, but it is not a letter this office issued (not in its register)');
   }
   return problems;
 };
@@ -39,7 +41,10 @@ const settledByRecords = async (deps: AppDeps, s: SignatureReport): Promise<bool
   return ours.length > 0 && ours.every((c) => !c.revokedAt || c.revokedAt.getTime() > signedAt);
 };
 
-const reasonOf = (report: { signatures: { intact: boolean; coversWholeDocument: boolean; trusted: boolean; problems: string[] }[]; modifiedAfterSigning: boolean }): string => {
+const reasonOf = (report: {
+  signatures: { intact: boolean; coversWholeDocument: boolean; trusted: boolean; problems: string[] }[];
+  modifiedAfterSigning: boolean;
+}): string => {
   if (report.signatures.length === 0) return 'the file carries no signature';
   const first = report.signatures.flatMap((s) => s.problems)[0];
   if (report.modifiedAfterSigning) return `the file was changed after it was signed${first ? `: ${first}` : ''}`;
@@ -55,7 +60,8 @@ const reasonOf = (report: { signatures: { intact: boolean; coversWholeDocument: 
  */
 export const verifyFile = async (deps: AppDeps, pdf: Uint8Array, ctx: VerificationContext, log: { cosignatures?: number } = {}) => {
   if (pdf.byteLength === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
-  if (sniffMimeType(pdf.subarray(0, 16)) !== 'application/pdf') throw new AppError('unsupported_type', 'only a PDF can carry the signature checked here (decided by its contents, not its name)');
+  if (sniffMimeType(pdf.subarray(0, 16)) !== 'application/pdf')
+    throw new AppError('unsupported_type', 'only a PDF can carry the signature checked here (decided by its contents, not its name)');
   const report = await deps.signing.verifier.verify(pdf, await trustAnchorCertificates(deps), { now: deps.clock.now() });
   const known = await deps.db.signedLetters.findBySha256(sha256Hex(pdf));
   const signatures = await Promise.all(
@@ -84,7 +90,17 @@ export const verifyFile = async (deps: AppDeps, pdf: Uint8Array, ctx: Verificati
     valid,
     modifiedAfterSigning: report.modifiedAfterSigning,
     signatures,
-    ...(known ? { knownLetter: { letterNumber: known.letterNumber, subject: publicSubject(known), signer: { name: known.signerName, title: known.signerTitle }, signedAt: known.signedAt.toISOString() }, log: await letterInLog(deps, known.sha256, log) } : {}),
+    ...(known
+      ? {
+          knownLetter: {
+            letterNumber: known.letterNumber,
+            subject: publicSubject(known),
+            signer: { name: known.signerName, title: known.signerTitle },
+            signedAt: known.signedAt.toISOString(),
+          },
+          log: await letterInLog(deps, known.sha256, log),
+        }
+      : {}),
     ...(valid ? {} : { reason: reasonOf({ signatures, modifiedAfterSigning: report.modifiedAfterSigning }) }),
   };
 };

@@ -31,8 +31,16 @@ export const officeStats = async (deps: AppDeps, actor: Actor, range: { from?: s
     deps.db.stats.overdueByUnit(visibility, now),
   ]);
   const incoming = perMonth(received, months, timeZone);
-  const drafted = perMonth(outgoing.map((o) => o.createdAt), months, timeZone);
-  const signed = perMonth(outgoing.filter((o) => o.signedAt).map((o) => o.signedAt!), months, timeZone);
+  const drafted = perMonth(
+    outgoing.map((o) => o.createdAt),
+    months,
+    timeZone,
+  );
+  const signed = perMonth(
+    outgoing.filter((o) => o.signedAt).map((o) => o.signedAt!),
+    months,
+    timeZone,
+  );
   return {
     from,
     to,

@@ -45,7 +45,8 @@ export const keyId = (name: string, type: number, publicKey: Uint8Array): Buffer
   createHash('sha256').update(name).update(Buffer.of(0x0a, type)).update(publicKey).digest().subarray(0, 4);
 
 /** The verifier key string: `name+<key id hex>+<base64(type ‖ key)>`. */
-export const verifierKey = (k: NoteKey): string => `${k.name}+${keyId(k.name, ED25519, k.publicKey).toString('hex')}+${Buffer.concat([Buffer.of(ED25519), k.publicKey]).toString('base64')}`;
+export const verifierKey = (k: NoteKey): string =>
+  `${k.name}+${keyId(k.name, ED25519, k.publicKey).toString('hex')}+${Buffer.concat([Buffer.of(ED25519), k.publicKey]).toString('base64')}`;
 
 /** Reads a verifier key string; null when it is not a well-formed Ed25519 one. */
 export const parseVerifierKey = (s: string): NoteKey | null => {
@@ -87,7 +88,13 @@ export const noteSignedBy = (note: string, key: NoteKey): boolean => {
   const split = splitNote(note);
   if (!split) return false;
   const id = keyId(key.name, ED25519, key.publicKey);
-  return split.signatures.some((s) => s.name === key.name && s.keyId.equals(id) && s.signature.length === 64 && verify(null, Buffer.from(split.text), publicKeyObject(key.publicKey), s.signature));
+  return split.signatures.some(
+    (s) =>
+      s.name === key.name &&
+      s.keyId.equals(id) &&
+      s.signature.length === 64 &&
+      verify(null, Buffer.from(split.text), publicKeyObject(key.publicKey), s.signature),
+  );
 };
 
 /** What a witness signs (tlog-cosignature v1): a header with the time, then the checkpoint text. */

@@ -27,7 +27,7 @@ export interface ByteRangeCheck {
  */
 export const checkByteRange = (range: readonly number[] | null, fileLength: number, contents: ContentsLocation | null): ByteRangeCheck => {
   const problems: string[] = [];
-  if (!range || range.length !== 4 || !range.every((n) => Number.isSafeInteger(n) && n >= 0)) {
+  if (range?.length !== 4 || !range.every((n) => Number.isSafeInteger(n) && n >= 0)) {
     return { wellFormed: false, coversWholeDocument: false, trailingBytes: 0, problems: ['the byte range is not four non-negative integers'] };
   }
   const [o1, l1, o2, l2] = range as [number, number, number, number];

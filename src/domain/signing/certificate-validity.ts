@@ -16,8 +16,10 @@ export interface ValidityFacts {
 /** Why `cert` cannot be used at `at`, or null when it can. Bounds are inclusive (RFC 5280). */
 export const validityProblem = (cert: ValidityFacts, at: Date): { reason: 'expired' | 'not-yet-valid' | 'revoked'; detail: string } | null => {
   const t = at.getTime();
-  if (cert.revokedAt && cert.revokedAt.getTime() <= t) return { reason: 'revoked', detail: `the certificate of ${cert.commonName} was revoked on ${cert.revokedAt.toISOString()}` };
-  if (t < cert.notBefore.getTime()) return { reason: 'not-yet-valid', detail: `the certificate of ${cert.commonName} is valid only from ${cert.notBefore.toISOString()}` };
+  if (cert.revokedAt && cert.revokedAt.getTime() <= t)
+    return { reason: 'revoked', detail: `the certificate of ${cert.commonName} was revoked on ${cert.revokedAt.toISOString()}` };
+  if (t < cert.notBefore.getTime())
+    return { reason: 'not-yet-valid', detail: `the certificate of ${cert.commonName} is valid only from ${cert.notBefore.toISOString()}` };
   if (t > cert.notAfter.getTime()) return { reason: 'expired', detail: `the certificate of ${cert.commonName} expired on ${cert.notAfter.toISOString()}` };
   return null;
 };
@@ -31,7 +33,8 @@ export const isSigningKeyUsage = (keyUsage: readonly string[] | undefined): bool
  * usable at `at` and the signer's key usage allows signing.
  */
 export const assertCanSign = (signer: ValidityFacts, issuers: readonly ValidityFacts[], at: Date): void => {
-  if (!isSigningKeyUsage(signer.keyUsage)) throw new CertificateUnusableError('not-for-signing', `the certificate of ${signer.commonName} is not meant for signatures`);
+  if (!isSigningKeyUsage(signer.keyUsage))
+    throw new CertificateUnusableError('not-for-signing', `the certificate of ${signer.commonName} is not meant for signatures`);
   for (const cert of [signer, ...issuers]) {
     const p = validityProblem(cert, at);
     if (p) throw new CertificateUnusableError(p.reason, p.detail);

@@ -9,6 +9,7 @@ export interface SignatureFindings {
 
 export const verdict = (signatures: readonly SignatureFindings[]): { modifiedAfterSigning: boolean; valid: boolean } => {
   const modifiedAfterSigning = signatures.some((s) => !s.intact || !s.coversWholeDocument);
-  const valid = signatures.length > 0 && !modifiedAfterSigning && signatures.every((s) => s.intact && s.coversWholeDocument && s.trusted && s.problems.length === 0);
+  const valid =
+    signatures.length > 0 && !modifiedAfterSigning && signatures.every((s) => s.intact && s.coversWholeDocument && s.trusted && s.problems.length === 0);
   return { modifiedAfterSigning, valid };
 };

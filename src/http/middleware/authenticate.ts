@@ -26,18 +26,20 @@ const credentialOf = (req: Request): { token: string; via: 'bearer' | 'cookie' }
  * browser send the cookie, but cannot read it to compute the header). Enrolment sessions, which
  * a user who still lacks a required second factor gets, are accepted only where `enrolment` says.
  */
-export const requireAuth = (deps: AppDeps, o: { enrolment?: boolean } = {}): RequestHandler => async (req, _res, next) => {
-  const cred = credentialOf(req);
-  if (!cred) throw new AppError('unauthenticated', 'send Authorization: Bearer <token>');
-  const session = await authenticate(deps, cred.token);
-  if (!session) throw new AppError('unauthenticated', 'the token is invalid, expired or revoked');
-  if (session.purpose === 'totp_enrolment' && !o.enrolment) {
-    throw new AppError('forbidden', 'this token may only turn on two-factor login', { problemType: 'totp-enrolment-required' });
-  }
-  if (cred.via === 'cookie' && !SAFE_METHODS.has(req.method) && !sameText(req.get('x-csrf-token') ?? '', csrfTokenFor(cred.token))) {
-    throw new AppError('forbidden', 'missing or wrong X-CSRF-Token header for a cookie session');
-  }
-  req.actor = session.actor;
-  req.token = cred.token;
-  next();
-};
+export const requireAuth =
+  (deps: AppDeps, o: { enrolment?: boolean } = {}): RequestHandler =>
+  async (req, _res, next) => {
+    const cred = credentialOf(req);
+    if (!cred) throw new AppError('unauthenticated', 'send Authorization: Bearer <token>');
+    const session = await authenticate(deps, cred.token);
+    if (!session) throw new AppError('unauthenticated', 'the token is invalid, expired or revoked');
+    if (session.purpose === 'totp_enrolment' && !o.enrolment) {
+      throw new AppError('forbidden', 'this token may only turn on two-factor login', { problemType: 'totp-enrolment-required' });
+    }
+    if (cred.via === 'cookie' && !SAFE_METHODS.has(req.method) && !sameText(req.get('x-csrf-token') ?? '', csrfTokenFor(cred.token))) {
+      throw new AppError('forbidden', 'missing or wrong X-CSRF-Token header for a cookie session');
+    }
+    req.actor = session.actor;
+    req.token = cred.token;
+    next();
+  };

@@ -7,6 +7,8 @@ import { type Budget, takeRequest } from '../../app/operations/request-budget.ts
  * address (IPv6: one /64), then 429 with Retry-After. Counted in the database, so it holds across
  * every web process of the office (see request-budget.ts).
  */
-export const rateLimit = (deps: AppDeps, budget: Budget): RequestHandler => (req, _res, next) => {
-  takeRequest(deps, budget, req.ip).then(() => next(), next);
-};
+export const rateLimit =
+  (deps: AppDeps, budget: Budget): RequestHandler =>
+  (req, _res, next) => {
+    takeRequest(deps, budget, req.ip).then(() => next(), next);
+  };

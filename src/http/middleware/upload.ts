@@ -22,7 +22,10 @@ export const cleanFilename = (raw: string | undefined): string | null => cleanFi
 
 /** multer storage that streams each file part into the staging area (hashing on the way). */
 class StagingStorage implements multer.StorageEngine {
-  constructor(private readonly staging: StagingArea, private readonly maxBytes: number) {}
+  constructor(
+    private readonly staging: StagingArea,
+    private readonly maxBytes: number,
+  ) {}
 
   _handleFile(_req: Request, file: Express.Multer.File, cb: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
     this.staging.write(file.stream, { maxBytes: this.maxBytes }).then(

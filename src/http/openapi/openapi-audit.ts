@@ -10,8 +10,29 @@ export const auditPaths = {
   '/api/v1/audit': {
     get: {
       summary: 'Audit entries in seq order (auditor, admin); entries about documents the caller may not see are neither returned nor counted',
-      parameters: [q('documentId'), q('actorId'), q('action'), ...range, q('page', { type: 'integer', minimum: 1 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 })],
-      responses: { 200: { description: 'a page of entries', ...json({ type: 'object', properties: { items: { type: 'array', items: ref('AuditEntry') }, total: { type: 'integer' }, page: { type: 'integer' }, limit: { type: 'integer' } } }) }, ...errors(401, 403, 422) },
+      parameters: [
+        q('documentId'),
+        q('actorId'),
+        q('action'),
+        ...range,
+        q('page', { type: 'integer', minimum: 1 }),
+        q('limit', { type: 'integer', minimum: 1, maximum: 100 }),
+      ],
+      responses: {
+        200: {
+          description: 'a page of entries',
+          ...json({
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: ref('AuditEntry') },
+              total: { type: 'integer' },
+              page: { type: 'integer' },
+              limit: { type: 'integer' },
+            },
+          }),
+        },
+        ...errors(401, 403, 422),
+      },
     },
   },
   '/api/v1/audit/verify': {
@@ -21,26 +42,74 @@ export const auditPaths = {
       responses: {
         200: {
           description: '{ intact: true, entries, head } or { intact: false, entries, firstBrokenSeq, reason }',
-          ...json({ type: 'object', properties: { intact: { type: 'boolean' }, entries: { type: 'integer' }, firstBrokenSeq: { type: 'integer' }, reason: str, head: checkpoint, checkpoint: { type: 'object', properties: { seq: { type: 'integer' }, hash: str, matches: { type: 'boolean' } } } } }),
+          ...json({
+            type: 'object',
+            properties: {
+              intact: { type: 'boolean' },
+              entries: { type: 'integer' },
+              firstBrokenSeq: { type: 'integer' },
+              reason: str,
+              head: checkpoint,
+              checkpoint: { type: 'object', properties: { seq: { type: 'integer' }, hash: str, matches: { type: 'boolean' } } },
+            },
+          }),
         },
         ...errors(401, 403, 422),
       },
     },
   },
-  '/api/v1/audit/export': { get: { summary: 'The visible entries as NDJSON (an attachment)', parameters: range, responses: { 200: ndjson('one entry per line'), ...errors(401, 403, 422) } } },
+  '/api/v1/audit/export': {
+    get: {
+      summary: 'The visible entries as NDJSON (an attachment)',
+      parameters: range,
+      responses: { 200: ndjson('one entry per line'), ...errors(401, 403, 422) },
+    },
+  },
   '/api/v1/audit/checkpoints': {
-    get: { summary: 'Checkpoints, newest first', parameters: [q('page', { type: 'integer', minimum: 1 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 })], responses: { 200: { description: 'a page of checkpoints', ...json({ type: 'object', properties: { items: { type: 'array', items: checkpoint }, total: { type: 'integer' } } }) }, ...errors(401, 403, 422) } },
+    get: {
+      summary: 'Checkpoints, newest first',
+      parameters: [q('page', { type: 'integer', minimum: 1 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 })],
+      responses: {
+        200: {
+          description: 'a page of checkpoints',
+          ...json({ type: 'object', properties: { items: { type: 'array', items: checkpoint }, total: { type: 'integer' } } }),
+        },
+        ...errors(401, 403, 422),
+      },
+    },
     post: { summary: 'Record the chain head now', responses: { 201: { description: 'the checkpoint', ...json(checkpoint) }, ...errors(401, 403) } },
   },
   '/api/v1/audit/checkpoints/latest': {
-    get: { summary: 'The newest checkpoint; Accept: text/plain gives a page to print and keep', responses: { 200: { description: 'the checkpoint', content: { 'application/json': { schema: checkpoint }, 'text/plain': { schema: str } } }, ...errors(401, 403, 404) } },
+    get: {
+      summary: 'The newest checkpoint; Accept: text/plain gives a page to print and keep',
+      responses: {
+        200: { description: 'the checkpoint', content: { 'application/json': { schema: checkpoint }, 'text/plain': { schema: str } } },
+        ...errors(401, 403, 404),
+      },
+    },
   },
-  '/api/v1/users/{id}/activity': { get: { summary: 'What one user did, as NDJSON (admin)', parameters: [idParam('id'), ...range], responses: { 200: ndjson('their entries'), ...errors(401, 403, 404, 422) } } },
+  '/api/v1/users/{id}/activity': {
+    get: {
+      summary: 'What one user did, as NDJSON (admin)',
+      parameters: [idParam('id'), ...range],
+      responses: { 200: ndjson('their entries'), ...errors(401, 403, 404, 422) },
+    },
+  },
 };
 
 export const auditSchemas = {
   AuditEntry: {
     type: 'object',
-    properties: { seq: { type: 'integer' }, at: str, actorId: { type: ['string', 'null'] }, action: str, targetType: str, targetId: { type: ['string', 'null'] }, details: { type: 'object' }, hash: str, prevHash: str },
+    properties: {
+      seq: { type: 'integer' },
+      at: str,
+      actorId: { type: ['string', 'null'] },
+      action: str,
+      targetType: str,
+      targetId: { type: ['string', 'null'] },
+      details: { type: 'object' },
+      hash: str,
+      prevHash: str,
+    },
   },
 };

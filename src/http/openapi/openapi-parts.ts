@@ -5,4 +5,3 @@ export const json = (schema: object) => ({ content: { 'application/json': { sche
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 export const q = (name: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, schema });
-

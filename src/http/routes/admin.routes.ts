@@ -9,7 +9,10 @@ import { ROLES } from '../../domain/roles.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { code, one, paging, parse } from '../validate.ts';
 
-const username = z.string().trim().regex(/^[a-z0-9._-]{3,64}$/i, '3–64 letters, digits or . _ -');
+const username = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9._-]{3,64}$/i, '3–64 letters, digits or . _ -');
 // The policy (length, common passwords) is the use case's; here only a sane size.
 const password = z.string().max(PASSWORD_MAX * 4);
 const roles = z.array(z.enum(ROLES)).min(1, 'at least one role').max(ROLES.length);
@@ -19,16 +22,45 @@ const email = z.string().trim().max(254).pipe(z.email('an email address such as 
 
 /** `role` (one) or `roles` (several): the contract names `role`; several roles came later. */
 const newUser = z
-  .object({ username, password, name, role: z.enum(ROLES).optional(), roles: roles.optional(), unitCode: code, clearance: z.enum(SECURITY_LEVELS).default('biasa'), email: email.nullable().optional() })
+  .object({
+    username,
+    password,
+    name,
+    role: z.enum(ROLES).optional(),
+    roles: roles.optional(),
+    unitCode: code,
+    clearance: z.enum(SECURITY_LEVELS).default('biasa'),
+    email: email.nullable().optional(),
+  })
   .refine((u) => u.role || u.roles, { message: 'give role or roles', path: ['role'] })
   .transform(({ role, roles: many, ...u }) => ({ ...u, roles: many ?? [role!] }));
 
 const userChanges = z
-  .object({ name: name.optional(), role: z.enum(ROLES).optional(), roles: roles.optional(), unitCode: code.optional(), clearance: z.enum(SECURITY_LEVELS).optional(), disabled: z.boolean().optional(), password: password.optional(), email: email.nullable().optional() })
+  .object({
+    name: name.optional(),
+    role: z.enum(ROLES).optional(),
+    roles: roles.optional(),
+    unitCode: code.optional(),
+    clearance: z.enum(SECURITY_LEVELS).optional(),
+    disabled: z.boolean().optional(),
+    password: password.optional(),
+    email: email.nullable().optional(),
+  })
   .strict()
   .transform(({ role, roles: many, ...c }) => ({ ...c, roles: many ?? (role ? [role] : undefined) }));
 
-const userQuery = z.object({ ...paging, unitCode: one(code).optional(), role: one(z.enum(ROLES)).optional(), q: one(z.string().trim().max(64).regex(/^[^\p{Cc}]*$/u, 'no control characters')).optional() });
+const userQuery = z.object({
+  ...paging,
+  unitCode: one(code).optional(),
+  role: one(z.enum(ROLES)).optional(),
+  q: one(
+    z
+      .string()
+      .trim()
+      .max(64)
+      .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
+  ).optional(),
+});
 const userId = z.string().uuid('not a user id');
 
 const newUnit = z.object({ code, name, parentCode: code.optional() });
@@ -63,7 +95,10 @@ export const adminRoutes = (deps: AppDeps): Router => {
     const { page, limit, status } = parse(accessQuery, req.query);
     res.json(await listAccessRequests(deps, req.actor!, { status }, page, limit));
   });
-  for (const [verb, approve] of [['approve', true], ['reject', false]] as const) {
+  for (const [verb, approve] of [
+    ['approve', true],
+    ['reject', false],
+  ] as const) {
     r.post(`/access-requests/:id/${verb}`, async (req, res) => {
       res.json(await decideAccessRequest(deps, req.actor!, parse(userId, req.params.id), approve));
     });

@@ -40,12 +40,20 @@ const listQuery = z
     ...timeRange,
     documentId: one(z.string().uuid('not a document id')).optional(),
     actorId: one(z.string().uuid('not a user id')).optional(),
-    action: one(z.string().regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/, 'an action such as document.upload').max(64)).optional(),
+    action: one(
+      z
+        .string()
+        .regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/, 'an action such as document.upload')
+        .max(64),
+    ).optional(),
   })
   .refine(ordered, orderedMessage);
 const rangeQuery = z.object(timeRange).refine(ordered, orderedMessage);
 const claimQuery = z
-  .object({ seq: one(z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).optional(), hash: one(z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex digits')).optional() })
+  .object({
+    seq: one(z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).optional(),
+    hash: one(z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex digits')).optional(),
+  })
   .refine((q) => (q.seq === undefined) === (q.hash === undefined), { message: 'give seq and hash together', path: ['hash'] });
 const userId = z.string().uuid('not a user id');
 

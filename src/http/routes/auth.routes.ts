@@ -12,14 +12,32 @@ import { clearSessionCookies, setSessionCookies } from '../session-cookies.ts';
 import { parse } from '../validate.ts';
 
 const credentials = z.object({
-  username: z.string().min(1).max(64).regex(/^[^\p{Cc}]*$/u, 'no control characters'),
-  password: z.string().min(1).max(PASSWORD_MAX * 4),
+  username: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
+  password: z
+    .string()
+    .min(1)
+    .max(PASSWORD_MAX * 4),
   totp: z.string().max(32).optional(),
   /** The web UI asks for a cookie session; the token then never reaches page scripts. */
   cookie: z.boolean().optional(),
 });
-const passwordChange = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX * 4), newPassword: z.string().max(PASSWORD_MAX * 4) });
-const totpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') });
+const passwordChange = z.object({
+  currentPassword: z
+    .string()
+    .min(1)
+    .max(PASSWORD_MAX * 4),
+  newPassword: z.string().max(PASSWORD_MAX * 4),
+});
+const totpCode = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'six digits'),
+});
 
 /** Login is public; the rest needs a session (enrolment sessions reach only the TOTP routes). */
 export const authRoutes = (deps: AppDeps): Router => {

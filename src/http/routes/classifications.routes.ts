@@ -13,12 +13,24 @@ const classCode = code.refine(isClassificationCode, 'parts separated by single d
 const name = plain(z.string().trim().min(1).max(200));
 const description = plain(z.string().trim().max(2000), { lines: true }).nullable();
 const years = z.number().int('whole years').min(0).max(100).nullable();
-const fields = { name, description: description.optional(), activeYears: years.optional(), inactiveYears: years.optional(), finalDisposition: z.enum(FINAL_DISPOSITIONS).nullable().optional() };
+const fields = {
+  name,
+  description: description.optional(),
+  activeYears: years.optional(),
+  inactiveYears: years.optional(),
+  finalDisposition: z.enum(FINAL_DISPOSITIONS).nullable().optional(),
+};
 
 const newCode = z
   .object({ code: classCode, ...fields })
   .strict()
-  .transform((c) => ({ ...c, description: c.description ?? null, activeYears: c.activeYears ?? null, inactiveYears: c.inactiveYears ?? null, finalDisposition: c.finalDisposition ?? null }));
+  .transform((c) => ({
+    ...c,
+    description: c.description ?? null,
+    activeYears: c.activeYears ?? null,
+    inactiveYears: c.inactiveYears ?? null,
+    finalDisposition: c.finalDisposition ?? null,
+  }));
 const changes = z.object({ ...fields, name: name.optional(), active: z.boolean().optional() }).strict();
 // A whole scheme fits in one page for pickers (hundreds of codes), so the limit goes higher than elsewhere.
 const listQuery = z.object({
@@ -36,11 +48,16 @@ const IMPORT_LIMIT = '4mb';
  */
 export const schemeImportRoutes = (deps: AppDeps): Router => {
   const r = Router();
-  r.post('/', express.text({ type: ['text/csv', 'text/plain'], limit: IMPORT_LIMIT }), express.json({ limit: IMPORT_LIMIT, strict: false }), async (req, res) => {
-    if (req.is('application/json')) return res.json(await importScheme(deps, req.actor!, readSchemeJson(req.body)));
-    if (typeof req.body !== 'string') throw new AppError('unsupported_type', 'send the scheme as text/csv, or as a JSON array (application/json)');
-    res.json(await importScheme(deps, req.actor!, readSchemeCsv(req.body)));
-  });
+  r.post(
+    '/',
+    express.text({ type: ['text/csv', 'text/plain'], limit: IMPORT_LIMIT }),
+    express.json({ limit: IMPORT_LIMIT, strict: false }),
+    async (req, res) => {
+      if (req.is('application/json')) return res.json(await importScheme(deps, req.actor!, readSchemeJson(req.body)));
+      if (typeof req.body !== 'string') throw new AppError('unsupported_type', 'send the scheme as text/csv, or as a JSON array (application/json)');
+      res.json(await importScheme(deps, req.actor!, readSchemeCsv(req.body)));
+    },
+  );
   return r;
 };
 

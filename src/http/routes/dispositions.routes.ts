@@ -49,7 +49,13 @@ export const dispositionsRoutes = (deps: AppDeps): Router => {
   r.post('/letters/incoming/:id/dispositions', async (req, res) => {
     const id = parse(letterId, req.params.id);
     const body = parse(dispositionBody, req.body ?? {});
-    const out = await createDispositions(deps, req.actor!, id, { to: body.to, instruction: body.instruction, actions: body.actions, dueAt: body.dueAt ?? null, parentId: body.parentId });
+    const out = await createDispositions(deps, req.actor!, id, {
+      to: body.to,
+      instruction: body.instruction,
+      actions: body.actions,
+      dueAt: body.dueAt ?? null,
+      parentId: body.parentId,
+    });
     res.status(201).json(out);
   });
 

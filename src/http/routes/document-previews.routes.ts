@@ -42,7 +42,9 @@ export const documentPreviewRoutes = (deps: AppDeps): Router => {
 
   r.get('/documents/:id/searchable', async (req, res) => {
     const out = await openSearchable(deps, req.actor!, parse(id, req.params.id));
-    const name = out.copy ? `${baseName(out.document.originalName, out.document.id)}-dapat-dicari.pdf` : (out.document.originalName ?? `${out.document.id}.pdf`);
+    const name = out.copy
+      ? `${baseName(out.document.originalName, out.document.id)}-dapat-dicari.pdf`
+      : (out.document.originalName ?? `${out.document.id}.pdf`);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', contentDisposition(name));
     res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");

@@ -18,7 +18,12 @@ import { ifMatchVersion, setEtag } from '../etag.ts';
 const tags = z
   .string()
   .max(2000)
-  .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().max(50)).max(20));
 
 /** The metadata fields of an upload form (multipart fields are strings). */

@@ -24,7 +24,13 @@ const required = (max: number) =>
 /** A date-time with its offset, e.g. 2025-03-04T09:15:00+07:00. */
 const instant = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && isoDate.safeParse(s.slice(0, 10)).success && !Number.isNaN(Date.parse(s)), 'a date-time with offset, e.g. 2025-03-04T09:15:00+07:00')
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+      isoDate.safeParse(s.slice(0, 10)).success &&
+      !Number.isNaN(Date.parse(s)),
+    'a date-time with offset, e.g. 2025-03-04T09:15:00+07:00',
+  )
   .refine(yearInRange, YEAR_MESSAGE)
   .transform((s) => new Date(s));
 

@@ -5,14 +5,25 @@ import { createLetterType, getLetterType, listLetterTypes, updateLetterType } fr
 import { code, parse, plain } from '../validate.ts';
 
 /** A type's code: lower-case words joined by hyphens (surat-dinas), as it appears in URLs and forms. */
-const typeCode = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters and digits joined by hyphens').max(40);
+const typeCode = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters and digits joined by hyphens')
+  .max(40);
 const text = (max: number) => plain(z.string().trim().min(1).max(max));
 const format = plain(z.string().trim().min(1).max(200));
 const template = z
   .object({
     heading: text(100).nullable().default(null),
     fields: z
-      .array(z.object({ name: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'a field name: a letter, then letters, digits or _'), label: text(100), required: z.boolean().default(false) }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'a field name: a letter, then letters, digits or _'),
+            label: text(100),
+            required: z.boolean().default(false),
+          })
+          .strict(),
+      )
       .max(20)
       .default([]),
     assignees: z.boolean().default(false),

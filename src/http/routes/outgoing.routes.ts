@@ -26,14 +26,24 @@ const userId = z.string().uuid('not a user id');
 const reviewerIds = z.preprocess((v) => {
   if (v === undefined) return [];
   const parts = Array.isArray(v) ? v : [v];
-  return parts.flatMap((p) => (typeof p === 'string' ? p.split(',').map((s) => s.trim()).filter(Boolean) : [p]));
+  return parts.flatMap((p) =>
+    typeof p === 'string'
+      ? p
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [p],
+  );
 }, z.array(userId).max(50));
 /** One line of text, without control or bidi-override characters (it is printed on the letter). */
 const text = (max: number) => plain(z.string().trim().min(1).max(max));
 /** Text that may run over several lines (a body, an addressee block, a note): newlines are allowed. */
 const lines = (max: number) => plain(z.string().trim().min(1).max(max), { lines: true });
 
-const typeCode = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a letter type code (GET /api/v1/letter-types)').max(40);
+const typeCode = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a letter type code (GET /api/v1/letter-types)')
+  .max(40);
 const letterFields = {
   subject: text(500),
   recipient: text(300),
@@ -54,7 +64,11 @@ const party = z.union([
   z.object({ name: text(300), address: lines(1000).optional(), email: z.string().trim().email('an e-mail address').max(320).optional() }).strict(),
 ]);
 /** A person assigned on a surat tugas: an account, a name with NIP and position, or just a name. */
-const assignee = z.union([z.object({ userId }).strict(), z.object({ name: text(200), nip: text(30).optional(), position: text(200).optional() }).strict(), text(200).transform((name) => ({ name }))]);
+const assignee = z.union([
+  z.object({ userId }).strict(),
+  z.object({ name: text(200), nip: text(30).optional(), position: text(200).optional() }).strict(),
+  text(200).transform((name) => ({ name })),
+]);
 const typedTemplate = z
   .object({
     body: lines(50_000),
@@ -69,15 +83,38 @@ const typedTemplate = z
   .strict();
 /** Template mode with a naskah type and parties (issue 13). */
 const typedDraft = z
-  .object({ ...letterFields, recipient: text(300).optional(), type: typeCode.default('surat-dinas'), addressees: z.array(party).min(1).max(50), copies: z.array(party).max(50).default([]), template: typedTemplate })
+  .object({
+    ...letterFields,
+    recipient: text(300).optional(),
+    type: typeCode.default('surat-dinas'),
+    addressees: z.array(party).min(1).max(50),
+    copies: z.array(party).max(50).default([]),
+    template: typedTemplate,
+  })
   .strict();
 
 // The addressee block is written over lines ("Yth. Kepala Dinas\ndi\nTempat"), as the renderer prints it.
 const template = z
-  .object({ addressee: lines(2000).optional(), body: lines(50_000), place: text(100).optional(), date: officeDate.optional(), attachments: text(200).optional(), signerTitle: text(200).optional() })
+  .object({
+    addressee: lines(2000).optional(),
+    body: lines(50_000),
+    place: text(100).optional(),
+    date: officeDate.optional(),
+    attachments: text(200).optional(),
+    signerTitle: text(200).optional(),
+  })
   .strict()
   // No addressee block: a draft prints its recipient (addressedTo), a revision keeps its version's (reviseOutgoing).
-  .transform((t): OutgoingTemplate => ({ addressee: t.addressee ?? '', body: t.body, place: t.place ?? null, date: t.date ?? null, attachments: t.attachments ?? null, signerTitle: t.signerTitle ?? null }));
+  .transform(
+    (t): OutgoingTemplate => ({
+      addressee: t.addressee ?? '',
+      body: t.body,
+      place: t.place ?? null,
+      date: t.date ?? null,
+      attachments: t.attachments ?? null,
+      signerTitle: t.signerTitle ?? null,
+    }),
+  );
 
 const jsonDraft = z.object({ ...letterFields, template }).strict();
 const formDraft = z.object(letterFields).strict();
@@ -97,7 +134,8 @@ const versionQuery = z.object({ version: one(z.coerce.number().int().min(1).max(
 const id = z.string().uuid('not a letter id');
 
 /** A template without its own Yth. block is addressed to the letter's one recipient. */
-const addressedTo = (t: OutgoingTemplate, recipient: string): OutgoingTemplate => (t.addressee ? t : { ...t, addressee: addresseeBlock([{ kind: 'external', name: recipient, address: null, email: null }]) });
+const addressedTo = (t: OutgoingTemplate, recipient: string): OutgoingTemplate =>
+  t.addressee ? t : { ...t, addressee: addresseeBlock([{ kind: 'external', name: recipient, address: null, email: null }]) };
 
 /** The draft's text from the request: the multipart `file`, else the JSON `template`. */
 const sourceOf = (req: Request, template?: OutgoingTemplate): DraftSource => {
@@ -128,7 +166,12 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
       if (!req.uploads && req.body && typeof req.body === 'object' && 'addressees' in req.body) {
         const { template: t, addressees, copies, recipient, ...fields } = parse(typedDraft, req.body);
         const typed = await prepareTypedDraft(deps, { type: fields.type, addressees, copies, recipient, template: t });
-        const letter = await createOutgoing(deps, req.actor!, { ...fields, recipient: typed.recipient, addressees: typed.addressees, copies: typed.copies }, { template: typed.template });
+        const letter = await createOutgoing(
+          deps,
+          req.actor!,
+          { ...fields, recipient: typed.recipient, addressees: typed.addressees, copies: typed.copies },
+          { template: typed.template },
+        );
         res.status(201).location(`/api/v1/letters/outgoing/${letter.id}`).json(letter);
         return;
       }
@@ -164,7 +207,15 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
 
   r.get('/letters/outgoing', async (req, res) => {
     const { page, limit, status, waitingFor, drafter, dispatched } = parse(listQuery, req.query);
-    res.json(await listOutgoing(deps, req.actor!, { status, waitingForMe: waitingFor === 'me', mine: drafter === 'me', dispatched: dispatched === undefined ? undefined : dispatched === 'true' }, page, limit));
+    res.json(
+      await listOutgoing(
+        deps,
+        req.actor!,
+        { status, waitingForMe: waitingFor === 'me', mine: drafter === 'me', dispatched: dispatched === undefined ? undefined : dispatched === 'true' },
+        page,
+        limit,
+      ),
+    );
   });
 
   // The ETag is the current draft version: If-Match on approve, return and a new version names the one read.

@@ -5,7 +5,18 @@ import type { AppDeps } from '../../app/deps.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { code, one, paging, parse } from '../validate.ts';
 
-const peopleQuery = z.object({ ...paging, unitCode: one(code).optional(), role: one(z.enum(ROLES)).optional(), q: one(z.string().trim().max(64).regex(/^[^\p{Cc}]*$/u, 'no control characters')).optional() });
+const peopleQuery = z.object({
+  ...paging,
+  unitCode: one(code).optional(),
+  role: one(z.enum(ROLES)).optional(),
+  q: one(
+    z
+      .string()
+      .trim()
+      .max(64)
+      .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
+  ).optional(),
+});
 const personId = z.string().uuid('not a person id');
 
 /** The people directory: names, units and roles of colleagues, for every logged-in user. */

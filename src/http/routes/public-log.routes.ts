@@ -49,7 +49,8 @@ export const publicLogRoutes = (deps: AppDeps): Router => {
     res.json(await leafRange(deps, q.start, q.end));
   });
   r.post('/log/cosignature', express.text({ type: () => true, limit: '16kb' }), async (req, res) => {
-    if (typeof req.body !== 'string' || req.body === '') throw new AppError('bad_request', 'send the cosigned checkpoint as text/plain', { errors: [{ field: 'body', message: 'empty' }] });
+    if (typeof req.body !== 'string' || req.body === '')
+      throw new AppError('bad_request', 'send the cosigned checkpoint as text/plain', { errors: [{ field: 'body', message: 'empty' }] });
     res.status(201).json(await receiveCosignature(deps, req.body));
   });
   r.get('/log/witness/views', async (_req, res) => {

@@ -74,7 +74,10 @@ export const recordsRoutes = (deps: AppDeps): Router => {
   r.get('/disposals/:id', async (req, res) => {
     res.json(await getDisposal(deps, req.actor!, parse(id, req.params.id)));
   });
-  for (const [verb, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+  for (const [verb, decision] of [
+    ['approve', 'approved'],
+    ['reject', 'rejected'],
+  ] as const) {
     r.post(`/disposals/:id/${verb}`, async (req, res) => {
       res.json(await decideDisposal(deps, req.actor!, parse(id, req.params.id), decision, parse(decisionBody, req.body ?? {}).note ?? null));
     });

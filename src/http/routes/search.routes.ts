@@ -24,9 +24,26 @@ export const searchRoutes = (deps: AppDeps): Router => {
   const r = Router();
   r.get('/search', async (req, res) => {
     const p = parse(searchQuery, req.query);
-    const filters = Object.fromEntries(Object.entries({ unitCode: p.unitCode, classificationCode: p.classificationCode, kind: p.kind, retentionPhase: p.retentionPhase, from: p.from, to: p.to }).filter(([, v]) => v !== undefined));
+    const filters = Object.fromEntries(
+      Object.entries({
+        unitCode: p.unitCode,
+        classificationCode: p.classificationCode,
+        kind: p.kind,
+        retentionPhase: p.retentionPhase,
+        from: p.from,
+        to: p.to,
+      }).filter(([, v]) => v !== undefined),
+    );
     const out = await searchDocuments(deps, req.actor!, { q: p.q, page: p.page, limit: p.limit, filters, exactTotal: p.exactTotal === 'true' });
-    res.json({ items: out.items, total: out.total, totalEstimated: out.totalEstimated === true, page: out.page, limit: out.limit, facets: out.facets, tookMs: out.tookMs });
+    res.json({
+      items: out.items,
+      total: out.total,
+      totalEstimated: out.totalEstimated === true,
+      page: out.page,
+      limit: out.limit,
+      facets: out.facets,
+      tookMs: out.tookMs,
+    });
   });
   return r;
 };

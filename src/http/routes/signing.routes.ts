@@ -29,7 +29,11 @@ const importFields = z.object({ ...holderFields, passphrase: z.string().max(1024
 const revokeBody = z.object({ reason: text(500).optional(), certificateId: z.string().uuid('not a certificate id').optional() }).strict();
 const signBody = z.object({ pin: z.string().min(1, 'the PIN is required').max(1024), totp: z.string().max(64).optional() }).strict();
 const signBatchBody = z
-  .object({ letterIds: z.array(letterId).min(1, 'choose at least one letter').max(MAX_BATCH, `at most ${MAX_BATCH} letters at once`), pin: signBody.shape.pin, totp: signBody.shape.totp })
+  .object({
+    letterIds: z.array(letterId).min(1, 'choose at least one letter').max(MAX_BATCH, `at most ${MAX_BATCH} letters at once`),
+    pin: signBody.shape.pin,
+    totp: signBody.shape.totp,
+  })
   .strict();
 const anchorsBody = z.object({ pem: z.string().min(1).max(200_000) }).strict();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
@@ -42,7 +46,8 @@ const p12Upload: RequestHandler = (() => {
   }).single('p12');
   return (req, res, next) => {
     if (req.is('multipart/form-data')) return m(req, res, next);
-    if (!req.is('application/json')) return next(new AppError('unsupported_type', 'send JSON { pin, title?, nip? } to issue, or multipart p12 + passphrase + pin to import'));
+    if (!req.is('application/json'))
+      return next(new AppError('unsupported_type', 'send JSON { pin, title?, nip? } to issue, or multipart p12 + passphrase + pin to import'));
     next();
   };
 })();

@@ -21,7 +21,7 @@ export const createYazlArchiveWriter = (): ArchiveWriter => ({
     let current: Readable | null = null;
     output.once('close', () => {
       if (finished) return;
-      gone = new Error('the archive\'s reader went away');
+      gone = new Error("the archive's reader went away");
       current?.destroy(gone);
     });
     output.once('end', () => (finished = true));

@@ -38,7 +38,12 @@ let loading: Promise<ReadonlySet<string>> | undefined;
 export const fxaCommonPasswords = (): CommonPasswords => ({
   load: () =>
     (loading ??= readFile(listFile()).then(
-      (bytes) => new Set(firstLines(bytes, COMMON_PASSWORD_COUNT).filter((l) => l !== '').map(passwordKey)),
+      (bytes) =>
+        new Set(
+          firstLines(bytes, COMMON_PASSWORD_COUNT)
+            .filter((l) => l !== '')
+            .map(passwordKey),
+        ),
       (e: unknown) => {
         loading = undefined; // a failed read is tried again next time, not remembered
         throw e;

@@ -59,7 +59,7 @@ class DirectoryVault implements BackupVault {
     // A writer lists the names once: a name only ever stands for a complete, checked, durable object.
     if (this.known) return this.known.has(ref.sha256);
     const st = await stat(this.paths.object(ref.sha256)).catch(() => null);
-    return st !== null && st.isFile() && st.size === this.storedSize(ref.size);
+    return st?.isFile() === true && st.size === this.storedSize(ref.size);
   }
 
   async put(source: Readable, expected?: ObjectRef): Promise<ObjectRef & { written: boolean }> {
@@ -105,7 +105,13 @@ class DirectoryVault implements BackupVault {
 
   async read(sha256: string): Promise<Readable> {
     const file = this.paths.object(sha256);
-    if (!(await stat(file).then((s) => s.isFile(), () => false))) throw invalid(`object ${sha256} is missing from ${this.dir}`);
+    if (
+      !(await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    )
+      throw invalid(`object ${sha256} is missing from ${this.dir}`);
     const raw = createReadStream(file, { highWaterMark: 1 << 20 });
     if (!this.keys) return raw;
     const plain = openStream(this.keys);
@@ -168,7 +174,8 @@ class DirectoryVault implements BackupVault {
     }
     if (this.keys) {
       const { seal, ...body } = parsed;
-      if (typeof seal !== 'string' || !sameMac(seal, macOf(this.keys, JSON.stringify(body)))) throw invalid(`the manifest of backup ${name} was altered: its seal does not match`);
+      if (typeof seal !== 'string' || !sameMac(seal, macOf(this.keys, JSON.stringify(body))))
+        throw invalid(`the manifest of backup ${name} was altered: its seal does not match`);
       return body;
     }
     return parsed;
@@ -197,7 +204,8 @@ class DirectoryVault implements BackupVault {
 /** Derives the directory's keys, or says why the passphrase given does not fit the directory. */
 const keysFor = async (dir: string, params: DirParams, passphrase?: string): Promise<VaultKeys | null> => {
   const kdf = params.encryption;
-  if (!kdf && passphrase) throw invalid(`the backups in ${dir} are not encrypted, but BACKUP_PASSPHRASE is set: unset it, or use a new directory for encrypted backups`);
+  if (!kdf && passphrase)
+    throw invalid(`the backups in ${dir} are not encrypted, but BACKUP_PASSPHRASE is set: unset it, or use a new directory for encrypted backups`);
   if (!kdf) return null;
   if (!passphrase) throw invalid(`the backups in ${dir} are encrypted: set BACKUP_PASSPHRASE to their passphrase`);
   const keys = await deriveKeys(passphrase, kdf);

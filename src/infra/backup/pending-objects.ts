@@ -9,9 +9,11 @@ const run = promisify(execFile);
 /** Runs `fn` over `items`, `limit` at a time. */
 const eachOf = async <T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> => {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 };
 
 /** fsync of each file, a few at once (where `sync -f` is not available). */
@@ -49,7 +51,10 @@ export class PendingObjects {
   private readonly temps = new Map<string, string>();
   private readonly made = new Set<string>();
 
-  constructor(private readonly dir: string, private readonly objectPath: (sha256: string) => string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly objectPath: (sha256: string) => string,
+  ) {}
 
   add(sha256: string, tmp: string): void {
     this.temps.set(sha256, tmp);
@@ -63,7 +68,11 @@ export class PendingObjects {
   async commit(): Promise<string[]> {
     if (this.temps.size === 0) return [];
     const entries = [...this.temps];
-    await flush(this.dir, entries.map(([, tmp]) => tmp), []);
+    await flush(
+      this.dir,
+      entries.map(([, tmp]) => tmp),
+      [],
+    );
     const dirs = new Set(entries.map(([sha]) => path.dirname(this.objectPath(sha))));
     for (const d of dirs) {
       if (this.made.has(d)) continue;

@@ -57,7 +57,10 @@ export const readParams = async (file: string): Promise<DirParams | null> => {
   } catch {
     // fall through
   }
-  throw new AppError('invalid', `${file} is damaged: without it the backups in this directory cannot be read${text.includes('"encryption":{') ? ' (it holds the encryption salt)' : ''}`);
+  throw new AppError(
+    'invalid',
+    `${file} is damaged: without it the backups in this directory cannot be read${text.includes('"encryption":{') ? ' (it holds the encryption salt)' : ''}`,
+  );
 };
 
 /** Every object name in the directory. */
@@ -72,7 +75,14 @@ export async function* listObjects(root: string): AsyncGenerator<string> {
 export const listBackups = async (root: string, manifestOf: (name: string) => string): Promise<string[]> => {
   const names = await readdir(root).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)));
   const done: string[] = [];
-  for (const n of names.sort()) if (await stat(manifestOf(n)).then((s) => s.isFile(), () => false)) done.push(n);
+  for (const n of names.sort())
+    if (
+      await stat(manifestOf(n)).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      done.push(n);
   return done;
 };
 

@@ -15,7 +15,10 @@ export const withLockFile = async <T>(lockPath: string, fn: () => Promise<T>, wa
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lockPath).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > STALE_MS) await rm(lockPath, { force: true });
       else if (Date.now() > until) throw new Error(`timed out waiting for ${lockPath}`);
       else await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));

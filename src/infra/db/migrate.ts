@@ -59,7 +59,9 @@ export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);
 export const migrate = async (sequelize: Sequelize, only?: readonly string[], keys: SealingKeys = {}): Promise<string[]> => {
   if (sequelize.getDialect() !== 'mysql') {
     const storage = (sequelize as unknown as { options: { storage?: string } }).options.storage;
-    return storage && storage !== ':memory:' ? withLockFile(`${storage}.migrate-lock`, () => applyPending(sequelize, only, keys)) : applyPending(sequelize, only, keys);
+    return storage && storage !== ':memory:'
+      ? withLockFile(`${storage}.migrate-lock`, () => applyPending(sequelize, only, keys))
+      : applyPending(sequelize, only, keys);
   }
   return sequelize.transaction(async (t) => {
     await sequelize.query("SELECT GET_LOCK('naskah_migrations', 120)", { transaction: t });
@@ -77,7 +79,11 @@ export const migrate = async (sequelize: Sequelize, only?: readonly string[], ke
  */
 const applyPending = async (sequelize: Sequelize, only: readonly string[] | undefined, keys: SealingKeys): Promise<string[]> => {
   const umzug = new Umzug({
-    migrations: MIGRATIONS.map((m) => ({ name: m.name, up: (p: { context: QueryInterface }) => m.up(p, keys), down: (p: { context: QueryInterface }) => m.down(p, keys) })),
+    migrations: MIGRATIONS.map((m) => ({
+      name: m.name,
+      up: (p: { context: QueryInterface }) => m.up(p, keys),
+      down: (p: { context: QueryInterface }) => m.down(p, keys),
+    })),
     context: sequelize.getQueryInterface(),
     storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
     logger: undefined,

@@ -49,7 +49,11 @@ const d3 = () => ({ type: DataTypes.DATE(3) });
 
 /** Sequelize models mirroring the migrations (the migrations are the source of truth). */
 export const defineModels = (s: Sequelize): Models => ({
-  Unit: s.define('Unit', { code: { type: DataTypes.STRING, primaryKey: true }, name: DataTypes.STRING, parentCode: DataTypes.STRING, createdAt: d3() }, { tableName: 'units' }),
+  Unit: s.define(
+    'Unit',
+    { code: { type: DataTypes.STRING, primaryKey: true }, name: DataTypes.STRING, parentCode: DataTypes.STRING, createdAt: d3() },
+    { tableName: 'units' },
+  ),
   User: s.define(
     'User',
     {
@@ -71,11 +75,26 @@ export const defineModels = (s: Sequelize): Models => ({
   ),
   Session: s.define(
     'Session',
-    { tokenHash: { type: DataTypes.STRING, primaryKey: true }, userId: DataTypes.STRING, purpose: DataTypes.STRING, expiresAt: d3(), revokedAt: d3(), createdAt: d3() },
+    {
+      tokenHash: { type: DataTypes.STRING, primaryKey: true },
+      userId: DataTypes.STRING,
+      purpose: DataTypes.STRING,
+      expiresAt: d3(),
+      revokedAt: d3(),
+      createdAt: d3(),
+    },
     { tableName: 'sessions' },
   ),
-  RecoveryCode: s.define('RecoveryCode', { userId: { type: DataTypes.STRING, primaryKey: true }, codeHash: { type: DataTypes.STRING, primaryKey: true }, usedAt: d3() }, { tableName: 'recovery_codes' }),
-  LoginThrottle: s.define('LoginThrottle', { key: { type: DataTypes.STRING, primaryKey: true }, failures: DataTypes.INTEGER, lockedUntil: d3(), updatedAt: d3() }, { tableName: 'login_throttle' }),
+  RecoveryCode: s.define(
+    'RecoveryCode',
+    { userId: { type: DataTypes.STRING, primaryKey: true }, codeHash: { type: DataTypes.STRING, primaryKey: true }, usedAt: d3() },
+    { tableName: 'recovery_codes' },
+  ),
+  LoginThrottle: s.define(
+    'LoginThrottle',
+    { key: { type: DataTypes.STRING, primaryKey: true }, failures: DataTypes.INTEGER, lockedUntil: d3(), updatedAt: d3() },
+    { tableName: 'login_throttle' },
+  ),
   Document: s.define(
     'Document',
     {
@@ -118,7 +137,13 @@ export const defineModels = (s: Sequelize): Models => ({
   ),
   Page: s.define(
     'Page',
-    { documentId: { type: DataTypes.STRING, primaryKey: true }, page: { type: DataTypes.INTEGER, primaryKey: true }, text: DataTypes.TEXT, confidence: DataTypes.FLOAT, source: DataTypes.STRING },
+    {
+      documentId: { type: DataTypes.STRING, primaryKey: true },
+      page: { type: DataTypes.INTEGER, primaryKey: true },
+      text: DataTypes.TEXT,
+      confidence: DataTypes.FLOAT,
+      source: DataTypes.STRING,
+    },
     { tableName: 'document_pages' },
   ),
   Job: s.define(
@@ -139,7 +164,11 @@ export const defineModels = (s: Sequelize): Models => ({
     },
     { tableName: 'jobs' },
   ),
-  Batch: s.define('Batch', { id: { type: DataTypes.STRING, primaryKey: true }, createdBy: DataTypes.STRING, defaults: DataTypes.TEXT, createdAt: d3() }, { tableName: 'batches' }),
+  Batch: s.define(
+    'Batch',
+    { id: { type: DataTypes.STRING, primaryKey: true }, createdBy: DataTypes.STRING, defaults: DataTypes.TEXT, createdAt: d3() },
+    { tableName: 'batches' },
+  ),
   BatchItem: s.define(
     'BatchItem',
     {
@@ -168,14 +197,31 @@ export const defineModels = (s: Sequelize): Models => ({
     },
     { tableName: 'audit_log' },
   ),
-  AuditHead: s.define('AuditHead', { id: { type: DataTypes.INTEGER, primaryKey: true }, seq: DataTypes.BIGINT, hash: DataTypes.STRING }, { tableName: 'audit_head' }),
-  AuditCheckpoint: s.define('AuditCheckpoint', { seq: { type: DataTypes.BIGINT, primaryKey: true }, hash: DataTypes.STRING, at: d3() }, { tableName: 'audit_checkpoints' }),
+  AuditHead: s.define(
+    'AuditHead',
+    { id: { type: DataTypes.INTEGER, primaryKey: true }, seq: DataTypes.BIGINT, hash: DataTypes.STRING },
+    { tableName: 'audit_head' },
+  ),
+  AuditCheckpoint: s.define(
+    'AuditCheckpoint',
+    { seq: { type: DataTypes.BIGINT, primaryKey: true }, hash: DataTypes.STRING, at: d3() },
+    { tableName: 'audit_checkpoints' },
+  ),
   ...correspondenceModels(s),
   ...signingModels(s),
   ...recordsModels(s),
   Classification: s.define(
     'Classification',
-    { code: { type: DataTypes.STRING, primaryKey: true }, name: DataTypes.STRING, description: DataTypes.TEXT, activeYears: DataTypes.INTEGER, inactiveYears: DataTypes.INTEGER, finalDisposition: DataTypes.STRING, active: DataTypes.BOOLEAN, updatedAt: d3() },
+    {
+      code: { type: DataTypes.STRING, primaryKey: true },
+      name: DataTypes.STRING,
+      description: DataTypes.TEXT,
+      activeYears: DataTypes.INTEGER,
+      inactiveYears: DataTypes.INTEGER,
+      finalDisposition: DataTypes.STRING,
+      active: DataTypes.BOOLEAN,
+      updatedAt: d3(),
+    },
     { tableName: 'classifications' },
   ),
 });
@@ -274,7 +320,11 @@ const correspondenceModels = (s: Sequelize) => ({
     },
     { tableName: 'outgoing_letters' },
   ),
-  OutgoingVersion: s.define('OutgoingVersion', { letterId: key(), version: key(I), documentId: S, createdBy: S, note: T, template: T, createdAt: d3() }, { tableName: 'outgoing_versions' }),
+  OutgoingVersion: s.define(
+    'OutgoingVersion',
+    { letterId: key(), version: key(I), documentId: S, createdBy: S, note: T, template: T, createdAt: d3() },
+    { tableName: 'outgoing_versions' },
+  ),
   OutgoingReview: s.define(
     'OutgoingReview',
     { letterId: key(), version: key(I), position: key(I), reviewerId: S, state: S, comment: T, decidedAt: d3() },
@@ -289,7 +339,11 @@ const signingModels = (s: Sequelize) => ({
     { id: key(), certificate: T, lockedKey: T, serial: S, sha256: S, subject: S, notAfter: d3(), createdBy: S, createdAt: d3() },
     { tableName: 'signing_authority' },
   ),
-  TrustAnchor: s.define('TrustAnchor', { sha256: key(), certificate: T, subject: S, notAfter: d3(), addedBy: S, addedAt: d3() }, { tableName: 'signing_trust_anchors' }),
+  TrustAnchor: s.define(
+    'TrustAnchor',
+    { sha256: key(), certificate: T, subject: S, notAfter: d3(), addedBy: S, addedAt: d3() },
+    { tableName: 'signing_trust_anchors' },
+  ),
   SigningCertificate: s.define(
     'SigningCertificate',
     {

@@ -74,7 +74,10 @@ export const repositories = (m: Models & BackupModels, run: TransactionRunner, t
 });
 
 /** Opens the database, applies migrations (with the keys those converting secrets need) and returns the repositories. */
-export const openSequelizeDatabase = async (db: Config['database'], keys: SealingKeys = {}): Promise<Database & { readonly appliedMigrations: string[]; readonly snapshots: DatabaseSnapshotter }> => {
+export const openSequelizeDatabase = async (
+  db: Config['database'],
+  keys: SealingKeys = {},
+): Promise<Database & { readonly appliedMigrations: string[]; readonly snapshots: DatabaseSnapshotter }> => {
   const sequelize = connect(db);
   let appliedMigrations: string[];
   for (let attempt = 1; ; attempt++) {

@@ -28,9 +28,11 @@ export const inspectImage = async (filePath: string, limits: FileLimits): Promis
   if (meta.width * meta.height > limits.maxPixels) throw tooLarge(1, meta.width, meta.height);
   for (let page = 1; page < pages; page++) {
     // TIFF pages can differ in size: a small first page must not hide a huge second one.
-    const m = await sharp(filePath, { page, limitInputPixels: false }).metadata().catch((err: unknown) => {
-      throw unreadable(err);
-    });
+    const m = await sharp(filePath, { page, limitInputPixels: false })
+      .metadata()
+      .catch((err: unknown) => {
+        throw unreadable(err);
+      });
     if (!m.width || !m.height) throw unreadable(new Error(`page ${page + 1} has no dimensions`));
     if (m.width * m.height > limits.maxPixels) throw tooLarge(page + 1, m.width, m.height);
   }
@@ -56,9 +58,6 @@ export const decodeImagePage = async (filePath: string, index: number, maxPixels
 
 /** Decodes an encoded image held in memory (a PDF page's embedded JPEG) the same way. */
 export const decodeImageBuffer = async (bytes: Buffer, maxPixels: number): Promise<RasterImage> => {
-  const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
-    .greyscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' }).greyscale().raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, channels: 1, data };
 };

@@ -53,8 +53,7 @@ export const inkLineCount = (img: RasterImage): number => {
 };
 
 /** Confident characters: what a reader can use from a pass. Garbage from noise scores low. */
-export const passScore = (p: PassSummary): number =>
-  p.words.reduce((sum, w) => sum + (w.confidence >= 50 ? w.text.length * (w.confidence / 100) : 0), 0);
+export const passScore = (p: PassSummary): number => p.words.reduce((sum, w) => sum + (w.confidence >= 50 ? w.text.length * (w.confidence / 100) : 0), 0);
 
 /**
  * Whether PSM 3's pass looks incomplete: clearly fewer lines than the ink shows, or an

@@ -70,7 +70,7 @@ const flatten = (img: RasterImage): void => {
       const a = rowLevel[c0[x]!]!;
       const paper = a + (rowLevel[c1[x]!]! - a) * wx[x]!;
       const v = (data[i]! / paper - 0.45) * gain;
-      data[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+      data[i] = v < 0 ? 0 : Math.min(v, 255);
     }
   }
 };

@@ -23,7 +23,9 @@ const shrink = (image: Sharp, maxWidth: number): Promise<Buffer> =>
 /** Encoded or raw image pixels as a preview JPEG. */
 export const previewJpeg = async (input: Buffer | RasterImage, maxWidth: number, maxPixels: number): Promise<Buffer> =>
   shrink(
-    Buffer.isBuffer(input) ? sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }) : sharp(input.data, { raw: { width: input.width, height: input.height, channels: input.channels } }),
+    Buffer.isBuffer(input)
+      ? sharp(input, { limitInputPixels: maxPixels, failOn: 'error' })
+      : sharp(input.data, { raw: { width: input.width, height: input.height, channels: input.channels } }),
     maxWidth,
   );
 

@@ -51,7 +51,10 @@ const pagesOf = async (filePath: string, mimeType: AcceptedMimeType, limits: Fil
     opened.delete(key); // re-inserted below: the map's order is the order of last use
     clearTimeout(o.timer);
   } else {
-    const pages = mimeType === 'application/pdf' ? openPdfPages(filePath, limits, { maxStreamBytes: settings.maxStreamBytes, shortcutMaxBytes: settings.jpegShortcutMaxBytes }) : imagePages(filePath, limits);
+    const pages =
+      mimeType === 'application/pdf'
+        ? openPdfPages(filePath, limits, { maxStreamBytes: settings.maxStreamBytes, shortcutMaxBytes: settings.jpegShortcutMaxBytes })
+        : imagePages(filePath, limits);
     o = { pages, timer: undefined as unknown as NodeJS.Timeout };
     pages.catch(() => forget(key));
   }
@@ -63,7 +66,8 @@ const pagesOf = async (filePath: string, mimeType: AcceptedMimeType, limits: Fil
 };
 
 const ops: PageReaderOps = {
-  inspect: async (t) => (t.mimeType === 'application/pdf' ? inspectPdf(t.filePath, t.limits, { maxStreamBytes: settings.maxStreamBytes }) : inspectImage(t.filePath, t.limits)),
+  inspect: async (t) =>
+    t.mimeType === 'application/pdf' ? inspectPdf(t.filePath, t.limits, { maxStreamBytes: settings.maxStreamBytes }) : inspectImage(t.filePath, t.limits),
   count: async (t) => (await pagesOf(t.filePath, t.mimeType, t.limits)).count,
   page: async (t) => {
     const content = await (await pagesOf(t.filePath, t.mimeType, t.limits)).page(t.page);

@@ -93,9 +93,16 @@ export const assertStreamsBounded = async (filePath: string, budget: StreamBudge
       const inflated = await inflatedSize(fh, offset, size, Math.min(budget.maxStreamBytes, maxTotal - total));
       total += inflated;
       if (inflated > budget.maxStreamBytes) {
-        throw new AppError('invalid', `a compressed part of the PDF expands to more than ${Math.round(budget.maxStreamBytes / MB)} MB; such a file cannot be read safely`);
+        throw new AppError(
+          'invalid',
+          `a compressed part of the PDF expands to more than ${Math.round(budget.maxStreamBytes / MB)} MB; such a file cannot be read safely`,
+        );
       }
-      if (total > maxTotal) throw new AppError('invalid', `the PDF's compressed parts expand to more than ${Math.round(maxTotal / MB)} MB in all; such a file cannot be read safely`);
+      if (total > maxTotal)
+        throw new AppError(
+          'invalid',
+          `the PDF's compressed parts expand to more than ${Math.round(maxTotal / MB)} MB in all; such a file cannot be read safely`,
+        );
     });
   } finally {
     await fh.close();

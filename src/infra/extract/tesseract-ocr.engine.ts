@@ -48,7 +48,7 @@ export const toPnm = (img: RasterImage): Buffer => {
   const { width, height, channels, data } = img;
   if (channels === 1) return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`), data.subarray(0, width * height)]);
   const rgb = channels === 3 ? data.subarray(0, width * height * 3) : Buffer.alloc(width * height * 3);
-  if (channels === 4) for (let i = 0, o = 0; o < rgb.length; i += 4) ((rgb[o++] = data[i]!), (rgb[o++] = data[i + 1]!), (rgb[o++] = data[i + 2]!));
+  if (channels === 4) for (let i = 0, o = 0; o < rgb.length; i += 4) (rgb[o++] = data[i]!), (rgb[o++] = data[i + 1]!), (rgb[o++] = data[i + 2]!);
   return Buffer.concat([Buffer.from(`P6\n${width} ${height}\n255\n`), rgb]);
 };
 
@@ -97,7 +97,14 @@ export const createTesseractOcrEngine = (opts: TesseractOcrOptions): OcrEngine =
   /** The OSD worker of a slot starts at the first page that needs it (most never do). */
   const startOsd = async (): Promise<Worker> => {
     osdPath ??= prepareLangFolder(opts.scratchDir, 'osd', '4.0.0');
-    const osd = await createWorker('osd', OEM.TESSERACT_ONLY, { langPath: await osdPath, gzip: true, cacheMethod: 'none', legacyCore: true, legacyLang: true, errorHandler: onError });
+    const osd = await createWorker('osd', OEM.TESSERACT_ONLY, {
+      langPath: await osdPath,
+      gzip: true,
+      cacheMethod: 'none',
+      legacyCore: true,
+      legacyLang: true,
+      errorHandler: onError,
+    });
     // It is shown half-size pages (see detectTurn).
     await osd.setParameters({ user_defined_dpi: '150' });
     return osd;

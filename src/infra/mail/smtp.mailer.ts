@@ -47,7 +47,13 @@ export const classifySmtpError = (e: SmtpError): SendOutcome => {
  */
 export const createSmtpMailer = (o: SmtpMailerOptions): Mailer => {
   const timeout = o.timeoutMs ?? 15_000;
-  const transport = nodemailer.createTransport({ url: o.url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 4, dnsTimeout: timeout });
+  const transport = nodemailer.createTransport({
+    url: o.url,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout * 4,
+    dnsTimeout: timeout,
+  });
   return {
     configured: true,
     async send(m) {

@@ -176,7 +176,13 @@ class Flow {
     this.y = A4[1] - TOP;
     if (this.pageNo > 1) {
       const mark = `- ${this.pageNo} -`;
-      this.page.drawText(mark, { x: (A4[0] - this.fonts.serif.widthOfTextAtSize(mark, 10)) / 2, y: this.y - 10, size: 10, font: this.fonts.serif, color: BLACK });
+      this.page.drawText(mark, {
+        x: (A4[0] - this.fonts.serif.widthOfTextAtSize(mark, 10)) / 2,
+        y: this.y - 10,
+        size: 10,
+        font: this.fonts.serif,
+        color: BLACK,
+      });
       this.y -= 30;
     }
   }
@@ -269,9 +275,19 @@ const missingGlyphs = (c: LetterContent, f: Fonts): string[] => {
   const [serif, serifBold, sansBold] = [setOf(f.serif), setOf(f.serifBold), setOf(f.sansBold)];
   const chars = (parts: string[]) => [...new Set([...parts.join('').replace(/\s/g, '')])];
   const head = chars([c.officeName.toUpperCase(), (c.unitName ?? '').toUpperCase()]).filter((ch) => !sansBold.has(ch.codePointAt(0)!));
-  const rest = chars([c.placeAndDate, c.letterNumber ?? '', c.attachments ?? '', c.subject, c.addressee, c.body, c.signer.title, c.signer.name, c.signer.nip ?? '', c.heading ?? '', ...(c.copies ?? [])]).filter(
-    (ch) => !serif.has(ch.codePointAt(0)!) || !serifBold.has(ch.codePointAt(0)!),
-  );
+  const rest = chars([
+    c.placeAndDate,
+    c.letterNumber ?? '',
+    c.attachments ?? '',
+    c.subject,
+    c.addressee,
+    c.body,
+    c.signer.title,
+    c.signer.name,
+    c.signer.nip ?? '',
+    c.heading ?? '',
+    ...(c.copies ?? []),
+  ]).filter((ch) => !serif.has(ch.codePointAt(0)!) || !serifBold.has(ch.codePointAt(0)!));
   return [...new Set([...head, ...rest])];
 };
 
@@ -286,7 +302,11 @@ const render = async (raw: LetterContent): Promise<RenderedLetter> => {
     subject: clean(raw.subject).replace(/\n+/g, ' '),
     addressee: clean(raw.addressee),
     body: clean(raw.body),
-    signer: { title: clean(raw.signer.title).replace(/\n+/g, ' '), name: clean(raw.signer.name).replace(/\n+/g, ' '), nip: raw.signer.nip ? clean(raw.signer.nip) : null },
+    signer: {
+      title: clean(raw.signer.title).replace(/\n+/g, ' '),
+      name: clean(raw.signer.name).replace(/\n+/g, ' '),
+      nip: raw.signer.nip ? clean(raw.signer.nip) : null,
+    },
     heading: raw.heading ? clean(raw.heading).replace(/\n+/g, ' ') : null,
     copies: (raw.copies ?? []).map((l) => clean(l).replace(/\n+/g, ' ')),
   };
@@ -296,7 +316,10 @@ const render = async (raw: LetterContent): Promise<RenderedLetter> => {
   const entries = await Promise.all((Object.keys(FONT_FILES) as FontName[]).map(async (n) => [n, await pdf.embedFont(bytes[n], { subset: true })] as const));
   const f = Object.fromEntries(entries) as Fonts;
   const missing = missingGlyphs(c, f);
-  if (missing.length) throw new AppError('invalid', `these characters cannot be printed: ${missing.slice(0, 10).join(' ')}`, { errors: [{ field: 'template', message: `unsupported characters: ${missing.slice(0, 10).join(' ')}` }] });
+  if (missing.length)
+    throw new AppError('invalid', `these characters cannot be printed: ${missing.slice(0, 10).join(' ')}`, {
+      errors: [{ field: 'template', message: `unsupported characters: ${missing.slice(0, 10).join(' ')}` }],
+    });
 
   const flow = new Flow(pdf, f);
   letterhead(flow, f, c);
@@ -311,7 +334,10 @@ const render = async (raw: LetterContent): Promise<RenderedLetter> => {
   flow.gap(LEADING);
   for (const l of c.addressee.split('\n')) for (const w of wrapText(l.trim(), f.serif, SIZE, WIDTH * 0.62)) flow.line(w, LEFT, f.serif);
   flow.gap(LEADING * 0.75);
-  for (const paragraph of c.body.split(/\n[ \t]*\n+/).map((p) => p.trim()).filter(Boolean)) {
+  for (const paragraph of c.body
+    .split(/\n[ \t]*\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     for (const l of paragraph.split('\n')) for (const w of wrapText(l.trim(), f.serif, SIZE, WIDTH)) flow.line(w, LEFT, f.serif);
     flow.gap(LEADING * 0.5);
   }

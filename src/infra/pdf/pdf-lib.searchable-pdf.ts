@@ -7,7 +7,22 @@
  * Not PDF/A: it lacks the XMP metadata and output intent PDF/A-2b asks for, and no independent
  * validator (veraPDF) is available here to check a claim of conformance.
  */
-import { PDFDocument, PDFName, StandardFonts, TextRenderingMode, beginText, endText, popGraphicsState, pushGraphicsState, setFontAndSize, setTextMatrix, setTextRenderingMode, showText, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  type PDFName,
+  StandardFonts,
+  TextRenderingMode,
+  beginText,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  setFontAndSize,
+  setTextMatrix,
+  setTextRenderingMode,
+  showText,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
 import type { OcrLine } from '../../ports/ocr-engine.ts';
 import type { SearchablePdfWriter } from '../../ports/searchable-pdf.ts';
 import type { ScannedPage } from '../../ports/text-extractor.ts';
@@ -19,7 +34,19 @@ const encodable = (font: PDFFont, text: string, cache: Map<string, string>): str
       let ok = cache.get(ch);
       if (ok === undefined) {
         const candidates = [ch, ch.normalize('NFKD').replace(/\p{M}/gu, '')];
-        ok = candidates.find((c) => c.length > 0 && (() => { try { font.encodeText(c); return true; } catch { return false; } })()) ?? '?';
+        ok =
+          candidates.find(
+            (c) =>
+              c.length > 0 &&
+              (() => {
+                try {
+                  font.encodeText(c);
+                  return true;
+                } catch {
+                  return false;
+                }
+              })(),
+          ) ?? '?';
         cache.set(ch, ok);
       }
       return ok;

@@ -6,7 +6,10 @@ const get = async (url: string, accept: string): Promise<Response> => {
   const r = await fetch(url, { headers: { accept }, signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (!r.ok) {
     // A problem+json answer says why (e.g. no checkpoint cosigned by that many witnesses yet).
-    const why = await r.json().then((b: { detail?: unknown }) => (typeof b?.detail === 'string' ? `: ${b.detail}` : ''), () => '');
+    const why = await r.json().then(
+      (b: { detail?: unknown }) => (typeof b?.detail === 'string' ? `: ${b.detail}` : ''),
+      () => '',
+    );
     throw new Error(`${url} answered ${r.status}${why}`);
   }
   return r;
@@ -14,7 +17,8 @@ const get = async (url: string, accept: string): Promise<Response> => {
 
 const hexList = (v: unknown, field: string): string[] => {
   const list = (v as Record<string, unknown>)?.[field];
-  if (!Array.isArray(list) || !list.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) throw new Error(`the answer has no ${field} of hex hashes`);
+  if (!Array.isArray(list) || !list.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h)))
+    throw new Error(`the answer has no ${field} of hex hashes`);
   return list as string[];
 };
 
@@ -40,7 +44,12 @@ export const httpRemoteLogs = (): RemoteLogs => ({
     return body.views.map((v: { origin?: unknown; note?: unknown }) => ({ origin: String(v.origin), note: String(v.note) }));
   },
   async postCosignature(url, note) {
-    const r = await fetch(`${url}/log/cosignature`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: note, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const r = await fetch(`${url}/log/cosignature`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: note,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     if (!r.ok) throw new Error(`${url} refused the cosignature: ${r.status} ${await r.text()}`);
   },
 });

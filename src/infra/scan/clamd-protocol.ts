@@ -40,7 +40,10 @@ const cleanName = (s: string): string => s.replace(/[^\x20-\x7e]/g, '?').slice(0
 /** Reads one INSTREAM reply: `stream: OK`, `stream: <Name> FOUND`, or `<message> ERROR`. */
 export const parseScanReply = (raw: string): ClamdScanReply => {
   // Without the NUL; a session id prefix ("12: ") appears only in IDSESSION mode, tolerated anyway.
-  const text = raw.replace(/\0+$/, '').trim().replace(/^\d+: /, '');
+  const text = raw
+    .replace(/\0+$/, '')
+    .trim()
+    .replace(/^\d+: /, '');
   if (text === 'stream: OK') return { kind: 'clean' };
   const found = /^stream: (.+) FOUND$/.exec(text);
   if (found) return { kind: 'infected', signature: cleanName(found[1]!) };

@@ -12,12 +12,8 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ES
  * (page breaks, OCR line ends) collapse to one space.
  */
 export const toHighlight = (passage: string | null | undefined): string | null => {
-  if (!passage || !passage.includes(MARK_OPEN)) return null;
-  const html = escapeHtml(passage.replace(/\s+/g, ' ').trim())
-    .split(MARK_OPEN)
-    .join('<mark>')
-    .split(MARK_CLOSE)
-    .join('</mark>');
+  if (!passage?.includes(MARK_OPEN)) return null;
+  const html = escapeHtml(passage.replace(/\s+/g, ' ').trim()).split(MARK_OPEN).join('<mark>').split(MARK_CLOSE).join('</mark>');
   return balance(html);
 };
 

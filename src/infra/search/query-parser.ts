@@ -34,7 +34,7 @@ export const MIN_PREFIX_CHARS = 3;
 // Users type these as if the engine understood boolean syntax; it does not, so they are noise.
 const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
 // A letter number: alphanumeric parts joined by / . or -, at least one digit, e.g. 800/123/BKD/2025.
-const LETTER_NUMBER = /^[\p{L}\p{N}]+(?:[/.\-][\p{L}\p{N}]+)+$/u;
+const LETTER_NUMBER = /^[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)+$/u;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}*]+$/gu;
 
 const cut = (tokens: string[]): string[] => tokens.slice(0, MAX_TERMS).map((t) => t.slice(0, MAX_TOKEN_CHARS));

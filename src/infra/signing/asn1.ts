@@ -117,7 +117,13 @@ export const isContext = (el: unknown, tag: number): boolean => {
   return !!id && id.tagClass === 3 && id.tagNumber === tag;
 };
 
-export const integerHex = (el: unknown): string => (el instanceof asn1js.Integer ? Buffer.from(el.valueBlock.valueHexView).toString('hex').toUpperCase().replace(/^(00)+(?=.)/, '') : '');
+export const integerHex = (el: unknown): string =>
+  el instanceof asn1js.Integer
+    ? Buffer.from(el.valueBlock.valueHexView)
+        .toString('hex')
+        .toUpperCase()
+        .replace(/^(00)+(?=.)/, '')
+    : '';
 
 export const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 

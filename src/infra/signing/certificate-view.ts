@@ -4,7 +4,7 @@
  * link natively. Parsed views are cached by fingerprint: the same few certificates recur.
  */
 import { createHash, X509Certificate } from 'node:crypto';
-import * as asn1js from 'asn1js';
+import type * as asn1js from 'asn1js';
 import type { CertificateDer } from '../../ports/pdf-signing.ts';
 import { children, integerHex, isContext, parse, raw, sameBytes } from './asn1.ts';
 
@@ -84,7 +84,8 @@ export const certView = (der: CertificateDer): CertView => {
 };
 
 /** `child` names `parent` as issuer and `parent`'s key verifies `child`'s signature. */
-const issuedBy = (child: CertView, parent: CertView): boolean => sameBytes(child.issuerRaw, parent.subjectRaw) && child.x509.checkIssued(parent.x509) && child.x509.verify(parent.x509.publicKey);
+const issuedBy = (child: CertView, parent: CertView): boolean =>
+  sameBytes(child.issuerRaw, parent.subjectRaw) && child.x509.checkIssued(parent.x509) && child.x509.verify(parent.x509.publicKey);
 
 export interface ChainResult {
   trusted: boolean;
@@ -107,7 +108,8 @@ export const chainToAnchor = (leaf: CertView, pool: CertView[], anchors: CertVie
       trusted = true;
       break;
     }
-    const parent = anchors.find((a) => issuedBy(current, a)) ?? pool.find((c) => !path.includes(c) && c.fingerprint !== current.fingerprint && issuedBy(current, c));
+    const parent =
+      anchors.find((a) => issuedBy(current, a)) ?? pool.find((c) => !path.includes(c) && c.fingerprint !== current.fingerprint && issuedBy(current, c));
     if (!parent) break;
     path.push(parent);
     current = parent;
@@ -123,7 +125,10 @@ export const chainToAnchor = (leaf: CertView, pool: CertView[], anchors: CertVie
     );
   }
   for (const [i, c] of path.entries()) {
-    if (at < c.notBefore || at > c.notAfter) problems.push(`the certificate "${c.commonName}" was not valid at ${at.toISOString()} (valid ${c.notBefore.toISOString()} – ${c.notAfter.toISOString()})`);
+    if (at < c.notBefore || at > c.notAfter)
+      problems.push(
+        `the certificate "${c.commonName}" was not valid at ${at.toISOString()} (valid ${c.notBefore.toISOString()} – ${c.notAfter.toISOString()})`,
+      );
     if (i > 0 && !c.x509.ca) problems.push(`"${c.commonName}" is not a certificate authority but issued "${path[i - 1]!.commonName}"`);
   }
   return { trusted: trusted && problems.length === 0, path, problems };

@@ -20,7 +20,21 @@ import type { SigningKey } from '../../ports/signing-key.ts';
 import { algorithm, derSetOf, der, DIGEST_BY_OID, OID, oid, sameBytes, SIGNATURE_DIGEST_BY_OID, TAG, tlv } from './asn1.ts';
 import { certView, type CertView } from './certificate-view.ts';
 import { parseCrl, signedBy, type ParsedCrl } from './crl-reader.ts';
-import { childrenOf, contentOf, DerError, type DerNode, is, isConstructed, isContextTag, octetsOf, oidOfNode, rawOf, readDer, smallInt, TAGS } from './der-reader.ts';
+import {
+  childrenOf,
+  contentOf,
+  DerError,
+  type DerNode,
+  is,
+  isConstructed,
+  isContextTag,
+  octetsOf,
+  oidOfNode,
+  rawOf,
+  readDer,
+  smallInt,
+  TAGS,
+} from './der-reader.ts';
 
 const attribute = (type: string, ...values: Uint8Array[]): Uint8Array => tlv(TAG.sequence, der(oid(type)), tlv(TAG.set, ...derSetOf(values)));
 
@@ -155,7 +169,8 @@ const parseSignerInfo = (si: DerNode): ParsedSignerInfo => {
   const [sigAlgEl, signatureEl, unsignedEl, ...more] = f.slice(i);
   const version = smallInt(versionEl);
   const signature = octetsOf(signatureEl);
-  if (version === null || !signature || more.length || (unsignedEl && !(isContextTag(unsignedEl, 1) && isConstructed(unsignedEl)))) return malformed('SignerInfo fields');
+  if (version === null || !signature || more.length || (unsignedEl && !(isContextTag(unsignedEl, 1) && isConstructed(unsignedEl))))
+    return malformed('SignerInfo fields');
   let sidIssuer: Uint8Array | null = null;
   let sidSerial: Uint8Array | null = null;
   let sidKeyId: Uint8Array | null = null;
@@ -253,8 +268,11 @@ export const checkSignerInfo = (
   const problems: string[] = [];
   const pool = [...sd.certificates, ...(opts.extraCertificates ?? [])];
   const signer =
-    pool.find((c) => (si.sidIssuer && si.sidSerial && sameBytes(c.issuerRaw, si.sidIssuer) && sameBytes(c.serialRaw, si.sidSerial)) || (si.sidKeyId && c.subjectKeyId && sameBytes(c.subjectKeyId, si.sidKeyId))) ??
-    null;
+    pool.find(
+      (c) =>
+        (si.sidIssuer && si.sidSerial && sameBytes(c.issuerRaw, si.sidIssuer) && sameBytes(c.serialRaw, si.sidSerial)) ||
+        (si.sidKeyId && c.subjectKeyId && sameBytes(c.subjectKeyId, si.sidKeyId)),
+    ) ?? null;
   if (!signer) problems.push("the signer's certificate is not in the signature");
   const hash = digestName(si);
   if (!hash) problems.push(`unsupported digest algorithm ${si.digestAlgorithm}`);
@@ -302,7 +320,9 @@ const essProblems = (si: ParsedSignerInfo, signer: CertView, required: boolean):
       certHash = octetsOf(hasAlg ? f[1] : f[0]);
     } else certHash = octetsOf(f[0]);
     if (!hashName || !certHash) return ['the signing-certificate attribute cannot be read'];
-    return sameBytes(createHash(hashName).update(signer.der).digest(), certHash) ? [] : ['the signing-certificate attribute names a different certificate than the one that signed'];
+    return sameBytes(createHash(hashName).update(signer.der).digest(), certHash)
+      ? []
+      : ['the signing-certificate attribute names a different certificate than the one that signed'];
   } catch {
     return ['the signing-certificate attribute cannot be read'];
   }
@@ -322,12 +342,14 @@ export const unsignedPartProblems = (sd: ParsedSignedData, si: ParsedSignerInfo,
   const p: string[] = [];
   if (sd.version !== 1 && sd.version !== 3) p.push(`${ALTERED}SignedData version ${sd.version}`);
   if (si.version !== (si.sidKeyId ? 3 : 1)) p.push(`${ALTERED}SignerInfo version ${si.version}`);
-  if (sd.digestAlgorithms.length !== 1 || sd.digestAlgorithms[0] !== si.digestAlgorithm) p.push(`${ALTERED}its digest algorithm list does not match the signer's`);
+  if (sd.digestAlgorithms.length !== 1 || sd.digestAlgorithms[0] !== si.digestAlgorithm)
+    p.push(`${ALTERED}its digest algorithm list does not match the signer's`);
   if (sd.eContentType !== eContentType) p.push(`${ALTERED}its content type is not the expected one`);
   const pool = [...sd.certificates, ...anchors];
   for (const c of sd.certificates) {
     // Only "is this certificate's signature intact": trust (CA flags, key usage) is chainToAnchor's.
-    if (!pool.some((issuer) => sameBytes(c.issuerRaw, issuer.subjectRaw) && c.x509.verify(issuer.x509.publicKey))) p.push(`${ALTERED}the certificate "${c.commonName}" it carries is damaged or unsigned`);
+    if (!pool.some((issuer) => sameBytes(c.issuerRaw, issuer.subjectRaw) && c.x509.verify(issuer.x509.publicKey)))
+      p.push(`${ALTERED}the certificate "${c.commonName}" it carries is damaged or unsigned`);
   }
   for (const der of sd.crls) {
     let crl: ParsedCrl | null = null;
@@ -336,7 +358,8 @@ export const unsignedPartProblems = (sd: ParsedSignedData, si: ParsedSignerInfo,
     } catch {
       crl = null;
     }
-    if (!crl || !pool.some((issuer) => signedBy(crl, issuer))) p.push(`${ALTERED}a revocation list it carries is damaged or not signed by a certificate it names`);
+    if (!crl || !pool.some((issuer) => signedBy(crl, issuer)))
+      p.push(`${ALTERED}a revocation list it carries is damaged or not signed by a certificate it names`);
   }
   return p;
 };

@@ -33,7 +33,11 @@ const timeOf = (n: DerNode | undefined): Date | null => {
   return new Date(Date.UTC(yy < 50 ? 2000 + yy : 1900 + yy, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
 };
 
-const serialHex = (n: DerNode): string => Buffer.from(contentOf(n)).toString('hex').toUpperCase().replace(/^(00)+(?=.)/, '');
+const serialHex = (n: DerNode): string =>
+  Buffer.from(contentOf(n))
+    .toString('hex')
+    .toUpperCase()
+    .replace(/^(00)+(?=.)/, '');
 
 /** Throws when `der` is not a CRL. */
 export const parseCrl = (der: Uint8Array): ParsedCrl => {

@@ -39,7 +39,11 @@ export const buildCrl = (issuer: SigningCredential, input: CrlInput): Uint8Array
       ...(entries.length ? [new asn1js.Sequence({ value: entries })] : []),
       new asn1js.Constructed({
         idBlock: { tagClass: 3, tagNumber: 0 },
-        value: [new asn1js.Sequence({ value: [extension(OID.authorityKeyIdentifier, false, authorityKeyId(keyId)), extension(OID.crlNumber, false, numberInteger(input.number))] })],
+        value: [
+          new asn1js.Sequence({
+            value: [extension(OID.authorityKeyIdentifier, false, authorityKeyId(keyId)), extension(OID.crlNumber, false, numberInteger(input.number))],
+          }),
+        ],
       }),
     ],
   });

@@ -20,7 +20,10 @@ export const inMemorySigningKey = (credential: SigningCredential): SigningKey =>
 export const createLocalKeyStore = (): SigningKeyStore => ({
   externalCertificates: async () => null,
   async open(_signer, stored, pin) {
-    if (!stored.lockedKey) throw new AppError('invalid', 'this certificate has no key kept here: it signs through the provider\'s signing service, which is not configured', { problemType: 'no-certificate' });
+    if (!stored.lockedKey)
+      throw new AppError('invalid', "this certificate has no key kept here: it signs through the provider's signing service, which is not configured", {
+        problemType: 'no-certificate',
+      });
     const privateKey = await unlockKey(stored.lockedKey, pin);
     return { key: inMemorySigningKey({ privateKey, certificate: stored.certificate, chain: stored.chain }), secretChecked: true };
   },

@@ -79,12 +79,17 @@ export const checkLongTerm = (path: CertView[], anchors: CertView[], evidence: R
       continue;
     }
     const revokedAt = list.revoked.get(cert.serialHex);
-    if (revokedAt && revokedAt <= at) problems.push(`the revocation list in the file says the certificate of "${cert.commonName}" was revoked on ${revokedAt.toISOString()}, before this signature`);
+    if (revokedAt && revokedAt <= at)
+      problems.push(
+        `the revocation list in the file says the certificate of "${cert.commonName}" was revoked on ${revokedAt.toISOString()}, before this signature`,
+      );
   }
   const ltv = covered && problems.length === 0;
   let unprovenAfterExpiry: string | null = null;
   if (!ltv && problems.length === 0 && leaf && expired) {
-    const why = evidence.present ? 'no revocation list in the signature covers it at the signing time' : 'the signature carries no revocation data (PAdES B-LT)';
+    const why = evidence.present
+      ? 'no revocation list in the signature covers it at the signing time'
+      : 'the signature carries no revocation data (PAdES B-LT)';
     unprovenAfterExpiry = `the certificate of "${leaf.commonName}" expired on ${leaf.notAfter.toISOString()} and ${why}, so whether it was revoked when this was signed cannot be shown`;
     problems.push(unprovenAfterExpiry);
   }

@@ -14,11 +14,20 @@ import { bytes, der } from './asn1.ts';
 
 const generateKeyPair = promisify(generateKeyPairCb);
 
-const rsaKeyPair = async (): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> => generateKeyPair('rsa', { modulusLength: 2048, publicExponent: 0x10001 });
+const rsaKeyPair = async (): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> =>
+  generateKeyPair('rsa', { modulusLength: 2048, publicExponent: 0x10001 });
 
 const checkValidity = (notBefore: Date, notAfter: Date): void => {
-  if (!(notBefore instanceof Date) || !(notAfter instanceof Date) || Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime()) || notAfter <= notBefore) {
-    throw new AppError('invalid', 'a certificate needs a validity period that ends after it starts', { errors: [{ field: 'notAfter', message: 'must be after notBefore' }] });
+  if (
+    !(notBefore instanceof Date) ||
+    !(notAfter instanceof Date) ||
+    Number.isNaN(notBefore.getTime()) ||
+    Number.isNaN(notAfter.getTime()) ||
+    notAfter <= notBefore
+  ) {
+    throw new AppError('invalid', 'a certificate needs a validity period that ends after it starts', {
+      errors: [{ field: 'notAfter', message: 'must be after notBefore' }],
+    });
   }
 };
 
@@ -37,7 +46,17 @@ export const createCertificateAuthority = (): CertificateAuthority => ({
     const { publicKey, privateKey } = await rsaKeyPair();
     const name = buildName(subject);
     const keyId = keyIdentifier(bytes(publicKey.export({ type: 'spki', format: 'der' })));
-    const certificate = buildCertificate({ subject: name, issuer: name, publicKey, issuerKey: privateKey, issuerKeyId: keyId, notBefore, notAfter, ca: true, keyUsage: ['keyCertSign', 'cRLSign'] });
+    const certificate = buildCertificate({
+      subject: name,
+      issuer: name,
+      publicKey,
+      issuerKey: privateKey,
+      issuerKeyId: keyId,
+      notBefore,
+      notAfter,
+      ca: true,
+      keyUsage: ['keyCertSign', 'cRLSign'],
+    });
     return { privateKey, certificate, chain: [] };
   },
 
@@ -47,7 +66,9 @@ export const createCertificateAuthority = (): CertificateAuthority => ({
     const info = describeCertificate(issuer.certificate);
     if (!info.isCa || !info.keyUsage.includes('keyCertSign')) throw new AppError('invalid', `${info.commonName} is not a certificate authority`);
     if (notBefore < info.notBefore || notAfter > info.notAfter) {
-      throw new AppError('invalid', `the validity must lie within the issuer's (${info.notBefore.toISOString()} – ${info.notAfter.toISOString()})`, { errors: [{ field: 'notAfter', message: 'outside the issuer validity' }] });
+      throw new AppError('invalid', `the validity must lie within the issuer's (${info.notBefore.toISOString()} – ${info.notAfter.toISOString()})`, {
+        errors: [{ field: 'notAfter', message: 'outside the issuer validity' }],
+      });
     }
     const { publicKey, privateKey } = await rsaKeyPair();
     const issuerCert = pkijsCertificate(issuer.certificate);

@@ -35,7 +35,7 @@ const emptySignatureField = (doc: PDFDocument): PDFDict => {
   for (const key of doc.catalog.keys()) if (!CATALOG_KEYS.has(key.asString().slice(1))) throw notStamped(`its catalog has ${key.asString()}`);
   const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   const fields = form?.lookupMaybe(PDFName.of('Fields'), PDFArray);
-  if (!fields || fields.size() !== 1) throw notStamped('it does not have exactly one form field');
+  if (fields?.size() !== 1) throw notStamped('it does not have exactly one form field');
   const field = fields.lookup(0, PDFDict);
   if (field.get(PDFName.of('FT')) !== PDFName.of('Sig')) throw notStamped('its field is not a signature field');
   if (field.has(PDFName.of('V'))) throw notStamped('it is already signed');
@@ -81,7 +81,8 @@ const signOnce = async (
   const rangeAt = out.indexOf(rangeText, 0, 'latin1');
   const contentsAt = out.indexOf(`/Contents <${'0'.repeat(room * 2)}>`, rangeAt, 'latin1') + '/Contents '.length;
   const objEnd = out.indexOf('endobj', rangeAt, 'latin1');
-  if (rangeAt < 0 || contentsAt < rangeAt || contentsAt > objEnd || out.indexOf(rangeText, rangeAt + 1, 'latin1') >= 0) throw new Error('signature placeholder not found after save');
+  if (rangeAt < 0 || contentsAt < rangeAt || contentsAt > objEnd || out.indexOf(rangeText, rangeAt + 1, 'latin1') >= 0)
+    throw new Error('signature placeholder not found after save');
   const gapEnd = contentsAt + room * 2 + 2;
   const range = [0, contentsAt, gapEnd, out.length - gapEnd];
   out.write(`[ ${range.join(' ')} ]`.padEnd(rangeText.length, ' '), rangeAt, 'latin1');

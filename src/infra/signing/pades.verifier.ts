@@ -53,7 +53,11 @@ const checkTimestamp = (si: ParsedSignerInfo, anchors: CertView[]): TimestampRes
     const problems: string[] = [];
     if (!sameBytes(createHash(tst.hashAlgorithm).update(si.signature).digest(), tst.hashedMessage)) problems.push('it is over a different signature value');
     const hash = digestName(tsi);
-    const check = checkSignerInfo(sd, tsi, hash ? createHash(hash).update(sd.eContent).digest() : new Uint8Array(), { expectedContentType: OID.tstInfo, requireEss: false, extraCertificates: anchors });
+    const check = checkSignerInfo(sd, tsi, hash ? createHash(hash).update(sd.eContent).digest() : new Uint8Array(), {
+      expectedContentType: OID.tstInfo,
+      requireEss: false,
+      extraCertificates: anchors,
+    });
     problems.push(...check.problems, ...unsignedPartProblems(sd, tsi, OID.tstInfo, anchors));
     const intact = problems.length === 0;
     let trusted = false;
@@ -94,7 +98,17 @@ const unchecked = { ltv: false, validationData: null, unprovenAfterExpiry: null 
 
 const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], now: Date): SignatureReport => {
   // The scan refused the file (too many signature objects): nothing in it was checked.
-  if (found.refused) return { signer: null, signedAt: null, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, ...unchecked, problems: [found.refused] };
+  if (found.refused)
+    return {
+      signer: null,
+      signedAt: null,
+      intact: false,
+      coversWholeDocument: false,
+      trusted: false,
+      timestamped: false,
+      ...unchecked,
+      problems: [found.refused],
+    };
   const problems: string[] = [];
   const range = checkByteRange(found.byteRange, pdf.length, found.contents && { start: found.contents.start, end: found.contents.end });
   problems.push(...range.problems);
@@ -135,19 +149,24 @@ const checkOne = (pdf: Uint8Array, found: FoundSignature, anchors: CertView[], n
   const hash = digestName(si);
   if (range.wellFormed && hash) {
     const [o1, l1, o2, l2] = found.byteRange!;
-    digest = createHash(hash).update(pdf.subarray(o1!, o1! + l1!)).update(pdf.subarray(o2!, o2! + l2!)).digest();
+    digest = createHash(hash)
+      .update(pdf.subarray(o1!, o1! + l1!))
+      .update(pdf.subarray(o2!, o2! + l2!))
+      .digest();
   }
   const check = checkSignerInfo(sd, si, digest, { expectedContentType: OID.data, requireEss: found.subFilter === 'ETSI.CAdES.detached' });
   problems.push(...check.problems);
   const ts = checkTimestamp(si, anchors);
   problems.push(...ts.problems);
   if (!ts.present && si.unsignedAttributes.size > 0) problems.push(`${ALTERED}it carries unsigned attributes other than a timestamp`);
-  const gapIsContents = !!found.contents && !!found.byteRange && found.contents.start === found.byteRange[0]! + found.byteRange[1]! && found.contents.end === found.byteRange[2];
+  const gapIsContents =
+    !!found.contents && !!found.byteRange && found.contents.start === found.byteRange[0]! + found.byteRange[1]! && found.contents.end === found.byteRange[2];
   const intact = check.ok && range.wellFormed && gapIsContents && altered.length === 0 && ts.intact && (ts.present || si.unsignedAttributes.size === 0);
 
   const timestamped = ts.present && ts.intact && ts.trusted;
   const signedAt = timestamped ? ts.genTime : found.claimedTime;
-  if (!timestamped && found.claimedTime && found.claimedTime.getTime() > now.getTime() + FUTURE_SKEW_MS) problems.push('the claimed signing time is in the future');
+  if (!timestamped && found.claimedTime && found.claimedTime.getTime() > now.getTime() + FUTURE_SKEW_MS)
+    problems.push('the claimed signing time is in the future');
   let trusted = false;
   let longTerm = { ...unchecked } as Pick<SignatureReport, 'ltv' | 'validationData' | 'unprovenAfterExpiry'>;
   if (check.signer) {
@@ -181,7 +200,16 @@ export const createPadesVerifier = (opts: { now?: () => Date } = {}): PdfVerifie
         return checkOne(pdf, f, anchors, now);
       } catch (err) {
         // Whatever a damaged signature throws (a key OpenSSL cannot decode, …), it is not intact.
-        return { signer: null, signedAt: f.claimedTime, intact: false, coversWholeDocument: false, trusted: false, timestamped: false, ...unchecked, problems: [`the signature cannot be checked (${(err as Error).message})`] };
+        return {
+          signer: null,
+          signedAt: f.claimedTime,
+          intact: false,
+          coversWholeDocument: false,
+          trusted: false,
+          timestamped: false,
+          ...unchecked,
+          problems: [`the signature cannot be checked (${(err as Error).message})`],
+        };
       }
     });
     return { signatures, ...verdict(signatures) };

@@ -17,7 +17,20 @@ import type { PageArea } from '../../ports/letter-renderer.ts';
 import type { LetterStamper, SignatureStamp, StampedLetter, StampOptions } from '../../ports/pdf-signing.ts';
 
 /** Page keys that survive the rewrite; everything else (Annots, AA, B, Thumb, PieceInfo, …) goes. */
-const KEEP_PAGE_KEYS = new Set(['Type', 'Parent', 'MediaBox', 'CropBox', 'BleedBox', 'TrimBox', 'ArtBox', 'Rotate', 'Resources', 'Contents', 'UserUnit', 'Group']);
+const KEEP_PAGE_KEYS = new Set([
+  'Type',
+  'Parent',
+  'MediaBox',
+  'CropBox',
+  'BleedBox',
+  'TrimBox',
+  'ArtBox',
+  'Rotate',
+  'Resources',
+  'Contents',
+  'UserUnit',
+  'Group',
+]);
 export const SIGNATURE_FIELD_NAME = 'Tanda Tangan Elektronik';
 const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.35, 0.35, 0.35);
@@ -25,10 +38,17 @@ const GREY = rgb(0.35, 0.35, 0.35);
 const require = createRequire(import.meta.url);
 let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
 const loadFonts = () =>
-  (fontBytes ??= Promise.all([readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')), readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'))]).then(([regular, bold]) => ({ regular, bold })));
+  (fontBytes ??= Promise.all([
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  ]).then(([regular, bold]) => ({ regular, bold })));
 
 // eslint-disable-next-line no-control-regex
-const clean = (s: string): string => s.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]+/g, ' ').trim();
+const clean = (s: string): string =>
+  s
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]+/g, ' ')
+    .trim();
 
 const wrap = (text: string, font: PDFFont, size: number, width: number): string[] => {
   const lines: string[] = [];
@@ -119,9 +139,17 @@ const checkArea = (doc: PDFDocument, area: PageArea, what: string): PDFPage => {
   const page = doc.getPages()[area.page - 1];
   if (!page) throw new AppError('invalid', `the ${what} is on page ${area.page}, but the letter has ${doc.getPageCount()}`);
   const { width, height } = page.getSize();
-  const ok = [area.x, area.y, area.width, area.height].every(Number.isFinite) && area.width > 0 && area.height > 0 && area.x >= 0 && area.y >= 0 && area.x + area.width <= width + 0.01 && area.y + area.height <= height + 0.01;
+  const ok =
+    [area.x, area.y, area.width, area.height].every(Number.isFinite) &&
+    area.width > 0 &&
+    area.height > 0 &&
+    area.x >= 0 &&
+    area.y >= 0 &&
+    area.x + area.width <= width + 0.01 &&
+    area.y + area.height <= height + 0.01;
   if (!ok) throw new AppError('invalid', `the ${what} lies outside the page`);
-  if (what === 'signature area' && (area.width < 120 || area.height < 48)) throw new AppError('invalid', 'the signature area is too small for the block (at least 120 × 48 pt)');
+  if (what === 'signature area' && (area.width < 120 || area.height < 48))
+    throw new AppError('invalid', 'the signature area is too small for the block (at least 120 × 48 pt)');
   return page;
 };
 
@@ -133,7 +161,14 @@ const missing = (texts: string[], fonts: PDFFont[]): string[] => {
 /** The stamper. `publicUrl` is where `/verify/<code>` is served (Config.publicUrl). */
 export const createPdfLibLetterStamper = (opts: { publicUrl: string; now?: () => Date }): LetterStamper => ({
   async stamp(input: Uint8Array, raw: SignatureStamp, options: StampOptions = {}): Promise<StampedLetter> {
-    const s: SignatureStamp = { name: clean(raw.name), title: clean(raw.title), nip: raw.nip ? clean(raw.nip) : null, date: clean(raw.date), letterNumber: clean(raw.letterNumber), verifyCode: raw.verifyCode };
+    const s: SignatureStamp = {
+      name: clean(raw.name),
+      title: clean(raw.title),
+      nip: raw.nip ? clean(raw.nip) : null,
+      date: clean(raw.date),
+      letterNumber: clean(raw.letterNumber),
+      verifyCode: raw.verifyCode,
+    };
     if (!/^[A-Za-z0-9_-]{4,128}$/.test(s.verifyCode)) throw new AppError('invalid', 'the verification code must be 4–128 letters, digits, - or _');
     if (!s.name || !s.title || !s.date || !s.letterNumber) throw new AppError('invalid', 'the signature block needs a name, title, date and letter number');
     let source: PDFDocument;
@@ -141,7 +176,8 @@ export const createPdfLibLetterStamper = (opts: { publicUrl: string; now?: () =>
       source = await PDFDocument.load(input, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     } catch (err) {
       // pdf-lib's errors are ES5 subclasses: instanceof does not hold, the message does.
-      if (err instanceof EncryptedPDFError || /is encrypted/.test((err as Error).message)) throw new AppError('invalid', 'the PDF is encrypted; send it without a password', { cause: err });
+      if (err instanceof EncryptedPDFError || /is encrypted/.test((err as Error).message))
+        throw new AppError('invalid', 'the PDF is encrypted; send it without a password', { cause: err });
       throw new AppError('invalid', 'the file is not a readable PDF', { cause: err });
     }
     const doc = await PDFDocument.create({ updateMetadata: false });

@@ -103,7 +103,8 @@ export const findSignatures = (pdf: Uint8Array): FoundSignature[] => {
     if (contentsMatch) {
       const hex = contentsMatch.inner;
       const start = objStart + contentsMatch.at;
-      if (HEX.test(hex) && hex.length % 2 === 0) contents = { start, end: start + hex.length + 2, value: new Uint8Array(Buffer.from(hex, 'hex')), mixedCase: /[a-f]/.test(hex) && /[A-F]/.test(hex) };
+      if (HEX.test(hex) && hex.length % 2 === 0)
+        contents = { start, end: start + hex.length + 2, value: new Uint8Array(Buffer.from(hex, 'hex')), mixedCase: /[a-f]/.test(hex) && /[A-F]/.test(hex) };
     }
     const subFilter = /\/SubFilter\s*\/([^\s/<>[\]()]+)/.exec(obj)?.[1] ?? null;
     const mDate = delimited(obj, /\/M\s*\(D:/, ')');

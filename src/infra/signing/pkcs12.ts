@@ -5,7 +5,17 @@
  * pbeWithSHAAnd3-KeyTripleDES-CBC key, HMAC-SHA-1 MAC). pkijs parses PKCS#12 but decrypts only
  * PBES2, and node-forge cannot read the OpenSSL 3 default; hence this file.
  */
-import { createDecipheriv, createHash, createHmac, createPrivateKey, createPublicKey, pbkdf2Sync, timingSafeEqual, X509Certificate, type KeyObject } from 'node:crypto';
+import {
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  pbkdf2Sync,
+  timingSafeEqual,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { Pkcs12Error } from '../../domain/signing/errors.ts';
 import type { CertificateDer, SigningCredential } from '../../ports/pdf-signing.ts';
@@ -21,7 +31,12 @@ const BAG = {
 };
 const PBES2 = '1.2.840.113549.1.5.13';
 const PBKDF2 = '1.2.840.113549.1.5.12';
-const PRF: Record<string, string> = { '1.2.840.113549.2.7': 'sha1', '1.2.840.113549.2.9': 'sha256', '1.2.840.113549.2.10': 'sha384', '1.2.840.113549.2.11': 'sha512' };
+const PRF: Record<string, string> = {
+  '1.2.840.113549.2.7': 'sha1',
+  '1.2.840.113549.2.9': 'sha256',
+  '1.2.840.113549.2.10': 'sha384',
+  '1.2.840.113549.2.11': 'sha512',
+};
 const CIPHERS: Record<string, { name: string; keyLength: number }> = {
   '2.16.840.1.101.3.4.1.2': { name: 'aes-128-cbc', keyLength: 16 },
   '2.16.840.1.101.3.4.1.22': { name: 'aes-192-cbc', keyLength: 24 },
@@ -206,7 +221,8 @@ export const readPkcs12 = (p12: Uint8Array, password: string): SigningCredential
   const key = bags.keys[0]!.key;
   const pub = new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' }));
   const x509s = bags.certs.map((c) => ({ der: c.der, x: new X509Certificate(c.der) }));
-  const leaf = x509s.find((c) => sameBytes(new Uint8Array(c.x.publicKey.export({ type: 'spki', format: 'der' })), pub)) ?? bad('no certificate matches the private key');
+  const leaf =
+    x509s.find((c) => sameBytes(new Uint8Array(c.x.publicKey.export({ type: 'spki', format: 'der' })), pub)) ?? bad('no certificate matches the private key');
   const chain: CertificateDer[] = [];
   let current = leaf.x;
   const used = new Set([leaf.der]);
@@ -220,4 +236,3 @@ export const readPkcs12 = (p12: Uint8Array, password: string): SigningCredential
   }
   return { privateKey: key, certificate: leaf.der, chain };
 };
-

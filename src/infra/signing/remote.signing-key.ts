@@ -39,13 +39,18 @@ export interface RemoteSignerOptions {
 }
 
 const down = (detail: string, cause?: unknown) =>
-  new AppError('unavailable', `the signing service failed: ${detail}; nothing was signed, try again later`, { problemType: 'signing-service-unavailable', ...(cause === undefined ? {} : { cause }) });
+  new AppError('unavailable', `the signing service failed: ${detail}; nothing was signed, try again later`, {
+    problemType: 'signing-service-unavailable',
+    ...(cause === undefined ? {} : { cause }),
+  });
 
-const unknownSigner = () => new AppError('invalid', 'the signing service knows no signer with your NIK: ask an admin to check REMOTE_SIGNER_USERS', { problemType: 'no-certificate' });
+const unknownSigner = () =>
+  new AppError('invalid', 'the signing service knows no signer with your NIK: ask an admin to check REMOTE_SIGNER_USERS', { problemType: 'no-certificate' });
 
 const certificatesOf = (body: unknown): CertificateDer[] => {
   const list = (body as { certificates?: unknown }).certificates;
-  if (!Array.isArray(list) || list.length === 0 || list.length > 8 || !list.every((c) => typeof c === 'string')) throw down('its answer carries no certificate chain');
+  if (!Array.isArray(list) || list.length === 0 || list.length > 8 || !list.every((c) => typeof c === 'string'))
+    throw down('its answer carries no certificate chain');
   return list.map((c: string) => new Uint8Array(Buffer.from(c, 'base64')));
 };
 
@@ -67,7 +72,10 @@ const post = async (o: RemoteSignerOptions, route: string, body: object): Promis
   });
   if (res.status === 401 || res.status === 403) throw new WrongPassphraseError();
   if (res.status === 404) throw unknownSigner();
-  if (res.status === 423) throw new AppError('forbidden', 'the signing service has locked your signing account (too many wrong passphrases): contact the provider', { problemType: 'signer-locked' });
+  if (res.status === 423)
+    throw new AppError('forbidden', 'the signing service has locked your signing account (too many wrong passphrases): contact the provider', {
+      problemType: 'signer-locked',
+    });
   if (res.status !== 200) throw down(`HTTP ${res.status}`);
   try {
     return JSON.parse(text) as unknown;
@@ -86,7 +94,9 @@ const remoteKey = (o: RemoteSignerOptions, nik: string, passphrase: string, chai
     if (typeof signature !== 'string' || !signature) throw down('its answer carries no signature');
     // A renewed certificate at the provider: the next attempt records it (the CMS named the old one).
     if (!Buffer.from(certificatesOf(body)[0]!).equals(Buffer.from(chain[0]!))) {
-      throw new AppError('conflict', 'the signing service now signs with another certificate; it has been noted, sign again', { problemType: 'certificate-changed' });
+      throw new AppError('conflict', 'the signing service now signs with another certificate; it has been noted, sign again', {
+        problemType: 'certificate-changed',
+      });
     }
     return new Uint8Array(Buffer.from(signature, 'base64'));
   },
@@ -99,7 +109,12 @@ const remoteKey = (o: RemoteSignerOptions, nik: string, passphrase: string, chai
 export const createRemoteKeyStore = (o: RemoteSignerOptions, local: SigningKeyStore): SigningKeyStore => {
   const nikOf = (s: KeySigner): string | null => {
     const nik = o.niks.get(s.username.toLowerCase()) ?? null;
-    if (!nik && o.officeWide) throw new AppError('invalid', 'this office signs through a provider\'s signing service and no NIK is set for you: ask an admin to add you to REMOTE_SIGNER_USERS', { problemType: 'no-certificate' });
+    if (!nik && o.officeWide)
+      throw new AppError(
+        'invalid',
+        "this office signs through a provider's signing service and no NIK is set for you: ask an admin to add you to REMOTE_SIGNER_USERS",
+        { problemType: 'no-certificate' },
+      );
     return nik;
   };
   return {

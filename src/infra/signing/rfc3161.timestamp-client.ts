@@ -47,14 +47,22 @@ export const requestTimestamp = async (url: string, signatureValue: Uint8Array, 
   const request = der(
     new pkijs.TimeStampReq({
       version: 1,
-      messageImprint: new pkijs.MessageImprint({ hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() }), hashedMessage: new asn1js.OctetString({ valueHex: imprint }) }),
+      messageImprint: new pkijs.MessageImprint({
+        hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() }),
+        hashedMessage: new asn1js.OctetString({ valueHex: imprint }),
+      }),
       nonce: new asn1js.Integer({ valueHex: nonceBytes }),
       certReq: true,
     }).toSchema(),
   );
   let body: Uint8Array;
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: Buffer.from(request), signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/timestamp-query' },
+      body: Buffer.from(request),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (!res.ok) throw unavailable(`HTTP ${res.status}`);
     body = new Uint8Array(await res.arrayBuffer());
   } catch (err) {

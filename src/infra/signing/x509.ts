@@ -70,7 +70,12 @@ const crlDistributionPoints = (url: string) =>
         value: [
           new asn1js.Constructed({
             idBlock: { tagClass: 3, tagNumber: 0 },
-            value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 6 }, valueHex: new TextEncoder().encode(url) })] })],
+            value: [
+              new asn1js.Constructed({
+                idBlock: { tagClass: 3, tagNumber: 0 },
+                value: [new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 6 }, valueHex: new TextEncoder().encode(url) })],
+              }),
+            ],
           }),
         ],
       }),
@@ -78,7 +83,8 @@ const crlDistributionPoints = (url: string) =>
   });
 
 /** The AuthorityKeyIdentifier value: [0] keyIdentifier. */
-export const authorityKeyId = (keyId: Uint8Array) => new asn1js.Sequence({ value: [new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: keyId })] });
+export const authorityKeyId = (keyId: Uint8Array) =>
+  new asn1js.Sequence({ value: [new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: keyId })] });
 
 /** Builds and signs a v3 certificate (sha256WithRSAEncryption). */
 export const buildCertificate = (spec: CertificateSpec): CertificateDer => {
@@ -125,7 +131,17 @@ const attr = (name: pkijs.RelativeDistinguishedNames, type: string): string | nu
   return found ? String((found.value as asn1js.BaseStringBlock).valueBlock.value) : null;
 };
 
-const SHORT: Record<string, string> = { [OID.commonName]: 'CN', [OID.organization]: 'O', [OID.organizationalUnit]: 'OU', [OID.title]: 'title', [OID.serialNumber]: 'serialNumber', [OID.country]: 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '1.2.840.113549.1.9.1': 'emailAddress' };
+const SHORT: Record<string, string> = {
+  [OID.commonName]: 'CN',
+  [OID.organization]: 'O',
+  [OID.organizationalUnit]: 'OU',
+  [OID.title]: 'title',
+  [OID.serialNumber]: 'serialNumber',
+  [OID.country]: 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+};
 
 /** "CN=…, O=…": most specific first (RFC 4514). */
 export const dnString = (name: pkijs.RelativeDistinguishedNames): string =>
@@ -178,7 +194,10 @@ const describeUncached = (certificate: CertificateDer, sha256: string): Certific
     organization: attr(c.subject, OID.organization),
     subject,
     issuer: issuerCn ?? dnString(c.issuer),
-    serial: Buffer.from(c.serialNumber.valueBlock.valueHexView).toString('hex').toUpperCase().replace(/^(00)+(?=.)/, ''),
+    serial: Buffer.from(c.serialNumber.valueBlock.valueHexView)
+      .toString('hex')
+      .toUpperCase()
+      .replace(/^(00)+(?=.)/, ''),
     notBefore: c.notBefore.value,
     notAfter: c.notAfter.value,
     isCa: isCaOf(c),
@@ -189,7 +208,12 @@ const describeUncached = (certificate: CertificateDer, sha256: string): Certific
 };
 
 export const certificateToPem = (certificate: CertificateDer): string =>
-  `-----BEGIN CERTIFICATE-----\n${Buffer.from(certificate).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
+  `-----BEGIN CERTIFICATE-----\n${Buffer.from(certificate)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
 
 export const certificatesFromPem = (pem: string): CertificateDer[] =>
-  [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
+  [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map(
+    (m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')),
+  );

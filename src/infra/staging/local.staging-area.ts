@@ -89,13 +89,12 @@ export class LocalStagingArea implements StagingArea {
       const p = path.join(this.dir, name);
       // Another process may remove the same leftover at the same time: a vanished file is fine.
       const st = await lstat(p).catch(() => null);
-      if (!st || !st.isFile() || st.mtimeMs >= cutoff) continue;
+      if (!st?.isFile() || st.mtimeMs >= cutoff) continue;
       await rm(p, { force: true });
       removed++;
     }
     return removed;
   }
-
 }
 
 /** A staging area in `dir` (keep it under the data directory, beside local object storage). */

@@ -49,4 +49,5 @@ export const assertValidPrefix = (prefix: string): void => {
  * A missing object. The key stays out of the detail, which clients may see (a key names the
  * content's SHA-256 and the storage layout); the log has it from the cause.
  */
-export const missingObject = (key: string): AppError => new AppError('not_found', 'a stored object is missing', { cause: new Error(`no stored object ${key}`) });
+export const missingObject = (key: string): AppError =>
+  new AppError('not_found', 'a stored object is missing', { cause: new Error(`no stored object ${key}`) });

@@ -23,7 +23,6 @@ const TMP_MAX_AGE_MS = 60 * 60 * 1000;
 /** link(2) failures that mean "cannot hard-link this source here", so copy it instead. */
 const LINK_FALLBACK_CODES = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 
-
 /** fsync a file or directory by path. */
 const fsyncPath = async (p: string): Promise<void> => {
   const fh = await open(p, 'r');

@@ -7,8 +7,7 @@ import { toStorageError } from './fs-errors.ts';
 /** Connection settings for an S3-compatible server (MinIO, AWS S3, s3rver in tests). */
 export type S3Endpoint =
   /** `http://minio:9000` or `https://s3.example.go.id`; as in the S3_ENDPOINT variable. */
-  | { endpoint: string }
-  | { endPoint: string; port?: number; useSSL?: boolean };
+  { endpoint: string } | { endPoint: string; port?: number; useSSL?: boolean };
 
 /** Options for the S3 blob store. */
 export type S3BlobStoreOptions = S3Endpoint & {
@@ -81,8 +80,7 @@ export const createMinioClient = (opts: S3BlobStoreOptions): Client => {
 const NOT_FOUND_CODES = new Set(['NoSuchKey', 'NotFound']);
 
 /** True when the server said the object does not exist. */
-export const isS3NotFound = (err: unknown): boolean =>
-  err instanceof S3Error && NOT_FOUND_CODES.has(String((err as { code?: unknown }).code));
+export const isS3NotFound = (err: unknown): boolean => err instanceof S3Error && NOT_FOUND_CODES.has(String((err as { code?: unknown }).code));
 
 /**
  * Errors that mean the server is unreachable, refused us, or answered with something we cannot

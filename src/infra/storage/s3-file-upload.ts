@@ -20,14 +20,7 @@ const readFully = async (fh: FileHandle, buf: Buffer, length: number, position: 
  * uploads to resume them (an API s3rver and some gateways lack), may resume another process's
  * upload of the same key, and leaves failed uploads for the server to expire.
  */
-export const uploadFile = async (
-  client: Client,
-  bucket: string,
-  key: string,
-  filePath: string,
-  contentType: string,
-  partSize: number,
-): Promise<void> => {
+export const uploadFile = async (client: Client, bucket: string, key: string, filePath: string, contentType: string, partSize: number): Promise<void> => {
   const fh = await open(filePath, 'r');
   try {
     const { size } = await fh.stat();

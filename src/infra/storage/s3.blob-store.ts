@@ -9,7 +9,6 @@ import type { S3BlobStoreOptions } from './s3-client.ts';
 
 export type { S3BlobStoreOptions } from './s3-client.ts';
 
-
 /**
  * Objects in one bucket of an S3-compatible server (MinIO in the full stack). A put resolves
  * once the server acknowledged the whole object; S3 replaces objects atomically, so readers

@@ -13,7 +13,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const bundles = new Map<string, Promise<URL>>();
 
-const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+const isDir = (p: string) =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 /** The node_modules folder the source's packages resolve from. */
 const nodeModulesAbove = async (dir: string): Promise<string> => {
@@ -25,11 +29,25 @@ const nodeModulesAbove = async (dir: string): Promise<string> => {
 
 const bundle = async (source: string): Promise<URL> => {
   const { build } = await import('esbuild');
-  const out = await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', write: false, logLevel: 'silent' });
+  const out = await build({
+    entryPoints: [source],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
+  });
   const code = out.outputFiles[0]!.contents;
   const dir = path.join(await nodeModulesAbove(path.dirname(source)), '.cache', 'naskah-threads');
   const file = path.join(dir, `${path.basename(source, '.ts')}.${createHash('sha256').update(code).digest('hex').slice(0, 12)}.mjs`);
-  if (!(await stat(file).then(() => true, () => false))) {
+  if (
+    !(await stat(file).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     await mkdir(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, code);

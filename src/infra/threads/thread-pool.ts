@@ -45,7 +45,10 @@ class Thread {
   readonly ready: Promise<void>;
 
   constructor(opts: ThreadPoolOptions, module: URL, maxHeapMb: number) {
-    this.worker = new Worker(module, { workerData: opts.settings, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, maxHeapMb / 4) } });
+    this.worker = new Worker(module, {
+      workerData: opts.settings,
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, maxHeapMb / 4) },
+    });
     let started = () => {};
     this.ready = new Promise((resolve) => (started = resolve));
     this.worker.on('message', (reply: ThreadReply | 'ready') => {
@@ -61,7 +64,11 @@ class Thread {
       this.pending.clear();
     };
     this.worker.on('error', (err: Error & { code?: string }) =>
-      die(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('invalid', `${opts.what} needs more than ${maxHeapMb} MB of memory; such a file cannot be handled safely`, { cause: err }) : err),
+      die(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new AppError('invalid', `${opts.what} needs more than ${maxHeapMb} MB of memory; such a file cannot be handled safely`, { cause: err })
+          : err,
+      ),
     );
     this.worker.on('exit', (code) => die(new Error(`a thread for ${opts.what} stopped (exit code ${code})`)));
   }
@@ -117,7 +124,10 @@ export const createThreadPool = <Ops extends ThreadOps>(opts: ThreadPoolOptions)
       try {
         reply = await pool.run((t) => t.call(op, args), signal);
       } catch (err) {
-        if (err instanceof JobTimeoutError) throw new AppError('invalid', `${opts.what} takes longer than ${Math.round(timeoutMs / 1000)} s; such a file cannot be handled safely`, { cause: err });
+        if (err instanceof JobTimeoutError)
+          throw new AppError('invalid', `${opts.what} takes longer than ${Math.round(timeoutMs / 1000)} s; such a file cannot be handled safely`, {
+            cause: err,
+          });
         throw err;
       }
       if (reply.error) throw 'code' in reply.error ? new AppError(reply.error.code, reply.error.detail) : new Error(reply.error.message);

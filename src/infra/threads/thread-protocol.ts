@@ -12,4 +12,7 @@ export interface ThreadRequest {
   op: string;
   args: unknown;
 }
-export type ThreadReply = { id: number } & ({ result: unknown; error?: undefined } | { error: { code: ErrorCode; detail: string } | { message: string }; result?: undefined });
+export type ThreadReply = { id: number } & (
+  | { result: unknown; error?: undefined }
+  | { error: { code: ErrorCode; detail: string } | { message: string }; result?: undefined }
+);

@@ -13,7 +13,16 @@ const LIMIT = 25;
  * A list page of records acts (holds, disposals, transfers): tabs by state (the first is the
  * default, `value` '' asks for all), a table, paging. The state and page live in the URL.
  */
-export const ActList = <T extends { id: string }>({ title, intro, path, api, param, tabs, columns, empty }: {
+export const ActList = <T extends { id: string }>({
+  title,
+  intro,
+  path,
+  api,
+  param,
+  tabs,
+  columns,
+  empty,
+}: {
   title: string;
   intro: string;
   /** This page's path, e.g. `/holds`. */
@@ -42,7 +51,10 @@ export const ActList = <T extends { id: string }>({ title, intro, path, api, par
         <ul>
           {tabs.map((tab) => (
             <li key={tab.value}>
-              <Link href={`${path}${withParams(loc.query, { [param]: tab.value || 'all', page: undefined })}`} {...(tab.value === value ? { 'aria-current': 'page' as const } : {})}>
+              <Link
+                href={`${path}${withParams(loc.query, { [param]: tab.value || 'all', page: undefined })}`}
+                {...(tab.value === value ? { 'aria-current': 'page' as const } : {})}
+              >
                 {tab.label}
               </Link>
             </li>
@@ -52,9 +64,7 @@ export const ActList = <T extends { id: string }>({ title, intro, path, api, par
       <ErrorBox error={list.error} onRetry={list.reload} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data && list.data.items.length === 0 ? <p>{empty}</p> : null}
-      {list.data && list.data.items.length > 0 ? (
-        <DataTable label={title} items={list.data.items} columns={columns} busy={list.loading} />
-      ) : null}
+      {list.data && list.data.items.length > 0 ? <DataTable label={title} items={list.data.items} columns={columns} busy={list.loading} /> : null}
       {list.data ? <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`${path}${withParams(loc.query, { page: p })}`)} /> : null}
     </>
   );

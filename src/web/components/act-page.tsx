@@ -51,7 +51,8 @@ export const RecordsCard = ({ heading, ids, states }: { heading: string; ids: st
 export const useByWhom = (ids: (string | null | undefined)[]) => {
   const { user } = useSession();
   const names = usePersonNames(user, ids);
-  return (uid: string | null, at?: string | null): string => [uid ? (names.get(uid) ?? t('people.someone')) : t('doc.none'), at ? dateTime(at) : ''].filter(Boolean).join(' · ');
+  return (uid: string | null, at?: string | null): string =>
+    [uid ? (names.get(uid) ?? t('people.someone')) : t('doc.none'), at ? dateTime(at) : ''].filter(Boolean).join(' · ');
 };
 
 /** The minutes (berita acara) an act produced, once it has them: a link to the sealed document. */

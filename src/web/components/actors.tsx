@@ -19,12 +19,14 @@ export const useActorNames = (ids: (string | null)[]): Map<string, string> => {
       const m = new Map<string, string>([[user.id, user.name]]);
       if (!canLook) return m;
       await Promise.all(
-        distinct.filter((id) => !m.has(id)).map((id) =>
-          get<User>(`/users/${encodeURIComponent(id)}`, { signal }).then(
-            (u) => void m.set(id, `${u.name} (${u.username})`),
-            () => undefined,
+        distinct
+          .filter((id) => !m.has(id))
+          .map((id) =>
+            get<User>(`/users/${encodeURIComponent(id)}`, { signal }).then(
+              (u) => void m.set(id, `${u.name} (${u.username})`),
+              () => undefined,
+            ),
           ),
-        ),
       );
       return m;
     },

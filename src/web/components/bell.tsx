@@ -69,9 +69,17 @@ export const Bell = () => {
   const n = unread ?? 0;
   const text = n === 0 ? t('notif.none') : t('notif.unread', { n });
   return (
-    <Link href="/notifications" class="bell" aria-label={`${t('notif.title')}: ${text}`} {...(loc.path === '/notifications' ? { 'aria-current': 'page' as const } : {})}>
+    <Link
+      href="/notifications"
+      class="bell"
+      aria-label={`${t('notif.title')}: ${text}`}
+      {...(loc.path === '/notifications' ? { 'aria-current': 'page' as const } : {})}
+    >
       <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
-        <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" fill="currentColor" />
+        <path
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+          fill="currentColor"
+        />
       </svg>
       {n > 0 ? <span class="bell-count">{n > 99 ? '99+' : n}</span> : null}
     </Link>

@@ -6,12 +6,21 @@ import type { CertificateStatus, SigningCertificate } from '../signing-types.ts'
 import { CERT_LABELS } from './certificate-forms.tsx';
 import { ErrorBox, Field } from './ui.tsx';
 
-const BADGE: Record<CertificateStatus, string> = { active: 'badge-ready', expired: 'badge-failed', revoked: 'badge-failed', not_yet_valid: 'badge-processing', replaced: '' };
+const BADGE: Record<CertificateStatus, string> = {
+  active: 'badge-ready',
+  expired: 'badge-failed',
+  revoked: 'badge-failed',
+  not_yet_valid: 'badge-processing',
+  replaced: '',
+};
 
-export const CertificateStatusBadge = ({ status }: { status: CertificateStatus }) => <span class={`badge ${BADGE[status]}`}>{label('certs.status', status)}</span>;
+export const CertificateStatusBadge = ({ status }: { status: CertificateStatus }) => (
+  <span class={`badge ${BADGE[status]}`}>{label('certs.status', status)}</span>
+);
 
 /** Who issued it: the office CA, or the provider named in the certificate. */
-const issuerOf = (c: SigningCertificate) => (c.source === 'office' ? t('certs.source.office') : `${t(c.source === 'remote' ? 'certs.source.remote' : 'certs.source.imported')}: ${c.issuer}`);
+const issuerOf = (c: SigningCertificate) =>
+  c.source === 'office' ? t('certs.source.office') : `${t(c.source === 'remote' ? 'certs.source.remote' : 'certs.source.imported')}: ${c.issuer}`;
 
 /** One certificate's facts: status, serial, until when, by whom, and why it was revoked. */
 export const CertificateSummary = ({ cert }: { cert: SigningCertificate }) => (

@@ -6,7 +6,16 @@ import type { SigningCertificate } from '../signing-types.ts';
 import { ErrorBox, Field } from './ui.tsx';
 
 /** The API's field names in these forms, by their labels here (`title` is the holder's jabatan). */
-export const CERT_LABELS: FieldLabels = { pin: 'certs.pin', title: 'certs.jabatan', nip: 'certs.nip', p12: 'certs.p12', passphrase: 'certs.passphrase', reason: 'certs.reason', pem: 'certs.pem', id: 'certs.official' };
+export const CERT_LABELS: FieldLabels = {
+  pin: 'certs.pin',
+  title: 'certs.jabatan',
+  nip: 'certs.nip',
+  p12: 'certs.p12',
+  passphrase: 'certs.passphrase',
+  reason: 'certs.reason',
+  pem: 'certs.pem',
+  id: 'certs.official',
+};
 
 interface Holder {
   pin: string;
@@ -29,10 +38,30 @@ const HolderFields = ({ h, set, error, mismatch }: { h: Holder; set: (h: Holder)
     <>
       <p class="wide alert alert-info">{t('certs.pinWho')}</p>
       <Field label={t('certs.pin')} hint={t('certs.pinHint')} error={fe('pin')} required>
-        {(p) => <input {...p} name="pin" type="password" autoComplete="new-password" maxLength={64} value={h.pin} onInput={(e) => set({ ...h, pin: e.currentTarget.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            name="pin"
+            type="password"
+            autoComplete="new-password"
+            maxLength={64}
+            value={h.pin}
+            onInput={(e) => set({ ...h, pin: e.currentTarget.value })}
+          />
+        )}
       </Field>
       <Field label={t('certs.pinAgain')} error={mismatch ? t('certs.pinMismatch') : undefined} required>
-        {(p) => <input {...p} name="pinAgain" type="password" autoComplete="new-password" maxLength={64} value={h.pinAgain} onInput={(e) => set({ ...h, pinAgain: e.currentTarget.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            name="pinAgain"
+            type="password"
+            autoComplete="new-password"
+            maxLength={64}
+            value={h.pinAgain}
+            onInput={(e) => set({ ...h, pinAgain: e.currentTarget.value })}
+          />
+        )}
       </Field>
       <Field label={t('certs.jabatan')} hint={t('certs.jabatanHint')} error={fe('title')}>
         {(p) => <input {...p} name="title" maxLength={200} value={h.title} onInput={(e) => set({ ...h, title: e.currentTarget.value })} />}
@@ -119,7 +148,17 @@ export const ImportForm = ({ userId, onDone, onCancel }: { userId: string; onDon
         {(p) => <input {...p} name="p12" type="file" accept=".p12,.pfx,application/x-pkcs12" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />}
       </Field>
       <Field label={t('certs.passphrase')} hint={t('certs.passphraseHint')} error={fe('passphrase')}>
-        {(p) => <input {...p} name="passphrase" type="password" autoComplete="off" maxLength={1024} value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            name="passphrase"
+            type="password"
+            autoComplete="off"
+            maxLength={1024}
+            value={passphrase}
+            onInput={(e) => setPassphrase(e.currentTarget.value)}
+          />
+        )}
       </Field>
       <HolderFields h={f.h} set={f.set} error={f.error} mismatch={f.mismatch} />
       <Actions busy={f.busy} submit={t('certs.importSubmit')} onCancel={onCancel} />

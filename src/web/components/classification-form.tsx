@@ -12,7 +12,13 @@ const years = (s: string): number | null => (s.trim() === '' ? null : Number(s))
  * The fields of a classification code (the code itself only when adding), submitted as the
  * API's body: empty years and "—" mean not set (null).
  */
-export const ClassificationForm = ({ initial, withCode, submitLabel, onSubmit, onCancel }: {
+export const ClassificationForm = ({
+  initial,
+  withCode,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
   initial?: Classification;
   withCode: boolean;
   submitLabel: string;

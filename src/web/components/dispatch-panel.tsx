@@ -9,7 +9,17 @@ import { ErrorBox, Field } from './ui.tsx';
  * Sending a signed letter out (ekspedisi): how it went and a note such as a receipt number,
  * recorded once by a clerk; afterwards, what was recorded.
  */
-export const DispatchPanel = ({ letter, canDispatch, byName, onDone }: { letter: OutgoingLetter; canDispatch: boolean; byName: (id: string) => string; onDone: () => void }) => {
+export const DispatchPanel = ({
+  letter,
+  canDispatch,
+  byName,
+  onDone,
+}: {
+  letter: OutgoingLetter;
+  canDispatch: boolean;
+  byName: (id: string) => string;
+  onDone: () => void;
+}) => {
   const [via, setVia] = useState<DispatchVia>('post');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);

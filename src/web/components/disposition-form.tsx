@@ -33,7 +33,8 @@ const UnitPeople = ({ unitCode, chosen, toggle }: { unitCode: string; chosen: Se
       {list.map((p) => (
         <li key={p.id}>
           <label class="check">
-            <input type="checkbox" name="to-user" value={p.id} checked={chosen.has(`user:${p.id}`)} onChange={() => toggle(`user:${p.id}`)} /> <span>{p.name}</span>
+            <input type="checkbox" name="to-user" value={p.id} checked={chosen.has(`user:${p.id}`)} onChange={() => toggle(`user:${p.id}`)} />{' '}
+            <span>{p.name}</span>
           </label>
         </li>
       ))}
@@ -41,7 +42,21 @@ const UnitPeople = ({ unitCode, chosen, toggle }: { unitCode: string; chosen: Se
   );
 };
 
-const UnitRow = ({ unit, depth, own, directory, chosen, toggle }: { unit: UnitNode; depth: number; own: boolean; directory: boolean; chosen: Set<Key>; toggle: (k: Key) => void }) => {
+const UnitRow = ({
+  unit,
+  depth,
+  own,
+  directory,
+  chosen,
+  toggle,
+}: {
+  unit: UnitNode;
+  depth: number;
+  own: boolean;
+  directory: boolean;
+  chosen: Set<Key>;
+  toggle: (k: Key) => void;
+}) => {
   const [open, setOpen] = useState(own);
   return (
     <li class={`unit-pick depth-${Math.min(depth, 4)}`}>
@@ -70,7 +85,17 @@ const UnitRow = ({ unit, depth, own, directory, chosen, toggle }: { unit: UnitNo
  * one's own, and their people when the directory can be read), instruction checkboxes, a note and
  * a due date. With `parentId` it forwards that disposition down.
  */
-export const DispositionForm = ({ letterId, parentId, onDone, heading }: { letterId: string; parentId?: string | undefined; onDone: (created: Disposition[]) => void; heading: string }) => {
+export const DispositionForm = ({
+  letterId,
+  parentId,
+  onDone,
+  heading,
+}: {
+  letterId: string;
+  parentId?: string | undefined;
+  onDone: (created: Disposition[]) => void;
+  heading: string;
+}) => {
   const { user, units } = useSession();
   const own = findNode(unitTree(units), user.unitCode);
   const reach = own ? flatTree([own]) : [];
@@ -92,7 +117,8 @@ export const DispositionForm = ({ letterId, parentId, onDone, heading }: { lette
     setChosen(next);
     setSent(null);
   };
-  const toggleAction = (a: DispositionAction) => setActions(actions.includes(a) ? actions.filter((x) => x !== a) : DISPOSITION_ACTIONS.filter((x) => x === a || actions.includes(x)));
+  const toggleAction = (a: DispositionAction) =>
+    setActions(actions.includes(a) ? actions.filter((x) => x !== a) : DISPOSITION_ACTIONS.filter((x) => x === a || actions.includes(x)));
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -134,7 +160,15 @@ export const DispositionForm = ({ letterId, parentId, onDone, heading }: { lette
         {probe.loading && probe.data === undefined ? <Loading /> : null}
         <ul class="unit-picks">
           {reach.map((u) => (
-            <UnitRow key={u.code} unit={u} depth={u.depth - (own?.depth ?? 0)} own={u.code === user.unitCode} directory={directory} chosen={chosen} toggle={toggle} />
+            <UnitRow
+              key={u.code}
+              unit={u}
+              depth={u.depth - (own?.depth ?? 0)}
+              own={u.code === user.unitCode}
+              directory={directory}
+              chosen={chosen}
+              toggle={toggle}
+            />
           ))}
         </ul>
         {!directory && !probe.loading ? <p class="hint">{t('dispo.unitsOnly')}</p> : null}

@@ -7,7 +7,10 @@ import { ActionList, addresseeName, DueDate } from './letter-bits.tsx';
 const Node = ({ d }: { d: Disposition }) => (
   <li class={`dispo-node dispo-${d.status}`}>
     <p class="dispo-line">
-      <strong>{d.from.name}</strong> → <strong>{addresseeName(d.to)}</strong> <span class={`badge badge-dispo-${d.status}`}>{t(d.status === 'open' ? 'dispo.open' : d.status === 'withdrawn' ? 'dispo.withdrawn' : 'dispo.completed')}</span>
+      <strong>{d.from.name}</strong> → <strong>{addresseeName(d.to)}</strong>{' '}
+      <span class={`badge badge-dispo-${d.status}`}>
+        {t(d.status === 'open' ? 'dispo.open' : d.status === 'withdrawn' ? 'dispo.withdrawn' : 'dispo.completed')}
+      </span>
       {d.status === 'open' ? <span class="muted small">{d.read ? t('dispo.read') : t('dispo.unread')}</span> : null}
     </p>
     <p class="dispo-instruction">{d.instruction}</p>

@@ -21,7 +21,17 @@ const LABELS: Record<DocumentFieldName, MessageKey> = {
 };
 
 /** The optional metadata of an upload; empty fields are left out, so the server's defaults apply. */
-export const DocumentFields = ({ names, values, onChange, error }: { names: DocumentFieldName[]; values: DocumentFieldValues; onChange: (v: DocumentFieldValues) => void; error?: ApiError | null }) => {
+export const DocumentFields = ({
+  names,
+  values,
+  onChange,
+  error,
+}: {
+  names: DocumentFieldName[];
+  values: DocumentFieldValues;
+  onChange: (v: DocumentFieldValues) => void;
+  error?: ApiError | null;
+}) => {
   const { user } = useSession();
   const set = (name: DocumentFieldName, value: string) => onChange({ ...values, [name]: value });
   return (
@@ -60,5 +70,5 @@ export const DocumentFields = ({ names, values, onChange, error }: { names: Docu
 
 /** The non-empty values as multipart fields. */
 export const appendFields = (form: FormData, values: DocumentFieldValues): void => {
-  for (const [k, v] of Object.entries(values)) if (v && v.trim()) form.append(k, v.trim());
+  for (const [k, v] of Object.entries(values)) if (v?.trim()) form.append(k, v.trim());
 };

@@ -20,7 +20,10 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png'];
 export const DocumentPreview = ({ doc, src }: { doc: Pick<DocumentMeta, 'id' | 'mimeType' | 'size' | 'title'>; src?: string }) => {
   const kind = doc.mimeType === 'application/pdf' ? 'pdf' : IMAGE_TYPES.includes(doc.mimeType) ? 'image' : null;
   const [wanted, setWanted] = useState(kind !== null && doc.size <= AUTO_PREVIEW_BYTES);
-  const blob = useLoad((signal) => (wanted && kind ? getBlob(src ?? `/documents/${encodeURIComponent(doc.id)}/content`, signal) : Promise.resolve(null)), [doc.id, src, wanted]);
+  const blob = useLoad(
+    (signal) => (wanted && kind ? getBlob(src ?? `/documents/${encodeURIComponent(doc.id)}/content`, signal) : Promise.resolve(null)),
+    [doc.id, src, wanted],
+  );
   // The blob is retyped from the metadata: the server already decided the type by magic bytes.
   const typed = useMemo(() => (blob.data ? new Blob([blob.data], { type: doc.mimeType }) : null), [blob.data, doc.mimeType]);
   const url = useObjectUrl(typed);

@@ -45,7 +45,17 @@ export const templateBody = (v: TemplateValues) => {
 const errorFor = (error: ApiError | null, name: string) => error?.fieldError(name) ?? error?.fieldError(`template.${name}`);
 
 /** The letter's text as the template renders it: addressee, body, place and date, attachments, signer's title. */
-export const TemplateFields = ({ v, onChange, error, withAddressee = true }: { v: TemplateValues; onChange: (v: TemplateValues) => void; error: ApiError | null; withAddressee?: boolean }) => {
+export const TemplateFields = ({
+  v,
+  onChange,
+  error,
+  withAddressee = true,
+}: {
+  v: TemplateValues;
+  onChange: (v: TemplateValues) => void;
+  error: ApiError | null;
+  withAddressee?: boolean;
+}) => {
   const set = (k: keyof TemplateValues, value: string) => onChange({ ...v, [k]: value });
   return (
     <fieldset class="grid-fields">
@@ -62,10 +72,14 @@ export const TemplateFields = ({ v, onChange, error, withAddressee = true }: { v
         {(p) => <input {...p} name="date" type="date" value={v.date} onInput={(e) => set('date', e.currentTarget.value)} />}
       </Field>
       <Field label={t('out.attachments')} hint={t('out.attachmentsHint')} error={errorFor(error, 'attachments')}>
-        {(p) => <input {...p} name="attachments" type="text" maxLength={200} value={v.attachments} onInput={(e) => set('attachments', e.currentTarget.value)} />}
+        {(p) => (
+          <input {...p} name="attachments" type="text" maxLength={200} value={v.attachments} onInput={(e) => set('attachments', e.currentTarget.value)} />
+        )}
       </Field>
       <Field label={t('out.signerTitle')} hint={t('out.signerTitleHint')} error={errorFor(error, 'signerTitle')}>
-        {(p) => <input {...p} name="signerTitle" type="text" maxLength={200} value={v.signerTitle} onInput={(e) => set('signerTitle', e.currentTarget.value)} />}
+        {(p) => (
+          <input {...p} name="signerTitle" type="text" maxLength={200} value={v.signerTitle} onInput={(e) => set('signerTitle', e.currentTarget.value)} />
+        )}
       </Field>
       <div class="wide">
         <Field label={t('out.body')} required error={errorFor(error, 'body')}>
@@ -77,7 +91,19 @@ export const TemplateFields = ({ v, onChange, error, withAddressee = true }: { v
 };
 
 /** Reviewers in the order they review: add from the list, move up or down, remove. */
-export const ReviewerPicker = ({ people, value, onChange, exclude, error }: { people: Person[] | null; value: string[]; onChange: (ids: string[]) => void; exclude: string[]; error: ApiError | null }) => {
+export const ReviewerPicker = ({
+  people,
+  value,
+  onChange,
+  exclude,
+  error,
+}: {
+  people: Person[] | null;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  exclude: string[];
+  error: ApiError | null;
+}) => {
   const { units } = useSession();
   const [pick, setPick] = useState('');
   const byId = new Map((people ?? []).map((p) => [p.id, p]));
@@ -85,7 +111,8 @@ export const ReviewerPicker = ({ people, value, onChange, exclude, error }: { pe
     const p = byId.get(id);
     return p ? `${p.name} — ${unitName(units, p.unitCode)}` : id;
   };
-  const candidates = people?.filter((p) => !value.includes(p.id) && !exclude.includes(p.id) && p.roles.some((r) => r === 'staff' || r === 'official' || r === 'clerk')) ?? null;
+  const candidates =
+    people?.filter((p) => !value.includes(p.id) && !exclude.includes(p.id) && p.roles.some((r) => r === 'staff' || r === 'official' || r === 'clerk')) ?? null;
   const move = (i: number, by: number) => {
     const next = [...value];
     const [x] = next.splice(i, 1);
@@ -107,10 +134,21 @@ export const ReviewerPicker = ({ people, value, onChange, exclude, error }: { pe
                 <button type="button" class="btn btn-small" disabled={i === 0} aria-label={t('out.moveUp', { name: nameOf(id) })} onClick={() => move(i, -1)}>
                   ↑
                 </button>
-                <button type="button" class="btn btn-small" disabled={i === value.length - 1} aria-label={t('out.moveDown', { name: nameOf(id) })} onClick={() => move(i, 1)}>
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  disabled={i === value.length - 1}
+                  aria-label={t('out.moveDown', { name: nameOf(id) })}
+                  onClick={() => move(i, 1)}
+                >
                   ↓
                 </button>
-                <button type="button" class="btn btn-small" aria-label={t('out.remove', { name: nameOf(id) })} onClick={() => onChange(value.filter((x) => x !== id))}>
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  aria-label={t('out.remove', { name: nameOf(id) })}
+                  onClick={() => onChange(value.filter((x) => x !== id))}
+                >
                   ✕
                 </button>
               </span>

@@ -7,10 +7,27 @@ export const ACCEPT_DOCUMENTS = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf
  * A box to drop files on, with an ordinary file input for keyboards and phones (the input is
  * visually hidden; its label is the visible button and shows the focus ring).
  */
-export const DropZone = ({ multiple = false, accept, onFiles, prompt, button, children, disabled = false }: { multiple?: boolean; accept: string; onFiles: (files: File[]) => void; prompt: string; button: string; children?: ComponentChildren; disabled?: boolean }) => {
+export const DropZone = ({
+  multiple = false,
+  accept,
+  onFiles,
+  prompt,
+  button,
+  children,
+  disabled = false,
+}: {
+  multiple?: boolean;
+  accept: string;
+  onFiles: (files: File[]) => void;
+  prompt: string;
+  button: string;
+  children?: ComponentChildren;
+  disabled?: boolean;
+}) => {
   const id = useId();
   const [over, setOver] = useState(false);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target; its button and file input are the keyboard's way in
     <div
       class={`dropzone${over ? ' over' : ''}`}
       onDragOver={(e) => {

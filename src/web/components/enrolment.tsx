@@ -37,7 +37,10 @@ export const Enrolment = ({ bearer, onDone, onExpired }: { bearer?: string; onDo
   useEffect(() => {
     if (codes) codesRef.current?.focus();
   }, [codes]);
-  const codesFile = useMemo(() => (codes ? URL.createObjectURL(new Blob([`Naskah — kode pemulihan / recovery codes\n\n${codes.join('\n')}\n`], { type: 'text/plain' })) : null), [codes]);
+  const codesFile = useMemo(
+    () => (codes ? URL.createObjectURL(new Blob([`Naskah — kode pemulihan / recovery codes\n\n${codes.join('\n')}\n`], { type: 'text/plain' })) : null),
+    [codes],
+  );
   useEffect(() => () => void (codesFile && URL.revokeObjectURL(codesFile)), [codesFile]);
 
   const enable = async (e: Event) => {
@@ -95,7 +98,9 @@ export const Enrolment = ({ bearer, onDone, onExpired }: { bearer?: string; onDo
       <p>{t('enrol.intro')}</p>
       <ErrorBox error={error} />
       {!setup ? (
-        error ? null : <Loading />
+        error ? null : (
+          <Loading />
+        )
       ) : (
         <>
           <p>{t('enrol.step1')}</p>
@@ -110,7 +115,18 @@ export const Enrolment = ({ bearer, onDone, onExpired }: { bearer?: string; onDo
           <form onSubmit={enable}>
             <p>{t('enrol.step2')}</p>
             <Field label={t('enrol.code')} error={fieldError} required>
-              {(p) => <input {...p} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} value={code} onInput={(e) => setCode(e.currentTarget.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  name="code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  pattern="[0-9]{6}"
+                  maxLength={6}
+                  value={code}
+                  onInput={(e) => setCode(e.currentTarget.value)}
+                />
+              )}
             </Field>
             <button type="submit" class="btn btn-primary" disabled={busy}>
               {t('enrol.submit')}

@@ -7,7 +7,19 @@ import { ErrorBox, Loading } from './ui.tsx';
  * A loaded page of a list as a table: its error with a retry, a spinner on the first load, a
  * sentence when it is empty, else the rows in a focusable region that scrolls sideways on a phone.
  */
-export const ListTable = <T,>({ list, label, empty, head, row }: { list: Loaded<Page<T>>; label: string; empty: string; head: ComponentChildren; row: (item: T) => ComponentChildren }) => (
+export const ListTable = <T,>({
+  list,
+  label,
+  empty,
+  head,
+  row,
+}: {
+  list: Loaded<Page<T>>;
+  label: string;
+  empty: string;
+  head: ComponentChildren;
+  row: (item: T) => ComponentChildren;
+}) => (
   <>
     {list.error ? <ErrorBox error={list.error} onRetry={list.reload} /> : null}
     {list.loading && !list.data ? <Loading /> : null}

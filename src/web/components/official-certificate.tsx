@@ -12,7 +12,12 @@ import { ErrorBox, Loading } from './ui.tsx';
 
 type Panel = 'issue' | 'import' | 'revoke' | 'history';
 
-const PANEL_TITLES: Record<Panel, MessageKey> = { issue: 'certs.issueTitle', import: 'certs.importTitle', revoke: 'certs.revokeTitle', history: 'certs.historyTitle' };
+const PANEL_TITLES: Record<Panel, MessageKey> = {
+  issue: 'certs.issueTitle',
+  import: 'certs.importTitle',
+  revoke: 'certs.revokeTitle',
+  history: 'certs.historyTitle',
+};
 const BUTTONS: Record<Panel, MessageKey> = { issue: 'certs.issue', import: 'certs.import', revoke: 'certs.revoke', history: 'certs.history' };
 
 /**
@@ -21,7 +26,10 @@ const BUTTONS: Record<Panel, MessageKey> = { issue: 'certs.issue', import: 'cert
  */
 export const OfficialCertificate = ({ official, onChanged }: { official: User; onChanged: () => void }) => {
   const { units } = useSession();
-  const history = useLoad((signal) => get<{ items: SigningCertificate[] }>(`/users/${encodeURIComponent(official.id)}/certificates`, { signal }), [official.id]);
+  const history = useLoad(
+    (signal) => get<{ items: SigningCertificate[] }>(`/users/${encodeURIComponent(official.id)}/certificates`, { signal }),
+    [official.id],
+  );
   const [open, setOpen] = useState<Panel | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const panelHeading = useRef<HTMLHeadingElement>(null);
@@ -65,10 +73,18 @@ export const OfficialCertificate = ({ official, onChanged }: { official: User; o
       {history.data ? latest ? <CertificateSummary cert={latest} /> : <p>{t('certs.none')}</p> : null}
       <div class="actions">
         {panels.map((p) => (
-          <button key={p} type="button" class={`btn btn-small${p === 'revoke' ? ' btn-danger' : ''}`} aria-expanded={open === p} aria-controls={panelId} aria-label={`${t(BUTTONS[p])}: ${official.name}`} onClick={() => {
+          <button
+            key={p}
+            type="button"
+            class={`btn btn-small${p === 'revoke' ? ' btn-danger' : ''}`}
+            aria-expanded={open === p}
+            aria-controls={panelId}
+            aria-label={`${t(BUTTONS[p])}: ${official.name}`}
+            onClick={() => {
               setMessage(null);
               setOpen(open === p ? null : p);
-            }}>
+            }}
+          >
             {t(BUTTONS[p])}
           </button>
         ))}

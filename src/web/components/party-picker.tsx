@@ -38,14 +38,31 @@ const useContactSearch = (q: string): Contact[] => {
  * book found as one types, or a name typed in. The chosen ones are listed in order with a
  * remove button each; `field` is the API's field, for its errors.
  */
-export const PartyPicker = ({ legend, field, value, onChange, error }: { legend: string; field: 'addressees' | 'copies'; value: PartyChoice[]; onChange: (v: PartyChoice[]) => void; error: ApiError | null }) => {
+export const PartyPicker = ({
+  legend,
+  field,
+  value,
+  onChange,
+  error,
+}: {
+  legend: string;
+  field: 'addressees' | 'copies';
+  value: PartyChoice[];
+  onChange: (v: PartyChoice[]) => void;
+  error: ApiError | null;
+}) => {
   const { units } = useSession();
   const [unit, setUnit] = useState('');
   const [q, setQ] = useState('');
   const found = useContactSearch(q);
   const listId = useId();
   const add = (p: PartyChoice) => onChange([...value, p]);
-  const errors = [error?.fieldError(field), ...value.map((_, i) => error?.fieldError(`${field}.${i}.unitCode`) ?? error?.fieldError(`${field}.${i}.contactId`) ?? error?.fieldError(`${field}.${i}.name`))].filter(Boolean);
+  const errors = [
+    error?.fieldError(field),
+    ...value.map(
+      (_, i) => error?.fieldError(`${field}.${i}.unitCode`) ?? error?.fieldError(`${field}.${i}.contactId`) ?? error?.fieldError(`${field}.${i}.name`),
+    ),
+  ].filter(Boolean);
   return (
     <fieldset class="parties" data-field={field}>
       <legend>{legend}</legend>
@@ -54,7 +71,12 @@ export const PartyPicker = ({ legend, field, value, onChange, error }: { legend:
           {value.map((p, i) => (
             <li key={`${i}-${p.label}`}>
               <span>{p.label}</span>{' '}
-              <button type="button" class="btn btn-small" aria-label={t('out.remove', { name: p.label })} onClick={() => onChange(value.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                class="btn btn-small"
+                aria-label={t('out.remove', { name: p.label })}
+                onClick={() => onChange(value.filter((_, j) => j !== i))}
+              >
                 ✕
               </button>
             </li>
@@ -76,7 +98,18 @@ export const PartyPicker = ({ legend, field, value, onChange, error }: { legend:
       </div>
       <div class="row add-party">
         <Field label={t('party.search')} hint={t('party.searchHint')}>
-          {(p) => <input {...p} name={`${field}-search`} type="search" autoComplete="off" maxLength={100} aria-controls={listId} value={q} onInput={(e) => setQ(e.currentTarget.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              name={`${field}-search`}
+              type="search"
+              autoComplete="off"
+              maxLength={100}
+              aria-controls={listId}
+              value={q}
+              onInput={(e) => setQ(e.currentTarget.value)}
+            />
+          )}
         </Field>
         <button type="button" class="btn" disabled={!q.trim()} onClick={() => (add({ name: q.trim(), label: q.trim() }), setQ(''))}>
           {t('party.addName')}

@@ -9,10 +9,28 @@ const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
  * One person from a list (name and unit). With no directory to read (`people` null) it is a
  * field for the person's user id, which an admin can look up.
  */
-export const PersonSelect = ({ people, value, onChange, emptyLabel, ...p }: ControlProps & { name?: string; people: Person[] | null; value: string; onChange: (id: string) => void; emptyLabel?: string }) => {
+export const PersonSelect = ({
+  people,
+  value,
+  onChange,
+  emptyLabel,
+  ...p
+}: ControlProps & { name?: string; people: Person[] | null; value: string; onChange: (id: string) => void; emptyLabel?: string }) => {
   const { units } = useSession();
   if (people === null) {
-    return <input {...p} type="text" inputMode="text" autoComplete="off" spellcheck={false} pattern={UUID} title={t('people.idHint')} value={value} onInput={(e) => onChange(e.currentTarget.value.trim())} />;
+    return (
+      <input
+        {...p}
+        type="text"
+        inputMode="text"
+        autoComplete="off"
+        spellcheck={false}
+        pattern={UUID}
+        title={t('people.idHint')}
+        value={value}
+        onInput={(e) => onChange(e.currentTarget.value.trim())}
+      />
+    );
   }
   return (
     <select {...p} value={value} onChange={(e) => onChange(e.currentTarget.value)}>

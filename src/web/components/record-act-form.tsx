@@ -25,7 +25,12 @@ export const RecordActForm = ({ ids, acts }: { ids: string[]; acts: RecordAct[] 
   const { busy, error, run } = useAct();
   const fieldError = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined);
   const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value });
-  const body = act === 'disposal' ? { documentIds: ids, reason: f.reason.trim() } : act === 'transfer' ? { documentIds: ids, recipient: f.recipient.trim() } : { documentIds: ids, name: f.name.trim(), reason: f.reason.trim() };
+  const body =
+    act === 'disposal'
+      ? { documentIds: ids, reason: f.reason.trim() }
+      : act === 'transfer'
+        ? { documentIds: ids, recipient: f.recipient.trim() }
+        : { documentIds: ids, name: f.name.trim(), reason: f.reason.trim() };
 
   return (
     <form

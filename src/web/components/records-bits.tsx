@@ -9,14 +9,16 @@ import { Link } from '../router.tsx';
 import type { DocumentMeta } from '../types.ts';
 import { ErrorBox } from './ui.tsx';
 
-export const PhaseBadge = ({ phase }: { phase: RetentionPhase | null }) => <span class={`badge badge-phase-${phase ?? 'none'}`}>{phase ? t(`records.phase.${phase}`) : t('records.phase.none')}</span>;
+export const PhaseBadge = ({ phase }: { phase: RetentionPhase | null }) => (
+  <span class={`badge badge-phase-${phase ?? 'none'}`}>{phase ? t(`records.phase.${phase}`) : t('records.phase.none')}</span>
+);
 
 export const DisposalBadge = ({ status }: { status: DisposalStatus }) => <span class={`badge badge-act-${status}`}>{t(`disposals.status.${status}`)}</span>;
 
 export const TransferBadge = ({ status }: { status: TransferStatus }) => <span class={`badge badge-act-${status}`}>{t(`transfers.status.${status}`)}</span>;
 
 /** A calendar date, or the dash when there is none. */
-export const Day = ({ ymd }: { ymd: string | null | undefined }) => (ymd ? <time dateTime={ymd}>{dateOnly(ymd)}</time> : <>{t('doc.none')}</>);
+export const Day = ({ ymd }: { ymd: string | null | undefined }) => (ymd ? <time dateTime={ymd}>{dateOnly(ymd)}</time> : t('doc.none'));
 
 /**
  * An act's busy state and failure: `run` does one request at a time (a second click while the
@@ -43,22 +45,25 @@ export const useAct = () => {
 /** Titles of records an act names (the first SHOWN of them: an act may name thousands). */
 const SHOWN = 100;
 const useTitles = (ids: string[]) =>
-  useLoad(async (signal) => {
-    const out = new Map<string, DocumentMeta>();
-    // Four at a time: each read is one request (and an audit entry for restricted records).
-    const queue = ids.slice(0, SHOWN);
-    const lane = async () => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        const d = await get<DocumentMeta>(`/documents/${encodeURIComponent(id)}`, { signal }).catch((e: unknown) => {
-          if (signal.aborted) throw e;
-          return null;
-        });
-        if (d) out.set(id, d);
-      }
-    };
-    await Promise.all([lane(), lane(), lane(), lane()]);
-    return out;
-  }, [ids.join(',')]);
+  useLoad(
+    async (signal) => {
+      const out = new Map<string, DocumentMeta>();
+      // Four at a time: each read is one request (and an audit entry for restricted records).
+      const queue = ids.slice(0, SHOWN);
+      const lane = async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+          const d = await get<DocumentMeta>(`/documents/${encodeURIComponent(id)}`, { signal }).catch((e: unknown) => {
+            if (signal.aborted) throw e;
+            return null;
+          });
+          if (d) out.set(id, d);
+        }
+      };
+      await Promise.all([lane(), lane(), lane(), lane()]);
+      return out;
+    },
+    [ids.join(',')],
+  );
 
 /** The records of a hold, disposal or transfer: each a link by its title, with its code, date and (for a disposal) what became of it. */
 export const RecordItems = ({ ids, states, label: name }: { ids: string[]; states?: Map<string, RecordItemState>; label: string }) => {
@@ -99,7 +104,8 @@ export const ActError = ({ error }: { error: unknown }) => {
     if (refused.length) ref.current?.focus();
   }, [error]);
   // In a records act, `name` is the hold's and `recipient` the archive institution.
-  if (!refused.length) return <ErrorBox error={error} headlines={{ 409: 'problem.409.act' }} labels={{ name: 'holds.name', recipient: 'transfers.recipient' }} />;
+  if (!refused.length)
+    return <ErrorBox error={error} headlines={{ 409: 'problem.409.act' }} labels={{ name: 'holds.name', recipient: 'transfers.recipient' }} />;
   return (
     <div class="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
       <p class="problem-headline">{t('refused.title', { n: refused.length })}</p>

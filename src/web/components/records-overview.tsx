@@ -58,7 +58,13 @@ export const RecordsFigures = ({ o }: { o: RecordsOverviewData }) => (
 );
 
 /** The overview loaded, or what stands in its place while it loads or when it failed. */
-export const RecordsOverviewState = ({ overview, children }: { overview: ReturnType<typeof useRecordsOverview>; children: (o: RecordsOverviewData) => ComponentChildren }) => (
+export const RecordsOverviewState = ({
+  overview,
+  children,
+}: {
+  overview: ReturnType<typeof useRecordsOverview>;
+  children: (o: RecordsOverviewData) => ComponentChildren;
+}) => (
   <>
     {overview.loading && !overview.data ? <Loading /> : null}
     <ErrorBox error={overview.error} onRetry={overview.reload} />

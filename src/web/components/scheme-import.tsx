@@ -71,7 +71,13 @@ export const SchemeImport = ({ onImported }: { onImported: () => void }) => {
       <p class="hint wrap">
         {t('scheme.shipped')} <code>config/classification/pola-klasifikasi-nasional.csv</code>
       </p>
-      <DropZone accept={ACCEPT_SCHEME} onFiles={(f) => (setFile(f[0] ?? null), setResult(null))} prompt={t('scheme.drop')} button={t('upload.choose')} disabled={busy}>
+      <DropZone
+        accept={ACCEPT_SCHEME}
+        onFiles={(f) => (setFile(f[0] ?? null), setResult(null))}
+        prompt={t('scheme.drop')}
+        button={t('upload.choose')}
+        disabled={busy}
+      >
         {file ? <p class="chosen">{t('upload.chosen', { name: file.name, size: bytes(file.size) })}</p> : null}
       </DropZone>
       {result ? <Notice tone="ok">{t('scheme.done', { created: result.created, updated: result.updated, unchanged: result.unchanged })}</Notice> : null}

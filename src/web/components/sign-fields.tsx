@@ -21,16 +21,55 @@ export const signProblem = (e: unknown): string | null => {
  * The PIN and the authenticator code a signing asks for (one letter, or a batch), with the
  * refusal under them: the field it concerns marked, the rest in the signer's words.
  */
-export const SignFields = ({ pin, code, onPin, onCode, error }: { pin: string; code: string; onPin: (v: string) => void; onCode: (v: string) => void; error: unknown }) => {
+export const SignFields = ({
+  pin,
+  code,
+  onPin,
+  onCode,
+  error,
+}: {
+  pin: string;
+  code: string;
+  onPin: (v: string) => void;
+  onCode: (v: string) => void;
+  error: unknown;
+}) => {
   const known = signProblem(error);
   const apiError = error instanceof ApiError ? error : null;
   return (
     <>
-      <Field label={t('sign.pin')} required hint={t('sign.pinHint')} error={apiError?.kind === 'wrong-pin' ? t('sign.wrongPin') : apiError?.kind === 'wrong-passphrase' ? t('sign.wrongPassphrase') : undefined}>
-        {(p) => <input {...p} name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={64} value={pin} onInput={(e) => onPin(e.currentTarget.value)} />}
+      <Field
+        label={t('sign.pin')}
+        required
+        hint={t('sign.pinHint')}
+        error={apiError?.kind === 'wrong-pin' ? t('sign.wrongPin') : apiError?.kind === 'wrong-passphrase' ? t('sign.wrongPassphrase') : undefined}
+      >
+        {(p) => (
+          <input
+            {...p}
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={64}
+            value={pin}
+            onInput={(e) => onPin(e.currentTarget.value)}
+          />
+        )}
       </Field>
       <Field label={t('sign.code')} required hint={t('login.totpHint')} error={apiError?.kind === 'totp-invalid' ? t('sign.wrongCode') : undefined}>
-        {(p) => <input {...p} name="totp" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={20} value={code} onInput={(e) => onCode(e.currentTarget.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            name="totp"
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={20}
+            value={code}
+            onInput={(e) => onCode(e.currentTarget.value)}
+          />
+        )}
       </Field>
       {known ? (
         <div class="alert alert-error" role="alert">

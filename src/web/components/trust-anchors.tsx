@@ -75,7 +75,13 @@ export const TrustAnchors = ({ version }: { version: number }) => {
               <code class="hash">{a.sha256}</code>
               {a.office ? null : (
                 <div>
-                  <button type="button" class="btn btn-small btn-danger" disabled={busy} aria-label={`${t('certs.remove')}: ${commonName(a.subject)}`} onClick={() => remove(a)}>
+                  <button
+                    type="button"
+                    class="btn btn-small btn-danger"
+                    disabled={busy}
+                    aria-label={`${t('certs.remove')}: ${commonName(a.subject)}`}
+                    onClick={() => remove(a)}
+                  >
                     {t('certs.remove')}
                   </button>
                 </div>

@@ -26,7 +26,17 @@ export const typeTemplateBody = (type: LetterType | undefined, v: TypeValues) =>
 };
 
 /** The type picker. */
-export const TypePicker = ({ types, value, onChange, error }: { types: LetterType[]; value: string; onChange: (code: string) => void; error: ApiError | null }) => (
+export const TypePicker = ({
+  types,
+  value,
+  onChange,
+  error,
+}: {
+  types: LetterType[];
+  value: string;
+  onChange: (code: string) => void;
+  error: ApiError | null;
+}) => (
   <Field label={t('out.type')} required error={error?.fieldError('type')}>
     {(p) => (
       <select {...p} name="type" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
@@ -41,20 +51,48 @@ export const TypePicker = ({ types, value, onChange, error }: { types: LetterTyp
 );
 
 /** The fields the chosen type asks for (an invitation's day, time and place; a surat tugas's people). */
-export const TypeFields = ({ type, v, onChange, error }: { type: LetterType | undefined; v: TypeValues; onChange: (v: TypeValues) => void; error: ApiError | null }) => {
+export const TypeFields = ({
+  type,
+  v,
+  onChange,
+  error,
+}: {
+  type: LetterType | undefined;
+  v: TypeValues;
+  onChange: (v: TypeValues) => void;
+  error: ApiError | null;
+}) => {
   if (!type || (type.template.fields.length === 0 && !type.template.assignees)) return null;
   return (
     <fieldset class="grid-fields">
       <legend>{t('out.typeFields', { type: type.name })}</legend>
       {type.template.fields.map((f) => (
         <Field key={f.name} label={f.label} required={f.required} error={error?.fieldError(`template.fields.${f.name}`)}>
-          {(p) => <input {...p} name={`field-${f.name}`} type="text" maxLength={1000} value={v.fields[f.name] ?? ''} onInput={(e) => onChange({ ...v, fields: { ...v.fields, [f.name]: e.currentTarget.value } })} />}
+          {(p) => (
+            <input
+              {...p}
+              name={`field-${f.name}`}
+              type="text"
+              maxLength={1000}
+              value={v.fields[f.name] ?? ''}
+              onInput={(e) => onChange({ ...v, fields: { ...v.fields, [f.name]: e.currentTarget.value } })}
+            />
+          )}
         </Field>
       ))}
       {type.template.assignees ? (
         <div class="wide">
           <Field label={t('out.assignees')} required hint={t('out.assigneesHint')} error={error?.fieldError('template.assignees')}>
-            {(p) => <textarea {...p} name="assignees" rows={4} maxLength={20000} value={v.assignees} onInput={(e) => onChange({ ...v, assignees: e.currentTarget.value })} />}
+            {(p) => (
+              <textarea
+                {...p}
+                name="assignees"
+                rows={4}
+                maxLength={20000}
+                value={v.assignees}
+                onInput={(e) => onChange({ ...v, assignees: e.currentTarget.value })}
+              />
+            )}
           </Field>
         </div>
       ) : null}

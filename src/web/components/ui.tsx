@@ -14,16 +14,38 @@ export interface ControlProps {
 }
 
 /** A label, the control (given its ids), a hint and an error message wired for screen readers. */
-export const Field = ({ label, hint, error, required, children }: { label: string; hint?: string | undefined; error?: string | undefined; required?: boolean; children: (p: ControlProps) => JSX.Element }) => {
+export const Field = ({
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  children: (p: ControlProps) => JSX.Element;
+}) => {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ');
   return (
     <div class={`field${error ? ' field-invalid' : ''}`}>
       <label for={id}>
         {label}
-        {required ? <span class="req" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span class="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
-      {children({ id, ...(described ? { 'aria-describedby': described } : {}), ...(error ? { 'aria-invalid': true } : {}), ...(required ? { required: true } : {}) })}
+      {children({
+        id,
+        ...(described ? { 'aria-describedby': described } : {}),
+        ...(error ? { 'aria-invalid': true } : {}),
+        ...(required ? { required: true } : {}),
+      })}
       {hint ? (
         <p class="hint" id={`${id}-hint`}>
           {hint}
@@ -52,7 +74,17 @@ export const errorMessage = (e: unknown): string => problemText(e).headline;
  * errors by the form's labels (`labels` for names the form labels its own way; `headlines` for
  * statuses it can say more about). Focused when it appears, so it is heard.
  */
-export const ErrorBox = ({ error, onRetry, labels, headlines }: { error: unknown; onRetry?: () => void; labels?: FieldLabels; headlines?: StatusHeadlines }) => {
+export const ErrorBox = ({
+  error,
+  onRetry,
+  labels,
+  headlines,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  labels?: FieldLabels;
+  headlines?: StatusHeadlines;
+}) => {
   const ref = useRef<HTMLDivElement>(null);
   const text = error ? problemText(error, labels, headlines) : null;
   const message = text?.headline ?? '';

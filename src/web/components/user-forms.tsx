@@ -29,7 +29,14 @@ const RolesField = ({ value, onChange, error }: { value: Role[]; onChange: (r: R
     </legend>
     {ROLES.map((r) => (
       <label key={r} class="check">
-        <input type="checkbox" name="roles" value={r} checked={value.includes(r)} onChange={(e) => onChange(e.currentTarget.checked ? [...value, r] : value.filter((x) => x !== r))} /> {label('role', r)}
+        <input
+          type="checkbox"
+          name="roles"
+          value={r}
+          checked={value.includes(r)}
+          onChange={(e) => onChange(e.currentTarget.checked ? [...value, r] : value.filter((x) => x !== r))}
+        />{' '}
+        {label('role', r)}
       </label>
     ))}
     {error ? <p class="error-text">{error}</p> : null}
@@ -76,13 +83,31 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
     <form onSubmit={create} class="grid-form">
       {error ? <ErrorBox error={error} labels={NEW_USER_LABELS} /> : null}
       <Field label={t('users.username')} error={fe('username')} required>
-        {(p) => <input {...p} name="username" autoComplete="off" autoCapitalize="none" value={form.username} onInput={(e) => setForm({ ...form, username: e.currentTarget.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            name="username"
+            autoComplete="off"
+            autoCapitalize="none"
+            value={form.username}
+            onInput={(e) => setForm({ ...form, username: e.currentTarget.value })}
+          />
+        )}
       </Field>
       <Field label={t('users.name')} error={fe('name')} required>
         {(p) => <input {...p} name="name" value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />}
       </Field>
       <Field label={t('users.password')} error={fe('password')} required>
-        {(p) => <input {...p} name="password" type="password" autoComplete="new-password" value={form.password} onInput={(e) => setForm({ ...form, password: e.currentTarget.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+          />
+        )}
       </Field>
       <Field label={t('users.email')} error={fe('email')}>
         {(p) => <input {...p} name="email" type="email" value={form.email} onInput={(e) => setForm({ ...form, email: e.currentTarget.value })} />}
@@ -105,7 +130,16 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
 
 /** Editing one user; only changed fields are sent (an admin cannot change their own access). */
 export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: (u: User, message: string) => void; onClose: () => void }) => {
-  const [form, setForm] = useState<UserForm>({ username: target.username, name: target.name, password: '', email: target.email ?? '', roles: target.roles, unitCode: target.unitCode, clearance: target.clearance, disabled: target.disabled });
+  const [form, setForm] = useState<UserForm>({
+    username: target.username,
+    name: target.name,
+    password: '',
+    email: target.email ?? '',
+    roles: target.roles,
+    unitCode: target.unitCode,
+    clearance: target.clearance,
+    disabled: target.disabled,
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [target.id]);
@@ -163,7 +197,15 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
           {(p) => <ClearanceSelect id={p.id} value={form.clearance} onChange={(clearance) => setForm({ ...form, clearance })} />}
         </Field>
         <Field label={t('users.newPassword')} error={fe('password')}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" value={form.password} onInput={(e) => setForm({ ...form, password: e.currentTarget.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            />
+          )}
         </Field>
         <label class="check">
           <input type="checkbox" checked={form.disabled} onChange={(e) => setForm({ ...form, disabled: e.currentTarget.checked })} /> {t('users.disabled')}
@@ -185,4 +227,3 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
     </section>
   );
 };
-

@@ -5,7 +5,8 @@ export const enAdmin: Record<keyof typeof idAdmin, string> = {
   'nav.certificates': 'Signing certificates',
 
   'certs.heading': 'Electronic signing certificates',
-  'certs.intro': "Officials sign letters with a certificate whose key is locked under their own PIN. Issue certificates from the office CA, or import one from a licensed certification provider (PSrE).",
+  'certs.intro':
+    'Officials sign letters with a certificate whose key is locked under their own PIN. Issue certificates from the office CA, or import one from a licensed certification provider (PSrE).',
   'certs.busy': 'Working…',
   'certs.cancel': 'Cancel',
   'certs.serial': 'Serial number',
@@ -42,10 +43,12 @@ export const enAdmin: Record<keyof typeof idAdmin, string> = {
 
   'certs.issue': 'Issue a certificate',
   'certs.issueTitle': 'Issue a certificate to {name}',
-  'certs.issueIntro': 'The office CA makes a new key for this official, valid two years. The previous certificate is replaced; letters already signed stay valid.',
+  'certs.issueIntro':
+    'The office CA makes a new key for this official, valid two years. The previous certificate is replaced; letters already signed stay valid.',
   'certs.pin': 'Signing PIN',
   'certs.pinAgain': 'PIN again',
-  'certs.pinWho': 'Let the official type their PIN, twice, at your desk: the admin need not know it. The PIN is stored nowhere: if it is forgotten, issue a new certificate.',
+  'certs.pinWho':
+    'Let the official type their PIN, twice, at your desk: the admin need not know it. The PIN is stored nowhere: if it is forgotten, issue a new certificate.',
   'certs.pinHint': 'Typed by the official. 6–64 characters, not one character repeated nor a run of digits.',
   'certs.pinMismatch': 'The two PINs differ.',
   'certs.jabatan': 'Title (printed with the signature)',
@@ -79,7 +82,8 @@ export const enAdmin: Record<keyof typeof idAdmin, string> = {
   'certs.official': 'Official',
 
   'certs.anchors': 'Trusted root certificates',
-  'certs.anchorsIntro': 'Every signature must lead to one of these roots: the office CA’s, and those an admin added (a PSrE for imported certificates, a timestamp authority).',
+  'certs.anchorsIntro':
+    'Every signature must lead to one of these roots: the office CA’s, and those an admin added (a PSrE for imported certificates, a timestamp authority).',
   'certs.anchorsNone': 'No root certificate yet.',
   'certs.officeRoot': 'office CA root',
   'certs.remove': 'Remove',

@@ -5,7 +5,8 @@ export const enBackups: Record<keyof typeof idBackups, string> = {
   'nav.backups': 'Backups',
 
   'backups.title': 'Backups',
-  'backups.intro': 'A backup holds the database, every original and signed letter, and the office keys. With it the whole office can be restored on a new machine.',
+  'backups.intro':
+    'A backup holds the database, every original and signed letter, and the office keys. With it the whole office can be restored on a new machine.',
   'backups.scheduled': 'Backed up automatically every {hours} hours to {dir}; the last {keep} backups are kept.',
   'backups.notScheduled': 'Automatic backups are not set up. Set BACKUP_DIR on the server, or run: npm run cli -- backup --to DIRECTORY',
   'backups.encrypted': 'Backups are encrypted with a passphrase.',

@@ -70,7 +70,8 @@ export const enLetters: Record<keyof typeof idLetters, string> = {
   'incoming.title': 'Incoming letters',
   'incoming.register': 'Register',
   'incoming.new': 'Register an incoming letter',
-  'incoming.newIntro': 'Drop the scanned letter (PDF, JPEG, PNG or TIFF) on this box and fill in the short form. The agenda number is given at once; the text is read by the machine and searchable within seconds.',
+  'incoming.newIntro':
+    'Drop the scanned letter (PDF, JPEG, PNG or TIFF) on this box and fill in the short form. The agenda number is given at once; the text is read by the machine and searchable within seconds.',
   'incoming.drop': 'Drag the scan here, or',
   'incoming.details': 'Letter details',
   'incoming.letterNumberHint': 'As printed on the letter, e.g. 800/123/BKN/2026',
@@ -243,7 +244,8 @@ export const enLetters: Record<keyof typeof idLetters, string> = {
   'out.downloadVersion': 'Download the PDF of version {n}',
 
   'queue.title': 'Signing queue',
-  'queue.intro': 'Letters every reviewer approved that wait for your signature. Choose several and sign them at once with one PIN and one code; each letter still gets its own number and signature.',
+  'queue.intro':
+    'Letters every reviewer approved that wait for your signature. Choose several and sign them at once with one PIN and one code; each letter still gets its own number and signature.',
   'queue.waiting': 'Waiting for your signature ({n})',
   'queue.empty': 'No letter waits for your signature.',
   'queue.all': 'Choose all',
@@ -260,7 +262,8 @@ export const enLetters: Record<keyof typeof idLetters, string> = {
   'out.signQueue': 'Signing queue',
   'sign.title': 'Sign the letter',
   'sign.confirm': 'PIN and code',
-  'sign.intro': 'The electronic signature uses your key, locked by your PIN, and a code from your authenticator app. The letter number is given when it is signed.',
+  'sign.intro':
+    'The electronic signature uses your key, locked by your PIN, and a code from your authenticator app. The letter number is given when it is signed.',
   'sign.pin': 'Signing PIN',
   'sign.pinHint': 'The PIN you set when your certificate was made (or your provider’s passphrase, if you sign through its service).',
   'sign.code': 'Code from your authenticator app',

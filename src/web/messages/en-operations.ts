@@ -6,7 +6,8 @@ export const enOperations: Record<keyof typeof idOperations, string> = {
   'nav.jobs': 'Background jobs',
 
   'classes.title': 'Archive classification codes',
-  'classes.intro': 'Subject codes of letters and their retention schedule (JRA). Codes no longer used are retired, not deleted: older documents still carry them.',
+  'classes.intro':
+    'Subject codes of letters and their retention schedule (JRA). Codes no longer used are retired, not deleted: older documents still carry them.',
   'classes.filter': 'Find a code or name',
   'classes.showRetired': 'Show retired codes',
   'classes.list': 'Codes',

@@ -24,7 +24,8 @@ export const enProblems: Record<keyof typeof idProblems, string> = {
   'problem.500': 'Something went wrong on the server. Try again; if it happens again, tell the admin.',
   'problem.500.id': 'Something went wrong on the server. Quote the code {id} when you tell the admin.',
   'problem.other': 'The request failed (HTTP {status}).',
-  'problem.passwordGuessable': 'This password is too easy to guess: it is one of the passwords people use most, or it contains the username. Choose another, for example a few random words.',
+  'problem.passwordGuessable':
+    'This password is too easy to guess: it is one of the passwords people use most, or it contains the username. Choose another, for example a few random words.',
   'problem.pkcs12': 'The .p12 file cannot be opened: the password is wrong or the file is damaged.',
   'problem.certificateUntrusted': "This certificate does not lead to a root the office trusts. Add the provider's (PSrE's) root certificate first.",
   'problem.certificateUnusable': 'This certificate cannot be used to sign: expired, not yet valid, revoked, or not meant for signatures.',

@@ -13,10 +13,12 @@ export const enRecords: Record<keyof typeof idRecords, string> = {
   'notif.kind.fixity_alarm': 'Fixity',
   'notif.kind.log_alarm': 'Public log',
   'problem.410': 'The content of this record is no longer kept here (destroyed or transferred); only its description remains.',
-  'problem.409.act': 'This cannot be done: the records or this act changed a moment ago (decided, carried out or held, for instance). Reload the page and check again.',
+  'problem.409.act':
+    'This cannot be done: the records or this act changed a moment ago (decided, carried out or held, for instance). Reload the page and check again.',
 
   'records.title': 'Records',
-  'records.intro': 'Records whose retention has ended under the schedule, records without a classification, legal holds, proposed disposals and transfers of permanent records.',
+  'records.intro':
+    'Records whose retention has ended under the schedule, records without a classification, legal holds, proposed disposals and transfers of permanent records.',
   'records.desk': 'Records',
   'records.open': 'Open the records page',
   'records.due': 'Due',
@@ -91,7 +93,8 @@ export const enRecords: Record<keyof typeof idRecords, string> = {
   'refused.notFound': 'not found',
 
   'due.title': 'Records due',
-  'due.intro': 'Records whose retention (active and inactive) has ended and that no hold keeps, oldest first. Choose records, then propose their disposal, prepare their transfer, or hold them.',
+  'due.intro':
+    'Records whose retention (active and inactive) has ended and that no hold keeps, oldest first. Choose records, then propose their disposal, prepare their transfer, or hold them.',
   'due.allEnds': 'Any final disposition',
   'due.count': '{n} records due',
   'due.none': 'No records are due.',
@@ -159,7 +162,8 @@ export const enRecords: Record<keyof typeof idRecords, string> = {
   'disposals.approve': 'Approve',
   'disposals.reject': 'Reject',
   'disposals.executeTitle': 'Carry out the disposal',
-  'disposals.executeWarning': 'The original, text and search entry of every record in the list will be destroyed for good. Their descriptions stay, and minutes of disposal are written.',
+  'disposals.executeWarning':
+    'The original, text and search entry of every record in the list will be destroyed for good. Their descriptions stay, and minutes of disposal are written.',
   'disposals.executeSure': 'I understand a disposal cannot be undone.',
   'disposals.execute': 'Destroy now',
   'disposals.executing': 'Destroying…',
@@ -179,14 +183,16 @@ export const enRecords: Record<keyof typeof idRecords, string> = {
   'transfers.minutes': 'Minutes of transfer',
   'transfers.records': 'Records transferred ({n})',
   'transfers.package': 'Transfer package',
-  'transfers.packageHint': 'A ZIP holding a BagIt 1.0 bag: every original, its metadata, its audit history and the minutes; check it with sha256sum -c manifest-sha256.txt.',
+  'transfers.packageHint':
+    'A ZIP holding a BagIt 1.0 bag: every original, its metadata, its audit history and the minutes; check it with sha256sum -c manifest-sha256.txt.',
   'transfers.download': 'Download the package (ZIP)',
   'transfers.confirmTitle': 'Record the receipt',
   'transfers.confirmSure': '{recipient} received the package and checked it.',
   'transfers.confirm': 'Record as received',
 
   'fixity.title': 'Fixity',
-  'fixity.intro': 'Every stored original is hashed again on a schedule and compared with its SHA-256 from the day it was archived. A changed or missing original must be restored from a backup.',
+  'fixity.intro':
+    'Every stored original is hashed again on a schedule and compared with its SHA-256 from the day it was archived. A changed or missing original must be restored from a backup.',
   'fixity.last': 'Last check',
   'fixity.never': 'Never checked yet.',
   'fixity.status.running': 'Running',
@@ -212,7 +218,8 @@ export const enRecords: Record<keyof typeof idRecords, string> = {
   'fixity.see': 'See the details',
 
   'scheme.title': 'Import a classification scheme from a file',
-  'scheme.intro': 'A whole scheme at once: CSV with the header code,name,activeYears,inactiveYears,finalDisposition (description may follow), or a JSON array with the same keys. Existing codes are updated, new ones added. If a single line is wrong, nothing is imported.',
+  'scheme.intro':
+    'A whole scheme at once: CSV with the header code,name,activeYears,inactiveYears,finalDisposition (description may follow), or a JSON array with the same keys. Existing codes are updated, new ones added. If a single line is wrong, nothing is imported.',
   'scheme.shipped': 'A national starting scheme for regional government is shipped in',
   'scheme.drop': 'Drop a CSV or JSON file here, or',
   'scheme.submit': 'Import',

@@ -72,7 +72,8 @@ export const en: Record<MessageKey, string> = {
   'login.totpInvalid': 'The code is wrong, expired or already used. Wait for the next code and try again.',
   'login.locked': 'Too many attempts. Try again in {n} seconds.',
   'login.lockedNoTime': 'Too many attempts. Try again later.',
-  'login.needsHttps': 'The browser refused the session cookie because the connection is not secure. Open Naskah over https:// (or http://localhost on the server itself).',
+  'login.needsHttps':
+    'The browser refused the session cookie because the connection is not secure. Open Naskah over https:// (or http://localhost on the server itself).',
   'login.back': 'Use another account',
 
   'enrol.title': 'Turn on two-step verification',
@@ -86,7 +87,8 @@ export const en: Record<MessageKey, string> = {
   'enrol.wrongCode': 'The code does not match. Check the time on the phone and type the code shown now.',
   'enrol.expired': 'Enrolment timed out. Please log in again.',
   'enrol.codesTitle': 'Keep your recovery codes',
-  'enrol.codesIntro': 'If you lose your phone, each of these codes works once instead of an app code. They are shown only now: print them or keep them somewhere safe.',
+  'enrol.codesIntro':
+    'If you lose your phone, each of these codes works once instead of an app code. They are shown only now: print them or keep them somewhere safe.',
   'enrol.download': 'Download as a text file',
   'enrol.saved': 'I have kept them',
   'enrol.relogin': 'Two-step verification is on. To log in, type the next code from the app (the one just used no longer works; wait until it changes).',

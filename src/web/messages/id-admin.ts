@@ -3,7 +3,8 @@ export const idAdmin = {
   'nav.certificates': 'Sertifikat TTE',
 
   'certs.heading': 'Sertifikat tanda tangan elektronik',
-  'certs.intro': 'Pejabat menandatangani surat dengan sertifikat yang kuncinya terkunci PIN miliknya sendiri. Terbitkan sertifikat dari CA kantor, atau impor sertifikat dari penyelenggara sertifikasi elektronik (PSrE) berizin.',
+  'certs.intro':
+    'Pejabat menandatangani surat dengan sertifikat yang kuncinya terkunci PIN miliknya sendiri. Terbitkan sertifikat dari CA kantor, atau impor sertifikat dari penyelenggara sertifikasi elektronik (PSrE) berizin.',
   'certs.busy': 'Memproses…',
   'certs.cancel': 'Batal',
   'certs.serial': 'Nomor seri',
@@ -40,10 +41,12 @@ export const idAdmin = {
 
   'certs.issue': 'Terbitkan sertifikat',
   'certs.issueTitle': 'Terbitkan sertifikat untuk {name}',
-  'certs.issueIntro': 'CA kantor membuat kunci baru untuk pejabat ini, berlaku dua tahun. Sertifikat sebelumnya diganti; surat yang sudah ditandatangani tetap sah.',
+  'certs.issueIntro':
+    'CA kantor membuat kunci baru untuk pejabat ini, berlaku dua tahun. Sertifikat sebelumnya diganti; surat yang sudah ditandatangani tetap sah.',
   'certs.pin': 'PIN tanda tangan',
   'certs.pinAgain': 'Ulangi PIN',
-  'certs.pinWho': 'Persilakan pejabat sendiri mengetik PIN-nya dua kali di meja Anda; admin tidak perlu mengetahuinya. PIN tidak disimpan di mana pun: jika lupa, terbitkan sertifikat baru.',
+  'certs.pinWho':
+    'Persilakan pejabat sendiri mengetik PIN-nya dua kali di meja Anda; admin tidak perlu mengetahuinya. PIN tidak disimpan di mana pun: jika lupa, terbitkan sertifikat baru.',
   'certs.pinHint': 'Diketik pejabat sendiri. 6–64 karakter, bukan satu karakter berulang atau deret angka.',
   'certs.pinMismatch': 'Kedua PIN tidak sama.',
   'certs.jabatan': 'Jabatan (tercetak pada tanda tangan)',
@@ -77,7 +80,8 @@ export const idAdmin = {
   'certs.official': 'Pejabat',
 
   'certs.anchors': 'Sertifikat akar yang dipercaya',
-  'certs.anchorsIntro': 'Setiap tanda tangan harus berinduk ke salah satu akar ini: akar CA kantor, dan akar yang ditambahkan admin (PSrE untuk sertifikat impor, otoritas cap waktu).',
+  'certs.anchorsIntro':
+    'Setiap tanda tangan harus berinduk ke salah satu akar ini: akar CA kantor, dan akar yang ditambahkan admin (PSrE untuk sertifikat impor, otoritas cap waktu).',
   'certs.anchorsNone': 'Belum ada sertifikat akar.',
   'certs.officeRoot': 'akar CA kantor',
   'certs.remove': 'Hapus',

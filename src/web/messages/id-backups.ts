@@ -3,7 +3,8 @@ export const idBackups = {
   'nav.backups': 'Cadangan data',
 
   'backups.title': 'Cadangan data',
-  'backups.intro': 'Cadangan menyimpan basis data, semua berkas asli dan surat bertanda tangan, serta kunci kantor. Dengan cadangan ini kantor dapat dipulihkan utuh di komputer baru.',
+  'backups.intro':
+    'Cadangan menyimpan basis data, semua berkas asli dan surat bertanda tangan, serta kunci kantor. Dengan cadangan ini kantor dapat dipulihkan utuh di komputer baru.',
   'backups.scheduled': 'Dicadangkan otomatis setiap {hours} jam ke {dir}; {keep} cadangan terakhir disimpan.',
   'backups.notScheduled': 'Pencadangan otomatis belum diatur. Atur BACKUP_DIR di server, atau jalankan: npm run cli -- backup --to DIREKTORI',
   'backups.encrypted': 'Cadangan dienkripsi dengan frasa sandi.',

@@ -68,7 +68,8 @@ export const idLetters = {
   'incoming.title': 'Surat masuk',
   'incoming.register': 'Buku agenda',
   'incoming.new': 'Catat surat masuk',
-  'incoming.newIntro': 'Jatuhkan hasil pindaian surat (PDF, JPEG, PNG atau TIFF) ke kotak ini dan isi data singkatnya. Nomor agenda langsung diberikan; teks surat dibaca mesin dan dapat dicari dalam beberapa detik.',
+  'incoming.newIntro':
+    'Jatuhkan hasil pindaian surat (PDF, JPEG, PNG atau TIFF) ke kotak ini dan isi data singkatnya. Nomor agenda langsung diberikan; teks surat dibaca mesin dan dapat dicari dalam beberapa detik.',
   'incoming.drop': 'Seret pindaian surat ke sini, atau',
   'incoming.details': 'Data surat',
   'incoming.letterNumberHint': 'Seperti tertulis di surat, mis. 800/123/BKN/2026',
@@ -241,7 +242,8 @@ export const idLetters = {
   'out.downloadVersion': 'Unduh PDF versi {n}',
 
   'queue.title': 'Antrean tanda tangan',
-  'queue.intro': 'Surat yang telah disetujui semua pemeriksa dan menunggu tanda tangan Anda. Pilih beberapa, lalu tandatangani sekaligus dengan satu PIN dan satu kode; setiap surat tetap mendapat nomor dan tanda tangannya sendiri.',
+  'queue.intro':
+    'Surat yang telah disetujui semua pemeriksa dan menunggu tanda tangan Anda. Pilih beberapa, lalu tandatangani sekaligus dengan satu PIN dan satu kode; setiap surat tetap mendapat nomor dan tanda tangannya sendiri.',
   'queue.waiting': 'Menunggu tanda tangan ({n})',
   'queue.empty': 'Tidak ada surat yang menunggu tanda tangan Anda.',
   'queue.all': 'Pilih semua',
@@ -258,7 +260,8 @@ export const idLetters = {
   'out.signQueue': 'Antrean tanda tangan',
   'sign.title': 'Tandatangani surat',
   'sign.confirm': 'PIN dan kode',
-  'sign.intro': 'Tanda tangan elektronik memakai kunci Anda yang terkunci PIN, ditambah kode dari aplikasi autentikator. Nomor surat diberikan saat ditandatangani.',
+  'sign.intro':
+    'Tanda tangan elektronik memakai kunci Anda yang terkunci PIN, ditambah kode dari aplikasi autentikator. Nomor surat diberikan saat ditandatangani.',
   'sign.pin': 'PIN tanda tangan',
   'sign.pinHint': 'PIN yang Anda tetapkan saat sertifikat dibuat (atau passphrase dari penyelenggara, jika Anda menandatangani melalui layanannya).',
   'sign.code': 'Kode dari aplikasi autentikator',
@@ -282,7 +285,8 @@ export const idLetters = {
   'sign.notApproved': 'Surat ini belum disetujui semua pemeriksa.',
 
   'check.title': 'Periksa surat',
-  'check.intro': 'Punya surat bertanda tangan elektronik dalam bentuk PDF? Unggah di sini untuk memeriksa apakah surat itu asli dan tidak diubah. Tidak perlu masuk.',
+  'check.intro':
+    'Punya surat bertanda tangan elektronik dalam bentuk PDF? Unggah di sini untuk memeriksa apakah surat itu asli dan tidak diubah. Tidak perlu masuk.',
   'check.drop': 'Seret berkas PDF ke sini, atau',
   'check.choose': 'pilih berkas PDF',
   'check.checking': 'Memeriksa tanda tangan…',

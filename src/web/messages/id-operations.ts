@@ -4,7 +4,8 @@ export const idOperations = {
   'nav.jobs': 'Proses latar',
 
   'classes.title': 'Kode klasifikasi arsip',
-  'classes.intro': 'Kode pokok masalah surat dan jadwal retensinya (JRA). Kode yang tidak dipakai lagi dinonaktifkan, tidak dihapus: dokumen lama tetap membawanya.',
+  'classes.intro':
+    'Kode pokok masalah surat dan jadwal retensinya (JRA). Kode yang tidak dipakai lagi dinonaktifkan, tidak dihapus: dokumen lama tetap membawanya.',
   'classes.filter': 'Cari kode atau nama',
   'classes.showRetired': 'Tampilkan kode nonaktif',
   'classes.list': 'Daftar kode',
@@ -40,7 +41,8 @@ export const idOperations = {
   'classes.pick': 'Pilih atau ketik kode klasifikasi',
 
   'jobs.title': 'Proses latar',
-  'jobs.intro': 'Pembacaan teks (OCR), pengindeksan dan impor massal berjalan di latar. Proses yang gagal setelah semua percobaan tampil di sini dan dapat diulang.',
+  'jobs.intro':
+    'Pembacaan teks (OCR), pengindeksan dan impor massal berjalan di latar. Proses yang gagal setelah semua percobaan tampil di sini dan dapat diulang.',
   'jobs.state': 'Tampilkan',
   'jobs.state.failed': 'Gagal',
   'jobs.state.queued': 'Menunggu',

@@ -24,9 +24,11 @@ export const idProblems = {
   'problem.500': 'Terjadi kesalahan di server. Coba lagi; jika berulang, laporkan ke admin.',
   'problem.500.id': 'Terjadi kesalahan di server. Sebutkan kode {id} saat melapor ke admin.',
   'problem.other': 'Permintaan gagal (HTTP {status}).',
-  'problem.passwordGuessable': 'Kata sandi ini terlalu mudah ditebak: termasuk kata sandi yang paling sering dipakai orang, atau memuat nama pengguna. Pilih yang lain, misalnya beberapa kata acak.',
+  'problem.passwordGuessable':
+    'Kata sandi ini terlalu mudah ditebak: termasuk kata sandi yang paling sering dipakai orang, atau memuat nama pengguna. Pilih yang lain, misalnya beberapa kata acak.',
   'problem.pkcs12': 'Berkas .p12 tidak dapat dibuka: kata sandinya salah atau berkasnya rusak.',
-  'problem.certificateUntrusted': 'Sertifikat ini tidak berinduk ke sertifikat akar yang dipercaya kantor. Tambahkan dulu sertifikat akar penyelenggaranya (PSrE).',
+  'problem.certificateUntrusted':
+    'Sertifikat ini tidak berinduk ke sertifikat akar yang dipercaya kantor. Tambahkan dulu sertifikat akar penyelenggaranya (PSrE).',
   'problem.certificateUnusable': 'Sertifikat ini tidak dapat dipakai untuk tanda tangan: kedaluwarsa, belum berlaku, dicabut, atau bukan untuk tanda tangan.',
   'problem.malwareFound': 'Berkas ini mengandung virus atau program jahat, sehingga tidak disimpan. Jangan buka berkas aslinya; laporkan ke admin.',
 };

@@ -14,7 +14,8 @@ export const idRecords = {
   'notif.kind.fixity_alarm': 'Keutuhan arsip',
   'notif.kind.log_alarm': 'Log publik',
   'problem.410': 'Isi arsip ini sudah tidak disimpan di sini (dimusnahkan atau diserahkan); yang tersisa hanya keterangannya.',
-  'problem.409.act': 'Tidak dapat dilakukan: arsip atau tindakan ini baru saja berubah (misalnya sudah diputuskan, dilaksanakan, atau ditahan). Muat ulang halaman lalu periksa kembali.',
+  'problem.409.act':
+    'Tidak dapat dilakukan: arsip atau tindakan ini baru saja berubah (misalnya sudah diputuskan, dilaksanakan, atau ditahan). Muat ulang halaman lalu periksa kembali.',
 
   'records.title': 'Kearsipan',
   'records.intro': 'Arsip yang habis retensinya menurut JRA, arsip yang belum terklasifikasi, penahanan arsip, usul musnah dan penyerahan arsip statis.',
@@ -59,7 +60,8 @@ export const idRecords = {
   'retention.transferred': 'Diserahkan',
   'retention.legacy': 'kode lama {code}',
   'retention.goneTitle': 'Isi arsip ini telah dimusnahkan',
-  'retention.goneOn': 'Berkas asli dan teksnya dimusnahkan pada {date} menurut usul musnah yang disetujui. Yang tersimpan hanya keterangannya (judul, kode, tanggal, SHA-256).',
+  'retention.goneOn':
+    'Berkas asli dan teksnya dimusnahkan pada {date} menurut usul musnah yang disetujui. Yang tersimpan hanya keterangannya (judul, kode, tanggal, SHA-256).',
   'retention.gone': 'Berkas asli dan teksnya telah dimusnahkan. Yang tersimpan hanya keterangannya.',
   'retention.seeDisposal': 'Lihat pemusnahan dan berita acaranya',
   'retention.holdThis': 'Tahan arsip ini',
@@ -92,7 +94,8 @@ export const idRecords = {
   'refused.notFound': 'tidak ditemukan',
 
   'due.title': 'Arsip jatuh tempo',
-  'due.intro': 'Arsip yang masa retensinya (aktif dan inaktif) sudah habis dan tidak ditahan, yang terlama lebih dulu. Pilih arsip lalu usulkan musnah, siapkan penyerahan, atau tahan.',
+  'due.intro':
+    'Arsip yang masa retensinya (aktif dan inaktif) sudah habis dan tidak ditahan, yang terlama lebih dulu. Pilih arsip lalu usulkan musnah, siapkan penyerahan, atau tahan.',
   'due.allEnds': 'Semua keterangan akhir',
   'due.count': '{n} arsip jatuh tempo',
   'due.none': 'Tidak ada arsip yang jatuh tempo.',
@@ -160,14 +163,16 @@ export const idRecords = {
   'disposals.approve': 'Setujui',
   'disposals.reject': 'Tolak',
   'disposals.executeTitle': 'Laksanakan pemusnahan',
-  'disposals.executeWarning': 'Berkas asli, teks, dan entri pencarian setiap arsip di daftar akan dimusnahkan dan tidak dapat dikembalikan. Keterangannya tetap disimpan, dan berita acara pemusnahan dibuat.',
+  'disposals.executeWarning':
+    'Berkas asli, teks, dan entri pencarian setiap arsip di daftar akan dimusnahkan dan tidak dapat dikembalikan. Keterangannya tetap disimpan, dan berita acara pemusnahan dibuat.',
   'disposals.executeSure': 'Saya mengerti pemusnahan tidak dapat dibatalkan.',
   'disposals.execute': 'Musnahkan sekarang',
   'disposals.executing': 'Sedang memusnahkan…',
   'disposals.executingNote': 'Pemusnahan sedang berjalan; halaman ini diperbarui sendiri.',
 
   'transfers.title': 'Penyerahan arsip statis',
-  'transfers.intro': 'Arsip permanen yang jatuh tempo diserahkan ke lembaga kearsipan sebagai paket yang dapat diperiksa keutuhannya, dengan berita acara penyerahan.',
+  'transfers.intro':
+    'Arsip permanen yang jatuh tempo diserahkan ke lembaga kearsipan sebagai paket yang dapat diperiksa keutuhannya, dengan berita acara penyerahan.',
   'transfers.one': 'Penyerahan arsip statis',
   'transfers.none': 'Tidak ada penyerahan.',
   'transfers.status.prepared': 'Disiapkan',
@@ -180,14 +185,16 @@ export const idRecords = {
   'transfers.minutes': 'Berita acara penyerahan',
   'transfers.records': 'Arsip yang diserahkan ({n})',
   'transfers.package': 'Paket penyerahan',
-  'transfers.packageHint': 'Berkas ZIP berisi tas BagIt 1.0: setiap arsip asli, metadatanya, riwayat auditnya, dan berita acara; periksa dengan sha256sum -c manifest-sha256.txt.',
+  'transfers.packageHint':
+    'Berkas ZIP berisi tas BagIt 1.0: setiap arsip asli, metadatanya, riwayat auditnya, dan berita acara; periksa dengan sha256sum -c manifest-sha256.txt.',
   'transfers.download': 'Unduh paket (ZIP)',
   'transfers.confirmTitle': 'Catat penerimaan',
   'transfers.confirmSure': '{recipient} telah menerima paket dan memeriksa keutuhannya.',
   'transfers.confirm': 'Catat sebagai diterima',
 
   'fixity.title': 'Keutuhan arsip',
-  'fixity.intro': 'Setiap berkas asli dihitung ulang SHA-256-nya secara berkala dan dibandingkan dengan nilai saat diarsipkan. Berkas yang berubah atau hilang harus dipulihkan dari cadangan.',
+  'fixity.intro':
+    'Setiap berkas asli dihitung ulang SHA-256-nya secara berkala dan dibandingkan dengan nilai saat diarsipkan. Berkas yang berubah atau hilang harus dipulihkan dari cadangan.',
   'fixity.last': 'Pemeriksaan terakhir',
   'fixity.never': 'Belum pernah diperiksa.',
   'fixity.status.running': 'Berjalan',
@@ -213,7 +220,8 @@ export const idRecords = {
   'fixity.see': 'Lihat rinciannya',
 
   'scheme.title': 'Impor pola klasifikasi dari berkas',
-  'scheme.intro': 'Seluruh pola sekaligus: CSV dengan kepala kolom code,name,activeYears,inactiveYears,finalDisposition (boleh ditambah description), atau larik JSON dengan kunci yang sama. Kode yang ada diperbarui, yang baru ditambahkan. Jika satu baris saja salah, tidak ada yang diimpor.',
+  'scheme.intro':
+    'Seluruh pola sekaligus: CSV dengan kepala kolom code,name,activeYears,inactiveYears,finalDisposition (boleh ditambah description), atau larik JSON dengan kunci yang sama. Kode yang ada diperbarui, yang baru ditambahkan. Jika satu baris saja salah, tidak ada yang diimpor.',
   'scheme.shipped': 'Pola awal nasional untuk pemerintah daerah tersedia di',
   'scheme.drop': 'Seret berkas CSV atau JSON ke sini, atau',
   'scheme.submit': 'Impor',

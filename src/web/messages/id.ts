@@ -85,10 +85,12 @@ export const id = {
   'enrol.wrongCode': 'Kode tidak cocok. Periksa jam di ponsel lalu ketik kode yang sedang tampil.',
   'enrol.expired': 'Waktu pendaftaran habis. Silakan masuk lagi.',
   'enrol.codesTitle': 'Simpan kode pemulihan Anda',
-  'enrol.codesIntro': 'Jika ponsel hilang, setiap kode ini dapat dipakai sekali sebagai ganti kode aplikasi. Kode ini hanya ditampilkan sekarang: cetak atau simpan di tempat aman.',
+  'enrol.codesIntro':
+    'Jika ponsel hilang, setiap kode ini dapat dipakai sekali sebagai ganti kode aplikasi. Kode ini hanya ditampilkan sekarang: cetak atau simpan di tempat aman.',
   'enrol.download': 'Unduh sebagai berkas teks',
   'enrol.saved': 'Saya sudah menyimpannya',
-  'enrol.relogin': 'Verifikasi dua langkah aktif. Untuk masuk, ketik kode berikutnya dari aplikasi (kode yang baru saja dipakai tidak berlaku lagi; tunggu sampai berganti).',
+  'enrol.relogin':
+    'Verifikasi dua langkah aktif. Untuk masuk, ketik kode berikutnya dari aplikasi (kode yang baru saja dipakai tidak berlaku lagi; tunggu sampai berganti).',
 
   'home.title': 'Beranda',
   'home.greeting': 'Selamat datang, {name}',
@@ -171,7 +173,8 @@ export const id = {
   'doc.none': '—',
 
   'upload.title': 'Unggah dokumen',
-  'upload.intro': 'Letakkan satu berkas (PDF, JPEG, PNG, atau TIFF) di kotak ini. Berkas langsung tersimpan, lalu dibaca mesin dan dapat dicari dalam beberapa detik.',
+  'upload.intro':
+    'Letakkan satu berkas (PDF, JPEG, PNG, atau TIFF) di kotak ini. Berkas langsung tersimpan, lalu dibaca mesin dan dapat dicari dalam beberapa detik.',
   'upload.drop': 'Seret berkas ke sini, atau',
   'upload.choose': 'pilih berkas',
   'upload.chooseMany': 'pilih berkas',

@@ -92,7 +92,9 @@ export const AdminBackupsPage = () => {
           </tr>
         )}
       />
-      {list.data ? <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/admin/backups${withParams(loc.query, { page: p })}`)} /> : null}
+      {list.data ? (
+        <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/admin/backups${withParams(loc.query, { page: p })}`)} />
+      ) : null}
     </>
   );
 };

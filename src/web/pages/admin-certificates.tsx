@@ -45,7 +45,12 @@ export const AdminCertificatesPage = () => {
                   <OfficialCertificate key={u.id} official={u} onChanged={changed} />
                 ))}
               </ul>
-              <Pager page={page} total={officials.data.total} limit={LIMIT} onPage={(p) => navigate(`/admin/certificates${withParams(loc.query, { page: p > 1 ? p : undefined })}`)} />
+              <Pager
+                page={page}
+                total={officials.data.total}
+                limit={LIMIT}
+                onPage={(p) => navigate(`/admin/certificates${withParams(loc.query, { page: p > 1 ? p : undefined })}`)}
+              />
             </>
           ) : (
             <p>{t('certs.officialsNone')}</p>

@@ -13,7 +13,10 @@ import type { Page } from '../types.ts';
 const retention = (c: Classification): string =>
   c.activeYears === null && c.inactiveYears === null && c.finalDisposition === null
     ? t('classes.retentionUnset')
-    : [c.activeYears !== null || c.inactiveYears !== null ? t('classes.retentionOf', { active: c.activeYears ?? '–', inactive: c.inactiveYears ?? '–' }) : '', c.finalDisposition ? label('classes.final', c.finalDisposition) : '']
+    : [
+        c.activeYears !== null || c.inactiveYears !== null ? t('classes.retentionOf', { active: c.activeYears ?? '–', inactive: c.inactiveYears ?? '–' }) : '',
+        c.finalDisposition ? label('classes.final', c.finalDisposition) : '',
+      ]
         .filter(Boolean)
         .join(', ');
 
@@ -35,7 +38,9 @@ export const AdminClassificationsPage = () => {
   const [error, setError] = useState<unknown>(null);
   const shown = useMemo(() => {
     const needle = q.trim().toLocaleLowerCase('id');
-    return (list.data?.items ?? []).filter((c) => (showRetired || c.active) && (!needle || c.code.toLowerCase().startsWith(needle) || c.name.toLocaleLowerCase('id').includes(needle)));
+    return (list.data?.items ?? []).filter(
+      (c) => (showRetired || c.active) && (!needle || c.code.toLowerCase().startsWith(needle) || c.name.toLocaleLowerCase('id').includes(needle)),
+    );
   }, [list.data, q, showRetired]);
 
   const saved = (c: Classification, key: 'classes.created' | 'classes.saved') => {
@@ -93,7 +98,9 @@ export const AdminClassificationsPage = () => {
                       withCode={false}
                       submitLabel={t('classes.save')}
                       onCancel={() => setEditing(null)}
-                      onSubmit={async (body: ClassificationInput) => saved(await patch<Classification>(`/classifications/${encodeURIComponent(c.code)}`, body), 'classes.saved')}
+                      onSubmit={async (body: ClassificationInput) =>
+                        saved(await patch<Classification>(`/classifications/${encodeURIComponent(c.code)}`, body), 'classes.saved')
+                      }
                     />
                   </section>
                 ) : (
@@ -101,7 +108,12 @@ export const AdminClassificationsPage = () => {
                     <button type="button" class="btn-link" aria-label={`${t('classes.edit')} ${c.code}`} onClick={() => setEditing(c.code)}>
                       {t('classes.edit')}
                     </button>
-                    <button type="button" class="btn-link" aria-label={`${t(c.active ? 'classes.retire' : 'classes.restore')} ${c.code}`} onClick={() => void setActive(c, !c.active)}>
+                    <button
+                      type="button"
+                      class="btn-link"
+                      aria-label={`${t(c.active ? 'classes.retire' : 'classes.restore')} ${c.code}`}
+                      onClick={() => void setActive(c, !c.active)}
+                    >
                       {t(c.active ? 'classes.retire' : 'classes.restore')}
                     </button>
                   </div>
@@ -112,7 +124,11 @@ export const AdminClassificationsPage = () => {
         </section>
         <section class="card" aria-labelledby="new-class-title">
           <h2 id="new-class-title">{t('classes.new')}</h2>
-          <ClassificationForm withCode submitLabel={t('classes.create')} onSubmit={async (body) => saved(await post<Classification>('/classifications', body), 'classes.created')} />
+          <ClassificationForm
+            withCode
+            submitLabel={t('classes.create')}
+            onSubmit={async (body) => saved(await post<Classification>('/classifications', body), 'classes.created')}
+          />
         </section>
       </div>
       <section class="card" aria-labelledby="scheme-import-title">

@@ -20,7 +20,11 @@ const subjectText = (job: Job): string => {
 };
 
 const Subject = ({ job }: { job: Job }) =>
-  job.subject?.kind === 'document' && job.subject.title ? <Link href={`/documents/${job.subject.id}`}>{job.subject.title}</Link> : <span class="muted">{subjectText(job)}</span>;
+  job.subject?.kind === 'document' && job.subject.title ? (
+    <Link href={`/documents/${job.subject.id}`}>{job.subject.title}</Link>
+  ) : (
+    <span class="muted">{subjectText(job)}</span>
+  );
 
 /** One job's retry: busy while the request runs, so a second click cannot send it twice. */
 const RetryButton = ({ job, onDone }: { job: Job; onDone: (error: unknown) => void }) => {
@@ -118,7 +122,9 @@ export const AdminJobsPage = () => {
           </tr>
         )}
       />
-      {list.data ? <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/admin/jobs${withParams(loc.query, { page: p })}`)} /> : null}
+      {list.data ? (
+        <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/admin/jobs${withParams(loc.query, { page: p })}`)} />
+      ) : null}
     </>
   );
 };

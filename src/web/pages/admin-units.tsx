@@ -89,10 +89,14 @@ export const AdminUnitsPage = () => {
           <h2 id="tree-title">{t('units.tree')}</h2>
           <ul class="tree">
             {unitTree(units).map((n) => (
-              <UnitItem key={n.code} node={n} onRenamed={async (code) => {
-                await reloadUnits();
-                setDone(t('units.saved', { code }));
-              }} />
+              <UnitItem
+                key={n.code}
+                node={n}
+                onRenamed={async (code) => {
+                  await reloadUnits();
+                  setDone(t('units.saved', { code }));
+                }}
+              />
             ))}
           </ul>
         </section>
@@ -102,7 +106,16 @@ export const AdminUnitsPage = () => {
           {error && !error.errors.length ? <ErrorBox error={error} /> : null}
           <form onSubmit={create}>
             <Field label={t('units.code')} hint={t('units.codeHint')} error={error?.fieldError('code')} required>
-              {(p) => <input {...p} name="code" value={form.code} maxLength={32} autoCapitalize="characters" onInput={(e) => setForm({ ...form, code: e.currentTarget.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  name="code"
+                  value={form.code}
+                  maxLength={32}
+                  autoCapitalize="characters"
+                  onInput={(e) => setForm({ ...form, code: e.currentTarget.value })}
+                />
+              )}
             </Field>
             <Field label={t('units.name')} error={error?.fieldError('name')} required>
               {(p) => <input {...p} name="name" value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />}

@@ -16,7 +16,12 @@ export const AdminUsersPage = () => {
   const { units } = useSession();
   useTitle(t('users.title'), officeName(units));
   const loc = useLocation();
-  const query = { q: loc.query.get('q') ?? '', unitCode: loc.query.get('unitCode') ?? '', role: loc.query.get('role') ?? '', page: Math.max(1, Number(loc.query.get('page')) || 1) };
+  const query = {
+    q: loc.query.get('q') ?? '',
+    unitCode: loc.query.get('unitCode') ?? '',
+    role: loc.query.get('role') ?? '',
+    page: Math.max(1, Number(loc.query.get('page')) || 1),
+  };
   const list = useLoad((signal) => get<Page<User>>('/users', { query: { ...query, limit: LIMIT }, signal }), [loc.href]);
   const [filter, setFilter] = useState({ q: query.q, unitCode: query.unitCode, role: query.role });
   const [editing, setEditing] = useState<User | null>(null);
@@ -66,8 +71,12 @@ export const AdminUsersPage = () => {
           navigate(`/admin/users${withParams(loc.query, { ...filter, page: undefined })}`);
         }}
       >
-        <Field label={t('users.filter')}>{(p) => <input {...p} type="search" value={filter.q} onInput={(e) => setFilter({ ...filter, q: e.currentTarget.value })} />}</Field>
-        <Field label={t('users.unit')}>{(p) => <UnitSelect {...p} value={filter.unitCode} emptyLabel={t('users.allUnits')} onChange={(unitCode) => setFilter({ ...filter, unitCode })} />}</Field>
+        <Field label={t('users.filter')}>
+          {(p) => <input {...p} type="search" value={filter.q} onInput={(e) => setFilter({ ...filter, q: e.currentTarget.value })} />}
+        </Field>
+        <Field label={t('users.unit')}>
+          {(p) => <UnitSelect {...p} value={filter.unitCode} emptyLabel={t('users.allUnits')} onChange={(unitCode) => setFilter({ ...filter, unitCode })} />}
+        </Field>
         <Field label={t('users.roles')}>
           {(p) => (
             <select {...p} value={filter.role} onChange={(e) => setFilter({ ...filter, role: e.currentTarget.value })}>
@@ -130,7 +139,12 @@ export const AdminUsersPage = () => {
                 </tbody>
               </table>
             </div>
-            <Pager page={query.page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/admin/users${withParams(loc.query, { page: p > 1 ? p : undefined })}`)} />
+            <Pager
+              page={query.page}
+              total={list.data.total}
+              limit={LIMIT}
+              onPage={(p) => navigate(`/admin/users${withParams(loc.query, { page: p > 1 ? p : undefined })}`)}
+            />
           </>
         ) : (
           <p>{t('users.none')}</p>

@@ -115,10 +115,18 @@ export const AuditPage = () => {
         <Field label={t('audit.action')} hint={t('audit.actionHint')}>
           {(p) => <input {...p} value={filter.action} onInput={(e) => setFilter({ ...filter, action: e.currentTarget.value.trim() })} />}
         </Field>
-        <Field label={t('audit.documentId')}>{(p) => <input {...p} value={filter.documentId} onInput={(e) => setFilter({ ...filter, documentId: e.currentTarget.value.trim() })} />}</Field>
-        <Field label={t('audit.actorId')}>{(p) => <input {...p} value={filter.actorId} onInput={(e) => setFilter({ ...filter, actorId: e.currentTarget.value.trim() })} />}</Field>
-        <Field label={t('search.from')}>{(p) => <input {...p} type="date" value={filter.from} onInput={(e) => setFilter({ ...filter, from: e.currentTarget.value })} />}</Field>
-        <Field label={t('search.to')}>{(p) => <input {...p} type="date" value={filter.to} onInput={(e) => setFilter({ ...filter, to: e.currentTarget.value })} />}</Field>
+        <Field label={t('audit.documentId')}>
+          {(p) => <input {...p} value={filter.documentId} onInput={(e) => setFilter({ ...filter, documentId: e.currentTarget.value.trim() })} />}
+        </Field>
+        <Field label={t('audit.actorId')}>
+          {(p) => <input {...p} value={filter.actorId} onInput={(e) => setFilter({ ...filter, actorId: e.currentTarget.value.trim() })} />}
+        </Field>
+        <Field label={t('search.from')}>
+          {(p) => <input {...p} type="date" value={filter.from} onInput={(e) => setFilter({ ...filter, from: e.currentTarget.value })} />}
+        </Field>
+        <Field label={t('search.to')}>
+          {(p) => <input {...p} type="date" value={filter.to} onInput={(e) => setFilter({ ...filter, to: e.currentTarget.value })} />}
+        </Field>
         <div class="form-actions">
           <button type="submit" class="btn">
             {t('audit.apply')}
@@ -161,14 +169,25 @@ export const AuditPage = () => {
                       <td>
                         <ActorName id={e.actorId} names={names} />
                       </td>
-                      <td>{e.targetType === 'document' && e.targetId ? <Link href={`/documents/${e.targetId}`}>{e.targetType}</Link> : `${e.targetType}${e.targetId ? ` ${e.targetId.slice(0, 12)}` : ''}`}</td>
+                      <td>
+                        {e.targetType === 'document' && e.targetId ? (
+                          <Link href={`/documents/${e.targetId}`}>{e.targetType}</Link>
+                        ) : (
+                          `${e.targetType}${e.targetId ? ` ${e.targetId.slice(0, 12)}` : ''}`
+                        )}
+                      </td>
                       <td class="details">{Object.keys(e.details).length ? JSON.stringify(e.details) : ''}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/audit${withParams(loc.query, { page: p > 1 ? p : undefined })}`)} />
+            <Pager
+              page={page}
+              total={list.data.total}
+              limit={LIMIT}
+              onPage={(p) => navigate(`/audit${withParams(loc.query, { page: p > 1 ? p : undefined })}`)}
+            />
           </>
         ) : (
           <p>{t('audit.none')}</p>

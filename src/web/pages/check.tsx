@@ -69,7 +69,8 @@ const Verdict = ({ r }: { r: FileVerification }) => {
                 {s.signedAt ? <> · {dateTime(s.signedAt)}</> : null}
                 <br />
                 <span class="small">
-                  {s.intact ? t('check.intact') : t('check.notIntact')} · {s.coversWholeDocument ? t('check.whole') : t('check.notWhole')} · {s.trusted ? t('check.trusted') : t('check.notTrusted')}
+                  {s.intact ? t('check.intact') : t('check.notIntact')} · {s.coversWholeDocument ? t('check.whole') : t('check.notWhole')} ·{' '}
+                  {s.trusted ? t('check.trusted') : t('check.notTrusted')}
                   {s.ltv ? <> · {t('check.ltv')}</> : null}
                 </span>
                 {s.problems.length ? (
@@ -126,13 +127,17 @@ export const CheckPage = () => {
     <>
       <PageTitle>{t('check.title')}</PageTitle>
       <p>{t('check.intro')}</p>
-      <DropZone accept=".pdf,application/pdf" onFiles={(f) => f[0] && void check(f[0])} prompt={t('check.drop')} button={t('check.choose')} disabled={fraction !== null}>
+      <DropZone
+        accept=".pdf,application/pdf"
+        onFiles={(f) => f[0] && void check(f[0])}
+        prompt={t('check.drop')}
+        button={t('check.choose')}
+        disabled={fraction !== null}
+      >
         {file ? <p class="chosen">{t('upload.chosen', { name: file.name, size: bytes(file.size) })}</p> : null}
       </DropZone>
       <div class="check-result" ref={resultRef} tabIndex={-1} aria-live="polite">
-        {fraction !== null ? (
-          <SendingProgress id="check-progress" fraction={fraction} {...(fraction < 1 ? {} : { label: t('check.checking') })} />
-        ) : null}
+        {fraction !== null ? <SendingProgress id="check-progress" fraction={fraction} {...(fraction < 1 ? {} : { label: t('check.checking') })} /> : null}
         <ErrorBox error={error} />
         {result ? <Verdict r={result} /> : null}
       </div>

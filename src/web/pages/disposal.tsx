@@ -128,7 +128,11 @@ export const DisposalPage = ({ params }: PageProps) => {
               {d.executedBy ? <Fact term={t('disposals.executedBy')}>{byWhom(d.executedBy, d.executedAt)}</Fact> : null}
               <MinutesFact term={t('disposals.minutes')} act={d} />
             </FactsCard>
-            <RecordsCard heading={t('disposals.records', { n: items.length })} ids={items.map((i) => i.documentId)} states={new Map(items.map((i) => [i.documentId, i.state]))} />
+            <RecordsCard
+              heading={t('disposals.records', { n: items.length })}
+              ids={items.map((i) => i.documentId)}
+              states={new Map(items.map((i) => [i.documentId, i.state]))}
+            />
           </>
         );
       }}

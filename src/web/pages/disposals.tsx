@@ -23,7 +23,10 @@ export const DisposalsPage = () => {
         { head: t('acts.reason'), cell: (d) => <span class="wrap">{d.reason}</span> },
         { head: t('records.records'), cell: (d) => (typeof d.items === 'number' ? d.items : d.items.length) },
         { head: t('doc.unit'), cell: (d) => unitName(units, d.unitCode) },
-        { head: t('disposals.minutes'), cell: (d) => (d.minutesDocumentId ? <Link href={`/documents/${d.minutesDocumentId}`}>{d.minutesNumber}</Link> : t('doc.none')) },
+        {
+          head: t('disposals.minutes'),
+          cell: (d) => (d.minutesDocumentId ? <Link href={`/documents/${d.minutesDocumentId}`}>{d.minutesNumber}</Link> : t('doc.none')),
+        },
       ]}
       empty={t('disposals.none')}
     />

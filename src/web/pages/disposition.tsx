@@ -56,7 +56,13 @@ const CompleteForm = ({ id, onDone }: { id: string; onDone: (d: Disposition) => 
       <Field label={t('dispo.report')} required hint={t('dispo.reportHint')}>
         {(p) => <textarea {...p} name="report" rows={4} maxLength={10000} value={report} onInput={(e) => setReport(e.currentTarget.value)} />}
       </Field>
-      <DropZone accept={ACCEPT_DOCUMENTS} onFiles={(f) => setFile(f[0] ?? null)} prompt={t('dispo.reportDrop')} button={t('upload.choose')} disabled={fraction !== null}>
+      <DropZone
+        accept={ACCEPT_DOCUMENTS}
+        onFiles={(f) => setFile(f[0] ?? null)}
+        prompt={t('dispo.reportDrop')}
+        button={t('upload.choose')}
+        disabled={fraction !== null}
+      >
         {file ? (
           <p class="chosen">
             {t('upload.chosen', { name: file.name, size: bytes(file.size) })}{' '}
@@ -66,10 +72,12 @@ const CompleteForm = ({ id, onDone }: { id: string; onDone: (d: Disposition) => 
           </p>
         ) : null}
       </DropZone>
-      {fraction !== null && file ? (
-        <SendingProgress id="report-progress" fraction={fraction} />
-      ) : null}
-      {error instanceof ApiError && error.status === 409 ? <Notice tone="warn">{t('dispo.blocked', { detail: error.detail })}</Notice> : <ErrorBox error={error} />}
+      {fraction !== null && file ? <SendingProgress id="report-progress" fraction={fraction} /> : null}
+      {error instanceof ApiError && error.status === 409 ? (
+        <Notice tone="warn">{t('dispo.blocked', { detail: error.detail })}</Notice>
+      ) : (
+        <ErrorBox error={error} />
+      )}
       <button type="submit" class="btn btn-primary" disabled={fraction !== null || !report.trim()}>
         {t('dispo.completeSubmit')}
       </button>
@@ -86,11 +94,21 @@ export const DispositionPage = ({ params }: PageProps) => {
   const d = disp.data;
   useTitle(d?.letter?.subject ?? t('dispo.one'), officeName(units));
   const letterId = d?.letterId;
-  const letter = useLoad((signal) => (letterId ? get<IncomingLetter>(`/letters/incoming/${encodeURIComponent(letterId)}`, { signal }) : Promise.resolve(null)), [letterId]);
-  const doc = useLoad((signal) => (letter.data ? get<DocumentMeta>(`/documents/${encodeURIComponent(letter.data.documentId)}`, { signal }) : Promise.resolve(null)), [letter.data?.documentId]);
+  const letter = useLoad(
+    (signal) => (letterId ? get<IncomingLetter>(`/letters/incoming/${encodeURIComponent(letterId)}`, { signal }) : Promise.resolve(null)),
+    [letterId],
+  );
+  const doc = useLoad(
+    (signal) => (letter.data ? get<DocumentMeta>(`/documents/${encodeURIComponent(letter.data.documentId)}`, { signal }) : Promise.resolve(null)),
+    [letter.data?.documentId],
+  );
   const [treeTick, setTreeTick] = useState(0);
-  const tree = useLoad((signal) => (letterId ? get<DispositionTree>(`/letters/incoming/${encodeURIComponent(letterId)}/dispositions`, { signal }) : Promise.resolve(null)), [letterId, treeTick]);
-  const holder = d !== undefined && d.status === 'open' && (('user' in d.to && d.to.user.id === user.id) || ('unit' in d.to && d.to.unit.code === user.unitCode));
+  const tree = useLoad(
+    (signal) => (letterId ? get<DispositionTree>(`/letters/incoming/${encodeURIComponent(letterId)}/dispositions`, { signal }) : Promise.resolve(null)),
+    [letterId, treeTick],
+  );
+  const holder =
+    d !== undefined && d.status === 'open' && (('user' in d.to && d.to.user.id === user.id) || ('unit' in d.to && d.to.unit.code === user.unitCode));
 
   return (
     <>
@@ -122,7 +140,8 @@ export const DispositionPage = ({ params }: PageProps) => {
                 <>
                   <dt>{t('incoming.letter')}</dt>
                   <dd>
-                    <Link href={`/incoming/${d.letterId}`}>{t('incoming.agendaShort', { n: agendaOf(d.letter) })}</Link> <UrgencyBadge urgency={d.letter.urgency} />
+                    <Link href={`/incoming/${d.letterId}`}>{t('incoming.agendaShort', { n: agendaOf(d.letter) })}</Link>{' '}
+                    <UrgencyBadge urgency={d.letter.urgency} />
                     <br />
                     {d.letter.sender} · {d.letter.letterNumber}
                   </dd>

@@ -35,7 +35,10 @@ export const InboxList = ({ items }: { items: Disposition[] }) => (
           {t('dispo.fromName', { name: d.from.name })} · {d.instruction}
         </p>
         <p class="small">
-          {t('dispo.due')}: <DueDate d={d} /> <span class="muted">· {t('dispo.sentAt')} {dateTime(d.createdAt)}</span>
+          {t('dispo.due')}: <DueDate d={d} />{' '}
+          <span class="muted">
+            · {t('dispo.sentAt')} {dateTime(d.createdAt)}
+          </span>
         </p>
       </li>
     ))}

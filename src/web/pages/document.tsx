@@ -53,7 +53,9 @@ export const DocumentPage = ({ params }: PageProps) => {
             {d.status === 'processing' ? <Notice>{t('doc.processingNote')}</Notice> : null}
             {d.status === 'failed' ? <Notice tone="warn">{t('doc.failed', { error: d.error ?? '' })}</Notice> : null}
             <dl>
-              <Row term={t('doc.status')}>{gone ? <PhaseBadge phase="disposed" /> : <span class={`badge badge-${d.status}`}>{label('status', d.status)}</span>}</Row>
+              <Row term={t('doc.status')}>
+                {gone ? <PhaseBadge phase="disposed" /> : <span class={`badge badge-${d.status}`}>{label('status', d.status)}</span>}
+              </Row>
               <Row term={t('doc.kind')}>{label('kind', d.kind)}</Row>
               <Row term={t('doc.letterNumber')}>{d.letterNumber}</Row>
               <Row term={t('doc.sender')}>{d.sender}</Row>

@@ -69,7 +69,11 @@ export const FixityPage = () => {
               ) : null}
               <dt>{t('fixity.checked')}</dt>
               {/* The total counts every record when the run began; destroyed and handed-over ones have no bytes to check. */}
-              <dd>{run.status === 'done' ? t('fixity.checkedAll', { checked: run.checked, size: bytes(run.checkedBytes) }) : t('fixity.checkedOf', { checked: run.checked, total: run.total, size: bytes(run.checkedBytes) })}</dd>
+              <dd>
+                {run.status === 'done'
+                  ? t('fixity.checkedAll', { checked: run.checked, size: bytes(run.checkedBytes) })
+                  : t('fixity.checkedOf', { checked: run.checked, total: run.total, size: bytes(run.checkedBytes) })}
+              </dd>
               <dt>{t('fixity.ok')}</dt>
               <dd>{run.ok}</dd>
               <dt>{t('fixity.problems')}</dt>
@@ -82,7 +86,12 @@ export const FixityPage = () => {
         ) : null}
         <ErrorBox error={start.error} />
         <p>
-          <button type="button" class="btn btn-primary" disabled={start.busy || run?.status === 'running'} onClick={() => void start.run(async () => last.setData(await post<FixityRun>('/fixity/run')))}>
+          <button
+            type="button"
+            class="btn btn-primary"
+            disabled={start.busy || run?.status === 'running'}
+            onClick={() => void start.run(async () => last.setData(await post<FixityRun>('/fixity/run')))}
+          >
             {run?.status === 'running' ? t('fixity.running') : t('fixity.runNow')}
           </button>
         </p>

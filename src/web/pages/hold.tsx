@@ -48,7 +48,9 @@ export const HoldPage = ({ params }: PageProps) => {
       {(h) => (
         <>
           <FactsCard after={h.open ? <ReleaseForm hold={h} onDone={(fresh) => hold.setData(fresh)} /> : null}>
-            <Fact term={t('acts.state')}>{h.open ? <span class="badge badge-act-open">{t('holds.inForce')}</span> : <span class="badge">{t('holds.releasedBadge')}</span>}</Fact>
+            <Fact term={t('acts.state')}>
+              {h.open ? <span class="badge badge-act-open">{t('holds.inForce')}</span> : <span class="badge">{t('holds.releasedBadge')}</span>}
+            </Fact>
             <Fact term={t('acts.reason')}>
               <span class="wrap">{h.reason}</span>
             </Fact>

@@ -22,7 +22,11 @@ export const HoldsPage = () => (
       { head: t('acts.reason'), cell: (h) => <span class="wrap">{h.reason}</span> },
       { head: t('records.records'), cell: (h) => h.items ?? '' },
       { head: t('holds.since'), cell: (h) => dateTime(h.createdAt) },
-      { head: t('acts.state'), cell: (h) => (h.open ? <span class="badge badge-act-open">{t('holds.inForce')}</span> : t('holds.releasedAt', { at: h.releasedAt ? dateTime(h.releasedAt) : '' })) },
+      {
+        head: t('acts.state'),
+        cell: (h) =>
+          h.open ? <span class="badge badge-act-open">{t('holds.inForce')}</span> : t('holds.releasedAt', { at: h.releasedAt ? dateTime(h.releasedAt) : '' }),
+      },
     ]}
     empty={t('holds.none')}
   />

@@ -37,7 +37,8 @@ const DraftItems = ({ items, me }: { items: OutgoingLetter[]; me: string }) => (
   <ul class="mini-list">
     {items.map((l) => (
       <li key={l.id}>
-        <Link href={l.status === 'approved' && l.signerId === me ? `/outgoing/${l.id}/sign` : `/outgoing/${l.id}`}>{l.subject}</Link> <OutgoingStatusBadge status={l.status} />
+        <Link href={l.status === 'approved' && l.signerId === me ? `/outgoing/${l.id}/sign` : `/outgoing/${l.id}`}>{l.subject}</Link>{' '}
+        <OutgoingStatusBadge status={l.status} />
         <br />
         <span class="small muted">{l.status === 'approved' ? t('home.toSign') : l.status === 'returned' ? t('home.toRevise') : t('home.toReview')}</span>
       </li>
@@ -46,7 +47,27 @@ const DraftItems = ({ items, me }: { items: OutgoingLetter[]; me: string }) => (
 );
 
 /** A card of "what waits for me" with its count in the heading and a link to the whole list. */
-const WaitCard = ({ id, title, count, href, loading, error, onRetry, empty, children }: { id: string; title: string; count: number | null; href: string; loading: boolean; error: unknown; onRetry: () => void; empty: string; children: ComponentChildren }) => (
+const WaitCard = ({
+  id,
+  title,
+  count,
+  href,
+  loading,
+  error,
+  onRetry,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number | null;
+  href: string;
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  empty: string;
+  children: ComponentChildren;
+}) => (
   <section class="card wait-card" id={id} aria-labelledby={`${id}-title`}>
     <h3 id={`${id}-title`}>
       {title} {count !== null ? <span class="count-badge">{count}</span> : null}
@@ -88,8 +109,15 @@ export const HomePage = () => {
     [worker],
   );
   // Counts behind the quick links: signed letters a clerk still has to send out, jobs an admin should retry.
-  const toSend = useLoad((signal) => (hasRole(user, 'clerk') ? get<Page<OutgoingLetter>>('/letters/outgoing', { query: { dispatched: 'false', limit: 1 }, signal }) : Promise.resolve(null)), []);
-  const failedJobs = useLoad((signal) => (hasRole(user, 'admin') ? get<Page<unknown>>('/jobs', { query: { state: 'failed', limit: 1 }, signal }) : Promise.resolve(null)), []);
+  const toSend = useLoad(
+    (signal) =>
+      hasRole(user, 'clerk') ? get<Page<OutgoingLetter>>('/letters/outgoing', { query: { dispatched: 'false', limit: 1 }, signal }) : Promise.resolve(null),
+    [],
+  );
+  const failedJobs = useLoad(
+    (signal) => (hasRole(user, 'admin') ? get<Page<unknown>>('/jobs', { query: { state: 'failed', limit: 1 }, signal }) : Promise.resolve(null)),
+    [],
+  );
   const office = useLoad((signal) => (head ? get<OfficeStats>('/stats', { signal }) : Promise.resolve(null)), [head]);
   // Admins are warned when the office has no recent good backup.
   const backups = useLoad((signal) => (hasRole(user, 'admin') ? get<BackupPage>('/backups', { query: { limit: 1 }, signal }) : Promise.resolve(null)), []);
@@ -180,21 +208,57 @@ export const HomePage = () => {
           <h2 id="waiting-title">{t('home.waiting')}</h2>
           <div class="cards">
             {worker ? (
-              <WaitCard id="home-dispo" title={t('home.dispositions')} count={inbox.data?.total ?? null} href="/dispositions" loading={inbox.loading} error={inbox.error} onRetry={inbox.reload} empty={t('dispo.inboxEmpty')}>
+              <WaitCard
+                id="home-dispo"
+                title={t('home.dispositions')}
+                count={inbox.data?.total ?? null}
+                href="/dispositions"
+                loading={inbox.loading}
+                error={inbox.error}
+                onRetry={inbox.reload}
+                empty={t('dispo.inboxEmpty')}
+              >
                 <DispositionItems items={inbox.data?.items.slice(0, SHOWN) ?? []} />
               </WaitCard>
             ) : null}
             {worker ? (
-              <WaitCard id="home-drafts" title={t('home.drafts')} count={drafts.data?.total ?? null} href="/outgoing" loading={drafts.loading} error={drafts.error} onRetry={drafts.reload} empty={t('out.emptyWaiting')}>
+              <WaitCard
+                id="home-drafts"
+                title={t('home.drafts')}
+                count={drafts.data?.total ?? null}
+                href="/outgoing"
+                loading={drafts.loading}
+                error={drafts.error}
+                onRetry={drafts.reload}
+                empty={t('out.emptyWaiting')}
+              >
                 <DraftItems items={drafts.data?.items ?? []} me={user.id} />
               </WaitCard>
             ) : null}
             {official ? (
-              <WaitCard id="home-disposals" title={t('home.disposals')} count={toDecide.data?.total ?? null} href="/disposals?status=proposed" loading={toDecide.loading} error={toDecide.error} onRetry={toDecide.reload} empty={t('home.disposalsNone')}>
+              <WaitCard
+                id="home-disposals"
+                title={t('home.disposals')}
+                count={toDecide.data?.total ?? null}
+                href="/disposals?status=proposed"
+                loading={toDecide.loading}
+                error={toDecide.error}
+                onRetry={toDecide.reload}
+                empty={t('home.disposalsNone')}
+              >
                 <DisposalItems items={toDecide.data?.items.slice(0, SHOWN) ?? []} />
               </WaitCard>
             ) : null}
-            <WaitCard id="home-overdue" title={t('home.overdue')} count={worker ? (inbox.data ? overdueMine.length : null) : officeOverdue} href={worker ? '/dispositions' : '/stats'} loading={inbox.loading || office.loading} error={inbox.error ?? office.error} onRetry={() => (inbox.reload(), office.reload())} empty={t('home.overdueNone')}>
+            <WaitCard
+              id="home-overdue"
+              title={t('home.overdue')}
+              count={worker ? (inbox.data ? overdueMine.length : null) : officeOverdue}
+              href={worker ? '/dispositions' : '/stats'}
+              loading={inbox.loading || office.loading}
+              error={inbox.error ?? office.error}
+              onRetry={() => (inbox.reload(), office.reload())}
+              empty={t('home.overdueNone')}
+            >
               {worker ? <DispositionItems items={overdueMine.slice(0, SHOWN)} /> : null}
             </WaitCard>
           </div>

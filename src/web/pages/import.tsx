@@ -10,7 +10,11 @@ import { Link } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
 import type { Batch } from '../types.ts';
 
-type State = { step: 'idle' } | { step: 'sending'; fraction: number } | { step: 'following'; batch: Batch | null; batchId: string } | { step: 'error'; error: unknown };
+type State =
+  | { step: 'idle' }
+  | { step: 'sending'; fraction: number }
+  | { step: 'following'; batch: Batch | null; batchId: string }
+  | { step: 'error'; error: unknown };
 
 const POLL_MS = 1000;
 
@@ -64,10 +68,22 @@ export const ImportPage = () => {
       <PageTitle>{t('import.title')}</PageTitle>
       <p>{t('import.intro')}</p>
       <form onSubmit={send}>
-        <DropZone multiple accept={`${ACCEPT_DOCUMENTS},.zip,application/zip`} onFiles={setFiles} prompt={t('upload.drop')} button={t('upload.chooseMany')} disabled={busy}>
+        <DropZone
+          multiple
+          accept={`${ACCEPT_DOCUMENTS},.zip,application/zip`}
+          onFiles={setFiles}
+          prompt={t('upload.drop')}
+          button={t('upload.chooseMany')}
+          disabled={busy}
+        >
           {files.length ? <p class="chosen">{t('import.files', { n: files.length, size: bytes(total) })}</p> : null}
         </DropZone>
-        <DocumentFields names={['classificationCode', 'securityLevel', 'unitCode', 'tags']} values={values} onChange={setValues} error={state.step === 'error' && state.error instanceof ApiError ? state.error : null} />
+        <DocumentFields
+          names={['classificationCode', 'securityLevel', 'unitCode', 'tags']}
+          values={values}
+          onChange={setValues}
+          error={state.step === 'error' && state.error instanceof ApiError ? state.error : null}
+        />
         <button type="submit" class="btn btn-primary" disabled={!files.length || busy}>
           {t('import.submit')}
         </button>
@@ -77,9 +93,7 @@ export const ImportPage = () => {
         <h2 id="import-progress-title" class={state.step === 'idle' ? 'sr-only' : ''}>
           {t('import.progress')}
         </h2>
-        {state.step === 'sending' ? (
-          <SendingProgress id="import-upload" fraction={state.fraction} />
-        ) : null}
+        {state.step === 'sending' ? <SendingProgress id="import-upload" fraction={state.fraction} /> : null}
         {state.step === 'error' ? <ErrorBox error={state.error} /> : null}
         {state.step === 'following' ? (
           batch ? (

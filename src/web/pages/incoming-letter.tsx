@@ -39,7 +39,10 @@ export const IncomingLetterPage = ({ params }: PageProps) => {
   const letter = useLoad((signal) => get<IncomingLetter>(`/letters/incoming/${encodeURIComponent(id)}`, { signal }), [id]);
   const l = letter.data;
   useTitle(l ? `${t('incoming.agendaShort', { n: agendaOf(l) })} · ${l.subject}` : t('incoming.letter'), officeName(units));
-  const doc = useLoad((signal) => (l ? get<DocumentMeta>(`/documents/${encodeURIComponent(l.documentId)}`, { signal }) : Promise.resolve(null)), [l?.documentId]);
+  const doc = useLoad(
+    (signal) => (l ? get<DocumentMeta>(`/documents/${encodeURIComponent(l.documentId)}`, { signal }) : Promise.resolve(null)),
+    [l?.documentId],
+  );
   const tree = useLoad((signal) => get<DispositionTree>(`/letters/incoming/${encodeURIComponent(id)}/dispositions`, { signal }), [id]);
   const held = tree.data ? heldBy(tree.data.items, user) : [];
   const [parentId, setParentId] = useState('');
@@ -110,7 +113,12 @@ export const IncomingLetterPage = ({ params }: PageProps) => {
                   )}
                 </Field>
               ) : null}
-              <DispositionForm letterId={l.id} parentId={held.length > 1 ? parentId || undefined : undefined} heading={forwarding ? t('dispo.forward') : t('dispo.title')} onDone={() => tree.reload()} />
+              <DispositionForm
+                letterId={l.id}
+                parentId={held.length > 1 ? parentId || undefined : undefined}
+                heading={forwarding ? t('dispo.forward') : t('dispo.title')}
+                onDone={() => tree.reload()}
+              />
             </section>
           ) : null}
         </div>

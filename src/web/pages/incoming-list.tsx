@@ -19,7 +19,8 @@ export const IncomingCards = ({ items }: { items: IncomingLetter[] }) => (
     {items.map((l) => (
       <li key={l.id} class="letter-card">
         <p class="letter-head">
-          <span class="agenda">{t('incoming.agendaShort', { n: agendaOf(l) })}</span> <UrgencyBadge urgency={l.urgency} /> <IncomingStatusBadge status={l.status} />
+          <span class="agenda">{t('incoming.agendaShort', { n: agendaOf(l) })}</span> <UrgencyBadge urgency={l.urgency} />{' '}
+          <IncomingStatusBadge status={l.status} />
         </p>
         <h3>
           <Link href={`/incoming/${l.id}`}>{l.subject}</Link>
@@ -90,9 +91,15 @@ export const IncomingListPage = () => {
             </select>
           )}
         </Field>
-        <Field label={t('doc.sender')}>{(p) => <input {...p} name="sender" type="search" value={f.sender} onInput={(e) => set('sender', e.currentTarget.value)} />}</Field>
-        <Field label={t('incoming.receivedFrom')}>{(p) => <input {...p} name="from" type="date" value={f.from} onInput={(e) => set('from', e.currentTarget.value)} />}</Field>
-        <Field label={t('incoming.receivedTo')}>{(p) => <input {...p} name="to" type="date" value={f.to} onInput={(e) => set('to', e.currentTarget.value)} />}</Field>
+        <Field label={t('doc.sender')}>
+          {(p) => <input {...p} name="sender" type="search" value={f.sender} onInput={(e) => set('sender', e.currentTarget.value)} />}
+        </Field>
+        <Field label={t('incoming.receivedFrom')}>
+          {(p) => <input {...p} name="from" type="date" value={f.from} onInput={(e) => set('from', e.currentTarget.value)} />}
+        </Field>
+        <Field label={t('incoming.receivedTo')}>
+          {(p) => <input {...p} name="to" type="date" value={f.to} onInput={(e) => set('to', e.currentTarget.value)} />}
+        </Field>
         <div class="form-actions">
           <button type="submit" class="btn btn-primary">
             {t('incoming.apply')}
@@ -119,7 +126,12 @@ export const IncomingListPage = () => {
           list.data.items.length ? (
             <>
               <IncomingCards items={list.data.items} />
-              <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/incoming${withParams(loc.query, { page: p > 1 ? p : undefined })}`)} />
+              <Pager
+                page={page}
+                total={list.data.total}
+                limit={LIMIT}
+                onPage={(p) => navigate(`/incoming${withParams(loc.query, { page: p > 1 ? p : undefined })}`)}
+              />
             </>
           ) : (
             <p class="muted">{t('incoming.empty')}</p>

@@ -12,8 +12,26 @@ import { Link } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
 import { type DocumentMeta, type IncomingLetter, SECURITY_LEVELS, URGENCIES } from '../types.ts';
 
-type Values = { letterNumber: string; letterDate: string; sender: string; subject: string; urgency: string; securityLevel: string; classificationCode: string; unitCode: string };
-const EMPTY: Values = { letterNumber: '', letterDate: '', sender: '', subject: '', urgency: 'biasa', securityLevel: 'biasa', classificationCode: '', unitCode: '' };
+type Values = {
+  letterNumber: string;
+  letterDate: string;
+  sender: string;
+  subject: string;
+  urgency: string;
+  securityLevel: string;
+  classificationCode: string;
+  unitCode: string;
+};
+const EMPTY: Values = {
+  letterNumber: '',
+  letterDate: '',
+  sender: '',
+  subject: '',
+  urgency: 'biasa',
+  securityLevel: 'biasa',
+  classificationCode: '',
+  unitCode: '',
+};
 
 type State =
   | { step: 'idle' }
@@ -78,7 +96,18 @@ export const IncomingNewPage = () => {
   const locked = busy || registered !== null;
   const text = (k: keyof Values, labelKey: Parameters<typeof t>[0], o: { required?: boolean; hint?: string; max?: number } = {}) => (
     <Field label={t(labelKey)} required={o.required ?? false} hint={o.hint} error={fieldError(k)}>
-      {(p) => <input {...p} name={k} type="text" maxLength={o.max ?? 300} value={v[k]} {...(k === 'classificationCode' ? { list: CLASSIFICATION_LIST } : {})} disabled={locked} onInput={(e) => set(k, e.currentTarget.value)} />}
+      {(p) => (
+        <input
+          {...p}
+          name={k}
+          type="text"
+          maxLength={o.max ?? 300}
+          value={v[k]}
+          {...(k === 'classificationCode' ? { list: CLASSIFICATION_LIST } : {})}
+          disabled={locked}
+          onInput={(e) => set(k, e.currentTarget.value)}
+        />
+      )}
     </Field>
   );
 
@@ -87,18 +116,44 @@ export const IncomingNewPage = () => {
       <PageTitle>{t('incoming.new')}</PageTitle>
       <p>{t('incoming.newIntro')}</p>
       <form onSubmit={send}>
-        <DropZone accept={ACCEPT_DOCUMENTS} onFiles={(files) => setFile(files[0] ?? null)} prompt={t('incoming.drop')} button={t('upload.choose')} disabled={locked}>
+        <DropZone
+          accept={ACCEPT_DOCUMENTS}
+          onFiles={(files) => setFile(files[0] ?? null)}
+          prompt={t('incoming.drop')}
+          button={t('upload.choose')}
+          disabled={locked}
+        >
           {file ? <p class="chosen">{t('upload.chosen', { name: file.name, size: bytes(file.size) })}</p> : null}
         </DropZone>
         <fieldset class="grid-fields">
           <legend>{t('incoming.details')}</legend>
           {text('letterNumber', 'doc.letterNumber', { required: true, hint: t('incoming.letterNumberHint'), max: 100 })}
           <Field label={t('incoming.letterDate')} required error={fieldError('letterDate')}>
-            {(p) => <input {...p} name="letterDate" type="date" max={todayYmd()} value={v.letterDate} disabled={locked} onInput={(e) => set('letterDate', e.currentTarget.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                name="letterDate"
+                type="date"
+                max={todayYmd()}
+                value={v.letterDate}
+                disabled={locked}
+                onInput={(e) => set('letterDate', e.currentTarget.value)}
+              />
+            )}
           </Field>
           {text('sender', 'doc.sender', { required: true })}
           <Field label={t('incoming.subject')} required error={fieldError('subject')}>
-            {(p) => <input {...p} name="subject" type="text" maxLength={500} value={v.subject} disabled={locked} onInput={(e) => set('subject', e.currentTarget.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                name="subject"
+                type="text"
+                maxLength={500}
+                value={v.subject}
+                disabled={locked}
+                onInput={(e) => set('subject', e.currentTarget.value)}
+              />
+            )}
           </Field>
           <Field label={t('incoming.urgency')} required error={fieldError('urgency')}>
             {(p) => (
@@ -136,9 +191,7 @@ export const IncomingNewPage = () => {
       </form>
 
       <div class="upload-status" ref={statusRef} tabIndex={-1} aria-live="polite">
-        {state.step === 'sending' ? (
-          <SendingProgress id="incoming-progress" fraction={state.fraction} />
-        ) : null}
+        {state.step === 'sending' ? <SendingProgress id="incoming-progress" fraction={state.fraction} /> : null}
         {state.step === 'error' ? <ErrorBox error={state.error} labels={{ unitCode: 'incoming.unit' }} /> : null}
         {registered ? (
           <section class="card agenda-card" aria-labelledby="agenda-title">
@@ -152,7 +205,8 @@ export const IncomingNewPage = () => {
                 <ul>
                   {registered.letter.possibleDuplicates.map((d) => (
                     <li key={d.id}>
-                      <Link href={`/incoming/${d.id}`}>{t('incoming.agendaOf', { n: agendaOf(d), unit: d.unitCode })}</Link> — {label('incoming.dupReason', d.reason)}
+                      <Link href={`/incoming/${d.id}`}>{t('incoming.agendaOf', { n: agendaOf(d), unit: d.unitCode })}</Link> —{' '}
+                      {label('incoming.dupReason', d.reason)}
                     </li>
                   ))}
                 </ul>

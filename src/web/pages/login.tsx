@@ -18,7 +18,15 @@ type Step = 'password' | 'totp' | 'enrol';
  * never hold a session token), it revokes it and logs in again for the HttpOnly cookie with
  * the next code from the app. The password stays in memory for that second login only.
  */
-export const LoginPage = ({ onLoggedIn, notice, heldToEnrolment }: { onLoggedIn: (u: User) => Promise<void>; notice?: 'sessionEnded' | undefined; heldToEnrolment: boolean }) => {
+export const LoginPage = ({
+  onLoggedIn,
+  notice,
+  heldToEnrolment,
+}: {
+  onLoggedIn: (u: User) => Promise<void>;
+  notice?: 'sessionEnded' | undefined;
+  heldToEnrolment: boolean;
+}) => {
   useTitle(t('login.title'));
   const [step, setStep] = useState<Step>(heldToEnrolment ? 'enrol' : 'password');
   const [username, setUsername] = useState('');
@@ -120,10 +128,30 @@ export const LoginPage = ({ onLoggedIn, notice, heldToEnrolment }: { onLoggedIn:
               {step === 'password' ? (
                 <>
                   <Field label={t('login.username')} required>
-                    {(p) => <input {...p} ref={userRef} name="username" autoComplete="username" autoCapitalize="none" spellcheck={false} value={username} onInput={(e) => setUsername(e.currentTarget.value)} />}
+                    {(p) => (
+                      <input
+                        {...p}
+                        ref={userRef}
+                        name="username"
+                        autoComplete="username"
+                        autoCapitalize="none"
+                        spellcheck={false}
+                        value={username}
+                        onInput={(e) => setUsername(e.currentTarget.value)}
+                      />
+                    )}
                   </Field>
                   <Field label={t('login.password')} required>
-                    {(p) => <input {...p} type="password" name="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />}
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="password"
+                        name="password"
+                        autoComplete="current-password"
+                        value={password}
+                        onInput={(e) => setPassword(e.currentTarget.value)}
+                      />
+                    )}
                   </Field>
                 </>
               ) : (
@@ -135,7 +163,19 @@ export const LoginPage = ({ onLoggedIn, notice, heldToEnrolment }: { onLoggedIn:
                     </button>
                   </p>
                   <Field label={t('login.totp')} hint={t('login.totpHint')} required>
-                    {(p) => <input {...p} ref={codeRef} name="totp" inputMode="numeric" autoComplete="one-time-code" maxLength={16} spellcheck={false} value={code} onInput={(e) => setCode(e.currentTarget.value)} />}
+                    {(p) => (
+                      <input
+                        {...p}
+                        ref={codeRef}
+                        name="totp"
+                        inputMode="numeric"
+                        autoComplete="one-time-code"
+                        maxLength={16}
+                        spellcheck={false}
+                        value={code}
+                        onInput={(e) => setCode(e.currentTarget.value)}
+                      />
+                    )}
                   </Field>
                 </>
               )}

@@ -18,7 +18,10 @@ export const NotificationsPage = () => {
   const loc = useLocation();
   const page = Math.max(1, Number(loc.query.get('page')) || 1);
   const onlyUnread = loc.query.get('unread') === 'true';
-  const list = useLoad((signal) => get<Page<Notification>>('/notifications', { query: { page, limit: LIMIT, ...(onlyUnread ? { unread: 'true' } : {}) }, signal }), [loc.href]);
+  const list = useLoad(
+    (signal) => get<Page<Notification>>('/notifications', { query: { page, limit: LIMIT, ...(onlyUnread ? { unread: 'true' } : {}) }, signal }),
+    [loc.href],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -61,14 +64,21 @@ export const NotificationsPage = () => {
                   <li key={n.id} class={`letter-card${n.readAt ? '' : ' unread'}`}>
                     <p class="letter-head">
                       {n.readAt ? null : <span class="badge badge-new">{t('dispo.new')}</span>}
-                      <span class={`badge badge-notif-${n.kind}`}>{label('notif.kind', n.kind)}</span> <time class="small muted" dateTime={n.createdAt}>{dateTime(n.createdAt)}</time>
+                      <span class={`badge badge-notif-${n.kind}`}>{label('notif.kind', n.kind)}</span>{' '}
+                      <time class="small muted" dateTime={n.createdAt}>
+                        {dateTime(n.createdAt)}
+                      </time>
                     </p>
                     <p>
                       {href ? (
                         <Link
                           href={href}
                           onClick={() => {
-                            if (!n.readAt) void post(`/notifications/${encodeURIComponent(n.id)}/read`).then(() => refreshUnread(), () => undefined);
+                            if (!n.readAt)
+                              void post(`/notifications/${encodeURIComponent(n.id)}/read`).then(
+                                () => refreshUnread(),
+                                () => undefined,
+                              );
                           }}
                         >
                           {notificationText(n.message)}
@@ -86,7 +96,12 @@ export const NotificationsPage = () => {
                 );
               })}
             </ol>
-            <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/notifications${withParams(loc.query, { page: p > 1 ? p : undefined })}`)} />
+            <Pager
+              page={page}
+              total={list.data.total}
+              limit={LIMIT}
+              onPage={(p) => navigate(`/notifications${withParams(loc.query, { page: p > 1 ? p : undefined })}`)}
+            />
           </>
         ) : (
           <p class="muted">{onlyUnread ? t('notif.emptyUnread') : t('notif.empty')}</p>

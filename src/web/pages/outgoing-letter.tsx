@@ -27,8 +27,14 @@ const Reviews = ({ reviews, names }: { reviews: OutgoingReview[]; names: Map<str
     <ol class="review-steps">
       {reviews.map((r) => (
         <li key={r.position} class={`review-${r.state}`}>
-          <span class="reviewer-name">{names.get(r.userId) ?? t('people.someone')}</span> <span class={`badge badge-review-${r.state}`}>{label('review.state', r.state)}</span>
-          {r.decidedAt ? <time class="small muted" dateTime={r.decidedAt}> {dateTime(r.decidedAt)}</time> : null}
+          <span class="reviewer-name">{names.get(r.userId) ?? t('people.someone')}</span>{' '}
+          <span class={`badge badge-review-${r.state}`}>{label('review.state', r.state)}</span>
+          {r.decidedAt ? (
+            <time class="small muted" dateTime={r.decidedAt}>
+              {' '}
+              {dateTime(r.decidedAt)}
+            </time>
+          ) : null}
           {r.comment ? <p class="review-comment">“{r.comment}”</p> : null}
         </li>
       ))}
@@ -50,7 +56,11 @@ const ReviewPanel = ({ letter, onDone, asSigner = false }: { letter: OutgoingLet
     setError(null);
     try {
       // The version on screen: initialling a draft revised meanwhile is refused (412), never done blind.
-      onDone(await post<OutgoingLetter>(`/letters/outgoing/${enc(letter.id)}/${verb}`, comment.trim() ? { comment: comment.trim() } : {}, { ifMatch: `"${letter.version}"` }));
+      onDone(
+        await post<OutgoingLetter>(`/letters/outgoing/${enc(letter.id)}/${verb}`, comment.trim() ? { comment: comment.trim() } : {}, {
+          ifMatch: `"${letter.version}"`,
+        }),
+      );
     } catch (e) {
       setError(e);
     } finally {
@@ -140,7 +150,15 @@ const RevisePanel = ({ letter, onDone }: { letter: OutgoingLetter; onDone: () =>
 };
 
 /** What a signed letter offers: its number, the signed PDF, the verification link (the server's, else built from the code). */
-export const SignedInfo = ({ letter, code, url }: { letter: Pick<OutgoingLetter, 'id' | 'letterNumber' | 'signedAt'>; code: string | null | undefined; url?: string | null | undefined }) => {
+export const SignedInfo = ({
+  letter,
+  code,
+  url,
+}: {
+  letter: Pick<OutgoingLetter, 'id' | 'letterNumber' | 'signedAt'>;
+  code: string | null | undefined;
+  url?: string | null | undefined;
+}) => {
   const link = url || (code ? verifyUrl(code) : null);
   return (
     <div class="signed-info">
@@ -177,7 +195,12 @@ export const OutgoingLetterPage = ({ params }: PageProps) => {
   const l = letter.data;
   useTitle(l?.subject ?? t('out.one'), officeName(units));
   useReadNoticesAbout(id);
-  const names = usePersonNames(user, l ? [l.drafterId, l.signerId, ...(l.versions ?? []).flatMap((v) => [v.createdBy, ...v.reviews.map((r) => r.userId)]), ...l.reviewers.map((r) => r.userId)] : []);
+  const names = usePersonNames(
+    user,
+    l
+      ? [l.drafterId, l.signerId, ...(l.versions ?? []).flatMap((v) => [v.createdBy, ...v.reviews.map((r) => r.userId)]), ...l.reviewers.map((r) => r.userId)]
+      : [],
+  );
   const name = (uid: string) => names.get(uid) ?? t('people.someone');
   const reviewing = l?.status === 'in_review' && l.waitingFor === user.id;
   const revising = l?.status === 'returned' && l.drafterId === user.id;
@@ -238,9 +261,17 @@ export const OutgoingLetterPage = ({ params }: PageProps) => {
           <section class="card doc-preview" aria-labelledby="out-preview">
             <h2 id="out-preview">{l.status === 'signed' ? t('out.signedPdf') : t('out.previewVersion', { n: l.version })}</h2>
             {l.status === 'signed' && l.signedDocumentId ? (
-              <DocumentPreview key="signed" doc={{ id: l.signedDocumentId, mimeType: 'application/pdf', size: 0, title: l.subject }} src={`/letters/outgoing/${enc(l.id)}/signed`} />
+              <DocumentPreview
+                key="signed"
+                doc={{ id: l.signedDocumentId, mimeType: 'application/pdf', size: 0, title: l.subject }}
+                src={`/letters/outgoing/${enc(l.id)}/signed`}
+              />
             ) : (
-              <DocumentPreview key={`v${l.version}`} doc={{ id: l.documentId, mimeType: 'application/pdf', size: 0, title: l.subject }} src={`/letters/outgoing/${enc(l.id)}/document`} />
+              <DocumentPreview
+                key={`v${l.version}`}
+                doc={{ id: l.documentId, mimeType: 'application/pdf', size: 0, title: l.subject }}
+                src={`/letters/outgoing/${enc(l.id)}/document`}
+              />
             )}
           </section>
 

@@ -16,7 +16,10 @@ type View = keyof typeof VIEWS;
 /** Outgoing letters as cards: subject, recipient, status, whose turn it is. */
 export const OutgoingCards = ({ items }: { items: OutgoingLetter[] }) => {
   const { user } = useSession();
-  const names = usePersonNames(user, items.map((l) => l.waitingFor));
+  const names = usePersonNames(
+    user,
+    items.map((l) => l.waitingFor),
+  );
   return (
     <ol class="letter-list">
       {items.map((l) => (
@@ -34,7 +37,11 @@ export const OutgoingCards = ({ items }: { items: OutgoingLetter[] }) => {
             {l.waitingFor ? (
               <>
                 {' · '}
-                {l.waitingFor === user.id ? <strong>{t('out.yourTurn')}</strong> : t('out.waitingFor', { name: names.get(l.waitingFor) ?? t('people.someone') })}
+                {l.waitingFor === user.id ? (
+                  <strong>{t('out.yourTurn')}</strong>
+                ) : (
+                  t('out.waitingFor', { name: names.get(l.waitingFor) ?? t('people.someone') })
+                )}
               </>
             ) : null}
           </p>
@@ -80,7 +87,10 @@ export const OutgoingListPage = () => {
         <ul>
           {views.map((v) => (
             <li key={v}>
-              <Link href={`/outgoing${withParams(loc.query, { view: v === 'waiting' ? undefined : v, page: undefined })}`} {...(v === view ? { 'aria-current': 'page' as const } : {})}>
+              <Link
+                href={`/outgoing${withParams(loc.query, { view: v === 'waiting' ? undefined : v, page: undefined })}`}
+                {...(v === view ? { 'aria-current': 'page' as const } : {})}
+              >
                 {t(`out.view.${v}` as MessageKey)}
               </Link>
             </li>
@@ -97,7 +107,12 @@ export const OutgoingListPage = () => {
           list.data.items.length ? (
             <>
               <OutgoingCards items={list.data.items} />
-              <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/outgoing${withParams(loc.query, { page: p > 1 ? p : undefined })}`)} />
+              <Pager
+                page={page}
+                total={list.data.total}
+                limit={LIMIT}
+                onPage={(p) => navigate(`/outgoing${withParams(loc.query, { page: p > 1 ? p : undefined })}`)}
+              />
             </>
           ) : (
             <p class="muted">{t(view === 'waiting' ? 'out.emptyWaiting' : view === 'dispatch' ? 'out.emptyDispatch' : 'out.empty')}</p>

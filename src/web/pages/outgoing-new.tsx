@@ -1,7 +1,15 @@
 import { CLASSIFICATION_LIST, ClassificationOptions } from '../components/classification-options.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, post, postForBlob, upload, type UploadHandle } from '../api.ts';
-import { type DraftMode, DraftModeChoice, emptyTemplate, ReviewerPicker, TemplateFields, templateBody, type TemplateValues } from '../components/draft-fields.tsx';
+import {
+  type DraftMode,
+  DraftModeChoice,
+  emptyTemplate,
+  ReviewerPicker,
+  TemplateFields,
+  templateBody,
+  type TemplateValues,
+} from '../components/draft-fields.tsx';
 import { DropZone } from '../components/drop-zone.tsx';
 import { todayYmd } from '../components/letter-bits.tsx';
 import { PersonSelect } from '../components/person-select.tsx';
@@ -52,13 +60,27 @@ export const OutgoingNewPage = () => {
   const apiError = error instanceof ApiError ? error : null;
   const set = (k: keyof Letter, value: string) => setL({ ...l, [k]: value });
 
-  const common = () => ({ subject: l.subject.trim(), classificationCode: l.classificationCode.trim(), signerId: l.signerId, securityLevel: l.securityLevel, ...(l.note.trim() ? { note: l.note.trim() } : {}) });
+  const common = () => ({
+    subject: l.subject.trim(),
+    classificationCode: l.classificationCode.trim(),
+    signerId: l.signerId,
+    securityLevel: l.securityLevel,
+    ...(l.note.trim() ? { note: l.note.trim() } : {}),
+  });
   /** The template draft as the API takes it: typed (with parties) when any are chosen, else the free-text recipient and Yth. block. */
   const templateDraft = () => {
     const reply = inReplyTo ? { inReplyTo } : {};
     if (!typed) return { ...common(), type: typeCode, recipient: l.recipient.trim(), reviewerIds: reviewers, ...reply, template: templateBody(tpl) };
     const { addressee: _printedFromParties, ...text } = templateBody(tpl);
-    return { ...common(), type: typeCode, reviewerIds: reviewers, addressees: addressees.map(partyBody), copies: copies.map(partyBody), ...reply, template: { ...text, ...typeTemplateBody(type, typeValues) } };
+    return {
+      ...common(),
+      type: typeCode,
+      reviewerIds: reviewers,
+      addressees: addressees.map(partyBody),
+      copies: copies.map(partyBody),
+      ...reply,
+      template: { ...text, ...typeTemplateBody(type, typeValues) },
+    };
   };
   const [preview, setPreview] = useState<Blob | null>(null);
   const previewUrl = useObjectUrl(preview);
@@ -100,7 +122,17 @@ export const OutgoingNewPage = () => {
 
   const text = (k: 'subject' | 'recipient' | 'classificationCode', labelKey: Parameters<typeof t>[0], max: number, hint?: string) => (
     <Field label={t(labelKey)} required hint={hint} error={apiError?.fieldError(k)}>
-      {(p) => <input {...p} name={k} type="text" maxLength={max} value={l[k]} {...(k === 'classificationCode' ? { list: CLASSIFICATION_LIST } : {})} onInput={(e) => set(k, e.currentTarget.value)} />}
+      {(p) => (
+        <input
+          {...p}
+          name={k}
+          type="text"
+          maxLength={max}
+          value={l[k]}
+          {...(k === 'classificationCode' ? { list: CLASSIFICATION_LIST } : {})}
+          onInput={(e) => set(k, e.currentTarget.value)}
+        />
+      )}
     </Field>
   );
 
@@ -134,7 +166,13 @@ export const OutgoingNewPage = () => {
             )}
           </Field>
           <Field label={t('out.signer')} required hint={officials.data === null ? t('people.idHint') : undefined} error={apiError?.fieldError('signerId')}>
-            {(p) => (officials.loading && officials.data === undefined ? <Loading /> : <PersonSelect {...p} name="signerId" people={officials.data ?? null} value={l.signerId} onChange={(id) => set('signerId', id)} />)}
+            {(p) =>
+              officials.loading && officials.data === undefined ? (
+                <Loading />
+              ) : (
+                <PersonSelect {...p} name="signerId" people={officials.data ?? null} value={l.signerId} onChange={(id) => set('signerId', id)} />
+              )
+            }
           </Field>
         </fieldset>
 
@@ -155,9 +193,7 @@ export const OutgoingNewPage = () => {
         <Field label={t('out.note')} hint={t('out.noteHint')} error={apiError?.fieldError('note')}>
           {(p) => <input {...p} name="note" type="text" maxLength={2000} value={l.note} onInput={(e) => set('note', e.currentTarget.value)} />}
         </Field>
-        {fraction !== null && mode === 'file' ? (
-          <SendingProgress id="draft-progress" fraction={fraction} />
-        ) : null}
+        {fraction !== null && mode === 'file' ? <SendingProgress id="draft-progress" fraction={fraction} /> : null}
         <ErrorBox error={error} />
         {mode === 'template' ? (
           <p>

@@ -80,7 +80,11 @@ export const OutgoingSignQueuePage = () => {
             {results.map(({ r, letter }) => (
               <li key={r.id} class={r.status === 'signed' ? 'ok' : 'failed'}>
                 <Link href={`/outgoing/${r.id}`}>{letter?.subject ?? r.id}</Link>:{' '}
-                {r.status === 'signed' ? <strong>{t('queue.signedAs', { n: r.letterNumber ?? '' })}</strong> : <span>{t('queue.failed', { why: r.error ?? '' })}</span>}
+                {r.status === 'signed' ? (
+                  <strong>{t('queue.signedAs', { n: r.letterNumber ?? '' })}</strong>
+                ) : (
+                  <span>{t('queue.failed', { why: r.error ?? '' })}</span>
+                )}
               </li>
             ))}
           </ul>
@@ -95,7 +99,12 @@ export const OutgoingSignQueuePage = () => {
           <>
             <p>
               <label class="check">
-                <input type="checkbox" checked={chosen.size === letters.length} onChange={(e) => setChosen(e.currentTarget.checked ? new Set(letters.map((l) => l.id)) : new Set())} /> {t('queue.all')}
+                <input
+                  type="checkbox"
+                  checked={chosen.size === letters.length}
+                  onChange={(e) => setChosen(e.currentTarget.checked ? new Set(letters.map((l) => l.id)) : new Set())}
+                />{' '}
+                {t('queue.all')}
               </label>
             </p>
             <ul class="queue-list">

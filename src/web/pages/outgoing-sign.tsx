@@ -67,8 +67,15 @@ export const OutgoingSignPage = ({ params }: PageProps) => {
         <section class="card sign-result" aria-labelledby="signed-title" tabIndex={-1} ref={resultRef}>
           <h2 id="signed-title">{t('sign.done')}</h2>
           <Notice tone="ok">{t('sign.doneNote')}</Notice>
-          <SignedInfo letter={{ id: l.id, letterNumber: result.letterNumber, signedAt: result.signedAt ?? null }} code={result.verificationCode} url={result.verifyUrl} />
-          <DocumentPreview doc={{ id: result.signedDocumentId, mimeType: 'application/pdf', size: 0, title: l.subject }} src={`/letters/outgoing/${enc(l.id)}/signed`} />
+          <SignedInfo
+            letter={{ id: l.id, letterNumber: result.letterNumber, signedAt: result.signedAt ?? null }}
+            code={result.verificationCode}
+            url={result.verifyUrl}
+          />
+          <DocumentPreview
+            doc={{ id: result.signedDocumentId, mimeType: 'application/pdf', size: 0, title: l.subject }}
+            src={`/letters/outgoing/${enc(l.id)}/signed`}
+          />
         </section>
       ) : l && l.status === 'signed' ? (
         <Notice>
@@ -91,7 +98,10 @@ export const OutgoingSignPage = ({ params }: PageProps) => {
           </section>
           <section class="card doc-preview" aria-labelledby="sign-preview">
             <h2 id="sign-preview">{t('out.previewVersion', { n: l.version })}</h2>
-            <DocumentPreview doc={{ id: l.documentId, mimeType: 'application/pdf', size: 0, title: l.subject }} src={`/letters/outgoing/${enc(l.id)}/document`} />
+            <DocumentPreview
+              doc={{ id: l.documentId, mimeType: 'application/pdf', size: 0, title: l.subject }}
+              src={`/letters/outgoing/${enc(l.id)}/document`}
+            />
           </section>
         </div>
       ) : null}

@@ -26,7 +26,10 @@ export const RecordsDuePage = () => {
   const unitCode = loc.query.get('unitCode') ?? '';
   const end = loc.query.get('finalDisposition') ?? '';
   const page = Math.max(1, Number(loc.query.get('page')) || 1);
-  const list = useLoad((signal) => get<Page<DocumentMeta>>('/records/due', { query: { unitCode, finalDisposition: end, page, limit: LIMIT }, signal }), [loc.href]);
+  const list = useLoad(
+    (signal) => get<Page<DocumentMeta>>('/records/due', { query: { unitCode, finalDisposition: end, page, limit: LIMIT }, signal }),
+    [loc.href],
+  );
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   // Another page or filter: what was chosen is out of sight, so it is let go.
   useEffect(() => setChosen(new Set()), [loc.href]);
@@ -47,7 +50,9 @@ export const RecordsDuePage = () => {
       <PageTitle>{t('due.title')}</PageTitle>
       <p>{t('due.intro')}</p>
       <div class="filters">
-        <Field label={t('doc.unit')}>{(p) => <UnitSelect {...p} value={unitCode} emptyLabel={t('users.allUnits')} onChange={(v) => go({ unitCode: v })} />}</Field>
+        <Field label={t('doc.unit')}>
+          {(p) => <UnitSelect {...p} value={unitCode} emptyLabel={t('users.allUnits')} onChange={(v) => go({ unitCode: v })} />}
+        </Field>
         <Field label={t('classes.final')}>
           {(p) => (
             <select {...p} value={end} onChange={(e) => go({ finalDisposition: e.currentTarget.value })}>
@@ -63,7 +68,11 @@ export const RecordsDuePage = () => {
       </div>
       <ErrorBox error={list.error} onRetry={list.reload} />
       {list.loading && !list.data ? <Loading /> : null}
-      {list.data ? <p class="muted" aria-live="polite">{t('due.count', { n: list.data.total })}</p> : null}
+      {list.data ? (
+        <p class="muted" aria-live="polite">
+          {t('due.count', { n: list.data.total })}
+        </p>
+      ) : null}
       {items.length ? (
         <DataTable
           label={t('due.title')}
@@ -77,7 +86,14 @@ export const RecordsDuePage = () => {
                   <span class="sr-only">{t('due.chooseAll')}</span>
                 </label>
               ),
-              cell: (d) => <input type="checkbox" aria-label={t('due.choose', { title: d.title })} checked={chosen.has(d.id)} onChange={(e) => toggle(d.id, e.currentTarget.checked)} />,
+              cell: (d) => (
+                <input
+                  type="checkbox"
+                  aria-label={t('due.choose', { title: d.title })}
+                  checked={chosen.has(d.id)}
+                  onChange={(e) => toggle(d.id, e.currentTarget.checked)}
+                />
+              ),
             },
             { head: t('records.record'), cell: (d) => <Link href={`/documents/${d.id}`}>{d.title || d.id}</Link>, class: 'wrap record-title' },
             { head: t('doc.classificationCode'), cell: (d) => d.retention.classificationCode },
@@ -90,7 +106,9 @@ export const RecordsDuePage = () => {
       ) : list.data ? (
         <p>{t('due.none')}</p>
       ) : null}
-      {list.data ? <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/records/due${withParams(loc.query, { page: p })}`)} /> : null}
+      {list.data ? (
+        <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/records/due${withParams(loc.query, { page: p })}`)} />
+      ) : null}
       {items.length ? (
         <section class="card" aria-labelledby="due-act-title">
           <h2 id="due-act-title">{t('due.act', { n: chosen.size })}</h2>

@@ -23,13 +23,24 @@ const ClassifyForm = ({ doc, onDone }: { doc: DocumentMeta; onDone: (code: strin
       onSubmit={(e) => {
         e.preventDefault();
         const c = code.trim();
-        if (c) void run(async () => onDone((await patch<DocumentMeta>(`/documents/${encodeURIComponent(doc.id)}`, { classificationCode: c })).classificationCode ?? c));
+        if (c)
+          void run(async () =>
+            onDone((await patch<DocumentMeta>(`/documents/${encodeURIComponent(doc.id)}`, { classificationCode: c })).classificationCode ?? c),
+          );
       }}
     >
       <label class="sr-only" for={id}>
         {t('unclassified.codeFor', { title: doc.title })}
       </label>
-      <input id={id} name="classificationCode" value={code} list={CLASSIFICATION_LIST} maxLength={32} placeholder={t('classes.pick')} onInput={(e) => setCode(e.currentTarget.value)} />
+      <input
+        id={id}
+        name="classificationCode"
+        value={code}
+        list={CLASSIFICATION_LIST}
+        maxLength={32}
+        placeholder={t('classes.pick')}
+        onInput={(e) => setCode(e.currentTarget.value)}
+      />
       <button type="submit" class="btn" disabled={busy || !code.trim()}>
         {t('unclassified.save')}
       </button>
@@ -87,7 +98,9 @@ export const RecordsUnclassifiedPage = () => {
       ) : list.data ? (
         <p>{t('unclassified.none')}</p>
       ) : null}
-      {list.data ? <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/records/unclassified${withParams(loc.query, { page: p })}`)} /> : null}
+      {list.data ? (
+        <Pager page={page} total={list.data.total} limit={LIMIT} onPage={(p) => navigate(`/records/unclassified${withParams(loc.query, { page: p })}`)} />
+      ) : null}
     </>
   );
 };

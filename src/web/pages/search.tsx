@@ -49,7 +49,8 @@ export const SearchPage = () => {
   );
 
   // Typing replaces the history entry (no entry per keystroke); a filter is a step back can undo.
-  const go = (changes: Record<string, string | number | undefined>, replace = false) => navigate(`/search${withParams(loc.query, { page: undefined, ...changes })}`, { replace });
+  const go = (changes: Record<string, string | number | undefined>, replace = false) =>
+    navigate(`/search${withParams(loc.query, { page: undefined, ...changes })}`, { replace });
 
   const onType = (value: string) => {
     setText(value);
@@ -83,14 +84,24 @@ export const SearchPage = () => {
         }}
       >
         <label for="q">{t('search.label')}</label>
-        <input id="q" ref={input} type="search" name="q" autoComplete="off" spellcheck={false} value={text} placeholder={t('search.placeholder')} onInput={(e) => onType(e.currentTarget.value)} />
+        <input
+          id="q"
+          ref={input}
+          type="search"
+          name="q"
+          autoComplete="off"
+          spellcheck={false}
+          value={text}
+          placeholder={t('search.placeholder')}
+          onInput={(e) => onType(e.currentTarget.value)}
+        />
       </form>
 
       <div class="search-layout">
         <aside class="facets" aria-labelledby="filters-title">
           <h2 id="filters-title">{t('search.filters')}</h2>
           {active.length ? (
-            <div class="active-filters" aria-label={t('search.activeFilters')}>
+            <div class="active-filters" role="group" aria-label={t('search.activeFilters')}>
               {active.map((k) => (
                 <button key={k} type="button" class="chip" onClick={() => go({ [k]: undefined })}>
                   <span class="sr-only">{t('search.remove')} </span>
@@ -137,14 +148,23 @@ export const SearchPage = () => {
             {t('search.title')}
           </h2>
           <p class="result-count" role="status" aria-live="polite">
-            {busy ? t('search.searching') : data ? `${data.totalEstimated ? t('search.resultsAbout', { n: data.total }) : data.total === 1 ? t('search.resultsOne') : t('search.results', { n: data.total })} ${t('search.took', { ms: data.tookMs })}` : ''}
+            {busy
+              ? t('search.searching')
+              : data
+                ? `${data.totalEstimated ? t('search.resultsAbout', { n: data.total }) : data.total === 1 ? t('search.resultsOne') : t('search.results', { n: data.total })} ${t('search.took', { ms: data.tookMs })}`
+                : ''}
           </p>
           <ErrorBox error={results.error} onRetry={results.reload} />
           {data ? (
             data.items.length ? (
               <div>
                 <DocumentList items={data.items} />
-                <Pager page={page} total={data.total} limit={LIMIT} onPage={(p) => navigate(`/search${withParams(loc.query, { page: p > 1 ? p : undefined })}`)} />
+                <Pager
+                  page={page}
+                  total={data.total}
+                  limit={LIMIT}
+                  onPage={(p) => navigate(`/search${withParams(loc.query, { page: p > 1 ? p : undefined })}`)}
+                />
               </div>
             ) : (
               <p>{t('search.none')}</p>

@@ -122,7 +122,11 @@ export const StatsPage = () => {
           <section class="card" aria-labelledby="overdue-title">
             <h2 id="overdue-title">{t('stats.overdue')}</h2>
             {overdue.length ? (
-              <HorizontalBars title={t('stats.overdue')} tone="tone-overdue" rows={overdue.map((o) => ({ label: unitName(units, o.unitCode), value: o.overdue }))} />
+              <HorizontalBars
+                title={t('stats.overdue')}
+                tone="tone-overdue"
+                rows={overdue.map((o) => ({ label: unitName(units, o.unitCode), value: o.overdue }))}
+              />
             ) : (
               <p class="muted">{t('stats.noOverdue')}</p>
             )}

@@ -24,7 +24,8 @@ const ConfirmForm = ({ transfer, onDone }: { transfer: Transfer; onDone: (x: Tra
     >
       <h2 id="confirm-title">{t('transfers.confirmTitle')}</h2>
       <label class="check">
-        <input type="checkbox" name="received" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} /> {t('transfers.confirmSure', { recipient: transfer.recipient })}
+        <input type="checkbox" name="received" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />{' '}
+        {t('transfers.confirmSure', { recipient: transfer.recipient })}
       </label>
       <ActError error={error} />
       <p>

@@ -19,7 +19,10 @@ export const TransfersPage = () => (
       { head: t('acts.state'), cell: (x) => <TransferBadge status={x.status} /> },
       { head: t('transfers.recipient'), cell: (x) => <span class="wrap">{x.recipient}</span> },
       { head: t('records.records'), cell: (x) => x.items },
-      { head: t('transfers.minutes'), cell: (x) => (x.minutesDocumentId ? <Link href={`/documents/${x.minutesDocumentId}`}>{x.minutesNumber}</Link> : t('doc.none')) },
+      {
+        head: t('transfers.minutes'),
+        cell: (x) => (x.minutesDocumentId ? <Link href={`/documents/${x.minutesDocumentId}`}>{x.minutesNumber}</Link> : t('doc.none')),
+      },
     ]}
     empty={t('transfers.none')}
   />

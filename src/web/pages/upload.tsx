@@ -83,16 +83,19 @@ export const UploadPage = () => {
           {file ? <p class="chosen">{t('upload.chosen', { name: file.name, size: bytes(file.size) })}</p> : null}
         </DropZone>
         {note ? <Notice tone="warn">{note}</Notice> : null}
-        <DocumentFields names={['title', 'letterNumber', 'sender', 'documentDate', 'classificationCode', 'securityLevel', 'unitCode', 'tags']} values={values} onChange={setValues} error={state.step === 'error' && state.error instanceof ApiError ? state.error : null} />
+        <DocumentFields
+          names={['title', 'letterNumber', 'sender', 'documentDate', 'classificationCode', 'securityLevel', 'unitCode', 'tags']}
+          values={values}
+          onChange={setValues}
+          error={state.step === 'error' && state.error instanceof ApiError ? state.error : null}
+        />
         <button type="submit" class="btn btn-primary" disabled={!file || busy}>
           {t('upload.submit')}
         </button>
       </form>
 
       <div class="upload-status" ref={statusRef} tabIndex={-1} aria-live="polite">
-        {state.step === 'sending' ? (
-          <SendingProgress id="upload-progress" fraction={state.fraction} />
-        ) : null}
+        {state.step === 'sending' ? <SendingProgress id="upload-progress" fraction={state.fraction} /> : null}
         {state.step === 'processing' ? <Notice>{state.duplicate ? t('upload.duplicate') : t('upload.processing')}</Notice> : null}
         {state.step === 'ready' ? <Notice tone="ok">{state.duplicate ? t('upload.duplicate') : t('upload.ready')}</Notice> : null}
         {state.step === 'failed' ? <Notice tone="warn">{t('upload.failed', { error: state.doc.error ?? '' })}</Notice> : null}

@@ -77,7 +77,13 @@ export const CORPUS: SearchDocument[] = [
   doc('hostile-text', { title: 'Catatan <b>tebal</b>', text: 'Isi <script>alert("x")</script> & "kutip" sanitasi air bersih.', unitCode: 'DINKES' }),
   doc('secret', { title: 'Rahasia negara', text: 'Naskah rahasia tentang sanitasi.', unitCode: 'BKD', securityLevel: 'rahasia', classificationCode: '800' }),
   doc('other-unit', { text: 'Sanitasi lingkungan di unit lain.', unitCode: 'DLH', classificationCode: '600' }),
-  doc('shared', { text: 'Sanitasi: disposisi untuk pembaca khusus.', unitCode: 'DLH', classificationCode: '600', securityLevel: 'sangat_rahasia', readers: ['reader-1'] }),
+  doc('shared', {
+    text: 'Sanitasi: disposisi untuk pembaca khusus.',
+    unitCode: 'DLH',
+    classificationCode: '600',
+    securityLevel: 'sangat_rahasia',
+    readers: ['reader-1'],
+  }),
 ];
 
 /** Sees everything. */

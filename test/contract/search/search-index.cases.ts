@@ -155,7 +155,13 @@ export const searchIndexContract = (factory: SearchIndexFactory): void => {
         return [r.total, r.items.length, Object.values(r.facets.unitCode).reduce((a, b) => a + b, 0)];
       };
       // The newest document changes level back and forth: searches in between must follow.
-      for (const [level, expected] of [['biasa', 1], ['rahasia', 0], ['biasa', 1], ['terbatas', 1], ['sangat_rahasia', 0]] as const) {
+      for (const [level, expected] of [
+        ['biasa', 1],
+        ['rahasia', 0],
+        ['biasa', 1],
+        ['terbatas', 1],
+        ['sangat_rahasia', 0],
+      ] as const) {
         await index.upsert([doc('newest', { unitCode: 'BKD', securityLevel: level, text: word })]);
         expect(await seen(), level).to.deep.equal([expected, expected, expected]);
       }
@@ -210,7 +216,14 @@ export const searchIndexContract = (factory: SearchIndexFactory): void => {
     });
 
     it('accepts absurd paging without throwing', async () => {
-      for (const [page, limit] of [[-1, 20], [0, 0], [Number.NaN, Number.NaN], [1e12, 1e9], [1, -5], [Infinity, 10]] as const) {
+      for (const [page, limit] of [
+        [-1, 20],
+        [0, 0],
+        [Number.NaN, Number.NaN],
+        [1e12, 1e9],
+        [1, -5],
+        [Infinity, 10],
+      ] as const) {
         const r = await index.search(query('', { page, limit }));
         expect(r.total).to.equal(CORPUS.length);
         expect(r.items.length).to.be.at.most(100);
@@ -227,7 +240,11 @@ export const searchIndexContract = (factory: SearchIndexFactory): void => {
       expect(await find('Judul')).to.deep.equal([]);
       const listed: string[] = [];
       for await (const id of index.ids()) listed.push(id);
-      expect(listed.sort()).to.deep.equal(CORPUS.map((d) => d.id).filter((id) => id !== 'letter').sort());
+      expect(listed.sort()).to.deep.equal(
+        CORPUS.map((d) => d.id)
+          .filter((id) => id !== 'letter')
+          .sort(),
+      );
       await index.clear();
       expect((await index.search(query(''))).total).to.equal(0);
       await index.upsert([doc('again', { text: 'sanitasi' })]);

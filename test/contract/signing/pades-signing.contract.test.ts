@@ -98,7 +98,11 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
       expect(r.signatures).to.have.length(1);
       const s = r.signatures[0]!;
       expect(s).to.deep.include({ intact: true, coversWholeDocument: true, trusted: true, timestamped: false, problems: [] });
-      expect(s.signer).to.deep.equal({ commonName: 'Dr. Ayu Wulandari, S.H., M.Si.', serial: w.ca.describe(w.official.certificate).serial, issuer: 'Root CA BKD Kota Contoh' });
+      expect(s.signer).to.deep.equal({
+        commonName: 'Dr. Ayu Wulandari, S.H., M.Si.',
+        serial: w.ca.describe(w.official.certificate).serial,
+        issuer: 'Root CA BKD Kota Contoh',
+      });
       expect(Math.abs(s.signedAt!.getTime() - signed.signedAt.getTime())).to.be.lessThan(1000);
     });
 
@@ -116,7 +120,18 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
         documentKey: 'bench-letter',
         renderedAt: new Date(),
       });
-      const stamped = await w.stamper.stamp(letter.pdf, { name: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Kepala Badan', nip: '197803152005012003', date: '5 Maret 2025', letterNumber: '800/17/BKD/2025', verifyCode: 'R3ND3R01' }, { area: letter.signatureArea, numberArea: letter.numberArea });
+      const stamped = await w.stamper.stamp(
+        letter.pdf,
+        {
+          name: 'Dr. Ayu Wulandari, S.H., M.Si.',
+          title: 'Kepala Badan',
+          nip: '197803152005012003',
+          date: '5 Maret 2025',
+          letterNumber: '800/17/BKD/2025',
+          verifyCode: 'R3ND3R01',
+        },
+        { area: letter.signatureArea, numberArea: letter.numberArea },
+      );
       expect(stamped.verifyUrl).to.equal(`${PUBLIC_URL}/verify/R3ND3R01`);
       const out = await w.signer.sign(stamped, inMemorySigningKey(w.official));
       const r = await w.nss.pdfsig(out.pdf);
@@ -131,20 +146,35 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
     it('a PDF the stamper did not write, one already signed, one with an update appended', async () => {
       const { pdf } = await plainLetter();
       await expectNotStamped(w.signer.sign({ ...w.letterA, pdf }, inMemorySigningKey(w.official)), /exactly one form field/);
-      await expectNotStamped(w.signer.sign({ ...w.letterA, pdf: signed.pdf }, inMemorySigningKey(w.official)), /more than one revision|already carries a signature|already signed/);
+      await expectNotStamped(
+        w.signer.sign({ ...w.letterA, pdf: signed.pdf }, inMemorySigningKey(w.official)),
+        /more than one revision|already carries a signature|already signed/,
+      );
       const updated = await appendIncrementalUpdate(w.letterA.pdf, new Map([[900, '<< /S /JavaScript /JS (app.alert(1)) >>']]));
       await expectNotStamped(w.signer.sign({ ...w.letterA, pdf: updated }, inMemorySigningKey(w.official)), /more than one revision/);
       await expectNotStamped(w.signer.sign({ ...w.letterA, pdf: Buffer.from('no pdf') }, inMemorySigningKey(w.official)), /readable PDF|revision/);
     });
 
     it('an expired or not yet valid certificate, a CA certificate, a key that is not the certificate’s', async () => {
-      const expired = await w.ca.issue(w.root, { subject: { name: 'Pejabat Lama', organization: OFFICE }, notBefore: new Date(Date.now() - 50 * 60_000), notAfter: new Date(Date.now() - 30 * 60_000) });
+      const expired = await w.ca.issue(w.root, {
+        subject: { name: 'Pejabat Lama', organization: OFFICE },
+        notBefore: new Date(Date.now() - 50 * 60_000),
+        notAfter: new Date(Date.now() - 30 * 60_000),
+      });
       const err = await w.signer.sign(w.letterA, inMemorySigningKey(expired)).catch((e: unknown) => e);
       expect(err).to.be.instanceOf(CertificateUnusableError);
       expect((err as CertificateUnusableError).reason).to.equal('expired');
-      const future = await w.ca.issue(w.root, { subject: { name: 'Pejabat Baru', organization: OFFICE }, notBefore: new Date(Date.now() + DAY), notAfter: new Date(Date.now() + 2 * DAY) });
-      expect(((await w.signer.sign(w.letterA, inMemorySigningKey(future)).catch((e: unknown) => e)) as CertificateUnusableError).reason).to.equal('not-yet-valid');
-      expect(((await w.signer.sign(w.letterA, inMemorySigningKey(w.root)).catch((e: unknown) => e)) as CertificateUnusableError).reason).to.equal('not-for-signing');
+      const future = await w.ca.issue(w.root, {
+        subject: { name: 'Pejabat Baru', organization: OFFICE },
+        notBefore: new Date(Date.now() + DAY),
+        notAfter: new Date(Date.now() + 2 * DAY),
+      });
+      expect(((await w.signer.sign(w.letterA, inMemorySigningKey(future)).catch((e: unknown) => e)) as CertificateUnusableError).reason).to.equal(
+        'not-yet-valid',
+      );
+      expect(((await w.signer.sign(w.letterA, inMemorySigningKey(w.root)).catch((e: unknown) => e)) as CertificateUnusableError).reason).to.equal(
+        'not-for-signing',
+      );
       const mismatched = { ...w.official, privateKey: expired.privateKey };
       const e2 = await w.signer.sign(w.letterA, inMemorySigningKey(mismatched)).catch((e: unknown) => e);
       expect((e2 as AppError).detail).to.match(/does not belong to the certificate/);
@@ -158,8 +188,28 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
     it('a self-signed signer: intact, signer not trusted (and pdfsig agrees the signature itself is valid)', async () => {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'naskah-self-'));
       try {
-        await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-subj', '/O=Tidak Dikenal/CN=Penanda Tangan Mandiri', '-days', '2', '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation']);
-        const self = { privateKey: createPrivateKey(await readFile(path.join(dir, 'k.pem'))), certificate: w.ca.fromPem(await readFile(path.join(dir, 'c.pem'), 'utf8'))[0]!, chain: [] };
+        await run('openssl', [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          path.join(dir, 'k.pem'),
+          '-out',
+          path.join(dir, 'c.pem'),
+          '-subj',
+          '/O=Tidak Dikenal/CN=Penanda Tangan Mandiri',
+          '-days',
+          '2',
+          '-addext',
+          'keyUsage=critical,digitalSignature,nonRepudiation',
+        ]);
+        const self = {
+          privateKey: createPrivateKey(await readFile(path.join(dir, 'k.pem'))),
+          certificate: w.ca.fromPem(await readFile(path.join(dir, 'c.pem'), 'utf8'))[0]!,
+          chain: [],
+        };
         const out = await w.signer.sign(w.letterB, inMemorySigningKey(self));
         const r = await w.verifier.verify(out.pdf, [w.root.certificate]);
         expect(r.valid).to.equal(false);
@@ -176,8 +226,16 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
     });
 
     it('a chain to another root: intact, not trusted; with that root as anchor: valid', async () => {
-      const otherRoot = await w.ca.createRoot({ subject: { name: 'Root CA Kabupaten Lain', organization: 'Pemerintah Kabupaten Lain' }, notBefore: new Date(Date.now() - HOUR), notAfter: new Date(Date.now() + 30 * DAY) });
-      const stranger = await w.ca.issue(otherRoot, { subject: { name: 'Pejabat Lain', organization: 'Pemerintah Kabupaten Lain' }, notBefore: new Date(Date.now() - HOUR), notAfter: new Date(Date.now() + 10 * DAY) });
+      const otherRoot = await w.ca.createRoot({
+        subject: { name: 'Root CA Kabupaten Lain', organization: 'Pemerintah Kabupaten Lain' },
+        notBefore: new Date(Date.now() - HOUR),
+        notAfter: new Date(Date.now() + 30 * DAY),
+      });
+      const stranger = await w.ca.issue(otherRoot, {
+        subject: { name: 'Pejabat Lain', organization: 'Pemerintah Kabupaten Lain' },
+        notBefore: new Date(Date.now() - HOUR),
+        notAfter: new Date(Date.now() + 10 * DAY),
+      });
       const out = await w.signer.sign(w.letterB, inMemorySigningKey(stranger));
       const r = await w.verifier.verify(out.pdf, [w.root.certificate]);
       expect(r.signatures[0]).to.deep.include({ intact: true, trusted: false });
@@ -192,7 +250,21 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
         await writeFile(f('key.pem'), w.official.privateKey.export({ type: 'pkcs8', format: 'pem' }));
         await writeFile(f('cert.pem'), w.ca.toPem(w.official.certificate));
         await writeFile(f('chain.pem'), w.ca.toPem(w.root.certificate));
-        await run('openssl', ['pkcs12', '-export', '-legacy', '-inkey', f('key.pem'), '-in', f('cert.pem'), '-certfile', f('chain.pem'), '-out', f('o.p12'), '-passout', 'pass:PIN-rahasia']);
+        await run('openssl', [
+          'pkcs12',
+          '-export',
+          '-legacy',
+          '-inkey',
+          f('key.pem'),
+          '-in',
+          f('cert.pem'),
+          '-certfile',
+          f('chain.pem'),
+          '-out',
+          f('o.p12'),
+          '-passout',
+          'pass:PIN-rahasia',
+        ]);
         const cred = await w.ca.readPkcs12(await readFile(f('o.p12')), 'PIN-rahasia');
         const out = await w.signer.sign(w.letterB, inMemorySigningKey(cred));
         expect((await w.nss.pdfsig(out.pdf)).stdout).to.contain('Signature is Valid.');
@@ -256,7 +328,10 @@ describe('signing contract: PAdES signatures an independent validator accepts', 
 });
 
 const expectNotStamped = async (p: Promise<unknown>, detail: RegExp) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).to.be.instanceOf(AppError);
   expect((err as AppError).problemType).to.equal('not-stamped');
   expect((err as AppError).detail).to.match(detail);

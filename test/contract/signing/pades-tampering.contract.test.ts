@@ -86,7 +86,8 @@ describe('signing contract: a changed file is never valid', function () {
         const inHex = at > l.contentsStart && at < l.contentsEnd - 1;
         copy[at] = inHex ? (copy[at] === 0x30 ? 0x31 : 0x30) : copy[at]! ^ 0x01;
         const r = await w.verifier.verify(copy, anchors);
-        if (r.valid || !r.modifiedAfterSigning) expect.fail(`a flip at ${at} (contents ${l.contentsStart}–${l.contentsEnd}) went unnoticed: ${JSON.stringify(r)}`);
+        if (r.valid || !r.modifiedAfterSigning)
+          expect.fail(`a flip at ${at} (contents ${l.contentsStart}–${l.contentsEnd}) went unnoticed: ${JSON.stringify(r)}`);
       }
     }
   });

@@ -31,7 +31,10 @@ describe('signing contract: key stores (a key kept here, a provider’s remote s
       name: 'remote (NIK + passphrase)',
       store: () => createRemoteKeyStore({ url: service.url, niks: new Map([['kepala', NIK]]), officeWide: false, timeoutMs: 2000 }, createLocalKeyStore()),
       stored: async () => {
-        const [certificate, ...chain] = (await createRemoteKeyStore({ url: service.url, niks: new Map([['kepala', NIK]]), officeWide: false, timeoutMs: 2000 }, createLocalKeyStore()).externalCertificates({ userId: 'u1', username: 'kepala' }))!;
+        const [certificate, ...chain] = (await createRemoteKeyStore(
+          { url: service.url, niks: new Map([['kepala', NIK]]), officeWide: false, timeoutMs: 2000 },
+          createLocalKeyStore(),
+        ).externalCertificates({ userId: 'u1', username: 'kepala' }))!;
         return { certificate: certificate!, chain, lockedKey: '' };
       },
       secret: PASSPHRASE,
@@ -64,7 +67,9 @@ describe('signing contract: key stores (a key kept here, a provider’s remote s
         const nss = await nssTrusting([s.anchor()]);
         try {
           const check = await nss.pdfsig(signed.pdf);
-          expect(check.stdout, check.stdout + check.stderr).to.include('Signature is Valid').and.include('Total document signed');
+          expect(check.stdout, check.stdout + check.stderr)
+            .to.include('Signature is Valid')
+            .and.include('Total document signed');
         } finally {
           await nss.close();
         }
@@ -83,15 +88,20 @@ describe('signing contract: key stores (a key kept here, a provider’s remote s
   }
 
   it('remote: an unknown NIK is a 422 for the signer, a signer the provider locked a 403, nothing signed', async () => {
-    const store = (nik: string) => createRemoteKeyStore({ url: service.url, niks: new Map([['kepala', nik]]), officeWide: false, timeoutMs: 2000 }, createLocalKeyStore());
-    const unknown = await store('3404015201809999').externalCertificates({ userId: 'u1', username: 'kepala' }).catch((e: unknown) => e);
+    const store = (nik: string) =>
+      createRemoteKeyStore({ url: service.url, niks: new Map([['kepala', nik]]), officeWide: false, timeoutMs: 2000 }, createLocalKeyStore());
+    const unknown = await store('3404015201809999')
+      .externalCertificates({ userId: 'u1', username: 'kepala' })
+      .catch((e: unknown) => e);
     expect(unknown).to.be.instanceOf(AppError).and.include({ code: 'invalid', problemType: 'no-certificate' });
     const signedBefore = service.signed();
     const stored = await stores[1]!.stored();
     service.mode = 'locked';
     try {
       const { key } = await store(NIK).open({ userId: 'u1', username: 'kepala' }, stored, PASSPHRASE);
-      expect(await key.sign(Buffer.from('x'), 'sha256WithRSA').catch((e: unknown) => e)).to.be.instanceOf(AppError).and.include({ code: 'forbidden', problemType: 'signer-locked' });
+      expect(await key.sign(Buffer.from('x'), 'sha256WithRSA').catch((e: unknown) => e))
+        .to.be.instanceOf(AppError)
+        .and.include({ code: 'forbidden', problemType: 'signer-locked' });
     } finally {
       service.mode = 'ok';
     }
@@ -104,6 +114,8 @@ describe('signing contract: key stores (a key kept here, a provider’s remote s
       .externalCertificates({ userId: 'u2', username: 'wakil' })
       .catch((e: unknown) => e);
     expect(err).to.be.instanceOf(AppError).and.include({ code: 'invalid', problemType: 'no-certificate' });
-    expect(await createRemoteKeyStore({ ...opts, officeWide: false }, createLocalKeyStore()).externalCertificates({ userId: 'u2', username: 'wakil' })).to.equal(null);
+    expect(
+      await createRemoteKeyStore({ ...opts, officeWide: false }, createLocalKeyStore()).externalCertificates({ userId: 'u2', username: 'wakil' }),
+    ).to.equal(null);
   });
 });

@@ -24,7 +24,18 @@ export interface SigningWorld extends SigningAdapters {
 
 export const stampLetter = async (s: SigningAdapters, body: string, code: string): Promise<StampedLetter> => {
   const { pdf, area } = await plainLetter(body);
-  return s.stamper.stamp(pdf, { name: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Kepala Badan', nip: '197803152005012003', date: '5 Maret 2025', letterNumber: `800/${code}/BKD/2025`, verifyCode: code }, { area });
+  return s.stamper.stamp(
+    pdf,
+    {
+      name: 'Dr. Ayu Wulandari, S.H., M.Si.',
+      title: 'Kepala Badan',
+      nip: '197803152005012003',
+      date: '5 Maret 2025',
+      letterNumber: `800/${code}/BKD/2025`,
+      verifyCode: code,
+    },
+    { area },
+  );
 };
 
 export const signingWorld = async (): Promise<SigningWorld> => {
@@ -33,10 +44,18 @@ export const signingWorld = async (): Promise<SigningWorld> => {
   const letterA = await stampLetter(adapters, 'Dengan hormat, kami mengundang Bapak/Ibu pada rapat koordinasi.', 'A1B2C3D4');
   const letterB = await stampLetter(adapters, 'Dengan hormat, kami sampaikan hasil seleksi jabatan pimpinan tinggi.', 'E5F6G7H8');
   const nss = await nssTrusting([adapters.ca.toPem(root.certificate)]);
-  return { ...adapters, root, official, letterA, letterB, nss, close: async () => {
+  return {
+    ...adapters,
+    root,
+    official,
+    letterA,
+    letterB,
+    nss,
+    close: async () => {
       await nss.close();
       await adapters.close();
-    } };
+    },
+  };
 };
 
 const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
@@ -51,7 +70,14 @@ export const signatureLayout = (pdf: Uint8Array) => {
   const head = Buffer.from(text.slice(contents + 1, contents + 13), 'hex');
   const n = head[1]! & 0x7f;
   const cmsHexLength = 2 * (head[1]! < 0x80 ? 2 + head[1]! : 2 + n + head.subarray(2, 2 + n).reduce((len, b) => len * 256 + b, 0));
-  return { range, rangeAt: m.index + '/ByteRange '.length, rangeLength: m[0].length - '/ByteRange '.length, contentsStart: contents, contentsEnd: text.indexOf('>', contents) + 1, cmsHexLength };
+  return {
+    range,
+    rangeAt: m.index + '/ByteRange '.length,
+    rangeLength: m[0].length - '/ByteRange '.length,
+    contentsStart: contents,
+    contentsEnd: text.indexOf('>', contents) + 1,
+    cmsHexLength,
+  };
 };
 
 /** The same file with its /ByteRange rewritten in place (same length, space-padded). */
@@ -83,7 +109,23 @@ export const opensslCms = async (pdf: Uint8Array, rootPem: string): Promise<{ ve
     await writeFile(f('root.pem'), rootPem);
     const dump = (await run('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', f('sig.der')], { maxBuffer: 1 << 24 })).stdout;
     try {
-      const r = await run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', f('sig.der'), '-content', f('content.bin'), '-CAfile', f('root.pem'), '-purpose', 'any', '-out', f('out.bin')]);
+      const r = await run('openssl', [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        f('sig.der'),
+        '-content',
+        f('content.bin'),
+        '-CAfile',
+        f('root.pem'),
+        '-purpose',
+        'any',
+        '-out',
+        f('out.bin'),
+      ]);
       return { verified: /Verification successful/.test(r.stderr), output: r.stderr, dump };
     } catch (err) {
       return { verified: false, output: String((err as { stderr?: string }).stderr ?? err), dump };

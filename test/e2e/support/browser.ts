@@ -15,7 +15,11 @@ export const launch = async (): Promise<Browser> => {
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium (Debian), or set CHROMIUM_PATH`);
   await mkdir(SCREENSHOTS, { recursive: true });
   // naskah.test: the local server under a name that is not a secure context (an office LAN address over plain http).
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--disable-dev-shm-usage', `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--disable-dev-shm-usage', `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`],
+  });
 };
 
 export const INSECURE_HOST = 'naskah.test';
@@ -27,7 +31,11 @@ export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, ha
  * A browser context whose pages report script errors and CSP violations into `problems`: the
  * UI must run under its own policy without a single refused resource.
  */
-export const newContext = async (browser: Browser, options: typeof DESKTOP | typeof PHONE, problems: string[]): Promise<{ context: BrowserContext; page: Page }> => {
+export const newContext = async (
+  browser: Browser,
+  options: typeof DESKTOP | typeof PHONE,
+  problems: string[],
+): Promise<{ context: BrowserContext; page: Page }> => {
   const context = await browser.newContext({ ...options, locale: 'id-ID' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -56,7 +64,8 @@ export interface AxeViolation {
 export const expectAccessible = async (page: Page, name: string): Promise<AxeViolation[]> => {
   axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
-  const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })
+  const violations =
+    (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })
       .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`)) as AxeViolation[];
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, `${name}: ${JSON.stringify(serious, null, 2)}`).to.deep.equal([]);

@@ -83,10 +83,21 @@ export const logIn = async (app: TestApp, page: Page, who: Member): Promise<void
 };
 
 /** The test app's first admin, as the login page knows them (the app enrolled their second factor). */
-export const adminOf = (app: TestApp): Member => ({ id: '', username: ADMIN.username, password: ADMIN.password, name: 'Administrator', totp: app.secondFactors.has(ADMIN.username) });
+export const adminOf = (app: TestApp): Member => ({
+  id: '',
+  username: ADMIN.username,
+  password: ADMIN.password,
+  name: 'Administrator',
+  totp: app.secondFactors.has(ADMIN.username),
+});
 
 /** A fresh browser context of a suite's `browserSession`, with `who` logged in: its page. */
-export const openAs = async (browser: { open(o: typeof DESKTOP | typeof PHONE): Promise<{ page: Page }> }, app: TestApp, who: Member, options: typeof DESKTOP | typeof PHONE): Promise<Page> => {
+export const openAs = async (
+  browser: { open(o: typeof DESKTOP | typeof PHONE): Promise<{ page: Page }> },
+  app: TestApp,
+  who: Member,
+  options: typeof DESKTOP | typeof PHONE,
+): Promise<Page> => {
   const { page } = await browser.open(options);
   await logIn(app, page, who);
   return page;

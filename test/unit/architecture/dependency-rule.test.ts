@@ -19,12 +19,31 @@ const ALLOWED: Record<string, string[]> = {
   web: ['web', 'domain'],
 };
 // Vendor SDKs belong in infra only (http may use its own framework pieces).
-const VENDOR_SDKS = ['sequelize', 'sqlite3', 'mysql2', 'minio', 'meilisearch', 'tesseract.js', 'pdfjs-dist', 'pdf-lib', '@pdf-lib/fontkit', 'sharp', '@napi-rs/canvas', 'yauzl', '@node-rs/argon2', 'umzug', 'nodemailer', 'qrcode', 'pkijs', 'asn1js'];
+const VENDOR_SDKS = [
+  'sequelize',
+  'sqlite3',
+  'mysql2',
+  'minio',
+  'meilisearch',
+  'tesseract.js',
+  'pdfjs-dist',
+  'pdf-lib',
+  '@pdf-lib/fontkit',
+  'sharp',
+  '@napi-rs/canvas',
+  'yauzl',
+  '@node-rs/argon2',
+  'umzug',
+  'nodemailer',
+  'qrcode',
+  'pkijs',
+  'asn1js',
+];
 
 const walk = async (dir: string): Promise<string[]> =>
-  (await readdir(dir, { withFileTypes: true })).flatMap((e) => (e.isDirectory() ? [] : [path.join(dir, e.name)])).concat(
-    ...(await Promise.all((await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => walk(path.join(dir, e.name))))),
-  );
+  (await readdir(dir, { withFileTypes: true }))
+    .flatMap((e) => (e.isDirectory() ? [] : [path.join(dir, e.name)]))
+    .concat(...(await Promise.all((await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => walk(path.join(dir, e.name))))));
 
 describe('architecture: the dependency rule', () => {
   it('every import in src/ points only where its layer may look', async () => {

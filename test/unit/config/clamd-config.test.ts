@@ -17,7 +17,10 @@ describe('config: CLAMD_SOCKET', () => {
   it('scans nothing unless CLAMD_SOCKET is set; with it, waits CLAMD_TIMEOUT_MS (120 s unless set)', () => {
     expect(loadConfig({}).clamd).to.equal(undefined);
     expect(loadConfig({ CLAMD_SOCKET: 'clamav:3310' }).clamd).to.deep.equal({ address: { host: 'clamav', port: 3310 }, timeoutMs: 120_000 });
-    expect(loadConfig({ CLAMD_SOCKET: '/run/clamav/clamd.ctl', CLAMD_TIMEOUT_MS: '5000' }).clamd).to.deep.equal({ address: { path: '/run/clamav/clamd.ctl' }, timeoutMs: 5000 });
+    expect(loadConfig({ CLAMD_SOCKET: '/run/clamav/clamd.ctl', CLAMD_TIMEOUT_MS: '5000' }).clamd).to.deep.equal({
+      address: { path: '/run/clamav/clamd.ctl' },
+      timeoutMs: 5000,
+    });
   });
 
   it('stops with a message on a bad value', () => {

@@ -14,7 +14,16 @@ describe('config', () => {
   });
 
   it('reads the full-stack profile', () => {
-    const c = loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/naskah', STORAGE_DRIVER: 's3', S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's', SEARCH_DRIVER: 'meilisearch', MEILI_URL: 'http://meili:7700', NASKAH_ROLES: 'worker' });
+    const c = loadConfig({
+      DATABASE_URL: 'mysql://u:p@db:3306/naskah',
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY: 'k',
+      S3_SECRET_KEY: 's',
+      SEARCH_DRIVER: 'meilisearch',
+      MEILI_URL: 'http://meili:7700',
+      NASKAH_ROLES: 'worker',
+    });
     expect(c.database.dialect).to.equal('mysql');
     expect(c.storage).to.include({ driver: 's3', endpoint: 'http://minio:9000', bucket: 'naskah' });
     expect(c.search).to.include({ driver: 'meilisearch', url: 'http://meili:7700' });
@@ -48,14 +57,20 @@ describe('config', () => {
     expect(() => loadConfig({ TOTP_SECRET_KEY: 'pendek-sekali' })).to.throw(ConfigError, /TOTP_SECRET_KEY/);
   });
   it('names the public log after PUBLIC_URL unless LOG_ORIGIN says otherwise, and reads LOG_WITNESSES as URL KEY pairs', () => {
-    expect(loadConfig({ PUBLIC_URL: 'https://naskah.slemankab.go.id/' }).publicLog).to.deep.include({ origin: 'naskah.slemankab.go.id/log', witnesses: [], witnessMinutes: 5, checkpointMinutes: 60 });
+    expect(loadConfig({ PUBLIC_URL: 'https://naskah.slemankab.go.id/' }).publicLog).to.deep.include({
+      origin: 'naskah.slemankab.go.id/log',
+      witnesses: [],
+      witnessMinutes: 5,
+      checkpointMinutes: 60,
+    });
     expect(loadConfig({ LOG_ORIGIN: 'bkd.slemankab.go.id/log' }).publicLog.origin).to.equal('bkd.slemankab.go.id/log');
     const key = 'b.example.go.id/log+0a1b2c3d+AQ5X4bZk7gW3C9cPzHDqTGUfFJzGtT5f1lS5Y7M0XJMd';
     expect(loadConfig({ LOG_WITNESSES: `https://b.example.go.id/ ${key}, http://c.example:3000 c/log+00000000+AQ==` }).publicLog.witnesses).to.deep.equal([
       { url: 'https://b.example.go.id', key },
       { url: 'http://c.example:3000', key: 'c/log+00000000+AQ==' },
     ]);
-    for (const bad of ['https://b.example.go.id', `ftp://x ${key}`, key]) expect(() => loadConfig({ LOG_WITNESSES: bad }), bad).to.throw(ConfigError, /LOG_WITNESSES/);
+    for (const bad of ['https://b.example.go.id', `ftp://x ${key}`, key])
+      expect(() => loadConfig({ LOG_WITNESSES: bad }), bad).to.throw(ConfigError, /LOG_WITNESSES/);
     expect(() => loadConfig({ LOG_ORIGIN: 'has space/log' })).to.throw(ConfigError, /LOG_ORIGIN/);
     expect(() => loadConfig({ LOG_SIGNING_KEY: 'short' })).to.throw(ConfigError, /LOG_SIGNING_KEY/);
   });

@@ -19,7 +19,12 @@ describe('config: email and reminders', () => {
   });
 
   it('reads SMTP, the sender, the scan interval (0 turns it off) and the time zone', () => {
-    const c = loadConfig({ SMTP_URL: 'smtp://naskah:rahasia@mail.bkd.example.go.id:587', MAIL_FROM: 'Naskah <naskah@bkd.example.go.id>', REMINDER_SCAN_SECONDS: '0', OFFICE_TIMEZONE: 'Asia/Makassar' });
+    const c = loadConfig({
+      SMTP_URL: 'smtp://naskah:rahasia@mail.bkd.example.go.id:587',
+      MAIL_FROM: 'Naskah <naskah@bkd.example.go.id>',
+      REMINDER_SCAN_SECONDS: '0',
+      OFFICE_TIMEZONE: 'Asia/Makassar',
+    });
     expect(c.mail).to.deep.equal({ smtpUrl: 'smtp://naskah:rahasia@mail.bkd.example.go.id:587', from: 'Naskah <naskah@bkd.example.go.id>' });
     expect(c.reminders).to.deep.equal({ scanSeconds: 0, timeZone: 'Asia/Makassar' });
     expect(loadConfig({ SMTP_URL: 'smtps://mail.example.go.id', MAIL_FROM: 'a@b.go.id' }).mail?.smtpUrl).to.equal('smtps://mail.example.go.id');

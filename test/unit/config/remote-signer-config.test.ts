@@ -24,7 +24,8 @@ describe('config: the remote signer (REMOTE_SIGNER_*)', () => {
 
   it('refuses a URL that is not http(s), a NIK that is not 16 digits and an unknown scope, each named', () => {
     expect(() => loadConfig({ REMOTE_SIGNER_URL: 'ftp://x' })).to.throw(ConfigError, /REMOTE_SIGNER_URL/);
-    for (const bad of ['kepala', 'kepala:12345', 'kepala 3404015201800001']) expect(() => loadConfig({ REMOTE_SIGNER_USERS: bad }), bad).to.throw(ConfigError, /REMOTE_SIGNER_USERS/);
+    for (const bad of ['kepala', 'kepala:12345', 'kepala 3404015201800001'])
+      expect(() => loadConfig({ REMOTE_SIGNER_USERS: bad }), bad).to.throw(ConfigError, /REMOTE_SIGNER_USERS/);
     expect(() => loadConfig({ REMOTE_SIGNER_SCOPE: 'everyone' })).to.throw(ConfigError, /REMOTE_SIGNER_SCOPE/);
   });
 });

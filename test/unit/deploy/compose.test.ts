@@ -24,8 +24,10 @@ describe('docker-compose.yml (the full stack)', () => {
     services = (parse(await readFile('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, Service> }).services;
   });
 
-  it('publishes one port, the proxy\'s, so web and worker replicas can be scaled', () => {
-    const published = Object.entries(services).filter(([, s]) => s.ports?.length).map(([name]) => name);
+  it("publishes one port, the proxy's, so web and worker replicas can be scaled", () => {
+    const published = Object.entries(services)
+      .filter(([, s]) => s.ports?.length)
+      .map(([name]) => name);
     expect(published).to.deep.equal(['proxy']);
     expect(services.proxy!.volumes).to.include('./config/proxy/nginx.conf:/etc/nginx/conf.d/default.conf:ro');
   });
@@ -33,7 +35,12 @@ describe('docker-compose.yml (the full stack)', () => {
   it('starts in order: data services healthy, then web (which migrates), then the proxy and the workers', () => {
     for (const data of ['mysql', 'minio', 'meilisearch']) expect(services[data]!.healthcheck, data).to.have.property('test');
     // clamav only with its profile: a dependency Compose skips when the service is not started.
-    expect(services.web!.depends_on).to.deep.equal({ mysql: { condition: 'service_healthy' }, minio: { condition: 'service_healthy' }, meilisearch: { condition: 'service_healthy' }, clamav: { condition: 'service_healthy', required: false } });
+    expect(services.web!.depends_on).to.deep.equal({
+      mysql: { condition: 'service_healthy' },
+      minio: { condition: 'service_healthy' },
+      meilisearch: { condition: 'service_healthy' },
+      clamav: { condition: 'service_healthy', required: false },
+    });
     expect(services.web!.healthcheck!.test.join(' ')).to.include('/readyz');
     expect(services.worker!.depends_on).to.deep.equal({ web: { condition: 'service_healthy' } });
     expect(services.proxy!.depends_on).to.deep.equal({ web: { condition: 'service_healthy' } });

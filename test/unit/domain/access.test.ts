@@ -17,7 +17,12 @@ describe('domain/access', () => {
   });
 
   it('survives a cycle in bad unit data', () => {
-    expect(subtreeOf('A', [{ code: 'A', parentCode: 'B' }, { code: 'B', parentCode: 'A' }]).sort()).to.deep.equal(['A', 'B']);
+    expect(
+      subtreeOf('A', [
+        { code: 'A', parentCode: 'B' },
+        { code: 'B', parentCode: 'A' },
+      ]).sort(),
+    ).to.deep.equal(['A', 'B']);
   });
 
   it('reads documents of its subtree up to its clearance only', () => {

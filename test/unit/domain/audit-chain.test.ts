@@ -1,11 +1,28 @@
 import { expect } from 'chai';
-import { type AuditEntry, AuditChainCheck, type ChainBreak, type ChainPoint, firstBrokenEntry, GENESIS_HASH, hashAuditEntry } from '../../../src/domain/audit-chain.ts';
+import {
+  type AuditEntry,
+  AuditChainCheck,
+  type ChainBreak,
+  type ChainPoint,
+  firstBrokenEntry,
+  GENESIS_HASH,
+  hashAuditEntry,
+} from '../../../src/domain/audit-chain.ts';
 
 const chain = (n: number): AuditEntry[] => {
   const out: AuditEntry[] = [];
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
-    const base = { seq: i, at: new Date(Date.UTC(2025, 0, 1, 0, 0, i)), actorId: 'u1', action: 'document.upload', targetType: 'document', targetId: `d${i}`, details: { b: i, a: [1, { z: 1, y: 2 }] }, prevHash: prev };
+    const base = {
+      seq: i,
+      at: new Date(Date.UTC(2025, 0, 1, 0, 0, i)),
+      actorId: 'u1',
+      action: 'document.upload',
+      targetType: 'document',
+      targetId: `d${i}`,
+      details: { b: i, a: [1, { z: 1, y: 2 }] },
+      prevHash: prev,
+    };
     const e = { ...base, hash: hashAuditEntry(base) };
     out.push(e);
     prev = e.hash;
@@ -51,12 +68,25 @@ describe('domain/audit-chain', () => {
   it('names a changed entry', () => {
     const c = chain(5);
     c[2] = { ...c[2]!, details: { b: 99 } };
-    expect(walk(c, { head: headOf(chain(5)) })).to.deep.include({ seq: 3 }).and.have.property('reason').that.matches(/entry 3 was changed/);
+    expect(walk(c, { head: headOf(chain(5)) }))
+      .to.deep.include({ seq: 3 })
+      .and.have.property('reason')
+      .that.matches(/entry 3 was changed/);
   });
 
   it('names the missing seq when a middle entry is deleted, and every missing seq of a run', () => {
-    expect(walk(chain(5).filter((e) => e.seq !== 2), { head: headOf(chain(5)) })).to.deep.equal({ seq: 2, reason: 'entry 2 is missing: the trail jumps from 1 to 3' });
-    expect(walk(chain(6).filter((e) => e.seq < 2 || e.seq > 4), { head: headOf(chain(6)) })!.reason).to.equal('entries 2–4 are missing: the trail jumps from 1 to 5');
+    expect(
+      walk(
+        chain(5).filter((e) => e.seq !== 2),
+        { head: headOf(chain(5)) },
+      ),
+    ).to.deep.equal({ seq: 2, reason: 'entry 2 is missing: the trail jumps from 1 to 3' });
+    expect(
+      walk(
+        chain(6).filter((e) => e.seq < 2 || e.seq > 4),
+        { head: headOf(chain(6)) },
+      )!.reason,
+    ).to.equal('entries 2–4 are missing: the trail jumps from 1 to 5');
   });
 
   it('names the lower of two entries whose seqs were swapped', () => {
@@ -69,12 +99,18 @@ describe('domain/audit-chain', () => {
     const c = chain(5);
     const forged = { ...c[1]!, action: 'document.read' };
     c[1] = { ...forged, hash: hashAuditEntry(forged) };
-    expect(walk(c)).to.deep.include({ seq: 3 }).and.have.property('reason').that.matches(/does not link to entry 2/);
+    expect(walk(c))
+      .to.deep.include({ seq: 3 })
+      .and.have.property('reason')
+      .that.matches(/does not link to entry 2/);
   });
 
   it('names the first missing seq when the tail was deleted, against the head read before the walk', () => {
     const full = chain(5);
-    expect(walk(full.slice(0, 4), { head: headOf(full) })).to.deep.equal({ seq: 5, reason: 'entry 5 is missing: the trail ends at 4 but the chain head records 5' });
+    expect(walk(full.slice(0, 4), { head: headOf(full) })).to.deep.equal({
+      seq: 5,
+      reason: 'entry 5 is missing: the trail ends at 4 but the chain head records 5',
+    });
     expect(walk(full.slice(0, 2), { head: headOf(full) })!.reason).to.match(/^entries 3–5 are missing/);
   });
 
@@ -88,7 +124,10 @@ describe('domain/audit-chain', () => {
 
   it('names entries added beyond the head read after the walk', () => {
     const c = chain(5);
-    expect(walk(c, { head: headOf(c.slice(0, 3)), headNow: headOf(c.slice(0, 3)) })).to.deep.equal({ seq: 4, reason: "entries 4–5 are beyond the chain head (3): added behind the system's back" });
+    expect(walk(c, { head: headOf(c.slice(0, 3)), headNow: headOf(c.slice(0, 3)) })).to.deep.equal({
+      seq: 4,
+      reason: "entries 4–5 are beyond the chain head (3): added behind the system's back",
+    });
     // An append that committed during the walk moves the head too: not a break.
     expect(walk(c, { head: headOf(c.slice(0, 3)), headNow: headOf(c) })).to.equal(null);
   });
@@ -103,14 +142,20 @@ describe('domain/audit-chain', () => {
       rewritten.push({ ...base, hash: hashAuditEntry(base) });
     }
     expect(walk(rewritten)).to.equal(null); // without a checkpoint the rewrite is invisible
-    expect(walk(rewritten, { anchors })).to.deep.include({ seq: 3 }).and.have.property('reason').that.matches(/checkpoint/);
+    expect(walk(rewritten, { anchors }))
+      .to.deep.include({ seq: 3 })
+      .and.have.property('reason')
+      .that.matches(/checkpoint/);
   });
 
   it('names the first missing seq when a checkpoint names an entry that is gone, even with the head rewritten too', () => {
     const c = chain(5);
     const anchors = new Map([[5, c[4]!.hash]]);
     const cut = c.slice(0, 3);
-    expect(walk(cut, { head: headOf(cut), anchors })).to.deep.equal({ seq: 4, reason: 'the checkpoint at seq 5 names an entry that is gone: the trail ends at 3' });
+    expect(walk(cut, { head: headOf(cut), anchors })).to.deep.equal({
+      seq: 4,
+      reason: 'the checkpoint at seq 5 names an entry that is gone: the trail ends at 3',
+    });
   });
 
   it('firstBrokenEntry checks a run that follows a known hash', () => {
@@ -118,6 +163,11 @@ describe('domain/audit-chain', () => {
     expect(firstBrokenEntry(c, GENESIS_HASH)).to.equal(null);
     expect(firstBrokenEntry(c.slice(3), c[2]!.hash)).to.equal(null);
     expect(firstBrokenEntry(c.slice(3), c[1]!.hash)).to.equal(4);
-    expect(firstBrokenEntry(c.filter((e) => e.seq !== 5), GENESIS_HASH)).to.equal(5);
+    expect(
+      firstBrokenEntry(
+        c.filter((e) => e.seq !== 5),
+        GENESIS_HASH,
+      ),
+    ).to.equal(5);
   });
 });

@@ -45,7 +45,9 @@ describe('domain/backup-manifest', () => {
   it('refuses a backup of a newer schema, whatever order the migrations came in', () => {
     const known = ['001-initial', '007-records', '008-backups'];
     expect(schemaProblem(['001-initial', '008-backups'], known)).to.equal(null);
-    expect(schemaProblem(['001-initial', '009-future'], known)).to.match(/newer Naskah: its database has schema version 009-future, which this version does not know \(it knows up to 008-backups\)/);
+    expect(schemaProblem(['001-initial', '009-future'], known)).to.match(
+      /newer Naskah: its database has schema version 009-future, which this version does not know \(it knows up to 008-backups\)/,
+    );
   });
 
   it('names backups by their start time, sortable and safe as a folder name', () => {
@@ -62,8 +64,12 @@ describe('domain/backup-schedule', () => {
     expect(backupDue({ now: at(23), intervalMs: day, lastSuccessAt: at(0), lastAttemptAt: at(0) })).to.equal(false);
     expect(backupDue({ now: at(24), intervalMs: day, lastSuccessAt: at(0), lastAttemptAt: at(0) })).to.equal(true);
     const failedAt = at(24);
-    expect(backupDue({ now: new Date(failedAt.getTime() + RETRY_AFTER_FAILURE_MS - 1), intervalMs: day, lastSuccessAt: at(0), lastAttemptAt: failedAt })).to.equal(false);
-    expect(backupDue({ now: new Date(failedAt.getTime() + RETRY_AFTER_FAILURE_MS), intervalMs: day, lastSuccessAt: at(0), lastAttemptAt: failedAt })).to.equal(true);
+    expect(
+      backupDue({ now: new Date(failedAt.getTime() + RETRY_AFTER_FAILURE_MS - 1), intervalMs: day, lastSuccessAt: at(0), lastAttemptAt: failedAt }),
+    ).to.equal(false);
+    expect(backupDue({ now: new Date(failedAt.getTime() + RETRY_AFTER_FAILURE_MS), intervalMs: day, lastSuccessAt: at(0), lastAttemptAt: failedAt })).to.equal(
+      true,
+    );
   });
 
   it('warns when the last good backup is older than the interval (with slack for the run under way)', () => {

@@ -108,7 +108,18 @@ describe('domain/disposition-rules', () => {
   it('names each bad recipient by its field', () => {
     const problems = recipientProblems(
       kabid,
-      [{ userId: 'guru' }, { unitCode: 'DISDIK' }, { unitCode: 'ORG' }, { userId: 'ghost' }, { unitCode: 'NOPE' }, { userId: 'gone' }, { userId: 'kabid' }, { unitCode: 'BKD' }, { userId: 'staf' }, { userId: 'staf' }],
+      [
+        { userId: 'guru' },
+        { unitCode: 'DISDIK' },
+        { unitCode: 'ORG' },
+        { userId: 'ghost' },
+        { unitCode: 'NOPE' },
+        { userId: 'gone' },
+        { userId: 'kabid' },
+        { unitCode: 'BKD' },
+        { userId: 'staf' },
+        { userId: 'staf' },
+      ],
       users,
       units,
       'biasa',
@@ -129,7 +140,9 @@ describe('domain/disposition-rules', () => {
 
   it('sends a letter only to people cleared for its level; a unit goes whatever its members are cleared for', () => {
     const to = [{ userId: 'staf' }, { userId: 'kabid' }, { unitCode: 'BKD-MUT' }];
-    expect(recipientProblems(head, to, users, units, 'terbatas')).to.deep.equal([{ field: 'to.0.userId', message: "not cleared for this letter's security level" }]);
+    expect(recipientProblems(head, to, users, units, 'terbatas')).to.deep.equal([
+      { field: 'to.0.userId', message: "not cleared for this letter's security level" },
+    ]);
     expect(recipientProblems(head, to, users, units, 'rahasia')).to.deep.equal([
       { field: 'to.0.userId', message: "not cleared for this letter's security level" },
       { field: 'to.1.userId', message: "not cleared for this letter's security level" },

@@ -23,7 +23,7 @@ describe('naskah types (domain)', () => {
     for (const t of BUILTIN_LETTER_TYPES) expect(numberFormatProblem(t.numberFormat), t.code).to.equal(null);
   });
 
-  it('takes a unit\'s own format when it has one, and keeps surat dinas on the counter letters had before types', () => {
+  it("takes a unit's own format when it has one, and keeps surat dinas on the counter letters had before types", () => {
     const type = { numberFormat: '{code}/{seq}/{unit}/{year}', unitFormats: { SETDA: 'SETDA/{seq}/{year}' } };
     expect(numberFormatFor(type, 'SETDA')).to.equal('SETDA/{seq}/{year}');
     expect(numberFormatFor(type, 'BKD')).to.equal('{code}/{seq}/{unit}/{year}');
@@ -36,7 +36,9 @@ describe('addressees and copies (domain)', () => {
   it('prints one addressee with "di" and its place, several as a numbered list', () => {
     expect(addresseeBlock([body('Dinas Pendidikan', 'Jl. Parasamya 1')])).to.equal('Yth. Dinas Pendidikan\ndi\nJl. Parasamya 1');
     expect(addresseeBlock([unit('SETDA', 'Sekretariat Daerah')])).to.equal('Yth. Kepala Sekretariat Daerah\ndi\nTempat');
-    expect(addresseeBlock([unit('SETDA', 'Sekretariat Daerah'), body('Inspektorat')])).to.equal('Yth.\n1. Kepala Sekretariat Daerah\n2. Inspektorat\ndi\nTempat');
+    expect(addresseeBlock([unit('SETDA', 'Sekretariat Daerah'), body('Inspektorat')])).to.equal(
+      'Yth.\n1. Kepala Sekretariat Daerah\n2. Inspektorat\ndi\nTempat',
+    );
   });
 
   it('delivers to each unit of the office once, as addressee before copy; other parties are not delivered', () => {
@@ -51,10 +53,20 @@ describe('addressees and copies (domain)', () => {
     expect(foldName('Éducation')).to.equal(foldName('education'));
   });
 
-  it('composes the printed body: text, the people assigned, then the type\'s fields aligned', () => {
-    expect(composeBody({ body: 'Isi.', assignees: [{ name: 'Agus', nip: '1980', position: 'Analis' }, { name: 'Budi', nip: null, position: null }], fields: [{ label: 'Hari', value: 'Senin' }, { label: 'Tempat', value: 'Aula' }] })).to.equal(
-      'Isi.\n\nYang ditugaskan:\n1. Agus, NIP 1980, Analis\n2. Budi\n\nHari   : Senin\nTempat : Aula',
-    );
+  it("composes the printed body: text, the people assigned, then the type's fields aligned", () => {
+    expect(
+      composeBody({
+        body: 'Isi.',
+        assignees: [
+          { name: 'Agus', nip: '1980', position: 'Analis' },
+          { name: 'Budi', nip: null, position: null },
+        ],
+        fields: [
+          { label: 'Hari', value: 'Senin' },
+          { label: 'Tempat', value: 'Aula' },
+        ],
+      }),
+    ).to.equal('Isi.\n\nYang ditugaskan:\n1. Agus, NIP 1980, Analis\n2. Budi\n\nHari   : Senin\nTempat : Aula');
     expect(composeBody({ body: ' Isi saja. ' })).to.equal('Isi saja.');
   });
 });

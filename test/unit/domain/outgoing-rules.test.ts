@@ -17,7 +17,15 @@ import {
 
 const person = (id: string, over: Partial<Participant> = {}): Participant => ({ id, roles: ['staff'], disabled: false, clearance: 'biasa', ...over });
 const users = new Map<string, Participant>(
-  [person('drafter'), person('r1'), person('r2'), person('head', { roles: ['official'] }), person('off', { roles: ['official'], disabled: true }), person('aud', { roles: ['auditor'] }), person('secret-head', { roles: ['official'], clearance: 'rahasia' })].map((p) => [p.id, p]),
+  [
+    person('drafter'),
+    person('r1'),
+    person('r2'),
+    person('head', { roles: ['official'] }),
+    person('off', { roles: ['official'], disabled: true }),
+    person('aud', { roles: ['auditor'] }),
+    person('secret-head', { roles: ['official'], clearance: 'rahasia' }),
+  ].map((p) => [p.id, p]),
 );
 const problems = (signerId: string, reviewerIds: string[], over: Partial<Parameters<typeof participantProblems>[0]> = {}) =>
   participantProblems({ drafter: users.get('drafter')!, signerId, reviewerIds, securityLevel: 'biasa', users, ...over });
@@ -64,7 +72,13 @@ const code = (fn: () => unknown): string => {
 
 describe('outgoing rules: who drafts, reviews and signs', () => {
   it('lets staff, officials and clerks draft; admins and auditors do not', () => {
-    expect(['staff', 'official', 'clerk', 'admin', 'auditor'].map((r) => canDraftOutgoing({ roles: [r as 'staff'] }))).to.deep.equal([true, true, true, false, false]);
+    expect(['staff', 'official', 'clerk', 'admin', 'auditor'].map((r) => canDraftOutgoing({ roles: [r as 'staff'] }))).to.deep.equal([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('accepts an active official signer and distinct active reviewers', () => {
@@ -81,7 +95,14 @@ describe('outgoing rules: who drafts, reviews and signs', () => {
     expect(fields(problems('head', ['drafter']))).to.deep.equal(['reviewerIds.0']);
     expect(fields(problems('head', ['r1', 'head']))).to.deep.equal(['reviewerIds.1']);
     expect(fields(problems('head', ['ghost', 'aud', 'off']))).to.deep.equal(['reviewerIds.0', 'reviewerIds.1', 'reviewerIds.2']);
-    expect(fields(problems('head', Array.from({ length: 11 }, (_, i) => `x${i}`)))).to.include('reviewerIds');
+    expect(
+      fields(
+        problems(
+          'head',
+          Array.from({ length: 11 }, (_, i) => `x${i}`),
+        ),
+      ),
+    ).to.include('reviewerIds');
   });
 
   it('requires everyone named to be cleared for the letter', () => {
@@ -127,8 +148,18 @@ describe('outgoing rules: review order and status moves', () => {
   });
 
   it('allows only the status moves of the flow', () => {
-    expect(canMoveOutgoing('in_review', 'approved') && canMoveOutgoing('in_review', 'returned') && canMoveOutgoing('returned', 'in_review') && canMoveOutgoing('approved', 'signed')).to.equal(true);
-    expect(canMoveOutgoing('returned', 'approved') || canMoveOutgoing('approved', 'in_review') || canMoveOutgoing('signed', 'approved') || canMoveOutgoing('in_review', 'signed')).to.equal(false);
+    expect(
+      canMoveOutgoing('in_review', 'approved') &&
+        canMoveOutgoing('in_review', 'returned') &&
+        canMoveOutgoing('returned', 'in_review') &&
+        canMoveOutgoing('approved', 'signed'),
+    ).to.equal(true);
+    expect(
+      canMoveOutgoing('returned', 'approved') ||
+        canMoveOutgoing('approved', 'in_review') ||
+        canMoveOutgoing('signed', 'approved') ||
+        canMoveOutgoing('in_review', 'signed'),
+    ).to.equal(false);
   });
 
   it('writes dates the Indonesian way', () => {

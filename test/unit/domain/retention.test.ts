@@ -2,10 +2,12 @@ import { expect } from 'chai';
 import type { Classification } from '../../../src/domain/classification.ts';
 import { addYears, phaseByDate, retentionDates, retentionOf, scheduleOf, withinCode } from '../../../src/domain/retention.ts';
 
-const code = (c: string, activeYears: number | null, inactiveYears: number | null, finalDisposition: Classification['finalDisposition']): [string, Classification] => [
-  c,
-  { code: c, name: c, description: null, activeYears, inactiveYears, finalDisposition, active: true, updatedAt: new Date(0) },
-];
+const code = (
+  c: string,
+  activeYears: number | null,
+  inactiveYears: number | null,
+  finalDisposition: Classification['finalDisposition'],
+): [string, Classification] => [c, { code: c, name: c, description: null, activeYears, inactiveYears, finalDisposition, active: true, updatedAt: new Date(0) }];
 const scheme = new Map([code('800', null, null, null), code('800.1', 2, 3, 'destroy'), code('800.1.2', null, null, null), code('900', 1, 9, 'permanent')]);
 
 describe('retention (JRA)', () => {
@@ -37,8 +39,18 @@ describe('retention (JRA)', () => {
   it('files a record without a known code as unclassified, and minutes as permanent whatever their code', () => {
     expect(retentionOf({ classificationCode: null, recordDate: '2010-01-01', permanent: false }, scheme, '2026-01-01').phase).to.equal('unclassified');
     expect(retentionOf({ classificationCode: '123', recordDate: '2010-01-01', permanent: false }, scheme, '2026-01-01').phase).to.equal('unclassified');
-    expect(retentionOf({ classificationCode: '900', recordDate: '2010-01-01', permanent: false }, scheme, '2026-01-01')).to.deep.equal({ activeUntil: '2011-01-01', inactiveUntil: '2020-01-01', finalDisposition: 'permanent', phase: 'due' });
-    expect(retentionOf({ classificationCode: '800.1', recordDate: '1990-01-01', permanent: true }, scheme, '2026-01-01')).to.deep.equal({ activeUntil: null, inactiveUntil: null, finalDisposition: 'permanent', phase: 'active' });
+    expect(retentionOf({ classificationCode: '900', recordDate: '2010-01-01', permanent: false }, scheme, '2026-01-01')).to.deep.equal({
+      activeUntil: '2011-01-01',
+      inactiveUntil: '2020-01-01',
+      finalDisposition: 'permanent',
+      phase: 'due',
+    });
+    expect(retentionOf({ classificationCode: '800.1', recordDate: '1990-01-01', permanent: true }, scheme, '2026-01-01')).to.deep.equal({
+      activeUntil: null,
+      inactiveUntil: null,
+      finalDisposition: 'permanent',
+      phase: 'active',
+    });
   });
 
   it('matches a code filter by whole parts only', () => {

@@ -22,7 +22,13 @@ describe('domain/stats', () => {
 
   it('counts per month with zeros, ignoring dates outside the range', () => {
     const d = (s: string) => new Date(s);
-    expect(perMonth([d('2026-01-05T03:00:00Z'), d('2026-01-20T03:00:00Z'), d('2026-03-01T03:00:00Z'), d('2025-12-31T03:00:00Z')], ['2026-01', '2026-02', '2026-03'], 'Asia/Jakarta')).to.deep.equal({
+    expect(
+      perMonth(
+        [d('2026-01-05T03:00:00Z'), d('2026-01-20T03:00:00Z'), d('2026-03-01T03:00:00Z'), d('2025-12-31T03:00:00Z')],
+        ['2026-01', '2026-02', '2026-03'],
+        'Asia/Jakarta',
+      ),
+    ).to.deep.equal({
       '2026-01': 2,
       '2026-02': 0,
       '2026-03': 1,

@@ -18,7 +18,8 @@ const problem = (status: number, body: Record<string, unknown> = {}, o: { retryA
     requestId: o.requestId ?? null,
   };
 };
-const typed = (kind: string, status: number, detail: string, extra: Record<string, unknown> = {}) => problem(status, { type: `https://naskah.invalid/problems/${kind}`, title: 'x', status, detail, ...extra });
+const typed = (kind: string, status: number, detail: string, extra: Record<string, unknown> = {}) =>
+  problem(status, { type: `https://naskah.invalid/problems/${kind}`, title: 'x', status, detail, ...extra });
 
 describe('web: problem texts in the reader’s language', () => {
   it('gives every status the UI meets a headline of its own in both languages', () => {
@@ -102,17 +103,28 @@ describe('web: problem texts in the reader’s language', () => {
   });
 
   it('says why a password was refused as too easy to guess, in both languages', () => {
-    const p = typed('password-guessable', 422, 'the password is too easy to guess: must not contain the username', { errors: [{ field: 'password', message: 'must not contain the username' }] });
-    expect(describeProblem(p, tId).headline).to.equal(id['problem.passwordGuessable']).and.match(/mudah ditebak/);
-    expect(describeProblem(p, tEn).headline).to.equal(en['problem.passwordGuessable']).and.match(/easy to guess/);
+    const p = typed('password-guessable', 422, 'the password is too easy to guess: must not contain the username', {
+      errors: [{ field: 'password', message: 'must not contain the username' }],
+    });
+    expect(describeProblem(p, tId).headline)
+      .to.equal(id['problem.passwordGuessable'])
+      .and.match(/mudah ditebak/);
+    expect(describeProblem(p, tEn).headline)
+      .to.equal(en['problem.passwordGuessable'])
+      .and.match(/easy to guess/);
   });
 
   it('says that an infected file was refused, keeps the signature the server names, and names the scanner when it is down', () => {
-    const p = typed('malware-found', 422, 'the file "surat.pdf" carries malware (Win.Test.EICAR_HDB-1); it was not stored', { signature: 'Win.Test.EICAR_HDB-1', errors: [{ field: 'file', message: 'malware found: Win.Test.EICAR_HDB-1' }] });
+    const p = typed('malware-found', 422, 'the file "surat.pdf" carries malware (Win.Test.EICAR_HDB-1); it was not stored', {
+      signature: 'Win.Test.EICAR_HDB-1',
+      errors: [{ field: 'file', message: 'malware found: Win.Test.EICAR_HDB-1' }],
+    });
     const inId = describeProblem(p, tId);
     expect(inId.headline).to.equal(id['problem.malwareFound']).and.match(/virus/);
     expect(inId.detail).to.include('Win.Test.EICAR_HDB-1');
-    expect(describeProblem(p, tEn).headline).to.equal(en['problem.malwareFound']).and.match(/malware/);
+    expect(describeProblem(p, tEn).headline)
+      .to.equal(en['problem.malwareFound'])
+      .and.match(/malware/);
     const down = typed('unavailable', 503, 'the malware scanner (clamd) could not be reached (ECONNREFUSED)', { backend: 'malware-scanner' });
     expect(describeProblem(down, tId).headline).to.equal('Layanan pemindai virus sedang tidak tersedia. Coba lagi sebentar lagi.');
     expect(describeProblem(down, tEn).headline).to.equal('The malware scanner is unavailable. Try again in a moment.');

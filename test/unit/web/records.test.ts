@@ -6,7 +6,6 @@ import { summarise } from '../../../src/web/records-summary.ts';
 import { refusedRecords, schemeContentType, schemeLines } from '../../../src/web/refusals.ts';
 import { tEn, tId } from './translate.ts';
 
-
 const A = '0b6f3c2e-1d4a-4c8e-9f00-123456789abc';
 const B = '7d1e2f3a-4b5c-4d6e-8f90-abcdef012345';
 
@@ -48,7 +47,9 @@ describe('web: the records lifecycle, read for people', () => {
     expect(inId[4]!.why).to.equal('sudah dimusnahkan');
     expect(inId[5]).to.deep.equal({ documentId: null, title: null, why: 'something the UI does not know' });
     expect(refusedRecords(errors, tEn)[0]!.why).to.equal('its schedule ends in Keep permanently, not Destroy');
-    expect(refusedRecords([{ field: 'documentIds', message: `${A} (t): its retention has not ended (phase: later)` }], tId)[0]!.why).to.equal('retensinya belum habis (tahap: later)');
+    expect(refusedRecords([{ field: 'documentIds', message: `${A} (t): its retention has not ended (phase: later)` }], tId)[0]!.why).to.equal(
+      'retensinya belum habis (tahap: later)',
+    );
   });
 
   it('lists a refused scheme file’s bad lines in order, reading the line from the field when it must', () => {

@@ -61,7 +61,11 @@ export const tableShapes = async (s: Sequelize): Promise<TableShape[]> => {
   for (const name of names.filter((n) => n !== MIGRATIONS_TABLE).sort()) {
     const described = await qi.describeTable(name);
     const entries = Object.entries(described);
-    shapes.push({ name, columns: entries.map(([c, d]) => ({ name: c, kind: portableKind(d.type) })), primaryKey: entries.filter(([, d]) => d.primaryKey).map(([c]) => c) });
+    shapes.push({
+      name,
+      columns: entries.map(([c, d]) => ({ name: c, kind: portableKind(d.type) })),
+      primaryKey: entries.filter(([, d]) => d.primaryKey).map(([c]) => c),
+    });
   }
   return shapes;
 };
@@ -77,10 +81,17 @@ export async function* readRows(s: Sequelize, shape: TableShape, transaction?: T
   let last: unknown[] | null = null;
   for (;;) {
     // (a > ?) OR (a = ? AND b > ?) ...: the expanded row comparison both dialects plan on the key.
-    const after = last ? shape.primaryKey.map((k, i) => `(${[...shape.primaryKey.slice(0, i).map((p) => `${q(p)} = ?`), `${q(k)} > ?`].join(' AND ')})`).join(' OR ') : null;
+    const after = last
+      ? shape.primaryKey.map((k, i) => `(${[...shape.primaryKey.slice(0, i).map((p) => `${q(p)} = ?`), `${q(k)} > ?`].join(' AND ')})`).join(' OR ')
+      : null;
     const replacements = last ? shape.primaryKey.flatMap((_, i) => [...last!.slice(0, i), last![i]]) : [];
     const limit = shape.primaryKey.length ? ` ORDER BY ${order} LIMIT ${CHUNK}` : '';
-    const rows = (await s.query(`SELECT ${cols} FROM ${q(shape.name)}${after ? ` WHERE ${after}` : ''}${limit}`, { type: QueryTypes.SELECT, replacements, transaction, raw: true })) as Record<string, unknown>[];
+    const rows = (await s.query(`SELECT ${cols} FROM ${q(shape.name)}${after ? ` WHERE ${after}` : ''}${limit}`, {
+      type: QueryTypes.SELECT,
+      replacements,
+      transaction,
+      raw: true,
+    })) as Record<string, unknown>[];
     if (rows.length) yield rows.map((r) => shape.columns.map((c) => toPortable(c.kind, r[c.name])));
     // A table without a primary key is read whole in one query (none is expected to be large).
     if (rows.length < CHUNK || !shape.primaryKey.length) return;

@@ -12,7 +12,11 @@ const ROWS_PER_INSERT = 500;
 const BYTES_PER_INSERT = 4 * 1024 * 1024;
 
 const sqliteFile = (db: Config['database']): string | null => (db.dialect === 'sqlite' ? db.url.replace(/^sqlite:(\/\/)?/, '') : null);
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 const countUsers = async (s: Sequelize): Promise<number> => {
   const tables = ((await s.getQueryInterface().showAllTables()) as unknown[]).map(String);

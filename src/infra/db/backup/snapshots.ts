@@ -78,5 +78,6 @@ const mysqlSnapshot = async (s: Sequelize, reposOn: RepositoriesOn): Promise<Dat
 
 /** Snapshots of the configured database. */
 export const sequelizeSnapshotter = (live: Sequelize, db: Config['database'], reposOn: RepositoriesOn): DatabaseSnapshotter => ({
-  take: ({ scratchDir }) => (db.dialect === 'sqlite' ? sqliteSnapshot(db.url.replace(/^sqlite:(\/\/)?/, ''), scratchDir, reposOn) : mysqlSnapshot(live, reposOn)),
+  take: ({ scratchDir }) =>
+    db.dialect === 'sqlite' ? sqliteSnapshot(db.url.replace(/^sqlite:(\/\/)?/, ''), scratchDir, reposOn) : mysqlSnapshot(live, reposOn),
 });

@@ -76,7 +76,12 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
     updated_at: ts(),
   });
   await qi.addIndex('jobs', ['state', 'run_at']);
-  await qi.createTable('batches', { id: { ...str(36), primaryKey: true }, created_by: str(36), defaults: { type: DataTypes.TEXT, allowNull: false }, created_at: ts() });
+  await qi.createTable('batches', {
+    id: { ...str(36), primaryKey: true },
+    created_by: str(36),
+    defaults: { type: DataTypes.TEXT, allowNull: false },
+    created_at: ts(),
+  });
   await qi.createTable('batch_items', {
     batch_id: { ...str(36), primaryKey: true },
     seq: { type: DataTypes.INTEGER, allowNull: false, primaryKey: true },
@@ -105,5 +110,6 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
 };
 
 export const down = async ({ context: qi }: { context: QueryInterface }): Promise<void> => {
-  for (const t of ['audit_head', 'audit_log', 'batch_items', 'batches', 'jobs', 'document_pages', 'documents', 'sessions', 'users', 'units']) await qi.dropTable(t);
+  for (const t of ['audit_head', 'audit_log', 'batch_items', 'batches', 'jobs', 'document_pages', 'documents', 'sessions', 'users', 'units'])
+    await qi.dropTable(t);
 };

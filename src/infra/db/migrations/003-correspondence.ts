@@ -138,6 +138,16 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
 };
 
 export const down = async ({ context: qi }: { context: QueryInterface }): Promise<void> => {
-  for (const t of ['outgoing_reviews', 'outgoing_versions', 'outgoing_letters', 'notifications', 'dispositions', 'incoming_letters', 'counters', 'document_readers']) await qi.dropTable(t);
+  for (const t of [
+    'outgoing_reviews',
+    'outgoing_versions',
+    'outgoing_letters',
+    'notifications',
+    'dispositions',
+    'incoming_letters',
+    'counters',
+    'document_readers',
+  ])
+    await qi.dropTable(t);
   await qi.removeColumn('users', 'email');
 };

@@ -33,7 +33,16 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
   const now = new Date();
   await qi.bulkInsert(
     'classifications',
-    SEED.map(([code, name]) => ({ code, name, description: null, active_years: null, inactive_years: null, final_disposition: null, active: true, updated_at: now })),
+    SEED.map(([code, name]) => ({
+      code,
+      name,
+      description: null,
+      active_years: null,
+      inactive_years: null,
+      final_disposition: null,
+      active: true,
+      updated_at: now,
+    })),
   );
   await qi.addIndex('jobs', ['state', 'updated_at']);
 };

@@ -145,13 +145,36 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
 
 export const down = async ({ context: qi }: { context: QueryInterface }): Promise<void> => {
   await qi.removeColumn('signed_letters', 'subject_type');
-  for (const t of ['access_requests', 'office_seals', 'schedules', 'fixity_runs', 'transfer_items', 'transfers', 'disposal_items', 'disposals', 'hold_items', 'holds']) await qi.dropTable(t);
+  for (const t of [
+    'access_requests',
+    'office_seals',
+    'schedules',
+    'fixity_runs',
+    'transfer_items',
+    'transfers',
+    'disposal_items',
+    'disposals',
+    'hold_items',
+    'holds',
+  ])
+    await qi.dropTable(t);
   await qi.removeIndex('documents', ['classification_code', 'record_date']);
   await qi.removeIndex('documents', ['retention_phase', 'final_disposition', 'unit_code']);
   await qi.removeIndex('documents', ['retention_phase', 'inactive_until']);
   await qi.removeIndex('documents', ['retention_phase', 'active_until']);
   await qi.removeColumn('documents', 'version');
-  for (const c of ['transferred_at', 'transfer_id', 'disposed_at', 'disposal_id', 'legacy_code', 'final_disposition', 'inactive_until', 'active_until', 'retention_phase', 'record_date']) {
+  for (const c of [
+    'transferred_at',
+    'transfer_id',
+    'disposed_at',
+    'disposal_id',
+    'legacy_code',
+    'final_disposition',
+    'inactive_until',
+    'active_until',
+    'retention_phase',
+    'record_date',
+  ]) {
     await qi.removeColumn('documents', c);
   }
 };

@@ -10,7 +10,10 @@ const withTotpSecrets = (qi: QueryInterface) =>
   qi.sequelize.query<{ id: string; totp_secret: string }>('SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL', { type: QueryTypes.SELECT });
 
 const sealerFor = async (keys: SealingKeys): Promise<SecretSealer> => {
-  if (!keys.totpSealer) throw new Error('migration 009 must encrypt second-factor secrets: open the database through the app, which knows the key (TOTP_SECRET_KEY or DATA_DIR/secrets)');
+  if (!keys.totpSealer)
+    throw new Error(
+      'migration 009 must encrypt second-factor secrets: open the database through the app, which knows the key (TOTP_SECRET_KEY or DATA_DIR/secrets)',
+    );
   return keys.totpSealer();
 };
 

@@ -8,7 +8,9 @@ import { QueryTypes, type QueryInterface } from 'sequelize';
  * their sender died mid-way and they may have gone out.
  */
 export const up = async ({ context: qi }: { context: QueryInterface }): Promise<void> => {
-  const pending = await qi.sequelize.query<{ id: string }>("SELECT id FROM notifications WHERE email_state = 'pending' ORDER BY created_at", { type: QueryTypes.SELECT });
+  const pending = await qi.sequelize.query<{ id: string }>("SELECT id FROM notifications WHERE email_state = 'pending' ORDER BY created_at", {
+    type: QueryTypes.SELECT,
+  });
   const now = new Date();
   const rows = pending.map((n) => ({
     id: randomUUID(),

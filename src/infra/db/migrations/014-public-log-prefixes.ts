@@ -24,7 +24,11 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
     leaf_text: { type: DataTypes.TEXT, allowNull: false },
     logged_at: { type: DataTypes.DATE(3), allowNull: false },
   });
-  await copy(qi, 'log_leaves', 'log_leaves_014', 'leaf_index', ['leaf_index', 'leaf_key', 'leaf_hash', 'leaf_text', 'logged_at'], (r) => ({ ...r, key_prefix: lookupPrefix(String(r.leaf_key)), hash_prefix: lookupPrefix(String(r.leaf_hash)) }));
+  await copy(qi, 'log_leaves', 'log_leaves_014', 'leaf_index', ['leaf_index', 'leaf_key', 'leaf_hash', 'leaf_text', 'logged_at'], (r) => ({
+    ...r,
+    key_prefix: lookupPrefix(String(r.leaf_key)),
+    hash_prefix: lookupPrefix(String(r.leaf_hash)),
+  }));
   await qi.createTable('log_queue_014', {
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
     leaf_key: { type: DataTypes.STRING(64), allowNull: false },
@@ -32,7 +36,10 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
     leaf_text: { type: DataTypes.TEXT, allowNull: false },
     queued_at: { type: DataTypes.DATE(3), allowNull: false },
   });
-  await copy(qi, 'log_queue', 'log_queue_014', 'id', ['id', 'leaf_key', 'leaf_text', 'queued_at'], (r) => ({ ...r, key_prefix: lookupPrefix(String(r.leaf_key)) }));
+  await copy(qi, 'log_queue', 'log_queue_014', 'id', ['id', 'leaf_key', 'leaf_text', 'queued_at'], (r) => ({
+    ...r,
+    key_prefix: lookupPrefix(String(r.leaf_key)),
+  }));
   for (const t of ['log_leaves', 'log_queue']) {
     await qi.dropTable(t);
     await qi.renameTable(`${t}_014`, t);
@@ -45,13 +52,23 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
 };
 
 /** Copies rows in key order, a batch at a time, adding what `extend` computes. */
-const copy = async (qi: QueryInterface, from: string, to: string, key: string, cols: string[], extend: (r: Record<string, unknown>) => Record<string, unknown>) => {
+const copy = async (
+  qi: QueryInterface,
+  from: string,
+  to: string,
+  key: string,
+  cols: string[],
+  extend: (r: Record<string, unknown>) => Record<string, unknown>,
+) => {
   let after: unknown = null;
   for (;;) {
-    const rows = await qi.sequelize.query<Record<string, unknown>>(`SELECT ${cols.join(', ')} FROM ${from}${after === null ? '' : ` WHERE ${key} > ?`} ORDER BY ${key} LIMIT ${COPY_BATCH}`, {
-      type: QueryTypes.SELECT,
-      replacements: after === null ? [] : [after],
-    });
+    const rows = await qi.sequelize.query<Record<string, unknown>>(
+      `SELECT ${cols.join(', ')} FROM ${from}${after === null ? '' : ` WHERE ${key} > ?`} ORDER BY ${key} LIMIT ${COPY_BATCH}`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: after === null ? [] : [after],
+      },
+    );
     if (rows.length === 0) return;
     await qi.bulkInsert(to, rows.map(extend));
     after = rows[rows.length - 1]![key];
@@ -76,7 +93,9 @@ export const down = async ({ context: qi }: { context: QueryInterface }): Promis
     leaf_text: { type: DataTypes.TEXT, allowNull: false },
     queued_at: { type: DataTypes.DATE(3), allowNull: false },
   });
-  await qi.sequelize.query(`INSERT INTO log_queue_011 (id, leaf_key, leaf_text, queued_at) SELECT id, leaf_key, leaf_text, queued_at FROM log_queue q WHERE id = (SELECT MIN(id) FROM log_queue d WHERE d.key_prefix = q.key_prefix AND d.leaf_key = q.leaf_key)`);
+  await qi.sequelize.query(
+    `INSERT INTO log_queue_011 (id, leaf_key, leaf_text, queued_at) SELECT id, leaf_key, leaf_text, queued_at FROM log_queue q WHERE id = (SELECT MIN(id) FROM log_queue d WHERE d.key_prefix = q.key_prefix AND d.leaf_key = q.leaf_key)`,
+  );
   for (const t of ['log_leaves', 'log_queue']) {
     await qi.dropTable(t);
     await qi.renameTable(`${t}_011`, t);

@@ -28,7 +28,16 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
   const now = new Date();
   await qi.bulkInsert(
     'letter_types',
-    BUILTIN_LETTER_TYPES.map((t) => ({ code: t.code, name: t.name, number_format: t.numberFormat, unit_formats: '{}', template: JSON.stringify(t.template), builtin: true, created_at: now, updated_at: now })),
+    BUILTIN_LETTER_TYPES.map((t) => ({
+      code: t.code,
+      name: t.name,
+      number_format: t.numberFormat,
+      unit_formats: '{}',
+      template: JSON.stringify(t.template),
+      builtin: true,
+      created_at: now,
+      updated_at: now,
+    })),
   );
 
   await qi.createTable('contacts', {

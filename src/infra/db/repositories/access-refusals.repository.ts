@@ -15,13 +15,21 @@ export const accessRefusalRepository = (m: Models, transaction?: Transaction): A
     async count(actorId, windowStart) {
       const replacements = { actorId, windowStart: windowStart.getTime() };
       await q.query(upsert, { replacements, type: QueryTypes.INSERT, transaction });
-      const rows = await q.query<RawRow>('SELECT refused FROM access_refusals WHERE actor_id = :actorId AND window_start = :windowStart', { replacements, type: QueryTypes.SELECT, transaction });
+      const rows = await q.query<RawRow>('SELECT refused FROM access_refusals WHERE actor_id = :actorId AND window_start = :windowStart', {
+        replacements,
+        type: QueryTypes.SELECT,
+        transaction,
+      });
       return toNum(rows[0]?.refused ?? 1);
     },
     async takeEarlier(actorId, before) {
       const replacements = { actorId, before: before.getTime() };
       const where = 'actor_id = :actorId AND window_start < :before';
-      const rows = await q.query<RawRow>(`SELECT window_start, refused FROM access_refusals WHERE ${where} ORDER BY window_start`, { replacements, type: QueryTypes.SELECT, transaction });
+      const rows = await q.query<RawRow>(`SELECT window_start, refused FROM access_refusals WHERE ${where} ORDER BY window_start`, {
+        replacements,
+        type: QueryTypes.SELECT,
+        transaction,
+      });
       if (rows.length) await q.query(`DELETE FROM access_refusals WHERE ${where}`, { replacements, type: QueryTypes.DELETE, transaction });
       return rows.map((r) => ({ windowStart: new Date(toNum(r.window_start)), refused: toNum(r.refused) }));
     },

@@ -26,7 +26,17 @@ export const accessRequestRepository = (m: Models, transaction?: Transaction): A
   async list(filter, page, limit) {
     const where = filter.status ? { status: filter.status } : {};
     const [rows, total] = await Promise.all([
-      m.AccessRequest.findAll({ where, order: [['requestedAt', 'DESC'], ['id', 'ASC']], limit, offset: (page - 1) * limit, raw: true, transaction }),
+      m.AccessRequest.findAll({
+        where,
+        order: [
+          ['requestedAt', 'DESC'],
+          ['id', 'ASC'],
+        ],
+        limit,
+        offset: (page - 1) * limit,
+        raw: true,
+        transaction,
+      }),
       m.AccessRequest.count({ where, transaction }),
     ]);
     return { items: mapAll(rows, toRequest), total };

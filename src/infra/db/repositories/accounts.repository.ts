@@ -46,19 +46,37 @@ export const userRepository = (m: Models, transaction?: Transaction): UserReposi
     return n > 0;
   },
   async spendTotpStep(id, step) {
-    const [n] = await m.User.update({ totpLastStep: step }, { where: { id, [Op.or]: [{ totpLastStep: null }, { totpLastStep: { [Op.lt]: step } }] }, transaction });
+    const [n] = await m.User.update(
+      { totpLastStep: step },
+      { where: { id, [Op.or]: [{ totpLastStep: null }, { totpLastStep: { [Op.lt]: step } }] }, transaction },
+    );
     return n > 0;
   },
   async list(filter, page, limit) {
     const where: WhereOptions[] = [];
     if (filter.unitCode) where.push({ unitCode: filter.unitCode });
     // Roles are a comma list; matching whole names between commas keeps "staff" from matching a longer name.
-    if (filter.role) where.push({ [Op.or]: [{ role: filter.role }, { role: { [Op.like]: `${filter.role},%` } }, { role: { [Op.like]: `%,${filter.role}` } }, { role: { [Op.like]: `%,${filter.role},%` } }] });
+    if (filter.role)
+      where.push({
+        [Op.or]: [
+          { role: filter.role },
+          { role: { [Op.like]: `${filter.role},%` } },
+          { role: { [Op.like]: `%,${filter.role}` } },
+          { role: { [Op.like]: `%,${filter.role},%` } },
+        ],
+      });
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push({ [Op.or]: [{ username: { [Op.like]: like } }, { name: { [Op.like]: like } }] });
     }
-    const { rows, count } = await m.User.findAndCountAll({ where: { [Op.and]: where }, order: [['username', 'ASC']], offset: (page - 1) * limit, limit, raw: true, transaction });
+    const { rows, count } = await m.User.findAndCountAll({
+      where: { [Op.and]: where },
+      order: [['username', 'ASC']],
+      offset: (page - 1) * limit,
+      limit,
+      raw: true,
+      transaction,
+    });
     return { items: mapAll(rows, toUser), total: count };
   },
   count: () => m.User.count({ transaction }),
@@ -86,7 +104,11 @@ export const sessionRepository = (m: Models, transaction?: Transaction): Session
     await m.Session.create({ ...s, createdAt: new Date() }, { transaction });
   },
   async findLive(tokenHash, now) {
-    const r = (await m.Session.findOne({ where: { tokenHash, revokedAt: null, expiresAt: { [Op.gt]: now } }, raw: true, transaction })) as unknown as RawRow | null;
+    const r = (await m.Session.findOne({
+      where: { tokenHash, revokedAt: null, expiresAt: { [Op.gt]: now } },
+      raw: true,
+      transaction,
+    })) as unknown as RawRow | null;
     return r ? { tokenHash: str(r.tokenHash), userId: str(r.userId), purpose: str(r.purpose) as SessionPurpose, expiresAt: toDate(r.expiresAt) } : null;
   },
   async revoke(tokenHash) {

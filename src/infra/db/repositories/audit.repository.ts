@@ -43,7 +43,14 @@ export const auditRepository = (m: Models, runTransaction: TransactionRunner, tr
     if (filter.action) where.push({ action: filter.action });
     if (filter.from) where.push({ at: { [Op.gte]: filter.from } });
     if (filter.to) where.push({ at: { [Op.lte]: filter.to } });
-    const { rows, count } = await m.Audit.findAndCountAll({ where: { [Op.and]: where }, order: [['seq', 'ASC']], offset: (page - 1) * limit, limit, raw: true, transaction });
+    const { rows, count } = await m.Audit.findAndCountAll({
+      where: { [Op.and]: where },
+      order: [['seq', 'ASC']],
+      offset: (page - 1) * limit,
+      limit,
+      raw: true,
+      transaction,
+    });
     return { items: (rows as unknown as RawRow[]).map(toEntry), total: count };
   },
   async ofTargets(targetType, targetIds) {

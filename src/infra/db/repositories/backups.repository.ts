@@ -26,14 +26,20 @@ const toRun = (r: RawRow): BackupRunRecord => ({
 
 export const backupRunRepository = (m: BackupModels, transaction?: Transaction): BackupRunRepository => ({
   async start(run) {
-    await m.BackupRun.create({ ...run, state: 'running', heartbeatAt: run.startedAt, name: null, finishedAt: null, warnings: null, error: null }, { transaction });
+    await m.BackupRun.create(
+      { ...run, state: 'running', heartbeatAt: run.startedAt, name: null, finishedAt: null, warnings: null, error: null },
+      { transaction },
+    );
   },
   async heartbeat(id, at) {
     await m.BackupRun.update({ heartbeatAt: at }, { where: { id, state: 'running' }, transaction });
   },
   async finish(id, o) {
     const { warnings, ...rest } = o;
-    await m.BackupRun.update({ ...rest, heartbeatAt: o.finishedAt, ...(warnings ? { warnings: JSON.stringify(warnings) } : {}) }, { where: { id }, transaction });
+    await m.BackupRun.update(
+      { ...rest, heartbeatAt: o.finishedAt, ...(warnings ? { warnings: JSON.stringify(warnings) } : {}) },
+      { where: { id }, transaction },
+    );
   },
   async failAbandoned({ directory, staleBefore }, now) {
     const [n] = await m.BackupRun.update(
@@ -43,7 +49,16 @@ export const backupRunRepository = (m: BackupModels, transaction?: Transaction):
     return n;
   },
   async list(page, limit) {
-    const { rows, count } = await m.BackupRun.findAndCountAll({ order: [['startedAt', 'DESC'], ['id', 'ASC']], offset: (page - 1) * limit, limit, raw: true, transaction });
+    const { rows, count } = await m.BackupRun.findAndCountAll({
+      order: [
+        ['startedAt', 'DESC'],
+        ['id', 'ASC'],
+      ],
+      offset: (page - 1) * limit,
+      limit,
+      raw: true,
+      transaction,
+    });
     return { items: mapAll(rows, toRun), total: count };
   },
   async lastSucceeded() {
@@ -54,7 +69,11 @@ export const backupRunRepository = (m: BackupModels, transaction?: Transaction):
 export const backupScheduleRepository = (m: BackupModels, transaction?: Transaction): BackupScheduleRepository => ({
   async state() {
     const r = (await m.BackupSchedule.findByPk(SCHEDULE_ID, { raw: true, transaction })) as unknown as RawRow | null;
-    return { leaseOwner: r ? strOrNull(r.leaseOwner) : null, leaseUntil: r ? toDateOrNull(r.leaseUntil) : null, lastAttemptAt: r ? toDateOrNull(r.lastAttemptAt) : null };
+    return {
+      leaseOwner: r ? strOrNull(r.leaseOwner) : null,
+      leaseUntil: r ? toDateOrNull(r.leaseUntil) : null,
+      lastAttemptAt: r ? toDateOrNull(r.lastAttemptAt) : null,
+    };
   },
   async claim(owner, now, leaseUntil, seenLastAttemptAt) {
     // One UPDATE decides: no live lease, and nobody tried since the caller looked.

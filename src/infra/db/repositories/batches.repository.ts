@@ -16,11 +16,17 @@ const toItem = (r: RawRow): BatchItemRecord => ({
 export const batchRepository = (m: Models, transaction?: Transaction): BatchRepository => ({
   async create(batch, items) {
     await m.Batch.create({ ...batch, defaults: JSON.stringify(batch.defaults) }, { transaction });
-    if (items.length) await m.BatchItem.bulkCreate(items.map((i) => ({ ...i })), { transaction });
+    if (items.length)
+      await m.BatchItem.bulkCreate(
+        items.map((i) => ({ ...i })),
+        { transaction },
+      );
   },
   async findById(id) {
     const r = (await m.Batch.findByPk(id, { raw: true, transaction })) as unknown as RawRow | null;
-    return r ? { id: str(r.id), createdBy: str(r.createdBy), defaults: JSON.parse(str(r.defaults)) as Record<string, unknown>, createdAt: toDate(r.createdAt) } : null;
+    return r
+      ? { id: str(r.id), createdBy: str(r.createdBy), defaults: JSON.parse(str(r.defaults)) as Record<string, unknown>, createdAt: toDate(r.createdAt) }
+      : null;
   },
   async items(batchId) {
     const rows = (await m.BatchItem.findAll({ where: { batchId }, order: [['seq', 'ASC']], raw: true, transaction })) as unknown as RawRow[];
@@ -30,7 +36,12 @@ export const batchRepository = (m: Models, transaction?: Transaction): BatchRepo
     await m.BatchItem.update({ ...patch }, { where: { batchId, seq }, transaction });
   },
   async pendingInboxKeys() {
-    const rows = (await m.BatchItem.findAll({ attributes: ['inboxKey'], where: { status: 'received', inboxKey: { [Op.ne]: null } }, raw: true, transaction })) as unknown as RawRow[];
+    const rows = (await m.BatchItem.findAll({
+      attributes: ['inboxKey'],
+      where: { status: 'received', inboxKey: { [Op.ne]: null } },
+      raw: true,
+      transaction,
+    })) as unknown as RawRow[];
     return rows.map((r) => str(r.inboxKey));
   },
 });

@@ -30,7 +30,10 @@ export const contactRepository = (m: Models, transaction?: Transaction): Contact
   async ensure(name, newId, now) {
     const nameKey = foldName(name);
     // Insert-if-absent: the unique key on name_key decides between two registrations at once.
-    await m.Contact.bulkCreate([{ id: newId, name, nameKey, address: null, email: null, createdAt: now, updatedAt: now }], { ignoreDuplicates: true, transaction });
+    await m.Contact.bulkCreate([{ id: newId, name, nameKey, address: null, email: null, createdAt: now, updatedAt: now }], {
+      ignoreDuplicates: true,
+      transaction,
+    });
     return toContact((await m.Contact.findOne({ where: { nameKey }, raw: true, transaction })) as unknown as RawRow);
   },
   async search(prefix, limit) {
@@ -38,7 +41,10 @@ export const contactRepository = (m: Models, transaction?: Transaction): Contact
     const q = m.Contact.sequelize!;
     const rows = await m.Contact.findAll({
       where: q.literal(`(name_key LIKE ${q.escape(`${p}%`)} ESCAPE '!' OR name_key LIKE ${q.escape(`% ${p}%`)} ESCAPE '!')`),
-      order: [['name', 'ASC'], ['id', 'ASC']],
+      order: [
+        ['name', 'ASC'],
+        ['id', 'ASC'],
+      ],
       limit,
       raw: true,
       transaction,

@@ -50,7 +50,10 @@ const openActs = async (m: Models, kind: 'disposal' | 'transfer', transaction: T
 export const disposalRepository = (m: Models, transaction?: Transaction): DisposalRepository => ({
   async create(d, documentIds) {
     await m.Disposal.create({ ...d, updatedAt: d.proposedAt }, { transaction });
-    await m.DisposalItem.bulkCreate(documentIds.map((documentId) => ({ disposalId: d.id, documentId, state: 'pending', doneAt: null })), { transaction });
+    await m.DisposalItem.bulkCreate(
+      documentIds.map((documentId) => ({ disposalId: d.id, documentId, state: 'pending', doneAt: null })),
+      { transaction },
+    );
   },
   async findById(id) {
     return mapOne(await m.Disposal.findByPk(id, { raw: true, transaction }), toDisposal);
@@ -58,7 +61,17 @@ export const disposalRepository = (m: Models, transaction?: Transaction): Dispos
   async list(filter, page, limit) {
     const where = { ...(filter.status ? { status: filter.status } : {}), ...(filter.unitCodes ? { unitCode: filter.unitCodes } : {}) };
     const [rows, total] = await Promise.all([
-      m.Disposal.findAll({ where, order: [['updatedAt', 'DESC'], ['id', 'ASC']], limit, offset: (page - 1) * limit, raw: true, transaction }),
+      m.Disposal.findAll({
+        where,
+        order: [
+          ['updatedAt', 'DESC'],
+          ['id', 'ASC'],
+        ],
+        limit,
+        offset: (page - 1) * limit,
+        raw: true,
+        transaction,
+      }),
       m.Disposal.count({ where, transaction }),
     ]);
     return { items: mapAll(rows, toDisposal), total };
@@ -80,7 +93,10 @@ export const disposalRepository = (m: Models, transaction?: Transaction): Dispos
 export const transferRepository = (m: Models, transaction?: Transaction): TransferRepository => ({
   async create(t, documentIds) {
     await m.Transfer.create({ ...t, updatedAt: t.createdAt }, { transaction });
-    await m.TransferItem.bulkCreate(documentIds.map((documentId) => ({ transferId: t.id, documentId })), { transaction });
+    await m.TransferItem.bulkCreate(
+      documentIds.map((documentId) => ({ transferId: t.id, documentId })),
+      { transaction },
+    );
   },
   async findById(id) {
     return mapOne(await m.Transfer.findByPk(id, { raw: true, transaction }), toTransfer);
@@ -88,13 +104,25 @@ export const transferRepository = (m: Models, transaction?: Transaction): Transf
   async list(filter, page, limit) {
     const where = { ...(filter.status ? { status: filter.status } : {}), ...(filter.unitCodes ? { unitCode: filter.unitCodes } : {}) };
     const [rows, total] = await Promise.all([
-      m.Transfer.findAll({ where, order: [['updatedAt', 'DESC'], ['id', 'ASC']], limit, offset: (page - 1) * limit, raw: true, transaction }),
+      m.Transfer.findAll({
+        where,
+        order: [
+          ['updatedAt', 'DESC'],
+          ['id', 'ASC'],
+        ],
+        limit,
+        offset: (page - 1) * limit,
+        raw: true,
+        transaction,
+      }),
       m.Transfer.count({ where, transaction }),
     ]);
     return { items: mapAll(rows, toTransfer), total };
   },
   async items(id) {
-    return ((await m.TransferItem.findAll({ where: { transferId: id }, order: [['documentId', 'ASC']], raw: true, transaction })) as unknown as RawRow[]).map((r) => str(r.documentId));
+    return ((await m.TransferItem.findAll({ where: { transferId: id }, order: [['documentId', 'ASC']], raw: true, transaction })) as unknown as RawRow[]).map(
+      (r) => str(r.documentId),
+    );
   },
   async setStatus(id, from, to, extra, now) {
     const [n] = await m.Transfer.update({ ...extra, status: to, updatedAt: now }, { where: { id, status: from }, transaction });

@@ -29,7 +29,12 @@ const toRecord = (r: RawRow): DispositionRecord => ({
 });
 
 // Due first; without a due date last; then oldest first. `due_at IS NULL` sorts the same on both dialects.
-const DUE_FIRST: Order = [[literal('due_at IS NULL'), 'ASC'], ['dueAt', 'ASC'], ['createdAt', 'ASC'], ['id', 'ASC']];
+const DUE_FIRST: Order = [
+  [literal('due_at IS NULL'), 'ASC'],
+  ['dueAt', 'ASC'],
+  ['createdAt', 'ASC'],
+  ['id', 'ASC'],
+];
 
 export const dispositionRepository = (m: Models, transaction?: Transaction): DispositionRepository => ({
   async create(d) {
@@ -44,18 +49,38 @@ export const dispositionRepository = (m: Models, transaction?: Transaction): Dis
     // a new disposition, then see each other's writes instead of both deciding the letter's
     // status from a stale snapshot.
     return mapAll(
-      await m.Disposition.findAll({ where: { letterId }, order: [['createdAt', 'ASC'], ['id', 'ASC']], raw: true, transaction, ...(transaction ? { lock: transaction.LOCK.UPDATE } : {}) }),
+      await m.Disposition.findAll({
+        where: { letterId },
+        order: [
+          ['createdAt', 'ASC'],
+          ['id', 'ASC'],
+        ],
+        raw: true,
+        transaction,
+        ...(transaction ? { lock: transaction.LOCK.UPDATE } : {}),
+      }),
       toRecord,
     );
   },
   async inbox(userId, unitCode) {
-    return mapAll(await m.Disposition.findAll({ where: { status: 'open', [Op.or]: [{ toUserId: userId }, { toUnitCode: unitCode }] }, order: DUE_FIRST, raw: true, transaction }), toRecord);
+    return mapAll(
+      await m.Disposition.findAll({
+        where: { status: 'open', [Op.or]: [{ toUserId: userId }, { toUnitCode: unitCode }] },
+        order: DUE_FIRST,
+        raw: true,
+        transaction,
+      }),
+      toRecord,
+    );
   },
   async markRead(id, now) {
     await m.Disposition.update({ readAt: now }, { where: { id, readAt: null }, transaction });
   },
   async complete(id, by, report, reportDocumentId, now) {
-    const [n] = await m.Disposition.update({ status: 'completed', completedAt: now, completedBy: by, report, reportDocumentId }, { where: { id, status: 'open' }, transaction });
+    const [n] = await m.Disposition.update(
+      { status: 'completed', completedAt: now, completedBy: by, report, reportDocumentId },
+      { where: { id, status: 'open' }, transaction },
+    );
     return n === 1;
   },
   async withdraw(id) {

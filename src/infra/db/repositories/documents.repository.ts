@@ -64,7 +64,17 @@ export const retentionColumns = (r: Partial<StoredRetention>): RawRow => {
 export const documentRepository = (m: Models, transaction?: Transaction): DocumentRepository => ({
   async create(doc, now) {
     const retention: StoredRetention = { ...doc.retention, disposalId: null, disposedAt: null, transferId: null, transferredAt: null };
-    const row: DocumentRecord = { ...doc, legacyCode: doc.legacyCode ?? null, retention, version: 1, status: 'processing', error: null, textSource: null, createdAt: now, updatedAt: now };
+    const row: DocumentRecord = {
+      ...doc,
+      legacyCode: doc.legacyCode ?? null,
+      retention,
+      version: 1,
+      status: 'processing',
+      error: null,
+      textSource: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     const { retention: _r, ...flat } = row;
     await m.Document.create({ ...flat, ...retentionColumns(retention), tags: JSON.stringify(doc.tags) }, { transaction });
     return row;
@@ -77,7 +87,10 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
   },
   async updateMetadata(id, patch, now, version) {
     const { tags, ...rest } = patch;
-    const [n] = await m.Document.update({ ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}), version: version + 1, updatedAt: now }, { where: { id, version }, transaction });
+    const [n] = await m.Document.update(
+      { ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}), version: version + 1, updatedAt: now },
+      { where: { id, version }, transaction },
+    );
     return n === 1;
   },
   async setStatus(id, status, extra, now) {
@@ -116,7 +129,12 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
     }
   },
   async countByStatus() {
-    const rows = (await m.Document.findAll({ attributes: ['status', [m.Document.sequelize!.fn('COUNT', '*'), 'n']], group: ['status'], raw: true, transaction })) as unknown as RawRow[];
+    const rows = (await m.Document.findAll({
+      attributes: ['status', [m.Document.sequelize!.fn('COUNT', '*'), 'n']],
+      group: ['status'],
+      raw: true,
+      transaction,
+    })) as unknown as RawRow[];
     const out: Record<DocumentStatus, number> = { processing: 0, ready: 0, failed: 0 };
     for (const r of rows) out[str(r.status) as DocumentStatus] = toNum(r.n);
     return out;
@@ -146,7 +164,15 @@ export const pageTextRepository = (m: Models, transaction?: Transaction): PageTe
   async getMany(documentIds) {
     const out = new Map<string, PageText[]>(documentIds.map((id) => [id, []]));
     if (documentIds.length === 0) return out;
-    const rows = (await m.Page.findAll({ where: { documentId: documentIds }, order: [['documentId', 'ASC'], ['page', 'ASC']], raw: true, transaction })) as unknown as RawRow[];
+    const rows = (await m.Page.findAll({
+      where: { documentId: documentIds },
+      order: [
+        ['documentId', 'ASC'],
+        ['page', 'ASC'],
+      ],
+      raw: true,
+      transaction,
+    })) as unknown as RawRow[];
     for (const r of rows) out.get(str(r.documentId))?.push(toPage(r));
     return out;
   },

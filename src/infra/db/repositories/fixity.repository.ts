@@ -33,7 +33,17 @@ export const fixityRepository = (m: Models, transaction?: Transaction): FixityRe
     return mapOne(await m.FixityRun.findByPk(id, { raw: true, transaction }), toRun);
   },
   async latest() {
-    return mapOne(await m.FixityRun.findOne({ order: [['startedAt', 'DESC'], ['id', 'DESC']], raw: true, transaction }), toRun);
+    return mapOne(
+      await m.FixityRun.findOne({
+        order: [
+          ['startedAt', 'DESC'],
+          ['id', 'DESC'],
+        ],
+        raw: true,
+        transaction,
+      }),
+      toRun,
+    );
   },
   async update(id, patch) {
     await m.FixityRun.update(columns(patch), { where: { id }, transaction });
@@ -55,8 +65,9 @@ export const scheduleRepository = (m: Models, transaction?: Transaction): Schedu
   },
   async dueNow(name, now) {
     const [n] = await m.Schedule.update({ nextAt: now }, { where: { name }, transaction });
-    if (n === 0) await m.Schedule.create({ name, nextAt: now, lastAt: null }, { transaction }).catch((e: unknown) => {
-      if (!(e instanceof UniqueConstraintError)) throw e;
-    });
+    if (n === 0)
+      await m.Schedule.create({ name, nextAt: now, lastAt: null }, { transaction }).catch((e: unknown) => {
+        if (!(e instanceof UniqueConstraintError)) throw e;
+      });
   },
 });

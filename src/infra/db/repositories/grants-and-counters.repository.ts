@@ -15,7 +15,12 @@ export const readerRepository = (m: Models, transaction?: Transaction): ReaderRe
   async ofMany(documentIds) {
     const out = new Map<string, string[]>(documentIds.map((id) => [id, []]));
     if (documentIds.length === 0) return out;
-    const rows = (await m.DocumentReader.findAll({ where: { documentId: { [Op.in]: documentIds } }, attributes: ['documentId', 'userId'], raw: true, transaction })) as unknown as RawRow[];
+    const rows = (await m.DocumentReader.findAll({
+      where: { documentId: { [Op.in]: documentIds } },
+      attributes: ['documentId', 'userId'],
+      raw: true,
+      transaction,
+    })) as unknown as RawRow[];
     for (const r of rows) out.get(str(r.documentId))?.push(str(r.userId));
     return out;
   },

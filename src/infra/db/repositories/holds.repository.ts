@@ -20,7 +20,10 @@ export const holdRepository = (m: Models, transaction?: Transaction): HoldReposi
   return {
     async create(hold, documentIds) {
       await m.Hold.create({ ...hold }, { transaction });
-      await m.HoldItem.bulkCreate(documentIds.map((documentId) => ({ holdId: hold.id, documentId })), { transaction });
+      await m.HoldItem.bulkCreate(
+        documentIds.map((documentId) => ({ holdId: hold.id, documentId })),
+        { transaction },
+      );
     },
     async findById(id) {
       return mapOne(await m.Hold.findByPk(id, { raw: true, transaction }), toHold);
@@ -28,18 +31,37 @@ export const holdRepository = (m: Models, transaction?: Transaction): HoldReposi
     async list(filter, page, limit) {
       const where = filter.open === undefined ? {} : { releasedAt: filter.open ? null : { [Op.ne]: null } };
       const [rows, total] = await Promise.all([
-        m.Hold.findAll({ where, order: [[q.literal('released_at IS NULL'), 'DESC'], ['createdAt', 'DESC'], ['id', 'ASC']], limit, offset: (page - 1) * limit, raw: true, transaction }),
+        m.Hold.findAll({
+          where,
+          order: [
+            [q.literal('released_at IS NULL'), 'DESC'],
+            ['createdAt', 'DESC'],
+            ['id', 'ASC'],
+          ],
+          limit,
+          offset: (page - 1) * limit,
+          raw: true,
+          transaction,
+        }),
         m.Hold.count({ where, transaction }),
       ]);
       const holds = (rows as unknown as RawRow[]).map(toHold);
       const counts = holds.length
-        ? ((await m.HoldItem.findAll({ attributes: ['holdId', [q.fn('COUNT', '*'), 'n']], where: { holdId: holds.map((h) => h.id) }, group: ['holdId'], raw: true, transaction })) as unknown as RawRow[])
+        ? ((await m.HoldItem.findAll({
+            attributes: ['holdId', [q.fn('COUNT', '*'), 'n']],
+            where: { holdId: holds.map((h) => h.id) },
+            group: ['holdId'],
+            raw: true,
+            transaction,
+          })) as unknown as RawRow[])
         : [];
       const items = new Map(counts.map((c) => [str(c.holdId), toNum(c.n)]));
       return { items: holds.map((h) => ({ ...h, items: items.get(h.id) ?? 0 })), total };
     },
     async items(holdId) {
-      return ((await m.HoldItem.findAll({ where: { holdId }, order: [['documentId', 'ASC']], raw: true, transaction })) as unknown as RawRow[]).map((r) => str(r.documentId));
+      return ((await m.HoldItem.findAll({ where: { holdId }, order: [['documentId', 'ASC']], raw: true, transaction })) as unknown as RawRow[]).map((r) =>
+        str(r.documentId),
+      );
     },
     async release(id, by, reason, at) {
       const [n] = await m.Hold.update({ releasedAt: at, releasedBy: by, releaseReason: reason }, { where: { id, releasedAt: null }, transaction });

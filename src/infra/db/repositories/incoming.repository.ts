@@ -67,7 +67,11 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
     if (filter.q) where.push(contains(q, ['letter_number', 'subject', 'sender'], filter.q));
     const { rows, count } = await m.IncomingLetter.findAndCountAll({
       where: { [Op.and]: where },
-      order: [['receivedAt', 'DESC'], ['createdAt', 'DESC'], ['id', 'DESC']],
+      order: [
+        ['receivedAt', 'DESC'],
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
       offset: (page - 1) * limit,
       limit,
       raw: true,
@@ -76,12 +80,18 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
     return { items: mapAll(rows, toIncoming), total: count };
   },
   async ofSource(outgoingId) {
-    return mapAll(await m.IncomingLetter.findAll({ where: { sourceOutgoingId: outgoingId }, order: [['unitCode', 'ASC']], raw: true, transaction }), toIncoming);
+    return mapAll(
+      await m.IncomingLetter.findAll({ where: { sourceOutgoingId: outgoingId }, order: [['unitCode', 'ASC']], raw: true, transaction }),
+      toIncoming,
+    );
   },
   async findDuplicates({ sender, letterNumber, documentId }) {
     const rows = await m.IncomingLetter.findAll({
       where: { [Op.or]: [{ numberKey: numberKey(sender, letterNumber) }, { documentId }] },
-      order: [['createdAt', 'ASC'], ['id', 'ASC']],
+      order: [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
       limit: DUPLICATES_MAX,
       raw: true,
       transaction,

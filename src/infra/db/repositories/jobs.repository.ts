@@ -26,13 +26,31 @@ const toListing = (r: RawRow): JobListing => ({ ...toJob(r), createdAt: toDate(r
 export const jobRepository = (m: Models, transaction?: Transaction): JobRepository => ({
   async enqueue({ type, payload, runAt, maxAttempts }) {
     const now = new Date();
-    const row = { id: randomUUID(), type, payload: JSON.stringify(payload), state: 'queued', attempts: 0, maxAttempts, runAt, leaseOwner: null, leaseUntil: null, lastError: null, createdAt: now, updatedAt: now };
+    const row = {
+      id: randomUUID(),
+      type,
+      payload: JSON.stringify(payload),
+      state: 'queued',
+      attempts: 0,
+      maxAttempts,
+      runAt,
+      leaseOwner: null,
+      leaseUntil: null,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     await m.Job.create(row, { transaction });
     return toJob(row);
   },
 
   async claim(owner, leaseMs, limit, now, types) {
-    const due = { [Op.or]: [{ state: 'queued', runAt: { [Op.lte]: now } }, { state: 'running', leaseUntil: { [Op.lt]: now } }] };
+    const due = {
+      [Op.or]: [
+        { state: 'queued', runAt: { [Op.lte]: now } },
+        { state: 'running', leaseUntil: { [Op.lt]: now } },
+      ],
+    };
     const candidates = (await m.Job.findAll({
       where: types ? { ...due, type: types } : due,
       order: [['runAt', 'ASC']],
@@ -53,14 +71,20 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
         continue;
       }
       const leaseUntil = new Date(now.getTime() + leaseMs);
-      const [n] = await m.Job.update({ state: 'running', leaseOwner: owner, leaseUntil, attempts: c.attempts + 1, updatedAt: now }, { where: guard, transaction });
+      const [n] = await m.Job.update(
+        { state: 'running', leaseOwner: owner, leaseUntil, attempts: c.attempts + 1, updatedAt: now },
+        { where: guard, transaction },
+      );
       if (n === 1) claimed.push({ ...c, state: 'running', leaseOwner: owner, leaseUntil, attempts: c.attempts + 1 });
     }
     return claimed;
   },
 
   async complete(id, owner) {
-    const [n] = await m.Job.update({ state: 'done', leaseOwner: null, leaseUntil: null, updatedAt: new Date() }, { where: { id, leaseOwner: owner, state: 'running' }, transaction });
+    const [n] = await m.Job.update(
+      { state: 'done', leaseOwner: null, leaseUntil: null, updatedAt: new Date() },
+      { where: { id, leaseOwner: owner, state: 'running' }, transaction },
+    );
     return n === 1;
   },
 
@@ -83,28 +107,57 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
   },
 
   async pendingTypes() {
-    const rows = (await m.Job.findAll({ attributes: ['type'], where: { state: ['queued', 'running'] }, group: ['type'], raw: true, transaction })) as unknown as RawRow[];
+    const rows = (await m.Job.findAll({
+      attributes: ['type'],
+      where: { state: ['queued', 'running'] },
+      group: ['type'],
+      raw: true,
+      transaction,
+    })) as unknown as RawRow[];
     return rows.map((r) => str(r.type));
   },
 
   async activeSubjects(types, key) {
-    const rows = (await m.Job.findAll({ attributes: ['payload'], where: { state: ['queued', 'running'], type: types }, raw: true, transaction })) as unknown as RawRow[];
+    const rows = (await m.Job.findAll({
+      attributes: ['payload'],
+      where: { state: ['queued', 'running'], type: types },
+      raw: true,
+      transaction,
+    })) as unknown as RawRow[];
     return new Set(rows.map((r) => (JSON.parse(str(r.payload)) as Record<string, unknown>)[key]).filter((v): v is string => typeof v === 'string'));
   },
 
   async list(filter, page, limit) {
     const where = filter.state ? { state: filter.state } : {};
-    const { rows, count } = await m.Job.findAndCountAll({ where, order: [['updatedAt', 'DESC'], ['id', 'ASC']], offset: (page - 1) * limit, limit, raw: true, transaction });
+    const { rows, count } = await m.Job.findAndCountAll({
+      where,
+      order: [
+        ['updatedAt', 'DESC'],
+        ['id', 'ASC'],
+      ],
+      offset: (page - 1) * limit,
+      limit,
+      raw: true,
+      transaction,
+    });
     return { items: (rows as unknown as RawRow[]).map(toListing), total: count };
   },
 
   async retry(id, now) {
-    const [n] = await m.Job.update({ state: 'queued', attempts: 0, runAt: now, leaseOwner: null, leaseUntil: null, updatedAt: now }, { where: { id, state: 'failed' }, transaction });
+    const [n] = await m.Job.update(
+      { state: 'queued', attempts: 0, runAt: now, leaseOwner: null, leaseUntil: null, updatedAt: now },
+      { where: { id, state: 'failed' }, transaction },
+    );
     return n === 1;
   },
 
   async countByState() {
-    const rows = (await m.Job.findAll({ attributes: ['state', [m.Job.sequelize!.fn('COUNT', '*'), 'n']], group: ['state'], raw: true, transaction })) as unknown as RawRow[];
+    const rows = (await m.Job.findAll({
+      attributes: ['state', [m.Job.sequelize!.fn('COUNT', '*'), 'n']],
+      group: ['state'],
+      raw: true,
+      transaction,
+    })) as unknown as RawRow[];
     const out: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
     for (const r of rows) out[str(r.state) as JobState] = toNum(r.n);
     return out;

@@ -6,7 +6,10 @@ import { type RawRow, toDateOrNull, toNum } from './row.ts';
 export const recoveryCodeRepository = (m: Models, transaction?: Transaction): RecoveryCodeRepository => ({
   async replace(userId, codeHashes) {
     await m.RecoveryCode.destroy({ where: { userId }, transaction });
-    await m.RecoveryCode.bulkCreate(codeHashes.map((codeHash) => ({ userId, codeHash, usedAt: null })), { transaction });
+    await m.RecoveryCode.bulkCreate(
+      codeHashes.map((codeHash) => ({ userId, codeHash, usedAt: null })),
+      { transaction },
+    );
   },
   async unused(userId) {
     const rows = await m.RecoveryCode.findAll({ where: { userId, usedAt: null }, attributes: ['codeHash'], raw: true, transaction });

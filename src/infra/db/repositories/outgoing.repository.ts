@@ -1,5 +1,13 @@
 import { Op, literal, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
-import type { DispatchVia, OutgoingLetterRecord, OutgoingReviewRecord, OutgoingStatus, OutgoingTemplate, OutgoingVersionRecord, ReviewState } from '../../../domain/correspondence.ts';
+import type {
+  DispatchVia,
+  OutgoingLetterRecord,
+  OutgoingReviewRecord,
+  OutgoingStatus,
+  OutgoingTemplate,
+  OutgoingVersionRecord,
+  ReviewState,
+} from '../../../domain/correspondence.ts';
 import type { Party } from '../../../domain/parties.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import { AppError } from '../../../domain/errors.ts';
@@ -75,7 +83,11 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
   async create(letter, version, reviews) {
     await m.OutgoingLetter.create({ ...letter, addressees: JSON.stringify(letter.addressees), copies: JSON.stringify(letter.copies) }, { transaction });
     await m.OutgoingVersion.create(versionRow(version), { transaction });
-    if (reviews.length) await m.OutgoingReview.bulkCreate(reviews.map((r) => ({ ...r })), { transaction });
+    if (reviews.length)
+      await m.OutgoingReview.bulkCreate(
+        reviews.map((r) => ({ ...r })),
+        { transaction },
+      );
   },
   async findById(id) {
     return mapOne(await m.OutgoingLetter.findByPk(id, { raw: true, transaction }), toLetter);
@@ -91,7 +103,9 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
     if (filter.inReplyTo) where.push({ inReplyTo: filter.inReplyTo });
     if (filter.dispatched !== undefined) where.push({ status: 'signed', dispatchedAt: filter.dispatched ? { [Op.ne]: null } : null });
     if (filter.waitingFor) {
-      where.push({ [Op.or]: [{ id: { [Op.in]: literal(`(${currentReviewerOf(q, filter.waitingFor)})`) } }, { status: 'approved', signerId: filter.waitingFor }] });
+      where.push({
+        [Op.or]: [{ id: { [Op.in]: literal(`(${currentReviewerOf(q, filter.waitingFor)})`) } }, { status: 'approved', signerId: filter.waitingFor }],
+      });
     }
     const { rows, count } = await m.OutgoingLetter.findAndCountAll({
       where: { [Op.and]: where },
@@ -118,10 +132,17 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
   },
   async addVersion(version, reviews, now) {
     // The letter moves from the version before to this one, or someone else revised it first.
-    const [n] = await m.OutgoingLetter.update({ version: version.version, documentId: version.documentId, updatedAt: now }, { where: { id: version.letterId, version: version.version - 1 }, transaction });
+    const [n] = await m.OutgoingLetter.update(
+      { version: version.version, documentId: version.documentId, updatedAt: now },
+      { where: { id: version.letterId, version: version.version - 1 }, transaction },
+    );
     if (n !== 1) throw new AppError('conflict', `version ${version.version} of this letter exists already`);
     await m.OutgoingVersion.create(versionRow(version), { transaction });
-    if (reviews.length) await m.OutgoingReview.bulkCreate(reviews.map((r) => ({ ...r })), { transaction });
+    if (reviews.length)
+      await m.OutgoingReview.bulkCreate(
+        reviews.map((r) => ({ ...r })),
+        { transaction },
+      );
   },
   async setStatus(id, from, to, extra, now) {
     const [n] = await m.OutgoingLetter.update({ ...extra, status: to, updatedAt: now }, { where: { id, status: from }, transaction });

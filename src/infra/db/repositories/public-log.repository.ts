@@ -19,7 +19,8 @@ const toHead = (r: RawRow): StoredHead => ({ size: toNum(r.size), root: str(r.ro
 export const publicLogRepository = (m: Models, transaction?: Transaction): PublicLogRepository => {
   const s = m.Audit.sequelize!;
   const mysql = s.getDialect() === 'mysql';
-  const select = (sql: string, replacements: unknown[] = []) => s.query(sql, { type: QueryTypes.SELECT, replacements, transaction, raw: true }) as Promise<RawRow[]>;
+  const select = (sql: string, replacements: unknown[] = []) =>
+    s.query(sql, { type: QueryTypes.SELECT, replacements, transaction, raw: true }) as Promise<RawRow[]>;
   const run = (sql: string, replacements: unknown[] = []) => s.query(sql, { replacements, transaction, raw: true });
   const insertMany = async (table: string, cols: string[], rows: unknown[][]) => {
     const per = Math.floor(MAX_VALUES / cols.length);
@@ -41,12 +42,23 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       return toHead((await select('SELECT size, root, frontier FROM log_head WHERE id = 1'))[0]!);
     },
     async queued(limit) {
-      const rows = await select('SELECT q.id, q.leaf_key, q.leaf_text, l.leaf_index FROM log_queue q LEFT JOIN log_leaves l ON l.key_prefix = q.key_prefix AND l.leaf_key = q.leaf_key ORDER BY q.id LIMIT ?', [limit]);
+      const rows = await select(
+        'SELECT q.id, q.leaf_key, q.leaf_text, l.leaf_index FROM log_queue q LEFT JOIN log_leaves l ON l.key_prefix = q.key_prefix AND l.leaf_key = q.leaf_key ORDER BY q.id LIMIT ?',
+        [limit],
+      );
       return rows.map((r) => ({ id: toNum(r.id), key: str(r.leaf_key), text: str(r.leaf_text), logged: r.leaf_index !== null && r.leaf_index !== undefined }));
     },
     async store(o) {
-      await insertMany('log_leaves', ['leaf_index', 'leaf_key', 'key_prefix', 'leaf_hash', 'hash_prefix', 'leaf_text', 'logged_at'], o.leaves.map((l) => [l.index, l.key, lookupPrefix(l.key), l.hash, lookupPrefix(l.hash), l.text, o.at]));
-      await insertMany('log_nodes', ['level', 'node_index', 'hash'], o.nodes.map((n) => [n.level, n.index, n.hash]));
+      await insertMany(
+        'log_leaves',
+        ['leaf_index', 'leaf_key', 'key_prefix', 'leaf_hash', 'hash_prefix', 'leaf_text', 'logged_at'],
+        o.leaves.map((l) => [l.index, l.key, lookupPrefix(l.key), l.hash, lookupPrefix(l.hash), l.text, o.at]),
+      );
+      await insertMany(
+        'log_nodes',
+        ['level', 'node_index', 'hash'],
+        o.nodes.map((n) => [n.level, n.index, n.hash]),
+      );
       await run('UPDATE log_head SET size = ?, root = ?, frontier = ? WHERE id = 1', [o.head.size, o.head.root, o.head.frontier.join(',')]);
       for (let i = 0; i < o.queueIds.length; i += CHUNK) {
         const part = o.queueIds.slice(i, i + CHUNK);
@@ -61,22 +73,37 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       const levels = [...byLevel.entries()];
       if (levels.length === 0) return out;
       const where = levels.map(([, idx]) => `(level = ? AND node_index IN (${idx.map(() => '?').join(',')}))`).join(' OR ');
-      const rows = await select(`SELECT level, node_index, hash FROM log_nodes WHERE ${where}`, levels.flatMap(([l, idx]) => [l, ...idx]));
+      const rows = await select(
+        `SELECT level, node_index, hash FROM log_nodes WHERE ${where}`,
+        levels.flatMap(([l, idx]) => [l, ...idx]),
+      );
       for (const r of rows) out.set(`${toNum(r.level)}:${toNum(r.node_index)}`, str(r.hash));
       return out;
     },
     async leaves(start, end) {
-      return (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index', [start, end])).map(toLeaf);
+      return (
+        await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index', [start, end])
+      ).map(toLeaf);
     },
     async leafByHash(hash) {
-      const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE hash_prefix = ? AND leaf_hash = ? ORDER BY leaf_index LIMIT 1', [lookupPrefix(hash), hash]))[0];
+      const r = (
+        await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE hash_prefix = ? AND leaf_hash = ? ORDER BY leaf_index LIMIT 1', [
+          lookupPrefix(hash),
+          hash,
+        ])
+      )[0];
       return r ? toLeaf(r) : null;
     },
     async isQueued(key) {
       return (await select('SELECT 1 AS q FROM log_queue WHERE key_prefix = ? AND leaf_key = ? LIMIT 1', [lookupPrefix(key), key])).length > 0;
     },
     async leafByKey(key) {
-      const r = (await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE key_prefix = ? AND leaf_key = ? ORDER BY leaf_index LIMIT 1', [lookupPrefix(key), key]))[0];
+      const r = (
+        await select('SELECT leaf_index, leaf_hash, leaf_text FROM log_leaves WHERE key_prefix = ? AND leaf_key = ? ORDER BY leaf_index LIMIT 1', [
+          lookupPrefix(key),
+          key,
+        ])
+      )[0];
       return r ? toLeaf(r) : null;
     },
     async addCheckpoint(c) {
@@ -98,18 +125,25 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       return rows.map((r) => ({ size: toNum(r.size), root: str(r.root) }));
     },
     async checkpointsAt(size, root) {
-      return (await select('SELECT id, size, root, note, at FROM log_checkpoints WHERE size = ? AND root = ? ORDER BY id DESC LIMIT 10', [size, root])).map(toCheckpoint);
+      return (await select('SELECT id, size, root, note, at FROM log_checkpoints WHERE size = ? AND root = ? ORDER BY id DESC LIMIT 10', [size, root])).map(
+        toCheckpoint,
+      );
     },
     async witnessView(origin) {
       const r = (await select('SELECT origin, size, root, note, at FROM log_witness_views WHERE origin = ?', [origin]))[0];
       return r ? { origin: str(r.origin), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) } : null;
     },
     async witnessViews() {
-      return (await select('SELECT origin, size, root, note, at FROM log_witness_views ORDER BY origin')).map((r) => ({ origin: str(r.origin), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) }));
+      return (await select('SELECT origin, size, root, note, at FROM log_witness_views ORDER BY origin')).map((r) => ({
+        origin: str(r.origin),
+        size: toNum(r.size),
+        root: str(r.root),
+        note: str(r.note),
+        at: toDate(r.at),
+      }));
     },
     async saveWitnessView(v) {
       await run('REPLACE INTO log_witness_views (origin, size, root, note, at) VALUES (?, ?, ?, ?, ?)', [v.origin, v.size, v.root, v.note, v.at]);
     },
   };
 };
-

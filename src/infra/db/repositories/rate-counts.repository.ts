@@ -27,7 +27,10 @@ export const rateCountRepository = (m: Models, transaction?: Transaction): RateC
       return insertId > 0 ? toNum(insertId) : 1;
     },
     async prune(before) {
-      const [, meta] = (await q.query('DELETE FROM rate_counts WHERE window_start < :before', { replacements: { before: before.getTime() }, transaction })) as [unknown, unknown];
+      const [, meta] = (await q.query('DELETE FROM rate_counts WHERE window_start < :before', { replacements: { before: before.getTime() }, transaction })) as [
+        unknown,
+        unknown,
+      ];
       const n = (meta as { affectedRows?: number; changes?: number } | undefined)?.affectedRows ?? (meta as { changes?: number } | undefined)?.changes;
       return typeof n === 'number' ? n : 0;
     },

@@ -32,7 +32,14 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
   };
   return {
     async withoutRecordDate(limit) {
-      const rows = (await m.Document.findAll({ attributes: ['id', 'kind', 'documentDate', 'createdAt'], where: { recordDate: null }, order: [['id', 'ASC']], limit, raw: true, transaction })) as unknown as RawRow[];
+      const rows = (await m.Document.findAll({
+        attributes: ['id', 'kind', 'documentDate', 'createdAt'],
+        where: { recordDate: null },
+        order: [['id', 'ASC']],
+        limit,
+        raw: true,
+        transaction,
+      })) as unknown as RawRow[];
       return rows.map((r) => ({ id: str(r.id), kind: str(r.kind) as DocumentKind, documentDate: strOrNull(r.documentDate), createdAt: toDate(r.createdAt) }));
     },
     async setRecordDate(ids, recordDate) {
@@ -41,7 +48,13 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
     async groups(codes) {
       const where = { kind: { [Op.ne]: 'minutes' }, recordDate: { [Op.ne]: null }, ...(codes === 'all' ? {} : { classificationCode: codes }) };
       const by = ['classificationCode', 'recordDate', 'activeUntil', 'inactiveUntil', 'finalDisposition', 'retentionPhase'];
-      const rows = (await m.Document.findAll({ attributes: [...by, [q.fn('COUNT', '*'), 'n']], where, group: by, raw: true, transaction })) as unknown as RawRow[];
+      const rows = (await m.Document.findAll({
+        attributes: [...by, [q.fn('COUNT', '*'), 'n']],
+        where,
+        group: by,
+        raw: true,
+        transaction,
+      })) as unknown as RawRow[];
       return rows.map((r) => ({
         classificationCode: strOrNull(r.classificationCode),
         recordDate: str(r.recordDate),
@@ -54,7 +67,10 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
     },
     async applyGroup(g, dates, phase) {
       const group = { classificationCode: g.classificationCode, recordDate: g.recordDate };
-      await m.Document.update({ activeUntil: dates.activeUntil, inactiveUntil: dates.inactiveUntil, finalDisposition: dates.finalDisposition }, { where: { ...group, ...living }, transaction });
+      await m.Document.update(
+        { activeUntil: dates.activeUntil, inactiveUntil: dates.inactiveUntil, finalDisposition: dates.finalDisposition },
+        { where: { ...group, ...living }, transaction },
+      );
       const changing = { [Op.and]: [group, moving, { [Op.or]: [{ retentionPhase: null }, { retentionPhase: { [Op.ne]: phase } }] }] };
       const ids = ((await m.Document.findAll({ attributes: ['id'], where: changing, raw: true, transaction })) as unknown as RawRow[]).map((r) => str(r.id));
       if (ids.length) await m.Document.update({ retentionPhase: phase }, { where: { id: ids }, transaction });
@@ -64,24 +80,50 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
       const pick = async (where: WhereOptions, phase: 'inactive' | 'due', room: number) => {
         if (room <= 0) return [];
         // No order: any rows that moved on will do, and sorting a large phase would cost more than the pass.
-        const rows = (await m.Document.findAll({ attributes: ['id', 'unitCode', 'finalDisposition'], where, limit: room, raw: true, transaction })) as unknown as RawRow[];
-        const out = rows.map((r) => ({ id: str(r.id), unitCode: str(r.unitCode), phase, finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null }));
+        const rows = (await m.Document.findAll({
+          attributes: ['id', 'unitCode', 'finalDisposition'],
+          where,
+          limit: room,
+          raw: true,
+          transaction,
+        })) as unknown as RawRow[];
+        const out = rows.map((r) => ({
+          id: str(r.id),
+          unitCode: str(r.unitCode),
+          phase,
+          finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null,
+        }));
         if (out.length) await m.Document.update({ retentionPhase: phase }, { where: { id: out.map((o) => o.id) }, transaction });
         return out;
       };
       const due = await pick({ retentionPhase: ['active', 'inactive'], inactiveUntil: { [Op.ne]: null, [Op.lte]: today } }, 'due', limit);
-      const inactive = await pick({ retentionPhase: 'active', activeUntil: { [Op.ne]: null, [Op.lte]: today }, inactiveUntil: { [Op.gt]: today } }, 'inactive', limit - due.length);
+      const inactive = await pick(
+        { retentionPhase: 'active', activeUntil: { [Op.ne]: null, [Op.lte]: today }, inactiveUntil: { [Op.gt]: today } },
+        'inactive',
+        limit - due.length,
+      );
       return [...due, ...inactive];
     },
     async set(id, r) {
-      await m.Document.update({ recordDate: r.recordDate, activeUntil: r.activeUntil, inactiveUntil: r.inactiveUntil, finalDisposition: r.finalDisposition }, { where: { id }, transaction });
+      await m.Document.update(
+        { recordDate: r.recordDate, activeUntil: r.activeUntil, inactiveUntil: r.inactiveUntil, finalDisposition: r.finalDisposition },
+        { where: { id }, transaction },
+      );
       await m.Document.update({ retentionPhase: r.phase }, { where: { id, ...moving }, transaction });
     },
     async setPhase(ids, phase) {
       if (ids.length) await m.Document.update({ retentionPhase: phase }, { where: { id: ids }, transaction });
     },
-    due: (f, page, limit) => list('due', f, page, limit, [['inactiveUntil', 'ASC'], ['id', 'ASC']]),
-    unclassified: (f, page, limit) => list('unclassified', f, page, limit, [['createdAt', 'DESC'], ['id', 'ASC']]),
+    due: (f, page, limit) =>
+      list('due', f, page, limit, [
+        ['inactiveUntil', 'ASC'],
+        ['id', 'ASC'],
+      ]),
+    unclassified: (f, page, limit) =>
+      list('unclassified', f, page, limit, [
+        ['createdAt', 'DESC'],
+        ['id', 'ASC'],
+      ]),
     async counts(visibility) {
       const rows = (await m.Document.findAll({
         attributes: ['unitCode', 'retentionPhase', 'finalDisposition', [q.fn('COUNT', '*'), 'n']],
@@ -90,14 +132,26 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
         raw: true,
         transaction,
       })) as unknown as RawRow[];
-      return rows.map((r) => ({ unitCode: str(r.unitCode), phase: str(r.retentionPhase) as RetentionPhase, finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null, count: toNum(r.n) }));
+      return rows.map((r) => ({
+        unitCode: str(r.unitCode),
+        phase: str(r.retentionPhase) as RetentionPhase,
+        finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null,
+        count: toNum(r.n),
+      }));
     },
     async markDisposed(id, disposalId, at) {
-      const [n] = await m.Document.update({ retentionPhase: 'disposed', disposalId, disposedAt: at, storageKey: '', updatedAt: at }, { where: { id, retentionPhase: 'due' }, transaction });
+      const [n] = await m.Document.update(
+        { retentionPhase: 'disposed', disposalId, disposedAt: at, storageKey: '', updatedAt: at },
+        { where: { id, retentionPhase: 'due' }, transaction },
+      );
       return n === 1;
     },
     async markTransferred(ids, transferId, at, dropBytes) {
-      if (ids.length) await m.Document.update({ retentionPhase: 'transferred', transferId, transferredAt: at, ...(dropBytes ? { storageKey: '' } : {}), updatedAt: at }, { where: { id: ids }, transaction });
+      if (ids.length)
+        await m.Document.update(
+          { retentionPhase: 'transferred', transferId, transferredAt: at, ...(dropBytes ? { storageKey: '' } : {}), updatedAt: at },
+          { where: { id: ids }, transaction },
+        );
     },
   };
 };

@@ -106,7 +106,10 @@ export const certificateRepository = (m: Models, transaction?: Transaction): Cer
     // The one before stops being current; the unique index on current_user_id catches a race.
     await m.SigningCertificate.update({ currentUserId: null }, { where: { currentUserId: c.userId }, transaction });
     const { current: _current, certificate, chain, ...rest } = c;
-    await m.SigningCertificate.create({ ...rest, currentUserId: c.userId, certificate: b64(certificate), chain: JSON.stringify(chain.map(b64)) }, { transaction });
+    await m.SigningCertificate.create(
+      { ...rest, currentUserId: c.userId, certificate: b64(certificate), chain: JSON.stringify(chain.map(b64)) },
+      { transaction },
+    );
   },
   async currentOf(userId) {
     return mapOne(await m.SigningCertificate.findOne({ where: { currentUserId: userId }, raw: true, transaction }), toCert);
@@ -132,11 +135,19 @@ export const certificateRepository = (m: Models, transaction?: Transaction): Cer
     return mapAll(await m.SigningCertificate.findAll({ where: { serial }, raw: true, transaction }), toCert);
   },
   async revoked(source) {
-    const rows = (await m.SigningCertificate.findAll({ where: { source, revokedAt: { [Op.ne]: null } }, attributes: ['serial', 'revokedAt'], raw: true, transaction })) as unknown as { serial: string; revokedAt: unknown }[];
+    const rows = (await m.SigningCertificate.findAll({
+      where: { source, revokedAt: { [Op.ne]: null } },
+      attributes: ['serial', 'revokedAt'],
+      raw: true,
+      transaction,
+    })) as unknown as { serial: string; revokedAt: unknown }[];
     return rows.map((r) => ({ serial: r.serial, revokedAt: toDateOrNull(r.revokedAt)! }));
   },
   async revoke(id, at, by, reason) {
-    const [n] = await m.SigningCertificate.update({ revokedAt: at, revokedBy: by, revocationReason: reason, currentUserId: null }, { where: { id, revokedAt: null }, transaction });
+    const [n] = await m.SigningCertificate.update(
+      { revokedAt: at, revokedBy: by, revocationReason: reason, currentUserId: null },
+      { where: { id, revokedAt: null }, transaction },
+    );
     return n === 1;
   },
 });
@@ -176,7 +187,6 @@ export const signedLetterRepository = (m: Models, transaction?: Transaction): Si
   },
 });
 
-
 const toSeal = (r: RawRow): SealRecord => ({
   serial: str(r.serial),
   certificate: der(r.certificate),
@@ -190,7 +200,17 @@ const toSeal = (r: RawRow): SealRecord => ({
 /** The office seal (see migration 007). */
 export const sealRepository = (m: Models, transaction?: Transaction): SealRepository => ({
   async current() {
-    return mapOne(await m.OfficeSeal.findOne({ order: [['createdAt', 'DESC'], ['serial', 'DESC']], raw: true, transaction }), toSeal);
+    return mapOne(
+      await m.OfficeSeal.findOne({
+        order: [
+          ['createdAt', 'DESC'],
+          ['serial', 'DESC'],
+        ],
+        raw: true,
+        transaction,
+      }),
+      toSeal,
+    );
   },
   async add(seal) {
     await m.OfficeSeal.create({ ...seal, certificate: b64(seal.certificate), chain: JSON.stringify(seal.chain.map(b64)) }, { transaction });

@@ -10,7 +10,12 @@ export const statsSource = (m: Models, transaction?: Transaction): StatsSource =
   const visible = (v: Parameters<StatsSource['incomingReceived']>[0]) => ({ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, v)})`) } });
   return {
     async incomingReceived(v, from, to) {
-      const rows = (await m.IncomingLetter.findAll({ attributes: ['receivedAt'], where: { ...visible(v), receivedAt: { [Op.gte]: from, [Op.lt]: to } }, raw: true, transaction })) as unknown as RawRow[];
+      const rows = (await m.IncomingLetter.findAll({
+        attributes: ['receivedAt'],
+        where: { ...visible(v), receivedAt: { [Op.gte]: from, [Op.lt]: to } },
+        raw: true,
+        transaction,
+      })) as unknown as RawRow[];
       return rows.map((r) => toDate(r.receivedAt));
     },
     async outgoing(v, from, to) {
@@ -34,7 +39,11 @@ export const statsSource = (m: Models, transaction?: Transaction): StatsSource =
       );
       return rows.map((r) => {
         const firstDispositionAt = toDateOrNull(r.firstAt);
-        return { receivedAt: toDate(r.receivedAt), firstDispositionAt, completedAt: firstDispositionAt && toNum(r.stillOpen) === 0 ? toDateOrNull(r.lastDone) : null };
+        return {
+          receivedAt: toDate(r.receivedAt),
+          firstDispositionAt,
+          completedAt: firstDispositionAt && toNum(r.stillOpen) === 0 ? toDateOrNull(r.lastDone) : null,
+        };
       });
     },
     async overdueByUnit(v, now) {

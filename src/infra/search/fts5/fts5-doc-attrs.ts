@@ -24,10 +24,9 @@ export class DocAttrs {
     const hi = bounds?.hi ?? null;
     if (hi !== this.highest) this.reset(hi);
     if ((bounds?.lo ?? 0) >= this.lowest) return;
-    const row = await db.get<{ rows: string | null }>(
-      "SELECT group_concat(n || ' ' || fkey || ' ' || day || ' ' || shared) AS rows FROM attrs WHERE n < ?",
-      [this.lowest],
-    );
+    const row = await db.get<{ rows: string | null }>("SELECT group_concat(n || ' ' || fkey || ' ' || day || ' ' || shared) AS rows FROM attrs WHERE n < ?", [
+      this.lowest,
+    ]);
     for (const line of (row?.rows ?? '').split(',')) {
       if (line === '') continue;
       const [n, fkey, day, shared] = line.split(' ').map(Number) as [number, number, number, number];

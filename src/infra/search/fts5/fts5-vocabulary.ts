@@ -61,9 +61,7 @@ export class VocabularyWriter {
     }
     const counts = [...sampled].filter(([t]) => isVocabularyTerm(t));
     if (counts.length > 0) {
-      await db.run(`UPDATE vocab SET df = df + ${DF_SAMPLE} * (j.value ->> 1) FROM json_each(?) j WHERE vocab.term = j.value ->> 0`, [
-        JSON.stringify(counts),
-      ]);
+      await db.run(`UPDATE vocab SET df = df + ${DF_SAMPLE} * (j.value ->> 1) FROM json_each(?) j WHERE vocab.term = j.value ->> 0`, [JSON.stringify(counts)]);
     }
   }
 }
@@ -142,7 +140,11 @@ export const findCompletions = async (db: SqliteConnection, words: readonly Quer
         ORDER BY df DESC, term LIMIT ${MAX_COMPLETIONS}`,
       [w.text, `${w.text}\u{10FFFF}`],
     );
-    if (rows.length > 0) out.set(w.text, rows.map((r) => r.term));
+    if (rows.length > 0)
+      out.set(
+        w.text,
+        rows.map((r) => r.term),
+      );
   }
   return out;
 };

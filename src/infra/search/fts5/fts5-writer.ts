@@ -31,11 +31,23 @@ export const upsertChunk = async (db: SqliteConnection, vocabulary: VocabularyWr
     "SELECT min(coalesce((SELECT min(n) FROM docs), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'lowest_n'), 0)) AS m",
   );
   const existing = await db.all<{ n: number }>('SELECT n FROM docs WHERE id IN (SELECT value FROM json_each(?))', [ids]);
-  if (existing.length > 0) await dropRows(db, existing.map((r) => r.n));
+  if (existing.length > 0)
+    await dropRows(
+      db,
+      existing.map((r) => r.n),
+    );
 
   const facts = docs.map((d) => {
     const day = dayOf(d);
-    return [d.unitCode, d.classificationCode ?? '', d.kind, day.slice(0, 4), securityRank(d.securityLevel), d.retentionPhase ?? '', Number(day.replace(/-/g, ''))] as const;
+    return [
+      d.unitCode,
+      d.classificationCode ?? '',
+      d.kind,
+      day.slice(0, 4),
+      securityRank(d.securityLevel),
+      d.retentionPhase ?? '',
+      Number(day.replace(/-/g, '')),
+    ] as const;
   });
   await db.run(
     `INSERT OR IGNORE INTO facet_keys(unit_code, classification_code, kind, year, sec_rank, phase)
@@ -88,7 +100,11 @@ export const upsertChunk = async (db: SqliteConnection, vocabulary: VocabularyWr
 /** Removes documents by id; unknown ids are ignored. */
 export const removeChunk = async (db: SqliteConnection, ids: string[]): Promise<void> => {
   const rows = await db.all<{ n: number }>('SELECT n FROM docs WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
-  if (rows.length > 0) await dropRows(db, rows.map((r) => r.n));
+  if (rows.length > 0)
+    await dropRows(
+      db,
+      rows.map((r) => r.n),
+    );
 };
 
 const dropRows = async (db: SqliteConnection, rowids: number[]): Promise<void> => {

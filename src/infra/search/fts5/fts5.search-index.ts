@@ -58,7 +58,11 @@ class Fts5SearchIndex implements SearchIndex {
   remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return Promise.resolve();
     return this.write(async (db) => {
-      for (const chunk of chunksById(ids.map((id) => ({ id: String(id) })))) await removeChunk(db, chunk.map((c) => c.id));
+      for (const chunk of chunksById(ids.map((id) => ({ id: String(id) }))))
+        await removeChunk(
+          db,
+          chunk.map((c) => c.id),
+        );
     });
   }
 
@@ -69,7 +73,9 @@ class Fts5SearchIndex implements SearchIndex {
   async *ids(): AsyncIterable<string> {
     let after = Number.MIN_SAFE_INTEGER;
     for (;;) {
-      const rows = await this.reading(({ readers }) => readers[0].all<{ n: number; id: string }>('SELECT n, id FROM docs WHERE n > ? ORDER BY n LIMIT 1000', [after]));
+      const rows = await this.reading(({ readers }) =>
+        readers[0].all<{ n: number; id: string }>('SELECT n, id FROM docs WHERE n > ? ORDER BY n LIMIT 1000', [after]),
+      );
       for (const r of rows) yield r.id;
       if (rows.length < 1000) return;
       after = rows[rows.length - 1]!.n;

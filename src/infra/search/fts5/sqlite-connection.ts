@@ -21,7 +21,10 @@ const sqliteCode = (err: unknown): string | undefined => {
 export const unavailable = (what: string, cause: unknown): AppError => {
   const code = sqliteCode(cause);
   if (code && DAMAGED_CODES.has(code)) {
-    return new AppError('unavailable', `the search index is damaged (${code}); an administrator rebuilds it with \`npm run cli -- reindex\``, { backend: 'search', cause });
+    return new AppError('unavailable', `the search index is damaged (${code}); an administrator rebuilds it with \`npm run cli -- reindex\``, {
+      backend: 'search',
+      cause,
+    });
   }
   return new AppError('unavailable', `search index ${what} failed`, { backend: 'search', cause });
 };
@@ -86,9 +89,7 @@ export class SqliteConnection {
 
   /** Finalizes every cached statement and closes the connection. */
   async close(): Promise<void> {
-    await Promise.all(
-      [...this.statements.values()].map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))),
-    );
+    await Promise.all([...this.statements.values()].map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));
     this.statements.clear();
     await new Promise<void>((resolve, reject) => {
       this.db.close((err) => (err ? reject(unavailable('close', err)) : resolve()));

@@ -190,7 +190,12 @@ const search = async (index: ReturnType<Meilisearch['index']>, query: SearchQuer
   const items: SearchHit[] = res.hits.map((h) => {
     const f = h._formatted ?? {};
     const passages = [f.text, f.title, f.letterNumber, f.sender].map((p) => toHighlight(typeof p === 'string' ? p : null));
-    const hit: SearchHit = { id: String(h.id), title: String(h.title), kind: h.kind as DocumentKind, highlights: passages.filter((p): p is string => p !== null) };
+    const hit: SearchHit = {
+      id: String(h.id),
+      title: String(h.title),
+      kind: h.kind as DocumentKind,
+      highlights: passages.filter((p): p is string => p !== null),
+    };
     if (typeof h._rankingScore === 'number' && !empty) hit.score = h._rankingScore;
     return hit;
   });

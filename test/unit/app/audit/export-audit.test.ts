@@ -6,7 +6,17 @@ import { type AuditEntry, GENESIS_HASH, type NewAuditEntry } from '../../../../s
 import { AppError } from '../../../../src/domain/errors.ts';
 import type { AuditFilter } from '../../../../src/ports/repositories.ts';
 
-const entry = (seq: number, actorId: string): AuditEntry => ({ seq, at: new Date(seq * 1000), actorId, action: 'document.read', targetType: 'document', targetId: `d${seq}`, details: {}, prevHash: GENESIS_HASH, hash: GENESIS_HASH });
+const entry = (seq: number, actorId: string): AuditEntry => ({
+  seq,
+  at: new Date(seq * 1000),
+  actorId,
+  action: 'document.read',
+  targetType: 'document',
+  targetId: `d${seq}`,
+  details: {},
+  prevHash: GENESIS_HASH,
+  hash: GENESIS_HASH,
+});
 
 /** Just enough of the app for the export: a trail in memory whose list pages like the repository's. */
 const fakeDeps = (n: number) => {
@@ -27,7 +37,10 @@ const fakeDeps = (n: number) => {
       return { items: matching.slice((page - 1) * limit, page * limit), total: matching.length };
     },
   };
-  const deps = { db: { audit, units: { all: async () => [] }, users: { findById: async (id: string) => (id === 'u2' ? { id } : null) } }, clock: { now: () => new Date(0) } } as unknown as AppDeps;
+  const deps = {
+    db: { audit, units: { all: async () => [] }, users: { findById: async (id: string) => (id === 'u2' ? { id } : null) } },
+    clock: { now: () => new Date(0) },
+  } as unknown as AppDeps;
   return { deps, trail, calls };
 };
 
@@ -65,7 +78,10 @@ describe('exportAudit and userActivity (unit)', () => {
     const { deps } = fakeDeps(3);
     const staff: Actor = { ...auditor, roles: ['staff'] };
     for (const attempt of [() => exportAudit(deps, staff, {}), () => userActivity(deps, auditor, 'u2', {}), () => userActivity(deps, admin, 'nobody', {})]) {
-      const e = await attempt().then(() => null, (x: unknown) => x);
+      const e = await attempt().then(
+        () => null,
+        (x: unknown) => x,
+      );
       expect(e).to.be.instanceOf(AppError);
     }
   });

@@ -8,7 +8,16 @@ const chain = (n: number): AuditEntry[] => {
   const out: AuditEntry[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const base = { seq, at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)), actorId: 'u1', action: 'document.upload', targetType: 'document', targetId: `d${seq}`, details: { size: seq * 10, b: 1, a: 2 }, prevHash };
+    const base = {
+      seq,
+      at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)),
+      actorId: 'u1',
+      action: 'document.upload',
+      targetType: 'document',
+      targetId: `d${seq}`,
+      details: { size: seq * 10, b: 1, a: 2 },
+      prevHash,
+    };
     const e = { ...base, hash: hashAuditEntry(base) };
     out.push(e);
     prevHash = e.hash;
@@ -56,7 +65,15 @@ describe('verifyAudit (unit)', () => {
 
   it('names a deleted entry across a chunk boundary', async () => {
     const full = chain(7);
-    expect(await verifyAudit(repoOf(full.filter((e) => e.seq !== 3), { head: full[6]! }), { chunk: 2 })).to.deep.include({ intact: false, entries: 2, firstBrokenSeq: 3 });
+    expect(
+      await verifyAudit(
+        repoOf(
+          full.filter((e) => e.seq !== 3),
+          { head: full[6]! },
+        ),
+        { chunk: 2 },
+      ),
+    ).to.deep.include({ intact: false, entries: 2, firstBrokenSeq: 3 });
   });
 
   it('names a deleted tail from the head row', async () => {
@@ -67,14 +84,25 @@ describe('verifyAudit (unit)', () => {
 
   it('names the seq of a stored checkpoint the chain no longer has', async () => {
     const entries = chain(5);
-    const r = await verifyAudit(repoOf(entries, { checkpoints: [{ seq: 2, hash: entries[1]!.hash, at }, { seq: 4, hash: 'f'.repeat(64), at }] }));
+    const r = await verifyAudit(
+      repoOf(entries, {
+        checkpoints: [
+          { seq: 2, hash: entries[1]!.hash, at },
+          { seq: 4, hash: 'f'.repeat(64), at },
+        ],
+      }),
+    );
     expect(r).to.deep.include({ intact: false, entries: 3, firstBrokenSeq: 4 });
   });
 
   it('answers whether an outside checkpoint still matches', async () => {
     const entries = chain(5);
     const audit = repoOf(entries);
-    expect((await verifyAudit(audit, { claim: { seq: 3, hash: entries[2]!.hash } })).checkpoint).to.deep.equal({ seq: 3, hash: entries[2]!.hash, matches: true });
+    expect((await verifyAudit(audit, { claim: { seq: 3, hash: entries[2]!.hash } })).checkpoint).to.deep.equal({
+      seq: 3,
+      hash: entries[2]!.hash,
+      matches: true,
+    });
     expect((await verifyAudit(audit, { claim: { seq: 3, hash: entries[1]!.hash } })).checkpoint).to.include({ matches: false });
     expect((await verifyAudit(audit, { claim: { seq: 9, hash: entries[1]!.hash } })).checkpoint).to.include({ matches: false });
   });

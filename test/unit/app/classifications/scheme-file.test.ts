@@ -8,12 +8,20 @@ import { parentClassification, schemeEntryProblems } from '../../../../src/domai
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 describe('scheme files (CSV and JSON)', () => {
-  it('reads quoted fields with commas, doubled quotes and line breaks, keeping each record\'s first line', () => {
-    const csv = 'code,name,activeYears,inactiveYears,finalDisposition,description\r\n800,"Kepegawaian, umum",2,3,destroy,"kata ""kutip"""\n\n800.1,Formasi,,,,"baris satu\nbaris dua"\n900,Keuangan,1,2,permanent,\n';
+  it("reads quoted fields with commas, doubled quotes and line breaks, keeping each record's first line", () => {
+    const csv =
+      'code,name,activeYears,inactiveYears,finalDisposition,description\r\n800,"Kepegawaian, umum",2,3,destroy,"kata ""kutip"""\n\n800.1,Formasi,,,,"baris satu\nbaris dua"\n900,Keuangan,1,2,permanent,\n';
     const { lines, problem } = readSchemeCsv(csv);
     expect(problem).to.equal(undefined);
     expect(lines.map((l) => l.line)).to.deep.equal([2, 4, 6]);
-    expect(lines[0]!.entry).to.deep.include({ code: '800', name: 'Kepegawaian, umum', activeYears: 2, inactiveYears: 3, finalDisposition: 'destroy', description: 'kata "kutip"' });
+    expect(lines[0]!.entry).to.deep.include({
+      code: '800',
+      name: 'Kepegawaian, umum',
+      activeYears: 2,
+      inactiveYears: 3,
+      finalDisposition: 'destroy',
+      description: 'kata "kutip"',
+    });
     expect(lines[1]!.entry).to.deep.include({ code: '800.1', activeYears: null, finalDisposition: null, description: 'baris satu\nbaris dua' });
   });
 
@@ -23,11 +31,15 @@ describe('scheme files (CSV and JSON)', () => {
     const { lines } = readSchemeCsv('code,name,activeYears,inactiveYears,finalDisposition\n800,x,2\n800.1,y,two,3,destroy\n');
     expect(lines[0]!.problem).to.match(/3 fields where the header has 5/);
     expect(schemeEntryProblems(lines[1]!.entry!).join(' ')).to.match(/activeYears/);
-    expect(schemeEntryProblems({ code: '800..1', name: 'x', description: null, activeYears: 1, inactiveYears: null, finalDisposition: null }).join(' ')).to.match(/single dots/).and.match(/together/);
+    expect(schemeEntryProblems({ code: '800..1', name: 'x', description: null, activeYears: 1, inactiveYears: null, finalDisposition: null }).join(' '))
+      .to.match(/single dots/)
+      .and.match(/together/);
   });
 
   it('reads a JSON array of codes, and refuses anything else', () => {
-    expect(readSchemeJson([{ code: '800', name: 'Kepegawaian', activeYears: 2, inactiveYears: 3, finalDisposition: 'destroy' }]).lines[0]!.entry).to.deep.include({ code: '800', activeYears: 2 });
+    expect(
+      readSchemeJson([{ code: '800', name: 'Kepegawaian', activeYears: 2, inactiveYears: 3, finalDisposition: 'destroy' }]).lines[0]!.entry,
+    ).to.deep.include({ code: '800', activeYears: 2 });
     expect(readSchemeJson({ code: '800' }).problem).to.match(/array/);
     expect(readSchemeJson([1]).lines[0]!.problem).to.equal('not an object');
   });

@@ -24,7 +24,15 @@ describe('files derived from a document go with it', () => {
     await blobs.init();
     const [gone, kept] = ['6f1c2d9e-1a2b-4c3d-8e9f-000000000001', '6f1c2d9e-1a2b-4c3d-8e9f-000000000002'];
     const original = originalKey('ab'.repeat(32));
-    for (const key of [searchableKey(gone), thumbnailKey(gone), pageImageKey(gone, 1), pageImageKey(gone, 12), thumbnailKey(kept), pageImageKey(kept, 1), original]) {
+    for (const key of [
+      searchableKey(gone),
+      thumbnailKey(gone),
+      pageImageKey(gone, 1),
+      pageImageKey(gone, 12),
+      thumbnailKey(kept),
+      pageImageKey(kept, 1),
+      original,
+    ]) {
       await blobs.putBuffer(key, Buffer.from(key), 'application/octet-stream');
     }
     await removeDerivedFiles({ blobs }, gone);

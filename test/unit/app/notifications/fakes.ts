@@ -78,7 +78,22 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
   } as unknown as AppDeps;
 
   const user = (id: string, unitCode: string, extra: Partial<UserRecord> = {}): UserRecord => {
-    const u: UserRecord = { id, username: id, passwordHash: 'x', name: `Nama ${id}`, roles: ['staff'], unitCode, clearance: 'biasa', disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null, email: `${id}@bkd.example.go.id`, createdAt: now, ...extra };
+    const u: UserRecord = {
+      id,
+      username: id,
+      passwordHash: 'x',
+      name: `Nama ${id}`,
+      roles: ['staff'],
+      unitCode,
+      clearance: 'biasa',
+      disabled: false,
+      totpSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
+      email: `${id}@bkd.example.go.id`,
+      createdAt: now,
+      ...extra,
+    };
     users.set(id, u);
     return u;
   };

@@ -52,7 +52,10 @@ describe('app/notifications: scanReminders', () => {
       'overdue_escalation:head',
       'overdue_escalation:head',
     ]);
-    expect([...w.notifications.keys()].filter((k) => k.includes('escalation')).sort()).to.deep.equal(['disposition:d-sari:overdue_escalation:head', 'disposition:d-unit:overdue_escalation:head']);
+    expect([...w.notifications.keys()].filter((k) => k.includes('escalation')).sort()).to.deep.equal([
+      'disposition:d-sari:overdue_escalation:head',
+      'disposition:d-unit:overdue_escalation:head',
+    ]);
   });
 
   it('a completed disposition is not reminded', async () => {

@@ -27,7 +27,6 @@ const world = async () => {
   return { ...w, states, send, sendAll };
 };
 
-
 describe('app/notifications: the send-email job', () => {
   it('is enqueued once per recorded reminder with an address, in the transaction that records it', async () => {
     const w = await world();
@@ -39,7 +38,12 @@ describe('app/notifications: the send-email job', () => {
   it('sends each email once, to its user, and marks it sent; a job run again sends nothing more', async () => {
     const w = await world();
     expect(await w.sendAll()).to.deep.equal(['sent', 'sent', 'sent', 'sent']);
-    expect(w.mail.outbox.map((m) => m.to).sort()).to.deep.equal(['ana@bkd.example.go.id', 'head@bkd.example.go.id', 'head@bkd.example.go.id', 'sari@bkd.example.go.id']);
+    expect(w.mail.outbox.map((m) => m.to).sort()).to.deep.equal([
+      'ana@bkd.example.go.id',
+      'head@bkd.example.go.id',
+      'head@bkd.example.go.id',
+      'sari@bkd.example.go.id',
+    ]);
     expect(Object.values(w.states())).to.deep.equal(['sent', 'sent', 'sent', 'sent']);
     expect(await w.sendAll()).to.deep.equal(['not-pending', 'not-pending', 'not-pending', 'not-pending']);
     expect(w.mail.outbox).to.have.length(4);
@@ -55,7 +59,7 @@ describe('app/notifications: the send-email job', () => {
     expect(w.states()['overdue:ana:d-ana']).to.equal('sending');
   });
 
-  it('a refused message is failed and its job fails at once (not an outage: no retry but an admin\'s); the retried job sends it', async () => {
+  it("a refused message is failed and its job fails at once (not an outage: no retry but an admin's); the retried job sends it", async () => {
     const w = await world();
     w.mail.next.push({ status: 'rejected', reason: '550 no such mailbox' });
     const e = await appRejection(w.send(0));

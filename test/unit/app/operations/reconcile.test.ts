@@ -27,7 +27,16 @@ const world = () => {
 
   const addDoc = (n: number, status: DocumentStatus, o: { stored?: boolean; indexed?: boolean } = {}) => {
     const id = `doc-${n}`;
-    const d = { id, status, sha256: sha(n), storageKey: originalKey(sha(n)), title: id, tags: [], createdAt: new Date(0), retention: { phase: 'active' } } as unknown as DocumentRecord;
+    const d = {
+      id,
+      status,
+      sha256: sha(n),
+      storageKey: originalKey(sha(n)),
+      title: id,
+      tags: [],
+      createdAt: new Date(0),
+      retention: { phase: 'active' },
+    } as unknown as DocumentRecord;
     docs.set(id, d);
     if (o.stored ?? true) blobs.set(d.storageKey, Buffer.from('x'));
     if (o.indexed ?? status !== 'processing') index.add(id);
@@ -40,7 +49,10 @@ const world = () => {
   const db = {
     documents: {
       async listIds(after: string | null, limit: number) {
-        const ids = [...docs.keys()].sort().filter((id) => after === null || id > after).slice(0, limit);
+        const ids = [...docs.keys()]
+          .sort()
+          .filter((id) => after === null || id > after)
+          .slice(0, limit);
         if (ids.length === 0) hooks.afterDocumentsRead?.();
         return ids;
       },
@@ -106,7 +118,11 @@ describe('reconcile (unit)', () => {
     // The job and its audit entry commit together; a document without its original is not retried.
     expect(w.enqueued).to.deep.equal([{ type: 'extract-text', payload: { documentId: 'doc-1' } }]);
     expect(w.audit).to.have.length(1);
-    expect(w.audit[0]).to.deep.include({ action: 'admin.reconcile_repair', actorId: null, details: { repaired: { 'stuck-processing': 1 }, requeued: ['doc-1'] } });
+    expect(w.audit[0]).to.deep.include({
+      action: 'admin.reconcile_repair',
+      actorId: null,
+      details: { repaired: { 'stuck-processing': 1 }, requeued: ['doc-1'] },
+    });
   });
 
   it('deletes inbox objects of finished items at once, and unclaimed objects only once they are an hour old', async () => {

@@ -65,13 +65,19 @@ describe('public log: the Merkle tree against an independent RFC 9162 implementa
       expect(tree.rootAt(n).equals(root), `root ${n}`).to.equal(true);
       for (let m = 0; m < n; m++) {
         const p = tree.inclusion(m, n);
-        expect(p.map((h) => h.toString('hex')), `PATH(${m}, ${n})`).to.deep.equal(path(m, d).map((h) => h.toString('hex')));
+        expect(
+          p.map((h) => h.toString('hex')),
+          `PATH(${m}, ${n})`,
+        ).to.deep.equal(path(m, d).map((h) => h.toString('hex')));
         expect(rfcVerifyInclusion(m, n, rfcLeaf(d[m]!), p, root), `independent check of inclusion ${m} in ${n}`).to.equal(true);
         expect(verifyInclusion(m, n, rfcLeaf(d[m]!), p, root)).to.equal(true);
       }
       for (let m = 1; m <= n; m++) {
         const p = tree.consistency(m, n);
-        expect(p.map((h) => h.toString('hex')), `PROOF(${m}, ${n})`).to.deep.equal(proof(m, d).map((h) => h.toString('hex')));
+        expect(
+          p.map((h) => h.toString('hex')),
+          `PROOF(${m}, ${n})`,
+        ).to.deep.equal(proof(m, d).map((h) => h.toString('hex')));
         expect(rfcVerifyConsistency(m, n, mth(all.slice(0, m)), root, p), `independent check of consistency ${m} → ${n}`).to.equal(true);
         expect(verifyConsistency(m, n, p, mth(all.slice(0, m)), root)).to.equal(true);
       }

@@ -1,11 +1,25 @@
 import { expect } from 'chai';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { auditAnchor, checkpointText, parseCheckpoint } from '../../../../src/domain/public-log/checkpoint.ts';
-import { cosignatureLine, cosignedAt, noteSignedBy, parseVerifierKey, signerFromSeed, signNote, splitNote, verifierKey } from '../../../../src/domain/public-log/signed-note.ts';
+import {
+  cosignatureLine,
+  cosignedAt,
+  noteSignedBy,
+  parseVerifierKey,
+  signerFromSeed,
+  signNote,
+  splitNote,
+  verifierKey,
+} from '../../../../src/domain/public-log/signed-note.ts';
 
 /** Key ids computed here from the signed-note text, not with the product's function. */
-const independentKeyId = (name: string, type: number, pub: Buffer) => createHash('sha256').update(Buffer.concat([Buffer.from(name), Buffer.of(0x0a, type), pub])).digest().subarray(0, 4);
-const ed25519Verify = (pub: Buffer, msg: Buffer, sig: Buffer) => verify(null, msg, createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), pub]), format: 'der', type: 'spki' }), sig);
+const independentKeyId = (name: string, type: number, pub: Buffer) =>
+  createHash('sha256')
+    .update(Buffer.concat([Buffer.from(name), Buffer.of(0x0a, type), pub]))
+    .digest()
+    .subarray(0, 4);
+const ed25519Verify = (pub: Buffer, msg: Buffer, sig: Buffer) =>
+  verify(null, msg, createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), pub]), format: 'der', type: 'spki' }), sig);
 
 describe('public log: signed notes and checkpoints (C2SP signed-note, tlog-checkpoint, tlog-cosignature)', () => {
   it("reproduces the signed-note specification's example key and signature (Ed25519 is deterministic)", () => {
@@ -15,7 +29,9 @@ describe('public log: signed notes and checkpoints (C2SP signed-note, tlog-check
     expect(independentKeyId('PeterNeumann', 1, signer.publicKey).toString('hex')).to.equal('c74f20a3');
     expect(verifierKey(signer)).to.equal('PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW');
     const text = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
-    expect(signNote(text, signer)).to.equal(`${text}\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n`);
+    expect(signNote(text, signer)).to.equal(
+      `${text}\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n`,
+    );
   });
 
   it('signs a checkpoint any Ed25519 library can check, and refuses a changed one', () => {
@@ -35,7 +51,8 @@ describe('public log: signed notes and checkpoints (C2SP signed-note, tlog-check
     const cp = parseCheckpoint(splitNote(note)!.text)!;
     expect(cp).to.deep.include({ origin: 'bkd.example.go.id/log', size: 42 });
     expect(auditAnchor(cp)).to.deep.equal({ seq: 17, hash: 'ab'.repeat(32) });
-    for (const bad of ['x\n1\n', 'o\n-1\nAAAA\n', `o\n01\n${Buffer.alloc(32).toString('base64')}\n`, `o\n1\n${Buffer.alloc(31).toString('base64')}\n`]) expect(parseCheckpoint(bad), bad).to.equal(null);
+    for (const bad of ['x\n1\n', 'o\n-1\nAAAA\n', `o\n01\n${Buffer.alloc(32).toString('base64')}\n`, `o\n1\n${Buffer.alloc(31).toString('base64')}\n`])
+      expect(parseCheckpoint(bad), bad).to.equal(null);
     expect(parseVerifierKey('a+00000000+AQ==')).to.equal(null);
   });
 

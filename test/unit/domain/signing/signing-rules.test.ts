@@ -5,7 +5,12 @@ import { assertCanSign, isSigningKeyUsage, validityProblem } from '../../../../s
 import { CertificateUnusableError, Pkcs12Error, WrongPinError } from '../../../../src/domain/signing/errors.ts';
 import { verdict } from '../../../../src/domain/signing/verdict.ts';
 
-const cert = (from: string, to: string, over: Partial<Parameters<typeof validityProblem>[0]> = {}) => ({ commonName: 'Siti', notBefore: new Date(from), notAfter: new Date(to), ...over });
+const cert = (from: string, to: string, over: Partial<Parameters<typeof validityProblem>[0]> = {}) => ({
+  commonName: 'Siti',
+  notBefore: new Date(from),
+  notAfter: new Date(to),
+  ...over,
+});
 
 describe('signing rules: byte range', () => {
   // A 1000-byte file whose /Contents hex string lies at [400, 600).

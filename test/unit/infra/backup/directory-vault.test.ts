@@ -76,7 +76,9 @@ describe('infra/backup: directory vault', () => {
       await v.putBytes(data);
       await v.writeManifest('b1', {});
       await flipByte(objectFile(dir, ref.sha256), 100);
-      expect(await v.check(ref)).to.match(passphrase ? /cannot be read: sealed object is damaged \(its authentication tag does not match\)/ : /is damaged \(its bytes hash to/);
+      expect(await v.check(ref)).to.match(
+        passphrase ? /cannot be read: sealed object is damaged \(its authentication tag does not match\)/ : /is damaged \(its bytes hash to/,
+      );
       await writeFile(objectFile(dir, ref.sha256), Buffer.alloc(0));
       expect(await v.check(ref)).to.match(passphrase ? /cut short/ : /has 0 bytes, not 5000/);
       await rm(objectFile(dir, ref.sha256));

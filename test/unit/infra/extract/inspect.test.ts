@@ -16,7 +16,6 @@ const noOcr: OcrEngine = {
 };
 const limits: FileLimits = { maxPages: 500, maxPixels: 80_000_000 };
 
-
 describe('text extractor: inspect', function () {
   this.timeout(120_000);
   const extractor = createTextExtractor({ ocr: noOcr });

@@ -35,7 +35,10 @@ describe('generated letters and fixtures', () => {
     this.timeout(60_000);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'naskah-fixtures-'));
     try {
-      const sha = async (p: string) => createHash('sha256').update(await readFile(p)).digest('hex');
+      const sha = async (p: string) =>
+        createHash('sha256')
+          .update(await readFile(p))
+          .digest('hex');
       for (const name of ['letter-3p.pdf', 'scan-top-1p.png', 'encrypted.pdf'] as const) {
         expect(await sha(await writeFixture(name, dir)), name).to.equal(await sha(await ensureFixture(name)));
       }

@@ -14,7 +14,11 @@ const KB = 1024;
 const objects = (...streams: { data: Buffer; eol?: string }[]) =>
   Buffer.concat([
     Buffer.from('%PDF-1.7\n'),
-    ...streams.flatMap((s, i) => [Buffer.from(`${i + 1} 0 obj << /Length ${s.data.length} /Filter /FlateDecode >>\nstream${s.eol ?? '\n'}`), s.data, Buffer.from('\nendstream\nendobj\n')]),
+    ...streams.flatMap((s, i) => [
+      Buffer.from(`${i + 1} 0 obj << /Length ${s.data.length} /Filter /FlateDecode >>\nstream${s.eol ?? '\n'}`),
+      s.data,
+      Buffer.from('\nendstream\nendobj\n'),
+    ]),
     Buffer.from('%%EOF\n'),
   ]);
 const deflated = (bytes: number) => deflateSync(Buffer.alloc(bytes, 0x41));
@@ -26,14 +30,20 @@ describe('PDF stream guard: compressed parts may not expand past a budget', () =
   const check = async (bytes: Buffer, budget: StreamBudget) => {
     const file = path.join(dir, `f-${Math.random()}.pdf`);
     await writeFile(file, bytes);
-    return assertStreamsBounded(file, budget).then(() => 'ok', (e: unknown) => e);
+    return assertStreamsBounded(file, budget).then(
+      () => 'ok',
+      (e: unknown) => e,
+    );
   };
 
   it('measures what each stream inflates to, whatever its EOL after the keyword and across every read edge', async () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       const pdf = objects({ data: deflated(200 * KB), eol });
       for (const scanChunkBytes of [undefined, 7, 64]) {
-        expect(await check(pdf, { maxStreamBytes: 300 * KB, ...(scanChunkBytes ? { scanChunkBytes } : {}) }), `${JSON.stringify(eol)} ${scanChunkBytes}`).to.equal('ok');
+        expect(
+          await check(pdf, { maxStreamBytes: 300 * KB, ...(scanChunkBytes ? { scanChunkBytes } : {}) }),
+          `${JSON.stringify(eol)} ${scanChunkBytes}`,
+        ).to.equal('ok');
         const err = await check(pdf, { maxStreamBytes: 150 * KB, ...(scanChunkBytes ? { scanChunkBytes } : {}) });
         expect(isAppError(err) && err.code, `${JSON.stringify(eol)} ${scanChunkBytes}`).to.equal('invalid');
         expect((err as Error).message).to.match(/expands to more than 0 MB/);
@@ -55,7 +65,8 @@ describe('PDF stream guard: compressed parts may not expand past a budget', () =
   });
 
   it('passes the generated letters and scans, and refuses both bombs', async () => {
-    for (const name of ['letter-3p.pdf', 'scan-2p.pdf', 'javascript.pdf'] as const) expect(await assertStreamsBounded(await ensureFixture(name), { maxStreamBytes: 16 * 2 ** 20 }).then(() => 'ok')).to.equal('ok');
+    for (const name of ['letter-3p.pdf', 'scan-2p.pdf', 'javascript.pdf'] as const)
+      expect(await assertStreamsBounded(await ensureFixture(name), { maxStreamBytes: 16 * 2 ** 20 }).then(() => 'ok')).to.equal('ok');
     for (const name of ['image-bomb.pdf', 'flate-bomb.pdf'] as const) {
       const err = await rejection(assertStreamsBounded(await ensureFixture(name), { maxStreamBytes: 128 * 2 ** 20 }));
       expect((err as Error).message, name).to.match(/expands to more than 128 MB/);

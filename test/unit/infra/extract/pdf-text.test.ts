@@ -75,7 +75,13 @@ describe('text extractor: PDF text layer', () => {
     const item = (str: string, x: number, y: number, width: number, hasEOL = false) => ({ str, transform: [11, 0, 0, 11, x, y], width, hasEOL });
 
     it('puts a space at visible gaps, none inside a word split in two items, and breaks lines on baseline moves', () => {
-      const text = joinTextItems([item('Nomor', 64, 700, 31), item(': 800/1/BKD/2025', 126, 700, 90), item('Sur', 64, 685, 16), item('at', 80, 685, 9), item('Yth.', 64, 670, 20)]);
+      const text = joinTextItems([
+        item('Nomor', 64, 700, 31),
+        item(': 800/1/BKD/2025', 126, 700, 90),
+        item('Sur', 64, 685, 16),
+        item('at', 80, 685, 9),
+        item('Yth.', 64, 670, 20),
+      ]);
       expect(text).to.equal('Nomor : 800/1/BKD/2025\nSurat\nYth.');
     });
 

@@ -37,7 +37,12 @@ describe('OCR preprocessing', () => {
   it('cuts nothing off when levelling either way: ink in every corner survives', () => {
     const corners = (): RasterImage => {
       const img: RasterImage = { width: 400, height: 300, channels: 1, data: Buffer.alloc(120_000, 255) };
-      for (const [cx, cy] of [[0, 0], [390, 0], [0, 290], [390, 290]] as const)
+      for (const [cx, cy] of [
+        [0, 0],
+        [390, 0],
+        [0, 290],
+        [390, 290],
+      ] as const)
         for (let y = cy; y < cy + 10; y++) for (let x = cx; x < cx + 10; x++) img.data[y * 400 + x] = 0;
       return img;
     };
@@ -79,7 +84,10 @@ describe('OCR preprocessing', () => {
       confidence,
       words: words.map(([text, c]) => ({ text, confidence: c })),
     });
-    const good = pass(30, 92, [['Nomor', 95], ['800/12/BKD/2025', 90]]);
+    const good = pass(30, 92, [
+      ['Nomor', 95],
+      ['800/12/BKD/2025', 90],
+    ]);
 
     it('keeps automatic layout when it read about as many lines as the ink shows, confidently', () => {
       expect(needsBlockPass(good, 32)).to.equal(false);
@@ -92,8 +100,16 @@ describe('OCR preprocessing', () => {
     });
 
     it('keeps the pass with more confident text, and automatic layout on a tie', () => {
-      const more = pass(30, 90, [['Nomor', 95], ['800/12/BKD/2025', 90], ['Perihal', 93]]);
-      const garbage = pass(40, 40, [['x%#', 30], ['li|l', 35], ['Nomor', 45]]);
+      const more = pass(30, 90, [
+        ['Nomor', 95],
+        ['800/12/BKD/2025', 90],
+        ['Perihal', 93],
+      ]);
+      const garbage = pass(40, 40, [
+        ['x%#', 30],
+        ['li|l', 35],
+        ['Nomor', 45],
+      ]);
       expect(betterPass(good, more)).to.equal(more);
       expect(betterPass(good, garbage)).to.equal(good);
       expect(betterPass(good, { ...good })).to.equal(good);

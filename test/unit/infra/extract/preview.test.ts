@@ -25,7 +25,16 @@ const manyPageTiff = (pages: number): Buffer => {
   for (let p = 0; p < pages; p++) {
     const at = first + p * ifdSize;
     out.writeUInt16LE(entries, at);
-    const tags: [number, number, number][] = [[256, 3, 1], [257, 3, 1], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, pixel], [278, 3, 1], [279, 4, 1]];
+    const tags: [number, number, number][] = [
+      [256, 3, 1],
+      [257, 3, 1],
+      [258, 3, 8],
+      [259, 3, 1],
+      [262, 3, 1],
+      [273, 4, pixel],
+      [278, 3, 1],
+      [279, 4, 1],
+    ];
     tags.forEach(([tag, type, value], i) => {
       const e = at + 2 + i * 12;
       out.writeUInt16LE(tag, e);

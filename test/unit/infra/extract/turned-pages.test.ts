@@ -61,7 +61,13 @@ describe('turned pages read upright (slow: OCR of four pages)', function () {
   for (const angle of [90, 180, 270] as const) {
     it(`reads a page turned ${angle}° as the upright one, and keeps its image upright`, async () => {
       const file = path.join(scratch, `turned-${angle}.png`);
-      await writeFile(file, await sharp(await ensureFixture('scan-top-1p.png')).rotate(angle).png().toBuffer());
+      await writeFile(
+        file,
+        await sharp(await ensureFixture('scan-top-1p.png'))
+          .rotate(angle)
+          .png()
+          .toBuffer(),
+      );
       const turned = await read(file);
       expect(cer(turned.text, upright.text), turned.text.slice(0, 200)).to.be.below(0.03);
       // The page kept for the searchable copy and previews has the upright page's shape.

@@ -60,7 +60,14 @@ describe('letter renderer (pdf-lib, embedded DejaVu fonts)', function () {
     expect(lines).to.include('Nomor :'); // left blank for signing
     expect(lines).to.include('Lampiran : 1 (satu) berkas');
     expect(lines).to.include('Perihal : Undangan rapat koordinasi kearsipan');
-    expect(lines).to.include.members(['Yth. Kepala Dinas Pendidikan', 'di', 'Tempat', 'Kepala Badan Kepegawaian Daerah,', 'Dr. Siti Rahayu, S.H.', 'NIP. 197001011995032001']);
+    expect(lines).to.include.members([
+      'Yth. Kepala Dinas Pendidikan',
+      'di',
+      'Tempat',
+      'Kepala Badan Kepegawaian Daerah,',
+      'Dr. Siti Rahayu, S.H.',
+      'NIP. 197001011995032001',
+    ]);
     expect(text).to.include('Dengan hormat, kami mengundang Bapak/Ibu menghadiri rapat.');
   });
 
@@ -73,12 +80,17 @@ describe('letter renderer (pdf-lib, embedded DejaVu fonts)', function () {
 
   it('wraps long paragraphs and breaks pages without losing a word, and keeps the signer block whole', async () => {
     const paragraph = (n: number) => Array.from({ length: 60 }, (_, i) => `kata${n}_${i}`).join(' ');
-    const body = Array.from({ length: 12 }, (_, n) => paragraph(n)).join('\n\n') + `\n\n${'x'.repeat(300)}`;
+    const body = `${Array.from({ length: 12 }, (_, n) => paragraph(n)).join('\n\n')}\n\n${'x'.repeat(300)}`;
     const { out, pages, text } = await roundTrip(content({ body }));
     expect(out.pages).to.be.greaterThan(1);
     expect(pages).to.have.length(out.pages);
     expect(pages[1]!.text.split('\n')[0]).to.equal('- 2 -');
-    const flowing = words(text.split('\n').filter((l) => !/^- \d+ -$/.test(l)).join('\n')).join(' ');
+    const flowing = words(
+      text
+        .split('\n')
+        .filter((l) => !/^- \d+ -$/.test(l))
+        .join('\n'),
+    ).join(' ');
     for (let n = 0; n < 12; n++) expect(flowing).to.include(paragraph(n));
     expect(text.replace(/\s/g, '')).to.include('x'.repeat(300)); // an unbreakable word is split, not cut
     const last = pages[out.pages - 1]!.text;

@@ -1,5 +1,14 @@
 import { expect } from 'chai';
-import { END_OF_STREAM, INSTREAM_COMMAND, MAX_CHUNK_BYTES, PING_COMMAND, frameChunk, isPong, parseScanReply, replyEnd } from '../../../../src/infra/scan/clamd-protocol.ts';
+import {
+  END_OF_STREAM,
+  INSTREAM_COMMAND,
+  MAX_CHUNK_BYTES,
+  PING_COMMAND,
+  frameChunk,
+  isPong,
+  parseScanReply,
+  replyEnd,
+} from '../../../../src/infra/scan/clamd-protocol.ts';
 
 /** Reads frames back the way clamd does: a 4-byte big-endian length, that many bytes, until a zero length. */
 const unframe = (wire: Buffer): { chunks: Buffer[]; ended: boolean; rest: number } => {
@@ -53,7 +62,11 @@ describe('clamd protocol: INSTREAM framing', () => {
   });
 
   it('honours a smaller maximum', () => {
-    expect(frameChunk(Buffer.alloc(10), 4).filter((_, i) => i % 2 === 0).map((h) => h.readUInt32BE(0))).to.deep.equal([4, 4, 2]);
+    expect(
+      frameChunk(Buffer.alloc(10), 4)
+        .filter((_, i) => i % 2 === 0)
+        .map((h) => h.readUInt32BE(0)),
+    ).to.deep.equal([4, 4, 2]);
   });
 });
 

@@ -5,7 +5,10 @@ import { MAX_HITS, MAX_LIMIT, clampPaging } from '../../../../src/infra/search/p
 
 describe('embedded counting helpers', () => {
   it('counts facet keys in a group_concat string', () => {
-    expect([...countKeys('3,17,3,,3')]).to.deep.equal([[3, 3], [17, 1]]);
+    expect([...countKeys('3,17,3,,3')]).to.deep.equal([
+      [3, 3],
+      [17, 1],
+    ]);
     expect(countKeys('').size).to.equal(0);
   });
 

@@ -10,7 +10,13 @@ describe('FTS5 MATCH expressions', () => {
 
   it('joins words with AND, alternatives with OR, and phrases as strings', () => {
     const parsed = parseQuery('"realisasi anggaran" pegawai undang');
-    const match = buildMatch(parsed, new Map([['pegawai', ['pegawi']], ['undang', ['undangan']]]));
+    const match = buildMatch(
+      parsed,
+      new Map([
+        ['pegawai', ['pegawi']],
+        ['undang', ['undangan']],
+      ]),
+    );
     expect(match).to.equal('("pegawai" OR "pegawi") AND ("undang" OR "undangan") AND "realisasi anggaran"');
   });
 

@@ -26,7 +26,9 @@ describe('Meilisearch filters', () => {
   });
 
   it('rejects malformed dates as invalid input', () => {
-    expect(() => buildFilter(staff, { from: '2025-01-01 OR 1=1' })).to.throw(AppError).with.property('code', 'invalid');
+    expect(() => buildFilter(staff, { from: '2025-01-01 OR 1=1' }))
+      .to.throw(AppError)
+      .with.property('code', 'invalid');
   });
 
   it('sends only folded words and phrases, the typed last word last', () => {

@@ -12,9 +12,15 @@ describe('cutPassage', () => {
 
   it('marks typo candidates and completions the query expanded to', () => {
     const text = 'Para pegawai menghadiri rapat';
-    expect(cutPassage(text, marks('pegawia menghad', [['pegawia', ['pegawai']], ['menghad', ['menghadiri']]]))).to.equal(
-      `Para ${O}pegawai${C} ${O}menghadiri${C} rapat`,
-    );
+    expect(
+      cutPassage(
+        text,
+        marks('pegawia menghad', [
+          ['pegawia', ['pegawai']],
+          ['menghad', ['menghadiri']],
+        ]),
+      ),
+    ).to.equal(`Para ${O}pegawai${C} ${O}menghadiri${C} rapat`);
   });
 
   it('marks a typed prefix and a phrase as one span', () => {

@@ -8,7 +8,9 @@ describe('infra/secrets: AES-256-GCM sealer for TOTP secrets', () => {
   it('seals to a marked value that hides the secret and differs every time, and opens it again', () => {
     const a = sealer.seal(SECRET, 'user-1');
     const b = sealer.seal(SECRET, 'user-1');
-    expect(a).to.match(/^aes256gcm\.v1\./).and.not.include(SECRET);
+    expect(a)
+      .to.match(/^aes256gcm\.v1\./)
+      .and.not.include(SECRET);
     expect(a).to.not.equal(b); // a fresh nonce each time
     expect(a.length).to.be.at.most(255); // the column's width
     expect(sealer.open(a, 'user-1')).to.equal(SECRET);

@@ -26,7 +26,11 @@ describe('signing: certificate authority, PKCS#12 and keys at rest', function ()
 
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'naskah-ca-test-'));
-    root = await ca.createRoot({ subject: { name: 'Root CA BKD Kota Contoh', organization: OFFICE }, notBefore: new Date(Date.now() - HOUR), notAfter: new Date(Date.now() + 365 * DAY) });
+    root = await ca.createRoot({
+      subject: { name: 'Root CA BKD Kota Contoh', organization: OFFICE },
+      notBefore: new Date(Date.now() - HOUR),
+      notAfter: new Date(Date.now() + 365 * DAY),
+    });
     official = await ca.issue(root, {
       subject: { name: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Kepala Badan', nip: '197803152005012003', organization: OFFICE },
       notBefore: new Date(Date.now() - HOUR),
@@ -54,7 +58,15 @@ describe('signing: certificate authority, PKCS#12 and keys at rest', function ()
 
     it('describe reads name, title, NIP, office, validity, usage and a stable fingerprint', () => {
       const d = ca.describe(official.certificate);
-      expect(d).to.include({ commonName: 'Dr. Ayu Wulandari, S.H., M.Si.', title: 'Kepala Badan', nip: '197803152005012003', organization: OFFICE, issuer: 'Root CA BKD Kota Contoh', isCa: false, selfSigned: false });
+      expect(d).to.include({
+        commonName: 'Dr. Ayu Wulandari, S.H., M.Si.',
+        title: 'Kepala Badan',
+        nip: '197803152005012003',
+        organization: OFFICE,
+        issuer: 'Root CA BKD Kota Contoh',
+        isCa: false,
+        selfSigned: false,
+      });
       expect(d.keyUsage).to.deep.equal(['digitalSignature', 'nonRepudiation']);
       expect(d.serial).to.match(/^[0-9A-F]{32}$/);
       expect(d.sha256).to.match(/^[0-9a-f]{64}$/);
@@ -71,15 +83,23 @@ describe('signing: certificate authority, PKCS#12 and keys at rest', function ()
       const sig = sign('sha256', Buffer.from('naskah'), official.privateKey);
       expect(verify('sha256', Buffer.from('naskah'), new X509Certificate(official.certificate).publicKey, sig)).to.equal(true);
       const both = ca.toPem(official.certificate) + ca.toPem(root.certificate);
-      expect(ca.fromPem(both).map((c) => Buffer.from(c).toString('hex'))).to.deep.equal([official.certificate, root.certificate].map((c) => Buffer.from(c).toString('hex')));
+      expect(ca.fromPem(both).map((c) => Buffer.from(c).toString('hex'))).to.deep.equal(
+        [official.certificate, root.certificate].map((c) => Buffer.from(c).toString('hex')),
+      );
     });
 
     it('refuses to issue from a non-CA, outside the issuer validity, or without a name', async () => {
       const later = { notBefore: new Date(), notAfter: new Date(Date.now() + DAY) };
       await expectAppError(ca.issue(official, { subject: { name: 'X', organization: OFFICE }, ...later }), /not a certificate authority/);
-      await expectAppError(ca.issue(root, { subject: { name: 'X', organization: OFFICE }, notBefore: new Date(), notAfter: new Date(Date.now() + 400 * DAY) }), /within the issuer/);
+      await expectAppError(
+        ca.issue(root, { subject: { name: 'X', organization: OFFICE }, notBefore: new Date(), notAfter: new Date(Date.now() + 400 * DAY) }),
+        /within the issuer/,
+      );
       await expectAppError(ca.issue(root, { subject: { name: ' ', organization: OFFICE }, ...later }), /incomplete/);
-      await expectAppError(ca.createRoot({ subject: { name: 'R', organization: OFFICE }, notBefore: new Date(), notAfter: new Date(Date.now() - DAY) }), /ends after it starts/);
+      await expectAppError(
+        ca.createRoot({ subject: { name: 'R', organization: OFFICE }, notBefore: new Date(), notAfter: new Date(Date.now() - DAY) }),
+        /ends after it starts/,
+      );
       expect(() => ca.describe(new Uint8Array([1, 2, 3]))).to.throw(AppError);
     });
   });
@@ -88,15 +108,101 @@ describe('signing: certificate authority, PKCS#12 and keys at rest', function ()
     before(async () => {
       // root → intermediate → signer, all by OpenSSL, none by our CA.
       const days = ['-days', '30'];
-      await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('p-root.key'), '-out', f('p-root.crt'), '-subj', '/C=ID/O=PSrE Uji/CN=PSrE Uji Root', ...days, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-      await run('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('p-int.key'), '-out', f('p-int.csr'), '-subj', '/C=ID/O=PSrE Uji/CN=PSrE Uji Level 2']);
+      await run('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        f('p-root.key'),
+        '-out',
+        f('p-root.crt'),
+        '-subj',
+        '/C=ID/O=PSrE Uji/CN=PSrE Uji Root',
+        ...days,
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      ]);
+      await run('openssl', [
+        'req',
+        '-new',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        f('p-int.key'),
+        '-out',
+        f('p-int.csr'),
+        '-subj',
+        '/C=ID/O=PSrE Uji/CN=PSrE Uji Level 2',
+      ]);
       await writeFile(f('ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
-      await run('openssl', ['x509', '-req', '-in', f('p-int.csr'), '-CA', f('p-root.crt'), '-CAkey', f('p-root.key'), '-CAcreateserial', '-out', f('p-int.crt'), ...days, '-extfile', f('ca.ext')]);
-      await run('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('p-leaf.key'), '-out', f('p-leaf.csr'), '-subj', '/C=ID/O=Pemerintah Kota Contoh/CN=Budi Santoso']);
+      await run('openssl', [
+        'x509',
+        '-req',
+        '-in',
+        f('p-int.csr'),
+        '-CA',
+        f('p-root.crt'),
+        '-CAkey',
+        f('p-root.key'),
+        '-CAcreateserial',
+        '-out',
+        f('p-int.crt'),
+        ...days,
+        '-extfile',
+        f('ca.ext'),
+      ]);
+      await run('openssl', [
+        'req',
+        '-new',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        f('p-leaf.key'),
+        '-out',
+        f('p-leaf.csr'),
+        '-subj',
+        '/C=ID/O=Pemerintah Kota Contoh/CN=Budi Santoso',
+      ]);
       await writeFile(f('leaf.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n');
-      await run('openssl', ['x509', '-req', '-in', f('p-leaf.csr'), '-CA', f('p-int.crt'), '-CAkey', f('p-int.key'), '-CAcreateserial', '-out', f('p-leaf.crt'), ...days, '-extfile', f('leaf.ext')]);
+      await run('openssl', [
+        'x509',
+        '-req',
+        '-in',
+        f('p-leaf.csr'),
+        '-CA',
+        f('p-int.crt'),
+        '-CAkey',
+        f('p-int.key'),
+        '-CAcreateserial',
+        '-out',
+        f('p-leaf.crt'),
+        ...days,
+        '-extfile',
+        f('leaf.ext'),
+      ]);
       await writeFile(f('p-chain.pem'), (await readFile(f('p-root.crt'), 'utf8')) + (await readFile(f('p-int.crt'), 'utf8')));
-      const exp = (out: string, extra: string[]) => run('openssl', ['pkcs12', '-export', '-inkey', f('p-leaf.key'), '-in', f('p-leaf.crt'), '-certfile', f('p-chain.pem'), '-out', f(out), '-passout', 'pass:Rahasia-123 ü', ...extra]);
+      const exp = (out: string, extra: string[]) =>
+        run('openssl', [
+          'pkcs12',
+          '-export',
+          '-inkey',
+          f('p-leaf.key'),
+          '-in',
+          f('p-leaf.crt'),
+          '-certfile',
+          f('p-chain.pem'),
+          '-out',
+          f(out),
+          '-passout',
+          'pass:Rahasia-123 ü',
+          ...extra,
+        ]);
       await exp('default.p12', []);
       await exp('legacy.p12', ['-legacy']);
       await exp('nomac.p12', ['-nomac']);
@@ -120,7 +226,10 @@ describe('signing: certificate authority, PKCS#12 and keys at rest', function ()
 
     it('a wrong password is a Pkcs12Error, with or without a MAC; garbage and key-less files too', async () => {
       for (const file of ['default.p12', 'legacy.p12', 'nomac.p12']) {
-        const err = await ca.readPkcs12(await readFile(f(file)), 'salah').then(() => null, (e: unknown) => e);
+        const err = await ca.readPkcs12(await readFile(f(file)), 'salah').then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(err, file).to.be.instanceOf(Pkcs12Error);
         expect((err as Pkcs12Error).detail, file).to.match(/password is wrong/);
       }
@@ -176,7 +285,10 @@ describe('signing: certificate authority, PKCS#12 and keys at rest', function ()
 });
 
 const expectAppError = async (p: Promise<unknown>, detail: RegExp) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).to.be.instanceOf(AppError);
   expect((err as AppError).detail).to.match(detail);
 };

@@ -30,12 +30,26 @@ describe('signing: the letter stamper (clean rewrite + visible block)', function
   it('rewrites a hostile PDF clean: no scripts, actions, embedded files, foreign annotations or old revisions', async () => {
     const input = await hostileLetter();
     const raw = latin1(input);
-    for (const marker of ['/JavaScript', '/OpenAction', '/EmbeddedFile', '/AA', 'app.alert("update")']) expect(raw, `the fixture has ${marker}`).to.contain(marker);
+    for (const marker of ['/JavaScript', '/OpenAction', '/EmbeddedFile', '/AA', 'app.alert("update")'])
+      expect(raw, `the fixture has ${marker}`).to.contain(marker);
     expect(count(raw, '%%EOF')).to.equal(2);
 
     const out = await stamper.stamp(input, STAMP);
     const text = latin1(out.pdf);
-    for (const marker of ['/JavaScript', '/JS', '/OpenAction', '/EmbeddedFile', '/Names', '/AA', '/Launch', '/URI', '/Link', 'app.alert', 'payload.exe', '/Outlines']) {
+    for (const marker of [
+      '/JavaScript',
+      '/JS',
+      '/OpenAction',
+      '/EmbeddedFile',
+      '/Names',
+      '/AA',
+      '/Launch',
+      '/URI',
+      '/Link',
+      'app.alert',
+      'payload.exe',
+      '/Outlines',
+    ]) {
       expect(text, marker).not.to.contain(marker);
     }
     expect(count(text, '%%EOF')).to.equal(1);
@@ -65,7 +79,14 @@ describe('signing: the letter stamper (clean rewrite + visible block)', function
     expect(out.signatureArea).to.deep.equal(area);
     expect(out.pages).to.equal(1);
     const words = (await pdfText(out.pdf)).replace(/\s+/g, ' ');
-    for (const s of ['Ditandatangani secara elektronik oleh:', 'Dr. Ayu Wulandari, S.H., M.Si.', 'Kepala Badan Kepegawaian', 'NIP. 197803152005012003', 'Tanggal: 5 Maret 2025', 'Nomor: 800/123/BKD/2025']) {
+    for (const s of [
+      'Ditandatangani secara elektronik oleh:',
+      'Dr. Ayu Wulandari, S.H., M.Si.',
+      'Kepala Badan Kepegawaian',
+      'NIP. 197803152005012003',
+      'Tanggal: 5 Maret 2025',
+      'Nomor: 800/123/BKD/2025',
+    ]) {
       expect(words, s).to.contain(s);
     }
     // The number printed on the "Nomor" line as well.
@@ -80,7 +101,13 @@ describe('signing: the letter stamper (clean rewrite + visible block)', function
       await rm(dir, { recursive: true, force: true });
     }
     const doc = await PDFDocument.load(out.pdf);
-    const rect = doc.getPage(0).node.Annots()!.lookup(0, PDFDict).lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => Number(n.toString()));
+    const rect = doc
+      .getPage(0)
+      .node.Annots()!
+      .lookup(0, PDFDict)
+      .lookup(PDFName.of('Rect'), PDFArray)
+      .asArray()
+      .map((n) => Number(n.toString()));
     expect(rect).to.deep.equal([area.x, area.y, area.x + area.width, area.y + area.height]);
   });
 
@@ -114,7 +141,10 @@ describe('signing: the letter stamper (clean rewrite + visible block)', function
 });
 
 const expectInvalid = async (p: Promise<unknown>, detail: RegExp) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).to.be.instanceOf(AppError);
   expect((err as AppError).code).to.equal('invalid');
   expect((err as AppError).detail).to.match(detail);

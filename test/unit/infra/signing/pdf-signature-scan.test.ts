@@ -7,7 +7,9 @@ const pdfOf = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const repeatedTo = (unit: string, size: number) => pdfOf(`%PDF-1.7\n${unit.repeat(Math.ceil(size / unit.length))}`);
 /** `count` separate signature objects (damaged ones: each still a candidate to check). */
 const sigObjects = (count: number) =>
-  pdfOf(`%PDF-1.7\n${Array.from({ length: count }, (_, i) => `${i + 1} 0 obj\n<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/ByteRange [0 10 20 30]/Contents <00>>>\nendobj\n`).join('')}%%EOF\n`);
+  pdfOf(
+    `%PDF-1.7\n${Array.from({ length: count }, (_, i) => `${i + 1} 0 obj\n<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/ByteRange [0 10 20 30]/Contents <00>>>\nendobj\n`).join('')}%%EOF\n`,
+  );
 
 describe('signing: the signature scan of an uploaded PDF (anyone may upload one, so it is bounded)', function () {
   this.timeout(60_000);

@@ -47,7 +47,10 @@ const derOrder = <T>(items: T[], encode: (t: T) => Uint8Array): T[] =>
 /** SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }: SHA-256 (the default, so no algorithm) and IssuerSerial. */
 const signingCertificateV2 = (cert: CertView): asn1js.Sequence => {
   const issuerSerial = new asn1js.Sequence({
-    value: [new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [parse(cert.issuerRaw, 'issuer')] })] }), parse(cert.serialRaw, 'serial')],
+    value: [
+      new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [parse(cert.issuerRaw, 'issuer')] })] }),
+      parse(cert.serialRaw, 'serial'),
+    ],
   });
   const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: createHash('sha256').update(cert.der).digest() }), issuerSerial] });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
@@ -58,7 +61,9 @@ const signingCertificateV2 = (cert: CertView): asn1js.Sequence => {
  * Reader looks for a signature's revocation data here, not in SignedData's `crls`.
  */
 const revocationInfoArchival = (crls: Uint8Array[]): asn1js.Sequence =>
-  new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: crls.map((c) => parse(c, 'CRL')) })] })] });
+  new asn1js.Sequence({
+    value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: crls.map((c) => parse(c, 'CRL')) })] })],
+  });
 
 const attribute = (type: string, value: asn1js.AsnType) => new pkijs.Attribute({ type, values: [value] });
 
@@ -95,7 +100,14 @@ export const buildDetachedCmsWithPkijs = async (input: CmsSignInput): Promise<Ui
     signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
     signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
     signature: new asn1js.OctetString({ valueHex: signature }),
-    ...(token ? { unsignedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [attribute(OID.signatureTimeStampToken, parse(token, 'timestamp token'))] }) } : {}),
+    ...(token
+      ? {
+          unsignedAttrs: new pkijs.SignedAndUnsignedAttributes({
+            type: 1,
+            attributes: [attribute(OID.signatureTimeStampToken, parse(token, 'timestamp token'))],
+          }),
+        }
+      : {}),
   });
   const signedData = new pkijs.SignedData({
     version: 1,

@@ -46,7 +46,11 @@ describe('signing: revocation data inside the signature (CMS crls, adbe-revocati
   before(async () => {
     ({ root, official } = await officeWithOfficial(ca));
     const { pdf, area } = await plainLetter();
-    stamped = await createPdfLibLetterStamper({ publicUrl: 'https://naskah.example.go.id' }).stamp(pdf, { name: 'Dr. Ayu', title: 'Kepala Badan', date: '3 Desember 2026', letterNumber: '800/1/BKD/2026', verifyCode: 'ABCDEFGH' }, { area });
+    stamped = await createPdfLibLetterStamper({ publicUrl: 'https://naskah.example.go.id' }).stamp(
+      pdf,
+      { name: 'Dr. Ayu', title: 'Kepala Badan', date: '3 Desember 2026', letterNumber: '800/1/BKD/2026', verifyCode: 'ABCDEFGH' },
+      { area },
+    );
     crl = ca.issueCrl(root, { entries: [], thisUpdate: new Date(Date.now() - DAY), nextUpdate: new Date(Date.now() + DAY), number: 1 });
   });
 
@@ -69,7 +73,15 @@ describe('signing: revocation data inside the signature (CMS crls, adbe-revocati
     for (const options of [{}, afterExpiry()]) {
       const r = await verifier.verify(signed, [root.certificate], options);
       expect(r, JSON.stringify(r)).to.deep.include({ valid: true, modifiedAfterSigning: false });
-      expect(r.signatures[0]).to.deep.include({ intact: true, coversWholeDocument: true, trusted: true, ltv: true, validationData: { certificates: 2, crls: 1, ocsps: 0 }, unprovenAfterExpiry: null, problems: [] });
+      expect(r.signatures[0]).to.deep.include({
+        intact: true,
+        coversWholeDocument: true,
+        trusted: true,
+        ltv: true,
+        validationData: { certificates: 2, crls: 1, ocsps: 0 },
+        unprovenAfterExpiry: null,
+        problems: [],
+      });
     }
   });
 
@@ -86,7 +98,10 @@ describe('signing: revocation data inside the signature (CMS crls, adbe-revocati
     const otherCa = (await officeWithOfficial(ca, 'Orang Lain')).root;
     const cases: [string, Uint8Array][] = [
       ['a CRL from another CA', ca.issueCrl(otherCa, { entries: [], thisUpdate: new Date(), nextUpdate: new Date(Date.now() + DAY), number: 1 })],
-      ['a CRL that ran out before the signing', ca.issueCrl(root, { entries: [], thisUpdate: new Date(Date.now() - 3 * DAY), nextUpdate: new Date(Date.now() - 2 * DAY), number: 1 })],
+      [
+        'a CRL that ran out before the signing',
+        ca.issueCrl(root, { entries: [], thisUpdate: new Date(Date.now() - 3 * DAY), nextUpdate: new Date(Date.now() - 2 * DAY), number: 1 }),
+      ],
     ];
     for (const [what, list] of cases) {
       const v = await verifier.verify(await signWith([list]), [root.certificate], afterExpiry());
@@ -98,7 +113,12 @@ describe('signing: revocation data inside the signature (CMS crls, adbe-revocati
 
   it('a CRL in the signature listing the certificate as revoked before the signing makes it invalid, expired or not', async () => {
     const serial = ca.describe(official.certificate).serial;
-    const listing = ca.issueCrl(root, { entries: [{ serial, revokedAt: new Date(Date.now() - 3600_000) }], thisUpdate: new Date(Date.now() - 60_000), nextUpdate: new Date(Date.now() + DAY), number: 2 });
+    const listing = ca.issueCrl(root, {
+      entries: [{ serial, revokedAt: new Date(Date.now() - 3600_000) }],
+      thisUpdate: new Date(Date.now() - 60_000),
+      nextUpdate: new Date(Date.now() + DAY),
+      number: 2,
+    });
     const r = await verifier.verify(await signWith([listing]), [root.certificate]);
     expect(r.valid).to.equal(false);
     expect(r.signatures[0]!.problems.join()).to.match(/revocation list in the file says .* was revoked/);
@@ -118,9 +138,17 @@ describe('signing: revocation data inside the signature (CMS crls, adbe-revocati
 
   it('reads SignedData with at most one certificates [0] and one crls [1], in that order', () => {
     const signedData = (...fields: Uint8Array[]) =>
-      tlv(TAG.sequence, der(oid(OID.signedData)), tlv(TAG.context0, tlv(TAG.sequence, Uint8Array.of(0x02, 0x01, 0x01), tlv(TAG.set), tlv(TAG.sequence, der(oid(OID.data))), ...fields, tlv(TAG.set))));
+      tlv(
+        TAG.sequence,
+        der(oid(OID.signedData)),
+        tlv(TAG.context0, tlv(TAG.sequence, Uint8Array.of(0x02, 0x01, 0x01), tlv(TAG.set), tlv(TAG.sequence, der(oid(OID.data))), ...fields, tlv(TAG.set))),
+      );
     expect(parseSignedData(signedData(tlv(TAG.context0), tlv(TAG.context1, crl))).crls).to.have.length(1);
-    for (const fields of [[tlv(TAG.context1, crl), tlv(TAG.context1)], [tlv(TAG.context1), tlv(TAG.context0)], [tlv(TAG.context0), tlv(TAG.context0)]]) {
+    for (const fields of [
+      [tlv(TAG.context1, crl), tlv(TAG.context1)],
+      [tlv(TAG.context1), tlv(TAG.context0)],
+      [tlv(TAG.context0), tlv(TAG.context0)],
+    ]) {
       expect(() => parseSignedData(signedData(...fields))).to.throw(/SignedData fields/);
     }
   });

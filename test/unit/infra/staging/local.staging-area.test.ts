@@ -19,7 +19,6 @@ const chunked = (data: Buffer, size: number): Readable =>
     })(),
   );
 
-
 describe('LocalStagingArea', () => {
   let base: string;
   let dir: string;
@@ -47,7 +46,7 @@ describe('LocalStagingArea', () => {
   });
 
   it('assembles the head across small chunks', async () => {
-    const data = Buffer.from('%PDF-1.7\n' + 'x'.repeat(200));
+    const data = Buffer.from(`%PDF-1.7\n${'x'.repeat(200)}`);
     const staged = await staging.write(chunked(data, 5), { maxBytes: 1000 });
     expect(staged.head.toString()).to.equal(data.subarray(0, 64).toString());
   });

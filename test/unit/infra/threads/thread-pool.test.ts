@@ -8,7 +8,13 @@ describe('thread pool: untrusted work off the event loop, under limits of time a
   this.timeout(60_000);
   let pool: ThreadPool<ProbeOps>;
   before(() => {
-    pool = createThreadPool<ProbeOps>({ module: { base: import.meta.url, file: './probe.worker' }, threads: 1, timeoutMs: 1500, maxHeapMb: 64, what: 'probing' });
+    pool = createThreadPool<ProbeOps>({
+      module: { base: import.meta.url, file: './probe.worker' },
+      threads: 1,
+      timeoutMs: 1500,
+      maxHeapMb: 64,
+      what: 'probing',
+    });
   });
   after(() => pool.close());
 
@@ -38,7 +44,13 @@ describe('thread pool: untrusted work off the event loop, under limits of time a
 
   it('stops a call that exhausts its heap as invalid, and serves the next call on a new thread', async () => {
     // A time limit long enough that only the heap limit can stop it, even on a loaded machine.
-    const roomy = createThreadPool<ProbeOps>({ module: { base: import.meta.url, file: './probe.worker' }, threads: 1, timeoutMs: 60_000, maxHeapMb: 64, what: 'probing' });
+    const roomy = createThreadPool<ProbeOps>({
+      module: { base: import.meta.url, file: './probe.worker' },
+      threads: 1,
+      timeoutMs: 60_000,
+      maxHeapMb: 64,
+      what: 'probing',
+    });
     try {
       const before = (await roomy.call('echo', { n: 1 })).thread;
       const err = await rejection(roomy.call('hog', {}));

@@ -30,7 +30,11 @@ const pool = (size: number, jobTimeoutMs = 200, recycleAfter = 1000) => {
   return { p, made };
 };
 
-const rejection = async (promise: Promise<unknown>) => promise.then(() => new Error('resolved'), (e: unknown) => e);
+const rejection = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => new Error('resolved'),
+    (e: unknown) => e,
+  );
 
 describe('WorkerPool', () => {
   it('kills a worker whose job times out and runs the next job on a fresh one', async () => {
