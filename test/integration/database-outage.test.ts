@@ -4,7 +4,7 @@ import { ensureFixture } from '../support/fixtures.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { api, expectProblem, upload } from '../support/http.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
-import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { startTestApp, waitForDocument, waitForPreviews, type TestApp } from '../support/test-app.ts';
 
 const mysql = databaseTargets().find((t) => t.name === 'mysql');
 
@@ -35,6 +35,8 @@ describe('database outage (MySQL behind a proxy the test cuts)', function () {
     const first = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'a.pdf', bytes: pdf }]);
     expect(first.status).to.equal(201);
     expect((await waitForDocument(app, app.adminToken, String(first.body.id))).status).to.equal('ready');
+    // Its previews are the worker's last job: none is writing to tmp while the database is away.
+    expect((await waitForPreviews(app, app.adminToken, String(first.body.id))).status).to.equal(200);
     const objectsBefore = (await app.filesIn('objects')).length;
 
     await proxy.cut();

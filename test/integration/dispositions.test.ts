@@ -438,7 +438,8 @@ for (const target of databaseTargets()) {
       const take = async () => ({
         tree: await tree(t.head, L.id),
         audit: (await auditOf(L.documentId)).length,
-        objects: (await app.filesIn('objects')).length,
+        // Page images and thumbnails of earlier uploads appear whenever the worker gets to them.
+        objects: (await app.filesIn('objects')).filter((f) => !f.startsWith('objects/derived/')).length,
       });
       before(async () => {
         L = await register(22);

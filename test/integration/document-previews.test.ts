@@ -11,7 +11,7 @@ import { normaliseWhitespace, editDistance } from '../../scripts/bench/ocr/cer.t
 import { databaseTargets } from '../support/databases.ts';
 import { ensureFixture, type FixtureName } from '../support/fixtures.ts';
 import { api, expectProblem, upload } from '../support/http.ts';
-import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { startTestAppOn, waitForDocument, waitForPreviews, type TestApp } from '../support/test-app.ts';
 
 const run = promisify(execFile);
 
@@ -21,16 +21,6 @@ const cer = (a: string, b: string) => editDistance(normaliseWhitespace(a), norma
 const bytesOf = async (app: TestApp, token: string, url: string) => {
   const res = await fetch(`${app.url}${url}`, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
-};
-
-/** The worker renders previews after the text is read: wait for the thumbnail. */
-const waitForPreviews = async (app: TestApp, token: string, id: string, timeoutMs = 60_000) => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const r = await bytesOf(app, token, `/api/v1/documents/${id}/thumbnail`);
-    if (r.status === 200 || Date.now() > until) return r;
-    await new Promise((res) => setTimeout(res, 200));
-  }
 };
 
 const archive = async (app: TestApp, token: string, name: FixtureName, fields: Record<string, string> = {}) => {

@@ -141,7 +141,13 @@ describe('upload: bad input leaves nothing behind (HTTP, embedded)', function ()
       expect(cd).to.match(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+=:@-]*$/);
       await res.arrayBuffer();
     }
-    expect((await app.filesIn('objects')).every((f) => f.startsWith('objects/originals/'))).to.equal(true);
+    // Stored under content-derived names only: originals, and each document's previews under its id.
+    const files = await app.filesIn('objects');
+    expect(
+      files.filter(
+        (f) => !f.startsWith('objects/originals/') && !/^objects\/derived\/[0-9a-f-]{36}\/(thumbnail\.jpg|searchable\.pdf|pages\/\d+\.jpg)$/.test(f),
+      ),
+    ).to.deep.equal([]);
   });
 
   it('strips control characters sent as an RFC 5987 file name', async () => {

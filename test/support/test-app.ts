@@ -137,6 +137,22 @@ export const waitForDocument = async (app: TestApp, token: string, id: string, t
   }
 };
 
+/** The worker renders previews after the text is read: waits for the thumbnail (its last file). */
+export const waitForPreviews = async (
+  app: TestApp,
+  token: string,
+  id: string,
+  timeoutMs = 60_000,
+): Promise<{ status: number; headers: Headers; bytes: Buffer }> => {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${app.url}/api/v1/documents/${id}/thumbnail`, { headers: { authorization: `Bearer ${token}` } });
+    const r = { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+    if (r.status === 200 || Date.now() > until) return r;
+    await new Promise((res) => setTimeout(res, 200));
+  }
+};
+
 /**
  * The test app on a database of its own (a fresh SQLite file, or a fresh MySQL schema from
  * test/support/databases.ts); `stop()` also drops that database.
