@@ -5,10 +5,10 @@
  */
 export interface RateCountRepository {
   /**
-   * Counts one hit on `bucket` in the window starting at `windowStart`, atomically (two processes
-   * counting at once both count), and returns the window's count including this one.
+   * Counts `by` hits (default 1) on `bucket` in the window starting at `windowStart`, atomically
+   * (two processes counting at once both count), and returns the window's count including them.
    */
-  hit(bucket: string, windowStart: Date): Promise<number>;
+  hit(bucket: string, windowStart: Date, by?: number): Promise<number>;
   /** Forgets windows that started before `before` (they can no longer limit anyone). */
   prune(before: Date): Promise<number>;
 }

@@ -26,7 +26,8 @@ const checkpointQuery = z.object({ cosignatures: index(64).optional() });
  */
 export const publicLogRoutes = (deps: AppDeps): Router => {
   const r = Router();
-  r.use('/log', rateLimit(deps, { windowMs: 60_000, max: 600, what: 'public log requests' }));
+  // Mirrors and auditors fetch proofs in bursts: a write per 10 requests, not per request.
+  r.use('/log', rateLimit(deps, { windowMs: 60_000, max: 600, what: 'public log requests', lease: 10 }));
 
   r.get('/log/checkpoint', async (req, res) => {
     const c = await publishedCheckpoint(deps, { cosignatures: parse(checkpointQuery, req.query).cosignatures });

@@ -12,19 +12,19 @@ export const rateCountRepository = (m: Models, transaction?: Transaction): RateC
   // with RETURNING; MySQL/MariaDB through LAST_INSERT_ID(expr), which the driver hands back as
   // the statement's insert id (0 on a fresh row: the table has no auto-increment column).
   const upsert = mysql
-    ? 'INSERT INTO rate_counts (bucket, window_start, hits) VALUES (:bucket, :windowStart, 1) ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)'
+    ? 'INSERT INTO rate_counts (bucket, window_start, hits) VALUES (:bucket, :windowStart, :by) ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + :by)'
     : // The leading comment keeps Sequelize's SQLite driver from running this as a bare INSERT
       // (which drops the rows RETURNING yields); it fetches them as for a query.
-      '/* count and read */ INSERT INTO rate_counts (bucket, window_start, hits) VALUES (:bucket, :windowStart, 1) ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1 RETURNING hits';
+      '/* count and read */ INSERT INTO rate_counts (bucket, window_start, hits) VALUES (:bucket, :windowStart, :by) ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + :by RETURNING hits';
   return {
-    async hit(bucket, windowStart) {
-      const replacements = { bucket, windowStart: windowStart.getTime() };
+    async hit(bucket, windowStart, by = 1) {
+      const replacements = { bucket, windowStart: windowStart.getTime(), by: Math.max(1, Math.floor(by)) };
       if (!mysql) {
         const rows = await q.query<RawRow>(upsert, { replacements, type: QueryTypes.SELECT, transaction });
-        return toNum(rows[0]?.hits ?? 1);
+        return toNum(rows[0]?.hits ?? replacements.by);
       }
       const [insertId] = (await q.query(upsert, { replacements, type: QueryTypes.INSERT, transaction })) as unknown as [number, number];
-      return insertId > 0 ? toNum(insertId) : 1;
+      return insertId > 0 ? toNum(insertId) : replacements.by;
     },
     async prune(before) {
       const [, meta] = (await q.query('DELETE FROM rate_counts WHERE window_start < :before', { replacements: { before: before.getTime() }, transaction })) as [

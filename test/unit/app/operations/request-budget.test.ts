@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import type { AppDeps } from '../../../../src/app/deps.ts';
+import { takeRequest } from '../../../../src/app/operations/request-budget.ts';
+import { AppError } from '../../../../src/domain/errors.ts';
+
+/** A database's rate counts as one shared tally, and how many writes reached it. */
+const sharedCounts = () => {
+  const hits = new Map<string, number>();
+  const counts = {
+    writes: 0,
+    async hit(bucket: string, start: Date, by = 1) {
+      counts.writes++;
+      const key = `${bucket}@${start.getTime()}`;
+      hits.set(key, (hits.get(key) ?? 0) + by);
+      return hits.get(key)!;
+    },
+    async prune() {
+      return 0;
+    },
+  };
+  return counts;
+};
+
+/** A web server over that database: its own handle (and so its own reservations), one clock. */
+const server = (counts: ReturnType<typeof sharedCounts>, now: Date) => ({ db: { rateCounts: counts }, clock: { now: () => now } }) as unknown as AppDeps;
+
+const passes = async (deps: AppDeps, budget: Parameters<typeof takeRequest>[1], n: number): Promise<number> => {
+  let ok = 0;
+  for (let i = 0; i < n; i++) {
+    try {
+      await takeRequest(deps, budget, '203.0.113.7');
+      ok++;
+    } catch (e) {
+      expect(e).to.be.instanceOf(AppError);
+      expect((e as AppError).code).to.equal('rate_limited');
+    }
+  }
+  return ok;
+};
+
+describe('request budgets reserved several at a time', () => {
+  const now = new Date('2026-12-03T10:00:05Z');
+  const budget = { what: 'public log requests', windowMs: 60_000, max: 25, lease: 10 };
+
+  it('writes once per ten requests and lets exactly the budget through', async () => {
+    const counts = sharedCounts();
+    const one = server(counts, now);
+    expect(await passes(one, budget, 25)).to.equal(25);
+    expect(counts.writes).to.equal(3);
+    expect(await passes(one, budget, 5)).to.equal(0);
+  });
+
+  it('never lets more than the budget through across servers, whatever each reserved', async () => {
+    const counts = sharedCounts();
+    const [a, b] = [server(counts, now), server(counts, now)];
+    let ok = 0;
+    for (let round = 0; round < 8; round++) ok += (await passes(a, budget, 3)) + (await passes(b, budget, 4));
+    expect(ok).to.be.at.most(25);
+    expect(ok).to.be.at.least(25 - 2 * (budget.lease - 1));
+  });
+
+  it('counts every request when no lease is asked for', async () => {
+    const counts = sharedCounts();
+    expect(await passes(server(counts, now), { what: 'verifications', windowMs: 60_000, max: 3 }, 5)).to.equal(3);
+    expect(counts.writes).to.equal(5);
+  });
+});
