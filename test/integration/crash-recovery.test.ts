@@ -88,6 +88,15 @@ describe('crash recovery: kill -9 loses nothing acknowledged', function () {
     // The restarted worker took the job over once its lease ran out: a second attempt finished it.
     expect(await extractJobOf(dataDir, scanned)).to.include({ state: 'done', attempts: 2 });
     expect(b).to.include({ status: 'ready', textSource: 'pdf-text' });
+    // The previews come last (a job staging its source in tmp meanwhile): once both thumbnails
+    // exist, nothing may be left in tmp, neither the killed process's files nor the jobs'.
+    for (const id of [scanned, digital]) {
+      let thumb = 0;
+      for (const end = Date.now() + 60_000; thumb !== 200 && Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+        thumb = (await fetch(`${base}/api/v1/documents/${id}/thumbnail`, { headers: { authorization: `Bearer ${token}` } })).status;
+      }
+      expect(thumb, `thumbnail of ${id}`).to.equal(200);
+    }
     expect(await readdir(path.join(dataDir, 'tmp')).catch(() => [])).to.deep.equal([]);
   });
 });

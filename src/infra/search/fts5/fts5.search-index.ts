@@ -132,7 +132,11 @@ class Fts5SearchIndex implements SearchIndex {
     this.counts = new MatchCounts(this.facetKeys, new DocAttrs(), this.sampleLimits);
     const c = await opened?.catch(() => null);
     if (!c) return;
-    await Promise.all([c.writer, ...c.readers].map((conn) => conn.close().catch(() => undefined)));
+    // Readers first, the writer last: the last connection to close checkpoints the WAL into the
+    // file and removes it, which a read-only reader cannot do. Closing them all at once sometimes
+    // left the WAL behind, holding pages the file itself no longer had.
+    await Promise.all(c.readers.map((conn) => conn.close().catch(() => undefined)));
+    await c.writer.close().catch(() => undefined);
   }
 
   /** Runs a read; a damaged file is let go of so the next call looks at the file again. */
