@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -68,7 +68,17 @@ export const acceptUpload = (staging: StagingArea, o: { maxBytes: number; maxFil
   };
 };
 
-/** Discards staged uploads a handler did not consume (validation failed before the use case ran). */
-export const discardUploads = async (staging: StagingArea, req: Request): Promise<void> => {
-  for (const u of req.uploads ?? []) await staging.discard(u.staged.path);
-};
+/**
+ * A route handler behind acceptUpload: whatever it does or throws, the staged files it did not
+ * consume are discarded before the answer or the error goes out (the one cleanup of uploads;
+ * a use case that keeps a file has moved it out of the staging area already).
+ */
+export const withUploads =
+  (staging: StagingArea, handler: (req: Request, res: Response) => Promise<void>): RequestHandler =>
+  async (req, res) => {
+    try {
+      await handler(req, res);
+    } finally {
+      for (const u of req.uploads ?? []) await staging.discard(u.staged.path);
+    }
+  };

@@ -8,7 +8,7 @@ import { dispositionTree } from '../../app/dispositions/disposition-tree.ts';
 import { getDisposition } from '../../app/dispositions/get-disposition.ts';
 import { withdrawDisposition } from '../../app/dispositions/withdraw-disposition.ts';
 import { DISPOSITION_ACTIONS } from '../../domain/correspondence.ts';
-import { acceptUpload, discardUploads } from '../middleware/upload.ts';
+import { acceptUpload, withUploads } from '../middleware/upload.ts';
 import { code, parse } from '../validate.ts';
 
 const target = z.union([z.object({ userId: z.string().trim().min(1).max(64) }).strict(), z.object({ unitCode: code }).strict()], {
@@ -75,16 +75,16 @@ export const dispositionsRoutes = (deps: AppDeps): Router => {
     res.json(await getDisposition(deps, req.actor!, parse(dispositionId, req.params.id)));
   });
 
-  r.post('/dispositions/:id/complete', maybeUpload, async (req, res) => {
-    try {
+  r.post(
+    '/dispositions/:id/complete',
+    maybeUpload,
+    withUploads(deps.staging, async (req, res) => {
       const id = parse(dispositionId, req.params.id);
       const { report } = parse(completeBody, req.body ?? {});
       const file = req.uploads?.[0];
       res.json(await completeDisposition(deps, req.actor!, id, report, file ? { staged: file.staged, filename: file.filename } : null));
-    } finally {
-      await discardUploads(deps.staging, req);
-    }
-  });
+    }),
+  );
 
   return r;
 };

@@ -10,7 +10,7 @@ import { requireUploader } from '../../app/documents/store-original.ts';
 import { uploadDocument } from '../../app/documents/upload-document.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { AppError } from '../../domain/errors.ts';
-import { acceptUpload, discardUploads } from '../middleware/upload.ts';
+import { acceptUpload, withUploads } from '../middleware/upload.ts';
 import { code, isoDate, parse } from '../validate.ts';
 import { sendDocumentContent } from '../send-content.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
@@ -53,28 +53,28 @@ export const documentsRoutes = (deps: AppDeps): Router => {
   const single = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1, gate: requireUploader });
   const many = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: deps.limits.batchMaxFiles, gate: requireUploader });
 
-  r.post('/documents', single, async (req, res) => {
-    try {
+  r.post(
+    '/documents',
+    single,
+    withUploads(deps.staging, async (req, res) => {
       const file = req.uploads?.[0];
       if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the document as the "file" part' }] });
       const fields = parse(documentFields, req.body ?? {});
       const { document, duplicate } = await uploadDocument(deps, req.actor!, file.staged, fields, file.filename);
       res.status(duplicate ? 200 : 201).json({ ...presentDocument(document), duplicate });
-    } finally {
-      await discardUploads(deps.staging, req);
-    }
-  });
+    }),
+  );
 
-  r.post('/documents/batch', many, async (req, res) => {
-    try {
+  r.post(
+    '/documents/batch',
+    many,
+    withUploads(deps.staging, async (req, res) => {
       const fields = parse(documentFields, req.body ?? {});
       const files = (req.uploads ?? []).map((u) => ({ staged: u.staged, filename: u.filename ?? 'tanpa-nama' }));
       const out = await importBatch(deps, req.actor!, files, fields);
       res.status(202).location(`/api/v1/documents/batch/${out.batchId}`).json(out);
-    } finally {
-      await discardUploads(deps.staging, req);
-    }
-  });
+    }),
+  );
 
   r.get('/documents/batch/:batchId', async (req, res) => {
     res.json(await getBatch(deps, req.actor!, parse(id, req.params.batchId)));

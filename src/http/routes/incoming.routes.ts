@@ -6,7 +6,7 @@ import { registerIncoming, requireRegistrar } from '../../app/incoming/register-
 import { INCOMING_STATUSES, URGENCIES } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
-import { acceptUpload, discardUploads } from '../middleware/upload.ts';
+import { acceptUpload, withUploads } from '../middleware/upload.ts';
 import { code, isoDate, officeDate, one, paging, parse, plain, YEAR_MESSAGE, yearInRange } from '../validate.ts';
 
 /** A blank form field or query parameter means "not given" (browsers send empty inputs). */
@@ -67,17 +67,17 @@ export const incomingRoutes = (deps: AppDeps): Router => {
   const r = Router();
   const single = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1, gate: requireRegistrar });
 
-  r.post('/letters/incoming', single, async (req, res) => {
-    try {
+  r.post(
+    '/letters/incoming',
+    single,
+    withUploads(deps.staging, async (req, res) => {
       const file = req.uploads?.[0];
       if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part' }] });
       const fields = parse(incomingFields, req.body ?? {});
       const letter = await registerIncoming(deps, req.actor!, file.staged, fields, file.filename);
       res.status(201).location(`/api/v1/letters/incoming/${letter.id}`).json(letter);
-    } finally {
-      await discardUploads(deps.staging, req);
-    }
-  });
+    }),
+  );
 
   r.get('/letters/incoming', async (req, res) => {
     const { page, limit, ...query } = parse(listQuery, req.query);

@@ -16,7 +16,7 @@ import { reviseOutgoing } from '../../app/outgoing/revise-outgoing.ts';
 import type { OutgoingTemplate } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
-import { acceptUpload, discardUploads } from '../middleware/upload.ts';
+import { acceptUpload, withUploads } from '../middleware/upload.ts';
 import { code, officeDate, one, paging, parse, plain } from '../validate.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { sendDocumentContent } from '../send-content.ts';
@@ -160,8 +160,10 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
   const upload = fileOrJson(acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1, gate: requireDrafter }));
   // Downloads go through the archive's own route: one access check, audit, header set and stream.
 
-  r.post('/letters/outgoing', upload, async (req, res) => {
-    try {
+  r.post(
+    '/letters/outgoing',
+    upload,
+    withUploads(deps.staging, async (req, res) => {
       requireDrafter(req.actor!);
       if (!req.uploads && req.body && typeof req.body === 'object' && 'addressees' in req.body) {
         const { template: t, addressees, copies, recipient, ...fields } = parse(typedDraft, req.body);
@@ -178,10 +180,8 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
       const { template: t, ...fields } = req.uploads ? { ...parse(formDraft, req.body ?? {}), template: undefined } : parse(jsonDraft, req.body);
       const letter = await createOutgoing(deps, req.actor!, fields, sourceOf(req, t && addressedTo(t, fields.recipient)));
       res.status(201).location(`/api/v1/letters/outgoing/${letter.id}`).json(letter);
-    } finally {
-      await discardUploads(deps.staging, req);
-    }
-  });
+    }),
+  );
 
   // The letter as it would print, nothing stored: the same body as a template draft (typed or not).
   r.post('/letters/outgoing/preview', async (req, res) => {
@@ -250,17 +250,17 @@ export const outgoingRoutes = (deps: AppDeps): Router => {
     res.json(await dispatchOutgoing(deps, req.actor!, parse(id, req.params.id), { via, note: note || null }));
   });
 
-  r.post('/letters/outgoing/:id/versions', upload, async (req, res) => {
-    try {
+  r.post(
+    '/letters/outgoing/:id/versions',
+    upload,
+    withUploads(deps.staging, async (req, res) => {
       const letterId = parse(id, req.params.id);
       const { template: t, note } = req.uploads ? { ...parse(formRevision, req.body ?? {}), template: undefined } : parse(jsonRevision, req.body);
       const letter = await reviseOutgoing(deps, req.actor!, letterId, sourceOf(req, t), note ?? null, ifMatchVersion(req));
       setEtag(res, letter.version);
       res.status(201).location(`/api/v1/letters/outgoing/${letter.id}`).json(letter);
-    } finally {
-      await discardUploads(deps.staging, req);
-    }
-  });
+    }),
+  );
 
   return r;
 };
