@@ -3,7 +3,6 @@ import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { api, expectProblem, form } from '../support/http.ts';
-import { passwordOf } from '../support/passwords.ts';
 import { approvedLetter, issueCertificate, person, setUpUnits, sign } from '../support/sign-office.ts';
 import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
@@ -52,16 +51,9 @@ for (const target of databaseTargets()) {
         ['ana', 'ana.bkd', 'staff', 'BKD'],
         ['budi', 'budi.bkd', 'staff', 'BKD'],
       ] as const) {
-        const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
-          username,
-          password: passwordOf(username),
-          name: `Bapak ${username}`,
-          role,
-          unitCode,
-        });
-        expect(r.status, JSON.stringify(r.body)).to.equal(201);
-        ids[key] = String(r.body.id);
-        t[key] = await app.login(username, passwordOf(username));
+        const p = await person(app, username, role, unitCode);
+        ids[key] = p.id;
+        t[key] = p.token;
       }
     });
     after(async () => {
