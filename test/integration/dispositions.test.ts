@@ -438,8 +438,9 @@ for (const target of databaseTargets()) {
       const take = async () => ({
         tree: await tree(t.head, L.id),
         audit: (await auditOf(L.documentId)).length,
-        // Page images and thumbnails of earlier uploads appear whenever the worker gets to them.
-        objects: (await app.filesIn('objects')).filter((f) => !f.startsWith('objects/derived/')).length,
+        // Originals only: the worker renders earlier uploads' page images whenever it gets to them,
+        // staging each in the store's scratch folder first.
+        objects: (await app.filesIn('objects')).filter((f) => f.startsWith('objects/originals/')).length,
       });
       before(async () => {
         L = await register(22);
