@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { generateLetter, type GeneratedLetter } from '../../scripts/fixtures/letter-text.ts';
-import { inboxKey, originalKey } from '../../src/app/documents/keys.ts';
+import { derivedPrefix, inboxKey, originalKey } from '../../src/app/documents/keys.ts';
 import { toSearchDocument } from '../../src/app/documents/search-document.ts';
 import { ORPHAN_GRACE_MS, reconcile } from '../../src/app/operations/reconcile.ts';
 import { reindex } from '../../src/app/operations/reindex.ts';
@@ -13,7 +13,7 @@ import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { archiveLetters } from '../support/archive-letters.ts';
 import { cli } from '../support/cli.ts';
 import { api } from '../support/http.ts';
-import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { startTestApp, waitForDocument, waitForPreviews, type TestApp } from '../support/test-app.ts';
 
 describe('operations: reindex, reconcile, verify-audit (embedded)', function () {
   this.timeout(120_000);
@@ -49,6 +49,20 @@ describe('operations: reindex, reconcile, verify-audit (embedded)', function () 
     const report = await reconcile(app.naskah.deps, { repair: false });
     expect(report).to.deep.include({ findings: [], notes: [], unrepaired: 0 });
     expect(report.checked).to.deep.equal({ documents: 3, originals: 3, inboxObjects: 0, indexEntries: 3 });
+  });
+
+  it('has the previews rendered that a document archived before previews existed lacks', async () => {
+    const deps = app.naskah.deps;
+    const id = ids[1]!;
+    expect((await waitForPreviews(app, app.adminToken, id)).status).to.equal(200);
+    for await (const key of deps.blobs.list(derivedPrefix(id))) await deps.blobs.delete(key);
+    expect((await waitForPreviews(app, app.adminToken, id, 0)).status).to.equal(404);
+
+    expect(kindsAndSubjects(await reconcile(deps, { repair: false }))).to.deep.equal([`missing-previews ${id}`]);
+    const repaired = await reconcile(deps, { repair: true });
+    expect(repaired.findings.map((f) => f.repaired)).to.deep.equal([true]);
+    expect((await waitForPreviews(app, app.adminToken, id)).status).to.equal(200);
+    expect(kindsAndSubjects(await reconcile(deps, { repair: false }))).to.deep.equal([]);
   });
 
   it('reports each disagreement exactly, and --repair fixes what it can', async () => {

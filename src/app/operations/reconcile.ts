@@ -3,10 +3,18 @@ import type { BatchItemRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { INBOX_PREFIX, ORIGINALS_PREFIX } from '../documents/keys.ts';
 import { loadSearchDocuments } from '../documents/search-document.ts';
-import { EXTRACT_JOB, INDEX_JOB } from '../../domain/job-types.ts';
+import { EXTRACT_JOB, INDEX_JOB, type JobType, PREVIEW_JOB } from '../../domain/job-types.ts';
+import { stillUnpreviewed, thumbnailIds } from './reconcile-previews.ts';
 
 /** The kinds of disagreement reconcile looks for, one per check. */
-export type FindingKind = 'missing-original' | 'orphan-original' | 'stray-inbox' | 'missing-from-index' | 'stray-index-entry' | 'stuck-processing';
+export type FindingKind =
+  | 'missing-original'
+  | 'orphan-original'
+  | 'stray-inbox'
+  | 'missing-from-index'
+  | 'stray-index-entry'
+  | 'stuck-processing'
+  | 'missing-previews';
 
 /** One place where database, storage and index disagree. */
 export interface Finding {
@@ -58,12 +66,14 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
   const indexIds = await collect(deps.search.ids());
   const stored = await collect(deps.blobs.list(ORIGINALS_PREFIX));
   const inbox = [...(await collect(deps.blobs.list(INBOX_PREFIX)))];
+  const thumbnails = await thumbnailIds(deps.blobs);
 
   const referenced = new Set<string>();
   const strayIndex = new Set(indexIds);
   const missing: DocumentRecord[] = [];
   const unindexed: DocumentRecord[] = [];
   const processing: string[] = [];
+  const unpreviewed: string[] = [];
   let documents = 0;
   for (let after: string | null = null; ; ) {
     const ids = await deps.db.documents.listIds(after, chunk);
@@ -78,6 +88,7 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
       if (!stored.has(d.storageKey)) missing.push(d);
       if (d.status === 'processing') processing.push(d.id);
       else if (!indexIds.has(d.id)) unindexed.push(d);
+      if (d.status === 'ready' && d.pages && !thumbnails.has(d.id)) unpreviewed.push(d.id);
     }
   }
 
@@ -143,22 +154,28 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
   const candidates = processing.filter((id) => !pending.has(id));
   const stuck = (await inChunks(candidates, chunk, (part) => deps.db.documents.findManyByIds(part))).filter((d) => d.status === 'processing');
   const requeue = o.repair ? stuck.filter((d) => !lost.has(d.id)) : [];
+  // Previews are rebuilt from the original, so one whose original is missing cannot be.
+  const noPreviews = (await stillUnpreviewed(deps, unpreviewed)).filter((id) => !lost.has(id));
+  const rerender = o.repair ? noPreviews : [];
   const repairedKinds = findings.filter((f) => f.repaired).map((f) => f.kind);
-  if (requeue.length || repairedKinds.length) {
+  if (requeue.length || rerender.length || repairedKinds.length) {
     await deps.db.transaction(async (tx) => {
-      for (const d of requeue) await tx.jobs.enqueue({ type: EXTRACT_JOB, payload: { documentId: d.id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+      const job = (type: JobType, documentId: string) => tx.jobs.enqueue({ type, payload: { documentId }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+      for (const d of requeue) await job(EXTRACT_JOB, d.id);
+      for (const id of rerender) await job(PREVIEW_JOB, id);
       const repaired: Record<string, number> = {};
-      for (const k of [...repairedKinds, ...requeue.map(() => 'stuck-processing')]) repaired[k] = (repaired[k] ?? 0) + 1;
+      for (const k of [...repairedKinds, ...requeue.map(() => 'stuck-processing'), ...rerender.map(() => 'missing-previews')])
+        repaired[k] = (repaired[k] ?? 0) + 1;
       await tx.audit.append({
         at: now,
         actorId: null,
         action: 'admin.reconcile_repair',
         targetType: 'system',
         targetId: null,
-        details: { repaired, requeued: requeue.map((d) => d.id) },
+        details: { repaired, requeued: requeue.map((d) => d.id), ...(rerender.length ? { rerendered: rerender } : {}) },
       });
     });
-    if (requeue.length) deps.jobsEnqueued?.();
+    if (requeue.length || rerender.length) deps.jobsEnqueued?.();
   }
   for (const d of stuck) {
     const fixed = requeue.includes(d);
@@ -169,6 +186,9 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
       fixed,
     );
   }
+
+  for (const id of noPreviews)
+    add('missing-previews', id, `ready document without a thumbnail or page images${o.repair ? '; rendering enqueued' : ''}`, o.repair);
 
   return {
     checked: { documents, originals: stored.size, inboxObjects: inbox.length, indexEntries: indexIds.size },

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { AppDeps } from '../../../../src/app/deps.ts';
-import { originalKey } from '../../../../src/app/documents/keys.ts';
+import { originalKey, thumbnailKey } from '../../../../src/app/documents/keys.ts';
 import { ORPHAN_GRACE_MS, reconcile } from '../../../../src/app/operations/reconcile.ts';
 import type { NewAuditEntry } from '../../../../src/domain/audit-chain.ts';
 import type { DocumentRecord, DocumentStatus } from '../../../../src/domain/document.ts';
@@ -25,7 +25,7 @@ const world = () => {
   let now = new Date('2026-11-23T10:00:00Z');
   const storedAt = new Date(now); // every object in this world was written at the start
 
-  const addDoc = (n: number, status: DocumentStatus, o: { stored?: boolean; indexed?: boolean } = {}) => {
+  const addDoc = (n: number, status: DocumentStatus, o: { stored?: boolean; indexed?: boolean; pages?: number } = {}) => {
     const id = `doc-${n}`;
     const d = {
       id,
@@ -36,6 +36,7 @@ const world = () => {
       tags: [],
       createdAt: new Date(0),
       retention: { phase: 'active' },
+      pages: o.pages,
     } as unknown as DocumentRecord;
     docs.set(id, d);
     if (o.stored ?? true) blobs.set(d.storageKey, Buffer.from('x'));
@@ -157,5 +158,28 @@ describe('reconcile (unit)', () => {
     expect(fixed.unrepaired).to.equal(0);
     expect([...w.index].sort()).to.deep.equal(['doc-1', 'doc-2']);
     expect(summary(await reconcile(w.deps(), { repair: false }))).to.deep.equal([]);
+  });
+
+  it('finds ready documents without previews (archived before previews existed) and has them rendered, only with --repair', async () => {
+    const w = world();
+    w.addDoc(1, 'ready', { pages: 2 });
+    w.addDoc(2, 'ready', { pages: 1 });
+    w.blobs.set(thumbnailKey('doc-2'), Buffer.from('jpeg'));
+    w.addDoc(3, 'ready', { pages: 1 });
+    w.activeFor.add('doc-3'); // its render job is queued
+    w.addDoc(4, 'failed', { pages: 1 });
+    w.addDoc(5, 'ready', { pages: 1, stored: false });
+    w.addDoc(6, 'ready'); // no pages: nothing to render
+    expect(summary(await reconcile(w.deps(), { repair: false }))).to.deep.equal(['missing-original doc-5', 'missing-previews doc-1']);
+    expect(w.enqueued).to.deep.equal([]);
+
+    const fixed = await reconcile(w.deps(), { repair: true });
+    expect(summary(fixed)).to.deep.equal(['missing-original doc-5', 'missing-previews doc-1 (repaired)']);
+    expect(w.enqueued).to.deep.equal([{ type: 'render-previews', payload: { documentId: 'doc-1' } }]);
+    expect(w.audit[0]).to.deep.include({ details: { repaired: { 'missing-previews': 1 }, requeued: [], rerendered: ['doc-1'] } });
+
+    // Rendered meanwhile: not reported again.
+    w.blobs.set(thumbnailKey('doc-1'), Buffer.from('jpeg'));
+    expect(summary(await reconcile(w.deps(), { repair: false }))).to.deep.equal(['missing-original doc-5']);
   });
 });
