@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { type DatabaseTarget, databaseTargets } from '../support/databases.ts';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
+import { searchableKey } from '../../src/app/documents/keys.ts';
 import { api, expectProblem, upload } from '../support/http.ts';
 import { archive, eventually, type RecordsPeople, setUpRecordsOffice } from '../support/records-office.ts';
 import { startS3rver, type TestS3Server } from '../support/s3rver.ts';
@@ -259,6 +260,9 @@ for (const setup of setups) {
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       transferId = String(r.body.id);
       expect(String(r.body.minutesNumber)).to.match(/^BA-PSR\/1\/ORG\//);
+      // As if permA were a scan: its searchable copy (made by OCR) goes into the package beside the original.
+      const copy = Buffer.from(await letterPdf([generateLetter(4199)]));
+      await app.naskah.deps.blobs.putBuffer(searchableKey(doc.permA), copy, 'application/pdf');
       const res = await fetch(`${app.url}/api/v1/transfers/${transferId}/package`, { headers: { authorization: `Bearer ${t.archivist}` } });
       expect(res.status).to.equal(200);
       expect(res.headers.get('content-type')).to.equal('application/zip');
@@ -270,15 +274,20 @@ for (const setup of setups) {
         const root = path.join(dir, bag!);
         expect(await readFile(path.join(root, 'bagit.txt'), 'utf8')).to.equal('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
         const check = await run('sha256sum', ['-c', '--strict', 'manifest-sha256.txt'], { cwd: root });
-        expect(check.stdout.trim().split('\n')).to.have.length(5); // minutes + two originals + two metadata files
+        expect(check.stdout.trim().split('\n')).to.have.length(6); // minutes + two originals + one searchable copy + two metadata files
         await run('sha256sum', ['-c', '--strict', 'tagmanifest-sha256.txt'], { cwd: root });
         const info = await readFile(path.join(root, 'bag-info.txt'), 'utf8');
         expect(info)
-          .to.match(/Payload-Oxum: \d+\.5\n/)
+          .to.match(/Payload-Oxum: \d+\.6\n/)
           .and.contain(`External-Identifier: ${transferId}`);
         const metaFile = (await filesUnder(path.join(root, 'data'))).find((f) => f.includes(doc.permA) && f.endsWith('metadata.json'))!;
         const meta = JSON.parse(await readFile(metaFile, 'utf8')) as Json;
         expect(meta).to.deep.include({ id: doc.permA, classification: { code: '100.1', name: 'Peraturan daerah' } });
+        const sha256 = createHash('sha256').update(copy).digest('hex');
+        expect(meta.searchableCopy).to.deep.equal({ file: 'salinan-teks.pdf', size: copy.length, sha256 });
+        expect(await readFile(path.join(path.dirname(metaFile), 'salinan-teks.pdf')).then((b) => b.equals(copy))).to.equal(true);
+        const other = (await filesUnder(path.join(root, 'data'))).find((f) => f.includes(doc.permB) && f.endsWith('metadata.json'))!;
+        expect((JSON.parse(await readFile(other, 'utf8')) as Json).searchableCopy).to.equal(null);
         expect((meta.audit as Json[]).map((e) => e.action))
           .to.include('document.upload')
           .and.include('record.transfer_prepared');

@@ -2,7 +2,8 @@
  * The transfer package: a BagIt 1.0 bag (RFC 8493) serialized as one ZIP whose only top-level
  * folder is the bag, streamed entry by entry so a package of ten thousand records never sits
  * in memory. The payload holds each record's original (re-hashed on the way: a changed byte
- * fails the download instead of shipping a bad bag), a metadata file per record with its audit
+ * fails the download instead of shipping a bad bag), a scan's searchable copy where one was
+ * made (so the archive receives text it can search), a metadata file per record with its audit
  * entries, and the sealed minutes of transfer; `manifest-sha256.txt` lists every payload file
  * in the form `sha256sum -c` also reads, and `tagmanifest-sha256.txt` the tag files.
  */
@@ -15,6 +16,7 @@ import { extensionFor } from '../../domain/file-types.ts';
 import type { ArchiveWriting } from '../../ports/archive-writer.ts';
 import type { AuditEntry } from '../../domain/audit-chain.ts';
 import type { AppDeps } from '../deps.ts';
+import { searchableKey } from '../documents/keys.ts';
 import { presentRetention } from '../documents/present-document.ts';
 import { officeName } from '../signing/office-ca.ts';
 import { loadScheme, officeToday } from './retention-scheme.ts';
@@ -70,6 +72,8 @@ const recordMetadata = async (deps: AppDeps, d: DocumentRecord, audit: AuditEntr
       ? { outgoing: { letterNumber: outgoing.letterNumber, recipient: outgoing.recipient, signedAt: outgoing.signedAt?.toISOString() ?? null } }
       : {}),
     original: { file: null as string | null, sha256: d.sha256, size: d.size, mimeType: d.mimeType, originalName: d.originalName, pages: d.pages },
+    /** A scan's searchable copy (page images with the OCR text under them), when one was made. */
+    searchableCopy: null as { file: string; sha256: string; size: number } | null,
     retention: presentRetention(d),
     audit: audit.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, action: e.action, details: e.details, hash: e.hash })),
   };
@@ -85,14 +89,16 @@ const writeBag = async (
   const scheme = await loadScheme(deps.db);
   const manifest: string[] = [];
   let octets = 0;
-  const payload = async (rel: string, source: Readable, size: number, expected: string) => {
+  /** Adds a payload file; `expected` is the SHA-256 on record (derived files have none: theirs is taken on the way). */
+  const payload = async (rel: string, source: Readable, size: number, expected: string | null): Promise<string> => {
     const h = hashing(source);
     await zip.addStream(`${bag}/${rel}`, h.stream, size);
     const got = h.digest();
-    if (got !== expected)
+    if (expected !== null && got !== expected)
       throw new AppError('invalid', `${rel} does not match its recorded SHA-256 (stored bytes changed: see fixity); the package was not made`);
     manifest.push(`${got}  ${rel}`);
     octets += h.bytes();
+    return got;
   };
   const minutes = (await deps.db.documents.findById(o.minutesDocumentId))!;
   await payload(`data/berita-acara-penyerahan.pdf`, await deps.blobs.get(minutes.storageKey), minutes.size, minutes.sha256);
@@ -108,6 +114,11 @@ const writeBag = async (
       if (d.storageKey) {
         meta.original.file = `asli.${extensionFor(d.mimeType)}`;
         await payload(`${folder}/${meta.original.file}`, await deps.blobs.get(d.storageKey), d.size, d.sha256);
+        const copy = await deps.blobs.stat(searchableKey(d.id));
+        if (copy) {
+          const file = 'salinan-teks.pdf';
+          meta.searchableCopy = { file, size: copy.size, sha256: await payload(`${folder}/${file}`, await deps.blobs.get(searchableKey(d.id)), copy.size, null) };
+        }
       }
       const json = Buffer.from(`${JSON.stringify(meta, null, 2)}\n`);
       await zip.addBuffer(`${bag}/${folder}/metadata.json`, json);
