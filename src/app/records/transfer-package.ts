@@ -117,7 +117,11 @@ const writeBag = async (
         const copy = await deps.blobs.stat(searchableKey(d.id));
         if (copy) {
           const file = 'salinan-teks.pdf';
-          meta.searchableCopy = { file, size: copy.size, sha256: await payload(`${folder}/${file}`, await deps.blobs.get(searchableKey(d.id)), copy.size, null) };
+          meta.searchableCopy = {
+            file,
+            size: copy.size,
+            sha256: await payload(`${folder}/${file}`, await deps.blobs.get(searchableKey(d.id)), copy.size, null),
+          };
         }
       }
       const json = Buffer.from(`${JSON.stringify(meta, null, 2)}\n`);
