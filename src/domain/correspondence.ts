@@ -33,8 +33,18 @@ export interface IncomingLetterRecord {
   /** Set when internal delivery registered it: the signed outgoing letter it is, and as what. */
   sourceOutgoingId: string | null;
   deliveryKind: DeliveryKind | null;
+  /** 1 when registered, one more per correction (compare-and-set: see IncomingLetterRepository.update). */
+  version: number;
+  /** A voided entry keeps its agenda number, marked; it leaves the working lists (issue 18). */
+  voided: IncomingVoid | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface IncomingVoid {
+  at: Date;
+  by: string;
+  reason: string;
 }
 
 /** `withdrawn`: its sender took it back before it was read (issue 13); it counts for nothing after. */

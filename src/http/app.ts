@@ -15,6 +15,7 @@ import { documentsRoutes } from './routes/documents.routes.ts';
 import { documentPreviewRoutes } from './routes/document-previews.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { incomingRoutes } from './routes/incoming.routes.ts';
+import { letterCorrectionsRoutes } from './routes/letter-corrections.routes.ts';
 import { notificationsRoutes } from './routes/notifications.routes.ts';
 import { outgoingRoutes } from './routes/outgoing.routes.ts';
 import { letterTypesRoutes } from './routes/letter-types.routes.ts';
@@ -56,6 +57,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
     documentPreviewRoutes(deps),
     searchRoutes(deps),
     auditRoutes(deps),
+    letterCorrectionsRoutes(deps),
     incomingRoutes(deps),
     dispositionsRoutes(deps),
     notificationsRoutes(deps),

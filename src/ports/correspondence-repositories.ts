@@ -3,6 +3,7 @@ import type {
   DispositionRecord,
   IncomingLetterRecord,
   IncomingStatus,
+  IncomingVoid,
   NotificationRecord,
   OutgoingLetterRecord,
   OutgoingReviewRecord,
@@ -11,6 +12,7 @@ import type {
   ReviewState,
   Urgency,
 } from '../domain/correspondence.ts';
+import type { IncomingDetails } from '../domain/incoming-corrections.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
 
 /**
@@ -53,6 +55,8 @@ export interface CounterRepository {
 
 export interface IncomingFilter {
   status?: IncomingStatus;
+  /** Only voided entries (true) or only those in force (false); both when absent. */
+  voided?: boolean;
   urgency?: Urgency;
   unitCode?: string;
   sender?: string;
@@ -75,6 +79,13 @@ export interface IncomingLetterRepository {
   /** The entries internal delivery made of a signed outgoing letter, one per recipient unit. */
   ofSource(outgoingId: string): Promise<IncomingLetterRecord[]>;
   setStatus(id: string, status: IncomingStatus, now: Date): Promise<void>;
+  /**
+   * Writes corrected details (the whole editable set, `IncomingDetails`) and moves the version on by
+   * compare-and-set; false when the letter is at another version or voided.
+   */
+  update(id: string, details: IncomingDetails, version: number, now: Date): Promise<boolean>;
+  /** Voids an entry in force at `version` (compare-and-set); false when it moved on or is void already. */
+  markVoid(id: string, mark: IncomingVoid, version: number): Promise<boolean>;
 }
 
 /** Dispositions (disposisi) and their routing trees. */

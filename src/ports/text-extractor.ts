@@ -33,6 +33,13 @@ export interface ExtractOptions {
   onPage?: (page: PageText) => void;
   /** Called with each OCR'd page's image and word boxes (only when given: encoding costs). */
   onScan?: (scan: ScannedPage) => void;
+  /**
+   * Only PDF text layers, for a quick look on a request's path: a page without one comes back
+   * with empty text, neither rendered nor OCR'd (issue 18's suggestions before registering).
+   */
+  textLayerOnly?: boolean;
+  /** Reads only the first this many pages. */
+  firstPages?: number;
 }
 
 /**

@@ -51,6 +51,9 @@ const KIND_HEADLINES: Record<string, MessageKey> = {
   'password-guessable': 'problem.passwordGuessable',
   'certificate-untrusted': 'problem.certificateUntrusted',
   'malware-found': 'problem.malwareFound',
+  'letter-void': 'void.isVoid',
+  'letter-routing-open': 'void.routingOpen',
+  'letter-delivered': 'void.delivered',
 };
 
 const STATUS_HEADLINES: Record<number, MessageKey> = {

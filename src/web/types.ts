@@ -91,6 +91,8 @@ export interface DocumentMeta {
   createdAt: string;
   updatedAt: string;
   retention: Retention;
+  /** One more per correction; sent back as If-Match. */
+  version: number;
   duplicate?: boolean;
 }
 
@@ -190,8 +192,42 @@ export interface IncomingLetter {
   forInformation?: boolean;
   /** On one letter: the drafts and letters answering it. */
   replies?: { id: string; type: string; subject: string; status: OutgoingStatus; letterNumber: string | null }[];
+  /** One more per correction; sent back as If-Match (issue 18). */
+  version: number;
+  /** A void entry keeps its number in the register, marked "Dibatalkan". */
+  voided: { at: string; by: string; reason: string } | null;
   /** Only in the answer to registering: earlier letters this one may repeat. */
   possibleDuplicates?: { id: string; agendaNumber: number; agendaYear: number; unitCode: string; reason: 'same-number' | 'same-file' }[];
+}
+
+/** GET …/corrections of a letter or a document: each correction with the values before and after. */
+export interface Corrections {
+  version: number;
+  original: Record<string, unknown>;
+  corrections: {
+    version: number | null;
+    at: string;
+    actorId: string;
+    reason: string | null;
+    changed: string[];
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  }[];
+}
+
+/** GET /documents/by-sha256/:sha256: what is archived with these bytes, as far as the caller may see. */
+export interface ArchivedFile {
+  exists: boolean;
+  visible: boolean;
+  document: { id: string; title: string; kind: string; createdAt: string } | null;
+  letter: { id: string; agendaNumber: number; agendaYear: number; unitCode: string; voided: boolean } | null;
+}
+
+/** POST /letters/incoming/suggest. */
+export interface LetterSuggestions {
+  mimeType: string;
+  textLayer: boolean;
+  suggestions: Partial<Record<'letterNumber' | 'letterDate' | 'sender' | 'subject', string>>;
 }
 
 export interface PersonRef {

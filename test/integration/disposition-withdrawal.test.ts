@@ -3,7 +3,7 @@ import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { api, expectProblem, form } from '../support/http.ts';
-import { approvedLetter, issueCertificate, person, setUpUnits, sign } from '../support/sign-office.ts';
+import { approvedLetter, issueCertificate, people, person, setUpUnits, sign } from '../support/sign-office.ts';
 import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
 const everything = {
@@ -45,16 +45,17 @@ for (const target of databaseTargets()) {
     before(async () => {
       app = await startTestAppOn(target);
       await setUpUnits(app);
-      for (const [key, username, role, unitCode] of [
-        ['clerk', 'tu.org', 'clerk', 'ORG'],
-        ['head', 'kadis', 'official', 'ORG'],
-        ['ana', 'ana.bkd', 'staff', 'BKD'],
-        ['budi', 'budi.bkd', 'staff', 'BKD'],
-      ] as const) {
-        const p = await person(app, username, role, unitCode);
-        ids[key] = p.id;
-        t[key] = p.token;
-      }
+      await people(
+        app,
+        [
+          ['clerk', 'tu.org', 'clerk', 'ORG'],
+          ['head', 'kadis', 'official', 'ORG'],
+          ['ana', 'ana.bkd', 'staff', 'BKD'],
+          ['budi', 'budi.bkd', 'staff', 'BKD'],
+        ],
+        ids,
+        t,
+      );
     });
     after(async () => {
       await app?.stop();

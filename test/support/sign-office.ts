@@ -60,6 +60,20 @@ export const person = async (
   return { id: String(r.body.id), username, token: await app.login(username, passwordOf(username)) };
 };
 
+/** Creates and logs in each of `who` ([key, username, role, unitCode]), filling `ids` and `tokens` by key. */
+export const people = async (
+  app: TestApp,
+  who: readonly (readonly [key: string, username: string, role: string, unitCode: string])[],
+  ids: Record<string, string>,
+  tokens: Record<string, string>,
+): Promise<void> => {
+  for (const [key, username, role, unitCode] of who) {
+    const p = await person(app, username, role, unitCode);
+    ids[key] = p.id;
+    tokens[key] = p.token;
+  }
+};
+
 /** A template letter drafted by `drafter` for `signer`, taken through its reviewers to `approved`. */
 export const approvedLetter = async (
   app: TestApp,

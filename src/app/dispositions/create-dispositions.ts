@@ -42,6 +42,7 @@ export const createDispositions = async (deps: AppDeps, actor: Actor, letterId: 
   const existing = await deps.db.dispositions.ofLetter(letterId);
   // A holder may act even without a grant (they joined the unit after it was sent).
   if (!existing.some((d) => holds(d, actor)) && !(await readsLetter(deps, actor, letter))) throw new AppError('not_found', 'no such letter');
+  if (letter.voided) throw new AppError('conflict', 'this agenda entry is void: it is no longer routed', { problemType: 'letter-void' });
   const parent = parentFor(actor, existing, input.parentId);
 
   const users = new Map<string, RecipientUser | null>();

@@ -4,6 +4,7 @@ import type { DocumentRecord, PageText } from '../../domain/document.ts';
 import { AppError, isAppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import type { DocumentVisibility } from '../../ports/correspondence-repositories.ts';
+import { originalValues, presentCorrection } from './correction-history.ts';
 import type { AppDeps } from '../deps.ts';
 import { raiseIntegrityAlarm } from '../records/integrity-alarm.ts';
 import { auditRefusal } from './audit-refusal.ts';
@@ -113,21 +114,6 @@ export const getText = async (deps: AppDeps, actor: Actor, id: string): Promise<
 export const getCorrections = async (deps: AppDeps, actor: Actor, id: string) => {
   const doc = await visibleDocument(deps, actor, id, 'corrections');
   const edits = (await deps.db.audit.ofTargets('document', [id])).filter((e) => e.action === 'document.edit');
-  const original: Record<string, unknown> = {};
   const fields = ['title', 'classificationCode', 'securityLevel', 'unitCode', 'documentDate', 'tags', 'letterNumber', 'sender'] as const;
-  for (const f of fields) original[f] = doc[f];
-  for (const e of [...edits].reverse()) Object.assign(original, (e.details.before ?? {}) as Record<string, unknown>);
-  return {
-    version: doc.version,
-    original,
-    corrections: edits.map((e) => ({
-      version: e.details.version ?? null,
-      at: e.at.toISOString(),
-      actorId: e.actorId,
-      reason: e.details.reason ?? null,
-      changed: e.details.changed,
-      before: e.details.before,
-      after: e.details.after,
-    })),
-  };
+  return { version: doc.version, original: originalValues(doc, fields, edits), corrections: edits.map(presentCorrection) };
 };

@@ -21,6 +21,10 @@ export const presentIncoming = (l: IncomingLetterRecord) => ({
   sourceOutgoingId: l.sourceOutgoingId,
   deliveryKind: l.deliveryKind,
   forInformation: l.deliveryKind === 'copy',
+  /** Moves on with each correction; send it back as If-Match to correct or void (issue 18). */
+  version: l.version,
+  /** A voided entry keeps its number in the register, marked (Dibatalkan), with who, when and why. */
+  voided: l.voided ? { at: l.voided.at.toISOString(), by: l.voided.by, reason: l.voided.reason } : null,
   createdAt: l.createdAt.toISOString(),
   updatedAt: l.updatedAt.toISOString(),
 });

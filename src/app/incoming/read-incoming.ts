@@ -8,7 +8,10 @@ import type { AppDeps } from '../deps.ts';
 import { documentVisibility, visibleDocument } from '../documents/read-documents.ts';
 import { presentIncoming } from './present-incoming.ts';
 
-/** Register filters as a reader gives them; dates are whole days of the office's calendar. */
+/**
+ * Register filters as a reader gives them; dates are whole days of the office's calendar. The
+ * register lists void entries too (their numbers stay), marked.
+ */
 export interface IncomingQuery {
   status?: IncomingStatus | undefined;
   urgency?: Urgency | undefined;
@@ -20,6 +23,8 @@ export interface IncomingQuery {
   to?: string | undefined;
   /** Part of the letter number, subject or sender, any case. */
   q?: string | undefined;
+  /** Only void entries (true) or only those in force (false); a status filter means the latter. */
+  voided?: boolean | undefined;
 }
 
 /**
@@ -30,6 +35,8 @@ export interface IncomingQuery {
 export const listIncoming = async (deps: AppDeps, actor: Actor, query: IncomingQuery, page: number, limit: number) => {
   const filter: IncomingFilter = {};
   if (query.status) filter.status = query.status;
+  // A status asks for work (waiting, routed, done): a void entry is nobody's work any more.
+  if (query.voided !== undefined || query.status) filter.voided = query.voided ?? false;
   if (query.urgency) filter.urgency = query.urgency;
   if (query.unitCode) filter.unitCode = query.unitCode;
   if (query.sender) filter.sender = query.sender;

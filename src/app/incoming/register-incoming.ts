@@ -38,6 +38,13 @@ export interface PossibleDuplicate {
 /** A clerk's PC clock running a little ahead does not make a letter one from the future. */
 const CLOCK_SKEW_MS = 2 * 60_000;
 
+/** A letter is never received in the future (give or take a PC clock); 422 naming `receivedAt` otherwise. */
+export const requireReceivedBy = (receivedAt: Date, now: Date): void => {
+  if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new AppError('invalid', 'some values are invalid', { errors: [{ field: 'receivedAt', message: 'a letter cannot be received in the future' }] });
+  }
+};
+
 /** Registering is the clerk's job (and the admin's); checked before any byte is accepted. */
 export const requireRegistrar = (actor: Actor): void => {
   if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins register incoming letters');
@@ -57,9 +64,7 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
     requireRegistrar(actor);
     const now = deps.clock.now();
     const receivedAt = fields.receivedAt ?? now;
-    if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-      throw new AppError('invalid', 'some values are invalid', { errors: [{ field: 'receivedAt', message: 'a letter cannot be received in the future' }] });
-    }
+    requireReceivedBy(receivedAt, now);
     const unitCode = fields.unitCode ?? actor.unitCode;
     // Checked here too (storeOriginal checks again) so a bad unit creates no counter row.
     const units = await deps.db.units.all();
@@ -124,6 +129,8 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
             registeredBy: actor.id,
             sourceOutgoingId: null,
             deliveryKind: null,
+            version: 1,
+            voided: null,
             createdAt: at,
             updatedAt: at,
           };

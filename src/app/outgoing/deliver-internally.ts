@@ -90,6 +90,8 @@ export const deliverInternally = async (
       registeredBy: actor.id,
       sourceOutgoingId: letter.id,
       deliveryKind: r.kind,
+      version: 1,
+      voided: null,
       createdAt: now,
       updatedAt: now,
     };

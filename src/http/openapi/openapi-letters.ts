@@ -1,3 +1,4 @@
+import { patchIncoming } from './openapi-corrections.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const str = { type: 'string' };
@@ -51,6 +52,7 @@ export const letterPaths = {
         q('q'),
         q('from', { type: 'string', format: 'date' }),
         q('to', { type: 'string', format: 'date' }),
+        q('voided', { type: 'string', enum: ['true', 'false'] }),
         ...page,
       ],
       responses: { 200: { description: 'a page of letters', ...json(list(ref('IncomingLetter'))) }, ...errors(401, 422) },
@@ -60,8 +62,9 @@ export const letterPaths = {
     get: {
       summary: 'One incoming letter',
       parameters: [idParam('id')],
-      responses: { 200: { description: 'the letter', ...json(ref('IncomingLetter')) }, ...errors(401, 404, 422) },
+      responses: { 200: { description: 'the letter (ETag: its version)', ...json(ref('IncomingLetter')) }, ...errors(401, 404, 422) },
     },
+    patch: patchIncoming,
   },
   '/api/v1/letters/incoming/{id}/dispositions': {
     post: {
@@ -191,6 +194,8 @@ export const letterSchemas = {
     receivedAt: str,
     status: str,
     registeredBy: str,
+    version: { type: 'integer', description: 'one more per correction; also the ETag' },
+    voided: { type: ['object', 'null'], description: 'a void entry: the number stays, marked', properties: { at: str, by: str, reason: str } },
     possibleDuplicates: {
       type: 'array',
       items: obj({ id: str, agendaNumber: int, agendaYear: int, unitCode: str, reason: { type: 'string', enum: ['same-number', 'same-file'] } }),

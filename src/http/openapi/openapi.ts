@@ -6,6 +6,7 @@ import { accountPaths, accountSchemas } from './openapi-accounts.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { backupPaths, backupSchemas } from './openapi-backups.ts';
 import { letterPaths, letterSchemas } from './openapi-letters.ts';
+import { correctionPaths } from './openapi-corrections.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
@@ -49,6 +50,7 @@ export const openApiDocument = (publicUrl: string) => ({
     ...accountPaths,
     ...auditPaths,
     ...letterPaths,
+    ...correctionPaths,
     ...outgoingPaths,
     ...correspondencePaths,
     ...signingPaths,

@@ -6,13 +6,14 @@ import { registerIncoming, requireRegistrar } from '../../app/incoming/register-
 import { INCOMING_STATUSES, URGENCIES } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
+import { setEtag } from '../etag.ts';
 import { acceptUpload, withUploads } from '../middleware/upload.ts';
 import { code, isoDate, officeDate, one, paging, parse, plain, YEAR_MESSAGE, yearInRange } from '../validate.ts';
 
 /** A blank form field or query parameter means "not given" (browsers send empty inputs). */
-const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
+export const optional = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
 /** One line of text: no control or bidi-override characters (they would garble the register and its exports). */
-const required = (max: number) =>
+export const required = (max: number) =>
   plain(
     z
       .string({ error: (i) => (i.input === undefined ? 'required' : 'expected text') })
@@ -22,7 +23,7 @@ const required = (max: number) =>
   );
 
 /** A date-time with its offset, e.g. 2025-03-04T09:15:00+07:00. */
-const instant = z
+export const instant = z
   .string()
   .refine(
     (s) =>
@@ -58,6 +59,7 @@ const listQuery = z
     q: one(optional(plain(z.string().trim().max(200)))),
     from: one(optional(isoDate)),
     to: one(optional(isoDate)),
+    voided: one(optional(z.enum(['true', 'false']).transform((v) => v === 'true'))),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
 
@@ -85,7 +87,9 @@ export const incomingRoutes = (deps: AppDeps): Router => {
   });
 
   r.get('/letters/incoming/:id', async (req, res) => {
-    res.json(await getIncoming(deps, req.actor!, parse(id, req.params.id)));
+    const letter = await getIncoming(deps, req.actor!, parse(id, req.params.id));
+    setEtag(res, letter.version);
+    res.json(letter);
   });
 
   return r;

@@ -37,8 +37,8 @@ export type PageReaderOps = {
   inspect(t: ReadTarget): Promise<number>;
   /** Page count of a file about to be read page by page (the thread keeps it open a while). */
   count(t: ReadTarget): Promise<number>;
-  /** Page `n`'s text layer, or its raster cleaned for OCR. */
-  page(t: ReadTarget & { page: number }): Promise<ReadPage>;
+  /** Page `n`'s text layer, or its raster cleaned for OCR (with `textOnly`, empty text instead of a raster). */
+  page(t: ReadTarget & { page: number; textOnly?: boolean }): Promise<ReadPage>;
   /** Page `n` as a small JPEG for the browser. */
   preview(t: ReadTarget & { page: number; maxWidth: number }): Promise<Uint8Array>;
 };

@@ -70,7 +70,7 @@ const ops: PageReaderOps = {
     t.mimeType === 'application/pdf' ? inspectPdf(t.filePath, t.limits, { maxStreamBytes: settings.maxStreamBytes }) : inspectImage(t.filePath, t.limits),
   count: async (t) => (await pagesOf(t.filePath, t.mimeType, t.limits)).count,
   page: async (t) => {
-    const content = await (await pagesOf(t.filePath, t.mimeType, t.limits)).page(t.page);
+    const content = await (await pagesOf(t.filePath, t.mimeType, t.limits)).page(t.page, t.textOnly);
     return content.kind === 'text' ? content : { kind: 'raster', image: (await preparePage(content.image)).image };
   },
   preview: async (t) => {

@@ -81,7 +81,8 @@ export type PageContent = { kind: 'text'; text: string } | { kind: 'raster'; ima
 /** An opened file's pages (a PDF's, or an image file's). */
 export interface PageSource {
   count: number;
-  page(n: number): Promise<PageContent>;
+  /** With `textOnly`, a page without a text layer is empty text, not decoded. */
+  page(n: number, textOnly?: boolean): Promise<PageContent>;
   /** Page `n` as a JPEG at most `maxWidth` pixels wide. */
   preview(n: number, maxWidth: number): Promise<Buffer>;
   close(): Promise<void>;
@@ -102,11 +103,12 @@ export const openPdfPages = async (filePath: string, limits: FileLimits, read: P
   }
   return {
     count: pdf.doc.numPages,
-    async page(n) {
+    async page(n, textOnly) {
       const page = await pdfCall(() => pdf.doc.getPage(n));
       try {
         const text = await pdfCall(() => pageTextLayer(page));
         if (hasMeaningfulText(text)) return { kind: 'text', text };
+        if (textOnly) return { kind: 'text', text: '' };
         images ??= openPageImages(filePath, read.shortcutMaxBytes);
         const embedded = (await images).pageJpeg(n - 1);
         if (embedded && embedded.width * embedded.height <= limits.maxPixels) {

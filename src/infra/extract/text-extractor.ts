@@ -52,12 +52,13 @@ export const createTextExtractor = (opts: TextExtractorOptions): TextExtractor =
       return { mimeType, pages: await reader.call('inspect', { filePath, mimeType, limits }) };
     },
     async extract(filePath, mimeType, limits, extractOpts: ExtractOptions = {}) {
-      const { signal, onPage, onScan } = extractOpts;
+      const { signal, onPage, onScan, textLayerOnly } = extractOpts;
       signal?.throwIfAborted();
       const target = { filePath, mimeType, limits };
-      const count = await reader.call('count', target, signal);
+      const count = Math.min(await reader.call('count', target, signal), extractOpts.firstPages ?? Number.POSITIVE_INFINITY);
       const readPage = async (n: number): Promise<PageText> => {
-        const content = await reader.call('page', { ...target, page: n }, signal);
+        if (textLayerOnly && mimeType !== 'application/pdf') return { page: n, text: '', source: 'pdf-text' };
+        const content = await reader.call('page', { ...target, page: n, ...(textLayerOnly ? { textOnly: true } : {}) }, signal);
         if (content.kind === 'text') return { page: n, text: content.text, source: 'pdf-text' };
         signal?.throwIfAborted();
         // Pixels come back from the thread as a plain Uint8Array.

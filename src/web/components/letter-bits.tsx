@@ -4,9 +4,9 @@ import type { Addressee, Disposition, IncomingStatus, OutgoingStatus, Urgency } 
 
 export const UrgencyBadge = ({ urgency }: { urgency: Urgency }) => <span class={`badge badge-urgency-${urgency}`}>{label('urgency', urgency)}</span>;
 
-export const IncomingStatusBadge = ({ status }: { status: IncomingStatus }) => (
-  <span class={`badge badge-letter-${status}`}>{label('incoming.status', status)}</span>
-);
+/** A void entry (issue 18) shows as such, whatever its routing had reached. */
+export const IncomingStatusBadge = ({ status, voided = false }: { status: IncomingStatus; voided?: boolean }) =>
+  voided ? <span class="badge badge-void">{t('void.badge')}</span> : <span class={`badge badge-letter-${status}`}>{label('incoming.status', status)}</span>;
 
 export const OutgoingStatusBadge = ({ status }: { status: OutgoingStatus }) => (
   <span class={`badge badge-letter-${status}`}>{label('outgoing.status', status)}</span>

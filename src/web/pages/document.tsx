@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { API, get } from '../api.ts';
+import { CorrectionHistory } from '../components/correction-history.tsx';
+import { DetailsEditor, type EditableField } from '../components/details-editor.tsx';
 import { DocumentHistory } from '../components/document-history.tsx';
 import { PageImages } from '../components/page-images.tsx';
 import { PhaseBadge } from '../components/records-bits.tsx';
@@ -11,6 +13,27 @@ import { label, t } from '../i18n.ts';
 import type { PageProps } from '../routes.ts';
 import { hasRole, officeName, unitName, useSession } from '../session.tsx';
 import type { DocumentMeta, DocumentText } from '../types.ts';
+
+const DOCUMENT_FIELDS: EditableField[] = [
+  { name: 'title', label: 'fix.title', kind: 'text', max: 500, required: true },
+  { name: 'letterNumber', label: 'doc.letterNumber', kind: 'text', max: 100 },
+  { name: 'sender', label: 'doc.sender', kind: 'text', max: 300 },
+  { name: 'documentDate', label: 'doc.documentDate', kind: 'date' },
+  { name: 'classificationCode', label: 'doc.classificationCode', kind: 'text', max: 40 },
+];
+const DOCUMENT_LABELS = {
+  ...Object.fromEntries(DOCUMENT_FIELDS.map((f) => [f.name, f.label])),
+  securityLevel: 'doc.securityLevel',
+  unitCode: 'doc.unit',
+  tags: 'doc.tags',
+} as const;
+const documentValues = (d: DocumentMeta): Record<string, string> => ({
+  title: d.title,
+  letterNumber: d.letterNumber ?? '',
+  sender: d.sender ?? '',
+  documentDate: d.documentDate ?? '',
+  classificationCode: d.classificationCode ?? '',
+});
 
 const Row = ({ term, children }: { term: string; children: ComponentChildren }) => (
   <>
@@ -88,6 +111,18 @@ export const DocumentPage = ({ params }: PageProps) => {
             )}
           </section>
 
+          {hasRole(user, 'clerk', 'admin') && !gone ? (
+            <div class="fix-panel">
+              <DetailsEditor<DocumentMeta>
+                path={`/documents/${encodeURIComponent(d.id)}`}
+                version={d.version}
+                fields={DOCUMENT_FIELDS}
+                values={documentValues(d)}
+                onSaved={(saved) => doc.setData(saved)}
+              />
+            </div>
+          ) : null}
+
           <section class="card doc-preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{t('doc.preview')}</h2>
             {gone ? <ContentGone doc={d} /> : <PageImages doc={d} />}
@@ -114,6 +149,8 @@ export const DocumentPage = ({ params }: PageProps) => {
               <p class="muted">{t('doc.textEmpty')}</p>
             )}
           </section>
+
+          <CorrectionHistory path={`/documents/${encodeURIComponent(d.id)}/corrections`} refreshKey={String(d.version)} labels={DOCUMENT_LABELS} />
 
           {auditor ? <DocumentHistory documentId={d.id} refreshKey={d.status} /> : null}
         </div>

@@ -95,7 +95,7 @@ export const HomePage = () => {
   const head = hasRole(user, 'official', 'admin');
   const clerk = hasRole(user, 'clerk', 'admin');
   const recent = useLoad((signal) => get<SearchResult>('/search', { query: { q: '', limit: SHOWN }, signal }), []);
-  const letters = useLoad((signal) => get<Page<IncomingLetter>>('/letters/incoming', { query: { limit: SHOWN }, signal }), []);
+  const letters = useLoad((signal) => get<Page<IncomingLetter>>('/letters/incoming', { query: { limit: SHOWN, voided: 'false' }, signal }), []);
   const inbox = useLoad((signal) => (worker ? loadInbox(signal) : Promise.resolve(null)), [worker]);
   const drafts = useLoad(
     async (signal) => {

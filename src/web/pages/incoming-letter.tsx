@@ -5,7 +5,10 @@ import { DispositionForm } from '../components/disposition-form.tsx';
 import { DispositionTreeView } from '../components/disposition-tree.tsx';
 import { DocumentPreview } from '../components/document-preview.tsx';
 import { agendaOf, IncomingStatusBadge, LetterDate, UrgencyBadge } from '../components/letter-bits.tsx';
-import { ErrorBox, Field, Loading, PageTitle } from '../components/ui.tsx';
+import { CorrectionHistory } from '../components/correction-history.tsx';
+import { DetailsEditor, type EditableField, localInput } from '../components/details-editor.tsx';
+import { ErrorBox, Field, Loading, Notice, PageTitle } from '../components/ui.tsx';
+import { VoidForm } from '../components/void-form.tsx';
 import { IncomingThread } from '../components/letter-thread.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
@@ -14,6 +17,26 @@ import { Link } from '../router.tsx';
 import type { PageProps } from '../routes.ts';
 import { hasRole, officeName, unitName, useSession } from '../session.tsx';
 import type { Disposition, DispositionTree, DocumentMeta, IncomingLetter, User } from '../types.ts';
+
+const LETTER_FIELDS: EditableField[] = [
+  { name: 'letterNumber', label: 'doc.letterNumber', kind: 'text', max: 100, required: true },
+  { name: 'letterDate', label: 'incoming.letterDate', kind: 'date', required: true },
+  { name: 'sender', label: 'doc.sender', kind: 'text', max: 300, required: true },
+  { name: 'subject', label: 'incoming.subject', kind: 'text', max: 500, required: true },
+  { name: 'urgency', label: 'incoming.urgency', kind: 'urgency' },
+  { name: 'receivedAt', label: 'fix.receivedAt', kind: 'datetime', required: true },
+  { name: 'classificationCode', label: 'doc.classificationCode', kind: 'code', max: 40 },
+];
+const LETTER_LABELS = Object.fromEntries(LETTER_FIELDS.map((f) => [f.name, f.label]));
+const letterValues = (l: IncomingLetter): Record<string, string> => ({
+  letterNumber: l.letterNumber,
+  letterDate: l.letterDate,
+  sender: l.sender,
+  subject: l.subject,
+  urgency: l.urgency,
+  receivedAt: localInput(l.receivedAt),
+  classificationCode: l.classificationCode ?? '',
+});
 
 const Row = ({ term, children }: { term: string; children: ComponentChildren }) => (
   <>
@@ -48,6 +71,8 @@ export const IncomingLetterPage = ({ params }: PageProps) => {
   const [parentId, setParentId] = useState('');
   const mayRoute = hasRole(user, 'official') || held.length > 0;
   const forwarding = held.length > 0;
+  // Clerks (and admins) correct and void what they registered; a delivered letter follows its signed original.
+  const correctable = !!l && hasRole(user, 'clerk', 'admin') && !l?.voided && !l?.sourceOutgoingId;
 
   return (
     <>
@@ -61,9 +86,10 @@ export const IncomingLetterPage = ({ params }: PageProps) => {
             <p class="agenda-number">
               {t('incoming.agendaNumber')}: <strong>{agendaOf(l)}</strong>
             </p>
+            {l.voided ? <Notice tone="warn">{t('void.done', { n: agendaOf(l), at: dateTime(l.voided.at), reason: l.voided.reason })}</Notice> : null}
             <dl>
               <Row term={t('incoming.status')}>
-                <IncomingStatusBadge status={tree.data?.status ?? l.status} />
+                <IncomingStatusBadge status={tree.data?.status ?? l.status} voided={l.voided !== null} />
               </Row>
               <Row term={t('incoming.urgency')}>
                 <UrgencyBadge urgency={l.urgency} />
@@ -84,6 +110,19 @@ export const IncomingLetterPage = ({ params }: PageProps) => {
             </p>
           </section>
 
+          {correctable ? (
+            <div class="fix-panel">
+              <DetailsEditor<IncomingLetter>
+                path={`/letters/incoming/${encodeURIComponent(l.id)}`}
+                version={l.version}
+                fields={LETTER_FIELDS}
+                values={letterValues(l)}
+                onSaved={(saved) => letter.setData({ ...l, ...saved })}
+              />
+              <VoidForm letter={l} onVoided={(saved) => letter.setData({ ...l, ...saved })} />
+            </div>
+          ) : null}
+
           <section class="card doc-preview" aria-labelledby="letter-preview">
             <h2 id="letter-preview">{t('doc.preview')}</h2>
             <ErrorBox error={doc.error} onRetry={doc.reload} />
@@ -97,7 +136,9 @@ export const IncomingLetterPage = ({ params }: PageProps) => {
             {tree.data ? <DispositionTreeView tree={tree.data} /> : null}
           </section>
 
-          {mayRoute && tree.data ? (
+          <CorrectionHistory path={`/letters/incoming/${encodeURIComponent(l.id)}/corrections`} refreshKey={String(l.version)} labels={LETTER_LABELS} />
+
+          {mayRoute && tree.data && !l.voided ? (
             <section class="card dispo-card">
               {held.length > 1 ? (
                 <Field label={t('dispo.forwardWhich')}>

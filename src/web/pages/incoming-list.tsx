@@ -20,7 +20,7 @@ export const IncomingCards = ({ items }: { items: IncomingLetter[] }) => (
       <li key={l.id} class="letter-card">
         <p class="letter-head">
           <span class="agenda">{t('incoming.agendaShort', { n: agendaOf(l) })}</span> <UrgencyBadge urgency={l.urgency} />{' '}
-          <IncomingStatusBadge status={l.status} />
+          <IncomingStatusBadge status={l.status} voided={l.voided !== null} />
         </p>
         <h3>
           <Link href={`/incoming/${l.id}`}>{l.subject}</Link>

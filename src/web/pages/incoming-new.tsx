@@ -2,7 +2,10 @@ import { CLASSIFICATION_LIST, ClassificationOptions } from '../components/classi
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, upload, type UploadHandle } from '../api.ts';
 import { ACCEPT_DOCUMENTS, DropZone } from '../components/drop-zone.tsx';
+import { localInput } from '../components/details-editor.tsx';
 import { agendaOf, todayYmd } from '../components/letter-bits.tsx';
+import { ArchivedNotice, SuggestionNotice, useFileChecks } from '../components/registration-checks.tsx';
+import { ScanPreview } from '../components/scan-preview.tsx';
 import { ErrorBox, Field, Notice, PageTitle, SendingProgress } from '../components/ui.tsx';
 import { UnitSelect } from '../components/unit-select.tsx';
 import { bytes } from '../format.ts';
@@ -21,7 +24,12 @@ type Values = {
   securityLevel: string;
   classificationCode: string;
   unitCode: string;
+  receivedAt: string;
 };
+/** The fields the letter's text may suggest. */
+const SUGGESTIBLE = ['letterNumber', 'letterDate', 'sender', 'subject'] as const;
+const SUGGESTED_LABELS = { letterNumber: 'doc.letterNumber', letterDate: 'incoming.letterDate', sender: 'doc.sender', subject: 'incoming.subject' } as const;
+// The letter date is what the letter says: empty until typed or suggested, never today by default.
 const EMPTY: Values = {
   letterNumber: '',
   letterDate: '',
@@ -31,7 +39,9 @@ const EMPTY: Values = {
   securityLevel: 'biasa',
   classificationCode: '',
   unitCode: '',
+  receivedAt: '',
 };
+const fresh = (): Values => ({ ...EMPTY, receivedAt: localInput(new Date().toISOString()) });
 
 type State =
   | { step: 'idle' }
@@ -48,7 +58,17 @@ export const IncomingNewPage = () => {
   const { units } = useSession();
   useTitle(t('incoming.new'), officeName(units));
   const [file, setFile] = useState<File | null>(null);
-  const [v, setV] = useState<Values>({ ...EMPTY, letterDate: todayYmd() });
+  const [v, setV] = useState<Values>(fresh);
+  // Fields filled from the letter's text and not touched since: marked until the clerk types.
+  const [suggested, setSuggested] = useState<string[]>([]);
+  // The values as last rendered, for suggestions that arrive while the clerk types.
+  const current = useRef(v);
+  current.current = v;
+  const checks = useFileChecks(file, (s) => {
+    const filled = SUGGESTIBLE.filter((k) => s[k] && !current.current[k].trim());
+    setV({ ...current.current, ...Object.fromEntries(filled.map((k) => [k, s[k]])) });
+    setSuggested(filled);
+  });
   const [state, setState] = useState<State>({ step: 'idle' });
   const handle = useRef<UploadHandle<IncomingLetter> | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -63,14 +83,26 @@ export const IncomingNewPage = () => {
     return doc.status === 'processing';
   }, processing);
 
-  const set = (k: keyof Values, value: string) => setV({ ...v, [k]: value });
+  // Another file: what the last one suggested (and the clerk left untouched) is not this letter's.
+  const choose = (next: File | null) => {
+    setFile(next);
+    setV({ ...v, ...Object.fromEntries(suggested.map((k) => [k, ''])) });
+    setSuggested([]);
+  };
+  const set = (k: keyof Values, value: string) => {
+    setV({ ...v, [k]: value });
+    setSuggested((s) => s.filter((x) => x !== k));
+  };
+  const hintOf = (k: keyof Values, hint?: string) => (suggested.includes(k) ? t('reg.suggestion') : hint);
+  const mark = (k: keyof Values) => (suggested.includes(k) ? { class: 'suggested' } : {});
   const fieldError = (k: string) => (state.step === 'error' && state.error instanceof ApiError ? state.error.fieldError(k) : undefined);
 
   const send = async (e: Event) => {
     e.preventDefault();
     if (!file) return;
     const form = new FormData();
-    for (const [k, value] of Object.entries(v)) if (value.trim()) form.append(k, value.trim());
+    for (const [k, value] of Object.entries(v)) if (value.trim() && k !== 'receivedAt') form.append(k, value.trim());
+    if (v.receivedAt) form.append('receivedAt', new Date(v.receivedAt).toISOString());
     form.append('file', file, file.name);
     setState({ step: 'sending', fraction: 0 });
     statusRef.current?.focus();
@@ -88,17 +120,19 @@ export const IncomingNewPage = () => {
 
   const reset = () => {
     setFile(null);
-    setV({ ...EMPTY, letterDate: todayYmd() });
+    setV(fresh());
+    setSuggested([]);
     setState({ step: 'idle' });
   };
 
   const busy = state.step === 'sending';
   const locked = busy || registered !== null;
   const text = (k: keyof Values, labelKey: Parameters<typeof t>[0], o: { required?: boolean; hint?: string; max?: number } = {}) => (
-    <Field label={t(labelKey)} required={o.required ?? false} hint={o.hint} error={fieldError(k)}>
+    <Field label={t(labelKey)} required={o.required ?? false} hint={hintOf(k, o.hint)} error={fieldError(k)}>
       {(p) => (
         <input
           {...p}
+          {...mark(k)}
           name={k}
           type="text"
           maxLength={o.max ?? 300}
@@ -115,80 +149,104 @@ export const IncomingNewPage = () => {
     <>
       <PageTitle>{t('incoming.new')}</PageTitle>
       <p>{t('incoming.newIntro')}</p>
-      <form onSubmit={send}>
-        <DropZone
-          accept={ACCEPT_DOCUMENTS}
-          onFiles={(files) => setFile(files[0] ?? null)}
-          prompt={t('incoming.drop')}
-          button={t('upload.choose')}
-          disabled={locked}
-        >
-          {file ? <p class="chosen">{t('upload.chosen', { name: file.name, size: bytes(file.size) })}</p> : null}
-        </DropZone>
-        <fieldset class="grid-fields">
-          <legend>{t('incoming.details')}</legend>
-          {text('letterNumber', 'doc.letterNumber', { required: true, hint: t('incoming.letterNumberHint'), max: 100 })}
-          <Field label={t('incoming.letterDate')} required error={fieldError('letterDate')}>
-            {(p) => (
-              <input
-                {...p}
-                name="letterDate"
-                type="date"
-                max={todayYmd()}
-                value={v.letterDate}
-                disabled={locked}
-                onInput={(e) => set('letterDate', e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          {text('sender', 'doc.sender', { required: true })}
-          <Field label={t('incoming.subject')} required error={fieldError('subject')}>
-            {(p) => (
-              <input
-                {...p}
-                name="subject"
-                type="text"
-                maxLength={500}
-                value={v.subject}
-                disabled={locked}
-                onInput={(e) => set('subject', e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('incoming.urgency')} required error={fieldError('urgency')}>
-            {(p) => (
-              <select {...p} name="urgency" value={v.urgency} disabled={locked} onChange={(e) => set('urgency', e.currentTarget.value)}>
-                {URGENCIES.map((u) => (
-                  <option key={u} value={u}>
-                    {label('urgency', u)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('doc.securityLevel')} error={fieldError('securityLevel')}>
-            {(p) => (
-              <select {...p} name="securityLevel" value={v.securityLevel} disabled={locked} onChange={(e) => set('securityLevel', e.currentTarget.value)}>
-                {SECURITY_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {label('level', l)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {text('classificationCode', 'doc.classificationCode', { hint: t('incoming.classificationHint'), max: 40 })}
-          <ClassificationOptions />
-          <Field label={t('incoming.unit')} error={fieldError('unitCode')}>
-            {(p) => <UnitSelect {...p} value={v.unitCode} emptyLabel={t('incoming.ownUnit')} onChange={(code) => set('unitCode', code)} />}
-          </Field>
-        </fieldset>
-        {registered ? null : (
-          <button type="submit" class="btn btn-primary" disabled={!file || busy}>
-            {t('incoming.submit')}
-          </button>
-        )}
-      </form>
+      <div class={file ? 'reg-layout' : ''}>
+        <form onSubmit={send}>
+          <DropZone
+            accept={ACCEPT_DOCUMENTS}
+            onFiles={(files) => choose(files[0] ?? null)}
+            prompt={t('incoming.drop')}
+            button={t('upload.choose')}
+            disabled={locked}
+          >
+            {file ? <p class="chosen">{t('upload.chosen', { name: file.name, size: bytes(file.size) })}</p> : null}
+          </DropZone>
+          {registered ? null : (
+            <div aria-live="polite">
+              <ArchivedNotice archived={checks.archived} />
+              <SuggestionNotice suggested={checks.suggested} filled={suggested.map((k) => t(SUGGESTED_LABELS[k as keyof typeof SUGGESTED_LABELS]))} />
+            </div>
+          )}
+          <fieldset class="grid-fields">
+            <legend>{t('incoming.details')}</legend>
+            {text('letterNumber', 'doc.letterNumber', { required: true, hint: t('incoming.letterNumberHint'), max: 100 })}
+            <Field label={t('incoming.letterDate')} required hint={hintOf('letterDate', t('reg.letterDateHint'))} error={fieldError('letterDate')}>
+              {(p) => (
+                <input
+                  {...p}
+                  {...mark('letterDate')}
+                  name="letterDate"
+                  type="date"
+                  max={todayYmd()}
+                  value={v.letterDate}
+                  disabled={locked}
+                  onInput={(e) => set('letterDate', e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            {text('sender', 'doc.sender', { required: true })}
+            <Field label={t('reg.receivedAt')} required hint={t('reg.receivedAtHint')} error={fieldError('receivedAt')}>
+              {(p) => (
+                <input
+                  {...p}
+                  name="receivedAt"
+                  type="datetime-local"
+                  max={localInput(new Date().toISOString())}
+                  value={v.receivedAt}
+                  disabled={locked}
+                  onInput={(e) => set('receivedAt', e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('incoming.subject')} required hint={hintOf('subject')} error={fieldError('subject')}>
+              {(p) => (
+                <input
+                  {...p}
+                  {...mark('subject')}
+                  name="subject"
+                  type="text"
+                  maxLength={500}
+                  value={v.subject}
+                  disabled={locked}
+                  onInput={(e) => set('subject', e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('incoming.urgency')} required error={fieldError('urgency')}>
+              {(p) => (
+                <select {...p} name="urgency" value={v.urgency} disabled={locked} onChange={(e) => set('urgency', e.currentTarget.value)}>
+                  {URGENCIES.map((u) => (
+                    <option key={u} value={u}>
+                      {label('urgency', u)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('doc.securityLevel')} error={fieldError('securityLevel')}>
+              {(p) => (
+                <select {...p} name="securityLevel" value={v.securityLevel} disabled={locked} onChange={(e) => set('securityLevel', e.currentTarget.value)}>
+                  {SECURITY_LEVELS.map((l) => (
+                    <option key={l} value={l}>
+                      {label('level', l)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {text('classificationCode', 'doc.classificationCode', { hint: t('incoming.classificationHint'), max: 40 })}
+            <ClassificationOptions />
+            <Field label={t('incoming.unit')} error={fieldError('unitCode')}>
+              {(p) => <UnitSelect {...p} value={v.unitCode} emptyLabel={t('incoming.ownUnit')} onChange={(code) => set('unitCode', code)} />}
+            </Field>
+          </fieldset>
+          {registered ? null : (
+            <button type="submit" class="btn btn-primary" disabled={!file || busy}>
+              {t('incoming.submit')}
+            </button>
+          )}
+        </form>
+        {file ? <ScanPreview file={file} /> : null}
+      </div>
 
       <div class="upload-status" ref={statusRef} tabIndex={-1} aria-live="polite">
         {state.step === 'sending' ? <SendingProgress id="incoming-progress" fraction={state.fraction} /> : null}

@@ -26,6 +26,8 @@ const toIncoming = (r: RawRow): IncomingLetterRecord => ({
   registeredBy: str(r.registeredBy),
   sourceOutgoingId: strOrNull(r.sourceOutgoingId),
   deliveryKind: strOrNull(r.deliveryKind) as DeliveryKind | null,
+  version: toNum(r.version),
+  voided: r.voidedAt ? { at: toDate(r.voidedAt), by: str(r.voidedBy), reason: str(r.voidReason) } : null,
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
@@ -46,8 +48,24 @@ const contains = (q: Sequelize, columns: string[], needle: string) => {
 const DUPLICATES_MAX = 50;
 
 export const incomingLetterRepository = (m: Models, transaction?: Transaction): IncomingLetterRepository => ({
-  async create(letter) {
-    await m.IncomingLetter.create({ ...letter, numberKey: numberKey(letter.sender, letter.letterNumber) }, { transaction });
+  async create({ voided, ...letter }) {
+    const marks = voided ? { voidedAt: voided.at, voidedBy: voided.by, voidReason: voided.reason } : {};
+    await m.IncomingLetter.create({ ...letter, ...marks, numberKey: numberKey(letter.sender, letter.letterNumber) }, { transaction });
+  },
+  async update(id, patch, version, now) {
+    // The duplicate key follows the sender and number as corrected.
+    const [n] = await m.IncomingLetter.update(
+      { ...patch, numberKey: numberKey(patch.sender, patch.letterNumber), version: version + 1, updatedAt: now },
+      { where: { id, version, voidedAt: null }, transaction },
+    );
+    return n === 1;
+  },
+  async markVoid(id, mark, version) {
+    const [n] = await m.IncomingLetter.update(
+      { voidedAt: mark.at, voidedBy: mark.by, voidReason: mark.reason, version: version + 1, updatedAt: mark.at },
+      { where: { id, version, voidedAt: null }, transaction },
+    );
+    return n === 1;
   },
   async findById(id) {
     return mapOne(await m.IncomingLetter.findByPk(id, { raw: true, transaction }), toIncoming);
@@ -59,6 +77,7 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
     const q = m.IncomingLetter.sequelize!;
     const where: WhereOptions[] = [{ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, visibility)})`) } }];
     if (filter.status) where.push({ status: filter.status });
+    if (filter.voided !== undefined) where.push({ voidedAt: filter.voided ? { [Op.ne]: null } : null });
     if (filter.urgency) where.push({ urgency: filter.urgency });
     if (filter.unitCode) where.push({ unitCode: filter.unitCode });
     if (filter.from) where.push({ receivedAt: { [Op.gte]: filter.from } });

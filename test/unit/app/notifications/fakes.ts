@@ -110,6 +110,8 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
       subject: 'Undangan rapat koordinasi',
       sourceOutgoingId: null,
       deliveryKind: null,
+      version: 1,
+      voided: null,
       urgency: 'segera',
       securityLevel: 'biasa',
       classificationCode: null,

@@ -62,6 +62,20 @@ describe('text extractor: PDF text layer', () => {
     expect(ocr.calls).to.equal(0);
   });
 
+  it("reads only text layers and only the first pages when asked (suggestions on a request path): a scan is neither rendered nor OCR'd", async () => {
+    const ocr = countingOcr();
+    const extractor = createTextExtractor({ ocr });
+    const scan = await extractor.extract(await ensureFixture('scan-2p.pdf'), 'application/pdf', limits, { textLayerOnly: true });
+    expect(scan.map((p) => p.text)).to.deep.equal(['', '']);
+    const first = await extractor.extract(await ensureFixture('letter-3p.pdf'), 'application/pdf', limits, { textLayerOnly: true, firstPages: 2 });
+    expect(first.map((p) => p.page)).to.deep.equal([1, 2]);
+    expect(words(first[1]!.text)).to.deep.equal(words(generateLetter(3).text));
+    const image = await extractor.extract(await ensureFixture('scan-1p.jpg'), 'image/jpeg', limits, { textLayerOnly: true });
+    expect(image.map((p) => p.text)).to.deep.equal(['']);
+    expect(ocr.calls).to.equal(0);
+    await extractor.close();
+  });
+
   it('stops before reading when the signal is already aborted', async () => {
     const ac = new AbortController();
     ac.abort(new Error('lease lost'));

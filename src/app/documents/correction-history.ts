@@ -1,0 +1,23 @@
+import type { AuditEntry } from '../../domain/audit-chain.ts';
+
+/** One correction as the history shows it: version, who, when, why, each changed field before and after. */
+export const presentCorrection = (e: AuditEntry) => ({
+  version: e.details.version ?? null,
+  at: e.at.toISOString(),
+  actorId: e.actorId,
+  reason: e.details.reason ?? null,
+  changed: e.details.changed,
+  before: e.details.before,
+  after: e.details.after,
+});
+
+/**
+ * A record's description as first registered: the current value of each of `fields`, with every
+ * corrected one taken back to the first `before` the corrections (`edits`, oldest first) recorded.
+ */
+export const originalValues = <T extends object>(current: T, fields: readonly (keyof T & string)[], edits: AuditEntry[]): Record<string, unknown> => {
+  const original: Record<string, unknown> = {};
+  for (const f of fields) original[f] = current[f] instanceof Date ? (current[f] as Date).toISOString() : current[f];
+  for (const e of [...edits].reverse()) Object.assign(original, (e.details.before ?? {}) as Record<string, unknown>);
+  return original;
+};
