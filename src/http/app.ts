@@ -14,6 +14,7 @@ import { dispositionsRoutes } from './routes/dispositions.routes.ts';
 import { documentsRoutes } from './routes/documents.routes.ts';
 import { documentPreviewRoutes } from './routes/document-previews.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { incomingPapersRoutes } from './routes/incoming-papers.routes.ts';
 import { incomingRoutes } from './routes/incoming.routes.ts';
 import { notificationsRoutes } from './routes/notifications.routes.ts';
 import { outgoingRoutes } from './routes/outgoing.routes.ts';
@@ -56,6 +57,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
     documentPreviewRoutes(deps),
     searchRoutes(deps),
     auditRoutes(deps),
+    incomingPapersRoutes(deps),
     incomingRoutes(deps),
     dispositionsRoutes(deps),
     notificationsRoutes(deps),

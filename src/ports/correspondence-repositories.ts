@@ -83,6 +83,8 @@ export interface DispositionRepository {
   findById(id: string): Promise<DispositionRecord | null>;
   /** Every disposition of a letter, oldest first (the routing tree). */
   ofLetter(letterId: string): Promise<DispositionRecord[]>;
+  /** Every disposition of many letters, oldest first, in one read (the register's "disposed to" column). */
+  ofLetters(letterIds: string[]): Promise<DispositionRecord[]>;
   /** Open dispositions held by the user, directly or through their unit, due first. */
   inbox(userId: string, unitCode: string): Promise<DispositionRecord[]>;
   /** Sets readAt if unset. */
