@@ -4,6 +4,7 @@ import { enLetters } from './en-letters.ts';
 import { enCorrespondence } from './en-correspondence.ts';
 import { enOperations } from './en-operations.ts';
 import { enRecords } from './en-records.ts';
+import { enPaper } from './en-paper.ts';
 import { enProblems } from './en-problems.ts';
 import type { MessageKey } from './id.ts';
 
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enOperations,
   ...enBackups,
   ...enRecords,
+  ...enPaper,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',

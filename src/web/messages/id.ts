@@ -4,6 +4,7 @@ import { idLetters } from './id-letters.ts';
 import { idCorrespondence } from './id-correspondence.ts';
 import { idOperations } from './id-operations.ts';
 import { idRecords } from './id-records.ts';
+import { idPaper } from './id-paper.ts';
 import { idProblems } from './id-problems.ts';
 
 /** The UI's words in Indonesian, the default. A new key goes here first; en.ts must then give its English. */
@@ -15,6 +16,7 @@ export const id = {
   ...idOperations,
   ...idBackups,
   ...idRecords,
+  ...idPaper,
   'app.name': 'Naskah',
   'app.skip': 'Lewati ke isi halaman',
   'app.loading': 'Memuat…',
