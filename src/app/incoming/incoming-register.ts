@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access.ts';
 import type { DispositionRecord, IncomingLetterRecord } from '../../domain/correspondence.ts';
+import type { RegisterEntry, RegisterHeading } from '../../domain/register.ts';
 import { AppError } from '../../domain/errors.ts';
 import { calendarDateIn, endOfDate, formatOfficeTime, startOfDate } from '../../domain/office-time.ts';
 import { indonesianDate } from '../../domain/outgoing-rules.ts';
@@ -19,33 +20,6 @@ export interface RegisterQuery {
   from?: string | undefined;
   to?: string | undefined;
   unitCode?: string | undefined;
-}
-
-/** One line of the Buku Agenda as it is printed and exported. */
-export interface RegisterEntry {
-  id: string;
-  unitCode: string;
-  agendaNumber: number;
-  agendaYear: number;
-  /** YYYY-MM-DD on the office's calendar. */
-  receivedDate: string;
-  letterNumber: string;
-  letterDate: string;
-  sender: string;
-  subject: string;
-  urgency: IncomingLetterRecord['urgency'];
-  classificationCode: string | null;
-  status: IncomingLetterRecord['status'];
-  /** Where the first dispositions sent it, each with how it stands ("Bidang Mutasi (Selesai)"). */
-  disposedTo: string[];
-}
-
-/** The heading of every page: the office, the unit, the period, when it was printed. */
-export interface RegisterHeading {
-  office: string;
-  unit: string;
-  period: string;
-  printedAt: string;
 }
 
 const visibleLetters = async (deps: AppDeps, actor: Actor, q: RegisterQuery): Promise<IncomingLetterRecord[]> => {

@@ -2,7 +2,8 @@ import type { Actor } from '../../domain/access.ts';
 import { toCsv } from '../../domain/csv.ts';
 import { tableDate, URGENCY_WORDS } from '../../domain/paper-words.ts';
 import type { AppDeps } from '../deps.ts';
-import { disposedToText, incomingRegister, type RegisterEntry, type RegisterQuery } from './incoming-register.ts';
+import type { RegisterEntry } from '../../domain/register.ts';
+import { disposedToText, incomingRegister, type RegisterQuery } from './incoming-register.ts';
 
 /** The register's columns, in the order the Buku Agenda prints them, with their relative widths on paper. */
 const COLUMNS = [

@@ -8,27 +8,11 @@ import { useLoad, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { Link, navigate, useLocation, withParams } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
-import type { IncomingStatus, Urgency } from '../types.ts';
+import type { RegisterEntry, RegisterHeading } from '../../domain/register.ts';
 
-/** One line of the Buku Agenda as GET /letters/incoming/register gives it. */
-interface RegisterEntry {
-  id: string;
-  unitCode: string;
-  agendaNumber: number;
-  agendaYear: number;
-  receivedDate: string;
-  letterNumber: string;
-  letterDate: string;
-  sender: string;
-  subject: string;
-  urgency: Urgency;
-  classificationCode: string | null;
-  status: IncomingStatus;
-  disposedTo: string[];
-}
-
+/** GET /letters/incoming/register. */
 interface Register {
-  heading: { office: string; unit: string; period: string; printedAt: string };
+  heading: RegisterHeading;
   items: RegisterEntry[];
   total: number;
 }
