@@ -125,6 +125,8 @@ export interface OutgoingLetterRepository {
   findById(id: string): Promise<OutgoingLetterRecord | null>;
   /** The letter whose signed PDF is this document, if any. */
   findBySignedDocument(documentId: string): Promise<OutgoingLetterRecord | null>;
+  /** The letters any of whose versions or whose signed PDF is one of these documents, by document id. */
+  ofDocuments(documentIds: string[]): Promise<Map<string, OutgoingLetterRecord>>;
   list(filter: OutgoingFilter, visibility: DocumentVisibility, page: number, limit: number): Promise<Page<OutgoingLetterRecord>>;
   versions(letterId: string): Promise<OutgoingVersionRecord[]>;
   reviews(letterId: string, version: number): Promise<OutgoingReviewRecord[]>;
