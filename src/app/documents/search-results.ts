@@ -2,29 +2,13 @@ import type { Actor } from '../../domain/access.ts';
 import type { IncomingLetterRecord, OutgoingLetterRecord } from '../../domain/correspondence.ts';
 import type { DocumentRecord, PageText } from '../../domain/document.ts';
 import { calendarDateIn } from '../../domain/office-time.ts';
+import type { HitDescription, HitLetter } from '../../domain/search-hit.ts';
 import type { SearchHit } from '../../ports/search-index.ts';
 import type { AppDeps } from '../deps.ts';
 import { documentVisibility } from './read-documents.ts';
 
-/** The letter a hit belongs to, so a result can say which one and link back to it. */
-export type HitLetter =
-  | { type: 'incoming'; id: string; agendaNumber: number; agendaYear: number; unitCode: string; status: string }
-  | { type: 'outgoing'; id: string; status: string; signed: boolean };
-
 /** A hit as the search page shows it: what it is, from whom, when, on which page, and where it leads. */
-export interface DescribedHit extends SearchHit {
-  letterNumber: string | null;
-  sender: string | null;
-  /** YYYY-MM-DD: the letter's date, else the document's, else the day it was added. */
-  date: string | null;
-  /** The page of the first passage shown, found in the stored text (pages are kept apart there); null when unknown. */
-  page: number | null;
-  letter: HitLetter | null;
-  /** Replies this office drafted to an incoming letter, as far as the caller may see them. */
-  replies: { id: string; subject: string; letterNumber: string | null }[];
-  /** Other documents of the same letter on this page (its draft versions, its signed PDF), merged into this result. */
-  collapsed: string[];
-}
+export type DescribedHit = SearchHit & HitDescription;
 
 /** Lower case without diacritics: how a highlighted word is looked for in a page's text. */
 const fold = (s: string): string =>

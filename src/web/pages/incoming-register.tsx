@@ -27,9 +27,12 @@ const thisMonth = (): Period => {
   return { from: `${ym}-01`, to: `${ym}-${two(now.getDate())}`, unitCode: '' };
 };
 
-/** The columns, in the language of the moment (so built per render). */
-const columns = (): Column<RegisterEntry>[] => [
-  { head: t('register.col.agenda'), cell: (e) => <Link href={`/incoming/${e.id}`}>{agendaOf(e)}</Link> },
+/**
+ * The columns, in the language of the moment (so built per render). Each unit numbers its own
+ * register: across units an agenda number carries its unit, as in the exports.
+ */
+const columns = (oneUnit: boolean): Column<RegisterEntry>[] => [
+  { head: t('register.col.agenda'), cell: (e) => <Link href={`/incoming/${e.id}`}>{oneUnit ? agendaOf(e) : `${e.unitCode} ${agendaOf(e)}`}</Link> },
   { head: t('register.col.received'), cell: (e) => <LetterDate ymd={e.receivedDate} /> },
   { head: t('register.col.number'), cell: (e) => e.letterNumber },
   { head: t('register.col.date'), cell: (e) => <LetterDate ymd={e.letterDate} /> },
@@ -114,7 +117,7 @@ export const IncomingRegisterPage = () => {
             <p class="print-only">{t('register.printedAt', { at: register.data.heading.printedAt })}</p>
           </header>
           {register.data.items.length ? (
-            <DataTable label={t('register.table')} items={register.data.items} columns={columns()} busy={register.loading} />
+            <DataTable label={t('register.table')} items={register.data.items} columns={columns(Boolean(current.unitCode))} busy={register.loading} />
           ) : (
             <p class="muted">{t('register.empty')}</p>
           )}

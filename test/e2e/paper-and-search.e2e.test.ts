@@ -1,10 +1,12 @@
 /**
  * The register on paper in headless Chromium (issue 18): from the incoming list to the Buku
  * Agenda table of this month, printed (print media: the table alone under the office, unit and
- * period), downloaded as CSV and PDF; and a letter's disposition sheet downloaded from its page.
+ * period), downloaded as CSV and PDF; a letter's disposition sheet downloaded from its page; search
+ * results that name their letter (one result for a signed letter and its draft), sorted by date,
+ * and a saved search run and deleted.
  * axe-core at 1280 and 360 px; screenshots (E2E_SCREENSHOTS=1) in .tmp/e2e-screenshots (paper-*).
  *
- *   npx mocha test/e2e/paper.e2e.test.ts
+ *   npx mocha test/e2e/paper-and-search.e2e.test.ts
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,12 +16,13 @@ import { buildWeb } from '../../scripts/build-web.ts';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { api, form } from '../support/http.ts';
+import { typedDraft } from '../support/typed-letters.ts';
 import { pdfText } from '../support/nss.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { browserSession, DESKTOP, PHONE } from './support/browser.ts';
 import { checkPage, heading, navTo, type Office, openAs, setUpOffice } from './support/office.ts';
 
-describe('the register on paper and the disposition sheet in Chromium (e2e)', function () {
+describe('the register on paper, the disposition sheet and search results in Chromium (e2e)', function () {
   this.timeout(180_000);
   let app: TestApp;
   let office: Office;
@@ -53,6 +56,14 @@ describe('the register on paper and the disposition sheet in Chromium (e2e)', fu
       instruction: 'Siapkan bahan rapat',
     });
     expect(d.status, JSON.stringify(d.body)).to.equal(201);
+    // An outgoing letter signed after its draft: two documents that search shows as one result.
+    const rina = { id: office.staff.id, username: office.staff.username, token: await app.login(office.staff.username, office.staff.password) };
+    const signer = { id: office.head.id, username: office.head.username, token: head };
+    const body = 'Dengan hormat, kami sampaikan jadwal pemutakhiran data kepegawaian Wonokromo.';
+    const draft = await typedDraft(app, rina, signer, { addressees: [{ unitCode: 'BKD-MUT' }], template: { body, place: 'Sleman' } });
+    expect(draft.status, JSON.stringify(draft.body)).to.equal(201);
+    const sig = await api(app, head, 'POST', `/api/v1/letters/outgoing/${draft.body.id}/sign`, { pin: office.pin, totp: app.nextTotp(office.head.username) });
+    expect(sig.status, JSON.stringify(sig.body)).to.equal(200);
   });
   after(async () => {
     await app?.stop();
@@ -86,13 +97,44 @@ describe('the register on paper and the disposition sheet in Chromium (e2e)', fu
     const text = await pdfText(pdf.bytes);
     for (const s of ['BUKU AGENDA SURAT MASUK', 'Pemerintah Kabupaten Sleman', letters[1]!.number, 'Halaman 1 dari 1']) expect(text).to.include(s);
 
-    await table.getByRole('link', { name: /^1\// }).click();
+    await table
+      .locator('tr', { hasText: letters[0]!.number })
+      .getByRole('link', { name: /^ORG 1\// })
+      .click();
     await heading(page, new RegExp(letters[0]!.subject.slice(0, 20)));
     const sheet = await download(page, 'Unduh lembar disposisi (PDF)');
     expect(sheet.name).to.match(/^lembar-disposisi-/);
     const sheetText = await pdfText(sheet.bytes);
     for (const s of ['LEMBAR DISPOSISI', letters[0]!.number, 'Kepegawaian', 'Siapkan bahan rapat', 'Berjalan']) expect(sheetText).to.include(s);
     await checkPage(page, 'paper-letter-1280');
+  });
+
+  it('at 1280 px: search results say what they found, sort by date, one result per letter; a search is saved, run and deleted', async () => {
+    const page = await openAs(browser, app, office.head, DESKTOP);
+    await page.goto(`${app.url}/search?q=${encodeURIComponent(letters[0]!.number)}`);
+    const hit = page.locator('.doc-hit').first();
+    await hit.locator('.hit-meta', { hasText: letters[0]!.number }).waitFor();
+    expect(await hit.locator('.hit-meta').innerText()).to.match(/^Agenda 1\/\d{4} · 800\/931\/BKD\/2025 · Kantor Regional Yogyakarta · .+/);
+    await hit.getByRole('link', { name: 'Disposisinya' }).waitFor();
+
+    // The signed letter and its draft: one result, its link to the letter, the draft folded in.
+    await page.goto(`${app.url}/search?q=Wonokromo`);
+    const letter = page.locator('.doc-hit', { hasText: 'Buka surat keluar (sudah ditandatangani)' });
+    await letter.getByText('termasuk 1 versi lain dari surat ini').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.doc-hit').count()).to.equal(1);
+
+    await page.getByLabel('Urutkan').selectOption('date');
+    await page.waitForURL(/sort=date/);
+    await page.getByLabel('Nama pencarian ini').fill('Pemutakhiran Wonokromo');
+    await page.getByRole('button', { name: 'Simpan pencarian' }).click();
+    await page.getByText('Pencarian "Pemutakhiran Wonokromo" disimpan.').waitFor();
+    await checkPage(page, 'paper-search-1280');
+    await page.goto(`${app.url}/search`);
+    await page.getByRole('link', { name: 'Jalankan pencarian "Pemutakhiran Wonokromo"' }).click();
+    await page.waitForURL(/q=Wonokromo.*sort=date|sort=date.*q=Wonokromo/);
+    await letter.waitFor();
+    await page.getByRole('button', { name: 'Hapus pencarian "Pemutakhiran Wonokromo"' }).click();
+    await page.getByText('Belum ada pencarian tersimpan.').waitFor();
   });
 
   it('at 360 px: the register and the sheet link fit a phone and pass axe', async () => {
@@ -104,5 +146,8 @@ describe('the register on paper and the disposition sheet in Chromium (e2e)', fu
     await page.goto(`${app.url}/incoming/${letters[0]!.id}`);
     await page.getByRole('link', { name: 'Unduh lembar disposisi (PDF)' }).waitFor();
     await checkPage(page, 'paper-letter-360');
+    await page.goto(`${app.url}/search?q=Wonokromo&sort=date`);
+    await page.getByText('termasuk 1 versi lain dari surat ini').waitFor();
+    await checkPage(page, 'paper-search-360');
   });
 });
