@@ -65,3 +65,76 @@ export const paperPaths = {
     },
   },
 };
+
+const nullable = (schema: object) => ({ ...schema, nullable: true });
+
+/** What a search hit says besides its title and passages (issue 18). */
+export const hitDescription = {
+  letterNumber: nullable(str),
+  sender: nullable(str),
+  date: nullable({ type: 'string', format: 'date', description: "the letter's date, else the document's, else the day it was added" }),
+  page: nullable({ type: 'integer', description: 'the page of the first passage, found in the stored per-page text' }),
+  letter: nullable({
+    type: 'object',
+    description: 'the letter the document belongs to: incoming (agenda) or outgoing (draft versions and signed PDF)',
+    properties: {
+      type: { type: 'string', enum: ['incoming', 'outgoing'] },
+      id: str,
+      agendaNumber: { type: 'integer' },
+      agendaYear: { type: 'integer' },
+      unitCode: str,
+      status: str,
+      signed: { type: 'boolean' },
+    },
+  }),
+  replies: { type: 'array', items: { type: 'object', properties: { id: str, subject: str, letterNumber: nullable(str) } } },
+  collapsed: { type: 'array', items: str, description: 'other documents of the same outgoing letter on this page, folded into this result' },
+};
+
+const savedSearch = {
+  type: 'object',
+  properties: {
+    id: str,
+    name: { type: 'string', maxLength: 100 },
+    query: { type: 'string', maxLength: 500 },
+    filters: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        unitCode: str,
+        classificationCode: str,
+        kind: str,
+        retentionPhase: str,
+        from: { type: 'string', format: 'date' },
+        to: { type: 'string', format: 'date' },
+        sort: { type: 'string', enum: ['relevance', 'date'] },
+      },
+    },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+/** Saved searches, each user's own (issue 18). */
+export const savedSearchPaths = {
+  '/api/v1/search/saved': {
+    get: {
+      summary: "The caller's saved searches, by name",
+      responses: {
+        200: { description: 'the list', ...json({ type: 'object', properties: { items: { type: 'array', items: savedSearch } } }) },
+        ...errors(401),
+      },
+    },
+    post: {
+      summary: 'Saves a search (name, query, filters with sort) to run again; audited',
+      requestBody: json({ type: 'object', required: ['name'], properties: { name: str, query: str, filters: savedSearch.properties.filters } }),
+      responses: { 201: { description: 'saved', ...json(savedSearch) }, ...errors(400, 401, 409, 422) },
+    },
+  },
+  '/api/v1/search/saved/{id}': {
+    delete: {
+      summary: "Deletes one of the caller's saved searches; audited",
+      parameters: [idParam('id')],
+      responses: { 204: { description: 'deleted' }, ...errors(401, 404, 422) },
+    },
+  },
+};
