@@ -9,6 +9,7 @@ import type { QrCodeRenderer } from '../ports/qr-code.ts';
 import type { SecretSealer } from '../ports/secret-sealer.ts';
 import type { Database } from '../ports/repositories.ts';
 import type { LetterRenderer } from '../ports/letter-renderer.ts';
+import type { PaperRenderer } from '../ports/paper-renderer.ts';
 import type { CertificateAuthority, LetterStamper, PdfSigner, PdfVerifier } from '../ports/pdf-signing.ts';
 import type { SigningKeyStore } from '../ports/signing-key.ts';
 import type { SearchIndex } from '../ports/search-index.ts';
@@ -35,6 +36,8 @@ export interface AppDeps {
   commonPasswords: CommonPasswords;
   qr: QrCodeRenderer;
   letterRenderer: LetterRenderer;
+  /** Prints the office's papers: the register's table, the disposition sheet. */
+  paper: PaperRenderer;
   /** Writes the searchable copy (images plus invisible text) of a scanned document. */
   searchablePdf: SearchablePdfWriter;
   /** The signing engine: certificates, the visible block with its QR code, PAdES signatures, verification. */

@@ -14,6 +14,7 @@ import { dispositionsRoutes } from './routes/dispositions.routes.ts';
 import { documentsRoutes } from './routes/documents.routes.ts';
 import { documentPreviewRoutes } from './routes/document-previews.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { incomingPapersRoutes } from './routes/incoming-papers.routes.ts';
 import { incomingRoutes } from './routes/incoming.routes.ts';
 import { letterCorrectionsRoutes } from './routes/letter-corrections.routes.ts';
 import { notificationsRoutes } from './routes/notifications.routes.ts';
@@ -58,6 +59,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
     searchRoutes(deps),
     auditRoutes(deps),
     letterCorrectionsRoutes(deps),
+    incomingPapersRoutes(deps),
     incomingRoutes(deps),
     dispositionsRoutes(deps),
     notificationsRoutes(deps),

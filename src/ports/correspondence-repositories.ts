@@ -94,6 +94,8 @@ export interface DispositionRepository {
   findById(id: string): Promise<DispositionRecord | null>;
   /** Every disposition of a letter, oldest first (the routing tree). */
   ofLetter(letterId: string): Promise<DispositionRecord[]>;
+  /** Every disposition of many letters, oldest first, in one read (the register's "disposed to" column). */
+  ofLetters(letterIds: string[]): Promise<DispositionRecord[]>;
   /** Open dispositions held by the user, directly or through their unit, due first. */
   inbox(userId: string, unitCode: string): Promise<DispositionRecord[]>;
   /** Sets readAt if unset. */
@@ -134,6 +136,8 @@ export interface OutgoingLetterRepository {
   findById(id: string): Promise<OutgoingLetterRecord | null>;
   /** The letter whose signed PDF is this document, if any. */
   findBySignedDocument(documentId: string): Promise<OutgoingLetterRecord | null>;
+  /** The letters any of whose versions or whose signed PDF is one of these documents, by document id. */
+  ofDocuments(documentIds: string[]): Promise<Map<string, OutgoingLetterRecord>>;
   list(filter: OutgoingFilter, visibility: DocumentVisibility, page: number, limit: number): Promise<Page<OutgoingLetterRecord>>;
   versions(letterId: string): Promise<OutgoingVersionRecord[]>;
   reviews(letterId: string, version: number): Promise<OutgoingReviewRecord[]>;

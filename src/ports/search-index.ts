@@ -1,5 +1,6 @@
 import type { DocumentKind } from '../domain/document.ts';
 import type { RetentionPhase } from '../domain/retention.ts';
+import type { SearchSort } from '../domain/saved-search.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
 
 /** What the index holds for one document. Rebuildable at any time from database + stored text. */
@@ -61,6 +62,11 @@ export interface SearchQuery {
    * matches much of a large index (see SearchResult.totalEstimated).
    */
   exactTotal?: boolean;
+  /**
+   * `relevance` (the default): the engine's ranking, typo tiers and letter numbers first.
+   * `date`: every match by its date (documentDate, else the day it was added), newest first.
+   */
+  sort?: SearchSort;
 }
 
 export interface SearchHit {

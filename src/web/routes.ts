@@ -21,6 +21,7 @@ import { ImportPage } from './pages/import.tsx';
 import { IncomingLetterPage } from './pages/incoming-letter.tsx';
 import { IncomingListPage } from './pages/incoming-list.tsx';
 import { IncomingNewPage } from './pages/incoming-new.tsx';
+import { IncomingRegisterPage } from './pages/incoming-register.tsx';
 import { NotificationsPage } from './pages/notifications.tsx';
 import { OutgoingLetterPage } from './pages/outgoing-letter.tsx';
 import { OutgoingListPage } from './pages/outgoing-list.tsx';
@@ -71,6 +72,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/documents/:id', page: DocumentPage },
   { path: '/incoming', page: IncomingListPage, nav: 'nav.incoming' },
   { path: '/incoming/new', page: IncomingNewPage, roles: ['clerk', 'admin'] },
+  { path: '/incoming/register', page: IncomingRegisterPage },
   { path: '/incoming/:id', page: IncomingLetterPage },
   { path: '/dispositions', page: DispositionsPage, roles: WORKERS, nav: 'nav.dispositions' },
   { path: '/dispositions/:id', page: DispositionPage },

@@ -4,6 +4,7 @@
  * pure domain values and shapes (src/domain imports nothing else) are re-exported instead.
  */
 import type { DispatchVia, OutgoingTemplate } from '../domain/correspondence.ts';
+import type { HitDescription } from '../domain/search-hit.ts';
 
 export { DISPATCH_VIA } from '../domain/correspondence.ts';
 export type { DispatchVia, OutgoingTemplate };
@@ -112,8 +113,11 @@ export interface SearchHit {
   score?: number;
 }
 
+/** A hit of GET /search: what it is, from whom, when, on which page, and its letter (issue 18). */
+export type DescribedHit = SearchHit & HitDescription;
+
 export interface SearchResult {
-  items: SearchHit[];
+  items: DescribedHit[];
   total: number;
   /** Estimated from a sample: a query matching much of a large index. */
   totalEstimated?: boolean;

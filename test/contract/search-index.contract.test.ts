@@ -6,11 +6,26 @@ import { createFts5SearchIndex } from '../../src/infra/search/fts5/fts5.search-i
 import { createMeilisearchSearchIndex, deleteMeilisearchIndex } from '../../src/infra/search/meilisearch/meilisearch.search-index.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import { searchIndexContract } from './search/search-index.cases.ts';
+import { searchSortContract } from './search/search-sort.cases.ts';
 import { doc, ids, query } from './search/search-fixtures.ts';
 
 const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'naskah-search-'));
 
+const fts5Harness = async () => {
+  const dir = await tempDir();
+  const file = path.join(dir, 'search.db');
+  const harness = {
+    index: createFts5SearchIndex({ file }),
+    cleanup: async () => {
+      await harness.index.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+};
+
 describe('SearchIndex contract: embedded (SQLite FTS5)', () => {
+  describe('sort', () => searchSortContract(fts5Harness));
   searchIndexContract(async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'search.db');
@@ -96,7 +111,7 @@ describe(`SearchIndex contract: Meilisearch${meiliUrl ? '' : ' (skipped: set TES
     if (!meiliUrl) this.skip();
   });
   let n = 0;
-  searchIndexContract(async () => {
+  const meiliHarness = async () => {
     const opts = { url: meiliUrl!, apiKey: process.env.TEST_MEILI_KEY, indexUid: `naskah_contract_${process.pid}_${Date.now()}_${n++}` };
     const index = createMeilisearchSearchIndex(opts);
     return {
@@ -106,5 +121,7 @@ describe(`SearchIndex contract: Meilisearch${meiliUrl ? '' : ' (skipped: set TES
         await deleteMeilisearchIndex(opts);
       },
     };
-  });
+  };
+  describe('sort', () => searchSortContract(meiliHarness));
+  searchIndexContract(meiliHarness);
 });

@@ -1,7 +1,9 @@
 import type { Actor } from '../../domain/access.ts';
+import type { SearchSort } from '../../domain/saved-search.ts';
 import type { SearchFilters, SearchResult } from '../../ports/search-index.ts';
 import type { AppDeps } from '../deps.ts';
 import { scopeOf } from './read-documents.ts';
+import { type DescribedHit, describeHits } from './search-results.ts';
 
 export const MAX_LIMIT = 100;
 export const MAX_PAGE = 1000;
@@ -9,13 +11,14 @@ export const MAX_QUERY_LENGTH = 500;
 
 /**
  * Full-text search under the caller's read scope; the engine applies the scope, so hidden
- * documents are neither listed nor counted. Paging and query length are clamped.
+ * documents are neither listed nor counted. Paging and query length are clamped. Each hit says
+ * what it is (describeHits: letter, number, sender, date, page; one per outgoing letter).
  */
 export const searchDocuments = async (
   deps: AppDeps,
   actor: Actor,
-  input: { q: string; page: number; limit: number; filters: SearchFilters; exactTotal?: boolean },
-): Promise<SearchResult & { page: number; limit: number; tookMs: number }> => {
+  input: { q: string; page: number; limit: number; filters: SearchFilters; exactTotal?: boolean; sort?: SearchSort },
+): Promise<Omit<SearchResult, 'items'> & { items: DescribedHit[]; page: number; limit: number; tookMs: number }> => {
   const started = performance.now();
   const page = Math.min(Math.max(1, input.page), MAX_PAGE);
   const limit = Math.min(Math.max(1, input.limit), MAX_LIMIT);
@@ -27,6 +30,8 @@ export const searchDocuments = async (
     page,
     limit,
     exactTotal: input.exactTotal === true,
+    sort: input.sort ?? 'relevance',
   });
-  return { ...result, page, limit, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+  const items = await describeHits(deps, actor, result.items);
+  return { ...result, items, page, limit, tookMs: Math.round((performance.now() - started) * 10) / 10 };
 };

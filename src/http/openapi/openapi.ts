@@ -12,6 +12,7 @@ import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths, correspondenceSchemas } from './openapi-correspondence.ts';
+import { hitDescription, paperPaths, savedSearchPaths } from './openapi-papers.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { publicLogPaths } from './openapi-public-log.ts';
 import { DOCUMENT_KINDS } from '../../domain/document.ts';
@@ -53,6 +54,8 @@ export const openApiDocument = (publicUrl: string) => ({
     ...correctionPaths,
     ...outgoingPaths,
     ...correspondencePaths,
+    ...paperPaths,
+    ...savedSearchPaths,
     ...signingPaths,
     ...publicLogPaths,
     ...notificationPaths,
@@ -190,6 +193,11 @@ export const openApiDocument = (publicUrl: string) => ({
           q('from', { type: 'string', format: 'date' }),
           q('to', { type: 'string', format: 'date' }),
           q('exactTotal', { type: 'boolean', description: 'count every match even where total and facets would be estimated' }),
+          q('sort', {
+            type: 'string',
+            enum: ['relevance', 'date'],
+            description: 'relevance (default), or date: documentDate, else the day added, newest first',
+          }),
         ],
         responses: { 200: { description: 'hits with highlighted passages (<mark>)', ...json(ref('SearchResult')) }, ...errors(401, 422, 503) },
       },
@@ -250,6 +258,7 @@ export const openApiDocument = (publicUrl: string) => ({
                 kind: { type: 'string' },
                 highlights: { type: 'array', items: { type: 'string' } },
                 score: { type: 'number' },
+                ...hitDescription,
               },
             },
           },

@@ -40,7 +40,8 @@ export type Models = Record<
   | 'OfficeSeal'
   | 'AccessRequest'
   | 'LetterType'
-  | 'Contact',
+  | 'Contact'
+  | 'SavedSearch',
   ModelStatic<Row>
 >;
 
@@ -487,4 +488,6 @@ const letterTypeModels = (s: Sequelize) => ({
     { tableName: 'letter_types' },
   ),
   Contact: s.define('Contact', { id: key(), name: S, nameKey: S, address: T, email: S, createdAt: d3(), updatedAt: d3() }, { tableName: 'contacts' }),
+  // Migration 019: saved searches (issue 18).
+  SavedSearch: s.define('SavedSearch', { id: key(), userId: S, name: S, query: S, filters: T, createdAt: d3() }, { tableName: 'saved_searches' }),
 });

@@ -25,14 +25,14 @@ const SIGNATURE_SPACE = 96;
 const FIELD_VALUE_X = LEFT + 72;
 const BLACK = rgb(0, 0, 0);
 
-const FONT_FILES = { serif: 'DejaVuSerif.ttf', serifBold: 'DejaVuSerif-Bold.ttf', sansBold: 'DejaVuSans-Bold.ttf' } as const;
-type FontName = keyof typeof FONT_FILES;
+export const FONT_FILES = { serif: 'DejaVuSerif.ttf', serifBold: 'DejaVuSerif-Bold.ttf', sansBold: 'DejaVuSans-Bold.ttf' } as const;
+export type FontName = keyof typeof FONT_FILES;
 type Fonts = Record<FontName, PDFFont>;
 
 const require = createRequire(import.meta.url);
 let fontBytes: Promise<Record<FontName, Uint8Array>> | null = null;
 /** Read once per process from the installed package, never fetched. */
-const loadFontBytes = (): Promise<Record<FontName, Uint8Array>> =>
+export const loadFontBytes = (): Promise<Record<FontName, Uint8Array>> =>
   (fontBytes ??= (async () => {
     const out = {} as Record<FontName, Uint8Array>;
     for (const name of Object.keys(FONT_FILES) as FontName[]) out[name] = await readFile(require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES[name]}`));
@@ -43,7 +43,7 @@ const loadFontBytes = (): Promise<Record<FontName, Uint8Array>> =>
   }));
 
 /** Tabs become spaces, other control characters go, line ends become \n, letters are composed (NFC). */
-const clean = (s: string): string =>
+export const clean = (s: string): string =>
   s
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
@@ -110,7 +110,7 @@ const lastHolding = (count: number, guess: number, ok: (n: number) => boolean): 
  * Linear in the text: each character's width is measured once and summed, and text is shaped
  * and measured only when that sum is near the line width, so about a line's worth at a time.
  */
-const wrapText = (text: string, font: PDFFont, size: number, width: number): string[] => {
+export const wrapText = (text: string, font: PDFFont, size: number, width: number): string[] => {
   const cache = widthsFor(font, size);
   const charWidth = (ch: string): number => {
     let w = cache.get(ch);

@@ -5,6 +5,8 @@ import { enCorrespondence } from './en-correspondence.ts';
 import { enCorrections } from './en-corrections.ts';
 import { enOperations } from './en-operations.ts';
 import { enRecords } from './en-records.ts';
+import { enPaper } from './en-paper.ts';
+import { enSearch } from './en-search.ts';
 import { enProblems } from './en-problems.ts';
 import type { MessageKey } from './id.ts';
 
@@ -18,6 +20,8 @@ export const en: Record<MessageKey, string> = {
   ...enOperations,
   ...enBackups,
   ...enRecords,
+  ...enPaper,
+  ...enSearch,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',

@@ -5,6 +5,8 @@ import { idCorrespondence } from './id-correspondence.ts';
 import { idCorrections } from './id-corrections.ts';
 import { idOperations } from './id-operations.ts';
 import { idRecords } from './id-records.ts';
+import { idPaper } from './id-paper.ts';
+import { idSearch } from './id-search.ts';
 import { idProblems } from './id-problems.ts';
 
 /** The UI's words in Indonesian, the default. A new key goes here first; en.ts must then give its English. */
@@ -17,6 +19,8 @@ export const id = {
   ...idOperations,
   ...idBackups,
   ...idRecords,
+  ...idPaper,
+  ...idSearch,
   'app.name': 'Naskah',
   'app.skip': 'Lewati ke isi halaman',
   'app.loading': 'Memuat…',

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { get } from '../api.ts';
 import { DispositionForm } from '../components/disposition-form.tsx';
+import { DispositionSheetLink } from '../components/disposition-sheet-link.tsx';
 import { DispositionTreeView } from '../components/disposition-tree.tsx';
 import { DocumentPreview } from '../components/document-preview.tsx';
 import { agendaOf, IncomingStatusBadge, LetterDate, UrgencyBadge } from '../components/letter-bits.tsx';
@@ -134,6 +135,7 @@ export const IncomingLetterPage = ({ params }: PageProps) => {
             {tree.loading && !tree.data ? <Loading /> : null}
             <ErrorBox error={tree.error} onRetry={tree.reload} />
             {tree.data ? <DispositionTreeView tree={tree.data} /> : null}
+            <DispositionSheetLink letterId={l.id} />
           </section>
 
           <CorrectionHistory path={`/letters/incoming/${encodeURIComponent(l.id)}/corrections`} refreshKey={String(l.version)} labels={LETTER_LABELS} />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { get } from '../api.ts';
 import { agendaOf, IncomingStatusBadge, LetterDate, UrgencyBadge } from '../components/letter-bits.tsx';
+import { RegisterLink } from '../components/register-link.tsx';
 import { ErrorBox, Field, Loading, Pager, PageTitle } from '../components/ui.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
@@ -51,6 +52,7 @@ export const IncomingListPage = () => {
   return (
     <>
       <PageTitle>{t('incoming.title')}</PageTitle>
+      <RegisterLink />
       {hasRole(user, 'clerk', 'admin') ? (
         <p>
           <Link class="btn btn-primary" href="/incoming/new">

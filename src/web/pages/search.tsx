@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get } from '../api.ts';
 import { DocumentList } from '../components/document-list.tsx';
+import { SavedSearches } from '../components/saved-searches.tsx';
 import { ErrorBox, Pager, PageTitle } from '../components/ui.tsx';
 import { useLoad, useTitle } from '../hooks.ts';
 import { label, t, type MessageKey } from '../i18n.ts';
@@ -12,6 +13,8 @@ const LIMIT = 20;
 const DEBOUNCE_MS = 250;
 const FACETS: FacetName[] = ['kind', 'unitCode', 'classificationCode', 'year'];
 const FILTER_KEYS = ['unitCode', 'classificationCode', 'kind', 'from', 'to'] as const;
+/** What a saved search keeps besides its words: the filters and the order. */
+const KEPT = [...FILTER_KEYS, 'sort'] as const;
 
 const yearOf = (from: string | null, to: string | null): string | null => {
   const m = from ? /^(\d{4})-01-01$/.exec(from) : null;
@@ -42,7 +45,7 @@ export const SearchPage = () => {
   const results = useLoad(
     (signal) =>
       get<SearchResult>('/search', {
-        query: { q, page, limit: LIMIT, ...Object.fromEntries(FILTER_KEYS.map((k) => [k, loc.query.get(k)])) },
+        query: { q, page, limit: LIMIT, ...Object.fromEntries(KEPT.map((k) => [k, loc.query.get(k)])) },
         signal,
       }),
     [loc.href],
@@ -141,12 +144,24 @@ export const SearchPage = () => {
             <label for="to">{t('search.to')}</label>
             <input id="to" type="date" value={loc.query.get('to') ?? ''} onChange={(e) => go({ to: e.currentTarget.value || undefined })} />
           </div>
+          <SavedSearches current={{ q, filters: Object.fromEntries(KEPT.flatMap((k) => (loc.query.get(k) ? [[k, loc.query.get(k)!]] : []))) }} />
         </aside>
 
         <section class="results" aria-labelledby="results-title" aria-busy={busy}>
           <h2 id="results-title" class="sr-only">
             {t('search.title')}
           </h2>
+          <div class="sort-by">
+            <label for="sort">{t('search.sort')}</label>
+            <select
+              id="sort"
+              value={loc.query.get('sort') ?? 'relevance'}
+              onChange={(e) => go({ sort: e.currentTarget.value === 'relevance' ? undefined : e.currentTarget.value })}
+            >
+              <option value="relevance">{t('search.sort.relevance')}</option>
+              <option value="date">{t('search.sort.date')}</option>
+            </select>
+          </div>
           <p class="result-count" role="status" aria-live="polite">
             {busy
               ? t('search.searching')

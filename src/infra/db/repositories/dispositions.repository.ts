@@ -62,6 +62,14 @@ export const dispositionRepository = (m: Models, transaction?: Transaction): Dis
       toRecord,
     );
   },
+  async ofLetters(letterIds) {
+    if (letterIds.length === 0) return [];
+    const order: Order = [
+      ['createdAt', 'ASC'],
+      ['id', 'ASC'],
+    ];
+    return mapAll(await m.Disposition.findAll({ where: { letterId: { [Op.in]: letterIds } }, order, raw: true, transaction }), toRecord);
+  },
   async inbox(userId, unitCode) {
     return mapAll(
       await m.Disposition.findAll({

@@ -95,6 +95,27 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
   async findBySignedDocument(documentId) {
     return mapOne(await m.OutgoingLetter.findOne({ where: { signedDocumentId: documentId }, raw: true, transaction }), toLetter);
   },
+  async ofDocuments(documentIds) {
+    const out = new Map<string, OutgoingLetterRecord>();
+    if (documentIds.length === 0) return out;
+    const versions = await m.OutgoingVersion.findAll({ where: { documentId: { [Op.in]: documentIds } }, raw: true, transaction });
+    const letterIds = [...new Set(versions.map((v) => str((v as unknown as RawRow).letterId)))];
+    const letters = mapAll(
+      await m.OutgoingLetter.findAll({
+        where: { [Op.or]: [{ id: { [Op.in]: letterIds } }, { signedDocumentId: { [Op.in]: documentIds } }] },
+        raw: true,
+        transaction,
+      }),
+      toLetter,
+    );
+    const byId = new Map(letters.map((l) => [l.id, l]));
+    for (const v of versions as unknown as RawRow[]) {
+      const l = byId.get(str(v.letterId));
+      if (l) out.set(str(v.documentId), l);
+    }
+    for (const l of letters) if (l.signedDocumentId && documentIds.includes(l.signedDocumentId)) out.set(l.signedDocumentId, l);
+    return out;
+  },
   async list(filter, visibility, page, limit) {
     const q = m.OutgoingLetter.sequelize!;
     const where: WhereOptions[] = [{ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, visibility)})`) } }];

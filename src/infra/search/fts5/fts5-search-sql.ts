@@ -130,6 +130,25 @@ export const newestSql = (where: Sql, limit: number, offset: number): Sql => ({
 });
 
 /**
+ * A page of visible matches (or of every visible document when `match` is null) by date, newest
+ * first: documentDate, else the day it was added; the same day, the one indexed last first. It
+ * orders every match, so it costs more than the ranked window on a word found nearly everywhere;
+ * it is what a reader asks for explicitly (sort=date).
+ */
+export const datedSql = (match: string | null, where: Sql, limit: number, offset: number): Sql =>
+  match === null
+    ? {
+        sql: `SELECT d.n, d.id, d.title, d.kind, NULL AS score FROM docs d JOIN attrs a ON a.n = d.n WHERE ${where.sql}
+               ORDER BY a.day DESC, d.n LIMIT ? OFFSET ?`,
+        params: [...where.params, limit, offset],
+      }
+    : {
+        sql: `SELECT d.n, d.id, d.title, d.kind, NULL AS score FROM fts JOIN attrs a ON a.n = fts.rowid JOIN docs d ON d.n = fts.rowid
+               WHERE fts MATCH ? AND ${where.sql} ORDER BY a.day DESC, fts.rowid LIMIT ? OFFSET ?`,
+        params: [match, ...where.params, limit, offset],
+      };
+
+/**
  * A page of visible matches: documents whose letter number was typed first, then by bm25.
  * bm25 reads every match's positions; a word found in most documents would make every query
  * pay for the whole corpus. So only the RANK_WINDOW most recently indexed visible matches are

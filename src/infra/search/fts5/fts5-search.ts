@@ -5,7 +5,7 @@ import { type ParsedQuery, isEmptyQuery, parseQuery } from '../query-parser.ts';
 import { type Expansions, buildMatch, mergeExpansions } from './fts5-match.ts';
 import { findCandidates, findCompletions, frequencies, withoutFrequent } from './fts5-vocabulary.ts';
 import type { Candidate } from './typo-candidates.ts';
-import { type PageRow, type Sql, dayRange, keyRules, newestSql, rankedSql, whereDate, whereVisible } from './fts5-search-sql.ts';
+import { type PageRow, type Sql, datedSql, dayRange, keyRules, newestSql, rankedSql, whereDate, whereVisible } from './fts5-search-sql.ts';
 import type { MatchCounts } from './fts5-counts.ts';
 import type { FacetKeys } from './fts5-facets.ts';
 import { type MarkTerms, cutPassage, markTermsOf } from './passage.ts';
@@ -73,7 +73,11 @@ export const searchFts5 = async (
   const range = dayRange(filters);
   const where = whereVisible(rules, whereDate(range), facetKeys);
   const [rows, counted] = await Promise.all([
-    offset === null ? Promise.resolve([]) : fetchPage(readers[0], tiers, where, parsed.letterKeys, limit, offset),
+    offset === null
+      ? Promise.resolve([])
+      : query.sort === 'date'
+        ? fetchDated(readers[0], datedSql(match, where, limit, offset))
+        : fetchPage(readers[0], tiers, where, parsed.letterKeys, limit, offset),
     counts.count(readers[1], match, range, rules, query.exactTotal === true, bound),
   ]);
   return { items: await toHits(readers[0], rows, marks), ...counted };
@@ -138,6 +142,8 @@ const fetchPage = async (db: SqliteConnection, tiers: Tier[], where: Sql, letter
   }
   return out;
 };
+
+const fetchDated = (db: SqliteConnection, q: Sql): Promise<PageRow[]> => db.all<PageRow>(q.sql, q.params);
 
 /** Hits with their highlight: the body's best passage, else the first other field that matches. */
 const toHits = async (db: SqliteConnection, rows: PageRow[], marks: MarkTerms | null): Promise<SearchHit[]> => {

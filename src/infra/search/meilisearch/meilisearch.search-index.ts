@@ -46,7 +46,10 @@ const FACETS: FacetName[] = ['unitCode', 'classificationCode', 'kind', 'year', '
 const SETTINGS: Settings = {
   searchableAttributes: ['letterNumber', 'title', 'sender', 'tags', 'text'],
   filterableAttributes: ['unitCode', 'classificationCode', 'classificationPath', 'retentionPhase', 'kind', 'securityRank', 'readers', 'date', 'year'],
-  sortableAttributes: ['createdAtMs'],
+  sortableAttributes: ['createdAtMs', 'date'],
+  // sort first: a query asking for date order (sort=date) gets it across every match; without a
+  // sort parameter the rule does nothing and the usual relevance rules decide.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   displayedAttributes: ['id', 'title', 'kind', 'text', 'letterNumber', 'sender'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   pagination: { maxTotalHits: MAX_HITS },
@@ -176,7 +179,7 @@ const search = async (index: ReturnType<Meilisearch['index']>, query: SearchQuer
     // hitsPerPage 0 asks for the total and facets only: the page lies beyond maxTotalHits.
     hitsPerPage: offset === null ? 0 : limit,
     page: offset === null ? 1 : offset / limit + 1,
-    sort: empty ? ['createdAtMs:desc'] : undefined,
+    sort: query.sort === 'date' ? ['date:desc', 'createdAtMs:desc'] : empty ? ['createdAtMs:desc'] : undefined,
     // _formatted only carries retrieved attributes, so the highlighted ones are retrieved too.
     attributesToRetrieve: empty ? ['id', 'title', 'kind'] : ['id', 'title', 'kind', 'letterNumber', 'sender', 'text'],
     attributesToHighlight: empty ? [] : ['title', 'letterNumber', 'sender', 'text'],
@@ -196,7 +199,7 @@ const search = async (index: ReturnType<Meilisearch['index']>, query: SearchQuer
       kind: h.kind as DocumentKind,
       highlights: passages.filter((p): p is string => p !== null),
     };
-    if (typeof h._rankingScore === 'number' && !empty) hit.score = h._rankingScore;
+    if (typeof h._rankingScore === 'number' && !empty && query.sort !== 'date') hit.score = h._rankingScore;
     return hit;
   });
   const facets = Object.fromEntries(FACETS.map((name) => [name, { ...(res.facetDistribution?.[name] ?? {}) }])) as SearchResult['facets'];

@@ -1,0 +1,30 @@
+import type { idPaper } from './id-paper.ts';
+
+/** The register on paper and the disposition sheet in English. */
+export const enPaper: Record<keyof typeof idPaper, string> = {
+  'register.title': 'Incoming register',
+  'register.open': 'Register (print, download CSV or PDF)',
+  'register.intro': 'Choose a period and a unit, then print or download. Only letters you may see are listed.',
+  'register.from': 'Received from',
+  'register.to': 'Until',
+  'register.unit': 'Unit',
+  'register.allUnits': 'Every unit I may see',
+  'register.show': 'Show',
+  'register.print': 'Print',
+  'register.csv': 'Download CSV',
+  'register.pdf': 'Download PDF',
+  'register.count': '{n} letters',
+  'register.empty': 'No incoming letters in this period.',
+  'register.table': 'Register table',
+  'register.col.agenda': 'Agenda no.',
+  'register.col.received': 'Received',
+  'register.col.number': 'Letter number',
+  'register.col.date': 'Letter date',
+  'register.col.sender': 'Sender',
+  'register.col.subject': 'Subject',
+  'register.col.urgency': 'Urgency',
+  'register.col.classification': 'Classification',
+  'register.col.disposed': 'Disposed to / status',
+  'register.printedAt': 'Printed {at}',
+  'sheet.download': 'Download the disposition sheet (PDF)',
+};

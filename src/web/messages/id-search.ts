@@ -1,0 +1,23 @@
+/** The words of search results and saved searches in Indonesian (merged into id.ts; en-search.ts gives the English). */
+export const idSearch = {
+  'hit.agenda': 'Agenda {n}',
+  'hit.page': 'halaman {n}',
+  'hit.incoming': 'Buka surat masuk',
+  'hit.dispositions': 'Disposisinya',
+  'hit.outgoing': 'Buka konsep surat keluar',
+  'hit.outgoingSigned': 'Buka surat keluar (sudah ditandatangani)',
+  'hit.reply': 'Balasan: {subject}',
+  'hit.collapsed': 'termasuk {n} versi lain dari surat ini',
+  'search.sort': 'Urutkan',
+  'search.sort.relevance': 'Paling sesuai',
+  'search.sort.date': 'Tanggal terbaru',
+  'saved.title': 'Pencarian tersimpan',
+  'saved.none': 'Belum ada pencarian tersimpan.',
+  'saved.name': 'Nama pencarian ini',
+  'saved.save': 'Simpan pencarian',
+  'saved.saved': 'Pencarian "{name}" disimpan.',
+  'saved.run': 'Jalankan',
+  'saved.delete': 'Hapus',
+  'saved.deleteLabel': 'Hapus pencarian "{name}"',
+  'saved.runLabel': 'Jalankan pencarian "{name}"',
+};
