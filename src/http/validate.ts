@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
+import { CODE_PATTERN } from '../domain/unit-code.ts';
 
 /**
  * Parses input with a schema. Wrong shapes (a string where an object belongs) are 400; well-formed
@@ -14,10 +15,7 @@ export const parse = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S
 };
 
 /** Codes of units and classifications: letters, digits and . _ - only, so they never carry filter syntax. */
-export const code = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'letters, digits and . _ - (at most 32)');
+export const code = z.string().trim().regex(CODE_PATTERN, 'letters, digits and . _ - (at most 32)');
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')

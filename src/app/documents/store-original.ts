@@ -75,7 +75,8 @@ export const validateUpload = async (
   const units = await deps.db.units.all();
   if (!units.some((u) => u.code === unitCode))
     throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
-  if (!canFileFor(actor, unitCode, units)) throw new AppError('forbidden', 'you may file documents only for your own unit and the units below it');
+  if (!canFileFor(actor, unitCode, units))
+    throw new AppError('forbidden', 'you may file documents only for the units your account files for', { problemType: 'outside-filing-scope' });
   await requireActiveCode(deps.db, fields.classificationCode);
   if (staged.size === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
   const mimeType = sniffMimeType(staged.head);

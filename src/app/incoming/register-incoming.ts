@@ -65,7 +65,8 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
     const units = await deps.db.units.all();
     if (!units.some((u) => u.code === unitCode))
       throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
-    if (!canFileFor(actor, unitCode, units)) throw new AppError('forbidden', 'you may register letters only for your own unit and the units below it');
+    if (!canFileFor(actor, unitCode, units))
+      throw new AppError('forbidden', 'you may register letters only for the units your account files for', { problemType: 'outside-filing-scope' });
 
     const agendaYear = agendaYearOf(receivedAt, deps.officeTimeZone);
     const scope = agendaScope(unitCode, agendaYear);
