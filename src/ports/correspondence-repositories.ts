@@ -83,8 +83,11 @@ export interface DispositionRepository {
   findById(id: string): Promise<DispositionRecord | null>;
   /** Every disposition of a letter, oldest first (the routing tree). */
   ofLetter(letterId: string): Promise<DispositionRecord[]>;
-  /** Open dispositions held by the user, directly or through their unit, due first. */
-  inbox(userId: string, unitCode: string): Promise<DispositionRecord[]>;
+  /**
+   * Dispositions held by the user, directly or through their unit: the open ones due first, or
+   * (`done`) the completed ones, latest first, at most `limit`.
+   */
+  inbox(userId: string, unitCode: string, state?: 'open' | 'done', limit?: number): Promise<DispositionRecord[]>;
   /** Sets readAt if unset. */
   markRead(id: string, now: Date): Promise<void>;
   /** open → completed by compare-and-set; false when it was not open. */

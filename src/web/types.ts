@@ -10,6 +10,7 @@ export type { DispatchVia, OutgoingTemplate };
 export { ROLES, type Role } from '../domain/roles.ts';
 export { SECURITY_LEVELS, type SecurityLevel } from '../domain/security-level.ts';
 export { DOCUMENT_KINDS, type DocumentKind } from '../domain/document.ts';
+import type { FilingScope } from '../domain/filing-scope.ts';
 import type { Role } from '../domain/roles.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
 import type { DocumentKind } from '../domain/document.ts';
@@ -23,6 +24,7 @@ export interface User {
   roles: Role[];
   unitCode: string;
   clearance: SecurityLevel;
+  filingScope: FilingScope;
   email: string | null;
   disabled: boolean;
   totpEnabled: boolean;

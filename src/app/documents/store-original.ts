@@ -218,12 +218,15 @@ const duplicateOf = async (
   inTx: ((tx: Repositories, d: DocumentRecord, dup: boolean) => Promise<void>) | undefined,
 ): Promise<StoreResult> => {
   if (!canRead(await scopeOf(deps, actor), doc)) {
-    throw new AppError('conflict', 'these exact bytes are already archived in a document you may not see; ask its unit for access');
+    throw new AppError('conflict', 'these exact bytes are already archived in a document you may not see; ask its unit for access', {
+      problemType: 'archived-elsewhere',
+    });
   }
   if (doc.storageKey === '') {
     throw new AppError(
       'conflict',
       `these exact bytes were a record that is no longer kept here (${doc.retention.phase === 'disposed' ? `destroyed under disposal ${doc.retention.disposalId}` : 'handed over to the archive institution'}); they are not archived again`,
+      { problemType: 'record-no-longer-kept' },
     );
   }
   await deps.db.transaction(async (tx) => {

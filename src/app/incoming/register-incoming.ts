@@ -101,6 +101,7 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
             throw new AppError(
               'conflict',
               'this exact file is already archived with other access rules (a lower security level or another unit), so a letter on it would be shown by those rules; register it at the same level and unit, or scan the letter again',
+              { problemType: 'archived-elsewhere' },
             );
           }
           const at = deps.clock.now();

@@ -6,6 +6,8 @@ import { useSession } from '../session.tsx';
 import { ROLES, SECURITY_LEVELS, type Role, type SecurityLevel, type User } from '../types.ts';
 import { ErrorBox, Field } from './ui.tsx';
 import { UnitSelect } from './unit-select.tsx';
+import { FilingScopeField } from './filing-scope-field.tsx';
+import { type FilingScope, OWN_UNIT } from '../../domain/filing-scope.ts';
 
 interface UserForm {
   username: string;
@@ -15,6 +17,7 @@ interface UserForm {
   roles: Role[];
   unitCode: string;
   clearance: SecurityLevel;
+  filingScope: FilingScope;
   disabled: boolean;
 }
 
@@ -62,15 +65,26 @@ export const secondFactor = (u: User) => (u.totpEnabled ? t('users.totpOn') : u.
 /** Adding a user: roles, unit and clearance decide what they see and whether they need a second factor. */
 export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
   const { user } = useSession();
-  const empty: UserForm = { username: '', name: '', password: '', email: '', roles: ['staff'], unitCode: user.unitCode, clearance: 'biasa', disabled: false };
+  const empty: UserForm = {
+    username: '',
+    name: '',
+    password: '',
+    email: '',
+    roles: ['staff'],
+    unitCode: user.unitCode,
+    clearance: 'biasa',
+    filingScope: OWN_UNIT,
+    disabled: false,
+  };
   const [form, setForm] = useState<UserForm>(empty);
   const [error, setError] = useState<ApiError | null>(null);
   const create = async (e: Event) => {
     e.preventDefault();
     setError(null);
     try {
-      const { disabled: _d, email, ...rest } = form;
-      const created = await post<User>('/users', { ...rest, ...(email.trim() ? { email: email.trim() } : {}) });
+      const { disabled: _d, email, filingScope, ...rest } = form;
+      const scope = form.roles.includes('clerk') ? { filingScope } : {};
+      const created = await post<User>('/users', { ...rest, ...scope, ...(email.trim() ? { email: email.trim() } : {}) });
       setForm(empty);
       onCreated(created);
     } catch (err) {
@@ -119,6 +133,9 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
       <Field label={t('users.clearance')} error={fe('clearance')}>
         {(p) => <ClearanceSelect id={p.id} value={form.clearance} onChange={(clearance) => setForm({ ...form, clearance })} />}
       </Field>
+      {form.roles.includes('clerk') ? (
+        <FilingScopeField value={form.filingScope} onChange={(filingScope) => setForm({ ...form, filingScope })} error={fe('filingScope')} />
+      ) : null}
       <div class="form-actions">
         <button type="submit" class="btn btn-primary">
           {t('users.create')}
@@ -138,6 +155,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
     roles: target.roles,
     unitCode: target.unitCode,
     clearance: target.clearance,
+    filingScope: target.filingScope,
     disabled: target.disabled,
   });
   const [error, setError] = useState<ApiError | null>(null);
@@ -154,6 +172,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
     if (form.unitCode !== target.unitCode) changes.unitCode = form.unitCode;
     if (form.clearance !== target.clearance) changes.clearance = form.clearance;
     if (form.disabled !== target.disabled) changes.disabled = form.disabled;
+    if (JSON.stringify(form.filingScope) !== JSON.stringify(target.filingScope)) changes.filingScope = form.filingScope;
     if (form.password) changes.password = form.password;
     try {
       const saved = Object.keys(changes).length ? await patch<User>(`/users/${target.id}`, changes) : target;
@@ -196,6 +215,9 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
         <Field label={t('users.clearance')} error={fe('clearance')}>
           {(p) => <ClearanceSelect id={p.id} value={form.clearance} onChange={(clearance) => setForm({ ...form, clearance })} />}
         </Field>
+        {form.roles.includes('clerk') ? (
+          <FilingScopeField value={form.filingScope} onChange={(filingScope) => setForm({ ...form, filingScope })} error={fe('filingScope')} />
+        ) : null}
         <Field label={t('users.newPassword')} error={fe('password')}>
           {(p) => (
             <input

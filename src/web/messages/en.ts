@@ -5,6 +5,7 @@ import { enCorrespondence } from './en-correspondence.ts';
 import { enOperations } from './en-operations.ts';
 import { enRecords } from './en-records.ts';
 import { enProblems } from './en-problems.ts';
+import { enFriction } from './en-friction.ts';
 import type { MessageKey } from './id.ts';
 
 /** The UI's words in English (the type demands every key of id.ts). */
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enOperations,
   ...enBackups,
   ...enRecords,
+  ...enFriction,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',

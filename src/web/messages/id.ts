@@ -5,6 +5,7 @@ import { idCorrespondence } from './id-correspondence.ts';
 import { idOperations } from './id-operations.ts';
 import { idRecords } from './id-records.ts';
 import { idProblems } from './id-problems.ts';
+import { idFriction } from './id-friction.ts';
 
 /** The UI's words in Indonesian, the default. A new key goes here first; en.ts must then give its English. */
 export const id = {
@@ -15,6 +16,7 @@ export const id = {
   ...idOperations,
   ...idBackups,
   ...idRecords,
+  ...idFriction,
   'app.name': 'Naskah',
   'app.skip': 'Lewati ke isi halaman',
   'app.loading': 'Memuat…',
