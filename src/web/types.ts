@@ -235,6 +235,10 @@ export interface Disposition {
   createdAt: string;
   /** In the inbox and on one disposition. */
   letter?: LetterSummary;
+  /** In the inbox: it reaches the reader personally or through their unit. */
+  via?: 'personal' | 'unit';
+  /** On one open disposition: those forwarded from it still open (they block its completion). */
+  openChildren?: { id: string; to: Addressee }[];
   /** In the routing tree. */
   children?: Disposition[];
 }

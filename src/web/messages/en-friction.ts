@@ -8,4 +8,18 @@ export const enFriction: Record<keyof typeof idFriction, string> = {
   'scope.units': 'Own unit and the chosen units',
   'scope.unitsLegend': 'Chosen units',
   'scope.pickOne': 'Choose at least one unit.',
+
+  'dispo.tabs': 'Disposition views',
+  'dispo.tabOpen': 'Open',
+  'dispo.tabDone': 'Done',
+  'dispo.doneSummary': '{n} latest completed dispositions',
+  'dispo.doneEmpty': 'No completed dispositions yet.',
+  'dispo.doneAt': 'Completed {at}',
+  'dispo.viaPersonal': 'To you personally',
+  'dispo.viaUnit': 'Through your unit ({unit})',
+  'dispo.viaUnitShort': 'via unit',
+  'dispo.viaBoth': 'This letter reaches you twice:',
+  'dispo.openChildren':
+    'This disposition cannot be completed yet: the dispositions you forwarded below are still open. Complete them or wait for their reports first.',
+  'dispo.openChild': 'Forwarded to {to}',
 };

@@ -155,7 +155,6 @@ export const enLetters: Record<keyof typeof idLetters, string> = {
   'dispo.reportDrop': 'Attach a file (optional): drag it here, or',
   'dispo.removeFile': 'Remove the file',
   'dispo.completeSubmit': 'Report it done',
-  'dispo.blocked': 'Cannot be completed yet: what you forwarded is still open. ({detail})',
 
   'notif.title': 'Notifications',
   'notif.none': 'nothing new',

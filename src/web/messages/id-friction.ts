@@ -6,4 +6,18 @@ export const idFriction = {
   'scope.units': 'Unit sendiri dan unit yang dipilih',
   'scope.unitsLegend': 'Unit yang dipilih',
   'scope.pickOne': 'Pilih paling sedikit satu unit.',
+
+  'dispo.tabs': 'Tampilan disposisi',
+  'dispo.tabOpen': 'Berjalan',
+  'dispo.tabDone': 'Selesai',
+  'dispo.doneSummary': '{n} disposisi terakhir yang selesai',
+  'dispo.doneEmpty': 'Belum ada disposisi yang selesai.',
+  'dispo.doneAt': 'Selesai {at}',
+  'dispo.viaPersonal': 'Untuk Anda pribadi',
+  'dispo.viaUnit': 'Lewat unit Anda ({unit})',
+  'dispo.viaUnitShort': 'lewat unit',
+  'dispo.viaBoth': 'Surat ini sampai kepada Anda dua kali:',
+  'dispo.openChildren':
+    'Disposisi ini belum dapat diselesaikan: disposisi yang Anda teruskan berikut masih berjalan. Selesaikan atau tunggu laporannya dahulu.',
+  'dispo.openChild': 'Diteruskan kepada {to}',
 };

@@ -153,7 +153,6 @@ export const idLetters = {
   'dispo.reportDrop': 'Lampirkan berkas (boleh tidak): seret ke sini, atau',
   'dispo.removeFile': 'Batalkan berkas',
   'dispo.completeSubmit': 'Laporkan selesai',
-  'dispo.blocked': 'Belum dapat diselesaikan: disposisi yang Anda teruskan masih berjalan. ({detail})',
 
   'notif.title': 'Pemberitahuan',
   'notif.none': 'tidak ada yang baru',
