@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { CODE_PATTERN } from '../domain/unit-code.ts';
 
+/** The issue's code and bound (a length, a count, a value) so a client can say it in its language. */
+const fieldCode = (i: z.core.$ZodIssue): { code: string; limit?: number; origin?: string } => {
+  const bound = 'minimum' in i ? i.minimum : 'maximum' in i ? i.maximum : undefined;
+  const origin = 'origin' in i && typeof i.origin === 'string' ? i.origin : undefined;
+  return {
+    code: i.code,
+    ...(typeof bound === 'number' || typeof bound === 'bigint' ? { limit: Number(bound) } : {}),
+    ...(origin ? { origin } : {}),
+  };
+};
+
 /**
  * Parses input with a schema. Wrong shapes (a string where an object belongs) are 400; well-formed
  * input with bad values is 422; both list each field's problem.
@@ -9,7 +20,7 @@ import { CODE_PATTERN } from '../domain/unit-code.ts';
 export const parse = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> => {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const errors = r.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+  const errors = r.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message, ...fieldCode(i) }));
   const shape = r.error.issues.some((i) => i.code === 'invalid_type' && i.path.length === 0);
   throw new AppError(shape ? 'bad_request' : 'invalid', 'some values are invalid', { errors });
 };
