@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { isAbort } from './api.ts';
+import { useLocation } from './router.tsx';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -108,4 +109,26 @@ export const useObjectUrl = (blob: Blob | null): string | null => {
     return () => URL.revokeObjectURL(u);
   }, [blob]);
   return url;
+};
+
+/**
+ * A success message that does not outstay its news (issue 18): gone when the reader moves to
+ * another page or address, or types or chooses anything anywhere on the page, so a "saved" never
+ * sits beside a form already holding new, unsaved input.
+ */
+export const useSuccess = <T>(): [T | null, (v: T | null) => void] => {
+  const [value, setValue] = useState<T | null>(null);
+  const { href } = useLocation();
+  useEffect(() => setValue(null), [href]);
+  useEffect(() => {
+    if (value === null) return;
+    const clear = () => setValue(null);
+    document.addEventListener('input', clear, true);
+    document.addEventListener('change', clear, true);
+    return () => {
+      document.removeEventListener('input', clear, true);
+      document.removeEventListener('change', clear, true);
+    };
+  }, [value]);
+  return [value, setValue];
 };

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, patch, post } from '../api.ts';
 import { label, t } from '../i18n.ts';
+import { passwordRule } from '../field-rules.ts';
 import type { FieldLabels } from '../problem-text.ts';
 import { useSession } from '../session.tsx';
 import { ROLES, SECURITY_LEVELS, type Role, type SecurityLevel, type User } from '../types.ts';
@@ -78,9 +79,13 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
   };
   const [form, setForm] = useState<UserForm>(empty);
   const [error, setError] = useState<ApiError | null>(null);
+  const [pwRule, setPwRule] = useState<string | null>(null);
   const create = async (e: Event) => {
     e.preventDefault();
     setError(null);
+    const rule = passwordRule(form.password, t);
+    setPwRule(rule);
+    if (rule) return;
     try {
       const { disabled: _d, email, filingScope, ...rest } = form;
       const scope = form.roles.includes('clerk') ? { filingScope } : {};
@@ -111,7 +116,7 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
       <Field label={t('users.name')} error={fe('name')} required>
         {(p) => <input {...p} name="name" value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />}
       </Field>
-      <Field label={t('users.password')} error={fe('password')} required>
+      <Field label={t('users.password')} error={pwRule ?? fe('password')} required>
         {(p) => (
           <input
             {...p}
@@ -119,7 +124,10 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
             type="password"
             autoComplete="new-password"
             value={form.password}
-            onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            onInput={(e) => {
+              setForm({ ...form, password: e.currentTarget.value });
+              setPwRule(null);
+            }}
           />
         )}
       </Field>
@@ -159,12 +167,16 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
     disabled: target.disabled,
   });
   const [error, setError] = useState<ApiError | null>(null);
+  const [pwRule, setPwRule] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [target.id]);
 
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
+    const rule = form.password ? passwordRule(form.password, t) : null;
+    setPwRule(rule);
+    if (rule) return;
     const changes: Record<string, unknown> = {};
     if (form.name !== target.name) changes.name = form.name;
     if ((form.email || null) !== target.email) changes.email = form.email.trim() || null;
@@ -218,14 +230,17 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
         {form.roles.includes('clerk') ? (
           <FilingScopeField value={form.filingScope} onChange={(filingScope) => setForm({ ...form, filingScope })} error={fe('filingScope')} />
         ) : null}
-        <Field label={t('users.newPassword')} error={fe('password')}>
+        <Field label={t('users.newPassword')} error={pwRule ?? fe('password')}>
           {(p) => (
             <input
               {...p}
               type="password"
               autoComplete="new-password"
               value={form.password}
-              onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+              onInput={(e) => {
+                setForm({ ...form, password: e.currentTarget.value });
+                setPwRule(null);
+              }}
             />
           )}
         </Field>

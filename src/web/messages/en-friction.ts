@@ -9,6 +9,13 @@ export const enFriction: Record<keyof typeof idFriction, string> = {
   'scope.unitsLegend': 'Chosen units',
   'scope.pickOne': 'Choose at least one unit.',
 
+  'rule.passwordShort': 'A password has at least {n} characters.',
+  'rule.passwordSpaces': 'A password cannot be only spaces.',
+  'rule.unitCode': 'A unit code starts with a letter or digit, then only letters, digits, dots, underscores or hyphens, at most {n} characters (no spaces).',
+
+  'login.checkLetter': 'Check a letter: is an electronically signed letter genuine?',
+  'check.issuer': 'Issued by',
+
   'dispo.tabs': 'Disposition views',
   'dispo.tabOpen': 'Open',
   'dispo.tabDone': 'Done',

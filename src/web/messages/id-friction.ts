@@ -7,6 +7,14 @@ export const idFriction = {
   'scope.unitsLegend': 'Unit yang dipilih',
   'scope.pickOne': 'Pilih paling sedikit satu unit.',
 
+  'rule.passwordShort': 'Kata sandi paling sedikit {n} karakter.',
+  'rule.passwordSpaces': 'Kata sandi tidak boleh hanya berisi spasi.',
+  'rule.unitCode':
+    'Kode unit diawali huruf atau angka, lalu hanya huruf, angka, titik, garis bawah atau tanda hubung, paling banyak {n} karakter (tanpa spasi).',
+
+  'login.checkLetter': 'Periksa surat: apakah surat bertanda tangan elektronik asli?',
+  'check.issuer': 'Diterbitkan oleh',
+
   'dispo.tabs': 'Tampilan disposisi',
   'dispo.tabOpen': 'Berjalan',
   'dispo.tabDone': 'Selesai',
