@@ -122,12 +122,14 @@ export const useSuccess = <T>(): [T | null, (v: T | null) => void] => {
   useEffect(() => setValue(null), [href]);
   useEffect(() => {
     if (value === null) return;
+    // Bubbling, not capturing: the field's own handler must store its new value first, or the
+    // re-render this causes would put the old value back into a controlled input.
     const clear = () => setValue(null);
-    document.addEventListener('input', clear, true);
-    document.addEventListener('change', clear, true);
+    document.addEventListener('input', clear);
+    document.addEventListener('change', clear);
     return () => {
-      document.removeEventListener('input', clear, true);
-      document.removeEventListener('change', clear, true);
+      document.removeEventListener('input', clear);
+      document.removeEventListener('change', clear);
     };
   }, [value]);
   return [value, setValue];
