@@ -1,3 +1,4 @@
+import { type FilingScope, filingUnitsOf } from './filing-scope.ts';
 import { hasRole, type Role } from './roles.ts';
 import { clearedFor, securityRank, type SecurityLevel } from './security-level.ts';
 
@@ -7,6 +8,8 @@ export interface Actor {
   roles: Role[];
   unitCode: string;
   clearance: SecurityLevel;
+  /** For which units a clerk files (own unit when absent); see filing-scope.ts. */
+  filingScope?: FilingScope | undefined;
 }
 
 export interface UnitNode {
@@ -42,11 +45,12 @@ export const subtreeOf = (root: string, units: UnitNode[]): string[] => {
 /**
  * Admins and auditors look across all units (still capped by clearance: an admin manages
  * accounts but reads rahasia content only when cleared); everyone else sees their unit's subtree.
+ * A clerk also reads what they may file (a central front office the whole register it keeps).
  */
 export const readScopeOf = (actor: Actor, units: UnitNode[]): ReadScope => ({
   userId: actor.id,
-  allUnits: hasRole(actor, 'admin', 'auditor'),
-  unitCodes: subtreeOf(actor.unitCode, units),
+  allUnits: hasRole(actor, 'admin', 'auditor') || (hasRole(actor, 'clerk') && actor.filingScope?.kind === 'office'),
+  unitCodes: hasRole(actor, 'clerk') ? filingUnitsOf(actor, units) : subtreeOf(actor.unitCode, units),
   maxSecurityRank: securityRank(actor.clearance),
 });
 
@@ -58,9 +62,8 @@ export const canRead = (scope: ReadScope, doc: { unitCode: string; securityLevel
 /** Who may archive documents (upload, bulk import). */
 export const canUpload = (actor: Actor): boolean => hasRole(actor, 'admin', 'clerk');
 
-/** A clerk files documents for their own unit or one below it; an admin for any unit. */
-export const canFileFor = (actor: Actor, unitCode: string, units: UnitNode[]): boolean =>
-  hasRole(actor, 'admin') || subtreeOf(actor.unitCode, units).includes(unitCode);
+/** A clerk files documents for the units of their filing scope (filing-scope.ts); an admin for any unit. */
+export const canFileFor = (actor: Actor, unitCode: string, units: UnitNode[]): boolean => filingUnitsOf(actor, units).includes(unitCode);
 
 /**
  * Nobody classifies a document (on filing or by a correction) above their own clearance: they

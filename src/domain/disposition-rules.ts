@@ -140,9 +140,17 @@ export const dueAtProblems = (dueAt: Date | null, now: Date): FieldError[] =>
  */
 export const completionBlock = (d: DispositionRecord, letterDispositions: DispositionRecord[]): string | null => {
   if (d.status !== 'open') return `this disposition is ${d.status} already`;
-  const open = letterDispositions.filter((c) => c.parentId === d.id && c.status === 'open').length;
+  const open = openChildrenOf(d, letterDispositions).length;
   return open > 0 ? `${open} disposition(s) forwarded from this one are still open` : null;
 };
+
+/** The dispositions forwarded from `d` that are still open: while any is, `d` cannot be completed. */
+export const openChildrenOf = (d: Pick<DispositionRecord, 'id'>, letterDispositions: DispositionRecord[]): DispositionRecord[] =>
+  letterDispositions.filter((c) => c.parentId === d.id && c.status === 'open');
+
+/** The problem type of a completion block: children still open, or the disposition is closed already. */
+export const completionProblem = (d: DispositionRecord, letterDispositions: DispositionRecord[]): 'forwarded-still-open' | 'disposition-closed' =>
+  d.status === 'open' && openChildrenOf(d, letterDispositions).length > 0 ? 'forwarded-still-open' : 'disposition-closed';
 
 /** The letter's status given all its dispositions: completed once every one is; withdrawn ones do not count. */
 export const letterStatusOf = (letterDispositions: Pick<DispositionRecord, 'status'>[]): IncomingStatus => {

@@ -1,3 +1,5 @@
+import type { ProblemType } from './problem-types.ts';
+
 /**
  * The one error type the layers below http throw on purpose. `code` decides the HTTP status
  * (see http/problem.ts); `detail` is safe to show a client; `errors` lists field problems.
@@ -22,6 +24,14 @@ export type Backend = 'database' | 'storage' | 'search' | 'malware-scanner' | 'm
 export interface FieldError {
   field: string;
   message: string;
+  /**
+   * What is wrong, for clients to say in their own language: a zod issue code (`too_small`,
+   * `too_big`, `invalid_format`, `invalid_type`, `invalid_value`, …) with its `limit`.
+   */
+  code?: string;
+  limit?: number;
+  /** What the bound counts: `string` (characters), `array` (items), `number`, `file`… */
+  origin?: string;
   /** For a problem in an uploaded file: the line it is on. */
   line?: number;
 }
@@ -33,7 +43,7 @@ export class AppError extends Error {
   /** Which backend failed, for `unavailable`. */
   readonly backend?: Backend;
   /** A more precise problem type than the code's (e.g. `totp-required`), for clients to branch on. */
-  readonly problemType?: string;
+  readonly problemType?: ProblemType;
   /** Extra members of the problem document (e.g. an enrolment token). */
   readonly members?: Record<string, unknown>;
   /** For `rate_limited`: when to try again. */
@@ -46,7 +56,7 @@ export class AppError extends Error {
       errors?: FieldError[];
       backend?: Backend;
       cause?: unknown;
-      problemType?: string;
+      problemType?: ProblemType;
       members?: Record<string, unknown>;
       retryAfterSeconds?: number;
     } = {},

@@ -81,11 +81,18 @@ export const endOfDate = (day: string, timeZone: string): Date => {
   return new Date(startOfDate(next, timeZone).getTime() - 1);
 };
 
+/** Indonesia's three zones by the names people use; any other zone by its offset. */
+const ZONE_LABELS: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** The label printed after an office time: WIB, WITA or WIT; elsewhere the offset (GMT+8) at `at`. */
+export const zoneLabel = (timeZone: string, at: Date = new Date()): string =>
+  ZONE_LABELS[timeZone] ??
+  new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ??
+  timeZone;
+
 /** `YYYY-MM-DD HH:MM` on the office's wall clock, with the zone's short name (WIB, WITA, WIT…). */
 export const formatOfficeTime = (at: Date, timeZone: string): string => {
   const w = wallClock(at, timeZone);
   const two = (n: number) => String(n).padStart(2, '0');
-  const zone =
-    new Intl.DateTimeFormat('id-ID', { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)} ${zone}`;
+  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)} ${zoneLabel(timeZone, at)}`;
 };

@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from '../app/deps.ts';
+import { officeIdentity } from '../app/accounts/office-identity.ts';
 import { AppError } from '../domain/errors.ts';
 import { requireAuth } from './middleware/authenticate.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -74,7 +75,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
     recordsRoutes(deps),
     backupsRoutes(deps),
   );
-  app.use(webRoutes());
+  app.use(webRoutes({ office: () => officeIdentity(deps) }));
   app.use((_req, _res, next) => next(new AppError('not_found', 'no such route')));
   app.use(errorHandler(log));
   return app;

@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { AppError, type ErrorCode, type FieldError } from '../domain/errors.ts';
 
-const STATUS: Record<ErrorCode, [number, string]> = {
+/** Each error code's HTTP status and title (clients show their own words per code: see web/problem-text.ts). */
+export const STATUS: Record<ErrorCode, [number, string]> = {
   bad_request: [400, 'Bad request'],
   unauthenticated: [401, 'Not logged in'],
   forbidden: [403, 'Not allowed'],

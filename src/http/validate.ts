@@ -1,5 +1,17 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
+import { CODE_PATTERN } from '../domain/unit-code.ts';
+
+/** The issue's code and bound (a length, a count, a value) so a client can say it in its language. */
+const fieldCode = (i: z.core.$ZodIssue): { code: string; limit?: number; origin?: string } => {
+  const bound = 'minimum' in i ? i.minimum : 'maximum' in i ? i.maximum : undefined;
+  const origin = 'origin' in i && typeof i.origin === 'string' ? i.origin : undefined;
+  return {
+    code: i.code,
+    ...(typeof bound === 'number' || typeof bound === 'bigint' ? { limit: Number(bound) } : {}),
+    ...(origin ? { origin } : {}),
+  };
+};
 
 /**
  * Parses input with a schema. Wrong shapes (a string where an object belongs) are 400; well-formed
@@ -8,16 +20,13 @@ import { AppError } from '../domain/errors.ts';
 export const parse = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> => {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const errors = r.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+  const errors = r.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message, ...fieldCode(i) }));
   const shape = r.error.issues.some((i) => i.code === 'invalid_type' && i.path.length === 0);
   throw new AppError(shape ? 'bad_request' : 'invalid', 'some values are invalid', { errors });
 };
 
 /** Codes of units and classifications: letters, digits and . _ - only, so they never carry filter syntax. */
-export const code = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'letters, digits and . _ - (at most 32)');
+export const code = z.string().trim().regex(CODE_PATTERN, 'letters, digits and . _ - (at most 32)');
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')

@@ -37,6 +37,9 @@ const escapeHtml = (s: string): string =>
 
 const both = (id: string, en: string) => `${escapeHtml(id)} <span class="en" lang="en">${escapeHtml(en)}</span>`;
 
+/** Where a person holding the PDF file checks its signature itself (the web UI's "Periksa surat", no login). */
+const pdfCheck = `<p class="note"><a href="/check">${both('Punya berkas PDF-nya? Periksa tanda tangan berkas itu', 'Have the PDF file? Check its signature')}</a></p>`;
+
 const page = (body: string): string => `<!doctype html>
 <html lang="id">
 <head>
@@ -50,6 +53,7 @@ const page = (body: string): string => `<!doctype html>
 <main>
 <p class="brand">${both('Naskah · Pemeriksaan tanda tangan elektronik', 'Electronic signature check')}</p>
 ${body}
+${pdfCheck}
 </main>
 </body>
 </html>
@@ -57,6 +61,8 @@ ${body}
 
 export interface VerifiedLetter {
   valid: boolean;
+  /** The issuing office's name (the root unit's). */
+  office: string;
   letterNumber: string;
   subject: string | null;
   signer: { name: string; title: string };
@@ -104,6 +110,7 @@ export const verifiedPage = (v: VerifiedLetter): string => {
     : `<section class="verdict bad"><h1>✗ ${both('Surat ini TIDAK sah', 'This letter is NOT valid')}</h1><p>${both('Jangan mengandalkan surat ini.', `Do not rely on this letter${v.reason ? `: ${v.reason}` : ''}.`)}</p></section>`;
   const subject = v.subject === null ? `<em>${both('dirahasiakan', 'withheld (classified letter)')}</em>` : escapeHtml(v.subject);
   const facts = `<dl>
+<dt>${both('Diterbitkan oleh', 'Issued by')}</dt><dd>${escapeHtml(v.office)}</dd>
 <dt>${both('Nomor surat', 'Letter number')}</dt><dd>${escapeHtml(v.letterNumber)}</dd>
 <dt>${both('Perihal', 'Subject')}</dt><dd>${subject}</dd>
 <dt>${both('Penandatangan', 'Signed by')}</dt><dd>${escapeHtml(v.signer.name)}<br>${escapeHtml(v.signer.title)}</dd>

@@ -96,8 +96,11 @@ export interface DispositionRepository {
   ofLetter(letterId: string): Promise<DispositionRecord[]>;
   /** Every disposition of many letters, oldest first, in one read (the register's "disposed to" column). */
   ofLetters(letterIds: string[]): Promise<DispositionRecord[]>;
-  /** Open dispositions held by the user, directly or through their unit, due first. */
-  inbox(userId: string, unitCode: string): Promise<DispositionRecord[]>;
+  /**
+   * Dispositions held by the user, directly or through their unit: the open ones due first, or
+   * (`done`) the completed ones, latest first, at most `limit`.
+   */
+  inbox(userId: string, unitCode: string, state?: 'open' | 'done', limit?: number): Promise<DispositionRecord[]>;
   /** Sets readAt if unset. */
   markRead(id: string, now: Date): Promise<void>;
   /** open → completed by compare-and-set; false when it was not open. */

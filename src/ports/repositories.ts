@@ -1,6 +1,7 @@
 import type { RateCountRepository } from './rate-count-repository.ts';
 import type { DocumentRecord, DocumentStatus, PageText, StoredRetention, TextSource } from '../domain/document.ts';
 import type { JobType } from '../domain/job-types.ts';
+import type { FilingScope } from '../domain/filing-scope.ts';
 import type { Role } from '../domain/roles.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-chain.ts';
@@ -47,11 +48,16 @@ export interface UserRecord {
   totpLastStep: number | null;
   /** Where notifications are mailed when SMTP is configured; null: in-app only. */
   email: string | null;
+  /** For which units a clerk files; own unit when absent. */
+  filingScope?: FilingScope;
   createdAt: Date;
 }
 
 export type UserPatch = Partial<
-  Pick<UserRecord, 'passwordHash' | 'name' | 'roles' | 'unitCode' | 'clearance' | 'disabled' | 'totpSecret' | 'totpEnabledAt' | 'totpLastStep' | 'email'>
+  Pick<
+    UserRecord,
+    'passwordHash' | 'name' | 'roles' | 'unitCode' | 'clearance' | 'disabled' | 'totpSecret' | 'totpEnabledAt' | 'totpLastStep' | 'email' | 'filingScope'
+  >
 >;
 
 /** A new user: `email` may be left out (none). */
@@ -125,6 +131,7 @@ export interface AccessChange {
   disabled?: boolean;
   passwordHash?: string;
   email?: string | null;
+  filingScope?: FilingScope;
   totpReset?: boolean;
 }
 

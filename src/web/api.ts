@@ -4,13 +4,13 @@
  * X-CSRF-Token. Failures become an ApiError carrying the problem+json document.
  */
 import { CSRF_COOKIE } from '../domain/session-cookies.ts';
+import { t } from './i18n.ts';
+import { fieldMessage, type FieldProblemLike } from './problem-text.ts';
 
 export const API = '/api/v1';
 const PROBLEM_BASE = 'https://naskah.invalid/problems/';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
+export interface FieldProblem extends FieldProblemLike {
   /** For a problem in a sent file (a classification scheme): the line it is on. */
   line?: number;
 }
@@ -41,9 +41,10 @@ export class ApiError extends Error {
     this.requestId = requestId;
   }
 
-  /** The message for one form field, if the server named it. */
+  /** What is wrong with one form field, in the reader's words, if the server named it (its own words are English). */
   fieldError(field: string): string | undefined {
-    return this.errors.find((e) => e.field === field)?.message;
+    const e = this.errors.find((x) => x.field === field);
+    return e ? fieldMessage(e, t) : undefined;
   }
 }
 

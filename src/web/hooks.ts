@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { isAbort } from './api.ts';
+import { useLocation } from './router.tsx';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -108,4 +109,28 @@ export const useObjectUrl = (blob: Blob | null): string | null => {
     return () => URL.revokeObjectURL(u);
   }, [blob]);
   return url;
+};
+
+/**
+ * A success message that does not outstay its news (issue 18): gone when the reader moves to
+ * another page or address, or types or chooses anything anywhere on the page, so a "saved" never
+ * sits beside a form already holding new, unsaved input.
+ */
+export const useSuccess = <T>(): [T | null, (v: T | null) => void] => {
+  const [value, setValue] = useState<T | null>(null);
+  const { href } = useLocation();
+  useEffect(() => setValue(null), [href]);
+  useEffect(() => {
+    if (value === null) return;
+    // Bubbling, not capturing: the field's own handler must store its new value first, or the
+    // re-render this causes would put the old value back into a controlled input.
+    const clear = () => setValue(null);
+    document.addEventListener('input', clear);
+    document.addEventListener('change', clear);
+    return () => {
+      document.removeEventListener('input', clear);
+      document.removeEventListener('change', clear);
+    };
+  }, [value]);
+  return [value, setValue];
 };

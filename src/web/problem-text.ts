@@ -1,10 +1,12 @@
 /**
  * A failure in the reader's language. The server writes its problem documents in English (one
- * API for every client), so the UI puts its own headline on top, chosen by the problem's type or
- * status, keeps the server's precise `detail` as a second line, and names field errors by the
- * form's own labels. Pure: the caller passes `t`, so this runs in Node against both dictionaries
- * (test/unit/web) and needs nothing from the DOM.
+ * API for every client); the UI says each in its own words, chosen by the problem's type (every
+ * type the server may send has its text: see domain/problem-types.ts) or status, and each field
+ * problem by its kind under the form's own label. The server's English `detail` and field
+ * messages are never shown. Pure: the caller passes `t`, so this runs in Node against both
+ * dictionaries (test/unit/web) and needs nothing from the DOM.
  */
+import type { ProblemType } from '../domain/problem-types.ts';
 import type { MessageKey } from './messages/id.ts';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -23,38 +25,64 @@ export interface ProblemLike {
   status: number;
   kind: string;
   detail: string;
-  errors: { field: string; message: string }[];
+  errors: FieldProblemLike[];
   body: Record<string, unknown>;
   retryAfter: number | null;
   requestId?: string | null;
 }
 
+/** One field's problem as the server sends it: its English message, and its kind and bound when validation found it. */
+export interface FieldProblemLike {
+  field: string;
+  message: string;
+  code?: string;
+  limit?: number;
+  origin?: string;
+}
+
 export interface ProblemText {
   headline: string;
-  /** The server's own words (English), or null when they would add nothing. */
-  detail: string | null;
-  /** Said before `detail`: "Keterangan dari server:" in Indonesian, nothing in English. */
-  detailLabel: string;
   fields: { field: string; label: string; message: string }[];
 }
 
-/** Problem types precise enough to say more than their status does. */
-const KIND_HEADLINES: Record<string, MessageKey> = {
+/** Every precise problem type's text: the compiler demands one for each type the server may send. */
+export const KIND_HEADLINES: Record<ProblemType, MessageKey> = {
   'wrong-pin': 'sign.wrongPin',
   'wrong-passphrase': 'sign.wrongPassphrase',
-  'signing-service-unavailable': 'sign.serviceDown',
-  'totp-invalid': 'sign.wrongCode',
-  'totp-required': 'sign.needCode',
-  'totp-enrolment-required': 'sign.needTotp',
   'no-certificate': 'sign.noCertificate',
   'pkcs12-unreadable': 'problem.pkcs12',
-  'password-guessable': 'problem.passwordGuessable',
   'certificate-untrusted': 'problem.certificateUntrusted',
+  'certificate-unusable': 'problem.certificateUnusable',
+  'certificate-expired': 'problem.certificateUnusable',
+  'certificate-not-yet-valid': 'problem.certificateUnusable',
+  'certificate-revoked': 'problem.certificateUnusable',
+  'certificate-not-for-signing': 'problem.certificateUnusable',
+  'certificate-mismatch': 'problem.certificateMismatch',
+  'certificate-changed': 'problem.certificateChanged',
+  'signer-locked': 'problem.signerLocked',
+  'signing-service-unavailable': 'sign.serviceDown',
+  'signature-not-verifiable': 'problem.notVerifiable',
+  'not-stamped': 'problem.notStamped',
+  'timestamp-unavailable': 'problem.timestampDown',
+  'pin-unacceptable': 'problem.pinUnacceptable',
+  'totp-required': 'sign.needCode',
+  'totp-invalid': 'sign.wrongCode',
+  'totp-enrolment-required': 'sign.needTotp',
+  'password-guessable': 'problem.passwordGuessable',
   'malware-found': 'problem.malwareFound',
   'letter-void': 'void.isVoid',
   'letter-routing-open': 'void.routingOpen',
   'letter-delivered': 'void.delivered',
+  'archived-elsewhere': 'problem.archivedElsewhere',
+  'record-no-longer-kept': 'problem.noLongerKept',
+  'outside-filing-scope': 'problem.outsideFilingScope',
+  'unknown-unit': 'problem.unknownUnit',
+  'forwarded-still-open': 'problem.forwardedOpen',
+  'disposition-closed': 'problem.dispositionClosed',
 };
+
+/** The text key of a problem type, when the type is a precise one (else its status decides). */
+export const kindHeadline = (kind: string): MessageKey | undefined => (Object.hasOwn(KIND_HEADLINES, kind) ? KIND_HEADLINES[kind as ProblemType] : undefined);
 
 const STATUS_HEADLINES: Record<number, MessageKey> = {
   400: 'problem.400',
@@ -77,12 +105,10 @@ const BACKENDS: Record<string, MessageKey> = {
   'malware-scanner': 'problem.backend.malwareScanner',
 };
 
-/** Which backend a 503 names: the `backend` member, or the timestamp authority by its type. */
+/** Which backend a 503 names (the `backend` member), in words; an unknown one is not named. */
 const backendName = (p: ProblemLike, t: Translate): string | null => {
-  const backend = typeof p.body.backend === 'string' ? p.body.backend : p.kind === 'timestamp-unavailable' ? 'timestamp' : null;
-  if (!backend) return null;
-  const key = BACKENDS[backend];
-  return key ? t(key) : backend;
+  const key = typeof p.body.backend === 'string' ? BACKENDS[p.body.backend] : undefined;
+  return key ? t(key) : null;
 };
 
 /** The id to quote for a server fault: a member if the problem has one, the one in its detail, else the response's X-Request-Id. */
@@ -95,7 +121,7 @@ export const correlationId = (p: ProblemLike): string | null => {
 };
 
 const headline = (p: ProblemLike, t: Translate, own: StatusHeadlines): string => {
-  const byKind = KIND_HEADLINES[p.kind] ?? (p.kind.startsWith('certificate-') ? 'problem.certificateUnusable' : undefined) ?? own[p.status];
+  const byKind = kindHeadline(p.kind) ?? own[p.status];
   if (byKind) return t(byKind);
   if (p.status === 0) return t('app.offline');
   if (p.status === 429) return p.retryAfter ? t('problem.429.wait', { n: Math.ceil(p.retryAfter) }) : t('problem.429');
@@ -111,13 +137,28 @@ const headline = (p: ProblemLike, t: Translate, own: StatusHeadlines): string =>
   return key ? t(key) : t('problem.other', { status: p.status });
 };
 
-/** The server's detail when it says something the headline does not. */
-const usefulDetail = (p: ProblemLike): string | null => {
-  const d = p.detail.trim();
-  // A network failure's text is the browser's; `HTTP n` is ApiError's stand-in for a missing detail;
-  // an internal error's detail is a generic sentence around the id the headline already quotes.
-  if (!d || p.status === 0 || d === `HTTP ${p.status}` || p.kind === 'internal') return null;
-  return d;
+/** A field's problem in the reader's words, by its kind and bound; a problem without a known kind in general words. */
+export const fieldMessage = (e: FieldProblemLike, t: Translate): string => {
+  const n = e.limit ?? 0;
+  const counts = e.origin === 'array' || e.origin === 'set';
+  const sized = e.origin === 'string' || counts;
+  switch (e.code) {
+    case 'too_small':
+      if (e.origin === 'string' && n <= 1) return t('field.required');
+      return sized ? t(counts ? 'field.tooFew' : 'field.tooShort', { n }) : t('field.tooSmall', { n });
+    case 'too_big':
+      return sized ? t(counts ? 'field.tooMany' : 'field.tooLong', { n }) : t('field.tooBig', { n });
+    case 'invalid_format':
+    case 'invalid_type':
+      return e.code === 'invalid_type' ? t('field.required') : t('field.format');
+    case 'invalid_value':
+    case 'invalid_union':
+      return t('field.choice');
+    case 'unrecognized_keys':
+      return t('field.unknown');
+    default:
+      return t('field.invalid');
+  }
 };
 
 /** `template.addressee`, `pem.1`, `reviewerIds.0`: the exact name first, then its named parts, last first. */
@@ -132,7 +173,5 @@ const labelOf = (field: string, labels: FieldLabels, t: Translate): string => {
 
 export const describeProblem = (p: ProblemLike, t: Translate, labels: FieldLabels = {}, headlines: StatusHeadlines = {}): ProblemText => ({
   headline: headline(p, t, headlines),
-  detail: usefulDetail(p),
-  detailLabel: t('problem.serverSays'),
-  fields: p.errors.map((e) => ({ field: e.field, label: labelOf(String(e.field), labels, t), message: String(e.message) })),
+  fields: p.errors.map((e) => ({ field: e.field, label: labelOf(String(e.field), labels, t), message: fieldMessage(e, t) })),
 });

@@ -11,6 +11,7 @@ export type { DispatchVia, OutgoingTemplate };
 export { ROLES, type Role } from '../domain/roles.ts';
 export { SECURITY_LEVELS, type SecurityLevel } from '../domain/security-level.ts';
 export { DOCUMENT_KINDS, type DocumentKind } from '../domain/document.ts';
+import type { FilingScope } from '../domain/filing-scope.ts';
 import type { Role } from '../domain/roles.ts';
 import type { SecurityLevel } from '../domain/security-level.ts';
 import type { DocumentKind } from '../domain/document.ts';
@@ -24,6 +25,7 @@ export interface User {
   roles: Role[];
   unitCode: string;
   clearance: SecurityLevel;
+  filingScope: FilingScope;
   email: string | null;
   disabled: boolean;
   totpEnabled: boolean;
@@ -273,6 +275,10 @@ export interface Disposition {
   createdAt: string;
   /** In the inbox and on one disposition. */
   letter?: LetterSummary;
+  /** In the inbox: it reaches the reader personally or through their unit. */
+  via?: 'personal' | 'unit';
+  /** On one open disposition: those forwarded from it still open (they block its completion). */
+  openChildren?: { id: string; to: Addressee }[];
   /** In the routing tree. */
   children?: Disposition[];
 }

@@ -86,9 +86,9 @@ describe('signing certificates page in Chromium (e2e)', function () {
     await fillPins(issue, '123456');
     await issue.locator('button[type=submit]').click();
     const refusal = issue.locator('.alert-error');
-    await refusal.locator('.problem-headline', { hasText: 'Ada isian yang belum benar.' }).waitFor();
-    expect(await refusal.locator('.problem-detail').textContent()).to.equal('Keterangan dari server: the PIN is not acceptable: not a run of digits');
-    expect(await refusal.locator('li').allTextContents()).to.deep.equal(['PIN tanda tangan: not a run of digits']);
+    await refusal.locator('.problem-headline', { hasText: 'PIN ini tidak dapat dipakai' }).waitFor();
+    expect(await refusal.locator('.problem-detail').count()).to.equal(0);
+    expect(await refusal.locator('li').allTextContents()).to.deep.equal(['PIN tanda tangan: Isian ini tidak dapat diterima.']);
     await expectAccessible(page, 'certificates refusal');
     await screenshot(page, 'certificates-desktop-refusal');
 
@@ -162,9 +162,8 @@ describe('signing certificates page in Chromium (e2e)', function () {
     await act(page, 'Issue a certificate', HEAD);
     await fillPins(issue, '111111');
     await issue.locator('button[type=submit]').click();
-    await refusal.locator('.problem-headline', { hasText: 'Some values are not valid.' }).waitFor();
-    expect(await refusal.locator('.problem-detail').textContent()).to.equal('the PIN is not acceptable: not one character repeated');
-    expect(await refusal.locator('li').allTextContents()).to.deep.equal(['Signing PIN: not one character repeated']);
+    await refusal.locator('.problem-headline', { hasText: 'This PIN cannot be used' }).waitFor();
+    expect(await refusal.locator('li').allTextContents()).to.deep.equal(['Signing PIN: This value is not accepted.']);
     await page.click('text=Bahasa Indonesia');
     await heading(page, /Sertifikat tanda tangan elektronik/);
   });

@@ -340,8 +340,8 @@ describe('a whole office day in Chromium (e2e)', function () {
       .waitFor();
     await head.locator('.doc-hit .passage mark').first().waitFor();
     await checkPage(head, shot('17-search'));
-    await navTo(head, 'Angka kantor');
-    await heading(head, /Angka kantor/);
+    await navTo(head, 'Statistik');
+    await heading(head, /Statistik/);
     await head.locator('svg.chart').first().waitFor();
     expect(await head.locator('svg.chart rect.bar:not([height="0"])').count()).to.be.greaterThan(0);
     await checkPage(head, shot('18-stats'));
@@ -414,7 +414,7 @@ describe('a whole office day in Chromium (e2e)', function () {
     const official = await as(office.head, DESKTOP, app.clock.now());
     await official.goto(`${app.url}/notifications`);
     await official.locator('.notifications .badge-notif-overdue_escalation').first().waitFor({ timeout: 20_000 });
-    await navTo(official, 'Angka kantor');
+    await navTo(official, 'Statistik');
     await official.locator('.hbars li', { hasText: 'Badan Kepegawaian Daerah' }).waitFor();
     await checkPage(official, 'day-desktop-20-stats-overdue');
   });

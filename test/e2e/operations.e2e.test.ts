@@ -100,8 +100,8 @@ describe('operations pages in Chromium (e2e)', function () {
   it('at 1280 px: lists a job that failed for good with its reason; the retry button makes the document searchable', async () => {
     const doc = await failedDocument(21);
     const page = await as(admin, DESKTOP);
-    await navTo(page, 'Proses latar');
-    await heading(page, /Proses latar/);
+    await navTo(page, 'Pekerjaan latar');
+    await heading(page, /Pekerjaan latar/);
     const row = page.locator('tr', { hasText: doc.title });
     await row.getByText('OCR engine crashed').waitFor();
     await checkPage(page, 'operations-jobs-1280');
@@ -114,7 +114,7 @@ describe('operations pages in Chromium (e2e)', function () {
   it('at 360 px: both pages fit a phone and pass axe', async () => {
     const doc = await failedDocument(22);
     const page = await as(admin, PHONE);
-    await navTo(page, 'Proses latar');
+    await navTo(page, 'Pekerjaan latar');
     await page.locator('tr', { hasText: doc.title }).waitFor();
     await checkPage(page, 'operations-jobs-360');
     await navTo(page, 'Kode klasifikasi');

@@ -148,6 +148,12 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
       .and.include('Undangan rapat koordinasi kearsipan')
       .and.include(String(r.body.sha256));
     expect(html).to.include('Dr. Ayu Wulandari, S.H., M.Si.').and.include('Sekretaris Daerah');
+    // The issuing office by name, the time on its clocks with the zone's label, and the way to check the PDF itself.
+    expect(html)
+      .to.include('Diterbitkan oleh')
+      .and.include('Pemerintah Kabupaten Sleman')
+      .and.match(/\d{2}\.\d{2} WIB/)
+      .and.include('href="/check"');
     expect(html).to.not.include('<script');
     const res = await fetch(`${app.url}/verify/${code.toLowerCase()}`, { headers: { accept: 'application/json' } });
     const json = { status: res.status, body: (await res.json()) as Record<string, unknown> };

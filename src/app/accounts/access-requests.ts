@@ -36,6 +36,7 @@ export const applyAccessChange = async (tx: Repositories, userId: string, c: Acc
     ...(c.disabled !== undefined ? { disabled: c.disabled } : {}),
     ...(c.passwordHash ? { passwordHash: c.passwordHash } : {}),
     ...(c.email !== undefined ? { email: c.email } : {}),
+    ...(c.filingScope ? { filingScope: c.filingScope } : {}),
     ...(c.totpReset ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null } : {}),
   };
   if (Object.keys(patch).length) await tx.users.update(userId, patch);

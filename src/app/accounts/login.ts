@@ -8,6 +8,7 @@ import { passwordMatches } from './passwords.ts';
 import { presentUser } from './present-user.ts';
 import { newToken, openSession } from './sessions.ts';
 import { checkSecondFactor } from './two-factor.ts';
+import type { ProblemType } from '../../domain/problem-types.ts';
 
 // A real hash verified when the username is unknown, so both failures cost the same time.
 // Made on first need; a failure to make it is not cached.
@@ -95,7 +96,7 @@ interface Failure {
  * Locks the keys as the failure count calls for, audits the failure and answers 401. The name
  * typed for an unknown account is not kept: people type their password there by mistake.
  */
-const fail = async (deps: AppDeps, f: Failure, detail: string, problemType?: string): Promise<never> => {
+const fail = async (deps: AppDeps, f: Failure, detail: string, problemType?: ProblemType): Promise<never> => {
   const locked = await settleFailure(deps, f.keys, f.counts);
   const details = {
     ip: f.ip ?? null,

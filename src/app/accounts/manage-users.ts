@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
+import { type FilingScope, OWN_UNIT } from '../../domain/filing-scope.ts';
 import { type Role, normaliseRoles } from '../../domain/roles.ts';
 import { needsSecondAdmin, type SecurityLevel } from '../../domain/security-level.ts';
 import type { AccessChange, UserRecord } from '../../ports/repositories.ts';
@@ -20,6 +21,8 @@ export interface NewUserInput {
   clearance: SecurityLevel;
   /** Where notifications are mailed (when SMTP is configured). */
   email?: string | null | undefined;
+  /** For which units a clerk files (own unit when left out). */
+  filingScope?: FilingScope | undefined;
 }
 
 export interface UserChanges {
@@ -31,11 +34,24 @@ export interface UserChanges {
   password?: string | undefined;
   /** null removes it. */
   email?: string | null | undefined;
+  filingScope?: FilingScope | undefined;
 }
 
 const requireUnit = async (deps: AppDeps, code: string) => {
   if (!(await deps.db.units.findByCode(code)))
     throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${code}` }] });
+};
+
+/** Every unit a named filing scope lists must exist (refused field by field, in Indonesian in the UI by its code). */
+const requireScopeUnits = async (deps: AppDeps, scope: FilingScope | undefined) => {
+  if (scope?.kind !== 'units') return;
+  const known = new Set((await deps.db.units.all()).map((u) => u.code));
+  const unknown = scope.unitCodes.filter((c) => !known.has(c));
+  if (unknown.length)
+    throw new AppError('invalid', 'unknown unit in the filing scope', {
+      problemType: 'unknown-unit',
+      errors: unknown.map((c) => ({ field: 'filingScope.unitCodes', message: `no unit with code ${c}` })),
+    });
 };
 
 const existing = async (deps: AppDeps, id: string): Promise<UserRecord> => {
@@ -54,6 +70,7 @@ export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewU
   const username = normaliseUsername(input.username);
   await checkNewPassword(deps, input.password, username);
   await requireUnit(deps, input.unitCode);
+  await requireScopeUnits(deps, input.filingScope);
   const passwordHash = await hashPassword(deps, input.password);
   const held = actor !== null && needsSecondAdmin(actor.clearance, null, input.clearance);
   const clearance = held ? actor.clearance : input.clearance;
@@ -67,6 +84,7 @@ export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewU
       unitCode: input.unitCode,
       clearance,
       email: input.email ?? null,
+      ...(input.filingScope ? { filingScope: input.filingScope } : {}),
     };
     const created = await tx.users
       .create({ ...fields, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null })
@@ -77,7 +95,7 @@ export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewU
       action: 'admin.user_create',
       targetType: 'user',
       targetId: created.id,
-      details: { username, roles: created.roles, unitCode: input.unitCode, clearance },
+      details: { username, roles: created.roles, unitCode: input.unitCode, clearance, filingScope: input.filingScope ?? OWN_UNIT },
     });
     const pendingRequest = held ? await holdForSecondAdmin(deps, tx, actor, created.id, { clearance: input.clearance }, input.clearance) : undefined;
     return { created, pendingRequest };
@@ -99,6 +117,7 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
     throw new AppError('conflict', 'you cannot change your own access (disable, roles, clearance, password); ask another admin');
   }
   if (changes.unitCode) await requireUnit(deps, changes.unitCode);
+  await requireScopeUnits(deps, changes.filingScope);
   if (changes.password !== undefined) await checkNewPassword(deps, changes.password, target.username);
   const change: AccessChange = {
     ...(changes.name !== undefined ? { name: changes.name } : {}),
@@ -108,12 +127,14 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
     ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
     ...(changes.password ? { passwordHash: await hashPassword(deps, changes.password) } : {}),
     ...(changes.email !== undefined ? { email: changes.email } : {}),
+    ...(changes.filingScope ? { filingScope: changes.filingScope } : {}),
   };
   // Only a name or an address may an admin change alone on an account cleared above them.
   const reaching =
     changes.clearance !== undefined ||
     changes.roles !== undefined ||
     changes.unitCode !== undefined ||
+    changes.filingScope !== undefined ||
     changes.disabled !== undefined ||
     changes.password !== undefined;
   if (reaching && needsSecondAdmin(actor.clearance, target.clearance, changes.clearance)) {
@@ -128,6 +149,7 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
       ...(change.roles ? { roles: change.roles } : {}),
       ...(change.unitCode ? { unitCode: change.unitCode } : {}),
       ...(change.clearance ? { clearance: change.clearance } : {}),
+      ...(change.filingScope ? { filingScope: change.filingScope } : {}),
       ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
     };
     await tx.audit.append({

@@ -1,3 +1,4 @@
+import { OWN_UNIT } from '../../domain/filing-scope.ts';
 import { requiresTotp } from '../../domain/two-factor.ts';
 import type { UserRecord } from '../../ports/repositories.ts';
 
@@ -11,6 +12,7 @@ export const presentUser = (u: UserRecord) => ({
   roles: u.roles,
   unitCode: u.unitCode,
   clearance: u.clearance,
+  filingScope: u.filingScope ?? OWN_UNIT,
   email: u.email,
   disabled: u.disabled,
   totpEnabled: u.totpEnabledAt !== null,

@@ -18,7 +18,7 @@ export const csrfTokenFor = (token: string): string => createHash('sha256').upda
 // A token that may only finish second-factor enrolment lives just long enough to do it.
 const ENROLMENT_TTL_MS = 10 * 60_000;
 
-export const actorOf = (u: UserRecord): Actor => ({ id: u.id, roles: u.roles, unitCode: u.unitCode, clearance: u.clearance });
+export const actorOf = (u: UserRecord): Actor => ({ id: u.id, roles: u.roles, unitCode: u.unitCode, clearance: u.clearance, filingScope: u.filingScope });
 
 /** Opens a session inside the caller's transaction and returns its token (shown once, stored hashed). */
 export const openSession = async (deps: AppDeps, tx: Repositories, userId: string, purpose: SessionPurpose): Promise<{ token: string; expiresAt: Date }> => {

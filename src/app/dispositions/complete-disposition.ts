@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access.ts';
-import { completionBlock, isAddressee, letterStatusOf, seesLetterSummary } from '../../domain/disposition-rules.ts';
+import type { DispositionRecord } from '../../domain/correspondence.ts';
+import { completionBlock, completionProblem, isAddressee, openChildrenOf, letterStatusOf, seesLetterSummary } from '../../domain/disposition-rules.ts';
 import { AppError } from '../../domain/errors.ts';
 import { clearedFor } from '../../domain/security-level.ts';
 import type { Repositories } from '../../ports/repositories.ts';
@@ -11,6 +12,10 @@ import { levelOfLetter } from './disposition-access.ts';
 import { visibleDisposition } from './get-disposition.ts';
 import { notifyDisposition } from './notify-disposition.ts';
 import { letterSummary, namesFor, presentDisposition } from './present-disposition.ts';
+
+/** A refused completion with its own problem type; the open forwarded ones are named, so the UI links them. */
+const blocked = (d: DispositionRecord, all: DispositionRecord[], detail: string): AppError =>
+  new AppError('conflict', detail, { problemType: completionProblem(d, all), members: { openChildren: openChildrenOf(d, all).map((c) => c.id) } });
 
 /** A file handed in with the report; the caller discards the staged file afterwards. */
 export interface ReportAttachment {
@@ -30,8 +35,9 @@ export interface ReportAttachment {
 export const completeDisposition = async (deps: AppDeps, actor: Actor, id: string, report: string, attachment: ReportAttachment | null) => {
   const { disposition: d, letter } = await visibleDisposition(deps, actor, id);
   if (!isAddressee(d, actor)) throw new AppError('forbidden', 'only the holder of a disposition completes it');
-  const block = completionBlock(d, await deps.db.dispositions.ofLetter(d.letterId));
-  if (block) throw new AppError('conflict', block);
+  const ofLetter = await deps.db.dispositions.ofLetter(d.letterId);
+  const block = completionBlock(d, ofLetter);
+  if (block) throw blocked(d, ofLetter, block);
   // The stricter of the letter's level and its document's (a clerk may have raised the latter).
   const level = await levelOfLetter(deps, letter);
   // The report is at the letter's level and its title names the letter: only the cleared of the
@@ -53,8 +59,9 @@ export const completeDisposition = async (deps: AppDeps, actor: Actor, id: strin
     const all = await tx.dispositions.ofLetter(d.letterId);
     const current = all.find((x) => x.id === id);
     const again = current ? completionBlock(current, all) : 'no such disposition';
+    if (again && current) throw blocked(current, all, again);
     if (again || !(await tx.dispositions.complete(id, actor.id, report, reportDocumentId, now)))
-      throw new AppError('conflict', again ?? 'this disposition is completed already');
+      throw new AppError('conflict', again ?? 'this disposition is completed already', { problemType: 'disposition-closed' });
     if (reportDocumentId) {
       // A new document is indexed (with its grants) once its text is read; an existing one needs a re-index now.
       if (newDocument) await tx.readers.grant(reportDocumentId, reportReaders, 'disposition_report', now);

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/access.ts';
 import type { DispositionRecord } from '../../domain/correspondence.ts';
-import { holds, isAddressee, seesLetterSummary } from '../../domain/disposition-rules.ts';
+import { holds, isAddressee, openChildrenOf, seesLetterSummary } from '../../domain/disposition-rules.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { grantReaders } from '../documents/grant-readers.ts';
@@ -60,5 +60,12 @@ export const getDisposition = async (deps: AppDeps, actor: Actor, id: string) =>
     }
     d = (await deps.db.dispositions.findById(id)) ?? d;
   }
-  return { ...presentDisposition(d, await namesFor(deps, [d])), letter: letterSummary(letter, cleared) };
+  // Forwarded ones still open block its completion: the page says so before a report is typed.
+  const open = d.status === 'open' ? openChildrenOf(d, await deps.db.dispositions.ofLetter(d.letterId)) : [];
+  const names = await namesFor(deps, [d, ...open]);
+  return {
+    ...presentDisposition(d, names),
+    openChildren: open.map((c) => ({ id: c.id, to: names.addressee(c) })),
+    letter: letterSummary(letter, cleared),
+  };
 };

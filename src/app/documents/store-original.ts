@@ -75,7 +75,8 @@ export const validateUpload = async (
   const units = await deps.db.units.all();
   if (!units.some((u) => u.code === unitCode))
     throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
-  if (!canFileFor(actor, unitCode, units)) throw new AppError('forbidden', 'you may file documents only for your own unit and the units below it');
+  if (!canFileFor(actor, unitCode, units))
+    throw new AppError('forbidden', 'you may file documents only for the units your account files for', { problemType: 'outside-filing-scope' });
   await requireActiveCode(deps.db, fields.classificationCode);
   if (staged.size === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
   const mimeType = sniffMimeType(staged.head);
@@ -217,12 +218,15 @@ const duplicateOf = async (
   inTx: ((tx: Repositories, d: DocumentRecord, dup: boolean) => Promise<void>) | undefined,
 ): Promise<StoreResult> => {
   if (!canRead(await scopeOf(deps, actor), doc)) {
-    throw new AppError('conflict', 'these exact bytes are already archived in a document you may not see; ask its unit for access');
+    throw new AppError('conflict', 'these exact bytes are already archived in a document you may not see; ask its unit for access', {
+      problemType: 'archived-elsewhere',
+    });
   }
   if (doc.storageKey === '') {
     throw new AppError(
       'conflict',
       `these exact bytes were a record that is no longer kept here (${doc.retention.phase === 'disposed' ? `destroyed under disposal ${doc.retention.disposalId}` : 'handed over to the archive institution'}); they are not archived again`,
+      { problemType: 'record-no-longer-kept' },
     );
   }
   await deps.db.transaction(async (tx) => {

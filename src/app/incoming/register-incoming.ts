@@ -70,7 +70,8 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
     const units = await deps.db.units.all();
     if (!units.some((u) => u.code === unitCode))
       throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
-    if (!canFileFor(actor, unitCode, units)) throw new AppError('forbidden', 'you may register letters only for your own unit and the units below it');
+    if (!canFileFor(actor, unitCode, units))
+      throw new AppError('forbidden', 'you may register letters only for the units your account files for', { problemType: 'outside-filing-scope' });
 
     const agendaYear = agendaYearOf(receivedAt, deps.officeTimeZone);
     const scope = agendaScope(unitCode, agendaYear);
@@ -105,6 +106,7 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
             throw new AppError(
               'conflict',
               'this exact file is already archived with other access rules (a lower security level or another unit), so a letter on it would be shown by those rules; register it at the same level and unit, or scan the letter again',
+              { problemType: 'archived-elsewhere' },
             );
           }
           const at = deps.clock.now();

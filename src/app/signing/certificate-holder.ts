@@ -23,7 +23,8 @@ export const pinProblem = (pin: string): string | null => {
 
 export const checkPin = (pin: string): void => {
   const problem = pinProblem(pin);
-  if (problem) throw new AppError('invalid', `the PIN is not acceptable: ${problem}`, { errors: [{ field: 'pin', message: problem }] });
+  if (problem)
+    throw new AppError('invalid', `the PIN is not acceptable: ${problem}`, { problemType: 'pin-unacceptable', errors: [{ field: 'pin', message: problem }] });
 };
 
 /** NIP (Nomor Induk Pegawai): 18 digits; spaces as printed on ID cards are dropped. */

@@ -1,7 +1,7 @@
 import type { OutgoingLetterRecord } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
 import { sha256Hex } from './office-ca.ts';
-import { calendarDateIn, wallClock } from '../../domain/office-time.ts';
+import { calendarDateIn, wallClock, zoneLabel } from '../../domain/office-time.ts';
 import { indonesianDate } from '../../domain/outgoing-rules.ts';
 import type { PageArea } from '../../ports/letter-renderer.ts';
 import type { CertificateDer, SignedPdf } from '../../ports/pdf-signing.ts';
@@ -26,16 +26,10 @@ export interface LetterToSign {
   dateText: string;
 }
 
-const ZONES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
-
 /** "5 Maret 2025 10.14 WIB": the signing time as an Indonesian letter prints it, in the office's zone. */
 export const printedTime = (at: Date, timeZone: string): string => {
   const w = wallClock(at, timeZone);
-  const zone =
-    ZONES[timeZone] ??
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ??
-    timeZone;
-  return `${indonesianDate(calendarDateIn(at, timeZone))} ${String(w.hour).padStart(2, '0')}.${String(w.minute).padStart(2, '0')} ${zone}`;
+  return `${indonesianDate(calendarDateIn(at, timeZone))} ${String(w.hour).padStart(2, '0')}.${String(w.minute).padStart(2, '0')} ${zoneLabel(timeZone, at)}`;
 };
 
 /**

@@ -1,3 +1,4 @@
+import { FILING_SCOPE_KINDS } from '../../domain/filing-scope.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
@@ -101,6 +102,7 @@ export const accountPaths = {
           clearance: { type: 'string', enum: LEVELS },
           disabled: { type: 'boolean' },
           password: str,
+          filingScope: ref('FilingScope'),
         }),
       ),
       responses: { 200: { description: 'the user', ...json(ref('User')) }, ...errors(400, 401, 403, 404, 409, 422) },
@@ -215,6 +217,7 @@ export const accountSchemas = {
     roles: { type: 'array', items: { type: 'string', enum: ROLES } },
     unitCode: str,
     clearance: { type: 'string', enum: LEVELS },
+    filingScope: ref('FilingScope'),
     disabled: { type: 'boolean' },
     totpEnabled: { type: 'boolean' },
     totpRequired: { type: 'boolean' },
@@ -230,8 +233,16 @@ export const accountSchemas = {
       roles: { type: 'array', items: { type: 'string', enum: ROLES } },
       unitCode: str,
       clearance: { type: 'string', enum: LEVELS },
+      filingScope: ref('FilingScope'),
     },
     ['username', 'password', 'name', 'unitCode'],
+  ),
+  FilingScope: obj(
+    {
+      kind: { type: 'string', enum: [...FILING_SCOPE_KINDS], description: 'own unit (default), the whole office, or the named units (and own unit)' },
+      unitCodes: { type: 'array', items: str, description: 'for kind units' },
+    },
+    ['kind'],
   ),
   Unit: obj({ code: str, name: str, parentCode: { type: ['string', 'null'] } }),
 };

@@ -108,7 +108,8 @@ export const letterPaths = {
   },
   '/api/v1/dispositions/inbox': {
     get: {
-      summary: "The caller's open dispositions (to them or their unit), due first",
+      summary: "The caller's open dispositions (to them or their unit), due first; or with state=done the latest completed. Each says `via`: personal or unit",
+      parameters: [q('state', { type: 'string', enum: ['open', 'done'] })],
       responses: {
         200: { description: 'open dispositions', ...json(obj({ items: { type: 'array', items: ref('Disposition') }, total: int })) },
         ...errors(401),

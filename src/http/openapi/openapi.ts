@@ -210,11 +210,27 @@ export const openApiDocument = (publicUrl: string) => ({
       Problem: {
         type: 'object',
         properties: {
-          type: { type: 'string' },
+          type: {
+            type: 'string',
+            description:
+              'ends in the problem code: an error code (not-found, conflict, …) or a precise type (domain/problem-types.ts); clients show their own words per code',
+          },
           title: { type: 'string' },
           status: { type: 'integer' },
-          detail: { type: 'string' },
-          errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+          detail: { type: 'string', description: 'English, for logs and developers' },
+          errors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                field: { type: 'string' },
+                message: { type: 'string' },
+                code: { type: 'string', description: 'what is wrong (too_small, too_big, invalid_format, invalid_value, …) when validation found it' },
+                limit: { type: 'number' },
+                origin: { type: 'string', description: 'what the limit counts: string (characters), array (items), number' },
+              },
+            },
+          },
         },
       },
       ...accountSchemas,

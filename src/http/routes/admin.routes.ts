@@ -20,6 +20,13 @@ const name = z.string().trim().min(1).max(200);
 // Where notifications are mailed (null removes it).
 const email = z.string().trim().max(254).pipe(z.email('an email address such as siti@bkd.example.go.id'));
 
+// For which units a clerk files: own unit, the whole office, or named units.
+const filingScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('own') }),
+  z.object({ kind: z.literal('office') }),
+  z.object({ kind: z.literal('units'), unitCodes: z.array(code).min(1, 'at least one unit').max(200) }),
+]);
+
 /** `role` (one) or `roles` (several): the contract names `role`; several roles came later. */
 const newUser = z
   .object({
@@ -31,6 +38,7 @@ const newUser = z
     unitCode: code,
     clearance: z.enum(SECURITY_LEVELS).default('biasa'),
     email: email.nullable().optional(),
+    filingScope: filingScope.optional(),
   })
   .refine((u) => u.role || u.roles, { message: 'give role or roles', path: ['role'] })
   .transform(({ role, roles: many, ...u }) => ({ ...u, roles: many ?? [role!] }));
@@ -45,6 +53,7 @@ const userChanges = z
     disabled: z.boolean().optional(),
     password: password.optional(),
     email: email.nullable().optional(),
+    filingScope: filingScope.optional(),
   })
   .strict()
   .transform(({ role, roles: many, ...c }) => ({ ...c, roles: many ?? (role ? [role] : undefined) }));

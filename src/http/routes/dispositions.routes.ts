@@ -9,7 +9,7 @@ import { getDisposition } from '../../app/dispositions/get-disposition.ts';
 import { withdrawDisposition } from '../../app/dispositions/withdraw-disposition.ts';
 import { DISPOSITION_ACTIONS } from '../../domain/correspondence.ts';
 import { acceptUpload, withUploads } from '../middleware/upload.ts';
-import { code, parse } from '../validate.ts';
+import { code, one, parse } from '../validate.ts';
 
 const target = z.union([z.object({ userId: z.string().trim().min(1).max(64) }).strict(), z.object({ unitCode: code }).strict()], {
   error: 'either { "userId": "..." } or { "unitCode": "..." }',
@@ -36,6 +36,9 @@ const dispositionBody = z
 
 /** POST /dispositions/:id/complete, as JSON or as the text fields of a multipart form. */
 const completeBody = z.object({ report: z.string().trim().min(1, 'write a report').max(10_000) }).strict();
+
+/** GET /dispositions/inbox: Berjalan (open, the default) or Selesai (done). */
+const inboxQuery = z.object({ state: one(z.enum(['open', 'done'])).default('open') });
 
 const letterId = z.uuid('not a letter id');
 const dispositionId = z.uuid('not a disposition id');
@@ -68,7 +71,7 @@ export const dispositionsRoutes = (deps: AppDeps): Router => {
   });
 
   r.get('/dispositions/inbox', async (req, res) => {
-    res.json(await dispositionInbox(deps, req.actor!));
+    res.json(await dispositionInbox(deps, req.actor!, parse(inboxQuery, req.query).state));
   });
 
   r.get('/dispositions/:id', async (req, res) => {

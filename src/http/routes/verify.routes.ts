@@ -1,3 +1,4 @@
+import { officeIdentity } from '../../app/accounts/office-identity.ts';
 import { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
@@ -49,13 +50,14 @@ export const verifyRoutes = (deps: AppDeps): Router => {
       res.json(result);
       return;
     }
-    const tz = deps.officeTimeZone;
+    const { name: office, timeZone: tz } = await officeIdentity(deps);
     res
       .setHeader('Content-Security-Policy', VERIFY_PAGE_CSP)
       .type('html')
       .send(
         verifiedPage({
           valid: result.valid,
+          office,
           letterNumber: result.letterNumber,
           subject: result.subject,
           signer: result.signer,

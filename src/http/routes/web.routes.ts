@@ -56,12 +56,26 @@ const encodingFor = (req: Request): 'br' | 'gzip' | null => {
   return req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : null;
 };
 
+const escapeAttr = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The office's name and time zone as meta tags the UI reads before anyone logs in (times in the office's zone, with WIB/WITA/WIT). */
+const withOffice = (html: Buffer, office: { name: string; timeZone: string }): Buffer =>
+  Buffer.from(
+    html
+      .toString('utf8')
+      .replace(
+        '</head>',
+        `<meta name="naskah-office" content="${escapeAttr(office.name)}">\n<meta name="naskah-time-zone" content="${escapeAttr(office.timeZone)}">\n</head>`,
+      ),
+  );
+
 /**
  * Serves the built web UI (`npm run build:web` writes dist/web): hashed assets with a year's
  * cache and their brotli/gzip copies, and the single-page shell for every browser navigation
- * outside the API. Mounted after the API routes, so any route registered before it wins.
+ * outside the API (with the office's name and time zone). Mounted after the API routes, so any
+ * route registered before it wins.
  */
-export const webRoutes = (o: { dir?: string } = {}): Router => {
+export const webRoutes = (o: { dir?: string; office?: () => Promise<{ name: string; timeZone: string }> } = {}): Router => {
   const dir = o.dir ?? defaultDir();
   const assets = path.join(dir, 'assets');
   const r = Router();
@@ -106,7 +120,10 @@ export const webRoutes = (o: { dir?: string } = {}): Router => {
       res.status(503).type('text/plain').send('The web UI is not built yet: run `npm run build:web` (npm start does it).\n');
       return;
     }
-    res.status(200).type('text/html; charset=utf-8').send(html);
+    res
+      .status(200)
+      .type('text/html; charset=utf-8')
+      .send(o.office ? withOffice(html, await o.office()) : html);
   });
   return r;
 };

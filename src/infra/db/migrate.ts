@@ -19,6 +19,7 @@ import * as m015 from './migrations/015-letter-types.ts';
 import * as m017 from './migrations/017-signer-return.ts';
 import * as m018 from './migrations/018-letter-corrections.ts';
 import * as m019 from './migrations/019-saved-searches.ts';
+import * as m020 from './migrations/020-filing-scope.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
 
 export type { SealingKeys };
@@ -50,6 +51,7 @@ const MIGRATIONS: Migration[] = [
   { name: '017-signer-return', ...m017 },
   { name: '018-letter-corrections', ...m018 },
   { name: '019-saved-searches', ...m019 },
+  { name: '020-filing-scope', ...m020 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */

@@ -70,6 +70,8 @@ export const defineModels = (s: Sequelize): Models => ({
       totpEnabledAt: d3(),
       totpLastStep: DataTypes.BIGINT,
       email: DataTypes.STRING,
+      filingScope: DataTypes.STRING,
+      filingUnits: DataTypes.TEXT,
       createdAt: d3(),
     },
     { tableName: 'users' },

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useSuccess } from '../hooks.ts';
 import { post } from '../api.ts';
 import { label, t } from '../i18n.ts';
 import { id as indonesian } from '../messages/id.ts';
@@ -108,7 +109,7 @@ export const DispositionForm = ({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<string | null>(null);
-  const [sent, setSent] = useState<number | null>(null);
+  const [sent, setSent] = useSuccess<number>();
 
   const toggle = (k: Key) => {
     const next = new Set(chosen);

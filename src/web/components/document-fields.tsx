@@ -50,7 +50,7 @@ export const DocumentFields = ({
                 ))}
               </select>
             ) : name === 'unitCode' ? (
-              <UnitSelect {...p} value={values[name] ?? ''} onChange={(v) => set(name, v)} emptyLabel={`${t('form.choose')} (${user.unitCode})`} />
+              <UnitSelect {...p} filing value={values[name] ?? ''} onChange={(v) => set(name, v)} emptyLabel={`${t('form.choose')} (${user.unitCode})`} />
             ) : name === 'classificationCode' ? (
               <>
                 <input {...p} type="text" list={CLASSIFICATION_LIST} value={values[name] ?? ''} onInput={(e) => set(name, e.currentTarget.value)} />

@@ -25,7 +25,7 @@ export const ContentGone = ({ doc }: { doc: Pick<DocumentMeta, 'retention'> }) =
   return (
     <Notice tone="warn">
       <p class="problem-headline">{t('retention.goneTitle')}</p>
-      <p>{disposal?.disposedAt ? t('retention.goneOn', { date: dateOnly(disposal.disposedAt.slice(0, 10)) }) : t('retention.gone')}</p>
+      <p>{disposal?.disposedAt ? t('retention.goneOn', { date: dateOnly(disposal.disposedAt) }) : t('retention.gone')}</p>
       {disposal ? (
         <p>
           <Link href={`/disposals/${disposal.id}`}>{t('retention.seeDisposal')}</Link>
@@ -78,7 +78,7 @@ export const RetentionPanel = ({ doc }: { doc: DocumentMeta }) => {
         ) : null}
         {r.transfer ? (
           <Row term={t('retention.transferred')}>
-            <Link href={`/transfers/${r.transfer.id}`}>{r.transfer.transferredAt ? dateOnly(r.transfer.transferredAt.slice(0, 10)) : t('transfers.one')}</Link>
+            <Link href={`/transfers/${r.transfer.id}`}>{r.transfer.transferredAt ? dateOnly(r.transfer.transferredAt) : t('transfers.one')}</Link>
           </Row>
         ) : null}
       </dl>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { del, get, post } from '../api.ts';
 import { dateTime } from '../format.ts';
-import { useLoad } from '../hooks.ts';
+import { useLoad, useSuccess } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import type { TrustAnchor, TrustAnchorsAdded } from '../signing-types.ts';
 import { CERT_LABELS } from './certificate-forms.tsx';
@@ -19,7 +19,7 @@ export const TrustAnchors = ({ version }: { version: number }) => {
   const [pem, setPem] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useSuccess<string>();
 
   const run = async (work: () => Promise<string>) => {
     if (busy) return;

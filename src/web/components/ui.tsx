@@ -63,15 +63,14 @@ export const Field = ({
 /** A failure as words in the chosen language (see problem-text.ts); other errors by their message. */
 export const problemText = (e: unknown, labels?: FieldLabels, headlines?: StatusHeadlines): ProblemText => {
   if (e instanceof ApiError) return describeProblem(e, t, { ...FIELD_LABELS, ...labels }, headlines);
-  return { headline: e instanceof Error ? e.message : String(e), detail: null, detailLabel: '', fields: [] };
+  return { headline: e instanceof Error ? e.message : String(e), fields: [] };
 };
 
-/** What to tell a person about a failure, in one line (ErrorBox adds the server's detail and field errors). */
+/** What to tell a person about a failure, in one line (ErrorBox adds the field errors). */
 export const errorMessage = (e: unknown): string => problemText(e).headline;
 
 /**
- * A failure: the headline in the reader's language, the server's detail under it, the field
- * errors by the form's labels (`labels` for names the form labels its own way; `headlines` for
+ * A failure: the headline in the reader's language, the field errors by the form's labels (`labels` for names the form labels its own way; `headlines` for
  * statuses it can say more about). Focused when it appears, so it is heard.
  */
 export const ErrorBox = ({
@@ -96,20 +95,13 @@ export const ErrorBox = ({
   return (
     <div class="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
       <p class="problem-headline">{text.headline}</p>
-      {text.detail ? (
-        <p class="problem-detail">
-          {text.detailLabel ? `${text.detailLabel} ` : null}
-          {/* The server speaks English; a screen reader should read it so. */}
-          <span lang="en">{text.detail}</span>
-        </p>
-      ) : null}
       {text.fields.length ? (
         <>
           <p>{t('form.errors')}</p>
           <ul>
             {text.fields.map((f, i) => (
               <li key={`${f.field}-${i}`}>
-                <strong>{f.label}</strong>: <span lang="en">{f.message}</span>
+                <strong>{f.label}</strong>: {f.message}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { filingUnitsOf } from '../../domain/filing-scope.ts';
 import { useSession } from '../session.tsx';
 import type { Unit } from '../types.ts';
 import type { ControlProps } from './ui.tsx';
@@ -30,17 +31,30 @@ export const unitTree = (units: Unit[]): UnitNode[] => {
 /** The tree in reading order (parent before its children). */
 export const flatTree = (roots: UnitNode[]): UnitNode[] => roots.flatMap((r) => [r, ...flatTree(r.children)]);
 
-/** A unit chooser in tree order, children indented. */
-export const UnitSelect = ({ value, onChange, emptyLabel, ...p }: ControlProps & { value: string; onChange: (code: string) => void; emptyLabel?: string }) => {
-  const { units } = useSession();
+/**
+ * A unit chooser in tree order, children indented. `filing`: only the units the user may register
+ * and file for (their filing scope, the rule the server applies), so the form never offers what
+ * the server would refuse.
+ */
+export const UnitSelect = ({
+  value,
+  onChange,
+  emptyLabel,
+  filing,
+  ...p
+}: ControlProps & { value: string; onChange: (code: string) => void; emptyLabel?: string; filing?: boolean }) => {
+  const { units, user } = useSession();
+  const allowed = filing ? new Set(filingUnitsOf(user, units)) : null;
   return (
     <select {...p} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
       {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-      {flatTree(unitTree(units)).map((u) => (
-        <option key={u.code} value={u.code}>
-          {`${'\u00a0\u00a0'.repeat(u.depth)}${u.name} (${u.code})`}
-        </option>
-      ))}
+      {flatTree(unitTree(units))
+        .filter((u) => !allowed || allowed.has(u.code))
+        .map((u) => (
+          <option key={u.code} value={u.code}>
+            {`${'\u00a0\u00a0'.repeat(u.depth)}${u.name} (${u.code})`}
+          </option>
+        ))}
     </select>
   );
 };

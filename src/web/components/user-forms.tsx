@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, patch, post } from '../api.ts';
 import { label, t } from '../i18n.ts';
+import { passwordRule } from '../field-rules.ts';
 import type { FieldLabels } from '../problem-text.ts';
 import { useSession } from '../session.tsx';
 import { ROLES, SECURITY_LEVELS, type Role, type SecurityLevel, type User } from '../types.ts';
 import { ErrorBox, Field } from './ui.tsx';
 import { UnitSelect } from './unit-select.tsx';
+import { FilingScopeField } from './filing-scope-field.tsx';
+import { type FilingScope, OWN_UNIT } from '../../domain/filing-scope.ts';
 
 interface UserForm {
   username: string;
@@ -15,6 +18,7 @@ interface UserForm {
   roles: Role[];
   unitCode: string;
   clearance: SecurityLevel;
+  filingScope: FilingScope;
   disabled: boolean;
 }
 
@@ -62,15 +66,30 @@ export const secondFactor = (u: User) => (u.totpEnabled ? t('users.totpOn') : u.
 /** Adding a user: roles, unit and clearance decide what they see and whether they need a second factor. */
 export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
   const { user } = useSession();
-  const empty: UserForm = { username: '', name: '', password: '', email: '', roles: ['staff'], unitCode: user.unitCode, clearance: 'biasa', disabled: false };
+  const empty: UserForm = {
+    username: '',
+    name: '',
+    password: '',
+    email: '',
+    roles: ['staff'],
+    unitCode: user.unitCode,
+    clearance: 'biasa',
+    filingScope: OWN_UNIT,
+    disabled: false,
+  };
   const [form, setForm] = useState<UserForm>(empty);
   const [error, setError] = useState<ApiError | null>(null);
+  const [pwRule, setPwRule] = useState<string | null>(null);
   const create = async (e: Event) => {
     e.preventDefault();
     setError(null);
+    const rule = passwordRule(form.password, t);
+    setPwRule(rule);
+    if (rule) return;
     try {
-      const { disabled: _d, email, ...rest } = form;
-      const created = await post<User>('/users', { ...rest, ...(email.trim() ? { email: email.trim() } : {}) });
+      const { disabled: _d, email, filingScope, ...rest } = form;
+      const scope = form.roles.includes('clerk') ? { filingScope } : {};
+      const created = await post<User>('/users', { ...rest, ...scope, ...(email.trim() ? { email: email.trim() } : {}) });
       setForm(empty);
       onCreated(created);
     } catch (err) {
@@ -97,7 +116,7 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
       <Field label={t('users.name')} error={fe('name')} required>
         {(p) => <input {...p} name="name" value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />}
       </Field>
-      <Field label={t('users.password')} error={fe('password')} required>
+      <Field label={t('users.password')} error={pwRule ?? fe('password')} required>
         {(p) => (
           <input
             {...p}
@@ -105,7 +124,10 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
             type="password"
             autoComplete="new-password"
             value={form.password}
-            onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            onInput={(e) => {
+              setForm({ ...form, password: e.currentTarget.value });
+              setPwRule(null);
+            }}
           />
         )}
       </Field>
@@ -119,6 +141,9 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
       <Field label={t('users.clearance')} error={fe('clearance')}>
         {(p) => <ClearanceSelect id={p.id} value={form.clearance} onChange={(clearance) => setForm({ ...form, clearance })} />}
       </Field>
+      {form.roles.includes('clerk') ? (
+        <FilingScopeField value={form.filingScope} onChange={(filingScope) => setForm({ ...form, filingScope })} error={fe('filingScope')} />
+      ) : null}
       <div class="form-actions">
         <button type="submit" class="btn btn-primary">
           {t('users.create')}
@@ -138,15 +163,20 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
     roles: target.roles,
     unitCode: target.unitCode,
     clearance: target.clearance,
+    filingScope: target.filingScope,
     disabled: target.disabled,
   });
   const [error, setError] = useState<ApiError | null>(null);
+  const [pwRule, setPwRule] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [target.id]);
 
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
+    const rule = form.password ? passwordRule(form.password, t) : null;
+    setPwRule(rule);
+    if (rule) return;
     const changes: Record<string, unknown> = {};
     if (form.name !== target.name) changes.name = form.name;
     if ((form.email || null) !== target.email) changes.email = form.email.trim() || null;
@@ -154,6 +184,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
     if (form.unitCode !== target.unitCode) changes.unitCode = form.unitCode;
     if (form.clearance !== target.clearance) changes.clearance = form.clearance;
     if (form.disabled !== target.disabled) changes.disabled = form.disabled;
+    if (JSON.stringify(form.filingScope) !== JSON.stringify(target.filingScope)) changes.filingScope = form.filingScope;
     if (form.password) changes.password = form.password;
     try {
       const saved = Object.keys(changes).length ? await patch<User>(`/users/${target.id}`, changes) : target;
@@ -196,14 +227,20 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
         <Field label={t('users.clearance')} error={fe('clearance')}>
           {(p) => <ClearanceSelect id={p.id} value={form.clearance} onChange={(clearance) => setForm({ ...form, clearance })} />}
         </Field>
-        <Field label={t('users.newPassword')} error={fe('password')}>
+        {form.roles.includes('clerk') ? (
+          <FilingScopeField value={form.filingScope} onChange={(filingScope) => setForm({ ...form, filingScope })} error={fe('filingScope')} />
+        ) : null}
+        <Field label={t('users.newPassword')} error={pwRule ?? fe('password')}>
           {(p) => (
             <input
               {...p}
               type="password"
               autoComplete="new-password"
               value={form.password}
-              onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+              onInput={(e) => {
+                setForm({ ...form, password: e.currentTarget.value });
+                setPwRule(null);
+              }}
             />
           )}
         </Field>

@@ -5,7 +5,7 @@ export const enLetters: Record<keyof typeof idLetters, string> = {
   'nav.incoming': 'Incoming letters',
   'nav.dispositions': 'Dispositions',
   'nav.outgoing': 'Outgoing letters',
-  'nav.stats': 'Office figures',
+  'nav.stats': 'Statistics',
   'nav.check': 'Check a letter',
 
   'urgency.biasa': 'Ordinary',
@@ -155,7 +155,6 @@ export const enLetters: Record<keyof typeof idLetters, string> = {
   'dispo.reportDrop': 'Attach a file (optional): drag it here, or',
   'dispo.removeFile': 'Remove the file',
   'dispo.completeSubmit': 'Report it done',
-  'dispo.blocked': 'Cannot be completed yet: what you forwarded is still open. ({detail})',
 
   'notif.title': 'Notifications',
   'notif.none': 'nothing new',
@@ -300,7 +299,6 @@ export const enLetters: Record<keyof typeof idLetters, string> = {
   'check.broken': 'The signature is broken: the file is not what was signed.',
   'check.untrusted': 'The signature is intact, but this office does not trust its signer.',
   'check.invalid': 'The signature on this file is not valid.',
-  'check.detail': 'Technical detail',
   'check.signer': 'Signed by',
   'check.signedAt': 'Signed at',
   'check.log': 'Public log',

@@ -2,8 +2,6 @@ import type { idProblems } from './id-problems.ts';
 
 /** Failures in English (the type demands every key of id-problems.ts). */
 export const enProblems: Record<keyof typeof idProblems, string> = {
-  // The server's detail is English already: shown as it is, without a label.
-  'problem.serverSays': '',
   'problem.400': 'The request could not be processed: it is incomplete or unreadable.',
   'problem.403': 'You are not allowed to do this.',
   'problem.404': 'Not found, or you are not allowed to see it.',
@@ -30,4 +28,30 @@ export const enProblems: Record<keyof typeof idProblems, string> = {
   'problem.certificateUntrusted': "This certificate does not lead to a root the office trusts. Add the provider's (PSrE's) root certificate first.",
   'problem.certificateUnusable': 'This certificate cannot be used to sign: expired, not yet valid, revoked, or not meant for signatures.',
   'problem.malwareFound': 'This file contains a virus or other malware, so it was not stored. Do not open the original; tell the admin.',
+  'problem.certificateMismatch': 'This certificate does not belong to the key in use.',
+  'problem.certificateChanged': "The certificate at the provider's service changed since it was registered. Ask an admin to update it.",
+  'problem.signerLocked': "Your signing account at the provider's service is locked. Contact the provider or an admin.",
+  'problem.notVerifiable': 'The signature on this letter cannot be checked. Nothing was issued; tell an admin.',
+  'problem.notStamped': 'Only a letter made and stamped by Naskah can be signed, and only once.',
+  'problem.pinUnacceptable': 'This PIN cannot be used: 6–64 characters, not one character repeated, not a run of digits (123456).',
+  'problem.timestampDown': 'The timestamp authority (TSA) is unavailable. Try again shortly.',
+  'problem.archivedElsewhere':
+    'The very same file is archived already in another unit or at another security level. Ask that unit for access, or scan the letter again.',
+  'problem.noLongerKept': 'The very same file was a record that has been destroyed or handed over; it is not archived again.',
+  'problem.outsideFilingScope': 'You may register and file only for the units you serve. Ask an admin to change your scope if needed.',
+  'problem.unknownUnit': 'A unit is not known. Choose units from the list.',
+  'problem.forwardedOpen': 'Cannot be completed yet: dispositions you forwarded are still open.',
+  'problem.dispositionClosed': 'This disposition is completed or withdrawn already; it cannot be completed again.',
+
+  'field.required': 'Required.',
+  'field.tooShort': 'At least {n} characters.',
+  'field.tooLong': 'At most {n} characters.',
+  'field.tooFew': 'Choose at least {n}.',
+  'field.tooMany': 'At most {n}.',
+  'field.tooSmall': 'At least {n}.',
+  'field.tooBig': 'At most {n}.',
+  'field.format': 'Not in the expected form.',
+  'field.choice': 'Choose one of the offered options.',
+  'field.unknown': 'This field is not known.',
+  'field.invalid': 'This value is not accepted.',
 };

@@ -8,6 +8,7 @@ import { enRecords } from './en-records.ts';
 import { enPaper } from './en-paper.ts';
 import { enSearch } from './en-search.ts';
 import { enProblems } from './en-problems.ts';
+import { enFriction } from './en-friction.ts';
 import type { MessageKey } from './id.ts';
 
 /** The UI's words in English (the type demands every key of id.ts). */
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...enRecords,
   ...enPaper,
   ...enSearch,
+  ...enFriction,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',

@@ -3,7 +3,7 @@ export const idLetters = {
   'nav.incoming': 'Surat masuk',
   'nav.dispositions': 'Disposisi',
   'nav.outgoing': 'Surat keluar',
-  'nav.stats': 'Angka kantor',
+  'nav.stats': 'Statistik',
   'nav.check': 'Periksa surat',
 
   'urgency.biasa': 'Biasa',
@@ -63,7 +63,7 @@ export const idLetters = {
   'dispatch.notYet': 'Belum dicatat sebagai dikirim.',
   'dispatch.badge': 'terkirim',
   'dispatch.waiting': 'Surat untuk dikirim ({n})',
-  'jobs.failedHome': 'Proses latar gagal ({n})',
+  'jobs.failedHome': 'Pekerjaan latar gagal ({n})',
 
   'incoming.title': 'Surat masuk',
   'incoming.register': 'Buku agenda',
@@ -153,7 +153,6 @@ export const idLetters = {
   'dispo.reportDrop': 'Lampirkan berkas (boleh tidak): seret ke sini, atau',
   'dispo.removeFile': 'Batalkan berkas',
   'dispo.completeSubmit': 'Laporkan selesai',
-  'dispo.blocked': 'Belum dapat diselesaikan: disposisi yang Anda teruskan masih berjalan. ({detail})',
 
   'notif.title': 'Pemberitahuan',
   'notif.none': 'tidak ada yang baru',
@@ -299,7 +298,6 @@ export const idLetters = {
   'check.broken': 'Tanda tangannya rusak: isi berkas tidak sama dengan yang ditandatangani.',
   'check.untrusted': 'Tanda tangannya utuh, tetapi penandatangannya tidak dipercaya kantor ini.',
   'check.invalid': 'Tanda tangan pada berkas ini tidak sah.',
-  'check.detail': 'Keterangan teknis',
   'check.signer': 'Penandatangan',
   'check.signedAt': 'Waktu penandatanganan',
   'check.log': 'Log publik',
@@ -318,7 +316,7 @@ export const idLetters = {
   'check.ltv': 'memuat data validasinya (tetap dapat diperiksa setelah sertifikat kedaluwarsa)',
   'check.qrNote': 'Surat kertas? Pindai kode QR-nya dengan kamera ponsel: tautannya membuka halaman verifikasi surat itu.',
 
-  'stats.title': 'Angka kantor',
+  'stats.title': 'Statistik',
   'stats.range': 'Rentang bulan',
   'stats.from': 'Dari bulan',
   'stats.to': 'Sampai bulan',

@@ -1,7 +1,7 @@
 /** Indonesian words of the classification scheme and background jobs pages. */
 export const idOperations = {
   'nav.classifications': 'Kode klasifikasi',
-  'nav.jobs': 'Proses latar',
+  'nav.jobs': 'Pekerjaan latar',
 
   'classes.title': 'Kode klasifikasi arsip',
   'classes.intro':
@@ -40,7 +40,7 @@ export const idOperations = {
   'classes.editing': 'Ubah kode {code}',
   'classes.pick': 'Pilih atau ketik kode klasifikasi',
 
-  'jobs.title': 'Proses latar',
+  'jobs.title': 'Pekerjaan latar',
   'jobs.intro':
     'Pembacaan teks (OCR), pengindeksan dan impor massal berjalan di latar. Proses yang gagal setelah semua percobaan tampil di sini dan dapat diulang.',
   'jobs.state': 'Tampilkan',

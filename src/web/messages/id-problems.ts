@@ -1,9 +1,9 @@
 /**
  * Failures in Indonesian (merged into id.ts; en-problems.ts gives the English): one headline per
- * problem type or status, see problem-text.ts. The server's own detail follows as a second line.
+ * problem type or status, and one line per kind of field problem, see problem-text.ts. The
+ * server's own (English) detail is never shown.
  */
 export const idProblems = {
-  'problem.serverSays': 'Keterangan dari server:',
   'problem.400': 'Permintaan tidak dapat diproses: isinya tidak lengkap atau tidak terbaca.',
   'problem.403': 'Anda tidak berwenang melakukan ini.',
   'problem.404': 'Data tidak ditemukan, atau Anda tidak berwenang melihatnya.',
@@ -31,4 +31,30 @@ export const idProblems = {
     'Sertifikat ini tidak berinduk ke sertifikat akar yang dipercaya kantor. Tambahkan dulu sertifikat akar penyelenggaranya (PSrE).',
   'problem.certificateUnusable': 'Sertifikat ini tidak dapat dipakai untuk tanda tangan: kedaluwarsa, belum berlaku, dicabut, atau bukan untuk tanda tangan.',
   'problem.malwareFound': 'Berkas ini mengandung virus atau program jahat, sehingga tidak disimpan. Jangan buka berkas aslinya; laporkan ke admin.',
+  'problem.certificateMismatch': 'Sertifikat ini bukan milik kunci yang dipakai (sertifikat dan kuncinya tidak berpasangan).',
+  'problem.certificateChanged': 'Sertifikat di layanan penyelenggara berubah sejak didaftarkan. Minta admin memperbaruinya.',
+  'problem.signerLocked': 'Akun tanda tangan Anda di layanan penyelenggara terkunci. Hubungi penyelenggara atau admin.',
+  'problem.notVerifiable': 'Tanda tangan pada surat ini tidak dapat diperiksa. Belum ada yang diterbitkan; laporkan ke admin.',
+  'problem.notStamped': 'Hanya surat yang dibuat dan dicap oleh Naskah yang dapat ditandatangani, dan hanya sekali.',
+  'problem.pinUnacceptable': 'PIN ini tidak dapat dipakai: harus 6–64 karakter, bukan satu angka yang diulang, dan bukan deret angka (123456).',
+  'problem.timestampDown': 'Layanan cap waktu (TSA) sedang tidak tersedia. Coba lagi sebentar lagi.',
+  'problem.archivedElsewhere':
+    'Berkas yang sama persis sudah diarsipkan di unit lain atau dengan tingkat keamanan berbeda. Minta akses ke unit tersebut, atau pindai ulang suratnya.',
+  'problem.noLongerKept': 'Berkas yang sama persis dahulu adalah arsip yang sudah dimusnahkan atau diserahkan, sehingga tidak diarsipkan lagi.',
+  'problem.outsideFilingScope': 'Anda hanya dapat mencatat dan mengarsipkan untuk unit yang Anda layani. Minta admin mengubah cakupan unit Anda bila perlu.',
+  'problem.unknownUnit': 'Ada unit yang tidak dikenal. Pilih unit dari daftar.',
+  'problem.forwardedOpen': 'Belum dapat diselesaikan: disposisi yang Anda teruskan masih berjalan.',
+  'problem.dispositionClosed': 'Disposisi ini sudah selesai atau ditarik, jadi tidak dapat diselesaikan lagi.',
+
+  'field.required': 'Wajib diisi.',
+  'field.tooShort': 'Paling sedikit {n} karakter.',
+  'field.tooLong': 'Paling banyak {n} karakter.',
+  'field.tooFew': 'Pilih paling sedikit {n}.',
+  'field.tooMany': 'Paling banyak {n}.',
+  'field.tooSmall': 'Paling kecil {n}.',
+  'field.tooBig': 'Paling besar {n}.',
+  'field.format': 'Bentuknya tidak sesuai.',
+  'field.choice': 'Pilih salah satu pilihan yang tersedia.',
+  'field.unknown': 'Isian ini tidak dikenal.',
+  'field.invalid': 'Isian ini tidak dapat diterima.',
 };

@@ -8,6 +8,7 @@ import { idRecords } from './id-records.ts';
 import { idPaper } from './id-paper.ts';
 import { idSearch } from './id-search.ts';
 import { idProblems } from './id-problems.ts';
+import { idFriction } from './id-friction.ts';
 
 /** The UI's words in Indonesian, the default. A new key goes here first; en.ts must then give its English. */
 export const id = {
@@ -21,6 +22,7 @@ export const id = {
   ...idRecords,
   ...idPaper,
   ...idSearch,
+  ...idFriction,
   'app.name': 'Naskah',
   'app.skip': 'Lewati ke isi halaman',
   'app.loading': 'Memuat…',

@@ -3,9 +3,9 @@ import type { BackupPage, BackupRun } from '../backup-types.ts';
 import { BackupWarning } from '../components/backup-warning.tsx';
 import { ListTable } from '../components/list-table.tsx';
 import { Pager, PageTitle } from '../components/ui.tsx';
-import { bytes, dateTime } from '../format.ts';
+import { bytes, dateTime, num } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
-import { currentLang, label, t } from '../i18n.ts';
+import { label, t } from '../i18n.ts';
 import { navigate, useLocation, withParams } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
 
@@ -14,7 +14,7 @@ const LIMIT = 20;
 const duration = (ms: number | null): string => {
   if (ms === null) return '—';
   const s = ms / 1000;
-  const tenths = new Intl.NumberFormat(currentLang() === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(s);
+  const tenths = num(s);
   return s < 60 ? t('backups.seconds', { n: tenths }) : t('backups.minutes', { m: Math.floor(s / 60), s: Math.round(s % 60) });
 };
 

@@ -4,7 +4,7 @@ import { forgetClassificationCodes } from '../components/classification-options.
 import { ClassificationForm, type ClassificationInput } from '../components/classification-form.tsx';
 import { SchemeImport } from '../components/scheme-import.tsx';
 import { ErrorBox, Field, Loading, Notice, PageTitle } from '../components/ui.tsx';
-import { useLoad, useTitle } from '../hooks.ts';
+import { useLoad, useTitle, useSuccess } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import type { Classification } from '../operations-types.ts';
 import { officeName, useSession } from '../session.tsx';
@@ -34,7 +34,7 @@ export const AdminClassificationsPage = () => {
   const [q, setQ] = useState('');
   const [showRetired, setShowRetired] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useSuccess<string>();
   const [error, setError] = useState<unknown>(null);
   const shown = useMemo(() => {
     const needle = q.trim().toLocaleLowerCase('id');

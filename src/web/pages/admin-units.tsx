@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
+import { unitCodeRule } from '../field-rules.ts';
 import { ApiError, patch, post } from '../api.ts';
 import { ErrorBox, Field, Notice, PageTitle } from '../components/ui.tsx';
 import { unitTree, UnitSelect, type UnitNode } from '../components/unit-select.tsx';
-import { useTitle } from '../hooks.ts';
+import { useTitle, useSuccess } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { officeName, useSession } from '../session.tsx';
 import type { Unit } from '../types.ts';
@@ -64,12 +65,17 @@ export const AdminUnitsPage = () => {
   const root = units.find((u) => u.parentCode === null)?.code ?? '';
   const [form, setForm] = useState({ code: '', name: '', parentCode: root });
   const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useSuccess<string>();
+
+  const [codeRule, setCodeRule] = useState<string | null>(null);
 
   const create = async (e: Event) => {
     e.preventDefault();
     setError(null);
     setDone(null);
+    const rule = unitCodeRule(form.code, t);
+    setCodeRule(rule);
+    if (rule) return;
     try {
       const unit = await post<Unit>('/units', { code: form.code.trim(), name: form.name.trim(), ...(form.parentCode ? { parentCode: form.parentCode } : {}) });
       await reloadUnits();
@@ -105,7 +111,7 @@ export const AdminUnitsPage = () => {
           {done ? <Notice tone="ok">{done}</Notice> : null}
           {error && !error.errors.length ? <ErrorBox error={error} /> : null}
           <form onSubmit={create}>
-            <Field label={t('units.code')} hint={t('units.codeHint')} error={error?.fieldError('code')} required>
+            <Field label={t('units.code')} hint={t('units.codeHint')} error={codeRule ?? error?.fieldError('code')} required>
               {(p) => (
                 <input
                   {...p}
@@ -113,7 +119,10 @@ export const AdminUnitsPage = () => {
                   value={form.code}
                   maxLength={32}
                   autoCapitalize="characters"
-                  onInput={(e) => setForm({ ...form, code: e.currentTarget.value })}
+                  onInput={(e) => {
+                    setForm({ ...form, code: e.currentTarget.value });
+                    setCodeRule(null);
+                  }}
                 />
               )}
             </Field>

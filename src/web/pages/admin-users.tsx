@@ -3,7 +3,7 @@ import { get } from '../api.ts';
 import { ErrorBox, Field, Loading, Notice, Pager, PageTitle } from '../components/ui.tsx';
 import { UnitSelect } from '../components/unit-select.tsx';
 import { EditUser, NewUser, secondFactor } from '../components/user-forms.tsx';
-import { useLoad, useTitle } from '../hooks.ts';
+import { useLoad, useTitle, useSuccess } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { navigate, useLocation, withParams } from '../router.tsx';
 import { officeName, unitName, useSession } from '../session.tsx';
@@ -26,7 +26,7 @@ export const AdminUsersPage = () => {
   const [filter, setFilter] = useState({ q: query.q, unitCode: query.unitCode, role: query.role });
   const [editing, setEditing] = useState<User | null>(null);
   const [adding, setAdding] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useSuccess<string>();
 
   return (
     <>

@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { upload, type UploadHandle } from '../api.ts';
 import { DropZone } from '../components/drop-zone.tsx';
 import { ErrorBox, PageTitle, SendingProgress } from '../components/ui.tsx';
-import { bytes, dateTime } from '../format.ts';
+import { bytes, dateTime, officeNameFromShell } from '../format.ts';
 import { useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import type { FileVerification } from '../types.ts';
 
-/** Why a file is not valid, in plain words; the server's own words follow as the detail. */
+/** Why a file is not valid, in plain words (the server's own words are English and not shown). */
 const reasonOf = (r: FileVerification): string => {
   if (r.signatures.length === 0) return t('check.noSignature');
   if (r.modifiedAfterSigning) return t('check.modified');
@@ -29,13 +29,14 @@ const Verdict = ({ r }: { r: FileVerification }) => {
     <section class={`verdict ${r.valid ? 'verdict-ok' : 'verdict-bad'}`} aria-labelledby="verdict-title">
       <h2 id="verdict-title">{r.valid ? t('check.valid') : t('check.notValid')}</h2>
       {r.valid ? <p>{known ? t('check.validKnown') : t('check.validNote')}</p> : <p class="verdict-reason">{reasonOf(r)}</p>}
-      {!r.valid && r.reason ? (
-        <p class="small">
-          {t('check.detail')}: <span lang="en">{r.reason}</span>
-        </p>
-      ) : null}
       {known ? (
         <dl class="verdict-facts">
+          {officeNameFromShell() ? (
+            <>
+              <dt>{t('check.issuer')}</dt>
+              <dd>{officeNameFromShell()}</dd>
+            </>
+          ) : null}
           <dt>{t('doc.letterNumber')}</dt>
           <dd>{known.letterNumber}</dd>
           {known.subject ? (
@@ -73,13 +74,6 @@ const Verdict = ({ r }: { r: FileVerification }) => {
                   {s.trusted ? t('check.trusted') : t('check.notTrusted')}
                   {s.ltv ? <> · {t('check.ltv')}</> : null}
                 </span>
-                {s.problems.length ? (
-                  <ul class="small" lang="en">
-                    {s.problems.map((p, j) => (
-                      <li key={j}>{p}</li>
-                    ))}
-                  </ul>
-                ) : null}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { WithdrawPanel } from '../components/withdraw-disposition.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, get, post, upload, type UploadHandle } from '../api.ts';
+import { get, post, upload, type UploadHandle } from '../api.ts';
 import { DispositionForm } from '../components/disposition-form.tsx';
 import { DispositionTreeView } from '../components/disposition-tree.tsx';
 import { useReadNoticesAbout } from '../components/bell.tsx';
@@ -73,17 +73,28 @@ const CompleteForm = ({ id, onDone }: { id: string; onDone: (d: Disposition) => 
         ) : null}
       </DropZone>
       {fraction !== null && file ? <SendingProgress id="report-progress" fraction={fraction} /> : null}
-      {error instanceof ApiError && error.status === 409 ? (
-        <Notice tone="warn">{t('dispo.blocked', { detail: error.detail })}</Notice>
-      ) : (
-        <ErrorBox error={error} />
-      )}
+      <ErrorBox error={error} />
       <button type="submit" class="btn btn-primary" disabled={fraction !== null || !report.trim()}>
         {t('dispo.completeSubmit')}
       </button>
     </form>
   );
 };
+
+/** Completion blocked before anything is typed: the forwarded dispositions still open, each linked. */
+const OpenChildren = ({ open }: { open: NonNullable<Disposition['openChildren']> }) => (
+  <>
+    <h2>{t('dispo.complete')}</h2>
+    <Notice tone="warn">{t('dispo.openChildren')}</Notice>
+    <ul class="open-children">
+      {open.map((c) => (
+        <li key={c.id}>
+          <Link href={`/dispositions/${c.id}`}>{t('dispo.openChild', { to: addresseeName(c.to) })}</Link>
+        </li>
+      ))}
+    </ul>
+  </>
+);
 
 /** One disposition: opening it as its holder marks it read; forward it down or complete it with a report. */
 export const DispositionPage = ({ params }: PageProps) => {
@@ -167,13 +178,17 @@ export const DispositionPage = ({ params }: PageProps) => {
           {holder ? (
             <>
               <section class="card dispo-card">
-                <CompleteForm
-                  id={d.id}
-                  onDone={(done) => {
-                    disp.setData(done);
-                    setTreeTick((n) => n + 1);
-                  }}
-                />
+                {d.openChildren?.length ? (
+                  <OpenChildren open={d.openChildren} />
+                ) : (
+                  <CompleteForm
+                    id={d.id}
+                    onDone={(done) => {
+                      disp.setData(done);
+                      setTreeTick((n) => n + 1);
+                    }}
+                  />
+                )}
               </section>
               <section class="card dispo-card">
                 <DispositionForm letterId={d.letterId} parentId={d.id} heading={t('dispo.forward')} onDone={() => setTreeTick((n) => n + 1)} />

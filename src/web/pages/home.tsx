@@ -24,6 +24,7 @@ const DispositionItems = ({ items }: { items: Disposition[] }) => (
       <li key={d.id} class={d.read ? '' : 'unread'}>
         <Link href={`/dispositions/${d.id}`}>{d.letter?.subject ?? d.instruction}</Link>
         {d.read ? null : <span class="badge badge-new">{t('dispo.new')}</span>}
+        {d.via === 'unit' ? <span class="badge">{t('dispo.viaUnitShort')}</span> : null}
         <br />
         <span class="small">
           {t('dispo.due')}: <DueDate d={d} />

@@ -236,7 +236,7 @@ export const IncomingNewPage = () => {
             {text('classificationCode', 'doc.classificationCode', { hint: t('incoming.classificationHint'), max: 40 })}
             <ClassificationOptions />
             <Field label={t('incoming.unit')} error={fieldError('unitCode')}>
-              {(p) => <UnitSelect {...p} value={v.unitCode} emptyLabel={t('incoming.ownUnit')} onChange={(code) => set('unitCode', code)} />}
+              {(p) => <UnitSelect {...p} filing value={v.unitCode} emptyLabel={t('incoming.ownUnit')} onChange={(code) => set('unitCode', code)} />}
             </Field>
           </fieldset>
           {registered ? null : (

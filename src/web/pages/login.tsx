@@ -5,6 +5,7 @@ import { LangToggle } from '../components/layout.tsx';
 import { Enrolment } from '../components/enrolment.tsx';
 import { useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
+import { Link } from '../router.tsx';
 import type { LoginOk, User } from '../types.ts';
 
 type Step = 'password' | 'totp' | 'enrol';
@@ -183,6 +184,9 @@ export const LoginPage = ({
                 {busy ? t('login.busy') : t('login.submit')}
               </button>
             </form>
+            <p class="login-check">
+              <Link href="/check">{t('login.checkLetter')}</Link>
+            </p>
           </>
         )}
       </main>

@@ -4,7 +4,7 @@ import { CLASSIFICATION_LIST, ClassificationOptions } from '../components/classi
 import { DataTable } from '../components/data-table.tsx';
 import { Day, useAct } from '../components/records-bits.tsx';
 import { ErrorBox, Loading, Notice, Pager, PageTitle } from '../components/ui.tsx';
-import { useLoad, useTitle } from '../hooks.ts';
+import { useLoad, useTitle, useSuccess } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { Link, navigate, useLocation, withParams } from '../router.tsx';
 import { officeName, unitName, useSession } from '../session.tsx';
@@ -59,7 +59,7 @@ export const RecordsUnclassifiedPage = () => {
   const loc = useLocation();
   const page = Math.max(1, Number(loc.query.get('page')) || 1);
   const list = useLoad((signal) => get<Page<DocumentMeta>>('/records/unclassified', { query: { page, limit: LIMIT }, signal }), [page]);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useSuccess<string>();
   const items = list.data?.items ?? [];
 
   return (

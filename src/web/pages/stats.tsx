@@ -3,7 +3,8 @@ import { get } from '../api.ts';
 import { GroupedBars, HorizontalBars, monthLabel, type Series } from '../components/charts.tsx';
 import { ErrorBox, Field, Loading, PageTitle } from '../components/ui.tsx';
 import { useLoad, useTitle } from '../hooks.ts';
-import { currentLang, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
+import { num } from '../format.ts';
 import { navigate, useLocation, withParams } from '../router.tsx';
 import { officeName, unitName, useSession } from '../session.tsx';
 import type { OfficeStats } from '../types.ts';
@@ -11,7 +12,7 @@ import type { OfficeStats } from '../types.ts';
 /** Hours as a person says them: minutes under an hour, "5,5 jam", days past two days. */
 const duration = (hours: number | null): string => {
   if (hours === null) return t('stats.noData');
-  const n = (v: number) => v.toLocaleString(currentLang() === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
+  const n = (v: number) => num(v);
   if (hours < 1) return t('stats.minutes', { n: Math.round(hours * 60) });
   return hours < 48 ? t('stats.hours', { n: n(hours) }) : t('stats.days', { n: n(hours / 24) });
 };

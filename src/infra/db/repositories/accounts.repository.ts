@@ -1,4 +1,5 @@
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { filingScopeOf } from '../../../domain/filing-scope.ts';
 import { type Role, normaliseRoles } from '../../../domain/roles.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { SessionPurpose, SessionRepository, UnitRecord, UnitRepository, UserPatch, UserRecord, UserRepository } from '../../../ports/repositories.ts';
@@ -22,10 +23,15 @@ const toUser = (r: RawRow): UserRecord => ({
   totpEnabledAt: toDateOrNull(r.totpEnabledAt),
   totpLastStep: toNumOrNull(r.totpLastStep),
   email: strOrNull(r.email),
+  filingScope: filingScopeOf(strOrNull(r.filingScope), strOrNull(r.filingUnits)),
   createdAt: toDate(r.createdAt),
 });
 
-const toRow = ({ roles, ...rest }: UserPatch): Record<string, unknown> => ({ ...rest, ...(roles ? { role: roleColumn(roles) } : {}) });
+const toRow = ({ roles, filingScope, ...rest }: UserPatch): Record<string, unknown> => ({
+  ...rest,
+  ...(roles ? { role: roleColumn(roles) } : {}),
+  ...(filingScope ? { filingScope: filingScope.kind, filingUnits: filingScope.kind === 'units' ? filingScope.unitCodes.join(',') : null } : {}),
+});
 
 const toUnit = (r: RawRow): UnitRecord => ({ code: str(r.code), name: str(r.name), parentCode: strOrNull(r.parentCode) });
 

@@ -70,11 +70,18 @@ export const dispositionRepository = (m: Models, transaction?: Transaction): Dis
     ];
     return mapAll(await m.Disposition.findAll({ where: { letterId: { [Op.in]: letterIds } }, order, raw: true, transaction }), toRecord);
   },
-  async inbox(userId, unitCode) {
+  async inbox(userId, unitCode, state = 'open', limit = 500) {
     return mapAll(
       await m.Disposition.findAll({
-        where: { status: 'open', [Op.or]: [{ toUserId: userId }, { toUnitCode: unitCode }] },
-        order: DUE_FIRST,
+        where: { status: state === 'open' ? 'open' : 'completed', [Op.or]: [{ toUserId: userId }, { toUnitCode: unitCode }] },
+        order:
+          state === 'open'
+            ? DUE_FIRST
+            : [
+                ['completedAt', 'DESC'],
+                ['id', 'ASC'],
+              ],
+        limit,
         raw: true,
         transaction,
       }),

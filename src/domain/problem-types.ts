@@ -1,0 +1,46 @@
+/**
+ * Every precise problem type the server may send (the last segment of a problem document's
+ * `type`), beyond the generic ones named after an error code (`not-found`, `conflict`, …). The
+ * server speaks English in `detail`; people read the web UI's Indonesian text for the type, so
+ * each type here must have one there: AppError accepts only these (the compiler checks every
+ * throw), the UI's table is a Record over them, and test/unit/web/problem-codes.test.ts scans the
+ * source for any that slipped past both.
+ */
+export const PROBLEM_TYPES = [
+  // signing and certificates
+  'wrong-pin',
+  'wrong-passphrase',
+  'no-certificate',
+  'pkcs12-unreadable',
+  'certificate-untrusted',
+  'certificate-unusable',
+  'certificate-expired',
+  'certificate-not-yet-valid',
+  'certificate-revoked',
+  'certificate-not-for-signing',
+  'certificate-mismatch',
+  'certificate-changed',
+  'signer-locked',
+  'signing-service-unavailable',
+  'signature-not-verifiable',
+  'not-stamped',
+  'timestamp-unavailable',
+  'pin-unacceptable',
+  // logging in
+  'totp-required',
+  'totp-invalid',
+  'totp-enrolment-required',
+  'password-guessable',
+  // files
+  'malware-found',
+  'archived-elsewhere',
+  'record-no-longer-kept',
+  // registering and filing
+  'outside-filing-scope',
+  'unknown-unit',
+  // dispositions
+  'forwarded-still-open',
+  'disposition-closed',
+] as const;
+
+export type ProblemType = (typeof PROBLEM_TYPES)[number];
