@@ -36,6 +36,9 @@ export const applyAccessChange = async (tx: Repositories, userId: string, c: Acc
     ...(c.disabled !== undefined ? { disabled: c.disabled } : {}),
     ...(c.passwordHash ? { passwordHash: c.passwordHash } : {}),
     ...(c.email !== undefined ? { email: c.email } : {}),
+    ...(c.nip !== undefined ? { nip: c.nip } : {}),
+    ...(c.jabatan !== undefined ? { jabatan: c.jabatan } : {}),
+    ...(c.mustChangePassword !== undefined ? { mustChangePassword: c.mustChangePassword } : {}),
     ...(c.totpReset ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null } : {}),
   };
   if (Object.keys(patch).length) await tx.users.update(userId, patch);
