@@ -51,6 +51,13 @@ const KIND_HEADLINES: Record<string, MessageKey> = {
   'password-guessable': 'problem.passwordGuessable',
   'certificate-untrusted': 'problem.certificateUntrusted',
   'malware-found': 'problem.malwareFound',
+  'nip-invalid': 'problem.nipInvalid',
+  'password-change-required': 'problem.passwordChangeRequired',
+  'password-unchanged': 'problem.passwordUnchanged',
+  'password-reset-invalid': 'problem.passwordResetInvalid',
+  'password-reset-by-admin': 'problem.passwordResetByAdmin',
+  'certificate-not-requested': 'problem.certificateNotRequested',
+  'pin-held-elsewhere': 'problem.pinHeldElsewhere',
 };
 
 const STATUS_HEADLINES: Record<number, MessageKey> = {

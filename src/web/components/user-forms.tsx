@@ -4,6 +4,7 @@ import { label, t } from '../i18n.ts';
 import type { FieldLabels } from '../problem-text.ts';
 import { useSession } from '../session.tsx';
 import { ROLES, SECURITY_LEVELS, type Role, type SecurityLevel, type User } from '../types.ts';
+import { newProfileBody, type Profile, ProfileFields, profileChanges } from './profile-fields.tsx';
 import { ErrorBox, Field } from './ui.tsx';
 import { UnitSelect } from './unit-select.tsx';
 
@@ -64,14 +65,18 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
   const { user } = useSession();
   const empty: UserForm = { username: '', name: '', password: '', email: '', roles: ['staff'], unitCode: user.unitCode, clearance: 'biasa', disabled: false };
   const [form, setForm] = useState<UserForm>(empty);
+  const [profile, setProfile] = useState<Profile>({ nip: '', jabatan: '' });
   const [error, setError] = useState<ApiError | null>(null);
   const create = async (e: Event) => {
     e.preventDefault();
     setError(null);
     try {
       const { disabled: _d, email, ...rest } = form;
-      const created = await post<User>('/users', { ...rest, ...(email.trim() ? { email: email.trim() } : {}) });
+      // An admin's password is always temporary: the person chooses their own at the first login.
+      const body = { ...rest, ...(email.trim() ? { email: email.trim() } : {}), ...newProfileBody(profile), mustChangePassword: true };
+      const created = await post<User>('/users', body);
       setForm(empty);
+      setProfile({ nip: '', jabatan: '' });
       onCreated(created);
     } catch (err) {
       if (err instanceof ApiError) setError(err);
@@ -97,7 +102,8 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
       <Field label={t('users.name')} error={fe('name')} required>
         {(p) => <input {...p} name="name" value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />}
       </Field>
-      <Field label={t('users.password')} error={fe('password')} required>
+      <ProfileFields value={profile} onChange={setProfile} error={fe} />
+      <Field label={t('users.password')} hint={t('users.temporaryHint')} error={fe('password')} required>
         {(p) => (
           <input
             {...p}
@@ -140,6 +146,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
     clearance: target.clearance,
     disabled: target.disabled,
   });
+  const [profile, setProfile] = useState<Profile>({ nip: target.nip ?? '', jabatan: target.jabatan ?? '' });
   const [error, setError] = useState<ApiError | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [target.id]);
@@ -147,14 +154,15 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
-    const changes: Record<string, unknown> = {};
+    const changes: Record<string, unknown> = { ...profileChanges(profile, target) };
     if (form.name !== target.name) changes.name = form.name;
     if ((form.email || null) !== target.email) changes.email = form.email.trim() || null;
     if (form.roles.join() !== target.roles.join() || form.roles.length !== target.roles.length) changes.roles = form.roles;
     if (form.unitCode !== target.unitCode) changes.unitCode = form.unitCode;
     if (form.clearance !== target.clearance) changes.clearance = form.clearance;
     if (form.disabled !== target.disabled) changes.disabled = form.disabled;
-    if (form.password) changes.password = form.password;
+    // The admin's reset: a temporary password, changed by the person at their next login.
+    if (form.password) Object.assign(changes, { password: form.password, mustChangePassword: true });
     try {
       const saved = Object.keys(changes).length ? await patch<User>(`/users/${target.id}`, changes) : target;
       onSaved(saved, t('users.saved'));
@@ -189,6 +197,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
         <Field label={t('users.email')} error={fe('email')}>
           {(p) => <input {...p} type="email" value={form.email} onInput={(e) => setForm({ ...form, email: e.currentTarget.value })} />}
         </Field>
+        <ProfileFields value={profile} onChange={setProfile} error={fe} />
         <RolesField value={form.roles} onChange={(roles) => setForm({ ...form, roles })} error={fe('roles')} />
         <Field label={t('users.unit')} error={fe('unitCode')}>
           {(p) => <UnitSelect {...p} value={form.unitCode} onChange={(unitCode) => setForm({ ...form, unitCode })} />}
@@ -196,7 +205,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
         <Field label={t('users.clearance')} error={fe('clearance')}>
           {(p) => <ClearanceSelect id={p.id} value={form.clearance} onChange={(clearance) => setForm({ ...form, clearance })} />}
         </Field>
-        <Field label={t('users.newPassword')} error={fe('password')}>
+        <Field label={t('users.newPassword')} hint={t('users.temporaryHint')} error={fe('password')}>
           {(p) => (
             <input
               {...p}

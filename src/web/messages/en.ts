@@ -3,6 +3,7 @@ import { enBackups } from './en-backups.ts';
 import { enLetters } from './en-letters.ts';
 import { enCorrespondence } from './en-correspondence.ts';
 import { enOperations } from './en-operations.ts';
+import { enPeople } from './en-people.ts';
 import { enRecords } from './en-records.ts';
 import { enProblems } from './en-problems.ts';
 import type { MessageKey } from './id.ts';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enOperations,
   ...enBackups,
   ...enRecords,
+  ...enPeople,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',

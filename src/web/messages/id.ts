@@ -3,6 +3,7 @@ import { idBackups } from './id-backups.ts';
 import { idLetters } from './id-letters.ts';
 import { idCorrespondence } from './id-correspondence.ts';
 import { idOperations } from './id-operations.ts';
+import { idPeople } from './id-people.ts';
 import { idRecords } from './id-records.ts';
 import { idProblems } from './id-problems.ts';
 
@@ -15,6 +16,7 @@ export const id = {
   ...idOperations,
   ...idBackups,
   ...idRecords,
+  ...idPeople,
   'app.name': 'Naskah',
   'app.skip': 'Lewati ke isi halaman',
   'app.loading': 'Memuat…',
