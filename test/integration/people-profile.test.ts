@@ -20,7 +20,7 @@ for (const target of databaseTargets()) {
     before(async () => {
       app = await startTestAppOn(target);
       await setUpUnits(app);
-      p.head = await person(app, 'kadis', 'official', 'BKD', 'Dra. Siti Rahayu', { nip: '19780315 200501 2 003', jabatan: 'Kepala Badan Kepegawaian Daerah' });
+      p.head = await person(app, 'kadis', 'official', 'BKD', 'Dra. Siti Rahayu', { nip: '19780315 200501 2 003', jabatan: 'Pelaksana Tugas Kepala Badan' });
       p.clerk = await person(app, 'tu.bkd', 'clerk', 'BKD');
       p.staff = await person(app, 'ana.bkd', 'staff', 'BKD');
     });
@@ -28,7 +28,7 @@ for (const target of databaseTargets()) {
 
     it('keeps a NIP as its 18 digits and the jabatan, and refuses what is not a NIP without creating anyone', async () => {
       const me = (await api(app, p.head!.token, 'GET', '/api/v1/auth/me')).body;
-      expect(me).to.include({ nip: NIP, jabatan: 'Kepala Badan Kepegawaian Daerah', mustChangePassword: false });
+      expect(me).to.include({ nip: NIP, jabatan: 'Pelaksana Tugas Kepala Badan', mustChangePassword: false });
       for (const nip of ['1978', '197813152005012003', '197803152005013003']) {
         const body = expectProblem(
           await api(app, app.adminToken, 'POST', '/api/v1/users', {
@@ -53,7 +53,7 @@ for (const target of databaseTargets()) {
 
     it('shows jabatan and NIP in the people directory, and marks the admin as no disposition recipient', async () => {
       const people = (await api(app, p.staff!.token, 'GET', '/api/v1/people?limit=100')).body.items as Json[];
-      expect(people.find((x) => x.id === p.head!.id)).to.include({ jabatan: 'Kepala Badan Kepegawaian Daerah', nip: NIP, receivesDispositions: true });
+      expect(people.find((x) => x.id === p.head!.id)).to.include({ jabatan: 'Pelaksana Tugas Kepala Badan', nip: NIP, receivesDispositions: true });
       const admin = people.find((x) => (x.roles as string[]).join() === 'admin');
       expect(admin?.receivesDispositions).to.equal(false);
     });
@@ -68,8 +68,10 @@ for (const target of databaseTargets()) {
         { name: 'surat.pdf', bytes: await letterPdf([l]) },
       );
       expect(reg.status, JSON.stringify(reg.body)).to.equal(201);
-      const admin = (await api(app, app.adminToken, 'GET', '/api/v1/users?role=admin')).body.items as Json[];
-      const to = [{ userId: String(admin[0]!.id) }, { userId: p.staff!.id }];
+      // An admin of the head's own unit: only their role keeps them out.
+      const admin = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'admin.bkd', password: passwordOf('admin.bkd'), name: 'Admin BKD', role: 'admin', unitCode: 'BKD' });
+      expect(admin.status, JSON.stringify(admin.body)).to.equal(201);
+      const to = [{ userId: String(admin.body.id) }, { userId: p.staff!.id }];
       const body = expectProblem(
         await api(app, p.head!.token, 'POST', `/api/v1/letters/incoming/${String(reg.body.id)}/dispositions`, { to, instruction: 'Proses' }),
         422,
@@ -88,7 +90,7 @@ for (const target of databaseTargets()) {
       expectProblem(await api(app, p.head!.token, 'POST', '/api/v1/auth/certificate', { pin: '111111' }), 422);
       const made = await api(app, p.head!.token, 'POST', '/api/v1/auth/certificate', { pin: PIN });
       expect(made.status, JSON.stringify(made.body)).to.equal(201);
-      expect(made.body).to.include({ status: 'active', title: 'Kepala Badan Kepegawaian Daerah', nip: NIP, commonName: 'Dra. Siti Rahayu' });
+      expect(made.body).to.include({ status: 'active', title: 'Pelaksana Tugas Kepala Badan', nip: NIP, commonName: 'Dra. Siti Rahayu' });
       expect((await api(app, p.head!.token, 'GET', '/api/v1/auth/me')).body.certificateRequestedAt).to.equal(null);
       expectProblem(await api(app, p.head!.token, 'POST', '/api/v1/auth/certificate', { pin: PIN }), 409);
       const audit = (await api(app, app.adminToken, 'GET', `/api/v1/audit?actorId=${p.head!.id}`)).body.items as Json[];
@@ -100,7 +102,7 @@ for (const target of databaseTargets()) {
       const letter = (await api(app, p.staff!.token, 'GET', `/api/v1/letters/outgoing/${first}`)).body;
       await waitForDocument(app, p.staff!.token, String(letter.documentId));
       const text = String((await api(app, p.staff!.token, 'GET', `/api/v1/documents/${String(letter.documentId)}/text`)).body.text);
-      expect(text).to.include('Kepala Badan Kepegawaian Daerah').and.include('Dra. Siti Rahayu').and.include(NIP);
+      expect(text).to.include('Pelaksana Tugas Kepala Badan').and.include('Dra. Siti Rahayu').and.include(NIP);
       expect((await sign(app, p.head!, first, { pin: PIN, totp: app.nextTotp('kadis') })).status).to.equal(200);
 
       const wrong = expectProblem(
