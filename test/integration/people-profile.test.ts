@@ -69,7 +69,13 @@ for (const target of databaseTargets()) {
       );
       expect(reg.status, JSON.stringify(reg.body)).to.equal(201);
       // An admin of the head's own unit: only their role keeps them out.
-      const admin = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'admin.bkd', password: passwordOf('admin.bkd'), name: 'Admin BKD', role: 'admin', unitCode: 'BKD' });
+      const admin = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+        username: 'admin.bkd',
+        password: passwordOf('admin.bkd'),
+        name: 'Admin BKD',
+        role: 'admin',
+        unitCode: 'BKD',
+      });
       expect(admin.status, JSON.stringify(admin.body)).to.equal(201);
       const to = [{ userId: String(admin.body.id) }, { userId: p.staff!.id }];
       const body = expectProblem(
