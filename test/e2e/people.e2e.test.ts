@@ -13,7 +13,9 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { api } from '../support/http.ts';
+import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
+import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
+import { api, form } from '../support/http.ts';
 import { passwordOf } from '../support/passwords.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -183,6 +185,30 @@ describe('people and first login in Chromium (e2e)', function () {
     await checkPage(page, 'people-change-pin-1280');
     const cert = (await api(app, app.adminToken, 'GET', `/api/v1/users/${head.id}/certificate`)).body;
     expect(cert).to.include({ status: 'active', title: HEAD.jabatan, nip: HEAD.nip });
+
+    // Disposing a letter, the official is offered the people of the office but not its admin.
+    const clerk = await api(app, app.adminToken, 'POST', '/api/v1/users', {
+      username: 'agendaris',
+      password: passwordOf('agendaris'),
+      name: 'Agendaris',
+      role: 'clerk',
+      unitCode: 'ORG',
+    });
+    expect(clerk.status).to.equal(201);
+    const l = generateLetter(7);
+    const letter = await form(
+      app,
+      await app.login('agendaris', passwordOf('agendaris')),
+      '/api/v1/letters/incoming',
+      { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'biasa', securityLevel: 'biasa' },
+      { name: 'surat.pdf', bytes: await letterPdf([l]) },
+    );
+    expect(letter.status, JSON.stringify(letter.body)).to.equal(201);
+    await page.goto(`${app.url}/incoming/${String(letter.body.id)}`);
+    const picks = page.locator('.dispose-form .people-picks');
+    await picks.getByText(SARI.name).waitFor();
+    expect(await picks.getByText('Administrator').count()).to.equal(0);
+    await picks.getByText('Analis Kepegawaian').waitFor();
   });
 
   it('at 360 px: the login with its forgotten-password step, the first login, the account and the user form fit a phone and pass axe', async () => {
