@@ -1,6 +1,7 @@
 import { subtreeOf, type UnitNode } from './access.ts';
 import type { DispositionRecord, IncomingStatus } from './correspondence.ts';
 import { AppError, type FieldError } from './errors.ts';
+import { receivesDispositions } from './people.ts';
 import { hasRole, type Role } from './roles.ts';
 import { clearedFor, stricterLevel, type SecurityLevel } from './security-level.ts';
 
@@ -54,6 +55,7 @@ export const parentFor = (actor: DispositionParty, letterDispositions: Dispositi
 /** What the rules need to know about each user named as a recipient (null: no such user). */
 export interface RecipientUser {
   id: string;
+  roles: readonly Role[];
   unitCode: string;
   disabled: boolean;
   clearance: SecurityLevel;
@@ -68,11 +70,11 @@ export const dispositionLevel = (letterLevel: SecurityLevel, documentLevel: Secu
 
 /**
  * Who of a unit's members a disposition to the unit gives read access: the active ones cleared
- * for the letter's level. The others still hold it (the unit does), but see neither the letter
+ * for the letter's level who work letters (not an account that only administers). The others still hold it (the unit does), but see neither the letter
  * nor, in their inbox, its subject and sender (see `seesLetterSummary`).
  */
-export const unitGrantees = (members: readonly Pick<RecipientUser, 'id' | 'disabled' | 'clearance'>[], level: SecurityLevel): string[] =>
-  members.filter((m) => !m.disabled && clearedFor(m.clearance, level)).map((m) => m.id);
+export const unitGrantees = (members: readonly Pick<RecipientUser, 'id' | 'roles' | 'disabled' | 'clearance'>[], level: SecurityLevel): string[] =>
+  members.filter((m) => !m.disabled && receivesDispositions(m) && clearedFor(m.clearance, level)).map((m) => m.id);
 
 /**
  * Whether someone shown a disposition (holder, sender) sees its letter's subject and sender:
@@ -86,7 +88,7 @@ export const seesLetterSummary = (viewer: { clearance: SecurityLevel }, level: S
  * Recipients lie in the disposer's own unit and below (an official at the root reaches
  * everyone); a unit recipient lies strictly below (sending to your own unit would make you
  * your own addressee); nobody is named twice, nobody sends to themselves, disabled and unknown
- * accounts and unknown units are refused. A person must be cleared for the letter's level
+ * accounts, accounts that only administer, and unknown units are refused. A person must be cleared for the letter's level
  * (`dispositionLevel`): the disposition grants them the letter. A unit needs no clearance: only
  * its cleared members are granted (`unitGrantees`).
  */
@@ -120,6 +122,7 @@ const userProblem = (disposer: Pick<DispositionParty, 'id'>, u: RecipientUser | 
   if (!u) return 'no such user';
   if (u.id === disposer.id) return 'you cannot send a disposition to yourself';
   if (u.disabled) return 'this account is disabled';
+  if (!receivesDispositions(u)) return 'an administrator account does not receive dispositions';
   if (!reach.has(u.unitCode)) return 'outside your unit and the units below it';
   return clearedFor(u.clearance, level) ? null : "not cleared for this letter's security level";
 };

@@ -38,6 +38,10 @@ export const PROBLEM_TYPES = [
   // registering and filing
   'outside-filing-scope',
   'unknown-unit',
+  // correcting and voiding a registered letter
+  'letter-void',
+  'letter-routing-open',
+  'letter-delivered',
   // dispositions
   'forwarded-still-open',
   'disposition-closed',

@@ -50,18 +50,48 @@ export interface UserRecord {
   email: string | null;
   /** For which units a clerk files; own unit when absent. */
   filingScope?: FilingScope;
+  /** Nomor Induk Pegawai (18 digits), printed under the signer's name; null: none on record. */
+  nip: string | null;
+  /** Position title, printed above the signer's name and shown in the pickers. */
+  jabatan: string | null;
+  /** The password was set by an admin: the next login may only change it. */
+  mustChangePassword: boolean;
+  /** An admin asked for this official's signing certificate; they make it by choosing their PIN. */
+  certificateRequestedAt: Date | null;
+  /** SHA-256 (hex) of the one outstanding password-reset token, and when it stops working. */
+  passwordResetHash: string | null;
+  passwordResetExpiresAt: Date | null;
   createdAt: Date;
 }
 
 export type UserPatch = Partial<
   Pick<
     UserRecord,
-    'passwordHash' | 'name' | 'roles' | 'unitCode' | 'clearance' | 'disabled' | 'totpSecret' | 'totpEnabledAt' | 'totpLastStep' | 'email' | 'filingScope'
+    | 'passwordHash'
+    | 'name'
+    | 'roles'
+    | 'unitCode'
+    | 'clearance'
+    | 'disabled'
+    | 'totpSecret'
+    | 'totpEnabledAt'
+    | 'totpLastStep'
+    | 'email'
+    | 'nip'
+    | 'jabatan'
+    | 'mustChangePassword'
+    | 'certificateRequestedAt'
+    | 'passwordResetHash'
+    | 'passwordResetExpiresAt'
+    | 'filingScope'
   >
 >;
 
-/** A new user: `email` may be left out (none). */
-export type NewUserRecord = Omit<UserRecord, 'createdAt' | 'email'> & { email?: string | null };
+/** The fields a new user may leave out (none, or not set). */
+type Optional = 'email' | 'nip' | 'jabatan' | 'mustChangePassword' | 'certificateRequestedAt' | 'passwordResetHash' | 'passwordResetExpiresAt';
+
+/** A new user: `email`, `nip`, `jabatan` and the flags may be left out. */
+export type NewUserRecord = Omit<UserRecord, 'createdAt' | Optional> & Partial<Pick<UserRecord, Optional>>;
 
 export interface UnitRecord {
   code: string;
@@ -70,7 +100,8 @@ export interface UnitRecord {
 }
 
 /** `full` sessions use the API; `totp_enrolment` ones may only enrol a second factor. */
-export type SessionPurpose = 'full' | 'totp_enrolment';
+/** `password_change`: a login with an admin-set password, which may only change it. */
+export type SessionPurpose = 'full' | 'totp_enrolment' | 'password_change';
 
 export interface SessionRecord {
   tokenHash: string;
@@ -132,6 +163,10 @@ export interface AccessChange {
   passwordHash?: string;
   email?: string | null;
   filingScope?: FilingScope;
+  nip?: string | null;
+  jabatan?: string | null;
+  /** With `passwordHash`: the password is temporary. */
+  mustChangePassword?: boolean;
   totpReset?: boolean;
 }
 
@@ -170,6 +205,13 @@ export interface UserRepository {
   update(id: string, patch: UserPatch): Promise<boolean>;
   /** Compare-and-set of the last accepted TOTP step, so two logins cannot both spend one code. */
   spendTotpStep(id: string, step: number): Promise<boolean>;
+  /** The user whose outstanding password-reset token hashes to `hash` and is live at `now`, or null. */
+  findByResetToken(hash: string, now: Date): Promise<UserRecord | null>;
+  /**
+   * Spends a reset token by compare-and-set (it stops working) and applies `patch` in the same
+   * write; false when it was spent or replaced meanwhile.
+   */
+  spendResetToken(id: string, hash: string, patch: UserPatch): Promise<boolean>;
   list(filter: { unitCode?: string; role?: Role; q?: string }, page: number, limit: number): Promise<{ items: UserRecord[]; total: number }>;
   count(): Promise<number>;
 }

@@ -120,6 +120,11 @@ export interface CertificateRepository {
   revoked(source: CertificateSource): Promise<{ serial: string; revokedAt: Date }[]>;
   /** Revokes by compare-and-set (it stops being current too); false when already revoked or unknown. */
   revoke(id: string, at: Date, by: string, reason: string | null): Promise<boolean>;
+  /**
+   * Replaces a certificate's locked key (the same key under a new PIN) by compare-and-set on the
+   * one before; false when it changed meanwhile or the certificate was revoked.
+   */
+  relock(id: string, from: string, to: string): Promise<boolean>;
 }
 
 /** The register of signed letters and the claims that keep signings of one letter apart. */

@@ -6,6 +6,7 @@
  * `null`: the forms then offer units only, or a field for a user id. Names seen in answers
  * (a disposition's sender, …) are remembered, so a page can show them without asking again.
  */
+import { receivesDispositions } from '../domain/people.ts';
 import { ApiError, get } from './api.ts';
 import { useLoad } from './hooks.ts';
 import type { Page, Person, Role, User } from './types.ts';
@@ -39,7 +40,15 @@ const sourceFor = (user: Pick<User, 'id' | 'roles'>): Promise<Source> => {
   return detected.source;
 };
 
-const asPerson = (u: Pick<User, 'id' | 'name' | 'unitCode' | 'roles'>): Person => ({ id: u.id, name: u.name, unitCode: u.unitCode, roles: u.roles });
+const asPerson = (u: Pick<User, 'id' | 'name' | 'unitCode' | 'roles'> & Partial<Pick<User, 'jabatan' | 'nip'>>): Person => ({
+  id: u.id,
+  name: u.name,
+  unitCode: u.unitCode,
+  roles: u.roles,
+  jabatan: u.jabatan ?? null,
+  nip: u.nip ?? null,
+  receivesDispositions: receivesDispositions(u),
+});
 
 /**
  * Active people (of a unit, with a role), sorted by name; null when this user has no directory

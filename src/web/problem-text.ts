@@ -79,6 +79,13 @@ export const KIND_HEADLINES: Record<ProblemType, MessageKey> = {
   'unknown-unit': 'problem.unknownUnit',
   'forwarded-still-open': 'problem.forwardedOpen',
   'disposition-closed': 'problem.dispositionClosed',
+  'nip-invalid': 'problem.nipInvalid',
+  'password-change-required': 'problem.passwordChangeRequired',
+  'password-unchanged': 'problem.passwordUnchanged',
+  'password-reset-invalid': 'problem.passwordResetInvalid',
+  'password-reset-by-admin': 'problem.passwordResetByAdmin',
+  'certificate-not-requested': 'problem.certificateNotRequested',
+  'pin-held-elsewhere': 'problem.pinHeldElsewhere',
 };
 
 /** The text key of a problem type, when the type is a precise one (else its status decides). */

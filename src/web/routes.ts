@@ -29,6 +29,8 @@ import { OutgoingNewPage } from './pages/outgoing-new.tsx';
 import { OutgoingSignPage } from './pages/outgoing-sign.tsx';
 import { OutgoingSignQueuePage } from './pages/outgoing-sign-queue.tsx';
 import { RecordsDuePage } from './pages/records-due.tsx';
+import { ResetPasswordPage } from './pages/reset-password.tsx';
+import { AccountPage } from './pages/account.tsx';
 import { RecordsHomePage } from './pages/records-home.tsx';
 import { RecordsUnclassifiedPage } from './pages/records-unclassified.tsx';
 import { SearchPage } from './pages/search.tsx';
@@ -95,6 +97,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/transfers', page: TransfersPage, roles: HOLDERS },
   { path: '/transfers/:id', page: TransferPage, roles: HOLDERS },
   { path: '/check', page: CheckPage, nav: 'nav.check', public: true },
+  { path: '/reset-password', page: ResetPasswordPage, public: true },
+  { path: '/account', page: AccountPage, nav: 'nav.account' },
   { path: '/admin/units', page: AdminUnitsPage, roles: ['admin'], nav: 'nav.units' },
   { path: '/admin/users', page: AdminUsersPage, roles: ['admin'], nav: 'nav.users' },
   { path: '/admin/certificates', page: AdminCertificatesPage, roles: ['admin'], nav: 'nav.certificates' },

@@ -30,6 +30,11 @@ export interface User {
   disabled: boolean;
   totpEnabled: boolean;
   totpRequired: boolean;
+  nip: string | null;
+  jabatan: string | null;
+  mustChangePassword: boolean;
+  /** An admin asked for a signing certificate: the official makes it by choosing a PIN (Akun saya). */
+  certificateRequestedAt: string | null;
   createdAt: string;
 }
 
@@ -426,4 +431,8 @@ export interface Person {
   name: string;
   unitCode: string;
   roles: Role[];
+  jabatan?: string | null;
+  nip?: string | null;
+  /** False for an account that only administers (the disposition form leaves it out). */
+  receivesDispositions?: boolean;
 }

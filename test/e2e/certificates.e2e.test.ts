@@ -1,8 +1,7 @@
 /**
- * The signing certificates page in headless Chromium: the admin creates the office CA, is told
- * in Indonesian (with the field's label) that a PIN was refused, issues a certificate to one
- * official, trusts a provider's root by pasting its PEM and imports a .p12 for another, revokes
- * that one and reads its history; the same refusal reads in English on the toggle. axe-core at
+ * The signing certificates page in headless Chromium: the admin creates the office CA, requests
+ * a certificate for one official (who makes it with a PIN of their own), trusts a provider's root by pasting its PEM and imports a .p12 for another, revokes
+ * that one and reads its history; the request reads in English on the toggle. axe-core at
  * 1280 and 360 px; screenshots (E2E_SCREENSHOTS=1) in .tmp/e2e-screenshots (certificates-*).
  *
  *   npm run test:e2e
@@ -18,7 +17,7 @@ import { adminOf, checkPage, heading, type Member, navTo, openAs } from './suppo
 import { passwordOf } from '../support/passwords.ts';
 
 const HOUR = 3600_000;
-const HEAD = { username: 'kaban', name: 'Bambang Kepala' };
+const HEAD = { username: 'kaban', name: 'Bambang Kepala', jabatan: 'Kepala Badan' };
 const DIVISION = { username: 'kabid', name: 'Dewi Kabid' };
 const PROVIDER_ROOT = 'BSrE Uji Root CA';
 
@@ -57,7 +56,7 @@ describe('signing certificates page in Chromium (e2e)', function () {
     await form.locator('input[name=pinAgain]').fill(again);
   };
 
-  it('at 1280 px: creates the CA, refuses a weak PIN in Indonesian, issues, imports a .p12, revokes, shows the history', async () => {
+  it('at 1280 px: creates the CA, requests a certificate the official makes, imports a .p12, revokes, shows the history', async () => {
     const page = await asAdmin(DESKTOP);
     await navTo(page, 'Sertifikat TTE');
     await heading(page, /Sertifikat tanda tangan elektronik/);
@@ -75,27 +74,16 @@ describe('signing certificates page in Chromium (e2e)', function () {
     expect(await caHash.textContent()).to.equal((await api(app, app.adminToken, 'GET', '/api/v1/signing/ca')).body.sha256);
     await page.locator('.anchor-list li', { hasText: 'akar CA kantor' }).waitFor();
 
-    // Issuing: the PINs must match (checked here), then the server's PIN policy speaks, in Indonesian.
+    // The office CA's certificate: the admin requests it, the official makes it with a PIN of their own (issue 18).
     const head = card(page, HEAD);
     await head.getByText('Belum memiliki sertifikat.').waitFor();
-    await act(page, 'Terbitkan sertifikat', HEAD);
-    const issue = head.locator('.cert-panel form');
-    await fillPins(issue, 'sawah-48', 'sawah-49');
-    await issue.locator('button[type=submit]').click();
-    await issue.getByText('Kedua PIN tidak sama.').waitFor();
-    await fillPins(issue, '123456');
-    await issue.locator('button[type=submit]').click();
-    const refusal = issue.locator('.alert-error');
-    await refusal.locator('.problem-headline', { hasText: 'PIN ini tidak dapat dipakai' }).waitFor();
-    expect(await refusal.locator('.problem-detail').count()).to.equal(0);
-    expect(await refusal.locator('li').allTextContents()).to.deep.equal(['PIN tanda tangan: Isian ini tidak dapat diterima.']);
-    await expectAccessible(page, 'certificates refusal');
-    await screenshot(page, 'certificates-desktop-refusal');
-
-    await fillPins(issue, '482913');
-    await issue.locator('input[name=title]').fill('Kepala Badan');
-    await issue.locator('button[type=submit]').click();
-    await head.locator('.alert-ok', { hasText: 'Sertifikat diterbitkan untuk Bambang Kepala' }).waitFor();
+    await act(page, 'Minta sertifikat', HEAD);
+    await head.locator('.alert', { hasText: 'Menunggu pejabat memilih PIN' }).waitFor();
+    await expectAccessible(page, 'certificates requested');
+    await screenshot(page, 'certificates-desktop-requested');
+    const official = await app.login(HEAD.username, passwordOf(HEAD.username, 'panjang-9'));
+    expect((await api(app, official, 'POST', '/api/v1/auth/certificate', { pin: '482913' })).status).to.equal(201);
+    await page.reload();
     const current = await api(app, app.adminToken, 'GET', `/api/v1/users/${ids.kaban}/certificate`);
     expect(current.status).to.equal(200);
     expect(await head.locator('.cert-facts code.serial').textContent()).to.equal(current.body.serial);
@@ -156,14 +144,10 @@ describe('signing certificates page in Chromium (e2e)', function () {
     await page.locator('.alert-ok', { hasText: 'Sertifikat akar dihapus.' }).waitFor();
     await page.locator('.anchor-list li', { hasText: PROVIDER_ROOT }).waitFor({ state: 'detached' });
 
-    // The same kind of refusal in English: the headline and label translated, the server's detail as it is.
+    // The request reads in English on the toggle.
     await page.click('text=English');
     await heading(page, /Electronic signing certificates/);
-    await act(page, 'Issue a certificate', HEAD);
-    await fillPins(issue, '111111');
-    await issue.locator('button[type=submit]').click();
-    await refusal.locator('.problem-headline', { hasText: 'This PIN cannot be used' }).waitFor();
-    expect(await refusal.locator('li').allTextContents()).to.deep.equal(['Signing PIN: This value is not accepted.']);
+    await page.getByRole('button', { name: `Request a certificate: ${HEAD.name}`, exact: true }).waitFor();
     await page.click('text=Bahasa Indonesia');
     await heading(page, /Sertifikat tanda tangan elektronik/);
   });
@@ -177,7 +161,7 @@ describe('signing certificates page in Chromium (e2e)', function () {
     await checkPage(page, 'certificates-phone');
     await act(page, 'Riwayat', DIVISION);
     await card(page, DIVISION).locator('.cert-panel table tbody tr').first().waitFor();
-    await act(page, 'Terbitkan sertifikat', HEAD);
+    await act(page, 'Impor .p12', HEAD);
     await card(page, HEAD).locator('.cert-panel input[name=pin]').waitFor();
     await checkPage(page, 'certificates-phone-open');
   });

@@ -16,6 +16,7 @@ import { totpCode, totpStep } from '../../src/domain/totp.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { DESKTOP, dropFile, expectAccessible, expectNoSidewaysScroll, INSECURE_HOST, launch, newContext, PHONE, screenshot } from './support/browser.ts';
+import { changeTemporaryPassword } from './support/office.ts';
 
 const ADMIN = { username: 'admin.ui', password: 'sandi-admin-yang-panjang-1', name: 'Dewi Admin' };
 const CLERK = { username: 'siti', password: 'sandi-agendaris-panjang-2', name: 'Siti Aminah' };
@@ -221,6 +222,8 @@ describe('web UI in Chromium (e2e)', function () {
 
   it('clerk: drops a PDF, sees it become searchable, imports three files, finds the letter by a typo and opens it', async () => {
     const { context, page } = await newContext(browser, DESKTOP, problems);
+    // The admin typed the clerk's first password: the first login asks for one of their own.
+    await changeTemporaryPassword(app, page, CLERK, 'sandi-agendaris-milik-sendiri-3');
     await loginAs(page, CLERK);
     await expect_(heading(page), /Selamat datang, Siti Aminah/);
     await page.locator('#home-dispo').waitFor(); // staff role: what waits for me (dispositions, drafts, overdue)

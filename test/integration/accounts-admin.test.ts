@@ -135,11 +135,12 @@ describe('accounts: back-off, passwords, disabling, roles, units (HTTP)', functi
     expectProblem(await api(app, await app.login('budi', passwordOf('budi')), 'GET', '/api/v1/users'), 403);
   });
 
-  it('gives every logged-in user a people directory with names, units and roles only', async () => {
+  it('gives every logged-in user a people directory with names, units, roles, jabatan and NIP only', async () => {
     const budi = await app.login('budi', passwordOf('budi'));
     const all = await api(app, budi, 'GET', '/api/v1/people?role=staff');
     expect(all.status).to.equal(200);
-    for (const person of all.body.items!) expect(Object.keys(person).sort()).to.deep.equal(['disabled', 'id', 'name', 'roles', 'unitCode']);
+    for (const person of all.body.items!)
+      expect(Object.keys(person).sort()).to.deep.equal(['disabled', 'id', 'jabatan', 'name', 'nip', 'receivesDispositions', 'roles', 'unitCode']);
     expect(all.body.items!.map((p) => p.id)).to.include(ids.rina);
     expect((await api(app, budi, 'GET', `/api/v1/people/${ids.rina}`)).body).to.include({ id: ids.rina, unitCode: 'ORG' });
     expectProblem(await api(app, budi, 'GET', '/api/v1/people/00000000-0000-4000-8000-000000000000'), 404);

@@ -8,11 +8,12 @@ import { requireAdmin } from './admin-only.ts';
 
 /** The request as the API shows it: what would change, never a password hash. */
 export const presentAccessRequest = (r: AccessRequestRecord) => {
-  const { passwordHash, ...shown } = r.changes;
+  // A password shows as set, never its hash: `temporary` when the person must change it at login.
+  const { passwordHash, mustChangePassword, ...shown } = r.changes;
   return {
     id: r.id,
     userId: r.userId,
-    changes: { ...shown, ...(passwordHash ? { password: 'new' } : {}) },
+    changes: { ...shown, ...(passwordHash ? { password: mustChangePassword ? 'temporary' : 'new' } : {}) },
     level: r.level,
     status: r.status,
     requestedBy: r.requestedBy,
@@ -37,6 +38,9 @@ export const applyAccessChange = async (tx: Repositories, userId: string, c: Acc
     ...(c.passwordHash ? { passwordHash: c.passwordHash } : {}),
     ...(c.email !== undefined ? { email: c.email } : {}),
     ...(c.filingScope ? { filingScope: c.filingScope } : {}),
+    ...(c.nip !== undefined ? { nip: c.nip } : {}),
+    ...(c.jabatan !== undefined ? { jabatan: c.jabatan } : {}),
+    ...(c.mustChangePassword !== undefined ? { mustChangePassword: c.mustChangePassword } : {}),
     ...(c.totpReset ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null } : {}),
   };
   if (Object.keys(patch).length) await tx.users.update(userId, patch);

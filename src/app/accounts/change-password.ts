@@ -7,7 +7,8 @@ import { checkNewPassword, hashPassword, passwordMatches } from './passwords.ts'
 /**
  * Changes the caller's own password after checking the current one (a stolen session alone
  * cannot do it; wrong guesses count toward the account's back-off). Every session of the user,
- * this one included, ends: they log in again with the new password.
+ * this one included, ends: they log in again with the new password. This is also the one thing
+ * the session of a login with an admin's temporary password may do; afterwards it is the user's own.
  */
 export const changePassword = async (
   deps: AppDeps,
@@ -25,9 +26,15 @@ export const changePassword = async (
   }
   await settleSuccess(deps, keys);
   await checkNewPassword(deps, input.newPassword, user.username, 'newPassword');
+  // An admin knows the temporary password: keeping it would defeat the change.
+  if (input.newPassword === input.currentPassword)
+    throw new AppError('invalid', 'choose a password other than the current one', {
+      problemType: 'password-unchanged',
+      errors: [{ field: 'newPassword', message: 'same as the current password' }],
+    });
   const passwordHash = await hashPassword(deps, input.newPassword);
   await deps.db.transaction(async (tx) => {
-    await tx.users.update(user.id, { passwordHash });
+    await tx.users.update(user.id, { passwordHash, mustChangePassword: false });
     const revoked = await tx.sessions.revokeAllOf(user.id);
     await tx.audit.append({
       at: deps.clock.now(),
@@ -35,7 +42,7 @@ export const changePassword = async (
       action: 'auth.password_change',
       targetType: 'user',
       targetId: user.id,
-      details: { sessionsEnded: revoked },
+      details: { sessionsEnded: revoked, temporaryReplaced: user.mustChangePassword },
     });
   });
 };

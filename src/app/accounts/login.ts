@@ -29,7 +29,8 @@ export interface LoginInput {
  * Checks credentials and opens a session. Unknown users, wrong passwords and disabled accounts
  * get the same 401; repeated failures lock the account name and the client address for a
  * doubling while (429). Users who must have a second factor give a TOTP or recovery code;
- * those who have not enrolled yet get a 403 with a token that may only enrol.
+ * those who have not enrolled yet get a 403 with a token that may only enrol, and those whose
+ * password an admin set, one that may only change it.
  */
 export const login = async (deps: AppDeps, input: LoginInput, ip: string | undefined) => {
   const keys = throttleKeys(input.username, ip);
@@ -45,29 +46,50 @@ export const login = async (deps: AppDeps, input: LoginInput, ip: string | undef
     if (!factor) await fail(deps, { keys, counts, user: known, ip, reason: 'totp' }, 'the code is wrong, expired or already used', 'totp-invalid');
     return succeed(deps, known, ip, factor!, keys);
   }
-  if (requiresTotp(known)) {
-    await settleSuccess(deps, keys);
-    const { token, expiresAt } = await deps.db.transaction(async (tx) => {
-      const s = await openSession(deps, tx, known.id, 'totp_enrolment');
-      await tx.audit.append({
-        at: deps.clock.now(),
-        actorId: known.id,
-        action: 'auth.login_enrolment',
-        targetType: 'user',
-        targetId: known.id,
-        details: { ip: ip ?? null },
-      });
-      return s;
-    });
-    throw new AppError('forbidden', 'this account must turn on two-factor login first: POST /api/v1/auth/totp/setup, then /enable, with this token', {
-      problemType: 'totp-enrolment-required',
-      members: { token, expiresAt: expiresAt.toISOString() },
-    });
-  }
+  if (known.mustChangePassword) return hold(deps, known, ip, keys, 'password_change');
+  if (requiresTotp(known)) return hold(deps, known, ip, keys, 'totp_enrolment');
   return succeed(deps, known, ip, 'password', keys);
 };
 
+/**
+ * The password was right, but the account may not work yet: it must change an admin's temporary
+ * password, or turn on a required second factor. Answers 403 with a short-lived token that may
+ * only do that (`password-change-required` or `totp-enrolment-required`).
+ */
+const hold = async (
+  deps: AppDeps,
+  user: UserRecord,
+  ip: string | undefined,
+  keys: ThrottleKey[],
+  purpose: 'password_change' | 'totp_enrolment',
+): Promise<never> => {
+  await settleSuccess(deps, keys);
+  const { token, expiresAt } = await deps.db.transaction(async (tx) => {
+    const s = await openSession(deps, tx, user.id, purpose);
+    await tx.audit.append({
+      at: deps.clock.now(),
+      actorId: user.id,
+      action: purpose === 'password_change' ? 'auth.login_password_change' : 'auth.login_enrolment',
+      targetType: 'user',
+      targetId: user.id,
+      details: { ip: ip ?? null },
+    });
+    return s;
+  });
+  const members = { token, expiresAt: expiresAt.toISOString() };
+  if (purpose === 'password_change')
+    throw new AppError('forbidden', 'an admin set this password: choose your own first (POST /api/v1/auth/password with this token)', {
+      problemType: 'password-change-required',
+      members,
+    });
+  throw new AppError('forbidden', 'this account must turn on two-factor login first: POST /api/v1/auth/totp/setup, then /enable, with this token', {
+    problemType: 'totp-enrolment-required',
+    members,
+  });
+};
+
 const succeed = async (deps: AppDeps, user: UserRecord, ip: string | undefined, factor: string, keys: ThrottleKey[]) => {
+  if (user.mustChangePassword) return hold(deps, user, ip, keys, 'password_change');
   const { token, expiresAt } = await deps.db.transaction(async (tx) => {
     const s = await openSession(deps, tx, user.id, 'full');
     await tx.audit.append({

@@ -8,6 +8,7 @@ import type { AccessChange, UserRecord } from '../../ports/repositories.ts';
 import { applyAccessChange, holdForSecondAdmin, levelOf } from './access-requests.ts';
 import type { AppDeps } from '../deps.ts';
 import { conflictAs, requireAdmin } from './admin-only.ts';
+import { normaliseNip } from '../signing/certificate-holder.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';
 import { presentUser } from './present-user.ts';
 import { normaliseUsername } from './usernames.ts';
@@ -23,6 +24,10 @@ export interface NewUserInput {
   email?: string | null | undefined;
   /** For which units a clerk files (own unit when left out). */
   filingScope?: FilingScope | undefined;
+  nip?: string | null | undefined;
+  jabatan?: string | null | undefined;
+  /** The password is temporary: the first login may only change it (what the web UI always asks). */
+  mustChangePassword?: boolean | undefined;
 }
 
 export interface UserChanges {
@@ -35,7 +40,16 @@ export interface UserChanges {
   /** null removes it. */
   email?: string | null | undefined;
   filingScope?: FilingScope | undefined;
+  /** null removes it. */
+  nip?: string | null | undefined;
+  /** null removes it. */
+  jabatan?: string | null | undefined;
+  /** With `password`: it is temporary, to be changed at the next login. */
+  mustChangePassword?: boolean | undefined;
 }
+
+/** A NIP as stored (digits), null for none; 422 naming `nip` when it is not one. */
+const nipOrNull = (nip: string | null | undefined): string | null => (nip ? (normaliseNip(nip) ?? null) : null);
 
 const requireUnit = async (deps: AppDeps, code: string) => {
   if (!(await deps.db.units.findByCode(code)))
@@ -71,6 +85,7 @@ export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewU
   await checkNewPassword(deps, input.password, username);
   await requireUnit(deps, input.unitCode);
   await requireScopeUnits(deps, input.filingScope);
+  const nip = nipOrNull(input.nip);
   const passwordHash = await hashPassword(deps, input.password);
   const held = actor !== null && needsSecondAdmin(actor.clearance, null, input.clearance);
   const clearance = held ? actor.clearance : input.clearance;
@@ -85,6 +100,10 @@ export const createUser = async (deps: AppDeps, actor: Actor | null, input: NewU
       clearance,
       email: input.email ?? null,
       ...(input.filingScope ? { filingScope: input.filingScope } : {}),
+      nip,
+      jabatan: input.jabatan ?? null,
+      // Only an admin's password is temporary: the shell and the first start set the operator's own.
+      mustChangePassword: actor !== null && input.mustChangePassword === true,
     };
     const created = await tx.users
       .create({ ...fields, disabled: false, totpSecret: null, totpEnabledAt: null, totpLastStep: null })
@@ -119,6 +138,9 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
   if (changes.unitCode) await requireUnit(deps, changes.unitCode);
   await requireScopeUnits(deps, changes.filingScope);
   if (changes.password !== undefined) await checkNewPassword(deps, changes.password, target.username);
+  if (changes.mustChangePassword !== undefined && changes.password === undefined)
+    throw new AppError('invalid', 'mustChangePassword goes with a new password', { errors: [{ field: 'mustChangePassword', message: 'send password too' }] });
+  const nip = changes.nip === undefined ? undefined : nipOrNull(changes.nip);
   const change: AccessChange = {
     ...(changes.name !== undefined ? { name: changes.name } : {}),
     ...(changes.roles ? { roles: normaliseRoles(changes.roles) } : {}),
@@ -128,6 +150,9 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
     ...(changes.password ? { passwordHash: await hashPassword(deps, changes.password) } : {}),
     ...(changes.email !== undefined ? { email: changes.email } : {}),
     ...(changes.filingScope ? { filingScope: changes.filingScope } : {}),
+    ...(nip !== undefined ? { nip } : {}),
+    ...(changes.jabatan !== undefined ? { jabatan: changes.jabatan } : {}),
+    ...(changes.password ? { mustChangePassword: changes.mustChangePassword === true } : {}),
   };
   // Only a name or an address may an admin change alone on an account cleared above them.
   const reaching =

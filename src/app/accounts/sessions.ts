@@ -15,7 +15,7 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
  */
 export const csrfTokenFor = (token: string): string => createHash('sha256').update(`csrf:${token}`).digest('base64url');
 
-// A token that may only finish second-factor enrolment lives just long enough to do it.
+// A token that may only finish second-factor enrolment or change the password lives just long enough to do it.
 const ENROLMENT_TTL_MS = 10 * 60_000;
 
 export const actorOf = (u: UserRecord): Actor => ({ id: u.id, roles: u.roles, unitCode: u.unitCode, clearance: u.clearance, filingScope: u.filingScope });
@@ -42,7 +42,15 @@ export const authenticate = async (deps: AppDeps, token: string): Promise<{ acto
   if (!user || user.disabled) return null;
   // A password-only session of someone who since needs a second factor (raised clearance, made
   // admin or official, factor reset) may only enrol until they log in with one.
-  const purpose = session.purpose === 'full' && requiresTotp(user) && !user.totpEnabledAt ? 'totp_enrolment' : session.purpose;
+  // Likewise one whose password an admin has since set may only change it.
+  const purpose =
+    session.purpose !== 'full'
+      ? session.purpose
+      : user.mustChangePassword
+        ? 'password_change'
+        : requiresTotp(user) && !user.totpEnabledAt
+          ? 'totp_enrolment'
+          : 'full';
   return { actor: actorOf(user), purpose };
 };
 

@@ -36,7 +36,7 @@ export const activeMembersOf = async (deps: AppDeps, unitCode: string): Promise<
     out.push(
       ...items
         .filter((u) => !u.disabled && u.unitCode === unitCode)
-        .map((u) => ({ id: u.id, unitCode: u.unitCode, disabled: u.disabled, clearance: u.clearance })),
+        .map((u) => ({ id: u.id, roles: u.roles, unitCode: u.unitCode, disabled: u.disabled, clearance: u.clearance })),
     );
     if (items.length === 0 || page * 100 >= total) return out;
   }

@@ -20,8 +20,9 @@ type LetterBasics = Pick<OutgoingLetterRecord, 'id' | 'subject' | 'unitCode' | '
 
 /**
  * Renders a letter from its template: the letterhead names the office (the root of the unit
- * tree) and the letter's unit; the signer's name comes from their account and their title from
- * the template (else "Kepala <their unit>"). A draft has no number (`letterNumber` null); signing
+ * tree) and the letter's unit; the signer's name and NIP come from their account (at signing,
+ * the NIP their certificate names) and their title from the template, else their jabatan, else
+ * "Kepala <their unit>". A draft has no number (`letterNumber` null); signing
  * renders again with the number and the signing day (`at`), for the same layout.
  */
 export const renderOutgoingLetter = async (
@@ -50,7 +51,11 @@ export const renderOutgoingLetter = async (
     body: composeBody(template),
     heading: template.heading ?? null,
     copies: template.copies ?? [],
-    signer: { title: template.signerTitle ?? `Kepala ${signerUnit?.name ?? signer.unitCode}`, name: signer.name, nip: o.signerNip ?? null },
+    signer: {
+      title: template.signerTitle ?? signer.jabatan ?? `Kepala ${signerUnit?.name ?? signer.unitCode}`,
+      name: signer.name,
+      nip: o.signerNip ?? signer.nip,
+    },
     documentKey: `naskah:outgoing:${letter.id}:v${o.version}${o.letterNumber ? ':final' : ''}`,
     renderedAt: o.at,
   });

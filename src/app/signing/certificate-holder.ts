@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
+import { compactNip, nipProblem } from '../../domain/people.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { CertificateDer } from '../../ports/pdf-signing.ts';
 import type { UserRecord } from '../../ports/repositories.ts';
@@ -27,11 +28,12 @@ export const checkPin = (pin: string): void => {
     throw new AppError('invalid', `the PIN is not acceptable: ${problem}`, { problemType: 'pin-unacceptable', errors: [{ field: 'pin', message: problem }] });
 };
 
-/** NIP (Nomor Induk Pegawai): 18 digits; spaces as printed on ID cards are dropped. */
+/** NIP (Nomor Induk Pegawai): 18 digits (domain/people.ts); spaces as printed on ID cards are dropped. */
 export const normaliseNip = (nip: string | undefined): string | undefined => {
   if (nip === undefined) return undefined;
-  const digits = nip.replace(/\s+/g, '');
-  if (!/^\d{18}$/.test(digits)) throw new AppError('invalid', 'a NIP is 18 digits', { errors: [{ field: 'nip', message: '18 digits' }] });
+  const digits = compactNip(nip);
+  const problem = nipProblem(digits);
+  if (problem) throw new AppError('invalid', `this is not a NIP: ${problem}`, { problemType: 'nip-invalid', errors: [{ field: 'nip', message: problem }] });
   return digits;
 };
 

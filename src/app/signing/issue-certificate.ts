@@ -27,14 +27,14 @@ export interface IssueInput {
 /**
  * Makes `credential` (its key already locked, or none for a key a provider holds) the official's current certificate
  * (the one before is replaced, not revoked: letters it signed stay valid), with its audit entry,
- * in one transaction. No secret (PIN, key, passphrase) goes into the audit details.
+ * in one transaction (which also closes an admin's open request for one). No secret (PIN, key, passphrase) goes into the audit details.
  */
 export const recordCertificate = async (
   deps: AppDeps,
   actor: Actor,
   user: UserRecord,
   credential: { certificate: CertificateDer; chain: CertificateDer[] },
-  o: { source: CertificateSource; lockedKey: string; title: string | null; nip: string | null },
+  o: { source: CertificateSource; lockedKey: string; title: string | null; nip: string | null; action?: string },
 ) => {
   const info = deps.signing.ca.describe(credential.certificate);
   const now = deps.clock.now();
@@ -71,7 +71,7 @@ export const recordCertificate = async (
     await tx.audit.append({
       at: now,
       actorId: actor.id,
-      action: AUDIT_ACTION[o.source],
+      action: o.action ?? AUDIT_ACTION[o.source],
       targetType: 'user',
       targetId: user.id,
       details: {
@@ -83,6 +83,8 @@ export const recordCertificate = async (
         replaced: before?.id ?? null,
       },
     });
+    // An admin's request for this official's certificate is answered by any new one.
+    if (user.certificateRequestedAt) await tx.users.update(user.id, { certificateRequestedAt: null });
   });
   return presentCertificate(deps, record);
 };
@@ -90,19 +92,30 @@ export const recordCertificate = async (
 /**
  * The office CA issues an official a signing certificate (admin): a fresh RSA key, the
  * official's name, title (jabatan) and NIP, two years (never past the root's own end); the key
- * is kept only locked under their PIN. The office root is made on this first need.
+ * is kept only locked under their PIN. The office root is made on this first need. The title and
+ * NIP default to those on the official's profile.
  */
 export const issueCertificate = async (deps: AppDeps, actor: Actor, userId: string, input: IssueInput) => {
   requireSigningAdmin(actor);
   checkPin(input.pin);
   const nip = normaliseNip(input.nip) ?? null;
   const user = await certificateHolder(deps, userId);
+  return issueFromOfficeCa(deps, actor, user, { pin: input.pin, title: input.title ?? user.jabatan, nip: nip ?? user.nip });
+};
+
+/** Issues `user` a certificate from the office CA, its key locked under `pin` (checked by the caller). */
+export const issueFromOfficeCa = async (
+  deps: AppDeps,
+  actor: Actor,
+  user: UserRecord,
+  o: { pin: string; title: string | null; nip: string | null; action?: string },
+) => {
   const { ca } = await ensureOfficeCa(deps, actor);
   const issuer = await openOfficeCa(deps, ca);
   const now = deps.clock.now().getTime();
   const notAfter = new Date(Math.min(now + CERTIFICATE_DAYS * DAY, ca.notAfter.getTime() - DAY));
   const credential = await deps.signing.ca.issue(issuer, {
-    subject: { name: user.name, title: input.title ?? null, nip, organization: await officeName(deps) },
+    subject: { name: user.name, title: o.title, nip: o.nip, organization: await officeName(deps) },
     notBefore: new Date(now - BACKDATE_MS),
     notAfter,
     // Readers and other offices learn of a revocation from the list published there.
@@ -110,8 +123,9 @@ export const issueCertificate = async (deps: AppDeps, actor: Actor, userId: stri
   });
   return recordCertificate(deps, actor, user, credential, {
     source: 'office',
-    lockedKey: await deps.signing.ca.lockKey(credential.privateKey, input.pin),
-    title: input.title ?? null,
-    nip,
+    lockedKey: await deps.signing.ca.lockKey(credential.privateKey, o.pin),
+    title: o.title,
+    nip: o.nip,
+    ...(o.action ? { action: o.action } : {}),
   });
 };

@@ -24,10 +24,11 @@ const credentialOf = (req: Request): { token: string; via: 'bearer' | 'cookie' }
  * Requires a live session and puts the actor on the request. A cookie session must also send
  * the anti-forgery header on anything that changes state (a form on another site can make the
  * browser send the cookie, but cannot read it to compute the header). Enrolment sessions, which
- * a user who still lacks a required second factor gets, are accepted only where `enrolment` says.
+ * a user who still lacks a required second factor gets, are accepted only where `enrolment` says;
+ * sessions of a login with an admin's temporary password only where `passwordChange` says.
  */
 export const requireAuth =
-  (deps: AppDeps, o: { enrolment?: boolean } = {}): RequestHandler =>
+  (deps: AppDeps, o: { enrolment?: boolean; passwordChange?: boolean } = {}): RequestHandler =>
   async (req, _res, next) => {
     const cred = credentialOf(req);
     if (!cred) throw new AppError('unauthenticated', 'send Authorization: Bearer <token>');
@@ -35,6 +36,11 @@ export const requireAuth =
     if (!session) throw new AppError('unauthenticated', 'the token is invalid, expired or revoked');
     if (session.purpose === 'totp_enrolment' && !o.enrolment) {
       throw new AppError('forbidden', 'this token may only turn on two-factor login', { problemType: 'totp-enrolment-required' });
+    }
+    if (session.purpose === 'password_change' && !o.passwordChange) {
+      throw new AppError('forbidden', 'this token may only change the password an admin set (POST /api/v1/auth/password)', {
+        problemType: 'password-change-required',
+      });
     }
     if (cred.via === 'cookie' && !SAFE_METHODS.has(req.method) && !sameText(req.get('x-csrf-token') ?? '', csrfTokenFor(cred.token))) {
       throw new AppError('forbidden', 'missing or wrong X-CSRF-Token header for a cookie session');

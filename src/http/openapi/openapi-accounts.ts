@@ -6,13 +6,17 @@ import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 const LEVELS = [...SECURITY_LEVELS];
 const obj = (properties: Record<string, object>, required: string[] = []) => ({ type: 'object', ...(required.length ? { required } : {}), properties });
 const str = { type: 'string' };
+const profile = {
+  nip: { type: ['string', 'null'], description: 'NIP: 18 digits (birth date yyyymmdd, appointment yyyymm, sex 1|2, serial); spaces are dropped' },
+  jabatan: { type: ['string', 'null'], description: 'position title: printed above the signer’s name' },
+};
 
 /** Login, second factor, passwords, users and units. */
 export const accountPaths = {
   '/api/v1/auth/login': {
     post: {
       summary:
-        'Log in. Users who must have a second factor send `totp` (a code or a recovery code); without one enrolled yet they get 403 totp-enrolment-required with an enrolment `token`. Repeated failures answer 429 with Retry-After.',
+        'Log in. Users who must have a second factor send `totp` (a code or a recovery code); without one enrolled yet they get 403 totp-enrolment-required with an enrolment `token`. A password an admin set as temporary answers 403 password-change-required with a `token` that may only call POST /auth/password (and logout). Repeated failures answer 429 with Retry-After.',
       security: [],
       requestBody: json(
         obj(
@@ -103,6 +107,11 @@ export const accountPaths = {
           disabled: { type: 'boolean' },
           password: str,
           filingScope: ref('FilingScope'),
+          mustChangePassword: {
+            type: 'boolean',
+            description: 'with password: it is temporary, to be changed at the next login (the web UI always sends true)',
+          },
+          ...profile,
         }),
       ),
       responses: { 200: { description: 'the user', ...json(ref('User')) }, ...errors(400, 401, 403, 404, 409, 422) },
@@ -207,7 +216,15 @@ export const accountSchemas = {
       decidedAt: { type: ['string', 'null'] },
     },
   },
-  Person: obj({ id: str, name: str, unitCode: str, roles: { type: 'array', items: { type: 'string', enum: ROLES } }, disabled: { type: 'boolean' } }),
+  Person: obj({
+    id: str,
+    name: str,
+    unitCode: str,
+    roles: { type: 'array', items: { type: 'string', enum: ROLES } },
+    disabled: { type: 'boolean' },
+    ...profile,
+    receivesDispositions: { type: 'boolean', description: 'false for an account that only administers' },
+  }),
   User: obj({
     id: str,
     username: str,
@@ -221,6 +238,9 @@ export const accountSchemas = {
     disabled: { type: 'boolean' },
     totpEnabled: { type: 'boolean' },
     totpRequired: { type: 'boolean' },
+    ...profile,
+    mustChangePassword: { type: 'boolean' },
+    certificateRequestedAt: { type: ['string', 'null'], description: 'an admin asked for a signing certificate: the official makes it by choosing a PIN' },
     createdAt: str,
   }),
   NewUser: obj(
@@ -234,6 +254,8 @@ export const accountSchemas = {
       unitCode: str,
       clearance: { type: 'string', enum: LEVELS },
       filingScope: ref('FilingScope'),
+      ...profile,
+      mustChangePassword: { type: 'boolean', description: 'the password is temporary: the first login may only change it (default false, for older clients)' },
     },
     ['username', 'password', 'name', 'unitCode'],
   ),

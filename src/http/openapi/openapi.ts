@@ -3,6 +3,7 @@
  * test/integration/openapi.test.ts checks that every path it names is served.
  */
 import { accountPaths, accountSchemas } from './openapi-accounts.ts';
+import { peoplePaths } from './openapi-people.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { backupPaths, backupSchemas } from './openapi-backups.ts';
 import { letterPaths, letterSchemas } from './openapi-letters.ts';
@@ -49,6 +50,7 @@ export const openApiDocument = (publicUrl: string) => ({
       },
     },
     ...accountPaths,
+    ...peoplePaths,
     ...auditPaths,
     ...letterPaths,
     ...correctionPaths,

@@ -19,6 +19,11 @@ const roles = z.array(z.enum(ROLES)).min(1, 'at least one role').max(ROLES.lengt
 const name = z.string().trim().min(1).max(200);
 // Where notifications are mailed (null removes it).
 const email = z.string().trim().max(254).pipe(z.email('an email address such as siti@bkd.example.go.id'));
+// The NIP's rule (18 digits that tell a date of birth, …) is the use case's; here only a sane size.
+const nip = z.string().trim().max(40);
+const jabatan = z.string().trim().min(1).max(200);
+/** The password is temporary: changed at the first login (the web UI always sends true). */
+const mustChangePassword = z.boolean();
 
 // For which units a clerk files: own unit, the whole office, or named units.
 const filingScope = z.discriminatedUnion('kind', [
@@ -39,6 +44,9 @@ const newUser = z
     clearance: z.enum(SECURITY_LEVELS).default('biasa'),
     email: email.nullable().optional(),
     filingScope: filingScope.optional(),
+    nip: nip.nullable().optional(),
+    jabatan: jabatan.nullable().optional(),
+    mustChangePassword: mustChangePassword.optional(),
   })
   .refine((u) => u.role || u.roles, { message: 'give role or roles', path: ['role'] })
   .transform(({ role, roles: many, ...u }) => ({ ...u, roles: many ?? [role!] }));
@@ -54,6 +62,9 @@ const userChanges = z
     password: password.optional(),
     email: email.nullable().optional(),
     filingScope: filingScope.optional(),
+    nip: nip.nullable().optional(),
+    jabatan: jabatan.nullable().optional(),
+    mustChangePassword: mustChangePassword.optional(),
   })
   .strict()
   .transform(({ role, roles: many, ...c }) => ({ ...c, roles: many ?? (role ? [role] : undefined) }));

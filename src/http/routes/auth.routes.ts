@@ -2,12 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { changePassword } from '../../app/accounts/change-password.ts';
 import { login } from '../../app/accounts/login.ts';
+import { passwordResetOptions, requestPasswordReset, resetPassword } from '../../app/accounts/password-reset.ts';
 import { getUser } from '../../app/accounts/manage-users.ts';
 import { csrfTokenFor, logout } from '../../app/accounts/sessions.ts';
 import { enableTotp, setupTotp } from '../../app/accounts/two-factor.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { PASSWORD_MAX } from '../../domain/password-policy.ts';
 import { requireAuth } from '../middleware/authenticate.ts';
+import { rateLimit } from '../middleware/rate-limit.ts';
 import { clearSessionCookies, setSessionCookies } from '../session-cookies.ts';
 import { parse } from '../validate.ts';
 
@@ -32,6 +34,11 @@ const passwordChange = z.object({
     .max(PASSWORD_MAX * 4),
   newPassword: z.string().max(PASSWORD_MAX * 4),
 });
+const resetRequest = z.object({ username: credentials.shape.username }).strict();
+const resetConfirm = z.object({ token: z.string().min(20).max(100), newPassword: passwordChange.shape.newPassword }).strict();
+// Each address may ask for a few links (and try a few) per quarter hour; counted in the database.
+const resetBudget = { windowMs: 15 * 60_000, max: 10, what: 'password resets' };
+
 const totpCode = z.object({
   code: z
     .string()
@@ -39,7 +46,10 @@ const totpCode = z.object({
     .regex(/^\d{6}$/, 'six digits'),
 });
 
-/** Login is public; the rest needs a session (enrolment sessions reach only the TOTP routes). */
+/**
+ * Login and the forgotten-password routes are public; the rest needs a session (enrolment
+ * sessions reach only the TOTP routes, those of a temporary password only the password change).
+ */
 export const authRoutes = (deps: AppDeps): Router => {
   const r = Router();
   r.post('/auth/login', async (req, res) => {
@@ -53,7 +63,19 @@ export const authRoutes = (deps: AppDeps): Router => {
     setSessionCookies(res, out.token, csrfToken, new Date(out.expiresAt));
     res.json({ user: out.user, expiresAt: out.expiresAt, csrfToken });
   });
-  r.post('/auth/logout', requireAuth(deps, { enrolment: true }), async (req, res) => {
+  r.get('/auth/password-reset', (_req, res) => {
+    res.json(passwordResetOptions(deps));
+  });
+  r.post('/auth/password-reset', rateLimit(deps, resetBudget), async (req, res) => {
+    await requestPasswordReset(deps, parse(resetRequest, req.body).username, req.ip);
+    // The same answer whether or not the account exists or has an address.
+    res.status(202).json({ accepted: true });
+  });
+  r.post('/auth/password-reset/confirm', rateLimit(deps, resetBudget), async (req, res) => {
+    await resetPassword(deps, parse(resetConfirm, req.body), req.ip);
+    res.status(204).end();
+  });
+  r.post('/auth/logout', requireAuth(deps, { enrolment: true, passwordChange: true }), async (req, res) => {
     await logout(deps, req.actor!, req.token!);
     clearSessionCookies(res);
     res.status(204).end();
@@ -61,7 +83,7 @@ export const authRoutes = (deps: AppDeps): Router => {
   r.get('/auth/me', requireAuth(deps), async (req, res) => {
     res.json(await getUser(deps, req.actor!, req.actor!.id));
   });
-  r.post('/auth/password', requireAuth(deps), async (req, res) => {
+  r.post('/auth/password', requireAuth(deps, { passwordChange: true }), async (req, res) => {
     await changePassword(deps, req.actor!, parse(passwordChange, req.body), req.ip);
     clearSessionCookies(res);
     res.status(204).end();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { importCertificate } from '../../app/signing/import-certificate.ts';
 import { issueCertificate } from '../../app/signing/issue-certificate.ts';
+import { changeOwnPin, createOwnCertificate, requestCertificate } from '../../app/signing/own-certificate.ts';
 import { createOfficeCa, getOfficeCa } from '../../app/signing/office-ca.ts';
 import { certificateHistory, currentCertificate } from '../../app/signing/read-certificates.ts';
 import { revokeCertificate } from '../../app/signing/revoke-certificate.ts';
@@ -25,6 +26,8 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const pin = z.string().max(1024);
 const holderFields = { pin, title: text(200).optional(), nip: z.string().max(40).optional() };
 const issueBody = z.object(holderFields).strict();
+const ownBody = z.object({ pin }).strict();
+const pinChangeBody = z.object({ currentPin: z.string().min(1, 'the PIN is required').max(1024), newPin: pin }).strict();
 const importFields = z.object({ ...holderFields, passphrase: z.string().max(1024) }).strict();
 const revokeBody = z.object({ reason: text(500).optional(), certificateId: z.string().uuid('not a certificate id').optional() }).strict();
 const signBody = z.object({ pin: z.string().min(1, 'the PIN is required').max(1024), totp: z.string().max(64).optional() }).strict();
@@ -69,6 +72,18 @@ export const signingRoutes = (deps: AppDeps): Router => {
       return;
     }
     res.status(201).json(await issueCertificate(deps, req.actor!, id, parse(issueBody, req.body)));
+  });
+
+  // The flow the web UI uses (issue 18): the admin asks, the official chooses the PIN.
+  r.post('/users/:id/certificate-request', async (req, res) => {
+    res.status(201).json(await requestCertificate(deps, req.actor!, parse(userId, req.params.id)));
+  });
+  r.post('/auth/certificate', async (req, res) => {
+    res.status(201).json(await createOwnCertificate(deps, req.actor!, parse(ownBody, req.body).pin));
+  });
+  r.post('/auth/certificate/pin', async (req, res) => {
+    await changeOwnPin(deps, req.actor!, parse(pinChangeBody, req.body), req.ip);
+    res.status(204).end();
   });
 
   r.get('/users/:id/certificate', async (req, res) => {

@@ -20,6 +20,7 @@ import * as m017 from './migrations/017-signer-return.ts';
 import * as m018 from './migrations/018-letter-corrections.ts';
 import * as m019 from './migrations/019-saved-searches.ts';
 import * as m020 from './migrations/020-filing-scope.ts';
+import * as m021 from './migrations/021-people.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
 
 export type { SealingKeys };
@@ -52,6 +53,7 @@ const MIGRATIONS: Migration[] = [
   { name: '018-letter-corrections', ...m018 },
   { name: '019-saved-searches', ...m019 },
   { name: '020-filing-scope', ...m020 },
+  { name: '021-people', ...m021 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */

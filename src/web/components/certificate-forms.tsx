@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, post, upload } from '../api.ts';
+import { ApiError, upload } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { FieldLabels } from '../problem-text.ts';
 import type { SigningCertificate } from '../signing-types.ts';
@@ -111,19 +111,6 @@ const Actions = ({ busy, submit, onCancel }: { busy: boolean; submit: string; on
     </button>
   </div>
 );
-
-/** The office CA issues the official a certificate (and makes the CA on this first need). */
-export const IssueForm = ({ userId, onDone, onCancel }: { userId: string; onDone: (c: SigningCertificate) => void; onCancel: () => void }) => {
-  const f = useHolderForm((h) => post<SigningCertificate>(`/users/${encodeURIComponent(userId)}/certificate`, { pin: h.pin, ...optional(h) }), onDone);
-  return (
-    <form class="grid-form" onSubmit={f.submit}>
-      <p class="wide">{t('certs.issueIntro')}</p>
-      <ErrorBox error={f.error} labels={CERT_LABELS} />
-      <HolderFields h={f.h} set={f.set} error={f.error} mismatch={f.mismatch} />
-      <Actions busy={f.busy} submit={t('certs.issueSubmit')} onCancel={onCancel} />
-    </form>
-  );
-};
 
 /** A provider's PKCS#12, opened once with its passphrase; the key is then locked under the official's PIN. */
 export const ImportForm = ({ userId, onDone, onCancel }: { userId: string; onDone: (c: SigningCertificate) => void; onCancel: () => void }) => {

@@ -27,7 +27,8 @@ const UnitPeople = ({ unitCode, chosen, toggle }: { unitCode: string; chosen: Se
   const people = usePeople(user, { unitCode });
   if (people.loading && !people.data) return <Loading />;
   if (people.error) return <ErrorBox error={people.error} onRetry={people.reload} />;
-  const list = (people.data ?? []).filter((p) => p.id !== user.id && p.unitCode === unitCode);
+  // Accounts that only administer receive no dispositions (the server refuses them too).
+  const list = (people.data ?? []).filter((p) => p.id !== user.id && p.unitCode === unitCode && p.receivesDispositions !== false);
   if (!list.length) return <p class="muted small">{t('dispo.nobodyHere')}</p>;
   return (
     <ul class="people-picks">
@@ -35,7 +36,10 @@ const UnitPeople = ({ unitCode, chosen, toggle }: { unitCode: string; chosen: Se
         <li key={p.id}>
           <label class="check">
             <input type="checkbox" name="to-user" value={p.id} checked={chosen.has(`user:${p.id}`)} onChange={() => toggle(`user:${p.id}`)} />{' '}
-            <span>{p.name}</span>
+            <span>
+              {p.name}
+              {p.jabatan ? <span class="muted small"> — {p.jabatan}</span> : null}
+            </span>
           </label>
         </li>
       ))}

@@ -3,10 +3,13 @@ import { unitName, useSession } from '../session.tsx';
 import type { Person } from '../types.ts';
 import type { ControlProps } from './ui.tsx';
 
+/** A person as pickers name them: name, jabatan (what tells namesakes apart) and unit. */
+export const personLabel = (p: Person, unit: string): string => [p.name, p.jabatan, unit].filter(Boolean).join(' — ');
+
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /**
- * One person from a list (name and unit). With no directory to read (`people` null) it is a
+ * One person from a list (name, jabatan and unit). With no directory to read (`people` null) it is a
  * field for the person's user id, which an admin can look up.
  */
 export const PersonSelect = ({
@@ -37,7 +40,7 @@ export const PersonSelect = ({
       <option value="">{emptyLabel ?? t('form.choose')}</option>
       {people.map((person) => (
         <option key={person.id} value={person.id}>
-          {`${person.name} — ${unitName(units, person.unitCode)}`}
+          {personLabel(person, unitName(units, person.unitCode))}
         </option>
       ))}
     </select>

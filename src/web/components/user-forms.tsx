@@ -5,6 +5,7 @@ import { passwordRule } from '../field-rules.ts';
 import type { FieldLabels } from '../problem-text.ts';
 import { useSession } from '../session.tsx';
 import { ROLES, SECURITY_LEVELS, type Role, type SecurityLevel, type User } from '../types.ts';
+import { newProfileBody, type Profile, ProfileFields, profileChanges } from './profile-fields.tsx';
 import { ErrorBox, Field } from './ui.tsx';
 import { UnitSelect } from './unit-select.tsx';
 import { FilingScopeField } from './filing-scope-field.tsx';
@@ -78,6 +79,7 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
     disabled: false,
   };
   const [form, setForm] = useState<UserForm>(empty);
+  const [profile, setProfile] = useState<Profile>({ nip: '', jabatan: '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [pwRule, setPwRule] = useState<string | null>(null);
   const create = async (e: Event) => {
@@ -89,8 +91,11 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
     try {
       const { disabled: _d, email, filingScope, ...rest } = form;
       const scope = form.roles.includes('clerk') ? { filingScope } : {};
-      const created = await post<User>('/users', { ...rest, ...scope, ...(email.trim() ? { email: email.trim() } : {}) });
+      // An admin's password is always temporary: the person chooses their own at the first login.
+      const body = { ...rest, ...scope, ...(email.trim() ? { email: email.trim() } : {}), ...newProfileBody(profile), mustChangePassword: true };
+      const created = await post<User>('/users', body);
       setForm(empty);
+      setProfile({ nip: '', jabatan: '' });
       onCreated(created);
     } catch (err) {
       if (err instanceof ApiError) setError(err);
@@ -116,7 +121,8 @@ export const NewUser = ({ onCreated }: { onCreated: (u: User) => void }) => {
       <Field label={t('users.name')} error={fe('name')} required>
         {(p) => <input {...p} name="name" value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />}
       </Field>
-      <Field label={t('users.password')} error={pwRule ?? fe('password')} required>
+      <ProfileFields value={profile} onChange={setProfile} error={fe} />
+      <Field label={t('users.password')} hint={t('users.temporaryHint')} error={pwRule ?? fe('password')} required>
         {(p) => (
           <input
             {...p}
@@ -166,6 +172,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
     filingScope: target.filingScope,
     disabled: target.disabled,
   });
+  const [profile, setProfile] = useState<Profile>({ nip: target.nip ?? '', jabatan: target.jabatan ?? '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [pwRule, setPwRule] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -177,7 +184,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
     const rule = form.password ? passwordRule(form.password, t) : null;
     setPwRule(rule);
     if (rule) return;
-    const changes: Record<string, unknown> = {};
+    const changes: Record<string, unknown> = { ...profileChanges(profile, target) };
     if (form.name !== target.name) changes.name = form.name;
     if ((form.email || null) !== target.email) changes.email = form.email.trim() || null;
     if (form.roles.join() !== target.roles.join() || form.roles.length !== target.roles.length) changes.roles = form.roles;
@@ -185,7 +192,8 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
     if (form.clearance !== target.clearance) changes.clearance = form.clearance;
     if (form.disabled !== target.disabled) changes.disabled = form.disabled;
     if (JSON.stringify(form.filingScope) !== JSON.stringify(target.filingScope)) changes.filingScope = form.filingScope;
-    if (form.password) changes.password = form.password;
+    // The admin's reset: a temporary password, changed by the person at their next login.
+    if (form.password) Object.assign(changes, { password: form.password, mustChangePassword: true });
     try {
       const saved = Object.keys(changes).length ? await patch<User>(`/users/${target.id}`, changes) : target;
       onSaved(saved, t('users.saved'));
@@ -220,6 +228,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
         <Field label={t('users.email')} error={fe('email')}>
           {(p) => <input {...p} type="email" value={form.email} onInput={(e) => setForm({ ...form, email: e.currentTarget.value })} />}
         </Field>
+        <ProfileFields value={profile} onChange={setProfile} error={fe} />
         <RolesField value={form.roles} onChange={(roles) => setForm({ ...form, roles })} error={fe('roles')} />
         <Field label={t('users.unit')} error={fe('unitCode')}>
           {(p) => <UnitSelect {...p} value={form.unitCode} onChange={(unitCode) => setForm({ ...form, unitCode })} />}
@@ -230,7 +239,7 @@ export const EditUser = ({ target, onSaved, onClose }: { target: User; onSaved: 
         {form.roles.includes('clerk') ? (
           <FilingScopeField value={form.filingScope} onChange={(filingScope) => setForm({ ...form, filingScope })} error={fe('filingScope')} />
         ) : null}
-        <Field label={t('users.newPassword')} error={pwRule ?? fe('password')}>
+        <Field label={t('users.newPassword')} hint={t('users.temporaryHint')} error={pwRule ?? fe('password')}>
           {(p) => (
             <input
               {...p}

@@ -6,7 +6,7 @@ export const enAdmin: Record<keyof typeof idAdmin, string> = {
 
   'certs.heading': 'Electronic signing certificates',
   'certs.intro':
-    'Officials sign letters with a certificate whose key is locked under their own PIN. Issue certificates from the office CA, or import one from a licensed certification provider (PSrE).',
+    'Officials sign letters with a certificate whose key is locked under their own PIN. Request one from the office CA (the official makes it by choosing their PIN on their own account page), or import one from a licensed certification provider (PSrE).',
   'certs.busy': 'Working…',
   'certs.cancel': 'Cancel',
   'certs.serial': 'Serial number',
@@ -41,10 +41,6 @@ export const enAdmin: Record<keyof typeof idAdmin, string> = {
   'certs.reasonWas': 'Reason: {reason}',
   'certs.disabled': 'Account disabled',
 
-  'certs.issue': 'Issue a certificate',
-  'certs.issueTitle': 'Issue a certificate to {name}',
-  'certs.issueIntro':
-    'The office CA makes a new key for this official, valid two years. The previous certificate is replaced; letters already signed stay valid.',
   'certs.pin': 'Signing PIN',
   'certs.pinAgain': 'PIN again',
   'certs.pinWho':
@@ -56,8 +52,6 @@ export const enAdmin: Record<keyof typeof idAdmin, string> = {
   'certs.jabatanHint': 'e.g. Head of Agency',
   'certs.nip': 'NIP',
   'certs.nipHint': '18 digits; may be empty',
-  'certs.issueSubmit': 'Issue',
-  'certs.issued': 'Certificate issued to {name}: serial {serial}, valid until {until}.',
 
   'certs.import': 'Import .p12',
   'certs.importTitle': 'Import a provider’s certificate for {name}',

@@ -4,6 +4,7 @@ import { enLetters } from './en-letters.ts';
 import { enCorrespondence } from './en-correspondence.ts';
 import { enCorrections } from './en-corrections.ts';
 import { enOperations } from './en-operations.ts';
+import { enPeople } from './en-people.ts';
 import { enRecords } from './en-records.ts';
 import { enPaper } from './en-paper.ts';
 import { enSearch } from './en-search.ts';
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...enPaper,
   ...enSearch,
   ...enFriction,
+  ...enPeople,
   'app.name': 'Naskah',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',

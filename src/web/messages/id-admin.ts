@@ -4,7 +4,7 @@ export const idAdmin = {
 
   'certs.heading': 'Sertifikat tanda tangan elektronik',
   'certs.intro':
-    'Pejabat menandatangani surat dengan sertifikat yang kuncinya terkunci PIN miliknya sendiri. Terbitkan sertifikat dari CA kantor, atau impor sertifikat dari penyelenggara sertifikasi elektronik (PSrE) berizin.',
+    'Pejabat menandatangani surat dengan sertifikat yang kuncinya terkunci PIN miliknya sendiri. Mintakan sertifikat dari CA kantor (pejabat membuatnya dengan memilih PIN sendiri di halaman "Akun saya"), atau impor sertifikat dari penyelenggara sertifikasi elektronik (PSrE) berizin.',
   'certs.busy': 'Memproses…',
   'certs.cancel': 'Batal',
   'certs.serial': 'Nomor seri',
@@ -39,10 +39,6 @@ export const idAdmin = {
   'certs.reasonWas': 'Alasan: {reason}',
   'certs.disabled': 'Akun nonaktif',
 
-  'certs.issue': 'Terbitkan sertifikat',
-  'certs.issueTitle': 'Terbitkan sertifikat untuk {name}',
-  'certs.issueIntro':
-    'CA kantor membuat kunci baru untuk pejabat ini, berlaku dua tahun. Sertifikat sebelumnya diganti; surat yang sudah ditandatangani tetap sah.',
   'certs.pin': 'PIN tanda tangan',
   'certs.pinAgain': 'Ulangi PIN',
   'certs.pinWho':
@@ -54,8 +50,6 @@ export const idAdmin = {
   'certs.jabatanHint': 'mis. Kepala Badan',
   'certs.nip': 'NIP',
   'certs.nipHint': '18 angka; boleh kosong',
-  'certs.issueSubmit': 'Terbitkan',
-  'certs.issued': 'Sertifikat diterbitkan untuk {name}: nomor seri {serial}, berlaku sampai {until}.',
 
   'certs.import': 'Impor .p12',
   'certs.importTitle': 'Impor sertifikat penyelenggara untuk {name}',

@@ -4,6 +4,7 @@ import { idLetters } from './id-letters.ts';
 import { idCorrespondence } from './id-correspondence.ts';
 import { idCorrections } from './id-corrections.ts';
 import { idOperations } from './id-operations.ts';
+import { idPeople } from './id-people.ts';
 import { idRecords } from './id-records.ts';
 import { idPaper } from './id-paper.ts';
 import { idSearch } from './id-search.ts';
@@ -23,6 +24,7 @@ export const id = {
   ...idPaper,
   ...idSearch,
   ...idFriction,
+  ...idPeople,
   'app.name': 'Naskah',
   'app.skip': 'Lewati ke isi halaman',
   'app.loading': 'Memuat…',

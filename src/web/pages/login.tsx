@@ -3,12 +3,13 @@ import { ApiError, csrfToken, get, post } from '../api.ts';
 import { ErrorBox, errorMessage, Field, Notice, PageTitle } from '../components/ui.tsx';
 import { LangToggle } from '../components/layout.tsx';
 import { Enrolment } from '../components/enrolment.tsx';
+import { ForcedPasswordChange, ForgotPassword } from '../components/password-steps.tsx';
 import { useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { Link } from '../router.tsx';
 import type { LoginOk, User } from '../types.ts';
 
-type Step = 'password' | 'totp' | 'enrol';
+type Step = 'password' | 'totp' | 'enrol' | 'change' | 'forgot';
 
 /**
  * Logging in for a cookie session: password, then the second factor when the account has one,
@@ -37,6 +38,7 @@ export const LoginPage = ({
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(notice === 'sessionEnded' ? t('app.sessionEnded') : null);
   const [enrolToken, setEnrolToken] = useState<string | null>(null);
+  const [changeToken, setChangeToken] = useState<string | null>(null);
   const codeRef = useRef<HTMLInputElement>(null);
   const userRef = useRef<HTMLInputElement>(null);
 
@@ -73,6 +75,10 @@ export const LoginPage = ({
         setInfo(null);
         setEnrolToken(err.body.token);
         setStep('enrol');
+      } else if (err.kind === 'password-change-required' && typeof err.body.token === 'string') {
+        setInfo(null);
+        setChangeToken(err.body.token);
+        setStep('change');
       } else if (err.status === 429) {
         setError(err.retryAfter ? t('login.locked', { n: err.retryAfter }) : t('login.lockedNoTime'));
       } else if (err.status === 401) {
@@ -92,6 +98,7 @@ export const LoginPage = ({
     setError(null);
     setInfo(null);
     setEnrolToken(null);
+    setChangeToken(null);
   };
 
   return (
@@ -101,7 +108,22 @@ export const LoginPage = ({
         <LangToggle />
       </header>
       <main id="main" class="login-card" tabIndex={-1}>
-        {step === 'enrol' ? (
+        {step === 'change' && changeToken ? (
+          <ForcedPasswordChange
+            bearer={changeToken}
+            currentPassword={password}
+            onDone={() => {
+              restart();
+              setInfo(t('first.done'));
+            }}
+            onExpired={() => {
+              restart();
+              setError(t('first.expired'));
+            }}
+          />
+        ) : step === 'forgot' ? (
+          <ForgotPassword initialUsername={username} onBack={restart} />
+        ) : step === 'enrol' ? (
           <Enrolment
             {...(enrolToken ? { bearer: enrolToken } : {})}
             onDone={({ cookieSession }) => {
@@ -184,6 +206,13 @@ export const LoginPage = ({
                 {busy ? t('login.busy') : t('login.submit')}
               </button>
             </form>
+            {step === 'password' ? (
+              <p>
+                <button type="button" class="btn-link" onClick={() => setStep('forgot')}>
+                  {t('forgot.link')}
+                </button>
+              </p>
+            ) : null}
             <p class="login-check">
               <Link href="/check">{t('login.checkLetter')}</Link>
             </p>

@@ -59,6 +59,12 @@ export const OutgoingNewPage = () => {
   const everyone = usePeople(user, {});
   const apiError = error instanceof ApiError ? error : null;
   const set = (k: keyof Letter, value: string) => setL({ ...l, [k]: value });
+  // The signer block takes the signer's jabatan unless the drafter typed a title of their own.
+  const chooseSigner = (id: string) => {
+    const jabatanOf = (who: string) => officials.data?.find((p) => p.id === who)?.jabatan ?? '';
+    if (!tpl.signerTitle.trim() || tpl.signerTitle === jabatanOf(l.signerId)) setTpl({ ...tpl, signerTitle: jabatanOf(id) });
+    set('signerId', id);
+  };
 
   const common = () => ({
     subject: l.subject.trim(),
@@ -170,7 +176,7 @@ export const OutgoingNewPage = () => {
               officials.loading && officials.data === undefined ? (
                 <Loading />
               ) : (
-                <PersonSelect {...p} name="signerId" people={officials.data ?? null} value={l.signerId} onChange={(id) => set('signerId', id)} />
+                <PersonSelect {...p} name="signerId" people={officials.data ?? null} value={l.signerId} onChange={chooseSigner} />
               )
             }
           </Field>

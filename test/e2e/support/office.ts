@@ -82,6 +82,23 @@ export const logIn = async (app: TestApp, page: Page, who: Member): Promise<void
   await page.locator('h1').first().waitFor();
 };
 
+/**
+ * The first login with a password an admin set, through the login page: the page asks for one
+ * of the person's own, then for a login with it. `who.password` becomes the new one.
+ */
+export const changeTemporaryPassword = async (app: TestApp, page: Page, who: { username: string; password: string }, fresh: string): Promise<void> => {
+  await page.goto(`${app.url}/login`);
+  await page.fill('input[name=username]', who.username);
+  await page.fill('input[name=password]', who.password);
+  await page.click('button[type=submit]');
+  await page.locator('h1', { hasText: 'Ganti kata sandi' }).waitFor();
+  await page.fill('input[name=newPassword]', fresh);
+  await page.fill('input[name=newPasswordAgain]', fresh);
+  await page.click('button[type=submit]');
+  await page.locator('.alert', { hasText: 'Kata sandi diganti' }).waitFor();
+  who.password = fresh;
+};
+
 /** The test app's first admin, as the login page knows them (the app enrolled their second factor). */
 export const adminOf = (app: TestApp): Member => ({
   id: '',

@@ -28,11 +28,12 @@ const head: DispositionParty = { id: 'head', roles: ['official'], unitCode: 'ORG
 const kabid: DispositionParty = { id: 'kabid', roles: ['official'], unitCode: 'BKD' };
 const staffMut: DispositionParty = { id: 'staf', roles: ['staff'], unitCode: 'BKD-MUT' };
 const users = new Map<string, RecipientUser | null>([
-  ['head', { id: 'head', unitCode: 'ORG', disabled: false, clearance: 'rahasia' }],
-  ['kabid', { id: 'kabid', unitCode: 'BKD', disabled: false, clearance: 'terbatas' }],
-  ['staf', { id: 'staf', unitCode: 'BKD-MUT', disabled: false, clearance: 'biasa' }],
-  ['guru', { id: 'guru', unitCode: 'DISDIK', disabled: false, clearance: 'biasa' }],
-  ['gone', { id: 'gone', unitCode: 'BKD', disabled: true, clearance: 'biasa' }],
+  ['head', { id: 'head', roles: ['official'], unitCode: 'ORG', disabled: false, clearance: 'rahasia' }],
+  ['kabid', { id: 'kabid', roles: ['official'], unitCode: 'BKD', disabled: false, clearance: 'terbatas' }],
+  ['staf', { id: 'staf', roles: ['staff'], unitCode: 'BKD-MUT', disabled: false, clearance: 'biasa' }],
+  ['guru', { id: 'guru', roles: ['staff'], unitCode: 'DISDIK', disabled: false, clearance: 'biasa' }],
+  ['gone', { id: 'gone', roles: ['staff'], unitCode: 'BKD', disabled: true, clearance: 'biasa' }],
+  ['admin', { id: 'admin', roles: ['admin'], unitCode: 'BKD', disabled: false, clearance: 'rahasia' }],
   ['ghost', null],
 ]);
 
@@ -138,6 +139,12 @@ describe('domain/disposition-rules', () => {
     expect(recipientProblems(kabid, [], users, units, 'biasa')).to.deep.equal([{ field: 'to', message: 'name at least one recipient' }]);
   });
 
+  it('refuses an account that only administers as a recipient (issue 18)', () => {
+    expect(recipientProblems(kabid, [{ userId: 'admin' }], users, units, 'biasa')).to.deep.equal([
+      { field: 'to.0.userId', message: 'an administrator account does not receive dispositions' },
+    ]);
+  });
+
   it('sends a letter only to people cleared for its level; a unit goes whatever its members are cleared for', () => {
     const to = [{ userId: 'staf' }, { userId: 'kabid' }, { unitCode: 'BKD-MUT' }];
     expect(recipientProblems(head, to, users, units, 'terbatas')).to.deep.equal([
@@ -164,10 +171,12 @@ describe('domain/disposition-rules', () => {
 
   it('grants a unit’s letter only to its active members cleared for the level, and withholds the summary from the rest', () => {
     const members = [
-      { id: 'a', disabled: false, clearance: 'biasa' as const },
-      { id: 'b', disabled: false, clearance: 'rahasia' as const },
-      { id: 'c', disabled: false, clearance: 'terbatas' as const },
-      { id: 'd', disabled: true, clearance: 'sangat_rahasia' as const },
+      { id: 'a', roles: ['staff' as const], disabled: false, clearance: 'biasa' as const },
+      { id: 'b', roles: ['official' as const], disabled: false, clearance: 'rahasia' as const },
+      { id: 'c', roles: ['admin' as const, 'clerk' as const], disabled: false, clearance: 'terbatas' as const },
+      { id: 'd', roles: ['staff' as const], disabled: true, clearance: 'sangat_rahasia' as const },
+      // An account that only administers is no grantee, whatever its clearance.
+      { id: 'e', roles: ['admin' as const], disabled: false, clearance: 'sangat_rahasia' as const },
     ];
     expect(unitGrantees(members, 'biasa')).to.deep.equal(['a', 'b', 'c']);
     expect(unitGrantees(members, 'terbatas')).to.deep.equal(['b', 'c']);

@@ -24,6 +24,12 @@ const toUser = (r: RawRow): UserRecord => ({
   totpLastStep: toNumOrNull(r.totpLastStep),
   email: strOrNull(r.email),
   filingScope: filingScopeOf(strOrNull(r.filingScope), strOrNull(r.filingUnits)),
+  nip: strOrNull(r.nip),
+  jabatan: strOrNull(r.jabatan),
+  mustChangePassword: Boolean(r.mustChangePassword),
+  certificateRequestedAt: toDateOrNull(r.certificateRequestedAt),
+  passwordResetHash: strOrNull(r.passwordResetHash),
+  passwordResetExpiresAt: toDateOrNull(r.passwordResetExpiresAt),
   createdAt: toDate(r.createdAt),
 });
 
@@ -37,7 +43,18 @@ const toUnit = (r: RawRow): UnitRecord => ({ code: str(r.code), name: str(r.name
 
 export const userRepository = (m: Models, transaction?: Transaction): UserRepository => ({
   async create(user) {
-    const record: UserRecord = { ...user, email: user.email ?? null, roles: normaliseRoles(user.roles), createdAt: new Date() };
+    const record: UserRecord = {
+      ...user,
+      email: user.email ?? null,
+      nip: user.nip ?? null,
+      jabatan: user.jabatan ?? null,
+      mustChangePassword: user.mustChangePassword ?? false,
+      certificateRequestedAt: user.certificateRequestedAt ?? null,
+      passwordResetHash: null,
+      passwordResetExpiresAt: null,
+      roles: normaliseRoles(user.roles),
+      createdAt: new Date(),
+    };
     await m.User.create({ ...toRow(record), id: record.id, username: record.username, createdAt: record.createdAt }, { transaction });
     return record;
   },
@@ -55,6 +72,16 @@ export const userRepository = (m: Models, transaction?: Transaction): UserReposi
     const [n] = await m.User.update(
       { totpLastStep: step },
       { where: { id, [Op.or]: [{ totpLastStep: null }, { totpLastStep: { [Op.lt]: step } }] }, transaction },
+    );
+    return n > 0;
+  },
+  async findByResetToken(hash, now) {
+    return mapOne(await m.User.findOne({ where: { passwordResetHash: hash, passwordResetExpiresAt: { [Op.gt]: now } }, raw: true, transaction }), toUser);
+  },
+  async spendResetToken(id, hash, patch) {
+    const [n] = await m.User.update(
+      { ...toRow(patch), passwordResetHash: null, passwordResetExpiresAt: null },
+      { where: { id, passwordResetHash: hash }, transaction },
     );
     return n > 0;
   },

@@ -150,6 +150,10 @@ export const certificateRepository = (m: Models, transaction?: Transaction): Cer
     );
     return n === 1;
   },
+  async relock(id, from, to) {
+    const [n] = await m.SigningCertificate.update({ lockedKey: to }, { where: { id, lockedKey: from, revokedAt: null }, transaction });
+    return n === 1;
+  },
 });
 
 /** The register of signed letters, signing claims, and a lock-free look at a counter. */

@@ -91,6 +91,12 @@ export const fakeWorld = (o: { now: Date; mailerConfigured?: boolean }) => {
       totpEnabledAt: null,
       totpLastStep: null,
       email: `${id}@bkd.example.go.id`,
+      nip: null,
+      jabatan: null,
+      mustChangePassword: false,
+      certificateRequestedAt: null,
+      passwordResetHash: null,
+      passwordResetExpiresAt: null,
       createdAt: now,
       ...extra,
     };
