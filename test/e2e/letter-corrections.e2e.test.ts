@@ -107,6 +107,19 @@ describe('correcting mistakes and reading the scan before registering, in Chromi
       expect(await entry.locator('ins').first().textContent()).to.equal(l.subject);
       await checkPage(page, shot('02-corrected'));
 
+      // The scan's document followed, and is corrected on its own page the same way.
+      const docHref = (await page.locator('.doc-meta a[href^="/documents/"]').getAttribute('href'))!;
+      await page.goto(`${app.url}${docHref}`);
+      await page.locator('.fix-history li', { hasText: 'Perihal salah ketik' }).waitFor();
+      await page.click('summary:has-text("Koreksi data")');
+      await page.fill('.fix-editor input[name=sender]', `${l.sender} (koreksi)`);
+      await page.click('.fix-editor button[type=submit]');
+      await page.locator('.fix-editor .alert-ok', { hasText: 'versi 3' }).waitFor();
+      await page.locator('.doc-meta dd', { hasText: `${l.sender} (koreksi)` }).waitFor();
+      await checkPage(page, shot('02b-document-corrected'));
+      await page.goto(`${app.url}${href}`);
+      await heading(page, new RegExp(l.subject.slice(0, 20)));
+
       // Voiding the number: it stays, marked, on the letter and in the register.
       await page.click('summary:has-text("Batalkan nomor agenda")');
       await page.fill('.void-form textarea[name=voidReason]', 'Surat tercatat dua kali');

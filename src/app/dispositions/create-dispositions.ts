@@ -37,12 +37,15 @@ export interface DispositionInput {
  * The dispositions, the grants (with their re-index job), the letter's move to `disposed` and
  * one audit entry per disposition commit together.
  */
+/** A void agenda entry (issue 18) is no longer routed. */
+const voided = () => new AppError('conflict', 'this agenda entry is void: it is no longer routed', { problemType: 'letter-void' });
+
 export const createDispositions = async (deps: AppDeps, actor: Actor, letterId: string, input: DispositionInput) => {
   const letter = await letterOr404(deps, letterId);
   const existing = await deps.db.dispositions.ofLetter(letterId);
   // A holder may act even without a grant (they joined the unit after it was sent).
   if (!existing.some((d) => holds(d, actor)) && !(await readsLetter(deps, actor, letter))) throw new AppError('not_found', 'no such letter');
-  if (letter.voided) throw new AppError('conflict', 'this agenda entry is void: it is no longer routed', { problemType: 'letter-void' });
+  if (letter.voided) throw voided();
   const parent = parentFor(actor, existing, input.parentId);
 
   const users = new Map<string, RecipientUser | null>();
@@ -105,6 +108,7 @@ export const createDispositions = async (deps: AppDeps, actor: Actor, letterId: 
     const current = await tx.dispositions.ofLetter(letterId);
     if (parent && !current.some((d) => d.id === parent.id && d.status === 'open'))
       throw new AppError('conflict', 'the disposition you forward was completed meanwhile');
+    if ((await tx.incoming.findById(letterId))?.voided) throw voided();
     for (const r of records) await tx.dispositions.create(r);
     await grantReaders(deps, tx, letter.documentId, [...readers], 'disposition');
     if (letterStatusOf(current) !== 'disposed') await tx.incoming.setStatus(letterId, 'disposed', now);
