@@ -96,9 +96,11 @@ for (const target of databaseTargets()) {
       expect(ofLetter[0]).to.include({ id: signedId, letterNumber: signature.body.letterNumber });
       expect(ofLetter[0]!.letter).to.include({ signed: true, status: 'signed' });
       expect(ofLetter[0]!.collapsed).to.have.length(2);
-      // The addressed unit's staff see the signed letter delivered to them, never the drafts.
+      // The addressed unit's staff see the signed letter delivered to them, never the drafts;
       const theirs = await searchUntil(p.lain!, 'q=Wonokromo', () => true, 0);
       expect(theirs.map((h) => [h.id, h.collapsed])).to.deep.equal([[signedId, []]]);
+      // For them it is their register's entry (the page they can open), not the drafting unit's letter.
+      expect(theirs[0]!.letter).to.include({ type: 'incoming', unitCode: 'SETDA' });
     });
 
     it('sorts by date or relevance and refuses another order', async () => {

@@ -1,11 +1,11 @@
-import type { Actor } from '../../domain/access.ts';
+import { type Actor, canRead } from '../../domain/access.ts';
 import type { IncomingLetterRecord, OutgoingLetterRecord } from '../../domain/correspondence.ts';
 import type { DocumentRecord, PageText } from '../../domain/document.ts';
 import { calendarDateIn } from '../../domain/office-time.ts';
 import type { HitDescription, HitLetter } from '../../domain/search-hit.ts';
 import type { SearchHit } from '../../ports/search-index.ts';
 import type { AppDeps } from '../deps.ts';
-import { documentVisibility } from './read-documents.ts';
+import { documentVisibility, scopeOf } from './read-documents.ts';
 
 /** A hit as the search page shows it: what it is, from whom, when, on which page, and where it leads. */
 export type DescribedHit = SearchHit & HitDescription;
@@ -82,6 +82,25 @@ const collapse = (hits: DescribedHit[], signed: ReadonlySet<string>): DescribedH
 };
 
 /**
+ * A signed letter delivered internally is both an outgoing letter and an incoming entry. Whoever
+ * may read its draft (the drafting unit, reviewers, the signer) sees the outgoing letter, where
+ * its drafts fold in; a recipient unit's reader sees their register's entry, the page they can open.
+ */
+const preferOutgoingWhereReadable = async (
+  deps: AppDeps,
+  actor: Actor,
+  outgoing: Map<string, OutgoingLetterRecord>,
+  incoming: Map<string, IncomingLetterRecord | null>,
+): Promise<void> => {
+  const both = [...outgoing].filter(([docId]) => incoming.get(docId));
+  if (both.length === 0) return;
+  const draftIds = [...new Set(both.map(([, l]) => l.documentId))];
+  const [drafts, readers, scope] = await Promise.all([deps.db.documents.findManyByIds(draftIds), deps.db.readers.ofMany(draftIds), scopeOf(deps, actor)]);
+  const readable = new Set(drafts.filter((d) => canRead(scope, { ...d, readers: readers.get(d.id) ?? [] })).map((d) => d.id));
+  for (const [docId, letter] of both) if (readable.has(letter.documentId)) incoming.set(docId, null);
+};
+
+/**
  * Says what each hit of a page of search results is (issue 18): letter number, sender, date,
  * the page of its passage, the letter it belongs to with that letter's replies, and one result
  * per outgoing letter however many of its drafts and its signed PDF matched. A few reads per
@@ -93,7 +112,9 @@ export const describeHits = async (deps: AppDeps, actor: Actor, hits: SearchHit[
   const [docs, pages, outgoing] = await Promise.all([deps.db.documents.findManyByIds(ids), deps.db.pages.getMany(ids), deps.db.outgoing.ofDocuments(ids)]);
   const docById = new Map(docs.map((d) => [d.id, d]));
   const incoming = new Map<string, IncomingLetterRecord | null>();
-  for (const h of hits) if (h.kind === 'incoming') incoming.set(h.id, await deps.db.incoming.findByDocument(h.id));
+  // A signed letter delivered to units of the office is also an entry of their registers.
+  for (const h of hits) if (h.kind === 'incoming' || outgoing.has(h.id)) incoming.set(h.id, await deps.db.incoming.findByDocument(h.id));
+  await preferOutgoingWhereReadable(deps, actor, outgoing, incoming);
   const visibility = await documentVisibility(deps, actor);
   const described: DescribedHit[] = [];
   for (const h of hits) {
