@@ -26,11 +26,18 @@ export const PROBLEM_TYPES = [
   'not-stamped',
   'timestamp-unavailable',
   'pin-unacceptable',
+  'certificate-not-requested',
+  'pin-held-elsewhere',
+  'nip-invalid',
   // logging in
   'totp-required',
   'totp-invalid',
   'totp-enrolment-required',
   'password-guessable',
+  'password-unchanged',
+  'password-change-required',
+  'password-reset-by-admin',
+  'password-reset-invalid',
   // files
   'malware-found',
   'archived-elsewhere',

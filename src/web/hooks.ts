@@ -122,9 +122,10 @@ export const useSuccess = <T>(): [T | null, (v: T | null) => void] => {
   useEffect(() => setValue(null), [href]);
   useEffect(() => {
     if (value === null) return;
-    // Bubbling, not capturing: the field's own handler must store its new value first, or the
-    // re-render this causes would put the old value back into a controlled input.
-    const clear = () => setValue(null);
+    // After the event has run its course: the field's own handlers (a checkbox fires input, then
+    // change) must store the new value first, or the re-render this causes would put the old
+    // value back into a controlled field.
+    const clear = () => setTimeout(() => setValue(null));
     document.addEventListener('input', clear);
     document.addEventListener('change', clear);
     return () => {

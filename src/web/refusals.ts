@@ -13,7 +13,7 @@ export interface Refusal {
   documentId: string | null;
   /** The title the server quoted (cut at 80 characters), if any. */
   title: string | null;
-  /** Why, in the reader's language (the server's words when they are not known here). */
+  /** Why, in the reader's language (in general words when the reason is not known here). */
   why: string;
 }
 
@@ -35,7 +35,8 @@ const why = (reason: string, t: Translate): string => {
   if ((m = /^its retention has not ended \(phase: (.+)\)$/.exec(reason))) return t('refused.notDue', { phase: phaseWord(m[1]!, t) });
   if ((m = /^its schedule says (\S+) at the end, not (\S+)$/.exec(reason))) return t('refused.schedule', { has: endWord(m[1]!, t), wanted: endWord(m[2]!, t) });
   if (reason === 'no such record') return t('refused.notFound');
-  return reason;
+  // A reason this page does not know yet: said in general words, never in the server's English.
+  return t('refused.other');
 };
 
 /** Each refused record of a 422 answer to an act, in the order the server gave. */
@@ -44,7 +45,7 @@ export const refusedRecords = (errors: { field: string; message: string }[], t: 
     .filter((e) => e.field === 'documentIds')
     .map((e) => {
       const m = RECORD_ERROR.exec(String(e.message));
-      return m ? { documentId: m[1]!, title: m[2] ?? null, why: why(m[3]!, t) } : { documentId: null, title: null, why: String(e.message) };
+      return m ? { documentId: m[1]!, title: m[2] ?? null, why: why(m[3]!, t) } : { documentId: null, title: null, why: t('refused.other') };
     });
 
 export interface SchemeLineProblem {

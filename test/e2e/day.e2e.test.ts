@@ -178,9 +178,10 @@ describe('a whole office day in Chromium (e2e)', function () {
       await staff.click('.dispose-form button[type=submit]');
       await staff.locator('.dispose-form .alert-ok', { hasText: 'terkirim kepada 1 penerima' }).waitFor();
       await staff.locator('.holders', { hasText: 'Bidang Mutasi' }).waitFor();
-      await staff.fill('textarea[name=report]', 'Terlalu cepat.');
-      await staff.click('button:has-text("Laporkan selesai")');
-      await staff.locator('.alert-warn', { hasText: 'Belum dapat diselesaikan' }).waitFor();
+      // Completing is blocked before a report is typed, with a link to what is still open.
+      await staff.locator('.alert-warn', { hasText: 'belum dapat diselesaikan' }).waitFor();
+      await staff.locator('.open-children a', { hasText: 'Bidang Mutasi' }).waitFor();
+      expect(await staff.locator('textarea[name=report]').count()).to.equal(0);
       const section = await as(office.section, options);
       await navTo(section, 'Disposisi');
       await section

@@ -84,6 +84,25 @@ for (const target of databaseTargets()) {
       const done = await inbox(ana, 'done');
       expect(done.map((i) => [i.id, i.via, i.status])).to.deep.equal([[personal.id, 'personal', 'completed']]);
       expectProblem(await api(app, ana.token, 'GET', '/api/v1/dispositions/inbox?state=semua'), 422);
+
+      // A report file that is the very bytes of a document Ana may not see: its own problem type, nothing completed.
+      const other = generateLetter(182);
+      const otherBytes = await letterPdf([other]);
+      const kept = await form(
+        app,
+        clerk.token,
+        '/api/v1/letters/incoming',
+        { letterNumber: other.letterNumber, letterDate: other.letterDate, sender: other.sender, subject: other.subject, urgency: 'biasa' },
+        { name: 'lain.pdf', bytes: otherBytes },
+      );
+      expect(kept.status, JSON.stringify(kept.body)).to.equal(201);
+      const viaUnit = (await inbox(ana))[0]!;
+      const elsewhere = expectProblem(
+        await form(app, ana.token, `/api/v1/dispositions/${String(viaUnit.id)}/complete`, { report: 'Terlampir' }, { name: 'laporan.pdf', bytes: otherBytes }),
+        409,
+      );
+      expect(elsewhere.type).to.match(/\/archived-elsewhere$/);
+      expect((await inbox(ana)).map((i) => i.id)).to.deep.equal([viaUnit.id]);
     });
   });
 }

@@ -210,6 +210,12 @@ export const letterSchemas = {
     parentId: { type: ['string', 'null'] },
     from: obj({ id: str, name: str }),
     to: { type: 'object', description: '{ user: { id, name } } or { unit: { code, name } }' },
+    via: { type: 'string', enum: ['personal', 'unit'], description: 'in the inbox: how it reaches the caller' },
+    openChildren: {
+      type: 'array',
+      items: obj({ id: str, to: { type: 'object' } }),
+      description: 'on GET of an open one: forwarded dispositions still open, which block its completion',
+    },
     instruction: str,
     actions: ACTIONS,
     dueAt: { type: ['string', 'null'] },

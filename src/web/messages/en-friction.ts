@@ -13,6 +13,8 @@ export const enFriction: Record<keyof typeof idFriction, string> = {
   'rule.passwordSpaces': 'A password cannot be only spaces.',
   'rule.unitCode': 'A unit code starts with a letter or digit, then only letters, digits, dots, underscores or hyphens, at most {n} characters (no spaces).',
 
+  'refused.other': 'does not qualify for this act',
+
   'login.checkLetter': 'Check a letter: is an electronically signed letter genuine?',
   'check.issuer': 'Issued by',
 

@@ -12,6 +12,8 @@ export const idFriction = {
   'rule.unitCode':
     'Kode unit diawali huruf atau angka, lalu hanya huruf, angka, titik, garis bawah atau tanda hubung, paling banyak {n} karakter (tanpa spasi).',
 
+  'refused.other': 'tidak memenuhi syarat untuk tindakan ini',
+
   'login.checkLetter': 'Periksa surat: apakah surat bertanda tangan elektronik asli?',
   'check.issuer': 'Diterbitkan oleh',
 

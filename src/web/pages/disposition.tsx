@@ -191,7 +191,16 @@ export const DispositionPage = ({ params }: PageProps) => {
                 )}
               </section>
               <section class="card dispo-card">
-                <DispositionForm letterId={d.letterId} parentId={d.id} heading={t('dispo.forward')} onDone={() => setTreeTick((n) => n + 1)} />
+                <DispositionForm
+                  letterId={d.letterId}
+                  parentId={d.id}
+                  heading={t('dispo.forward')}
+                  onDone={() => {
+                    setTreeTick((n) => n + 1);
+                    // What was just forwarded now blocks completing this one: say so at once.
+                    disp.reload();
+                  }}
+                />
               </section>
             </>
           ) : null}

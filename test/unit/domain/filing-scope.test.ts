@@ -33,6 +33,7 @@ describe('filing scope', () => {
     expect(readScopeOf(clerk('office'), units).allUnits).to.equal(true);
     expect(readScopeOf(clerk('units'), units).unitCodes).to.include('BKD-MUT');
     expect(canFileFor({ ...clerk(), roles: ['admin'] }, 'DISDIK', units)).to.equal(true);
+    expect(filingUnitsOf({ ...clerk('office'), roles: ['staff'] }, units)).to.deep.equal(['TU']);
   });
 
   it('reads back what the two columns store', () => {

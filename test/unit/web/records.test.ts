@@ -45,7 +45,7 @@ describe('web: the records lifecycle, read for people', () => {
     expect(inId[2]).to.deep.equal({ documentId: A, title: null, why: 'tidak ditemukan' });
     expect(inId[3]!.why).to.equal('sudah termasuk usul musnah atau penyerahan lain');
     expect(inId[4]!.why).to.equal('sudah dimusnahkan');
-    expect(inId[5]).to.deep.equal({ documentId: null, title: null, why: 'something the UI does not know' });
+    expect(inId[5]).to.deep.equal({ documentId: null, title: null, why: 'tidak memenuhi syarat untuk tindakan ini' });
     expect(refusedRecords(errors, tEn)[0]!.why).to.equal('its schedule ends in Keep permanently, not Destroy');
     expect(refusedRecords([{ field: 'documentIds', message: `${A} (t): its retention has not ended (phase: later)` }], tId)[0]!.why).to.equal(
       'retensinya belum habis (tahap: later)',
