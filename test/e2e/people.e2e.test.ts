@@ -160,8 +160,10 @@ describe('people and first login in Chromium (e2e)', function () {
     await adminPage.getByText('Menunggu pejabat memilih PIN', { exact: false }).waitFor();
     await checkPage(adminPage, 'people-cert-request-1280');
 
+    // The official's home says what waits for them, and leads to the page where they choose the PIN.
     const page = await openAs(browser, app, head, DESKTOP);
-    await navTo(page, 'Akun saya');
+    const nudge = page.locator('.alert', { hasText: 'Admin meminta sertifikat tanda tangan untuk Anda' });
+    await nudge.getByRole('link', { name: 'Akun saya' }).click();
     await heading(page, /Akun saya/);
     await page.fill('input[name=pin]', '123456');
     await page.fill('input[name=pinAgain]', '123456');

@@ -276,7 +276,7 @@ export const enLetters: Record<keyof typeof idLetters, string> = {
   'sign.wrongCode': 'The code is wrong, expired or already used. Wait for the next code.',
   'sign.needCode': 'Enter the code from your authenticator app.',
   'sign.needTotp': 'Signing needs two-step verification. Turn it on when you log in.',
-  'sign.noCertificate': 'You have no signing certificate yet. Ask an admin to issue one.',
+  'sign.noCertificate': 'You have no signing certificate yet. Ask an admin to request one, then make it with your own PIN on "My account".',
   'sign.locked': 'Too many wrong attempts. Try again in {n} seconds.',
   'sign.lockedNoTime': 'Too many wrong attempts. Try again later.',
   'sign.notYet': 'Signing is not available on this server yet.',

@@ -56,6 +56,8 @@ export const enPeople: Record<keyof typeof idPeople, string> = {
   'account.pinChange': 'Change PIN',
   'account.pinChanged': 'PIN changed. Use the new PIN when you sign.',
 
+  'home.choosePin': 'An admin requested a signing certificate for you: make it by choosing your own PIN on',
+
   'certs.request': 'Request a certificate',
   'certs.requested': 'Requested: {name} makes the certificate by choosing a PIN on their "My account" page.',
   'certs.waiting': 'Waiting for the official to choose a PIN (requested {at}).',

@@ -274,7 +274,8 @@ export const idLetters = {
   'sign.wrongCode': 'Kode salah, kedaluwarsa atau sudah dipakai. Tunggu kode berikutnya.',
   'sign.needCode': 'Masukkan kode dari aplikasi autentikator.',
   'sign.needTotp': 'Menandatangani memerlukan verifikasi dua langkah. Aktifkan dulu saat masuk.',
-  'sign.noCertificate': 'Anda belum memiliki sertifikat tanda tangan. Minta admin menerbitkannya.',
+  'sign.noCertificate':
+    'Anda belum memiliki sertifikat tanda tangan. Minta admin memintakannya, lalu buat sertifikat itu dengan PIN Anda sendiri di "Akun saya".',
   'sign.locked': 'Terlalu banyak percobaan salah. Coba lagi dalam {n} detik.',
   'sign.lockedNoTime': 'Terlalu banyak percobaan salah. Coba lagi nanti.',
   'sign.notYet': 'Layanan tanda tangan belum tersedia di server ini.',

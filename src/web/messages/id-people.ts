@@ -55,6 +55,8 @@ export const idPeople = {
   'account.pinChange': 'Ganti PIN',
   'account.pinChanged': 'PIN diganti. Pakai PIN baru saat menandatangani.',
 
+  'home.choosePin': 'Admin meminta sertifikat tanda tangan untuk Anda: buat dengan memilih PIN Anda sendiri di',
+
   'certs.request': 'Minta sertifikat',
   'certs.requested': 'Permintaan dikirim: {name} membuat sertifikatnya dengan memilih PIN sendiri di halaman "Akun saya".',
   'certs.waiting': 'Menunggu pejabat memilih PIN (diminta {at}).',

@@ -7,7 +7,7 @@ import { BackupWarning } from '../components/backup-warning.tsx';
 import { FixityWarning } from '../components/fixity-warning.tsx';
 import { agendaOf, DueDate, isOverdue, OutgoingStatusBadge, UrgencyBadge } from '../components/letter-bits.tsx';
 import { DisposalItems, loadDisposalsToDecide, RecordsDesk } from '../components/records-overview.tsx';
-import { ErrorBox, Loading, PageTitle } from '../components/ui.tsx';
+import { ErrorBox, Loading, Notice, PageTitle } from '../components/ui.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
@@ -133,6 +133,11 @@ export const HomePage = () => {
       <PageTitle>{t('home.greeting', { name: user.name })}</PageTitle>
       {backups.data ? <BackupWarning page={backups.data} link /> : null}
       {hasRole(user, 'admin') ? <FixityWarning /> : null}
+      {user.certificateRequestedAt ? (
+        <Notice tone="warn">
+          {t('home.choosePin')} <Link href="/account">{t('nav.account')}</Link>
+        </Notice>
+      ) : null}
       <form
         class="search-inline"
         role="search"
