@@ -5,8 +5,8 @@
  *
  *   npm run build:web           (also part of npm run build, so npm start has it)
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -60,9 +60,39 @@ const shell = (m: Omit<WebManifest, 'sizes'>) => `<!doctype html>
 </html>
 `;
 
-/** Builds everything into `outDir` (emptied first) and returns what it wrote. */
+/**
+ * Builds everything into `outDir` and returns what it wrote. The build goes into a folder beside
+ * it and is swapped in whole, and left out when the same build is already there: e2e files run
+ * in parallel each build while another one's server reads the folder, and emptying it under
+ * that server made its pages answer 503 for a moment.
+ */
 export const buildWeb = async (outDir = WEB_OUT): Promise<WebManifest> => {
-  await rm(outDir, { recursive: true, force: true });
+  const staging = `${outDir}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    const manifest = await buildInto(staging);
+    const html = await readFile(path.join(staging, 'index.html'), 'utf8');
+    for (let attempt = 0; ; attempt++) {
+      if ((await readFile(path.join(outDir, 'index.html'), 'utf8').catch(() => null)) === html) return manifest;
+      const old = `${staging}.old`;
+      await rename(outDir, old).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+      try {
+        await rename(staging, outDir);
+        return manifest;
+      } catch (e) {
+        // Another build was swapped in between our two renames: look again.
+        if (attempt >= 3 || !['ENOTEMPTY', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      } finally {
+        await rm(old, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+};
+
+const buildInto = async (outDir: string): Promise<WebManifest> => {
   const assets = path.join(outDir, 'assets');
   await mkdir(assets, { recursive: true });
   const result = await build({
