@@ -190,11 +190,11 @@ describe('web UI in Chromium (e2e)', function () {
     await form.locator('input[value=staff]').uncheck();
     await form.locator('input[value=clerk]').check();
     await form.locator('select').first().selectOption('BKD');
-    // A refusal reads in Indonesian, the field named by the form's label (the server's words follow).
+    // A refusal reads in Indonesian, the field named by the form's label (never the server's English words).
     await form.locator('input[name=username]').fill('s');
     await form.locator('button[type=submit]').click();
     await form.locator('.alert-error .problem-headline', { hasText: 'Ada isian yang belum benar.' }).waitFor();
-    expect(await form.locator('.alert-error li').allTextContents()).to.deep.equal(['Nama pengguna: 3–64 letters, digits or . _ -']);
+    expect(await form.locator('.alert-error li').allTextContents()).to.deep.equal(['Nama pengguna: Bentuknya tidak sesuai.']);
     await form.locator('input[name=username]').fill(CLERK.username);
     await form.locator('button[type=submit]').click();
     await page.locator('table >> text=Siti Aminah').waitFor();
