@@ -29,6 +29,7 @@ import type { BackupRunRepository, BackupScheduleRepository } from './backup-rep
 import type { AccessRefusalRepository } from './access-refusal-repository.ts';
 import type { PublicLogRepository } from './public-log-repository.ts';
 import type { ContactRepository, LetterTypeRepository } from './letter-type-repositories.ts';
+import type { LetterheadRepository } from './letterhead-repository.ts';
 
 export interface UserRecord {
   id: string;
@@ -359,6 +360,7 @@ export interface Repositories {
   publicLog: PublicLogRepository;
   letterTypes: LetterTypeRepository;
   contacts: ContactRepository;
+  letterhead: LetterheadRepository;
 }
 
 /**

@@ -17,6 +17,7 @@ import * as m013 from './migrations/013-email-jobs.ts';
 import * as m014 from './migrations/014-public-log-prefixes.ts';
 import * as m015 from './migrations/015-letter-types.ts';
 import * as m017 from './migrations/017-signer-return.ts';
+import * as m022 from './migrations/022-letterhead.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
 
 export type { SealingKeys };
@@ -46,6 +47,7 @@ const MIGRATIONS: Migration[] = [
   { name: '014-public-log-prefixes', ...m014 },
   { name: '015-letter-types', ...m015 },
   { name: '017-signer-return', ...m017 },
+  { name: '022-letterhead', ...m022 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */

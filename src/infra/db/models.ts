@@ -40,7 +40,8 @@ export type Models = Record<
   | 'OfficeSeal'
   | 'AccessRequest'
   | 'LetterType'
-  | 'Contact',
+  | 'Contact'
+  | 'Letterhead',
   ModelStatic<Row>
 >;
 
@@ -475,7 +476,7 @@ const recordsModels = (s: Sequelize) => ({
   ...letterTypeModels(s),
 });
 
-/** Migration 015's tables (naskah types, the contact book). */
+/** Migration 015's tables (naskah types, the contact book) and 022's letterhead. */
 const letterTypeModels = (s: Sequelize) => ({
   LetterType: s.define(
     'LetterType',
@@ -483,4 +484,22 @@ const letterTypeModels = (s: Sequelize) => ({
     { tableName: 'letter_types' },
   ),
   Contact: s.define('Contact', { id: key(), name: S, nameKey: S, address: T, email: S, createdAt: d3(), updatedAt: d3() }, { tableName: 'contacts' }),
+  Letterhead: s.define(
+    'Letterhead',
+    {
+      id: key(),
+      governmentLine: S,
+      officeName: S,
+      address: S,
+      telephone: S,
+      email: S,
+      website: S,
+      logoType: S,
+      logoWidth: I,
+      logoHeight: I,
+      logo: T,
+      updatedAt: d3(),
+    },
+    { tableName: 'letterhead' },
+  ),
 });

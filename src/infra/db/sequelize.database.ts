@@ -33,6 +33,7 @@ import { defineBackupModels, type BackupModels } from './backup-models.ts';
 import { publicLogRepository } from './repositories/public-log.repository.ts';
 import { letterTypeRepository } from './repositories/letter-types.repository.ts';
 import { contactRepository } from './repositories/contacts.repository.ts';
+import { letterheadRepository } from './repositories/letterhead.repository.ts';
 import { backupRunRepository, backupScheduleRepository } from './repositories/backups.repository.ts';
 
 export const repositories = (m: Models & BackupModels, run: TransactionRunner, t?: Transaction): Repositories => ({
@@ -71,6 +72,7 @@ export const repositories = (m: Models & BackupModels, run: TransactionRunner, t
   publicLog: guarded(publicLogRepository(m, t)),
   letterTypes: guarded(letterTypeRepository(m, t)),
   contacts: guarded(contactRepository(m, t)),
+  letterhead: guarded(letterheadRepository(m, t)),
 });
 
 /** Opens the database, applies migrations (with the keys those converting secrets need) and returns the repositories. */
