@@ -4,6 +4,8 @@ import { AdminBackupsPage } from './pages/admin-backups.tsx';
 import { AdminCertificatesPage } from './pages/admin-certificates.tsx';
 import { AdminClassificationsPage } from './pages/admin-classifications.tsx';
 import { AdminJobsPage } from './pages/admin-jobs.tsx';
+import { AdminLetterheadPage } from './pages/admin-letterhead.tsx';
+import { AdminLetterTypesPage } from './pages/admin-letter-types.tsx';
 import { AdminUnitsPage } from './pages/admin-units.tsx';
 import { AdminUsersPage } from './pages/admin-users.tsx';
 import { AuditPage } from './pages/audit.tsx';
@@ -97,6 +99,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/admin/users', page: AdminUsersPage, roles: ['admin'], nav: 'nav.users' },
   { path: '/admin/certificates', page: AdminCertificatesPage, roles: ['admin'], nav: 'nav.certificates' },
   { path: '/admin/classifications', page: AdminClassificationsPage, roles: KEEPERS, nav: 'nav.classifications' },
+  { path: '/admin/letter-types', page: AdminLetterTypesPage, roles: ['admin'], nav: 'nav.letterTypes' },
+  { path: '/admin/letterhead', page: AdminLetterheadPage, roles: ['admin'], nav: 'nav.letterhead' },
   { path: '/admin/jobs', page: AdminJobsPage, roles: ['admin'], nav: 'nav.jobs' },
   { path: '/admin/backups', page: AdminBackupsPage, roles: ['admin'], nav: 'nav.backups' },
   { path: '/fixity', page: FixityPage, roles: HOLDERS, nav: 'nav.fixity' },

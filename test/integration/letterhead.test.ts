@@ -22,7 +22,11 @@ const LINES = {
 };
 
 const putLogo = async (app: TestApp, token: string, bytes: Uint8Array, type = 'image/png'): Promise<Reply> => {
-  const res = await fetch(`${app.url}${HEAD}/logo`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: Buffer.from(bytes) });
+  const res = await fetch(`${app.url}${HEAD}/logo`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': type },
+    body: Buffer.from(bytes),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} };
 };

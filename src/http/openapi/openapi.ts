@@ -11,6 +11,7 @@ import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths, correspondenceSchemas } from './openapi-correspondence.ts';
+import { letterheadPaths } from './openapi-letterhead.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { publicLogPaths } from './openapi-public-log.ts';
 import { DOCUMENT_KINDS } from '../../domain/document.ts';
@@ -51,6 +52,7 @@ export const openApiDocument = (publicUrl: string) => ({
     ...letterPaths,
     ...outgoingPaths,
     ...correspondencePaths,
+    ...letterheadPaths,
     ...signingPaths,
     ...publicLogPaths,
     ...notificationPaths,

@@ -2,6 +2,7 @@ import { enAdmin } from './en-admin.ts';
 import { enBackups } from './en-backups.ts';
 import { enLetters } from './en-letters.ts';
 import { enCorrespondence } from './en-correspondence.ts';
+import { enLetterAdmin } from './en-letter-admin.ts';
 import { enOperations } from './en-operations.ts';
 import { enRecords } from './en-records.ts';
 import { enProblems } from './en-problems.ts';
@@ -11,6 +12,7 @@ import type { MessageKey } from './id.ts';
 export const en: Record<MessageKey, string> = {
   ...enLetters,
   ...enCorrespondence,
+  ...enLetterAdmin,
   ...enProblems,
   ...enAdmin,
   ...enOperations,

@@ -2,6 +2,7 @@ import { idAdmin } from './id-admin.ts';
 import { idBackups } from './id-backups.ts';
 import { idLetters } from './id-letters.ts';
 import { idCorrespondence } from './id-correspondence.ts';
+import { idLetterAdmin } from './id-letter-admin.ts';
 import { idOperations } from './id-operations.ts';
 import { idRecords } from './id-records.ts';
 import { idProblems } from './id-problems.ts';
@@ -10,6 +11,7 @@ import { idProblems } from './id-problems.ts';
 export const id = {
   ...idLetters,
   ...idCorrespondence,
+  ...idLetterAdmin,
   ...idProblems,
   ...idAdmin,
   ...idOperations,

@@ -1,0 +1,99 @@
+/**
+ * Issue 13's correspondence administration in headless Chromium, at 1280 and 360 px: the admin
+ * sets the letterhead's lines and uploads its logo (the next draft prints them and carries the
+ * image), and adds a naskah type, told in Indonesian what is wrong with a number format before
+ * anything is sent, then edits its name. axe-core and no sideways scroll on every page;
+ * screenshots (E2E_SCREENSHOTS=1) as letter-admin-*.
+ *
+ *   npx mocha test/e2e/correspondence-admin.e2e.test.ts
+ */
+import { expect } from 'chai';
+import sharp from 'sharp';
+import { buildWeb } from '../../scripts/build-web.ts';
+import { api } from '../support/http.ts';
+import { pdfText } from '../support/nss.ts';
+import { pdfImages } from '../support/pdf-inspect.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { typedLetter } from '../support/typed-letters.ts';
+import { browserSession, DESKTOP, PHONE } from './support/browser.ts';
+import { adminOf, checkPage, heading, navTo, type Office, openAs, setUpOffice } from './support/office.ts';
+
+describe('the letterhead and the naskah types administered in Chromium (e2e)', function () {
+  this.timeout(300_000);
+  let app: TestApp;
+  let office: Office;
+  const browser = browserSession('letter-admin');
+
+  before(async () => {
+    await buildWeb();
+    app = await startTestApp();
+    office = await setUpOffice(app);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  for (const [size, options, government] of [
+    ['1280', DESKTOP, 'Pemerintah Kabupaten Sleman'],
+    ['360', PHONE, 'Pemerintah Kabupaten Bantul'],
+  ] as const) {
+    it(`at ${size} px: the admin sets the letterhead and its logo; the next draft prints them`, async () => {
+      const page = await openAs(browser, app, adminOf(app), options);
+      await navTo(page, 'Kop surat');
+      await heading(page, /Kop surat/);
+      await page.fill('input[name=governmentLine]', government);
+      await page.fill('input[name=address]', 'Jl. Parasamya No. 1, Sleman 55511');
+      await page.fill('input[name=telephone]', '(0274) 868405');
+      await page.fill('input[name=email]', 'bkd@slemankab.go.id');
+      await page.click('button:has-text("Simpan kop")');
+      await page.locator('[role=status]', { hasText: 'Kop surat disimpan' }).waitFor();
+      const logo = await sharp({ create: { width: 96, height: 110, channels: 3, background: { r: 10, g: 110, b: 50 } } })
+        .png()
+        .toBuffer();
+      await page.setInputFiles('input[name=logo]', { name: 'logo.png', mimeType: 'image/png', buffer: logo });
+      await page.click('button:has-text("Unggah logo")');
+      await page.locator('img.letterhead-logo').waitFor();
+      expect(await page.locator('img.letterhead-logo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).to.equal(96);
+      await checkPage(page, `letter-admin-${size}-letterhead`);
+
+      const drafter = { id: office.staff.id, username: office.staff.username, token: await app.login(office.staff.username, office.staff.password) };
+      const head = { id: office.head.id, username: office.head.username, token: '' };
+      const id = await typedLetter(app, drafter, head, { addressees: [{ unitCode: 'BKD' }] });
+      const res = await fetch(`${app.url}/api/v1/letters/outgoing/${id}/document`, { headers: { authorization: `Bearer ${drafter.token}` } });
+      const pdf = new Uint8Array(await res.arrayBuffer());
+      expect(await pdfText(pdf))
+        .to.include(government.toUpperCase())
+        .and.include('Telepon (0274) 868405, Pos-el bkd@slemankab.go.id');
+      expect(await pdfImages(pdf)).to.deep.equal([{ page: 1, width: 96, height: 110, type: 'image' }]);
+    });
+
+    it(`at ${size} px: the admin adds a naskah type, told what is wrong with its number format first, and renames it`, async () => {
+      const page = await openAs(browser, app, adminOf(app), options);
+      await navTo(page, 'Jenis naskah');
+      await heading(page, /Jenis naskah/);
+      await page.locator('td', { hasText: 'Nota Dinas' }).first().waitFor();
+      const form = page.locator('form[aria-labelledby=new-title]');
+      await form.locator('input[name=code]').fill(`surat-kuasa-${size}`);
+      await form.locator('input[name=name]').fill(`Surat Kuasa ${size}`);
+      await form.locator('input[name=numberFormat]').fill('SK/{code}/{nomor}/{year}');
+      await form.locator('button[type=submit]').click();
+      await form.locator('.error-text', { hasText: 'Ada isian yang tidak dikenal' }).waitFor();
+      await form.locator('input[name=numberFormat]').fill('SK/{code}/{seq}/{unit}');
+      await form.locator('button[type=submit]').click();
+      await form.locator('.error-text', { hasText: 'Format harus memuat {year}' }).waitFor();
+      await checkPage(page, `letter-admin-${size}-types-error`);
+      await form.locator('input[name=numberFormat]').fill('SK/{code}/{seq}/{unit}/{month}/{year}');
+      await form.locator('.hint', { hasText: /Contoh nomor: SK\/800\/12\/BKD\/[IVX]+\/\d{4}/ }).waitFor();
+      await form.locator('button[type=submit]').click();
+      await page.locator('[role=status]', { hasText: `Surat Kuasa ${size} ditambahkan.` }).waitFor();
+      await page.locator(`button[aria-label="Ubah: Surat Kuasa ${size}"]`).click();
+      const edit = page.locator(`form[aria-labelledby=edit-surat-kuasa-${size}-title]`);
+      await edit.locator('input[name=name]').fill(`Surat Kuasa Khusus ${size}`);
+      await checkPage(page, `letter-admin-${size}-types-edit`);
+      await edit.locator('button[type=submit]').click();
+      await page.locator('[role=status]', { hasText: `Surat Kuasa Khusus ${size} disimpan.` }).waitFor();
+      const stored = await api(app, app.adminToken, 'GET', `/api/v1/letter-types/surat-kuasa-${size}`);
+      expect(stored.body).to.include({ name: `Surat Kuasa Khusus ${size}`, numberFormat: 'SK/{code}/{seq}/{unit}/{month}/{year}', builtin: false });
+    });
+  }
+});
