@@ -30,6 +30,7 @@ import type { AccessRefusalRepository } from './access-refusal-repository.ts';
 import type { PublicLogRepository } from './public-log-repository.ts';
 import type { ContactRepository, LetterTypeRepository } from './letter-type-repositories.ts';
 import type { LetterheadRepository } from './letterhead-repository.ts';
+import type { LetterEmailRepository } from './letter-email-repository.ts';
 
 export interface UserRecord {
   id: string;
@@ -361,6 +362,7 @@ export interface Repositories {
   letterTypes: LetterTypeRepository;
   contacts: ContactRepository;
   letterhead: LetterheadRepository;
+  letterEmails: LetterEmailRepository;
 }
 
 /**

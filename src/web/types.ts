@@ -298,6 +298,15 @@ export interface OutgoingLetter {
   copies?: Party[];
   inReplyTo?: string | null;
   deliveries?: { unitCode: string; incomingLetterId: string; kind: 'addressee' | 'copy' }[];
+  /** External parties the signed letter was e-mailed to, and how it went. */
+  emails?: {
+    name: string;
+    address: string;
+    kind: 'addressee' | 'copy';
+    state: 'pending' | 'sending' | 'sent' | 'failed';
+    reason: string | null;
+    sentAt: string | null;
+  }[];
   status: OutgoingStatus;
   version: number;
   documentId: string;

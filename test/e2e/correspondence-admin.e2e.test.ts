@@ -2,8 +2,9 @@
  * Issue 13's correspondence administration in headless Chromium, at 1280 and 360 px: the admin
  * sets the letterhead's lines and uploads its logo (the next draft prints them and carries the
  * image), and adds a naskah type, told in Indonesian what is wrong with a number format before
- * anything is sent, then edits its name. axe-core and no sideways scroll on every page;
- * screenshots (E2E_SCREENSHOTS=1) as letter-admin-*.
+ * anything is sent, then edits its name; a signed letter's page says which external parties
+ * got it by e-mail (through a local SMTP server) and how that went. axe-core and no sideways
+ * scroll on every page; screenshots (E2E_SCREENSHOTS=1) as letter-admin-*.
  *
  *   npx mocha test/e2e/correspondence-admin.e2e.test.ts
  */
@@ -13,6 +14,8 @@ import { buildWeb } from '../../scripts/build-web.ts';
 import { api } from '../support/http.ts';
 import { pdfText } from '../support/nss.ts';
 import { pdfImages } from '../support/pdf-inspect.ts';
+import { idle } from '../support/leftovers.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { typedLetter } from '../support/typed-letters.ts';
 import { browserSession, DESKTOP, PHONE } from './support/browser.ts';
@@ -22,20 +25,24 @@ describe('the letterhead and the naskah types administered in Chromium (e2e)', f
   this.timeout(300_000);
   let app: TestApp;
   let office: Office;
+  let sink: SmtpSink;
   const browser = browserSession('letter-admin');
 
   before(async () => {
     await buildWeb();
-    app = await startTestApp();
+    sink = await startSmtpSink();
+    sink.refuse.add('salah@dinas.example.go.id');
+    app = await startTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'naskah@bkd.example.go.id' });
     office = await setUpOffice(app);
   });
   after(async () => {
     await app?.stop();
+    await sink?.close();
   });
 
-  for (const [size, options, government] of [
-    ['1280', DESKTOP, 'Pemerintah Kabupaten Sleman'],
-    ['360', PHONE, 'Pemerintah Kabupaten Bantul'],
+  for (const [size, options, government, [width, height]] of [
+    ['1280', DESKTOP, 'Pemerintah Kabupaten Sleman', [96, 110]],
+    ['360', PHONE, 'Pemerintah Kabupaten Bantul', [120, 90]],
   ] as const) {
     it(`at ${size} px: the admin sets the letterhead and its logo; the next draft prints them`, async () => {
       const page = await openAs(browser, app, adminOf(app), options);
@@ -47,13 +54,14 @@ describe('the letterhead and the naskah types administered in Chromium (e2e)', f
       await page.fill('input[name=email]', 'bkd@slemankab.go.id');
       await page.click('button:has-text("Simpan kop")');
       await page.locator('[role=status]', { hasText: 'Kop surat disimpan' }).waitFor();
-      const logo = await sharp({ create: { width: 96, height: 110, channels: 3, background: { r: 10, g: 110, b: 50 } } })
+      const logo = await sharp({ create: { width, height, channels: 3, background: { r: 10, g: 110, b: 50 } } })
         .png()
         .toBuffer();
       await page.setInputFiles('input[name=logo]', { name: 'logo.png', mimeType: 'image/png', buffer: logo });
       await page.click('button:has-text("Unggah logo")');
-      await page.locator('img.letterhead-logo').waitFor();
-      expect(await page.locator('img.letterhead-logo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).to.equal(96);
+      // The new logo, as the server serves it back (each size has its own).
+      await page.locator('.card', { hasText: `${width} × ${height} piksel` }).waitFor();
+      await page.waitForFunction((w) => (document.querySelector('img.letterhead-logo') as HTMLImageElement | null)?.naturalWidth === w, width);
       await checkPage(page, `letter-admin-${size}-letterhead`);
 
       const drafter = { id: office.staff.id, username: office.staff.username, token: await app.login(office.staff.username, office.staff.password) };
@@ -64,7 +72,7 @@ describe('the letterhead and the naskah types administered in Chromium (e2e)', f
       expect(await pdfText(pdf))
         .to.include(government.toUpperCase())
         .and.include('Telepon (0274) 868405, Pos-el bkd@slemankab.go.id');
-      expect(await pdfImages(pdf)).to.deep.equal([{ page: 1, width: 96, height: 110, type: 'image' }]);
+      expect(await pdfImages(pdf)).to.deep.equal([{ page: 1, width, height, type: 'image' }]);
     });
 
     it(`at ${size} px: the admin adds a naskah type, told what is wrong with its number format first, and renames it`, async () => {
@@ -94,6 +102,29 @@ describe('the letterhead and the naskah types administered in Chromium (e2e)', f
       await page.locator('[role=status]', { hasText: `Surat Kuasa Khusus ${size} disimpan.` }).waitFor();
       const stored = await api(app, app.adminToken, 'GET', `/api/v1/letter-types/surat-kuasa-${size}`);
       expect(stored.body).to.include({ name: `Surat Kuasa Khusus ${size}`, numberFormat: 'SK/{code}/{seq}/{unit}/{month}/{year}', builtin: false });
+    });
+
+    it(`at ${size} px: a signed letter's page says which external parties got it by e-mail and how it went`, async () => {
+      const drafter = { id: office.staff.id, username: office.staff.username, token: await app.login(office.staff.username, office.staff.password) };
+      const head = { id: office.head.id, username: office.head.username, token: await app.login(office.head.username, office.head.password) };
+      const id = await typedLetter(app, drafter, head, {
+        type: 'surat-dinas',
+        addressees: [{ name: `Dinas Kesehatan ${size}`, email: `dinkes${size}@dinas.example.go.id` }],
+        copies: [{ name: 'Dinas yang salah alamat', email: 'salah@dinas.example.go.id' }],
+      });
+      const s = await api(app, head.token, 'POST', `/api/v1/letters/outgoing/${id}/sign`, { pin: office.pin, totp: app.nextTotp(office.head.username) });
+      expect(s.status, JSON.stringify(s.body)).to.equal(200);
+      await idle(app);
+      expect(sink.received.some((m) => m.to.includes(`dinkes${size}@dinas.example.go.id`))).to.equal(true);
+      const page = await openAs(browser, app, office.staff, options);
+      await page.goto(`${app.url}/outgoing/${id}`);
+      await page.locator('.thread h3', { hasText: 'Dikirim lewat surel' }).waitFor();
+      await page
+        .locator('.thread li', { hasText: `dinkes${size}@dinas.example.go.id` })
+        .locator('strong', { hasText: 'terkirim' })
+        .waitFor();
+      await page.locator('.thread li', { hasText: 'salah@dinas.example.go.id' }).locator('strong', { hasText: 'gagal' }).waitFor();
+      await checkPage(page, `letter-admin-${size}-emailed`);
     });
   }
 });

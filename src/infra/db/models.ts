@@ -41,7 +41,8 @@ export type Models = Record<
   | 'AccessRequest'
   | 'LetterType'
   | 'Contact'
-  | 'Letterhead',
+  | 'Letterhead'
+  | 'LetterEmail',
   ModelStatic<Row>
 >;
 
@@ -476,7 +477,7 @@ const recordsModels = (s: Sequelize) => ({
   ...letterTypeModels(s),
 });
 
-/** Migration 015's tables (naskah types, the contact book) and 022's letterhead. */
+/** Migration 015's tables (naskah types, the contact book) and 022's (the letterhead, letters e-mailed out). */
 const letterTypeModels = (s: Sequelize) => ({
   LetterType: s.define(
     'LetterType',
@@ -501,5 +502,10 @@ const letterTypeModels = (s: Sequelize) => ({
       updatedAt: d3(),
     },
     { tableName: 'letterhead' },
+  ),
+  LetterEmail: s.define(
+    'LetterEmail',
+    { id: key(), letterId: S, position: I, kind: S, name: S, address: S, state: S, reason: T, sentAt: d3(), createdAt: d3(), updatedAt: d3() },
+    { tableName: 'letter_emails' },
   ),
 });

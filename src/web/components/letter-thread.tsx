@@ -1,4 +1,5 @@
 import { get } from '../api.ts';
+import { dateTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { Link } from '../router.tsx';
@@ -16,7 +17,8 @@ const Parties = ({ parties }: { parties: Party[] }) => (
 
 /**
  * An outgoing letter's place in its correspondence: its naskah type, addressees and copies, the
- * incoming letter it answers, and (once signed) the registers of this office it was delivered to.
+ * incoming letter it answers, and (once signed) the registers of this office it was delivered to
+ * and the parties outside it was e-mailed to.
  */
 export const OutgoingThread = ({ l }: { l: OutgoingLetter }) => {
   const { units } = useSession();
@@ -53,6 +55,20 @@ export const OutgoingThread = ({ l }: { l: OutgoingLetter }) => {
             {l.deliveries.map((d) => (
               <li key={d.incomingLetterId}>
                 <Link href={`/incoming/${d.incomingLetterId}`}>{unitName(units, d.unitCode)}</Link> — {label('delivery', d.kind)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {l.emails?.length ? (
+        <>
+          <h3>{t('out.emails')}</h3>
+          <ul class="delivery-list">
+            {l.emails.map((e) => (
+              <li key={e.address}>
+                {e.name} &lt;{e.address}&gt; — {label('delivery', e.kind)}: <strong>{label('email.state', e.state)}</strong>
+                {e.sentAt ? ` ${dateTime(e.sentAt)}` : ''}
+                {e.reason ? <span class="small muted"> ({e.reason})</span> : null}
               </li>
             ))}
           </ul>

@@ -3,9 +3,11 @@ import { DataTypes, type QueryInterface } from 'sequelize';
 const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
 
 /**
- * The office's letterhead as data (issue 13): one row, id 'office'. The logo is kept here as
- * base64 text (at most 512 KB of image), not as a binary column: the backup writes rows as
- * portable text and refuses binary columns.
+ * Issue 13's official letters. The office's letterhead as data: one row, id 'office'; the logo
+ * is kept as base64 text (at most 512 KB of image), not as a binary column: the backup writes
+ * rows as portable text and refuses binary columns. And the signed letter's e-mail to each
+ * external addressee or copy with an address: one row per letter and address (the unique key
+ * keeps a retried signing from mailing twice), with its state as the send-email job moves it.
  */
 export const up = async ({ context: qi }: { context: QueryInterface }): Promise<void> => {
   await qi.createTable('letterhead', {
@@ -23,8 +25,25 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
     logo: { type: qi.sequelize.getDialect() === 'mysql' ? DataTypes.TEXT('medium') : DataTypes.TEXT, allowNull: true },
     updated_at: { type: DataTypes.DATE(3), allowNull: false },
   });
+
+  await qi.createTable('letter_emails', {
+    id: { type: DataTypes.STRING(36), primaryKey: true },
+    letter_id: { type: DataTypes.STRING(36), allowNull: false },
+    position: { type: DataTypes.INTEGER, allowNull: false },
+    kind: { type: DataTypes.STRING(16), allowNull: false },
+    name: { type: DataTypes.STRING(300), allowNull: false },
+    address: { type: DataTypes.STRING(320), allowNull: false },
+    // pending → sending → sent | failed, as a notification's email (see app/outgoing/email-externally.ts).
+    state: { type: DataTypes.STRING(16), allowNull: false },
+    reason: { type: DataTypes.TEXT, allowNull: true },
+    sent_at: { type: DataTypes.DATE(3), allowNull: true },
+    created_at: { type: DataTypes.DATE(3), allowNull: false },
+    updated_at: { type: DataTypes.DATE(3), allowNull: false },
+  });
+  await qi.addIndex('letter_emails', ['letter_id', 'address'], { unique: true, name: 'letter_emails_address' });
 };
 
 export const down = async ({ context: qi }: { context: QueryInterface }): Promise<void> => {
+  await qi.dropTable('letter_emails');
   await qi.dropTable('letterhead');
 };
