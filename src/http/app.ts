@@ -20,6 +20,7 @@ import { outgoingRoutes } from './routes/outgoing.routes.ts';
 import { letterTypesRoutes } from './routes/letter-types.routes.ts';
 import { contactsRoutes } from './routes/contacts.routes.ts';
 import { letterheadRoutes } from './routes/letterhead.routes.ts';
+import { berkasRoutes } from './routes/berkas.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { classificationsRoutes, schemeImportRoutes } from './routes/classifications.routes.ts';
@@ -66,6 +67,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
     letterTypesRoutes(deps),
     contactsRoutes(deps),
     letterheadRoutes(deps),
+    berkasRoutes(deps),
     signingRoutes(deps),
     classificationsRoutes(deps),
     jobsRoutes(deps),

@@ -31,6 +31,7 @@ import type { PublicLogRepository } from './public-log-repository.ts';
 import type { ContactRepository, LetterTypeRepository } from './letter-type-repositories.ts';
 import type { LetterheadRepository } from './letterhead-repository.ts';
 import type { LetterEmailRepository } from './letter-email-repository.ts';
+import type { BerkasRepository } from './berkas-repository.ts';
 
 export interface UserRecord {
   id: string;
@@ -363,6 +364,7 @@ export interface Repositories {
   contacts: ContactRepository;
   letterhead: LetterheadRepository;
   letterEmails: LetterEmailRepository;
+  berkas: BerkasRepository;
 }
 
 /**

@@ -9,6 +9,7 @@ import { AdminLetterTypesPage } from './pages/admin-letter-types.tsx';
 import { AdminUnitsPage } from './pages/admin-units.tsx';
 import { AdminUsersPage } from './pages/admin-users.tsx';
 import { AuditPage } from './pages/audit.tsx';
+import { BerkasPage } from './pages/berkas.tsx';
 import { CheckPage } from './pages/check.tsx';
 import { DispositionPage } from './pages/disposition.tsx';
 import { DispositionsPage } from './pages/dispositions.tsx';
@@ -81,6 +82,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/outgoing/sign-queue', page: OutgoingSignQueuePage, roles: ['official'] },
   { path: '/outgoing/:id', page: OutgoingLetterPage },
   { path: '/outgoing/:id/sign', page: OutgoingSignPage, roles: ['official'] },
+  { path: '/berkas/:id', page: BerkasPage },
   { path: '/notifications', page: NotificationsPage },
   { path: '/upload', page: UploadPage, roles: ['clerk', 'admin'], nav: 'nav.upload' },
   { path: '/import', page: ImportPage, roles: ['clerk', 'admin'], nav: 'nav.import' },

@@ -276,6 +276,23 @@ export interface Party {
   email?: string | null;
 }
 
+export type BerkasItemKind = 'document' | 'incoming' | 'outgoing';
+
+/** A berkas as listed (GET /berkas). */
+export interface BerkasSummary {
+  id: string;
+  name: string;
+  description: string | null;
+  unitCode: string;
+  itemCount?: number;
+  updatedAt: string;
+}
+
+/** A berkas with the items the reader may see. */
+export interface Berkas extends BerkasSummary {
+  items: { kind: BerkasItemKind; id: string; title: string; addedAt: string; addedBy: string }[];
+}
+
 /** A naskah type with its template as data (src/domain/letter-types.ts). */
 export interface LetterType {
   code: string;

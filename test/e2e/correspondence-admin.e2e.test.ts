@@ -3,7 +3,9 @@
  * sets the letterhead's lines and uploads its logo (the next draft prints them and carries the
  * image), and adds a naskah type, told in Indonesian what is wrong with a number format before
  * anything is sent, then edits its name; a signed letter's page says which external parties
- * got it by e-mail (through a local SMTP server) and how that went. axe-core and no sideways
+ * got it by e-mail (through a local SMTP server) and how that went; a letter and its draft's
+ * document go into a berkas (a new one, then the same one), whose page lists them and takes one
+ * out again. axe-core and no sideways
  * scroll on every page; screenshots (E2E_SCREENSHOTS=1) as letter-admin-*.
  *
  *   npx mocha test/e2e/correspondence-admin.e2e.test.ts
@@ -125,6 +127,41 @@ describe('the letterhead and the naskah types administered in Chromium (e2e)', f
         .waitFor();
       await page.locator('.thread li', { hasText: 'salah@dinas.example.go.id' }).locator('strong', { hasText: 'gagal' }).waitFor();
       await checkPage(page, `letter-admin-${size}-emailed`);
+    });
+
+    it(`at ${size} px: a letter and a document go into a berkas, shown on both pages and on the berkas's own`, async () => {
+      const drafter = { id: office.staff.id, username: office.staff.username, token: await app.login(office.staff.username, office.staff.password) };
+      const id = await typedLetter(
+        app,
+        drafter,
+        { id: office.head.id, username: office.head.username, token: '' },
+        { subject: `Usulan formasi ${size}`, addressees: [{ unitCode: 'BKD-MUT' }] },
+      );
+      const page = await openAs(browser, app, office.staff, options);
+      await page.goto(`${app.url}/outgoing/${id}`);
+      const panel = page.locator('.berkas-panel');
+      await panel.locator('p', { hasText: 'Belum masuk berkas mana pun.' }).waitFor();
+      await panel.locator('select[name=berkas]').selectOption('new');
+      await panel.locator('input[name=berkasName]').fill(`Formasi pegawai ${size}`);
+      await panel.locator('button[type=submit]').click();
+      await panel.locator('a', { hasText: `Formasi pegawai ${size}` }).waitFor();
+      await checkPage(page, `letter-admin-${size}-berkas-letter`);
+
+      // Its draft's document goes into the same berkas, chosen from the list; the letter shows under it.
+      const documentId = String((await api(app, drafter.token, 'GET', `/api/v1/letters/outgoing/${id}`)).body.documentId);
+      await page.goto(`${app.url}/documents/${documentId}`);
+      await panel.locator('select[name=berkas]').selectOption({ label: `Formasi pegawai ${size}` });
+      await panel.locator('button[type=submit]').click();
+      await panel.locator('.berkas-held li a', { hasText: `Usulan formasi ${size}` }).waitFor();
+      await checkPage(page, `letter-admin-${size}-berkas-document`);
+
+      await panel.locator('a', { hasText: `Formasi pegawai ${size}` }).click();
+      await heading(page, new RegExp(`Berkas: Formasi pegawai ${size}`));
+      await page.locator('.berkas-items li', { hasText: 'Draf:' }).waitFor();
+      await checkPage(page, `letter-admin-${size}-berkas-page`);
+      await page.locator('.berkas-items li', { hasText: 'Draf:' }).locator('button', { hasText: 'Keluarkan' }).click();
+      await page.locator('.berkas-items li', { hasText: 'Draf:' }).waitFor({ state: 'detached' });
+      expect(await page.locator('.berkas-items li').count()).to.equal(1);
     });
   }
 });

@@ -12,6 +12,7 @@ import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths, correspondenceSchemas } from './openapi-correspondence.ts';
 import { letterheadPaths } from './openapi-letterhead.ts';
+import { berkasPaths } from './openapi-berkas.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { publicLogPaths } from './openapi-public-log.ts';
 import { DOCUMENT_KINDS } from '../../domain/document.ts';
@@ -53,6 +54,7 @@ export const openApiDocument = (publicUrl: string) => ({
     ...outgoingPaths,
     ...correspondencePaths,
     ...letterheadPaths,
+    ...berkasPaths,
     ...signingPaths,
     ...publicLogPaths,
     ...notificationPaths,

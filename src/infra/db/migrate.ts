@@ -18,6 +18,7 @@ import * as m014 from './migrations/014-public-log-prefixes.ts';
 import * as m015 from './migrations/015-letter-types.ts';
 import * as m017 from './migrations/017-signer-return.ts';
 import * as m022 from './migrations/022-letterhead.ts';
+import * as m023 from './migrations/023-berkas.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
 
 export type { SealingKeys };
@@ -48,6 +49,7 @@ const MIGRATIONS: Migration[] = [
   { name: '015-letter-types', ...m015 },
   { name: '017-signer-return', ...m017 },
   { name: '022-letterhead', ...m022 },
+  { name: '023-berkas', ...m023 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */

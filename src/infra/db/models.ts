@@ -42,7 +42,9 @@ export type Models = Record<
   | 'LetterType'
   | 'Contact'
   | 'Letterhead'
-  | 'LetterEmail',
+  | 'LetterEmail'
+  | 'Berkas'
+  | 'BerkasItem',
   ModelStatic<Row>
 >;
 
@@ -477,7 +479,7 @@ const recordsModels = (s: Sequelize) => ({
   ...letterTypeModels(s),
 });
 
-/** Migration 015's tables (naskah types, the contact book) and 022's (the letterhead, letters e-mailed out). */
+/** Migration 015's tables (naskah types, the contact book), 022's (the letterhead, letters e-mailed out) and 023's berkas. */
 const letterTypeModels = (s: Sequelize) => ({
   LetterType: s.define(
     'LetterType',
@@ -508,4 +510,6 @@ const letterTypeModels = (s: Sequelize) => ({
     { id: key(), letterId: S, position: I, kind: S, name: S, address: S, state: S, reason: T, sentAt: d3(), createdAt: d3(), updatedAt: d3() },
     { tableName: 'letter_emails' },
   ),
+  Berkas: s.define('Berkas', { id: key(), name: S, description: T, unitCode: S, createdBy: S, createdAt: d3(), updatedAt: d3() }, { tableName: 'berkas' }),
+  BerkasItem: s.define('BerkasItem', { berkasId: key(), itemKind: key(), itemId: key(), addedBy: S, addedAt: d3() }, { tableName: 'berkas_items' }),
 });

@@ -35,6 +35,7 @@ import { letterTypeRepository } from './repositories/letter-types.repository.ts'
 import { contactRepository } from './repositories/contacts.repository.ts';
 import { letterheadRepository } from './repositories/letterhead.repository.ts';
 import { letterEmailRepository } from './repositories/letter-emails.repository.ts';
+import { berkasRepository } from './repositories/berkas.repository.ts';
 import { backupRunRepository, backupScheduleRepository } from './repositories/backups.repository.ts';
 
 export const repositories = (m: Models & BackupModels, run: TransactionRunner, t?: Transaction): Repositories => ({
@@ -75,6 +76,7 @@ export const repositories = (m: Models & BackupModels, run: TransactionRunner, t
   contacts: guarded(contactRepository(m, t)),
   letterhead: guarded(letterheadRepository(m, t)),
   letterEmails: guarded(letterEmailRepository(m, t)),
+  berkas: guarded(berkasRepository(m, t)),
 });
 
 /** Opens the database, applies migrations (with the keys those converting secrets need) and returns the repositories. */

@@ -1,5 +1,6 @@
 import { get } from '../api.ts';
 import { dateTime } from '../format.ts';
+import { BerkasPanel } from './berkas-panel.tsx';
 import { useLoad } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { Link } from '../router.tsx';
@@ -74,6 +75,7 @@ export const OutgoingThread = ({ l }: { l: OutgoingLetter }) => {
           </ul>
         </>
       ) : null}
+      <BerkasPanel kind="outgoing" id={l.id} />
     </div>
   );
 };
@@ -106,5 +108,6 @@ export const IncomingThread = ({ l, canReply }: { l: IncomingLetter; canReply: b
         </Link>
       </p>
     ) : null}
+    <BerkasPanel kind="incoming" id={l.id} />
   </div>
 );

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { API, get } from '../api.ts';
+import { BerkasPanel } from '../components/berkas-panel.tsx';
 import { DocumentHistory } from '../components/document-history.tsx';
 import { PageImages } from '../components/page-images.tsx';
 import { PhaseBadge } from '../components/records-bits.tsx';
@@ -86,6 +87,7 @@ export const DocumentPage = ({ params }: PageProps) => {
                 ) : null}
               </p>
             )}
+            <BerkasPanel kind="document" id={d.id} />
           </section>
 
           <section class="card doc-preview" aria-labelledby="preview-title">
