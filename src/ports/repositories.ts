@@ -32,6 +32,7 @@ import type { ContactRepository, LetterTypeRepository } from './letter-type-repo
 import type { LetterheadRepository } from './letterhead-repository.ts';
 import type { LetterEmailRepository } from './letter-email-repository.ts';
 import type { BerkasRepository } from './berkas-repository.ts';
+import type { IncomingReadRepository } from './incoming-read-repository.ts';
 
 export interface UserRecord {
   id: string;
@@ -365,6 +366,7 @@ export interface Repositories {
   letterhead: LetterheadRepository;
   letterEmails: LetterEmailRepository;
   berkas: BerkasRepository;
+  incomingReads: IncomingReadRepository;
 }
 
 /**

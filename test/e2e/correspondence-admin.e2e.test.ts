@@ -5,7 +5,8 @@
  * anything is sent, then edits its name; a signed letter's page says which external parties
  * got it by e-mail (through a local SMTP server) and how that went; a letter and its draft's
  * document go into a berkas (a new one, then the same one), whose page lists them and takes one
- * out again. axe-core and no sideways
+ * out again; the head's home lists the letters waiting for a disposition, a new one marked until
+ * it is opened. axe-core and no sideways
  * scroll on every page; screenshots (E2E_SCREENSHOTS=1) as letter-admin-*.
  *
  *   npx mocha test/e2e/correspondence-admin.e2e.test.ts
@@ -162,6 +163,25 @@ describe('the letterhead and the naskah types administered in Chromium (e2e)', f
       await page.locator('.berkas-items li', { hasText: 'Draf:' }).locator('button', { hasText: 'Keluarkan' }).click();
       await page.locator('.berkas-items li', { hasText: 'Draf:' }).waitFor({ state: 'detached' });
       expect(await page.locator('.berkas-items li').count()).to.equal(1);
+    });
+
+    it(`at ${size} px: the head's home lists the letters waiting for a disposition, a new one marked until opened`, async () => {
+      const drafter = { id: office.staff.id, username: office.staff.username, token: await app.login(office.staff.username, office.staff.password) };
+      const head = { id: office.head.id, username: office.head.username, token: await app.login(office.head.username, office.head.password) };
+      const subject = `Laporan kepegawaian ${size}`;
+      const id = await typedLetter(app, drafter, head, { subject, addressees: [{ unitCode: 'ORG' }] });
+      const s = await api(app, head.token, 'POST', `/api/v1/letters/outgoing/${id}/sign`, { pin: office.pin, totp: app.nextTotp(office.head.username) });
+      expect(s.status, JSON.stringify(s.body)).to.equal(200);
+      const page = await openAs(browser, app, office.head, options);
+      const card = page.locator('#home-awaiting');
+      const line = card.locator('li', { hasText: subject });
+      await line.locator('.badge-new', { hasText: 'Baru' }).waitFor();
+      await checkPage(page, `letter-admin-${size}-home-awaiting`);
+      await line.locator('a', { hasText: subject }).click();
+      await heading(page, new RegExp(subject));
+      await page.goBack();
+      await card.locator('li', { hasText: subject }).waitFor();
+      await card.locator('li', { hasText: subject }).locator('.badge-new').waitFor({ state: 'detached' });
     });
   }
 });

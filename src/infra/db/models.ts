@@ -44,7 +44,8 @@ export type Models = Record<
   | 'Letterhead'
   | 'LetterEmail'
   | 'Berkas'
-  | 'BerkasItem',
+  | 'BerkasItem'
+  | 'IncomingRead',
   ModelStatic<Row>
 >;
 
@@ -511,5 +512,6 @@ const letterTypeModels = (s: Sequelize) => ({
     { tableName: 'letter_emails' },
   ),
   Berkas: s.define('Berkas', { id: key(), name: S, description: T, unitCode: S, createdBy: S, createdAt: d3(), updatedAt: d3() }, { tableName: 'berkas' }),
+  IncomingRead: s.define('IncomingRead', { userId: key(), letterId: key(), readAt: d3() }, { tableName: 'incoming_reads' }),
   BerkasItem: s.define('BerkasItem', { berkasId: key(), itemKind: key(), itemId: key(), addedBy: S, addedAt: d3() }, { tableName: 'berkas_items' }),
 });

@@ -60,4 +60,7 @@ export const enLetterAdmin: Record<keyof typeof idLetterAdmin, string> = {
   'berkas.kind.document': 'document',
   'berkas.kind.incoming': 'incoming letter',
   'berkas.kind.outgoing': 'outgoing letter',
+  'home.awaiting': 'Incoming letters waiting for a disposition',
+  'home.awaitingNone': 'No letter waits for a disposition.',
+  'home.unread': 'New',
 };

@@ -58,4 +58,7 @@ export const idLetterAdmin = {
   'berkas.kind.document': 'dokumen',
   'berkas.kind.incoming': 'surat masuk',
   'berkas.kind.outgoing': 'surat keluar',
+  'home.awaiting': 'Surat masuk menunggu disposisi',
+  'home.awaitingNone': 'Tidak ada surat yang menunggu disposisi.',
+  'home.unread': 'Baru',
 } as const;

@@ -8,6 +8,8 @@ const str = (n: number) => ({ type: DataTypes.STRING(n), allowNull: true });
  * rows as portable text and refuses binary columns. And the signed letter's e-mail to each
  * external addressee or copy with an address: one row per letter and address (the unique key
  * keeps a retried signing from mailing twice), with its state as the send-email job moves it.
+ * And who has opened which incoming letter: the official's home marks the unread among the
+ * letters waiting for a disposition.
  */
 export const up = async ({ context: qi }: { context: QueryInterface }): Promise<void> => {
   await qi.createTable('letterhead', {
@@ -41,9 +43,16 @@ export const up = async ({ context: qi }: { context: QueryInterface }): Promise<
     updated_at: { type: DataTypes.DATE(3), allowNull: false },
   });
   await qi.addIndex('letter_emails', ['letter_id', 'address'], { unique: true, name: 'letter_emails_address' });
+
+  await qi.createTable('incoming_reads', {
+    user_id: { type: DataTypes.STRING(36), primaryKey: true },
+    letter_id: { type: DataTypes.STRING(36), primaryKey: true },
+    read_at: { type: DataTypes.DATE(3), allowNull: false },
+  });
 };
 
 export const down = async ({ context: qi }: { context: QueryInterface }): Promise<void> => {
+  await qi.dropTable('incoming_reads');
   await qi.dropTable('letter_emails');
   await qi.dropTable('letterhead');
 };
