@@ -6,7 +6,7 @@
  * got it by e-mail (through a local SMTP server) and how that went; a letter and its draft's
  * document go into a berkas (a new one, then the same one), whose page lists them and takes one
  * out again; the head's home lists the letters waiting for a disposition, a new one marked until
- * it is opened. axe-core and no sideways
+ * it is opened, whose page shows the whole exchange it is part of. axe-core and no sideways
  * scroll on every page; screenshots (E2E_SCREENSHOTS=1) as letter-admin-*.
  *
  *   npx mocha test/e2e/correspondence-admin.e2e.test.ts
@@ -179,6 +179,10 @@ describe('the letterhead and the naskah types administered in Chromium (e2e)', f
       await checkPage(page, `letter-admin-${size}-home-awaiting`);
       await line.locator('a', { hasText: subject }).click();
       await heading(page, new RegExp(subject));
+      // The whole exchange: the outgoing letter it came from, then this entry.
+      await page.locator('.letter-chain li[aria-current=page]', { hasText: subject }).waitFor();
+      expect(await page.locator('.letter-chain li').count()).to.equal(2);
+      await checkPage(page, `letter-admin-${size}-chain`);
       await page.goBack();
       await card.locator('li', { hasText: subject }).waitFor();
       await card.locator('li', { hasText: subject }).locator('.badge-new').waitFor({ state: 'detached' });

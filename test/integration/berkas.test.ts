@@ -98,5 +98,25 @@ for (const target of databaseTargets()) {
       expectProblem(await api(app, p.setda!.token, 'DELETE', `${B}/${berkasId}/items/outgoing/${letterId}`), 404);
       expect((await api(app, app.adminToken, 'GET', `/api/v1/audit?action=berkas.remove_item`)).body.items).to.have.length(1);
     });
+
+    it('shows a letter’s whole reply chain across units, oldest first, as far as the reader may read it', async () => {
+      // SETDA answers the nota dinas (it lands in BKD's register), and BKD drafts an answer to that.
+      const reply = await typedLetter(app, p.setda!, p.kepala!, { subject: 'Jawaban data formasi', addressees: [{ unitCode: 'BKD' }], inReplyTo: incomingId });
+      await signed(app, p.kepala!, reply);
+      const back = ((await api(app, p.setda!.token, 'GET', `${OUT}/${reply}`)).body.deliveries as { incomingLetterId: string }[])[0]!.incomingLetterId;
+      const again = await typedLetter(app, p.konseptor!, p.kepala!, { subject: 'Tindak lanjut formasi', inReplyTo: back });
+      const chain = async (who: Person, kind: string, id: string) => {
+        const r = await api(app, who.token, 'GET', `/api/v1/letters/thread?kind=${kind}&id=${id}`);
+        expect(r.status, JSON.stringify(r.body)).to.equal(200);
+        return (r.body.items as { kind: string; id: string }[]).map((i) => `${i.kind}:${i.id}`);
+      };
+      const whole = [`outgoing:${letterId}`, `incoming:${incomingId}`, `outgoing:${reply}`, `incoming:${back}`, `outgoing:${again}`];
+      expect(await chain(p.konseptor!, 'outgoing', again)).to.deep.equal(whole);
+      expect(await chain(p.konseptor!, 'incoming', incomingId)).to.deep.equal(whole);
+      // SETDA's staff may not read BKD's new draft: the chain stops before it, and asking for it is a 404.
+      expect(await chain(p.setda!, 'incoming', incomingId)).to.deep.equal(whole.slice(0, 4));
+      expectProblem(await api(app, p.setda!.token, 'GET', `/api/v1/letters/thread?kind=outgoing&id=${again}`), 404);
+      expectProblem(await api(app, p.setda!.token, 'GET', `/api/v1/letters/thread?kind=memo&id=${again}`), 422);
+    });
   });
 }

@@ -55,4 +55,39 @@ export const berkasPaths = {
       responses: { 200: one, ...errors(401, 403, 404, 422) },
     },
   },
+  '/api/v1/letters/thread': {
+    get: {
+      summary: "A letter's whole reply chain, both ways and across this office's units, oldest first: only letters the caller may read",
+      parameters: [
+        { ...q('kind', { type: 'string', enum: ['incoming', 'outgoing'] }), required: true },
+        { ...q('id'), required: true },
+      ],
+      responses: {
+        200: {
+          description: 'the chain, the letter asked for included',
+          ...json({
+            type: 'object',
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    kind: { type: 'string', enum: ['incoming', 'outgoing'] },
+                    id: str,
+                    letterNumber: { type: 'string', nullable: true },
+                    subject: str,
+                    party: { type: 'string', nullable: true, description: 'an incoming letter: its sender' },
+                    unitCode: str,
+                    at: { type: 'string', format: 'date-time', description: 'received, signed, or drafted' },
+                  },
+                },
+              },
+            },
+          }),
+        },
+        ...errors(401, 404, 422),
+      },
+    },
+  },
 };

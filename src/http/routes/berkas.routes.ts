@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { addToBerkas, berkasOf, createBerkas, getBerkas, listBerkas, removeFromBerkas } from '../../app/berkas/berkas.ts';
+import { letterChain } from '../../app/outgoing/letter-chain.ts';
 import { BERKAS_ITEM_KINDS } from '../../domain/berkas.ts';
 import { one, parse, plain } from '../validate.ts';
 
@@ -13,11 +14,15 @@ const listQuery = z.object({
   kind: one(z.enum(BERKAS_ITEM_KINDS)).optional(),
   itemId: one(z.string().uuid('not an id')).optional(),
 });
+const chainQuery = z.object({ kind: one(z.enum(['incoming', 'outgoing'])), id: one(z.string().uuid('not a letter id')) });
 const newBerkas = z
   .object({ name: plain(z.string().trim().min(1).max(200)), description: plain(z.string().trim().min(1).max(2000), { lines: true }).optional() })
   .strict();
 
-/** Berkas, files per matter (issue 13): open one, list them, put documents and letters in and take them out. */
+/**
+ * The matter a paper belongs to (issue 13): berkas, files per matter (open one, list them, put
+ * documents and letters in and take them out), and a letter's whole reply chain.
+ */
 export const berkasRoutes = (deps: AppDeps): Router => {
   const r = Router();
   r.get('/berkas', async (req, res) => {
@@ -38,6 +43,10 @@ export const berkasRoutes = (deps: AppDeps): Router => {
   r.delete('/berkas/:id/items/:kind/:itemId', async (req, res) => {
     const it = parse(item, { kind: req.params.kind, id: req.params.itemId });
     res.json(await removeFromBerkas(deps, req.actor!, parse(id, req.params.id), it));
+  });
+  r.get('/letters/thread', async (req, res) => {
+    const { kind, id: letterId } = parse(chainQuery, req.query);
+    res.json(await letterChain(deps, req.actor!, kind, letterId));
   });
   return r;
 };

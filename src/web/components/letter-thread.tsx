@@ -7,6 +7,42 @@ import { Link } from '../router.tsx';
 import { unitName, useSession } from '../session.tsx';
 import type { IncomingLetter, LetterType, OutgoingLetter, Party } from '../types.ts';
 
+interface ChainLink {
+  kind: 'incoming' | 'outgoing';
+  id: string;
+  letterNumber: string | null;
+  subject: string;
+  party: string | null;
+  unitCode: string;
+  at: string;
+}
+
+/** The whole reply chain the letter is in, oldest first, this one marked; nothing when it stands alone. */
+const LetterChain = ({ kind, id }: { kind: ChainLink['kind']; id: string }) => {
+  const { units } = useSession();
+  const chain = useLoad((signal) => get<{ items: ChainLink[] }>('/letters/thread', { query: { kind, id }, signal }), [kind, id]);
+  if (!chain.data || chain.data.items.length < 2) return null;
+  return (
+    <>
+      <h3>{t('thread.chain')}</h3>
+      <ol class="letter-chain">
+        {chain.data.items.map((c) => {
+          const here = c.kind === kind && c.id === id;
+          const text = `${c.letterNumber ? `${c.letterNumber} — ` : ''}${c.subject}`;
+          return (
+            <li key={`${c.kind}-${c.id}`} aria-current={here ? 'page' : undefined}>
+              {here ? <strong>{text}</strong> : <Link href={`/${c.kind}/${c.id}`}>{text}</Link>}{' '}
+              <span class="small muted">
+                ({t(`berkas.kind.${c.kind}`)}, {c.party ?? unitName(units, c.unitCode)}, {dateTime(c.at)})
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+};
+
 /** The parties as a numbered list, the way the letter prints them. */
 const Parties = ({ parties }: { parties: Party[] }) => (
   <ol class="party-list">
@@ -75,6 +111,7 @@ export const OutgoingThread = ({ l }: { l: OutgoingLetter }) => {
           </ul>
         </>
       ) : null}
+      <LetterChain kind="outgoing" id={l.id} />
       <BerkasPanel kind="outgoing" id={l.id} />
     </div>
   );
@@ -108,6 +145,7 @@ export const IncomingThread = ({ l, canReply }: { l: IncomingLetter; canReply: b
         </Link>
       </p>
     ) : null}
+    <LetterChain kind="incoming" id={l.id} />
     <BerkasPanel kind="incoming" id={l.id} />
   </div>
 );

@@ -63,4 +63,5 @@ export const enLetterAdmin: Record<keyof typeof idLetterAdmin, string> = {
   'home.awaiting': 'Incoming letters waiting for a disposition',
   'home.awaitingNone': 'No letter waits for a disposition.',
   'home.unread': 'New',
+  'thread.chain': 'The whole exchange',
 };

@@ -61,4 +61,5 @@ export const idLetterAdmin = {
   'home.awaiting': 'Surat masuk menunggu disposisi',
   'home.awaitingNone': 'Tidak ada surat yang menunggu disposisi.',
   'home.unread': 'Baru',
+  'thread.chain': 'Rangkaian surat',
 } as const;
