@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { SEND_EMAIL_JOB } from '../../src/domain/job-types.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { api } from '../support/http.ts';
@@ -94,6 +95,40 @@ for (const target of databaseTargets()) {
         await app.naskah.deps.db.jobs.enqueue({ type: SEND_EMAIL_JOB, payload: { letterEmailId: e.id }, runAt: app.clock.now(), maxAttempts: 3 });
       await idle(app);
       expect(sink.received).to.have.length(2);
+    });
+  });
+
+  describe(`a signed letter's e-mail while the mail server is down (${target.name})`, function () {
+    this.timeout(240_000);
+    let app: TestApp;
+
+    before(async () => {
+      // A port nothing listens on: the mail server cannot be reached at all.
+      const probe = createServer();
+      await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+      const port = (probe.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+      app = await startTestAppOn(target, { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'naskah@bkd.example.go.id' });
+      await setUpUnits(app);
+    });
+    after(async () => {
+      await app?.stop();
+    });
+
+    it('keeps it waiting (pending, its job retried, no attempt spent) instead of failing it', async () => {
+      const konseptor = await person(app, 'konseptor', 'staff', 'BKD');
+      const kepala = await person(app, 'kepala', 'official', 'BKD');
+      expect((await issueCertificate(app, kepala, PIN)).status).to.equal(201);
+      const id = await typedLetter(app, konseptor, kepala, { type: 'surat-dinas', addressees: [{ name: 'BPS Sleman', email: 'bps3404@bps.go.id' }] });
+      await signed(app, kepala, id);
+      const job = async () => (await app.naskah.deps.db.jobs.list({}, 1, 100)).items.find((j) => j.type === SEND_EMAIL_JOB && 'letterEmailId' in j.payload);
+      for (const until = Date.now() + 30_000; !(await job())?.lastError && Date.now() < until; ) await new Promise((r) => setTimeout(r, 200));
+      const j = (await job())!;
+      expect(j.lastError).to.match(/mail server cannot be used/);
+      expect(j.state).to.not.equal('failed');
+      expect(j.attempts).to.equal(0);
+      const emails = (await api(app, konseptor.token, 'GET', `${OUT}/${id}`)).body.emails as { state: string }[];
+      expect(emails.map((e) => e.state)).to.deep.equal(['pending']);
     });
   });
 }
