@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatNumber, PLACEHOLDERS } from '../../domain/letter-types.ts';
+import { formatProblem } from '../letter-type-format.ts';
 import { ApiError, get, patch, post } from '../api.ts';
 import { ErrorBox, Field, Loading, Notice, PageTitle } from '../components/ui.tsx';
 import { useLoad, useTitle } from '../hooks.ts';
@@ -8,19 +9,6 @@ import { officeName, useSession } from '../session.tsx';
 import type { LetterType } from '../types.ts';
 
 type AdminLetterType = LetterType & { builtin: boolean };
-
-/**
- * What is wrong with a number format, in the reader's words, before it is sent (the server
- * checks the same rule: only known placeholders, {seq} and {year} present, braces balanced).
- */
-export const formatProblem = (format: string): MessageKey | null => {
-  const names = [...format.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
-  if (names.some((n) => !(PLACEHOLDERS as readonly string[]).includes(n))) return 'types.formatUnknown';
-  if (!names.includes('seq')) return 'types.formatNoSeq';
-  if (!names.includes('year')) return 'types.formatNoYear';
-  if (/[{}]/.test(format.replace(/\{[a-z]+\}/g, ''))) return 'types.formatBraces';
-  return null;
-};
 
 const example = (format: string): string =>
   formatNumber(format, { code: '800', seq: 12, unit: 'BKD', year: new Date().getFullYear(), month: new Date().getMonth() + 1 });
