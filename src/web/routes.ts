@@ -10,6 +10,7 @@ import { AdminUnitsPage } from './pages/admin-units.tsx';
 import { AdminUsersPage } from './pages/admin-users.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { BerkasPage } from './pages/berkas.tsx';
+import { BerkasListPage } from './pages/berkas-list.tsx';
 import { CheckPage } from './pages/check.tsx';
 import { DispositionPage } from './pages/disposition.tsx';
 import { DispositionsPage } from './pages/dispositions.tsx';
@@ -82,6 +83,7 @@ export const ROUTES: PageRoute[] = [
   { path: '/outgoing/sign-queue', page: OutgoingSignQueuePage, roles: ['official'] },
   { path: '/outgoing/:id', page: OutgoingLetterPage },
   { path: '/outgoing/:id/sign', page: OutgoingSignPage, roles: ['official'] },
+  { path: '/berkas', page: BerkasListPage, roles: [...WORKERS, 'archivist', 'admin'], nav: 'nav.berkas' },
   { path: '/berkas/:id', page: BerkasPage },
   { path: '/notifications', page: NotificationsPage },
   { path: '/upload', page: UploadPage, roles: ['clerk', 'admin'], nav: 'nav.upload' },

@@ -5,7 +5,7 @@
  * anything is sent, then edits its name; a signed letter's page says which external parties
  * got it by e-mail (through a local SMTP server) and how that went; a letter and its draft's
  * document go into a berkas (a new one, then the same one), whose page lists them and takes one
- * out again; the head's home lists the letters waiting for a disposition, a new one marked until
+ * out again, and the unit's berkas are found by name and a new one opened; the head's home lists the letters waiting for a disposition, a new one marked until
  * it is opened, whose page shows the whole exchange it is part of. axe-core and no sideways
  * scroll on every page; screenshots (E2E_SCREENSHOTS=1) as letter-admin-*.
  *
@@ -163,6 +163,18 @@ describe('the letterhead and the naskah types administered in Chromium (e2e)', f
       await page.locator('.berkas-items li', { hasText: 'Draf:' }).locator('button', { hasText: 'Keluarkan' }).click();
       await page.locator('.berkas-items li', { hasText: 'Draf:' }).waitFor({ state: 'detached' });
       expect(await page.locator('.berkas-items li').count()).to.equal(1);
+      // The unit's berkas, found by name; a new one opened from there.
+      await navTo(page, 'Berkas');
+      await heading(page, /Berkas per perkara/);
+      await page.fill('input[name=q]', `pegawai ${size}`);
+      await page
+        .locator('.berkas-list li', { hasText: `Formasi pegawai ${size}` })
+        .locator('.muted', { hasText: '1 isi' })
+        .waitFor();
+      await page.fill('input[name=name]', `Mutasi ${size}`);
+      await checkPage(page, `letter-admin-${size}-berkas-list`);
+      await page.click('button:has-text("Buka berkas")');
+      await heading(page, new RegExp(`Berkas: Mutasi ${size}`));
     });
 
     it(`at ${size} px: the head's home lists the letters waiting for a disposition, a new one marked until opened`, async () => {
