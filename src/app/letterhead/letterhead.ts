@@ -49,7 +49,7 @@ export const getLogo = async (deps: AppDeps) => {
  * letterhead that cannot be printed (a logo pdf-lib cannot read, a character the fonts lack) is
  * refused when it is set rather than when a letter is drafted or signed.
  */
-const provePrintable = async (deps: AppDeps, h: Letterhead, field: string): Promise<void> => {
+const provePrintable = async (deps: AppDeps, h: Letterhead, field: string | null): Promise<void> => {
   try {
     await deps.letterRenderer.render({
       ...letterheadContent(h, 'Kantor', 'Unit'),
@@ -65,7 +65,10 @@ const provePrintable = async (deps: AppDeps, h: Letterhead, field: string): Prom
     });
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    throw new AppError('invalid', `the letterhead cannot be printed: ${err.message}`, { cause: err, errors: [{ field, message: err.message }] });
+    throw new AppError('invalid', `the letterhead cannot be printed: ${err.message}`, {
+      cause: err,
+      ...(field ? { errors: [{ field, message: err.message }] } : {}),
+    });
   }
 };
 
@@ -73,7 +76,8 @@ const provePrintable = async (deps: AppDeps, h: Letterhead, field: string): Prom
 export const updateLetterhead = async (deps: AppDeps, actor: Actor, text: LetterheadText) => {
   requireAdmin(actor);
   const current = await deps.db.letterhead.get();
-  await provePrintable(deps, { ...current, ...text }, 'governmentLine');
+  // Which line holds the character the fonts lack is in the message; no one field is to blame.
+  await provePrintable(deps, { ...current, ...text }, null);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await tx.letterhead.saveText(text, now);
