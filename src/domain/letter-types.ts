@@ -75,7 +75,8 @@ export const BUILTIN_LETTER_TYPES: { code: string; name: string; numberFormat: s
   },
 ];
 
-const PLACEHOLDERS = ['code', 'seq', 'unit', 'year', 'month'] as const;
+/** What a number format may name. */
+export const PLACEHOLDERS = ['code', 'seq', 'unit', 'year', 'month'] as const;
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 /**

@@ -22,6 +22,8 @@ import { notificationsRoutes } from './routes/notifications.routes.ts';
 import { outgoingRoutes } from './routes/outgoing.routes.ts';
 import { letterTypesRoutes } from './routes/letter-types.routes.ts';
 import { contactsRoutes } from './routes/contacts.routes.ts';
+import { letterheadRoutes } from './routes/letterhead.routes.ts';
+import { berkasRoutes } from './routes/berkas.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { classificationsRoutes, schemeImportRoutes } from './routes/classifications.routes.ts';
@@ -69,6 +71,8 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
     outgoingRoutes(deps),
     letterTypesRoutes(deps),
     contactsRoutes(deps),
+    letterheadRoutes(deps),
+    berkasRoutes(deps),
     signingRoutes(deps),
     classificationsRoutes(deps),
     jobsRoutes(deps),

@@ -6,6 +6,7 @@ import { continueFixity } from '../app/records/fixity.ts';
 import { applySchemeJob, dailyRetentionPass } from '../app/records/retention-pass.ts';
 import { runDisposal } from '../app/records/run-disposal.ts';
 import { markEmailFailed, sendNotificationEmail } from '../app/notifications/send-email.ts';
+import { markLetterEmailFailed, sendLetterEmail } from '../app/outgoing/email-externally.ts';
 import { renderPreviews } from '../app/processing/render-previews.ts';
 import type { JobHandler } from './job-runner.ts';
 import {
@@ -53,9 +54,14 @@ export const stageHandlers = (deps: AppDeps): Record<JobType, JobHandler> => ({
   [FIXITY_JOB]: { run: (p, signal) => continueFixity(deps, { runId: id(p, 'runId') }, signal), onGiveUp: async () => {} },
   // Previews are derived and rebuildable: giving up leaves the routes answering 'not ready'.
   [PREVIEW_JOB]: { run: (p, signal) => renderPreviews(deps, { documentId: id(p, 'documentId') }, signal), onGiveUp: async () => {} },
+  // A notification's e-mail, or a signed letter's to an external party (issue 13): the same retries and failed-jobs page.
   [SEND_EMAIL_JOB]: {
-    run: async (p) => void (await sendNotificationEmail(deps, { notificationId: id(p, 'notificationId') })),
-    onGiveUp: (p) => markEmailFailed(deps, id(p, 'notificationId')),
+    run: async (p) =>
+      void (await ('letterEmailId' in p
+        ? sendLetterEmail(deps, { letterEmailId: id(p, 'letterEmailId') })
+        : sendNotificationEmail(deps, { notificationId: id(p, 'notificationId') }))),
+    onGiveUp: (p, reason) =>
+      'letterEmailId' in p ? markLetterEmailFailed(deps, id(p, 'letterEmailId'), reason) : markEmailFailed(deps, id(p, 'notificationId')),
   },
 });
 

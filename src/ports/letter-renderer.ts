@@ -8,11 +8,25 @@ export interface PageArea {
   height: number;
 }
 
+/** Where a line of text goes: its box, and the baseline and size its label was written at. */
+export interface TextSlot extends PageArea {
+  baseline: number;
+  size: number;
+}
+
 /** Everything printed on an outgoing letter, as display text (the renderer formats nothing). */
 export interface LetterContent {
   /** Letterhead (kop surat): the office, then the issuing unit (null when it is the office itself). */
   officeName: string;
   unitName: string | null;
+  /** Above the office: "PEMERINTAH KABUPATEN SLEMAN"; null or absent: none. */
+  governmentLine?: string | null;
+  /** Under the office and unit, smaller: the address, then the telephone, e-mail and website line. */
+  headLines?: string[];
+  /** Drawn on the left of the letterhead. */
+  logo?: { type: 'image/png' | 'image/jpeg'; bytes: Uint8Array } | null;
+  /** The Sifat line (Biasa, Rahasia …); null or absent: none. */
+  sifat?: string | null;
   /** "Yogyakarta, 5 Maret 2025" or just the date. */
   placeAndDate: string;
   /** Null while a draft: the "Nomor" line is left blank for signing to fill. */
@@ -41,8 +55,8 @@ export interface RenderedLetter {
   pages: number;
   /** The blank space in the signer block kept for the signature mark and QR code. */
   signatureArea: PageArea;
-  /** Where the letter number goes on the "Nomor" line (what signing fills when stamping). */
-  numberArea: PageArea;
+  /** Where the letter number goes on the "Nomor" line (what signing fills when stamping), in the label's font. */
+  numberArea: TextSlot;
 }
 
 /**

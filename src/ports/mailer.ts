@@ -1,8 +1,9 @@
-/** One plain-text email to one person. */
+/** One plain-text email to one person, with files attached (a signed letter). */
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  attachments?: { filename: string; contentType: string; content: Uint8Array }[];
 }
 
 /**

@@ -12,7 +12,7 @@
  * log one, never put one in a response.
  */
 import type { KeyObject } from 'node:crypto';
-import type { PageArea } from './letter-renderer.ts';
+import type { PageArea, TextSlot } from './letter-renderer.ts';
 import type { SigningKey } from './signing-key.ts';
 
 /** One X.509 certificate, DER-encoded. */
@@ -149,8 +149,11 @@ export interface SignatureStamp {
 export interface StampOptions {
   /** Where the block goes (RenderedLetter.signatureArea). Default: bottom right of the last page. */
   area?: PageArea;
-  /** Where to print the letter number (RenderedLetter.numberArea); not printed when omitted. */
-  numberArea?: PageArea;
+  /**
+   * Where to print the letter number (RenderedLetter.numberArea); not printed when omitted. With
+   * a baseline and size (a TextSlot) it is written there in the letter's serif, as its label is.
+   */
+  numberArea?: PageArea | TextSlot;
 }
 
 /** A clean, stamped, not yet signed letter: the only input PdfSigner accepts. */

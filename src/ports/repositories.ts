@@ -31,6 +31,10 @@ import type { AccessRefusalRepository } from './access-refusal-repository.ts';
 import type { PublicLogRepository } from './public-log-repository.ts';
 import type { ContactRepository, LetterTypeRepository } from './letter-type-repositories.ts';
 import type { SavedSearchRepository } from './saved-search-repository.ts';
+import type { LetterheadRepository } from './letterhead-repository.ts';
+import type { LetterEmailRepository } from './letter-email-repository.ts';
+import type { BerkasRepository } from './berkas-repository.ts';
+import type { IncomingReadRepository } from './incoming-read-repository.ts';
 
 export interface UserRecord {
   id: string;
@@ -410,6 +414,10 @@ export interface Repositories {
   letterTypes: LetterTypeRepository;
   contacts: ContactRepository;
   savedSearches: SavedSearchRepository;
+  letterhead: LetterheadRepository;
+  letterEmails: LetterEmailRepository;
+  berkas: BerkasRepository;
+  incomingReads: IncomingReadRepository;
 }
 
 /**

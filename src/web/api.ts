@@ -85,8 +85,8 @@ export interface RequestOptions {
   bearer?: string;
   /** Do not treat a 401 as the end of the session (the login form expects them). */
   expect401?: boolean;
-  /** A body sent as it is, with its own type (a CSV file), instead of `json`. */
-  raw?: { body: string; contentType: string };
+  /** A body sent as it is, with its own type (a CSV file, an image), instead of `json`. */
+  raw?: { body: string | Blob; contentType: string };
   /** The ETag of what the user read: the server answers 412 when it changed since. */
   ifMatch?: string;
 }

@@ -4,9 +4,13 @@ import { AdminBackupsPage } from './pages/admin-backups.tsx';
 import { AdminCertificatesPage } from './pages/admin-certificates.tsx';
 import { AdminClassificationsPage } from './pages/admin-classifications.tsx';
 import { AdminJobsPage } from './pages/admin-jobs.tsx';
+import { AdminLetterheadPage } from './pages/admin-letterhead.tsx';
+import { AdminLetterTypesPage } from './pages/admin-letter-types.tsx';
 import { AdminUnitsPage } from './pages/admin-units.tsx';
 import { AdminUsersPage } from './pages/admin-users.tsx';
 import { AuditPage } from './pages/audit.tsx';
+import { BerkasPage } from './pages/berkas.tsx';
+import { BerkasListPage } from './pages/berkas-list.tsx';
 import { CheckPage } from './pages/check.tsx';
 import { DispositionPage } from './pages/disposition.tsx';
 import { DispositionsPage } from './pages/dispositions.tsx';
@@ -83,6 +87,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/outgoing/sign-queue', page: OutgoingSignQueuePage, roles: ['official'] },
   { path: '/outgoing/:id', page: OutgoingLetterPage },
   { path: '/outgoing/:id/sign', page: OutgoingSignPage, roles: ['official'] },
+  { path: '/berkas', page: BerkasListPage, roles: [...WORKERS, 'archivist', 'admin'], nav: 'nav.berkas' },
+  { path: '/berkas/:id', page: BerkasPage },
   { path: '/notifications', page: NotificationsPage },
   { path: '/upload', page: UploadPage, roles: ['clerk', 'admin'], nav: 'nav.upload' },
   { path: '/import', page: ImportPage, roles: ['clerk', 'admin'], nav: 'nav.import' },
@@ -103,6 +109,8 @@ export const ROUTES: PageRoute[] = [
   { path: '/admin/users', page: AdminUsersPage, roles: ['admin'], nav: 'nav.users' },
   { path: '/admin/certificates', page: AdminCertificatesPage, roles: ['admin'], nav: 'nav.certificates' },
   { path: '/admin/classifications', page: AdminClassificationsPage, roles: KEEPERS, nav: 'nav.classifications' },
+  { path: '/admin/letter-types', page: AdminLetterTypesPage, roles: ['admin'], nav: 'nav.letterTypes' },
+  { path: '/admin/letterhead', page: AdminLetterheadPage, roles: ['admin'], nav: 'nav.letterhead' },
   { path: '/admin/jobs', page: AdminJobsPage, roles: ['admin'], nav: 'nav.jobs' },
   { path: '/admin/backups', page: AdminBackupsPage, roles: ['admin'], nav: 'nav.backups' },
   { path: '/fixity', page: FixityPage, roles: HOLDERS, nav: 'nav.fixity' },

@@ -327,6 +327,23 @@ export interface Party {
   email?: string | null;
 }
 
+export type BerkasItemKind = 'document' | 'incoming' | 'outgoing';
+
+/** A berkas as listed (GET /berkas). */
+export interface BerkasSummary {
+  id: string;
+  name: string;
+  description: string | null;
+  unitCode: string;
+  itemCount?: number;
+  updatedAt: string;
+}
+
+/** A berkas with the items the reader may see. */
+export interface Berkas extends BerkasSummary {
+  items: { kind: BerkasItemKind; id: string; title: string; addedAt: string; addedBy: string }[];
+}
+
 /** A naskah type with its template as data (src/domain/letter-types.ts). */
 export interface LetterType {
   code: string;
@@ -349,6 +366,15 @@ export interface OutgoingLetter {
   copies?: Party[];
   inReplyTo?: string | null;
   deliveries?: { unitCode: string; incomingLetterId: string; kind: 'addressee' | 'copy' }[];
+  /** External parties the signed letter was e-mailed to, and how it went. */
+  emails?: {
+    name: string;
+    address: string;
+    kind: 'addressee' | 'copy';
+    state: 'pending' | 'sending' | 'sent' | 'failed';
+    reason: string | null;
+    sentAt: string | null;
+  }[];
   status: OutgoingStatus;
   version: number;
   documentId: string;

@@ -30,7 +30,8 @@ export interface IncomingQuery {
 /**
  * The incoming register as the caller may see it: letters whose document they may read (their
  * units' at their clearance, or granted to them, e.g. as a disposition's recipient), newest
- * received first. Neither returned nor counted: anything else.
+ * received first. Neither returned nor counted: anything else. Each says whether the caller has
+ * opened it yet (`unread`).
  */
 export const listIncoming = async (deps: AppDeps, actor: Actor, query: IncomingQuery, page: number, limit: number) => {
   const filter: IncomingFilter = {};
@@ -44,7 +45,11 @@ export const listIncoming = async (deps: AppDeps, actor: Actor, query: IncomingQ
   if (query.from) filter.from = startOfDate(query.from, deps.officeTimeZone);
   if (query.to) filter.to = endOfDate(query.to, deps.officeTimeZone);
   const { items, total } = await deps.db.incoming.list(filter, await documentVisibility(deps, actor), page, limit);
-  return { items: items.map(presentIncoming), total, page, limit };
+  const read = await deps.db.incomingReads.readAmong(
+    actor.id,
+    items.map((l) => l.id),
+  );
+  return { items: items.map((l) => ({ ...presentIncoming(l), unread: !read.has(l.id) })), total, page, limit };
 };
 
 /**
@@ -75,6 +80,8 @@ export const getIncoming = async (deps: AppDeps, actor: Actor, id: string) => {
       details: { letterId: letter.id, securityLevel: letter.securityLevel },
     });
   }
+  // The caller's own marker, not a change to the record (as a notification's read flag): not audited.
+  await deps.db.incomingReads.mark(letter.id, actor.id, deps.clock.now());
   // The drafts and letters answering it that the caller may see (the thread, issue 13).
   const { items } = await deps.db.outgoing.list({ inReplyTo: letter.id }, await documentVisibility(deps, actor), 1, 100);
   const replies = items.map((o) => ({

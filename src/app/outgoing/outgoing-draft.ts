@@ -7,11 +7,13 @@ import type { DocumentRecord } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
 import { sniffMimeType } from '../../domain/file-types.ts';
 import { indonesianDate } from '../../domain/outgoing-rules.ts';
+import { sifatOf } from '../../domain/letterhead.ts';
 import type { RenderedLetter } from '../../ports/letter-renderer.ts';
 import type { Repositories } from '../../ports/repositories.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
 import type { AppDeps } from '../deps.ts';
 import { storeOriginal } from '../documents/store-original.ts';
+import { letterheadContent } from '../letterhead/letterhead.ts';
 
 /** A version's text: an uploaded PDF, or a template the system renders. */
 export type DraftSource = { file: StagedFile; filename: string | null } | { template: OutgoingTemplate };
@@ -19,8 +21,9 @@ export type DraftSource = { file: StagedFile; filename: string | null } | { temp
 type LetterBasics = Pick<OutgoingLetterRecord, 'id' | 'subject' | 'unitCode' | 'signerId' | 'classificationCode' | 'securityLevel'>;
 
 /**
- * Renders a letter from its template: the letterhead names the office (the root of the unit
- * tree) and the letter's unit; the signer's name and NIP come from their account (at signing,
+ * Renders a letter from its template: the office's letterhead (its data; the office named as
+ * the root of the unit tree unless the letterhead names it) with the letter's unit, the Sifat
+ * line from its security level; the signer's name and NIP come from their account (at signing,
  * the NIP their certificate names) and their title from the template, else their jabatan, else
  * "Kepala <their unit>". A draft has no number (`letterNumber` null); signing
  * renders again with the number and the signing day (`at`), for the same layout.
@@ -41,8 +44,8 @@ export const renderOutgoingLetter = async (
   const signerUnit = byCode.get(signer.unitCode);
   const day = template.date ?? calendarDateIn(o.at, deps.officeTimeZone);
   return deps.letterRenderer.render({
-    officeName: root.name,
-    unitName: root.code === unit.code ? null : unit.name,
+    ...letterheadContent(await deps.db.letterhead.get(), root.name, root.code === unit.code ? null : unit.name),
+    sifat: sifatOf(letter.securityLevel),
     placeAndDate: template.place ? `${template.place}, ${indonesianDate(day)}` : indonesianDate(day),
     letterNumber: o.letterNumber,
     attachments: template.attachments,

@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
 import type { OutgoingLetterRecord, OutgoingStatus } from '../../domain/correspondence.ts';
 import { AppError, isAppError } from '../../domain/errors.ts';
+import { presentLetterEmail } from '../../domain/letter-emails.ts';
 import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { documentVisibility, visibleDocument } from '../documents/read-documents.ts';
@@ -23,14 +24,16 @@ export const visibleOutgoing = async (deps: AppDeps, actor: Actor, id: string): 
 };
 
 /** The letter with its current review steps and every version's decisions. */
-export const outgoingDetail = async (db: Pick<Repositories, 'outgoing' | 'incoming'>, letter: OutgoingLetterRecord) => {
+export const outgoingDetail = async (db: Pick<Repositories, 'outgoing' | 'incoming' | 'letterEmails'>, letter: OutgoingLetterRecord) => {
   const versions = await db.outgoing.versions(letter.id);
   const history = await Promise.all(versions.map(async (v) => ({ version: v, reviews: await db.outgoing.reviews(letter.id, v.version) })));
   const deliveries =
     letter.status === 'signed'
       ? (await db.incoming.ofSource(letter.id)).map((l) => ({ unitCode: l.unitCode, incomingLetterId: l.id, kind: l.deliveryKind ?? 'addressee' }))
       : [];
-  return { ...presentOutgoing(letter, history.find((h) => h.version.version === letter.version)?.reviews ?? [], history), deliveries };
+  // Who outside the office got it by e-mail, and how that went (the dispatch record's other half).
+  const emails = letter.status === 'signed' ? (await db.letterEmails.ofLetter(letter.id)).map(presentLetterEmail) : [];
+  return { ...presentOutgoing(letter, history.find((h) => h.version.version === letter.version)?.reviews ?? [], history), deliveries, emails };
 };
 
 /** One letter in detail; reading a letter above `biasa` is audited, as for documents. */

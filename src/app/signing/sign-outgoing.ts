@@ -12,6 +12,7 @@ import { originalKey } from '../documents/keys.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
 import { assignLetterNumber, planLetterNumber } from '../outgoing/assign-letter-number.ts';
 import { deliverInternally, type DeliveryPlan, planDelivery } from '../outgoing/deliver-internally.ts';
+import { queueLetterEmails } from '../outgoing/email-externally.ts';
 import { notifyOutgoing } from '../outgoing/notify-outgoing.ts';
 import { visibleOutgoing } from '../outgoing/read-outgoing.ts';
 import { officeName } from './office-ca.ts';
@@ -277,6 +278,8 @@ const committer =
     // transaction. After the audit entries: the audit head is then held before any agenda counter,
     // the order registering an incoming letter takes them in (no deadlock between the two).
     await deliverInternally(deps, tx, o.delivery, { ...letter, letterNumber, signedDocumentId: documentId }, actor);
+    // External parties with an address get it by e-mail: a job each, in this transaction.
+    await queueLetterEmails(deps, tx, letter);
     return {
       letterNumber,
       verificationCode: code,

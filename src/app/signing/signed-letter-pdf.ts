@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import { sha256Hex } from './office-ca.ts';
 import { calendarDateIn, wallClock, zoneLabel } from '../../domain/office-time.ts';
 import { indonesianDate } from '../../domain/outgoing-rules.ts';
-import type { PageArea } from '../../ports/letter-renderer.ts';
+import type { PageArea, TextSlot } from '../../ports/letter-renderer.ts';
 import type { CertificateDer, SignedPdf } from '../../ports/pdf-signing.ts';
 import type { SigningKey } from '../../ports/signing-key.ts';
 import type { UserRecord } from '../../ports/repositories.ts';
@@ -18,7 +18,7 @@ const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 export interface LetterToSign {
   pdf: Uint8Array;
   area?: PageArea;
-  numberArea?: PageArea;
+  numberArea?: PageArea | TextSlot;
   name: string;
   title: string;
   nip: string | null;

@@ -176,6 +176,7 @@ export const letterSchemas = {
     sourceOutgoingId: { type: ['string', 'null'], description: 'internal delivery: the signed outgoing letter this entry is' },
     deliveryKind: { type: ['string', 'null'], enum: ['addressee', 'copy', null] },
     forInformation: { type: 'boolean', description: 'a copy (tembusan), for information' },
+    unread: { type: 'boolean', description: 'in the register list: the caller has not opened it yet (opening it marks it read)' },
     replies: {
       type: 'array',
       description: 'on one letter: the drafts and letters answering it',

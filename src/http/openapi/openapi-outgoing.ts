@@ -148,6 +148,18 @@ export const outgoingSchemas = {
       description: 'once signed: the registers of this office it landed in',
       items: obj({ unitCode: str, incomingLetterId: str, kind: { type: 'string', enum: ['addressee', 'copy'] } }),
     },
+    emails: {
+      type: 'array',
+      description: 'once signed, with a mail server: each external addressee or copy with an address, sent the signed PDF and its verification link',
+      items: obj({
+        name: str,
+        address: str,
+        kind: { type: 'string', enum: ['addressee', 'copy'] },
+        state: { type: 'string', enum: ['pending', 'sending', 'sent', 'failed'] },
+        reason: { type: ['string', 'null'] },
+        sentAt: { type: ['string', 'null'], format: 'date-time' },
+      }),
+    },
     status: { type: 'string', enum: ['in_review', 'returned', 'approved', 'signed'] },
     version: int,
     documentId: str,

@@ -14,6 +14,8 @@ import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths, correspondenceSchemas } from './openapi-correspondence.ts';
 import { hitDescription, paperPaths, savedSearchPaths } from './openapi-papers.ts';
+import { letterheadPaths } from './openapi-letterhead.ts';
+import { berkasPaths } from './openapi-berkas.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { publicLogPaths } from './openapi-public-log.ts';
 import { DOCUMENT_KINDS } from '../../domain/document.ts';
@@ -58,6 +60,8 @@ export const openApiDocument = (publicUrl: string) => ({
     ...correspondencePaths,
     ...paperPaths,
     ...savedSearchPaths,
+    ...letterheadPaths,
+    ...berkasPaths,
     ...signingPaths,
     ...publicLogPaths,
     ...notificationPaths,

@@ -21,6 +21,8 @@ import * as m018 from './migrations/018-letter-corrections.ts';
 import * as m019 from './migrations/019-saved-searches.ts';
 import * as m020 from './migrations/020-filing-scope.ts';
 import * as m021 from './migrations/021-people.ts';
+import * as m022 from './migrations/022-letterhead.ts';
+import * as m023 from './migrations/023-berkas.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
 
 export type { SealingKeys };
@@ -54,6 +56,8 @@ const MIGRATIONS: Migration[] = [
   { name: '019-saved-searches', ...m019 },
   { name: '020-filing-scope', ...m020 },
   { name: '021-people', ...m021 },
+  { name: '022-letterhead', ...m022 },
+  { name: '023-berkas', ...m023 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */

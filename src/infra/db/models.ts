@@ -41,7 +41,12 @@ export type Models = Record<
   | 'AccessRequest'
   | 'LetterType'
   | 'Contact'
-  | 'SavedSearch',
+  | 'SavedSearch'
+  | 'Letterhead'
+  | 'LetterEmail'
+  | 'Berkas'
+  | 'BerkasItem'
+  | 'IncomingRead',
   ModelStatic<Row>
 >;
 
@@ -488,7 +493,7 @@ const recordsModels = (s: Sequelize) => ({
   ...letterTypeModels(s),
 });
 
-/** Migration 015's tables (naskah types, the contact book). */
+/** Migration 015's tables (naskah types, the contact book), 022's (the letterhead, letters e-mailed out) and 023's berkas. */
 const letterTypeModels = (s: Sequelize) => ({
   LetterType: s.define(
     'LetterType',
@@ -498,4 +503,30 @@ const letterTypeModels = (s: Sequelize) => ({
   Contact: s.define('Contact', { id: key(), name: S, nameKey: S, address: T, email: S, createdAt: d3(), updatedAt: d3() }, { tableName: 'contacts' }),
   // Migration 019: saved searches (issue 18).
   SavedSearch: s.define('SavedSearch', { id: key(), userId: S, name: S, query: S, filters: T, createdAt: d3() }, { tableName: 'saved_searches' }),
+  Letterhead: s.define(
+    'Letterhead',
+    {
+      id: key(),
+      governmentLine: S,
+      officeName: S,
+      address: S,
+      telephone: S,
+      email: S,
+      website: S,
+      logoType: S,
+      logoWidth: I,
+      logoHeight: I,
+      logo: T,
+      updatedAt: d3(),
+    },
+    { tableName: 'letterhead' },
+  ),
+  LetterEmail: s.define(
+    'LetterEmail',
+    { id: key(), letterId: S, position: I, kind: S, name: S, address: S, state: S, reason: T, sentAt: d3(), createdAt: d3(), updatedAt: d3() },
+    { tableName: 'letter_emails' },
+  ),
+  Berkas: s.define('Berkas', { id: key(), name: S, description: T, unitCode: S, createdBy: S, createdAt: d3(), updatedAt: d3() }, { tableName: 'berkas' }),
+  IncomingRead: s.define('IncomingRead', { userId: key(), letterId: key(), readAt: d3() }, { tableName: 'incoming_reads' }),
+  BerkasItem: s.define('BerkasItem', { berkasId: key(), itemKind: key(), itemId: key(), addedBy: S, addedAt: d3() }, { tableName: 'berkas_items' }),
 });

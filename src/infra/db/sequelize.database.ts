@@ -34,6 +34,10 @@ import { publicLogRepository } from './repositories/public-log.repository.ts';
 import { letterTypeRepository } from './repositories/letter-types.repository.ts';
 import { contactRepository } from './repositories/contacts.repository.ts';
 import { savedSearchRepository } from './repositories/saved-searches.repository.ts';
+import { letterheadRepository } from './repositories/letterhead.repository.ts';
+import { letterEmailRepository } from './repositories/letter-emails.repository.ts';
+import { berkasRepository } from './repositories/berkas.repository.ts';
+import { incomingReadRepository } from './repositories/incoming-reads.repository.ts';
 import { backupRunRepository, backupScheduleRepository } from './repositories/backups.repository.ts';
 
 export const repositories = (m: Models & BackupModels, run: TransactionRunner, t?: Transaction): Repositories => ({
@@ -73,6 +77,10 @@ export const repositories = (m: Models & BackupModels, run: TransactionRunner, t
   letterTypes: guarded(letterTypeRepository(m, t)),
   contacts: guarded(contactRepository(m, t)),
   savedSearches: guarded(savedSearchRepository(m, t)),
+  letterhead: guarded(letterheadRepository(m, t)),
+  letterEmails: guarded(letterEmailRepository(m, t)),
+  berkas: guarded(berkasRepository(m, t)),
+  incomingReads: guarded(incomingReadRepository(m, t)),
 });
 
 /** Opens the database, applies migrations (with the keys those converting secrets need) and returns the repositories. */

@@ -58,7 +58,8 @@ export const createSmtpMailer = (o: SmtpMailerOptions): Mailer => {
     configured: true,
     async send(m) {
       try {
-        const info = await transport.sendMail({ from: o.from, to: m.to, subject: m.subject, text: m.text });
+        const attachments = (m.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) }));
+        const info = await transport.sendMail({ from: o.from, to: m.to, subject: m.subject, text: m.text, attachments });
         return info.accepted.length > 0 ? { status: 'sent' } : { status: 'rejected', reason: `the server accepted no recipient: ${info.response}` };
       } catch (e) {
         return classifySmtpError(e as SmtpError);

@@ -1,16 +1,18 @@
 /**
  * Outgoing letters laid out with pdf-lib as an Indonesian office prints them (tata naskah
- * dinas): letterhead with a double rule, place and date, Nomor / Lampiran / Perihal, the
+ * dinas): letterhead (logo on the left; government line, office, unit, address and contact
+ * lines centred beside it) with a double rule, place and date, Nomor / Sifat / Lampiran / Perihal, the
  * addressee, the body, and the signer block with room for the signature mark and QR code.
  * DejaVu fonts come from the dejavu-fonts-ttf package and are embedded (subset), so every Latin
  * letter with its diacritics prints and pdf.js reads the text back.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import { AppError } from '../../domain/errors.ts';
 import { sharedFontkit } from './shared-fontkit.ts';
-import type { LetterContent, LetterRenderer, PageArea, RenderedLetter } from '../../ports/letter-renderer.ts';
+import { wrapText } from './text-wrap.ts';
+import type { LetterContent, LetterRenderer, PageArea, RenderedLetter, TextSlot } from '../../ports/letter-renderer.ts';
 
 const A4: [number, number] = [595.28, 841.89];
 const LEFT = 70; // 2.5 cm, the binding side
@@ -50,113 +52,6 @@ export const clean = (s: string): string =>
     .replace(/\t/g, ' ')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, '');
-
-/** Advance widths of single characters, measured once per font, size and character. */
-const charWidths = new WeakMap<PDFFont, Map<number, Map<string, number>>>();
-const widthsFor = (font: PDFFont, size: number): Map<string, number> => {
-  let bySize = charWidths.get(font);
-  if (!bySize) charWidths.set(font, (bySize = new Map()));
-  let widths = bySize.get(size);
-  if (!widths) bySize.set(size, (widths = new Map()));
-  return widths;
-};
-
-/**
- * How far the sum of single-character widths may be from the width of the shaped text, as a
- * fraction of the line. Shaping only ever narrows Latin text in these fonts (ligatures: "fi" in
- * DejaVu Serif Bold by up to 11 %); it never widens it, the small margin is for safety. A sum
- * outside these bounds decides alone; inside, the text is measured as pdf-lib will draw it.
- */
-const SHAPED_NARROWER = 0.25;
-const SHAPED_WIDER = 0.02;
-
-/** The largest n in [1, count] for which `ok(n)` holds (1 when none does), `ok` being monotone; starts from `guess`. */
-const lastHolding = (count: number, guess: number, ok: (n: number) => boolean): number => {
-  // ok(lo) holds (or lo = 0), ok(hi) does not (or hi = count + 1); gallop away from the guess, then halve.
-  let lo = 0;
-  let hi = count + 1;
-  let step = 1;
-  if (ok(guess)) {
-    lo = guess;
-    while (lo + step <= count) {
-      if (!ok(lo + step)) {
-        hi = lo + step;
-        break;
-      }
-      lo += step;
-      step *= 2;
-    }
-  } else {
-    hi = guess;
-    while (hi - step >= 1) {
-      if (ok(hi - step)) {
-        lo = hi - step;
-        break;
-      }
-      hi -= step;
-      step *= 2;
-    }
-  }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (ok(mid)) lo = mid;
-    else hi = mid;
-  }
-  return Math.max(1, lo);
-};
-
-/**
- * Greedy wrap at real glyph widths; a word wider than the line is broken between letters.
- * Linear in the text: each character's width is measured once and summed, and text is shaped
- * and measured only when that sum is near the line width, so about a line's worth at a time.
- */
-export const wrapText = (text: string, font: PDFFont, size: number, width: number): string[] => {
-  const cache = widthsFor(font, size);
-  const charWidth = (ch: string): number => {
-    let w = cache.get(ch);
-    if (w === undefined) cache.set(ch, (w = font.widthOfTextAtSize(ch, size)));
-    return w;
-  };
-  /** Whether the text fits, given the sum of its characters' widths; `text` is built and measured only when that is close. */
-  const fits = (estimate: number, text: () => string): boolean => {
-    if (estimate > width * (1 + SHAPED_NARROWER)) return false;
-    if (estimate <= width * (1 - SHAPED_WIDER)) return true;
-    return font.widthOfTextAtSize(text(), size) <= width;
-  };
-  const space = charWidth(' ');
-  const lines: string[] = [];
-  let line = '';
-  let lineWidth = 0; // the sum of its characters' widths
-  for (const word of text.split(/ +/).filter(Boolean)) {
-    const chars = [...word];
-    // sum[i]: the widths of the first i characters added up.
-    const sum = new Float64Array(chars.length + 1);
-    for (let i = 0; i < chars.length; i++) sum[i + 1] = sum[i]! + charWidth(chars[i]!);
-    const next = () => (line ? `${line} ${word}` : word);
-    const nextWidth = line ? lineWidth + space + sum[chars.length]! : sum[chars.length]!;
-    if (fits(nextWidth, next)) {
-      line = next();
-      lineWidth = nextWidth;
-      continue;
-    }
-    if (line) lines.push(line);
-    // Cut off the longest prefix that fits (a letter at least) until the rest fits.
-    let from = 0;
-    const part = (n: number) => chars.slice(from, from + n).join('');
-    const partFits = (n: number) => fits(sum[from + n]! - sum[from]!, () => part(n));
-    while (!partFits(chars.length - from)) {
-      const left = chars.length - from;
-      const guess = lastHolding(left, 1, (n) => sum[from + n]! - sum[from]! <= width);
-      const n = lastHolding(left, guess, partFits);
-      lines.push(part(n));
-      from += n;
-    }
-    line = part(chars.length - from);
-    lineWidth = sum[chars.length]! - sum[from]!;
-  }
-  if (line) lines.push(line);
-  return lines.length ? lines : [''];
-};
 
 /** Keeps track of the page and the baseline as text flows down, adding pages as needed. */
 class Flow {
@@ -205,34 +100,71 @@ class Flow {
   }
 }
 
-const centred = (flow: Flow, text: string, font: PDFFont, size: number, leading: number) => {
-  for (const l of wrapText(text, font, size, WIDTH)) flow.line(l, LEFT + (WIDTH - font.widthOfTextAtSize(l, size)) / 2, font, size, leading);
+/** Centred lines between x0 and x0 + width. */
+const centred = (flow: Flow, text: string, font: PDFFont, size: number, leading: number, x0 = LEFT, width = WIDTH) => {
+  for (const l of wrapText(text, font, size, width)) flow.line(l, x0 + (width - font.widthOfTextAtSize(l, size)) / 2, font, size, leading);
 };
 
-const letterhead = (flow: Flow, f: Fonts, c: LetterContent) => {
+/** The logo's box: at most this tall and wide, its own proportions kept. */
+const LOGO_HEIGHT = 66;
+const LOGO_WIDTH = 72;
+
+const letterhead = async (pdf: PDFDocument, flow: Flow, f: Fonts, c: LetterContent) => {
+  const top = flow.y;
+  let x0 = LEFT;
+  let logoBottom = top;
+  if (c.logo) {
+    let image: PDFImage;
+    try {
+      image = c.logo.type === 'image/png' ? await pdf.embedPng(c.logo.bytes) : await pdf.embedJpg(c.logo.bytes);
+    } catch (err) {
+      throw new AppError('invalid', 'the letterhead logo cannot be drawn', {
+        cause: err,
+        errors: [{ field: 'logo', message: 'not a readable PNG or JPEG image' }],
+      });
+    }
+    const scale = Math.min(LOGO_HEIGHT / image.height, LOGO_WIDTH / image.width);
+    const [w, h] = [image.width * scale, image.height * scale];
+    flow.page.drawImage(image, { x: LEFT + (LOGO_WIDTH - w) / 2, y: top - 4 - h, width: w, height: h });
+    // The text is centred in the room beside the logo, so a long line never runs over it.
+    x0 = LEFT + LOGO_WIDTH + 8;
+    logoBottom = top - 4 - h;
+  }
+  const width = A4[0] - RIGHT - x0;
+  if (c.governmentLine) centred(flow, c.governmentLine.toUpperCase(), f.sansBold, 13, 17, x0, width);
   if (c.unitName) {
-    centred(flow, c.officeName.toUpperCase(), f.sansBold, 13, 17);
-    centred(flow, c.unitName.toUpperCase(), f.sansBold, 15, 19);
-  } else centred(flow, c.officeName.toUpperCase(), f.sansBold, 15, 19);
+    centred(flow, c.officeName.toUpperCase(), f.sansBold, c.governmentLine ? 12 : 13, 16, x0, width);
+    centred(flow, c.unitName.toUpperCase(), f.sansBold, 14, 18, x0, width);
+  } else centred(flow, c.officeName.toUpperCase(), f.sansBold, 15, 19, x0, width);
+  flow.gap(2);
+  for (const l of c.headLines ?? []) {
+    // An address or contact line shrinks a little to stay on one line, as printed kop lines do.
+    let size = 9.5;
+    while (size > 8 && f.serif.widthOfTextAtSize(l, size) > width) size -= 0.25;
+    centred(flow, l, f.serif, size, 12, x0, width);
+  }
+  flow.y = Math.min(flow.y, logoBottom);
   flow.gap(9);
   flow.page.drawLine({ start: { x: LEFT, y: flow.y }, end: { x: A4[0] - RIGHT, y: flow.y }, thickness: 2.2, color: BLACK });
   flow.page.drawLine({ start: { x: LEFT, y: flow.y - 3 }, end: { x: A4[0] - RIGHT, y: flow.y - 3 }, thickness: 0.7, color: BLACK });
   flow.gap(10);
 };
 
-/** Nomor / Lampiran / Perihal; returns where the number goes. */
-const fields = (flow: Flow, f: Fonts, c: LetterContent): PageArea => {
+/** Nomor / Sifat / Lampiran / Perihal; returns where the number goes (its label's baseline and size). */
+const fields = (flow: Flow, f: Fonts, c: LetterContent): TextSlot => {
   const valueWidth = WIDTH * 0.62;
-  let numberArea: PageArea | null = null;
+  let numberArea: TextSlot | null = null;
   const row = (label: string, value: string, font = f.serif) => {
     wrapText(value, font, SIZE, valueWidth).forEach((l, i) => {
       const y = flow.line(i === 0 ? label : '', LEFT, f.serif);
       if (i === 0) flow.page.drawText(':', { x: FIELD_VALUE_X - 10, y, size: SIZE, font: f.serif, color: BLACK });
       if (l) flow.page.drawText(l, { x: FIELD_VALUE_X, y, size: SIZE, font, color: BLACK });
-      if (label === 'Nomor' && i === 0) numberArea = { page: flow.pageNo, x: FIELD_VALUE_X, y: y - 4, width: valueWidth, height: SIZE + 8 };
+      if (label === 'Nomor' && i === 0)
+        numberArea = { page: flow.pageNo, x: FIELD_VALUE_X, y: y - 4, width: valueWidth, height: SIZE + 8, baseline: y, size: SIZE };
     });
   };
   row('Nomor', c.letterNumber ?? '');
+  if (c.sifat) row('Sifat', c.sifat);
   row('Lampiran', c.attachments ?? '-');
   row('Perihal', c.subject, f.serifBold);
   return numberArea!;
@@ -274,7 +206,9 @@ const missingGlyphs = (c: LetterContent, f: Fonts): string[] => {
   const setOf = (font: PDFFont) => new Set(font.getCharacterSet());
   const [serif, serifBold, sansBold] = [setOf(f.serif), setOf(f.serifBold), setOf(f.sansBold)];
   const chars = (parts: string[]) => [...new Set([...parts.join('').replace(/\s/g, '')])];
-  const head = chars([c.officeName.toUpperCase(), (c.unitName ?? '').toUpperCase()]).filter((ch) => !sansBold.has(ch.codePointAt(0)!));
+  const head = chars([c.officeName.toUpperCase(), (c.unitName ?? '').toUpperCase(), (c.governmentLine ?? '').toUpperCase()]).filter(
+    (ch) => !sansBold.has(ch.codePointAt(0)!),
+  );
   const rest = chars([
     c.placeAndDate,
     c.letterNumber ?? '',
@@ -286,6 +220,8 @@ const missingGlyphs = (c: LetterContent, f: Fonts): string[] => {
     c.signer.name,
     c.signer.nip ?? '',
     c.heading ?? '',
+    c.sifat ?? '',
+    ...(c.headLines ?? []),
     ...(c.copies ?? []),
   ]).filter((ch) => !serif.has(ch.codePointAt(0)!) || !serifBold.has(ch.codePointAt(0)!));
   return [...new Set([...head, ...rest])];
@@ -296,6 +232,9 @@ const render = async (raw: LetterContent): Promise<RenderedLetter> => {
     ...raw,
     officeName: clean(raw.officeName),
     unitName: raw.unitName === null ? null : clean(raw.unitName),
+    governmentLine: raw.governmentLine ? clean(raw.governmentLine).replace(/\n+/g, ' ') : null,
+    headLines: (raw.headLines ?? []).map((l) => clean(l).replace(/\n+/g, ' ')).filter(Boolean),
+    sifat: raw.sifat ? clean(raw.sifat) : null,
     placeAndDate: clean(raw.placeAndDate),
     letterNumber: raw.letterNumber === null ? null : clean(raw.letterNumber),
     attachments: raw.attachments === null ? null : clean(raw.attachments),
@@ -322,7 +261,7 @@ const render = async (raw: LetterContent): Promise<RenderedLetter> => {
     });
 
   const flow = new Flow(pdf, f);
-  letterhead(flow, f, c);
+  await letterhead(pdf, flow, f, c);
   if (c.heading) {
     centred(flow, c.heading.toUpperCase(), f.serifBold, 13, 18);
     flow.gap(4);

@@ -6,7 +6,8 @@
  */
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { PaperContent, PaperRenderer } from '../../ports/paper-renderer.ts';
-import { clean, loadFontBytes, wrapText } from './pdf-lib.letter-renderer.ts';
+import { clean, loadFontBytes } from './pdf-lib.letter-renderer.ts';
+import { wrapText } from './text-wrap.ts';
 import { sharedFontkit } from './shared-fontkit.ts';
 
 const A4: [number, number] = [595.28, 841.89];

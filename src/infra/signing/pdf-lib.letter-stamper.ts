@@ -13,7 +13,7 @@ import { sharedFontkit } from '../pdf/shared-fontkit.ts';
 import { EncryptedPDFError, ParseSpeeds, PDFDocument, PDFName, PDFString, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { AppError } from '../../domain/errors.ts';
-import type { PageArea } from '../../ports/letter-renderer.ts';
+import type { PageArea, TextSlot } from '../../ports/letter-renderer.ts';
 import type { LetterStamper, SignatureStamp, StampedLetter, StampOptions } from '../../ports/pdf-signing.ts';
 
 /** Page keys that survive the rewrite; everything else (Annots, AA, B, Thumb, PieceInfo, …) goes. */
@@ -36,12 +36,14 @@ const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.35, 0.35, 0.35);
 
 const require = createRequire(import.meta.url);
-let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
+let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array; serif: Uint8Array }> | null = null;
 const loadFonts = () =>
   (fontBytes ??= Promise.all([
     readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
     readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  ]).then(([regular, bold]) => ({ regular, bold })));
+    // The letter renderer's text face: the number is written as its "Nomor" label is.
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')),
+  ]).then(([regular, bold, serif]) => ({ regular, bold, serif })));
 
 // eslint-disable-next-line no-control-regex
 const clean = (s: string): string =>
@@ -203,9 +205,14 @@ export const createPdfLibLetterStamper = (opts: { publicUrl: string; now?: () =>
     if (options.numberArea) {
       const numberPage = checkArea(doc, options.numberArea, 'number area');
       const a = options.numberArea;
-      let size = 11.5;
-      while (size > 6 && fonts.regular.widthOfTextAtSize(s.letterNumber, size) > a.width) size -= 0.5;
-      numberPage.drawText(s.letterNumber, { x: a.x, y: a.y + Math.max(0, (a.height - size) / 2) + size * 0.2, size, font: fonts.regular, color: BLACK });
+      const slot = 'baseline' in a ? (a as TextSlot) : null;
+      const font = slot ? await doc.embedFont(bytes.serif, { subset: true }) : fonts.regular;
+      if (slot && missing([s.letterNumber], [font]).length) throw new AppError('invalid', 'the letter number has characters the letter font cannot print');
+      // Shrunk only when it would not fit; on its label's baseline, or centred in a bare area.
+      let size = slot?.size ?? 11.5;
+      while (size > 6 && font.widthOfTextAtSize(s.letterNumber, size) > a.width) size -= 0.5;
+      const y = slot ? slot.baseline : a.y + Math.max(0, (a.height - size) / 2) + size * 0.2;
+      numberPage.drawText(s.letterNumber, { x: a.x, y, size, font, color: BLACK });
     }
     const verifyUrl = `${opts.publicUrl.replace(/\/+$/, '')}/verify/${encodeURIComponent(s.verifyCode)}`;
     drawBlock(page, area, s, verifyUrl, fonts);

@@ -1,9 +1,47 @@
 import { get } from '../api.ts';
+import { dateTime } from '../format.ts';
+import { BerkasPanel } from './berkas-panel.tsx';
 import { useLoad } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { Link } from '../router.tsx';
 import { unitName, useSession } from '../session.tsx';
 import type { IncomingLetter, LetterType, OutgoingLetter, Party } from '../types.ts';
+
+interface ChainLink {
+  kind: 'incoming' | 'outgoing';
+  id: string;
+  letterNumber: string | null;
+  subject: string;
+  party: string | null;
+  unitCode: string;
+  at: string;
+}
+
+/** The whole reply chain the letter is in, oldest first, this one marked; nothing when it stands alone. */
+const LetterChain = ({ kind, id }: { kind: ChainLink['kind']; id: string }) => {
+  const { units } = useSession();
+  const chain = useLoad((signal) => get<{ items: ChainLink[] }>('/letters/thread', { query: { kind, id }, signal }), [kind, id]);
+  if (!chain.data || chain.data.items.length < 2) return null;
+  return (
+    <>
+      <h3>{t('thread.chain')}</h3>
+      <ol class="letter-chain">
+        {chain.data.items.map((c) => {
+          const here = c.kind === kind && c.id === id;
+          const text = `${c.letterNumber ? `${c.letterNumber} — ` : ''}${c.subject}`;
+          return (
+            <li key={`${c.kind}-${c.id}`} aria-current={here ? 'page' : undefined}>
+              {here ? <strong>{text}</strong> : <Link href={`/${c.kind}/${c.id}`}>{text}</Link>}{' '}
+              <span class="small muted">
+                ({t(`berkas.kind.${c.kind}`)}, {c.party ?? unitName(units, c.unitCode)}, {dateTime(c.at)})
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+};
 
 /** The parties as a numbered list, the way the letter prints them. */
 const Parties = ({ parties }: { parties: Party[] }) => (
@@ -16,7 +54,8 @@ const Parties = ({ parties }: { parties: Party[] }) => (
 
 /**
  * An outgoing letter's place in its correspondence: its naskah type, addressees and copies, the
- * incoming letter it answers, and (once signed) the registers of this office it was delivered to.
+ * incoming letter it answers, and (once signed) the registers of this office it was delivered to
+ * and the parties outside it was e-mailed to.
  */
 export const OutgoingThread = ({ l }: { l: OutgoingLetter }) => {
   const { units } = useSession();
@@ -58,6 +97,22 @@ export const OutgoingThread = ({ l }: { l: OutgoingLetter }) => {
           </ul>
         </>
       ) : null}
+      {l.emails?.length ? (
+        <>
+          <h3>{t('out.emails')}</h3>
+          <ul class="delivery-list">
+            {l.emails.map((e) => (
+              <li key={e.address}>
+                {e.name} &lt;{e.address}&gt; — {label('delivery', e.kind)}: <strong>{label('email.state', e.state)}</strong>
+                {e.sentAt ? ` ${dateTime(e.sentAt)}` : ''}
+                {e.reason ? <span class="small muted"> ({e.reason})</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <LetterChain kind="outgoing" id={l.id} />
+      <BerkasPanel kind="outgoing" id={l.id} />
     </div>
   );
 };
@@ -90,5 +145,7 @@ export const IncomingThread = ({ l, canReply }: { l: IncomingLetter; canReply: b
         </Link>
       </p>
     ) : null}
+    <LetterChain kind="incoming" id={l.id} />
+    <BerkasPanel kind="incoming" id={l.id} />
   </div>
 );

@@ -3,6 +3,7 @@ import { enBackups } from './en-backups.ts';
 import { enLetters } from './en-letters.ts';
 import { enCorrespondence } from './en-correspondence.ts';
 import { enCorrections } from './en-corrections.ts';
+import { enLetterAdmin } from './en-letter-admin.ts';
 import { enOperations } from './en-operations.ts';
 import { enPeople } from './en-people.ts';
 import { enRecords } from './en-records.ts';
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...enLetters,
   ...enCorrespondence,
   ...enCorrections,
+  ...enLetterAdmin,
   ...enProblems,
   ...enAdmin,
   ...enOperations,

@@ -3,6 +3,7 @@ import { idBackups } from './id-backups.ts';
 import { idLetters } from './id-letters.ts';
 import { idCorrespondence } from './id-correspondence.ts';
 import { idCorrections } from './id-corrections.ts';
+import { idLetterAdmin } from './id-letter-admin.ts';
 import { idOperations } from './id-operations.ts';
 import { idPeople } from './id-people.ts';
 import { idRecords } from './id-records.ts';
@@ -16,6 +17,7 @@ export const id = {
   ...idLetters,
   ...idCorrespondence,
   ...idCorrections,
+  ...idLetterAdmin,
   ...idProblems,
   ...idAdmin,
   ...idOperations,

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { API, get } from '../api.ts';
 import { CorrectionHistory } from '../components/correction-history.tsx';
 import { DetailsEditor, type EditableField } from '../components/details-editor.tsx';
+import { BerkasPanel } from '../components/berkas-panel.tsx';
 import { DocumentHistory } from '../components/document-history.tsx';
 import { PageImages } from '../components/page-images.tsx';
 import { PhaseBadge } from '../components/records-bits.tsx';
@@ -109,6 +110,7 @@ export const DocumentPage = ({ params }: PageProps) => {
                 ) : null}
               </p>
             )}
+            <BerkasPanel kind="document" id={d.id} />
           </section>
 
           {hasRole(user, 'clerk', 'admin') && !gone ? (

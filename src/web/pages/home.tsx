@@ -4,6 +4,7 @@ import { get } from '../api.ts';
 import { DocumentList } from '../components/document-list.tsx';
 import type { BackupPage } from '../backup-types.ts';
 import { BackupWarning } from '../components/backup-warning.tsx';
+import { AwaitingItems, loadAwaiting } from '../components/awaiting-disposition.tsx';
 import { FixityWarning } from '../components/fixity-warning.tsx';
 import { agendaOf, DueDate, isOverdue, OutgoingStatusBadge, UrgencyBadge } from '../components/letter-bits.tsx';
 import { DisposalItems, loadDisposalsToDecide, RecordsDesk } from '../components/records-overview.tsx';
@@ -125,6 +126,7 @@ export const HomePage = () => {
   // The head of a unit approves the disposals its archivists propose.
   const official = hasRole(user, 'official');
   const toDecide = useLoad((signal) => (official ? loadDisposalsToDecide(user.id, signal) : Promise.resolve(null)), [official]);
+  const awaiting = useLoad((signal) => (official ? loadAwaiting(user.unitCode, SHOWN, signal) : Promise.resolve(null)), [official, user.unitCode]);
   const overdueMine = inbox.data?.items.filter((d) => isOverdue(d)) ?? [];
   const officeOverdue = office.data ? office.data.overdueByUnit.reduce((n, u) => n + u.overdue, 0) : null;
 
@@ -239,6 +241,20 @@ export const HomePage = () => {
                 empty={t('out.emptyWaiting')}
               >
                 <DraftItems items={drafts.data?.items ?? []} me={user.id} />
+              </WaitCard>
+            ) : null}
+            {official ? (
+              <WaitCard
+                id="home-awaiting"
+                title={t('home.awaiting')}
+                count={awaiting.data?.total ?? null}
+                href={`/incoming?status=registered&unitCode=${encodeURIComponent(user.unitCode)}`}
+                loading={awaiting.loading}
+                error={awaiting.error}
+                onRetry={awaiting.reload}
+                empty={t('home.awaitingNone')}
+              >
+                <AwaitingItems items={awaiting.data?.items ?? []} />
               </WaitCard>
             ) : null}
             {official ? (
