@@ -76,6 +76,8 @@ export const restoreCommand: Command = {
     io.out(
       `search index rebuilt: ${settled.reindexed.indexed} documents${settled.reindexed.skipped ? ` (${settled.reindexed.skipped} still processing: the workers finish them)` : ''}`,
     );
+    if (settled.previewsQueued)
+      io.out(`thumbnails and page images of ${settled.previewsQueued} documents queued: the workers draw them again from the originals`);
     if (settled.ca === 'relocked') io.out("the office CA's key is now locked under this server's CA_KEY_PASSPHRASE");
     if (settled.totp === 'resealed') io.out("second-factor secrets are now encrypted under this server's TOTP_SECRET_KEY");
     let code: number = EXIT.ok;

@@ -17,7 +17,7 @@ import { cliHere } from '../support/cli-in-process.ts';
 import { passwordOf } from '../support/passwords.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
 import { startS3rver, type TestS3Server } from '../support/s3rver.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { startTestApp, type TestApp, waitForPreviews } from '../support/test-app.ts';
 import { getText } from '../support/public-log.ts';
 
 const PASSPHRASE = 'cadangan kantor bupati sleman';
@@ -96,6 +96,11 @@ describe('backup and restore: an identical office, on both profiles', function (
     expect((await restored.naskah.deps.db.publicLog.head()).size).to.be.greaterThan(0);
     expect((await getText(`${restored.url}/log/key`)).text).to.equal((await getText(`${source.url}/log/key`)).text);
     expect((await reconcile(restored.naskah.deps, { repair: false })).findings).to.deep.equal([]);
+    // Previews are not in a backup: the restore queued them, and the worker draws them again.
+    expect(restore.out).to.match(/thumbnails and page images of [1-9]\d* documents queued/);
+    const docs = restored.naskah.deps.db.documents;
+    const drawn = (await docs.findManyByIds(await docs.listIds(null, 50))).find((d) => d.status === 'ready' && d.pages);
+    expect((await waitForPreviews(restored, restored.adminToken, drawn!.id)).status).to.equal(200);
     const uploads = await expectUploads(restored, acked, startedAt);
     expect(uploads.before).to.be.greaterThan(0);
     expect(uploads.during, 'clients were uploading while the backup ran').to.be.greaterThan(0);
@@ -145,8 +150,9 @@ describe('backup and restore: an identical office, on both profiles', function (
     expect(intoFull.code, intoFull.err + intoFull.out).to.equal(0);
     expect(intoFull.out).to.include("the office CA's key is now locked under this server's CA_KEY_PASSPHRASE");
     // The embedded restore and this one came from the same backup: row for row the same, across
-    // dialects, but for the CA key locked anew.
-    expectSameTables(embedded.tables, await tablesOf(db.config), ['signing_authority']);
+    // dialects, but for the CA key locked anew and the jobs that draw the previews again (a
+    // backup holds none: each restore queues its own).
+    expectSameTables(embedded.tables, await tablesOf(db.config), ['signing_authority', 'jobs']);
 
     const fullApp = await startRestored(full, full.DATA_DIR);
     const encrypted = await tempDir('naskah-backups-enc-');
