@@ -168,7 +168,7 @@ describe('people and first login in Chromium (e2e)', function () {
     await page.fill('input[name=pin]', '123456');
     await page.fill('input[name=pinAgain]', '123456');
     await page.getByRole('button', { name: 'Buat sertifikat' }).click();
-    await page.locator('.alert-error .problem-headline', { hasText: 'Ada isian yang belum benar.' }).waitFor();
+    await page.locator('.alert-error .problem-headline', { hasText: 'PIN ini tidak dapat dipakai' }).waitFor();
     await checkPage(page, 'people-choose-pin-1280');
     await page.fill('input[name=pin]', 'sawah-luas-48');
     await page.fill('input[name=pinAgain]', 'sawah-luas-48');
