@@ -142,6 +142,10 @@ for (const target of databaseTargets()) {
       // The version read is no longer current; nothing changes.
       expectProblem(await send('clerk', 'PATCH', `/api/v1/letters/incoming/${id}`, { sender: 'Orang lain' }, '"1"'), 412);
       expectProblem(await send('clerk', 'PATCH', `/api/v1/letters/incoming/${id}`, { receivedAt: '2999-01-01T08:00:00+07:00' }), 422);
+      // Into another year's register: its agenda number belongs to the year it was given in.
+      const lastYear = `${Number(body.agendaYear) - 1}-12-31T08:00:00+07:00`;
+      const moved = expectProblem(await send('clerk', 'PATCH', `/api/v1/letters/incoming/${id}`, { receivedAt: lastYear }), 422);
+      expect(JSON.stringify(moved.errors)).to.contain('receivedAt');
       expectProblem(await send('clerk', 'PATCH', `/api/v1/letters/incoming/${id}`, { classificationCode: '999.99' }), 422);
       expectProblem(await send('clerk', 'PATCH', `/api/v1/letters/incoming/${id}`, { agendaNumber: 1 }), 422);
       expectProblem(await send('staff', 'PATCH', `/api/v1/letters/incoming/${id}`, { sender: 'Orang lain' }), 403);

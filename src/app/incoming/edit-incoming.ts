@@ -1,5 +1,5 @@
 import { type Actor, canFileFor } from '../../domain/access.ts';
-import type { IncomingLetterRecord } from '../../domain/correspondence.ts';
+import { agendaYearOf, type IncomingLetterRecord } from '../../domain/correspondence.ts';
 import type { DocumentRecord } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
 import { detailChanges, documentMirror, INCOMING_DETAIL_FIELDS, type IncomingDetails } from '../../domain/incoming-corrections.ts';
@@ -63,6 +63,16 @@ export const editIncoming = async (
     throw new AppError('conflict', "a letter delivered from this office's own signed letter keeps that letter's details", { problemType: 'letter-delivered' });
   const now = deps.clock.now();
   if (patch.receivedAt) requireReceivedBy(patch.receivedAt, now);
+  // The agenda number belongs to the register of the year it was received in: a correction may
+  // not move the letter into another year's register (void it and register it again there).
+  if (patch.receivedAt && agendaYearOf(patch.receivedAt, deps.officeTimeZone) !== letter.agendaYear)
+    throw new AppError(
+      'invalid',
+      `the agenda number ${letter.agendaNumber}/${letter.agendaYear} belongs to ${letter.agendaYear}: the received date must stay in that year`,
+      {
+        errors: [{ field: 'receivedAt', message: `must be in ${letter.agendaYear}` }],
+      },
+    );
   const { changed, before, after } = detailChanges(letter, patch);
   if (changed.length === 0) return getIncoming(deps, actor, id);
   if (changed.includes('classificationCode')) await requireActiveCode(deps.db, patch.classificationCode);

@@ -21,9 +21,9 @@ export const voidIncoming = async (deps: AppDeps, actor: Actor, id: string, reas
   refuse(voidBlock(letter, openRouting(await deps.db.dispositions.ofLetter(id))));
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    // Again under the transaction: a disposition sent meanwhile keeps the letter in force.
-    refuse(voidBlock(letter, openRouting(await tx.dispositions.ofLetter(id))));
-    if (!(await tx.incoming.markVoid(id, { at, by: actor.id, reason }, letter.version))) throw staleLetter(null);
+    // The audit entry first: it takes the audit chain's head lock, which every disposition write
+    // also takes first, so the reads below (MariaDB's snapshot starts with them) see any
+    // disposition committed before us, and one sent after us sees the letter void.
     await tx.audit.append({
       at,
       actorId: actor.id,
@@ -32,6 +32,9 @@ export const voidIncoming = async (deps: AppDeps, actor: Actor, id: string, reas
       targetId: document.id,
       details: { letterId: id, unitCode: letter.unitCode, agendaYear: letter.agendaYear, agendaNumber: letter.agendaNumber, reason },
     });
+    // Again under the lock: a disposition sent meanwhile keeps the letter in force.
+    refuse(voidBlock(letter, openRouting(await tx.dispositions.ofLetter(id))));
+    if (!(await tx.incoming.markVoid(id, { at, by: actor.id, reason }, letter.version))) throw staleLetter(null);
   });
   return getIncoming(deps, actor, id);
 };
