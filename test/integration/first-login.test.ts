@@ -126,6 +126,14 @@ for (const target of databaseTargets()) {
       app.clock.advance!(61 * 60_000);
       expectProblem(await api(app, null, 'POST', '/api/v1/auth/password-reset/confirm', { token: late, newPassword: passwordOf('sari', 'telat') }), 422);
       expect((await login(app, 'sari', fresh)).status).to.equal(200);
+
+      // A link mailed before an admin set a password is dead once the admin has.
+      app.clock.advance!(3 * 60_000);
+      await api(app, null, 'POST', '/api/v1/auth/password-reset', { username: 'sari' });
+      const overtaken = tokenIn((await mailsTo(sink, 'sari@bkd.example.go.id', 3))[2]!.raw)!;
+      const temporary = passwordOf('sari', 'dari-admin');
+      expect((await api(app, app.adminToken, 'PATCH', `/api/v1/users/${id}`, { password: temporary, mustChangePassword: true })).status).to.equal(200);
+      expectProblem(await api(app, null, 'POST', '/api/v1/auth/password-reset/confirm', { token: overtaken, newPassword: passwordOf('sari', 'curi') }), 422);
     });
 
     it('limits reset requests per client address (429, counted in the database)', async () => {

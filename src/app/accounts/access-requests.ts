@@ -42,6 +42,8 @@ export const applyAccessChange = async (tx: Repositories, userId: string, c: Acc
     ...(c.jabatan !== undefined ? { jabatan: c.jabatan } : {}),
     ...(c.mustChangePassword !== undefined ? { mustChangePassword: c.mustChangePassword } : {}),
     ...(c.totpReset ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null } : {}),
+    // A reset link mailed before an admin set a password or disabled the account must not undo that.
+    ...(c.passwordHash || c.disabled === true ? { passwordResetHash: null, passwordResetExpiresAt: null } : {}),
   };
   if (Object.keys(patch).length) await tx.users.update(userId, patch);
   if (c.totpReset) await tx.recoveryCodes.replace(userId, []);

@@ -34,7 +34,8 @@ export const changePassword = async (
     });
   const passwordHash = await hashPassword(deps, input.newPassword);
   await deps.db.transaction(async (tx) => {
-    await tx.users.update(user.id, { passwordHash, mustChangePassword: false });
+    // A reset link mailed earlier dies with the password it was to replace.
+    await tx.users.update(user.id, { passwordHash, mustChangePassword: false, passwordResetHash: null, passwordResetExpiresAt: null });
     const revoked = await tx.sessions.revokeAllOf(user.id);
     await tx.audit.append({
       at: deps.clock.now(),

@@ -17,7 +17,8 @@ export const presentPerson = (u: UserRecord) => ({
   disabled: u.disabled,
   // Printed on letters and in the register, so not private: what tells two namesakes apart.
   jabatan: u.jabatan,
-  nip: u.nip,
+  // A NIP tells a date of birth: shown only for officials, whose letters print it under their name.
+  nip: u.roles.includes('official') ? u.nip : null,
   /** False for an account that only administers: the disposition form does not offer it. */
   receivesDispositions: receivesDispositions(u),
 });
