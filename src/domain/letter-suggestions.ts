@@ -87,7 +87,8 @@ const senderOf = (head: string[]): string | undefined => {
 export const suggestLetterFields = (text: string): LetterSuggestions => {
   const lines = text
     .split(/\r?\n/)
-    .map((l) => l.trim())
+    // A letter's head lines are short; a cap keeps the patterns' backtracking linear on a crafted file.
+    .map((l) => l.trim().slice(0, 500))
     .filter((l) => l.length > 0);
   const out: LetterSuggestions = {};
   const numberAt = lines.findIndex((l) => NUMBER.test(l));

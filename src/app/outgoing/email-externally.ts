@@ -12,11 +12,13 @@ import { verifyUrlOf } from './read-outgoing.ts';
 
 /**
  * Once a letter is signed, in the signing's transaction: an e-mail row and a `send-email` job
- * for each external addressee or copy with an address (none without a mail server: the letter
- * then leaves by the other ways a clerk records). A retried signing adds none twice.
+ * for each external addressee or copy with an address (none without a mail server, nor for a
+ * letter above biasa: the letter then leaves by the other ways a clerk records). A retried
+ * signing adds none twice.
  */
 export const queueLetterEmails = async (deps: AppDeps, tx: Pick<Repositories, 'letterEmails' | 'jobs'>, letter: OutgoingLetterRecord): Promise<void> => {
-  if (!deps.mailer.configured) return;
+  // Plain e-mail is no channel for a classified letter: only letters of level biasa leave this way.
+  if (!deps.mailer.configured || letter.securityLevel !== 'biasa') return;
   const already = new Set((await tx.letterEmails.ofLetter(letter.id)).map((e) => e.address.toLowerCase()));
   const now = deps.clock.now();
   for (const [position, r] of externalEmailRecipients(letter.addressees, letter.copies).entries()) {
