@@ -36,6 +36,40 @@ export const NewPasswordFields = ({ value, again, onInput }: { value: string; ag
 );
 
 /**
+ * The new password typed twice and its button: `send` gets it once both agree, one at a time;
+ * what it throws shows above the form, unless `handled` takes it.
+ */
+export const NewPasswordForm = ({ send, handled }: { send: (newPassword: string) => Promise<void>; handled?: (err: unknown) => boolean }) => {
+  const [pw, setPw] = useState({ value: '', again: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy || pw.value !== pw.again) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await send(pw.value);
+    } catch (err) {
+      if (!handled?.(err)) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <ErrorBox error={error} />
+      <form onSubmit={submit}>
+        <NewPasswordFields value={pw.value} again={pw.again} onInput={(value, again) => setPw({ value, again })} />
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {t('first.submit')}
+        </button>
+      </form>
+    </>
+  );
+};
+
+/**
  * The first login with a password an admin set: the only thing its short-lived token may do is
  * change it (with the password just typed, kept in memory for this). Then the person logs in again.
  */
@@ -49,39 +83,23 @@ export const ForcedPasswordChange = ({
   currentPassword: string;
   onDone: () => void;
   onExpired: () => void;
-}) => {
-  const [pw, setPw] = useState({ value: '', again: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (busy || pw.value !== pw.again) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await post('/auth/password', { currentPassword, newPassword: pw.value }, { bearer, expect401: true });
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) onExpired();
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section>
-      <PageTitle>{t('first.title')}</PageTitle>
-      <p>{t('first.intro')}</p>
-      <ErrorBox error={error} />
-      <form onSubmit={submit}>
-        <NewPasswordFields value={pw.value} again={pw.again} onInput={(value, again) => setPw({ value, again })} />
-        <button type="submit" class="btn btn-primary" disabled={busy}>
-          {t('first.submit')}
-        </button>
-      </form>
-    </section>
-  );
-};
+}) => (
+  <section>
+    <PageTitle>{t('first.title')}</PageTitle>
+    <p>{t('first.intro')}</p>
+    <NewPasswordForm
+      send={async (newPassword) => {
+        await post('/auth/password', { currentPassword, newPassword }, { bearer, expect401: true });
+        onDone();
+      }}
+      handled={(err) => {
+        const expired = err instanceof ApiError && err.status === 401;
+        if (expired) onExpired();
+        return expired;
+      }}
+    />
+  </section>
+);
 
 /** "Lupa kata sandi?": a link by email where the office sends email, else the word to ask the admin. */
 export const ForgotPassword = ({ initialUsername, onBack }: { initialUsername: string; onBack: () => void }) => {
