@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { firstBrokenEntry, GENESIS_HASH } from '../../src/domain/audit-chain.ts';
 import { AppError } from '../../src/domain/errors.ts';
+import { MIGRATION_NAMES } from '../../src/infra/db/migrate.ts';
 import { openSequelizeDatabase } from '../../src/infra/db/sequelize.database.ts';
 import type { Database, NewDocument } from '../../src/ports/repositories.ts';
 import { databaseTargets, type TestDatabase } from '../support/databases.ts';
@@ -44,11 +45,21 @@ for (const target of databaseTargets()) {
       await tdb.drop();
     });
 
-    it('migrates idempotently: a second open applies nothing and keeps data', async () => {
-      await db.units.create({ code: 'BKD', name: 'Badan Kepegawaian Daerah', parentCode: null });
-      const again = await openSequelizeDatabase(tdb.config);
-      expect((await again.units.findByCode('BKD'))?.name).to.equal('Badan Kepegawaian Daerah');
-      await again.close();
+    it('migrates an empty database through every migration, and idempotently: a second open applies nothing and keeps data', async () => {
+      // The other tests start from a copy of the run's migrated template; this one from nothing.
+      const empty = await target.create({ empty: true });
+      try {
+        const first = await openSequelizeDatabase(empty.config);
+        expect(first.appliedMigrations).to.deep.equal([...MIGRATION_NAMES]);
+        await first.units.create({ code: 'BKD', name: 'Badan Kepegawaian Daerah', parentCode: null });
+        await first.close();
+        const again = await openSequelizeDatabase(empty.config);
+        expect(again.appliedMigrations).to.deep.equal([]);
+        expect((await again.units.findByCode('BKD'))?.name).to.equal('Badan Kepegawaian Daerah');
+        await again.close();
+      } finally {
+        await empty.drop();
+      }
     });
 
     it('refuses a second user with the same username as a conflict', async () => {

@@ -134,7 +134,7 @@ describe('backup and restore: an identical office, on both profiles', function (
   (mysql ? it : it.skip)('restores into MariaDB + S3, backs that up encrypted under load, and restores it into an embedded data dir', async () => {
     const s3: TestS3Server = await startS3rver();
     cleanup.push(() => s3.destroy());
-    const db: TestDatabase = await mysql!.create();
+    const db: TestDatabase = await mysql!.create({ empty: true });
     cleanup.push(() => db.drop());
     const full = {
       DATABASE_URL: db.config.url,

@@ -59,7 +59,7 @@ describe('one office, two web and two worker processes over MariaDB and S3, behi
   const rows = <T extends object>(query: string, replacements: Record<string, unknown> = {}) => sql.query<T>(query, { replacements, type: QueryTypes.SELECT });
 
   before(async () => {
-    db = await mysql.create();
+    db = await mysql.create({ empty: true });
     s3 = await startS3rver({ buckets: ['naskah'] });
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-many-'));
     backupDir = await mkdtemp(path.join(os.tmpdir(), 'naskah-many-backup-'));

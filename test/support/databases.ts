@@ -4,8 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Sequelize } from 'sequelize';
 import type { Config } from '../../src/config/config.ts';
+import { seedMysql, seedSqlite } from './schema-template.ts';
 
-/** A database for one test: a fresh SQLite file, or a fresh MySQL schema, dropped afterwards. */
+/**
+ * A database for one test: a fresh SQLite file, or a fresh MySQL schema, dropped afterwards.
+ * It holds the migrated schema (a copy of the run's template: test/support/schema-template.ts)
+ * unless `empty` is asked for, as a restore's target or a migration's test needs.
+ */
 export interface TestDatabase {
   config: Config['database'];
   drop(): Promise<void>;
@@ -13,13 +18,14 @@ export interface TestDatabase {
 
 export interface DatabaseTarget {
   name: 'sqlite' | 'mysql';
-  create(): Promise<TestDatabase>;
+  create(o?: { empty?: boolean }): Promise<TestDatabase>;
 }
 
 const sqlite: DatabaseTarget = {
   name: 'sqlite',
-  async create() {
+  async create(o = {}) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'naskah-db-'));
+    if (!o.empty) await seedSqlite(path.join(dir, 'test.sqlite'));
     return { config: { dialect: 'sqlite', url: `sqlite:${path.join(dir, 'test.sqlite')}` }, drop: () => rm(dir, { recursive: true, force: true }) };
   },
 };
@@ -27,20 +33,26 @@ const sqlite: DatabaseTarget = {
 /** MySQL/MariaDB when TEST_MYSQL_URL (e.g. mysql://root@127.0.0.1:3306/test) is set. */
 const mysql = (base: string): DatabaseTarget => ({
   name: 'mysql',
-  async create() {
+  async create(o = {}) {
     const name = `naskah_t_${randomBytes(5).toString('hex')}`;
     const admin = new Sequelize(base, { logging: false, dialect: 'mysql' });
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.close();
     const url = new URL(base);
     url.pathname = `/${name}`;
+    const drop = async () => {
+      const a = new Sequelize(base, { logging: false, dialect: 'mysql' });
+      await a.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await a.close();
+    };
+    if (!o.empty)
+      await seedMysql(base, name).catch(async (e) => {
+        await drop();
+        throw e;
+      });
     return {
       config: { dialect: 'mysql', url: url.toString() },
-      async drop() {
-        const a = new Sequelize(base, { logging: false, dialect: 'mysql' });
-        await a.query(`DROP DATABASE IF EXISTS \`${name}\``);
-        await a.close();
-      },
+      drop,
     };
   },
 });

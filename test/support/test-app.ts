@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { type Naskah, startNaskah } from '../../src/main.ts';
 import type { Clock } from '../../src/ports/clock.ts';
 import type { DatabaseTarget } from './databases.ts';
+import { seedSqlite } from './schema-template.ts';
 import { type SecondFactor, totpLoginClient } from './totp-login.ts';
 
 /** The app's clock: real time plus an offset tests move forward (TOTP steps, expiry, back-off). */
@@ -91,6 +92,8 @@ export const startTestApp = async (
     ADMIN_CLEARANCE: 'sangat_rahasia',
     ...env,
   });
+  // A new office on the default SQLite file starts from the run's migrated template.
+  if (!o.restartOf && config.database.dialect === 'sqlite' && !env.DATABASE_URL) await seedSqlite(path.join(dataDir, 'naskah.sqlite'));
   const clock = o.restartOf?.clock ?? offsetClock();
   const naskah = await startNaskah(config, o.log ?? pino({ level: 'silent' }), { warmOcr: o.warmOcr ?? false, clock });
   if (!o.freshScheme) await seedLetterCodes(naskah);

@@ -76,11 +76,12 @@ export const migrate = async (sequelize: Sequelize, only?: readonly string[], ke
       : applyPending(sequelize, only, keys);
   }
   return sequelize.transaction(async (t) => {
-    await sequelize.query("SELECT GET_LOCK('naskah_migrations', 120)", { transaction: t });
+    // The lock is named after the database, so offices (or test schemas) sharing one server do not wait for each other.
+    await sequelize.query("SELECT GET_LOCK(CONCAT('naskah_migrations:', DATABASE()), 120)", { transaction: t });
     try {
       return await applyPending(sequelize, only, keys);
     } finally {
-      await sequelize.query("SELECT RELEASE_LOCK('naskah_migrations')", { transaction: t });
+      await sequelize.query("SELECT RELEASE_LOCK(CONCAT('naskah_migrations:', DATABASE()))", { transaction: t });
     }
   });
 };
