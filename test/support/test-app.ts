@@ -13,11 +13,24 @@ import { type SecondFactor, totpLoginClient } from './totp-login.ts';
 /** The app's clock: real time plus an offset tests move forward (TOTP steps, expiry, back-off). */
 export interface TestClock extends Clock {
   advance(ms: number): void;
+  /**
+   * Stops the clock where it is (`advance` still moves it): for a test about a window of a second
+   * or two, which a loaded machine would otherwise let pass between two requests.
+   */
+  freeze(): void;
 }
 
 const offsetClock = (): TestClock => {
   let offset = 0;
-  return { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
+  let frozenAt: number | undefined;
+  return {
+    now: () => new Date(frozenAt ?? Date.now() + offset),
+    advance: (ms) => {
+      if (frozenAt === undefined) offset += ms;
+      else frozenAt += ms;
+    },
+    freeze: () => void (frozenAt ??= Date.now() + offset),
+  };
 };
 
 export interface TestApp {

@@ -2,7 +2,8 @@ import type { Transaction } from 'sequelize';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { AccessChange, AccessRequestRecord, AccessRequestRepository, AccessRequestStatus } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull } from './row.ts';
+import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull } from './row.ts';
+import { pagedRows } from './paged.ts';
 
 const toRequest = (r: RawRow): AccessRequestRecord => ({
   id: str(r.id),
@@ -25,21 +26,20 @@ export const accessRequestRepository = (m: Models, transaction?: Transaction): A
   },
   async list(filter, page, limit) {
     const where = filter.status ? { status: filter.status } : {};
-    const [rows, total] = await Promise.all([
-      m.AccessRequest.findAll({
+    return pagedRows(
+      m.AccessRequest,
+      {
         where,
         order: [
           ['requestedAt', 'DESC'],
           ['id', 'ASC'],
         ],
+        page,
         limit,
-        offset: (page - 1) * limit,
-        raw: true,
         transaction,
-      }),
-      m.AccessRequest.count({ where, transaction }),
-    ]);
-    return { items: mapAll(rows, toRequest), total };
+      },
+      toRequest,
+    );
   },
   async decide(id, status, by, at) {
     const [n] = await m.AccessRequest.update({ status, decidedBy: by, decidedAt: at }, { where: { id, status: 'pending' }, transaction });

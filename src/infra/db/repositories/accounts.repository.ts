@@ -5,6 +5,7 @@ import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { SessionPurpose, SessionRepository, UnitRecord, UnitRepository, UserPatch, UserRecord, UserRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
 import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNumOrNull } from './row.ts';
+import { pagedRows } from './paged.ts';
 
 // Several roles per user live comma-separated in the `role` column.
 const rolesOf = (v: unknown): Role[] => str(v).split(',').filter(Boolean) as Role[];
@@ -102,15 +103,7 @@ export const userRepository = (m: Models, transaction?: Transaction): UserReposi
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push({ [Op.or]: [{ username: { [Op.like]: like } }, { name: { [Op.like]: like } }] });
     }
-    const { rows, count } = await m.User.findAndCountAll({
-      where: { [Op.and]: where },
-      order: [['username', 'ASC']],
-      offset: (page - 1) * limit,
-      limit,
-      raw: true,
-      transaction,
-    });
-    return { items: mapAll(rows, toUser), total: count };
+    return pagedRows(m.User, { where: { [Op.and]: where }, order: [['username', 'ASC']], page, limit, transaction }, toUser);
   },
   count: () => m.User.count({ transaction }),
 });

@@ -5,6 +5,7 @@ import type { Models } from '../models.ts';
 import type { TransactionRunner } from '../transactions.ts';
 import { mapAll, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
 import { visibleDocumentIds } from './visibility.ts';
+import { pagedRows } from './paged.ts';
 
 const toEntry = (r: RawRow): AuditEntry => ({
   seq: toNum(r.seq),
@@ -43,15 +44,7 @@ export const auditRepository = (m: Models, runTransaction: TransactionRunner, tr
     if (filter.action) where.push({ action: filter.action });
     if (filter.from) where.push({ at: { [Op.gte]: filter.from } });
     if (filter.to) where.push({ at: { [Op.lte]: filter.to } });
-    const { rows, count } = await m.Audit.findAndCountAll({
-      where: { [Op.and]: where },
-      order: [['seq', 'ASC']],
-      offset: (page - 1) * limit,
-      limit,
-      raw: true,
-      transaction,
-    });
-    return { items: (rows as unknown as RawRow[]).map(toEntry), total: count };
+    return pagedRows(m.Audit, { where: { [Op.and]: where }, order: [['seq', 'ASC']], page, limit, transaction }, toEntry);
   },
   async ofTargets(targetType, targetIds) {
     if (targetIds.length === 0) return [];
@@ -68,8 +61,11 @@ export const auditRepository = (m: Models, runTransaction: TransactionRunner, tr
     await m.AuditCheckpoint.findOrCreate({ where: { seq: c.seq }, defaults: { ...c }, transaction });
   },
   async checkpoints(page, limit) {
-    const { rows, count } = await m.AuditCheckpoint.findAndCountAll({ order: [['seq', 'DESC']], offset: (page - 1) * limit, limit, raw: true, transaction });
-    return { items: (rows as unknown as RawRow[]).map((r) => ({ seq: toNum(r.seq), hash: str(r.hash), at: toDate(r.at) })), total: count };
+    return pagedRows(m.AuditCheckpoint, { order: [['seq', 'DESC']], page, limit, transaction }, (r) => ({
+      seq: toNum(r.seq),
+      hash: str(r.hash),
+      at: toDate(r.at),
+    }));
   },
 });
 

@@ -1,7 +1,8 @@
 import { Op, type Transaction } from 'sequelize';
 import type { BackupRunRecord, BackupRunRepository, BackupRunState, BackupScheduleRepository, BackupTrigger } from '../../../ports/backup-repositories.ts';
 import type { BackupModels } from '../backup-models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNumOrNull } from './row.ts';
+import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNumOrNull } from './row.ts';
+import { pagedRows } from './paged.ts';
 
 const SCHEDULE_ID = 'scheduled';
 
@@ -49,17 +50,19 @@ export const backupRunRepository = (m: BackupModels, transaction?: Transaction):
     return n;
   },
   async list(page, limit) {
-    const { rows, count } = await m.BackupRun.findAndCountAll({
-      order: [
-        ['startedAt', 'DESC'],
-        ['id', 'ASC'],
-      ],
-      offset: (page - 1) * limit,
-      limit,
-      raw: true,
-      transaction,
-    });
-    return { items: mapAll(rows, toRun), total: count };
+    return pagedRows(
+      m.BackupRun,
+      {
+        order: [
+          ['startedAt', 'DESC'],
+          ['id', 'ASC'],
+        ],
+        page,
+        limit,
+        transaction,
+      },
+      toRun,
+    );
   },
   async lastSucceeded() {
     return mapOne(await m.BackupRun.findOne({ where: { state: 'succeeded' }, order: [['startedAt', 'DESC']], raw: true, transaction }), toRun);

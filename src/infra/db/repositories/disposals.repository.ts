@@ -2,7 +2,8 @@ import type { Transaction } from 'sequelize';
 import type { DisposalRecord, DisposalStatus, RecordItemState, TransferRecord, TransferStatus } from '../../../domain/records.ts';
 import type { DisposalRepository, TransferRepository } from '../../../ports/records-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import { pagedRows } from './paged.ts';
 
 const toDisposal = (r: RawRow): DisposalRecord => ({
   id: str(r.id),
@@ -60,21 +61,20 @@ export const disposalRepository = (m: Models, transaction?: Transaction): Dispos
   },
   async list(filter, page, limit) {
     const where = { ...(filter.status ? { status: filter.status } : {}), ...(filter.unitCodes ? { unitCode: filter.unitCodes } : {}) };
-    const [rows, total] = await Promise.all([
-      m.Disposal.findAll({
+    return pagedRows(
+      m.Disposal,
+      {
         where,
         order: [
           ['updatedAt', 'DESC'],
           ['id', 'ASC'],
         ],
+        page,
         limit,
-        offset: (page - 1) * limit,
-        raw: true,
         transaction,
-      }),
-      m.Disposal.count({ where, transaction }),
-    ]);
-    return { items: mapAll(rows, toDisposal), total };
+      },
+      toDisposal,
+    );
   },
   async items(id) {
     const rows = (await m.DisposalItem.findAll({ where: { disposalId: id }, order: [['documentId', 'ASC']], raw: true, transaction })) as unknown as RawRow[];
@@ -103,21 +103,20 @@ export const transferRepository = (m: Models, transaction?: Transaction): Transf
   },
   async list(filter, page, limit) {
     const where = { ...(filter.status ? { status: filter.status } : {}), ...(filter.unitCodes ? { unitCode: filter.unitCodes } : {}) };
-    const [rows, total] = await Promise.all([
-      m.Transfer.findAll({
+    return pagedRows(
+      m.Transfer,
+      {
         where,
         order: [
           ['updatedAt', 'DESC'],
           ['id', 'ASC'],
         ],
+        page,
         limit,
-        offset: (page - 1) * limit,
-        raw: true,
         transaction,
-      }),
-      m.Transfer.count({ where, transaction }),
-    ]);
-    return { items: mapAll(rows, toTransfer), total };
+      },
+      toTransfer,
+    );
   },
   async items(id) {
     return ((await m.TransferItem.findAll({ where: { transferId: id }, order: [['documentId', 'ASC']], raw: true, transaction })) as unknown as RawRow[]).map(

@@ -7,6 +7,7 @@ import type { IncomingLetterRepository } from '../../../ports/correspondence-rep
 import type { Models } from '../models.ts';
 import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
 import { visibleDocumentIds } from './visibility.ts';
+import { pagedRows } from './paged.ts';
 
 const toIncoming = (r: RawRow): IncomingLetterRecord => ({
   id: str(r.id),
@@ -84,19 +85,21 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
     if (filter.to) where.push({ receivedAt: { [Op.lte]: filter.to } });
     if (filter.sender) where.push(contains(q, ['sender'], filter.sender));
     if (filter.q) where.push(contains(q, ['letter_number', 'subject', 'sender'], filter.q));
-    const { rows, count } = await m.IncomingLetter.findAndCountAll({
-      where: { [Op.and]: where },
-      order: [
-        ['receivedAt', 'DESC'],
-        ['createdAt', 'DESC'],
-        ['id', 'DESC'],
-      ],
-      offset: (page - 1) * limit,
-      limit,
-      raw: true,
-      transaction,
-    });
-    return { items: mapAll(rows, toIncoming), total: count };
+    return pagedRows(
+      m.IncomingLetter,
+      {
+        where: { [Op.and]: where },
+        order: [
+          ['receivedAt', 'DESC'],
+          ['createdAt', 'DESC'],
+          ['id', 'DESC'],
+        ],
+        page,
+        limit,
+        transaction,
+      },
+      toIncoming,
+    );
   },
   async ofSource(outgoingId) {
     return mapAll(

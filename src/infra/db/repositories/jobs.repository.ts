@@ -3,6 +3,7 @@ import { Op, type Transaction } from 'sequelize';
 import type { JobListing, JobRecord, JobRepository, JobState } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
 import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import { pagedRows } from './paged.ts';
 
 const toJob = (r: RawRow): JobRecord => ({
   id: str(r.id),
@@ -129,18 +130,20 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
 
   async list(filter, page, limit) {
     const where = filter.state ? { state: filter.state } : {};
-    const { rows, count } = await m.Job.findAndCountAll({
-      where,
-      order: [
-        ['updatedAt', 'DESC'],
-        ['id', 'ASC'],
-      ],
-      offset: (page - 1) * limit,
-      limit,
-      raw: true,
-      transaction,
-    });
-    return { items: (rows as unknown as RawRow[]).map(toListing), total: count };
+    return pagedRows(
+      m.Job,
+      {
+        where,
+        order: [
+          ['updatedAt', 'DESC'],
+          ['id', 'ASC'],
+        ],
+        page,
+        limit,
+        transaction,
+      },
+      toListing,
+    );
   },
 
   async retry(id, now) {

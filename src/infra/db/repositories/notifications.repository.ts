@@ -2,7 +2,8 @@ import { type Transaction, UniqueConstraintError } from 'sequelize';
 import type { NotificationRecord } from '../../../domain/correspondence.ts';
 import type { NotificationRepository } from '../../../ports/correspondence-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, type RawRow, str, toDate, toDateOrNull } from './row.ts';
+import { type RawRow, str, toDate, toDateOrNull } from './row.ts';
+import { pagedRows } from './paged.ts';
 
 const toNotification = (r: RawRow): NotificationRecord => ({
   id: str(r.id),
@@ -38,18 +39,20 @@ export const notificationRepository = (m: Models, transaction?: Transaction): No
   },
   async listFor(userId, unreadOnly, page, limit) {
     const where = unreadOnly ? { userId, readAt: null } : { userId };
-    const { rows, count } = await m.Notification.findAndCountAll({
-      where,
-      order: [
-        ['createdAt', 'DESC'],
-        ['id', 'DESC'],
-      ],
-      offset: (page - 1) * limit,
-      limit,
-      raw: true,
-      transaction,
-    });
-    return { items: mapAll(rows, toNotification), total: count };
+    return pagedRows(
+      m.Notification,
+      {
+        where,
+        order: [
+          ['createdAt', 'DESC'],
+          ['id', 'DESC'],
+        ],
+        page,
+        limit,
+        transaction,
+      },
+      toNotification,
+    );
   },
   async markRead(id, userId, now) {
     const [n] = await m.Notification.update({ readAt: now }, { where: { id, userId, readAt: null }, transaction });

@@ -15,6 +15,7 @@ import type { OutgoingLetterRepository } from '../../../ports/correspondence-rep
 import type { Models } from '../models.ts';
 import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
 import { visibleDocumentIds } from './visibility.ts';
+import { pagedRows } from './paged.ts';
 
 const parties = (v: unknown): Party[] => (v === null || v === undefined ? [] : (JSON.parse(str(v)) as Party[]));
 
@@ -128,18 +129,20 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
         [Op.or]: [{ id: { [Op.in]: literal(`(${currentReviewerOf(q, filter.waitingFor)})`) } }, { status: 'approved', signerId: filter.waitingFor }],
       });
     }
-    const { rows, count } = await m.OutgoingLetter.findAndCountAll({
-      where: { [Op.and]: where },
-      order: [
-        ['createdAt', 'DESC'],
-        ['id', 'DESC'],
-      ],
-      offset: (page - 1) * limit,
-      limit,
-      raw: true,
-      transaction,
-    });
-    return { items: mapAll(rows, toLetter), total: count };
+    return pagedRows(
+      m.OutgoingLetter,
+      {
+        where: { [Op.and]: where },
+        order: [
+          ['createdAt', 'DESC'],
+          ['id', 'DESC'],
+        ],
+        page,
+        limit,
+        transaction,
+      },
+      toLetter,
+    );
   },
   async versions(letterId) {
     return mapAll(await m.OutgoingVersion.findAll({ where: { letterId }, order: [['version', 'ASC']], raw: true, transaction }), toVersion);

@@ -5,8 +5,9 @@ import { type RetentionPhase, SETTLED_PHASES } from '../../../domain/retention.t
 import type { RecordListFilter, RetentionRepository } from '../../../ports/records-repositories.ts';
 import type { Models } from '../models.ts';
 import { toDocument } from './documents.repository.ts';
-import { mapAll, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
+import { type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
 import { visibleDocumentIds } from './visibility.ts';
+import { pagedRows } from './paged.ts';
 
 /** Rows whose phase follows the scheme and the calendar: not minutes, and not held, disposed or transferred. */
 const moving = { kind: { [Op.ne]: 'minutes' }, [Op.or]: [{ retentionPhase: null }, { retentionPhase: { [Op.notIn]: [...SETTLED_PHASES] } }] };
@@ -24,11 +25,7 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
   });
   const list = async (phase: RetentionPhase, f: RecordListFilter, page: number, limit: number, order: [string, string][]) => {
     const where = { [Op.and]: [{ retentionPhase: phase }, visible(f)] };
-    const [rows, total] = await Promise.all([
-      m.Document.findAll({ where, order, limit, offset: (page - 1) * limit, raw: true, transaction }),
-      m.Document.count({ where, transaction }),
-    ]);
-    return { items: mapAll(rows, toDocument), total };
+    return pagedRows(m.Document, { where, order: order, page, limit, transaction }, toDocument);
   };
   return {
     async withoutRecordDate(limit) {

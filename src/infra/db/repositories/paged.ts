@@ -1,0 +1,28 @@
+import type { Model, ModelStatic, Order, Transaction, WhereOptions } from 'sequelize';
+import type { Page } from '../../../ports/correspondence-repositories.ts';
+import { mapAll, type RawRow } from './row.ts';
+
+export interface PageQuery {
+  where?: WhereOptions;
+  order: Order;
+  /** From 1. */
+  page: number;
+  limit: number;
+  transaction?: Transaction | undefined;
+}
+
+/**
+ * One page of the rows `where` selects, in `order` (which should end in a unique column, so a row
+ * never shows on two pages), and how many rows it selects in all: how every list pages.
+ */
+export const pagedRows = async <T>(model: ModelStatic<Model>, q: PageQuery, map: (row: RawRow) => T): Promise<Page<T>> => {
+  const { rows, count } = await model.findAndCountAll({
+    ...(q.where ? { where: q.where } : {}),
+    order: q.order,
+    offset: (q.page - 1) * q.limit,
+    limit: q.limit,
+    raw: true,
+    transaction: q.transaction ?? null,
+  });
+  return { items: mapAll(rows, map), total: count };
+};
