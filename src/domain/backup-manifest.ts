@@ -33,7 +33,7 @@ export interface BackupManifest {
   encrypted: boolean;
   /** The database as one portable dump (NDJSON) per table. */
   database: { format: 'ndjson-v1'; tables: { name: string; rows: number; object: ObjectRef }[] };
-  /** Stored originals and signed letters, and batch files still waiting: storage key → bytes. */
+  /** Stored originals and signed letters, the searchable copies of scans, and batch files still waiting: storage key → bytes. */
   objects: { key: string; object: ObjectRef }[];
   /** Generated secrets under the data directory, by path relative to DATA_DIR/secrets. */
   secrets: { path: string; object: ObjectRef }[];

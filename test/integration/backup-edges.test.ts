@@ -15,7 +15,12 @@ import { cliHere } from '../support/cli-in-process.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { api, upload } from '../support/http.ts';
 import { idle } from '../support/leftovers.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { startTestApp, type TestApp, waitForDocument } from '../support/test-app.ts';
+
+const bytesOf = async (app: TestApp, url: string) => {
+  const res = await fetch(`${app.url}${url}`, { headers: { authorization: `Bearer ${app.adminToken}` } });
+  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+};
 
 describe('backups at the edges', function () {
   this.timeout(90_000);
@@ -54,6 +59,53 @@ describe('backups at the edges', function () {
     const filed = (await api(restored, restored.adminToken, 'GET', `/api/v1/documents/batch/${String(batch.body.batchId)}`)).body.files as { status: string }[];
     expect(filed.map((f) => f.status)).to.deep.equal(['ready', 'ready', 'ready']);
     expect((await reconcile(restored.naskah.deps, { repair: false })).findings).to.deep.equal([]);
+  });
+
+  it("carries a scan's searchable copy, reads it only once over two runs, and the restored office serves the same copy", async () => {
+    const office = await start();
+    const up = await upload(office, office.adminToken, '/api/v1/documents', [{ name: 'scan.jpg', bytes: await readFile(await ensureFixture('scan-1p.jpg')) }]);
+    expect(up.status, JSON.stringify(up.body)).to.equal(201);
+    const id = String(up.body.id);
+    expect(await waitForDocument(office, office.adminToken, id, 120_000)).to.include({ textSource: 'ocr' });
+    const copy = await bytesOf(office, `/api/v1/documents/${id}/searchable`);
+    expect(copy.status).to.equal(200);
+    const dir = path.join(work, 'with-scan');
+    const first = await cliHere(['backup', '--to', dir], { DATA_DIR: office.dataDir });
+    expect(first.code, first.err).to.equal(0);
+    const key = `derived/${id}/searchable.pdf`;
+    const reader = await directoryVaults().openForReading(dir);
+    const [name] = await reader.backups();
+    const manifest = (await reader.readManifest(name!)) as { objects: { key: string; object: { size: number } }[] };
+    await reader.close();
+    expect(manifest.objects.find((o) => o.key === key)?.object.size).to.equal(copy.bytes.length);
+
+    // The second run takes the copy as the object the first one stored, without reading it.
+    const a = office.naskah.adapters;
+    const read: string[] = [];
+    const watched = Object.assign(Object.create(a.blobs) as typeof a.blobs, {
+      get: (k: string) => (read.push(k), a.blobs.get(k)),
+      getBuffer: (k: string) => (read.push(k), a.blobs.getBuffer(k)),
+    });
+    const deps = {
+      db: a.db,
+      snapshots: a.snapshots,
+      blobs: watched,
+      secrets: a.secretFiles,
+      clock: office.clock,
+      productVersion: 'test',
+      source: { database: 'sqlite' as const, storage: 'local' as const },
+    };
+    const second = await createBackup(deps, () => directoryVaults().openForWriting(dir), { trigger: 'command', directory: dir, encrypted: false });
+    expect(second.manifest.objects.map((o) => o.key)).to.include(key);
+    expect(read).to.not.include(key);
+
+    const dataDir = path.join(work, 'restored-scan');
+    const restore = await cliHere(['restore', '--from', dir], { DATA_DIR: dataDir });
+    expect(restore.code, restore.err).to.equal(0);
+    const restored = await start({}, office, dataDir);
+    const again = await bytesOf(restored, `/api/v1/documents/${id}/searchable`);
+    expect(again.status).to.equal(200);
+    expect(again.bytes.equals(copy.bytes)).to.equal(true);
   });
 
   it('fails a run cleanly when storage goes away half-way, and leaves the backups before it as they were', async () => {

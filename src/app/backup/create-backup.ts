@@ -10,6 +10,7 @@ import type { SecretFiles } from '../../ports/secret-files.ts';
 import { copyInbox, copyObjects, type CopyTally, keepBuffer } from './copy-objects.ts';
 import { pruneBackups } from './prune-backups.ts';
 import { readSnapshot, type SnapshotContents } from './read-snapshot.ts';
+import { copySearchableCopies } from './copy-searchable.ts';
 
 /** What a backup reads and where it records itself. */
 export interface BackupDeps {
@@ -77,7 +78,8 @@ const gather = async (deps: BackupDeps, vault: BackupVault, tally: CopyTally, sa
 
 /**
  * One backup of the office into `vault` while it keeps working: the database (a consistent
- * snapshot, one portable dump per table), every stored original and signed letter it refers to,
+ * snapshot, one portable dump per table), every stored original and signed letter it refers to
+ * and the searchable copies of its scans,
  * the generated secrets, and last the manifest with the SHA-256 of every file and the audit
  * chain's head. The run is recorded in the database (and audited) before the snapshot, so the
  * backup knows about itself; a failure records the run as failed and leaves earlier backups as
@@ -172,10 +174,12 @@ const writeBackup = async (
       tally,
       onCopied: (n) => n % 1000 === 0 && say(`  ${n} of ${contents.originals.length}`),
     });
+    say(`copying the searchable copies of ${contents.scanned.length} scans (new ones only)`);
+    const copies = await copySearchableCopies(deps.blobs, vault, contents.scanned, tally);
     const secrets: BackupManifest['secrets'] = [];
     for (const path of await deps.secrets.list()) secrets.push({ path, object: await keepBuffer(vault, await deps.secrets.read(path), tally) });
     const name = backupName(startedAt);
-    const manifest = manifestOf(deps, { name, runId, startedAt, encrypted: vault.encrypted, contents, stored: [inbox, originals], secrets });
+    const manifest = manifestOf(deps, { name, runId, startedAt, encrypted: vault.encrypted, contents, stored: [inbox, originals, copies], secrets });
     const { missing } = manifest;
     const all = manifestObjects(manifest);
     await vault.writeManifest(name, manifest);

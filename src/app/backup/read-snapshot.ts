@@ -11,24 +11,32 @@ export interface SnapshotContents {
   migrations: string[];
   tables: BackupManifest['database']['tables'];
   originals: StoredObject[];
+  /** Documents whose text was read by OCR: those that may have a searchable copy. */
+  scanned: string[];
   inbox: StoredObject[];
   counts: Pick<BackupManifest['counts'], 'users' | 'documents' | 'auditEntries'>;
   audit: BackupManifest['audit'];
 }
 
-/** Every stored original the snapshot's documents name, with the digest and size the database holds for it. */
-const originalsOf = async (repos: Repositories): Promise<StoredObject[]> => {
+/**
+ * Every stored original the snapshot's documents name, with the digest and size the database
+ * holds for it; and the documents read by OCR.
+ */
+const originalsOf = async (repos: Repositories): Promise<Pick<SnapshotContents, 'originals' | 'scanned'>> => {
   const out = new Map<string, StoredObject>();
+  const scanned: string[] = [];
   for (let after: string | null = null; ; ) {
     const ids = await repos.documents.listIds(after, 1000);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
     for (const d of await repos.documents.findManyByIds(ids)) {
       // A destroyed record (or one handed over without its bytes) has no storage key: nothing to copy.
-      if (d.storageKey !== '') out.set(d.storageKey, { key: d.storageKey, expected: { sha256: d.sha256, size: d.size } });
+      if (d.storageKey === '') continue;
+      out.set(d.storageKey, { key: d.storageKey, expected: { sha256: d.sha256, size: d.size } });
+      if (d.textSource === 'ocr' || d.textSource === 'none') scanned.push(d.id);
     }
   }
-  return [...out.values()];
+  return { originals: [...out.values()], scanned };
 };
 
 /**
@@ -55,7 +63,7 @@ export const readSnapshot = async (
   return {
     migrations: snap.migrations,
     tables,
-    originals: await originalsOf(repos),
+    ...(await originalsOf(repos)),
     inbox: (await repos.batches.pendingInboxKeys()).map((key) => ({ key })),
     counts: { users: await repos.users.count(), documents: Object.values(byStatus).reduce((a, b) => a + b, 0), auditEntries: head.seq },
     audit: { seq: head.seq, hash: head.hash },
