@@ -181,6 +181,7 @@ export const startNaskah = async (
       await adapters.ocr.close();
       await adapters.extractor.close();
       await adapters.signing.close();
+      await adapters.paper.close();
       await adapters.search.close();
       await adapters.db.close();
     },

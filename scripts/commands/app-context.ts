@@ -36,6 +36,7 @@ export const openCommandApp = async (env: Record<string, string | undefined>): P
       await adapters.ocr.close();
       await adapters.extractor.close();
       await adapters.signing.close();
+      await adapters.paper.close();
       await adapters.search.close();
       await adapters.db.close();
     },

@@ -14,7 +14,7 @@ import { createPdfLibSearchablePdfWriter } from './pdf/pdf-lib.searchable-pdf.ts
 import { noMailer } from './mail/no.mailer.ts';
 import { createSmtpMailer } from './mail/smtp.mailer.ts';
 import { createPdfLibLetterRenderer } from './pdf/pdf-lib.letter-renderer.ts';
-import { createPdfLibPaperRenderer } from './pdf/pdf-lib.paper-renderer.ts';
+import { createThreadedPaperRenderer } from './pdf/threaded.paper-renderer.ts';
 import { qrcodeRenderer } from './qr/qrcode.renderer.ts';
 import { createFts5SearchIndex } from './search/fts5/fts5.search-index.ts';
 import { createClamdMalwareScanner } from './scan/clamd.malware-scanner.ts';
@@ -71,7 +71,7 @@ export const openAdapters = async (config: Config) => {
     commonPasswords: fxaCommonPasswords(),
     qr: qrcodeRenderer(),
     letterRenderer: createPdfLibLetterRenderer(),
-    paper: createPdfLibPaperRenderer(),
+    paper: createThreadedPaperRenderer(),
     searchablePdf: createPdfLibSearchablePdfWriter(),
     signing: createSigningAdapters({
       publicUrl: config.publicUrl,

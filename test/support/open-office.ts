@@ -17,6 +17,7 @@ export const openOffice = async (dataDir: string, env: Record<string, string> = 
     async close() {
       await adapters.extractor.close();
       await adapters.signing.close();
+      await adapters.paper.close();
       await adapters.ocr.close();
       await adapters.search.close();
       await adapters.db.close();

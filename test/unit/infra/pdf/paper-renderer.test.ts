@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { PDFDocument } from 'pdf-lib';
 import { createPdfLibPaperRenderer } from '../../../../src/infra/pdf/pdf-lib.paper-renderer.ts';
+import { createThreadedPaperRenderer } from '../../../../src/infra/pdf/threaded.paper-renderer.ts';
 import type { PaperContent } from '../../../../src/ports/paper-renderer.ts';
 import { pdfText } from '../../../support/nss.ts';
 
@@ -51,5 +52,27 @@ describe('paper renderer (pdf-lib)', function () {
     const { width, height } = (await PDFDocument.load(pdf)).getPage(0).getSize();
     expect(width).to.be.lessThan(height);
     expect(await pdfText(pdf)).to.match(/Surat dari\s+Café Sinar/);
+  });
+});
+
+describe('paper renderer in a worker thread', function () {
+  this.timeout(120_000);
+  const threaded = createThreadedPaperRenderer();
+  after(() => threaded.close());
+
+  it('lays out a register of 1,000 rows while the event loop keeps turning, and gives the same paper as in process', async () => {
+    // In process, laying out these rows holds the event loop for seconds at a stretch; in the thread only messages move.
+    let worstPause = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      worstPause = Math.max(worstPause, now - last);
+      last = now;
+    }, 10);
+    const pdf = await threaded.render(content(1000)).finally(() => clearInterval(ticker));
+    expect(worstPause, 'longest pause of the event loop, ms').to.be.lessThan(1000);
+    expect(await pdfText(pdf)).to.include('Pengirim ke-1000');
+    const small = content(30);
+    expect(Buffer.from(await threaded.render(small)).equals(Buffer.from(await createPdfLibPaperRenderer().render(small)))).to.equal(true);
   });
 });
