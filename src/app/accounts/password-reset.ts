@@ -67,7 +67,7 @@ export const resetPassword = async (deps: AppDeps, input: { token: string; newPa
   const invalid = () =>
     new AppError('invalid', 'this reset link is unknown, used or expired: ask for a new one', {
       problemType: 'password-reset-invalid',
-      errors: [{ field: 'token', message: 'unknown, used or expired' }],
+      errors: [{ field: 'token', message: 'unknown, used or expired', code: 'token_invalid' }],
     });
   const user = await deps.db.users.findByResetToken(hash, deps.clock.now());
   if (!user || user.disabled) throw invalid();

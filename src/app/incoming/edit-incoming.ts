@@ -70,7 +70,7 @@ export const editIncoming = async (
       'invalid',
       `the agenda number ${letter.agendaNumber}/${letter.agendaYear} belongs to ${letter.agendaYear}: the received date must stay in that year`,
       {
-        errors: [{ field: 'receivedAt', message: `must be in ${letter.agendaYear}` }],
+        errors: [{ field: 'receivedAt', message: `must be in ${letter.agendaYear}`, code: 'wrong_year', limit: letter.agendaYear }],
       },
     );
   const { changed, before, after } = detailChanges(letter, patch);

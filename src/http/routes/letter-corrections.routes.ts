@@ -53,7 +53,8 @@ export const letterCorrectionsRoutes = (deps: AppDeps): Router => {
     single,
     withUploads(deps.staging, async (req, res) => {
       const file = req.uploads?.[0];
-      if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part' }] });
+      if (!file)
+        throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part', code: 'file_missing' }] });
       res.json(await suggestIncoming(deps, req.actor!, file.staged, file.filename));
     }),
   );
