@@ -80,10 +80,11 @@ export interface IncomingLetterRepository {
   ofSource(outgoingId: string): Promise<IncomingLetterRecord[]>;
   setStatus(id: string, status: IncomingStatus, now: Date): Promise<void>;
   /**
-   * Writes corrected details (the whole editable set, `IncomingDetails`) and moves the version on by
-   * compare-and-set; false when the letter is at another version or voided.
+   * Writes corrected details (the whole editable set, `IncomingDetails`, and the agenda number,
+   * which a move to another unit's register changes) and moves the version on by compare-and-set;
+   * false when the letter is at another version or voided.
    */
-  update(id: string, details: IncomingDetails, version: number, now: Date): Promise<boolean>;
+  update(id: string, details: IncomingDetails & Pick<IncomingLetterRecord, 'agendaNumber'>, version: number, now: Date): Promise<boolean>;
   /** Voids an entry in force at `version` (compare-and-set); false when it moved on or is void already. */
   markVoid(id: string, mark: IncomingVoid, version: number): Promise<boolean>;
 }

@@ -9,6 +9,7 @@ import { suggestIncoming } from '../../app/incoming/suggest-incoming.ts';
 import { voidIncoming } from '../../app/incoming/void-incoming.ts';
 import { URGENCIES } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
+import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { acceptUpload, withUploads } from '../middleware/upload.ts';
 import { code, officeDate, parse, plain } from '../validate.ts';
@@ -31,6 +32,8 @@ const letterChanges = z
     urgency: z.enum(URGENCIES).optional(),
     receivedAt: instant.optional(),
     classificationCode: code.nullable().optional(),
+    securityLevel: z.enum(SECURITY_LEVELS).optional(),
+    unitCode: code.optional(),
     reason: reason.optional(),
   })
   .strict();
