@@ -102,7 +102,10 @@ for (const target of databaseTargets()) {
       expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
       expect(moved.body).to.include({ id, unitCode: 'SETDA', version: 2, agendaYear: year });
       expect(Number(moved.body.agendaNumber)).to.equal(setdaBefore + 1);
-      expect((await api(app, t.tu!, 'GET', `/api/v1/documents/${reg.body.documentId}`)).body).to.include({ unitCode: 'SETDA' });
+      const doc = (await api(app, t.tu!, 'GET', `/api/v1/documents/${reg.body.documentId}`)).body;
+      expect(doc).to.include({ unitCode: 'SETDA' });
+      // The scan still leads to the letter in force, not to the mark it left behind.
+      expect((await api(app, t.tu!, 'GET', `/api/v1/documents/by-sha256/${doc.sha256}`)).body.letter).to.include({ id, unitCode: 'SETDA', voided: false });
       // The BKD register keeps the old number, void, saying where the letter went.
       const bkd = (await api(app, t.tu!, 'GET', `/api/v1/letters/incoming?unitCode=BKD&voided=true&limit=100`)).body.items as Json[];
       const mark = bkd.find((e) => e.agendaNumber === old && e.agendaYear === year);
