@@ -79,6 +79,18 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
     ];
     return mapOne(await m.IncomingLetter.findOne({ where: { documentId }, order, raw: true, transaction }), toIncoming);
   },
+  async voidScans(documentIds) {
+    if (documentIds.length === 0) return new Set();
+    const rows = (await m.IncomingLetter.findAll({
+      attributes: ['documentId'],
+      where: { documentId: { [Op.in]: documentIds } },
+      group: ['documentId'],
+      having: literal('SUM(CASE WHEN voided_at IS NULL THEN 1 ELSE 0 END) = 0'),
+      raw: true,
+      transaction,
+    })) as unknown as { documentId: string }[];
+    return new Set(rows.map((r) => r.documentId));
+  },
   async list(filter, visibility, page, limit) {
     const q = m.IncomingLetter.sequelize!;
     const where: WhereOptions[] = [{ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, visibility)})`) } }];
