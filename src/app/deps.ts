@@ -44,7 +44,7 @@ export interface AppDeps {
   signing: { ca: CertificateAuthority; stamper: LetterStamper; signer: PdfSigner; verifier: PdfVerifier; keys: SigningKeyStore };
   /** What the office CA's root key is locked under at rest (CA_KEY_PASSPHRASE, or a secret kept under DATA_DIR). */
   caKeySecret: string;
-  /** Encrypts TOTP seeds for the database (TOTP_SECRET_KEY, or a key kept under DATA_DIR). */
+  /** Encrypts small secrets the database keeps: TOTP seeds, a reset link waiting in the job table (TOTP_SECRET_KEY, or a key kept under DATA_DIR). */
   totpSecrets: SecretSealer;
   /** Scans files from outside before they are stored; `configured` is false without CLAMD_SOCKET. */
   malware: MalwareScanner;

@@ -3,6 +3,7 @@
  * Kepegawaian, refined by dots (800.1, 800.1.2), each with its retention (JRA): years active,
  * years inactive, then destroyed, kept permanently, or assessed again.
  */
+import type { FieldCode } from './field-codes.ts';
 export const FINAL_DISPOSITIONS = ['destroy', 'permanent', 'review'] as const;
 export type FinalDisposition = (typeof FINAL_DISPOSITIONS)[number];
 
@@ -51,16 +52,27 @@ export type SchemeEntry = Pick<Classification, 'code' | 'name' | 'description' |
 
 const isYears = (v: number | null): boolean => v === null || (Number.isInteger(v) && v >= 0 && v <= 100);
 
+/** One problem of a scheme line: its rule (for the reader's language) and the English words. */
+export interface SchemeProblem {
+  code: FieldCode;
+  message: string;
+}
+
 /** What is wrong with one entry of a scheme file (empty when nothing). */
-export const schemeEntryProblems = (e: SchemeEntry): string[] => {
-  const out: string[] = [];
-  if (!isClassificationCode(e.code)) out.push(`code ${JSON.stringify(e.code)}: letters and digits in parts separated by single dots, such as 800.1.2`);
-  if (e.name.trim().length === 0 || e.name.length > 200) out.push('name: 1 to 200 characters');
-  if (!isYears(e.activeYears)) out.push('activeYears: whole years from 0 to 100, or empty');
-  if (!isYears(e.inactiveYears)) out.push('inactiveYears: whole years from 0 to 100, or empty');
+export const schemeEntryProblems = (e: SchemeEntry): SchemeProblem[] => {
+  const out: SchemeProblem[] = [];
+  if (!isClassificationCode(e.code))
+    out.push({ code: 'scheme_code', message: `code ${JSON.stringify(e.code)}: letters and digits in parts separated by single dots, such as 800.1.2` });
+  if (e.name.trim().length === 0 || e.name.length > 200) out.push({ code: 'scheme_name', message: 'name: 1 to 200 characters' });
+  if (!isYears(e.activeYears)) out.push({ code: 'scheme_years', message: 'activeYears: whole years from 0 to 100, or empty' });
+  if (!isYears(e.inactiveYears)) out.push({ code: 'scheme_years', message: 'inactiveYears: whole years from 0 to 100, or empty' });
   if (e.finalDisposition !== null && !(FINAL_DISPOSITIONS as readonly string[]).includes(e.finalDisposition))
-    out.push(`finalDisposition: one of ${FINAL_DISPOSITIONS.join(', ')}, or empty`);
+    out.push({ code: 'scheme_final', message: `finalDisposition: one of ${FINAL_DISPOSITIONS.join(', ')}, or empty` });
   const set = [e.activeYears, e.inactiveYears, e.finalDisposition].filter((v) => v !== null).length;
-  if (set !== 0 && set !== 3) out.push('retention: give activeYears, inactiveYears and finalDisposition together, or none (the code then follows its parent)');
+  if (set !== 0 && set !== 3)
+    out.push({
+      code: 'scheme_retention',
+      message: 'retention: give activeYears, inactiveYears and finalDisposition together, or none (the code then follows its parent)',
+    });
   return out;
 };

@@ -40,13 +40,13 @@ export const parentFor = (actor: DispositionParty, letterDispositions: Dispositi
     const parent = held.find((d) => d.id === parentId);
     if (!parent)
       throw new AppError('invalid', 'you do not hold that disposition', {
-        errors: [{ field: 'parentId', message: 'not an open disposition of this letter that you hold' }],
+        errors: [{ field: 'parentId', message: 'not an open disposition of this letter that you hold', code: 'not_held' }],
       });
     return parent;
   }
   if (held.length > 1) {
     throw new AppError('invalid', 'you hold several dispositions of this letter', {
-      errors: [{ field: 'parentId', message: `name the one you forward: ${held.map((d) => d.id).join(', ')}` }],
+      errors: [{ field: 'parentId', message: `name the one you forward: ${held.map((d) => d.id).join(', ')}`, code: 'choose_one' }],
     });
   }
   return held[0] ?? null;
@@ -99,7 +99,7 @@ export const recipientProblems = (
   units: UnitNode[],
   level: SecurityLevel,
 ): FieldError[] => {
-  if (to.length === 0) return [{ field: 'to', message: 'name at least one recipient' }];
+  if (to.length === 0) return [{ field: 'to', message: 'name at least one recipient', code: 'too_small', origin: 'array', limit: 1 }];
   const reach = new Set(subtreeOf(disposer.unitCode, units));
   const known = new Set(units.map((u) => u.code));
   const seen = new Set<string>();
@@ -107,35 +107,37 @@ export const recipientProblems = (
   for (const [i, t] of to.entries()) {
     const key = 'userId' in t ? `user:${t.userId}` : `unit:${t.unitCode}`;
     const field = 'userId' in t ? `to.${i}.userId` : `to.${i}.unitCode`;
-    const message = seen.has(key)
-      ? 'named twice'
+    const problem = seen.has(key)
+      ? ({ code: 'duplicate', message: 'named twice' } as const)
       : 'userId' in t
         ? userProblem(disposer, users.get(t.userId) ?? null, reach, level)
         : unitProblem(disposer, t.unitCode, known, reach);
     seen.add(key);
-    if (message) problems.push({ field, message });
+    if (problem) problems.push({ field, ...problem });
   }
   return problems;
 };
 
-const userProblem = (disposer: Pick<DispositionParty, 'id'>, u: RecipientUser | null, reach: Set<string>, level: SecurityLevel): string | null => {
-  if (!u) return 'no such user';
-  if (u.id === disposer.id) return 'you cannot send a disposition to yourself';
-  if (u.disabled) return 'this account is disabled';
-  if (!receivesDispositions(u)) return 'an administrator account does not receive dispositions';
-  if (!reach.has(u.unitCode)) return 'outside your unit and the units below it';
-  return clearedFor(u.clearance, level) ? null : "not cleared for this letter's security level";
+type RecipientProblem = Pick<FieldError, 'code' | 'message'> | null;
+
+const userProblem = (disposer: Pick<DispositionParty, 'id'>, u: RecipientUser | null, reach: Set<string>, level: SecurityLevel): RecipientProblem => {
+  if (!u) return { code: 'unknown_user', message: 'no such user' };
+  if (u.id === disposer.id) return { code: 'self_recipient', message: 'you cannot send a disposition to yourself' };
+  if (u.disabled) return { code: 'user_disabled', message: 'this account is disabled' };
+  if (!receivesDispositions(u)) return { code: 'admin_account', message: 'an administrator account does not receive dispositions' };
+  if (!reach.has(u.unitCode)) return { code: 'outside_reach', message: 'outside your unit and the units below it' };
+  return clearedFor(u.clearance, level) ? null : { code: 'not_cleared', message: "not cleared for this letter's security level" };
 };
 
-const unitProblem = (disposer: Pick<DispositionParty, 'unitCode'>, code: string, known: Set<string>, reach: Set<string>): string | null => {
-  if (!known.has(code)) return 'no such unit';
-  if (code === disposer.unitCode) return 'your own unit: name its members instead';
-  return reach.has(code) ? null : 'outside your unit and the units below it';
+const unitProblem = (disposer: Pick<DispositionParty, 'unitCode'>, code: string, known: Set<string>, reach: Set<string>): RecipientProblem => {
+  if (!known.has(code)) return { code: 'unknown_unit', message: 'no such unit' };
+  if (code === disposer.unitCode) return { code: 'own_unit', message: 'your own unit: name its members instead' };
+  return reach.has(code) ? null : { code: 'outside_reach', message: 'outside your unit and the units below it' };
 };
 
 /** A due date must lie ahead. */
 export const dueAtProblems = (dueAt: Date | null, now: Date): FieldError[] =>
-  dueAt && dueAt.getTime() <= now.getTime() ? [{ field: 'dueAt', message: 'the due date is in the past' }] : [];
+  dueAt && dueAt.getTime() <= now.getTime() ? [{ field: 'dueAt', message: 'the due date is in the past', code: 'in_past' }] : [];
 
 /**
  * Why a holder may not complete a disposition now (null: they may): it is done already, or

@@ -1,4 +1,19 @@
+import type { FieldCode } from './field-codes.ts';
 import type { ProblemType } from './problem-types.ts';
+
+/** The issue codes the request schemas (zod) give a field. */
+export type SchemaIssueCode =
+  | 'invalid_type'
+  | 'too_big'
+  | 'too_small'
+  | 'invalid_format'
+  | 'not_multiple_of'
+  | 'unrecognized_keys'
+  | 'invalid_union'
+  | 'invalid_key'
+  | 'invalid_element'
+  | 'invalid_value'
+  | 'custom';
 
 /**
  * The one error type the layers below http throw on purpose. `code` decides the HTTP status
@@ -26,9 +41,10 @@ export interface FieldError {
   message: string;
   /**
    * What is wrong, for clients to say in their own language: a zod issue code (`too_small`,
-   * `too_big`, `invalid_format`, `invalid_type`, `invalid_value`, …) with its `limit`.
+   * `too_big`, `invalid_format`, `invalid_type`, `invalid_value`, …) with its `limit`, or a use
+   * case's own (domain/field-codes.ts).
    */
-  code?: string;
+  code?: SchemaIssueCode | FieldCode;
   limit?: number;
   /** What the bound counts: `string` (characters), `array` (items), `number`, `file`… */
   origin?: string;

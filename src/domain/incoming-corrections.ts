@@ -1,7 +1,17 @@
 import type { IncomingLetterRecord } from './correspondence.ts';
 
 /** What a clerk may correct on a registered incoming letter (issue 18). */
-export const INCOMING_DETAIL_FIELDS = ['letterNumber', 'letterDate', 'sender', 'subject', 'urgency', 'receivedAt', 'classificationCode'] as const;
+export const INCOMING_DETAIL_FIELDS = [
+  'letterNumber',
+  'letterDate',
+  'sender',
+  'subject',
+  'urgency',
+  'receivedAt',
+  'classificationCode',
+  'securityLevel',
+  'unitCode',
+] as const;
 export type IncomingDetailField = (typeof INCOMING_DETAIL_FIELDS)[number];
 export type IncomingDetails = Pick<IncomingLetterRecord, IncomingDetailField>;
 
@@ -23,7 +33,8 @@ export const detailChanges = (letter: IncomingDetails, patch: Partial<IncomingDe
 
 /**
  * The fields of the letter's document that mirror the letter (its title is the subject, its date
- * the letter date), so a correction reaches search and the document page too.
+ * the letter date; its level and unit decide who may read the scan), so a correction reaches
+ * search, its access filter and the document page too.
  */
 export const documentMirror = (d: Partial<IncomingDetails>) => ({
   ...(d.subject !== undefined ? { title: d.subject } : {}),
@@ -31,6 +42,8 @@ export const documentMirror = (d: Partial<IncomingDetails>) => ({
   ...(d.letterNumber !== undefined ? { letterNumber: d.letterNumber } : {}),
   ...(d.sender !== undefined ? { sender: d.sender } : {}),
   ...(d.classificationCode !== undefined ? { classificationCode: d.classificationCode } : {}),
+  ...(d.securityLevel !== undefined ? { securityLevel: d.securityLevel } : {}),
+  ...(d.unitCode !== undefined ? { unitCode: d.unitCode } : {}),
 });
 
 /**

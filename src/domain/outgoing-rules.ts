@@ -39,22 +39,25 @@ export const participantProblems = (input: {
 }): FieldError[] => {
   const problems: FieldError[] = [];
   const cleared = (u: Participant) => securityRank(u.clearance) >= securityRank(input.securityLevel);
-  if (!cleared(input.drafter)) problems.push({ field: 'securityLevel', message: `you are not cleared for ${input.securityLevel} letters` });
+  if (!cleared(input.drafter))
+    problems.push({ field: 'securityLevel', message: `you are not cleared for ${input.securityLevel} letters`, code: 'not_cleared' });
   const signer = input.users.get(input.signerId);
-  if (!signer || signer.disabled) problems.push({ field: 'signerId', message: 'no active user with this id' });
-  else if (!hasRole(signer, 'official')) problems.push({ field: 'signerId', message: 'the signer must be an official' });
-  else if (!cleared(signer)) problems.push({ field: 'signerId', message: `the signer is not cleared for ${input.securityLevel} letters` });
-  if (input.reviewerIds.length > MAX_REVIEWERS) problems.push({ field: 'reviewerIds', message: `at most ${MAX_REVIEWERS} reviewers` });
+  if (!signer || signer.disabled) problems.push({ field: 'signerId', message: 'no active user with this id', code: 'unknown_user' });
+  else if (!hasRole(signer, 'official')) problems.push({ field: 'signerId', message: 'the signer must be an official', code: 'not_official' });
+  else if (!cleared(signer)) problems.push({ field: 'signerId', message: `the signer is not cleared for ${input.securityLevel} letters`, code: 'not_cleared' });
+  if (input.reviewerIds.length > MAX_REVIEWERS)
+    problems.push({ field: 'reviewerIds', message: `at most ${MAX_REVIEWERS} reviewers`, code: 'too_big', origin: 'array', limit: MAX_REVIEWERS });
   const seen = new Set<string>();
   input.reviewerIds.forEach((id, i) => {
     const field = `reviewerIds.${i}`;
     const u = input.users.get(id);
-    if (seen.has(id)) problems.push({ field, message: 'this reviewer is named twice' });
-    else if (id === input.drafter.id) problems.push({ field, message: 'the drafter does not review their own draft' });
-    else if (id === input.signerId) problems.push({ field, message: 'the signer signs; they are not also a reviewer' });
-    else if (!u || u.disabled) problems.push({ field, message: 'no active user with this id' });
-    else if (!hasRole(u, ...LETTER_WORKER_ROLES)) problems.push({ field, message: 'a reviewer must be staff, an official or a clerk' });
-    else if (!cleared(u)) problems.push({ field, message: `this reviewer is not cleared for ${input.securityLevel} letters` });
+    if (seen.has(id)) problems.push({ field, message: 'this reviewer is named twice', code: 'duplicate' });
+    else if (id === input.drafter.id) problems.push({ field, message: 'the drafter does not review their own draft', code: 'reviewer_is_drafter' });
+    else if (id === input.signerId) problems.push({ field, message: 'the signer signs; they are not also a reviewer', code: 'reviewer_is_signer' });
+    else if (!u || u.disabled) problems.push({ field, message: 'no active user with this id', code: 'unknown_user' });
+    else if (!hasRole(u, ...LETTER_WORKER_ROLES))
+      problems.push({ field, message: 'a reviewer must be staff, an official or a clerk', code: 'not_letter_worker' });
+    else if (!cleared(u)) problems.push({ field, message: `this reviewer is not cleared for ${input.securityLevel} letters`, code: 'not_cleared' });
     seen.add(id);
   });
   return problems;

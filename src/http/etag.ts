@@ -17,7 +17,7 @@ export const ifMatchVersion = (req: Request): number | undefined => {
   const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(h);
   if (!m)
     throw new AppError('bad_request', 'If-Match must be the ETag of this resource as GET gave it, such as "3"', {
-      errors: [{ field: 'If-Match', message: 'not an ETag of this resource' }],
+      errors: [{ field: 'If-Match', message: 'not an ETag of this resource', code: 'stale_version' }],
     });
   return Number(m[1]);
 };

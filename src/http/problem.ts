@@ -61,7 +61,11 @@ const fromFrameworkError = (err: { code?: string; type?: string; status?: number
   };
   if (err.code && map[err.code]) {
     const [code, detail] = map[err.code]!;
-    return new AppError(code, detail, err.field ? { errors: [{ field: err.field, message: detail }] } : {});
+    return new AppError(
+      code,
+      detail,
+      err.field ? { errors: [{ field: err.field, message: detail, code: code === 'too_large' ? 'upload_limit' : 'not_allowed' }] } : {},
+    );
   }
   if (err.type === 'entity.parse.failed') return new AppError('bad_request', 'the body is not valid JSON');
   if (err.type === 'entity.too.large') return new AppError('too_large', 'the body is too large');

@@ -6,6 +6,7 @@ import { continueFixity } from '../app/records/fixity.ts';
 import { applySchemeJob, dailyRetentionPass } from '../app/records/retention-pass.ts';
 import { runDisposal } from '../app/records/run-disposal.ts';
 import { markEmailFailed, sendNotificationEmail } from '../app/notifications/send-email.ts';
+import { sendResetEmail } from '../app/accounts/reset-email.ts';
 import { markLetterEmailFailed, sendLetterEmail } from '../app/outgoing/email-externally.ts';
 import { renderPreviews } from '../app/processing/render-previews.ts';
 import type { JobHandler } from './job-runner.ts';
@@ -55,13 +56,18 @@ export const stageHandlers = (deps: AppDeps): Record<JobType, JobHandler> => ({
   // Previews are derived and rebuildable: giving up leaves the routes answering 'not ready'.
   [PREVIEW_JOB]: { run: (p, signal) => renderPreviews(deps, { documentId: id(p, 'documentId') }, signal), onGiveUp: async () => {} },
   // A notification's e-mail, or a signed letter's to an external party (issue 13): the same retries and failed-jobs page.
+  // A reset link's e-mail has no row of its own: the link's lifetime decides, giving up changes nothing.
   [SEND_EMAIL_JOB]: {
     run: async (p) =>
       void (await ('letterEmailId' in p
         ? sendLetterEmail(deps, { letterEmailId: id(p, 'letterEmailId') })
-        : sendNotificationEmail(deps, { notificationId: id(p, 'notificationId') }))),
-    onGiveUp: (p, reason) =>
-      'letterEmailId' in p ? markLetterEmailFailed(deps, id(p, 'letterEmailId'), reason) : markEmailFailed(deps, id(p, 'notificationId')),
+        : 'passwordResetFor' in p
+          ? sendResetEmail(deps, { passwordResetFor: id(p, 'passwordResetFor'), sealedToken: id(p, 'sealedToken') })
+          : sendNotificationEmail(deps, { notificationId: id(p, 'notificationId') }))),
+    onGiveUp: async (p, reason) => {
+      if ('letterEmailId' in p) await markLetterEmailFailed(deps, id(p, 'letterEmailId'), reason);
+      else if (!('passwordResetFor' in p)) await markEmailFailed(deps, id(p, 'notificationId'));
+    },
   },
 });
 

@@ -70,8 +70,10 @@ export interface IncomingFilter {
 export interface IncomingLetterRepository {
   create(letter: IncomingLetterRecord): Promise<void>;
   findById(id: string): Promise<IncomingLetterRecord | null>;
-  /** The letter registered with this document (its scan), if any. */
+  /** The letter registered with this document (its scan), if any: one in force before a void one. */
   findByDocument(documentId: string): Promise<IncomingLetterRecord | null>;
+  /** Of these documents, those registered only as void agenda entries (no letter in force has them). */
+  voidScans(documentIds: string[]): Promise<Set<string>>;
   /** Letters whose document the reader may see, newest received first. */
   list(filter: IncomingFilter, visibility: DocumentVisibility, page: number, limit: number): Promise<Page<IncomingLetterRecord>>;
   /** Letters already registered with the same sender and letter number, or the same document. */
@@ -80,10 +82,11 @@ export interface IncomingLetterRepository {
   ofSource(outgoingId: string): Promise<IncomingLetterRecord[]>;
   setStatus(id: string, status: IncomingStatus, now: Date): Promise<void>;
   /**
-   * Writes corrected details (the whole editable set, `IncomingDetails`) and moves the version on by
-   * compare-and-set; false when the letter is at another version or voided.
+   * Writes corrected details (the whole editable set, `IncomingDetails`, and the agenda number,
+   * which a move to another unit's register changes) and moves the version on by compare-and-set;
+   * false when the letter is at another version or voided.
    */
-  update(id: string, details: IncomingDetails, version: number, now: Date): Promise<boolean>;
+  update(id: string, details: IncomingDetails & Pick<IncomingLetterRecord, 'agendaNumber'>, version: number, now: Date): Promise<boolean>;
   /** Voids an entry in force at `version` (compare-and-set); false when it moved on or is void already. */
   markVoid(id: string, mark: IncomingVoid, version: number): Promise<boolean>;
 }
@@ -118,6 +121,12 @@ export interface NotificationRepository {
   listFor(userId: string, unreadOnly: boolean, page: number, limit: number): Promise<Page<NotificationRecord>>;
   markRead(id: string, userId: string, now: Date): Promise<boolean>;
   findById(id: string): Promise<NotificationRecord | null>;
+  /**
+   * Removes the notifications of one kind about one subject (a notice that no longer holds, such
+   * as "registered, waits for a disposition" for a letter voided since); an email not yet sent
+   * then goes nowhere (its job finds no notification). Returns how many were removed.
+   */
+  withdraw(subjectType: string, subjectId: string, kind: NotificationRecord['kind']): Promise<number>;
   /** Moves emailState from `from` to `to` by compare-and-set; false when it was not `from`. */
   setEmailState(id: string, from: NotificationRecord['emailState'], to: NotificationRecord['emailState']): Promise<boolean>;
 }

@@ -20,6 +20,7 @@ export interface BackupRun {
   newObjects: number | null;
   warnings: string[];
   error: string | null;
+  errorCode?: string | null;
 }
 
 export interface BackupPage extends Page<BackupRun> {

@@ -27,6 +27,7 @@ export interface Job {
   attempts: number;
   maxAttempts: number;
   lastError: string | null;
+  lastErrorCode?: string | null;
   runAt: string;
   createdAt: string;
   updatedAt: string;

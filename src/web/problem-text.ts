@@ -6,6 +6,7 @@
  * messages are never shown. Pure: the caller passes `t`, so this runs in Node against both
  * dictionaries (test/unit/web) and needs nothing from the DOM.
  */
+import { FIELD_CODES, type FieldCode } from '../domain/field-codes.ts';
 import type { ProblemType } from '../domain/problem-types.ts';
 import type { MessageKey } from './messages/id.ts';
 
@@ -144,9 +145,16 @@ const headline = (p: ProblemLike, t: Translate, own: StatusHeadlines): string =>
   return key ? t(key) : t('problem.other', { status: p.status });
 };
 
+const isFieldCode = (code: string | undefined): code is FieldCode => (FIELD_CODES as readonly (string | undefined)[]).includes(code);
+
+/** The text key of a use case's own field rule (domain/field-codes.ts), if the code is one. */
+export const fieldCodeText = (code: string | undefined): MessageKey | undefined => (isFieldCode(code) ? `fieldCode.${code}` : undefined);
+
 /** A field's problem in the reader's words, by its kind and bound; a problem without a known kind in general words. */
 export const fieldMessage = (e: FieldProblemLike, t: Translate): string => {
   const n = e.limit ?? 0;
+  const own = fieldCodeText(e.code);
+  if (own) return t(own, { n });
   const counts = e.origin === 'array' || e.origin === 'set';
   const sized = e.origin === 'string' || counts;
   switch (e.code) {

@@ -1,12 +1,12 @@
 /**
  * The server's refusals of a records act or a scheme file, readable. A disposal, transfer or hold
  * that names unfit records is refused whole (422) with one error per record, `"<id> (<title>):
- * <why>"` in English; a scheme file with bad lines is refused whole with `{ line, message }` per
+ * <why>"` in English; a scheme file with bad lines is refused whole with `{ line, code, message }` per
  * line. These turn them into rows a page lists: the record (by its title) and why in the reader's
  * language, or the line number and the problem. Pure: the caller passes `t`.
  */
 import { FINAL_DISPOSITIONS } from '../domain/classification.ts';
-import type { Translate } from './problem-text.ts';
+import { type FieldProblemLike, fieldMessage, type Translate } from './problem-text.ts';
 import { RETENTION_PHASES } from './records-types.ts';
 
 export interface Refusal {
@@ -51,15 +51,16 @@ export const refusedRecords = (errors: { field: string; message: string }[], t: 
 export interface SchemeLineProblem {
   /** The line of the file (CSV counts the header as line 1; JSON counts array entries from 1). */
   line: number | null;
+  /** What is wrong, in the reader's language (by the line's rule code). */
   message: string;
 }
 
 /** The bad lines of a refused scheme file, by line. */
-export const schemeLines = (errors: { field: string; message: string; line?: number }[]): SchemeLineProblem[] =>
+export const schemeLines = (errors: (FieldProblemLike & { line?: number })[], t: Translate): SchemeLineProblem[] =>
   errors
     .map((e) => {
       const line = typeof e.line === 'number' ? e.line : Number(/^line (\d+)$/.exec(String(e.field))?.[1] ?? NaN);
-      return { line: Number.isFinite(line) ? line : null, message: String(e.message) };
+      return { line: Number.isFinite(line) ? line : null, message: fieldMessage(e, t) };
     })
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 

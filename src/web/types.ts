@@ -78,7 +78,9 @@ export interface DocumentMeta {
   kind: DocumentKind;
   title: string;
   status: DocumentStatus;
+  /** Why processing failed: English for operators; `errorCode` says it (failure-text.ts). */
   error?: string;
+  errorCode?: string | null;
   sha256: string;
   size: number;
   mimeType: string;
@@ -143,7 +145,15 @@ export interface Batch {
   done: number;
   progress: number;
   counts: Record<BatchFileStatus, number>;
-  files: { seq: number; filename: string; status: BatchFileStatus; duplicate: boolean; documentId: string | null; error: string | null }[];
+  files: {
+    seq: number;
+    filename: string;
+    status: BatchFileStatus;
+    duplicate: boolean;
+    documentId: string | null;
+    error: string | null;
+    errorCode?: string | null;
+  }[];
 }
 
 export interface AuditEntry {

@@ -130,6 +130,8 @@ describe('a whole office day in Chromium (e2e)', function () {
     expect((await clerk.locator('table tbody td:nth-child(3)').allTextContents()).join(' | '))
       .to.match(/Sudah ada/)
       .and.match(/Ditolak/);
+    // The refused file says why in Indonesian, not in the server's English.
+    expect(await clerk.locator('table tbody tr', { hasText: 'catatan.txt' }).innerText()).to.contain('Jenis berkas tidak didukung');
 
     // --- The office head disposes it to a division: a unit, two instructions, a note, a due date.
     const head = await as(office.head, options);

@@ -97,6 +97,10 @@ describe('correcting mistakes and reading the scan before registering, in Chromi
       await page.goto(`${app.url}${href}`);
       await heading(page, /Diketik petugas/);
       await page.click('summary:has-text("Koreksi data")');
+      // Level and unit are corrected here too, offering only what the server accepts: levels up to
+      // the clerk's own clearance (biasa) and the units the clerk files for.
+      expect(await page.locator('.fix-editor select[name=securityLevel] option').allTextContents()).to.deep.equal(['Biasa']);
+      expect(await page.inputValue('.fix-editor select[name=unitCode]')).to.equal('ORG');
       await page.fill('.fix-editor input[name=subject]', l.subject);
       await page.fill('.fix-editor input[name=reason]', 'Perihal salah ketik');
       await page.click('.fix-editor button[type=submit]');

@@ -79,6 +79,7 @@ describe('operations pages in Chromium (e2e)', function () {
     await form.locator('input[name=name]').fill('Tanpa induk');
     await form.getByRole('button', { name: 'Tambahkan' }).click();
     await form.locator('[role=alert]', { hasText: 'Ada isian yang belum benar.' }).waitFor();
+    await form.getByText('Kode induknya belum ada: tambahkan kode induk lebih dahulu.').first().waitFor();
 
     await page.getByLabel('Cari kode atau nama').fill('formasi');
     await page.getByText('1 kode').waitFor();
@@ -103,6 +104,9 @@ describe('operations pages in Chromium (e2e)', function () {
     await navTo(page, 'Pekerjaan latar');
     await heading(page, /Pekerjaan latar/);
     const row = page.locator('tr', { hasText: doc.title });
+    // Why, in Indonesian; the server's English only for whoever opens the operators' details.
+    await row.getByText('Gagal karena sebab lain; administrator dapat melihat rinciannya.').waitFor();
+    await row.locator('summary', { hasText: 'Rincian untuk operator' }).click();
     await row.getByText('OCR engine crashed').waitFor();
     await checkPage(page, 'operations-jobs-1280');
     await row.getByRole('button', { name: `Ulangi proses untuk ${doc.title}` }).click();

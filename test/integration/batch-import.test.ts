@@ -54,6 +54,8 @@ describe('bulk import (HTTP, embedded)', function () {
       ['catatan.txt', 'rejected'],
     ]);
     expect(String(b.files[2]!.error)).to.have.length.greaterThan(5);
+    expect(b.files.slice(2).map((f) => f.errorCode)).to.deep.equal(['file-truncated', 'unsupported-type']);
+    expect(b.files[0]!.errorCode).to.equal(null);
     expect(b.progress).to.equal(1);
     expect(await app.filesIn('objects/inbox')).to.deep.equal([]);
     const doc = await api(app, app.adminToken, 'GET', `/api/v1/documents/${b.files[1]!.documentId}`);

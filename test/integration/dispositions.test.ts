@@ -165,7 +165,7 @@ for (const target of databaseTargets()) {
 
       // Ana (staff, holds the BKD one through her unit) forwards it down to Citra — not sideways to DISDIK.
       const sideways = expectProblem(await dispose(t.ana, L.id, { to: [{ unitCode: 'DISDIK' }], instruction: 'x' }), 422);
-      expect(sideways.errors).to.deep.equal([{ field: 'to.0.unitCode', message: 'outside your unit and the units below it' }]);
+      expect(sideways.errors).to.deep.equal([{ field: 'to.0.unitCode', message: 'outside your unit and the units below it', code: 'outside_reach' }]);
       const fwd = await dispose(t.ana, L.id, {
         to: [{ userId: ids.citra }],
         instruction: 'Siapkan konsep jawaban',
@@ -299,7 +299,7 @@ for (const target of databaseTargets()) {
       // Ana (terbatas) is not cleared for rahasia: refused with the field named, and nothing is written,
       // not even the disposition to DISDIK named beside her.
       const p = expectProblem(await dispose(t.head, L.id, { to: [{ unitCode: 'DISDIK' }, { userId: ids.ana }], instruction: 'Tindak lanjuti' }), 422);
-      expect(p.errors).to.deep.equal([{ field: 'to.1.userId', message: "not cleared for this letter's security level" }]);
+      expect(p.errors).to.deep.equal([{ field: 'to.1.userId', message: "not cleared for this letter's security level", code: 'not_cleared' }]);
       expectProblem(await dispose(t.head, L.id, { to: [{ userId: ids.citra }], instruction: 'Tindak lanjuti' }), 422);
       expect(await state()).to.deep.equal(before);
       expectProblem(await api(app, t.ana, 'GET', `/api/v1/documents/${L.documentId}`), 404);
@@ -484,7 +484,7 @@ for (const target of databaseTargets()) {
           await dispose(t.head, L.id, { to: [{ unitCode: 'DISDIK' }], instruction: 'x', dueAt: new Date(app.clock.now().getTime() - HOUR).toISOString() }),
           422,
         );
-        expect(p.errors).to.deep.equal([{ field: 'dueAt', message: 'the due date is in the past' }]);
+        expect(p.errors).to.deep.equal([{ field: 'dueAt', message: 'the due date is in the past', code: 'in_past' }]);
         expectProblem(await dispose(t.head, L.id, { to: [{ unitCode: 'DISDIK' }], instruction: 'x', dueAt: '2030-01-01' }), 422);
         expectProblem(
           await dispose(t.kabid, L.id, { to: [{ userId: ids.citra }], instruction: 'x', dueAt: new Date(app.clock.now().getTime() - 1000).toISOString() }),

@@ -50,6 +50,7 @@ for (const target of databaseTargets()) {
         const doc = await waitForDocument(app, app.adminToken, String(up.body.id));
         expect(doc).to.include({ status: 'failed' });
         expect(String(doc.error)).to.match(/^text extraction failed: OCR engine crashed/);
+        expect(doc.errorCode, 'the kind a client says in its own words').to.equal('extract-failed');
         return {
           id: String(up.body.id),
           word: letter.subject
@@ -76,6 +77,7 @@ for (const target of databaseTargets()) {
         state: 'failed',
         attempts: 1,
         lastError: 'OCR engine crashed',
+        lastErrorCode: 'other',
         retryable: true,
         subject: { kind: 'document', id: doc.id, title: 'Surat 11', exists: true },
       });

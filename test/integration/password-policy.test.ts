@@ -14,7 +14,7 @@ const GUESSABLE = ['password', '12345678', 'iloveyou1', 'PassWord', 'Ｐａｓ�
 const expectGuessable = (r: Reply, field = 'password'): void => {
   const body = expectProblem(r, 422);
   expect(String(body.type)).to.match(/\/password-guessable$/);
-  expect(body.errors).to.deep.include.members([{ field, message: (body.errors as { message: string }[])[0]!.message }]);
+  expect(body.errors).to.deep.include.members([{ field, message: (body.errors as { message: string }[])[0]!.message, code: 'password_guessable' }]);
 };
 
 describe('passwords: common ones and the username refused, NFKC (HTTP, shell, first start)', function () {

@@ -82,7 +82,7 @@ for (const target of databaseTargets()) {
         await api(app, p.head!.token, 'POST', `/api/v1/letters/incoming/${String(reg.body.id)}/dispositions`, { to, instruction: 'Proses' }),
         422,
       );
-      expect(body.errors).to.deep.equal([{ field: 'to.0.userId', message: 'an administrator account does not receive dispositions' }]);
+      expect(body.errors).to.deep.equal([{ field: 'to.0.userId', message: 'an administrator account does not receive dispositions', code: 'admin_account' }]);
       expect((await api(app, p.staff!.token, 'GET', '/api/v1/dispositions/inbox')).body.items).to.deep.equal([]);
     });
 

@@ -107,8 +107,10 @@ for (const setup of setups) {
         body: csv,
       });
       expect(res.status).to.equal(422);
-      const body = (await res.json()) as { errors: { line: number; message: string }[] };
+      const body = (await res.json()) as { errors: { line: number; message: string; code: string }[] };
       expect(body.errors.map((e) => e.line)).to.deep.equal([3, 4]);
+      // Each line names its rule, so the page says it in Indonesian (issue 18).
+      expect(body.errors.map((e) => e.code)).to.deep.equal(['scheme_years', 'scheme_parent']);
       expect(body.errors[0]!.message).to.match(/activeYears/);
       expect(body.errors[1]!.message).to.match(/parent 123\.4/);
       expect((await get(t.archivist, '/api/v1/classifications?all=true&limit=1000')).total).to.equal(before.total);

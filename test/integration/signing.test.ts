@@ -51,7 +51,9 @@ describe('signing outgoing letters and checking them (HTTP)', function () {
     expectProblem(await issueCertificate(app, p.rekan!, PIN), 422); // staff do not sign
     expectProblem(await api(app, app.adminToken, 'POST', `/api/v1/users/${randomUUID()}/certificate`, { pin: PIN }), 404);
     for (const pin of ['12345', '123456', '999999', 'x'.repeat(65)]) expect((await issueCertificate(app, p.sekda!, pin)).status, pin).to.equal(422);
-    expect(expectProblem(await issueCertificate(app, p.sekda!, PIN, { nip: '1978' }), 422).errors).to.deep.equal([{ field: 'nip', message: '18 digits' }]);
+    expect(expectProblem(await issueCertificate(app, p.sekda!, PIN, { nip: '1978' }), 422).errors).to.deep.equal([
+      { field: 'nip', message: '18 digits', code: 'nip_invalid' },
+    ]);
     expectProblem(await api(app, app.adminToken, 'POST', `/api/v1/users/${p.sekda!.id}/certificate`, { pin: PIN, key: 'x' }), 422);
     expectProblem(await api(app, p.sekda!.token, 'GET', `/api/v1/users/${p.sekda!.id}/certificate`), 404); // none yet
     expect(await app.naskah.deps.db.certificates.officeCa()).to.equal(null); // nothing made by refused requests

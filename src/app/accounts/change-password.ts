@@ -22,7 +22,9 @@ export const changePassword = async (
   const counts = await countAttempt(deps, keys);
   if (!(await passwordMatches(deps, user.passwordHash, input.currentPassword))) {
     await settleFailure(deps, keys, counts);
-    throw new AppError('invalid', 'the current password is wrong', { errors: [{ field: 'currentPassword', message: 'wrong password' }] });
+    throw new AppError('invalid', 'the current password is wrong', {
+      errors: [{ field: 'currentPassword', message: 'wrong password', code: 'wrong_password' }],
+    });
   }
   await settleSuccess(deps, keys);
   await checkNewPassword(deps, input.newPassword, user.username, 'newPassword');
@@ -30,7 +32,7 @@ export const changePassword = async (
   if (input.newPassword === input.currentPassword)
     throw new AppError('invalid', 'choose a password other than the current one', {
       problemType: 'password-unchanged',
-      errors: [{ field: 'newPassword', message: 'same as the current password' }],
+      errors: [{ field: 'newPassword', message: 'same as the current password', code: 'same_password' }],
     });
   const passwordHash = await hashPassword(deps, input.newPassword);
   await deps.db.transaction(async (tx) => {

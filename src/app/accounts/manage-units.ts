@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { conflictAs, requireAdmin } from './admin-only.ts';
 
 const unknownParent = (code: string) =>
-  new AppError('invalid', 'unknown parent unit', { errors: [{ field: 'parentCode', message: `no unit with code ${code}` }] });
+  new AppError('invalid', 'unknown parent unit', { errors: [{ field: 'parentCode', message: `no unit with code ${code}`, code: 'unknown_unit' }] });
 
 /** Creates a unit under an existing parent (admin only; `actor` null means the shell). */
 export const createUnit = async (deps: AppDeps, actor: Actor | null, input: { code: string; name: string; parentCode?: string | undefined }) => {
@@ -40,7 +40,7 @@ export const updateUnit = async (deps: AppDeps, actor: Actor, code: string, chan
     if (!units.some((u) => u.code === changes.parentCode)) throw unknownParent(changes.parentCode);
     if (subtreeOf(code, units).includes(changes.parentCode)) {
       throw new AppError('invalid', 'a unit cannot move under itself or one of its own units', {
-        errors: [{ field: 'parentCode', message: 'would make a cycle' }],
+        errors: [{ field: 'parentCode', message: 'would make a cycle', code: 'would_cycle' }],
       });
     }
   }

@@ -53,7 +53,7 @@ const nipOrNull = (nip: string | null | undefined): string | null => (nip ? (nor
 
 const requireUnit = async (deps: AppDeps, code: string) => {
   if (!(await deps.db.units.findByCode(code)))
-    throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${code}` }] });
+    throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${code}`, code: 'unknown_unit' }] });
 };
 
 /** Every unit a named filing scope lists must exist (refused field by field, in Indonesian in the UI by its code). */
@@ -64,7 +64,7 @@ const requireScopeUnits = async (deps: AppDeps, scope: FilingScope | undefined) 
   if (unknown.length)
     throw new AppError('invalid', 'unknown unit in the filing scope', {
       problemType: 'unknown-unit',
-      errors: unknown.map((c) => ({ field: 'filingScope.unitCodes', message: `no unit with code ${c}` })),
+      errors: unknown.map((c) => ({ field: 'filingScope.unitCodes', message: `no unit with code ${c}`, code: 'unknown_unit' })),
     });
 };
 
@@ -139,7 +139,9 @@ export const updateUser = async (deps: AppDeps, actor: Actor, id: string, change
   await requireScopeUnits(deps, changes.filingScope);
   if (changes.password !== undefined) await checkNewPassword(deps, changes.password, target.username);
   if (changes.mustChangePassword !== undefined && changes.password === undefined)
-    throw new AppError('invalid', 'mustChangePassword goes with a new password', { errors: [{ field: 'mustChangePassword', message: 'send password too' }] });
+    throw new AppError('invalid', 'mustChangePassword goes with a new password', {
+      errors: [{ field: 'mustChangePassword', message: 'send password too', code: 'needs_password' }],
+    });
   const nip = changes.nip === undefined ? undefined : nipOrNull(changes.nip);
   const change: AccessChange = {
     ...(changes.name !== undefined ? { name: changes.name } : {}),

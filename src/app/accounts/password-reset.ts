@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';
+import { enqueueResetEmail } from './reset-email.ts';
 import { hashToken, newToken } from './sessions.ts';
 import { normaliseUsername } from './usernames.ts';
 
@@ -12,25 +13,14 @@ const RESEND_AFTER_MS = 2 * 60_000;
 /** Whether a forgotten password can be reset by email here (else the user asks an admin). */
 export const passwordResetOptions = (deps: AppDeps) => ({ email: deps.mailer.configured });
 
-const mailText = (name: string, link: string) =>
-  [
-    `Yth. ${name},`,
-    '',
-    'Ada permintaan untuk mengatur ulang kata sandi akun Naskah Anda. Buka tautan ini dalam satu jam untuk memilih kata sandi baru:',
-    '',
-    link,
-    '',
-    'Tautan ini hanya berlaku sekali. Jika Anda tidak memintanya, abaikan surel ini: kata sandi Anda tetap.',
-    '',
-    '— Naskah',
-  ].join('\n');
-
 /**
  * Someone forgot their password: when the account exists, is active and has an address, a
- * one-use link valid for an hour is mailed to it (only the token's SHA-256 is kept; a new
- * request replaces the last). The answer is the same whatever the case, and the mail goes out
- * after it (never awaited), so neither the answer nor its timing tells whether the account
- * exists. The routes' request budget (per client address) keeps this from being a mail cannon.
+ * one-use link valid for an hour is mailed to it (only the token's SHA-256 is kept on the user;
+ * a new request replaces the last). The mail is a job written with the token's hash (see
+ * reset-email.ts): a mail outage delays it, never loses it. The answer is the same whatever the
+ * case and does not wait for the mail server, so neither it nor its timing tells whether the
+ * account exists. The routes' request budget (per client address) keeps this from being a mail
+ * cannon.
  */
 export const requestPasswordReset = async (deps: AppDeps, username: string, ip: string | undefined): Promise<void> => {
   if (!deps.mailer.configured)
@@ -51,10 +41,9 @@ export const requestPasswordReset = async (deps: AppDeps, username: string, ip: 
       targetId: user.id,
       details: { ip: ip ?? null },
     });
+    await enqueueResetEmail(deps, tx, user, token, now);
   });
-  // In the fragment: browsers never send it to a server, so it stays out of access logs.
-  const link = `${deps.publicUrl.replace(/\/+$/, '')}/reset-password#token=${token}`;
-  void deps.mailer.send({ to: user.email, subject: 'Naskah: atur ulang kata sandi', text: mailText(user.name, link) }).catch(() => undefined);
+  deps.jobsEnqueued?.();
 };
 
 /**
@@ -67,7 +56,7 @@ export const resetPassword = async (deps: AppDeps, input: { token: string; newPa
   const invalid = () =>
     new AppError('invalid', 'this reset link is unknown, used or expired: ask for a new one', {
       problemType: 'password-reset-invalid',
-      errors: [{ field: 'token', message: 'unknown, used or expired' }],
+      errors: [{ field: 'token', message: 'unknown, used or expired', code: 'token_invalid' }],
     });
   const user = await deps.db.users.findByResetToken(hash, deps.clock.now());
   if (!user || user.disabled) throw invalid();

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
-import { guessablePassword, normalisePassword, passwordProblem } from '../../domain/password-policy.ts';
+import { guessablePassword, normalisePassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../domain/password-policy.ts';
 import type { AppDeps } from '../deps.ts';
 
 /**
@@ -9,13 +9,23 @@ import type { AppDeps } from '../deps.ts';
  */
 export const checkNewPassword = async (deps: Pick<AppDeps, 'commonPasswords'>, password: string, username: string, field = 'password'): Promise<void> => {
   const problem = passwordProblem(password);
-  if (problem) throw new AppError('invalid', `the password is not acceptable: ${problem}`, { errors: [{ field, message: problem }] });
+  if (problem) {
+    // The same rule the browser checks, said as a length (or as empty when it is only spaces).
+    const length = [...normalisePassword(password)].length;
+    const rule =
+      length < PASSWORD_MIN
+        ? ({ code: 'too_small', origin: 'string', limit: PASSWORD_MIN } as const)
+        : length > PASSWORD_MAX
+          ? ({ code: 'too_big', origin: 'string', limit: PASSWORD_MAX } as const)
+          : ({ code: 'required' } as const);
+    throw new AppError('invalid', `the password is not acceptable: ${problem}`, { errors: [{ field, message: problem, ...rule }] });
+  }
   const common = await deps.commonPasswords.load();
   const guessable = guessablePassword(password, username, (key) => common.has(key));
   if (guessable)
     throw new AppError('invalid', `the password is too easy to guess: ${guessable}`, {
       problemType: 'password-guessable',
-      errors: [{ field, message: guessable }],
+      errors: [{ field, message: guessable, code: 'password_guessable' }],
     });
 };
 

@@ -58,7 +58,9 @@ export const enableTotp = async (deps: AppDeps, actor: Actor, code: string, sess
   if (!secret) throw new AppError('conflict', 'start with POST /api/v1/auth/totp/setup');
   const step = matchTotp(secret, code.trim(), deps.clock.now(), null);
   if (step === null)
-    throw new AppError('invalid', 'the code does not match; check the time on the phone', { errors: [{ field: 'code', message: 'wrong or expired code' }] });
+    throw new AppError('invalid', 'the code does not match; check the time on the phone', {
+      errors: [{ field: 'code', message: 'wrong or expired code', code: 'totp_wrong' }],
+    });
   const recovery = await newRecoveryCodes(deps);
   const session = await deps.db.transaction(async (tx) => {
     await tx.users.update(user.id, { totpEnabledAt: deps.clock.now(), totpLastStep: step });

@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/access.ts';
 import { backupOverdue } from '../../domain/backup-schedule.ts';
 import { AppError } from '../../domain/errors.ts';
+import { failureKind } from '../../domain/failure-kinds.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { BackupRunRecord } from '../../ports/backup-repositories.ts';
 import type { AppDeps } from '../deps.ts';
@@ -32,6 +33,7 @@ const present = (r: BackupRunRecord, now: Date) => ({
   newObjects: r.newObjects,
   warnings: r.warnings,
   error: r.error,
+  errorCode: failureKind(r.error),
 });
 
 /**

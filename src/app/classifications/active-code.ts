@@ -13,9 +13,11 @@ export const requireActiveCode = async (
   if (code === null || code === undefined) return;
   const c = await db.classifications.findByCode(code);
   if (!c)
-    throw new AppError('invalid', `the classification scheme has no code ${code}`, { errors: [{ field, message: `unknown classification code ${code}` }] });
+    throw new AppError('invalid', `the classification scheme has no code ${code}`, {
+      errors: [{ field, message: `unknown classification code ${code}`, code: 'unknown_classification' }],
+    });
   if (!c.active)
     throw new AppError('invalid', `the classification code ${code} is retired; choose a current one`, {
-      errors: [{ field, message: `retired classification code ${code}` }],
+      errors: [{ field, message: `retired classification code ${code}`, code: 'retired_classification' }],
     });
 };

@@ -3,7 +3,8 @@ import { type Classification, compareClassificationCodes, parentClassification, 
 import { AppError, type FieldError } from '../../domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { enqueueApplyScheme, requireSchemeAdmin } from './manage-classifications.ts';
-import type { SchemeLine } from './scheme-file.ts';
+import type { FieldCode } from '../../domain/field-codes.ts';
+import type { SchemeRead } from './scheme-file.ts';
 
 /** Lines a file may hold: a whole national scheme has a few thousand codes. */
 const MAX_LINES = 20_000;
@@ -15,30 +16,34 @@ const MAX_LINES = 20_000;
  * A refinement needs its parent, in the scheme already or in the file. The records of every
  * code it touched get their retention anew (a job).
  */
-export const importScheme = async (deps: AppDeps, actor: Actor, read: { lines: SchemeLine[]; problem?: string | undefined }) => {
+export const importScheme = async (deps: AppDeps, actor: Actor, read: SchemeRead) => {
   requireSchemeAdmin(actor);
   if (read.problem)
-    throw new AppError('invalid', `the scheme file cannot be read: ${read.problem}`, { errors: [{ field: 'file', message: read.problem, line: 1 }] });
-  if (read.lines.length === 0) throw new AppError('invalid', 'the scheme file holds no codes', { errors: [{ field: 'file', message: 'no codes' }] });
+    throw new AppError('invalid', `the scheme file cannot be read: ${read.problem}`, {
+      errors: [{ field: 'file', message: read.problem, line: 1, code: read.problemCode ?? 'file_unreadable' }],
+    });
+  if (read.lines.length === 0)
+    throw new AppError('invalid', 'the scheme file holds no codes', { errors: [{ field: 'file', message: 'no codes', code: 'file_empty' }] });
   if (read.lines.length > MAX_LINES) throw new AppError('too_large', `a scheme file holds at most ${MAX_LINES} codes`);
 
   const errors: FieldError[] = [];
-  const bad = (line: number, message: string) => errors.push({ field: `line ${line}`, line, message });
+  const bad = (line: number, code: FieldCode, message: string, limit?: number) =>
+    errors.push({ field: `line ${line}`, line, code, message, ...(limit === undefined ? {} : { limit }) });
   const existing = new Map((await deps.db.classifications.all()).map((c) => [c.code, c]));
   const inFile = new Map<string, number>();
   for (const l of read.lines) {
     if (!l.entry) {
-      bad(l.line, l.problem ?? 'unreadable');
+      bad(l.line, 'scheme_fields', l.problem ?? 'unreadable');
       continue;
     }
-    for (const p of schemeEntryProblems(l.entry)) bad(l.line, p);
+    for (const p of schemeEntryProblems(l.entry)) bad(l.line, p.code, p.message);
     const first = inFile.get(l.entry.code);
-    if (first !== undefined) bad(l.line, `code ${l.entry.code} is on line ${first} already`);
+    if (first !== undefined) bad(l.line, 'scheme_duplicate', `code ${l.entry.code} is on line ${first} already`, first);
     else inFile.set(l.entry.code, l.line);
   }
   for (const l of read.lines) {
     const parent = l.entry ? parentClassification(l.entry.code) : null;
-    if (parent && !existing.has(parent) && !inFile.has(parent)) bad(l.line, `its parent ${parent} is neither in the scheme nor in the file`);
+    if (parent && !existing.has(parent) && !inFile.has(parent)) bad(l.line, 'scheme_parent', `its parent ${parent} is neither in the scheme nor in the file`);
   }
   if (errors.length) {
     errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -51,7 +51,9 @@ export const createClassification = async (deps: AppDeps, actor: Actor, input: {
   requireSchemeAdmin(actor);
   const parent = parentClassification(input.code);
   if (parent && !(await deps.db.classifications.findByCode(parent))) {
-    throw new AppError('invalid', `add ${parent} before ${input.code}`, { errors: [{ field: 'code', message: `no code ${parent} above it yet` }] });
+    throw new AppError('invalid', `add ${parent} before ${input.code}`, {
+      errors: [{ field: 'code', message: `no code ${parent} above it yet`, code: 'unknown_parent' }],
+    });
   }
   const record: Classification = { ...input, active: true, updatedAt: deps.clock.now() };
   await deps.db.transaction(async (tx) => {

@@ -5,6 +5,14 @@
  * line it came from, so every bad line can be reported at once.
  */
 import type { FinalDisposition, SchemeEntry } from '../../domain/classification.ts';
+import type { FieldCode } from '../../domain/field-codes.ts';
+
+/** What a read file gives: its lines, or why the whole file could not be read (with its rule). */
+export interface SchemeRead {
+  lines: SchemeLine[];
+  problem?: string;
+  problemCode?: FieldCode;
+}
 
 export interface SchemeLine {
   line: number;
@@ -70,15 +78,16 @@ const entryOf = (o: Record<string, unknown>): SchemeEntry => ({
 });
 
 /** Reads CSV: a header line naming the columns, then one code per line. */
-export const readSchemeCsv = (text: string): { lines: SchemeLine[]; problem?: string } => {
+export const readSchemeCsv = (text: string): SchemeRead => {
   const [header, ...rows] = csvRecords(text);
-  if (!header) return { lines: [], problem: 'the file is empty' };
+  if (!header) return { lines: [], problem: 'the file is empty', problemCode: 'file_empty' };
   const names = header.fields.map((f) => f.trim());
   const missing = REQUIRED.filter((r) => !names.includes(r));
   const unknown = names.filter((n) => !KNOWN.has(n));
   if (missing.length || unknown.length) {
     return {
       lines: [],
+      problemCode: 'scheme_header',
       problem: `line 1: the header must name ${REQUIRED.join(',')} (and may add description)${missing.length ? `; missing ${missing.join(', ')}` : ''}${unknown.length ? `; unknown ${unknown.join(', ')}` : ''}`,
     };
   }
@@ -91,8 +100,8 @@ export const readSchemeCsv = (text: string): { lines: SchemeLine[]; problem?: st
 };
 
 /** Reads JSON: an array of objects; "lines" count array entries from 1. */
-export const readSchemeJson = (value: unknown): { lines: SchemeLine[]; problem?: string } => {
-  if (!Array.isArray(value)) return { lines: [], problem: 'a JSON scheme is an array of codes' };
+export const readSchemeJson = (value: unknown): SchemeRead => {
+  if (!Array.isArray(value)) return { lines: [], problem: 'a JSON scheme is an array of codes', problemCode: 'file_unreadable' };
   return {
     lines: value.map((v, i) =>
       v && typeof v === 'object' && !Array.isArray(v)

@@ -49,7 +49,7 @@ export const editDocument = async (
   if (doc.retention.phase === 'disposed') throw new AppError('gone', 'this record was destroyed; its description stays as the disposal left it');
   const units = await deps.db.units.all();
   if (patch.unitCode && !units.some((u) => u.code === patch.unitCode)) {
-    throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${patch.unitCode}` }] });
+    throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${patch.unitCode}`, code: 'unknown_unit' }] });
   }
   if (!canFileFor(actor, doc.unitCode, units) || (patch.unitCode && !canFileFor(actor, patch.unitCode, units))) {
     throw refused(new AppError('forbidden', 'you may edit documents only of your own unit and the units below it'));

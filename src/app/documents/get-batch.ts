@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
+import { failureKind } from '../../domain/failure-kinds.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -16,7 +17,8 @@ export const getBatch = async (deps: AppDeps, actor: Actor, batchId: string) => 
   const files = items.map((i) => {
     const doc = i.documentId ? docs.get(i.documentId) : undefined;
     const status = i.status === 'received' ? 'queued' : i.status === 'rejected' ? 'rejected' : (doc?.status ?? 'processing');
-    return { seq: i.seq, filename: i.filename, status, duplicate: i.status === 'duplicate', documentId: i.documentId, error: i.error ?? doc?.error ?? null };
+    const error = i.error ?? doc?.error ?? null;
+    return { seq: i.seq, filename: i.filename, status, duplicate: i.status === 'duplicate', documentId: i.documentId, error, errorCode: failureKind(error) };
   });
   const count = (s: string) => files.filter((f) => f.status === s).length;
   const done = files.filter((f) => ['ready', 'failed', 'rejected'].includes(f.status)).length;

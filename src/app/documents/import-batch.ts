@@ -31,7 +31,8 @@ export const importBatch = async (deps: AppDeps, actor: Actor, files: IncomingFi
   if (!canUpload(actor)) throw new AppError('forbidden', 'only clerks and admins archive documents');
   // Refused now, not file by file when the batch is ingested.
   requireClearedToClassify(actor, defaults.securityLevel);
-  if (files.length === 0) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send one or more files, or one ZIP' }] });
+  if (files.length === 0)
+    throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send one or more files, or one ZIP', code: 'file_missing' }] });
   const pending: Pending[] = [];
   try {
     for (const f of files) {

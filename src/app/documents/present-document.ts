@@ -1,4 +1,5 @@
 import type { DocumentRecord } from '../../domain/document.ts';
+import { failureKind } from '../../domain/failure-kinds.ts';
 
 /** A document's retention as the API shows it; `holds` only where they were looked up (one document). */
 export const presentRetention = (d: DocumentRecord, holds?: { id: string; name: string }[]) => ({
@@ -19,7 +20,7 @@ export const presentDocument = (d: DocumentRecord, o: { holds?: { id: string; na
   kind: d.kind,
   title: d.title,
   status: d.status,
-  ...(d.error ? { error: d.error } : {}),
+  ...(d.error ? { error: d.error, errorCode: failureKind(d.error) } : {}),
   sha256: d.sha256,
   size: d.size,
   mimeType: d.mimeType,

@@ -16,10 +16,14 @@ export const listSavedSearches = async (deps: AppDeps, actor: Actor) => ({ items
 export const saveSearch = async (deps: AppDeps, actor: Actor, input: { name: string; query: string; filters: SavedSearchFilters }) => {
   const mine = await deps.db.savedSearches.listFor(actor.id);
   if (mine.some((s) => s.name.toLocaleLowerCase('id') === input.name.toLocaleLowerCase('id'))) {
-    throw new AppError('conflict', 'you already have a saved search with this name', { errors: [{ field: 'name', message: 'already used' }] });
+    throw new AppError('conflict', 'you already have a saved search with this name', {
+      errors: [{ field: 'name', message: 'already used', code: 'name_taken' }],
+    });
   }
   if (mine.length >= MAX_SAVED_SEARCHES) {
-    throw new AppError('invalid', `at most ${MAX_SAVED_SEARCHES} saved searches: delete one first`, { errors: [{ field: 'name', message: 'too many' }] });
+    throw new AppError('invalid', `at most ${MAX_SAVED_SEARCHES} saved searches: delete one first`, {
+      errors: [{ field: 'name', message: 'too many', code: 'too_big', origin: 'array', limit: MAX_SAVED_SEARCHES }],
+    });
   }
   const record: SavedSearchRecord = {
     id: randomUUID(),

@@ -45,7 +45,7 @@ export interface StoreResult {
 export const classifyRefusal = (actor: Actor, level: SecurityLevel | undefined): AppError | null => {
   if (level === undefined || canClassifyAt(actor, level)) return null;
   const message = `you are cleared up to ${actor.clearance}; a document you file or correct cannot be classified ${level}`;
-  return new AppError('forbidden', message, { errors: [{ field: 'securityLevel', message }] });
+  return new AppError('forbidden', message, { errors: [{ field: 'securityLevel', message, code: 'not_cleared' }] });
 };
 
 export const requireClearedToClassify = (actor: Actor, level: SecurityLevel | undefined): void => {
@@ -74,11 +74,11 @@ export const validateUpload = async (
   const unitCode = fields.unitCode ?? actor.unitCode;
   const units = await deps.db.units.all();
   if (!units.some((u) => u.code === unitCode))
-    throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
+    throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}`, code: 'unknown_unit' }] });
   if (!canFileFor(actor, unitCode, units))
     throw new AppError('forbidden', 'you may file documents only for the units your account files for', { problemType: 'outside-filing-scope' });
   await requireActiveCode(deps.db, fields.classificationCode);
-  if (staged.size === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
+  if (staged.size === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file', code: 'file_empty' }] });
   const mimeType = sniffMimeType(staged.head);
   if (!mimeType) throw new AppError('unsupported_type', 'only PDF, JPEG, PNG and TIFF files are accepted (decided by the file contents, not its name)');
   // Before the file is parsed (inspect) or stored: malware is never opened here, nor kept.

@@ -8,7 +8,9 @@ import type { DocumentMetadataPatch } from '../../ports/repositories.ts';
 import { requireActiveCode } from '../classifications/active-code.ts';
 import type { AppDeps } from '../deps.ts';
 import { retentionFor } from '../records/retention-scheme.ts';
+import { loadSearchDocuments } from '../documents/search-document.ts';
 import { getIncoming, visibleIncoming } from './read-incoming.ts';
+import { checkRefile, leaveMark, nextAgendaNumber } from './refile-incoming.ts';
 import { requireReceivedBy, requireRegistrar } from './register-incoming.ts';
 
 export const staleLetter = (current: number | null) =>
@@ -47,9 +49,11 @@ const mirrorFor = (letter: IncomingLetterRecord, doc: DocumentRecord, after: Par
 /**
  * Corrects a registered letter's details (issue 18). The old values stay on record: the letter
  * moves to the next version and one audit entry keeps every changed field before and after with
- * the reason; the letter's own scan follows (title, date, number, sender, code), audited as a
- * document edit, and is re-indexed. All in one transaction; nothing is written when nothing
- * changes.
+ * the reason; the letter's own scan follows (title, date, number, sender, code, level, unit),
+ * audited as a document edit, and is re-indexed. A new security level may not lie above the
+ * corrector's clearance; a new unit must lie within their filing scope, and the letter then
+ * takes that unit's next agenda number (see refile-incoming.ts). All in one transaction; nothing
+ * is written when nothing changes.
  */
 export const editIncoming = async (
   deps: AppDeps,
@@ -70,20 +74,32 @@ export const editIncoming = async (
       'invalid',
       `the agenda number ${letter.agendaNumber}/${letter.agendaYear} belongs to ${letter.agendaYear}: the received date must stay in that year`,
       {
-        errors: [{ field: 'receivedAt', message: `must be in ${letter.agendaYear}` }],
+        errors: [{ field: 'receivedAt', message: `must be in ${letter.agendaYear}`, code: 'wrong_year', limit: letter.agendaYear }],
       },
     );
   const { changed, before, after } = detailChanges(letter, patch);
   if (changed.length === 0) return getIncoming(deps, actor, id);
   if (changed.includes('classificationCode')) await requireActiveCode(deps.db, patch.classificationCode);
+  await checkRefile(deps, actor, letter, patch, changed);
+  const moving = changed.includes('unitCode');
   const details = Object.fromEntries(INCOMING_DETAIL_FIELDS.map((k) => [k, changed.includes(k) ? patch[k] : letter[k]])) as IncomingDetails;
   const mirror = mirrorFor(letter, doc, Object.fromEntries(changed.map((k) => [k, patch[k]])));
   const mirrored = Object.keys(mirror) as (keyof DocumentMetadataPatch)[];
   const retention = mirror.classificationCode !== undefined || mirror.documentDate !== undefined ? await retentionFor(deps, { ...doc, ...mirror }) : null;
   const reason = o.reason ?? null;
-  await deps.db.transaction(async (tx) => {
-    if (!(await tx.incoming.update(id, details, letter.version, now))) throw staleLetter(null);
-    const letterEdit = { letterId: id, version: letter.version + 1, changed, before, after, reason };
+  // Search would show the scan to the old unit and level until the re-index job runs: when access
+  // may narrow, take the entry out first (a search outage then refuses the correction, 503).
+  const narrowing = mirrored.includes('securityLevel') || mirrored.includes('unitCode');
+  if (narrowing) await deps.search.remove([doc.id]);
+  const commit = deps.db.transaction(async (tx) => {
+    const agendaNumber = moving ? await nextAgendaNumber(tx, details.unitCode, letter.agendaYear) : letter.agendaNumber;
+    if (!(await tx.incoming.update(id, { ...details, agendaNumber }, letter.version, now))) throw staleLetter(null);
+    if (moving) {
+      await leaveMark(tx, actor, letter, { unitCode: details.unitCode, agendaNumber }, now);
+      before.agendaNumber = letter.agendaNumber;
+      after.agendaNumber = agendaNumber;
+    }
+    const letterEdit = { letterId: id, version: letter.version + 1, changed: moving ? [...changed, 'agendaNumber'] : changed, before, after, reason };
     await tx.audit.append({ at: now, actorId: actor.id, action: 'letter.incoming_edit', targetType: 'document', targetId: doc.id, details: letterEdit });
     if (mirrored.length === 0) return;
     if (!(await tx.documents.updateMetadata(doc.id, mirror, now, doc.version))) throw staleLetter(null);
@@ -99,6 +115,11 @@ export const editIncoming = async (
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.edit', targetType: 'document', targetId: doc.id, details: docEdit });
     if (doc.status !== 'processing')
       await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId: doc.id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+  });
+  await commit.catch(async (e: unknown) => {
+    // Nothing changed: put the unchanged entry back (best effort; reconcile reports it if not).
+    if (narrowing && doc.status === 'ready') await deps.search.upsert(await loadSearchDocuments(deps.db, [doc])).catch(() => undefined);
+    throw e;
   });
   deps.jobsEnqueued?.();
   return getIncoming(deps, actor, id);

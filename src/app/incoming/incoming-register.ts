@@ -33,7 +33,7 @@ const visibleLetters = async (deps: AppDeps, actor: Actor, q: RegisterQuery): Pr
     const { items, total } = await deps.db.incoming.list(filter, visibility, page, CHUNK);
     if (total > MAX_REGISTER_ROWS) {
       throw new AppError('invalid', `the period holds ${total} letters; a register prints at most ${MAX_REGISTER_ROWS}: choose a shorter period`, {
-        errors: [{ field: 'from', message: `more than ${MAX_REGISTER_ROWS} letters` }],
+        errors: [{ field: 'from', message: `more than ${MAX_REGISTER_ROWS} letters`, code: 'too_many_rows', limit: MAX_REGISTER_ROWS }],
       });
     }
     out.push(...items);
@@ -70,9 +70,10 @@ const period = (q: RegisterQuery): string => {
  * Letters they may not read are neither listed nor counted.
  */
 export const incomingRegister = async (deps: AppDeps, actor: Actor, q: RegisterQuery): Promise<{ heading: RegisterHeading; entries: RegisterEntry[] }> => {
-  if (q.from && q.to && q.from > q.to) throw new AppError('invalid', 'from must not be after to', { errors: [{ field: 'to', message: 'before from' }] });
+  if (q.from && q.to && q.from > q.to)
+    throw new AppError('invalid', 'from must not be after to', { errors: [{ field: 'to', message: 'before from', code: 'before_start' }] });
   const unit = q.unitCode ? await deps.db.units.findByCode(q.unitCode) : null;
-  if (q.unitCode && !unit) throw new AppError('invalid', 'no such unit', { errors: [{ field: 'unitCode', message: 'no such unit' }] });
+  if (q.unitCode && !unit) throw new AppError('invalid', 'no such unit', { errors: [{ field: 'unitCode', message: 'no such unit', code: 'unknown_unit' }] });
   const letters = await visibleLetters(deps, actor, q);
   const routed = await disposedTo(deps, letters);
   const heading: RegisterHeading = {

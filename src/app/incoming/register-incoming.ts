@@ -41,7 +41,9 @@ const CLOCK_SKEW_MS = 2 * 60_000;
 /** A letter is never received in the future (give or take a PC clock); 422 naming `receivedAt` otherwise. */
 export const requireReceivedBy = (receivedAt: Date, now: Date): void => {
   if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new AppError('invalid', 'some values are invalid', { errors: [{ field: 'receivedAt', message: 'a letter cannot be received in the future' }] });
+    throw new AppError('invalid', 'some values are invalid', {
+      errors: [{ field: 'receivedAt', message: 'a letter cannot be received in the future', code: 'in_future' }],
+    });
   }
 };
 
@@ -69,7 +71,7 @@ export const registerIncoming = async (deps: AppDeps, actor: Actor, staged: Stag
     // Checked here too (storeOriginal checks again) so a bad unit creates no counter row.
     const units = await deps.db.units.all();
     if (!units.some((u) => u.code === unitCode))
-      throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}` }] });
+      throw new AppError('invalid', 'unknown unit', { errors: [{ field: 'unitCode', message: `no unit with code ${unitCode}`, code: 'unknown_unit' }] });
     if (!canFileFor(actor, unitCode, units))
       throw new AppError('forbidden', 'you may register letters only for the units your account files for', { problemType: 'outside-filing-scope' });
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/access.ts';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, type FieldError } from '../../domain/errors.ts';
 import { type LetterTypeRecord, type LetterTypeTemplate, numberFormatProblem } from '../../domain/letter-types.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { AppDeps } from '../deps.ts';
@@ -37,19 +37,19 @@ const requireAdmin = (actor: Actor): void => {
 
 /** Every problem of a type's formats and units, as field errors (empty: fine). */
 const problemsOf = async (deps: AppDeps, input: Partial<LetterTypeInput>) => {
-  const errors: { field: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   if (input.numberFormat !== undefined) {
     const p = numberFormatProblem(input.numberFormat);
-    if (p) errors.push({ field: 'numberFormat', message: p });
+    if (p) errors.push({ field: 'numberFormat', message: p, code: 'number_format' });
   }
   const units = new Set((await deps.db.units.all()).map((u) => u.code));
   for (const [unit, format] of Object.entries(input.unitFormats ?? {})) {
-    if (!units.has(unit)) errors.push({ field: `unitFormats.${unit}`, message: `no unit with code ${unit}` });
+    if (!units.has(unit)) errors.push({ field: `unitFormats.${unit}`, message: `no unit with code ${unit}`, code: 'unknown_unit' });
     const p = numberFormatProblem(format);
-    if (p) errors.push({ field: `unitFormats.${unit}`, message: p });
+    if (p) errors.push({ field: `unitFormats.${unit}`, message: p, code: 'number_format' });
   }
   const names = (input.template?.fields ?? []).map((f) => f.name);
-  if (new Set(names).size !== names.length) errors.push({ field: 'template.fields', message: 'two fields share a name' });
+  if (new Set(names).size !== names.length) errors.push({ field: 'template.fields', message: 'two fields share a name', code: 'duplicate' });
   if (errors.length) throw new AppError('invalid', 'some values are invalid', { errors });
 };
 

@@ -67,7 +67,7 @@ const provePrintable = async (deps: AppDeps, h: Letterhead, field: string | null
     if (!(err instanceof AppError)) throw err;
     throw new AppError('invalid', `the letterhead cannot be printed: ${err.message}`, {
       cause: err,
-      ...(field ? { errors: [{ field, message: err.message }] } : {}),
+      ...(field ? { errors: [{ field, message: err.message, code: err.errors?.[0]?.code ?? 'unsupported_characters' }] } : {}),
     });
   }
 };
@@ -90,7 +90,7 @@ export const updateLetterhead = async (deps: AppDeps, actor: Actor, text: Letter
 export const setLogo = async (deps: AppDeps, actor: Actor, bytes: Uint8Array | null) => {
   requireAdmin(actor);
   const logo = bytes ? readLogo(bytes) : null;
-  if (typeof logo === 'string') throw new AppError('invalid', logo, { errors: [{ field: 'file', message: logo }] });
+  if (typeof logo === 'string') throw new AppError('invalid', logo, { errors: [{ field: 'file', message: logo, code: 'file_unreadable' }] });
   if (logo) await provePrintable(deps, { ...(await deps.db.letterhead.get()), logo }, 'file');
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { canRead, type Actor } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
+import { failureKind } from '../../domain/failure-kinds.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { JobListing, JobState } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
@@ -40,6 +41,7 @@ const present = (j: JobListing) => ({
   attempts: j.attempts,
   maxAttempts: j.maxAttempts,
   lastError: j.lastError,
+  lastErrorCode: failureKind(j.lastError),
   runAt: j.runAt,
   createdAt: j.createdAt,
   updatedAt: j.updatedAt,

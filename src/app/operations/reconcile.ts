@@ -2,7 +2,7 @@ import type { DocumentRecord } from '../../domain/document.ts';
 import type { BatchItemRecord } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { INBOX_PREFIX, ORIGINALS_PREFIX } from '../documents/keys.ts';
-import { loadSearchDocuments } from '../documents/search-document.ts';
+import { loadSearchDocuments, unsearchable } from '../documents/search-document.ts';
 import { EXTRACT_JOB, INDEX_JOB, type JobType, PREVIEW_JOB } from '../../domain/job-types.ts';
 import { stillUnpreviewed, thumbnailIds } from './reconcile-previews.ts';
 
@@ -138,7 +138,9 @@ export const reconcile = async (deps: Deps, o: { repair: boolean; chunk?: number
 
   // A document may have been indexed between our two reads: look once more before reporting it.
   const indexedNow = unindexed.length ? await collect(deps.search.ids()) : indexIds;
-  const toIndex = unindexed.filter((d) => !indexedNow.has(d.id));
+  // The scan of a void agenda entry stays out of the index on purpose.
+  const voidScans = await unsearchable(deps.db, unindexed);
+  const toIndex = unindexed.filter((d) => !indexedNow.has(d.id) && !voidScans.has(d.id));
   if (o.repair) {
     await inChunks(toIndex, chunk, async (part) => {
       await deps.search.upsert(await loadSearchDocuments(deps.db, await deps.db.documents.findManyByIds(part.map((d) => d.id))));

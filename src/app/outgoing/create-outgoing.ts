@@ -18,7 +18,9 @@ import { AppError } from '../../domain/errors.ts';
 /** The type's code when it exists, else a 422 naming the field. */
 const knownType = async (deps: AppDeps, code: string): Promise<string> => {
   if (await deps.db.letterTypes.find(code)) return code;
-  throw new AppError('invalid', 'unknown letter type', { errors: [{ field: 'type', message: `no letter type ${code} (GET /api/v1/letter-types)` }] });
+  throw new AppError('invalid', 'unknown letter type', {
+    errors: [{ field: 'type', message: `no letter type ${code} (GET /api/v1/letter-types)`, code: 'unknown_letter_type' }],
+  });
 };
 
 /** What the drafter says about a new letter besides its text. */

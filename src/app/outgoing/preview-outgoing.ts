@@ -20,7 +20,9 @@ export const previewOutgoing = async (
   requireDrafter(actor);
   const signer = await deps.db.users.findById(letter.signerId);
   if (!signer || signer.disabled || !signer.roles.includes('official'))
-    throw new AppError('invalid', 'some values are invalid', { errors: [{ field: 'signerId', message: 'no active official with this id' }] });
+    throw new AppError('invalid', 'some values are invalid', {
+      errors: [{ field: 'signerId', message: 'no active official with this id', code: 'not_official' }],
+    });
   const basics = {
     id: 'preview',
     subject: letter.subject,

@@ -13,7 +13,7 @@ export const checkReplyTarget = async (deps: AppDeps, actor: Actor, incomingId: 
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found')
       throw new AppError('invalid', 'the letter answered is unknown', {
-        errors: [{ field: 'inReplyTo', message: 'no incoming letter with this id that you may see' }],
+        errors: [{ field: 'inReplyTo', message: 'no incoming letter with this id that you may see', code: 'unknown_letter' }],
       });
     throw e;
   }

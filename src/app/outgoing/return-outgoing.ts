@@ -13,7 +13,8 @@ import { outgoingDetail, visibleOutgoing } from './read-outgoing.ts';
  * which goes through the reviewers again.
  */
 export const returnOutgoing = async (deps: AppDeps, actor: Actor, id: string, comment: string, ifVersion?: number) => {
-  if (!comment.trim()) throw new AppError('invalid', 'some values are invalid', { errors: [{ field: 'comment', message: 'say what to change' }] });
+  if (!comment.trim())
+    throw new AppError('invalid', 'some values are invalid', { errors: [{ field: 'comment', message: 'say what to change', code: 'required' }] });
   const seen = await visibleOutgoing(deps, actor, id);
   const bySigner = seen.status === 'approved' && seen.signerId === actor.id;
   if (seen.signerId === actor.id && seen.status !== 'approved' && seen.status !== 'in_review')

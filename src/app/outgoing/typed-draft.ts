@@ -1,5 +1,5 @@
 import type { OutgoingTemplate } from '../../domain/correspondence.ts';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, type FieldError } from '../../domain/errors.ts';
 import { addresseeBlock, type Assignee, type Party, type PartyInput, printedName } from '../../domain/parties.ts';
 import type { AppDeps } from '../deps.ts';
 import { resolveParties } from './resolve-parties.ts';
@@ -39,24 +39,29 @@ export const prepareTypedDraft = async (
 ): Promise<{ addressees: Party[]; copies: Party[]; recipient: string; template: OutgoingTemplate }> => {
   const type = await deps.db.letterTypes.find(input.type);
   if (!type)
-    throw new AppError('invalid', 'unknown letter type', { errors: [{ field: 'type', message: `no letter type ${input.type} (GET /api/v1/letter-types)` }] });
-  const errors: { field: string; message: string }[] = [];
+    throw new AppError('invalid', 'unknown letter type', {
+      errors: [{ field: 'type', message: `no letter type ${input.type} (GET /api/v1/letter-types)`, code: 'unknown_letter_type' }],
+    });
+  const errors: FieldError[] = [];
   const given = input.template.fields ?? {};
   for (const f of type.template.fields)
-    if (f.required && !given[f.name]?.trim()) errors.push({ field: `template.fields.${f.name}`, message: `${f.label} is required for ${type.name}` });
+    if (f.required && !given[f.name]?.trim())
+      errors.push({ field: `template.fields.${f.name}`, message: `${f.label} is required for ${type.name}`, code: 'required' });
   for (const name of Object.keys(given))
-    if (!type.template.fields.some((f) => f.name === name)) errors.push({ field: `template.fields.${name}`, message: `${type.name} has no field ${name}` });
+    if (!type.template.fields.some((f) => f.name === name))
+      errors.push({ field: `template.fields.${name}`, message: `${type.name} has no field ${name}`, code: 'not_in_type' });
   const assigneesIn = input.template.assignees ?? [];
   if (type.template.assignees && assigneesIn.length === 0)
-    errors.push({ field: 'template.assignees', message: `${type.name} names at least one person assigned` });
-  if (!type.template.assignees && assigneesIn.length > 0) errors.push({ field: 'template.assignees', message: `${type.name} assigns nobody` });
+    errors.push({ field: 'template.assignees', message: `${type.name} names at least one person assigned`, code: 'required' });
+  if (!type.template.assignees && assigneesIn.length > 0)
+    errors.push({ field: 'template.assignees', message: `${type.name} assigns nobody`, code: 'not_allowed' });
   const assignees: Assignee[] = [];
   for (const [i, a] of assigneesIn.entries()) {
     if ('userId' in a) {
       const u = await deps.db.users.findById(a.userId);
       const unit = u && (await deps.db.units.findByCode(u.unitCode));
       if (u && !u.disabled) assignees.push({ name: u.name, nip: null, position: unit ? `pada ${unit.name}` : null });
-      else errors.push({ field: `template.assignees.${i}.userId`, message: 'no such active user' });
+      else errors.push({ field: `template.assignees.${i}.userId`, message: 'no such active user', code: 'unknown_user' });
     } else assignees.push({ name: a.name, nip: a.nip ?? null, position: a.position ?? null });
   }
   if (errors.length) throw new AppError('invalid', 'some values are invalid', { errors });

@@ -1,6 +1,6 @@
 import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
-import { loadSearchDocuments } from '../documents/search-document.ts';
+import { writeIndex } from '../documents/search-document.ts';
 import { GAVE_UP_PREFIX } from './gave-up.ts';
 import { INDEX_JOB, INDEX_MANY_JOB } from '../../domain/job-types.ts';
 
@@ -18,7 +18,7 @@ export const indexDocument = async (deps: AppDeps, payload: { documentId: string
     await deps.search.remove([payload.documentId]);
     return;
   }
-  await deps.search.upsert(await loadSearchDocuments(deps.db, [doc]));
+  await writeIndex(deps, [doc]);
   if (doc.status === 'processing') await deps.db.documents.setStatus(doc.id, 'ready', {}, deps.clock.now());
 };
 
@@ -47,5 +47,5 @@ export const enqueueReindex = async (deps: AppDeps, db: Pick<Repositories, 'jobs
  */
 export const indexDocuments = async (deps: AppDeps, payload: { documentIds: string[] }): Promise<void> => {
   const docs = (await deps.db.documents.findManyByIds(payload.documentIds)).filter((d) => d.status === 'ready' && d.retention.phase !== 'disposed');
-  if (docs.length) await deps.search.upsert(await loadSearchDocuments(deps.db, docs));
+  if (docs.length) await writeIndex(deps, docs);
 };

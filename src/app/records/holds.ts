@@ -39,7 +39,7 @@ export const createHold = async (deps: AppDeps, actor: Actor, input: { name: str
   const gone = docs.filter((d) => d.retention.phase === 'disposed' || d.retention.phase === 'transferred');
   if (gone.length)
     throw new AppError('invalid', `${gone.length} record(s) are no longer kept here`, {
-      errors: gone.map((d) => ({ field: 'documentIds', message: `${d.id}: ${d.retention.phase}` })),
+      errors: gone.map((d) => ({ field: 'documentIds', message: `${d.id}: ${d.retention.phase}`, code: 'record_unfit' })),
     });
   const hold: HoldRecord = {
     id: randomUUID(),

@@ -14,9 +14,13 @@ export const MAX_RECORDS_PER_ACT = 10_000;
  * (a record one may not see is reported as not found, like everywhere else).
  */
 export const recordsForAct = async (deps: AppDeps, actor: Actor, ids: string[]): Promise<DocumentRecord[]> => {
-  if (ids.length === 0) throw new AppError('invalid', 'name at least one record', { errors: [{ field: 'documentIds', message: 'empty' }] });
+  if (ids.length === 0)
+    throw new AppError('invalid', 'name at least one record', {
+      errors: [{ field: 'documentIds', message: 'empty', code: 'too_small', origin: 'array', limit: 1 }],
+    });
   if (ids.length > MAX_RECORDS_PER_ACT) throw new AppError('too_large', `one act names at most ${MAX_RECORDS_PER_ACT} records`);
-  if (new Set(ids).size !== ids.length) throw new AppError('invalid', 'a record is named twice', { errors: [{ field: 'documentIds', message: 'duplicates' }] });
+  if (new Set(ids).size !== ids.length)
+    throw new AppError('invalid', 'a record is named twice', { errors: [{ field: 'documentIds', message: 'duplicates', code: 'duplicate' }] });
   const scope = await scopeOf(deps, actor);
   const found = new Map((await deps.db.documents.findManyByIds(ids)).map((d) => [d.id, d]));
   const readers = await deps.db.readers.ofMany(ids);
@@ -26,7 +30,7 @@ export const recordsForAct = async (deps: AppDeps, actor: Actor, ids: string[]):
   });
   if (missing.length)
     throw new AppError('invalid', `${missing.length} record(s) not found`, {
-      errors: missing.map((id) => ({ field: 'documentIds', message: `${id}: no such record` })),
+      errors: missing.map((id) => ({ field: 'documentIds', message: `${id}: no such record`, code: 'unknown_record' })),
     });
   return ids.map((id) => found.get(id)!);
 };
@@ -58,7 +62,7 @@ export const refuseUnfit = (
   const errors: FieldError[] = [];
   for (const d of docs) {
     const p = problem(standing.get(d.id)!);
-    if (p) errors.push({ field: 'documentIds', message: `${d.id} (${d.title.slice(0, 80)}): ${p}` });
+    if (p) errors.push({ field: 'documentIds', message: `${d.id} (${d.title.slice(0, 80)}): ${p}`, code: 'record_unfit' });
   }
   if (errors.length) throw new AppError('invalid', `${errors.length} record(s) cannot be ${act}`, { errors });
 };

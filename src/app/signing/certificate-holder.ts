@@ -25,7 +25,10 @@ export const pinProblem = (pin: string): string | null => {
 export const checkPin = (pin: string): void => {
   const problem = pinProblem(pin);
   if (problem)
-    throw new AppError('invalid', `the PIN is not acceptable: ${problem}`, { problemType: 'pin-unacceptable', errors: [{ field: 'pin', message: problem }] });
+    throw new AppError('invalid', `the PIN is not acceptable: ${problem}`, {
+      problemType: 'pin-unacceptable',
+      errors: [{ field: 'pin', message: problem, code: 'pin_unacceptable' }],
+    });
 };
 
 /** NIP (Nomor Induk Pegawai): 18 digits (domain/people.ts); spaces as printed on ID cards are dropped. */
@@ -33,7 +36,11 @@ export const normaliseNip = (nip: string | undefined): string | undefined => {
   if (nip === undefined) return undefined;
   const digits = compactNip(nip);
   const problem = nipProblem(digits);
-  if (problem) throw new AppError('invalid', `this is not a NIP: ${problem}`, { problemType: 'nip-invalid', errors: [{ field: 'nip', message: problem }] });
+  if (problem)
+    throw new AppError('invalid', `this is not a NIP: ${problem}`, {
+      problemType: 'nip-invalid',
+      errors: [{ field: 'nip', message: problem, code: 'nip_invalid' }],
+    });
   return digits;
 };
 
@@ -43,9 +50,9 @@ export const certificateHolder = async (deps: AppDeps, userId: string): Promise<
   if (!user) throw new AppError('not_found', 'no such user');
   if (!hasRole(user, 'official'))
     throw new AppError('invalid', 'only officials sign letters: give this user the official role first', {
-      errors: [{ field: 'id', message: 'not an official' }],
+      errors: [{ field: 'id', message: 'not an official', code: 'not_official' }],
     });
-  if (user.disabled) throw new AppError('invalid', 'this user is disabled', { errors: [{ field: 'id', message: 'disabled' }] });
+  if (user.disabled) throw new AppError('invalid', 'this user is disabled', { errors: [{ field: 'id', message: 'disabled', code: 'user_disabled' }] });
   return user;
 };
 

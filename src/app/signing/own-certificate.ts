@@ -50,7 +50,8 @@ export const changeOwnPin = async (deps: AppDeps, actor: Actor, input: { current
   if (!cert.lockedKey)
     throw new AppError('conflict', "this certificate's key is held by its provider: its passphrase is changed there", { problemType: 'pin-held-elsewhere' });
   const problem = pinProblem(input.newPin);
-  if (problem) throw new AppError('invalid', `the new PIN is not acceptable: ${problem}`, { errors: [{ field: 'newPin', message: problem }] });
+  if (problem)
+    throw new AppError('invalid', `the new PIN is not acceptable: ${problem}`, { errors: [{ field: 'newPin', message: problem, code: 'pin_unacceptable' }] });
   const keys = [pinThrottleKey(actor.id)];
   const counts = await countAttempt(deps, keys);
   const key = await deps.signing.ca.unlockKey(cert.lockedKey, input.currentPin).catch(async (e: unknown) => {
@@ -64,7 +65,10 @@ export const changeOwnPin = async (deps: AppDeps, actor: Actor, input: { current
       targetId: actor.id,
       details: { ip: ip ?? null },
     });
-    throw new AppError('forbidden', 'the current PIN is wrong', { problemType: 'wrong-pin', errors: [{ field: 'currentPin', message: 'wrong PIN' }] });
+    throw new AppError('forbidden', 'the current PIN is wrong', {
+      problemType: 'wrong-pin',
+      errors: [{ field: 'currentPin', message: 'wrong PIN', code: 'wrong_pin' }],
+    });
   });
   await settleSuccess(deps, keys);
   const relocked = await deps.signing.ca.lockKey(key, input.newPin);

@@ -49,7 +49,7 @@ export const requireSecondFactorInput = (user: UserRecord, totp: string | undefi
   if (!totp?.trim())
     throw new AppError('forbidden', 'signing needs a fresh code from your authenticator app (totp)', {
       problemType: 'totp-required',
-      errors: [{ field: 'totp', message: 'required' }],
+      errors: [{ field: 'totp', message: 'required', code: 'totp_required' }],
     });
   return totp;
 };
@@ -116,19 +116,22 @@ export const unlockSigningKey = async (
       'totp',
       new AppError('forbidden', 'the code is wrong, expired or already used', {
         problemType: 'totp-invalid',
-        errors: [{ field: 'totp', message: 'wrong, expired or used' }],
+        errors: [{ field: 'totp', message: 'wrong, expired or used', code: 'totp_wrong' }],
       }),
     );
   }
   const refusedSecret = async (e: unknown): Promise<never> => {
     if (e instanceof AppError && e.problemType === 'wrong-pin')
-      await refuse('pin', new AppError('forbidden', 'the PIN is wrong', { problemType: 'wrong-pin', errors: [{ field: 'pin', message: 'wrong PIN' }] }));
+      await refuse(
+        'pin',
+        new AppError('forbidden', 'the PIN is wrong', { problemType: 'wrong-pin', errors: [{ field: 'pin', message: 'wrong PIN', code: 'wrong_pin' }] }),
+      );
     if (e instanceof AppError && e.problemType === 'wrong-passphrase') {
       await refuse(
         'pin',
         new AppError('forbidden', "the provider's signing service refused the passphrase (send it as pin)", {
           problemType: 'wrong-passphrase',
-          errors: [{ field: 'pin', message: 'wrong passphrase' }],
+          errors: [{ field: 'pin', message: 'wrong passphrase', code: 'wrong_passphrase' }],
         }),
       );
     }

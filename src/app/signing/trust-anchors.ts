@@ -51,17 +51,22 @@ export const addTrustAnchors = async (deps: AppDeps, actor: Actor, pem: string) 
   }
   if (ders.length === 0)
     throw new AppError('invalid', 'no certificate found: send PEM text ("-----BEGIN CERTIFICATE-----")', {
-      errors: [{ field: 'pem', message: 'no certificate' }],
+      errors: [{ field: 'pem', message: 'no certificate', code: 'no_certificate' }],
     });
   if (ders.length > MAX_PER_REQUEST)
-    throw new AppError('invalid', `at most ${MAX_PER_REQUEST} certificates at once`, { errors: [{ field: 'pem', message: 'too many certificates' }] });
+    throw new AppError('invalid', `at most ${MAX_PER_REQUEST} certificates at once`, {
+      errors: [{ field: 'pem', message: 'too many certificates', code: 'too_big', origin: 'array', limit: MAX_PER_REQUEST }],
+    });
   const now = deps.clock.now();
   const records = ders.map((der, i): TrustAnchorRecord => {
     const info = deps.signing.ca.describe(der);
     const field = `pem.${i}`;
-    if (!info.isCa) throw new AppError('invalid', `"${info.commonName}" is not a CA certificate`, { errors: [{ field, message: 'not a CA certificate' }] });
+    if (!info.isCa)
+      throw new AppError('invalid', `"${info.commonName}" is not a CA certificate`, { errors: [{ field, message: 'not a CA certificate', code: 'not_ca' }] });
     if (info.notAfter.getTime() < now.getTime())
-      throw new AppError('invalid', `"${info.commonName}" expired on ${info.notAfter.toISOString()}`, { errors: [{ field, message: 'expired' }] });
+      throw new AppError('invalid', `"${info.commonName}" expired on ${info.notAfter.toISOString()}`, {
+        errors: [{ field, message: 'expired', code: 'certificate_expired' }],
+      });
     return { sha256: info.sha256, certificate: der, subject: info.subject.slice(0, 500), notAfter: info.notAfter, addedBy: actor.id, addedAt: now };
   });
   const added = await deps.db.transaction(async (tx) => {

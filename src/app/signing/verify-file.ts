@@ -59,7 +59,7 @@ const reasonOf = (report: {
  * what was signed. Register hits are audited (see auditVerification).
  */
 export const verifyFile = async (deps: AppDeps, pdf: Uint8Array, ctx: VerificationContext, log: { cosignatures?: number } = {}) => {
-  if (pdf.byteLength === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file' }] });
+  if (pdf.byteLength === 0) throw new AppError('bad_request', 'the file is empty', { errors: [{ field: 'file', message: 'empty file', code: 'file_empty' }] });
   if (sniffMimeType(pdf.subarray(0, 16)) !== 'application/pdf')
     throw new AppError('unsupported_type', 'only a PDF can carry the signature checked here (decided by its contents, not its name)');
   const report = await deps.signing.verifier.verify(pdf, await trustAnchorCertificates(deps), { now: deps.clock.now() });

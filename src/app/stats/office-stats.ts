@@ -20,8 +20,10 @@ export const officeStats = async (deps: AppDeps, actor: Actor, range: { from?: s
   const to = range.to ?? monthOf(now, timeZone);
   const from = range.from ?? monthsBetween(`${Number(to.slice(0, 4)) - 1}-${to.slice(5)}`, to)[1]!;
   const months = monthsBetween(from, to);
-  if (months.length === 0) throw new AppError('invalid', 'from must not be after to', { errors: [{ field: 'to', message: 'before from' }] });
-  if (months.length > 120) throw new AppError('invalid', 'at most ten years at once', { errors: [{ field: 'from', message: 'range too long' }] });
+  if (months.length === 0)
+    throw new AppError('invalid', 'from must not be after to', { errors: [{ field: 'to', message: 'before from', code: 'before_start' }] });
+  if (months.length > 120)
+    throw new AppError('invalid', 'at most ten years at once', { errors: [{ field: 'from', message: 'range too long', code: 'range_too_long', limit: 10 }] });
   const [start, end] = [startOfDate(`${from}-01`, timeZone), startOfDate(`${nextMonth(to)}-01`, timeZone)];
   const visibility = await documentVisibility(deps, actor);
   const [received, outgoing, times, overdue] = await Promise.all([

@@ -1,4 +1,5 @@
 /** The OpenAPI description of the backups page's API. */
+import { FAILURE_KINDS } from '../../domain/failure-kinds.ts';
 import { errors, json, q, ref } from './openapi-parts.ts';
 
 const dateTime = { type: 'string', format: 'date-time' };
@@ -26,7 +27,8 @@ export const backupSchemas = {
       objects: nullableInt,
       newObjects: nullableInt,
       warnings: { type: 'array', items: { type: 'string' }, description: 'stored files the office itself lacked when it ran' },
-      error: { type: ['string', 'null'] },
+      error: { type: ['string', 'null'], description: 'in English, for operators' },
+      errorCode: { type: ['string', 'null'], enum: [...FAILURE_KINDS, null], description: 'the kind of error (src/domain/failure-kinds.ts)' },
     },
   },
 };

@@ -1,3 +1,4 @@
+import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { errors, idParam, json, ref } from './openapi-parts.ts';
 
 const str = { type: 'string' };
@@ -31,7 +32,7 @@ const history = obj({
 /** PATCH on /letters/incoming/{id}, joined to that path's GET in openapi-letters.ts. */
 export const patchIncoming = {
   summary:
-    "Correct a registered letter's details (a clerk of its unit, an admin): audited with the values before and after, versioned; its scan's description follows",
+    "Correct a registered letter's details (a clerk of its unit, an admin): audited with the values before and after, versioned; its scan's description, level and unit follow. A security level above the corrector's clearance is 403; a unit outside their filing scope 403 (outside-filing-scope); a new unit gives the letter that unit's next agenda number, its old number staying in the old register marked void",
   parameters: [idParam('id'), ifMatch],
   requestBody: json(
     obj({
@@ -42,6 +43,8 @@ export const patchIncoming = {
       urgency: str,
       receivedAt: { type: 'string', format: 'date-time' },
       classificationCode: { type: ['string', 'null'] },
+      securityLevel: { type: 'string', enum: [...SECURITY_LEVELS] },
+      unitCode: str,
       reason: str,
     }),
   ),

@@ -1,4 +1,5 @@
 /** The OpenAPI description of the classification scheme and the background jobs screen. */
+import { FAILURE_KINDS } from '../../domain/failure-kinds.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const str = { type: 'string' };
@@ -48,7 +49,8 @@ export const operationsSchemas = {
       state: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
       attempts: { type: 'integer' },
       maxAttempts: { type: 'integer' },
-      lastError: nullableStr,
+      lastError: { ...nullableStr, description: 'in English, for operators' },
+      lastErrorCode: { type: ['string', 'null'], enum: [...FAILURE_KINDS, null], description: 'the kind of lastError, for clients to say in their language' },
       runAt: dateTime,
       createdAt: dateTime,
       updatedAt: dateTime,

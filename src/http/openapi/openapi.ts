@@ -2,6 +2,7 @@
  * The published contract (OpenAPI 3.1), kept by hand next to the routes;
  * test/integration/openapi.test.ts checks that every path it names is served.
  */
+import { FAILURE_KINDS } from '../../domain/failure-kinds.ts';
 import { accountPaths, accountSchemas } from './openapi-accounts.ts';
 import { peoplePaths } from './openapi-people.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
@@ -255,7 +256,8 @@ export const openApiDocument = (publicUrl: string) => ({
           id: { type: 'string' },
           title: { type: 'string' },
           status: { type: 'string', enum: ['processing', 'ready', 'failed'] },
-          error: { type: 'string' },
+          error: { type: 'string', description: 'why processing failed, in English for operators' },
+          errorCode: { type: 'string', enum: [...FAILURE_KINDS], description: 'the kind of error (src/domain/failure-kinds.ts)' },
           sha256: { type: 'string' },
           size: { type: 'integer' },
           mimeType: { type: 'string' },

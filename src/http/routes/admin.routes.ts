@@ -48,7 +48,7 @@ const newUser = z
     jabatan: jabatan.nullable().optional(),
     mustChangePassword: mustChangePassword.optional(),
   })
-  .refine((u) => u.role || u.roles, { message: 'give role or roles', path: ['role'] })
+  .refine((u) => u.role || u.roles, { message: 'give role or roles', path: ['role'], params: { code: 'required' } })
   .transform(({ role, roles: many, ...u }) => ({ ...u, roles: many ?? [role!] }));
 
 const userChanges = z

@@ -23,7 +23,7 @@ const instant = (edge: 'start' | 'end') =>
       const ok = isoDate.safeParse(day).success && (s.length === 10 || DATETIME_TAIL.test(s.slice(10)));
       const d = !ok ? null : s.length === 10 ? new Date(`${day}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}Z`) : new Date(s);
       if (!d || Number.isNaN(d.getTime())) {
-        ctx.addIssue({ code: 'custom', message: 'a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDTHH:MM:SSZ)' });
+        ctx.addIssue({ code: 'custom', message: 'a date (YYYY-MM-DD) or a date-time with offset (YYYY-MM-DDTHH:MM:SSZ)', params: { code: 'not_a_date' } });
         return z.NEVER;
       }
       return d;
@@ -32,7 +32,7 @@ const instant = (edge: 'start' | 'end') =>
 
 const timeRange = { from: instant('start').optional(), to: instant('end').optional() };
 const ordered = <T extends { from?: Date | undefined; to?: Date | undefined }>(q: T) => !q.from || !q.to || q.from <= q.to;
-const orderedMessage = { message: 'from must not be after to', path: ['to'] };
+const orderedMessage = { message: 'from must not be after to', path: ['to'], params: { code: 'before_start' } };
 
 const listQuery = z
   .object({
@@ -54,7 +54,7 @@ const claimQuery = z
     seq: one(z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).optional(),
     hash: one(z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex digits')).optional(),
   })
-  .refine((q) => (q.seq === undefined) === (q.hash === undefined), { message: 'give seq and hash together', path: ['hash'] });
+  .refine((q) => (q.seq === undefined) === (q.hash === undefined), { message: 'give seq and hash together', path: ['hash'], params: { code: 'required' } });
 const userId = z.string().uuid('not a user id');
 
 /** Streams entries as NDJSON with backpressure; a client that goes away stops the paging. */

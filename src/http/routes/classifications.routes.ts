@@ -9,7 +9,7 @@ import { FINAL_DISPOSITIONS, isClassificationCode } from '../../domain/classific
 import { code, one, paging, parse, plain } from '../validate.ts';
 
 // Dots only between parts (800.1.2): the parent of a code is what stands before its last dot.
-const classCode = code.refine(isClassificationCode, 'parts separated by single dots, such as 800.1.2');
+const classCode = code.refine(isClassificationCode, { message: 'parts separated by single dots, such as 800.1.2', params: { code: 'scheme_code' } });
 const name = plain(z.string().trim().min(1).max(200));
 const description = plain(z.string().trim().max(2000), { lines: true }).nullable();
 const years = z.number().int('whole years').min(0).max(100).nullable();

@@ -23,7 +23,7 @@ const dispositionBody = z
     actions: z
       .array(z.enum(DISPOSITION_ACTIONS))
       .max(DISPOSITION_ACTIONS.length)
-      .refine((a) => new Set(a).size === a.length, 'each action once')
+      .refine((a) => new Set(a).size === a.length, { message: 'each action once', params: { code: 'duplicate' } })
       .default([]),
     dueAt: z.iso
       .datetime({ offset: true, error: 'a date and time with its offset, e.g. 2025-10-10T16:00:00+07:00' })

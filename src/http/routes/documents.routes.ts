@@ -58,7 +58,10 @@ export const documentsRoutes = (deps: AppDeps): Router => {
     single,
     withUploads(deps.staging, async (req, res) => {
       const file = req.uploads?.[0];
-      if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the document as the "file" part' }] });
+      if (!file)
+        throw new AppError('bad_request', 'no file part', {
+          errors: [{ field: 'file', message: 'send the document as the "file" part', code: 'file_missing' }],
+        });
       const fields = parse(documentFields, req.body ?? {});
       const { document, duplicate } = await uploadDocument(deps, req.actor!, file.staged, fields, file.filename);
       res.status(duplicate ? 200 : 201).json({ ...presentDocument(document), duplicate });

@@ -12,7 +12,7 @@ const blank = <T extends z.ZodType>(t: T) => one(z.preprocess((v) => (v === '' ?
 /** The register's period (received dates, both inclusive) and unit. */
 const registerQuery = z
   .object({ from: blank(isoDate), to: blank(isoDate), unitCode: blank(code) })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['to'], params: { code: 'before_start' } });
 
 const id = z.string().uuid('not a letter id');
 

@@ -30,7 +30,7 @@ export const instant = z
       /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
       isoDate.safeParse(s.slice(0, 10)).success &&
       !Number.isNaN(Date.parse(s)),
-    'a date-time with offset, e.g. 2025-03-04T09:15:00+07:00',
+    { message: 'a date-time with offset, e.g. 2025-03-04T09:15:00+07:00', params: { code: 'not_a_date' } },
   )
   .refine(yearInRange, YEAR_MESSAGE)
   .transform((s) => new Date(s));
@@ -61,7 +61,7 @@ const listQuery = z
     to: one(optional(isoDate)),
     voided: one(optional(z.enum(['true', 'false']).transform((v) => v === 'true'))),
   })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['to'], params: { code: 'before_start' } });
 
 const id = z.string().uuid('not a letter id');
 
@@ -74,7 +74,8 @@ export const incomingRoutes = (deps: AppDeps): Router => {
     single,
     withUploads(deps.staging, async (req, res) => {
       const file = req.uploads?.[0];
-      if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part' }] });
+      if (!file)
+        throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part', code: 'file_missing' }] });
       const fields = parse(incomingFields, req.body ?? {});
       const letter = await registerIncoming(deps, req.actor!, file.staged, fields, file.filename);
       res.status(201).location(`/api/v1/letters/incoming/${letter.id}`).json(letter);

@@ -9,6 +9,7 @@ import { suggestIncoming } from '../../app/incoming/suggest-incoming.ts';
 import { voidIncoming } from '../../app/incoming/void-incoming.ts';
 import { URGENCIES } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
+import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { acceptUpload, withUploads } from '../middleware/upload.ts';
 import { code, officeDate, parse, plain } from '../validate.ts';
@@ -31,6 +32,8 @@ const letterChanges = z
     urgency: z.enum(URGENCIES).optional(),
     receivedAt: instant.optional(),
     classificationCode: code.nullable().optional(),
+    securityLevel: z.enum(SECURITY_LEVELS).optional(),
+    unitCode: code.optional(),
     reason: reason.optional(),
   })
   .strict();
@@ -53,7 +56,8 @@ export const letterCorrectionsRoutes = (deps: AppDeps): Router => {
     single,
     withUploads(deps.staging, async (req, res) => {
       const file = req.uploads?.[0];
-      if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part' }] });
+      if (!file)
+        throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part', code: 'file_missing' }] });
       res.json(await suggestIncoming(deps, req.actor!, file.staged, file.filename));
     }),
   );

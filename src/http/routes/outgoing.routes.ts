@@ -141,7 +141,8 @@ const addressedTo = (t: OutgoingTemplate, recipient: string): OutgoingTemplate =
 const sourceOf = (req: Request, template?: OutgoingTemplate): DraftSource => {
   if (!req.uploads) return { template: template! };
   const file = req.uploads[0];
-  if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the draft PDF as the "file" part' }] });
+  if (!file)
+    throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the draft PDF as the "file" part', code: 'file_missing' }] });
   return { file: file.staged, filename: file.filename };
 };
 

@@ -66,7 +66,10 @@ export const signingRoutes = (deps: AppDeps): Router => {
     const id = parse(userId, req.params.id);
     if (req.is('multipart/form-data')) {
       const file = req.file;
-      if (!file) throw new AppError('bad_request', 'no p12 part', { errors: [{ field: 'p12', message: 'send the PKCS#12 file as the "p12" part' }] });
+      if (!file)
+        throw new AppError('bad_request', 'no p12 part', {
+          errors: [{ field: 'p12', message: 'send the PKCS#12 file as the "p12" part', code: 'file_missing' }],
+        });
       const { passphrase, ...fields } = parse(importFields, req.body ?? {});
       res.status(201).json(await importCertificate(deps, req.actor!, id, { ...fields, passphrase, p12: new Uint8Array(file.buffer) }));
       return;

@@ -79,7 +79,8 @@ export const verifyRoutes = (deps: AppDeps): Router => {
       upload(req, res, next);
     },
     async (req, res) => {
-      if (!req.file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the PDF as the "file" part' }] });
+      if (!req.file)
+        throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the PDF as the "file" part', code: 'file_missing' }] });
       const bytes = new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength);
       res.setHeader('Cache-Control', 'no-store');
       res.json(await verifyFile(deps, bytes, { ip: req.ip }, parse(logQuery, req.query)));

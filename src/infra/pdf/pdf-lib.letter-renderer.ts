@@ -120,7 +120,7 @@ const letterhead = async (pdf: PDFDocument, flow: Flow, f: Fonts, c: LetterConte
     } catch (err) {
       throw new AppError('invalid', 'the letterhead logo cannot be drawn', {
         cause: err,
-        errors: [{ field: 'logo', message: 'not a readable PNG or JPEG image' }],
+        errors: [{ field: 'logo', message: 'not a readable PNG or JPEG image', code: 'file_unreadable' }],
       });
     }
     const scale = Math.min(LOGO_HEIGHT / image.height, LOGO_WIDTH / image.width);
@@ -257,7 +257,7 @@ const render = async (raw: LetterContent): Promise<RenderedLetter> => {
   const missing = missingGlyphs(c, f);
   if (missing.length)
     throw new AppError('invalid', `these characters cannot be printed: ${missing.slice(0, 10).join(' ')}`, {
-      errors: [{ field: 'template', message: `unsupported characters: ${missing.slice(0, 10).join(' ')}` }],
+      errors: [{ field: 'template', message: `unsupported characters: ${missing.slice(0, 10).join(' ')}`, code: 'unsupported_characters' }],
     });
 
   const flow = new Flow(pdf, f);

@@ -4,7 +4,7 @@
  */
 import { generateKeyPair as generateKeyPairCb, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, type FieldError } from '../../domain/errors.ts';
 import type { CertificateAuthority, CertificateSubject, SigningCredential } from '../../ports/pdf-signing.ts';
 import { lockKey, unlockKey } from './key-lock.ts';
 import { readPkcs12 } from './pkcs12.ts';
@@ -26,16 +26,16 @@ const checkValidity = (notBefore: Date, notAfter: Date): void => {
     notAfter <= notBefore
   ) {
     throw new AppError('invalid', 'a certificate needs a validity period that ends after it starts', {
-      errors: [{ field: 'notAfter', message: 'must be after notBefore' }],
+      errors: [{ field: 'notAfter', message: 'must be after notBefore', code: 'before_start' }],
     });
   }
 };
 
 const checkSubject = (s: CertificateSubject): void => {
-  const errors = [];
-  if (!s.name?.trim()) errors.push({ field: 'name', message: 'required' });
-  if (!s.organization?.trim()) errors.push({ field: 'organization', message: 'required' });
-  if (s.nip && !/^[A-Za-z0-9 '()+,\-./:=?]+$/.test(s.nip)) errors.push({ field: 'nip', message: 'digits (a PrintableString)' });
+  const errors: FieldError[] = [];
+  if (!s.name?.trim()) errors.push({ field: 'name', message: 'required', code: 'required' });
+  if (!s.organization?.trim()) errors.push({ field: 'organization', message: 'required', code: 'required' });
+  if (s.nip && !/^[A-Za-z0-9 '()+,\-./:=?]+$/.test(s.nip)) errors.push({ field: 'nip', message: 'digits (a PrintableString)', code: 'nip_invalid' });
   if (errors.length) throw new AppError('invalid', 'the certificate subject is incomplete', { errors });
 };
 
@@ -67,7 +67,7 @@ export const createCertificateAuthority = (): CertificateAuthority => ({
     if (!info.isCa || !info.keyUsage.includes('keyCertSign')) throw new AppError('invalid', `${info.commonName} is not a certificate authority`);
     if (notBefore < info.notBefore || notAfter > info.notAfter) {
       throw new AppError('invalid', `the validity must lie within the issuer's (${info.notBefore.toISOString()} – ${info.notAfter.toISOString()})`, {
-        errors: [{ field: 'notAfter', message: 'outside the issuer validity' }],
+        errors: [{ field: 'notAfter', message: 'outside the issuer validity', code: 'outside_validity' }],
       });
     }
     const { publicKey, privateKey } = await rsaKeyPair();

@@ -1,14 +1,18 @@
 import { useState } from 'preact/hooks';
 import { patch } from '../api.ts';
 import { label, type MessageKey, t } from '../i18n.ts';
-import { URGENCIES } from '../types.ts';
+import { clearedFor } from '../../domain/security-level.ts';
+import { useSession } from '../session.tsx';
+import { SECURITY_LEVELS, URGENCIES } from '../types.ts';
 import { CLASSIFICATION_LIST, ClassificationOptions } from './classification-options.tsx';
 import { ErrorBox, Field, Notice } from './ui.tsx';
+import { UnitSelect } from './unit-select.tsx';
 
 export interface EditableField {
   name: string;
   label: MessageKey;
-  kind: 'text' | 'date' | 'datetime' | 'urgency' | 'code';
+  /** `level`: the levels up to the user's own clearance; `unit`: the units the user files for (what the server accepts). */
+  kind: 'text' | 'date' | 'datetime' | 'urgency' | 'code' | 'level' | 'unit';
   max?: number;
   required?: boolean;
 }
@@ -46,6 +50,7 @@ export const DetailsEditor = <T,>({
   values: Record<string, string>;
   onSaved: (saved: T) => void;
 }) => {
+  const { user } = useSession();
   const [v, setV] = useState(values);
   const [reason, setReason] = useState('');
   const [state, setState] = useState<{ busy: boolean; error: unknown; note: string | null }>({ busy: false, error: null, note: null });
@@ -85,6 +90,16 @@ export const DetailsEditor = <T,>({
                       </option>
                     ))}
                   </select>
+                ) : f.kind === 'level' ? (
+                  <select {...p} name={f.name} value={v[f.name]} onChange={(e) => setV({ ...v, [f.name]: e.currentTarget.value })}>
+                    {SECURITY_LEVELS.filter((l) => clearedFor(user.clearance, l)).map((l) => (
+                      <option key={l} value={l}>
+                        {label('level', l)}
+                      </option>
+                    ))}
+                  </select>
+                ) : f.kind === 'unit' ? (
+                  <UnitSelect {...p} name={f.name} filing value={v[f.name]!} onChange={(code) => setV({ ...v, [f.name]: code })} />
                 ) : (
                   <input
                     {...p}

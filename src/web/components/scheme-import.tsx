@@ -12,7 +12,7 @@ const ACCEPT_SCHEME = '.csv,.json,text/csv,application/json';
 
 /** The bad lines of a refused file: the server imported nothing, and says why line by line. */
 const BadLines = ({ error }: { error: ApiError }) => {
-  const lines = schemeLines(error.errors);
+  const lines = schemeLines(error.errors, t);
   return (
     <div class="alert alert-error" role="alert">
       <p class="problem-headline">{t('scheme.refused', { n: lines.length })}</p>
@@ -28,9 +28,7 @@ const BadLines = ({ error }: { error: ApiError }) => {
             {lines.map((l, i) => (
               <tr key={`${l.line}-${i}`}>
                 <td>{l.line ?? t('doc.none')}</td>
-                <td lang="en" class="wrap">
-                  {l.message}
-                </td>
+                <td class="wrap">{l.message}</td>
               </tr>
             ))}
           </tbody>

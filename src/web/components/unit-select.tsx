@@ -42,7 +42,7 @@ export const UnitSelect = ({
   emptyLabel,
   filing,
   ...p
-}: ControlProps & { value: string; onChange: (code: string) => void; emptyLabel?: string; filing?: boolean }) => {
+}: ControlProps & { value: string; onChange: (code: string) => void; emptyLabel?: string; filing?: boolean; name?: string }) => {
   const { units, user } = useSession();
   const allowed = filing ? new Set(filingUnitsOf(user, units)) : null;
   return (

@@ -53,5 +53,6 @@ export const enProblems: Record<keyof typeof idProblems, string> = {
   'field.format': 'Not in the expected form.',
   'field.choice': 'Choose one of the offered options.',
   'field.unknown': 'This field is not known.',
+  'problem.operatorDetail': 'Details for operators (in English)',
   'field.invalid': 'This value is not accepted.',
 };

@@ -10,6 +10,8 @@ import { enRecords } from './en-records.ts';
 import { enPaper } from './en-paper.ts';
 import { enSearch } from './en-search.ts';
 import { enProblems } from './en-problems.ts';
+import { enFields } from './en-fields.ts';
+import { enFailures } from './en-failures.ts';
 import { enFriction } from './en-friction.ts';
 import type { MessageKey } from './id.ts';
 
@@ -20,6 +22,8 @@ export const en: Record<MessageKey, string> = {
   ...enCorrections,
   ...enLetterAdmin,
   ...enProblems,
+  ...enFields,
+  ...enFailures,
   ...enAdmin,
   ...enOperations,
   ...enBackups,

@@ -56,5 +56,6 @@ export const idProblems = {
   'field.format': 'Bentuknya tidak sesuai.',
   'field.choice': 'Pilih salah satu pilihan yang tersedia.',
   'field.unknown': 'Isian ini tidak dikenal.',
+  'problem.operatorDetail': 'Rincian untuk operator (bahasa Inggris)',
   'field.invalid': 'Isian ini tidak dapat diterima.',
 };

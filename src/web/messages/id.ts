@@ -10,6 +10,8 @@ import { idRecords } from './id-records.ts';
 import { idPaper } from './id-paper.ts';
 import { idSearch } from './id-search.ts';
 import { idProblems } from './id-problems.ts';
+import { idFields } from './id-fields.ts';
+import { idFailures } from './id-failures.ts';
 import { idFriction } from './id-friction.ts';
 
 /** The UI's words in Indonesian, the default. A new key goes here first; en.ts must then give its English. */
@@ -19,6 +21,8 @@ export const id = {
   ...idCorrections,
   ...idLetterAdmin,
   ...idProblems,
+  ...idFields,
+  ...idFailures,
   ...idAdmin,
   ...idOperations,
   ...idBackups,

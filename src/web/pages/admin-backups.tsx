@@ -6,6 +6,7 @@ import { Pager, PageTitle } from '../components/ui.tsx';
 import { bytes, dateTime, num } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
+import { Failure } from '../components/failure.tsx';
 import { navigate, useLocation, withParams } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
 
@@ -87,7 +88,11 @@ export const AdminBackupsPage = () => {
             <td class="details">
               {r.name ? <code>{r.name}</code> : null}
               {r.warnings.length ? <div>{t('backups.warnings', { n: r.warnings.length })}</div> : null}
-              {r.error ? <div>{r.error}</div> : null}
+              {r.error ? (
+                <div>
+                  <Failure code={r.errorCode} detail={r.error} operator />
+                </div>
+              ) : null}
             </td>
           </tr>
         )}

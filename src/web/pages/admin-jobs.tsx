@@ -5,6 +5,7 @@ import { ErrorBox, Field, Notice, Pager, PageTitle } from '../components/ui.tsx'
 import { dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
+import { Failure } from '../components/failure.tsx';
 import { JOB_STATES, type Job, type JobPage, type JobState } from '../operations-types.ts';
 import { Link, navigate, useLocation, withParams } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
@@ -108,7 +109,7 @@ export const AdminJobsPage = () => {
             <td>
               {j.attempts}/{j.maxAttempts}
             </td>
-            <td class="details">{j.lastError ?? ''}</td>
+            <td class="details">{j.lastError ? <Failure code={j.lastErrorCode} detail={j.lastError} operator /> : null}</td>
             <td>{dateTime(j.updatedAt)}</td>
             <td>
               <RetryButton

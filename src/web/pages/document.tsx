@@ -11,6 +11,7 @@ import { ErrorBox, Loading, Notice, PageTitle } from '../components/ui.tsx';
 import { bytes, dateOnly, dateTime } from '../format.ts';
 import { useLoad, useBackoffPoll, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
+import { failureText } from '../failure-text.ts';
 import type { PageProps } from '../routes.ts';
 import { hasRole, officeName, unitName, useSession } from '../session.tsx';
 import type { DocumentMeta, DocumentText } from '../types.ts';
@@ -75,7 +76,7 @@ export const DocumentPage = ({ params }: PageProps) => {
           <section class="card doc-meta" aria-labelledby="meta-title">
             <h2 id="meta-title">{t('doc.meta')}</h2>
             {d.status === 'processing' ? <Notice>{t('doc.processingNote')}</Notice> : null}
-            {d.status === 'failed' ? <Notice tone="warn">{t('doc.failed', { error: d.error ?? '' })}</Notice> : null}
+            {d.status === 'failed' ? <Notice tone="warn">{t('doc.failed', { error: failureText(d.errorCode, t) })}</Notice> : null}
             <dl>
               <Row term={t('doc.status')}>
                 {gone ? <PhaseBadge phase="disposed" /> : <span class={`badge badge-${d.status}`}>{label('status', d.status)}</span>}

@@ -6,6 +6,7 @@ import { ErrorBox, Notice, PageTitle, SendingProgress } from '../components/ui.t
 import { bytes } from '../format.ts';
 import { usePoll, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
+import { failureText } from '../failure-text.ts';
 import { Link } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
 import type { Batch } from '../types.ts';
@@ -122,7 +123,7 @@ export const ImportPage = () => {
                           <span class={`badge badge-${f.status}`}>{label('status', f.status)}</span>
                           {f.duplicate ? <span class="badge">{t('status.duplicate')}</span> : null}
                         </td>
-                        <td>{f.error ?? ''}</td>
+                        <td>{f.error ? failureText(f.errorCode, t) : ''}</td>
                       </tr>
                     ))}
                   </tbody>

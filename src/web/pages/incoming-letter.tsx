@@ -13,7 +13,7 @@ import { VoidForm } from '../components/void-form.tsx';
 import { IncomingThread } from '../components/letter-thread.tsx';
 import { dateTime } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
-import { label, t } from '../i18n.ts';
+import { label, type MessageKey, t } from '../i18n.ts';
 import { Link } from '../router.tsx';
 import type { PageProps } from '../routes.ts';
 import { hasRole, officeName, unitName, useSession } from '../session.tsx';
@@ -27,8 +27,11 @@ const LETTER_FIELDS: EditableField[] = [
   { name: 'urgency', label: 'incoming.urgency', kind: 'urgency' },
   { name: 'receivedAt', label: 'fix.receivedAt', kind: 'datetime', required: true },
   { name: 'classificationCode', label: 'doc.classificationCode', kind: 'code', max: 40 },
+  { name: 'securityLevel', label: 'doc.securityLevel', kind: 'level' },
+  { name: 'unitCode', label: 'doc.unit', kind: 'unit' },
 ];
-const LETTER_LABELS = Object.fromEntries(LETTER_FIELDS.map((f) => [f.name, f.label]));
+/** The history also names the agenda number a move to another unit's register changed. */
+const LETTER_LABELS: Record<string, MessageKey> = { ...Object.fromEntries(LETTER_FIELDS.map((f) => [f.name, f.label])), agendaNumber: 'incoming.agendaNumber' };
 const letterValues = (l: IncomingLetter): Record<string, string> => ({
   letterNumber: l.letterNumber,
   letterDate: l.letterDate,
@@ -37,6 +40,8 @@ const letterValues = (l: IncomingLetter): Record<string, string> => ({
   urgency: l.urgency,
   receivedAt: localInput(l.receivedAt),
   classificationCode: l.classificationCode ?? '',
+  securityLevel: l.securityLevel,
+  unitCode: l.unitCode,
 });
 
 const Row = ({ term, children }: { term: string; children: ComponentChildren }) => (

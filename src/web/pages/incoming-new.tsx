@@ -11,6 +11,7 @@ import { UnitSelect } from '../components/unit-select.tsx';
 import { bytes } from '../format.ts';
 import { useBackoffPoll, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
+import { failureText } from '../failure-text.ts';
 import { Link } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
 import { type DocumentMeta, type IncomingLetter, SECURITY_LEVELS, URGENCIES } from '../types.ts';
@@ -272,7 +273,9 @@ export const IncomingNewPage = () => {
             ) : null}
             {processing ? <Notice>{t('upload.processing')}</Notice> : null}
             {registered.doc?.status === 'ready' ? <Notice tone="ok">{t('upload.ready')}</Notice> : null}
-            {registered.doc?.status === 'failed' ? <Notice tone="warn">{t('upload.failed', { error: registered.doc.error ?? '' })}</Notice> : null}
+            {registered.doc?.status === 'failed' ? (
+              <Notice tone="warn">{t('upload.failed', { error: failureText(registered.doc.errorCode, t) })}</Notice>
+            ) : null}
             <p class="actions">
               <Link class="btn btn-primary" href={`/incoming/${registered.letter.id}`}>
                 {t('incoming.open')}

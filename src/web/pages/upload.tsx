@@ -6,6 +6,7 @@ import { ErrorBox, Notice, PageTitle, SendingProgress } from '../components/ui.t
 import { bytes } from '../format.ts';
 import { useBackoffPoll, useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
+import { failureText } from '../failure-text.ts';
 import { Link } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
 import type { DocumentMeta } from '../types.ts';
@@ -98,7 +99,7 @@ export const UploadPage = () => {
         {state.step === 'sending' ? <SendingProgress id="upload-progress" fraction={state.fraction} /> : null}
         {state.step === 'processing' ? <Notice>{state.duplicate ? t('upload.duplicate') : t('upload.processing')}</Notice> : null}
         {state.step === 'ready' ? <Notice tone="ok">{state.duplicate ? t('upload.duplicate') : t('upload.ready')}</Notice> : null}
-        {state.step === 'failed' ? <Notice tone="warn">{t('upload.failed', { error: state.doc.error ?? '' })}</Notice> : null}
+        {state.step === 'failed' ? <Notice tone="warn">{t('upload.failed', { error: failureText(state.doc.errorCode, t) })}</Notice> : null}
         {state.step === 'error' ? <ErrorBox error={state.error} /> : null}
         {doc ? (
           <p class="actions">

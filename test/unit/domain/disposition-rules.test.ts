@@ -126,33 +126,35 @@ describe('domain/disposition-rules', () => {
       'biasa',
     );
     expect(problems).to.deep.equal([
-      { field: 'to.0.userId', message: 'outside your unit and the units below it' },
-      { field: 'to.1.unitCode', message: 'outside your unit and the units below it' },
-      { field: 'to.2.unitCode', message: 'outside your unit and the units below it' },
-      { field: 'to.3.userId', message: 'no such user' },
-      { field: 'to.4.unitCode', message: 'no such unit' },
-      { field: 'to.5.userId', message: 'this account is disabled' },
-      { field: 'to.6.userId', message: 'you cannot send a disposition to yourself' },
-      { field: 'to.7.unitCode', message: 'your own unit: name its members instead' },
-      { field: 'to.9.userId', message: 'named twice' },
+      { field: 'to.0.userId', message: 'outside your unit and the units below it', code: 'outside_reach' },
+      { field: 'to.1.unitCode', message: 'outside your unit and the units below it', code: 'outside_reach' },
+      { field: 'to.2.unitCode', message: 'outside your unit and the units below it', code: 'outside_reach' },
+      { field: 'to.3.userId', message: 'no such user', code: 'unknown_user' },
+      { field: 'to.4.unitCode', message: 'no such unit', code: 'unknown_unit' },
+      { field: 'to.5.userId', message: 'this account is disabled', code: 'user_disabled' },
+      { field: 'to.6.userId', message: 'you cannot send a disposition to yourself', code: 'self_recipient' },
+      { field: 'to.7.unitCode', message: 'your own unit: name its members instead', code: 'own_unit' },
+      { field: 'to.9.userId', message: 'named twice', code: 'duplicate' },
     ]);
-    expect(recipientProblems(kabid, [], users, units, 'biasa')).to.deep.equal([{ field: 'to', message: 'name at least one recipient' }]);
+    expect(recipientProblems(kabid, [], users, units, 'biasa')).to.deep.equal([
+      { field: 'to', message: 'name at least one recipient', code: 'too_small', origin: 'array', limit: 1 },
+    ]);
   });
 
   it('refuses an account that only administers as a recipient (issue 18)', () => {
     expect(recipientProblems(kabid, [{ userId: 'admin' }], users, units, 'biasa')).to.deep.equal([
-      { field: 'to.0.userId', message: 'an administrator account does not receive dispositions' },
+      { field: 'to.0.userId', message: 'an administrator account does not receive dispositions', code: 'admin_account' },
     ]);
   });
 
   it('sends a letter only to people cleared for its level; a unit goes whatever its members are cleared for', () => {
     const to = [{ userId: 'staf' }, { userId: 'kabid' }, { unitCode: 'BKD-MUT' }];
     expect(recipientProblems(head, to, users, units, 'terbatas')).to.deep.equal([
-      { field: 'to.0.userId', message: "not cleared for this letter's security level" },
+      { field: 'to.0.userId', message: "not cleared for this letter's security level", code: 'not_cleared' },
     ]);
     expect(recipientProblems(head, to, users, units, 'rahasia')).to.deep.equal([
-      { field: 'to.0.userId', message: "not cleared for this letter's security level" },
-      { field: 'to.1.userId', message: "not cleared for this letter's security level" },
+      { field: 'to.0.userId', message: "not cleared for this letter's security level", code: 'not_cleared' },
+      { field: 'to.1.userId', message: "not cleared for this letter's security level", code: 'not_cleared' },
     ]);
     expect(recipientProblems(head, to, users, units, 'biasa')).to.deep.equal([]);
     // Other problems come first: clearance is checked only for an account that could receive it.

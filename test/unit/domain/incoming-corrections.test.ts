@@ -9,6 +9,8 @@ const letter = {
   urgency: 'biasa' as const,
   receivedAt: new Date('2025-03-13T02:00:00Z'),
   classificationCode: null,
+  securityLevel: 'biasa' as const,
+  unitCode: 'BKD',
 };
 
 describe('correcting and voiding incoming letters (issue 18)', () => {
@@ -30,6 +32,11 @@ describe('correcting and voiding incoming letters (issue 18)', () => {
   it('carries the letter’s subject and date to its scan as title and document date', () => {
     expect(documentMirror({ subject: 'Baru', letterDate: '2025-01-02', urgency: 'segera' })).to.deep.equal({ title: 'Baru', documentDate: '2025-01-02' });
     expect(documentMirror({ classificationCode: null })).to.deep.equal({ classificationCode: null });
+  });
+
+  it('carries a corrected security level and unit to its scan, so who may read it follows', () => {
+    expect(documentMirror({ securityLevel: 'rahasia', unitCode: 'SET' })).to.deep.equal({ securityLevel: 'rahasia', unitCode: 'SET' });
+    expect(detailChanges(letter, { securityLevel: 'terbatas', unitCode: 'BKD' }).changed).to.deep.equal(['securityLevel']);
   });
 
   it('voids an entry once, and not while its routing is open', () => {

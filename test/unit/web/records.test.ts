@@ -52,17 +52,22 @@ describe('web: the records lifecycle, read for people', () => {
     );
   });
 
-  it('lists a refused scheme file’s bad lines in order, reading the line from the field when it must', () => {
+  it('lists a refused scheme file’s bad lines in order, in Indonesian by each rule, reading the line from the field when it must', () => {
     expect(
-      schemeLines([
-        { field: 'line 4', line: 4, message: 'its parent 123.4 is neither in the scheme nor in the file' },
-        { field: 'line 3', message: 'activeYears: whole years' },
-        { field: 'file', message: 'no codes' },
-      ]),
+      schemeLines(
+        [
+          { field: 'line 4', line: 4, code: 'scheme_parent', message: 'its parent 123.4 is neither in the scheme nor in the file' },
+          { field: 'line 3', code: 'scheme_duplicate', limit: 2, message: 'code 800 is on line 2 already' },
+          { field: 'file', code: 'file_empty', message: 'no codes' },
+          { field: 'line 5', line: 5, message: 'a rule this client does not know' },
+        ],
+        tId,
+      ),
     ).to.deep.equal([
-      { line: null, message: 'no codes' },
-      { line: 3, message: 'activeYears: whole years' },
-      { line: 4, message: 'its parent 123.4 is neither in the scheme nor in the file' },
+      { line: null, message: tId('fieldCode.file_empty') },
+      { line: 3, message: 'Kode ini sudah ada di baris 2.' },
+      { line: 4, message: tId('fieldCode.scheme_parent') },
+      { line: 5, message: tId('field.invalid') },
     ]);
   });
 

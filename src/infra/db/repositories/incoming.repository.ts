@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Op, literal, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, literal, type OrderItem, type Sequelize, type Transaction, type WhereOptions } from 'sequelize';
 import { letterIdentity, type IncomingLetterRecord, type IncomingStatus, type Urgency } from '../../../domain/correspondence.ts';
 import type { DeliveryKind } from '../../../domain/parties.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
@@ -72,7 +72,25 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
     return mapOne(await m.IncomingLetter.findByPk(id, { raw: true, transaction }), toIncoming);
   },
   async findByDocument(documentId) {
-    return mapOne(await m.IncomingLetter.findOne({ where: { documentId }, raw: true, transaction }), toIncoming);
+    // A letter moved to another unit's register leaves a void entry with the same scan behind
+    // (written after it): a letter in force first, then the earliest.
+    const order: OrderItem[] = [
+      [literal('CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END'), 'ASC'],
+      ['createdAt', 'ASC'],
+    ];
+    return mapOne(await m.IncomingLetter.findOne({ where: { documentId }, order, raw: true, transaction }), toIncoming);
+  },
+  async voidScans(documentIds) {
+    if (documentIds.length === 0) return new Set();
+    const rows = (await m.IncomingLetter.findAll({
+      attributes: ['documentId'],
+      where: { documentId: { [Op.in]: documentIds } },
+      group: ['documentId'],
+      having: literal('SUM(CASE WHEN voided_at IS NULL THEN 1 ELSE 0 END) = 0'),
+      raw: true,
+      transaction,
+    })) as unknown as { documentId: string }[];
+    return new Set(rows.map((r) => r.documentId));
   },
   async list(filter, visibility, page, limit) {
     const q = m.IncomingLetter.sequelize!;

@@ -60,6 +60,9 @@ export const notificationRepository = (m: Models, transaction?: Transaction): No
     // Read before: still the caller's (the first readAt stays).
     return (await m.Notification.count({ where: { id, userId }, transaction })) > 0;
   },
+  async withdraw(subjectType, subjectId, kind) {
+    return m.Notification.destroy({ where: { subjectType, subjectId, kind }, transaction });
+  },
   async findById(id) {
     const row = (await m.Notification.findByPk(id, { raw: true, transaction })) as unknown as RawRow | null;
     return row ? toNotification(row) : null;

@@ -4,7 +4,11 @@ import type { Models } from '../models.ts';
 import { type RawRow, str, toDate, toDateOrNull, toNum } from './row.ts';
 import { visibleDocumentIds } from './visibility.ts';
 
-/** Aggregations over the correspondence tables; bucketing and medians happen in domain/stats.ts. */
+/**
+ * Aggregations over the correspondence tables; bucketing and medians happen in domain/stats.ts.
+ * A void agenda entry was a mistake (or the mark a letter moved to another register left): it
+ * counts for nothing here.
+ */
 export const statsSource = (m: Models, transaction?: Transaction): StatsSource => {
   const q = m.IncomingLetter.sequelize!;
   const visible = (v: Parameters<StatsSource['incomingReceived']>[0]) => ({ documentId: { [Op.in]: literal(`(${visibleDocumentIds(q, v)})`) } });
@@ -12,7 +16,7 @@ export const statsSource = (m: Models, transaction?: Transaction): StatsSource =
     async incomingReceived(v, from, to) {
       const rows = (await m.IncomingLetter.findAll({
         attributes: ['receivedAt'],
-        where: { ...visible(v), receivedAt: { [Op.gte]: from, [Op.lt]: to } },
+        where: { ...visible(v), receivedAt: { [Op.gte]: from, [Op.lt]: to }, voidedAt: null },
         raw: true,
         transaction,
       })) as unknown as RawRow[];
@@ -33,7 +37,7 @@ export const statsSource = (m: Models, transaction?: Transaction): StatsSource =
         `SELECT l.received_at AS receivedAt, MIN(d.created_at) AS firstAt, MAX(d.completed_at) AS lastDone,
                 SUM(CASE WHEN d.id IS NOT NULL AND d.status <> 'completed' THEN 1 ELSE 0 END) AS stillOpen
            FROM incoming_letters l LEFT JOIN dispositions d ON d.letter_id = l.id
-          WHERE l.received_at >= :from AND l.received_at < :to AND l.document_id IN (${ids})
+          WHERE l.received_at >= :from AND l.received_at < :to AND l.voided_at IS NULL AND l.document_id IN (${ids})
           GROUP BY l.id, l.received_at`,
         { replacements: { from, to }, type: QueryTypes.SELECT, transaction },
       );
@@ -51,7 +55,7 @@ export const statsSource = (m: Models, transaction?: Transaction): StatsSource =
       const rows = await q.query<RawRow>(
         `SELECT COALESCE(d.to_unit_code, u.unit_code) AS unitCode, COUNT(*) AS overdue
            FROM dispositions d JOIN incoming_letters l ON l.id = d.letter_id LEFT JOIN users u ON u.id = d.to_user_id
-          WHERE d.status = 'open' AND d.due_at IS NOT NULL AND d.due_at < :now AND l.document_id IN (${ids})
+          WHERE d.status = 'open' AND d.due_at IS NOT NULL AND d.due_at < :now AND l.voided_at IS NULL AND l.document_id IN (${ids})
           GROUP BY COALESCE(d.to_unit_code, u.unit_code)
           ORDER BY overdue DESC`,
         { replacements: { now }, type: QueryTypes.SELECT, transaction },

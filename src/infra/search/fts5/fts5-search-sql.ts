@@ -23,7 +23,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const dayNumber = (field: 'from' | 'to', v: string): number => {
   if (!DATE.test(v)) {
-    throw new AppError('invalid', `${field} must be a date (YYYY-MM-DD)`, { errors: [{ field, message: 'expected YYYY-MM-DD' }] });
+    throw new AppError('invalid', `${field} must be a date (YYYY-MM-DD)`, { errors: [{ field, message: 'expected YYYY-MM-DD', code: 'not_a_date' }] });
   }
   return Number(v.replace(/-/g, ''));
 };

@@ -16,7 +16,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** YYYY-MM-DD → the integer YYYYMMDD the `date` attribute holds (numbers compare in filters). */
 export const dateNumber = (field: 'from' | 'to', v: string): number => {
   if (!DATE.test(v)) {
-    throw new AppError('invalid', `${field} must be a date (YYYY-MM-DD)`, { errors: [{ field, message: 'expected YYYY-MM-DD' }] });
+    throw new AppError('invalid', `${field} must be a date (YYYY-MM-DD)`, { errors: [{ field, message: 'expected YYYY-MM-DD', code: 'not_a_date' }] });
   }
   return Number(v.replace(/-/g, ''));
 };

@@ -30,8 +30,17 @@ describe('scheme files (CSV and JSON)', () => {
     expect(readSchemeCsv('').problem).to.match(/empty/);
     const { lines } = readSchemeCsv('code,name,activeYears,inactiveYears,finalDisposition\n800,x,2\n800.1,y,two,3,destroy\n');
     expect(lines[0]!.problem).to.match(/3 fields where the header has 5/);
-    expect(schemeEntryProblems(lines[1]!.entry!).join(' ')).to.match(/activeYears/);
-    expect(schemeEntryProblems({ code: '800..1', name: 'x', description: null, activeYears: 1, inactiveYears: null, finalDisposition: null }).join(' '))
+    expect(
+      schemeEntryProblems(lines[1]!.entry!)
+        .map((p) => p.message)
+        .join(' '),
+    ).to.match(/activeYears/);
+    expect(schemeEntryProblems(lines[1]!.entry!).map((p) => p.code)).to.include('scheme_years');
+    expect(
+      schemeEntryProblems({ code: '800..1', name: 'x', description: null, activeYears: 1, inactiveYears: null, finalDisposition: null })
+        .map((p) => p.message)
+        .join(' '),
+    )
       .to.match(/single dots/)
       .and.match(/together/);
   });

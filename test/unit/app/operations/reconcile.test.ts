@@ -62,6 +62,8 @@ const world = () => {
     },
     pages: { get: async () => [], getMany: async (ids: string[]) => new Map(ids.map((id) => [id, []])) },
     readers: { of: async () => [], ofMany: async (ids: string[]) => new Map(ids.map((id) => [id, []])) },
+    // No agenda entry here is void: every document belongs in the index.
+    incoming: { voidScans: async () => new Set<string>() },
     batches: { findById: async (id: string) => (batches.has(id) ? { id } : null), items: async (id: string) => batches.get(id) ?? [] },
     jobs: { activeSubjects: async () => new Set(activeFor) },
     transaction: async <T>(fn: (tx: typeof transactional) => Promise<T>) => fn(transactional),
