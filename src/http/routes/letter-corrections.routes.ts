@@ -54,7 +54,10 @@ export const letterCorrectionsRoutes = (deps: AppDeps): Router => {
     withUploads(deps.staging, async (req, res) => {
       const file = req.uploads?.[0];
       if (!file) throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part' }] });
-      res.json(await suggestIncoming(deps, req.actor!, file.staged, file.filename));
+      // A clerk who drops another file or leaves frees the OCR worker at once.
+      const gone = new AbortController();
+      res.on('close', () => res.writableEnded || gone.abort());
+      res.json(await suggestIncoming(deps, req.actor!, file.staged, file.filename, gone.signal));
     }),
   );
 
