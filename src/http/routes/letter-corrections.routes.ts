@@ -57,7 +57,12 @@ export const letterCorrectionsRoutes = (deps: AppDeps): Router => {
       // A clerk who drops another file or leaves frees the OCR worker at once.
       const gone = new AbortController();
       res.on('close', () => res.writableEnded || gone.abort());
-      res.json(await suggestIncoming(deps, req.actor!, file.staged, file.filename, gone.signal));
+      try {
+        res.json(await suggestIncoming(deps, req.actor!, file.staged, file.filename, gone.signal));
+      } catch (err) {
+        // Nobody is left to answer: not a server error worth a log line.
+        if (!gone.signal.aborted) throw err;
+      }
     }),
   );
 
