@@ -43,6 +43,8 @@ export interface Config {
     zipMaxEntries: number;
     zipMaxRatio: number;
     zipMaxTotalBytes: number;
+    /** How long a clerk waits for a scan's first page to be read for suggestions, queue included. */
+    suggestOcrMs: number;
   };
   jobs: { pollMs: number; leaseMs: number; maxAttempts: number; concurrency: number };
   admin?: { username: string; password: string };
@@ -162,6 +164,7 @@ const schema = z.object({
     .regex(/^[a-z]{3}(\+[a-z]{3})*$/)
     .default('ind+eng'),
   OCR_PAGE_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  SUGGEST_OCR_TIMEOUT_MS: int(1000, 600_000).default(25_000),
   // Opt-in: a folder of tessdata_fast models (Debian's tesseract-ocr-ind) instead of the npm data.
   OCR_TESSDATA_DIR: z.string().min(1).optional(),
   RETENTION_PASS_HOURS: int(0, 24 * 31).default(24),
@@ -321,6 +324,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       zipMaxEntries: e.ZIP_MAX_ENTRIES,
       zipMaxRatio: e.ZIP_MAX_RATIO,
       zipMaxTotalBytes: e.ZIP_MAX_TOTAL_BYTES,
+      suggestOcrMs: e.SUGGEST_OCR_TIMEOUT_MS,
     },
     jobs: { pollMs: e.JOB_POLL_MS, leaseMs: e.JOB_LEASE_MS, maxAttempts: e.JOB_MAX_ATTEMPTS, concurrency: e.JOB_CONCURRENCY ?? e.OCR_WORKERS },
     ...(e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } } : {}),

@@ -42,6 +42,7 @@ export const PROBLEM_TYPES = [
   'malware-found',
   'archived-elsewhere',
   'record-no-longer-kept',
+  'reading-busy',
   // registering and filing
   'outside-filing-scope',
   'unknown-unit',

@@ -35,8 +35,12 @@ export interface OcrResult {
  * timed out, so one hostile page fails only its own call.
  */
 export interface OcrEngine {
-  /** Recognises the text on one page image (encoded PNG/JPEG bytes or raw pixels). */
-  recognize(image: Buffer | RasterImage, opts?: { signal?: AbortSignal }): Promise<OcrResult>;
+  /**
+   * Recognises the text on one page image (encoded PNG/JPEG bytes or raw pixels). `urgent`:
+   * someone waits for this page on a request, so it takes the next free worker ahead of
+   * queued pages.
+   */
+  recognize(image: Buffer | RasterImage, opts?: { signal?: AbortSignal; urgent?: boolean }): Promise<OcrResult>;
   /** Starts the workers ahead of the first page (so the first upload is not slow). */
   warm(): Promise<void>;
   /** Terminates all workers. */

@@ -40,6 +40,13 @@ export interface ExtractOptions {
   textLayerOnly?: boolean;
   /** Reads only the first this many pages. */
   firstPages?: number;
+  /**
+   * Someone waits for these pages on a request (issue 18's suggestions from a scan): pages to
+   * OCR are read within a small share of the OCR pool, ahead of the pipeline's queued pages.
+   * Throws AppError `rate_limited` (problem `reading-busy`) at once when that share and its
+   * short queue are full.
+   */
+  urgent?: boolean;
 }
 
 /**

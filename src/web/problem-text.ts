@@ -87,6 +87,7 @@ export const KIND_HEADLINES: Record<ProblemType, MessageKey> = {
   'password-reset-by-admin': 'problem.passwordResetByAdmin',
   'certificate-not-requested': 'problem.certificateNotRequested',
   'pin-held-elsewhere': 'problem.pinHeldElsewhere',
+  'reading-busy': 'problem.readingBusy',
 };
 
 /** The text key of a problem type, when the type is a precise one (else its status decides). */

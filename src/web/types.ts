@@ -248,6 +248,8 @@ export interface ArchivedFile {
 export interface LetterSuggestions {
   mimeType: string;
   textLayer: boolean;
+  /** A PDF's text layer, OCR of a scan's first page, or OCR given up at the server's time limit. */
+  source: 'text-layer' | 'ocr' | 'ocr-timed-out';
   suggestions: Partial<Record<'letterNumber' | 'letterDate' | 'sender' | 'subject', string>>;
 }
 

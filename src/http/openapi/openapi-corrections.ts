@@ -72,7 +72,7 @@ export const correctionPaths = {
   '/api/v1/letters/incoming/suggest': {
     post: {
       summary:
-        "Suggestions for the registration form from a dropped file's PDF text layer (first pages): letter number, date, sender, subject. Nothing is stored; a scan without a text layer is not OCR'd here",
+        "Suggestions for the registration form from a dropped file: letter number, date, sender, subject, from a PDF's text layer (first pages) or else from OCR of the first page of a scan, under a time limit (source ocr-timed-out: no suggestions). Nothing is stored. 429 reading-busy with Retry-After when too many scans are being read for clerks at once",
       requestBody: { content: { 'multipart/form-data': { schema: obj({ file: { type: 'string', format: 'binary' } }, ['file']) } } },
       responses: {
         200: {
@@ -81,11 +81,12 @@ export const correctionPaths = {
             obj({
               mimeType: str,
               textLayer: bool,
+              source: { type: 'string', enum: ['text-layer', 'ocr', 'ocr-timed-out'] },
               suggestions: obj({ letterNumber: str, letterDate: { type: 'string', format: 'date' }, sender: str, subject: str }),
             }),
           ),
         },
-        ...errors(400, 401, 403, 413, 415, 422, 503),
+        ...errors(400, 401, 403, 413, 415, 422, 429, 503),
       },
     },
   },

@@ -58,7 +58,15 @@ export const letterCorrectionsRoutes = (deps: AppDeps): Router => {
       const file = req.uploads?.[0];
       if (!file)
         throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the scan as the "file" part', code: 'file_missing' }] });
-      res.json(await suggestIncoming(deps, req.actor!, file.staged, file.filename));
+      // A clerk who drops another file or leaves frees the OCR worker at once.
+      const gone = new AbortController();
+      res.on('close', () => res.writableEnded || gone.abort());
+      try {
+        res.json(await suggestIncoming(deps, req.actor!, file.staged, file.filename, gone.signal));
+      } catch (err) {
+        // Nobody is left to answer: not a server error worth a log line.
+        if (!gone.signal.aborted) throw err;
+      }
     }),
   );
 

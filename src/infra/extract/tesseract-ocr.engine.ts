@@ -140,30 +140,34 @@ export const createTesseractOcrEngine = (opts: TesseractOcrOptions): OcrEngine =
   };
 
   return {
-    async recognize(image, { signal } = {}): Promise<OcrResult> {
+    async recognize(image, { signal, urgent } = {}): Promise<OcrResult> {
       const input = isRaster(image) ? toPnm(image) : image;
       const inkLines = adaptive && isRaster(image) ? inkLineCount(image) : 0;
       try {
-        const { best, turned } = await pool.run(async (slot) => {
-          const read = async (pixels: Buffer, ink: number) => {
-            const auto = await pass(slot.main, pixels, PSM.AUTO);
-            if (!adaptive || !needsBlockPass(auto, ink)) return auto;
-            return betterPass(auto, await pass(slot.main, pixels, PSM.SINGLE_BLOCK));
-          };
-          const first = await pass(slot.main, input, PSM.AUTO);
-          if (orientation && isRaster(image) && mayBeTurned(first)) {
-            const turn = await detectTurn(await slot.osd(), image);
-            if (turn !== 0) {
-              const upright = turnRaster(image, turn);
-              const again = await read(toPnm(upright), adaptive ? inkLineCount(upright) : 0);
-              // OSD can be wrong: the turned reading must carry about as much confident text (a
-              // page turned 90° was often read well already, and is then kept the right way up).
-              if (passScore(again) >= passScore(first) * 0.9) return { best: again, turned: turn };
+        const { best, turned } = await pool.run(
+          async (slot) => {
+            const read = async (pixels: Buffer, ink: number) => {
+              const auto = await pass(slot.main, pixels, PSM.AUTO);
+              if (!adaptive || !needsBlockPass(auto, ink)) return auto;
+              return betterPass(auto, await pass(slot.main, pixels, PSM.SINGLE_BLOCK));
+            };
+            const first = await pass(slot.main, input, PSM.AUTO);
+            if (orientation && isRaster(image) && mayBeTurned(first)) {
+              const turn = await detectTurn(await slot.osd(), image);
+              if (turn !== 0) {
+                const upright = turnRaster(image, turn);
+                const again = await read(toPnm(upright), adaptive ? inkLineCount(upright) : 0);
+                // OSD can be wrong: the turned reading must carry about as much confident text (a
+                // page turned 90° was often read well already, and is then kept the right way up).
+                if (passScore(again) >= passScore(first) * 0.9) return { best: again, turned: turn };
+              }
             }
-          }
-          if (!adaptive || !needsBlockPass(first, inkLines)) return { best: first, turned: 0 as const };
-          return { best: betterPass(first, await pass(slot.main, input, PSM.SINGLE_BLOCK)), turned: 0 as const };
-        }, signal);
+            if (!adaptive || !needsBlockPass(first, inkLines)) return { best: first, turned: 0 as const };
+            return { best: betterPass(first, await pass(slot.main, input, PSM.SINGLE_BLOCK)), turned: 0 as const };
+          },
+          signal,
+          { urgent: urgent ?? false },
+        );
         return { text: best.text, confidence: Math.round(best.confidence * 10) / 10, words: best.words.length, lines: best.layout, turned };
       } catch (err) {
         // tesseract.js rejects with a bare string when leptonica cannot read the image.

@@ -10,6 +10,7 @@ import type { PageText } from '../../domain/document.ts';
 import type { ExtractOptions, FileInspection, ScannedPage, TextExtractor } from '../../ports/text-extractor.ts';
 import type { OcrEngine, OcrResult, RasterImage } from '../../ports/ocr-engine.ts';
 import { createPageReader, type PageReader, type PageReaderOptions } from './page-reader.ts';
+import { Admission } from '../threads/admission.ts';
 
 export interface TextExtractorOptions {
   ocr: OcrEngine;
@@ -17,6 +18,11 @@ export interface TextExtractorOptions {
   pageConcurrency?: number;
   /** The threads that parse and decode files (limits on time, memory and stream sizes). */
   reader?: PageReaderOptions;
+  /**
+   * Urgent pages (read while someone waits) at once and waiting; default half the page
+   * concurrency (at least 1) and twice that: the pipeline always keeps the rest of the pool.
+   */
+  urgent?: { running?: number; queued?: number };
 }
 
 /** Resolution OCR reads rasters at (see the engine's user_defined_dpi). */
@@ -46,25 +52,35 @@ const scannedPage = async (n: number, image: RasterImage, result: OcrResult): Pr
 export const createTextExtractor = (opts: TextExtractorOptions): TextExtractor => {
   const concurrency = Math.max(1, opts.pageConcurrency ?? os.availableParallelism());
   const reader: PageReader = createPageReader(opts.reader);
+  const urgentRunning = Math.max(1, opts.urgent?.running ?? Math.floor(concurrency / 2));
+  const urgentLane = new Admission({
+    running: urgentRunning,
+    queued: opts.urgent?.queued ?? 2 * urgentRunning,
+    busy: { detail: 'the scans waiting to be read are too many just now; try again in a moment', retryAfterSeconds: 10 },
+  });
 
   return {
     async inspect(filePath, mimeType, limits): Promise<FileInspection> {
       return { mimeType, pages: await reader.call('inspect', { filePath, mimeType, limits }) };
     },
     async extract(filePath, mimeType, limits, extractOpts: ExtractOptions = {}) {
-      const { signal, onPage, onScan, textLayerOnly } = extractOpts;
+      const { signal, onPage, onScan, textLayerOnly, urgent } = extractOpts;
       signal?.throwIfAborted();
       const target = { filePath, mimeType, limits };
       const count = Math.min(await reader.call('count', target, signal), extractOpts.firstPages ?? Number.POSITIVE_INFINITY);
       const readPage = async (n: number): Promise<PageText> => {
         if (textLayerOnly && mimeType !== 'application/pdf') return { page: n, text: '', source: 'pdf-text' };
+        // Decoding and cleaning a scan count against the urgent share too: they are half its cost.
+        return urgent && !textLayerOnly ? urgentLane.run(() => readWhole(n), signal) : readWhole(n);
+      };
+      const readWhole = async (n: number): Promise<PageText> => {
         const content = await reader.call('page', { ...target, page: n, ...(textLayerOnly ? { textOnly: true } : {}) }, signal);
         if (content.kind === 'text') return { page: n, text: content.text, source: 'pdf-text' };
         signal?.throwIfAborted();
         // Pixels come back from the thread as a plain Uint8Array.
         const { data } = content.image;
         const image = { ...content.image, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
-        const result = await opts.ocr.recognize(image, signal ? { signal } : {});
+        const result = await opts.ocr.recognize(image, { ...(signal ? { signal } : {}), ...(urgent ? { urgent } : {}) });
         if (onScan) onScan(await scannedPage(n, image, result));
         return { page: n, text: result.text, confidence: result.confidence, source: 'ocr' };
       };

@@ -64,10 +64,13 @@ export class WorkerPool<W extends PoolWorker> {
     if (slot) await this.workerOf(slot);
   }
 
-  /** Runs `job` on a worker under the timeout and `signal`. */
-  async run<T>(job: (worker: W) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  /**
+   * Runs `job` on a worker under the timeout and `signal`. An `urgent` job (someone is waiting
+   * for it on a request) takes the next free worker ahead of the jobs already waiting.
+   */
+  async run<T>(job: (worker: W) => Promise<T>, signal?: AbortSignal, o: { urgent?: boolean } = {}): Promise<T> {
     signal?.throwIfAborted();
-    const slot = await this.acquire(signal);
+    const slot = await this.acquire(signal, o.urgent ?? false);
     let healthy = false;
     try {
       const worker = await this.workerOf(slot);
@@ -107,7 +110,7 @@ export class WorkerPool<W extends PoolWorker> {
     void old?.then((w) => letGo(w, sound)).catch(() => {});
   }
 
-  private acquire(signal?: AbortSignal): Promise<Slot<W>> {
+  private acquire(signal: AbortSignal | undefined, urgent: boolean): Promise<Slot<W>> {
     if (this.closed) return Promise.reject(new AppError('unavailable', 'the worker pool is closed'));
     const slot = this.idle.pop();
     if (slot) return Promise.resolve(slot);
@@ -122,7 +125,8 @@ export class WorkerPool<W extends PoolWorker> {
         reject(signal!.reason);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(take);
+      if (urgent) this.waiting.unshift(take);
+      else this.waiting.push(take);
     });
   }
 

@@ -48,4 +48,6 @@ export const enCorrections: Record<keyof typeof idCorrections, string> = {
   'reg.receivedAt': 'Received on',
   'reg.receivedAtHint': 'Date and time the office received the letter; now by default.',
   'reg.letterDateHint': 'The date written on the letter.',
+  'reg.readingScan': 'Reading the scan…',
+  'reg.scanTooSlow': 'This scan took too long to read, so there are no suggestions. Type the details; its text is still read once the letter is registered.',
 };

@@ -42,6 +42,7 @@ export const enProblems: Record<keyof typeof idProblems, string> = {
   'problem.unknownUnit': 'A unit is not known. Choose units from the list.',
   'problem.forwardedOpen': 'Cannot be completed yet: dispositions you forwarded are still open.',
   'problem.dispositionClosed': 'This disposition is completed or withdrawn already; it cannot be completed again.',
+  'problem.readingBusy': 'Many scans are being read just now, so there are no suggestions. Type the details, or choose the file again in a moment.',
 
   'field.required': 'Required.',
   'field.tooShort': 'At least {n} characters.',

@@ -47,4 +47,6 @@ export const idCorrections = {
   'reg.receivedAt': 'Diterima pada',
   'reg.receivedAtHint': 'Tanggal dan jam surat diterima kantor; bawaannya sekarang.',
   'reg.letterDateHint': 'Tanggal yang tertulis di surat.',
+  'reg.readingScan': 'Membaca pindaian…',
+  'reg.scanTooSlow': 'Pindaian ini terlalu lama dibaca, jadi tidak ada saran isian. Isi sendiri; teksnya tetap dibaca mesin setelah surat dicatat.',
 } as const;

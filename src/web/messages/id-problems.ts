@@ -45,6 +45,7 @@ export const idProblems = {
   'problem.unknownUnit': 'Ada unit yang tidak dikenal. Pilih unit dari daftar.',
   'problem.forwardedOpen': 'Belum dapat diselesaikan: disposisi yang Anda teruskan masih berjalan.',
   'problem.dispositionClosed': 'Disposisi ini sudah selesai atau ditarik, jadi tidak dapat diselesaikan lagi.',
+  'problem.readingBusy': 'Banyak pindaian sedang dibaca, jadi saran isian dilewati. Isi sendiri, atau pilih berkasnya lagi sebentar lagi.',
 
   'field.required': 'Wajib diisi.',
   'field.tooShort': 'Paling sedikit {n} karakter.',

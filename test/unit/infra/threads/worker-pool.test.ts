@@ -48,6 +48,20 @@ describe('WorkerPool', () => {
     await p.close();
   });
 
+  it('gives the next free worker to an urgent job ahead of the jobs already waiting', async () => {
+    const { p } = pool(1, 1000);
+    const order: string[] = [];
+    let release!: () => void;
+    const busy = p.run(() => new Promise<void>((r) => (release = r)));
+    await sleep(5);
+    const queued = ['pipeline 1', 'pipeline 2'].map((name) => p.run(async () => void order.push(name)));
+    const urgent = p.run(async () => void order.push('clerk'), undefined, { urgent: true });
+    release();
+    await Promise.all([busy, urgent, ...queued]);
+    expect(order).to.deep.equal(['clerk', 'pipeline 1', 'pipeline 2']);
+    await p.close();
+  });
+
   it('replaces a worker after a failed job and keeps a healthy one', async () => {
     const { p, made } = pool(1);
     await p.run(async () => 1);
