@@ -8,6 +8,9 @@ import { type RawRow, str, toDate, toNum } from './row.ts';
 const MAX_VALUES = 10_000;
 const CHUNK = 2000;
 
+/** The sqlite3 connection a Sequelize transaction holds. */
+type SqliteConnection = { run(sql: string, values: unknown[], done: (e: Error | null) => void): void };
+
 const toLeaf = (r: RawRow): StoredLeaf => ({ index: toNum(r.leaf_index), hash: str(r.leaf_hash), text: str(r.leaf_text) });
 const toCheckpoint = (r: RawRow): StoredCheckpoint => ({ id: toNum(r.id), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) });
 const toHead = (r: RawRow): StoredHead => ({ size: toNum(r.size), root: str(r.root), frontier: str(r.frontier) ? str(r.frontier).split(',') : [] });
@@ -22,11 +25,25 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
   const select = (sql: string, replacements: unknown[] = []) =>
     s.query(sql, { type: QueryTypes.SELECT, replacements, transaction, raw: true }) as Promise<RawRow[]>;
   const run = (sql: string, replacements: unknown[] = []) => s.query(sql, { replacements, transaction, raw: true });
+  // SQLite inside a transaction: the statement goes to the transaction's own connection with its
+  // values bound by position. Through Sequelize each value would be quoted into the SQL text (MBs
+  // per batch) for SQLite to parse back out, and that text scanned again to guess the statement's kind.
+  const sqliteConn = !mysql && transaction ? (transaction as unknown as { connection: SqliteConnection }).connection : undefined;
+  // Dates as Sequelize writes them into SQLite's text.
+  const sqliteValue = (v: unknown) => (v instanceof Date ? s.escape(v).slice(1, -1) : v);
+  const write = (sql: string, values: unknown[], type: QueryTypes.INSERT | QueryTypes.DELETE | QueryTypes.RAW) =>
+    sqliteConn
+      ? new Promise<void>((ok, fail) => sqliteConn.run(sql, values.map(sqliteValue), (e) => (e ? fail(e) : ok())))
+      : s.query(sql, { replacements: values, transaction, raw: true, type }).then(() => undefined);
   const insertMany = async (table: string, cols: string[], rows: unknown[][]) => {
     const per = Math.floor(MAX_VALUES / cols.length);
     for (let i = 0; i < rows.length; i += per) {
       const part = rows.slice(i, i + per);
-      await run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${part.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`, part.flat());
+      await write(
+        `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${part.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`,
+        part.flat(),
+        QueryTypes.INSERT,
+      );
     }
   };
   return {
@@ -49,6 +66,9 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       return rows.map((r) => ({ id: toNum(r.id), key: str(r.leaf_key), text: str(r.leaf_text), logged: r.leaf_index !== null && r.leaf_index !== undefined }));
     },
     async store(o) {
+      // A batch touches most pages of the leaves' two prefix indexes: with SQLite's default 2 MB
+      // cache they were spilled and read back many times over. The connection is the transaction's own.
+      if (sqliteConn) await write('PRAGMA cache_size = -131072', [], QueryTypes.RAW);
       await insertMany(
         'log_leaves',
         ['leaf_index', 'leaf_key', 'key_prefix', 'leaf_hash', 'hash_prefix', 'leaf_text', 'logged_at'],
@@ -62,7 +82,7 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       await run('UPDATE log_head SET size = ?, root = ?, frontier = ? WHERE id = 1', [o.head.size, o.head.root, o.head.frontier.join(',')]);
       for (let i = 0; i < o.queueIds.length; i += CHUNK) {
         const part = o.queueIds.slice(i, i + CHUNK);
-        await run(`DELETE FROM log_queue WHERE id IN (${part.map(() => '?').join(', ')})`, part);
+        await write(`DELETE FROM log_queue WHERE id IN (${part.map(() => '?').join(', ')})`, part, QueryTypes.DELETE);
       }
     },
     async nodes(ids) {
