@@ -29,11 +29,9 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
   // values bound by position. Through Sequelize each value would be quoted into the SQL text (MBs
   // per batch) for SQLite to parse back out, and that text scanned again to guess the statement's kind.
   const sqliteConn = !mysql && transaction ? (transaction as unknown as { connection: SqliteConnection }).connection : undefined;
-  // Dates as Sequelize writes them into SQLite's text.
-  const sqliteValue = (v: unknown) => (v instanceof Date ? s.escape(v).slice(1, -1) : v);
   const write = (sql: string, values: unknown[], type: QueryTypes.INSERT | QueryTypes.DELETE | QueryTypes.RAW) =>
     sqliteConn
-      ? new Promise<void>((ok, fail) => sqliteConn.run(sql, values.map(sqliteValue), (e) => (e ? fail(e) : ok())))
+      ? new Promise<void>((ok, fail) => sqliteConn.run(sql, values, (e) => (e ? fail(e) : ok())))
       : s.query(sql, { replacements: values, transaction, raw: true, type }).then(() => undefined);
   const insertMany = async (table: string, cols: string[], rows: unknown[][]) => {
     const per = Math.floor(MAX_VALUES / cols.length);
@@ -69,10 +67,12 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       // A batch touches most pages of the leaves' two prefix indexes: with SQLite's default 2 MB
       // cache they were spilled and read back many times over. The connection is the transaction's own.
       if (sqliteConn) await write('PRAGMA cache_size = -131072', [], QueryTypes.RAW);
+      // Bound as is, a Date would reach SQLite as a number: written as Sequelize writes dates, once for the batch.
+      const at = sqliteConn ? s.escape(o.at).slice(1, -1) : o.at;
       await insertMany(
         'log_leaves',
         ['leaf_index', 'leaf_key', 'key_prefix', 'leaf_hash', 'hash_prefix', 'leaf_text', 'logged_at'],
-        o.leaves.map((l) => [l.index, l.key, lookupPrefix(l.key), l.hash, lookupPrefix(l.hash), l.text, o.at]),
+        o.leaves.map((l) => [l.index, l.key, lookupPrefix(l.key), l.hash, lookupPrefix(l.hash), l.text, at]),
       );
       await insertMany(
         'log_nodes',
