@@ -29,15 +29,26 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
   // values bound by position. Through Sequelize each value would be quoted into the SQL text (MBs
   // per batch) for SQLite to parse back out, and that text scanned again to guess the statement's kind.
   const sqliteConn = !mysql && transaction ? (transaction as unknown as { connection: SqliteConnection }).connection : undefined;
-  const write = (sql: string, values: unknown[], type: QueryTypes.INSERT | QueryTypes.DELETE | QueryTypes.RAW) =>
+  const write = (sql: string, values: unknown[], type: QueryTypes.INSERT | QueryTypes.DELETE | QueryTypes.RAW): Promise<void> =>
     sqliteConn
       ? new Promise<void>((ok, fail) => sqliteConn.run(sql, values, (e) => (e ? fail(e) : ok())))
       : s.query(sql, { replacements: values, transaction, raw: true, type }).then(() => undefined);
-  const insertMany = async (table: string, cols: string[], rows: unknown[][]) => {
+  /**
+   * Runs a write; with `started` (SQLite) it only starts it: the connection takes statements in
+   * order on its own thread while this one binds the next, and the caller awaits them all.
+   */
+  const send = async (started: Promise<void>[] | undefined, sql: string, values: unknown[], type: QueryTypes.INSERT | QueryTypes.DELETE) => {
+    const w = write(sql, values, type);
+    if (!started) return w;
+    w.catch(() => undefined); // awaited with the others; reported from there
+    started.push(w);
+  };
+  const insertMany = async (table: string, cols: string[], rows: unknown[][], started?: Promise<void>[]) => {
     const per = Math.floor(MAX_VALUES / cols.length);
     for (let i = 0; i < rows.length; i += per) {
       const part = rows.slice(i, i + per);
-      await write(
+      await send(
+        started,
         `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${part.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`,
         part.flat(),
         QueryTypes.INSERT,
@@ -69,21 +80,25 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       if (sqliteConn) await write('PRAGMA cache_size = -131072', [], QueryTypes.RAW);
       // Bound as is, a Date would reach SQLite as a number: written as Sequelize writes dates, once for the batch.
       const at = sqliteConn ? s.escape(o.at).slice(1, -1) : o.at;
+      const started = sqliteConn ? [] : undefined;
       await insertMany(
         'log_leaves',
         ['leaf_index', 'leaf_key', 'key_prefix', 'leaf_hash', 'hash_prefix', 'leaf_text', 'logged_at'],
         o.leaves.map((l) => [l.index, l.key, lookupPrefix(l.key), l.hash, lookupPrefix(l.hash), l.text, at]),
+        started,
       );
       await insertMany(
         'log_nodes',
         ['level', 'node_index', 'hash'],
         o.nodes.map((n) => [n.level, n.index, n.hash]),
+        started,
       );
-      await run('UPDATE log_head SET size = ?, root = ?, frontier = ? WHERE id = 1', [o.head.size, o.head.root, o.head.frontier.join(',')]);
       for (let i = 0; i < o.queueIds.length; i += CHUNK) {
         const part = o.queueIds.slice(i, i + CHUNK);
-        await write(`DELETE FROM log_queue WHERE id IN (${part.map(() => '?').join(', ')})`, part, QueryTypes.DELETE);
+        await send(started, `DELETE FROM log_queue WHERE id IN (${part.map(() => '?').join(', ')})`, part, QueryTypes.DELETE);
       }
+      await Promise.all(started ?? []);
+      await run('UPDATE log_head SET size = ?, root = ?, frontier = ? WHERE id = 1', [o.head.size, o.head.root, o.head.frontier.join(',')]);
     },
     async nodes(ids) {
       const out = new Map<string, string>();
