@@ -34,8 +34,9 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       ? new Promise<void>((ok, fail) => sqliteConn.run(sql, values, (e) => (e ? fail(e) : ok())))
       : s.query(sql, { replacements: values, transaction, raw: true, type }).then(() => undefined);
   /**
-   * Runs a write; with `started` (SQLite) it only starts it: the connection takes statements in
-   * order on its own thread while this one binds the next, and the caller awaits them all.
+   * Runs a write; with `started` (SQLite) it only starts it: the connection runs the statements one
+   * at a time on its own thread while this one binds the next, and the caller awaits them all
+   * before the head moves (they write distinct rows, so their order does not matter).
    */
   const send = async (started: Promise<void>[] | undefined, sql: string, values: unknown[], type: QueryTypes.INSERT | QueryTypes.DELETE) => {
     const w = write(sql, values, type);
