@@ -137,7 +137,7 @@ export const startNaskah = async (
     if (o.warmOcr ?? true) void adapters.ocr.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'OCR workers failed to start'));
   }
 
-  const publicLog = startPublicLog(deps, config, log, { worker: config.roles.worker });
+  const publicLog = await startPublicLog(deps, config, log, { worker: config.roles.worker });
 
   let server: Server | undefined;
   let url: string | undefined;

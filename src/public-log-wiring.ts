@@ -1,6 +1,7 @@
 import type pino from 'pino';
 import type { AppDeps } from './app/deps.ts';
 import { publicLogTick } from './app/public-log/periodic-log.ts';
+import { signFirstCheckpoint } from './app/public-log/sign-checkpoint.ts';
 import type { PublicLogSettings } from './app/public-log/settings.ts';
 import type { Config } from './config/config.ts';
 import { parseVerifierKey, type NoteSigner } from './domain/public-log/signed-note.ts';
@@ -24,7 +25,16 @@ export const publicLogSettingsOf = (config: Config, signer: NoteSigner): PublicL
  * Starts the log in this process: the sequencer (every process that signs nudges its own; the
  * worker also polls) and, in the worker, the periodic checkpoint and witness passes.
  */
-export const startPublicLog = (deps: AppDeps, config: Config, log: pino.Logger, o: { worker: boolean }): { sequencer: LogSequencer; stop(): Promise<void> } => {
+export const startPublicLog = async (
+  deps: AppDeps,
+  config: Config,
+  log: pino.Logger,
+  o: { worker: boolean },
+): Promise<{ sequencer: LogSequencer; stop(): Promise<void> }> => {
+  // Before the server listens: a fresh office serves its (empty) checkpoint from the start.
+  await signFirstCheckpoint(deps).catch((e: unknown) =>
+    log.warn({ err: (e as Error).message }, 'first public log checkpoint failed; the periodic pass signs one'),
+  );
   const sequencer = new LogSequencer(deps, log);
   deps.logQueued = () => sequencer.nudge();
   if (o.worker) sequencer.start(SEQUENCE_POLL_MS);

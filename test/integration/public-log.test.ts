@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
+import { signFirstCheckpoint } from '../../src/app/public-log/sign-checkpoint.ts';
 import { letterInLog } from '../../src/app/public-log/letter-in-log.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { databaseTargets } from '../support/databases.ts';
@@ -23,6 +24,17 @@ for (const target of databaseTargets()) {
       key = (await getText(`${app.url}/log/key`)).text;
     });
     after(async () => app?.stop());
+
+    it('serves a signed checkpoint of the empty tree from the first start of a fresh office, before any periodic pass', async () => {
+      const c = await getText(`${app.url}/log/checkpoint`);
+      expect(c.status, c.text).to.equal(200);
+      const cp = readSignedCheckpoint(c.text, key);
+      expect(cp.size).to.equal(0);
+      expect(cp.root.equals(mth([]))).to.equal(true);
+      // A second start (another process, a restart) signs no second one.
+      expect(await signFirstCheckpoint(app.naskah.deps)).to.equal(null);
+      expect(await app.naskah.deps.db.publicLog.checkpointsAt(0, mth([]).toString('hex'))).to.have.length(1);
+    });
 
     it('puts a letter in a signed checkpoint within a second of its signing; its proof checks out with an independent RFC 9162 check, and the verify answers say where', async () => {
       await setUpUnits(app);

@@ -26,6 +26,7 @@ export const sequenceLog = async (deps: AppDeps, limit = SEQUENCE_BATCH): Promis
     const seen = new Set<string>();
     const queued = taken.filter((q) => !q.logged && !seen.has(q.key) && seen.add(q.key));
     const hashes = queued.map((q) => leafHash(Buffer.from(q.text)));
+    const hex = hashes.map((h) => h.toString('hex'));
     const grown = appendLeaves(
       head.size,
       head.frontier.map((h) => Buffer.from(h, 'hex')),
@@ -33,11 +34,11 @@ export const sequenceLog = async (deps: AppDeps, limit = SEQUENCE_BATCH): Promis
     );
     const next: StoredHead = { size: grown.size, root: frontierRoot(grown.frontier).toString('hex'), frontier: grown.frontier.map((h) => h.toString('hex')) };
     await tx.publicLog.store({
-      leaves: queued.map((q, i) => ({ index: head.size + i, key: q.key, hash: hashes[i]!.toString('hex'), text: q.text })),
+      leaves: queued.map((q, i) => ({ index: head.size + i, key: q.key, hash: hex[i]!, text: q.text })),
       // Leaf hashes are nodes of level 0 too, kept apart from the leaf rows: proofs come from the
       // tree's own record, so a leaf row rewritten later fails its own proof and not its neighbour's.
       nodes: [
-        ...hashes.map((h, i) => ({ level: 0, index: head.size + i, hash: h.toString('hex') })),
+        ...hex.map((h, i) => ({ level: 0, index: head.size + i, hash: h })),
         ...grown.nodes.map((n) => ({ level: n.level, index: n.index, hash: n.hash.toString('hex') })),
       ],
       head: next,

@@ -4,6 +4,7 @@ import { DropZone } from '../components/drop-zone.tsx';
 import { ErrorBox, PageTitle, SendingProgress } from '../components/ui.tsx';
 import { bytes, dateTime, officeNameFromShell } from '../format.ts';
 import { useTitle } from '../hooks.ts';
+import { logLine } from '../log-line.ts';
 import { t } from '../i18n.ts';
 import type { FileVerification } from '../types.ts';
 
@@ -14,13 +15,6 @@ const reasonOf = (r: FileVerification): string => {
   if (r.signatures.some((s) => !s.intact)) return t('check.broken');
   if (r.signatures.some((s) => !s.trusted)) return t('check.untrusted');
   return t('check.invalid');
-};
-
-/** The letter's place in the public log; positions as the log numbers them (from 0), so they match the proofs. */
-const logLine = (log: NonNullable<FileVerification['log']>): string => {
-  if (!log.recorded || log.index === undefined) return t('check.logNone');
-  if (log.pending || log.size === undefined) return t('check.logPending', { n: log.index });
-  return log.verified ? t('check.logVerified', { n: log.index, size: log.size }) : t('check.logMismatch', { n: log.index });
 };
 
 const Verdict = ({ r }: { r: FileVerification }) => {
@@ -55,7 +49,7 @@ const Verdict = ({ r }: { r: FileVerification }) => {
           {r.log ? (
             <>
               <dt>{t('check.log')}</dt>
-              <dd>{logLine(r.log)}</dd>
+              <dd>{logLine(r.log, t)}</dd>
             </>
           ) : null}
         </dl>

@@ -8,6 +8,9 @@ import { type RawRow, str, toDate, toNum } from './row.ts';
 const MAX_VALUES = 10_000;
 const CHUNK = 2000;
 
+/** The sqlite3 connection a Sequelize transaction holds. */
+type SqliteConnection = { run(sql: string, values: unknown[], done: (e: Error | null) => void): void };
+
 const toLeaf = (r: RawRow): StoredLeaf => ({ index: toNum(r.leaf_index), hash: str(r.leaf_hash), text: str(r.leaf_text) });
 const toCheckpoint = (r: RawRow): StoredCheckpoint => ({ id: toNum(r.id), size: toNum(r.size), root: str(r.root), note: str(r.note), at: toDate(r.at) });
 const toHead = (r: RawRow): StoredHead => ({ size: toNum(r.size), root: str(r.root), frontier: str(r.frontier) ? str(r.frontier).split(',') : [] });
@@ -22,11 +25,35 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
   const select = (sql: string, replacements: unknown[] = []) =>
     s.query(sql, { type: QueryTypes.SELECT, replacements, transaction, raw: true }) as Promise<RawRow[]>;
   const run = (sql: string, replacements: unknown[] = []) => s.query(sql, { replacements, transaction, raw: true });
-  const insertMany = async (table: string, cols: string[], rows: unknown[][]) => {
+  // SQLite inside a transaction: the statement goes to the transaction's own connection with its
+  // values bound by position. Through Sequelize each value would be quoted into the SQL text (MBs
+  // per batch) for SQLite to parse back out, and that text scanned again to guess the statement's kind.
+  const sqliteConn = !mysql && transaction ? (transaction as unknown as { connection: SqliteConnection }).connection : undefined;
+  const write = (sql: string, values: unknown[], type: QueryTypes.INSERT | QueryTypes.DELETE | QueryTypes.RAW): Promise<void> =>
+    sqliteConn
+      ? new Promise<void>((ok, fail) => sqliteConn.run(sql, values, (e) => (e ? fail(e) : ok())))
+      : s.query(sql, { replacements: values, transaction, raw: true, type }).then(() => undefined);
+  /**
+   * Runs a write; with `started` (SQLite) it only starts it: the connection runs the statements one
+   * at a time on its own thread while this one binds the next, and the caller awaits them all
+   * before the head moves (they write distinct rows, so their order does not matter).
+   */
+  const send = async (started: Promise<void>[] | undefined, sql: string, values: unknown[], type: QueryTypes.INSERT | QueryTypes.DELETE) => {
+    const w = write(sql, values, type);
+    if (!started) return w;
+    w.catch(() => undefined); // awaited with the others; reported from there
+    started.push(w);
+  };
+  const insertMany = async (table: string, cols: string[], rows: unknown[][], started?: Promise<void>[]) => {
     const per = Math.floor(MAX_VALUES / cols.length);
     for (let i = 0; i < rows.length; i += per) {
       const part = rows.slice(i, i + per);
-      await run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${part.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`, part.flat());
+      await send(
+        started,
+        `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${part.map(() => `(${cols.map(() => '?').join(', ')})`).join(', ')}`,
+        part.flat(),
+        QueryTypes.INSERT,
+      );
     }
   };
   return {
@@ -49,21 +76,30 @@ export const publicLogRepository = (m: Models, transaction?: Transaction): Publi
       return rows.map((r) => ({ id: toNum(r.id), key: str(r.leaf_key), text: str(r.leaf_text), logged: r.leaf_index !== null && r.leaf_index !== undefined }));
     },
     async store(o) {
+      // A batch touches most pages of the leaves' two prefix indexes: with SQLite's default 2 MB
+      // cache they were spilled and read back many times over. The connection is the transaction's own.
+      if (sqliteConn) await write('PRAGMA cache_size = -131072', [], QueryTypes.RAW);
+      // Bound as is, a Date would reach SQLite as a number: written as Sequelize writes dates, once for the batch.
+      const at = sqliteConn ? s.escape(o.at).slice(1, -1) : o.at;
+      const started = sqliteConn ? [] : undefined;
       await insertMany(
         'log_leaves',
         ['leaf_index', 'leaf_key', 'key_prefix', 'leaf_hash', 'hash_prefix', 'leaf_text', 'logged_at'],
-        o.leaves.map((l) => [l.index, l.key, lookupPrefix(l.key), l.hash, lookupPrefix(l.hash), l.text, o.at]),
+        o.leaves.map((l) => [l.index, l.key, lookupPrefix(l.key), l.hash, lookupPrefix(l.hash), l.text, at]),
+        started,
       );
       await insertMany(
         'log_nodes',
         ['level', 'node_index', 'hash'],
         o.nodes.map((n) => [n.level, n.index, n.hash]),
+        started,
       );
-      await run('UPDATE log_head SET size = ?, root = ?, frontier = ? WHERE id = 1', [o.head.size, o.head.root, o.head.frontier.join(',')]);
       for (let i = 0; i < o.queueIds.length; i += CHUNK) {
         const part = o.queueIds.slice(i, i + CHUNK);
-        await run(`DELETE FROM log_queue WHERE id IN (${part.map(() => '?').join(', ')})`, part);
+        await send(started, `DELETE FROM log_queue WHERE id IN (${part.map(() => '?').join(', ')})`, part, QueryTypes.DELETE);
       }
+      await Promise.all(started ?? []);
+      await run('UPDATE log_head SET size = ?, root = ?, frontier = ? WHERE id = 1', [o.head.size, o.head.root, o.head.frontier.join(',')]);
     },
     async nodes(ids) {
       const out = new Map<string, string>();
