@@ -52,7 +52,8 @@ export const appDeps = (config: Config, adapters: Adapters, clock: Clock): AppDe
 export const startNaskah = async (
   config: Config,
   log: pino.Logger = pino({ level: config.logLevel }),
-  o: { warmOcr?: boolean; clock?: Clock } = {},
+  // Threads are started ahead of their first use unless told otherwise (tests that never read a file skip the cost).
+  o: { warmOcr?: boolean; warmReaders?: boolean; clock?: Clock } = {},
 ): Promise<Naskah> => {
   const adapters = await openAdapters(config);
   const clock = o.clock ?? systemClock;
@@ -61,7 +62,8 @@ export const startNaskah = async (
   await adapters.blobs.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'storage not ready at start'));
   await adapters.search.init().catch((e: unknown) => log.warn({ err: (e as Error).message }, 'search not ready at start'));
   // Uploads (web) and extraction (worker) both read files; the first one should not wait for a thread to start.
-  void adapters.extractor.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'file reader threads failed to start'));
+  if (o.warmReaders ?? true)
+    void adapters.extractor.warm().catch((e: unknown) => log.error({ err: (e as Error).message }, 'file reader threads failed to start'));
   // One process doing everything owns the temp folder; split roles leave recent files to their owners.
   const swept = await adapters.staging.sweep(config.roles.web && config.roles.worker ? 0 : HOUR);
   if (swept) log.info({ swept }, 'removed temp files left by an earlier run');
