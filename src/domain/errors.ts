@@ -52,6 +52,9 @@ export interface FieldError {
   line?: number;
 }
 
+/** The kind of problem an error is, as the last segment of its problem document's `type`: its precise type, else its code's. */
+export const problemKindOf = (e: AppError): string => e.problemType ?? e.code.replace(/_/g, '-');
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly detail: string;

@@ -28,6 +28,10 @@ export const PROBLEM_TYPES = [
   'pin-unacceptable',
   'certificate-not-requested',
   'pin-held-elsewhere',
+  // a letter a signing finds in another state (one batch letter among others)
+  'letter-signed-already',
+  'letter-not-approved',
+  'letter-being-signed',
   'nip-invalid',
   // logging in
   'totp-required',

@@ -72,6 +72,9 @@ export const KIND_HEADLINES: Record<ProblemType, MessageKey> = {
   'password-guessable': 'problem.passwordGuessable',
   'malware-found': 'problem.malwareFound',
   'letter-void': 'void.isVoid',
+  'letter-signed-already': 'problem.letterSignedAlready',
+  'letter-not-approved': 'problem.letterNotApproved',
+  'letter-being-signed': 'problem.letterBeingSigned',
   'letter-routing-open': 'void.routingOpen',
   'letter-delivered': 'void.delivered',
   'archived-elsewhere': 'problem.archivedElsewhere',
@@ -92,6 +95,22 @@ export const KIND_HEADLINES: Record<ProblemType, MessageKey> = {
 
 /** The text key of a problem type, when the type is a precise one (else its status decides). */
 export const kindHeadline = (kind: string): MessageKey | undefined => (Object.hasOwn(KIND_HEADLINES, kind) ? KIND_HEADLINES[kind as ProblemType] : undefined);
+
+/** Problem kinds named after an error code, for a result that reports a problem by its kind alone (a batch's letters). */
+const CODE_KINDS: Record<string, MessageKey> = {
+  forbidden: 'problem.403',
+  'not-found': 'problem.404',
+  conflict: 'problem.409',
+  gone: 'problem.410',
+  invalid: 'problem.422',
+  unavailable: 'problem.503',
+};
+
+/** A problem reported by its kind alone (no status, no fields), in words; an unknown kind reads as a server fault. */
+export const kindText = (kind: string | undefined, t: Translate): string => {
+  const key = (kind && (kindHeadline(kind) ?? CODE_KINDS[kind])) || 'problem.500';
+  return t(key);
+};
 
 const STATUS_HEADLINES: Record<number, MessageKey> = {
   400: 'problem.400',

@@ -88,7 +88,7 @@ describe('batch signing, withdrawing a disposition and the new notices in Chromi
       await page.locator('#queue-report', { hasText: '1 dari 2 surat ditandatangani' }).waitFor();
       const signedLine = report.locator('li', { hasText: subjects[0]! });
       expect(await signedLine.textContent()).to.match(/ditandatangani, nomor \d+\/\d+\/BKD\/\d{4}/);
-      expect(await report.locator('li', { hasText: subjects[2]! }).textContent()).to.match(/tidak ditandatangani: .*signed already/);
+      expect(await report.locator('li', { hasText: subjects[2]! }).textContent()).to.match(/tidak ditandatangani: Surat ini sudah ditandatangani\./);
       // The unticked letter still waits.
       await page.locator('.queue-list label', { hasText: subjects[1]! }).waitFor();
       await checkPage(page, `batch-${size}-report`);

@@ -52,11 +52,12 @@ for (const target of databaseTargets()) {
       const totp = app.nextTotp('kaban');
       const r = await api(app, p.kaban!.token, 'POST', BATCH, { letterIds: ids, pin: PIN, totp });
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
-      const results = r.body.results as { id: string; status: string; letterNumber?: string; error?: string }[];
+      const results = r.body.results as { id: string; status: string; letterNumber?: string; error?: string; kind?: string }[];
       expect(results.map((x) => x.id)).to.deep.equal(ids);
       const failed = results.filter((x) => x.status === 'failed');
       expect(failed.map((x) => x.id)).to.deep.equal([ids[7]]);
       expect(failed[0]!.error).to.match(/signer/);
+      expect(failed[0]!.kind, 'the kind the UI says in Indonesian').to.equal('forbidden');
       const ok = results.filter((x) => x.status === 'signed');
       expect(ok).to.have.length(19);
       // Gap-free and in the order given: the counter moved by exactly the letters signed.

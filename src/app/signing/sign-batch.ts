@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/access.ts';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, problemKindOf } from '../../domain/errors.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordProviderCertificate } from './provider-certificate.ts';
@@ -13,7 +13,9 @@ export interface BatchResult {
   id: string;
   status: 'signed' | 'failed';
   letterNumber?: string;
+  /** Why it was not signed: English for operators, and the problem's kind (as a problem document's type ends) for the UI. */
   error?: string;
+  kind?: string;
 }
 
 /**
@@ -51,7 +53,11 @@ export const signBatch = async (
       // was signed; after that the caller must learn which were, so it is reported per letter.
       const refusal = e instanceof AppError && e.code !== 'unavailable';
       if (!refusal && !results.some((r) => r.status === 'signed')) throw e;
-      results.push({ id, status: 'failed', error: e instanceof AppError ? e.detail : 'the server failed while signing this letter; it is not signed' });
+      results.push(
+        e instanceof AppError
+          ? { id, status: 'failed', error: e.detail, kind: problemKindOf(e) }
+          : { id, status: 'failed', error: 'the server failed while signing this letter; it is not signed', kind: 'internal' },
+      );
     }
   }
   return { results };

@@ -89,7 +89,7 @@ export const signOutgoing = async (deps: AppDeps, actor: Actor, id: string, inpu
 
   const holder = randomUUID();
   if (!(await deps.db.signedLetters.claim(id, holder, at, new Date(at.getTime() + CLAIM_MS))))
-    throw new AppError('conflict', 'this letter is being signed right now');
+    throw new AppError('conflict', 'this letter is being signed right now', { problemType: 'letter-being-signed' });
   try {
     // A signing that finished just before our claim released it in its commit: look again.
     const fresh = await deps.db.outgoing.findById(id);
@@ -156,9 +156,14 @@ const signed = <T>(deps: AppDeps, result: T): T => {
 };
 
 const assertApproved = (letter: OutgoingLetterRecord): void => {
-  if (letter.status === 'signed') throw new AppError('conflict', `the letter is signed already${letter.letterNumber ? ` as ${letter.letterNumber}` : ''}`);
+  if (letter.status === 'signed')
+    throw new AppError('conflict', `the letter is signed already${letter.letterNumber ? ` as ${letter.letterNumber}` : ''}`, {
+      problemType: 'letter-signed-already',
+    });
   if (letter.status !== 'approved')
-    throw new AppError('conflict', `the letter is ${letter.status.replace('_', ' ')}; only a letter every reviewer approved is signed`);
+    throw new AppError('conflict', `the letter is ${letter.status.replace('_', ' ')}; only a letter every reviewer approved is signed`, {
+      problemType: 'letter-not-approved',
+    });
 };
 
 /** Durably stores the signed PDF under its content address, before the transaction that records it. */

@@ -4,6 +4,7 @@ import { SignFields } from '../components/sign-fields.tsx';
 import { ErrorBox, Loading, Notice, PageTitle } from '../components/ui.tsx';
 import { useLoad, useTitle } from '../hooks.ts';
 import { t } from '../i18n.ts';
+import { kindText } from '../problem-text.ts';
 import { Link } from '../router.tsx';
 import { officeName, useSession } from '../session.tsx';
 import type { OutgoingLetter, Page } from '../types.ts';
@@ -12,7 +13,9 @@ interface BatchResult {
   id: string;
   status: 'signed' | 'failed';
   letterNumber?: string;
+  /** English for operators; `kind` says it in the UI's words. */
   error?: string;
+  kind?: string;
 }
 
 /**
@@ -83,7 +86,7 @@ export const OutgoingSignQueuePage = () => {
                 {r.status === 'signed' ? (
                   <strong>{t('queue.signedAs', { n: r.letterNumber ?? '' })}</strong>
                 ) : (
-                  <span>{t('queue.failed', { why: r.error ?? '' })}</span>
+                  <span>{t('queue.failed', { why: kindText(r.kind, t) })}</span>
                 )}
               </li>
             ))}
