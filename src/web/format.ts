@@ -1,4 +1,4 @@
-import { zoneLabel } from '../domain/office-time.ts';
+import { calendarDateIn, zoneLabel } from '../domain/office-time.ts';
 import { currentLang } from './i18n.ts';
 
 const locale = () => (currentLang() === 'en' ? 'en-GB' : 'id-ID');
@@ -11,6 +11,9 @@ const meta = (name: string): string | null =>
 
 /** The office's time zone (config OFFICE_TIMEZONE), the same for every reader whatever their device's clock says. */
 export const officeTimeZone = (): string => meta('naskah-time-zone') || DEFAULT_ZONE;
+
+/** Today's date (YYYY-MM-DD) on the office's calendar, which a device set to another zone (or to UTC) may not share. */
+export const officeToday = (now = new Date()): string => calendarDateIn(now, officeTimeZone());
 
 /** The office's name as the shell carries it (the root unit's), for pages shown before login. */
 export const officeNameFromShell = (): string => meta('naskah-office') ?? '';

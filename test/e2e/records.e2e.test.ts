@@ -115,7 +115,7 @@ describe('records lifecycle in Chromium (e2e)', function () {
     await refused.waitFor();
     expect(await refused.locator('tbody tr').allInnerTexts()).to.have.length(1);
     expect(await refused.locator('tbody tr td').first().innerText()).to.equal('3');
-    expect(await refused.locator('tbody tr td').nth(1).innerText()).to.match(/activeYears/);
+    expect(await refused.locator('tbody tr td').nth(1).innerText()).to.match(/^Masa aktif dan inaktif: tahun bulat/);
     await checkPage(page, 'records-scheme-refused-1280');
     expect(await page.locator('.class-list code', { hasText: /^900\.7$/ }).count(), 'nothing imported').to.equal(0);
     await sendScheme(page, 'pola-baru.csv', 'code,name,activeYears,inactiveYears,finalDisposition\n900.7,Dana hibah,1,1,destroy\n');

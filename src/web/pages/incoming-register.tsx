@@ -4,6 +4,7 @@ import { type Column, DataTable } from '../components/data-table.tsx';
 import { agendaOf, LetterDate } from '../components/letter-bits.tsx';
 import { ErrorBox, Field, Loading, PageTitle } from '../components/ui.tsx';
 import { UnitSelect } from '../components/unit-select.tsx';
+import { officeToday } from '../format.ts';
 import { useLoad, useTitle } from '../hooks.ts';
 import { label, t } from '../i18n.ts';
 import { Link, navigate, useLocation, withParams } from '../router.tsx';
@@ -19,12 +20,14 @@ interface Register {
 
 type Period = { from: string; to: string; unitCode: string };
 
-/** This month so far, on the browser's calendar: what a clerk prints most often. */
+/**
+ * This month so far, on the office's calendar (the server reads the dates in the office's zone):
+ * what a clerk prints most often. On the browser's calendar, a device in another zone asked for a
+ * period that ended before letters received today (seen: 00:40 WIB is still yesterday in UTC).
+ */
 const thisMonth = (): Period => {
-  const now = new Date();
-  const two = (n: number) => String(n).padStart(2, '0');
-  const ym = `${now.getFullYear()}-${two(now.getMonth() + 1)}`;
-  return { from: `${ym}-01`, to: `${ym}-${two(now.getDate())}`, unitCode: '' };
+  const today = officeToday();
+  return { from: `${today.slice(0, 7)}-01`, to: today, unitCode: '' };
 };
 
 /**
