@@ -34,45 +34,76 @@ export interface Budget {
 }
 
 /**
- * This server's unspent reservations, per bucket and window (`left` more requests may pass); per
- * database handle, so two servers in one process (the tests) hold their own, as two processes do.
+ * This server's unspent reservations, per bucket and window (`left` more requests may pass;
+ * `spent` once the window's budget is gone for every server); per database handle, so two servers
+ * in one process (the tests) hold their own, as two processes do.
  */
-const leasesOf = new WeakMap<object, Map<string, { start: number; left: number }>>();
+interface Lease {
+  start: number;
+  left: number;
+  spent: boolean;
+}
+const leasesOf = new WeakMap<object, Map<string, Lease>>();
+/**
+ * The reservation this server is making, per bucket: requests that find none left wait for it
+ * rather than each reserving `lease` more at once (ten at once would reserve ten leases and leave
+ * most of them unspent, refusing other servers' clients well under the budget).
+ */
+const reservingOf = new WeakMap<object, Map<string, Promise<unknown>>>();
 const MAX_LEASES = 10_000;
+
+const mapOf = <V>(maps: WeakMap<object, Map<string, V>>, key: object): Map<string, V> => {
+  let map = maps.get(key);
+  if (!map) maps.set(key, (map = new Map()));
+  return map;
+};
+
+const refusal = (budget: Budget, start: number, now: Date) =>
+  new AppError('rate_limited', `too many ${budget.what} from your address; wait a moment`, {
+    retryAfterSeconds: Math.max(1, Math.ceil((start + budget.windowMs - now.getTime()) / 1000)),
+  });
 
 /**
  * One request from `ip` against `budget`: AppError `rate_limited` (429, with the seconds until
  * the window ends) once `max` requests came from that address (IPv6: its /64) in this window.
  */
 export const takeRequest = async (deps: AppDeps, budget: Budget, ip: string | undefined): Promise<void> => {
-  const now = deps.clock.now();
   const bucket = `req|${budget.what}|${addressKey(ip ?? 'unknown')}`;
   const lease = Math.max(1, Math.floor(budget.lease ?? 1));
-  let leases = leasesOf.get(deps.db);
-  if (!leases) leasesOf.set(deps.db, (leases = new Map()));
-  if (lease > 1) {
-    const held = leases.get(bucket);
-    if (held && held.start === windowStart(now, budget.windowMs).getTime() && held.left > 0) {
-      held.left--;
-      return;
-    }
+  if (lease === 1) {
+    const now = deps.clock.now();
+    const { count, start } = await hit(deps, bucket, now, budget.windowMs);
+    if (count > budget.max) throw refusal(budget, start.getTime(), now);
+    return;
   }
-  const { count, start } = await hit(deps, bucket, now, budget.windowMs, lease);
-  // Of the `lease` just reserved, those within `max` may pass: this request and `left` more.
-  const granted = Math.min(lease, budget.max - (count - lease));
-  if (lease > 1) {
-    // Requests that found no reservation at the same moment each made one: pool what they got.
+  const leases = mapOf(leasesOf, deps.db);
+  const reserving = mapOf(reservingOf, deps.db);
+  for (;;) {
+    const now = deps.clock.now();
+    const current = windowStart(now, budget.windowMs).getTime();
     const held = leases.get(bucket);
-    if (held && held.start === start.getTime()) held.left += Math.max(0, granted - 1);
-    else {
-      if (leases.size >= MAX_LEASES) leases.clear();
-      leases.set(bucket, { start: start.getTime(), left: Math.max(0, granted - 1) });
+    if (held && held.start === current) {
+      if (held.left > 0) {
+        held.left--;
+        return;
+      }
+      if (held.spent) throw refusal(budget, current, now);
     }
-  }
-  if (granted < 1) {
-    throw new AppError('rate_limited', `too many ${budget.what} from your address; wait a moment`, {
-      retryAfterSeconds: Math.max(1, Math.ceil((start.getTime() + budget.windowMs - now.getTime()) / 1000)),
-    });
+    const pending = reserving.get(bucket);
+    if (pending) {
+      await pending.catch(() => undefined);
+      continue;
+    }
+    // Checked and claimed in one turn of the event loop: no other request of this server can slip in between.
+    const reservation = hit(deps, bucket, now, budget.windowMs, lease).finally(() => reserving.delete(bucket));
+    reserving.set(bucket, reservation);
+    const { count, start } = await reservation;
+    // Of the `lease` just reserved, those within `max` may pass: this request and `left` more.
+    const granted = Math.max(0, Math.min(lease, budget.max - (count - lease)));
+    if (leases.size >= MAX_LEASES) leases.clear();
+    leases.set(bucket, { start: start.getTime(), left: Math.max(0, granted - 1), spent: count >= budget.max });
+    if (granted < 1) throw refusal(budget, start.getTime(), now);
+    return;
   }
 };
 

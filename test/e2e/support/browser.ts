@@ -8,8 +8,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 /** Debian's chromium, driven headless; playwright never downloads a browser here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Where the walk's screenshots go (gitignored with the rest of .tmp/). */
-export const SCREENSHOTS = path.resolve(process.env.E2E_SCREENSHOTS ?? '.tmp/e2e-screenshots');
+/** Where the walk's screenshots go (gitignored with the rest of .tmp/); E2E_SCREENSHOTS=1 only switches them on. */
+export const SCREENSHOTS = path.resolve('.tmp/e2e-screenshots');
 
 export const launch = async (): Promise<Browser> => {
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium (Debian), or set CHROMIUM_PATH`);

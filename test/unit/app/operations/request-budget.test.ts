@@ -59,6 +59,32 @@ describe('request budgets reserved several at a time', () => {
     expect(ok).to.be.at.least(25 - 2 * (budget.lease - 1));
   });
 
+  it('makes one reservation for requests that arrive together, so no server sits on unspent leases', async () => {
+    const counts = sharedCounts();
+    const [a, b] = [server(counts, now), server(counts, now)];
+    const burst = (deps: AppDeps, n: number) =>
+      Promise.all(
+        Array.from({ length: n }, () =>
+          takeRequest(deps, budget, '203.0.113.7').then(
+            () => 1,
+            () => 0,
+          ),
+        ),
+      );
+    // Ten at once on one server: one write for all ten (ten writes would reserve the whole budget).
+    expect((await burst(a, 10)).reduce((x: number, y) => x + y, 0)).to.equal(10);
+    expect(counts.writes).to.equal(1);
+    let ok = 10;
+    for (let round = 0; round < 4; round++) for (const n of await Promise.all([burst(a, 6), burst(b, 6)])) ok += n.reduce((x: number, y) => x + y, 0);
+    expect(ok)
+      .to.be.at.most(25)
+      .and.at.least(25 - 2 * (budget.lease - 1));
+    // Once the budget is gone for this window, a server refuses without asking the database again.
+    const writes = counts.writes;
+    expect((await burst(a, 5)).reduce((x: number, y) => x + y, 0)).to.equal(0);
+    expect(counts.writes - writes).to.be.at.most(1);
+  });
+
   it('counts every request when no lease is asked for', async () => {
     const counts = sharedCounts();
     expect(await passes(server(counts, now), { what: 'verifications', windowMs: 60_000, max: 3 }, 5)).to.equal(3);
