@@ -180,14 +180,8 @@ export type AuditVerification =
 
 /* Correspondence (surat masuk, disposisi, surat keluar), notifications, figures, verification. */
 
-export const URGENCIES = ['biasa', 'penting', 'segera', 'sangat_segera'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-
-export const INCOMING_STATUSES = ['registered', 'disposed', 'completed'] as const;
-export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
-
-export const DISPOSITION_ACTIONS = ['untuk_diketahui', 'untuk_ditindaklanjuti', 'siapkan_jawaban', 'hadiri', 'koordinasikan', 'arsipkan'] as const;
-export type DispositionAction = (typeof DISPOSITION_ACTIONS)[number];
+export { DISPOSITION_ACTIONS, type DispositionAction, INCOMING_STATUSES, type IncomingStatus, URGENCIES, type Urgency } from '../domain/correspondence.ts';
+import type { DispositionAction, IncomingStatus, Urgency } from '../domain/correspondence.ts';
 
 export interface IncomingLetter {
   id: string;
