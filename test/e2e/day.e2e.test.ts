@@ -39,7 +39,9 @@ const SCAN = generateLetter(12);
 const TYPO = 'Sunggumniasa';
 
 describe('a whole office day in Chromium (e2e)', function () {
-  this.timeout(180_000);
+  // A walk is a whole day's work (OCR, signing, imports): about two minutes beside another walk
+  // on two cores, and past three when the machine is busier still. A limit, not a speed bar.
+  this.timeout(420_000);
   let app: TestApp;
   let office: Office;
   const browser = browserSession('day');
