@@ -1,0 +1,6 @@
+/** Every operation declared with zod schemas (the rest of the OpenAPI document is still hand-kept in ../openapi/). */
+import type { Operation } from '../openapi/operation.ts';
+import { documentOps } from './documents.schemas.ts';
+import { searchOps } from './search.schemas.ts';
+
+export const declaredOperations: readonly Operation[] = [...Object.values(documentOps), ...Object.values(searchOps)];
