@@ -9,13 +9,13 @@ import { accountPaths, accountSchemas } from './openapi-accounts.ts';
 import { peoplePaths } from './openapi-people.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { backupPaths, backupSchemas } from './openapi-backups.ts';
-import { letterPaths, letterSchemas } from './openapi-letters.ts';
+import { letterPaths } from './openapi-letters.ts';
 import { correctionPaths } from './openapi-corrections.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
-import { correspondencePaths, correspondenceSchemas } from './openapi-correspondence.ts';
+import { correspondencePaths } from './openapi-correspondence.ts';
 import { paperPaths } from './openapi-papers.ts';
 import { letterheadPaths } from './openapi-letterhead.ts';
 import { berkasPaths } from './openapi-berkas.ts';
@@ -96,9 +96,7 @@ const schemas = mergeSchemas(
   { Problem: problemSchema },
   accountSchemas,
   auditSchemas,
-  letterSchemas,
   outgoingSchemas,
-  correspondenceSchemas,
   signingSchemas,
   notificationSchemas,
   operationsSchemas,

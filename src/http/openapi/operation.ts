@@ -31,7 +31,7 @@ export interface Operation {
   body?: Partial<Record<'application/json' | 'multipart/form-data', z.ZodType>>;
   responses: Record<number, Reply>;
   /** The problem+json statuses it may answer. */
-  errors?: number[];
+  errors?: readonly number[];
   /** No login needed. */
   public?: boolean;
 }

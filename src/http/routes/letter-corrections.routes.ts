@@ -13,7 +13,7 @@ import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { acceptUpload, withUploads } from '../middleware/upload.ts';
 import { code, officeDate, parse, plain } from '../validate.ts';
-import { instant, required } from './incoming.routes.ts';
+import { instant, required } from '../schemas/incoming.schemas.ts';
 
 const id = z.string().uuid('not a letter id');
 const sha256 = z
