@@ -23,8 +23,6 @@ import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { publicLogPaths } from './openapi-public-log.ts';
 import { errors, ref } from './openapi-parts.ts';
 
-const generated = generatePaths(declaredOperations);
-
 /** Component schemas merged; one name in two places is an error (one source per shape). */
 const mergeSchemas = (...parts: Record<string, unknown>[]) => {
   const out: Record<string, unknown> = {};
@@ -90,30 +88,43 @@ const problemSchema = {
   },
 };
 
-// Merged once, when the module loads: a shape described twice stops the server from starting.
-const paths = mergePaths(handKeptPaths, generated.paths);
-const schemas = mergeSchemas(
-  { Problem: problemSchema },
-  accountSchemas,
-  auditSchemas,
-  outgoingSchemas,
-  signingSchemas,
-  notificationSchemas,
-  operationsSchemas,
-  recordsSchemas,
-  backupSchemas,
-  generated.schemas,
-);
+/**
+ * Generated and merged on first use (converting the schemas takes a tenth of a second or more,
+ * which a server's start need not wait for); a shape described twice throws there, and the
+ * OpenAPI tests call it.
+ */
+let built: { paths: Record<string, unknown>; schemas: Record<string, unknown> } | undefined;
+const contract = () => {
+  if (built) return built;
+  const generated = generatePaths(declaredOperations);
+  const schemas = mergeSchemas(
+    { Problem: problemSchema },
+    accountSchemas,
+    auditSchemas,
+    outgoingSchemas,
+    signingSchemas,
+    notificationSchemas,
+    operationsSchemas,
+    recordsSchemas,
+    backupSchemas,
+    generated.schemas,
+  );
+  built = { paths: mergePaths(handKeptPaths, generated.paths), schemas };
+  return built;
+};
 
-export const openApiDocument = (publicUrl: string) => ({
-  openapi: '3.1.0',
-  info: { title: 'Naskah API', version: '1.0.0', description: 'Archive, find, route and sign the letters of an Indonesian government office.' },
-  servers: [{ url: publicUrl }],
-  security: [{ bearer: [] }],
-  paths,
-  components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-    responses: { Problem: { description: 'RFC 9457 problem', content: { 'application/problem+json': { schema: ref('Problem') } } } },
-    schemas,
-  },
-});
+export const openApiDocument = (publicUrl: string) => {
+  const { paths, schemas } = contract();
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Naskah API', version: '1.0.0', description: 'Archive, find, route and sign the letters of an Indonesian government office.' },
+    servers: [{ url: publicUrl }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      responses: { Problem: { description: 'RFC 9457 problem', content: { 'application/problem+json': { schema: ref('Problem') } } } },
+      schemas,
+    },
+  };
+};
