@@ -1,4 +1,3 @@
-import { patchIncoming } from './openapi-corrections.ts';
 import { errors, json, q } from './openapi-parts.ts';
 
 const str = { type: 'string' };
@@ -6,9 +5,6 @@ const int = { type: 'integer' };
 const obj = (properties: Record<string, object>, required: string[] = []) => ({ type: 'object', ...(required.length ? { required } : {}), properties });
 /** The incoming register, dispositions and the office figures. */
 export const letterPaths = {
-  '/api/v1/letters/incoming/{id}': {
-    patch: patchIncoming,
-  },
   '/api/v1/stats': {
     get: {
       summary:

@@ -10,7 +10,6 @@ import { peoplePaths } from './openapi-people.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { backupPaths, backupSchemas } from './openapi-backups.ts';
 import { letterPaths } from './openapi-letters.ts';
-import { correctionPaths } from './openapi-corrections.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
@@ -47,7 +46,6 @@ const handKeptPaths = {
   ...peoplePaths,
   ...auditPaths,
   ...letterPaths,
-  ...correctionPaths,
   ...outgoingPaths,
   ...correspondencePaths,
   ...paperPaths,

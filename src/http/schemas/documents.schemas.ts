@@ -135,22 +135,23 @@ const batchSchema = z.object({
 });
 
 /** A field's value as the description had it (the fields of documentChanges). */
-const fieldValues = z.record(z.string(), z.unknown());
+export const fieldValues = z.record(z.string(), z.unknown());
+
+/** One correction of a record's description: version, who, when, why, each changed field before and after (documents and incoming letters alike). */
+export const correctionSchema = z.object({
+  version: z.number().int().nullable(),
+  at: timestamp,
+  actorId: z.string().nullable(),
+  reason: z.string().nullable(),
+  changed: z.array(z.string()),
+  before: fieldValues,
+  after: fieldValues,
+});
 
 const correctionsSchema = z.object({
   version: z.number().int(),
   original: fieldValues.meta({ description: 'the description as first registered' }),
-  corrections: z.array(
-    z.object({
-      version: z.number().int().nullable(),
-      at: timestamp,
-      actorId: z.string().nullable(),
-      reason: z.string().nullable(),
-      changed: z.array(z.string()),
-      before: fieldValues,
-      after: fieldValues,
-    }),
-  ),
+  corrections: z.array(correctionSchema),
 });
 
 const textSchema = z.object({

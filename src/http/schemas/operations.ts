@@ -4,12 +4,14 @@ import { correspondenceOps } from './correspondence.schemas.ts';
 import { dispositionOps } from './dispositions.schemas.ts';
 import { documentOps } from './documents.schemas.ts';
 import { incomingOps } from './incoming.schemas.ts';
+import { letterCorrectionOps } from './letter-corrections.schemas.ts';
 import { searchOps } from './search.schemas.ts';
 
 export const declaredOperations: readonly Operation[] = [
   ...Object.values(documentOps),
   ...Object.values(searchOps),
   ...Object.values(incomingOps),
+  ...Object.values(letterCorrectionOps),
   ...Object.values(dispositionOps),
   ...Object.values(correspondenceOps),
 ];
