@@ -15,7 +15,6 @@ import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths } from './openapi-correspondence.ts';
-import { paperPaths } from './openapi-papers.ts';
 import { letterheadPaths } from './openapi-letterhead.ts';
 import { berkasPaths } from './openapi-berkas.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
@@ -48,7 +47,6 @@ const handKeptPaths = {
   ...letterPaths,
   ...outgoingPaths,
   ...correspondencePaths,
-  ...paperPaths,
   ...letterheadPaths,
   ...berkasPaths,
   ...signingPaths,
