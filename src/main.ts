@@ -53,7 +53,8 @@ export const startNaskah = async (
   config: Config,
   log: pino.Logger = pino({ level: config.logLevel }),
   // Threads are started ahead of their first use unless told otherwise (tests that never read a file skip the cost).
-  o: { warmOcr?: boolean; warmReaders?: boolean; clock?: Clock } = {},
+  // checkResponses (tests only): answers are checked against their declared schemas (http/openapi/response-check.ts).
+  o: { warmOcr?: boolean; warmReaders?: boolean; clock?: Clock; checkResponses?: boolean } = {},
 ): Promise<Naskah> => {
   const adapters = await openAdapters(config);
   const clock = o.clock ?? systemClock;
@@ -144,7 +145,7 @@ export const startNaskah = async (
   let server: Server | undefined;
   let url: string | undefined;
   if (config.roles.web) {
-    const app = createHttpApp(deps, log, { publicUrl: config.publicUrl, trustProxy: config.trustProxy });
+    const app = createHttpApp(deps, log, { publicUrl: config.publicUrl, trustProxy: config.trustProxy, checkResponses: o.checkResponses });
     server = await new Promise<Server>((resolve, reject) => {
       // Node checks header deadlines every connectionsCheckingInterval (30 s by default): often enough to keep ours.
       const s = createServer({ connectionsCheckingInterval: 1000 }, app).listen(config.port, config.host, () => resolve(s));

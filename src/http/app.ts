@@ -5,6 +5,8 @@ import { AppError } from '../domain/errors.ts';
 import { requireAuth } from './middleware/authenticate.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { openApiDocument } from './openapi/openapi.ts';
+import { checkResponses } from './openapi/response-check.ts';
+import { declaredOperations } from './schemas/operations.ts';
 import { errorHandler } from './problem.ts';
 import { requestContext, type Logger } from './request-context.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
@@ -36,7 +38,8 @@ import { publicLogRoutes } from './routes/public-log.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 
 /** The HTTP application: routes authenticate, validate, call one use case and present the result. */
-export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string; trustProxy: string }): Express => {
+/** `checkResponses` (tests only): every JSON answer of a declared operation is checked against its schema (openapi/response-check.ts). */
+export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string; trustProxy: string; checkResponses?: boolean }): Express => {
   const app = express();
   app.disable('x-powered-by');
   // A number is a hop count; anything else is express's list of trusted proxy addresses.
@@ -44,6 +47,7 @@ export const createHttpApp = (deps: AppDeps, log: Logger, o: { publicUrl: string
   app.set('query parser', 'simple');
   app.use(requestContext(log));
   app.use(securityHeaders);
+  if (o.checkResponses) app.use(checkResponses(declaredOperations));
   app.use(healthRoutes(deps));
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument(o.publicUrl));

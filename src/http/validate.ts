@@ -40,7 +40,8 @@ export const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: 'not a real date',
     params: { code: 'not_a_date' },
-  });
+  })
+  .meta({ format: 'date' });
 
 /** A query parameter given once (a repeated one takes its first value). */
 export const one = <T extends z.ZodType>(t: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), t);

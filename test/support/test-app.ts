@@ -108,7 +108,12 @@ export const startTestApp = async (
   // A new office on the default SQLite file starts from the run's migrated template.
   if (!o.restartOf && config.database.dialect === 'sqlite' && !env.DATABASE_URL) await seedSqlite(path.join(dataDir, 'naskah.sqlite'));
   const clock = o.restartOf?.clock ?? offsetClock();
-  const naskah = await startNaskah(config, o.log ?? pino({ level: 'silent' }), { warmOcr: o.warmOcr ?? false, warmReaders: o.warmOcr ?? false, clock });
+  const naskah = await startNaskah(config, o.log ?? pino({ level: 'silent' }), {
+    warmOcr: o.warmOcr ?? false,
+    warmReaders: o.warmOcr ?? false,
+    clock,
+    checkResponses: true,
+  });
   if (!o.freshScheme) await seedLetterCodes(naskah);
   const url = naskah.url!;
   const { login, nextTotp, factors: secondFactors } = totpLoginClient(url, clock);

@@ -1,15 +1,19 @@
 import type { AuditEntry } from '../../domain/audit-chain.ts';
 
 /** One correction as the history shows it: version, who, when, why, each changed field before and after. */
-export const presentCorrection = (e: AuditEntry) => ({
-  version: e.details.version ?? null,
-  at: e.at.toISOString(),
-  actorId: e.actorId,
-  reason: e.details.reason ?? null,
-  changed: e.details.changed,
-  before: e.details.before,
-  after: e.details.after,
-});
+export const presentCorrection = (e: AuditEntry) => {
+  // The details an edit's audit entry was written with (edit-document.ts and the letter corrections).
+  const d = e.details as { version?: number; reason?: string | null; changed: string[]; before: Record<string, unknown>; after: Record<string, unknown> };
+  return {
+    version: d.version ?? null,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    reason: d.reason ?? null,
+    changed: d.changed,
+    before: d.before,
+    after: d.after,
+  };
+};
 
 /**
  * A record's description as first registered: the current value of each of `fields`, with every

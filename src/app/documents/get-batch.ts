@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/access.ts';
+import type { DocumentStatus } from '../../domain/document.ts';
 import { AppError } from '../../domain/errors.ts';
 import { failureKind } from '../../domain/failure-kinds.ts';
 import { hasRole } from '../../domain/roles.ts';
@@ -16,7 +17,8 @@ export const getBatch = async (deps: AppDeps, actor: Actor, batchId: string) => 
   const docs = new Map((await deps.db.documents.findManyByIds(items.flatMap((i) => (i.documentId ? [i.documentId] : [])))).map((d) => [d.id, d]));
   const files = items.map((i) => {
     const doc = i.documentId ? docs.get(i.documentId) : undefined;
-    const status = i.status === 'received' ? 'queued' : i.status === 'rejected' ? 'rejected' : (doc?.status ?? 'processing');
+    const status: 'queued' | 'rejected' | DocumentStatus =
+      i.status === 'received' ? 'queued' : i.status === 'rejected' ? 'rejected' : (doc?.status ?? 'processing');
     const error = i.error ?? doc?.error ?? null;
     return { seq: i.seq, filename: i.filename, status, duplicate: i.status === 'duplicate', documentId: i.documentId, error, errorCode: failureKind(error) };
   });

@@ -20,7 +20,7 @@ export const presentDocument = (d: DocumentRecord, o: { holds?: { id: string; na
   kind: d.kind,
   title: d.title,
   status: d.status,
-  ...(d.error ? { error: d.error, errorCode: failureKind(d.error) } : {}),
+  ...(d.error ? { error: d.error, errorCode: failureKind(d.error) ?? 'other' } : {}),
   sha256: d.sha256,
   size: d.size,
   mimeType: d.mimeType,

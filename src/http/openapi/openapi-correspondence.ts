@@ -1,31 +1,7 @@
-import { errors, idParam, json, q, ref } from './openapi-parts.ts';
+import { errors, json } from './openapi-parts.ts';
 
 const str = { type: 'string' };
 const obj = (properties: Record<string, object>, required: string[] = []) => ({ type: 'object', ...(required.length ? { required } : {}), properties });
-const field = obj({ name: str, label: str, required: { type: 'boolean' } }, ['name', 'label']);
-const typeTemplate = obj({
-  heading: { type: 'string', nullable: true },
-  fields: { type: 'array', items: field },
-  assignees: { type: 'boolean' },
-  attachmentsLine: { type: 'boolean' },
-});
-const typeBody = {
-  name: str,
-  numberFormat: {
-    type: 'string',
-    description: 'placeholders {code} (classification) {seq} {unit} {year} {month} (Roman); {seq} and {year} required',
-    example: 'ND/{code}/{seq}/{unit}/{year}',
-  },
-  unitFormats: { type: 'object', additionalProperties: str, description: "a unit's own format, by unit code" },
-  template: typeTemplate,
-};
-const contact = obj({
-  id: str,
-  name: str,
-  address: { type: 'string', nullable: true },
-  email: { type: 'string', nullable: true },
-  createdAt: { type: 'string', format: 'date-time' },
-});
 
 /** An addressee or copy: a unit of this office, a person, a contact, or a body typed in. */
 export const partySchema = {
@@ -68,47 +44,8 @@ export const typedDraftSchema = obj(
   ['subject', 'classificationCode', 'signerId', 'addressees', 'template'],
 );
 
-/** Naskah types, the contact book and the preview (issue 13). */
+/** The preview of a template draft (issue 13); naskah types and contacts are declared in ../schemas/correspondence.schemas.ts. */
 export const correspondencePaths = {
-  '/api/v1/letter-types': {
-    get: {
-      summary: 'The naskah types with their number formats and templates (anyone logged in)',
-      responses: { 200: { description: 'every type', ...json({ type: 'array', items: ref('LetterType') }) }, ...errors(401) },
-    },
-    post: {
-      summary: 'Add a naskah type (admin)',
-      requestBody: json(obj({ code: str, ...typeBody }, ['code', 'name', 'numberFormat'])),
-      responses: { 201: { description: 'the type', ...json(ref('LetterType')) }, ...errors(400, 401, 403, 409, 422) },
-    },
-  },
-  '/api/v1/letter-types/{code}': {
-    get: {
-      summary: 'One naskah type',
-      parameters: [idParam('code')],
-      responses: { 200: { description: 'the type', ...json(ref('LetterType')) }, ...errors(401, 404, 422) },
-    },
-    patch: {
-      summary: 'Edit a naskah type (admin): name, number formats, template',
-      parameters: [idParam('code')],
-      requestBody: json(obj(typeBody)),
-      responses: { 200: { description: 'the type', ...json(ref('LetterType')) }, ...errors(400, 401, 403, 404, 422) },
-    },
-  },
-  '/api/v1/contacts': {
-    get: {
-      summary: 'Contacts whose name or one of its words starts with q, accents and case aside (search as one types)',
-      parameters: [q('q'), q('limit', { type: 'integer', minimum: 1, maximum: 50 })],
-      responses: {
-        200: { description: 'matching contacts by name', ...json(obj({ items: { type: 'array', items: contact }, total: { type: 'integer' } })) },
-        ...errors(401, 422),
-      },
-    },
-    post: {
-      summary: 'Add an external body to the contact book (clerk, staff, official, admin)',
-      requestBody: json(obj({ name: str, address: str, email: { type: 'string', format: 'email' } }, ['name'])),
-      responses: { 201: { description: 'the contact', ...json(contact) }, ...errors(400, 401, 403, 409, 422) },
-    },
-  },
   '/api/v1/letters/outgoing/preview': {
     post: {
       summary: 'The letter as it would print, before it is submitted: the same JSON as a template draft; nothing is stored',
@@ -119,8 +56,4 @@ export const correspondencePaths = {
       },
     },
   },
-};
-
-export const correspondenceSchemas = {
-  LetterType: obj({ code: str, ...typeBody, builtin: { type: 'boolean' }, updatedAt: { type: 'string', format: 'date-time' } }),
 };

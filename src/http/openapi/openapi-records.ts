@@ -1,13 +1,11 @@
 /** The OpenAPI description of the records lifecycle: retention lists, holds, disposals, transfers, fixity, the scheme import. */
 import { FINAL_DISPOSITIONS } from '../../domain/classification.ts';
 import { DISPOSAL_STATUSES, TRANSFER_STATUSES } from '../../domain/records.ts';
-import { RETENTION_PHASES } from '../../domain/retention.ts';
 import { errors, idParam, json, q, ref } from './openapi-parts.ts';
 
 const str = { type: 'string' };
 const nullableStr = { type: ['string', 'null'] };
 const dateTime = { type: 'string', format: 'date-time' };
-const day = { type: ['string', 'null'], format: 'date' };
 const ids = { type: 'array', items: str, minItems: 1, maxItems: 10_000 };
 const page = [q('page', { type: 'integer', minimum: 1 }), q('limit', { type: 'integer', minimum: 1, maximum: 100 })];
 const list = (item: object) =>
@@ -24,21 +22,6 @@ const obj = (properties: Record<string, object>, required: string[] = []) => ({
 });
 
 export const recordsSchemas = {
-  Retention: {
-    type: 'object',
-    description: 'Periods count in whole years from recordDate (the letter date, the document date, else the day it was archived)',
-    properties: {
-      classificationCode: nullableStr,
-      recordDate: day,
-      activeUntil: day,
-      inactiveUntil: day,
-      finalDisposition: { type: ['string', 'null'], enum: [...FINAL_DISPOSITIONS, null] },
-      phase: { type: ['string', 'null'], enum: [...RETENTION_PHASES, null] },
-      holds: { type: 'array', items: { type: 'object', properties: { id: str, name: str } }, description: 'open legal holds (on GET /documents/{id})' },
-      disposal: { type: 'object', properties: { id: str, disposedAt: dateTime } },
-      transfer: { type: 'object', properties: { id: str, transferredAt: dateTime } },
-    },
-  },
   Hold: {
     type: 'object',
     properties: {

@@ -6,18 +6,12 @@
 import type { Response } from 'express';
 import { Router } from 'express';
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { openPreview, openSearchable } from '../../app/documents/read-derived.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import { parse } from '../validate.ts';
-
-const id = z.string().uuid('not a document id');
-const pageNumber = z
-  .string()
-  .regex(/^\d{1,6}$/, 'a page number (1, 2, …)')
-  .transform(Number)
-  .pipe(z.number().min(1, 'pages count from 1'));
+import { routePath } from '../openapi/operation.ts';
+import { documentId as id, documentOps as ops, pageNumber } from '../schemas/documents.schemas.ts';
 
 const send = (res: Response, stream: Readable, size: number) => {
   res.setHeader('Content-Length', String(size));
@@ -40,7 +34,7 @@ const baseName = (name: string | null, fallback: string) => (name ?? fallback).r
 export const documentPreviewRoutes = (deps: AppDeps): Router => {
   const r = Router();
 
-  r.get('/documents/:id/searchable', async (req, res) => {
+  r.get(routePath(ops.searchable), async (req, res) => {
     const out = await openSearchable(deps, req.actor!, parse(id, req.params.id));
     const name = out.copy
       ? `${baseName(out.document.originalName, out.document.id)}-dapat-dicari.pdf`
@@ -54,11 +48,11 @@ export const documentPreviewRoutes = (deps: AppDeps): Router => {
     send(res, out.stream, out.size);
   });
 
-  r.get('/documents/:id/thumbnail', async (req, res) => {
+  r.get(routePath(ops.thumbnail), async (req, res) => {
     sendImage(res, await openPreview(deps, req.actor!, parse(id, req.params.id), 'thumbnail'));
   });
 
-  r.get('/documents/:id/pages/:n/image', async (req, res) => {
+  r.get(routePath(ops.pageImage), async (req, res) => {
     sendImage(res, await openPreview(deps, req.actor!, parse(id, req.params.id), parse(pageNumber, req.params.n)));
   });
 

@@ -1,20 +1,13 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { dispositionSheet } from '../../app/incoming/disposition-sheet.ts';
 import { incomingRegister } from '../../app/incoming/incoming-register.ts';
 import { registerCsv, registerPdf } from '../../app/incoming/register-paper.ts';
 import { contentDisposition } from '../content-disposition.ts';
-import { code, isoDate, one, parse } from '../validate.ts';
-
-const blank = <T extends z.ZodType>(t: T) => one(z.preprocess((v) => (v === '' ? undefined : v), t.optional()));
-
-/** The register's period (received dates, both inclusive) and unit. */
-const registerQuery = z
-  .object({ from: blank(isoDate), to: blank(isoDate), unitCode: blank(code) })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['to'], params: { code: 'before_start' } });
-
-const id = z.string().uuid('not a letter id');
+import { reply, routePath } from '../openapi/operation.ts';
+import { letterId as id } from '../schemas/incoming.schemas.ts';
+import { incomingPaperOps as ops, registerQuery } from '../schemas/incoming-papers.schemas.ts';
+import { parse } from '../validate.ts';
 
 /**
  * The papers of the incoming register (issue 18): the Buku Agenda as JSON for the printable table,
@@ -31,19 +24,19 @@ export const incomingPapersRoutes = (deps: AppDeps): Router => {
     res.send(typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   };
 
-  r.get('/letters/incoming/register', async (req, res) => {
+  r.get(routePath(ops.register), async (req, res) => {
     const { heading, entries } = await incomingRegister(deps, req.actor!, parse(registerQuery, req.query));
-    res.json({ heading, items: entries, total: entries.length });
+    res.json(reply(ops.register, 200, { heading, items: entries, total: entries.length }));
   });
-  r.get('/letters/incoming/register.csv', async (req, res) => {
+  r.get(routePath(ops.csv), async (req, res) => {
     const out = await registerCsv(deps, req.actor!, parse(registerQuery, req.query));
     send(res, 'text/csv; charset=utf-8', out.fileName, out.body);
   });
-  r.get('/letters/incoming/register.pdf', async (req, res) => {
+  r.get(routePath(ops.pdf), async (req, res) => {
     const out = await registerPdf(deps, req.actor!, parse(registerQuery, req.query));
     send(res, 'application/pdf', out.fileName, out.body);
   });
-  r.get('/letters/incoming/:id/disposition-sheet.pdf', async (req, res) => {
+  r.get(routePath(ops.sheet), async (req, res) => {
     const out = await dispositionSheet(deps, req.actor!, parse(id, req.params.id));
     send(res, 'application/pdf', out.fileName, out.body);
   });

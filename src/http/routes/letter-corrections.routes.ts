@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { findBySha256 } from '../../app/documents/find-by-sha256.ts';
 import { editIncoming } from '../../app/incoming/edit-incoming.ts';
@@ -7,36 +6,13 @@ import { getIncomingCorrections } from '../../app/incoming/incoming-corrections.
 import { requireRegistrar } from '../../app/incoming/register-incoming.ts';
 import { suggestIncoming } from '../../app/incoming/suggest-incoming.ts';
 import { voidIncoming } from '../../app/incoming/void-incoming.ts';
-import { URGENCIES } from '../../domain/correspondence.ts';
 import { AppError } from '../../domain/errors.ts';
-import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { acceptUpload, withUploads } from '../middleware/upload.ts';
-import { code, officeDate, parse, plain } from '../validate.ts';
-import { instant, required } from './incoming.routes.ts';
-
-const id = z.string().uuid('not a letter id');
-const sha256 = z
-  .string()
-  .regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256 as 64 hexadecimal digits')
-  .transform((s) => s.toLowerCase());
-const reason = plain(z.string().trim().min(1, 'required').max(1000, 'at most 1000 characters'));
-
-/** A correction names only the fields it changes (JSON); `classificationCode: null` files it as unclassified. */
-const letterChanges = z
-  .object({
-    letterNumber: required(100).optional(),
-    letterDate: officeDate.optional(),
-    sender: required(300).optional(),
-    subject: required(500).optional(),
-    urgency: z.enum(URGENCIES).optional(),
-    receivedAt: instant.optional(),
-    classificationCode: code.nullable().optional(),
-    securityLevel: z.enum(SECURITY_LEVELS).optional(),
-    unitCode: code.optional(),
-    reason: reason.optional(),
-  })
-  .strict();
+import { reply, routePath } from '../openapi/operation.ts';
+import { letterId as id } from '../schemas/incoming.schemas.ts';
+import { letterChanges, letterCorrectionOps as ops, sha256, voidBody } from '../schemas/letter-corrections.schemas.ts';
+import { parse } from '../validate.ts';
 
 /**
  * Mistakes corrected before and after registering (issue 18): the duplicate check and the
@@ -47,12 +23,12 @@ export const letterCorrectionsRoutes = (deps: AppDeps): Router => {
   const r = Router();
   const single = acceptUpload(deps.staging, { maxBytes: deps.limits.uploadMaxBytes, maxFiles: 1, gate: requireRegistrar });
 
-  r.get('/documents/by-sha256/:sha256', async (req, res) => {
-    res.json(await findBySha256(deps, req.actor!, parse(sha256, req.params.sha256)));
+  r.get(routePath(ops.bySha256), async (req, res) => {
+    res.json(reply(ops.bySha256, 200, await findBySha256(deps, req.actor!, parse(sha256, req.params.sha256))));
   });
 
   r.post(
-    '/letters/incoming/suggest',
+    routePath(ops.suggest),
     single,
     withUploads(deps.staging, async (req, res) => {
       const file = req.uploads?.[0];
@@ -62,7 +38,7 @@ export const letterCorrectionsRoutes = (deps: AppDeps): Router => {
       const gone = new AbortController();
       res.on('close', () => res.writableEnded || gone.abort());
       try {
-        res.json(await suggestIncoming(deps, req.actor!, file.staged, file.filename, gone.signal));
+        res.json(reply(ops.suggest, 200, await suggestIncoming(deps, req.actor!, file.staged, file.filename, gone.signal)));
       } catch (err) {
         // Nobody is left to answer: not a server error worth a log line.
         if (!gone.signal.aborted) throw err;
@@ -70,22 +46,22 @@ export const letterCorrectionsRoutes = (deps: AppDeps): Router => {
     }),
   );
 
-  r.patch('/letters/incoming/:id', async (req, res) => {
+  r.patch(routePath(ops.edit), async (req, res) => {
     const { reason: why, ...changes } = parse(letterChanges, req.body ?? {});
     const letter = await editIncoming(deps, req.actor!, parse(id, req.params.id), changes, { ifVersion: ifMatchVersion(req), reason: why });
     setEtag(res, letter.version);
-    res.json(letter);
+    res.json(reply(ops.edit, 200, letter));
   });
 
-  r.post('/letters/incoming/:id/void', async (req, res) => {
-    const body = parse(z.object({ reason }).strict(), req.body ?? {});
+  r.post(routePath(ops.void), async (req, res) => {
+    const body = parse(voidBody, req.body ?? {});
     const letter = await voidIncoming(deps, req.actor!, parse(id, req.params.id), body.reason, ifMatchVersion(req));
     setEtag(res, letter.version);
-    res.json(letter);
+    res.json(reply(ops.void, 200, letter));
   });
 
-  r.get('/letters/incoming/:id/corrections', async (req, res) => {
-    res.json(await getIncomingCorrections(deps, req.actor!, parse(id, req.params.id)));
+  r.get(routePath(ops.corrections), async (req, res) => {
+    res.json(reply(ops.corrections, 200, await getIncomingCorrections(deps, req.actor!, parse(id, req.params.id))));
   });
 
   return r;

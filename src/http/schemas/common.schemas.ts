@@ -1,0 +1,9 @@
+/** Pieces of response schemas shared by every area. */
+import { z } from 'zod';
+
+/** A moment as the API writes it (`Date.toISOString()`). */
+export const timestamp = z.iso.datetime();
+/** A calendar day, YYYY-MM-DD. */
+export const day = z.iso.date();
+/** A file part of a multipart form. */
+export const binary = z.string().meta({ format: 'binary' });
