@@ -77,15 +77,18 @@ export const searchFts5 = async (
   const rules = keyRules(query.scope, filters);
   const range = dayRange(filters);
   const where = whereVisible(rules, whereDate(range), facetKeys);
-  const [rows, counted] = await Promise.all([
+  // The page's highlights are cut as soon as its rows are in, while the counts may still run.
+  const page: Promise<PageRow[]> =
     offset === null
       ? Promise.resolve([])
       : query.sort === 'date'
         ? fetchDated(readers[0], datedSql(match, where, limit, offset))
-        : fetchPage(readers[0], tiers, where, parsed.letterKeys, limit, offset),
+        : fetchPage(readers[0], tiers, where, parsed.letterKeys, limit, offset);
+  const [items, counted] = await Promise.all([
+    page.then((rows) => toHits(readers[0], rows, marks)),
     counts.count(readers[1], match, range, rules, query.exactTotal === true, bound),
   ]);
-  return { items: await toHits(readers[0], rows, marks), ...counted };
+  return { items, ...counted };
 };
 
 /**
