@@ -57,6 +57,15 @@ export const searchIndexContract = (factory: SearchIndexFactory): void => {
       expect(await find('rpat ')).to.deep.equal([]); // 4 letters: no typo allowed
     });
 
+    it('finds, through a typo searched before, a word first indexed after that search', async () => {
+      // Typo candidates and frequencies may be remembered between queries; never past a change.
+      expect(await find('pemeliharan jembatan')).to.deep.equal([]);
+      expect(await find('pemeliharan')).to.deep.equal([]);
+      await index.upsert([doc('later', { text: 'pemeliharaan jembatan gantung' })]);
+      expect(await find('pemeliharan jembatan')).to.deep.equal(['later']);
+      expect(await find('pemeliharan')).to.deep.equal(['later']);
+    });
+
     it('ranks exact matches above typo matches', async () => {
       expect(await find('dokumen ')).to.have.ordered.members(['exact-word', 'typo-word']);
       expect(await find('dokumem ')).to.have.ordered.members(['typo-word', 'exact-word']);
@@ -169,6 +178,23 @@ export const searchIndexContract = (factory: SearchIndexFactory): void => {
       await index.remove(['newest']);
       await index.upsert([doc('after', { unitCode: 'DLH', securityLevel: 'biasa', text: word })]);
       expect(await seen()).to.deep.equal([0, 0, 0]);
+    });
+
+    it('counts what a scope may see among documents with new facet values, added after it searched', async () => {
+      // Which facet values a scope sees may be remembered per scope; a new unit, year or code must still be decided.
+      const word = 'rekonsiliasiaset';
+      const before = await index.search(query(word, { scope: STAFF }));
+      expect(before.total).to.equal(0);
+      await index.upsert([
+        doc('new-year', { unitCode: 'KEU', documentDate: '2031-01-02', classificationCode: '977', text: word }),
+        doc('new-unit', { unitCode: 'BARU', documentDate: '2031-01-02', text: word }),
+      ]);
+      const after = await index.search(query(word, { scope: STAFF }));
+      expect([after.total, ids(after)]).to.deep.equal([1, ['new-year']]);
+      expect(after.facets.year).to.deep.equal({ 2031: 1 });
+      const all = await index.search(query(word));
+      expect(all.total).to.equal(2);
+      expect(all.facets.unitCode).to.deep.equal({ BARU: 1, KEU: 1 });
     });
 
     it('applies clearance to all units for allUnits scopes', async () => {

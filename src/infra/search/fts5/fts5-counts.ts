@@ -4,7 +4,7 @@ import { type FacetKeys, countKeys } from './fts5-facets.ts';
 import { forEachInt } from './int-list.ts';
 import type { DocAttrs } from './fts5-doc-attrs.ts';
 import { type DayRange, type KeyRules, whereDate } from './fts5-search-sql.ts';
-import { DEFAULT_SAMPLE_LIMITS, type SampleLimits, coveredRows, sampleMatches, sampleWindows } from './fts5-sample.ts';
+import { DEFAULT_SAMPLE_LIMITS, type SampleLimits, coveredRows, sampleMatches, sampleSize, sampleWindows } from './fts5-sample.ts';
 
 /**
  * Totals and facet counts of the visible matches of a query, computed in two parts:
@@ -45,14 +45,24 @@ export class MatchCounts {
     this.version = version;
   }
 
+  /** PRAGMA data_version as the last prepare() read it (null before the first). */
+  dataVersion(): number | null {
+    return this.version;
+  }
+
   /** Rowids handed out so far (after prepare()): about the number of documents. */
   indexSpan(): number {
     return this.attrs.span();
   }
 
-  /** Past the size at which counts may be estimated (and frequent words left out of ranking). */
+  /** Past the size at which counts may be estimated. */
   isBig(): boolean {
     return this.attrs.span() > this.limits.exactUpToRows;
+  }
+
+  /** Past the size at which the most frequent words are left out of ranking. */
+  ranksFrequentWordsOut(): boolean {
+    return this.attrs.span() > (this.limits.rankAllWordsUpToRows ?? this.limits.exactUpToRows);
   }
 
   /**
@@ -73,14 +83,15 @@ export class MatchCounts {
     const [found, grants] = await Promise.all([this.histogram(db, match, range, !sampled), this.grants(db, rules)]);
     const { histogram } = found;
     await this.facetKeys.ensure(db, histogram.keys());
+    const [inScope, passes] = [this.facetKeys.mask(rules, 'inScope'), this.facetKeys.mask(rules, 'passes')];
     const counts = new Map<number, number>();
-    for (const [id, n] of histogram) if (this.facetKeys.test(id, rules.inScope)) counts.set(id, n);
+    for (const [id, n] of histogram) if (inScope[id] === 1) counts.set(id, n);
     // From a sample, a granted match found in it stands for `scale` of them, like every other.
     for (const doc of grants) {
       if (!contains(found.shared, doc)) continue;
       const id = this.attrs.keyOf(doc);
       // Already counted when the scope covers the key; otherwise visible only as a reader.
-      if (this.facetKeys.test(id, rules.inScope) || !this.facetKeys.test(id, rules.passes)) continue;
+      if (inScope[id] === 1 || passes[id] !== 1) continue;
       counts.set(id, (counts.get(id) ?? 0) + found.scale);
     }
     if (found.scale !== 1) for (const [id, n] of counts) counts.set(id, Math.max(1, Math.round(n)));
@@ -106,7 +117,7 @@ export class MatchCounts {
   private async matching(db: SqliteConnection, match: string, range: DayRange, exact: boolean): Promise<Histogram> {
     const span = this.attrs.span();
     if (!exact && this.isBig()) {
-      const windows = sampleWindows(span, this.limits.sampleRows);
+      const windows = sampleWindows(span, sampleSize(span, this.limits));
       const sampled = this.tally(await sampleMatches(db, match, windows), range);
       const scale = span / coveredRows(windows);
       let predicted = 0;

@@ -1,6 +1,7 @@
 import type { FacetName, SearchResult } from '../../../ports/search-index.ts';
 import { forEachInt } from './int-list.ts';
 import type { SqliteConnection } from './sqlite-connection.ts';
+import type { KeyRules } from './fts5-search-sql.ts';
 
 /**
  * Facet keys of the embedded index. Each document carries one small integer, its facet key:
@@ -29,6 +30,12 @@ export interface FacetKey {
 export class FacetKeys {
   private keys = new Map<number, FacetKey>();
   private maxId = 0;
+  /**
+   * Per rules (their signature) and test: which key ids pass, as a mask by id and as the JSON
+   * list SQL takes. A big index has some 15,000 keys; deciding and serialising them all on every
+   * query cost more than some of its statements. Dropped whenever the dictionary is reloaded.
+   */
+  private decided = new Map<string, { mask: Uint8Array; json: string }>();
 
   /** Reloads the dictionary if a writer (this process or another) added keys since. */
   async refresh(db: SqliteConnection): Promise<void> {
@@ -43,17 +50,35 @@ export class FacetKeys {
     return out;
   }
 
+  /** Ids of the keys that pass `rules[test]`, as a JSON list (for json_each); memoized. */
+  selectJson(rules: KeyRules, test: 'inScope' | 'passes'): string {
+    return this.decide(rules, test).json;
+  }
+
+  /** A mask by key id: 1 where the key passes `rules[test]` (ids past its end do not); memoized. */
+  mask(rules: KeyRules, test: 'inScope' | 'passes'): Uint8Array {
+    return this.decide(rules, test).mask;
+  }
+
+  private decide(rules: KeyRules, test: 'inScope' | 'passes'): { mask: Uint8Array; json: string } {
+    const memo = `${test} ${rules.signature}`;
+    let found = this.decided.get(memo);
+    if (!found) {
+      const ids = this.select(rules[test]);
+      const mask = new Uint8Array(this.maxId + 1);
+      for (const id of ids) mask[id] = 1;
+      found = { mask, json: JSON.stringify(ids) };
+      if (this.decided.size >= DECIDED_RULES) this.decided.delete(this.decided.keys().next().value as string);
+      this.decided.set(memo, found);
+    }
+    return found;
+  }
+
   /** Makes sure every id is known, reloading once if a writer added keys since. */
   async ensure(db: SqliteConnection, ids: Iterable<number>): Promise<void> {
     for (const id of ids) {
       if (!this.keys.has(id)) return this.reload(db);
     }
-  }
-
-  /** Whether key `id` is known and satisfies `test`. */
-  test(id: number, test: (key: FacetKey) => boolean): boolean {
-    const key = this.keys.get(id);
-    return key !== undefined && test(key);
   }
 
   /** Turns document counts per key into the port's total and facets. */
@@ -80,8 +105,12 @@ export class FacetKeys {
     const rows = await db.all<FacetKey>('SELECT id, unit_code, classification_code, kind, year, sec_rank, phase FROM facet_keys');
     this.keys = new Map(rows.map((r) => [r.id, r]));
     this.maxId = rows.reduce((m, r) => Math.max(m, r.id), 0);
+    this.decided = new Map();
   }
 }
+
+// Rules remembered: a few per user and filter in use; each holds a mask and a list of the keys.
+const DECIDED_RULES = 256;
 
 /** Parses "3,17,3,…" into counts per key without allocating a string per number. */
 export const countKeys = (csv: string): Map<number, number> => {

@@ -35,6 +35,8 @@ export interface KeyRules {
   /** A unit, classification or kind filter is set. */
   filtered: boolean;
   userId: string;
+  /** Equal for rules that decide every key alike (same units, clearance and filters): a cache key. */
+  signature: string;
   /** The key's documents are visible by unit and clearance, and pass the filters. */
   inScope(k: FacetKey): boolean;
   /** The key's documents pass the filters (what a named reader still needs). */
@@ -61,6 +63,7 @@ export const keyRules = (scope: AccessScope, filters: SearchFilters): KeyRules =
     seesAll: allUnits && maxRank >= SECURITY_LEVELS.length - 1,
     filtered: unit !== null || code !== null || kind !== null || phase !== null,
     userId: String(scope.userId ?? ''),
+    signature: JSON.stringify([allUnits ? null : [...units].sort(), maxRank, unit, code, kind, phase]),
     passes,
     inScope: (k) => (allUnits || units.has(k.unit_code)) && k.sec_rank <= maxRank && passes(k),
   };
@@ -99,7 +102,7 @@ export const whereVisible = (rules: KeyRules, date: Sql, keys: FacetKeys): Sql =
   if (rules.seesAll) {
     if (rules.filtered) {
       parts.push('a.fkey IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(keys.select(rules.passes)));
+      params.push(keys.selectJson(rules, 'passes'));
     }
   } else {
     const asReader = rules.filtered ? ' AND a.fkey IN (SELECT value FROM json_each(?))' : '';
@@ -107,8 +110,8 @@ export const whereVisible = (rules: KeyRules, date: Sql, keys: FacetKeys): Sql =
       `(a.fkey IN (SELECT value FROM json_each(?))
         OR (a.shared = 1 AND a.n IN (SELECT doc FROM readers WHERE user_id = ?)${asReader}))`,
     );
-    params.push(JSON.stringify(keys.select(rules.inScope)), rules.userId);
-    if (rules.filtered) params.push(JSON.stringify(keys.select(rules.passes)));
+    params.push(keys.selectJson(rules, 'inScope'), rules.userId);
+    if (rules.filtered) params.push(keys.selectJson(rules, 'passes'));
   }
   return { sql: parts.join(' AND '), params };
 };

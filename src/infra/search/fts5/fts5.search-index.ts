@@ -7,6 +7,7 @@ import { chunksById, removeChunk, upsertChunk } from './fts5-writer.ts';
 import { searchFts5 } from './fts5-search.ts';
 import { FacetKeys } from './fts5-facets.ts';
 import { VocabularyWriter } from './fts5-vocabulary.ts';
+import { VocabularyCache } from './fts5-vocabulary-cache.ts';
 import { MatchCounts } from './fts5-counts.ts';
 import { DocAttrs } from './fts5-doc-attrs.ts';
 import { DEFAULT_SAMPLE_LIMITS, type SampleLimits } from './fts5-sample.ts';
@@ -36,6 +37,7 @@ class Fts5SearchIndex implements SearchIndex {
   private facetKeys = new FacetKeys();
   private readonly vocabulary = new VocabularyWriter();
   private counts: MatchCounts;
+  private words = new VocabularyCache();
 
   constructor(
     private readonly file: string,
@@ -67,7 +69,7 @@ class Fts5SearchIndex implements SearchIndex {
   }
 
   search(query: SearchQuery): Promise<SearchResult> {
-    return this.reading(async ({ readers }) => searchFts5(readers, this.facetKeys, this.counts, query));
+    return this.reading(async ({ readers }) => searchFts5(readers, this.facetKeys, this.counts, this.words, query));
   }
 
   async *ids(): AsyncIterable<string> {
@@ -130,6 +132,7 @@ class Fts5SearchIndex implements SearchIndex {
     this.opened = null;
     this.facetKeys = new FacetKeys();
     this.counts = new MatchCounts(this.facetKeys, new DocAttrs(), this.sampleLimits);
+    this.words = new VocabularyCache();
     const c = await opened?.catch(() => null);
     if (!c) return;
     // Readers first, the writer last: the last connection to close checkpoints the WAL into the
