@@ -8,6 +8,12 @@ export interface StagedFile {
   size: number;
   /** The first bytes (up to 64), for magic-byte sniffing without reopening the file. */
   head: Buffer;
+  /**
+   * Settles once the bytes are on the local disk (fsync); rejects with AppError `unavailable`
+   * (backend `storage`) when they could not be written. The flush runs in the background, so
+   * the file can be checked meanwhile: await it before keeping the file (app's keepStaged does).
+   */
+  synced: Promise<void>;
 }
 
 /**
@@ -17,7 +23,8 @@ export interface StagedFile {
  */
 export interface StagingArea {
   /**
-   * Streams `source` into a new temp file while computing its SHA-256 and fsyncs it.
+   * Streams `source` into a new temp file while computing its SHA-256, and starts flushing it
+   * to disk without waiting for that (see `StagedFile.synced`).
    * Rejects with AppError `too_large` as soon as more than `maxBytes` arrive, and on any
    * error (including the source erroring or being aborted) removes the partial file.
    */

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
+import { AppError } from '../../src/domain/errors.ts';
 import { ensureFixture, type FixtureName } from '../support/fixtures.ts';
 import { api, expectProblem, upload } from '../support/http.ts';
 import sharp from 'sharp';
@@ -85,6 +86,25 @@ describe('upload: bad input leaves nothing behind (HTTP, embedded)', function ()
     const pdf = await readFile(await ensureFixture('letter-3p.pdf'));
     const body = multipart('XyZ', [{ name: 'file', filename: 'a.pdf', body: Buffer.concat([pdf, Buffer.alloc(200_000 - pdf.length, 0x20)]) }]);
     expect(await rawRequest(app.url, app.adminToken, DOCS, 'multipart/form-data; boundary=XyZ', body, { abortAfter: 120_000 })).to.equal('aborted');
+    await expectNothingLeft();
+  });
+
+  it('answers 503 and keeps nothing when the disk could not flush the staged file (acknowledged only once durable)', async () => {
+    const staging = app.naskah.deps.staging;
+    const write = staging.write.bind(staging);
+    staging.write = async (source, o) => {
+      const staged = await write(source, o);
+      const synced = Promise.reject(new AppError('unavailable', 'storage is unavailable (staging write: EIO)', { backend: 'storage' }));
+      synced.catch(() => undefined);
+      return { ...staged, synced };
+    };
+    try {
+      const pdf = await readFile(await ensureFixture('letter-1p.pdf'));
+      const bytes = Buffer.concat([pdf, Buffer.from('\n%flush-failed\n')]); // distinct bytes: not a duplicate of an earlier upload
+      expectProblem(await upload(app, app.adminToken, DOCS, [{ name: 'a.pdf', bytes }]), 503);
+    } finally {
+      staging.write = write;
+    }
     await expectNothingLeft();
   });
 

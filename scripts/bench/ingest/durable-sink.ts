@@ -27,7 +27,7 @@ const server = http.createServer((req, res) => {
       cb(null, chunk);
     },
   });
-  // Same write settings as the product's staging area: 1 MiB buffer, fsync before close.
+  // The product's staging buffer (1 MiB); fsync before close, so the answer waits for the disk.
   pipeline(req, meter, createWriteStream(file, { flags: 'wx', highWaterMark: 1024 * 1024, flush: true }))
     .then(
       () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ bytes, sha256: hash.digest('hex') })),

@@ -6,6 +6,7 @@ import type { DatabaseRestoreTarget, TableDump } from '../../ports/database-snap
 import type { SecretFiles } from '../../ports/secret-files.ts';
 import type { StagingArea } from '../../ports/staging-area.ts';
 import { INBOX_PREFIX, ORIGINALS_PREFIX } from '../documents/keys.ts';
+import { keepStaged } from '../documents/keep-staged.ts';
 import { eachLimit } from './copy-objects.ts';
 import { readTableLines } from './table-lines.ts';
 import { loadManifest, verifyBackup } from './verify-backup.ts';
@@ -64,7 +65,7 @@ const copyObjectsBack = async (deps: RestoreDeps, manifest: BackupManifest, say:
       const staged = await deps.staging.write(await deps.vault.read(object.sha256), { maxBytes: Number.MAX_SAFE_INTEGER });
       try {
         if (staged.sha256 !== object.sha256) throw refuse(`object ${object.sha256} changed while it was restored`);
-        await deps.blobs.putFile(key, staged.path, { size: staged.size, contentType: 'application/octet-stream' });
+        await keepStaged(deps.blobs, key, staged, 'application/octet-stream');
       } finally {
         await deps.staging.discard(staged.path);
       }

@@ -7,6 +7,7 @@ import type { BatchItemRecord } from '../../ports/repositories.ts';
 import type { StagedFile } from '../../ports/staging-area.ts';
 import type { AppDeps } from '../deps.ts';
 import { inboxKey } from './keys.ts';
+import { keepStaged } from './keep-staged.ts';
 import { auditMalware, malwareFound, malwareIn, type MalwareRefusal } from './malware-check.ts';
 import { type DocumentFields, requireClearedToClassify } from './store-original.ts';
 import { BATCH_JOB } from '../../domain/job-types.ts';
@@ -60,7 +61,7 @@ export const importBatch = async (deps: AppDeps, actor: Actor, files: IncomingFi
           continue;
         }
         const key = inboxKey(batchId, seq);
-        await deps.blobs.putFile(key, p.staged.path, { size: p.staged.size, contentType: 'application/octet-stream' });
+        await keepStaged(deps.blobs, key, p.staged, 'application/octet-stream');
         items.push({ batchId, seq, filename: p.filename, status: 'received', inboxKey: key, documentId: null, error: null });
       }
       const now = deps.clock.now();

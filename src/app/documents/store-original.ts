@@ -12,6 +12,7 @@ import { requireActiveCode } from '../classifications/active-code.ts';
 import { refuseMalware } from './malware-check.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
 import { originalKey } from './keys.ts';
+import { keepStaged } from './keep-staged.ts';
 import { scopeOf } from './read-documents.ts';
 import { EXTRACT_JOB } from '../../domain/job-types.ts';
 
@@ -117,8 +118,7 @@ export const storeOriginal = async (
   const existing = await deps.db.documents.findBySha256(staged.sha256);
   if (existing) return duplicateOf(deps, actor, existing, extra.inTx);
   const storageKey = originalKey(staged.sha256);
-  const object = { size: staged.size, contentType: mimeType };
-  await deps.blobs.putFile(storageKey, staged.path, object);
+  await keepStaged(deps.blobs, storageKey, staged, mimeType);
   const now = deps.clock.now();
   const kind = fields.kind ?? 'document';
   const classificationCode = fields.classificationCode ?? null;
@@ -162,7 +162,7 @@ export const storeOriginal = async (
       await extra.inTx?.(tx, doc, false);
       return doc;
     });
-    await keepOriginal(deps, staged, storageKey, object);
+    await keepOriginal(deps, staged, storageKey, mimeType);
     deps.jobsEnqueued?.();
     return { document, duplicate: false };
   } catch (e) {
@@ -171,7 +171,7 @@ export const storeOriginal = async (
       const winner = await deps.db.documents.findBySha256(staged.sha256);
       if (winner) return duplicateOf(deps, actor, winner, extra.inTx);
     }
-    await forgetOriginal(deps, staged, storageKey, object);
+    await forgetOriginal(deps, staged, storageKey, mimeType);
     throw e;
   }
 };
@@ -181,9 +181,9 @@ export const storeOriginal = async (
  * and our commit (see forgetOriginal); put it back while the staged file is still here. The
  * upload is committed either way: a failure here is left to `reconcile` (a missing original).
  */
-const keepOriginal = async (deps: AppDeps, staged: StagedFile, key: string, object: { size: number; contentType: string }): Promise<void> => {
+const keepOriginal = async (deps: AppDeps, staged: StagedFile, key: string, contentType: string): Promise<void> => {
   try {
-    if (!(await deps.blobs.stat(key))) await deps.blobs.putFile(key, staged.path, object);
+    if (!(await deps.blobs.stat(key))) await keepStaged(deps.blobs, key, staged, contentType);
   } catch {
     // See above.
   }
@@ -197,11 +197,11 @@ const keepOriginal = async (deps: AppDeps, staged: StagedFile, key: string, obje
  * commit, so one of the two always restores it. Failures are left to `reconcile` (an orphan is
  * reported there); the request's own error matters more.
  */
-const forgetOriginal = async (deps: AppDeps, staged: StagedFile, key: string, object: { size: number; contentType: string }): Promise<void> => {
+const forgetOriginal = async (deps: AppDeps, staged: StagedFile, key: string, contentType: string): Promise<void> => {
   try {
     if (await deps.db.documents.findBySha256(staged.sha256)) return;
     await deps.blobs.delete(key);
-    if (await deps.db.documents.findBySha256(staged.sha256)) await deps.blobs.putFile(key, staged.path, object);
+    if (await deps.db.documents.findBySha256(staged.sha256)) await keepStaged(deps.blobs, key, staged, contentType);
   } catch {
     // See above: reconcile reports what is left.
   }

@@ -9,6 +9,7 @@ import { base32Encode } from '../../domain/totp.ts';
 import type { Repositories } from '../../ports/repositories.ts';
 import type { AppDeps } from '../deps.ts';
 import { originalKey } from '../documents/keys.ts';
+import { keepStaged } from '../documents/keep-staged.ts';
 import { retentionForNew } from '../records/retention-scheme.ts';
 import { assignLetterNumber, planLetterNumber } from '../outgoing/assign-letter-number.ts';
 import { deliverInternally, type DeliveryPlan, planDelivery } from '../outgoing/deliver-internally.ts';
@@ -173,7 +174,7 @@ const storePdf = async (deps: AppDeps, pdf: SignedLetterPdf): Promise<string> =>
   });
   try {
     const key = originalKey(staged.sha256);
-    await deps.blobs.putFile(key, staged.path, { size: staged.size, contentType: 'application/pdf' });
+    await keepStaged(deps.blobs, key, staged, 'application/pdf');
     return key;
   } finally {
     await deps.staging.discard(staged.path);

@@ -45,6 +45,13 @@ describe('LocalStagingArea', () => {
     expect((await stat(staged.path)).mode & 0o077).to.equal(0);
   });
 
+  it('answers before the disk has the bytes, and says through `synced` once it has them', async () => {
+    const data = randomBytes(2 * 1024 * 1024);
+    const staged = await staging.write(chunked(data, 64 * 1024), { maxBytes: data.length });
+    await staged.synced;
+    expect(sha256(await readFile(staged.path))).to.equal(sha256(data));
+  });
+
   it('assembles the head across small chunks', async () => {
     const data = Buffer.from(`%PDF-1.7\n${'x'.repeat(200)}`);
     const staged = await staging.write(chunked(data, 5), { maxBytes: 1000 });
