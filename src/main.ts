@@ -18,6 +18,7 @@ import { JobRunner } from './pipeline/job-runner.ts';
 import { stageHandlers, unrunnableJobTypes } from './pipeline/stages.ts';
 import type { LogSequencer } from './pipeline/log-sequencer.ts';
 import { type Clock, systemClock } from './ports/clock.ts';
+import type { PasswordHasher } from './ports/password-hasher.ts';
 
 export interface Naskah {
   deps: AppDeps;
@@ -54,9 +55,11 @@ export const startNaskah = async (
   log: pino.Logger = pino({ level: config.logLevel }),
   // Threads are started ahead of their first use unless told otherwise (tests that never read a file skip the cost).
   // checkResponses (tests only): answers are checked against their declared schemas (http/openapi/response-check.ts).
-  o: { warmOcr?: boolean; warmReaders?: boolean; clock?: Clock; checkResponses?: boolean } = {},
+  // hasher (tests only): a cheaper argon2id than the server's floor; nothing configures it.
+  o: { warmOcr?: boolean; warmReaders?: boolean; clock?: Clock; checkResponses?: boolean; hasher?: PasswordHasher } = {},
 ): Promise<Naskah> => {
-  const adapters = await openAdapters(config);
+  const opened = await openAdapters(config);
+  const adapters = o.hasher ? { ...opened, hasher: o.hasher } : opened;
   const clock = o.clock ?? systemClock;
   const deps = appDeps(config, adapters, clock);
   // Storage and search may come up after us: readiness says so, and jobs retry until they answer.

@@ -14,7 +14,7 @@ describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed 
   const loginWith = (totp: string) => api(app, null, 'POST', '/api/v1/auth/login', { username: 'kabid', password: passwordOf('kabid'), totp });
   const storedSecret = async () => (await appSql<{ id: string; totp_secret: string }>(app, "SELECT id, totp_secret FROM users WHERE username = 'kabid'"))[0]!;
   before(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { realPasswordHashing: true });
     await api(app, app.adminToken, 'POST', '/api/v1/users', {
       username: 'kabid',
       password: passwordOf('kabid'),
@@ -70,7 +70,7 @@ describe('second factors at rest: TOTP secrets encrypted, recovery codes hashed 
     // A clear secret is never taken as it is: the server says its key does not open it.
     expectProblem(await loginWith(app.nextTotp('kabid')), 503);
     await app.stop({ keepData: true });
-    app = await startTestApp({}, { restartOf: app });
+    app = await startTestApp({}, { restartOf: app, realPasswordHashing: true });
 
     const after = await storedSecret();
     expect(after.totp_secret)

@@ -1,3 +1,4 @@
+import { createArgon2PasswordHasher } from '../../src/infra/auth/argon2.password-hasher.ts';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,12 +83,20 @@ const seedLetterCodes = async (naskah: Naskah): Promise<void> => {
 };
 
 /**
+ * Passwords and recovery codes in test offices: argon2id still, at a cost tests can afford. Every
+ * second factor enrolled hashes ten codes; at the server's floor (19 MiB, two passes: 40-90 ms
+ * each here) the suite's few hundred enrolments and logins cost minutes of CI. A test about the
+ * stored hashes themselves asks for `realPasswordHashing`.
+ */
+const TEST_HASHER = createArgon2PasswordHasher({ memoryCost: 256, timeCost: 1 });
+
+/**
  * The real HTTP app on an ephemeral loopback port with embedded adapters in a temp data dir.
  * `env` overrides configuration (limits, drivers, DATABASE_URL for MySQL runs).
  */
 export const startTestApp = async (
   env: Record<string, string> = {},
-  o: { warmOcr?: boolean; log?: pino.Logger; restartOf?: TestApp; freshScheme?: boolean } = {},
+  o: { warmOcr?: boolean; log?: pino.Logger; restartOf?: TestApp; freshScheme?: boolean; realPasswordHashing?: boolean } = {},
 ): Promise<TestApp> => {
   // A restart: the stopped app's data dir, clock and enrolled second factors (pass the same env).
   const dataDir = o.restartOf?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'naskah-it-')));
@@ -113,6 +122,7 @@ export const startTestApp = async (
     warmReaders: o.warmOcr ?? false,
     clock,
     checkResponses: true,
+    ...(o.realPasswordHashing ? {} : { hasher: TEST_HASHER }),
   });
   if (!o.freshScheme) await seedLetterCodes(naskah);
   const url = naskah.url!;
