@@ -1,11 +1,11 @@
 /**
- * Where the suite's time goes, per test file: with `--require test/support/file-times.ts` and
+ * Where the suite's time goes, per test file: with
  * TEST_FILE_TIMES=<file>, each file's wall time (its hooks included, which the reporters leave
  * out) is appended to that file as "<seconds> <test file>". In parallel mode mocha runs the root
  * hooks once per file, in the worker that runs it. The CPU seconds of the test process (its
  * threads included, child processes such as the browser not) follow, as "cpu <seconds>": less
  * bent by other work on the machine than the wall time. For finding what makes CI slow:
- *   TEST_FILE_TIMES=/tmp/t.txt npx mocha --require test/support/file-times.ts --parallel --jobs 2 'test/**\/*.test.ts'
+ *   TEST_FILE_TIMES=/tmp/t.txt npm test   (.mocharc.json loads this file in every run)
  *   sort -rn /tmp/t.txt | head
  */
 import { appendFileSync } from 'node:fs';
