@@ -16,7 +16,6 @@ import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths } from './openapi-correspondence.ts';
 import { letterheadPaths } from './openapi-letterhead.ts';
-import { berkasPaths } from './openapi-berkas.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { publicLogPaths } from './openapi-public-log.ts';
 import { errors, ref } from './openapi-parts.ts';
@@ -48,7 +47,6 @@ const handKeptPaths = {
   ...outgoingPaths,
   ...correspondencePaths,
   ...letterheadPaths,
-  ...berkasPaths,
   ...signingPaths,
   ...publicLogPaths,
   ...notificationPaths,

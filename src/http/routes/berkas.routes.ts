@@ -1,23 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { addToBerkas, berkasOf, createBerkas, getBerkas, listBerkas, removeFromBerkas } from '../../app/berkas/berkas.ts';
 import { letterChain } from '../../app/outgoing/letter-chain.ts';
-import { BERKAS_ITEM_KINDS } from '../../domain/berkas.ts';
-import { one, parse, plain } from '../validate.ts';
-
-const id = z.string().uuid('not a berkas id');
-const item = z.object({ kind: z.enum(BERKAS_ITEM_KINDS), id: z.string().uuid('not an id') }).strict();
-const listQuery = z.object({
-  q: one(plain(z.string().trim().max(100))).default(''),
-  // The berkas holding one item (the letter and document pages): kind and itemId together.
-  kind: one(z.enum(BERKAS_ITEM_KINDS)).optional(),
-  itemId: one(z.string().uuid('not an id')).optional(),
-});
-const chainQuery = z.object({ kind: one(z.enum(['incoming', 'outgoing'])), id: one(z.string().uuid('not a letter id')) });
-const newBerkas = z
-  .object({ name: plain(z.string().trim().min(1).max(200)), description: plain(z.string().trim().min(1).max(2000), { lines: true }).optional() })
-  .strict();
+import { reply, routePath } from '../openapi/operation.ts';
+import { berkasId as id, berkasItem as item, berkasListQuery, berkasOps as ops, chainQuery, newBerkas } from '../schemas/berkas.schemas.ts';
+import { parse } from '../validate.ts';
 
 /**
  * The matter a paper belongs to (issue 13): berkas, files per matter (open one, list them, put
@@ -25,28 +12,32 @@ const newBerkas = z
  */
 export const berkasRoutes = (deps: AppDeps): Router => {
   const r = Router();
-  r.get('/berkas', async (req, res) => {
-    const { q, kind, itemId } = parse(listQuery, req.query);
-    res.json(kind && itemId ? await berkasOf(deps, req.actor!, kind, itemId) : await listBerkas(deps, req.actor!, q));
+  r.get(routePath(ops.list), async (req, res) => {
+    const { q, kind, itemId } = parse(berkasListQuery, req.query);
+    res.json(reply(ops.list, 200, kind && itemId ? await berkasOf(deps, req.actor!, kind, itemId) : await listBerkas(deps, req.actor!, q)));
   });
-  r.post('/berkas', async (req, res) => {
+  r.post(routePath(ops.create), async (req, res) => {
     const made = await createBerkas(deps, req.actor!, parse(newBerkas, req.body ?? {}));
-    res.status(201).location(`/api/v1/berkas/${made.id}`).json(made);
+    res
+      .status(201)
+      .location(`/api/v1/berkas/${made.id}`)
+      .json(reply(ops.create, 201, made));
   });
-  r.get('/berkas/:id', async (req, res) => {
-    res.json(await getBerkas(deps, req.actor!, parse(id, req.params.id)));
+  r.get(routePath(ops.get), async (req, res) => {
+    res.json(reply(ops.get, 200, await getBerkas(deps, req.actor!, parse(id, req.params.id))));
   });
-  r.post('/berkas/:id/items', async (req, res) => {
+  r.post(routePath(ops.add), async (req, res) => {
     const { added, berkas } = await addToBerkas(deps, req.actor!, parse(id, req.params.id), parse(item, req.body ?? {}));
-    res.status(added ? 201 : 200).json(berkas);
+    res.status(added ? 201 : 200).json(reply(ops.add, added ? 201 : 200, berkas));
   });
-  r.delete('/berkas/:id/items/:kind/:itemId', async (req, res) => {
+  r.delete(routePath(ops.remove), async (req, res) => {
+    // Errors name the fields as the JSON body of adding one does (kind, id).
     const it = parse(item, { kind: req.params.kind, id: req.params.itemId });
-    res.json(await removeFromBerkas(deps, req.actor!, parse(id, req.params.id), it));
+    res.json(reply(ops.remove, 200, await removeFromBerkas(deps, req.actor!, parse(id, req.params.id), it)));
   });
-  r.get('/letters/thread', async (req, res) => {
+  r.get(routePath(ops.thread), async (req, res) => {
     const { kind, id: letterId } = parse(chainQuery, req.query);
-    res.json(await letterChain(deps, req.actor!, kind, letterId));
+    res.json(reply(ops.thread, 200, await letterChain(deps, req.actor!, kind, letterId)));
   });
   return r;
 };
