@@ -24,8 +24,8 @@ const present = (r: BackupRunRecord, now: Date) => ({
   directory: r.directory,
   name: r.name,
   encrypted: r.encrypted,
-  startedAt: r.startedAt,
-  finishedAt: r.finishedAt,
+  startedAt: r.startedAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
   durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null,
   bytes: r.bytes,
   newBytes: r.newBytes,
@@ -51,7 +51,7 @@ export const listBackups = async (deps: AppDeps, actor: Actor, page: number, lim
     page,
     limit,
     settings,
-    lastSuccessAt: last?.startedAt ?? null,
+    lastSuccessAt: last?.startedAt.toISOString() ?? null,
     overdue: backupOverdue(last?.startedAt ?? null, now, settings.intervalHours * 3600_000),
   };
 };

@@ -8,7 +8,6 @@ import { generatePaths, mergePaths } from './generate-paths.ts';
 import { accountPaths, accountSchemas } from './openapi-accounts.ts';
 import { peoplePaths } from './openapi-people.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
-import { backupPaths, backupSchemas } from './openapi-backups.ts';
 import { letterPaths } from './openapi-letters.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
@@ -52,7 +51,6 @@ const handKeptPaths = {
   ...notificationPaths,
   ...operationsPaths,
   ...recordsPaths,
-  ...backupPaths,
 };
 
 const problemSchema = {
@@ -100,7 +98,6 @@ const contract = () => {
     notificationSchemas,
     operationsSchemas,
     recordsSchemas,
-    backupSchemas,
     generated.schemas,
   );
   built = { paths: mergePaths(handKeptPaths, generated.paths), schemas };
