@@ -24,7 +24,7 @@ export const enqueueApplyScheme = async (deps: AppDeps, tx: Pick<Repositories, '
 
 const RETENTION_FIELDS = ['activeYears', 'inactiveYears', 'finalDisposition'] as const;
 
-const present = (c: Classification) => ({ ...c, parentCode: parentClassification(c.code) });
+const present = (c: Classification) => ({ ...c, parentCode: parentClassification(c.code), updatedAt: c.updatedAt.toISOString() });
 
 /**
  * The scheme in reading order (every logged-in user: forms offer its codes). Retired codes only

@@ -42,9 +42,9 @@ const present = (j: JobListing) => ({
   maxAttempts: j.maxAttempts,
   lastError: j.lastError,
   lastErrorCode: failureKind(j.lastError),
-  runAt: j.runAt,
-  createdAt: j.createdAt,
-  updatedAt: j.updatedAt,
+  runAt: j.runAt.toISOString(),
+  createdAt: j.createdAt.toISOString(),
+  updatedAt: j.updatedAt.toISOString(),
   // An import that gave up has already reported its waiting files rejected and removed them.
   retryable: j.state === 'failed' && j.type !== BATCH_JOB,
 });

@@ -107,28 +107,6 @@ export const recordsSchemas = {
 const recordList = [q('unitCode'), q('finalDisposition', { type: 'string', enum: [...FINAL_DISPOSITIONS] }), ...page];
 
 export const recordsPaths = {
-  '/api/v1/classifications/import': {
-    post: {
-      summary:
-        'Import a scheme (admin, archivist): CSV with the header code,name,activeYears,inactiveYears,finalDisposition[,description], or a JSON array; all or nothing, 422 listing every bad line',
-      requestBody: { content: { 'text/csv': { schema: str }, 'application/json': { schema: { type: 'array', items: ref('Classification') } } } },
-      responses: {
-        200: {
-          description: 'what changed',
-          ...json({
-            type: 'object',
-            properties: {
-              created: { type: 'integer' },
-              updated: { type: 'integer' },
-              unchanged: { type: 'integer' },
-              errors: { type: 'array', items: { type: 'object', properties: { line: { type: 'integer' }, message: str } } },
-            },
-          }),
-        },
-        ...errors(401, 403, 413, 415, 422),
-      },
-    },
-  },
   '/api/v1/records/due': {
     get: {
       summary: 'Records whose retention has ended and that no hold keeps (archivist, admin)',

@@ -10,7 +10,6 @@ import { peoplePaths } from './openapi-people.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { letterPaths } from './openapi-letters.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
-import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths } from './openapi-correspondence.ts';
@@ -49,7 +48,6 @@ const handKeptPaths = {
   ...signingPaths,
   ...publicLogPaths,
   ...notificationPaths,
-  ...operationsPaths,
   ...recordsPaths,
 };
 
@@ -96,7 +94,6 @@ const contract = () => {
     outgoingSchemas,
     signingSchemas,
     notificationSchemas,
-    operationsSchemas,
     recordsSchemas,
     generated.schemas,
   );

@@ -27,8 +27,8 @@ export interface Operation {
   query?: z.ZodObject;
   /** Request headers (If-Match, ...), one property each. */
   headers?: z.ZodObject;
-  /** The body by media type (the same fields may come as JSON or as a form). */
-  body?: Partial<Record<'application/json' | 'multipart/form-data', z.ZodType>>;
+  /** The body by media type (the same fields may come as JSON or as a form; a whole file as CSV). */
+  body?: Partial<Record<'application/json' | 'multipart/form-data' | 'text/csv', z.ZodType>>;
   responses: Record<number, Reply>;
   /** The problem+json statuses it may answer. */
   errors?: readonly number[];

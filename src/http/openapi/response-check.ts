@@ -30,7 +30,8 @@ export const replyProblems = (op: Operation, status: number, body: unknown): str
   return undeclared(wire, r.data).map((p) => `${p}: not declared in the response schema`);
 };
 
-const key = (method: string, path: string) => `${method.toLowerCase()} ${path.replace(/:[A-Za-z0-9_]+/g, ':')}`;
+// A router mounted at an operation's own path serves it at '/': the trailing slash is not part of the path.
+const key = (method: string, path: string) => `${method.toLowerCase()} ${path.replace(/:[A-Za-z0-9_]+/g, ':').replace(/(.)\/$/, '$1')}`;
 
 /** The middleware: wraps res.json; the operation is found from the route express matched. */
 export const checkResponses = (ops: readonly Operation[]): RequestHandler => {

@@ -2,11 +2,13 @@
 import type { Operation } from '../openapi/operation.ts';
 import { backupOps } from './backups.schemas.ts';
 import { berkasOps } from './berkas.schemas.ts';
+import { classificationOps } from './classifications.schemas.ts';
 import { correspondenceOps } from './correspondence.schemas.ts';
 import { dispositionOps } from './dispositions.schemas.ts';
 import { documentOps } from './documents.schemas.ts';
 import { incomingPaperOps } from './incoming-papers.schemas.ts';
 import { incomingOps } from './incoming.schemas.ts';
+import { jobOps } from './jobs.schemas.ts';
 import { letterCorrectionOps } from './letter-corrections.schemas.ts';
 import { searchOps } from './search.schemas.ts';
 
@@ -20,4 +22,6 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(correspondenceOps),
   ...Object.values(berkasOps),
   ...Object.values(backupOps),
+  ...Object.values(classificationOps),
+  ...Object.values(jobOps),
 ];
