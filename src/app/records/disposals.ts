@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, subtreeOf } from '../../domain/access.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type DisposalRecord, disposalProblem } from '../../domain/records.ts';
+import { type DisposalRecord, disposalProblem, type RecordItemState } from '../../domain/records.ts';
 import { hasRole } from '../../domain/roles.ts';
 import type { AppDeps } from '../deps.ts';
 import { recordsForAct, refuseUnfit, standingOf } from './record-access.ts';
@@ -10,7 +10,7 @@ import { EXECUTE_DISPOSAL_JOB } from '../../domain/job-types.ts';
 
 /** Job type: carries out an approved disposal (resumable: see runDisposal). */
 
-export const presentDisposal = (d: DisposalRecord, items?: { documentId: string; state: string; doneAt: Date | null }[]) => ({
+export const presentDisposal = (d: DisposalRecord, items?: { documentId: string; state: RecordItemState; doneAt: Date | null }[]) => ({
   id: d.id,
   status: d.status,
   reason: d.reason,

@@ -45,5 +45,5 @@ export const runRetentionPassNow = async (deps: AppDeps, actor: Actor) => {
     await tx.audit.append({ at: now, actorId: actor.id, action: 'records.retention_pass', targetType: 'records', targetId: 'retention', details: {} });
   });
   deps.jobsEnqueued?.();
-  return { status: 'queued' };
+  return { status: 'queued' as const };
 };

@@ -10,7 +10,6 @@ import { peoplePaths } from './openapi-people.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { letterPaths } from './openapi-letters.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
-import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths } from './openapi-correspondence.ts';
 import { letterheadPaths } from './openapi-letterhead.ts';
@@ -48,7 +47,6 @@ const handKeptPaths = {
   ...signingPaths,
   ...publicLogPaths,
   ...notificationPaths,
-  ...recordsPaths,
 };
 
 const problemSchema = {
@@ -94,7 +92,6 @@ const contract = () => {
     outgoingSchemas,
     signingSchemas,
     notificationSchemas,
-    recordsSchemas,
     generated.schemas,
   );
   built = { paths: mergePaths(handKeptPaths, generated.paths), schemas };

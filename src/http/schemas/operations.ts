@@ -10,6 +10,8 @@ import { incomingPaperOps } from './incoming-papers.schemas.ts';
 import { incomingOps } from './incoming.schemas.ts';
 import { jobOps } from './jobs.schemas.ts';
 import { letterCorrectionOps } from './letter-corrections.schemas.ts';
+import { recordActOps } from './record-acts.schemas.ts';
+import { recordOps } from './records.schemas.ts';
 import { searchOps } from './search.schemas.ts';
 
 export const declaredOperations: readonly Operation[] = [
@@ -24,4 +26,6 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(backupOps),
   ...Object.values(classificationOps),
   ...Object.values(jobOps),
+  ...Object.values(recordOps),
+  ...Object.values(recordActOps),
 ];
