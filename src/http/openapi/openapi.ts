@@ -15,7 +15,7 @@ import { correspondencePaths } from './openapi-correspondence.ts';
 import { letterheadPaths } from './openapi-letterhead.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { publicLogPaths } from './openapi-public-log.ts';
-import { errors, ref } from './openapi-parts.ts';
+import { ref } from './openapi-parts.ts';
 
 /** Component schemas merged; one name in two places is an error (one source per shape). */
 const mergeSchemas = (...parts: Record<string, unknown>[]) => {
@@ -29,14 +29,6 @@ const mergeSchemas = (...parts: Record<string, unknown>[]) => {
 };
 
 const handKeptPaths = {
-  '/healthz': { get: { summary: 'The process runs', security: [], responses: { 200: { description: 'ok' } } } },
-  '/readyz': {
-    get: {
-      summary: 'Database, storage, search (and the malware scanner when configured) answer',
-      security: [],
-      responses: { 200: { description: 'ready' }, ...errors(503) },
-    },
-  },
   ...accountPaths,
   ...peoplePaths,
   ...auditPaths,

@@ -6,6 +6,7 @@ import { classificationOps } from './classifications.schemas.ts';
 import { correspondenceOps } from './correspondence.schemas.ts';
 import { dispositionOps } from './dispositions.schemas.ts';
 import { documentOps } from './documents.schemas.ts';
+import { healthOps } from './health.schemas.ts';
 import { incomingPaperOps } from './incoming-papers.schemas.ts';
 import { incomingOps } from './incoming.schemas.ts';
 import { jobOps } from './jobs.schemas.ts';
@@ -28,4 +29,5 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(jobOps),
   ...Object.values(recordOps),
   ...Object.values(recordActOps),
+  ...Object.values(healthOps),
 ];
