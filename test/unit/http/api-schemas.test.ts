@@ -1,9 +1,11 @@
 import { expect } from 'chai';
+import express, { Router } from 'express';
+import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { generatePaths, mergePaths } from '../../../src/http/openapi/generate-paths.ts';
 import { openApiDocument } from '../../../src/http/openapi/openapi.ts';
 import { operation } from '../../../src/http/openapi/operation.ts';
-import { replyProblems } from '../../../src/http/openapi/response-check.ts';
+import { checkResponses, replyProblems } from '../../../src/http/openapi/response-check.ts';
 import { declaredOperations } from '../../../src/http/schemas/operations.ts';
 
 const thing = operation({
@@ -37,6 +39,30 @@ describe('http: API schemas (one source for routes, OpenAPI and the response che
     expect(replyProblems(thing, 200, { id: 'a', parts: [] })[0]).to.match(/^at: /);
     expect(replyProblems(thing, 200, { id: 1, at: new Date(0), parts: [] })[0]).to.match(/^id: /);
     expect(replyProblems(thing, 201, { id: 'a' })).to.deep.equal(['GET /api/v1/things/:id declares no JSON answer with status 201']);
+  });
+
+  it('checks an answer of a router mounted at its operation’s own path (served there at /)', async () => {
+    const mounted = operation({
+      method: 'post',
+      path: '/api/v1/things/import',
+      summary: 'an import',
+      responses: { 200: { description: 'done', schema: z.object({ n: z.number() }) } },
+    });
+    const app = express()
+      .use(checkResponses([mounted]))
+      .use(
+        mounted.path,
+        Router().post('/', (_req, res) => void res.json({ n: 1, extra: true })),
+      );
+    const server = app.listen(0);
+    try {
+      const { port } = server.address() as AddressInfo;
+      const r = await fetch(`http://127.0.0.1:${port}${mounted.path}`, { method: 'POST' });
+      expect(r.status).to.equal(500);
+      expect(await r.text()).to.include('extra: not declared in the response schema');
+    } finally {
+      server.close();
+    }
   });
 
   it('generates OpenAPI paths with parameters, request and response schemas', () => {
