@@ -10,7 +10,6 @@ import { peoplePaths } from './openapi-people.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { backupPaths, backupSchemas } from './openapi-backups.ts';
 import { letterPaths } from './openapi-letters.ts';
-import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
@@ -51,7 +50,6 @@ const handKeptPaths = {
   ...berkasPaths,
   ...signingPaths,
   ...publicLogPaths,
-  ...notificationPaths,
   ...operationsPaths,
   ...recordsPaths,
   ...backupPaths,
@@ -99,7 +97,6 @@ const contract = () => {
     auditSchemas,
     outgoingSchemas,
     signingSchemas,
-    notificationSchemas,
     operationsSchemas,
     recordsSchemas,
     backupSchemas,

@@ -7,3 +7,7 @@ export const timestamp = z.iso.datetime();
 export const day = z.iso.date();
 /** A file part of a multipart form. */
 export const binary = z.string().meta({ format: 'binary' });
+
+/** A page of a list: the items, how many there are in all, and the page asked for. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), limit: z.number().int() });
