@@ -7,7 +7,6 @@ import { declaredOperations } from '../schemas/operations.ts';
 import { generatePaths, mergePaths } from './generate-paths.ts';
 import { accountPaths, accountSchemas } from './openapi-accounts.ts';
 import { peoplePaths } from './openapi-people.ts';
-import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { backupPaths, backupSchemas } from './openapi-backups.ts';
 import { letterPaths } from './openapi-letters.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
@@ -42,7 +41,6 @@ const handKeptPaths = {
   },
   ...accountPaths,
   ...peoplePaths,
-  ...auditPaths,
   ...letterPaths,
   ...outgoingPaths,
   ...correspondencePaths,
@@ -94,7 +92,6 @@ const contract = () => {
   const schemas = mergeSchemas(
     { Problem: problemSchema },
     accountSchemas,
-    auditSchemas,
     outgoingSchemas,
     signingSchemas,
     operationsSchemas,

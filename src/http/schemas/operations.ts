@@ -1,5 +1,6 @@
 /** Every operation declared with zod schemas (the rest of the OpenAPI document is still hand-kept in ../openapi/). */
 import type { Operation } from '../openapi/operation.ts';
+import { auditOps } from './audit.schemas.ts';
 import { correspondenceOps } from './correspondence.schemas.ts';
 import { dispositionOps } from './dispositions.schemas.ts';
 import { documentOps } from './documents.schemas.ts';
@@ -18,4 +19,5 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(dispositionOps),
   ...Object.values(correspondenceOps),
   ...Object.values(notificationOps),
+  ...Object.values(auditOps),
 ];
