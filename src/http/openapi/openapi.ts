@@ -5,7 +5,6 @@
  */
 import { declaredOperations } from '../schemas/operations.ts';
 import { generatePaths, mergePaths } from './generate-paths.ts';
-import { accountPaths, accountSchemas } from './openapi-accounts.ts';
 import { peoplePaths } from './openapi-people.ts';
 import { backupPaths, backupSchemas } from './openapi-backups.ts';
 import { letterPaths } from './openapi-letters.ts';
@@ -39,7 +38,6 @@ const handKeptPaths = {
       responses: { 200: { description: 'ready' }, ...errors(503) },
     },
   },
-  ...accountPaths,
   ...peoplePaths,
   ...letterPaths,
   ...outgoingPaths,
@@ -91,7 +89,6 @@ const contract = () => {
   const generated = generatePaths(declaredOperations);
   const schemas = mergeSchemas(
     { Problem: problemSchema },
-    accountSchemas,
     outgoingSchemas,
     signingSchemas,
     operationsSchemas,

@@ -1,6 +1,8 @@
 /** Every operation declared with zod schemas (the rest of the OpenAPI document is still hand-kept in ../openapi/). */
 import type { Operation } from '../openapi/operation.ts';
+import { accountOps } from './accounts.schemas.ts';
 import { auditOps } from './audit.schemas.ts';
+import { authOps } from './auth.schemas.ts';
 import { correspondenceOps } from './correspondence.schemas.ts';
 import { dispositionOps } from './dispositions.schemas.ts';
 import { documentOps } from './documents.schemas.ts';
@@ -8,6 +10,7 @@ import { incomingPaperOps } from './incoming-papers.schemas.ts';
 import { incomingOps } from './incoming.schemas.ts';
 import { letterCorrectionOps } from './letter-corrections.schemas.ts';
 import { notificationOps } from './notifications.schemas.ts';
+import { peopleOps } from './people.schemas.ts';
 import { searchOps } from './search.schemas.ts';
 
 export const declaredOperations: readonly Operation[] = [
@@ -20,4 +23,7 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(correspondenceOps),
   ...Object.values(notificationOps),
   ...Object.values(auditOps),
+  ...Object.values(authOps),
+  ...Object.values(accountOps),
+  ...Object.values(peopleOps),
 ];
