@@ -5,7 +5,6 @@
  */
 import { declaredOperations } from '../schemas/operations.ts';
 import { generatePaths, mergePaths } from './generate-paths.ts';
-import { peoplePaths } from './openapi-people.ts';
 import { backupPaths, backupSchemas } from './openapi-backups.ts';
 import { letterPaths } from './openapi-letters.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
@@ -38,7 +37,6 @@ const handKeptPaths = {
       responses: { 200: { description: 'ready' }, ...errors(503) },
     },
   },
-  ...peoplePaths,
   ...letterPaths,
   ...outgoingPaths,
   ...correspondencePaths,

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { changePassword } from '../../app/accounts/change-password.ts';
 import { login } from '../../app/accounts/login.ts';
 import { passwordResetOptions, requestPasswordReset, resetPassword } from '../../app/accounts/password-reset.ts';
@@ -10,12 +9,10 @@ import type { AppDeps } from '../../app/deps.ts';
 import { requireAuth } from '../middleware/authenticate.ts';
 import { reply, routePath } from '../openapi/operation.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
-import { authOps as ops, credentials, passwordChange, totpCode } from '../schemas/auth.schemas.ts';
+import { authOps as ops, credentials, passwordChange, resetConfirm, resetRequest, totpCode } from '../schemas/auth.schemas.ts';
 import { clearSessionCookies, setSessionCookies } from '../session-cookies.ts';
 import { parse } from '../validate.ts';
 
-const resetRequest = z.object({ username: credentials.shape.username }).strict();
-const resetConfirm = z.object({ token: z.string().min(20).max(100), newPassword: passwordChange.shape.newPassword }).strict();
 // Each address may ask for a few links (and try a few) per quarter hour; counted in the database.
 const resetBudget = { windowMs: 15 * 60_000, max: 10, what: 'password resets' };
 
@@ -36,15 +33,15 @@ export const authRoutes = (deps: AppDeps): Router => {
     setSessionCookies(res, out.token, csrfToken, new Date(out.expiresAt));
     res.json(reply(ops.login, 200, { user: out.user, expiresAt: out.expiresAt, csrfToken }));
   });
-  r.get('/auth/password-reset', (_req, res) => {
-    res.json(passwordResetOptions(deps));
+  r.get(routePath(ops.resetOptions), (_req, res) => {
+    res.json(reply(ops.resetOptions, 200, passwordResetOptions(deps)));
   });
-  r.post('/auth/password-reset', rateLimit(deps, resetBudget), async (req, res) => {
+  r.post(routePath(ops.resetRequest), rateLimit(deps, resetBudget), async (req, res) => {
     await requestPasswordReset(deps, parse(resetRequest, req.body).username, req.ip);
     // The same answer whether or not the account exists or has an address.
-    res.status(202).json({ accepted: true });
+    res.status(202).json(reply(ops.resetRequest, 202, { accepted: true }));
   });
-  r.post('/auth/password-reset/confirm', rateLimit(deps, resetBudget), async (req, res) => {
+  r.post(routePath(ops.resetConfirm), rateLimit(deps, resetBudget), async (req, res) => {
     await resetPassword(deps, parse(resetConfirm, req.body), req.ip);
     res.status(204).end();
   });

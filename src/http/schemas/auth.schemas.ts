@@ -30,6 +30,9 @@ export const passwordChange = z.object({
   newPassword: password,
 });
 
+export const resetRequest = z.object({ username: credentials.shape.username }).strict();
+export const resetConfirm = z.object({ token: z.string().min(20).max(100), newPassword: passwordChange.shape.newPassword }).strict();
+
 export const totpCode = z.object({
   code: z
     .string()
@@ -40,6 +43,32 @@ export const totpCode = z.object({
 const session = { token: z.string(), expiresAt: timestamp };
 
 export const authOps = {
+  resetOptions: operation({
+    method: 'get',
+    path: '/api/v1/auth/password-reset',
+    summary: 'Whether a forgotten password can be reset by email here (else an admin sets a temporary one)',
+    public: true,
+    responses: { 200: { description: 'the options', schema: z.object({ email: z.boolean() }) } },
+  }),
+  resetRequest: operation({
+    method: 'post',
+    path: '/api/v1/auth/password-reset',
+    summary:
+      'Ask for a reset link by email: a one-use token, valid an hour, kept only hashed. The same 202 whether or not the account exists; 409 password-reset-by-admin when this office sends no email; 429 past the per-address budget.',
+    public: true,
+    body: { 'application/json': resetRequest },
+    responses: { 202: { description: 'accepted', schema: z.object({ accepted: z.boolean() }) } },
+    errors: [400, 409, 422, 429],
+  }),
+  resetConfirm: operation({
+    method: 'post',
+    path: '/api/v1/auth/password-reset/confirm',
+    summary: 'Set a new password with the token from the link: every session ends. 422 password-reset-invalid for an unknown, used or expired token.',
+    public: true,
+    body: { 'application/json': resetConfirm },
+    responses: { 204: { description: 'changed; log in' } },
+    errors: [400, 422, 429],
+  }),
   login: operation({
     method: 'post',
     path: '/api/v1/auth/login',

@@ -10,6 +10,7 @@ import { incomingPaperOps } from './incoming-papers.schemas.ts';
 import { incomingOps } from './incoming.schemas.ts';
 import { letterCorrectionOps } from './letter-corrections.schemas.ts';
 import { notificationOps } from './notifications.schemas.ts';
+import { ownCertificateOps } from './own-certificate.schemas.ts';
 import { peopleOps } from './people.schemas.ts';
 import { searchOps } from './search.schemas.ts';
 
@@ -26,4 +27,5 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(authOps),
   ...Object.values(accountOps),
   ...Object.values(peopleOps),
+  ...Object.values(ownCertificateOps),
 ];
