@@ -13,7 +13,7 @@ export const presentAccessRequest = (r: AccessRequestRecord) => {
   return {
     id: r.id,
     userId: r.userId,
-    changes: { ...shown, ...(passwordHash ? { password: mustChangePassword ? 'temporary' : 'new' } : {}) },
+    changes: { ...shown, ...(passwordHash ? { password: mustChangePassword ? ('temporary' as const) : ('new' as const) } : {}) },
     level: r.level,
     status: r.status,
     requestedBy: r.requestedBy,

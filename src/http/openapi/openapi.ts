@@ -5,11 +5,7 @@
  */
 import { declaredOperations } from '../schemas/operations.ts';
 import { generatePaths, mergePaths } from './generate-paths.ts';
-import { accountPaths, accountSchemas } from './openapi-accounts.ts';
-import { peoplePaths } from './openapi-people.ts';
-import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { letterPaths } from './openapi-letters.ts';
-import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths } from './openapi-correspondence.ts';
 import { letterheadPaths } from './openapi-letterhead.ts';
@@ -29,16 +25,12 @@ const mergeSchemas = (...parts: Record<string, unknown>[]) => {
 };
 
 const handKeptPaths = {
-  ...accountPaths,
-  ...peoplePaths,
-  ...auditPaths,
   ...letterPaths,
   ...outgoingPaths,
   ...correspondencePaths,
   ...letterheadPaths,
   ...signingPaths,
   ...publicLogPaths,
-  ...notificationPaths,
 };
 
 const problemSchema = {
@@ -79,11 +71,8 @@ const contract = () => {
   const generated = generatePaths(declaredOperations);
   const schemas = mergeSchemas(
     { Problem: problemSchema },
-    accountSchemas,
-    auditSchemas,
     outgoingSchemas,
     signingSchemas,
-    notificationSchemas,
     generated.schemas,
   );
   built = { paths: mergePaths(handKeptPaths, generated.paths), schemas };

@@ -13,8 +13,10 @@ export interface Reply {
   description: string;
   /** The JSON body (a response schema declares every field it may carry; see response-check.ts). */
   schema?: z.ZodType;
-  /** A non-JSON body's media type (binary). */
+  /** A non-JSON body's media type (binary); with `schema`, the JSON body is the other choice (Accept). */
   type?: string;
+  /** With `type`: the body is a stream of JSON values of this shape, one a line (NDJSON). */
+  lines?: z.ZodType;
 }
 
 export interface Operation {

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { changePassword } from '../../app/accounts/change-password.ts';
 import { login } from '../../app/accounts/login.ts';
 import { passwordResetOptions, requestPasswordReset, resetPassword } from '../../app/accounts/password-reset.ts';
@@ -7,44 +6,15 @@ import { getUser } from '../../app/accounts/manage-users.ts';
 import { csrfTokenFor, logout } from '../../app/accounts/sessions.ts';
 import { enableTotp, setupTotp } from '../../app/accounts/two-factor.ts';
 import type { AppDeps } from '../../app/deps.ts';
-import { PASSWORD_MAX } from '../../domain/password-policy.ts';
 import { requireAuth } from '../middleware/authenticate.ts';
+import { reply, routePath } from '../openapi/operation.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
+import { authOps as ops, credentials, passwordChange, resetConfirm, resetRequest, totpCode } from '../schemas/auth.schemas.ts';
 import { clearSessionCookies, setSessionCookies } from '../session-cookies.ts';
 import { parse } from '../validate.ts';
 
-const credentials = z.object({
-  username: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
-  password: z
-    .string()
-    .min(1)
-    .max(PASSWORD_MAX * 4),
-  totp: z.string().max(32).optional(),
-  /** The web UI asks for a cookie session; the token then never reaches page scripts. */
-  cookie: z.boolean().optional(),
-});
-const passwordChange = z.object({
-  currentPassword: z
-    .string()
-    .min(1)
-    .max(PASSWORD_MAX * 4),
-  newPassword: z.string().max(PASSWORD_MAX * 4),
-});
-const resetRequest = z.object({ username: credentials.shape.username }).strict();
-const resetConfirm = z.object({ token: z.string().min(20).max(100), newPassword: passwordChange.shape.newPassword }).strict();
 // Each address may ask for a few links (and try a few) per quarter hour; counted in the database.
 const resetBudget = { windowMs: 15 * 60_000, max: 10, what: 'password resets' };
-
-const totpCode = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, 'six digits'),
-});
 
 /**
  * Login and the forgotten-password routes are public; the rest needs a session (enrolment
@@ -52,47 +22,47 @@ const totpCode = z.object({
  */
 export const authRoutes = (deps: AppDeps): Router => {
   const r = Router();
-  r.post('/auth/login', async (req, res) => {
+  r.post(routePath(ops.login), async (req, res) => {
     const { cookie, ...input } = parse(credentials, req.body);
     const out = await login(deps, input, req.ip);
     if (!cookie) {
-      res.json(out);
+      res.json(reply(ops.login, 200, out));
       return;
     }
     const csrfToken = csrfTokenFor(out.token);
     setSessionCookies(res, out.token, csrfToken, new Date(out.expiresAt));
-    res.json({ user: out.user, expiresAt: out.expiresAt, csrfToken });
+    res.json(reply(ops.login, 200, { user: out.user, expiresAt: out.expiresAt, csrfToken }));
   });
-  r.get('/auth/password-reset', (_req, res) => {
-    res.json(passwordResetOptions(deps));
+  r.get(routePath(ops.resetOptions), (_req, res) => {
+    res.json(reply(ops.resetOptions, 200, passwordResetOptions(deps)));
   });
-  r.post('/auth/password-reset', rateLimit(deps, resetBudget), async (req, res) => {
+  r.post(routePath(ops.resetRequest), rateLimit(deps, resetBudget), async (req, res) => {
     await requestPasswordReset(deps, parse(resetRequest, req.body).username, req.ip);
     // The same answer whether or not the account exists or has an address.
-    res.status(202).json({ accepted: true });
+    res.status(202).json(reply(ops.resetRequest, 202, { accepted: true }));
   });
-  r.post('/auth/password-reset/confirm', rateLimit(deps, resetBudget), async (req, res) => {
+  r.post(routePath(ops.resetConfirm), rateLimit(deps, resetBudget), async (req, res) => {
     await resetPassword(deps, parse(resetConfirm, req.body), req.ip);
     res.status(204).end();
   });
-  r.post('/auth/logout', requireAuth(deps, { enrolment: true, passwordChange: true }), async (req, res) => {
+  r.post(routePath(ops.logout), requireAuth(deps, { enrolment: true, passwordChange: true }), async (req, res) => {
     await logout(deps, req.actor!, req.token!);
     clearSessionCookies(res);
     res.status(204).end();
   });
-  r.get('/auth/me', requireAuth(deps), async (req, res) => {
-    res.json(await getUser(deps, req.actor!, req.actor!.id));
+  r.get(routePath(ops.me), requireAuth(deps), async (req, res) => {
+    res.json(reply(ops.me, 200, await getUser(deps, req.actor!, req.actor!.id)));
   });
-  r.post('/auth/password', requireAuth(deps, { passwordChange: true }), async (req, res) => {
+  r.post(routePath(ops.password), requireAuth(deps, { passwordChange: true }), async (req, res) => {
     await changePassword(deps, req.actor!, parse(passwordChange, req.body), req.ip);
     clearSessionCookies(res);
     res.status(204).end();
   });
-  r.post('/auth/totp/setup', requireAuth(deps, { enrolment: true }), async (req, res) => {
-    res.json(await setupTotp(deps, req.actor!));
+  r.post(routePath(ops.totpSetup), requireAuth(deps, { enrolment: true }), async (req, res) => {
+    res.json(reply(ops.totpSetup, 200, await setupTotp(deps, req.actor!)));
   });
-  r.post('/auth/totp/enable', requireAuth(deps, { enrolment: true }), async (req, res) => {
-    res.json(await enableTotp(deps, req.actor!, parse(totpCode, req.body).code, req.token!));
+  r.post(routePath(ops.totpEnable), requireAuth(deps, { enrolment: true }), async (req, res) => {
+    res.json(reply(ops.totpEnable, 200, await enableTotp(deps, req.actor!, parse(totpCode, req.body).code, req.token!)));
   });
   return r;
 };

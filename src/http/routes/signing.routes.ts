@@ -13,21 +13,19 @@ import { signOutgoing } from '../../app/signing/sign-outgoing.ts';
 import { signedDocumentId } from '../../app/signing/signed-letter.ts';
 import { addTrustAnchors, listTrustAnchors, removeTrustAnchor } from '../../app/signing/trust-anchors.ts';
 import { AppError } from '../../domain/errors.ts';
+import { reply, routePath } from '../openapi/operation.ts';
+import { userId } from '../schemas/accounts.schemas.ts';
+import { ownCertificateOps as own, ownBody, pin, pinChangeBody } from '../schemas/own-certificate.schemas.ts';
 import { parse } from '../validate.ts';
 import { sendDocumentContent } from '../send-content.ts';
 
 /** A PKCS#12 from a provider is a few kilobytes; anything near this is not one. */
 const P12_MAX_BYTES = 256 * 1024;
 
-const userId = z.string().uuid('not a user id');
 const letterId = z.string().uuid('not a letter id');
 const text = (max: number) => z.string().trim().min(1).max(max);
-// The PIN policy (length, weak PINs) is the use case's; here only a sane size.
-const pin = z.string().max(1024);
 const holderFields = { pin, title: text(200).optional(), nip: z.string().max(40).optional() };
 const issueBody = z.object(holderFields).strict();
-const ownBody = z.object({ pin }).strict();
-const pinChangeBody = z.object({ currentPin: z.string().min(1, 'the PIN is required').max(1024), newPin: pin }).strict();
 const importFields = z.object({ ...holderFields, passphrase: z.string().max(1024) }).strict();
 const revokeBody = z.object({ reason: text(500).optional(), certificateId: z.string().uuid('not a certificate id').optional() }).strict();
 const signBody = z.object({ pin: z.string().min(1, 'the PIN is required').max(1024), totp: z.string().max(64).optional() }).strict();
@@ -78,13 +76,13 @@ export const signingRoutes = (deps: AppDeps): Router => {
   });
 
   // The flow the web UI uses (issue 18): the admin asks, the official chooses the PIN.
-  r.post('/users/:id/certificate-request', async (req, res) => {
-    res.status(201).json(await requestCertificate(deps, req.actor!, parse(userId, req.params.id)));
+  r.post(routePath(own.request), async (req, res) => {
+    res.status(201).json(reply(own.request, 201, await requestCertificate(deps, req.actor!, parse(userId, req.params.id))));
   });
-  r.post('/auth/certificate', async (req, res) => {
-    res.status(201).json(await createOwnCertificate(deps, req.actor!, parse(ownBody, req.body).pin));
+  r.post(routePath(own.create), async (req, res) => {
+    res.status(201).json(reply(own.create, 201, await createOwnCertificate(deps, req.actor!, parse(ownBody, req.body).pin)));
   });
-  r.post('/auth/certificate/pin', async (req, res) => {
+  r.post(routePath(own.changePin), async (req, res) => {
     await changeOwnPin(deps, req.actor!, parse(pinChangeBody, req.body), req.ip);
     res.status(204).end();
   });

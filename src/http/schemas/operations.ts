@@ -3,6 +3,9 @@ import type { Operation } from '../openapi/operation.ts';
 import { backupOps } from './backups.schemas.ts';
 import { berkasOps } from './berkas.schemas.ts';
 import { classificationOps } from './classifications.schemas.ts';
+import { accountOps } from './accounts.schemas.ts';
+import { auditOps } from './audit.schemas.ts';
+import { authOps } from './auth.schemas.ts';
 import { correspondenceOps } from './correspondence.schemas.ts';
 import { dispositionOps } from './dispositions.schemas.ts';
 import { documentOps } from './documents.schemas.ts';
@@ -13,6 +16,9 @@ import { jobOps } from './jobs.schemas.ts';
 import { letterCorrectionOps } from './letter-corrections.schemas.ts';
 import { recordActOps } from './record-acts.schemas.ts';
 import { recordOps } from './records.schemas.ts';
+import { notificationOps } from './notifications.schemas.ts';
+import { ownCertificateOps } from './own-certificate.schemas.ts';
+import { peopleOps } from './people.schemas.ts';
 import { searchOps } from './search.schemas.ts';
 
 export const declaredOperations: readonly Operation[] = [
@@ -30,4 +36,10 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(recordOps),
   ...Object.values(recordActOps),
   ...Object.values(healthOps),
+  ...Object.values(notificationOps),
+  ...Object.values(auditOps),
+  ...Object.values(authOps),
+  ...Object.values(accountOps),
+  ...Object.values(peopleOps),
+  ...Object.values(ownCertificateOps),
 ];
