@@ -58,8 +58,14 @@ const responses = (o: Operation, components: Json) => ({
       status,
       {
         description: r.description,
-        ...(r.schema ? json(convert(r.schema, 'output', components)) : {}),
-        ...(r.type ? { content: { [r.type]: { schema: { type: 'string', format: 'binary' } } } } : {}),
+        ...(r.schema || r.type
+          ? {
+              content: {
+                ...(r.schema ? json(convert(r.schema, 'output', components)).content : {}),
+                ...Object.fromEntries([r.type ?? []].flat().map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+              },
+            }
+          : {}),
       },
     ]),
   ),

@@ -15,7 +15,6 @@ import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths } from './openapi-correspondence.ts';
-import { letterheadPaths } from './openapi-letterhead.ts';
 import { berkasPaths } from './openapi-berkas.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { publicLogPaths } from './openapi-public-log.ts';
@@ -47,7 +46,6 @@ const handKeptPaths = {
   ...letterPaths,
   ...outgoingPaths,
   ...correspondencePaths,
-  ...letterheadPaths,
   ...berkasPaths,
   ...signingPaths,
   ...publicLogPaths,

@@ -6,6 +6,7 @@ import { documentOps } from './documents.schemas.ts';
 import { incomingPaperOps } from './incoming-papers.schemas.ts';
 import { incomingOps } from './incoming.schemas.ts';
 import { letterCorrectionOps } from './letter-corrections.schemas.ts';
+import { letterheadOps } from './letterhead.schemas.ts';
 import { searchOps } from './search.schemas.ts';
 
 export const declaredOperations: readonly Operation[] = [
@@ -16,4 +17,5 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(letterCorrectionOps),
   ...Object.values(dispositionOps),
   ...Object.values(correspondenceOps),
+  ...Object.values(letterheadOps),
 ];
