@@ -9,7 +9,6 @@ import { accountPaths, accountSchemas } from './openapi-accounts.ts';
 import { peoplePaths } from './openapi-people.ts';
 import { auditPaths, auditSchemas } from './openapi-audit.ts';
 import { backupPaths, backupSchemas } from './openapi-backups.ts';
-import { letterPaths } from './openapi-letters.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
@@ -43,7 +42,6 @@ const handKeptPaths = {
   ...accountPaths,
   ...peoplePaths,
   ...auditPaths,
-  ...letterPaths,
   ...outgoingPaths,
   ...correspondencePaths,
   ...berkasPaths,

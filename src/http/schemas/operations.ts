@@ -8,6 +8,7 @@ import { incomingOps } from './incoming.schemas.ts';
 import { letterCorrectionOps } from './letter-corrections.schemas.ts';
 import { letterheadOps } from './letterhead.schemas.ts';
 import { searchOps } from './search.schemas.ts';
+import { statsOps } from './stats.schemas.ts';
 
 export const declaredOperations: readonly Operation[] = [
   ...Object.values(documentOps),
@@ -18,4 +19,5 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(dispositionOps),
   ...Object.values(correspondenceOps),
   ...Object.values(letterheadOps),
+  ...Object.values(statsOps),
 ];
