@@ -62,7 +62,9 @@ const responses = (o: Operation, components: Json) => ({
           ? {
               content: {
                 ...(r.schema ? json(convert(r.schema, 'output', components)).content : {}),
-                ...Object.fromEntries([r.type ?? []].flat().map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+                ...Object.fromEntries(
+                  [r.type ?? []].flat().map((t) => [t, { schema: t.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' } }]),
+                ),
               },
             }
           : {}),

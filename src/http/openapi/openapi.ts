@@ -16,7 +16,6 @@ import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths } from './openapi-correspondence.ts';
 import { berkasPaths } from './openapi-berkas.ts';
 import { signingPaths, signingSchemas } from './openapi-signing.ts';
-import { publicLogPaths } from './openapi-public-log.ts';
 import { errors, ref } from './openapi-parts.ts';
 
 /** Component schemas merged; one name in two places is an error (one source per shape). */
@@ -46,7 +45,6 @@ const handKeptPaths = {
   ...correspondencePaths,
   ...berkasPaths,
   ...signingPaths,
-  ...publicLogPaths,
   ...notificationPaths,
   ...operationsPaths,
   ...recordsPaths,

@@ -7,6 +7,7 @@ import { incomingPaperOps } from './incoming-papers.schemas.ts';
 import { incomingOps } from './incoming.schemas.ts';
 import { letterCorrectionOps } from './letter-corrections.schemas.ts';
 import { letterheadOps } from './letterhead.schemas.ts';
+import { publicLogOps } from './public-log.schemas.ts';
 import { searchOps } from './search.schemas.ts';
 import { statsOps } from './stats.schemas.ts';
 
@@ -20,4 +21,5 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(correspondenceOps),
   ...Object.values(letterheadOps),
   ...Object.values(statsOps),
+  ...Object.values(publicLogOps),
 ];
