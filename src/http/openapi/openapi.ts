@@ -15,7 +15,6 @@ import { recordsPaths, recordsSchemas } from './openapi-records.ts';
 import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
 import { correspondencePaths } from './openapi-correspondence.ts';
 import { berkasPaths } from './openapi-berkas.ts';
-import { signingPaths, signingSchemas } from './openapi-signing.ts';
 import { errors, ref } from './openapi-parts.ts';
 
 /** Component schemas merged; one name in two places is an error (one source per shape). */
@@ -44,7 +43,6 @@ const handKeptPaths = {
   ...outgoingPaths,
   ...correspondencePaths,
   ...berkasPaths,
-  ...signingPaths,
   ...notificationPaths,
   ...operationsPaths,
   ...recordsPaths,
@@ -92,7 +90,6 @@ const contract = () => {
     accountSchemas,
     auditSchemas,
     outgoingSchemas,
-    signingSchemas,
     notificationSchemas,
     operationsSchemas,
     recordsSchemas,

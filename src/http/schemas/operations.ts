@@ -9,7 +9,9 @@ import { letterCorrectionOps } from './letter-corrections.schemas.ts';
 import { letterheadOps } from './letterhead.schemas.ts';
 import { publicLogOps } from './public-log.schemas.ts';
 import { searchOps } from './search.schemas.ts';
+import { signingOps } from './signing.schemas.ts';
 import { statsOps } from './stats.schemas.ts';
+import { verifyOps } from './verify.schemas.ts';
 
 export const declaredOperations: readonly Operation[] = [
   ...Object.values(documentOps),
@@ -22,4 +24,6 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(letterheadOps),
   ...Object.values(statsOps),
   ...Object.values(publicLogOps),
+  ...Object.values(signingOps),
+  ...Object.values(verifyOps),
 ];
