@@ -12,8 +12,6 @@ import { backupPaths, backupSchemas } from './openapi-backups.ts';
 import { notificationPaths, notificationSchemas } from './openapi-notifications.ts';
 import { operationsPaths, operationsSchemas } from './openapi-operations.ts';
 import { recordsPaths, recordsSchemas } from './openapi-records.ts';
-import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
-import { correspondencePaths } from './openapi-correspondence.ts';
 import { berkasPaths } from './openapi-berkas.ts';
 import { errors, ref } from './openapi-parts.ts';
 
@@ -40,8 +38,6 @@ const handKeptPaths = {
   ...accountPaths,
   ...peoplePaths,
   ...auditPaths,
-  ...outgoingPaths,
-  ...correspondencePaths,
   ...berkasPaths,
   ...notificationPaths,
   ...operationsPaths,
@@ -89,7 +85,6 @@ const contract = () => {
     { Problem: problemSchema },
     accountSchemas,
     auditSchemas,
-    outgoingSchemas,
     notificationSchemas,
     operationsSchemas,
     recordsSchemas,

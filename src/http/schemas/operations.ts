@@ -7,6 +7,7 @@ import { incomingPaperOps } from './incoming-papers.schemas.ts';
 import { incomingOps } from './incoming.schemas.ts';
 import { letterCorrectionOps } from './letter-corrections.schemas.ts';
 import { letterheadOps } from './letterhead.schemas.ts';
+import { outgoingOps } from './outgoing.schemas.ts';
 import { publicLogOps } from './public-log.schemas.ts';
 import { searchOps } from './search.schemas.ts';
 import { signingOps } from './signing.schemas.ts';
@@ -24,6 +25,7 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(letterheadOps),
   ...Object.values(statsOps),
   ...Object.values(publicLogOps),
+  ...Object.values(outgoingOps),
   ...Object.values(signingOps),
   ...Object.values(verifyOps),
 ];
