@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { json, problem } from './openapi-parts.ts';
-import { type Operation, openApiPath } from './operation.ts';
+import { type Operation, openApiPath, type Reply } from './operation.ts';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +52,10 @@ const parameters = (where: 'path' | 'query' | 'header', schema: z.ZodObject | un
   }));
 };
 
+/** A non-JSON answer's body: NDJSON lines of a declared shape, a text, or bytes. */
+const otherBody = (r: Reply, type: string, components: Json) =>
+  r.lines ? convert(r.lines, 'output', components) : type.startsWith('text/') ? { type: 'string' } : { type: 'string', format: 'binary' };
+
 const responses = (o: Operation, components: Json) => ({
   ...Object.fromEntries(
     Object.entries(o.responses).map(([status, r]) => [
@@ -62,7 +66,7 @@ const responses = (o: Operation, components: Json) => ({
           ? {
               content: {
                 ...(r.schema ? json(convert(r.schema, 'output', components)).content : {}),
-                ...(r.type ? { [r.type]: { schema: r.lines ? convert(r.lines, 'output', components) : { type: 'string', format: 'binary' } } } : {}),
+                ...Object.fromEntries([r.type ?? []].flat().map((t) => [t, { schema: otherBody(r, t, components) }])),
               },
             }
           : {}),
@@ -96,14 +100,4 @@ export const generatePaths = (ops: readonly Operation[]) => {
     };
   }
   return { paths, schemas: components };
-};
-
-/** Hand-kept paths merged with generated ones; a path and method described in both is an error (one source per shape). */
-export const mergePaths = (handKept: Record<string, Record<string, unknown>>, generated: Record<string, Record<string, unknown>>) => {
-  const out: Record<string, Record<string, unknown>> = { ...handKept };
-  for (const [p, ops] of Object.entries(generated)) {
-    for (const m of Object.keys(ops)) if (out[p]?.[m]) throw new Error(`${m.toUpperCase()} ${p} is both hand-kept and generated`);
-    out[p] = { ...out[p], ...ops };
-  }
-  return out;
 };

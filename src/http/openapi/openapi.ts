@@ -1,37 +1,11 @@
 /**
- * The published contract (OpenAPI 3.1): the operations declared with zod schemas
- * (../schemas/operations.ts) generated, merged with the areas still kept by hand in this folder;
- * test/integration/openapi.test.ts checks that every path it names is served.
+ * The published contract (OpenAPI 3.1), generated from the operations declared with zod schemas
+ * (../schemas/operations.ts); test/integration/openapi.test.ts checks that every path it names is
+ * served.
  */
 import { declaredOperations } from '../schemas/operations.ts';
-import { generatePaths, mergePaths } from './generate-paths.ts';
-import { letterPaths } from './openapi-letters.ts';
-import { outgoingPaths, outgoingSchemas } from './openapi-outgoing.ts';
-import { correspondencePaths } from './openapi-correspondence.ts';
-import { letterheadPaths } from './openapi-letterhead.ts';
-import { signingPaths, signingSchemas } from './openapi-signing.ts';
-import { publicLogPaths } from './openapi-public-log.ts';
+import { generatePaths } from './generate-paths.ts';
 import { ref } from './openapi-parts.ts';
-
-/** Component schemas merged; one name in two places is an error (one source per shape). */
-const mergeSchemas = (...parts: Record<string, unknown>[]) => {
-  const out: Record<string, unknown> = {};
-  for (const part of parts)
-    for (const [name, schema] of Object.entries(part)) {
-      if (name in out) throw new Error(`schema ${name} is described twice`);
-      out[name] = schema;
-    }
-  return out;
-};
-
-const handKeptPaths = {
-  ...letterPaths,
-  ...outgoingPaths,
-  ...correspondencePaths,
-  ...letterheadPaths,
-  ...signingPaths,
-  ...publicLogPaths,
-};
 
 const problemSchema = {
   type: 'object',
@@ -61,7 +35,7 @@ const problemSchema = {
 };
 
 /**
- * Generated and merged on first use (converting the schemas takes a tenth of a second or more,
+ * Generated on first use (converting the schemas takes a tenth of a second or more,
  * which a server's start need not wait for); a shape described twice throws there, and the
  * OpenAPI tests call it.
  */
@@ -69,13 +43,8 @@ let built: { paths: Record<string, unknown>; schemas: Record<string, unknown> } 
 const contract = () => {
   if (built) return built;
   const generated = generatePaths(declaredOperations);
-  const schemas = mergeSchemas(
-    { Problem: problemSchema },
-    outgoingSchemas,
-    signingSchemas,
-    generated.schemas,
-  );
-  built = { paths: mergePaths(handKeptPaths, generated.paths), schemas };
+  if ('Problem' in generated.schemas) throw new Error('a declared schema is named Problem, which the problem+json answers use');
+  built = { paths: generated.paths, schemas: { Problem: problemSchema, ...generated.schemas } };
   return built;
 };
 

@@ -13,8 +13,8 @@ export interface Reply {
   description: string;
   /** The JSON body (a response schema declares every field it may carry; see response-check.ts). */
   schema?: z.ZodType;
-  /** A non-JSON body's media type (binary); with `schema`, the JSON body is the other choice (Accept). */
-  type?: string;
+  /** A non-JSON body's media type (binary), or each it may have (a PNG or a JPEG; HTML beside the JSON of `schema`, the other choice by Accept). */
+  type?: string | readonly string[];
   /** With `type`: the body is a stream of JSON values of this shape, one a line (NDJSON). */
   lines?: z.ZodType;
 }
@@ -29,8 +29,8 @@ export interface Operation {
   query?: z.ZodObject;
   /** Request headers (If-Match, ...), one property each. */
   headers?: z.ZodObject;
-  /** The body by media type (the same fields may come as JSON or as a form; a whole file as CSV). */
-  body?: Partial<Record<'application/json' | 'multipart/form-data' | 'text/csv', z.ZodType>>;
+  /** The body by media type (the same fields may come as JSON or as a form; an image, a text or a whole CSV file as itself). */
+  body?: Partial<Record<'application/json' | 'multipart/form-data' | 'text/plain' | 'text/csv' | 'image/png' | 'image/jpeg', z.ZodType>>;
   responses: Record<number, Reply>;
   /** The problem+json statuses it may answer. */
   errors?: readonly number[];
@@ -44,7 +44,10 @@ export const operation = <O extends Operation>(o: O): O => o;
 /** An express path as OpenAPI writes it: `/documents/:id` → `/documents/{id}`. */
 export const openApiPath = (expressPath: string): string => expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
-/** The path under the API's mount point (`/api/v1`), as the routers register it. */
+/**
+ * The path under the API's mount point (`/api/v1`), as the routers register it. The public
+ * routers mounted at the root (`/verify/...`, `/log/...`) register an operation's whole `path`.
+ */
 export const API_BASE = '/api/v1';
 export const routePath = (o: Operation): string => {
   if (!o.path.startsWith(`${API_BASE}/`)) throw new Error(`${o.path} is not under ${API_BASE}`);

@@ -4,8 +4,9 @@ import { createUser, getUser, listUsers, resetTotp, updateUser } from '../../app
 import { decideAccessRequest, listAccessRequests } from '../../app/accounts/access-requests.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { reply, routePath } from '../openapi/operation.ts';
-import { accessQuery, accountOps as ops, directoryQuery, newUnit, newUser, unitChanges, userChanges, userId } from '../schemas/accounts.schemas.ts';
+import { accessQuery, accountOps as ops, directoryQuery, newUnit, newUser, unitChanges, userChanges } from '../schemas/accounts.schemas.ts';
 import { code, parse } from '../validate.ts';
+import { userId } from '../schemas/common.schemas.ts';
 
 /** Account and unit administration (the use cases check that the caller is an admin). */
 export const adminRoutes = (deps: AppDeps): Router => {

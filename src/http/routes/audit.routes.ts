@@ -11,8 +11,9 @@ import type { AppDeps } from '../../app/deps.ts';
 import type { AuditEntry } from '../../domain/audit-chain.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import { reply, routePath } from '../openapi/operation.ts';
-import { auditQuery, auditOps as ops, checkpointQuery, claimQuery, rangeQuery, userId } from '../schemas/audit.schemas.ts';
+import { auditQuery, auditOps as ops, checkpointQuery, claimQuery, rangeQuery } from '../schemas/audit.schemas.ts';
 import { parse } from '../validate.ts';
+import { userId } from '../schemas/common.schemas.ts';
 
 /** Streams entries as NDJSON with backpressure; a client that goes away stops the paging. */
 const sendNdjson = async (res: Response, filename: string, entries: AsyncIterable<AuditEntry>) => {

@@ -1,6 +1,5 @@
 import { type RequestHandler, Router } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { importCertificate } from '../../app/signing/import-certificate.ts';
 import { issueCertificate } from '../../app/signing/issue-certificate.ts';
@@ -8,36 +7,20 @@ import { changeOwnPin, createOwnCertificate, requestCertificate } from '../../ap
 import { createOfficeCa, getOfficeCa } from '../../app/signing/office-ca.ts';
 import { certificateHistory, currentCertificate } from '../../app/signing/read-certificates.ts';
 import { revokeCertificate } from '../../app/signing/revoke-certificate.ts';
-import { MAX_BATCH, signBatch } from '../../app/signing/sign-batch.ts';
+import { signBatch } from '../../app/signing/sign-batch.ts';
 import { signOutgoing } from '../../app/signing/sign-outgoing.ts';
 import { signedDocumentId } from '../../app/signing/signed-letter.ts';
 import { addTrustAnchors, listTrustAnchors, removeTrustAnchor } from '../../app/signing/trust-anchors.ts';
 import { AppError } from '../../domain/errors.ts';
 import { reply, routePath } from '../openapi/operation.ts';
-import { userId } from '../schemas/accounts.schemas.ts';
-import { ownCertificateOps as own, ownBody, pin, pinChangeBody } from '../schemas/own-certificate.schemas.ts';
+import { ownCertificateOps as own, ownBody, pinChangeBody } from '../schemas/own-certificate.schemas.ts';
+import { anchorsBody, importFields, issueBody, letterId, revokeBody, sha256, signBatchBody, signBody, signingOps as ops } from '../schemas/signing.schemas.ts';
+import { userId } from '../schemas/common.schemas.ts';
 import { parse } from '../validate.ts';
 import { sendDocumentContent } from '../send-content.ts';
 
 /** A PKCS#12 from a provider is a few kilobytes; anything near this is not one. */
 const P12_MAX_BYTES = 256 * 1024;
-
-const letterId = z.string().uuid('not a letter id');
-const text = (max: number) => z.string().trim().min(1).max(max);
-const holderFields = { pin, title: text(200).optional(), nip: z.string().max(40).optional() };
-const issueBody = z.object(holderFields).strict();
-const importFields = z.object({ ...holderFields, passphrase: z.string().max(1024) }).strict();
-const revokeBody = z.object({ reason: text(500).optional(), certificateId: z.string().uuid('not a certificate id').optional() }).strict();
-const signBody = z.object({ pin: z.string().min(1, 'the PIN is required').max(1024), totp: z.string().max(64).optional() }).strict();
-const signBatchBody = z
-  .object({
-    letterIds: z.array(letterId).min(1, 'choose at least one letter').max(MAX_BATCH, `at most ${MAX_BATCH} letters at once`),
-    pin: signBody.shape.pin,
-    totp: signBody.shape.totp,
-  })
-  .strict();
-const anchorsBody = z.object({ pem: z.string().min(1).max(200_000) }).strict();
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
 
 /** Multipart `p12` (one file, in memory) + text fields; JSON bodies pass through to the JSON parser's result. */
 const p12Upload: RequestHandler = (() => {
@@ -60,7 +43,7 @@ const p12Upload: RequestHandler = (() => {
 export const signingRoutes = (deps: AppDeps): Router => {
   const r = Router();
 
-  r.post('/users/:id/certificate', p12Upload, async (req, res) => {
+  r.post(routePath(ops.giveCertificate), p12Upload, async (req, res) => {
     const id = parse(userId, req.params.id);
     if (req.is('multipart/form-data')) {
       const file = req.file;
@@ -69,10 +52,12 @@ export const signingRoutes = (deps: AppDeps): Router => {
           errors: [{ field: 'p12', message: 'send the PKCS#12 file as the "p12" part', code: 'file_missing' }],
         });
       const { passphrase, ...fields } = parse(importFields, req.body ?? {});
-      res.status(201).json(await importCertificate(deps, req.actor!, id, { ...fields, passphrase, p12: new Uint8Array(file.buffer) }));
+      res
+        .status(201)
+        .json(reply(ops.giveCertificate, 201, await importCertificate(deps, req.actor!, id, { ...fields, passphrase, p12: new Uint8Array(file.buffer) })));
       return;
     }
-    res.status(201).json(await issueCertificate(deps, req.actor!, id, parse(issueBody, req.body)));
+    res.status(201).json(reply(ops.giveCertificate, 201, await issueCertificate(deps, req.actor!, id, parse(issueBody, req.body))));
   });
 
   // The flow the web UI uses (issue 18): the admin asks, the official chooses the PIN.
@@ -87,50 +72,50 @@ export const signingRoutes = (deps: AppDeps): Router => {
     res.status(204).end();
   });
 
-  r.get('/users/:id/certificate', async (req, res) => {
-    res.json(await currentCertificate(deps, req.actor!, parse(userId, req.params.id)));
+  r.get(routePath(ops.certificate), async (req, res) => {
+    res.json(reply(ops.certificate, 200, await currentCertificate(deps, req.actor!, parse(userId, req.params.id))));
   });
 
-  r.get('/users/:id/certificates', async (req, res) => {
-    res.json(await certificateHistory(deps, req.actor!, parse(userId, req.params.id)));
+  r.get(routePath(ops.certificates), async (req, res) => {
+    res.json(reply(ops.certificates, 200, await certificateHistory(deps, req.actor!, parse(userId, req.params.id))));
   });
 
   const revoke: RequestHandler = async (req, res) => {
-    res.json(await revokeCertificate(deps, req.actor!, parse(userId, req.params.id), parse(revokeBody, req.body ?? {})));
+    res.json(reply(ops.revoke, 200, await revokeCertificate(deps, req.actor!, parse(userId, req.params.id), parse(revokeBody, req.body ?? {}))));
   };
-  r.delete('/users/:id/certificate', revoke);
-  r.post('/users/:id/certificate/revoke', revoke);
+  r.delete(routePath(ops.revoke), revoke);
+  r.post(routePath(ops.revokeByPost), revoke);
 
-  r.post('/letters/outgoing/sign-batch', async (req, res) => {
+  r.post(routePath(ops.signBatch), async (req, res) => {
     const { letterIds, ...input } = parse(signBatchBody, req.body);
-    res.json(await signBatch(deps, req.actor!, letterIds, input, { ip: req.ip }));
+    res.json(reply(ops.signBatch, 200, await signBatch(deps, req.actor!, letterIds, input, { ip: req.ip })));
   });
 
-  r.post('/letters/outgoing/:id/sign', async (req, res) => {
+  r.post(routePath(ops.sign), async (req, res) => {
     const id = parse(letterId, req.params.id);
-    res.json(await signOutgoing(deps, req.actor!, id, parse(signBody, req.body), { ip: req.ip }));
+    res.json(reply(ops.sign, 200, await signOutgoing(deps, req.actor!, id, parse(signBody, req.body), { ip: req.ip })));
   });
 
-  r.get('/letters/outgoing/:id/signed', async (req, res) => {
+  r.get(routePath(ops.signed), async (req, res) => {
     const documentId = await signedDocumentId(deps, req.actor!, parse(letterId, req.params.id));
     await sendDocumentContent(deps, req.actor!, documentId, res);
   });
 
-  r.get('/signing/ca', async (_req, res) => {
-    res.json(await getOfficeCa(deps));
+  r.get(routePath(ops.officeCa), async (_req, res) => {
+    res.json(reply(ops.officeCa, 200, await getOfficeCa(deps)));
   });
-  r.post('/signing/ca', async (req, res) => {
+  r.post(routePath(ops.makeOfficeCa), async (req, res) => {
     const { created, ca } = await createOfficeCa(deps, req.actor!);
-    res.status(created ? 201 : 200).json(ca);
+    res.status(created ? 201 : 200).json(reply(ops.makeOfficeCa, created ? 201 : 200, ca));
   });
 
-  r.get('/signing/trust-anchors', async (req, res) => {
-    res.json(await listTrustAnchors(deps, req.actor!));
+  r.get(routePath(ops.trustAnchors), async (req, res) => {
+    res.json(reply(ops.trustAnchors, 200, await listTrustAnchors(deps, req.actor!)));
   });
-  r.post('/signing/trust-anchors', async (req, res) => {
-    res.status(201).json(await addTrustAnchors(deps, req.actor!, parse(anchorsBody, req.body).pem));
+  r.post(routePath(ops.trust), async (req, res) => {
+    res.status(201).json(reply(ops.trust, 201, await addTrustAnchors(deps, req.actor!, parse(anchorsBody, req.body).pem)));
   });
-  r.delete('/signing/trust-anchors/:sha256', async (req, res) => {
+  r.delete(routePath(ops.distrust), async (req, res) => {
     await removeTrustAnchor(deps, req.actor!, parse(sha256, req.params.sha256));
     res.status(204).end();
   });

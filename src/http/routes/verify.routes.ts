@@ -1,7 +1,6 @@
 import { officeIdentity } from '../../app/accounts/office-identity.ts';
 import { Router } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.ts';
 import { printedTime } from '../../app/signing/signed-letter-pdf.ts';
 import { CRL_PATH, officeCrl } from '../../app/signing/office-crl.ts';
@@ -9,7 +8,9 @@ import { verifyByCode } from '../../app/signing/verify-code.ts';
 import { verifyFile } from '../../app/signing/verify-file.ts';
 import { AppError } from '../../domain/errors.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
-import { one, parse } from '../validate.ts';
+import { reply } from '../openapi/operation.ts';
+import { logQuery, verifyOps as ops } from '../schemas/verify.schemas.ts';
+import { parse } from '../validate.ts';
 import { unknownCodePage, VERIFY_PAGE_CSP, verifiedPage } from '../verify-page.ts';
 
 /** A signed letter is tens of kilobytes; a public endpoint reads no more than this into memory. */
@@ -22,9 +23,6 @@ export const VERIFY_MAX_BYTES = 10 * 1024 * 1024;
  * only checks of letters the office issued are audited, at most hourly per letter and address
  * (both counted in the database, so they hold across web processes).
  */
-/** `?cosignatures=k`: the verifier requires the letter's log checkpoint to carry k cosignatures of the office's witnesses. */
-const logQuery = z.object({ cosignatures: one(z.coerce.number().int().min(0).max(64)).optional() });
-
 export const verifyRoutes = (deps: AppDeps): Router => {
   const r = Router();
   const upload = multer({
@@ -32,7 +30,7 @@ export const verifyRoutes = (deps: AppDeps): Router => {
     limits: { fileSize: VERIFY_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldNameSize: 100, fieldSize: 1024, headerPairs: 100 },
   }).single('file');
 
-  r.get('/verify/:code', rateLimit(deps, { windowMs: 60_000, max: 60, what: 'verifications' }), async (req, res) => {
+  r.get(ops.byCode.path, rateLimit(deps, { windowMs: 60_000, max: 60, what: 'verifications' }), async (req, res) => {
     const json = req.accepts(['html', 'json']) === 'json';
     res.setHeader('Vary', 'Accept');
     // A certificate may be revoked tomorrow: never serve yesterday's verdict from a cache.
@@ -47,7 +45,7 @@ export const verifyRoutes = (deps: AppDeps): Router => {
       return;
     }
     if (json) {
-      res.json(result);
+      res.json(reply(ops.byCode, 200, result));
       return;
     }
     const { name: office, timeZone: tz } = await officeIdentity(deps);
@@ -72,7 +70,7 @@ export const verifyRoutes = (deps: AppDeps): Router => {
   });
 
   r.post(
-    '/api/v1/verify',
+    ops.file.path,
     rateLimit(deps, { windowMs: 60_000, max: 20, what: 'file checks' }),
     (req, res, next) => {
       if (!req.is('multipart/form-data')) return next(new AppError('unsupported_type', 'send the PDF as multipart/form-data, in a part named "file"'));
@@ -83,7 +81,7 @@ export const verifyRoutes = (deps: AppDeps): Router => {
         throw new AppError('bad_request', 'no file part', { errors: [{ field: 'file', message: 'send the PDF as the "file" part', code: 'file_missing' }] });
       const bytes = new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength);
       res.setHeader('Cache-Control', 'no-store');
-      res.json(await verifyFile(deps, bytes, { ip: req.ip }, parse(logQuery, req.query)));
+      res.json(reply(ops.file, 200, await verifyFile(deps, bytes, { ip: req.ip }, parse(logQuery, req.query))));
     },
   );
 

@@ -10,7 +10,7 @@ import { ROLES } from '../../domain/roles.ts';
 import { SECURITY_LEVELS } from '../../domain/security-level.ts';
 import { operation } from '../openapi/operation.ts';
 import { code, one, paging } from '../validate.ts';
-import { pageOf, timestamp } from './common.schemas.ts';
+import { pageOf, timestamp, userId } from './common.schemas.ts';
 
 const username = z
   .string()
@@ -105,7 +105,6 @@ export const directoryQuery = z.object({
       .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
   ).optional(),
 });
-export const userId = z.string().uuid('not a user id');
 
 export const newUnit = z.object({ code, name, parentCode: code.optional() });
 export const unitChanges = z.object({ name: name.optional(), parentCode: code.nullable().optional() }).strict();

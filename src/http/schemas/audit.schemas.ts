@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { operation } from '../openapi/operation.ts';
 import { isoDate, one, paging } from '../validate.ts';
-import { pageOf, timestamp } from './common.schemas.ts';
+import { pageOf, timestamp, userId } from './common.schemas.ts';
 
 const DATETIME_TAIL = /^T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -50,7 +50,6 @@ export const claimQuery = z
   })
   .refine((q) => (q.seq === undefined) === (q.hash === undefined), { message: 'give seq and hash together', path: ['hash'], params: { code: 'required' } });
 export const checkpointQuery = z.object(paging);
-export const userId = z.string().uuid('not a user id');
 
 const auditEntrySchema = z
   .object({

@@ -1,4 +1,4 @@
-/** Every operation declared with zod schemas (the rest of the OpenAPI document is still hand-kept in ../openapi/). */
+/** Every operation of the API, declared with zod schemas: the OpenAPI document is generated from these (../openapi/openapi.ts). */
 import type { Operation } from '../openapi/operation.ts';
 import { backupOps } from './backups.schemas.ts';
 import { berkasOps } from './berkas.schemas.ts';
@@ -19,7 +19,13 @@ import { recordOps } from './records.schemas.ts';
 import { notificationOps } from './notifications.schemas.ts';
 import { ownCertificateOps } from './own-certificate.schemas.ts';
 import { peopleOps } from './people.schemas.ts';
+import { letterheadOps } from './letterhead.schemas.ts';
+import { outgoingOps } from './outgoing.schemas.ts';
+import { publicLogOps } from './public-log.schemas.ts';
 import { searchOps } from './search.schemas.ts';
+import { signingOps } from './signing.schemas.ts';
+import { statsOps } from './stats.schemas.ts';
+import { verifyOps } from './verify.schemas.ts';
 
 export const declaredOperations: readonly Operation[] = [
   ...Object.values(documentOps),
@@ -42,4 +48,10 @@ export const declaredOperations: readonly Operation[] = [
   ...Object.values(accountOps),
   ...Object.values(peopleOps),
   ...Object.values(ownCertificateOps),
+  ...Object.values(letterheadOps),
+  ...Object.values(statsOps),
+  ...Object.values(publicLogOps),
+  ...Object.values(outgoingOps),
+  ...Object.values(signingOps),
+  ...Object.values(verifyOps),
 ];

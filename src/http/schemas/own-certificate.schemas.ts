@@ -1,44 +1,19 @@
 /**
  * An official's own signing certificate (issue 18): the admin asks, the official makes it with a
  * PIN they choose, and may change that PIN. Requests and responses, declared once (see
- * documents.schemas.ts); the rest of signing is described in ../openapi/openapi-signing.ts.
+ * documents.schemas.ts); the rest of signing is in signing.schemas.ts.
  */
 import { z } from 'zod';
 import { PIN_MAX, PIN_MIN } from '../../app/signing/certificate-holder.ts';
 import { operation } from '../openapi/operation.ts';
-import { userId } from './accounts.schemas.ts';
-import { timestamp } from './common.schemas.ts';
+import { timestamp, userId } from './common.schemas.ts';
+import { certificateSchema, pin } from './signing.schemas.ts';
 
 // The PIN policy (length, weak PINs) is the use case's; here only a sane size. The document
 // states the policy's bounds.
-export const pin = z.string().max(1024);
 const newPin = pin.meta({ minLength: PIN_MIN, maxLength: PIN_MAX });
 export const ownBody = z.object({ pin: newPin }).strict();
 export const pinChangeBody = z.object({ currentPin: z.string().min(1, 'the PIN is required').max(1024), newPin }).strict();
-
-/**
- * A certificate as the API shows it, never its key: the signing area's SigningCertificate
- * (hand-kept in openapi-signing.ts, so not named here: one name, one source).
- */
-const certificateSchema = z.object({
-  id: z.string(),
-  userId: z.string(),
-  status: z.enum(['active', 'expired', 'not_yet_valid', 'revoked', 'replaced']),
-  source: z.enum(['office', 'imported', 'remote']),
-  serial: z.string(),
-  commonName: z.string(),
-  title: z.string().nullable(),
-  nip: z.string().nullable(),
-  issuer: z.string(),
-  sha256: z.string(),
-  notBefore: timestamp,
-  notAfter: timestamp,
-  createdAt: timestamp,
-  revokedAt: timestamp.nullable(),
-  revocationReason: z.string().nullable(),
-  pem: z.string(),
-  chainPem: z.array(z.string()),
-});
 
 export const ownCertificateOps = {
   request: operation({

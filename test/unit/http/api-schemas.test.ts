@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import express, { Router } from 'express';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { generatePaths, mergePaths } from '../../../src/http/openapi/generate-paths.ts';
+import { generatePaths } from '../../../src/http/openapi/generate-paths.ts';
 import { openApiDocument } from '../../../src/http/openapi/openapi.ts';
 import { operation } from '../../../src/http/openapi/operation.ts';
 import { checkResponses, replyProblems } from '../../../src/http/openapi/response-check.ts';
@@ -72,9 +72,24 @@ describe('http: API schemas (one source for routes, OpenAPI and the response che
     expect(JSON.stringify(get.responses['200'])).to.include('"additionalProperties":false');
   });
 
-  it('refuses a shape described twice: hand-kept and generated, or one operation declared twice', () => {
-    const { paths } = generatePaths([thing]);
-    expect(() => mergePaths({ '/api/v1/things/{id}': { get: {} } }, paths)).to.throw(/both hand-kept and generated/);
+  it('describes an answer that is JSON or another type, several types, or text, each under its media type', () => {
+    const page = operation({
+      method: 'get',
+      path: '/pages/:id',
+      summary: 'a page',
+      params: z.object({ id: z.string() }),
+      responses: {
+        200: { description: 'HTML or JSON', type: 'text/html', schema: z.object({ id: z.string() }) },
+        201: { description: 'an image', type: ['image/png', 'image/jpeg'] },
+      },
+    });
+    const { responses } = generatePaths([page]).paths['/pages/{id}']!.get as { responses: Record<string, { content: Record<string, { schema: unknown }> }> };
+    expect(Object.keys(responses['200']!.content)).to.deep.equal(['application/json', 'text/html']);
+    expect(responses['200']!.content['text/html']!.schema).to.deep.equal({ type: 'string' });
+    expect(responses['201']!.content['image/jpeg']!.schema).to.deep.equal({ type: 'string', format: 'binary' });
+  });
+
+  it('refuses one operation declared twice', () => {
     expect(() => generatePaths([thing, thing])).to.throw(/declared twice/);
   });
 
