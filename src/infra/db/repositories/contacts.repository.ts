@@ -2,13 +2,14 @@ import { Op, type Transaction } from 'sequelize';
 import { foldName, type ContactRecord } from '../../../domain/parties.ts';
 import type { ContactRepository } from '../../../ports/letter-type-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate } from './row.ts';
+import type { ContactRow } from '../models/letters.models.ts';
+import { mapAll, mapOne, toDate } from './row.ts';
 
-const toContact = (r: RawRow): ContactRecord => ({
-  id: str(r.id),
-  name: str(r.name),
-  address: strOrNull(r.address),
-  email: strOrNull(r.email),
+const toContact = (r: ContactRow): ContactRecord => ({
+  id: r.id,
+  name: r.name,
+  address: r.address,
+  email: r.email,
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
@@ -34,7 +35,8 @@ export const contactRepository = (m: Models, transaction?: Transaction): Contact
       ignoreDuplicates: true,
       transaction,
     });
-    return toContact((await m.Contact.findOne({ where: { nameKey }, raw: true, transaction })) as unknown as RawRow);
+    // Inserted just now, or by whoever was first.
+    return toContact((await m.Contact.findOne({ where: { nameKey }, raw: true, transaction }))!);
   },
   async search(prefix, limit) {
     const p = literalLike(foldName(prefix));
