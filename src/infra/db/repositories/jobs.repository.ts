@@ -91,10 +91,14 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
   },
 
   async fail(id, owner, error, retryAt, countAttempt) {
-    const patch: Record<string, unknown> = { lastError: error.slice(0, 4000), leaseOwner: null, leaseUntil: null, updatedAt: new Date() };
-    if (retryAt) Object.assign(patch, { state: 'queued', runAt: retryAt });
-    else patch.state = 'failed';
-    if (!countAttempt) patch.attempts = m.Job.sequelize!.literal('attempts - 1');
+    const patch = {
+      lastError: error.slice(0, 4000),
+      leaseOwner: null,
+      leaseUntil: null,
+      updatedAt: new Date(),
+      ...(retryAt ? { state: 'queued', runAt: retryAt } : { state: 'failed' }),
+      ...(countAttempt ? {} : { attempts: m.Job.sequelize!.literal('attempts - 1') }),
+    };
     const [n] = await m.Job.update(patch, { where: { id, leaseOwner: owner, state: 'running' }, transaction });
     return n === 1;
   },
