@@ -5,7 +5,7 @@ import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { SessionPurpose, SessionRepository, UnitRecord, UnitRepository, UserPatch, UserRecord, UserRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
 import type { UnitRow, UserRow } from '../models/accounts.models.ts';
-import { mapAll, mapOne, toBool, toDate, toDateOrNull, toNumOrNull } from './row.ts';
+import { mapOne, toBool, toDate, toDateOrNull, toNumOrNull } from './row.ts';
 import { pagedRows } from './paged.ts';
 
 // Several roles per user live comma-separated in the `role` column.
@@ -126,7 +126,7 @@ export const unitRepository = (m: Models, transaction?: Transaction): UnitReposi
     return n > 0;
   },
   async all() {
-    return mapAll(await m.Unit.findAll({ raw: true, transaction, order: [['code', 'ASC']] }), toUnit);
+    return (await m.Unit.findAll({ raw: true, transaction, order: [['code', 'ASC']] })).map(toUnit);
   },
 });
 

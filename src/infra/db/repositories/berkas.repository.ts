@@ -3,7 +3,7 @@ import type { BerkasItemKind, BerkasItemRecord, BerkasRecord } from '../../../do
 import type { BerkasRepository } from '../../../ports/berkas-repository.ts';
 import type { Models } from '../models.ts';
 import type { BerkasItemRow, BerkasRow } from '../models/letters.models.ts';
-import { countBy, mapAll, mapOne, toDate } from './row.ts';
+import { countBy, mapOne, toDate } from './row.ts';
 
 const toBerkas = (r: BerkasRow): BerkasRecord => ({
   id: r.id,
@@ -39,7 +39,7 @@ export const berkasRepository = (m: Models, transaction?: Transaction): BerkasRe
       ...(unitCodes === 'all' ? {} : { unitCode: { [Op.in]: unitCodes } }),
       ...(q ? { [Op.and]: [seq.literal(`name LIKE ${seq.escape(containing(q))} ESCAPE '!'`)] } : {}),
     };
-    const rows = mapAll(await m.Berkas.findAll({ where, order: [['name', 'ASC']], limit, raw: true, transaction }), toBerkas);
+    const rows = (await m.Berkas.findAll({ where, order: [['name', 'ASC']], limit, raw: true, transaction })).map(toBerkas);
     if (rows.length === 0) return [];
     const counts = await countBy(m.BerkasItem, ['berkasId'], { where: { berkasId: { [Op.in]: rows.map((r) => r.id) } }, transaction });
     const n = new Map(counts.map((c) => [c.berkasId, c.n]));
@@ -55,12 +55,12 @@ export const berkasRepository = (m: Models, transaction?: Transaction): BerkasRe
     return (await m.BerkasItem.destroy({ where: { berkasId, itemKind: kind, itemId }, transaction })) > 0;
   },
   async items(berkasId) {
-    return mapAll(await m.BerkasItem.findAll({ where: { berkasId }, order: [['addedAt', 'ASC']], raw: true, transaction }), toItem);
+    return (await m.BerkasItem.findAll({ where: { berkasId }, order: [['addedAt', 'ASC']], raw: true, transaction })).map(toItem);
   },
   async holding(kind, itemId) {
     const ids = (await m.BerkasItem.findAll({ where: { itemKind: kind, itemId }, raw: true, transaction })).map((r) => r.berkasId);
     if (ids.length === 0) return [];
-    return mapAll(await m.Berkas.findAll({ where: { id: { [Op.in]: ids } }, order: [['name', 'ASC']], raw: true, transaction }), toBerkas);
+    return (await m.Berkas.findAll({ where: { id: { [Op.in]: ids } }, order: [['name', 'ASC']], raw: true, transaction })).map(toBerkas);
   },
   async touch(id, now) {
     await m.Berkas.update({ updatedAt: now }, { where: { id }, transaction });

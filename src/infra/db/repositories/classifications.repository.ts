@@ -3,7 +3,7 @@ import type { Classification, FinalDisposition } from '../../../domain/classific
 import type { ClassificationRepository } from '../../../ports/classification-repository.ts';
 import type { Models } from '../models.ts';
 import type { ClassificationRow } from '../models/documents.models.ts';
-import { mapAll, mapOne, toBool, toDate } from './row.ts';
+import { mapOne, toBool, toDate } from './row.ts';
 
 const toClassification = (r: ClassificationRow): Classification => ({
   code: r.code,
@@ -28,6 +28,6 @@ export const classificationRepository = (m: Models, transaction?: Transaction): 
     return n > 0;
   },
   async all() {
-    return mapAll(await m.Classification.findAll({ raw: true, transaction }), toClassification);
+    return (await m.Classification.findAll({ raw: true, transaction })).map(toClassification);
   },
 });

@@ -3,7 +3,7 @@ import { foldName, type ContactRecord } from '../../../domain/parties.ts';
 import type { ContactRepository } from '../../../ports/letter-type-repositories.ts';
 import type { Models } from '../models.ts';
 import type { ContactRow } from '../models/letters.models.ts';
-import { mapAll, mapOne, toDate } from './row.ts';
+import { mapOne, toDate } from './row.ts';
 
 const toContact = (r: ContactRow): ContactRecord => ({
   id: r.id,
@@ -26,7 +26,7 @@ export const contactRepository = (m: Models, transaction?: Transaction): Contact
   },
   async findManyByIds(ids) {
     if (ids.length === 0) return [];
-    return mapAll(await m.Contact.findAll({ where: { id: { [Op.in]: ids } }, raw: true, transaction }), toContact);
+    return (await m.Contact.findAll({ where: { id: { [Op.in]: ids } }, raw: true, transaction })).map(toContact);
   },
   async ensure(name, newId, now) {
     const nameKey = foldName(name);
@@ -51,6 +51,6 @@ export const contactRepository = (m: Models, transaction?: Transaction): Contact
       raw: true,
       transaction,
     });
-    return mapAll(rows, toContact);
+    return rows.map(toContact);
   },
 });

@@ -4,7 +4,7 @@ import type { DeliveryKind } from '../../../domain/parties.ts';
 import type { LetterEmailRepository } from '../../../ports/letter-email-repository.ts';
 import type { Models } from '../models.ts';
 import type { LetterEmailRow } from '../models/letters.models.ts';
-import { mapAll, mapOne, toDate, toDateOrNull } from './row.ts';
+import { mapOne, toDate, toDateOrNull } from './row.ts';
 
 const toEmail = (r: LetterEmailRow): LetterEmailRecord => ({
   id: r.id,
@@ -28,7 +28,7 @@ export const letterEmailRepository = (m: Models, transaction?: Transaction): Let
     return mapOne(await m.LetterEmail.findByPk(id, { raw: true, transaction }), toEmail);
   },
   async ofLetter(letterId) {
-    return mapAll(await m.LetterEmail.findAll({ where: { letterId }, order: [['position', 'ASC']], raw: true, transaction }), toEmail);
+    return (await m.LetterEmail.findAll({ where: { letterId }, order: [['position', 'ASC']], raw: true, transaction })).map(toEmail);
   },
   async setState(id, from, to, now, extra = {}) {
     const row: Partial<LetterEmailRow> = { state: to, updatedAt: now };

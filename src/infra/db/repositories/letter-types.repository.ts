@@ -3,7 +3,7 @@ import type { LetterTypeRecord, LetterTypeTemplate } from '../../../domain/lette
 import type { LetterTypeRepository } from '../../../ports/letter-type-repositories.ts';
 import type { Models } from '../models.ts';
 import type { LetterTypeRow } from '../models/letters.models.ts';
-import { mapAll, mapOne, toBool, toDate } from './row.ts';
+import { mapOne, toBool, toDate } from './row.ts';
 
 const toType = (r: LetterTypeRow): LetterTypeRecord => ({
   code: r.code,
@@ -18,7 +18,7 @@ const toType = (r: LetterTypeRow): LetterTypeRecord => ({
 
 export const letterTypeRepository = (m: Models, transaction?: Transaction): LetterTypeRepository => ({
   async all() {
-    return mapAll(await m.LetterType.findAll({ order: [['name', 'ASC']], raw: true, transaction }), toType);
+    return (await m.LetterType.findAll({ order: [['name', 'ASC']], raw: true, transaction })).map(toType);
   },
   async find(code) {
     return mapOne(await m.LetterType.findByPk(code, { raw: true, transaction }), toType);

@@ -13,8 +13,6 @@ export const toBool = (v: DbBool): boolean => Boolean(Number(v));
 
 /** Maps a row (or null) to a record. */
 export const mapOne = <R, T>(r: R | null, map: (row: R) => T): T | null => (r ? map(r) : null);
-/** Maps rows to records. */
-export const mapAll = <R, T>(rs: R[], map: (row: R) => T): T[] => rs.map(map);
 
 /**
  * How many rows `where` selects for each distinct value of the `by` columns, as `n` (COUNT reads

@@ -3,7 +3,7 @@ import { SEARCH_SORTS, type SavedSearchFilters, type SavedSearchRecord } from '.
 import type { SavedSearchRepository } from '../../../ports/saved-search-repository.ts';
 import type { Models } from '../models.ts';
 import type { SavedSearchRow } from '../models/letters.models.ts';
-import { mapAll, toDate } from './row.ts';
+import { toDate } from './row.ts';
 
 const FILTER_KEYS = ['unitCode', 'classificationCode', 'kind', 'retentionPhase', 'from', 'to'] as const;
 
@@ -34,7 +34,7 @@ export const savedSearchRepository = (m: Models, transaction?: Transaction): Sav
       ['name', 'ASC'],
       ['id', 'ASC'],
     ];
-    return mapAll(await m.SavedSearch.findAll({ where: { userId }, order, raw: true, transaction }), toRecord);
+    return (await m.SavedSearch.findAll({ where: { userId }, order, raw: true, transaction })).map(toRecord);
   },
   async countFor(userId) {
     return m.SavedSearch.count({ where: { userId }, transaction });

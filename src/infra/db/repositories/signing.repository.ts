@@ -13,7 +13,7 @@ import type {
 import type { SealRecord, SealRepository } from '../../../ports/records-repositories.ts';
 import type { Models } from '../models.ts';
 import type { OfficeSealRow, SignedLetterRow, SigningAuthorityRow, SigningCertificateRow, TrustAnchorRow } from '../models/signing.models.ts';
-import { mapAll, mapOne, toBool, toDate, toDateOrNull, toNum } from './row.ts';
+import { mapOne, toBool, toDate, toDateOrNull, toNum } from './row.ts';
 
 const OFFICE_CA_ID = 'office';
 
@@ -93,7 +93,7 @@ export const certificateRepository = (m: Models, transaction?: Transaction): Cer
     await m.SigningAuthority.update({ lockedKey }, { where: { id: OFFICE_CA_ID }, transaction });
   },
   async trustAnchors() {
-    return mapAll(await m.TrustAnchor.findAll({ order: [['addedAt', 'ASC']], raw: true, transaction }), toAnchor);
+    return (await m.TrustAnchor.findAll({ order: [['addedAt', 'ASC']], raw: true, transaction })).map(toAnchor);
   },
   async addTrustAnchor(a) {
     const [, created] = await m.TrustAnchor.findOrCreate({ where: { sha256: a.sha256 }, defaults: { ...a, certificate: b64(a.certificate) }, transaction });
@@ -118,21 +118,19 @@ export const certificateRepository = (m: Models, transaction?: Transaction): Cer
     return mapOne(await m.SigningCertificate.findByPk(id, { raw: true, transaction }), toCert);
   },
   async listOf(userId) {
-    return mapAll(
-      await m.SigningCertificate.findAll({
-        where: { userId },
-        order: [
-          ['createdAt', 'DESC'],
-          ['id', 'DESC'],
-        ],
-        raw: true,
-        transaction,
-      }),
-      toCert,
-    );
+    const rows = await m.SigningCertificate.findAll({
+      where: { userId },
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      raw: true,
+      transaction,
+    });
+    return rows.map(toCert);
   },
   async findBySerial(serial) {
-    return mapAll(await m.SigningCertificate.findAll({ where: { serial }, raw: true, transaction }), toCert);
+    return (await m.SigningCertificate.findAll({ where: { serial }, raw: true, transaction })).map(toCert);
   },
   async revoked(source) {
     const rows = await m.SigningCertificate.findAll({
