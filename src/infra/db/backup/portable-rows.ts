@@ -32,7 +32,7 @@ export const toPortable = (kind: PortableColumn['kind'], v: unknown): PortableVa
   if (v === null || v === undefined) return null;
   switch (kind) {
     case 'date':
-      return toDate(v).toISOString();
+      return toDate(v instanceof Date ? v : String(v)).toISOString();
     case 'boolean':
       return Boolean(Number(v));
     case 'integer':

@@ -1,7 +1,8 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { AccessRefusalRepository } from '../../../ports/access-refusal-repository.ts';
 import type { Models } from '../models.ts';
-import { type RawRow, toNum } from './row.ts';
+import type { DbBigint } from '../models/columns.ts';
+import { toNum } from './row.ts';
 
 export const accessRefusalRepository = (m: Models, transaction?: Transaction): AccessRefusalRepository => {
   const q = m.Audit.sequelize!;
@@ -15,7 +16,7 @@ export const accessRefusalRepository = (m: Models, transaction?: Transaction): A
     async count(actorId, windowStart) {
       const replacements = { actorId, windowStart: windowStart.getTime() };
       await q.query(upsert, { replacements, type: QueryTypes.INSERT, transaction });
-      const rows = await q.query<RawRow>('SELECT refused FROM access_refusals WHERE actor_id = :actorId AND window_start = :windowStart', {
+      const rows = await q.query<{ refused: number }>('SELECT refused FROM access_refusals WHERE actor_id = :actorId AND window_start = :windowStart', {
         replacements,
         type: QueryTypes.SELECT,
         transaction,
@@ -25,11 +26,14 @@ export const accessRefusalRepository = (m: Models, transaction?: Transaction): A
     async takeEarlier(actorId, before) {
       const replacements = { actorId, before: before.getTime() };
       const where = 'actor_id = :actorId AND window_start < :before';
-      const rows = await q.query<RawRow>(`SELECT window_start, refused FROM access_refusals WHERE ${where} ORDER BY window_start`, {
-        replacements,
-        type: QueryTypes.SELECT,
-        transaction,
-      });
+      const rows = await q.query<{ window_start: DbBigint; refused: number }>(
+        `SELECT window_start, refused FROM access_refusals WHERE ${where} ORDER BY window_start`,
+        {
+          replacements,
+          type: QueryTypes.SELECT,
+          transaction,
+        },
+      );
       if (rows.length) await q.query(`DELETE FROM access_refusals WHERE ${where}`, { replacements, type: QueryTypes.DELETE, transaction });
       return rows.map((r) => ({ windowStart: new Date(toNum(r.window_start)), refused: toNum(r.refused) }));
     },

@@ -2,18 +2,19 @@ import type { Transaction } from 'sequelize';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { AccessChange, AccessRequestRecord, AccessRequestRepository, AccessRequestStatus } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull } from './row.ts';
+import type { AccessRequestRow } from '../models/accounts.models.ts';
+import { mapOne, toDate, toDateOrNull } from './row.ts';
 import { pagedRows } from './paged.ts';
 
-const toRequest = (r: RawRow): AccessRequestRecord => ({
-  id: str(r.id),
-  userId: str(r.userId),
-  changes: JSON.parse(str(r.changes)) as AccessChange,
-  level: str(r.level) as SecurityLevel,
-  status: str(r.status) as AccessRequestStatus,
-  requestedBy: str(r.requestedBy),
+const toRequest = (r: AccessRequestRow): AccessRequestRecord => ({
+  id: r.id,
+  userId: r.userId,
+  changes: JSON.parse(r.changes) as AccessChange,
+  level: r.level as SecurityLevel,
+  status: r.status as AccessRequestStatus,
+  requestedBy: r.requestedBy,
   requestedAt: toDate(r.requestedAt),
-  decidedBy: strOrNull(r.decidedBy),
+  decidedBy: r.decidedBy,
   decidedAt: toDateOrNull(r.decidedAt),
 });
 

@@ -4,43 +4,44 @@ import { type Role, normaliseRoles } from '../../../domain/roles.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { SessionPurpose, SessionRepository, UnitRecord, UnitRepository, UserPatch, UserRecord, UserRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNumOrNull } from './row.ts';
+import type { UnitRow, UserRow } from '../models/accounts.models.ts';
+import { mapOne, toBool, toDate, toDateOrNull, toNumOrNull } from './row.ts';
 import { pagedRows } from './paged.ts';
 
 // Several roles per user live comma-separated in the `role` column.
-const rolesOf = (v: unknown): Role[] => str(v).split(',').filter(Boolean) as Role[];
+const rolesOf = (v: string): Role[] => v.split(',').filter(Boolean) as Role[];
 const roleColumn = (roles: Role[]): string => normaliseRoles(roles).join(',');
 
-const toUser = (r: RawRow): UserRecord => ({
-  id: str(r.id),
-  username: str(r.username),
-  passwordHash: str(r.passwordHash),
-  name: str(r.name),
+const toUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  username: r.username,
+  passwordHash: r.passwordHash,
+  name: r.name,
   roles: rolesOf(r.role),
-  unitCode: str(r.unitCode),
-  clearance: str(r.clearance) as SecurityLevel,
-  disabled: Boolean(r.disabled),
-  totpSecret: strOrNull(r.totpSecret),
+  unitCode: r.unitCode,
+  clearance: r.clearance as SecurityLevel,
+  disabled: toBool(r.disabled),
+  totpSecret: r.totpSecret,
   totpEnabledAt: toDateOrNull(r.totpEnabledAt),
   totpLastStep: toNumOrNull(r.totpLastStep),
-  email: strOrNull(r.email),
-  filingScope: filingScopeOf(strOrNull(r.filingScope), strOrNull(r.filingUnits)),
-  nip: strOrNull(r.nip),
-  jabatan: strOrNull(r.jabatan),
-  mustChangePassword: Boolean(r.mustChangePassword),
+  email: r.email,
+  filingScope: filingScopeOf(r.filingScope, r.filingUnits),
+  nip: r.nip,
+  jabatan: r.jabatan,
+  mustChangePassword: toBool(r.mustChangePassword),
   certificateRequestedAt: toDateOrNull(r.certificateRequestedAt),
-  passwordResetHash: strOrNull(r.passwordResetHash),
+  passwordResetHash: r.passwordResetHash,
   passwordResetExpiresAt: toDateOrNull(r.passwordResetExpiresAt),
   createdAt: toDate(r.createdAt),
 });
 
-const toRow = ({ roles, filingScope, ...rest }: UserPatch): Record<string, unknown> => ({
+const toRow = ({ roles, filingScope, ...rest }: UserPatch): Partial<UserRow> => ({
   ...rest,
   ...(roles ? { role: roleColumn(roles) } : {}),
   ...(filingScope ? { filingScope: filingScope.kind, filingUnits: filingScope.kind === 'units' ? filingScope.unitCodes.join(',') : null } : {}),
 });
 
-const toUnit = (r: RawRow): UnitRecord => ({ code: str(r.code), name: str(r.name), parentCode: strOrNull(r.parentCode) });
+const toUnit = (r: UnitRow): UnitRecord => ({ code: r.code, name: r.name, parentCode: r.parentCode });
 
 export const userRepository = (m: Models, transaction?: Transaction): UserRepository => ({
   async create(user) {
@@ -56,7 +57,11 @@ export const userRepository = (m: Models, transaction?: Transaction): UserReposi
       roles: normaliseRoles(user.roles),
       createdAt: new Date(),
     };
-    await m.User.create({ ...toRow(record), id: record.id, username: record.username, createdAt: record.createdAt }, { transaction });
+    const { id, username, passwordHash, name, unitCode, clearance, createdAt } = record;
+    await m.User.create(
+      { ...toRow(record), id, username, passwordHash, name, role: roleColumn(record.roles), unitCode, clearance, createdAt },
+      { transaction },
+    );
     return record;
   },
   async findById(id) {
@@ -121,7 +126,7 @@ export const unitRepository = (m: Models, transaction?: Transaction): UnitReposi
     return n > 0;
   },
   async all() {
-    return mapAll(await m.Unit.findAll({ raw: true, transaction, order: [['code', 'ASC']] }), toUnit);
+    return (await m.Unit.findAll({ raw: true, transaction, order: [['code', 'ASC']] })).map(toUnit);
   },
 });
 
@@ -130,12 +135,12 @@ export const sessionRepository = (m: Models, transaction?: Transaction): Session
     await m.Session.create({ ...s, createdAt: new Date() }, { transaction });
   },
   async findLive(tokenHash, now) {
-    const r = (await m.Session.findOne({
+    const r = await m.Session.findOne({
       where: { tokenHash, revokedAt: null, expiresAt: { [Op.gt]: now } },
       raw: true,
       transaction,
-    })) as unknown as RawRow | null;
-    return r ? { tokenHash: str(r.tokenHash), userId: str(r.userId), purpose: str(r.purpose) as SessionPurpose, expiresAt: toDate(r.expiresAt) } : null;
+    });
+    return r ? { tokenHash: r.tokenHash, userId: r.userId, purpose: r.purpose as SessionPurpose, expiresAt: toDate(r.expiresAt) } : null;
   },
   async revoke(tokenHash) {
     await m.Session.update({ revokedAt: new Date() }, { where: { tokenHash }, transaction });

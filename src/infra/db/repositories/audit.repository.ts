@@ -3,20 +3,21 @@ import { type AuditEntry, hashAuditEntry } from '../../../domain/audit-chain.ts'
 import type { AuditRepository, AuditVisibility } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
 import type { TransactionRunner } from '../transactions.ts';
-import { mapAll, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
+import type { AuditRow } from '../models/documents.models.ts';
+import { toDate, toNum } from './row.ts';
 import { visibleDocumentIds } from './visibility.ts';
 import { pagedRows } from './paged.ts';
 
-const toEntry = (r: RawRow): AuditEntry => ({
+const toEntry = (r: AuditRow): AuditEntry => ({
   seq: toNum(r.seq),
   at: toDate(r.at),
-  actorId: strOrNull(r.actorId),
-  action: str(r.action),
-  targetType: str(r.targetType),
-  targetId: strOrNull(r.targetId),
-  details: JSON.parse(str(r.details)) as Record<string, unknown>,
-  prevHash: str(r.prevHash),
-  hash: str(r.hash),
+  actorId: r.actorId,
+  action: r.action,
+  targetType: r.targetType,
+  targetId: r.targetId,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+  prevHash: r.prevHash,
+  hash: r.hash,
 });
 
 /**
@@ -26,10 +27,11 @@ const toEntry = (r: RawRow): AuditEntry => ({
 export const auditRepository = (m: Models, runTransaction: TransactionRunner, transaction?: Transaction): AuditRepository => ({
   async append(entry) {
     const run = async (t: Transaction): Promise<AuditEntry> => {
-      const head = (await m.AuditHead.findByPk(1, { transaction: t, lock: t.LOCK.UPDATE, raw: true })) as unknown as RawRow;
+      // Migration 001 wrote the head row.
+      const head = (await m.AuditHead.findByPk(1, { transaction: t, lock: t.LOCK.UPDATE, raw: true }))!;
       // Millisecond precision is what both databases keep; hash exactly what is stored.
       const at = new Date(Math.floor(entry.at.getTime()));
-      const base = { ...entry, at, seq: toNum(head.seq) + 1, prevHash: str(head.hash) };
+      const base = { ...entry, at, seq: toNum(head.seq) + 1, prevHash: head.hash };
       const full: AuditEntry = { ...base, hash: hashAuditEntry(base) };
       await m.Audit.create({ ...full, details: JSON.stringify(full.details) }, { transaction: t });
       await m.AuditHead.update({ seq: full.seq, hash: full.hash }, { where: { id: 1 }, transaction: t });
@@ -48,14 +50,14 @@ export const auditRepository = (m: Models, runTransaction: TransactionRunner, tr
   },
   async ofTargets(targetType, targetIds) {
     if (targetIds.length === 0) return [];
-    return mapAll(await m.Audit.findAll({ where: { targetType, targetId: targetIds }, order: [['seq', 'ASC']], raw: true, transaction }), toEntry);
+    return (await m.Audit.findAll({ where: { targetType, targetId: targetIds }, order: [['seq', 'ASC']], raw: true, transaction })).map(toEntry);
   },
   async scan(afterSeq, limit) {
-    return mapAll(await m.Audit.findAll({ where: { seq: { [Op.gt]: afterSeq } }, order: [['seq', 'ASC']], limit, raw: true, transaction }), toEntry);
+    return (await m.Audit.findAll({ where: { seq: { [Op.gt]: afterSeq } }, order: [['seq', 'ASC']], limit, raw: true, transaction })).map(toEntry);
   },
   async head() {
-    const r = (await m.AuditHead.findByPk(1, { raw: true, transaction })) as unknown as RawRow;
-    return { seq: toNum(r.seq), hash: str(r.hash) };
+    const r = (await m.AuditHead.findByPk(1, { raw: true, transaction }))!;
+    return { seq: toNum(r.seq), hash: r.hash };
   },
   async addCheckpoint(c) {
     await m.AuditCheckpoint.findOrCreate({ where: { seq: c.seq }, defaults: { ...c }, transaction });
@@ -63,7 +65,7 @@ export const auditRepository = (m: Models, runTransaction: TransactionRunner, tr
   async checkpoints(page, limit) {
     return pagedRows(m.AuditCheckpoint, { order: [['seq', 'DESC']], page, limit, transaction }, (r) => ({
       seq: toNum(r.seq),
-      hash: str(r.hash),
+      hash: r.hash,
       at: toDate(r.at),
     }));
   },

@@ -1,19 +1,19 @@
 import { Op, type Transaction } from 'sequelize';
 import type { BackupRunRecord, BackupRunRepository, BackupRunState, BackupScheduleRepository, BackupTrigger } from '../../../ports/backup-repositories.ts';
 import type { BackupModels } from '../backup-models.ts';
-import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNumOrNull } from './row.ts';
+import type { BackupRunRow } from '../backup-models.ts';
+import { mapOne, toBool, toDate, toDateOrNull, toNumOrNull } from './row.ts';
 import { pagedRows } from './paged.ts';
 
 const SCHEDULE_ID = 'scheduled';
 
-const toRun = (r: RawRow): BackupRunRecord => ({
-  id: str(r.id),
-  trigger: str(r.trigger) as BackupTrigger,
-  state: str(r.state) as BackupRunState,
-  directory: str(r.directory),
-  name: strOrNull(r.name),
-  // SQLite hands booleans back as 0/1.
-  encrypted: Boolean(Number(r.encrypted)),
+const toRun = (r: BackupRunRow): BackupRunRecord => ({
+  id: r.id,
+  trigger: r.trigger as BackupTrigger,
+  state: r.state as BackupRunState,
+  directory: r.directory,
+  name: r.name,
+  encrypted: toBool(r.encrypted),
   startedAt: toDate(r.startedAt),
   heartbeatAt: toDate(r.heartbeatAt),
   finishedAt: toDateOrNull(r.finishedAt),
@@ -21,8 +21,8 @@ const toRun = (r: RawRow): BackupRunRecord => ({
   newBytes: toNumOrNull(r.newBytes),
   objects: toNumOrNull(r.objects),
   newObjects: toNumOrNull(r.newObjects),
-  warnings: r.warnings ? (JSON.parse(str(r.warnings)) as string[]) : [],
-  error: strOrNull(r.error),
+  warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
+  error: r.error,
 });
 
 export const backupRunRepository = (m: BackupModels, transaction?: Transaction): BackupRunRepository => ({
@@ -71,9 +71,9 @@ export const backupRunRepository = (m: BackupModels, transaction?: Transaction):
 
 export const backupScheduleRepository = (m: BackupModels, transaction?: Transaction): BackupScheduleRepository => ({
   async state() {
-    const r = (await m.BackupSchedule.findByPk(SCHEDULE_ID, { raw: true, transaction })) as unknown as RawRow | null;
+    const r = await m.BackupSchedule.findByPk(SCHEDULE_ID, { raw: true, transaction });
     return {
-      leaseOwner: r ? strOrNull(r.leaseOwner) : null,
+      leaseOwner: r ? r.leaseOwner : null,
       leaseUntil: r ? toDateOrNull(r.leaseUntil) : null,
       lastAttemptAt: r ? toDateOrNull(r.lastAttemptAt) : null,
     };

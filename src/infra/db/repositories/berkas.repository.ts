@@ -1,24 +1,25 @@
-import { fn, col, Op, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { BerkasItemKind, BerkasItemRecord, BerkasRecord } from '../../../domain/berkas.ts';
 import type { BerkasRepository } from '../../../ports/berkas-repository.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
+import type { BerkasItemRow, BerkasRow } from '../models/letters.models.ts';
+import { countBy, mapOne, toDate } from './row.ts';
 
-const toBerkas = (r: RawRow): BerkasRecord => ({
-  id: str(r.id),
-  name: str(r.name),
-  description: strOrNull(r.description),
-  unitCode: str(r.unitCode),
-  createdBy: str(r.createdBy),
+const toBerkas = (r: BerkasRow): BerkasRecord => ({
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  unitCode: r.unitCode,
+  createdBy: r.createdBy,
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
 
-const toItem = (r: RawRow): BerkasItemRecord => ({
-  berkasId: str(r.berkasId),
-  kind: str(r.itemKind) as BerkasItemKind,
-  itemId: str(r.itemId),
-  addedBy: str(r.addedBy),
+const toItem = (r: BerkasItemRow): BerkasItemRecord => ({
+  berkasId: r.berkasId,
+  kind: r.itemKind as BerkasItemKind,
+  itemId: r.itemId,
+  addedBy: r.addedBy,
   addedAt: toDate(r.addedAt),
 });
 
@@ -38,16 +39,10 @@ export const berkasRepository = (m: Models, transaction?: Transaction): BerkasRe
       ...(unitCodes === 'all' ? {} : { unitCode: { [Op.in]: unitCodes } }),
       ...(q ? { [Op.and]: [seq.literal(`name LIKE ${seq.escape(containing(q))} ESCAPE '!'`)] } : {}),
     };
-    const rows = mapAll(await m.Berkas.findAll({ where, order: [['name', 'ASC']], limit, raw: true, transaction }), toBerkas);
+    const rows = (await m.Berkas.findAll({ where, order: [['name', 'ASC']], limit, raw: true, transaction })).map(toBerkas);
     if (rows.length === 0) return [];
-    const counts = (await m.BerkasItem.findAll({
-      attributes: ['berkasId', [fn('COUNT', col('item_id')), 'n']],
-      where: { berkasId: { [Op.in]: rows.map((r) => r.id) } },
-      group: ['berkasId'],
-      raw: true,
-      transaction,
-    })) as unknown as RawRow[];
-    const n = new Map(counts.map((c) => [str(c.berkasId), toNum(c.n)]));
+    const counts = await countBy(m.BerkasItem, ['berkasId'], { where: { berkasId: { [Op.in]: rows.map((r) => r.id) } }, transaction });
+    const n = new Map(counts.map((c) => [c.berkasId, c.n]));
     return rows.map((r) => ({ ...r, itemCount: n.get(r.id) ?? 0 }));
   },
   async addItem(item) {
@@ -60,12 +55,12 @@ export const berkasRepository = (m: Models, transaction?: Transaction): BerkasRe
     return (await m.BerkasItem.destroy({ where: { berkasId, itemKind: kind, itemId }, transaction })) > 0;
   },
   async items(berkasId) {
-    return mapAll(await m.BerkasItem.findAll({ where: { berkasId }, order: [['addedAt', 'ASC']], raw: true, transaction }), toItem);
+    return (await m.BerkasItem.findAll({ where: { berkasId }, order: [['addedAt', 'ASC']], raw: true, transaction })).map(toItem);
   },
   async holding(kind, itemId) {
-    const ids = (await m.BerkasItem.findAll({ where: { itemKind: kind, itemId }, raw: true, transaction })).map((r) => str((r as unknown as RawRow).berkasId));
+    const ids = (await m.BerkasItem.findAll({ where: { itemKind: kind, itemId }, raw: true, transaction })).map((r) => r.berkasId);
     if (ids.length === 0) return [];
-    return mapAll(await m.Berkas.findAll({ where: { id: { [Op.in]: ids } }, order: [['name', 'ASC']], raw: true, transaction }), toBerkas);
+    return (await m.Berkas.findAll({ where: { id: { [Op.in]: ids } }, order: [['name', 'ASC']], raw: true, transaction })).map(toBerkas);
   },
   async touch(id, now) {
     await m.Berkas.update({ updatedAt: now }, { where: { id }, transaction });

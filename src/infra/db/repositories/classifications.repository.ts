@@ -2,17 +2,17 @@ import type { Transaction } from 'sequelize';
 import type { Classification, FinalDisposition } from '../../../domain/classification.ts';
 import type { ClassificationRepository } from '../../../ports/classification-repository.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toNumOrNull } from './row.ts';
+import type { ClassificationRow } from '../models/documents.models.ts';
+import { mapOne, toBool, toDate } from './row.ts';
 
-const toClassification = (r: RawRow): Classification => ({
-  code: str(r.code),
-  name: str(r.name),
-  description: strOrNull(r.description),
-  activeYears: toNumOrNull(r.activeYears),
-  inactiveYears: toNumOrNull(r.inactiveYears),
-  finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null,
-  // SQLite hands booleans back as 0/1.
-  active: Boolean(Number(r.active)),
+const toClassification = (r: ClassificationRow): Classification => ({
+  code: r.code,
+  name: r.name,
+  description: r.description,
+  activeYears: r.activeYears,
+  inactiveYears: r.inactiveYears,
+  finalDisposition: r.finalDisposition as FinalDisposition | null,
+  active: toBool(r.active),
   updatedAt: toDate(r.updatedAt),
 });
 
@@ -28,6 +28,6 @@ export const classificationRepository = (m: Models, transaction?: Transaction): 
     return n > 0;
   },
   async all() {
-    return mapAll(await m.Classification.findAll({ raw: true, transaction }), toClassification);
+    return (await m.Classification.findAll({ raw: true, transaction })).map(toClassification);
   },
 });

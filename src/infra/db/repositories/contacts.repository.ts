@@ -2,13 +2,14 @@ import { Op, type Transaction } from 'sequelize';
 import { foldName, type ContactRecord } from '../../../domain/parties.ts';
 import type { ContactRepository } from '../../../ports/letter-type-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate } from './row.ts';
+import type { ContactRow } from '../models/letters.models.ts';
+import { mapOne, toDate } from './row.ts';
 
-const toContact = (r: RawRow): ContactRecord => ({
-  id: str(r.id),
-  name: str(r.name),
-  address: strOrNull(r.address),
-  email: strOrNull(r.email),
+const toContact = (r: ContactRow): ContactRecord => ({
+  id: r.id,
+  name: r.name,
+  address: r.address,
+  email: r.email,
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
@@ -25,7 +26,7 @@ export const contactRepository = (m: Models, transaction?: Transaction): Contact
   },
   async findManyByIds(ids) {
     if (ids.length === 0) return [];
-    return mapAll(await m.Contact.findAll({ where: { id: { [Op.in]: ids } }, raw: true, transaction }), toContact);
+    return (await m.Contact.findAll({ where: { id: { [Op.in]: ids } }, raw: true, transaction })).map(toContact);
   },
   async ensure(name, newId, now) {
     const nameKey = foldName(name);
@@ -34,7 +35,8 @@ export const contactRepository = (m: Models, transaction?: Transaction): Contact
       ignoreDuplicates: true,
       transaction,
     });
-    return toContact((await m.Contact.findOne({ where: { nameKey }, raw: true, transaction })) as unknown as RawRow);
+    // Inserted just now, or by whoever was first.
+    return toContact((await m.Contact.findOne({ where: { nameKey }, raw: true, transaction }))!);
   },
   async search(prefix, limit) {
     const p = literalLike(foldName(prefix));
@@ -49,6 +51,6 @@ export const contactRepository = (m: Models, transaction?: Transaction): Contact
       raw: true,
       transaction,
     });
-    return mapAll(rows, toContact);
+    return rows.map(toContact);
   },
 });

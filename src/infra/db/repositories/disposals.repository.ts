@@ -1,50 +1,51 @@
-import type { Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { DisposalRecord, DisposalStatus, RecordItemState, TransferRecord, TransferStatus } from '../../../domain/records.ts';
 import type { DisposalRepository, TransferRepository } from '../../../ports/records-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import type { DisposalRow, TransferRow } from '../models/records.models.ts';
+import { mapOne, toDate, toDateOrNull } from './row.ts';
 import { pagedRows } from './paged.ts';
 
-const toDisposal = (r: RawRow): DisposalRecord => ({
-  id: str(r.id),
-  status: str(r.status) as DisposalStatus,
-  reason: str(r.reason),
-  unitCode: str(r.unitCode),
-  items: toNum(r.items),
-  proposedBy: str(r.proposedBy),
+const toDisposal = (r: DisposalRow): DisposalRecord => ({
+  id: r.id,
+  status: r.status as DisposalStatus,
+  reason: r.reason,
+  unitCode: r.unitCode,
+  items: r.items,
+  proposedBy: r.proposedBy,
   proposedAt: toDate(r.proposedAt),
-  decidedBy: strOrNull(r.decidedBy),
+  decidedBy: r.decidedBy,
   decidedAt: toDateOrNull(r.decidedAt),
-  decisionNote: strOrNull(r.decisionNote),
-  executedBy: strOrNull(r.executedBy),
+  decisionNote: r.decisionNote,
+  executedBy: r.executedBy,
   executedAt: toDateOrNull(r.executedAt),
-  minutesDocumentId: strOrNull(r.minutesDocumentId),
-  minutesNumber: strOrNull(r.minutesNumber),
+  minutesDocumentId: r.minutesDocumentId,
+  minutesNumber: r.minutesNumber,
 });
 
-const toTransfer = (r: RawRow): TransferRecord => ({
-  id: str(r.id),
-  status: str(r.status) as TransferStatus,
-  unitCode: str(r.unitCode),
-  recipient: str(r.recipient),
-  items: toNum(r.items),
-  createdBy: str(r.createdBy),
+const toTransfer = (r: TransferRow): TransferRecord => ({
+  id: r.id,
+  status: r.status as TransferStatus,
+  unitCode: r.unitCode,
+  recipient: r.recipient,
+  items: r.items,
+  createdBy: r.createdBy,
   createdAt: toDate(r.createdAt),
-  confirmedBy: strOrNull(r.confirmedBy),
+  confirmedBy: r.confirmedBy,
   confirmedAt: toDateOrNull(r.confirmedAt),
-  minutesDocumentId: strOrNull(r.minutesDocumentId),
-  minutesNumber: strOrNull(r.minutesNumber),
+  minutesDocumentId: r.minutesDocumentId,
+  minutesNumber: r.minutesNumber,
 });
 
 /** Items of acts still under way (in `open` states), per document: which act holds each. */
 const openActs = async (m: Models, kind: 'disposal' | 'transfer', transaction: Transaction | undefined, documentIds: string[], open: string[]) => {
   const out = new Map<string, string>();
   if (documentIds.length === 0) return out;
-  const rows = (await m.Disposal.sequelize!.query(
+  const rows = await m.Disposal.sequelize!.query<{ documentId: string; actId: string }>(
     `SELECT i.document_id AS documentId, i.${kind}_id AS actId FROM ${kind}_items i JOIN ${kind}s a ON a.id = i.${kind}_id WHERE a.status IN (:open) AND i.document_id IN (:ids)`,
-    { replacements: { open, ids: documentIds }, type: 'SELECT', transaction },
-  )) as RawRow[];
-  for (const r of rows) out.set(str(r.documentId), str(r.actId));
+    { replacements: { open, ids: documentIds }, type: QueryTypes.SELECT, transaction },
+  );
+  for (const r of rows) out.set(r.documentId, r.actId);
   return out;
 };
 
@@ -77,8 +78,8 @@ export const disposalRepository = (m: Models, transaction?: Transaction): Dispos
     );
   },
   async items(id) {
-    const rows = (await m.DisposalItem.findAll({ where: { disposalId: id }, order: [['documentId', 'ASC']], raw: true, transaction })) as unknown as RawRow[];
-    return rows.map((r) => ({ documentId: str(r.documentId), state: str(r.state) as RecordItemState, doneAt: toDateOrNull(r.doneAt) }));
+    const rows = await m.DisposalItem.findAll({ where: { disposalId: id }, order: [['documentId', 'ASC']], raw: true, transaction });
+    return rows.map((r) => ({ documentId: r.documentId, state: r.state as RecordItemState, doneAt: toDateOrNull(r.doneAt) }));
   },
   async setStatus(id, from, to, extra, now) {
     const [n] = await m.Disposal.update({ ...extra, status: to, updatedAt: now }, { where: { id, status: from }, transaction });
@@ -119,9 +120,7 @@ export const transferRepository = (m: Models, transaction?: Transaction): Transf
     );
   },
   async items(id) {
-    return ((await m.TransferItem.findAll({ where: { transferId: id }, order: [['documentId', 'ASC']], raw: true, transaction })) as unknown as RawRow[]).map(
-      (r) => str(r.documentId),
-    );
+    return (await m.TransferItem.findAll({ where: { transferId: id }, order: [['documentId', 'ASC']], raw: true, transaction })).map((r) => r.documentId);
   },
   async setStatus(id, from, to, extra, now) {
     const [n] = await m.Transfer.update({ ...extra, status: to, updatedAt: now }, { where: { id, status: from }, transaction });

@@ -2,29 +2,30 @@ import { Op, literal, type Order, type Transaction } from 'sequelize';
 import { DISPOSITION_ACTIONS, type DispositionAction, type DispositionRecord, type DispositionStatus } from '../../../domain/correspondence.ts';
 import type { DispositionRepository } from '../../../ports/correspondence-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull } from './row.ts';
+import type { DispositionRow } from '../models/correspondence.models.ts';
+import { mapOne, toDate, toDateOrNull } from './row.ts';
 
-const actionsOf = (v: unknown): DispositionAction[] => {
-  const parsed = JSON.parse(str(v ?? '[]')) as unknown;
+const actionsOf = (v: string): DispositionAction[] => {
+  const parsed = JSON.parse(v) as unknown;
   return Array.isArray(parsed) ? parsed.filter((a): a is DispositionAction => (DISPOSITION_ACTIONS as readonly unknown[]).includes(a)) : [];
 };
 
-const toRecord = (r: RawRow): DispositionRecord => ({
-  id: str(r.id),
-  letterId: str(r.letterId),
-  parentId: strOrNull(r.parentId),
-  fromUserId: str(r.fromUserId),
-  toUserId: strOrNull(r.toUserId),
-  toUnitCode: strOrNull(r.toUnitCode),
-  instruction: str(r.instruction),
+const toRecord = (r: DispositionRow): DispositionRecord => ({
+  id: r.id,
+  letterId: r.letterId,
+  parentId: r.parentId,
+  fromUserId: r.fromUserId,
+  toUserId: r.toUserId,
+  toUnitCode: r.toUnitCode,
+  instruction: r.instruction,
   actions: actionsOf(r.actions),
   dueAt: toDateOrNull(r.dueAt),
-  status: str(r.status) as DispositionStatus,
+  status: r.status as DispositionStatus,
   readAt: toDateOrNull(r.readAt),
   completedAt: toDateOrNull(r.completedAt),
-  completedBy: strOrNull(r.completedBy),
-  report: strOrNull(r.report),
-  reportDocumentId: strOrNull(r.reportDocumentId),
+  completedBy: r.completedBy,
+  report: r.report,
+  reportDocumentId: r.reportDocumentId,
   createdAt: toDate(r.createdAt),
 });
 
@@ -48,19 +49,17 @@ export const dispositionRepository = (m: Models, transaction?: Transaction): Dis
     // serial already): two completions of a letter's last open dispositions, or a completion and
     // a new disposition, then see each other's writes instead of both deciding the letter's
     // status from a stale snapshot.
-    return mapAll(
-      await m.Disposition.findAll({
-        where: { letterId },
-        order: [
-          ['createdAt', 'ASC'],
-          ['id', 'ASC'],
-        ],
-        raw: true,
-        transaction,
-        ...(transaction ? { lock: transaction.LOCK.UPDATE } : {}),
-      }),
-      toRecord,
-    );
+    const rows = await m.Disposition.findAll({
+      where: { letterId },
+      order: [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      raw: true,
+      transaction,
+      ...(transaction ? { lock: transaction.LOCK.UPDATE } : {}),
+    });
+    return rows.map(toRecord);
   },
   async ofLetters(letterIds) {
     if (letterIds.length === 0) return [];
@@ -68,25 +67,23 @@ export const dispositionRepository = (m: Models, transaction?: Transaction): Dis
       ['createdAt', 'ASC'],
       ['id', 'ASC'],
     ];
-    return mapAll(await m.Disposition.findAll({ where: { letterId: { [Op.in]: letterIds } }, order, raw: true, transaction }), toRecord);
+    return (await m.Disposition.findAll({ where: { letterId: { [Op.in]: letterIds } }, order, raw: true, transaction })).map(toRecord);
   },
   async inbox(userId, unitCode, state = 'open', limit = 500) {
-    return mapAll(
-      await m.Disposition.findAll({
-        where: { status: state === 'open' ? 'open' : 'completed', [Op.or]: [{ toUserId: userId }, { toUnitCode: unitCode }] },
-        order:
-          state === 'open'
-            ? DUE_FIRST
-            : [
-                ['completedAt', 'DESC'],
-                ['id', 'ASC'],
-              ],
-        limit,
-        raw: true,
-        transaction,
-      }),
-      toRecord,
-    );
+    const rows = await m.Disposition.findAll({
+      where: { status: state === 'open' ? 'open' : 'completed', [Op.or]: [{ toUserId: userId }, { toUnitCode: unitCode }] },
+      order:
+        state === 'open'
+          ? DUE_FIRST
+          : [
+              ['completedAt', 'DESC'],
+              ['id', 'ASC'],
+            ],
+      limit,
+      raw: true,
+      transaction,
+    });
+    return rows.map(toRecord);
   },
   async markRead(id, now) {
     await m.Disposition.update({ readAt: now }, { where: { id, readAt: null }, transaction });
@@ -105,6 +102,6 @@ export const dispositionRepository = (m: Models, transaction?: Transaction): Dis
   async openDueBy(until, limit, afterId) {
     // Ordered by id so that `afterId` pages through every match exactly once.
     const where = { status: 'open', dueAt: { [Op.lte]: until }, ...(afterId !== null ? { id: { [Op.gt]: afterId } } : {}) };
-    return mapAll(await m.Disposition.findAll({ where, order: [['id', 'ASC']], limit, raw: true, transaction }), toRecord);
+    return (await m.Disposition.findAll({ where, order: [['id', 'ASC']], limit, raw: true, transaction })).map(toRecord);
   },
 });

@@ -5,41 +5,42 @@ import type { RetentionPhase } from '../../../domain/retention.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { DocumentRepository, PageTextRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum, toNumOrNull } from './row.ts';
+import type { DocumentRow, PageRow } from '../models/documents.models.ts';
+import { countBy, mapOne, toDate, toDateOrNull, toNum } from './row.ts';
 
-export const toDocument = (r: RawRow): DocumentRecord => ({
-  id: str(r.id),
-  kind: str(r.kind) as DocumentKind,
-  title: str(r.title),
-  status: str(r.status) as DocumentStatus,
-  error: strOrNull(r.error),
-  sha256: str(r.sha256),
+export const toDocument = (r: DocumentRow): DocumentRecord => ({
+  id: r.id,
+  kind: r.kind as DocumentKind,
+  title: r.title,
+  status: r.status as DocumentStatus,
+  error: r.error,
+  sha256: r.sha256,
   size: toNum(r.size),
-  mimeType: str(r.mimeType) as AcceptedMimeType,
-  storageKey: str(r.storageKey),
-  originalName: strOrNull(r.originalName),
-  pages: toNumOrNull(r.pages),
-  textSource: strOrNull(r.textSource) as TextSource | null,
-  classificationCode: strOrNull(r.classificationCode),
-  securityLevel: str(r.securityLevel) as SecurityLevel,
-  unitCode: str(r.unitCode),
-  documentDate: strOrNull(r.documentDate),
-  tags: JSON.parse(str(r.tags)) as string[],
-  letterNumber: strOrNull(r.letterNumber),
-  sender: strOrNull(r.sender),
-  createdBy: str(r.createdBy),
-  batchId: strOrNull(r.batchId),
-  legacyCode: strOrNull(r.legacyCode),
-  version: toNum(r.version ?? 1),
+  mimeType: r.mimeType as AcceptedMimeType,
+  storageKey: r.storageKey,
+  originalName: r.originalName,
+  pages: r.pages,
+  textSource: r.textSource as TextSource | null,
+  classificationCode: r.classificationCode,
+  securityLevel: r.securityLevel as SecurityLevel,
+  unitCode: r.unitCode,
+  documentDate: r.documentDate,
+  tags: JSON.parse(r.tags) as string[],
+  letterNumber: r.letterNumber,
+  sender: r.sender,
+  createdBy: r.createdBy,
+  batchId: r.batchId,
+  legacyCode: r.legacyCode,
+  version: r.version,
   retention: {
-    recordDate: strOrNull(r.recordDate),
-    phase: strOrNull(r.retentionPhase) as RetentionPhase | null,
-    activeUntil: strOrNull(r.activeUntil),
-    inactiveUntil: strOrNull(r.inactiveUntil),
-    finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null,
-    disposalId: strOrNull(r.disposalId),
+    recordDate: r.recordDate,
+    phase: r.retentionPhase as RetentionPhase | null,
+    activeUntil: r.activeUntil,
+    inactiveUntil: r.inactiveUntil,
+    finalDisposition: r.finalDisposition as FinalDisposition | null,
+    disposalId: r.disposalId,
     disposedAt: toDateOrNull(r.disposedAt),
-    transferId: strOrNull(r.transferId),
+    transferId: r.transferId,
     transferredAt: toDateOrNull(r.transferredAt),
   },
   createdAt: toDate(r.createdAt),
@@ -47,8 +48,8 @@ export const toDocument = (r: RawRow): DocumentRecord => ({
 });
 
 /** The flat columns of a retention (or part of one). */
-export const retentionColumns = (r: Partial<StoredRetention>): RawRow => {
-  const out: RawRow = {};
+export const retentionColumns = (r: Partial<StoredRetention>): Partial<DocumentRow> => {
+  const out: Partial<DocumentRow> = {};
   if (r.recordDate !== undefined) out.recordDate = r.recordDate;
   if (r.phase !== undefined) out.retentionPhase = r.phase;
   if (r.activeUntil !== undefined) out.activeUntil = r.activeUntil;
@@ -105,16 +106,16 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
       raw: true,
       transaction,
     });
-    return (rows as unknown as RawRow[]).map((r) => str(r.id));
+    return rows.map((r) => r.id);
   },
   async findManyByIds(ids) {
     if (ids.length === 0) return [];
-    return mapAll(await m.Document.findAll({ where: { id: ids }, raw: true, transaction }), toDocument);
+    return (await m.Document.findAll({ where: { id: ids }, raw: true, transaction })).map(toDocument);
   },
   async *storageKeys() {
     let after = '';
     for (;;) {
-      const rows = (await m.Document.findAll({
+      const rows = await m.Document.findAll({
         attributes: ['storageKey'],
         where: { storageKey: { [Op.gt]: after } }, // '' (no bytes kept) sorts before every key
         group: ['storageKey'],
@@ -122,30 +123,24 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
         limit: 1000,
         raw: true,
         transaction,
-      })) as unknown as RawRow[];
+      });
       if (rows.length === 0) return;
-      for (const r of rows) yield str(r.storageKey);
-      after = str(rows[rows.length - 1]!.storageKey);
+      for (const r of rows) yield r.storageKey;
+      after = rows[rows.length - 1]!.storageKey;
     }
   },
   async countByStatus() {
-    const rows = (await m.Document.findAll({
-      attributes: ['status', [m.Document.sequelize!.fn('COUNT', '*'), 'n']],
-      group: ['status'],
-      raw: true,
-      transaction,
-    })) as unknown as RawRow[];
     const out: Record<DocumentStatus, number> = { processing: 0, ready: 0, failed: 0 };
-    for (const r of rows) out[str(r.status) as DocumentStatus] = toNum(r.n);
+    for (const r of await countBy(m.Document, ['status'], { transaction })) out[r.status as DocumentStatus] = r.n;
     return out;
   },
 });
 
-const toPage = (r: RawRow): PageText => ({
-  page: toNum(r.page),
-  text: str(r.text),
-  source: str(r.source) as PageText['source'],
-  ...(r.confidence === null || r.confidence === undefined ? {} : { confidence: toNum(r.confidence) }),
+const toPage = (r: PageRow): PageText => ({
+  page: r.page,
+  text: r.text,
+  source: r.source as PageText['source'],
+  ...(r.confidence === null ? {} : { confidence: r.confidence }),
 });
 
 export const pageTextRepository = (m: Models, transaction?: Transaction): PageTextRepository => ({
@@ -159,12 +154,12 @@ export const pageTextRepository = (m: Models, transaction?: Transaction): PageTe
     }
   },
   async get(documentId) {
-    return mapAll(await m.Page.findAll({ where: { documentId }, order: [['page', 'ASC']], raw: true, transaction }), toPage);
+    return (await m.Page.findAll({ where: { documentId }, order: [['page', 'ASC']], raw: true, transaction })).map(toPage);
   },
   async getMany(documentIds) {
     const out = new Map<string, PageText[]>(documentIds.map((id) => [id, []]));
     if (documentIds.length === 0) return out;
-    const rows = (await m.Page.findAll({
+    const rows = await m.Page.findAll({
       where: { documentId: documentIds },
       order: [
         ['documentId', 'ASC'],
@@ -172,8 +167,8 @@ export const pageTextRepository = (m: Models, transaction?: Transaction): PageTe
       ],
       raw: true,
       transaction,
-    })) as unknown as RawRow[];
-    for (const r of rows) out.get(str(r.documentId))?.push(toPage(r));
+    });
+    for (const r of rows) out.get(r.documentId)?.push(toPage(r));
     return out;
   },
 });

@@ -2,32 +2,33 @@ import type { Transaction } from 'sequelize';
 import type { FixityRun } from '../../../domain/records.ts';
 import type { FixityRepository, ScheduleRepository } from '../../../ports/records-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import type { FixityRunRow } from '../models/records.models.ts';
+import { mapOne, toDate, toDateOrNull, toNum } from './row.ts';
 import { UniqueConstraintError, Op } from 'sequelize';
 
-const toRun = (r: RawRow): FixityRun => ({
-  id: str(r.id),
-  trigger: str(r.trigger) as FixityRun['trigger'],
-  status: str(r.status) as FixityRun['status'],
+const toRun = (r: FixityRunRow): FixityRun => ({
+  id: r.id,
+  trigger: r.trigger as FixityRun['trigger'],
+  status: r.status as FixityRun['status'],
   startedAt: toDate(r.startedAt),
   finishedAt: toDateOrNull(r.finishedAt),
-  cursor: strOrNull(r.cursor),
-  total: toNum(r.total),
-  checked: toNum(r.checked),
-  ok: toNum(r.ok),
+  cursor: r.cursor,
+  total: r.total,
+  checked: r.checked,
+  ok: r.ok,
   checkedBytes: toNum(r.checkedBytes),
-  mismatched: JSON.parse(str(r.mismatched)) as string[],
-  missing: JSON.parse(str(r.missing)) as string[],
+  mismatched: JSON.parse(r.mismatched) as string[],
+  missing: JSON.parse(r.missing) as string[],
 });
 
-const columns = (p: Partial<FixityRun>): RawRow => {
+const columns = (p: Partial<FixityRun>): Partial<FixityRunRow> => {
   const { mismatched, missing, ...rest } = p;
   return { ...rest, ...(mismatched ? { mismatched: JSON.stringify(mismatched) } : {}), ...(missing ? { missing: JSON.stringify(missing) } : {}) };
 };
 
 export const fixityRepository = (m: Models, transaction?: Transaction): FixityRepository => ({
   async create(run) {
-    await m.FixityRun.create(columns(run), { transaction });
+    await m.FixityRun.create({ ...run, mismatched: JSON.stringify(run.mismatched), missing: JSON.stringify(run.missing) }, { transaction });
   },
   async findById(id) {
     return mapOne(await m.FixityRun.findByPk(id, { raw: true, transaction }), toRun);

@@ -1,7 +1,7 @@
 import { Op, type Transaction } from 'sequelize';
 import type { CounterRepository, ReaderRepository } from '../../../ports/correspondence-repositories.ts';
 import type { Models } from '../models.ts';
-import { type RawRow, str, toNum } from './row.ts';
+import { toNum } from './row.ts';
 
 export const readerRepository = (m: Models, transaction?: Transaction): ReaderRepository => ({
   async grant(documentId, userIds, reason, now) {
@@ -9,19 +9,19 @@ export const readerRepository = (m: Models, transaction?: Transaction): ReaderRe
     if (rows.length) await m.DocumentReader.bulkCreate(rows, { ignoreDuplicates: true, transaction });
   },
   async of(documentId) {
-    const rows = (await m.DocumentReader.findAll({ where: { documentId }, attributes: ['userId'], raw: true, transaction })) as unknown as RawRow[];
-    return rows.map((r) => str(r.userId));
+    const rows = await m.DocumentReader.findAll({ where: { documentId }, attributes: ['userId'], raw: true, transaction });
+    return rows.map((r) => r.userId);
   },
   async ofMany(documentIds) {
     const out = new Map<string, string[]>(documentIds.map((id) => [id, []]));
     if (documentIds.length === 0) return out;
-    const rows = (await m.DocumentReader.findAll({
+    const rows = await m.DocumentReader.findAll({
       where: { documentId: { [Op.in]: documentIds } },
       attributes: ['documentId', 'userId'],
       raw: true,
       transaction,
-    })) as unknown as RawRow[];
-    for (const r of rows) out.get(str(r.documentId))?.push(str(r.userId));
+    });
+    for (const r of rows) out.get(r.documentId)?.push(r.userId);
     return out;
   },
 });
@@ -40,7 +40,8 @@ export const counterRepository = (m: Models, transaction?: Transaction): Counter
       await m.Counter.create({ scope, value: 1 }, { transaction });
       return 1;
     }
-    const row = (await m.Counter.findByPk(scope, { raw: true, transaction })) as unknown as RawRow;
+    // Updated just now, in this transaction.
+    const row = (await m.Counter.findByPk(scope, { raw: true, transaction }))!;
     return toNum(row.value);
   },
 });

@@ -14,6 +14,6 @@ export const incomingReadRepository = (m: Models, transaction?: Transaction): In
   async readAmong(userId, letterIds) {
     if (letterIds.length === 0) return new Set();
     const rows = await m.IncomingRead.findAll({ where: { userId, letterId: { [Op.in]: letterIds } }, attributes: ['letterId'], raw: true, transaction });
-    return new Set(rows.map((r) => String((r as unknown as { letterId: string }).letterId)));
+    return new Set(rows.map((r) => r.letterId));
   },
 });

@@ -5,30 +5,32 @@ import type { DeliveryKind } from '../../../domain/parties.ts';
 import type { SecurityLevel } from '../../../domain/security-level.ts';
 import type { IncomingLetterRepository } from '../../../ports/correspondence-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
+import type { IncomingLetterRow } from '../models/correspondence.models.ts';
+import { mapOne, toDate } from './row.ts';
 import { visibleDocumentIds } from './visibility.ts';
 import { pagedRows } from './paged.ts';
 
-const toIncoming = (r: RawRow): IncomingLetterRecord => ({
-  id: str(r.id),
-  documentId: str(r.documentId),
-  unitCode: str(r.unitCode),
-  agendaYear: toNum(r.agendaYear),
-  agendaNumber: toNum(r.agendaNumber),
-  letterNumber: str(r.letterNumber),
-  letterDate: str(r.letterDate),
-  sender: str(r.sender),
-  subject: str(r.subject),
-  urgency: str(r.urgency) as Urgency,
-  securityLevel: str(r.securityLevel) as SecurityLevel,
-  classificationCode: strOrNull(r.classificationCode),
+const toIncoming = (r: IncomingLetterRow): IncomingLetterRecord => ({
+  id: r.id,
+  documentId: r.documentId,
+  unitCode: r.unitCode,
+  agendaYear: r.agendaYear,
+  agendaNumber: r.agendaNumber,
+  letterNumber: r.letterNumber,
+  letterDate: r.letterDate,
+  sender: r.sender,
+  subject: r.subject,
+  urgency: r.urgency as Urgency,
+  securityLevel: r.securityLevel as SecurityLevel,
+  classificationCode: r.classificationCode,
   receivedAt: toDate(r.receivedAt),
-  status: str(r.status) as IncomingStatus,
-  registeredBy: str(r.registeredBy),
-  sourceOutgoingId: strOrNull(r.sourceOutgoingId),
-  deliveryKind: strOrNull(r.deliveryKind) as DeliveryKind | null,
-  version: toNum(r.version),
-  voided: r.voidedAt ? { at: toDate(r.voidedAt), by: str(r.voidedBy), reason: str(r.voidReason) } : null,
+  status: r.status as IncomingStatus,
+  registeredBy: r.registeredBy,
+  sourceOutgoingId: r.sourceOutgoingId,
+  deliveryKind: r.deliveryKind as DeliveryKind | null,
+  version: r.version,
+  // A void mark is written whole (markVoid): when it is there, so are who and why.
+  voided: r.voidedAt ? { at: toDate(r.voidedAt), by: String(r.voidedBy), reason: String(r.voidReason) } : null,
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
@@ -82,14 +84,14 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
   },
   async voidScans(documentIds) {
     if (documentIds.length === 0) return new Set();
-    const rows = (await m.IncomingLetter.findAll({
+    const rows = await m.IncomingLetter.findAll({
       attributes: ['documentId'],
       where: { documentId: { [Op.in]: documentIds } },
       group: ['documentId'],
       having: literal('SUM(CASE WHEN voided_at IS NULL THEN 1 ELSE 0 END) = 0'),
       raw: true,
       transaction,
-    })) as unknown as { documentId: string }[];
+    });
     return new Set(rows.map((r) => r.documentId));
   },
   async list(filter, visibility, page, limit) {
@@ -120,10 +122,7 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
     );
   },
   async ofSource(outgoingId) {
-    return mapAll(
-      await m.IncomingLetter.findAll({ where: { sourceOutgoingId: outgoingId }, order: [['unitCode', 'ASC']], raw: true, transaction }),
-      toIncoming,
-    );
+    return (await m.IncomingLetter.findAll({ where: { sourceOutgoingId: outgoingId }, order: [['unitCode', 'ASC']], raw: true, transaction })).map(toIncoming);
   },
   async findDuplicates({ sender, letterNumber, documentId }) {
     const rows = await m.IncomingLetter.findAll({
@@ -136,7 +135,7 @@ export const incomingLetterRepository = (m: Models, transaction?: Transaction): 
       raw: true,
       transaction,
     });
-    return mapAll(rows, toIncoming);
+    return rows.map(toIncoming);
   },
   async setStatus(id, status, now) {
     await m.IncomingLetter.update({ status, updatedAt: now }, { where: { id }, transaction });

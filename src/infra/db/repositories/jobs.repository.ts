@@ -2,23 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { Op, type Transaction } from 'sequelize';
 import type { JobListing, JobRecord, JobRepository, JobState } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import type { JobRow } from '../models/documents.models.ts';
+import { countBy, mapOne, toDate, toDateOrNull } from './row.ts';
 import { pagedRows } from './paged.ts';
 
-const toJob = (r: RawRow): JobRecord => ({
-  id: str(r.id),
-  type: str(r.type),
-  payload: JSON.parse(str(r.payload)) as Record<string, unknown>,
-  state: str(r.state) as JobState,
-  attempts: toNum(r.attempts),
-  maxAttempts: toNum(r.maxAttempts),
+const toJob = (r: JobRow): JobRecord => ({
+  id: r.id,
+  type: r.type,
+  payload: JSON.parse(r.payload) as Record<string, unknown>,
+  state: r.state as JobState,
+  attempts: r.attempts,
+  maxAttempts: r.maxAttempts,
   runAt: toDate(r.runAt),
-  leaseOwner: strOrNull(r.leaseOwner),
+  leaseOwner: r.leaseOwner,
   leaseUntil: toDateOrNull(r.leaseUntil),
-  lastError: strOrNull(r.lastError),
+  lastError: r.lastError,
 });
 
-const toListing = (r: RawRow): JobListing => ({ ...toJob(r), createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt) });
+const toListing = (r: JobRow): JobListing => ({ ...toJob(r), createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt) });
 
 /**
  * The job table. Claims are compare-and-set updates guarded by (state, attempts, lease owner),
@@ -27,7 +28,7 @@ const toListing = (r: RawRow): JobListing => ({ ...toJob(r), createdAt: toDate(r
 export const jobRepository = (m: Models, transaction?: Transaction): JobRepository => ({
   async enqueue({ type, payload, runAt, maxAttempts }) {
     const now = new Date();
-    const row = {
+    const row: JobRow = {
       id: randomUUID(),
       type,
       payload: JSON.stringify(payload),
@@ -52,13 +53,13 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
         { state: 'running', leaseUntil: { [Op.lt]: now } },
       ],
     };
-    const candidates = (await m.Job.findAll({
+    const candidates = await m.Job.findAll({
       where: types ? { ...due, type: types } : due,
       order: [['runAt', 'ASC']],
       limit: limit * 2,
       raw: true,
       transaction,
-    })) as unknown as RawRow[];
+    });
     const claimed: JobRecord[] = [];
     for (const c of candidates.map(toJob)) {
       if (claimed.length >= limit) break;
@@ -90,10 +91,14 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
   },
 
   async fail(id, owner, error, retryAt, countAttempt) {
-    const patch: Record<string, unknown> = { lastError: error.slice(0, 4000), leaseOwner: null, leaseUntil: null, updatedAt: new Date() };
-    if (retryAt) Object.assign(patch, { state: 'queued', runAt: retryAt });
-    else patch.state = 'failed';
-    if (!countAttempt) patch.attempts = m.Job.sequelize!.literal('attempts - 1');
+    const patch = {
+      lastError: error.slice(0, 4000),
+      leaseOwner: null,
+      leaseUntil: null,
+      updatedAt: new Date(),
+      ...(retryAt ? { state: 'queued', runAt: retryAt } : { state: 'failed' }),
+      ...(countAttempt ? {} : { attempts: m.Job.sequelize!.literal('attempts - 1') }),
+    };
     const [n] = await m.Job.update(patch, { where: { id, leaseOwner: owner, state: 'running' }, transaction });
     return n === 1;
   },
@@ -108,24 +113,24 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
   },
 
   async pendingTypes() {
-    const rows = (await m.Job.findAll({
+    const rows = await m.Job.findAll({
       attributes: ['type'],
       where: { state: ['queued', 'running'] },
       group: ['type'],
       raw: true,
       transaction,
-    })) as unknown as RawRow[];
-    return rows.map((r) => str(r.type));
+    });
+    return rows.map((r) => r.type);
   },
 
   async activeSubjects(types, key) {
-    const rows = (await m.Job.findAll({
+    const rows = await m.Job.findAll({
       attributes: ['payload'],
       where: { state: ['queued', 'running'], type: types },
       raw: true,
       transaction,
-    })) as unknown as RawRow[];
-    return new Set(rows.map((r) => (JSON.parse(str(r.payload)) as Record<string, unknown>)[key]).filter((v): v is string => typeof v === 'string'));
+    });
+    return new Set(rows.map((r) => (JSON.parse(r.payload) as Record<string, unknown>)[key]).filter((v): v is string => typeof v === 'string'));
   },
 
   async list(filter, page, limit) {
@@ -155,14 +160,8 @@ export const jobRepository = (m: Models, transaction?: Transaction): JobReposito
   },
 
   async countByState() {
-    const rows = (await m.Job.findAll({
-      attributes: ['state', [m.Job.sequelize!.fn('COUNT', '*'), 'n']],
-      group: ['state'],
-      raw: true,
-      transaction,
-    })) as unknown as RawRow[];
     const out: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
-    for (const r of rows) out[str(r.state) as JobState] = toNum(r.n);
+    for (const r of await countBy(m.Job, ['state'], { transaction })) out[r.state as JobState] = r.n;
     return out;
   },
 });

@@ -3,17 +3,18 @@ import type { LetterEmailRecord, LetterEmailState } from '../../../domain/letter
 import type { DeliveryKind } from '../../../domain/parties.ts';
 import type { LetterEmailRepository } from '../../../ports/letter-email-repository.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import type { LetterEmailRow } from '../models/letters.models.ts';
+import { mapOne, toDate, toDateOrNull } from './row.ts';
 
-const toEmail = (r: RawRow): LetterEmailRecord => ({
-  id: str(r.id),
-  letterId: str(r.letterId),
-  position: toNum(r.position),
-  kind: str(r.kind) as DeliveryKind,
-  name: str(r.name),
-  address: str(r.address),
-  state: str(r.state) as LetterEmailState,
-  reason: strOrNull(r.reason),
+const toEmail = (r: LetterEmailRow): LetterEmailRecord => ({
+  id: r.id,
+  letterId: r.letterId,
+  position: r.position,
+  kind: r.kind as DeliveryKind,
+  name: r.name,
+  address: r.address,
+  state: r.state as LetterEmailState,
+  reason: r.reason,
   sentAt: toDateOrNull(r.sentAt),
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
@@ -27,10 +28,10 @@ export const letterEmailRepository = (m: Models, transaction?: Transaction): Let
     return mapOne(await m.LetterEmail.findByPk(id, { raw: true, transaction }), toEmail);
   },
   async ofLetter(letterId) {
-    return mapAll(await m.LetterEmail.findAll({ where: { letterId }, order: [['position', 'ASC']], raw: true, transaction }), toEmail);
+    return (await m.LetterEmail.findAll({ where: { letterId }, order: [['position', 'ASC']], raw: true, transaction })).map(toEmail);
   },
   async setState(id, from, to, now, extra = {}) {
-    const row: Record<string, unknown> = { state: to, updatedAt: now };
+    const row: Partial<LetterEmailRow> = { state: to, updatedAt: now };
     if (extra.reason !== undefined) row.reason = extra.reason;
     if (extra.sentAt !== undefined) row.sentAt = extra.sentAt;
     const [n] = await m.LetterEmail.update(row, { where: { id, state: from }, transaction });

@@ -2,23 +2,23 @@ import type { Transaction } from 'sequelize';
 import type { LetterTypeRecord, LetterTypeTemplate } from '../../../domain/letter-types.ts';
 import type { LetterTypeRepository } from '../../../ports/letter-type-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, toDate } from './row.ts';
+import type { LetterTypeRow } from '../models/letters.models.ts';
+import { mapOne, toBool, toDate } from './row.ts';
 
-const toType = (r: RawRow): LetterTypeRecord => ({
-  code: str(r.code),
-  name: str(r.name),
-  numberFormat: str(r.numberFormat),
-  unitFormats: JSON.parse(str(r.unitFormats)) as Record<string, string>,
-  template: JSON.parse(str(r.template)) as LetterTypeTemplate,
-  // SQLite hands booleans back as 0/1.
-  builtin: Boolean(Number(r.builtin)),
+const toType = (r: LetterTypeRow): LetterTypeRecord => ({
+  code: r.code,
+  name: r.name,
+  numberFormat: r.numberFormat,
+  unitFormats: JSON.parse(r.unitFormats) as Record<string, string>,
+  template: JSON.parse(r.template) as LetterTypeTemplate,
+  builtin: toBool(r.builtin),
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
 
 export const letterTypeRepository = (m: Models, transaction?: Transaction): LetterTypeRepository => ({
   async all() {
-    return mapAll(await m.LetterType.findAll({ order: [['name', 'ASC']], raw: true, transaction }), toType);
+    return (await m.LetterType.findAll({ order: [['name', 'ASC']], raw: true, transaction })).map(toType);
   },
   async find(code) {
     return mapOne(await m.LetterType.findByPk(code, { raw: true, transaction }), toType);
@@ -27,7 +27,7 @@ export const letterTypeRepository = (m: Models, transaction?: Transaction): Lett
     await m.LetterType.create({ ...t, unitFormats: JSON.stringify(t.unitFormats), template: JSON.stringify(t.template) }, { transaction });
   },
   async update(code, patch, now) {
-    const row: Record<string, unknown> = { updatedAt: now };
+    const row: Partial<LetterTypeRow> = { updatedAt: now };
     if (patch.name !== undefined) row.name = patch.name;
     if (patch.numberFormat !== undefined) row.numberFormat = patch.numberFormat;
     if (patch.unitFormats !== undefined) row.unitFormats = JSON.stringify(patch.unitFormats);

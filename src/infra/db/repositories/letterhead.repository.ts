@@ -2,24 +2,25 @@ import type { Transaction } from 'sequelize';
 import { EMPTY_LETTERHEAD, type Letterhead, type LogoType } from '../../../domain/letterhead.ts';
 import type { LetterheadRepository } from '../../../ports/letterhead-repository.ts';
 import type { Models } from '../models.ts';
-import { type RawRow, strOrNull, toDate, toNum } from './row.ts';
+import type { LetterheadRow } from '../models/letters.models.ts';
+import { toDate } from './row.ts';
 
 const ID = 'office';
 
-const toLetterhead = (r: RawRow): Letterhead => ({
-  governmentLine: strOrNull(r.governmentLine),
-  officeName: strOrNull(r.officeName),
-  address: strOrNull(r.address),
-  telephone: strOrNull(r.telephone),
-  email: strOrNull(r.email),
-  website: strOrNull(r.website),
+const toLetterhead = (r: LetterheadRow): Letterhead => ({
+  governmentLine: r.governmentLine,
+  officeName: r.officeName,
+  address: r.address,
+  telephone: r.telephone,
+  email: r.email,
+  website: r.website,
   logo:
     r.logo && r.logoType
       ? {
-          type: String(r.logoType) as LogoType,
-          bytes: new Uint8Array(Buffer.from(String(r.logo), 'base64')),
-          width: toNum(r.logoWidth),
-          height: toNum(r.logoHeight),
+          type: r.logoType as LogoType,
+          bytes: new Uint8Array(Buffer.from(r.logo, 'base64')),
+          width: Number(r.logoWidth),
+          height: Number(r.logoHeight),
         }
       : null,
   updatedAt: toDate(r.updatedAt),
@@ -29,7 +30,7 @@ const toLetterhead = (r: RawRow): Letterhead => ({
 export const letterheadRepository = (m: Models, transaction?: Transaction): LetterheadRepository => ({
   async get() {
     const row = await m.Letterhead.findByPk(ID, { raw: true, transaction });
-    return row ? toLetterhead(row as unknown as RawRow) : EMPTY_LETTERHEAD;
+    return row ? toLetterhead(row) : EMPTY_LETTERHEAD;
   },
   async saveText(text, now) {
     await m.Letterhead.upsert({ id: ID, ...text, updatedAt: now }, { transaction });

@@ -1,7 +1,7 @@
 import { Op, QueryTypes, type Transaction, UniqueConstraintError } from 'sequelize';
 import type { LoginThrottleRepository, RecoveryCodeRepository } from '../../../ports/repositories.ts';
 import type { Models } from '../models.ts';
-import { type RawRow, toDateOrNull, toNum } from './row.ts';
+import { toDateOrNull } from './row.ts';
 
 export const recoveryCodeRepository = (m: Models, transaction?: Transaction): RecoveryCodeRepository => ({
   async replace(userId, codeHashes) {
@@ -13,7 +13,7 @@ export const recoveryCodeRepository = (m: Models, transaction?: Transaction): Re
   },
   async unused(userId) {
     const rows = await m.RecoveryCode.findAll({ where: { userId, usedAt: null }, attributes: ['codeHash'], raw: true, transaction });
-    return (rows as unknown as { codeHash: string }[]).map((r) => r.codeHash);
+    return rows.map((r) => r.codeHash);
   },
   async consume(userId, codeHash, now) {
     // The usedAt IS NULL condition makes this a compare-and-set: a code is spent once.
@@ -25,7 +25,7 @@ export const recoveryCodeRepository = (m: Models, transaction?: Transaction): Re
 
 export const loginThrottleRepository = (m: Models, transaction?: Transaction): LoginThrottleRepository => {
   const q = m.LoginThrottle.sequelize!;
-  const read = async (key: string) => (await m.LoginThrottle.findByPk(key, { raw: true, transaction })) as unknown as RawRow | null;
+  const read = async (key: string) => m.LoginThrottle.findByPk(key, { raw: true, transaction });
   type Options = Parameters<LoginThrottleRepository['attempt']>[2];
   const attempt = async (key: string, now: Date, o: Options, racesLeft: number): Promise<{ lockedUntil: Date | null; failures: number }> => {
     // One UPDATE decides and counts: expressions read the row as it was (locked_until is
@@ -42,10 +42,10 @@ export const loginThrottleRepository = (m: Models, transaction?: Transaction): L
     if (affected === 0) {
       const row = await read(key);
       const lockedUntil = row ? toDateOrNull(row.lockedUntil) : null;
-      if (lockedUntil && lockedUntil > now) return { lockedUntil, failures: toNum(row!.failures) };
+      if (lockedUntil && lockedUntil > now) return { lockedUntil, failures: row!.failures };
       // A racing first attempt made the row after our UPDATE: count again. Endless races (never
       // seen) refuse the attempt rather than let it through uncounted.
-      if (row) return racesLeft > 0 ? attempt(key, now, o, racesLeft - 1) : { lockedUntil: o.lockUntil, failures: toNum(row.failures) };
+      if (row) return racesLeft > 0 ? attempt(key, now, o, racesLeft - 1) : { lockedUntil: o.lockUntil, failures: row.failures };
       try {
         await m.LoginThrottle.create({ key, failures: 1, lockedUntil: o.free < 1 ? o.lockUntil : null, updatedAt: now }, { transaction });
         return { lockedUntil: null, failures: 1 };
@@ -55,7 +55,7 @@ export const loginThrottleRepository = (m: Models, transaction?: Transaction): L
       }
     }
     const row = await read(key);
-    return { lockedUntil: null, failures: row ? toNum(row.failures) : 1 };
+    return { lockedUntil: null, failures: row ? row.failures : 1 };
   };
   return {
     attempt: (key, now, o) => attempt(key, now, o, 3),

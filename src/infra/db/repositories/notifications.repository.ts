@@ -2,19 +2,20 @@ import { type Transaction, UniqueConstraintError } from 'sequelize';
 import type { NotificationRecord } from '../../../domain/correspondence.ts';
 import type { NotificationRepository } from '../../../ports/correspondence-repositories.ts';
 import type { Models } from '../models.ts';
-import { type RawRow, str, toDate, toDateOrNull } from './row.ts';
+import type { NotificationRow } from '../models/correspondence.models.ts';
+import { mapOne, toDate, toDateOrNull } from './row.ts';
 import { pagedRows } from './paged.ts';
 
-const toNotification = (r: RawRow): NotificationRecord => ({
-  id: str(r.id),
-  userId: str(r.userId),
-  kind: str(r.kind),
-  dedupeKey: str(r.dedupeKey),
-  subjectType: str(r.subjectType),
-  subjectId: str(r.subjectId),
-  message: str(r.message),
+const toNotification = (r: NotificationRow): NotificationRecord => ({
+  id: r.id,
+  userId: r.userId,
+  kind: r.kind,
+  dedupeKey: r.dedupeKey,
+  subjectType: r.subjectType,
+  subjectId: r.subjectId,
+  message: r.message,
   readAt: toDateOrNull(r.readAt),
-  emailState: str(r.emailState) as NotificationRecord['emailState'],
+  emailState: r.emailState as NotificationRecord['emailState'],
   createdAt: toDate(r.createdAt),
 });
 
@@ -64,8 +65,7 @@ export const notificationRepository = (m: Models, transaction?: Transaction): No
     return m.Notification.destroy({ where: { subjectType, subjectId, kind }, transaction });
   },
   async findById(id) {
-    const row = (await m.Notification.findByPk(id, { raw: true, transaction })) as unknown as RawRow | null;
-    return row ? toNotification(row) : null;
+    return mapOne(await m.Notification.findByPk(id, { raw: true, transaction }), toNotification);
   },
 
   async setEmailState(id, from, to) {

@@ -13,58 +13,59 @@ import type { SecurityLevel } from '../../../domain/security-level.ts';
 import { AppError } from '../../../domain/errors.ts';
 import type { OutgoingLetterRepository } from '../../../ports/correspondence-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import type { OutgoingLetterRow, OutgoingReviewRow, OutgoingVersionRow } from '../models/correspondence.models.ts';
+import { mapOne, toDate, toDateOrNull } from './row.ts';
 import { visibleDocumentIds } from './visibility.ts';
 import { pagedRows } from './paged.ts';
 
-const parties = (v: unknown): Party[] => (v === null || v === undefined ? [] : (JSON.parse(str(v)) as Party[]));
+const parties = (v: string | null): Party[] => (v === null ? [] : (JSON.parse(v) as Party[]));
 
-const toLetter = (r: RawRow): OutgoingLetterRecord => ({
-  id: str(r.id),
-  type: str(r.type),
-  subject: str(r.subject),
-  recipient: str(r.recipient),
+const toLetter = (r: OutgoingLetterRow): OutgoingLetterRecord => ({
+  id: r.id,
+  type: r.type,
+  subject: r.subject,
+  recipient: r.recipient,
   addressees: parties(r.addressees),
   copies: parties(r.copies),
-  inReplyTo: strOrNull(r.inReplyTo),
-  classificationCode: str(r.classificationCode),
-  securityLevel: str(r.securityLevel) as SecurityLevel,
-  unitCode: str(r.unitCode),
-  drafterId: str(r.drafterId),
-  signerId: str(r.signerId),
-  status: str(r.status) as OutgoingStatus,
-  version: toNum(r.version),
-  documentId: str(r.documentId),
-  letterNumber: strOrNull(r.letterNumber),
+  inReplyTo: r.inReplyTo,
+  classificationCode: r.classificationCode,
+  securityLevel: r.securityLevel as SecurityLevel,
+  unitCode: r.unitCode,
+  drafterId: r.drafterId,
+  signerId: r.signerId,
+  status: r.status as OutgoingStatus,
+  version: r.version,
+  documentId: r.documentId,
+  letterNumber: r.letterNumber,
   signedAt: toDateOrNull(r.signedAt),
-  signedDocumentId: strOrNull(r.signedDocumentId),
+  signedDocumentId: r.signedDocumentId,
   dispatchedAt: toDateOrNull(r.dispatchedAt),
-  dispatchedBy: strOrNull(r.dispatchedBy),
-  dispatchVia: strOrNull(r.dispatchVia) as DispatchVia | null,
-  dispatchNote: strOrNull(r.dispatchNote),
+  dispatchedBy: r.dispatchedBy,
+  dispatchVia: r.dispatchVia as DispatchVia | null,
+  dispatchNote: r.dispatchNote,
   signerReturnedAt: toDateOrNull(r.signerReturnedAt),
-  signerReturnComment: strOrNull(r.signerReturnComment),
+  signerReturnComment: r.signerReturnComment,
   createdAt: toDate(r.createdAt),
   updatedAt: toDate(r.updatedAt),
 });
 
-const toVersion = (r: RawRow): OutgoingVersionRecord => ({
-  letterId: str(r.letterId),
-  version: toNum(r.version),
-  documentId: str(r.documentId),
-  createdBy: str(r.createdBy),
-  note: strOrNull(r.note),
-  template: r.template === null || r.template === undefined ? null : (JSON.parse(str(r.template)) as OutgoingTemplate),
+const toVersion = (r: OutgoingVersionRow): OutgoingVersionRecord => ({
+  letterId: r.letterId,
+  version: r.version,
+  documentId: r.documentId,
+  createdBy: r.createdBy,
+  note: r.note,
+  template: r.template === null ? null : (JSON.parse(r.template) as OutgoingTemplate),
   createdAt: toDate(r.createdAt),
 });
 
-const toReview = (r: RawRow): OutgoingReviewRecord => ({
-  letterId: str(r.letterId),
-  version: toNum(r.version),
-  position: toNum(r.position),
-  reviewerId: str(r.reviewerId),
-  state: str(r.state) as ReviewState,
-  comment: strOrNull(r.comment),
+const toReview = (r: OutgoingReviewRow): OutgoingReviewRecord => ({
+  letterId: r.letterId,
+  version: r.version,
+  position: r.position,
+  reviewerId: r.reviewerId,
+  state: r.state as ReviewState,
+  comment: r.comment,
   decidedAt: toDateOrNull(r.decidedAt),
 });
 
@@ -100,19 +101,17 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
     const out = new Map<string, OutgoingLetterRecord>();
     if (documentIds.length === 0) return out;
     const versions = await m.OutgoingVersion.findAll({ where: { documentId: { [Op.in]: documentIds } }, raw: true, transaction });
-    const letterIds = [...new Set(versions.map((v) => str((v as unknown as RawRow).letterId)))];
-    const letters = mapAll(
-      await m.OutgoingLetter.findAll({
-        where: { [Op.or]: [{ id: { [Op.in]: letterIds } }, { signedDocumentId: { [Op.in]: documentIds } }] },
-        raw: true,
-        transaction,
-      }),
-      toLetter,
-    );
+    const letterIds = [...new Set(versions.map((v) => v.letterId))];
+    const rows = await m.OutgoingLetter.findAll({
+      where: { [Op.or]: [{ id: { [Op.in]: letterIds } }, { signedDocumentId: { [Op.in]: documentIds } }] },
+      raw: true,
+      transaction,
+    });
+    const letters = rows.map(toLetter);
     const byId = new Map(letters.map((l) => [l.id, l]));
-    for (const v of versions as unknown as RawRow[]) {
-      const l = byId.get(str(v.letterId));
-      if (l) out.set(str(v.documentId), l);
+    for (const v of versions) {
+      const l = byId.get(v.letterId);
+      if (l) out.set(v.documentId, l);
     }
     for (const l of letters) if (l.signedDocumentId && documentIds.includes(l.signedDocumentId)) out.set(l.signedDocumentId, l);
     return out;
@@ -145,10 +144,10 @@ export const outgoingLetterRepository = (m: Models, transaction?: Transaction): 
     );
   },
   async versions(letterId) {
-    return mapAll(await m.OutgoingVersion.findAll({ where: { letterId }, order: [['version', 'ASC']], raw: true, transaction }), toVersion);
+    return (await m.OutgoingVersion.findAll({ where: { letterId }, order: [['version', 'ASC']], raw: true, transaction })).map(toVersion);
   },
   async reviews(letterId, version) {
-    return mapAll(await m.OutgoingReview.findAll({ where: { letterId, version }, order: [['position', 'ASC']], raw: true, transaction }), toReview);
+    return (await m.OutgoingReview.findAll({ where: { letterId, version }, order: [['position', 'ASC']], raw: true, transaction })).map(toReview);
   },
   async decide(letterId, version, position, state, comment, now) {
     const [n] = await m.OutgoingReview.update({ state, comment, decidedAt: now }, { where: { letterId, version, position, state: 'pending' }, transaction });

@@ -1,9 +1,8 @@
-import type { Model, ModelStatic, Order, Transaction, WhereOptions } from 'sequelize';
+import type { Attributes, Model, ModelStatic, Order, Transaction, WhereOptions } from 'sequelize';
 import type { Page } from '../../../ports/correspondence-repositories.ts';
-import { mapAll, type RawRow } from './row.ts';
 
-export interface PageQuery {
-  where?: WhereOptions;
+export interface PageQuery<R> {
+  where?: WhereOptions<R>;
   order: Order;
   /** From 1. */
   page: number;
@@ -15,7 +14,7 @@ export interface PageQuery {
  * One page of the rows `where` selects, in `order` (which should end in a unique column, so a row
  * never shows on two pages), and how many rows it selects in all: how every list pages.
  */
-export const pagedRows = async <T>(model: ModelStatic<Model>, q: PageQuery, map: (row: RawRow) => T): Promise<Page<T>> => {
+export const pagedRows = async <M extends Model, T>(model: ModelStatic<M>, q: PageQuery<Attributes<M>>, map: (row: M) => T): Promise<Page<T>> => {
   const { rows, count } = await model.findAndCountAll({
     ...(q.where ? { where: q.where } : {}),
     order: q.order,
@@ -24,5 +23,5 @@ export const pagedRows = async <T>(model: ModelStatic<Model>, q: PageQuery, map:
     raw: true,
     transaction: q.transaction ?? null,
   });
-  return { items: mapAll(rows, map), total: count };
+  return { items: rows.map(map), total: count };
 };

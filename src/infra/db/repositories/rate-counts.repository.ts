@@ -1,7 +1,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { RateCountRepository } from '../../../ports/rate-count-repository.ts';
 import type { Models } from '../models.ts';
-import { type RawRow, toNum } from './row.ts';
+import { toNum } from './row.ts';
 
 export const rateCountRepository = (m: Models, transaction?: Transaction): RateCountRepository => {
   const q = m.Audit.sequelize!;
@@ -20,10 +20,10 @@ export const rateCountRepository = (m: Models, transaction?: Transaction): RateC
     async hit(bucket, windowStart, by = 1) {
       const replacements = { bucket, windowStart: windowStart.getTime(), by: Math.max(1, Math.floor(by)) };
       if (!mysql) {
-        const rows = await q.query<RawRow>(upsert, { replacements, type: QueryTypes.SELECT, transaction });
+        const rows = await q.query<{ hits: number }>(upsert, { replacements, type: QueryTypes.SELECT, transaction });
         return toNum(rows[0]?.hits ?? replacements.by);
       }
-      const [insertId] = (await q.query(upsert, { replacements, type: QueryTypes.INSERT, transaction })) as unknown as [number, number];
+      const [insertId] = await q.query(upsert, { replacements, type: QueryTypes.INSERT, transaction });
       return insertId > 0 ? toNum(insertId) : replacements.by;
     },
     async prune(before) {

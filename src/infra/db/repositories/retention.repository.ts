@@ -5,7 +5,7 @@ import { type RetentionPhase, SETTLED_PHASES } from '../../../domain/retention.t
 import type { RecordListFilter, RetentionRepository } from '../../../ports/records-repositories.ts';
 import type { Models } from '../models.ts';
 import { toDocument } from './documents.repository.ts';
-import { type RawRow, str, strOrNull, toDate, toNum } from './row.ts';
+import { countBy, toDate } from './row.ts';
 import { visibleDocumentIds } from './visibility.ts';
 import { pagedRows } from './paged.ts';
 
@@ -29,37 +29,32 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
   };
   return {
     async withoutRecordDate(limit) {
-      const rows = (await m.Document.findAll({
+      const rows = await m.Document.findAll({
         attributes: ['id', 'kind', 'documentDate', 'createdAt'],
         where: { recordDate: null },
         order: [['id', 'ASC']],
         limit,
         raw: true,
         transaction,
-      })) as unknown as RawRow[];
-      return rows.map((r) => ({ id: str(r.id), kind: str(r.kind) as DocumentKind, documentDate: strOrNull(r.documentDate), createdAt: toDate(r.createdAt) }));
+      });
+      return rows.map((r) => ({ id: r.id, kind: r.kind as DocumentKind, documentDate: r.documentDate, createdAt: toDate(r.createdAt) }));
     },
     async setRecordDate(ids, recordDate) {
       if (ids.length) await m.Document.update({ recordDate }, { where: { id: ids }, transaction });
     },
     async groups(codes) {
       const where = { kind: { [Op.ne]: 'minutes' }, recordDate: { [Op.ne]: null }, ...(codes === 'all' ? {} : { classificationCode: codes }) };
-      const by = ['classificationCode', 'recordDate', 'activeUntil', 'inactiveUntil', 'finalDisposition', 'retentionPhase'];
-      const rows = (await m.Document.findAll({
-        attributes: [...by, [q.fn('COUNT', '*'), 'n']],
-        where,
-        group: by,
-        raw: true,
-        transaction,
-      })) as unknown as RawRow[];
+      const by = ['classificationCode', 'recordDate', 'activeUntil', 'inactiveUntil', 'finalDisposition', 'retentionPhase'] as const;
+      const rows = await countBy(m.Document, [...by], { where, transaction });
       return rows.map((r) => ({
-        classificationCode: strOrNull(r.classificationCode),
-        recordDate: str(r.recordDate),
-        activeUntil: strOrNull(r.activeUntil),
-        inactiveUntil: strOrNull(r.inactiveUntil),
-        finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null,
-        phase: strOrNull(r.retentionPhase) as RetentionPhase | null,
-        count: toNum(r.n),
+        classificationCode: r.classificationCode,
+        // Selected where not null.
+        recordDate: r.recordDate!,
+        activeUntil: r.activeUntil,
+        inactiveUntil: r.inactiveUntil,
+        finalDisposition: r.finalDisposition as FinalDisposition | null,
+        phase: r.retentionPhase as RetentionPhase | null,
+        count: r.n,
       }));
     },
     async applyGroup(g, dates, phase) {
@@ -69,7 +64,7 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
         { where: { ...group, ...living }, transaction },
       );
       const changing = { [Op.and]: [group, moving, { [Op.or]: [{ retentionPhase: null }, { retentionPhase: { [Op.ne]: phase } }] }] };
-      const ids = ((await m.Document.findAll({ attributes: ['id'], where: changing, raw: true, transaction })) as unknown as RawRow[]).map((r) => str(r.id));
+      const ids = (await m.Document.findAll({ attributes: ['id'], where: changing, raw: true, transaction })).map((r) => r.id);
       if (ids.length) await m.Document.update({ retentionPhase: phase }, { where: { id: ids }, transaction });
       return ids;
     },
@@ -77,18 +72,18 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
       const pick = async (where: WhereOptions, phase: 'inactive' | 'due', room: number) => {
         if (room <= 0) return [];
         // No order: any rows that moved on will do, and sorting a large phase would cost more than the pass.
-        const rows = (await m.Document.findAll({
+        const rows = await m.Document.findAll({
           attributes: ['id', 'unitCode', 'finalDisposition'],
           where,
           limit: room,
           raw: true,
           transaction,
-        })) as unknown as RawRow[];
+        });
         const out = rows.map((r) => ({
-          id: str(r.id),
-          unitCode: str(r.unitCode),
+          id: r.id,
+          unitCode: r.unitCode,
           phase,
-          finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null,
+          finalDisposition: r.finalDisposition as FinalDisposition | null,
         }));
         if (out.length) await m.Document.update({ retentionPhase: phase }, { where: { id: out.map((o) => o.id) }, transaction });
         return out;
@@ -122,18 +117,15 @@ export const retentionRepository = (m: Models, transaction?: Transaction): Reten
         ['id', 'ASC'],
       ]),
     async counts(visibility) {
-      const rows = (await m.Document.findAll({
-        attributes: ['unitCode', 'retentionPhase', 'finalDisposition', [q.fn('COUNT', '*'), 'n']],
+      const rows = await countBy(m.Document, ['unitCode', 'retentionPhase', 'finalDisposition'], {
         where: { [Op.and]: [{ retentionPhase: { [Op.ne]: null } }, q.literal(`id IN (${visibleDocumentIds(q, visibility)})`)] },
-        group: ['unitCode', 'retentionPhase', 'finalDisposition'],
-        raw: true,
         transaction,
-      })) as unknown as RawRow[];
+      });
       return rows.map((r) => ({
-        unitCode: str(r.unitCode),
-        phase: str(r.retentionPhase) as RetentionPhase,
-        finalDisposition: strOrNull(r.finalDisposition) as FinalDisposition | null,
-        count: toNum(r.n),
+        unitCode: r.unitCode,
+        phase: r.retentionPhase as RetentionPhase,
+        finalDisposition: r.finalDisposition as FinalDisposition | null,
+        count: r.n,
       }));
     },
     async markDisposed(id, disposalId, at) {

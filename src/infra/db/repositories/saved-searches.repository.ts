@@ -2,24 +2,25 @@ import type { Transaction } from 'sequelize';
 import { SEARCH_SORTS, type SavedSearchFilters, type SavedSearchRecord } from '../../../domain/saved-search.ts';
 import type { SavedSearchRepository } from '../../../ports/saved-search-repository.ts';
 import type { Models } from '../models.ts';
-import { mapAll, type RawRow, str, toDate } from './row.ts';
+import type { SavedSearchRow } from '../models/letters.models.ts';
+import { toDate } from './row.ts';
 
 const FILTER_KEYS = ['unitCode', 'classificationCode', 'kind', 'retentionPhase', 'from', 'to'] as const;
 
 /** Only the known filters, as strings, survive a stored row (it was written by this code, but it is read as data). */
-const filtersOf = (v: unknown): SavedSearchFilters => {
-  const raw = JSON.parse(str(v ?? '{}')) as Record<string, unknown>;
+const filtersOf = (v: string): SavedSearchFilters => {
+  const raw = JSON.parse(v) as Record<string, unknown>;
   const out: SavedSearchFilters = {};
   for (const k of FILTER_KEYS) if (typeof raw[k] === 'string') out[k] = raw[k];
   if ((SEARCH_SORTS as readonly unknown[]).includes(raw.sort)) out.sort = raw.sort as SavedSearchFilters['sort'];
   return out;
 };
 
-const toRecord = (r: RawRow): SavedSearchRecord => ({
-  id: str(r.id),
-  userId: str(r.userId),
-  name: str(r.name),
-  query: str(r.query),
+const toRecord = (r: SavedSearchRow): SavedSearchRecord => ({
+  id: r.id,
+  userId: r.userId,
+  name: r.name,
+  query: r.query,
   filters: filtersOf(r.filters),
   createdAt: toDate(r.createdAt),
 });
@@ -33,7 +34,7 @@ export const savedSearchRepository = (m: Models, transaction?: Transaction): Sav
       ['name', 'ASC'],
       ['id', 'ASC'],
     ];
-    return mapAll(await m.SavedSearch.findAll({ where: { userId }, order, raw: true, transaction }), toRecord);
+    return (await m.SavedSearch.findAll({ where: { userId }, order, raw: true, transaction })).map(toRecord);
   },
   async countFor(userId) {
     return m.SavedSearch.count({ where: { userId }, transaction });

@@ -12,73 +12,73 @@ import type {
 } from '../../../ports/signing-repositories.ts';
 import type { SealRecord, SealRepository } from '../../../ports/records-repositories.ts';
 import type { Models } from '../models.ts';
-import { mapAll, mapOne, type RawRow, str, strOrNull, toDate, toDateOrNull, toNum } from './row.ts';
+import type { OfficeSealRow, SignedLetterRow, SigningAuthorityRow, SigningCertificateRow, TrustAnchorRow } from '../models/signing.models.ts';
+import { mapOne, toBool, toDate, toDateOrNull, toNum } from './row.ts';
 
 const OFFICE_CA_ID = 'office';
 
-const der = (v: unknown): CertificateDer => new Uint8Array(Buffer.from(str(v), 'base64'));
+const der = (v: string): CertificateDer => new Uint8Array(Buffer.from(v, 'base64'));
 const b64 = (d: CertificateDer): string => Buffer.from(d).toString('base64');
-const bool = (v: unknown): boolean => v === true || v === 1 || v === '1';
 
-const toCa = (r: RawRow): OfficeCaRecord => ({
+const toCa = (r: SigningAuthorityRow): OfficeCaRecord => ({
   certificate: der(r.certificate),
-  lockedKey: str(r.lockedKey),
-  serial: str(r.serial),
-  sha256: str(r.sha256),
-  subject: str(r.subject),
+  lockedKey: r.lockedKey,
+  serial: r.serial,
+  sha256: r.sha256,
+  subject: r.subject,
   notAfter: toDate(r.notAfter),
-  createdBy: strOrNull(r.createdBy),
+  createdBy: r.createdBy,
   createdAt: toDate(r.createdAt),
 });
 
-const toAnchor = (r: RawRow): TrustAnchorRecord => ({
-  sha256: str(r.sha256),
+const toAnchor = (r: TrustAnchorRow): TrustAnchorRecord => ({
+  sha256: r.sha256,
   certificate: der(r.certificate),
-  subject: str(r.subject),
+  subject: r.subject,
   notAfter: toDate(r.notAfter),
-  addedBy: str(r.addedBy),
+  addedBy: r.addedBy,
   addedAt: toDate(r.addedAt),
 });
 
-const toCert = (r: RawRow): SigningCertificateRecord => ({
-  id: str(r.id),
-  userId: str(r.userId),
-  source: str(r.source) as CertificateSource,
-  serial: str(r.serial),
-  issuer: str(r.issuer),
-  sha256: str(r.sha256),
-  commonName: str(r.commonName),
-  title: strOrNull(r.title),
-  nip: strOrNull(r.nip),
+const toCert = (r: SigningCertificateRow): SigningCertificateRecord => ({
+  id: r.id,
+  userId: r.userId,
+  source: r.source as CertificateSource,
+  serial: r.serial,
+  issuer: r.issuer,
+  sha256: r.sha256,
+  commonName: r.commonName,
+  title: r.title,
+  nip: r.nip,
   notBefore: toDate(r.notBefore),
   notAfter: toDate(r.notAfter),
   certificate: der(r.certificate),
-  chain: (JSON.parse(str(r.chain)) as string[]).map(der),
-  lockedKey: str(r.lockedKey),
-  current: r.currentUserId !== null && r.currentUserId !== undefined,
+  chain: (JSON.parse(r.chain) as string[]).map(der),
+  lockedKey: r.lockedKey,
+  current: r.currentUserId !== null,
   revokedAt: toDateOrNull(r.revokedAt),
-  revokedBy: strOrNull(r.revokedBy),
-  revocationReason: strOrNull(r.revocationReason),
-  createdBy: str(r.createdBy),
+  revokedBy: r.revokedBy,
+  revocationReason: r.revocationReason,
+  createdBy: r.createdBy,
   createdAt: toDate(r.createdAt),
 });
 
-const toSigned = (r: RawRow): SignedLetterRecord => ({
-  code: str(r.code),
-  letterId: str(r.letterId),
-  documentId: str(r.documentId),
-  sha256: str(r.sha256),
-  letterNumber: str(r.letterNumber),
-  subject: str(r.subject),
-  securityLevel: str(r.securityLevel),
-  signerId: str(r.signerId),
-  signerName: str(r.signerName),
-  signerTitle: str(r.signerTitle),
-  certificateId: str(r.certificateId),
-  certificateSerial: str(r.certificateSerial),
+const toSigned = (r: SignedLetterRow): SignedLetterRecord => ({
+  code: r.code,
+  letterId: r.letterId,
+  documentId: r.documentId,
+  sha256: r.sha256,
+  letterNumber: r.letterNumber,
+  subject: r.subject,
+  securityLevel: r.securityLevel,
+  signerId: r.signerId,
+  signerName: r.signerName,
+  signerTitle: r.signerTitle,
+  certificateId: r.certificateId,
+  certificateSerial: r.certificateSerial,
   signedAt: toDate(r.signedAt),
-  timestamped: bool(r.timestamped),
-  subjectType: (strOrNull(r.subjectType) ?? 'outgoing') as SignedSubjectType,
+  timestamped: toBool(r.timestamped),
+  subjectType: r.subjectType as SignedSubjectType,
 });
 
 /** The office CA, trusted roots and officials' certificates. */
@@ -93,7 +93,7 @@ export const certificateRepository = (m: Models, transaction?: Transaction): Cer
     await m.SigningAuthority.update({ lockedKey }, { where: { id: OFFICE_CA_ID }, transaction });
   },
   async trustAnchors() {
-    return mapAll(await m.TrustAnchor.findAll({ order: [['addedAt', 'ASC']], raw: true, transaction }), toAnchor);
+    return (await m.TrustAnchor.findAll({ order: [['addedAt', 'ASC']], raw: true, transaction })).map(toAnchor);
   },
   async addTrustAnchor(a) {
     const [, created] = await m.TrustAnchor.findOrCreate({ where: { sha256: a.sha256 }, defaults: { ...a, certificate: b64(a.certificate) }, transaction });
@@ -118,29 +118,27 @@ export const certificateRepository = (m: Models, transaction?: Transaction): Cer
     return mapOne(await m.SigningCertificate.findByPk(id, { raw: true, transaction }), toCert);
   },
   async listOf(userId) {
-    return mapAll(
-      await m.SigningCertificate.findAll({
-        where: { userId },
-        order: [
-          ['createdAt', 'DESC'],
-          ['id', 'DESC'],
-        ],
-        raw: true,
-        transaction,
-      }),
-      toCert,
-    );
+    const rows = await m.SigningCertificate.findAll({
+      where: { userId },
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
+      raw: true,
+      transaction,
+    });
+    return rows.map(toCert);
   },
   async findBySerial(serial) {
-    return mapAll(await m.SigningCertificate.findAll({ where: { serial }, raw: true, transaction }), toCert);
+    return (await m.SigningCertificate.findAll({ where: { serial }, raw: true, transaction })).map(toCert);
   },
   async revoked(source) {
-    const rows = (await m.SigningCertificate.findAll({
+    const rows = await m.SigningCertificate.findAll({
       where: { source, revokedAt: { [Op.ne]: null } },
       attributes: ['serial', 'revokedAt'],
       raw: true,
       transaction,
-    })) as unknown as { serial: string; revokedAt: unknown }[];
+    });
     return rows.map((r) => ({ serial: r.serial, revokedAt: toDateOrNull(r.revokedAt)! }));
   },
   async revoke(id, at, by, reason) {
@@ -186,17 +184,17 @@ export const signedLetterRepository = (m: Models, transaction?: Transaction): Si
     await m.SigningClaim.destroy({ where: { letterId, holder }, transaction });
   },
   async counterValue(scope) {
-    const row = (await m.Counter.findByPk(scope, { raw: true, transaction })) as RawRow | null;
+    const row = await m.Counter.findByPk(scope, { raw: true, transaction });
     return row ? toNum(row.value) : 0;
   },
 });
 
-const toSeal = (r: RawRow): SealRecord => ({
-  serial: str(r.serial),
+const toSeal = (r: OfficeSealRow): SealRecord => ({
+  serial: r.serial,
   certificate: der(r.certificate),
-  chain: (JSON.parse(str(r.chain)) as string[]).map(der),
-  lockedKey: str(r.lockedKey),
-  commonName: str(r.commonName),
+  chain: (JSON.parse(r.chain) as string[]).map(der),
+  lockedKey: r.lockedKey,
+  commonName: r.commonName,
   notAfter: toDate(r.notAfter),
   createdAt: toDate(r.createdAt),
 });
