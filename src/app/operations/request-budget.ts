@@ -25,10 +25,11 @@ export interface Budget {
   windowMs: number;
   max: number;
   /**
-   * Requests this process reserves in the database at a time (default 1: every request is one
-   * write). A busy public route reserves several: one write per `lease` requests, and the total
-   * reserved by all processes still never passes `max` (a process's unspent reservations, at most
-   * lease - 1, only make the budget tighter until the window ends).
+   * At most this many requests, less one, a process holds reserved and unspent (default 1: every
+   * request is one write). A busy public route reserves several at a time: half of `lease` per
+   * write, the next half asked for while the process still holds some, so that no request waits
+   * for that write. The total reserved by all processes never passes `max`; a process's unspent
+   * reservations (at most lease - 1) only make the budget tighter until the window ends.
    */
   lease?: number;
 }
@@ -46,10 +47,10 @@ interface Lease {
 const leasesOf = new WeakMap<object, Map<string, Lease>>();
 /**
  * The reservation this server is making, per bucket: requests that find none left wait for it
- * rather than each reserving `lease` more at once (ten at once would reserve ten leases and leave
- * most of them unspent, refusing other servers' clients well under the budget).
+ * rather than each reserving more at once (ten at once would reserve ten times over and leave
+ * most of it unspent, refusing other servers' clients well under the budget).
  */
-const reservingOf = new WeakMap<object, Map<string, Promise<unknown>>>();
+const reservingOf = new WeakMap<object, Map<string, Promise<void>>>();
 const MAX_LEASES = 10_000;
 
 const mapOf = <V>(maps: WeakMap<object, Map<string, V>>, key: object): Map<string, V> => {
@@ -64,6 +65,34 @@ const refusal = (budget: Budget, start: number, now: Date) =>
   });
 
 /**
+ * Reserves `chunk` more requests of the window at `now` in the database and adds those within
+ * `max` to this server's lease; one reservation per bucket at a time (requests share it).
+ */
+const reserve = (deps: AppDeps, budget: Budget, bucket: string, chunk: number, now: Date): Promise<void> => {
+  const leases = mapOf(leasesOf, deps.db);
+  const reserving = mapOf(reservingOf, deps.db);
+  const pending = reserving.get(bucket);
+  if (pending) return pending;
+  const reservation = hit(deps, bucket, now, budget.windowMs, chunk)
+    .then(({ count, start }) => {
+      // Of the `chunk` just reserved, those within `max` may pass.
+      const granted = Math.max(0, Math.min(chunk, budget.max - (count - chunk)));
+      const held = leases.get(bucket);
+      const spent = count >= budget.max;
+      if (held && held.start === start.getTime()) {
+        held.left += granted;
+        held.spent ||= spent;
+      } else if (!held || held.start < start.getTime()) {
+        if (leases.size >= MAX_LEASES) leases.clear();
+        leases.set(bucket, { start: start.getTime(), left: granted, spent });
+      }
+    })
+    .finally(() => reserving.delete(bucket));
+  reserving.set(bucket, reservation);
+  return reservation;
+};
+
+/**
  * One request from `ip` against `budget`: AppError `rate_limited` (429, with the seconds until
  * the window ends) once `max` requests came from that address (IPv6: its /64) in this window.
  */
@@ -76,8 +105,10 @@ export const takeRequest = async (deps: AppDeps, budget: Budget, ip: string | un
     if (count > budget.max) throw refusal(budget, start.getTime(), now);
     return;
   }
+  // Reserved `chunk` at a time, the next asked for once no more than lease - 1 - chunk are left:
+  // held and in flight together never pass lease - 1.
+  const chunk = Math.max(1, Math.floor(lease / 2));
   const leases = mapOf(leasesOf, deps.db);
-  const reserving = mapOf(reservingOf, deps.db);
   for (;;) {
     const now = deps.clock.now();
     const current = windowStart(now, budget.windowMs).getTime();
@@ -85,25 +116,14 @@ export const takeRequest = async (deps: AppDeps, budget: Budget, ip: string | un
     if (held && held.start === current) {
       if (held.left > 0) {
         held.left--;
+        // Ahead of need, in the background: its write is not this request's to wait for (an
+        // error there is the next waiting request's to see).
+        if (!held.spent && held.left <= lease - 1 - chunk) reserve(deps, budget, bucket, chunk, now).catch(() => undefined);
         return;
       }
       if (held.spent) throw refusal(budget, current, now);
     }
-    const pending = reserving.get(bucket);
-    if (pending) {
-      await pending.catch(() => undefined);
-      continue;
-    }
-    // Checked and claimed in one turn of the event loop: no other request of this server can slip in between.
-    const reservation = hit(deps, bucket, now, budget.windowMs, lease).finally(() => reserving.delete(bucket));
-    reserving.set(bucket, reservation);
-    const { count, start } = await reservation;
-    // Of the `lease` just reserved, those within `max` may pass: this request and `left` more.
-    const granted = Math.max(0, Math.min(lease, budget.max - (count - lease)));
-    if (leases.size >= MAX_LEASES) leases.clear();
-    leases.set(bucket, { start: start.getTime(), left: Math.max(0, granted - 1), spent: count >= budget.max });
-    if (granted < 1) throw refusal(budget, start.getTime(), now);
-    return;
+    await reserve(deps, budget, bucket, chunk, now);
   }
 };
 

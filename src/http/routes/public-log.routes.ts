@@ -17,9 +17,10 @@ import { parse } from '../validate.ts';
  */
 export const publicLogRoutes = (deps: AppDeps): Router => {
   const r = Router();
-  // Mirrors and auditors fetch proofs in bursts: a write per 50 requests, not per request. The
-  // write is a commit, several times a proof's own cost: at one in 10 requests it set the route's
-  // 95th percentile. A process's unspent reservations (at most 49) only tighten the budget.
+  // Mirrors and auditors fetch proofs in bursts: a write per 25 requests, not per request, asked
+  // for ahead so no request waits for it. The write is a commit, several times a proof's own
+  // cost: at one in 10 requests it set the route's 95th percentile. A process's unspent
+  // reservations (at most 49) only tighten the budget.
   r.use('/log', rateLimit(deps, { windowMs: 60_000, max: 600, what: 'public log requests', lease: 50 }));
 
   r.get(ops.checkpoint.path, async (req, res) => {
