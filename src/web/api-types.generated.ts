@@ -32,6 +32,24 @@ export interface AccessRequest {
   decidedAt: string | null;
 }
 
+export interface ArchivedFile {
+  exists: boolean;
+  visible: boolean;
+  document: {
+    id: string;
+    title: string;
+    kind: 'document' | 'incoming' | 'outgoing' | 'minutes';
+    createdAt: string;
+  } | null;
+  letter: {
+    id: string;
+    agendaNumber: number;
+    agendaYear: number;
+    unitCode: string;
+    voided: boolean;
+  } | null;
+}
+
 export interface AuditCheckpoint {
   seq: number;
   hash: string;
@@ -49,6 +67,53 @@ export interface AuditEntry {
   details: Record<string, unknown>;
   hash: string;
   prevHash: string;
+}
+
+export type AuditVerification =
+  | {
+      intact: true;
+      entries: number;
+      head: {
+        seq: number;
+        hash: string;
+      };
+      /** the checkpoint kept outside (seq and hash asked), and whether the chain still has it */
+      checkpoint?: {
+        seq: number;
+        hash: string;
+        matches: boolean;
+      };
+    }
+  | {
+      intact: false;
+      /** how many entries passed */
+      entries: number;
+      firstBrokenSeq: number;
+      /** firstBrokenSeq again */
+      seq: number;
+      reason: string;
+      /** the checkpoint kept outside (seq and hash asked), and whether the chain still has it */
+      checkpoint?: {
+        seq: number;
+        hash: string;
+        matches: boolean;
+      };
+    };
+
+export interface BackupPage {
+  items: BackupRun[];
+  total: number;
+  page: number;
+  limit: number;
+  settings: {
+    directory: string | null;
+    intervalHours: number;
+    keep: number;
+    encrypted: boolean;
+  };
+  lastSuccessAt: string | null;
+  /** no good backup within the interval (the admin home warns) */
+  overdue: boolean;
 }
 
 export interface BackupRun {
@@ -111,6 +176,64 @@ export interface BackupRun {
     | null;
 }
 
+export interface Batch {
+  batchId: string;
+  createdAt: string;
+  total: number;
+  done: number;
+  /** done / total, 0 to 1 */
+  progress: number;
+  counts: {
+    queued: number;
+    processing: number;
+    ready: number;
+    failed: number;
+    rejected: number;
+  };
+  files: {
+    seq: number;
+    filename: string;
+    status: 'queued' | 'processing' | 'ready' | 'failed' | 'rejected';
+    duplicate: boolean;
+    documentId: string | null;
+    error: string | null;
+    errorCode:
+      | (
+          | 'bytes-changed'
+          | 'scanner-down'
+          | 'malware'
+          | 'pdf-encrypted'
+          | 'file-truncated'
+          | 'not-pdf'
+          | 'file-empty'
+          | 'too-many-pages'
+          | 'page-too-large'
+          | 'unsupported-type'
+          | 'zip-refused'
+          | 'too-large'
+          | 'backup-busy'
+          | 'backup-damaged'
+          | 'disk-full'
+          | 'backup-dir'
+          | 'file-unreadable'
+          | 'mail-refused'
+          | 'mail-down'
+          | 'database-down'
+          | 'storage-down'
+          | 'search-down'
+          | 'signing-down'
+          | 'timed-out'
+          | 'worker-stopped'
+          | 'extract-failed'
+          | 'index-failed'
+          | 'import-stopped'
+          | 'importer-gone'
+          | 'other'
+        )
+      | null;
+  }[];
+}
+
 export interface Berkas {
   id: string;
   name: string;
@@ -142,6 +265,14 @@ export interface Classification {
   /** retired codes stay on documents but are not offered */
   active: boolean;
   updatedAt: string;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  address: string | null;
+  email: string | null;
+  createdAt: string;
 }
 
 export interface Disposal {
@@ -277,6 +408,30 @@ export interface DispositionNode {
   children: DispositionNode[];
 }
 
+export interface DispositionTree {
+  letterId: string;
+  status: 'registered' | 'disposed' | 'completed';
+  items: DispositionNode[];
+  holders: {
+    dispositionId: string;
+    /** { user: { id, name } } or { unit: { code, name } } */
+    holder:
+      | {
+          user: {
+            id: string;
+            name: string;
+          };
+        }
+      | {
+          unit: {
+            code: string;
+            name: string;
+          };
+        };
+    since: string;
+  }[];
+}
+
 export interface Document {
   id: string;
   kind: 'document' | 'incoming' | 'outgoing' | 'minutes';
@@ -344,6 +499,32 @@ export interface Document {
   };
   /** on an upload: the same bytes were archived before (this is that document) */
   duplicate?: boolean;
+}
+
+export interface DocumentCorrections {
+  version: number;
+  /** the description as first registered */
+  original: Record<string, unknown>;
+  corrections: {
+    version: number | null;
+    at: string;
+    actorId: string | null;
+    reason: string | null;
+    changed: string[];
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  }[];
+}
+
+export interface DocumentText {
+  text: string;
+  pages: {
+    page: number;
+    text: string;
+    /** 0–100 as the OCR engine reports it; absent for a PDF text layer */
+    confidence?: number;
+    source: 'pdf-text' | 'ocr';
+  }[];
 }
 
 /** own unit (default), the whole office, or the named units (and own unit); kind is one of own, office, units */
@@ -501,6 +682,35 @@ export interface Job {
   } | null;
 }
 
+export interface JobPage {
+  items: Job[];
+  total: number;
+  page: number;
+  limit: number;
+  /** jobs per state */
+  counts: Record<string, number>;
+}
+
+export interface LetterCorrections {
+  version: number;
+  /** the details as first registered */
+  original: Record<string, unknown>;
+  corrections: {
+    version: number | null;
+    at: string;
+    actorId: string | null;
+    reason: string | null;
+    changed: string[];
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  }[];
+  voided: {
+    at: string;
+    by: string;
+    reason: string;
+  } | null;
+}
+
 /** its place in the public log: its inclusion proof checked against the latest checkpoint (verified), or pending while its checkpoint follows; with ?cosignatures=k, against the newest checkpoint k of the office's witnesses cosigned (cosignaturesRequired; pending with a detail while none holds the letter) */
 export type LetterInLog =
   | {
@@ -527,6 +737,18 @@ export type LetterInLog =
       pending: boolean;
     };
 
+export interface LetterSuggestions {
+  mimeType: string;
+  textLayer: boolean;
+  source: 'text-layer' | 'ocr' | 'ocr-timed-out';
+  suggestions: {
+    letterNumber?: string;
+    letterDate?: string;
+    sender?: string;
+    subject?: string;
+  };
+}
+
 export interface LetterType {
   code: string;
   name: string;
@@ -544,6 +766,15 @@ export interface LetterType {
   };
   builtin: boolean;
   updatedAt: string;
+}
+
+export interface LoginOk {
+  /** without cookie */
+  token?: string;
+  expiresAt: string;
+  /** with cookie: send it as X-CSRF-Token on changes */
+  csrfToken?: string;
+  user: User;
 }
 
 export interface Notification {
@@ -568,6 +799,32 @@ export interface OfficeCa {
   notAfter: string;
   createdAt: string;
   pem: string;
+}
+
+export interface OfficeStats {
+  /** YYYY-MM */
+  from: string;
+  /** YYYY-MM */
+  to: string;
+  timeZone: string;
+  months: {
+    month: string;
+    incoming: number;
+    outgoingDrafted: number;
+    outgoingSigned: number;
+  }[];
+  toFirstDisposition: {
+    medianHours: number | null;
+    letters: number;
+  };
+  toCompletion: {
+    medianHours: number | null;
+    letters: number;
+  };
+  overdueByUnit: {
+    unitCode: string;
+    overdue: number;
+  }[];
 }
 
 export interface OutgoingLetter {
@@ -748,6 +1005,27 @@ export interface Retention {
   };
 }
 
+export interface RetentionCount {
+  unitCode: string;
+  phase: 'active' | 'inactive' | 'due' | 'held' | 'disposed' | 'transferred' | 'unclassified';
+  finalDisposition: ('destroy' | 'permanent' | 'review') | null;
+  count: number;
+}
+
+export interface SchemeImport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: {
+    field: string;
+    line?: number;
+    message: string;
+    code?: string;
+    limit?: number;
+    origin?: string;
+  }[];
+}
+
 export interface SearchResult {
   items: {
     id: string;
@@ -804,6 +1082,18 @@ export interface SearchResult {
   tookMs: number;
 }
 
+export interface SignResult {
+  letterNumber: string;
+  verificationCode: string;
+  verifyUrl: string;
+  signedDocumentId: string;
+  sha256: string;
+  signedAt: string;
+  timestamped: boolean;
+  /** long-term validation data (PAdES B-LT) is inside the signature */
+  ltv: boolean;
+}
+
 export interface SigningCertificate {
   id: string;
   userId: string;
@@ -824,6 +1114,18 @@ export interface SigningCertificate {
   chainPem: string[];
 }
 
+export interface TotpEnabled {
+  recoveryCodes: string[];
+  token: string;
+  expiresAt: string;
+}
+
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+  qrCodeSvg: string;
+}
+
 export interface Transfer {
   id: string;
   status: 'prepared' | 'confirmed';
@@ -839,6 +1141,27 @@ export interface Transfer {
   items: number;
   /** one transfer: its records */
   documentIds?: string[];
+}
+
+export interface TrustAnchor {
+  sha256: string;
+  subject: string;
+  notAfter: string;
+  office: boolean;
+  /** a root an admin added: who */
+  addedBy?: string;
+  addedAt?: string;
+}
+
+export interface TrustAnchorsAdded {
+  added: {
+    sha256: string;
+    subject: string;
+    notAfter: string;
+    addedBy: string;
+    addedAt: string;
+  }[];
+  alreadyTrusted: number;
 }
 
 export interface Unit {
