@@ -1,14 +1,9 @@
 /** The backups page's shapes, as GET /api/v1/backups answers. */
 import type * as Api from './api-types.generated.ts';
-import type { Page } from './types.ts';
 
 export const BACKUP_STATES = ['running', 'succeeded', 'failed', 'interrupted'] as const satisfies readonly Api.BackupRun['state'][];
 export type BackupState = (typeof BACKUP_STATES)[number];
 
 export type BackupRun = Api.BackupRun;
 
-export interface BackupPage extends Page<BackupRun> {
-  settings: { directory: string | null; intervalHours: number; keep: number; encrypted: boolean };
-  lastSuccessAt: string | null;
-  overdue: boolean;
-}
+export type BackupPage = Api.BackupPage;

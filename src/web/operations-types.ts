@@ -1,6 +1,5 @@
 /** Shapes of the classification scheme and background jobs, as the admin pages read them. */
 import type * as Api from './api-types.generated.ts';
-import type { Page } from './types.ts';
 
 export { FINAL_DISPOSITIONS, type FinalDisposition } from '../domain/classification.ts';
 
@@ -12,6 +11,4 @@ export type JobState = (typeof JOB_STATES)[number];
 
 export type Job = Api.Job;
 
-export interface JobPage extends Page<Job> {
-  counts: Record<JobState, number>;
-}
+export type JobPage = Omit<Api.JobPage, 'counts'> & { counts: Record<JobState, number> };

@@ -6,7 +6,6 @@
  */
 import type * as Api from './api-types.generated.ts';
 import type { FinalDisposition } from '../domain/classification.ts';
-import type { RetentionPhase } from '../domain/retention.ts';
 
 export { DISPOSAL_STATUSES, TRANSFER_STATUSES, type DisposalStatus, type RecordItemState, type TransferStatus } from '../domain/records.ts';
 export { RETENTION_PHASES, type RetentionPhase } from '../domain/retention.ts';
@@ -16,12 +15,7 @@ export type { FinalDisposition };
 export type Retention = Api.Retention;
 
 /** One line of `GET /records/summary`: how many records of a unit stand in a phase, by their end. */
-export interface RetentionCount {
-  unitCode: string;
-  phase: RetentionPhase;
-  finalDisposition: FinalDisposition | null;
-  count: number;
-}
+export type RetentionCount = Api.RetentionCount;
 
 export type Hold = Api.Hold;
 
@@ -31,8 +25,4 @@ export type Transfer = Api.Transfer;
 
 export type FixityRun = Api.FixityRun;
 
-export interface SchemeImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
+export type SchemeImportResult = Api.SchemeImport;

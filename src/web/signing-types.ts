@@ -13,15 +13,6 @@ export type CertificateStatus = Api.SigningCertificate['status'];
 export type SigningCertificate = Api.SigningCertificate;
 
 /** A root signatures may lead to: the office root (`office`) or one an admin added (a PSrE, a TSA). */
-export interface TrustAnchor {
-  sha256: string;
-  subject: string;
-  notAfter: string;
-  office: boolean;
-  addedAt?: string;
-}
+export type TrustAnchor = Api.TrustAnchor;
 
-export interface TrustAnchorsAdded {
-  added: TrustAnchor[];
-  alreadyTrusted: number;
-}
+export type TrustAnchorsAdded = Api.TrustAnchorsAdded;
