@@ -1,9 +1,10 @@
 /**
  * The API's shapes as the UI reads them (see /api/v1/openapi.json). Each named answer is a type of
  * api-types.generated.ts, generated from the API's declared schemas (the server's modules pull in
- * zod and Node, which the browser build must not see); a part of one is picked out of it here. The
- * shapes below still written out are answers whose schema has no name yet. Pure domain values and
- * shapes (src/domain imports nothing else) are re-exported.
+ * zod and Node, which the browser build must not see); a part of one is picked out of it here.
+ * Page<T> stays written out: the schemas' pageOf(item) is generic, and each named list answer
+ * (BackupPage, JobPage) is generated whole. Pure domain values and shapes (src/domain imports
+ * nothing else) are re-exported.
  */
 import type { DispatchVia, OutgoingTemplate } from '../domain/correspondence.ts';
 import type * as Api from './api-types.generated.ts';
