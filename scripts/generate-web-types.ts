@@ -19,7 +19,7 @@ import { declaredOperations } from '../src/http/schemas/operations.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_API_TYPES = path.join(ROOT, 'src/web/api-types.generated.ts');
 
-interface Schema {
+export interface Schema {
   type?: string | string[];
   properties?: Record<string, Schema>;
   required?: string[];
@@ -115,7 +115,8 @@ const objectOf = (s: Schema, indent: string): string => {
   return `{\n${lines.join('\n')}\n${indent}}`;
 };
 
-const declaration = (name: string, s: Schema): string => {
+/** One named schema as a TypeScript declaration: an interface for an object, a type alias otherwise. */
+export const declaration = (name: string, s: Schema): string => {
   const t = typeOf(s, '');
   return `${doc(s, '')}${t.startsWith('{') && wrap(t) === t ? `export interface ${name} ${t}` : `export type ${name} = ${t};`}`;
 };
