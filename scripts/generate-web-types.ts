@@ -10,7 +10,7 @@
  * test/unit/web/api-types.test.ts fails when the committed file differs from what this writes.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generatePaths } from '../src/http/openapi/generate-paths.ts';
@@ -142,7 +142,7 @@ export const webApiTypes = (): string => {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const text = webApiTypes();
-  const now = readFileSync(WEB_API_TYPES, { encoding: 'utf8', flag: 'a+' });
+  const now = existsSync(WEB_API_TYPES) ? readFileSync(WEB_API_TYPES, 'utf8') : '';
   if (process.argv.includes('--check')) {
     if (now !== text) throw new Error(`${path.relative(ROOT, WEB_API_TYPES)} is stale: run node --import tsx scripts/generate-web-types.ts`);
   } else if (now !== text) {
