@@ -1,30 +1,9 @@
 /** The backups page's shapes, as GET /api/v1/backups answers. */
-import type { Page } from './types.ts';
+import type * as Api from './api-types.generated.ts';
 
-export const BACKUP_STATES = ['running', 'succeeded', 'failed', 'interrupted'] as const;
+export const BACKUP_STATES = ['running', 'succeeded', 'failed', 'interrupted'] as const satisfies readonly Api.BackupRun['state'][];
 export type BackupState = (typeof BACKUP_STATES)[number];
 
-export interface BackupRun {
-  id: string;
-  trigger: 'schedule' | 'command';
-  state: BackupState;
-  directory: string;
-  name: string | null;
-  encrypted: boolean;
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-  bytes: number | null;
-  newBytes: number | null;
-  objects: number | null;
-  newObjects: number | null;
-  warnings: string[];
-  error: string | null;
-  errorCode?: string | null;
-}
+export type BackupRun = Api.BackupRun;
 
-export interface BackupPage extends Page<BackupRun> {
-  settings: { directory: string | null; intervalHours: number; keep: number; encrypted: boolean };
-  lastSuccessAt: string | null;
-  overdue: boolean;
-}
+export type BackupPage = Api.BackupPage;

@@ -1,40 +1,14 @@
 /** Shapes of the classification scheme and background jobs, as the admin pages read them. */
-import type { Page } from './types.ts';
-
-import type { FinalDisposition } from '../domain/classification.ts';
+import type * as Api from './api-types.generated.ts';
 
 export { FINAL_DISPOSITIONS, type FinalDisposition } from '../domain/classification.ts';
 
-export interface Classification {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  description: string | null;
-  activeYears: number | null;
-  inactiveYears: number | null;
-  finalDisposition: FinalDisposition | null;
-  active: boolean;
-  updatedAt: string;
-}
+export type Classification = Api.Classification;
 
-export const JOB_STATES = ['failed', 'queued', 'running', 'done'] as const;
+/** In the order the page shows them (failed first); each a state the schema declares. */
+export const JOB_STATES = ['failed', 'queued', 'running', 'done'] as const satisfies readonly Api.Job['state'][];
 export type JobState = (typeof JOB_STATES)[number];
 
-export interface Job {
-  id: string;
-  type: string;
-  state: JobState;
-  attempts: number;
-  maxAttempts: number;
-  lastError: string | null;
-  lastErrorCode?: string | null;
-  runAt: string;
-  createdAt: string;
-  updatedAt: string;
-  retryable: boolean;
-  subject: { kind: 'document'; id: string; title: string | null; exists: boolean } | { kind: 'batch'; id: string } | { kind: 'email'; id: string } | null;
-}
+export type Job = Api.Job;
 
-export interface JobPage extends Page<Job> {
-  counts: Record<JobState, number>;
-}
+export type JobPage = Omit<Api.JobPage, 'counts'> & { counts: Record<JobState, number> };

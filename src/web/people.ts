@@ -85,7 +85,11 @@ const nameOf = (user: Pick<User, 'id' | 'name' | 'roles'>, id: string): Promise<
   if (!p) {
     p = sourceFor(user)
       .then((source) =>
-        source === 'people' ? get<Person>(`/people/${encodeURIComponent(id)}`) : source === 'users' ? get<User>(`/users/${encodeURIComponent(id)}`) : null,
+        source === 'people'
+          ? get<Pick<Person, 'name'>>(`/people/${encodeURIComponent(id)}`)
+          : source === 'users'
+            ? get<Pick<User, 'name'>>(`/users/${encodeURIComponent(id)}`)
+            : null,
       )
       .then(
         (u) => u?.name ?? null,

@@ -70,17 +70,19 @@ const checkpointSchema = z.object({ ...chainPoint, at: timestamp }).meta({ id: '
 const claimResult = z
   .object({ ...chainPoint, matches: z.boolean() })
   .meta({ description: 'the checkpoint kept outside (seq and hash asked), and whether the chain still has it' });
-const verification = z.discriminatedUnion('intact', [
-  z.object({ intact: z.literal(true), entries: z.number().int(), head: z.object(chainPoint), checkpoint: claimResult.optional() }),
-  z.object({
-    intact: z.literal(false),
-    entries: z.number().int().meta({ description: 'how many entries passed' }),
-    firstBrokenSeq: z.number().int(),
-    seq: z.number().int().meta({ description: 'firstBrokenSeq again' }),
-    reason: z.string(),
-    checkpoint: claimResult.optional(),
-  }),
-]);
+const verification = z
+  .discriminatedUnion('intact', [
+    z.object({ intact: z.literal(true), entries: z.number().int(), head: z.object(chainPoint), checkpoint: claimResult.optional() }),
+    z.object({
+      intact: z.literal(false),
+      entries: z.number().int().meta({ description: 'how many entries passed' }),
+      firstBrokenSeq: z.number().int(),
+      seq: z.number().int().meta({ description: 'firstBrokenSeq again' }),
+      reason: z.string(),
+      checkpoint: claimResult.optional(),
+    }),
+  ])
+  .meta({ id: 'AuditVerification' });
 
 const ndjson = (description: string) => ({ description, type: 'application/x-ndjson', lines: auditEntrySchema });
 

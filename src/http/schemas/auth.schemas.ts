@@ -79,12 +79,14 @@ export const authOps = {
     responses: {
       200: {
         description: 'a bearer token (or, with cookie, the cookies and csrfToken)',
-        schema: z.object({
-          token: session.token.optional().meta({ description: 'without cookie' }),
-          expiresAt: session.expiresAt,
-          csrfToken: z.string().optional().meta({ description: 'with cookie: send it as X-CSRF-Token on changes' }),
-          user: userSchema,
-        }),
+        schema: z
+          .object({
+            token: session.token.optional().meta({ description: 'without cookie' }),
+            expiresAt: session.expiresAt,
+            csrfToken: z.string().optional().meta({ description: 'with cookie: send it as X-CSRF-Token on changes' }),
+            user: userSchema,
+          })
+          .meta({ id: 'LoginOk' }),
       },
     },
     errors: [400, 401, 403, 422, 429],
@@ -118,7 +120,7 @@ export const authOps = {
     responses: {
       200: {
         description: 'the secret, as text, otpauth URL and QR code',
-        schema: z.object({ secret: z.string(), otpauthUrl: z.string(), qrCodeSvg: z.string() }),
+        schema: z.object({ secret: z.string(), otpauthUrl: z.string(), qrCodeSvg: z.string() }).meta({ id: 'TotpSetup' }),
       },
     },
     errors: [401, 409],
@@ -128,7 +130,7 @@ export const authOps = {
     path: '/api/v1/auth/totp/enable',
     summary: 'Confirm enrolment with a current code; returns ten one-time recovery codes (shown once) and a full session',
     body: { 'application/json': totpCode },
-    responses: { 200: { description: 'enabled', schema: z.object({ recoveryCodes: z.array(z.string()), ...session }) } },
+    responses: { 200: { description: 'enabled', schema: z.object({ recoveryCodes: z.array(z.string()), ...session }).meta({ id: 'TotpEnabled' }) } },
     errors: [401, 409, 422],
   }),
 };

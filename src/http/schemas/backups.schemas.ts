@@ -41,11 +41,13 @@ export const backupOps = {
     responses: {
       200: {
         description: 'runs',
-        schema: pageOf(backupRunSchema).extend({
-          settings: z.object({ directory: z.string().nullable(), intervalHours: z.number(), keep: z.number().int(), encrypted: z.boolean() }),
-          lastSuccessAt: timestamp.nullable(),
-          overdue: z.boolean().meta({ description: 'no good backup within the interval (the admin home warns)' }),
-        }),
+        schema: pageOf(backupRunSchema)
+          .extend({
+            settings: z.object({ directory: z.string().nullable(), intervalHours: z.number(), keep: z.number().int(), encrypted: z.boolean() }),
+            lastSuccessAt: timestamp.nullable(),
+            overdue: z.boolean().meta({ description: 'no good backup within the interval (the admin home warns)' }),
+          })
+          .meta({ id: 'BackupPage' }),
       },
     },
     errors: [401, 403, 422],

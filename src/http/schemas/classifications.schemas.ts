@@ -116,21 +116,23 @@ export const classificationOps = {
     responses: {
       200: {
         description: 'what changed',
-        schema: z.object({
-          created: z.number().int(),
-          updated: z.number().int(),
-          unchanged: z.number().int(),
-          errors: z.array(
-            z.object({
-              field: z.string(),
-              line: z.number().int().optional(),
-              message: z.string(),
-              code: z.string().optional(),
-              limit: z.number().optional(),
-              origin: z.string().optional(),
-            }),
-          ),
-        }),
+        schema: z
+          .object({
+            created: z.number().int(),
+            updated: z.number().int(),
+            unchanged: z.number().int(),
+            errors: z.array(
+              z.object({
+                field: z.string(),
+                line: z.number().int().optional(),
+                message: z.string(),
+                code: z.string().optional(),
+                limit: z.number().optional(),
+                origin: z.string().optional(),
+              }),
+            ),
+          })
+          .meta({ id: 'SchemeImport' }),
       },
     },
     errors: [401, 403, 413, 415, 422],

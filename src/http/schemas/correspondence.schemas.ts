@@ -71,7 +71,9 @@ export const newContact = z
   })
   .strict();
 
-const contactSchema = z.object({ id: z.string(), name: z.string(), address: z.string().nullable(), email: z.string().nullable(), createdAt: timestamp });
+const contactSchema = z
+  .object({ id: z.string(), name: z.string(), address: z.string().nullable(), email: z.string().nullable(), createdAt: timestamp })
+  .meta({ id: 'Contact' });
 
 const byCode = z.object({ code: typeCode });
 const updateType = {

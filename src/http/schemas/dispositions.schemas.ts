@@ -90,12 +90,14 @@ export const dispositionSchema = z
 type Node = z.output<z.ZodObject<typeof dispositionFields>> & { children: Node[] };
 const dispositionNode: z.ZodType<Node> = z.object({ ...dispositionFields, children: z.array(z.lazy(() => dispositionNode)) }).meta({ id: 'DispositionNode' });
 
-const treeSchema = z.object({
-  letterId: z.string(),
-  status: z.enum(INCOMING_STATUSES),
-  items: z.array(dispositionNode),
-  holders: z.array(z.object({ dispositionId: z.string(), holder: addressee, since: timestamp })),
-});
+const treeSchema = z
+  .object({
+    letterId: z.string(),
+    status: z.enum(INCOMING_STATUSES),
+    items: z.array(dispositionNode),
+    holders: z.array(z.object({ dispositionId: z.string(), holder: addressee, since: timestamp })),
+  })
+  .meta({ id: 'DispositionTree' });
 
 const byId = z.object({ id: dispositionId });
 

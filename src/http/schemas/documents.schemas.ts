@@ -114,25 +114,27 @@ export const documentSchema = z
 
 const BATCH_FILE_STATES = ['queued', 'processing', 'ready', 'failed', 'rejected'] as const;
 
-const batchSchema = z.object({
-  batchId: z.string(),
-  createdAt: timestamp,
-  total: z.number().int(),
-  done: z.number().int(),
-  progress: z.number().meta({ description: 'done / total, 0 to 1' }),
-  counts: z.object(Object.fromEntries(BATCH_FILE_STATES.map((s) => [s, z.number().int()])) as Record<(typeof BATCH_FILE_STATES)[number], z.ZodNumber>),
-  files: z.array(
-    z.object({
-      seq: z.number().int(),
-      filename: z.string(),
-      status: z.enum(BATCH_FILE_STATES),
-      duplicate: z.boolean(),
-      documentId: z.string().nullable(),
-      error: z.string().nullable(),
-      errorCode: z.enum(FAILURE_KINDS).nullable(),
-    }),
-  ),
-});
+const batchSchema = z
+  .object({
+    batchId: z.string(),
+    createdAt: timestamp,
+    total: z.number().int(),
+    done: z.number().int(),
+    progress: z.number().meta({ description: 'done / total, 0 to 1' }),
+    counts: z.object(Object.fromEntries(BATCH_FILE_STATES.map((s) => [s, z.number().int()])) as Record<(typeof BATCH_FILE_STATES)[number], z.ZodNumber>),
+    files: z.array(
+      z.object({
+        seq: z.number().int(),
+        filename: z.string(),
+        status: z.enum(BATCH_FILE_STATES),
+        duplicate: z.boolean(),
+        documentId: z.string().nullable(),
+        error: z.string().nullable(),
+        errorCode: z.enum(FAILURE_KINDS).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Batch' });
 
 /** A field's value as the description had it (the fields of documentChanges). */
 export const fieldValues = z.record(z.string(), z.unknown());
@@ -148,23 +150,27 @@ export const correctionSchema = z.object({
   after: fieldValues,
 });
 
-const correctionsSchema = z.object({
-  version: z.number().int(),
-  original: fieldValues.meta({ description: 'the description as first registered' }),
-  corrections: z.array(correctionSchema),
-});
+const correctionsSchema = z
+  .object({
+    version: z.number().int(),
+    original: fieldValues.meta({ description: 'the description as first registered' }),
+    corrections: z.array(correctionSchema),
+  })
+  .meta({ id: 'DocumentCorrections' });
 
-const textSchema = z.object({
-  text: z.string(),
-  pages: z.array(
-    z.object({
-      page: z.number().int(),
-      text: z.string(),
-      confidence: z.number().optional().meta({ description: '0–100 as the OCR engine reports it; absent for a PDF text layer' }),
-      source: z.enum(['pdf-text', 'ocr']),
-    }),
-  ),
-});
+const textSchema = z
+  .object({
+    text: z.string(),
+    pages: z.array(
+      z.object({
+        page: z.number().int(),
+        text: z.string(),
+        confidence: z.number().optional().meta({ description: '0–100 as the OCR engine reports it; absent for a PDF text layer' }),
+        source: z.enum(['pdf-text', 'ocr']),
+      }),
+    ),
+  })
+  .meta({ id: 'DocumentText' });
 
 const uploadForm = (many: boolean) => documentFields.extend({ file: binary.meta({ description: many ? 'many file parts, or one ZIP' : 'one file' }) });
 

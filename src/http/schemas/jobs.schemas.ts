@@ -48,7 +48,9 @@ export const jobOps = {
     responses: {
       200: {
         description: 'jobs',
-        schema: pageOf(jobSchema).extend({ counts: z.record(z.string(), z.number().int()).meta({ description: 'jobs per state' }) }),
+        schema: pageOf(jobSchema)
+          .extend({ counts: z.record(z.string(), z.number().int()).meta({ description: 'jobs per state' }) })
+          .meta({ id: 'JobPage' }),
       },
     },
     errors: [401, 403, 422],

@@ -72,12 +72,14 @@ export const letterCorrectionOps = {
     responses: {
       200: {
         description: 'the history',
-        schema: z.object({
-          version: z.number().int(),
-          original: fieldValues.meta({ description: 'the details as first registered' }),
-          corrections: z.array(correctionSchema),
-          voided: voidMark.nullable(),
-        }),
+        schema: z
+          .object({
+            version: z.number().int(),
+            original: fieldValues.meta({ description: 'the details as first registered' }),
+            corrections: z.array(correctionSchema),
+            voided: voidMark.nullable(),
+          })
+          .meta({ id: 'LetterCorrections' }),
       },
     },
     errors: [401, 404],
@@ -91,17 +93,19 @@ export const letterCorrectionOps = {
     responses: {
       200: {
         description: 'what the text says',
-        schema: z.object({
-          mimeType: z.string(),
-          textLayer: z.boolean(),
-          source: z.enum(['text-layer', 'ocr', 'ocr-timed-out']),
-          suggestions: z.object({
-            letterNumber: z.string().optional(),
-            letterDate: day.optional(),
-            sender: z.string().optional(),
-            subject: z.string().optional(),
-          }),
-        }),
+        schema: z
+          .object({
+            mimeType: z.string(),
+            textLayer: z.boolean(),
+            source: z.enum(['text-layer', 'ocr', 'ocr-timed-out']),
+            suggestions: z.object({
+              letterNumber: z.string().optional(),
+              letterDate: day.optional(),
+              sender: z.string().optional(),
+              subject: z.string().optional(),
+            }),
+          })
+          .meta({ id: 'LetterSuggestions' }),
       },
     },
     errors: [400, 401, 403, 413, 415, 422, 429, 503],
@@ -115,14 +119,16 @@ export const letterCorrectionOps = {
     responses: {
       200: {
         description: 'what is archived',
-        schema: z.object({
-          exists: z.boolean(),
-          visible: z.boolean(),
-          document: z.object({ id: z.string(), title: z.string(), kind: z.enum(DOCUMENT_KINDS), createdAt: timestamp }).nullable(),
-          letter: z
-            .object({ id: z.string(), agendaNumber: z.number().int(), agendaYear: z.number().int(), unitCode: z.string(), voided: z.boolean() })
-            .nullable(),
-        }),
+        schema: z
+          .object({
+            exists: z.boolean(),
+            visible: z.boolean(),
+            document: z.object({ id: z.string(), title: z.string(), kind: z.enum(DOCUMENT_KINDS), createdAt: timestamp }).nullable(),
+            letter: z
+              .object({ id: z.string(), agendaNumber: z.number().int(), agendaYear: z.number().int(), unitCode: z.string(), voided: z.boolean() })
+              .nullable(),
+          })
+          .meta({ id: 'ArchivedFile' }),
       },
     },
     errors: [401, 403, 422],

@@ -85,12 +85,14 @@ export const recordOps = {
         description: 'counts',
         schema: z.object({
           counts: z.array(
-            z.object({
-              unitCode: z.string(),
-              phase: z.enum(RETENTION_PHASES),
-              finalDisposition: z.enum(FINAL_DISPOSITIONS).nullable(),
-              count: z.number().int(),
-            }),
+            z
+              .object({
+                unitCode: z.string(),
+                phase: z.enum(RETENTION_PHASES),
+                finalDisposition: z.enum(FINAL_DISPOSITIONS).nullable(),
+                count: z.number().int(),
+              })
+              .meta({ id: 'RetentionCount' }),
           ),
         }),
       },

@@ -126,16 +126,18 @@ export const signingOps = {
     responses: {
       200: {
         description: 'signed',
-        schema: z.object({
-          letterNumber: z.string(),
-          verificationCode: z.string(),
-          verifyUrl: z.string(),
-          signedDocumentId: z.string(),
-          sha256: z.string(),
-          signedAt: timestamp,
-          timestamped: z.boolean(),
-          ltv: z.boolean().meta({ description: 'long-term validation data (PAdES B-LT) is inside the signature' }),
-        }),
+        schema: z
+          .object({
+            letterNumber: z.string(),
+            verificationCode: z.string(),
+            verifyUrl: z.string(),
+            signedDocumentId: z.string(),
+            sha256: z.string(),
+            signedAt: timestamp,
+            timestamped: z.boolean(),
+            ltv: z.boolean().meta({ description: 'long-term validation data (PAdES B-LT) is inside the signature' }),
+          })
+          .meta({ id: 'SignResult' }),
       },
     },
     errors: [400, 401, 403, 404, 409, 422, 429, 503],
@@ -195,12 +197,14 @@ export const signingOps = {
         description: 'roots',
         schema: z.object({
           items: z.array(
-            z.object({
-              ...anchor,
-              office: z.boolean(),
-              addedBy: added.addedBy.optional().meta({ description: 'a root an admin added: who' }),
-              addedAt: added.addedAt.optional(),
-            }),
+            z
+              .object({
+                ...anchor,
+                office: z.boolean(),
+                addedBy: added.addedBy.optional().meta({ description: 'a root an admin added: who' }),
+                addedAt: added.addedAt.optional(),
+              })
+              .meta({ id: 'TrustAnchor' }),
           ),
         }),
       },
@@ -216,7 +220,7 @@ export const signingOps = {
     responses: {
       201: {
         description: 'added',
-        schema: z.object({ added: z.array(z.object({ ...anchor, ...added })), alreadyTrusted: z.number().int() }),
+        schema: z.object({ added: z.array(z.object({ ...anchor, ...added })), alreadyTrusted: z.number().int() }).meta({ id: 'TrustAnchorsAdded' }),
       },
     },
     errors: [400, 401, 403, 422],

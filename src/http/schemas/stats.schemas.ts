@@ -24,15 +24,17 @@ export const statsOps = {
     responses: {
       200: {
         description: 'the figures over the letters the caller may see',
-        schema: z.object({
-          from: z.string().meta({ description: 'YYYY-MM' }),
-          to: z.string().meta({ description: 'YYYY-MM' }),
-          timeZone: z.string(),
-          months: z.array(z.object({ month: z.string(), incoming: z.number().int(), outgoingDrafted: z.number().int(), outgoingSigned: z.number().int() })),
-          toFirstDisposition: turnaround,
-          toCompletion: turnaround,
-          overdueByUnit: z.array(z.object({ unitCode: z.string(), overdue: z.number().int() })),
-        }),
+        schema: z
+          .object({
+            from: z.string().meta({ description: 'YYYY-MM' }),
+            to: z.string().meta({ description: 'YYYY-MM' }),
+            timeZone: z.string(),
+            months: z.array(z.object({ month: z.string(), incoming: z.number().int(), outgoingDrafted: z.number().int(), outgoingSigned: z.number().int() })),
+            toFirstDisposition: turnaround,
+            toCompletion: turnaround,
+            overdueByUnit: z.array(z.object({ unitCode: z.string(), overdue: z.number().int() })),
+          })
+          .meta({ id: 'OfficeStats' }),
       },
     },
     errors: [401, 403, 422],

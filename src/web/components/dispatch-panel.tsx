@@ -28,7 +28,7 @@ export const DispatchPanel = ({
   if (d) {
     return (
       <p class="dispatch-info">
-        {t('dispatch.sent', { via: label('dispatch.via', d.via), at: dateTime(d.at), by: byName(d.by) })}
+        {t('dispatch.sent', { via: d.via ? label('dispatch.via', d.via) : '—', at: dateTime(d.at), by: d.by ? byName(d.by) : '—' })}
         {d.note ? ` — ${d.note}` : ''}
       </p>
     );

@@ -47,7 +47,7 @@ const LetterChain = ({ kind, id }: { kind: ChainLink['kind']; id: string }) => {
 const Parties = ({ parties }: { parties: Party[] }) => (
   <ol class="party-list">
     {parties.map((p, i) => (
-      <li key={`${i}-${p.name}`}>{p.unitCode ? `${p.name} (${p.unitCode})` : p.name}</li>
+      <li key={`${i}-${p.name}`}>{'unitCode' in p && p.unitCode ? `${p.name} (${p.unitCode})` : p.name}</li>
     ))}
   </ol>
 );
