@@ -1,10 +1,9 @@
 import { expect } from 'chai';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api, expectProblem, form } from '../support/http.ts';
 import { person, type Person } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
 type Json = Record<string, unknown>;
 
@@ -13,16 +12,15 @@ type Json = Record<string, unknown>;
  * saying how it reaches them; open and done are separate lists; a completion blocked by open
  * forwarded dispositions is known before the report is typed, and each refusal has its own type.
  */
-for (const target of databaseTargets()) {
-  describe(`the disposition inbox on ${target.name} (HTTP)`, function () {
-    this.timeout(90_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `the disposition inbox on ${db} (HTTP)`,
+  { timeout: 90_000 },
+  ({ app }) => {
     let clerk: Person;
     let head: Person;
     let ana: Person;
     let citra: Person;
     before(async () => {
-      app = await startTestAppOn(target);
       for (const u of [
         { code: 'BKD', name: 'Badan Kepegawaian', parentCode: 'ORG' },
         { code: 'BKD-MUT', name: 'Bidang Mutasi', parentCode: 'BKD' },
@@ -32,9 +30,6 @@ for (const target of databaseTargets()) {
       head = await person(app, 'kadis.inbox', 'official', 'ORG');
       ana = await person(app, 'ana.inbox', 'staff', 'BKD');
       citra = await person(app, 'citra.inbox', 'staff', 'BKD-MUT');
-    });
-    after(async () => {
-      await app?.stop();
     });
     const inbox = async (who: Person, state = 'open') => {
       const r = await api(app, who.token, 'GET', `/api/v1/dispositions/inbox?state=${state}`);
@@ -104,5 +99,5 @@ for (const target of databaseTargets()) {
       expect(elsewhere.type).to.match(/\/archived-elsewhere$/);
       expect((await inbox(ana)).map((i) => i.id)).to.deep.equal([viaUnit.id]);
     });
-  });
-}
+  },
+);
