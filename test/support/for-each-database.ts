@@ -16,6 +16,7 @@ export interface DatabaseSuite {
   /**
    * A step run before the app starts, for what its configuration names (a mail sink, a scanner):
    * the env it returns is added to the options' env. Stop what it starts in an `after` of the body.
+   * Not run with `{ app: false }`.
    */
   beforeStart(step: () => Promise<Record<string, string> | undefined>): void;
 }
@@ -30,7 +31,7 @@ export interface ForEachDatabaseOptions {
   /** `false`: no app, only a migrated (or, with `empty`, an empty) database the body starts what it needs on. */
   app?: false;
   empty?: boolean;
-  /** Only these targets (MySQL-only behaviour, or SQLite-only for cost); the pending "not run" line stays. */
+  /** Only this target (MySQL-only behaviour, or SQLite-only for cost); the pending "not run" line stays. */
   only?: DatabaseTarget['name'];
 }
 
@@ -45,42 +46,46 @@ const late = <T extends object>(what: string, get: () => T | undefined): T =>
     has: (_, key) => key in (get() ?? {}),
   });
 
+type Title = string | ((target: DatabaseTarget['name']) => string);
+
 /**
  * Opens `describe(title (target))` per database target; a title function gives titles whose
  * target sits elsewhere (`(name) => \`the archive on ${name} (HTTP)\``).
  */
-export const forEachDatabase = (
-  title: string | ((target: DatabaseTarget['name']) => string),
-  options: ForEachDatabaseOptions,
-  body: (suite: DatabaseSuite) => void,
-): void => {
-  for (const target of databaseTargets()) {
-    if (options.only && target.name !== options.only) continue;
-    describe(typeof title === 'string' ? `${title} (${target.name})` : title(target.name), function () {
-      this.timeout(options.timeout);
-      let app: TestApp | undefined;
-      let database: TestDatabase | undefined;
-      const steps: (() => Promise<Record<string, string> | undefined>)[] = [];
-      before(async () => {
-        if (options.app === false) {
-          database = await target.create({ empty: options.empty });
-          return;
-        }
-        let env = options.env ?? {};
-        for (const step of steps) env = { ...env, ...(await step()) };
-        app = await startTestAppOn(target, env, options.start);
-      });
-      // Runs when a before hook failed too (mocha still runs the after hooks), so nothing is left
-      // running. An app stops before the body's own after hooks (which close what it used); a bare
-      // database is dropped after them (they stop the apps the body started on it).
-      const cleanUp = () =>
-        after(async () => {
-          await app?.stop();
-          await database?.drop();
-        });
-      if (options.app !== false) cleanUp();
-      body({ target, app: late('app', () => app), database: late('database', () => database), beforeStart: (step) => void steps.push(step) });
-      if (options.app === false) cleanUp();
+export const forEachDatabase = (title: Title, options: ForEachDatabaseOptions, body: (suite: DatabaseSuite) => void): void => {
+  for (const target of databaseTargets()) if (!options.only || target.name === options.only) describeOnDatabase(target, title, options, body);
+};
+
+/**
+ * The suite of `forEachDatabase` on one target: for a file whose loop over `databaseTargets()`
+ * holds several suites (they keep their order, and the run its one "not run" line), or whose
+ * targets come with more settings (a storage driver).
+ */
+export const describeOnDatabase = (target: DatabaseTarget, title: Title, options: ForEachDatabaseOptions, body: (suite: DatabaseSuite) => void): void => {
+  describe(typeof title === 'string' ? `${title} (${target.name})` : title(target.name), function () {
+    this.timeout(options.timeout);
+    let app: TestApp | undefined;
+    let database: TestDatabase | undefined;
+    const steps: (() => Promise<Record<string, string> | undefined>)[] = [];
+    before(async () => {
+      if (options.app === false) {
+        database = await target.create({ empty: options.empty });
+        return;
+      }
+      let env = options.env ?? {};
+      for (const step of steps) env = { ...env, ...(await step()) };
+      app = await startTestAppOn(target, env, options.start);
     });
-  }
+    // Runs when a before hook failed too (mocha still runs the after hooks), so nothing is left
+    // running. An app stops before the body's own after hooks (which close what it used); a bare
+    // database is dropped after them (they stop the apps the body started on it).
+    const cleanUp = () =>
+      after(async () => {
+        await app?.stop();
+        await database?.drop();
+      });
+    if (options.app !== false) cleanUp();
+    body({ target, app: late('app', () => app), database: late('database', () => database), beforeStart: (step) => void steps.push(step) });
+    if (options.app === false) cleanUp();
+  });
 };
