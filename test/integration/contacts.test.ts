@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
-import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { forEachDatabase } from '../support/for-each-database.ts';
-import { api, expectProblem, upload } from '../support/http.ts';
+import { incomingLetter } from '../support/factories.ts';
+import { api, expectProblem } from '../support/http.ts';
 import { OUT, type Person, person, setUpUnits } from '../support/sign-office.ts';
 import { letterText, typedLetter } from '../support/typed-letters.ts';
 
@@ -21,14 +20,7 @@ forEachDatabase(
     };
     const registerFrom = async (sender: string) => {
       const n = seed++;
-      const r = await upload(app, p.tu!.token, '/api/v1/letters/incoming', [{ name: 'surat.pdf', bytes: await letterPdf([generateLetter(n)]) }], {
-        letterNumber: `800/${n}/X/2025`,
-        letterDate: '2025-03-01',
-        sender,
-        subject: `Surat ${n}`,
-        urgency: 'biasa',
-      });
-      expect(r.status, JSON.stringify(r.body)).to.equal(201);
+      await incomingLetter(app, p.tu!.token, n, { letterNumber: `800/${n}/X/2025`, letterDate: '2025-03-01', sender, subject: `Surat ${n}` }, 'surat.pdf');
     };
 
     before(async () => {
