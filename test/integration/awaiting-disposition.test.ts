@@ -1,20 +1,18 @@
 import { expect } from 'chai';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api } from '../support/http.ts';
 import { issueCertificate, type Person, person, setUpUnits } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 import { PIN, signed, typedLetter } from '../support/typed-letters.ts';
 
 const IN = '/api/v1/letters/incoming';
 
-for (const target of databaseTargets()) {
-  describe(`incoming letters waiting for a disposition, unread ones marked (HTTP, ${target.name})`, function () {
-    this.timeout(240_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `incoming letters waiting for a disposition, unread ones marked (HTTP, ${db})`,
+  { timeout: 240_000 },
+  ({ app }) => {
     const p: Record<string, Person> = {};
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       p.kepala = await person(app, 'kepala', 'official', 'BKD', 'Dra. Sri Wahyuni');
@@ -22,9 +20,6 @@ for (const target of databaseTargets()) {
       p.asisten = await person(app, 'asisten', 'official', 'SETDA', 'Drs. Asisten');
       p.staf = await person(app, 'stafsetda', 'staff', 'SETDA');
       expect((await issueCertificate(app, p.kepala, PIN)).status).to.equal(201);
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     /** What the official's home lists: their unit's register, not yet disposed. */
@@ -64,5 +59,5 @@ for (const target of databaseTargets()) {
       // The drafter's unit has nothing waiting in its own register.
       expect(await waiting(p.kepala!, 'BKD')).to.deep.equal([]);
     });
-  });
-}
+  },
+);

@@ -9,17 +9,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { runScheduledBackup } from '../../src/app/backup/scheduled-backup.ts';
 import { directoryVaults } from '../../src/infra/backup/directory.vault.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api, expectProblem } from '../support/http.ts';
-import { startTestApp, startTestAppOn, type TestApp } from '../support/test-app.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { passwordOf } from '../support/passwords.ts';
 
 const HOUR = 3600_000;
 
-for (const target of databaseTargets()) {
-  describe(`the periodic backup on ${target.name}`, function () {
-    this.timeout(60_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `the periodic backup on ${db}`,
+  {
+    timeout: 60_000,
+    // The interval the admin page judges by; without BACKUP_DIR no timer runs, the test drives the schedule.
+    env: { BACKUP_INTERVAL_HOURS: '1' },
+  },
+  ({ app, target }) => {
     let dir: string;
     const policy = () => ({ dir, intervalHours: 1, keep: 2 });
     const deps = () => {
@@ -37,12 +41,9 @@ for (const target of databaseTargets()) {
     };
 
     before(async () => {
-      // The interval the admin page judges by; without BACKUP_DIR no timer runs, the test drives the schedule.
-      app = await startTestAppOn(target, { BACKUP_INTERVAL_HOURS: '1' });
       dir = await mkdtemp(path.join(os.tmpdir(), 'naskah-scheduled-'));
     });
     after(async () => {
-      await app?.stop();
       await rm(dir, { recursive: true, force: true });
     });
 
@@ -101,8 +102,8 @@ for (const target of databaseTargets()) {
       expect(failed).to.include({ state: 'failed', trigger: 'schedule' });
       expect(await runScheduledBackup(deps(), bad, 'worker-b')).to.equal('not-due');
     });
-  });
-}
+  },
+);
 
 describe('the periodic backup in a running server (BACKUP_DIR)', function () {
   this.timeout(60_000);

@@ -1,16 +1,15 @@
 import { expect } from 'chai';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { issueCertificate, OUT, type Person, person, setUpUnits } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 import { PIN, signed, typedLetter } from '../support/typed-letters.ts';
 
 const B = '/api/v1/berkas';
 
-for (const target of databaseTargets()) {
-  describe(`berkas, files per matter (HTTP, ${target.name})`, function () {
-    this.timeout(240_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `berkas, files per matter (HTTP, ${db})`,
+  { timeout: 240_000 },
+  ({ app }) => {
     const p: Record<string, Person> = {};
     let letterId = '';
     let draftDocId = '';
@@ -19,7 +18,6 @@ for (const target of databaseTargets()) {
     let berkasId = '';
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       p.kepala = await person(app, 'kepala', 'official', 'BKD', 'Dra. Sri Wahyuni');
@@ -35,9 +33,6 @@ for (const target of databaseTargets()) {
       );
       // A draft of SETDA's own, which BKD's staff may not read.
       setdaLetterId = await typedLetter(app, p.setda, p.kepala, { subject: 'Konsep Setda', addressees: [{ name: 'Dinas Sosial' }] });
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('opens a berkas of the creator’s unit and puts letters and documents in it, each once; all audited', async () => {
@@ -118,5 +113,5 @@ for (const target of databaseTargets()) {
       expectProblem(await api(app, p.setda!.token, 'GET', `/api/v1/letters/thread?kind=outgoing&id=${again}`), 404);
       expectProblem(await api(app, p.setda!.token, 'GET', `/api/v1/letters/thread?kind=memo&id=${again}`), 422);
     });
-  });
-}
+  },
+);

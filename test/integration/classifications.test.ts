@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { user } from '../support/factories.ts';
 import { api, expectProblem } from '../support/http.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
-import { passwordOf } from '../support/passwords.ts';
 
 const PATH = '/api/v1/classifications';
 type Code = {
@@ -15,17 +14,18 @@ type Code = {
   finalDisposition: string | null;
 };
 
-for (const target of databaseTargets()) {
-  describe(`the classification scheme over HTTP (${target.name})`, function () {
-    this.timeout(60_000);
-    let app: TestApp;
+forEachDatabase(
+  'the classification scheme over HTTP',
+  {
+    timeout: 60_000,
+    // the scheme as a new office gets it
+    start: { freshScheme: true },
+  },
+  ({ app }) => {
     let staff: string;
     before(async () => {
-      app = await startTestAppOn(target, {}, { freshScheme: true }); // the scheme as a new office gets it
-      await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
-      staff = await app.login('staf', passwordOf('staf'));
+      staff = (await user(app, 'staf', { name: 'Staf' })).token;
     });
-    after(async () => app?.stop());
 
     const list = async (token: string, query = '') => {
       const r = await api(app, token, 'GET', `${PATH}${query}`);
@@ -123,5 +123,5 @@ for (const target of databaseTargets()) {
       expectProblem(await api(app, staff, 'GET', `${PATH}?limit=5000`), 422);
       expect((await list(staff, '?all=true')).items.map((c) => c.code)).to.not.include('950');
     });
-  });
-}
+  },
+);

@@ -1,18 +1,16 @@
 import { expect } from 'chai';
-import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
-import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
-import { api, expectProblem, upload } from '../support/http.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { incomingLetter } from '../support/factories.ts';
+import { api, expectProblem } from '../support/http.ts';
 import { OUT, type Person, person, setUpUnits } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 import { letterText, typedLetter } from '../support/typed-letters.ts';
 
 const CONTACTS = '/api/v1/contacts';
 
-for (const target of databaseTargets()) {
-  describe(`the contact book (HTTP, ${target.name})`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `the contact book (HTTP, ${db})`,
+  { timeout: 120_000 },
+  ({ app }) => {
     const p: Record<string, Person> = {};
     let seed = 900;
     const names = async (q: string, who = p.konseptor!) => {
@@ -22,26 +20,15 @@ for (const target of databaseTargets()) {
     };
     const registerFrom = async (sender: string) => {
       const n = seed++;
-      const r = await upload(app, p.tu!.token, '/api/v1/letters/incoming', [{ name: 'surat.pdf', bytes: await letterPdf([generateLetter(n)]) }], {
-        letterNumber: `800/${n}/X/2025`,
-        letterDate: '2025-03-01',
-        sender,
-        subject: `Surat ${n}`,
-        urgency: 'biasa',
-      });
-      expect(r.status, JSON.stringify(r.body)).to.equal(201);
+      await incomingLetter(app, p.tu!.token, n, { letterNumber: `800/${n}/X/2025`, letterDate: '2025-03-01', sender, subject: `Surat ${n}` }, 'surat.pdf');
     };
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       p.tu = await person(app, 'tubkd', 'clerk', 'BKD');
       p.pemeriksa = await person(app, 'pemeriksa', 'auditor', 'ORG');
       p.kepala = await person(app, 'kepala', 'official', 'BKD');
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('adds a contact (201) and refuses the same name again (accents, case and spacing aside), bad values and those who do not write letters', async () => {
@@ -103,5 +90,5 @@ for (const target of databaseTargets()) {
         .to.include('Yth. Dinas Pariwisata Kabupaten Gunungkidul')
         .and.include('Jl. Brigjen Katamso 1, Wonosari');
     });
-  });
-}
+  },
+);

@@ -1,22 +1,15 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { api, upload } from '../support/http.ts';
-import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { waitForDocument } from '../support/test-app.ts';
 
-for (const target of databaseTargets()) {
-  describe(`the archive on ${target.name} (HTTP)`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
-    before(async () => {
-      app = await startTestAppOn(target);
-    });
-    after(async () => {
-      await app?.stop();
-    });
-
+forEachDatabase(
+  (db) => `the archive on ${db} (HTTP)`,
+  { timeout: 120_000 },
+  ({ app }) => {
     it('files 10 concurrent uploads of the same bytes as one document, and finds it', async () => {
       const pdf = await readFile(await ensureFixture('letter-3p.pdf'));
       const replies = await Promise.all(Array.from({ length: 10 }, () => upload(app, app.adminToken, '/api/v1/documents', [{ name: 'tiga.pdf', bytes: pdf }])));
@@ -42,5 +35,5 @@ for (const target of databaseTargets()) {
       expect(entries.map((e) => e.seq)).to.deep.equal(entries.map((_, i) => i + 1));
       expect(entries.filter((e) => e.action === 'document.upload')).to.have.length(21);
     });
-  });
-}
+  },
+);

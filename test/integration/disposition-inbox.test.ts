@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
-import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { incomingLetter, unit } from '../support/factories.ts';
 import { api, expectProblem, form } from '../support/http.ts';
 import { person, type Person } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
 type Json = Record<string, unknown>;
 
@@ -13,28 +11,21 @@ type Json = Record<string, unknown>;
  * saying how it reaches them; open and done are separate lists; a completion blocked by open
  * forwarded dispositions is known before the report is typed, and each refusal has its own type.
  */
-for (const target of databaseTargets()) {
-  describe(`the disposition inbox on ${target.name} (HTTP)`, function () {
-    this.timeout(90_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `the disposition inbox on ${db} (HTTP)`,
+  { timeout: 90_000 },
+  ({ app }) => {
     let clerk: Person;
     let head: Person;
     let ana: Person;
     let citra: Person;
     before(async () => {
-      app = await startTestAppOn(target);
-      for (const u of [
-        { code: 'BKD', name: 'Badan Kepegawaian', parentCode: 'ORG' },
-        { code: 'BKD-MUT', name: 'Bidang Mutasi', parentCode: 'BKD' },
-      ])
-        expect((await api(app, app.adminToken, 'POST', '/api/v1/units', u)).status).to.equal(201);
+      await unit(app, 'BKD', { name: 'Badan Kepegawaian' });
+      await unit(app, 'BKD-MUT', { name: 'Bidang Mutasi', parentCode: 'BKD' });
       clerk = await person(app, 'tu.inbox', 'clerk', 'ORG');
       head = await person(app, 'kadis.inbox', 'official', 'ORG');
       ana = await person(app, 'ana.inbox', 'staff', 'BKD');
       citra = await person(app, 'citra.inbox', 'staff', 'BKD-MUT');
-    });
-    after(async () => {
-      await app?.stop();
     });
     const inbox = async (who: Person, state = 'open') => {
       const r = await api(app, who.token, 'GET', `/api/v1/dispositions/inbox?state=${state}`);
@@ -43,15 +34,7 @@ for (const target of databaseTargets()) {
     };
 
     it('tells a disposition to a person from one to their unit, keeps done apart, and blocks completion up front', async () => {
-      const l = generateLetter(181);
-      const reg = await form(
-        app,
-        clerk.token,
-        '/api/v1/letters/incoming',
-        { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'biasa' },
-        { name: 'surat.pdf', bytes: await letterPdf([l]) },
-      );
-      expect(reg.status, JSON.stringify(reg.body)).to.equal(201);
+      const reg = await incomingLetter(app, clerk.token, 181, {}, 'surat.pdf');
       const sent = await api(app, head.token, 'POST', `/api/v1/letters/incoming/${reg.body.id}/dispositions`, {
         to: [{ userId: ana.id }, { unitCode: 'BKD' }],
         instruction: 'Tindak lanjuti',
@@ -86,16 +69,7 @@ for (const target of databaseTargets()) {
       expectProblem(await api(app, ana.token, 'GET', '/api/v1/dispositions/inbox?state=semua'), 422);
 
       // A report file that is the very bytes of a document Ana may not see: its own problem type, nothing completed.
-      const other = generateLetter(182);
-      const otherBytes = await letterPdf([other]);
-      const kept = await form(
-        app,
-        clerk.token,
-        '/api/v1/letters/incoming',
-        { letterNumber: other.letterNumber, letterDate: other.letterDate, sender: other.sender, subject: other.subject, urgency: 'biasa' },
-        { name: 'lain.pdf', bytes: otherBytes },
-      );
-      expect(kept.status, JSON.stringify(kept.body)).to.equal(201);
+      const { bytes: otherBytes } = await incomingLetter(app, clerk.token, 182, {}, 'lain.pdf');
       const viaUnit = (await inbox(ana))[0]!;
       const elsewhere = expectProblem(
         await form(app, ana.token, `/api/v1/dispositions/${String(viaUnit.id)}/complete`, { report: 'Terlampir' }, { name: 'laporan.pdf', bytes: otherBytes }),
@@ -104,5 +78,5 @@ for (const target of databaseTargets()) {
       expect(elsewhere.type).to.match(/\/archived-elsewhere$/);
       expect((await inbox(ana)).map((i) => i.id)).to.deep.equal([viaUnit.id]);
     });
-  });
-}
+  },
+);

@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
-import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
-import { api, expectProblem, form } from '../support/http.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { incomingLetter } from '../support/factories.ts';
+import { api, expectProblem } from '../support/http.ts';
 import { approvedLetter, issueCertificate, people, person, setUpUnits, sign } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
 const everything = {
   userId: 'test',
@@ -13,24 +11,16 @@ const everything = {
 };
 type Json = Record<string, unknown>;
 
-for (const target of databaseTargets()) {
-  describe(`withdrawing a disposition, and the notices people wait for (HTTP, ${target.name})`, function () {
-    this.timeout(180_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `withdrawing a disposition, and the notices people wait for (HTTP, ${db})`,
+  { timeout: 180_000 },
+  ({ app }) => {
     const t: Record<string, string> = {};
     const ids: Record<string, string> = {};
 
     const register = async (seed: number) => {
-      const l = generateLetter(seed);
-      const r = await form(
-        app,
-        t.clerk!,
-        '/api/v1/letters/incoming',
-        { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera', securityLevel: 'biasa' },
-        { name: `surat-${seed}.pdf`, bytes: await letterPdf([l]) },
-      );
-      expect(r.status, JSON.stringify(r.body)).to.equal(201);
-      return { id: String(r.body.id), documentId: String(r.body.documentId), subject: l.subject };
+      const r = await incomingLetter(app, t.clerk!, seed, { urgency: 'segera', securityLevel: 'biasa' });
+      return { id: r.id, documentId: r.documentId, subject: r.letter.subject };
     };
     const dispose = async (letterId: string, to: Json[]) => {
       const r = await api(app, t.head!, 'POST', `/api/v1/letters/incoming/${letterId}/dispositions`, { to, instruction: 'Mohon ditindaklanjuti' });
@@ -43,7 +33,6 @@ for (const target of databaseTargets()) {
     const withdraw = (who: string, id: string) => api(app, t[who]!, 'POST', `/api/v1/dispositions/${id}/withdraw`);
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       await people(
         app,
@@ -56,9 +45,6 @@ for (const target of databaseTargets()) {
         ids,
         t,
       );
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('tells the unit official a letter was registered, and the recipient of a new disposition', async () => {
@@ -126,5 +112,5 @@ for (const target of databaseTargets()) {
       expect(told.map((n) => n.subjectId)).to.deep.equal([id]);
       expect(String(told[0]!.message)).to.include(String(s.body.letterNumber));
     });
-  });
-}
+  },
+);

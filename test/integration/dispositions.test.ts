@@ -2,9 +2,10 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { incomingLetter } from '../support/factories.ts';
 import { api, expectProblem, form } from '../support/http.ts';
-import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { waitForDocument } from '../support/test-app.ts';
 import { passwordOf } from '../support/passwords.ts';
 
 const everything = {
@@ -17,10 +18,10 @@ const HOUR = 3600_000;
 type Json = Record<string, unknown>;
 type Node = Json & { id: string; status: string; children: Node[]; to: Json };
 
-for (const target of databaseTargets()) {
-  describe(`dispositions (disposisi) over HTTP on ${target.name}`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `dispositions (disposisi) over HTTP on ${db}`,
+  { timeout: 120_000 },
+  ({ app }) => {
     const t: Record<'clerk' | 'head' | 'kabid' | 'ana' | 'budi' | 'citra' | 'sari', string> = {
       clerk: '',
       head: '',
@@ -33,18 +34,10 @@ for (const target of databaseTargets()) {
     const ids: Record<string, string> = {};
 
     const register = async (seed: number, securityLevel: 'terbatas' | 'rahasia' = 'terbatas') => {
-      const l = generateLetter(seed);
-      const r = await form(
-        app,
-        t.clerk,
-        '/api/v1/letters/incoming',
-        { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'segera', securityLevel },
-        { name: `surat-${seed}.pdf`, bytes: await letterPdf([l]) },
-      );
-      expect(r.status, JSON.stringify(r.body)).to.equal(201);
+      const r = await incomingLetter(app, t.clerk, seed, { urgency: 'segera', securityLevel });
       // As someone cleared: the admin is not cleared for terbatas, and a 404 would end the wait at once.
-      expect((await waitForDocument(app, securityLevel === 'terbatas' ? t.clerk : t.head, String(r.body.documentId))).status).to.equal('ready');
-      return { id: String(r.body.id), documentId: String(r.body.documentId), agendaNumber: r.body.agendaNumber, letter: l };
+      expect((await waitForDocument(app, securityLevel === 'terbatas' ? t.clerk : t.head, r.documentId)).status).to.equal('ready');
+      return { id: r.id, documentId: r.documentId, agendaNumber: r.body.agendaNumber, letter: r.letter };
     };
     const dispose = (token: string, letterId: string, body: unknown) => api(app, token, 'POST', `/api/v1/letters/incoming/${letterId}/dispositions`, body);
     const tree = async (token: string, letterId: string) => {
@@ -68,7 +61,6 @@ for (const target of databaseTargets()) {
     };
 
     before(async () => {
-      app = await startTestAppOn(target);
       const a = app.adminToken;
       // ORG ─┬─ BKD ── BKD-MUT
       //      └─ DISDIK
@@ -97,9 +89,6 @@ for (const target of databaseTargets()) {
         if (key !== '-') t[key] = await app.login(username, passwordOf(username, '1'));
       }
       expect((await api(app, a, 'PATCH', `/api/v1/users/${ids.retired}`, { disabled: true })).status).to.equal(200);
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('routes a letter: head → two units, a unit member forwards to staff, staff reports with a file; the letter completes', async () => {
@@ -528,5 +517,5 @@ for (const target of databaseTargets()) {
         expectProblem(await dispose(t.ana, L.id, { to: [{ userId: ids.citra }], instruction: 'x' }), 403);
       });
     });
-  });
-}
+  },
+);

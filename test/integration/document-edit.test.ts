@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { api, expectProblem, upload } from '../support/http.ts';
+import { unit, user } from '../support/factories.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { type TestApp, startTestApp, waitForDocument } from '../support/test-app.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { passwordOf } from '../support/passwords.ts';
 
 const everything = { userId: 'test', unitCodes: 'all' as const, levels: ['biasa', 'terbatas', 'rahasia', 'sangat_rahasia'] as const };
 
@@ -20,21 +20,11 @@ describe('document edit and download audit (HTTP)', function () {
     .replace(/[^\p{L}]/gu, '');
   before(async () => {
     app = await startTestApp();
-    await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'BKD', name: 'BKD', parentCode: 'ORG' });
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'tu.bkd', password: 'sandi-tu-bkd-1', name: 'TU', role: 'clerk', unitCode: 'BKD' });
+    await unit(app, 'BKD');
+    staff = (await user(app, 'staf', { name: 'Staf' })).token;
+    clerk = (await user(app, 'tu.bkd', { password: 'sandi-tu-bkd-1', name: 'TU', role: 'clerk', unitCode: 'BKD' })).token;
     // The editor raises a document's level below, so is cleared for it (admins cannot raise their own).
-    await api(app, app.adminToken, 'POST', '/api/v1/users', {
-      username: 'arsiparis',
-      password: 'sandi-arsip-123',
-      name: 'Arsiparis',
-      role: 'clerk',
-      unitCode: 'ORG',
-      clearance: 'sangat_rahasia',
-    });
-    editor = await app.login('arsiparis', 'sandi-arsip-123');
-    staff = await app.login('staf', passwordOf('staf'));
-    clerk = await app.login('tu.bkd', 'sandi-tu-bkd-1');
+    editor = (await user(app, 'arsiparis', { password: 'sandi-arsip-123', name: 'Arsiparis', role: 'clerk', clearance: 'sangat_rahasia' })).token;
     const up = await upload(app, app.adminToken, '/api/v1/documents', [{ name: 'surat.pdf', bytes: await ensureFixture('letter-1p.pdf') }], {
       title: 'Surat lama',
     });

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import type { TextExtractor } from '../../src/ports/text-extractor.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { user } from '../support/factories.ts';
 import { api, expectProblem, upload } from '../support/http.ts';
-import { startTestAppOn, type TestApp, waitForDocument } from '../support/test-app.ts';
-import { passwordOf } from '../support/passwords.ts';
+import { waitForDocument } from '../support/test-app.ts';
 
 type Job = {
   id: string;
@@ -19,20 +19,20 @@ type Job = {
 };
 const everything = { userId: 'x', unitCodes: 'all' as const, levels: ['biasa' as const] };
 
-for (const target of databaseTargets()) {
-  describe(`failed jobs and their retry over HTTP (${target.name})`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
+forEachDatabase(
+  'failed jobs and their retry over HTTP',
+  {
+    timeout: 120_000,
+    // One attempt: a crash fails the job for good at once, as the last of five would.
+    env: { JOB_MAX_ATTEMPTS: '1' },
+  },
+  ({ app }) => {
     let staff: string;
     let realExtractor: TextExtractor;
     before(async () => {
-      // One attempt: a crash fails the job for good at once, as the last of five would.
-      app = await startTestAppOn(target, { JOB_MAX_ATTEMPTS: '1' });
       realExtractor = app.naskah.deps.extractor;
-      await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
-      staff = await app.login('staf', passwordOf('staf'));
+      staff = (await user(app, 'staf', { name: 'Staf' })).token;
     });
-    after(async () => app?.stop());
 
     /** Archives a letter while the OCR engine crashes on every file (uploads are still checked by the real one). */
     const archiveWhileEngineCrashes = async (seed: number) => {
@@ -118,5 +118,5 @@ for (const target of databaseTargets()) {
       expect((done.body.items as Job[])[0]).to.include({ state: 'done', retryable: false });
       expectProblem(await api(app, app.adminToken, 'POST', `/api/v1/jobs/${(done.body.items as Job[])[0]!.id}/retry`), 409);
     });
-  });
-}
+  },
+);

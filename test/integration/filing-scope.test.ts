@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { unit } from '../support/factories.ts';
 import { api, expectProblem, upload } from '../support/http.ts';
 import { person, type Person } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
+import type { TestApp } from '../support/test-app.ts';
 
 const IN = '/api/v1/letters/incoming';
 let serial = 0;
@@ -28,24 +29,20 @@ const register = async (app: TestApp, clerk: Person, unitCode: string) => {
 };
 
 /** A clerk's filing scope (issue 18): own unit by default, the whole office, or named units, set by the admin. */
-for (const target of databaseTargets()) {
-  describe(`a clerk's filing scope on ${target.name} (HTTP)`, function () {
-    this.timeout(60_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `a clerk's filing scope on ${db} (HTTP)`,
+  { timeout: 60_000 },
+  ({ app }) => {
     let clerk: Person;
     before(async () => {
-      app = await startTestAppOn(target);
       for (const [code, parentCode] of [
         ['TU', 'ORG'],
         ['BKD', 'ORG'],
         ['BKD-MUT', 'BKD'],
         ['DISDIK', 'ORG'],
-      ])
-        expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: code, parentCode })).status).to.equal(201);
+      ] as const)
+        await unit(app, code, { parentCode });
       clerk = await person(app, 'agendaris.tu', 'clerk', 'TU');
-    });
-    after(async () => {
-      await app?.stop();
     });
     const setScope = (filingScope: unknown) => api(app, app.adminToken, 'PATCH', `/api/v1/users/${clerk.id}`, { filingScope });
 
@@ -85,5 +82,5 @@ for (const target of databaseTargets()) {
       expect((await api(app, clerk.token, 'GET', '/api/v1/auth/me')).body.filingScope).to.deep.equal({ kind: 'office' });
       expectProblem(await setScope({ kind: 'units', unitCodes: [] }), 422);
     });
-  });
-}
+  },
+);

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { passwordOf } from '../support/passwords.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
-import { startTestApp, startTestAppOn, type TestApp } from '../support/test-app.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 type Json = Record<string, unknown>;
 const login = (app: TestApp, username: string, password: string) => api(app, null, 'POST', '/api/v1/auth/login', { username, password });
@@ -31,18 +31,17 @@ const mailsTo = async (sink: SmtpSink, to: string, n: number) => {
 const textOf = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 const tokenIn = (raw: string) => /reset-password#token=([A-Za-z0-9_-]+)/.exec(textOf(raw))?.[1];
 
-for (const target of databaseTargets()) {
-  describe(`first login with an admin's password, and a forgotten one (HTTP, ${target.name})`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `first login with an admin's password, and a forgotten one (HTTP, ${db})`,
+  { timeout: 120_000, env: { MAIL_FROM: 'Naskah <naskah@bkd.example.go.id>', PUBLIC_URL: 'https://naskah.example.go.id' } },
+  ({ app, beforeStart }) => {
     let sink: SmtpSink;
 
-    before(async () => {
+    beforeStart(async () => {
       sink = await startSmtpSink();
-      app = await startTestAppOn(target, { SMTP_URL: sink.url, MAIL_FROM: 'Naskah <naskah@bkd.example.go.id>', PUBLIC_URL: 'https://naskah.example.go.id' });
+      return { SMTP_URL: sink.url };
     });
     after(async () => {
-      await app?.stop();
       await sink?.close();
     });
 
@@ -147,8 +146,8 @@ for (const target of databaseTargets()) {
       expectProblem(limited!, 429);
       expect(Number(limited!.headers.get('retry-after'))).to.be.greaterThan(0);
     });
-  });
-}
+  },
+);
 
 describe('a forgotten password where the office sends no email', function () {
   this.timeout(60_000);

@@ -6,11 +6,12 @@ import { originalKey } from '../../src/app/documents/keys.ts';
 import { agendaYearOf } from '../../src/domain/correspondence.ts';
 import type { Database } from '../../src/ports/repositories.ts';
 import { inParallel } from '../support/access-world.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { unit, user } from '../support/factories.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { api, expectProblem, upload, type Reply } from '../support/http.ts';
 import { footprint, idle } from '../support/leftovers.ts';
-import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { waitForDocument, type TestApp } from '../support/test-app.ts';
 
 const IN = '/api/v1/letters/incoming';
 const PASSWORD = 'sandi-panjang-sekali';
@@ -56,34 +57,24 @@ const created = (r: Reply): Record<string, unknown> => {
 
 /** Units and users over the admin API; returns each user's id and token. */
 const people = async (app: TestApp, units: [string, string][], users: [string, string, string, string?][]) => {
-  for (const [code, parentCode] of units)
-    expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name: code, parentCode })).status).to.equal(201);
+  for (const [code, parentCode] of units) await unit(app, code, { parentCode });
   const out: Record<string, { id: string; token: string }> = {};
   for (const [username, role, unitCode, clearance] of users) {
-    const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
-      username,
-      password: PASSWORD,
-      name: username,
-      role,
-      unitCode,
-      clearance: clearance ?? 'biasa',
-    });
-    expect(r.status, JSON.stringify(r.body)).to.equal(201);
-    out[username] = { id: String(r.body.id), token: await app.login(username, PASSWORD) };
+    const { id, token } = await user(app, username, { password: PASSWORD, name: username, role, unitCode, clearance: clearance ?? 'biasa' });
+    out[username] = { id, token };
   }
   return out;
 };
 
 const letterCount = async (db: Database) => (await db.incoming.list({}, everything, 1, 1)).total;
 
-for (const target of databaseTargets()) {
-  describe(`the incoming register on ${target.name} (HTTP)`, function () {
-    this.timeout(60_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `the incoming register on ${db} (HTTP)`,
+  { timeout: 60_000 },
+  ({ app }) => {
     let u: Record<string, { id: string; token: string }>;
     let year: number;
     before(async () => {
-      app = await startTestAppOn(target);
       u = await people(
         app,
         [
@@ -105,9 +96,6 @@ for (const target of databaseTargets()) {
         ],
       );
       year = agendaYearOf(app.clock.now(), 'Asia/Jakarta');
-    });
-    after(async () => {
-      await app?.stop();
     });
     const tok = (name: string) => u[name]!.token;
     const auditOf = async (targetId: string, action: string) => (await app.naskah.deps.db.audit.list({ targetId, action }, everything, 1, 100)).items;
@@ -502,8 +490,8 @@ for (const target of databaseTargets()) {
         expect(got.bytes.equals(Buffer.from(bytes))).to.equal(true);
       });
     });
-  });
-}
+  },
+);
 
 const formWithoutFile = () => {
   const form = new FormData();
@@ -515,17 +503,10 @@ const asReply = async (res: Response): Promise<Reply> => {
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Reply['body']) : {} };
 };
 
-for (const target of databaseTargets()) {
-  describe(`agenda numbers under 20 parallel clients on ${target.name} (HTTP)`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
-    before(async () => {
-      app = await startTestAppOn(target);
-    });
-    after(async () => {
-      await app?.stop();
-    });
-
+forEachDatabase(
+  (db) => `agenda numbers under 20 parallel clients on ${db} (HTTP)`,
+  { timeout: 120_000 },
+  ({ app, target }) => {
     it('registers 200 letters from 20 clients as agenda numbers 1..200, no gaps, no repeats', async () => {
       const users = await people(
         app,
@@ -556,5 +537,5 @@ for (const target of databaseTargets()) {
       expect(created(await register(app, tokens[0]!)).agendaNumber).to.equal(201);
       console.log(`      (${target.name}: 200 registrations in ${Date.now() - started} ms)`);
     });
-  });
-}
+  },
+);

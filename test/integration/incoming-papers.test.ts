@@ -1,12 +1,11 @@
 import { expect } from 'chai';
 import { PDFDocument } from 'pdf-lib';
-import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
-import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
-import { api, expectProblem, form } from '../support/http.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { incomingLetter } from '../support/factories.ts';
+import { api, expectProblem } from '../support/http.ts';
 import { pdfText } from '../support/nss.ts';
 import { passwordOf } from '../support/passwords.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
+import type { TestApp } from '../support/test-app.ts';
 
 const everything = {
   userId: 'test',
@@ -27,24 +26,21 @@ const parseCsv = (text: string): string[][] =>
     .filter(Boolean)
     .map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"')));
 
-for (const target of databaseTargets()) {
-  describe(`the register on paper and the disposition sheet (issue 18) on ${target.name}`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `the register on paper and the disposition sheet (issue 18) on ${db}`,
+  { timeout: 120_000 },
+  ({ app }) => {
     const t: Record<string, string> = {};
     const letters: { id: string; number: string }[] = [];
 
     const register = async (seed: number, fields: Record<string, string>) => {
-      const l = generateLetter(seed);
-      const body = { letterNumber: `800/${seed}/BKD/2025`, letterDate: '2025-02-27', sender: l.sender, subject: l.subject, urgency: 'segera', ...fields };
-      const r = await form(app, t.clerk!, '/api/v1/letters/incoming', body, { name: `surat-${seed}.pdf`, bytes: await letterPdf([l]) });
-      expect(r.status, JSON.stringify(r.body)).to.equal(201);
-      letters.push({ id: String(r.body.id), number: body.letterNumber });
-      return String(r.body.id);
+      const letterNumber = `800/${seed}/BKD/2025`;
+      const r = await incomingLetter(app, t.clerk!, seed, { letterNumber, letterDate: '2025-02-27', urgency: 'segera', ...fields });
+      letters.push({ id: r.id, number: letterNumber });
+      return r.id;
     };
 
     before(async () => {
-      app = await startTestAppOn(target);
       for (const u of [
         { code: 'BKD', name: 'Badan Kepegawaian', parentCode: 'ORG' },
         { code: 'DISDIK', name: 'Dinas Pendidikan', parentCode: 'ORG' },
@@ -81,9 +77,6 @@ for (const target of databaseTargets()) {
         dueAt: new Date(app.clock.now().getTime() + 72 * 3600_000).toISOString(),
       });
       expect(d.status, JSON.stringify(d.body)).to.equal(201);
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     const march = '?from=2025-03-01&to=2025-03-31&unitCode=BKD';
@@ -174,5 +167,5 @@ for (const target of databaseTargets()) {
       expectProblem(await api(app, t.dewi!, 'GET', `/api/v1/letters/incoming/${letters[0]!.id}/disposition-sheet.pdf`), 404);
       expectProblem(await api(app, t.head!, 'GET', '/api/v1/letters/incoming/bukan-id/disposition-sheet.pdf'), 422);
     });
-  });
-}
+  },
+);

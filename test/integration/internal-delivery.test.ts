@@ -1,30 +1,29 @@
 import { expect } from 'chai';
 import { deliverInternally, planDelivery } from '../../src/app/outgoing/deliver-internally.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { unit } from '../support/factories.ts';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { api, expectProblem, upload } from '../support/http.ts';
 import { everything, issueCertificate, OUT, type Person, person, setUpUnits, signedPdf } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 import { PIN, signed, typedDraft, typedLetter } from '../support/typed-letters.ts';
 
 const IN = '/api/v1/letters/incoming';
 
-for (const target of databaseTargets()) {
-  describe(`internal delivery and replies (HTTP, ${target.name})`, function () {
-    this.timeout(240_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `internal delivery and replies (HTTP, ${db})`,
+  { timeout: 240_000 },
+  ({ app }) => {
     const p: Record<string, Person> = {};
     const register = async (who: Person, unitCode: string) => (await api(app, who.token, 'GET', `${IN}?unitCode=${unitCode}&limit=100`)).body.items ?? [];
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       for (const [code, name] of [
         ['DISDIK', 'Dinas Pendidikan'],
         ['DISHUB', 'Dinas Perhubungan'],
-      ])
-        expect((await api(app, app.adminToken, 'POST', '/api/v1/units', { code, name, parentCode: 'ORG' })).status).to.equal(201);
+      ] as const)
+        await unit(app, code, { name });
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       p.kepala = await person(app, 'kepala', 'official', 'BKD');
       p.sekda = await person(app, 'sekda', 'official', 'SETDA');
@@ -33,9 +32,6 @@ for (const target of databaseTargets()) {
       p.guru = await person(app, 'guru', 'staff', 'DISDIK');
       p.petugas = await person(app, 'petugas', 'staff', 'DISHUB');
       for (const o of [p.kepala, p.sekda]) expect((await issueCertificate(app, o!, PIN)).status).to.equal(201);
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('registers a signed nota dinas once in each addressed and copied unit, with its own agenda number, the signed PDF and read access for that unit', async () => {
@@ -194,5 +190,5 @@ for (const target of databaseTargets()) {
       }
       expectProblem(await typedDraft(app, p.stafSetda!, p.sekda!, { inReplyTo: 'bukan-id' }), 422);
     });
-  });
-}
+  },
+);

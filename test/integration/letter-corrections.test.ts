@@ -3,12 +3,12 @@ import { expect } from 'chai';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { sha256 as sha256Hex } from '../support/backup-office.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { ensureFixture, FIXTURES, type FixtureName } from '../support/fixtures.ts';
 import { footprint } from '../support/leftovers.ts';
+import { incomingLetter } from '../support/factories.ts';
 import { api, expectProblem, form, type Reply, upload } from '../support/http.ts';
 import { people, setUpUnits } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
 type Json = Record<string, unknown>;
 const everything = {
@@ -17,10 +17,14 @@ const everything = {
   levels: ['biasa' as const, 'terbatas' as const, 'rahasia' as const, 'sangat_rahasia' as const],
 };
 
-for (const target of databaseTargets()) {
-  describe(`correcting and voiding incoming letters, and what a file says before it is registered (HTTP, ${target.name})`, function () {
-    this.timeout(180_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `correcting and voiding incoming letters, and what a file says before it is registered (HTTP, ${db})`,
+  {
+    timeout: 180_000,
+    // A busy test machine reads a scan far slower than the product's 25 s allow.
+    env: { SUGGEST_OCR_TIMEOUT_MS: '300000' },
+  },
+  ({ app }) => {
     const t: Record<string, string> = {};
     const ids: Record<string, string> = {};
 
@@ -35,18 +39,12 @@ for (const target of databaseTargets()) {
       return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Reply['body']) : {} };
     };
     const register = async (seed: number) => {
-      const l = generateLetter(seed);
-      const bytes = await letterPdf([l]);
-      const fields = { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'biasa', unitCode: 'BKD' };
-      const r = await form(app, t.clerk!, '/api/v1/letters/incoming', fields, { name: `surat-${seed}.pdf`, bytes });
-      expect(r.status, JSON.stringify(r.body)).to.equal(201);
-      return { body: r.body, bytes, l };
+      const r = await incomingLetter(app, t.clerk!, seed, { unitCode: 'BKD' });
+      return { body: r.body, bytes: r.bytes, l: r.letter };
     };
     const audits = async (action: string) => (await app.naskah.deps.db.audit.list({ action }, everything, 1, 100)).items;
 
     before(async () => {
-      // A busy test machine reads a scan far slower than the product's 25 s allow.
-      app = await startTestAppOn(target, { SUGGEST_OCR_TIMEOUT_MS: '300000' });
       await setUpUnits(app);
       await people(
         app,
@@ -59,9 +57,6 @@ for (const target of databaseTargets()) {
         ids,
         t,
       );
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('suggests number, date, sender and subject from a PDF’s text layer, and from a scan’s OCR, storing nothing', async () => {
@@ -226,5 +221,5 @@ for (const target of databaseTargets()) {
       expect(entry?.details).to.include({ agendaNumber: body.agendaNumber, reason: 'surat tercatat dua kali' });
       expect((await api(app, t.clerk!, 'GET', `/api/v1/letters/incoming/${id}/corrections`)).body.voided).to.include({ reason: 'surat tercatat dua kali' });
     });
-  });
-}
+  },
+);

@@ -1,10 +1,9 @@
 import { expect } from 'chai';
-import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
-import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
-import { api, expectProblem, form, type Reply } from '../support/http.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
+import { incomingLetter } from '../support/factories.ts';
+import { api, expectProblem, type Reply } from '../support/http.ts';
 import { person, setUpUnits } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp, waitForDocument } from '../support/test-app.ts';
+import { waitForDocument } from '../support/test-app.ts';
 
 type Json = Record<string, unknown>;
 
@@ -14,10 +13,10 @@ const until = async (check: () => Promise<boolean>, what: string, ms = 30_000) =
   throw new Error(`timed out waiting until ${what}`);
 };
 
-for (const target of databaseTargets()) {
-  describe(`correcting a letter's security level and unit (HTTP, ${target.name})`, function () {
-    this.timeout(180_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `correcting a letter's security level and unit (HTTP, ${db})`,
+  { timeout: 180_000 },
+  ({ app }) => {
     const t: Record<string, string> = {};
 
     const send = async (who: string, path: string, body: unknown, ifMatch?: string): Promise<Reply> => {
@@ -34,16 +33,12 @@ for (const target of databaseTargets()) {
 
     /** A letter registered for BKD by its clerk, processed. */
     const register = async (seed: number) => {
-      const l = generateLetter(seed);
-      const fields = { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'biasa', unitCode: 'BKD' };
-      const reg = await form(app, t.clerk!, '/api/v1/letters/incoming', fields, { name: 'surat.pdf', bytes: await letterPdf([l]) });
-      expect(reg.status, JSON.stringify(reg.body)).to.equal(201);
-      await waitForDocument(app, t.clerk!, String(reg.body.documentId));
-      return { l, reg };
+      const reg = await incomingLetter(app, t.clerk!, seed, { unitCode: 'BKD' }, 'surat.pdf');
+      await waitForDocument(app, t.clerk!, reg.documentId);
+      return { l: reg.letter, reg };
     };
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       for (const [key, username, role, unit, extra] of [
         ['clerk', 'tu.bkd', 'clerk', 'BKD', { clearance: 'terbatas' }],
@@ -53,7 +48,6 @@ for (const target of databaseTargets()) {
         t[key] = (await person(app, username, role, unit, `Bapak ${username}`, extra)).token;
       }
     });
-    after(async () => app?.stop());
 
     it('raises the level within the corrector’s clearance only; the scan follows and search stops showing it to those not cleared', async () => {
       const { l, reg } = await register(811);
@@ -120,5 +114,5 @@ for (const target of databaseTargets()) {
       // The BKD clerk no longer reads a SETDA letter.
       expectProblem(await api(app, t.clerk!, 'GET', `/api/v1/letters/incoming/${id}`), 404);
     });
-  });
-}
+  },
+);

@@ -4,11 +4,11 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { sharedFontkit } from '../../src/infra/pdf/shared-fontkit.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api, expectProblem, type Reply } from '../support/http.ts';
 import { pdfImages, pdfWords } from '../support/pdf-inspect.ts';
 import { issueCertificate, OUT, type Person, person, setUpUnits, signedPdf } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
+import type { TestApp } from '../support/test-app.ts';
 import { letterText, PIN, signed, typedLetter } from '../support/typed-letters.ts';
 
 const HEAD = '/api/v1/letterhead';
@@ -45,21 +45,17 @@ const serifWidth = async (text: string, size: number): Promise<number> => {
   return font.widthOfTextAtSize(text, size);
 };
 
-for (const target of databaseTargets()) {
-  describe(`the letterhead as data (HTTP, ${target.name})`, function () {
-    this.timeout(240_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `the letterhead as data (HTTP, ${db})`,
+  { timeout: 240_000 },
+  ({ app }) => {
     const p: Record<string, Person> = {};
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD', 'Bapak konseptor', { clearance: 'terbatas' });
       p.kepala = await person(app, 'kepala', 'official', 'BKD', 'Dra. Sri Wahyuni', { clearance: 'terbatas' });
       expect((await issueCertificate(app, p.kepala, PIN)).status).to.equal(201);
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('lets an admin set its lines (audited), anyone read them, and refuses others and bad values', async () => {
@@ -151,5 +147,5 @@ for (const target of databaseTargets()) {
       expect(await pdfImages(new Uint8Array(await draft.arrayBuffer()))).to.deep.equal([]);
       expect(await letterText(app, p.konseptor!, id)).to.include('PEMERINTAH KABUPATEN SLEMAN');
     });
-  });
-}
+  },
+);

@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
-import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { monthOf } from '../../src/domain/office-time.ts';
-import { api, expectProblem, form } from '../support/http.ts';
+import { incomingLetter, unit, user } from '../support/factories.ts';
+import { api, expectProblem } from '../support/http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { passwordOf } from '../support/passwords.ts';
 
 const HOUR = 3600_000;
 
@@ -15,16 +13,7 @@ describe('office figures (GET /api/v1/stats)', function () {
   const ids: Record<string, string> = {};
 
   const register = async (seed: number) => {
-    const l = generateLetter(seed);
-    const r = await form(
-      app,
-      t.clerk!,
-      '/api/v1/letters/incoming',
-      { letterNumber: l.letterNumber, letterDate: l.letterDate, sender: l.sender, subject: l.subject, urgency: 'biasa' },
-      { name: `s${seed}.pdf`, bytes: await letterPdf([l]) },
-    );
-    expect(r.status, JSON.stringify(r.body)).to.equal(201);
-    return String(r.body.id);
+    return (await incomingLetter(app, t.clerk!, seed, {}, `s${seed}.pdf`)).id;
   };
   const dispose = async (letterId: string, dueInHours: number) => {
     const r = await api(app, t.head!, 'POST', `/api/v1/letters/incoming/${letterId}/dispositions`, {
@@ -38,21 +27,23 @@ describe('office figures (GET /api/v1/stats)', function () {
 
   before(async () => {
     app = await startTestApp();
-    await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'BKD', name: 'BKD', parentCode: 'ORG' });
-    await api(app, app.adminToken, 'POST', '/api/v1/units', { code: 'DISDIK', name: 'Disdik', parentCode: 'ORG' });
-    for (const [u, role, unit] of [
+    await unit(app, 'BKD');
+    await unit(app, 'DISDIK', { name: 'Disdik' });
+    const tokens: Record<string, string> = {};
+    for (const [u, role, unitCode] of [
       ['tu.bkd', 'clerk', 'BKD'],
       ['kaban', 'official', 'BKD'],
       ['staf', 'staff', 'BKD'],
       ['kadis', 'official', 'DISDIK'],
     ] as const) {
-      const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username: u, password: passwordOf(u), name: u, role, unitCode: unit });
-      ids[u] = String(r.body.id);
+      const { id, token } = await user(app, u, { name: u, role, unitCode });
+      ids[u] = id;
+      tokens[u] = token;
     }
-    t.clerk = await app.login('tu.bkd', passwordOf('tu.bkd'));
-    t.head = await app.login('kaban', passwordOf('kaban'));
-    t.staff = await app.login('staf', passwordOf('staf'));
-    t.other = await app.login('kadis', passwordOf('kadis'));
+    t.clerk = tokens['tu.bkd']!;
+    t.head = tokens.kaban!;
+    t.staff = tokens.staf!;
+    t.other = tokens.kadis!;
   });
   after(async () => app?.stop());
 

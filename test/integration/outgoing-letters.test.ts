@@ -4,13 +4,13 @@ import { openSequelizeDatabase } from '../../src/infra/db/sequelize.database.ts'
 import type { Database } from '../../src/ports/repositories.ts';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { user } from '../support/factories.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { takeNumbersInParallel } from '../support/parallel-numbers.ts';
 import { ensureFixture } from '../support/fixtures.ts';
 import { api, expectProblem, type Reply, upload } from '../support/http.ts';
 import { footprint, idle } from '../support/leftovers.ts';
-import { type TestApp, startTestAppOn, waitForDocument } from '../support/test-app.ts';
-import { passwordOf } from '../support/passwords.ts';
+import { waitForDocument } from '../support/test-app.ts';
 
 const everything = {
   userId: 'test',
@@ -27,10 +27,10 @@ const template = (body = 'Dengan hormat, kami mengundang Bapak/Ibu menghadiri ra
   attachments: '1 (satu) berkas',
 });
 
-for (const target of databaseTargets())
-  describe(`outgoing letters through review (HTTP, ${target.name})`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `outgoing letters through review (HTTP, ${db})`,
+  { timeout: 120_000 },
+  ({ app }) => {
     const id: Record<string, string> = {};
     const token: Record<string, string> = {};
     let seed = 500;
@@ -62,7 +62,6 @@ for (const target of databaseTargets())
     };
 
     before(async () => {
-      app = await startTestAppOn(target);
       for (const [code, name] of [
         ['BKD', 'Badan Kepegawaian Daerah'],
         ['SETDA', 'Sekretariat Daerah'],
@@ -80,20 +79,10 @@ for (const target of databaseTargets())
         ['pemeriksa', 'auditor', 'ORG'],
       ];
       for (const [username, role, unitCode] of people) {
-        const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
-          username,
-          password: passwordOf(username),
-          name: `Bapak ${username}`,
-          role,
-          unitCode,
-        });
-        expect(r.status, JSON.stringify(r.body)).to.equal(201);
-        id[username] = String(r.body.id);
-        token[username] = await app.login(username, passwordOf(username));
+        const u = await user(app, username, { role, unitCode });
+        id[username] = u.id;
+        token[username] = u.token;
       }
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('takes a template draft through two reviewers, a return, a revision and approval; the signer sees it only then', async () => {
@@ -404,33 +393,27 @@ for (const target of databaseTargets())
       expect(again.status, JSON.stringify(again.body)).to.equal(201);
       expect(again.body).to.include({ version: 2, status: 'in_review' });
     });
+  },
+);
+
+forEachDatabase('letter numbers at signing', { timeout: 120_000, app: false }, ({ database }) => {
+  let db: Database;
+  before(async () => {
+    db = await openSequelizeDatabase(database.config);
+  });
+  after(async () => {
+    await db?.close();
   });
 
-for (const target of databaseTargets()) {
-  describe(`letter numbers at signing (${target.name})`, function () {
-    this.timeout(120_000);
-    let db: Database;
-    let drop: () => Promise<void>;
-    before(async () => {
-      const tdb = await target.create();
-      drop = tdb.drop;
-      db = await openSequelizeDatabase(tdb.config);
-    });
-    after(async () => {
-      await db?.close();
-      await drop?.();
-    });
-
-    it('gives 200 numbers to 20 parallel signers as 1..200, with no gap where a signing rolled back', async () => {
-      const letter = { classificationCode: '800', unitCode: 'BKD' };
-      const in2025 = await planLetterNumber({ db, officeTimeZone: 'Asia/Jakarta' }, letter, new Date('2025-06-01T03:00:00Z'));
-      const { taken, failures } = await takeNumbersInParallel(db, in2025);
-      expect(failures).to.equal(40);
-      const sequences = taken.map((n) => Number(n.split('/')[1])).sort((a, b) => a - b);
-      expect(sequences).to.deep.equal(Array.from({ length: 200 }, (_, i) => i + 1));
-      expect(taken.every((n) => /^800\/\d+\/BKD\/2025$/.test(n))).to.equal(true);
-      const in2026 = await planLetterNumber({ db, officeTimeZone: 'Asia/Jakarta' }, letter, new Date('2026-01-01T03:00:00Z'));
-      expect((await db.transaction((tx) => assignLetterNumber(tx, in2026))).letterNumber).to.equal('800/1/BKD/2026');
-    });
+  it('gives 200 numbers to 20 parallel signers as 1..200, with no gap where a signing rolled back', async () => {
+    const letter = { classificationCode: '800', unitCode: 'BKD' };
+    const in2025 = await planLetterNumber({ db, officeTimeZone: 'Asia/Jakarta' }, letter, new Date('2025-06-01T03:00:00Z'));
+    const { taken, failures } = await takeNumbersInParallel(db, in2025);
+    expect(failures).to.equal(40);
+    const sequences = taken.map((n) => Number(n.split('/')[1])).sort((a, b) => a - b);
+    expect(sequences).to.deep.equal(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(taken.every((n) => /^800\/\d+\/BKD\/2025$/.test(n))).to.equal(true);
+    const in2026 = await planLetterNumber({ db, officeTimeZone: 'Asia/Jakarta' }, letter, new Date('2026-01-01T03:00:00Z'));
+    expect((await db.transaction((tx) => assignLetterNumber(tx, in2026))).letterNumber).to.equal('800/1/BKD/2026');
   });
-}
+});

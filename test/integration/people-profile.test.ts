@@ -1,30 +1,28 @@
 import { expect } from 'chai';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api, expectProblem, form } from '../support/http.ts';
 import { approvedLetter, person, type Person, setUpUnits, sign } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp, waitForDocument } from '../support/test-app.ts';
+import { waitForDocument } from '../support/test-app.ts';
 import { passwordOf } from '../support/passwords.ts';
 
 type Json = Record<string, unknown>;
 const NIP = '197803152005012003';
 const PIN = 'pin-kadis-2718';
 
-for (const target of databaseTargets()) {
-  describe(`people: NIP and jabatan, disposition recipients, the official's own PIN (HTTP, ${target.name})`, function () {
-    this.timeout(240_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `people: NIP and jabatan, disposition recipients, the official's own PIN (HTTP, ${db})`,
+  { timeout: 240_000 },
+  ({ app }) => {
     const p: Record<string, Person> = {};
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       p.head = await person(app, 'kadis', 'official', 'BKD', 'Dra. Siti Rahayu', { nip: '19780315 200501 2 003', jabatan: 'Pelaksana Tugas Kepala Badan' });
       p.clerk = await person(app, 'tu.bkd', 'clerk', 'BKD');
       p.staff = await person(app, 'ana.bkd', 'staff', 'BKD');
     });
-    after(async () => app?.stop());
 
     it('keeps a NIP as its 18 digits and the jabatan, and refuses what is not a NIP without creating anyone', async () => {
       const me = (await api(app, p.head!.token, 'GET', '/api/v1/auth/me')).body;
@@ -124,5 +122,5 @@ for (const target of databaseTargets()) {
       const signed = await sign(app, p.head!, second, { pin: 'pin-baru-3141', totp: app.nextTotp('kadis') });
       expect(signed.status, JSON.stringify(signed.body)).to.equal(200);
     });
-  });
-}
+  },
+);

@@ -2,8 +2,7 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { queueLogLeaf } from '../../src/app/public-log/queue-leaf.ts';
 import { sequenceLog } from '../../src/app/public-log/sequence-log.ts';
-import { databaseTargets } from '../support/databases.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 
 const leaf = (n: number) => ({
   subjectType: 'outgoing' as const,
@@ -20,36 +19,30 @@ const leaf = (n: number) => ({
  * leaf must wait for the next batch, not be lost. (SQLite runs one write transaction at a time,
  * so the case cannot arise there.)
  */
-for (const target of databaseTargets().filter((t) => t.name === 'mysql')) {
-  describe(`the public log never loses a leaf committed after a later one (${target.name})`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
-    before(async () => {
-      app = await startTestAppOn(target);
-      await app.naskah.logSequencer.stop(); // sequenced by hand below
-    });
-    after(async () => app?.stop());
-
-    it('appends a leaf queued first but committed last in the next batch', async () => {
-      let release!: () => void;
-      let queued!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      const isQueued = new Promise<void>((r) => (queued = r));
-      const slow = app.naskah.deps.db.transaction(async (tx) => {
-        await queueLogLeaf(tx, leaf(1));
-        queued();
-        await held;
-      });
-      await isQueued;
-      await app.naskah.deps.db.transaction((tx) => queueLogLeaf(tx, leaf(2)));
-      expect((await sequenceLog(app.naskah.deps))?.size).to.equal(1);
-      release();
-      await slow;
-      expect((await sequenceLog(app.naskah.deps))?.size).to.equal(2);
-      const texts = (await app.naskah.deps.db.publicLog.leaves(0, 2)).map((l) => l.text);
-      expect(texts[0]).to.include(leaf(2).sha256);
-      expect(texts[1]).to.include(leaf(1).sha256);
-      expect(await sequenceLog(app.naskah.deps)).to.equal(null);
-    });
+forEachDatabase('the public log never loses a leaf committed after a later one', { timeout: 120_000, only: 'mysql' }, ({ app }) => {
+  before(async () => {
+    await app.naskah.logSequencer.stop(); // sequenced by hand below
   });
-}
+
+  it('appends a leaf queued first but committed last in the next batch', async () => {
+    let release!: () => void;
+    let queued!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const isQueued = new Promise<void>((r) => (queued = r));
+    const slow = app.naskah.deps.db.transaction(async (tx) => {
+      await queueLogLeaf(tx, leaf(1));
+      queued();
+      await held;
+    });
+    await isQueued;
+    await app.naskah.deps.db.transaction((tx) => queueLogLeaf(tx, leaf(2)));
+    expect((await sequenceLog(app.naskah.deps))?.size).to.equal(1);
+    release();
+    await slow;
+    expect((await sequenceLog(app.naskah.deps))?.size).to.equal(2);
+    const texts = (await app.naskah.deps.db.publicLog.leaves(0, 2)).map((l) => l.text);
+    expect(texts[0]).to.include(leaf(2).sha256);
+    expect(texts[1]).to.include(leaf(1).sha256);
+    expect(await sequenceLog(app.naskah.deps)).to.equal(null);
+  });
+});

@@ -3,27 +3,24 @@ import { createHash } from 'node:crypto';
 import { signFirstCheckpoint } from '../../src/app/public-log/sign-checkpoint.ts';
 import { letterInLog } from '../../src/app/public-log/letter-in-log.ts';
 import { api, expectProblem } from '../support/http.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { getText, queueLeaves, readSignedCheckpoint, settleLog } from '../support/public-log.ts';
 import { mth, rfcLeaf, rfcVerifyConsistency, rfcVerifyInclusion } from '../support/rfc9162.ts';
 import { approvedLetter, issueCertificate, type Person, person, setUpUnits, sign, signedPdf, verifyUpload } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
 const PIN = '482915';
 const hexes = (v: unknown) => (v as string[]).map((h) => Buffer.from(h, 'hex'));
 
-for (const target of databaseTargets()) {
-  describe(`the public log of issued letters (HTTP, ${target.name})`, function () {
-    this.timeout(240_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `the public log of issued letters (HTTP, ${db})`,
+  { timeout: 240_000, env: { LOG_ORIGIN: 'sleman.example.go.id/log' } },
+  ({ app }) => {
     let key: string;
     const p: Record<string, Person> = {};
 
     before(async () => {
-      app = await startTestAppOn(target, { LOG_ORIGIN: 'sleman.example.go.id/log' });
       key = (await getText(`${app.url}/log/key`)).text;
     });
-    after(async () => app?.stop());
 
     it('serves a signed checkpoint of the empty tree from the first start of a fresh office, before any periodic pass', async () => {
       const c = await getText(`${app.url}/log/checkpoint`);
@@ -147,5 +144,5 @@ for (const target of databaseTargets()) {
       expect(answers.filter((a) => !a.recorded && a.pending)).to.have.length(1200);
       expect(await letterInLog(app.naskah.deps, 'e'.repeat(64))).to.deep.equal({ recorded: false, pending: false });
     });
-  });
-}
+  },
+);

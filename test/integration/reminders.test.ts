@@ -6,7 +6,7 @@ import { scanReminders } from '../../src/app/notifications/scan-reminders.ts';
 import { SEND_EMAIL_JOB } from '../../src/domain/job-types.ts';
 import type { NotificationRecord } from '../../src/domain/correspondence.ts';
 import { connect } from '../../src/infra/db/connect.ts';
-import { databaseTargets, type TestDatabase } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api, expectProblem, form } from '../support/http.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startTestApp, waitForDocument, type TestApp } from '../support/test-app.ts';
@@ -25,10 +25,10 @@ const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 15
   }
 };
 
-for (const target of databaseTargets()) {
-  describe(`deadline reminders, notifications and email on ${target.name}`, function () {
-    this.timeout(180_000);
-    let tdb: TestDatabase;
+forEachDatabase(
+  (db) => `deadline reminders, notifications and email on ${db}`,
+  { timeout: 180_000, app: false },
+  ({ database: tdb }) => {
     let sink: SmtpSink;
     let app: TestApp;
     const env = (): Record<string, string> => ({
@@ -87,7 +87,6 @@ for (const target of databaseTargets()) {
     };
 
     before(async () => {
-      tdb = await target.create();
       sink = await startSmtpSink({ auth: { user: 'naskah', pass: 'kata-sandi-smtp' } });
       sink.refuse.add(MAIL('nobody'));
       app = await startTestApp(env());
@@ -139,7 +138,6 @@ for (const target of databaseTargets()) {
     after(async () => {
       await app?.stop();
       await sink?.close();
-      await tdb?.drop();
     });
 
     const bkd = () => String(L.one!.dispositions.find((d) => (d.to as Json).unit)!.id);
@@ -320,5 +318,5 @@ for (const target of databaseTargets()) {
       expect((await app.naskah.deps.db.jobs.findById(refused!.id))!.state).to.equal('done');
       expect((await stored('budi')).filter((n) => n.emailState === 'sent')).to.have.length(1);
     });
-  });
-}
+  },
+);

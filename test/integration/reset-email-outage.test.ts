@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import { SEND_EMAIL_JOB } from '../../src/domain/job-types.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api } from '../support/http.ts';
 import { passwordOf } from '../support/passwords.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
 const ADDRESS = 'wati@bkd.example.go.id';
 
@@ -22,21 +21,19 @@ const until = async <T>(read: () => Promise<T | undefined | null | false>, what:
 };
 
 /** Issue 18: the reset link's e-mail is a job written with the token's hash, so a mail outage delays it, never loses it. */
-for (const target of databaseTargets()) {
-  describe(`a reset link mailed through the job table (HTTP, ${target.name})`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `a reset link mailed through the job table (HTTP, ${db})`,
+  { timeout: 120_000, env: { MAIL_FROM: 'Naskah <naskah@bkd.example.go.id>', PUBLIC_URL: 'https://naskah.example.go.id' } },
+  ({ app, beforeStart }) => {
     let sink: SmtpSink;
     let proxy: TcpProxy;
 
-    before(async () => {
+    beforeStart(async () => {
       sink = await startSmtpSink();
       proxy = await startTcpProxy('127.0.0.1', sink.port);
-      app = await startTestAppOn(target, {
-        SMTP_URL: `smtp://127.0.0.1:${proxy.port}`,
-        MAIL_FROM: 'Naskah <naskah@bkd.example.go.id>',
-        PUBLIC_URL: 'https://naskah.example.go.id',
-      });
+      return { SMTP_URL: `smtp://127.0.0.1:${proxy.port}` };
+    });
+    before(async () => {
       const r = await api(app, app.adminToken, 'POST', '/api/v1/users', {
         username: 'wati',
         password: passwordOf('wati'),
@@ -48,7 +45,6 @@ for (const target of databaseTargets()) {
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
     });
     after(async () => {
-      await app?.stop();
       await proxy?.close();
       await sink?.close();
     });
@@ -101,5 +97,5 @@ for (const target of databaseTargets()) {
       await until(async () => (await app.naskah.deps.db.jobs.findById(waiting!.id))?.state === 'done', 'the job to settle');
       expect(sink.received.length, 'an expired link is not mailed').to.equal(before);
     });
-  });
-}
+  },
+);

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api, expectProblem, form } from '../support/http.ts';
 import { everything, issueCertificate, OUT, type Person, person, setUpUnits } from '../support/sign-office.ts';
-import { startTestAppOn, waitForDocument, type TestApp } from '../support/test-app.ts';
+import { waitForDocument } from '../support/test-app.ts';
 import { PIN, signed, typedLetter } from '../support/typed-letters.ts';
 
 type Hit = Record<string, unknown> & { id: string; letter: Record<string, unknown> | null; collapsed: string[]; replies: { id: string }[] };
@@ -16,10 +16,10 @@ const wordOnlyIn = (a: string, b: string): string => {
   return [...words(b)].find((w) => !inA.has(w))!;
 };
 
-for (const target of databaseTargets()) {
-  describe(`search results that say what they found (issue 18) on ${target.name}`, function () {
-    this.timeout(180_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `search results that say what they found (issue 18) on ${db}`,
+  { timeout: 180_000 },
+  ({ app }) => {
     const p: Record<string, Person> = {};
 
     /** Search is eventually consistent: polls until `until` holds for the answer (or time runs out). */
@@ -35,7 +35,6 @@ for (const target of databaseTargets()) {
     };
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       p.clerk = await person(app, 'tu.bkd', 'clerk', 'BKD');
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
@@ -43,9 +42,6 @@ for (const target of databaseTargets()) {
       p.pemeriksa = await person(app, 'pemeriksa', 'staff', 'BKD');
       p.lain = await person(app, 'lain', 'staff', 'SETDA');
       expect((await issueCertificate(app, p.kaban, PIN)).status).to.equal(201);
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('shows an incoming letter’s agenda and number, sender, date, the page of the hit and the replies to it', async () => {
@@ -136,5 +132,5 @@ for (const target of databaseTargets()) {
       const audit = await app.naskah.deps.db.audit.list({ targetId: String(saved.body.id) }, everything, 1, 10);
       expect(audit.items.map((e) => e.action)).to.deep.equal(['search.save', 'search.delete']);
     });
-  });
-}
+  },
+);

@@ -1,27 +1,22 @@
 import { expect } from 'chai';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api, expectProblem } from '../support/http.ts';
 import { approvedLetter, everything, issueCertificate, OUT, type Person, person, setUpUnits, sign } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 
 type Json = Record<string, unknown>;
 
-for (const target of databaseTargets()) {
-  describe(`the signer returns an approved draft with a comment (HTTP, ${target.name})`, function () {
-    this.timeout(120_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `the signer returns an approved draft with a comment (HTTP, ${db})`,
+  { timeout: 120_000 },
+  ({ app }) => {
     const p: Record<string, Person> = {};
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       p.pemeriksa = await person(app, 'pemeriksa', 'staff', 'BKD');
       p.kaban = await person(app, 'kaban', 'official', 'BKD');
       expect((await issueCertificate(app, p.kaban, 'pin-tanda-tangan')).status).to.equal(201);
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('returns it to the drafter, who is told; the comment is kept on the letter and it can no longer be signed', async () => {
@@ -42,5 +37,5 @@ for (const target of databaseTargets()) {
       expectProblem(await sign(app, p.kaban!, id, { pin: 'pin-tanda-tangan', totp: app.nextTotp('kaban') }), 409);
       expectProblem(await api(app, p.kaban!.token, 'POST', `${OUT}/${id}/return`, { comment: 'Sekali lagi' }), 409);
     });
-  });
-}
+  },
+);

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { api, expectProblem } from '../support/http.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { calendarDateIn } from '../../src/domain/office-time.ts';
 import { indonesianDate } from '../../src/domain/outgoing-rules.ts';
 import { pdfText } from '../support/nss.ts';
@@ -23,25 +22,21 @@ import {
 const PIN = 'pin-tanda-tangan';
 const BATCH = `${OUT}/sign-batch`;
 
-for (const target of databaseTargets()) {
-  describe(`batch signing (HTTP, ${target.name})`, function () {
-    this.timeout(300_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `batch signing (HTTP, ${db})`,
+  { timeout: 300_000 },
+  ({ app }) => {
     const p: Record<string, Person> = {};
     const year = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(app.clock.now()));
     const counter = () => app.naskah.deps.db.signedLetters.counterValue(`letter:BKD:${year()}`);
     const signings = async () => (await app.naskah.deps.db.audit.list({ action: 'letter.outgoing_sign' }, everything, 1, 1)).total;
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       p.kaban = await person(app, 'kaban', 'official', 'BKD');
       p.sekda = await person(app, 'sekda', 'official', 'SETDA');
       for (const o of [p.kaban, p.sekda]) expect((await issueCertificate(app, o!, PIN)).status).to.equal(201);
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('signs 20 letters with one PIN and one code; the one it cannot sign is reported and the other 19 are signed, numbered gap-free and verify', async () => {
@@ -115,5 +110,5 @@ for (const target of databaseTargets()) {
       expect(r.status, JSON.stringify(r.body)).to.equal(200);
       expect((r.body.results as { status: string }[]).map((x) => x.status)).to.deep.equal(['failed', 'signed']);
     });
-  });
-}
+  },
+);

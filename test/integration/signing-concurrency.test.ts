@@ -1,22 +1,20 @@
 import { expect } from 'chai';
 import { api, expectProblem } from '../support/http.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { approvedLetter, everything, issueCertificate, OUT, type Person, person, setUpUnits, sign, signedPdf, verifyUpload } from '../support/sign-office.ts';
 
 const PIN = 'pin-tanda-tangan';
 
-for (const target of databaseTargets()) {
-  describe(`signing at the same moment (HTTP, ${target.name})`, function () {
-    this.timeout(240_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `signing at the same moment (HTTP, ${db})`,
+  { timeout: 240_000 },
+  ({ app }) => {
     const p: Record<string, Person> = {};
     const officials: Person[] = [];
     const N = 5;
     const year = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(app.clock.now()));
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       for (let i = 1; i <= N; i++) {
@@ -25,9 +23,6 @@ for (const target of databaseTargets()) {
         expect(r.status, JSON.stringify(r.body)).to.equal(201);
         officials.push(o);
       }
-    });
-    after(async () => {
-      await app?.stop();
     });
 
     it('lets one of two simultaneous signings of a letter win; the other is a 409 and takes no number', async () => {
@@ -61,5 +56,5 @@ for (const target of databaseTargets()) {
         expect((v.body.knownLetter as { letterNumber: string }).letterNumber).to.equal(results[i]!.body.letterNumber);
       }
     });
-  });
-}
+  },
+);

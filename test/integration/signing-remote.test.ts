@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import { api, expectProblem } from '../support/http.ts';
 import { nssTrusting } from '../support/nss.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { startSigningService, type TestSigningService } from '../support/signing-service.ts';
-import { startTestAppOn, type TestApp } from '../support/test-app.ts';
 import {
   approvedLetter,
   everything,
@@ -21,11 +20,11 @@ const NIK = '3404015201800001';
 const PASSPHRASE = 'sandi-penyelenggara-uji';
 const TIMEOUT_MS = 1500;
 
-for (const target of databaseTargets()) {
-  describe(`signing through a provider's remote signing service (REMOTE_SIGNER_*, HTTP, ${target.name})`, function () {
-    this.timeout(180_000);
+forEachDatabase(
+  (db) => `signing through a provider's remote signing service (REMOTE_SIGNER_*, HTTP, ${db})`,
+  { timeout: 180_000, env: { REMOTE_SIGNER_TIMEOUT_MS: String(TIMEOUT_MS) } },
+  ({ app, beforeStart }) => {
     let service: TestSigningService;
-    let app: TestApp;
     const p: Record<string, Person> = {};
     /** The signer's counted PIN/passphrase failures (a probe attempt, given straight back). */
     const failures = async (who: Person): Promise<number> => {
@@ -41,14 +40,12 @@ for (const target of databaseTargets()) {
     const refusals = async (letterId: string) =>
       (await app.naskah.deps.db.audit.list({ action: 'letter.outgoing_sign_refused', targetId: letterId }, everything, 1, 10)).total;
 
-    before(async () => {
+    beforeStart(async () => {
       service = await startSigningService({ nik: NIK, passphrase: PASSPHRASE, name: 'Dr. Siti Rahma, M.Si.' });
       // Only `kepala` signs through the service; `wakil` keeps a key here, locked under a PIN.
-      app = await startTestAppOn(target, {
-        REMOTE_SIGNER_URL: service.url,
-        REMOTE_SIGNER_USERS: `kepala:${NIK}`,
-        REMOTE_SIGNER_TIMEOUT_MS: String(TIMEOUT_MS),
-      });
+      return { REMOTE_SIGNER_URL: service.url, REMOTE_SIGNER_USERS: `kepala:${NIK}` };
+    });
+    before(async () => {
       await setUpUnits(app);
       p.konseptor = await person(app, 'konseptor', 'staff', 'BKD');
       p.kepala = await person(app, 'kepala', 'official', 'BKD');
@@ -58,7 +55,6 @@ for (const target of databaseTargets()) {
       expect(anchor.status, JSON.stringify(anchor.body)).to.equal(201);
     });
     after(async () => {
-      await app?.stop();
       await service?.close().catch(() => undefined);
     });
 
@@ -151,5 +147,5 @@ for (const target of databaseTargets()) {
       expect(String(r.body.type)).to.match(/\/signing-service-unavailable$/);
       expect(await signingState(app, p.konseptor!, letterId)).to.deep.equal(before);
     });
-  });
-}
+  },
+);

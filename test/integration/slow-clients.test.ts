@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import { ensureFixture } from '../support/fixtures.ts';
-import { api } from '../support/http.ts';
+import { user } from '../support/factories.ts';
 import { idle } from '../support/leftovers.ts';
 import { multipart, pacedRequest, rawHttp } from '../support/raw-http.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { passwordOf } from '../support/passwords.ts';
 
 const LOGIN = '/api/v1/auth/login';
 
@@ -15,8 +14,7 @@ describe('slow clients: bodies and headers that dawdle are cut off (HTTP, embedd
   let staffToken: string;
   before(async () => {
     app = await startTestApp({ BODY_GRACE_SECONDS: '1', BODY_MIN_KBPS: '16', HEADERS_TIMEOUT_SECONDS: '2' });
-    await api(app, app.adminToken, 'POST', '/api/v1/users', { username: 'staf', password: passwordOf('staf'), name: 'Staf', role: 'staff', unitCode: 'ORG' });
-    staffToken = await app.login('staf', passwordOf('staf'));
+    staffToken = (await user(app, 'staf', { name: 'Staf' })).token;
   });
   after(() => app?.stop());
 

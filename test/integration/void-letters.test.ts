@@ -3,18 +3,18 @@ import { letterPdf } from '../../scripts/fixtures/letter-pdf.ts';
 import { generateLetter } from '../../scripts/fixtures/letter-text.ts';
 import { reconcile } from '../../src/app/operations/reconcile.ts';
 import { reindex } from '../../src/app/operations/reindex.ts';
-import { databaseTargets } from '../support/databases.ts';
+import { forEachDatabase } from '../support/for-each-database.ts';
 import { api, form } from '../support/http.ts';
 import { person, setUpUnits } from '../support/sign-office.ts';
-import { startTestAppOn, type TestApp, waitForDocument } from '../support/test-app.ts';
+import { waitForDocument } from '../support/test-app.ts';
 
 type Json = Record<string, unknown>;
 
 /** Issue 18: a void agenda entry was a mistake; the office's figures, search and the officials' notices forget it. */
-for (const target of databaseTargets()) {
-  describe(`a void agenda entry counts for nothing (HTTP, ${target.name})`, function () {
-    this.timeout(180_000);
-    let app: TestApp;
+forEachDatabase(
+  (db) => `a void agenda entry counts for nothing (HTTP, ${db})`,
+  { timeout: 180_000 },
+  ({ app }) => {
     const t: Record<string, string> = {};
 
     const receivedThisMonth = async () => {
@@ -30,12 +30,10 @@ for (const target of databaseTargets()) {
       );
 
     before(async () => {
-      app = await startTestAppOn(target);
       await setUpUnits(app);
       t.clerk = (await person(app, 'tu.bkd', 'clerk', 'BKD')).token;
       t.head = (await person(app, 'kaban', 'official', 'BKD')).token;
     });
-    after(async () => app?.stop());
 
     it('leaves the figures, search (also after a reindex) and the official’s notices once voided', async () => {
       const l = generateLetter(901);
@@ -70,5 +68,5 @@ for (const target of databaseTargets()) {
       const report = await reconcile(app.naskah.deps, { repair: false });
       expect(report.findings.filter((f) => f.subject === documentId)).to.deep.equal([]);
     });
-  });
-}
+  },
+);

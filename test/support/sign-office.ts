@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { SigningCredential } from '../../src/ports/pdf-signing.ts';
+import { user } from './factories.ts';
 import { api, type Reply } from './http.ts';
 import { footprint, idle } from './leftovers.ts';
 import type { TestApp } from './test-app.ts';
-import { passwordOf } from './passwords.ts';
 
 const run = promisify(execFile);
 export const OUT = '/api/v1/letters/outgoing';
@@ -47,18 +47,14 @@ export const setUpUnits = async (app: TestApp): Promise<void> => {
 };
 
 /** Creates a user and logs them in (enrolling a second factor when their role needs one). */
-export const person = async (
+export const person = (
   app: TestApp,
   username: string,
   role: string,
   unitCode: string,
   name = `Bapak ${username}`,
   extra: Record<string, unknown> = {},
-): Promise<Person> => {
-  const r = await api(app, app.adminToken, 'POST', '/api/v1/users', { username, password: passwordOf(username), name, role, unitCode, ...extra });
-  expect(r.status, JSON.stringify(r.body)).to.equal(201);
-  return { id: String(r.body.id), username, token: await app.login(username, passwordOf(username)) };
-};
+): Promise<Person> => user(app, username, { role, unitCode, name, ...extra });
 
 /** Creates and logs in each of `who` ([key, username, role, unitCode]), filling `ids` and `tokens` by key. */
 export const people = async (
