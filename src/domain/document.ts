@@ -39,6 +39,8 @@ export interface DocumentRecord {
   /** Correspondence metadata that search also covers (filled by later use cases). */
   letterNumber: string | null;
   sender: string | null;
+  /** Where the paper original is kept ("Lemari 2 / Rak B / Boks 14"): free text, not searched. */
+  paperLocation: string | null;
   createdBy: string;
   batchId: string | null;
   /** A code from an old scheme, kept as metadata for bulk-imported archives (they stay unclassified until mapped). */

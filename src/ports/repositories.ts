@@ -268,13 +268,17 @@ export interface SessionRepository {
 /** What a new document's retention starts as (disposal and transfer come later). */
 export type NewRetention = Pick<StoredRetention, 'recordDate' | 'phase' | 'activeUntil' | 'inactiveUntil' | 'finalDisposition'>;
 
-export type NewDocument = Omit<DocumentRecord, 'createdAt' | 'updatedAt' | 'status' | 'error' | 'textSource' | 'retention' | 'legacyCode' | 'version'> & {
+export type NewDocument = Omit<
+  DocumentRecord,
+  'createdAt' | 'updatedAt' | 'status' | 'error' | 'textSource' | 'retention' | 'legacyCode' | 'paperLocation' | 'version'
+> & {
   legacyCode?: string | null;
+  paperLocation?: string | null;
   retention: NewRetention;
 };
 
 export type DocumentMetadataPatch = Partial<
-  Pick<DocumentRecord, 'title' | 'classificationCode' | 'securityLevel' | 'unitCode' | 'documentDate' | 'tags' | 'letterNumber' | 'sender'>
+  Pick<DocumentRecord, 'title' | 'classificationCode' | 'securityLevel' | 'unitCode' | 'documentDate' | 'tags' | 'letterNumber' | 'sender' | 'paperLocation'>
 >;
 
 /** Document metadata rows. */

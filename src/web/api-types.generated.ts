@@ -485,6 +485,7 @@ export interface Document {
   tags: string[];
   letterNumber: string | null;
   sender: string | null;
+  paperLocation: string | null;
   batchId: string | null;
   createdBy: string;
   createdAt: string;

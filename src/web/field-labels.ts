@@ -32,6 +32,7 @@ export const FIELD_LABELS: FieldLabels = {
   letterNumber: 'doc.letterNumber',
   letterDate: 'incoming.letterDate',
   sender: 'doc.sender',
+  paperLocation: 'doc.paperLocation',
   documentDate: 'doc.documentDate',
   classificationCode: 'doc.classificationCode',
   securityLevel: 'doc.securityLevel',

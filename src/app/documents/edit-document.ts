@@ -21,7 +21,7 @@ const stale = (current: number | null) =>
 
 /**
  * Corrects a document's description (title, classification, security level, unit, date, tags,
- * letter number, sender): a correction, versioned (the version read, via If-Match, must still
+ * letter number, sender, where the paper is kept): a correction, versioned (the version read, via If-Match, must still
  * be current: 412 otherwise) and audited with every field's value before and after and the
  * reason given, so the original values stay on record (GET /documents/:id/corrections). The
  * original bytes never change. Only clerks and admins who may file for both the old and the new
@@ -58,7 +58,8 @@ export const editDocument = async (
   if (changed.length === 0) return doc;
   const aboveClearance = changed.includes('securityLevel') ? classifyRefusal(actor, patch.securityLevel) : null;
   if (aboveClearance) throw refused(aboveClearance);
-  const sealed = changed.filter((k) => k !== 'tags');
+  // Where the paper is kept is not part of the letter, so a signature does not cover it either.
+  const sealed = changed.filter((k) => k !== 'tags' && k !== 'paperLocation');
   if (sealed.length && (doc.kind === 'minutes' || (await deps.db.signedLetters.findBySha256(doc.sha256)))) {
     throw new AppError(
       'conflict',

@@ -35,6 +35,7 @@ export const presentDocument = (d: DocumentRecord, o: { holds?: { id: string; na
   tags: d.tags,
   letterNumber: d.letterNumber,
   sender: d.sender,
+  paperLocation: d.paperLocation,
   batchId: d.batchId,
   createdBy: d.createdBy,
   createdAt: d.createdAt.toISOString(),

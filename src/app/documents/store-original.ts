@@ -27,6 +27,7 @@ export interface DocumentFields {
   tags?: string[] | undefined;
   letterNumber?: string | undefined;
   sender?: string | undefined;
+  paperLocation?: string | undefined;
   /** A code from an old scheme (bulk imports of old archives): kept as metadata, the record stays unclassified. */
   legacyCode?: string | undefined;
 }
@@ -143,6 +144,7 @@ export const storeOriginal = async (
           tags: fields.tags ?? [],
           letterNumber: fields.letterNumber ?? null,
           sender: fields.sender ?? null,
+          paperLocation: fields.paperLocation || null,
           createdBy: actor.id,
           batchId: extra.batchId ?? null,
           legacyCode: fields.legacyCode ?? null,

@@ -34,6 +34,7 @@ export const documentFields = z.object({
   tags: tags.optional(),
   letterNumber: z.string().trim().max(100).optional(),
   sender: z.string().trim().max(300).optional(),
+  paperLocation: z.string().trim().max(200).optional().meta({ description: 'where the paper original is kept (lokasi arsip fisik)' }),
   /** An old scheme's code for bulk imports of old archives: kept as metadata, the record stays unclassified. */
   legacyCode: z.string().trim().min(1).max(64).optional(),
 });
@@ -44,6 +45,14 @@ export const documentChanges = documentFields
   .extend({
     title: z.string().trim().min(1).max(500).optional(),
     tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
+    paperLocation: z
+      .string()
+      .trim()
+      .max(200)
+      .nullable()
+      .transform((s) => s || null)
+      .optional()
+      .meta({ description: 'where the paper original is kept; empty or null clears it' }),
     reason: z.string().trim().min(1).max(1000).optional().meta({ description: 'why it is corrected' }),
   })
   .strict();
@@ -101,6 +110,7 @@ export const documentSchema = z
     tags: z.array(z.string()),
     letterNumber: z.string().nullable(),
     sender: z.string().nullable(),
+    paperLocation: z.string().nullable(),
     batchId: z.string().nullable(),
     createdBy: z.string(),
     createdAt: timestamp,

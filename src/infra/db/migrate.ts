@@ -23,6 +23,7 @@ import * as m020 from './migrations/020-filing-scope.ts';
 import * as m021 from './migrations/021-people.ts';
 import * as m022 from './migrations/022-letterhead.ts';
 import * as m023 from './migrations/023-berkas.ts';
+import * as m024 from './migrations/024-paper-location.ts';
 import type { SealingKeys } from './migrations/010-sealed-second-factors.ts';
 
 export type { SealingKeys };
@@ -58,6 +59,7 @@ const MIGRATIONS: Migration[] = [
   { name: '021-people', ...m021 },
   { name: '022-letterhead', ...m022 },
   { name: '023-berkas', ...m023 },
+  { name: '024-paper-location', ...m024 },
 ];
 
 /** The schema versions this code knows, in order: a backup names the ones its database had. */

@@ -6,13 +6,23 @@ import { CLASSIFICATION_LIST, ClassificationOptions } from './classification-opt
 import { Field } from './ui.tsx';
 import { UnitSelect } from './unit-select.tsx';
 
-export type DocumentFieldName = 'title' | 'letterNumber' | 'sender' | 'documentDate' | 'classificationCode' | 'securityLevel' | 'unitCode' | 'tags';
+export type DocumentFieldName =
+  | 'title'
+  | 'letterNumber'
+  | 'sender'
+  | 'paperLocation'
+  | 'documentDate'
+  | 'classificationCode'
+  | 'securityLevel'
+  | 'unitCode'
+  | 'tags';
 export type DocumentFieldValues = Partial<Record<DocumentFieldName, string>>;
 
 const LABELS: Record<DocumentFieldName, MessageKey> = {
   title: 'upload.titleField',
   letterNumber: 'doc.letterNumber',
   sender: 'doc.sender',
+  paperLocation: 'doc.paperLocation',
   documentDate: 'doc.documentDate',
   classificationCode: 'doc.classificationCode',
   securityLevel: 'doc.securityLevel',

@@ -152,6 +152,7 @@ export const en: Record<MessageKey, string> = {
   'doc.status': 'Status',
   'doc.letterNumber': 'Letter number',
   'doc.sender': 'Sender',
+  'doc.paperLocation': 'Where the paper is kept',
   'doc.documentDate': 'Document date',
   'doc.classificationCode': 'Classification code',
   'doc.securityLevel': 'Security level',

@@ -151,6 +151,7 @@ export const id = {
   'doc.status': 'Status',
   'doc.letterNumber': 'Nomor surat',
   'doc.sender': 'Pengirim',
+  'doc.paperLocation': 'Lokasi arsip fisik',
   'doc.documentDate': 'Tanggal dokumen',
   'doc.classificationCode': 'Kode klasifikasi',
   'doc.securityLevel': 'Klasifikasi keamanan',

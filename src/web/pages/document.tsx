@@ -20,6 +20,7 @@ const DOCUMENT_FIELDS: EditableField[] = [
   { name: 'title', label: 'fix.title', kind: 'text', max: 500, required: true },
   { name: 'letterNumber', label: 'doc.letterNumber', kind: 'text', max: 100 },
   { name: 'sender', label: 'doc.sender', kind: 'text', max: 300 },
+  { name: 'paperLocation', label: 'doc.paperLocation', kind: 'text', max: 200 },
   { name: 'documentDate', label: 'doc.documentDate', kind: 'date' },
   { name: 'classificationCode', label: 'doc.classificationCode', kind: 'text', max: 40 },
 ];
@@ -33,6 +34,7 @@ const documentValues = (d: DocumentMeta): Record<string, string> => ({
   title: d.title,
   letterNumber: d.letterNumber ?? '',
   sender: d.sender ?? '',
+  paperLocation: d.paperLocation ?? '',
   documentDate: d.documentDate ?? '',
   classificationCode: d.classificationCode ?? '',
 });
@@ -84,6 +86,7 @@ export const DocumentPage = ({ params }: PageProps) => {
               <Row term={t('doc.kind')}>{label('kind', d.kind)}</Row>
               <Row term={t('doc.letterNumber')}>{d.letterNumber}</Row>
               <Row term={t('doc.sender')}>{d.sender}</Row>
+              <Row term={t('doc.paperLocation')}>{d.paperLocation}</Row>
               <Row term={t('doc.documentDate')}>{d.documentDate ? dateOnly(d.documentDate) : null}</Row>
               <Row term={t('doc.classificationCode')}>{d.classificationCode}</Row>
               <Row term={t('doc.securityLevel')}>{label('level', d.securityLevel)}</Row>

@@ -85,7 +85,7 @@ export const UploadPage = () => {
         </DropZone>
         {note ? <Notice tone="warn">{note}</Notice> : null}
         <DocumentFields
-          names={['title', 'letterNumber', 'sender', 'documentDate', 'classificationCode', 'securityLevel', 'unitCode', 'tags']}
+          names={['title', 'letterNumber', 'sender', 'paperLocation', 'documentDate', 'classificationCode', 'securityLevel', 'unitCode', 'tags']}
           values={values}
           onChange={setValues}
           error={state.step === 'error' && state.error instanceof ApiError ? state.error : null}

@@ -22,6 +22,7 @@ export interface DocumentRow {
   tags: string;
   letterNumber: string | null;
   sender: string | null;
+  paperLocation: string | null;
   createdBy: string;
   batchId: string | null;
   legacyCode: string | null;
@@ -144,6 +145,7 @@ export const defineDocumentModels = (s: Sequelize) => ({
     tags: text(),
     letterNumber: str(),
     sender: str(),
+    paperLocation: str(),
     createdBy: str(),
     batchId: str(),
     legacyCode: str(),

@@ -28,6 +28,7 @@ export const toDocument = (r: DocumentRow): DocumentRecord => ({
   tags: JSON.parse(r.tags) as string[],
   letterNumber: r.letterNumber,
   sender: r.sender,
+  paperLocation: r.paperLocation,
   createdBy: r.createdBy,
   batchId: r.batchId,
   legacyCode: r.legacyCode,
@@ -68,6 +69,7 @@ export const documentRepository = (m: Models, transaction?: Transaction): Docume
     const row: DocumentRecord = {
       ...doc,
       legacyCode: doc.legacyCode ?? null,
+      paperLocation: doc.paperLocation ?? null,
       retention,
       version: 1,
       status: 'processing',
