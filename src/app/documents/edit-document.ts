@@ -86,8 +86,11 @@ export const editDocument = async (
       reason: o.reason ?? null,
     };
     await tx.audit.append({ at: now, actorId: actor.id, action: 'document.edit', targetType: 'document', targetId: id, details });
-    // A document still being read is indexed with its new fields when extraction ends.
-    if (doc.status !== 'processing') await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId: id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
+    // A document still being read is indexed with its new fields when extraction ends; where the
+    // paper is kept is not indexed, so a change of it alone needs no new index entry.
+    const indexed = changed.some((k) => k !== 'paperLocation');
+    if (indexed && doc.status !== 'processing')
+      await tx.jobs.enqueue({ type: INDEX_JOB, payload: { documentId: id }, runAt: now, maxAttempts: deps.jobs.maxAttempts });
   });
   await commit.catch(async (e: unknown) => {
     // Nothing changed: put the unchanged entry back (best effort; reconcile reports it if not).
